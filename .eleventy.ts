@@ -1,0 +1,25 @@
+// Eleventy configuration: wiring only. Every piece of logic lives in lib/ and is
+// attached by one small plugin in plugins/.
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { initContext, layoutsDirectoryFor } from "./plugins/context.ts";
+import markdownPlugin from "./plugins/markdown.ts";
+import postsPlugin from "./plugins/posts.ts";
+import sitePlugin from "./plugins/site.ts";
+
+export default function (eleventyConfig: any) {
+  const ctx = initContext(eleventyConfig.directories.input);
+  eleventyConfig.setIncludesDirectory(layoutsDirectoryFor(eleventyConfig.directories.input));
+  eleventyConfig.addPlugin(sitePlugin);
+  eleventyConfig.addPlugin(markdownPlugin);
+  eleventyConfig.addPlugin(postsPlugin);
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  return { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? ctx.settings.pathPrefix };
+}
+
+export const config = {
+  dir: { input: "content", data: "_data" },
+  // Writers' markdown is markdown, never a template: `{{` in a post stays text.
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: "njk",
+  templateFormats: ["md", "njk"],
+};

@@ -1,0 +1,69 @@
+// What an announcement page shows, derived once from a validated Post.
+// Templates only place these values; they compute nothing.
+import { formatBibliography, bibliographyHtml, type CitationStyle } from "./citations.ts";
+import { describeChatTime, type ChatTimeText } from "./chat-time.ts";
+import type { Post } from "./post-loader.ts";
+
+export interface TopicView {
+  label: string;
+  anchor: string;
+  text: string;
+}
+
+export interface ChatView extends ChatTimeText {
+  hashtag: string;
+  durationMinutes: number;
+  /** "1 hour", "90 minutes" */
+  durationText: string;
+  startMillis: number;
+  endMillis: number;
+  zone: string;
+}
+
+export interface Announcement {
+  chat?: ChatView;
+  topics: TopicView[];
+  /** Escaped HTML of the bibliography, or "" when the post has no references. */
+  bibliographyHtml: string;
+  /** "April 30, 2017" */
+  publishedText: string;
+}
+
+export interface AnnouncementOptions {
+  citations: CitationStyle;
+  /** BCP 47 locale for dates, e.g. en-US. */
+  locale: string;
+}
+
+export function buildAnnouncement(post: Post, options: AnnouncementOptions): Announcement {
+  const chat: ChatView | undefined = post.chat && {
+    ...describeChatTime(post.chat, options.locale),
+    hashtag: post.chat.hashtag,
+    durationMinutes: post.chat.durationMinutes,
+    durationText: durationText(post.chat.durationMinutes),
+    startMillis: post.chat.startMillis,
+    endMillis: post.chat.endMillis,
+    zone: post.chat.zone,
+  };
+  return {
+    ...(chat ? { chat } : {}),
+    topics: post.topics.map((text, i) => ({ label: `T${i + 1}`, anchor: `t${i + 1}`, text })),
+    bibliographyHtml: bibliographyHtml(formatBibliography(post.references, options.citations)),
+    publishedText: publishedText(post.date, options.locale),
+  };
+}
+
+export function durationText(minutes: number): string {
+  if (minutes % 60 === 0) {
+    const h = minutes / 60;
+    return h === 1 ? "1 hour" : `${h} hours`;
+  }
+  return `${minutes} minutes`;
+}
+
+export function publishedText(isoDate: string, locale: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}

@@ -1,0 +1,70 @@
+// What chatpost tells a writer: where, which field, what is wrong, how to fix it.
+
+export interface Position {
+  line?: number;
+  column?: number;
+}
+
+export interface Diagnostic extends Position {
+  severity: "error" | "warning";
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** Dotted path of the front-matter field, e.g. `chat.zone` or `references[2].issued`; "" for the whole file. */
+  field: string;
+  message: string;
+  fix?: string;
+}
+
+/** `file:line:column  field  what is wrong → how to fix` (one line, no stack trace). */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file, d.line, d.line !== undefined ? (d.column ?? 1) : undefined].filter((x) => x !== undefined).join(":");
+  const label = d.severity === "warning" ? "warning: " : "";
+  const field = d.field ? `${d.field}  ` : "";
+  const fix = d.fix ? ` → ${d.fix}` : "";
+  return `${where}  ${field}${label}${d.message}${fix}`;
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.field.localeCompare(b.field),
+  );
+}
+
+export function hasErrors(list: Diagnostic[]): boolean {
+  return list.some((d) => d.severity === "error");
+}
+
+/** A summary block for the terminal: every problem, then a count. */
+export function formatReport(list: Diagnostic[]): string {
+  const sorted = sortDiagnostics(list);
+  const errors = sorted.filter((d) => d.severity === "error").length;
+  const warnings = sorted.length - errors;
+  const lines = sorted.map(formatDiagnostic);
+  const parts = [];
+  if (errors) parts.push(`${errors} error${errors === 1 ? "" : "s"}`);
+  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? "" : "s"}`);
+  if (parts.length) lines.push("", parts.join(", ") + (errors ? ": nothing was built. Fix the errors above and run again." : "."));
+  return lines.join("\n");
+}
+
+/** Dotted field path from a schema path: ["references", 2, "issued"] → "references[2].issued". */
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += (out ? "." : "") + String(seg);
+  }
+  return out;
+}
+
+/** A mistake in a writer's input: carries diagnostics, printed without a stack trace. */
+export class ContentError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(formatReport(diagnostics));
+    this.name = "ContentError";
+  }
+}

@@ -1,0 +1,189 @@
+// From a post's file text to a validated, typed Post, with every problem found.
+import path from "node:path";
+import { resolveChatStart, type ChatInstant } from "./chat-time.ts";
+import { normaliseItem, type CslItem } from "./csl-normalise.ts";
+import { fieldPath, type Diagnostic } from "./diagnostics.ts";
+import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
+import { frontMatterSchema } from "./post-schema.ts";
+import { zodIssuesToDiagnostics } from "./schema-messages.ts";
+import type { Settings } from "./settings.ts";
+
+export interface Chat extends ChatInstant {
+  durationMinutes: number;
+  endMillis: number;
+  hashtag: string;
+}
+
+export interface PostImage {
+  /** Site-absolute URL of the image file, e.g. /posts/meetup.jpg */
+  url: string;
+  alt: string;
+  credit?: string;
+}
+
+export interface Post {
+  /** Path from the project root, forward slashes: content/posts/2017-04-30-online-communities.md */
+  file: string;
+  slug: string;
+  /** Site-absolute URL without the path prefix: /posts/online-communities/ */
+  url: string;
+  title: string;
+  /** Publish date, YYYY-MM-DD. */
+  date: string;
+  author: string;
+  description?: string;
+  tags: string[];
+  draft: boolean;
+  chat?: Chat;
+  topics: string[];
+  references: CslItem[];
+  nocite: string[];
+  image?: PostImage;
+  /** Markdown body, and the file line it starts on. */
+  body: string;
+  bodyLine: number;
+}
+
+export interface LoadResult {
+  post?: Post;
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadContext {
+  settings: Settings;
+  /** Directory that holds `content/` (the project root). */
+  root: string;
+  /** Whether a file exists, relative to the root; injectable for tests. */
+  fileExists: (relativePath: string) => boolean;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function slugFromFile(file: string): string {
+  return path.basename(file, path.extname(file)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
+}
+
+export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const error = (field: string, pos: { line?: number; column?: number }, message: string, fix: string) =>
+    diagnostics.push({ severity: "error", file, ...pos, field, message, fix });
+
+  if (raw.replace(/^\uFEFF/, "").trim() === "") {
+    error("", { line: 1, column: 1 }, "the file is empty", "start it with front matter: a line ---, then title:, date:, then a line ---");
+    return { diagnostics };
+  }
+  const split = splitFrontMatter(raw);
+  if (split.yaml === undefined) {
+    const opened = /^\uFEFF?---[ \t]*\r?\n/.test(raw);
+    error(
+      "",
+      { line: 1, column: 1 },
+      opened ? "the front matter is never closed" : "the file has no front matter",
+      opened ? "add a line with only --- after the last field" : "start the file with a line ---, the fields (title:, date:, …), then a line ---",
+    );
+    return { diagnostics };
+  }
+  const doc = readYamlDocument(split.yaml, file, split.yamlLine);
+  if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
+  const data = doc.data ?? {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    error("", { line: split.yamlLine, column: 1 }, "the front matter must be a set of fields", "write one `field: value` per line");
+    return { diagnostics };
+  }
+
+  const slug = slugFromFile(file);
+  if (!SLUG.test(slug)) {
+    error("", { line: 1, column: 1 }, `the file name gives the web address "${slug}", which has characters other than a-z, 0-9 and -`, `rename the file to YYYY-MM-DD-${slug.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "title"}.md`);
+  }
+
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, frontMatterSchema));
+  const fm = parsed.success ? parsed.data : undefined;
+  const rawData = data as Record<string, unknown>;
+
+  // Chat, references and image are checked even when another field is wrong: every problem at once.
+  let chat: Chat | undefined;
+  const rawChat = fm?.chat ?? (isRecord(rawData.chat) ? (rawData.chat as Record<string, unknown>) : undefined);
+  if (rawChat && (typeof rawChat.start === "string" || rawChat.start instanceof Date)) {
+    const zone = typeof rawChat.zone === "string" ? rawChat.zone : ctx.settings.chat.zone;
+    const zoneField = typeof rawChat.zone === "string" ? ["chat", "zone"] : ["chat", "start"];
+    const result = resolveChatStart(rawChat.start, zone);
+    if (!result.ok) {
+      const at = result.field === "zone" ? zoneField : ["chat", "start"];
+      error(fieldPath(at), doc.locate(at), result.problem.message, result.problem.fix);
+    } else {
+      if (result.warning) {
+        diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "start"]), field: "chat.start", ...result.warning });
+      }
+      const durationMinutes = typeof rawChat.duration === "number" ? rawChat.duration : ctx.settings.chat.duration;
+      chat = {
+        ...result.instant,
+        durationMinutes,
+        endMillis: result.instant.startMillis + durationMinutes * 60_000,
+        hashtag: typeof rawChat.hashtag === "string" ? rawChat.hashtag : ctx.settings.chat.hashtag,
+      };
+    }
+  }
+
+  const references: CslItem[] = [];
+  if (Array.isArray(rawData.references)) {
+    const seen = new Map<string, number>();
+    rawData.references.forEach((entry, i) => {
+      const { item, problems } = normaliseItem(entry);
+      const id = isRecord(entry) && entry.id !== undefined ? String(entry.id) : `#${i + 1}`;
+      for (const p of problems) {
+        const at = ["references", i, ...p.path];
+        error(fieldPath(at), doc.locate(at), `reference "${id}": ${p.message}`, p.fix);
+      }
+      if (item) {
+        const first = seen.get(item.id);
+        if (first !== undefined) {
+          error(fieldPath(["references", i, "id"]), doc.locate(["references", i, "id"]), `reference "${item.id}": the id is used twice in this post (also references[${first}])`, "give each reference its own id");
+        } else {
+          seen.set(item.id, i);
+          references.push(item);
+        }
+      }
+    });
+  }
+
+  let image: PostImage | undefined;
+  if (fm?.image) {
+    const src = fm.image.src;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
+      error("image.src", doc.locate(["image", "src"]), "the image must be a file in the repository, not a web address", "save the image next to the post and write its file name, e.g. ./meetup.jpg");
+    } else {
+      const rel = path.posix.normalize(src.startsWith("/") ? `content${src}` : path.posix.join(path.posix.dirname(file), src));
+      if (!rel.startsWith("content/") || !ctx.fileExists(rel)) {
+        error("image.src", doc.locate(["image", "src"]), `the image file ${src} was not found (looked for ${rel})`, "check the file name and put the image next to the post");
+      } else {
+        image = { url: "/" + rel.slice("content/".length), alt: fm.image.alt, ...(fm.image.credit ? { credit: fm.image.credit } : {}) };
+      }
+    }
+  }
+
+  if (diagnostics.some((d) => d.severity === "error") || !fm) return { diagnostics };
+  const post: Post = {
+    file,
+    slug,
+    url: `/posts/${slug}/`,
+    title: fm.title,
+    date: fm.date,
+    author: fm.author ?? ctx.settings.author,
+    ...(fm.description ? { description: fm.description } : {}),
+    tags: fm.tags ?? [],
+    draft: fm.draft ?? false,
+    ...(chat ? { chat } : {}),
+    topics: fm.topics ?? [],
+    references,
+    nocite: fm.nocite ?? [],
+    ...(image ? { image } : {}),
+    body: split.body,
+    bodyLine: split.bodyLine,
+  };
+  return { post, diagnostics };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date);
+}

@@ -1,0 +1,68 @@
+// The writers' contract: one zod schema for a post's front matter. The Post type
+// used everywhere else is derived from it (see post-loader.ts for the resolved form).
+import { z } from "zod";
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written YYYY-MM-DD (or a Date that YAML made of one); becomes the "YYYY-MM-DD" string. */
+export const calendarDate = z
+  .union([z.string(), z.date()], { error: "expected a date written YYYY-MM-DD, e.g. 2017-04-30" })
+  .transform((value, ctx) => {
+    const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10)) : value.trim();
+    const m = isoDate.exec(text);
+    const ok = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().startsWith(text);
+    if (!ok) {
+      ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date; expected YYYY-MM-DD, e.g. 2017-04-30` });
+      return z.NEVER;
+    }
+    return text;
+  });
+
+export const hashtag = z
+  .string({ error: 'expected a hashtag in quotes, e.g. "#hcldr"' })
+  .regex(/^#[\p{L}\p{N}_]+$/u, { message: 'a hashtag is # followed by letters, digits or _, in quotes: "#hcldr"' });
+
+const text = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, { message: `${what} is empty` });
+
+export const chatSchema = z.strictObject({
+  start: z.union([z.string(), z.date()], { error: "expected the local start time, e.g. 2017-05-02T20:30" }),
+  zone: z.string({ error: "expected an IANA time zone, e.g. America/New_York" }).optional(),
+  duration: z
+    .number({ error: "expected the length of the chat in minutes, e.g. 60" })
+    .int({ message: "expected whole minutes, e.g. 60" })
+    .min(5, { message: "a chat lasts at least 5 minutes" })
+    .max(24 * 60, { message: "a chat lasts at most 1440 minutes (a day)" })
+    .optional(),
+  hashtag: hashtag.optional(),
+});
+
+export const imageSchema = z.strictObject({
+  src: text("the image file"),
+  alt: z
+    .string({ error: "every image needs alt text describing it for readers who cannot see it" })
+    .trim()
+    .min(1, { message: "alt text is empty; describe what the image shows for readers who cannot see it" }),
+  credit: text("the image credit").optional(),
+});
+
+export const frontMatterSchema = z.strictObject({
+  title: text("the title"),
+  date: calendarDate,
+  author: text("the author's name").optional(),
+  description: text("the description").optional(),
+  tags: z
+    .array(z.string({ error: "expected each tag as text" }).trim().min(1), { error: "expected a list of tags, e.g. [community, research]" })
+    .optional(),
+  draft: z.boolean({ error: "expected true or false" }).optional(),
+  chat: chatSchema.optional(),
+  topics: z
+    .array(text("a topic"), { error: "expected a list of questions, one per line starting with -" })
+    .min(1, { message: "topics is empty; list the chat's questions or remove the field" })
+    .optional(),
+  // Items are checked field by field by csl-normalise.ts, which knows CSL.
+  references: z.array(z.unknown(), { error: "expected a list of references, each starting with - id:" }).optional(),
+  nocite: z.array(z.string(), { error: "expected a list of citation keys" }).optional(),
+  image: imageSchema.optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;

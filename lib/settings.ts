@@ -1,0 +1,94 @@
+// Site-wide settings: one YAML file, validated by one zod schema.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { readYamlDocument } from "./front-matter.ts";
+import { zodIssuesToDiagnostics } from "./schema-messages.ts";
+import { checkZone } from "./chat-time.ts";
+import type { Diagnostic } from "./diagnostics.ts";
+
+export const SETTINGS_FILE = "content/_data/site.yaml";
+
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+
+const hashtag = z.string().regex(/^#[\p{L}\p{N}_]+$/u, { message: "a hashtag is # followed by letters, digits or _" });
+
+export const settingsSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  url: z.url({ protocol: /^https?$/, message: "an absolute http(s) URL such as https://example.org" }),
+  pathPrefix: z
+    .string()
+    .regex(/^\/([\w.~-]+\/)*$/, { message: "a path that starts and ends with /, such as / or /repo/" })
+    .default("/"),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: "a BCP 47 language tag such as en or en-US" }),
+  author: z.string().min(1),
+  chat: z.strictObject({
+    zone: z.string().min(1),
+    weekday: z.enum(WEEKDAYS),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "a 24-hour time such as 20:30" }),
+    duration: z.number().int().min(5).max(24 * 60),
+    hashtag,
+    platform: z.string().min(1),
+    url: z.url({ protocol: /^https?$/, message: "an absolute http(s) URL" }),
+  }),
+  citations: z
+    .strictObject({
+      style: z.string().min(1).default("apa"),
+      locale: z.string().min(1).default("en-US"),
+      bibliography: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
+  postsPerPage: z.number().int().min(1).max(200).default(20),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS };
+
+export class SettingsError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.length} problem(s) in the site settings`);
+  }
+}
+
+/** Parse and validate the settings text; every problem is returned, none thrown. */
+export function parseSettings(text: string, file = SETTINGS_FILE): { settings?: Settings; diagnostics: Diagnostic[] } {
+  const doc = readYamlDocument(text, file, 1);
+  if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
+  const parsed = settingsSchema.safeParse(doc.data ?? {});
+  const diagnostics: Diagnostic[] = [];
+  if (!parsed.success) {
+    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, settingsSchema));
+    return { diagnostics };
+  }
+  const settings = parsed.data;
+  const zoneProblem = checkZone(settings.chat.zone);
+  if (zoneProblem) {
+    diagnostics.push({ severity: "error", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...zoneProblem });
+  }
+  if (!settings.url.endsWith("/")) settings.url += "/";
+  return diagnostics.length ? { diagnostics } : { settings, diagnostics };
+}
+
+/** Load the settings of the site rooted at `root`; throws SettingsError on a writer's mistake. */
+export function loadSettings(root = process.cwd()): Settings {
+  const file = path.join(root, SETTINGS_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new SettingsError([
+      {
+        severity: "error",
+        file: SETTINGS_FILE,
+        field: "",
+        message: "the site settings file is missing",
+        fix: `create ${SETTINGS_FILE} (see the README, section "Site settings")`,
+      },
+    ]);
+  }
+  const { settings, diagnostics } = parseSettings(text);
+  if (!settings) throw new SettingsError(diagnostics);
+  return settings;
+}

@@ -1,0 +1,69 @@
+// Wires validated posts into Eleventy: page data, drafts, collections.
+import path from "node:path";
+import { buildAnnouncement } from "../lib/announcement.ts";
+import { now } from "../lib/clock.ts";
+import { loadCorpus, loadPostFile, POSTS_DIR } from "../lib/corpus.ts";
+import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
+import type { Post } from "../lib/post-loader.ts";
+import { isPublished, newestFirst, upcomingChats } from "../lib/publishing.ts";
+import { context } from "./context.ts";
+
+function relativeFile(inputPath: string): string {
+  return path.relative(context().root, path.resolve(context().root, inputPath)).split(path.sep).join("/");
+}
+
+/** The validated post behind a template, or undefined for pages that are not posts. */
+export function postFor(inputPath: string): Post | undefined {
+  const file = relativeFile(inputPath);
+  if (!file.startsWith(`${POSTS_DIR}/`)) return undefined;
+  const { root, settings } = context();
+  const result = loadPostFile(root, file, settings);
+  if (!result.post) throw new ContentError(result.diagnostics);
+  return result.post;
+}
+
+/** Directory data for content/posts (see posts.11tydata.js). */
+export const postDirectoryData = {
+  layout: "post.njk",
+  eleventyComputed: {
+    post: (data: any) => postFor(data.page.inputPath),
+    permalink: (data: any) => postFor(data.page.inputPath)?.url,
+    announcement: (data: any) => {
+      const post = postFor(data.page.inputPath);
+      if (!post) return undefined;
+      const { settings } = context();
+      return buildAnnouncement(post, { citations: settings.citations, locale: settings.language });
+    },
+  },
+};
+
+export default function postsPlugin(eleventyConfig: any): void {
+  // Validate every post before Eleventy renders anything: all problems at once, no stack trace.
+  eleventyConfig.on("eleventy.before", () => {
+    const { root, settings, mode } = context();
+    const { diagnostics } = loadCorpus(root, settings);
+    if (hasErrors(diagnostics)) {
+      if (mode === "build") throw new ContentError(diagnostics);
+      console.error(formatReport(diagnostics));
+    } else if (diagnostics.length) console.warn(formatReport(diagnostics));
+  });
+
+  eleventyConfig.addPreprocessor("chatpost-publishing", "md", (data: any) => {
+    const post = postFor(data.page.inputPath);
+    if (post && !isPublished(post, now(), context().mode)) return false;
+    return undefined;
+  });
+
+  const postsOf = (api: any): any[] =>
+    api
+      .getFilteredByGlob(`${POSTS_DIR}/*.md`)
+      .filter((item: any) => item.data.post)
+      .sort((a: any, b: any) => newestFirst(a.data.post, b.data.post));
+
+  eleventyConfig.addCollection("posts", postsOf);
+  eleventyConfig.addCollection("upcoming", (api: any) => {
+    const items = postsOf(api);
+    const byPost = new Map(items.map((item) => [item.data.post as Post, item]));
+    return upcomingChats([...byPost.keys()], now()).map((post) => byPost.get(post));
+  });
+}
