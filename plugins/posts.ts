@@ -22,21 +22,6 @@ export function postFor(inputPath: string): Post | undefined {
   return result.post;
 }
 
-/** Directory data for content/posts (see posts.11tydata.js). */
-export const postDirectoryData = {
-  layout: "post.njk",
-  eleventyComputed: {
-    post: (data: any) => postFor(data.page.inputPath),
-    permalink: (data: any) => postFor(data.page.inputPath)?.url,
-    announcement: (data: any) => {
-      const post = postFor(data.page.inputPath);
-      if (!post) return undefined;
-      const { settings } = context();
-      return buildAnnouncement(post, { citations: settings.citations, locale: settings.language });
-    },
-  },
-};
-
 export default function postsPlugin(eleventyConfig: any): void {
   // Validate every post before Eleventy renders anything: all problems at once, no stack trace.
   eleventyConfig.on("eleventy.before", () => {
@@ -48,9 +33,16 @@ export default function postsPlugin(eleventyConfig: any): void {
     } else if (diagnostics.length) console.warn(formatReport(diagnostics));
   });
 
-  eleventyConfig.addPreprocessor("chatpost-publishing", "md", (data: any) => {
+  // Each post's page data comes from its validated Post; drafts and future posts are skipped.
+  eleventyConfig.addPreprocessor("chatpost-posts", "md", (data: any) => {
     const post = postFor(data.page.inputPath);
-    if (post && !isPublished(post, now(), context().mode)) return false;
+    if (!post) return undefined;
+    const { settings, mode } = context();
+    if (!isPublished(post, now(), mode)) return false;
+    data.post = post;
+    data.announcement = buildAnnouncement(post, { citations: settings.citations, locale: settings.language });
+    data.layout = "post.njk";
+    data.permalink = post.url;
     return undefined;
   });
 

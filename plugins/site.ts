@@ -6,7 +6,7 @@ export default function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addGlobalData("site", context().settings);
   // Escape everything a template prints unless it is explicitly marked safe.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(APP_DIR, "layouts/assets"))]: "assets" });
+  eleventyConfig.addPassthroughCopy({ [path.join(APP_DIR, "layouts/assets")]: "assets" });
   eleventyConfig.addPassthroughCopy("content/**/*.{jpg,jpeg,png,webp,gif,svg,avif}");
   eleventyConfig.addWatchTarget("content/_data/site.yaml");
 }

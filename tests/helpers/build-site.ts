@@ -1,0 +1,85 @@
+// Builds a site (a folder holding content/) with the real chatpost build, into a
+// temporary output folder, and gives helpers to read what was built.
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const FIXTURE_SITE = path.join(PROJECT, "tests/fixtures/site");
+
+export interface BuiltSite {
+  root: string;
+  out: string;
+  stdout: string;
+  stderr: string;
+  read(rel: string): string;
+  exists(rel: string): boolean;
+  /** Every file under the output, as paths relative to it with forward slashes. */
+  files(): string[];
+}
+
+export interface BuildOptions {
+  /** Environment overrides, e.g. { CHATPOST_NOW: "2017-05-01T00:00:00Z" }. */
+  env?: Record<string, string>;
+  args?: string[];
+  /** Copy the site to a temporary folder first (for tests that change content). */
+  copy?: boolean;
+}
+
+export interface BuildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `scripts/<script>.ts` of chatpost on a site root; never throws on a non-zero exit. */
+export async function runScript(script: string, root: string, args: string[] = [], env: Record<string, string> = {}): Promise<BuildResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join(PROJECT, "scripts", `${script}.ts`), "--root", root, ...args], {
+      cwd: PROJECT,
+      env: { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z", ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error: any) {
+    return { code: typeof error.code === "number" ? error.code : 1, stdout: error.stdout ?? "", stderr: error.stderr ?? String(error) };
+  }
+}
+
+export function copySite(source: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), "chatpost-site-"));
+  cpSync(source, root, { recursive: true });
+  return root;
+}
+
+/** Build `source` (default: the fixture site) into a fresh temporary output folder. */
+export async function buildSite(source = FIXTURE_SITE, options: BuildOptions = {}): Promise<BuiltSite> {
+  const root = options.copy ? copySite(source) : source;
+  const out = mkdtempSync(path.join(tmpdir(), "chatpost-out-"));
+  const result = await runScript("build", root, ["--output", out, "--quiet", ...(options.args ?? [])], options.env);
+  if (result.code !== 0) throw new Error(`build of ${root} failed (${result.code}):\n${result.stderr}\n${result.stdout}`);
+  return {
+    root,
+    out,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    read: (rel) => readFileSync(path.join(out, rel), "utf8"),
+    exists: (rel) => existsSync(path.join(out, rel)),
+    files: () => listFiles(out),
+  };
+}
+
+export function listFiles(dir: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (statSync(full).isDirectory()) out.push(...listFiles(full, rel));
+    else out.push(rel);
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+// Unit tests of the post loader: schema, defaults, normalisation and error positions.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
+import { parseSettings } from "../../lib/settings.ts";
+import { readFileSync } from "node:fs";
+import { formatDiagnostic } from "../../lib/diagnostics.ts";
+
+const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
+const ctx: LoadContext = { settings, root: "/nowhere", fileExists: (rel) => rel === "content/posts/meetup.jpg" };
+const FILE = "content/posts/2017-04-30-online-communities.md";
+
+function load(frontMatter: string, body = "Body\n") {
+  return loadPost(FILE, `---\n${frontMatter}\n---\n${body}`, ctx);
+}
+
+describe("loadPost", () => {
+  it("applies the site's defaults and derives slug and URL from the file name", () => {
+    const { post, diagnostics } = load("title: T\ndate: 2017-04-30\nchat:\n  start: 2017-05-02T20:30");
+    assert.deepEqual(diagnostics, []);
+    assert.equal(post!.slug, "online-communities");
+    assert.equal(post!.url, "/posts/online-communities/");
+    assert.equal(post!.author, settings.author);
+    assert.equal(post!.chat!.zone, "America/New_York");
+    assert.equal(post!.chat!.hashtag, "#fixchat");
+    assert.equal(post!.chat!.durationMinutes, 60);
+    assert.equal(post!.chat!.startMillis, Date.UTC(2017, 4, 3, 0, 30));
+    assert.equal(post!.chat!.endMillis, Date.UTC(2017, 4, 3, 1, 30));
+    assert.equal(post!.bodyLine, 7);
+  });
+
+  it("normalises YAML quirks in references to proper CSL", () => {
+    const { post, diagnostics } = load(
+      [
+        "title: T",
+        "date: 2017-04-30",
+        "references:",
+        "  - id: a",
+        "    type: article-journal",
+        "    title: X",
+        "    author: [\"Smailhodzic, Edin\", {family: Hooijsma, given: Wyanda}, World Health Organization]",
+        "    volume: 16",
+        "    page: 442",
+        "    issued: 2016-08-26",
+        "    accessed: 2017",
+      ].join("\n"),
+    );
+    assert.deepEqual(diagnostics, []);
+    const item = post!.references[0]!;
+    assert.equal(item.volume, "16");
+    assert.equal(item.page, "442");
+    assert.deepEqual(item.issued, { "date-parts": [[2016, 8, 26]] });
+    assert.deepEqual(item.accessed, { "date-parts": [[2017]] });
+    assert.deepEqual(item.author, [
+      { family: "Smailhodzic", given: "Edin" },
+      { family: "Hooijsma", given: "Wyanda" },
+      { literal: "World Health Organization" },
+    ]);
+  });
+
+  it("reports every problem with its line, field and a fix", () => {
+    const { post, diagnostics } = load(["title: T", "date: 2017-02-30", "topic: [a]", "chat:", "  start: 2017-05-02T20:30", "  zone: EST"].join("\n"));
+    assert.equal(post, undefined);
+    const lines = diagnostics.map(formatDiagnostic);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.field, d.line]),
+      [
+        ["date", 3],
+        ["topic", 4],
+        ["chat.zone", 7],
+      ],
+    );
+    assert.match(lines[1]!, /unknown field `topic` → did you mean `topics`\?/);
+    assert.match(lines[2]!, /EST\/Eastern → America\/New_York/);
+  });
+
+  it("rejects an image without alt text or whose file is missing", () => {
+    const noAlt = load("title: T\ndate: 2017-04-30\nimage:\n  src: ./meetup.jpg");
+    assert.deepEqual(noAlt.diagnostics.map((d) => d.field), ["image.alt"]);
+    const missing = load("title: T\ndate: 2017-04-30\nimage:\n  src: ./nope.jpg\n  alt: x");
+    assert.deepEqual(missing.diagnostics.map((d) => [d.field, d.line]), [["image.src", 5]]);
+    const ok = load("title: T\ndate: 2017-04-30\nimage:\n  src: ./meetup.jpg\n  alt: x");
+    assert.equal(ok.post!.image!.url, "/posts/meetup.jpg");
+  });
+
+  it("accepts a BOM and CRLF line ends", () => {
+    const { post, diagnostics } = loadPost(FILE, "\uFEFF---\r\ntitle: T\r\ndate: 2017-04-30\r\n---\r\nBody\r\n", ctx);
+    assert.deepEqual(diagnostics, []);
+    assert.equal(post!.title, "T");
+  });
+});
