@@ -36,6 +36,15 @@ const ZONE_SUGGESTIONS: Record<string, string> = {
   NZST: "Pacific/Auckland", NZDT: "Pacific/Auckland",
 };
 
+// A place that keeps this standard offset (hours), to suggest for "GMT-5" or "UTC+1".
+const OFFSET_EXAMPLES: Record<string, string> = {
+  "-10": "Pacific/Honolulu", "-9": "America/Anchorage", "-8": "America/Los_Angeles", "-7": "America/Denver",
+  "-6": "America/Chicago", "-5": "America/New_York", "-4": "America/Halifax", "-3": "America/Sao_Paulo",
+  "0": "Europe/London", "1": "Europe/Berlin", "2": "Europe/Athens", "3": "Europe/Moscow", "4": "Asia/Dubai",
+  "5.5": "Asia/Kolkata", "5.75": "Asia/Kathmandu", "7": "Asia/Bangkok", "8": "Asia/Singapore", "9": "Asia/Tokyo",
+  "9.5": "Australia/Adelaide", "10": "Australia/Sydney", "12": "Pacific/Auckland",
+};
+
 /** Returns a problem when `zone` is not an IANA place name (UTC itself is fine). */
 export function checkZone(zone: string): Problem | undefined {
   const trimmed = zone.trim();
@@ -50,19 +59,49 @@ export function checkZone(zone: string): Problem | undefined {
       fix: `write the IANA zone: ${describeAlias(trimmed, suggestion)} → ${suggestion}`,
     };
   }
-  if (/^(GMT|UTC|ETC\/GMT)\s*[+-−]/i.test(trimmed) || /^[+-−]\d/.test(trimmed)) {
+  // GMT-5, UTC+1, Etc/GMT+5, +05:30: fixed offsets (the minus may be typeset as U+2212).
+  const fixed = /^(GMT|UTC|UT|ETC\/GMT|ETC\/UTC)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(trimmed);
+  if (fixed) {
+    // POSIX-style Etc/GMT+5 means five hours *behind* UTC.
+    const inverted = /^ETC\/GMT/i.test(trimmed) ? -1 : 1;
+    const hours = (fixed[2] === "+" ? 1 : -1) * inverted * (Number(fixed[3]) + Number(fixed[4] ?? 0) / 60);
+    const example = OFFSET_EXAMPLES[String(hours)];
     return {
-      message: `"${zone}" is a fixed UTC offset: it is wrong for half of the year wherever clocks change`,
-      fix: "write the IANA zone of the place the chat is hosted, e.g. America/New_York or Europe/Berlin",
+      message: `"${zone}" is a fixed UTC offset, not a time zone: it is wrong for part of the year wherever clocks change`,
+      fix: example
+        ? `write the IANA zone of the place where the chat is hosted, e.g. ${trimmed} → ${example} if that is the place`
+        : "write the IANA zone of the place where the chat is hosted, e.g. America/New_York or Europe/Berlin",
     };
   }
-  if (!trimmed.includes("/") || /^(US|Canada|Mexico|Brazil|Chile)\//i.test(trimmed) || !IANAZone.isValidZone(trimmed)) {
+  if (/^(US|Canada|Mexico|Brazil|Chile)\//i.test(trimmed)) {
+    return {
+      message: `"${zone}" is an old alias, not a current IANA zone name`,
+      fix: "write the Area/City name of the place, e.g. America/New_York, America/Toronto, America/Santiago",
+    };
+  }
+  if (!trimmed.includes("/") || !IANAZone.isValidZone(trimmed)) {
     return {
       message: `"${zone}" is not an IANA time zone`,
       fix: "write Area/City as in the tz database, e.g. America/New_York, Europe/London, Asia/Kolkata, Australia/Sydney (or UTC)",
     };
   }
+  // Intl accepts any letter case, but the name lands in calendars (TZID) that compare it exactly.
+  const spelled = canonicalSpelling(trimmed);
+  if (spelled !== trimmed) {
+    return { message: `"${zone}" is not spelled as in the tz database`, fix: `write ${spelled}` };
+  }
   return undefined;
+}
+
+let knownZones: Map<string, string> | undefined;
+
+/** The tz database's spelling of a valid zone name: America/New_York for america/new_york. */
+function canonicalSpelling(zone: string): string {
+  knownZones ??= new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
+  const known = knownZones.get(zone.toLowerCase());
+  if (known) return known;
+  // Aliases Intl does not list (Asia/Kolkata): every word of a tz name starts with a capital.
+  return zone.replace(/(^|[/_-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 const REGION_WORDS: Record<string, string> = {
@@ -75,7 +114,7 @@ function describeAlias(written: string, zone: string): string {
   return region && !written.toLowerCase().includes(region.toLowerCase()) ? `${written}/${region}` : written;
 }
 
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$/;
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/;
 
 export type StartResult =
   | { ok: true; instant: ChatInstant; warning?: Problem }
@@ -92,7 +131,7 @@ export type StartResult =
 export function resolveChatStart(start: string | Date, zone: string): StartResult {
   const zoneProblem = checkZone(zone);
   if (zoneProblem) return { ok: false, problem: zoneProblem, field: "zone" };
-  const iana = IANAZone.create(zone.trim().toUpperCase() === "UTC" ? "UTC" : zone.trim());
+  const iana = IANAZone.create(["UTC", "ETC/UTC"].includes(zone.trim().toUpperCase()) ? "UTC" : zone.trim());
 
   let parts: number[];
   let explicitOffset: number | undefined;
@@ -127,8 +166,8 @@ export function resolveChatStart(start: string | Date, zone: string): StartResul
         ok: false,
         field: "start",
         problem: {
-          message: `the offset ${formatOffset(explicitOffset)} does not match ${zone}, which is at ${formatOffset(actual)} on that date`,
-          fix: `drop the offset and write the local time in ${zone}, or use ${formatOffset(actual)}`,
+          message: `the offset ${isoOffset(explicitOffset)} does not match ${zone}, which is at ${isoOffset(actual)} (${formatOffset(actual)}) at that moment`,
+          fix: `drop the offset and write the local time in ${zone}, or write ${isoOffset(actual)}`,
         },
       };
     }
@@ -137,7 +176,7 @@ export function resolveChatStart(start: string | Date, zone: string): StartResul
 
   // Every offset the zone uses within a day of the wall-clock time; keep those that map back to it.
   const offsets = new Set<number>();
-  for (let hours = -36; hours <= 36; hours += 3) offsets.add(iana.offset(asUtc + hours * 3_600_000));
+  for (let hours = -36; hours <= 36; hours++) offsets.add(iana.offset(asUtc + hours * 3_600_000));
   const candidates = [...offsets]
     .map((o) => asUtc - o * 60_000)
     .filter((t) => asUtc - iana.offset(t) * 60_000 === t)
@@ -150,8 +189,8 @@ export function resolveChatStart(start: string | Date, zone: string): StartResul
       ok: false,
       field: "start",
       problem: {
-        message: `${wallClock.replace("T", " ")} does not exist in ${zone}: the clocks jump forward ${Math.abs(after - before)} minutes that night`,
-        fix: "pick a time outside the daylight-saving change, e.g. one hour later",
+        message: `${wallClock.replace("T", " ")} does not exist in ${iana.name}: the clocks jump forward ${spanText(Math.abs(after - before))} that night`,
+        fix: `pick a time outside the skipped ${spanText(Math.abs(after - before))}, e.g. ${spanText(Math.abs(after - before))} later`,
       },
     };
   }
@@ -171,6 +210,11 @@ export function resolveChatStart(start: string | Date, zone: string): StartResul
   return { ok: true, instant };
 }
 
+function spanText(minutes: number): string {
+  if (minutes % 60) return `${minutes} minutes`;
+  return minutes === 60 ? "1 hour" : `${minutes / 60} hours`;
+}
+
 function badStart(value: string, why = "this is not a date and time"): Problem {
   return {
     message: `"${value}": ${why}`,
@@ -180,8 +224,8 @@ function badStart(value: string, why = "this is not a date and time"): Problem {
 
 function parseOffset(text: string): number {
   if (text === "Z") return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text)!;
-  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text)!;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
 function pad(n: number, width = 2): string {
@@ -243,7 +287,8 @@ export function describeChatTime(instant: ChatInstant, locale = "en-US"): ChatTi
   const abbreviation = zoneAbbreviation(instant, locale);
   const offset = formatOffset(instant.offsetMinutes);
   const date = local.toLocaleString({ weekday: "long", year: "numeric", month: "long", day: "numeric" });
-  const time = local.toLocaleString({ hour: "numeric", minute: "2-digit" });
+  // ICU puts U+202F before "PM" on some paths (luxon's UTC zone) and not others: one plain space everywhere.
+  const time = local.toLocaleString({ hour: "numeric", minute: "2-digit" }).replace(/[\u202f\u00a0]/g, " ");
   const host = instant.zone === "UTC" ? `${date}, ${time} UTC` : `${date}, ${time} ${abbreviation} (${offset})`;
   const utcText = `${utc.toLocaleString({ weekday: "long", year: "numeric", month: "long", day: "numeric" })}, ${utc.toFormat("HH:mm")} UTC`;
   return {
