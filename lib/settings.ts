@@ -58,17 +58,17 @@ export function parseSettings(text: string, file = SETTINGS_FILE): { settings?: 
   if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
   const parsed = settingsSchema.safeParse(doc.data ?? {});
   const diagnostics: Diagnostic[] = [];
-  if (!parsed.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, settingsSchema));
-    return { diagnostics };
-  }
-  const settings = parsed.data;
-  const zoneProblem = checkZone(settings.chat.zone);
+  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, settingsSchema));
+  // The zone is checked even when another field is wrong: every problem at once.
+  const zone = (doc.data as { chat?: { zone?: unknown } } | undefined)?.chat?.zone;
+  const zoneProblem = typeof zone === "string" ? checkZone(zone) : undefined;
   if (zoneProblem) {
     diagnostics.push({ severity: "error", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...zoneProblem });
   }
+  if (!parsed.success || diagnostics.length) return { diagnostics };
+  const settings = parsed.data;
   if (!settings.url.endsWith("/")) settings.url += "/";
-  return diagnostics.length ? { diagnostics } : { settings, diagnostics };
+  return { settings, diagnostics };
 }
 
 /** Load the settings of the site rooted at `root`; throws SettingsError on a writer's mistake. */
