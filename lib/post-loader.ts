@@ -4,6 +4,7 @@ import { resolveChatStart, type ChatInstant } from "./chat-time.ts";
 import { normaliseItem, type CslItem } from "./csl-normalise.ts";
 import { fieldPath, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
+import { imageAltProblems } from "./image-alt.ts";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
@@ -161,6 +162,9 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
       }
     }
   }
+
+  // Images in the body need alt text too (WCAG 1.1.1), checked on the markdown itself.
+  diagnostics.push(...imageAltProblems(split.body, file, split.bodyLine));
 
   if (diagnostics.some((d) => d.severity === "error") || !fm) return { diagnostics };
   const post: Post = {

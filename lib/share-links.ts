@@ -1,0 +1,61 @@
+// Share links for a post and the text a reader copies to answer or quote a topic.
+// Plain links that work without JavaScript; every value is URL-encoded here so a
+// template only places the result (and escapes it for the attribute).
+
+export interface ShareInput {
+  title: string;
+  /** The post's address without the path prefix, e.g. /posts/online-communities/ */
+  path: string;
+  /** The site's public address from the settings, e.g. https://example.org/ or https://example.org/repo/ */
+  siteUrl: string;
+  /** The path prefix the site is served under, e.g. / or /repo/ */
+  pathPrefix: string;
+  /** The chat's hashtag, e.g. #hcldr; added to the shared text when given. */
+  hashtag?: string;
+}
+
+export interface ShareLink {
+  /** Stable key, also used as a CSS class hook. */
+  service: "bluesky" | "mastodon" | "linkedin" | "email";
+  /** What the link says, e.g. "Bluesky". */
+  label: string;
+  href: string;
+}
+
+/**
+ * The public address of a page: `siteUrl` joined with the path prefix and the page path.
+ * A `siteUrl` that already ends with the prefix (https://x.github.io/repo/) is not prefixed twice.
+ */
+export function absolutePageUrl(siteUrl: string, pathPrefix: string, pagePath: string): string {
+  const base = new URL(siteUrl);
+  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+  const basePath = base.pathname.endsWith("/") ? base.pathname : `${base.pathname}/`;
+  const root = basePath.endsWith(prefix) ? basePath : `${basePath.replace(/\/$/, "")}${prefix}`;
+  return new URL(root + pagePath.replace(/^\/+/, ""), base.origin).href;
+}
+
+/** The text shared with the link: the title, then the hashtag. */
+export function shareText(title: string, hashtag?: string): string {
+  return hashtag ? `${title} ${hashtag}` : title;
+}
+
+export function shareLinks(input: ShareInput): ShareLink[] {
+  const url = absolutePageUrl(input.siteUrl, input.pathPrefix, input.path);
+  const text = shareText(input.title, input.hashtag);
+  const q = encodeURIComponent;
+  return [
+    // Bluesky's compose intent takes one text field; the link goes inside it.
+    { service: "bluesky", label: "Bluesky", href: `https://bsky.app/intent/compose?text=${q(`${text} ${url}`)}` },
+    // Mastodon has no single server: Share₂Fedi asks the reader for theirs, then opens its share intent.
+    { service: "mastodon", label: "Mastodon", href: `https://s2f.kytta.dev/?text=${q(`${text} ${url}`)}` },
+    { service: "linkedin", label: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${q(url)}` },
+    // mailto wants %20 for spaces (RFC 6068), which encodeURIComponent gives.
+    { service: "email", label: "Email", href: `mailto:?subject=${q(input.title)}&body=${q(`${text}\n\n${url}`)}` },
+  ];
+}
+
+/** What the copy button of a topic puts on the clipboard: `T1 <topic text> #hashtag`. */
+export function topicCopyText(label: string, text: string, hashtag?: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return hashtag ? `${label} ${oneLine} ${hashtag}` : `${label} ${oneLine}`;
+}
