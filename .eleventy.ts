@@ -4,6 +4,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { initContext, layoutsDirectoryFor } from "./plugins/context.ts";
 import markdownPlugin from "./plugins/markdown.ts";
 import postsPlugin from "./plugins/posts.ts";
+import sharePlugin from "./plugins/share.ts";
 import sitePlugin from "./plugins/site.ts";
 
 export default function (eleventyConfig: any) {
@@ -12,6 +13,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(sitePlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(postsPlugin);
+  eleventyConfig.addPlugin(sharePlugin);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   return { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? ctx.settings.pathPrefix };
 }

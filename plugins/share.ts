@@ -1,0 +1,23 @@
+// Wires lib/share-links.ts into the templates: share links for a post and the copy
+// text of each topic, computed in lib/ and only placed by the layouts.
+import type { Post } from "../lib/post-loader.ts";
+import type { Settings } from "../lib/settings.ts";
+import { shareLinks, topicCopyText, type ShareLink } from "../lib/share-links.ts";
+import { context } from "./context.ts";
+
+/** The chat's hashtag, or the site's when the post has no chat. */
+function hashtagOf(post: Post, settings: Settings): string {
+  return post.chat?.hashtag ?? settings.chat.hashtag;
+}
+
+export default function sharePlugin(eleventyConfig: any): void {
+  eleventyConfig.addFilter("shareLinks", (post: Post): ShareLink[] => {
+    const { settings } = context();
+    // The prefix the site is built with (--path-prefix wins over the settings), as Eleventy uses it.
+    const pathPrefix = process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix;
+    return shareLinks({ title: post.title, path: post.url, siteUrl: settings.url, pathPrefix, hashtag: hashtagOf(post, settings) });
+  });
+  eleventyConfig.addFilter("topicCopyText", (topic: { label: string; text: string }, post: Post): string =>
+    topicCopyText(topic.label, topic.text, hashtagOf(post, context().settings)),
+  );
+}

@@ -1,0 +1,86 @@
+// Screenshots of the home page and an announcement at phone and desktop widths, light
+// and dark, for a person to look at when the design changes (test-results/screenshots/).
+// The assertions are what a reader on a phone needs: nothing wider than the screen,
+// and the chat block on the first screen of a 375×667 phone.
+import assert from "node:assert/strict";
+import { mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { browserAvailable, launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
+import { buildSite, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
+import { dom } from "../helpers/html.ts";
+
+export const SCREENSHOTS = path.join(PROJECT, "test-results/screenshots");
+
+const skip = browserAvailable() ? false : "Debian's chromium is not installed (apt-get install chromium)";
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+let postUrl: string;
+
+before(async () => {
+  if (skip) return;
+  site = await buildSite(PROJECT);
+  server = await serveStatic(site.out);
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // The announcement the home page leads with (the next chat), else the newest post.
+  const home = dom(site.read("index.html"));
+  postUrl = (home.querySelector(".next-chat a") ?? home.querySelector(".posts a"))!.getAttribute("href")!;
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const WIDTHS = [
+  { name: "375", width: 375, height: 667 },
+  { name: "1280", width: 1280, height: 800 },
+] as const;
+
+async function openPage(width: number, height: number, scheme: "light" | "dark", url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  await page.goto(new URL(url.replace(/^\//, ""), server.url).href, { waitUntil: "load" });
+  return page;
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+describe("screenshots and the first screen on a phone", { skip }, () => {
+  for (const scheme of ["light", "dark"] as const) {
+    for (const { name, width, height } of WIDTHS) {
+      it(`home and post at ${name} px, ${scheme}: saved, and nothing wider than the screen`, async () => {
+        for (const [kind, url] of [["home", "/"], ["post", postUrl]] as const) {
+          const page = await openPage(width, height, scheme, url);
+          const file = path.join(SCREENSHOTS, `${kind}-${name}-${scheme}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          assert.ok(statSync(file).size > 1000, `${file} is a real picture`);
+          assert.equal(await horizontalOverflow(page), 0, `${kind} at ${width} px scrolls sideways`);
+          await page.context().close();
+        }
+      });
+    }
+  }
+
+  it("fits 320 px without sideways scrolling", async () => {
+    for (const url of ["/", postUrl, "/about/"]) {
+      const page = await openPage(320, 568, "light", url);
+      assert.equal(await horizontalOverflow(page), 0, `${url} at 320 px scrolls sideways`);
+      await page.context().close();
+    }
+  });
+
+  it("shows the whole chat block on the first screen of a 375×667 phone", async () => {
+    const page = await openPage(375, 667, "light", postUrl);
+    const box = await page.locator(".chat-block").boundingBox();
+    assert.ok(box, "the post has a chat block");
+    assert.ok(box.y >= 0 && box.y + box.height <= 667, `the chat block spans ${Math.round(box.y)}–${Math.round(box.y + box.height)} px; the screen ends at 667`);
+    await page.context().close();
+  });
+});
