@@ -1,0 +1,122 @@
+// A persistent content-addressed cache: values are stored under the hash of
+// everything that determines them, so an entry can never be stale, only absent.
+// Each file carries the hash of its own payload: a corrupt or truncated file is
+// detected, ignored and rewritten, never served. Writes go to a temporary file
+// that is renamed into place, so concurrent builds and crashes leave either a
+// whole entry or none.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const MAGIC = "chatpost-cache/1";
+
+/** A stable hash of any JSON-compatible value: object keys are sorted first. */
+export function contentKey(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}
+
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Files found damaged (bad header, wrong length or hash) and discarded. */
+  rejected: number;
+}
+
+export class ContentCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0 };
+  // Entries read or written by this process: incremental rebuilds under `npm start` skip the disk.
+  private readonly memory = new Map<string, string>();
+  private readonly made = new Set<string>();
+
+  /** `dir` is created on the first write; nothing is read from it until asked. */
+  constructor(readonly dir: string) {}
+
+  fileFor(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}.entry`);
+  }
+
+  /** The stored text for `key`, or undefined when absent or damaged. */
+  get(key: string): string | undefined {
+    const remembered = this.memory.get(key);
+    if (remembered !== undefined) {
+      this.stats.hits++;
+      return remembered;
+    }
+    const file = this.fileFor(key);
+    let raw: string;
+    try {
+      raw = readFileSync(file, "utf8");
+    } catch {
+      this.stats.misses++;
+      return undefined;
+    }
+    const payload = verify(raw);
+    if (payload === undefined) {
+      this.stats.rejected++;
+      this.stats.misses++;
+      rmSync(file, { force: true });
+      return undefined;
+    }
+    this.stats.hits++;
+    this.memory.set(key, payload);
+    return payload;
+  }
+
+  set(key: string, payload: string): void {
+    this.memory.set(key, payload);
+    const file = this.fileFor(key);
+    const folder = path.dirname(file);
+    if (!this.made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.made.add(folder);
+    }
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      writeFileSync(temp, seal(payload));
+      renameSync(temp, file);
+    } catch {
+      // A cache that cannot be written (read-only checkout, full disk) only costs speed.
+      rmSync(temp, { force: true });
+    }
+  }
+
+  /** The value for `parts` (hashed into the key), computed and stored on a miss. */
+  getOrCompute<T>(parts: unknown, compute: () => T): T {
+    const key = contentKey(parts);
+    const stored = this.get(key);
+    if (stored !== undefined) {
+      try {
+        return JSON.parse(stored) as T;
+      } catch {
+        // Cannot happen for a sealed entry written by set(); recompute rather than fail a build.
+      }
+    }
+    const value = compute();
+    this.set(key, JSON.stringify(value));
+    return value;
+  }
+}
+
+function seal(payload: string): string {
+  const bytes = Buffer.byteLength(payload, "utf8");
+  return `${MAGIC} ${bytes} ${createHash("sha256").update(payload).digest("hex")}\n${payload}`;
+}
+
+function verify(raw: string): string | undefined {
+  const newline = raw.indexOf("\n");
+  if (newline < 0) return undefined;
+  const [magic, length, hash, ...rest] = raw.slice(0, newline).split(" ");
+  if (magic !== MAGIC || rest.length || !length || !hash) return undefined;
+  const payload = raw.slice(newline + 1);
+  if (Buffer.byteLength(payload, "utf8") !== Number(length)) return undefined;
+  if (createHash("sha256").update(payload).digest("hex") !== hash) return undefined;
+  return payload;
+}
