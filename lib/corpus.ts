@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic } from "./diagnostics.ts";
+import type { Diagnostic, Position } from "./diagnostics.ts";
+import type { Locate } from "./front-matter.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
 import type { Settings } from "./settings.ts";
 
@@ -41,39 +42,62 @@ export function listPostFiles(root: string): string[] {
 export function loadCorpus(root: string, settings: Settings): Corpus {
   const posts: Post[] = [];
   const diagnostics: Diagnostic[] = [];
+  const located = new Map<string, Locate>();
   for (const file of listPostFiles(root)) {
     const result = loadPostFile(root, file, settings);
     diagnostics.push(...result.diagnostics);
     if (result.post) posts.push(result.post);
+    if (result.locate) located.set(file, result.locate);
   }
-  diagnostics.push(...crossFileProblems(posts));
+  const where = (file: string, field: ReadonlyArray<PropertyKey>): Position => located.get(file)?.(field) ?? { line: 1, column: 1 };
+  diagnostics.push(...crossFileProblems(posts, where));
   return { posts, diagnostics };
 }
 
-/** Problems between posts: two posts at one address, or two chats at one instant. */
-export function crossFileProblems(posts: Post[]): Diagnostic[] {
+/**
+ * Problems between posts: two posts at one address, or two chats at one instant.
+ * Each file of a pair gets its own error naming the other, so fixing either is obvious.
+ */
+export function crossFileProblems(
+  posts: Post[],
+  where: (file: string, field: ReadonlyArray<PropertyKey>) => Position = () => ({ line: 1, column: 1 }),
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const byUrl = new Map<string, Post>();
-  const byStart = new Map<number, Post>();
-  for (const post of posts) {
-    const other = byUrl.get(post.url);
-    if (other) {
+  const byUrl = groupBy(posts, (p) => p.url);
+  for (const [url, group] of byUrl) {
+    if (group.length < 2) continue;
+    for (const post of group) {
+      const others = group.filter((p) => p !== post).map((p) => p.file);
       out.push({
         severity: "error", file: post.file, line: 1, column: 1, field: "",
-        message: `this post and ${other.file} both get the address ${post.url}`,
-        fix: "rename one of the two files so their names after the date differ",
+        message: `this post and ${others.join(", ")} both get the address ${url}`,
+        fix: "rename one of the files so that the part of the name after the date differs",
       });
-    } else byUrl.set(post.url, post);
-    if (post.chat && !post.draft) {
-      const twin = byStart.get(post.chat.startMillis);
-      if (twin) {
-        out.push({
-          severity: "error", file: post.file, field: "chat.start",
-          message: `this chat starts at the same moment as the chat in ${twin.file}`,
-          fix: "correct the start of one of them, or mark one `draft: true`",
-        });
-      } else byStart.set(post.chat.startMillis, post);
+    }
+  }
+  // Drafts are not published, so they may share a slot with the post that replaces them.
+  const byStart = groupBy(posts.filter((p) => p.chat && !p.draft), (p) => p.chat!.startMillis);
+  for (const [, group] of byStart) {
+    if (group.length < 2) continue;
+    for (const post of group) {
+      const others = group.filter((p) => p !== post).map((p) => p.file);
+      out.push({
+        severity: "error", file: post.file, ...where(post.file, ["chat", "start"]), field: "chat.start",
+        message: `this chat starts at the same moment (${new Date(post.chat!.startMillis).toISOString().replace(".000Z", "Z")}) as the chat in ${others.join(", ")}`,
+        fix: "correct the start of one of them, or mark one `draft: true`",
+      });
     }
   }
   return out;
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

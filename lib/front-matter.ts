@@ -1,6 +1,6 @@
 // Splits a post into front matter and body, and parses the YAML once, keeping
 // the position of every node so that a problem can point at its line.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLError } from "yaml";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 
 export type Locate = (path: ReadonlyArray<PropertyKey>) => Position;
@@ -10,32 +10,39 @@ export interface YamlDocument {
   diagnostics: Diagnostic[];
   /** Where the node at `path` starts in the file; the nearest existing parent if it is missing. */
   locate: Locate;
+  /**
+   * Dotted paths of fields left empty because their value starts with `#`, which YAML
+   * reads as a comment (`hashtag: #hcldr`): the schema's message then says why.
+   */
+  commentedOut: Map<string, string>;
 }
+
+const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must be in quotes";
 
 /**
  * Parse YAML text that starts at line `firstLine` of `file`.
  * YAML 1.2 core schema: `2016-08-26` stays the string the writer typed, never a shifted Date.
+ * Never throws: every YAML mistake becomes a diagnostic on the line a writer should look at.
  */
 export function readYamlDocument(text: string, file: string, firstLine: number): YamlDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  const lines = text.split("\n");
+  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
   const diagnostics: Diagnostic[] = [];
+  const seenLines = new Set<number>();
   for (const err of doc.errors) {
-    const duplicate = err.code === "DUPLICATE_KEY";
-    diagnostics.push({
-      severity: "error",
-      file,
-      ...at(err.pos[0]),
-      field: "",
-      message: duplicate ? "a field is written twice" : `the front matter is not valid YAML: ${firstSentence(err.message)}`,
-      fix: duplicate
-        ? "keep one of the two lines"
-        : "check the indentation and quoting on this line; text containing ': ' or starting with # [ { * & must be in quotes",
-    });
+    const explained = explainYamlError(err, lines, lineOf, doc.errors, firstLine);
+    if (!explained) continue;
+    const line = explained.line + firstLine - 1;
+    // YAML errors cascade: one mistake often yields two or three errors on one line.
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
+    diagnostics.push({ severity: "error", file, line, column: explained.column, field: explained.field ?? "", message: explained.message, fix: explained.fix });
   }
   const locate: Locate = (path) => {
     let node: unknown = doc.contents;
@@ -56,8 +63,232 @@ export function readYamlDocument(text: string, file: string, firstLine: number):
     }
     return best;
   };
-  const data = diagnostics.length ? undefined : doc.toJS({ maxAliasCount: 50 });
-  return { data, diagnostics, locate };
+
+  const commentedOut = new Map<string, string>();
+  let data: unknown;
+  if (!diagnostics.length) {
+    visit(doc, {
+      Pair(_, pair, path) {
+        if (!isScalar(pair.key) || !pair.key.range) return;
+        const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null);
+        const line = lines[lineOf(pair.key.range[0]) - 1] ?? "";
+        const comment = /:[ \t]+(#.*?)\s*$/.exec(line);
+        if (empty && comment) commentedOut.set(dottedPath(doc, path, String(pair.key.value)), comment[1]!);
+      },
+    });
+    try {
+      data = doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      // An alias (`*name`) with no anchor: writers type `*` for emphasis.
+      const index = lines.findIndex((l) => /(^|[:\-[,{]\s*)\*\S/.test(l));
+      const line = index >= 0 ? index + 1 : 1;
+      diagnostics.push({
+        severity: "error", file, line: line + firstLine - 1, column: Math.max(1, (lines[line - 1] ?? "").indexOf("*") + 1), field: fieldPathOnLine(lines, line) ?? "",
+        message: `YAML reads a value starting with * as a reference to another value (${firstSentence((error as Error).message)})`,
+        fix: quoteSuggestion(lines[line - 1]) ?? `put the value in quotes; ${QUOTE_HINT}`,
+      });
+    }
+  }
+  return { data, diagnostics, locate, commentedOut };
+}
+
+/** The dotted field path of a pair found by `visit` (ancestors are Document, maps, pairs, seqs). */
+function dottedPath(doc: unknown, ancestors: readonly unknown[], key: string): string {
+  let out = "";
+  for (let i = 0; i < ancestors.length; i++) {
+    const node = ancestors[i];
+    const child = ancestors[i + 1];
+    if (isSeq(node) && child !== undefined) out += `[${node.items.indexOf(child as never)}]`;
+    else if (node && typeof node === "object" && "key" in node && "value" in node && isScalar((node as { key: unknown }).key)) {
+      out += (out ? "." : "") + String(((node as { key: { value: unknown } }).key).value);
+    }
+  }
+  void doc;
+  return out ? `${out}.${key}` : key;
+}
+
+interface Explained {
+  /** 1-based line within the YAML text. */
+  line: number;
+  column: number;
+  field?: string;
+  message: string;
+  fix: string;
+}
+
+/** Turns one error of the `yaml` package into words a writer understands, on the most useful line. */
+function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: number) => number, all: readonly YAMLError[], firstLine: number): Explained | undefined {
+  const line = lineOf(err.pos[0]);
+  const endLine = lineOf(Math.max(err.pos[0], err.pos[1] - 1));
+  const column = (n: number, offset: number) => Math.max(1, offset - lineStart(lines, n) + 1);
+  const text = lines[line - 1] ?? "";
+  const here = { line, column: column(line, err.pos[0]), field: fieldPathOnLine(lines, line) };
+  switch (err.code) {
+    case "DUPLICATE_KEY": {
+      const key = fieldOnLine(text) ?? "";
+      const indent = /^\s*/.exec(text)![0].length;
+      const first = lines.findIndex((l, i) => i < line - 1 && /^\s*/.exec(l)![0].length === indent && fieldOnLine(l) === key);
+      return {
+        ...here,
+        message: `the field \`${key}\` is written twice${first >= 0 ? ` (first on line ${first + firstLine})` : ""}`,
+        fix: "keep one of the two lines and delete the other",
+      };
+    }
+    case "MISSING_CHAR": {
+      const quote = /closing (["'])/.exec(err.message)?.[1];
+      if (quote) {
+        const open = unclosedQuoteLine(lines, quote) ?? line;
+        return {
+          line: open, column: Math.max(1, (lines[open - 1] ?? "").indexOf(quote) + 1), field: fieldPathOnLine(lines, open),
+          message: `the quote ${quote} opened on this line is never closed`,
+          fix: `end the text with ${quote}${quote === '"' ? ' (write \\" for a quote inside it, or use single quotes around it)' : " (write '' for an apostrophe inside it)"}`,
+        };
+      }
+      if (all.some((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === err.pos[0])) return undefined;
+      return { ...here, message: "a field name must be followed by : and its value", fix: "write `field: value` on this line" };
+    }
+    case "MULTILINE_IMPLICIT_KEY": {
+      if (/^\s*-(\s|$)/.test(text)) {
+        return { ...here, message: "a list item (a line starting with -) where a field was expected", fix: "indent the list under its field, e.g. `topics:` and then `  - the question` on the next lines" };
+      }
+      if (!/:(\s|$)/.test(text)) {
+        return { ...here, message: `\`${text.trim()}\` has no colon after the field name`, fix: "write `field: value`, with a colon and a space" };
+      }
+      return {
+        line: endLine, column: indentOf(lines[endLine - 1]) + 1, field: fieldPathOnLine(lines, endLine),
+        message: `this line is indented further than line ${line + firstLine - 1} above it, so YAML reads it as part of that value`,
+        fix: "indent it exactly like the other fields at its level (with spaces), or under a field that ends with :",
+      };
+    }
+    case "BLOCK_AS_IMPLICIT_KEY": {
+      if (all.some((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === err.pos[0])) return undefined;
+      return { ...here, message: "the value contains ': ', which YAML reads as the start of another field", fix: quoteSuggestion(text) ?? `put the value in quotes; ${QUOTE_HINT}` };
+    }
+    case "TAB_AS_INDENT":
+      return { ...here, column: 1, message: "this line is indented with a tab", fix: "indent with spaces only (two per level)" };
+    case "BAD_INDENT": {
+      if (/^Flow (sequence|map)/.test(err.message)) {
+        const bracket = /Flow sequence/.test(err.message) ? ["[", "]"] : ["{", "}"];
+        const open = unclosedBracketLine(lines, line, bracket[0]!, bracket[1]!) ?? line;
+        return {
+          line: open, column: Math.max(1, (lines[open - 1] ?? "").indexOf(bracket[0]!) + 1), field: fieldPathOnLine(lines, open),
+          message: `the ${bracket[0]} opened on this line is never closed`,
+          fix: `end the list on the same line with ${bracket[1]}, or put the value in quotes if the ${bracket[0]} is part of the text`,
+        };
+      }
+      return { ...here, message: "this line is not lined up with the fields at its level", fix: "indent it with the same number of spaces as the fields it belongs with" };
+    }
+    case "BAD_SCALAR_START": {
+      const ch = /character (.)/.exec(err.message)?.[1] ?? "this character";
+      return { ...here, message: `a value cannot start with ${ch} unless it is in quotes`, fix: quoteSuggestion(text) ?? `put the value in quotes; ${QUOTE_HINT}` };
+    }
+    case "BAD_DQ_ESCAPE":
+      return { ...here, message: "a backslash \\ inside double quotes starts an escape, and this one is not valid", fix: "use single quotes around the text, or write \\\\ for a backslash" };
+    case "UNEXPECTED_TOKEN":
+      return { ...here, message: "YAML cannot read this value: text continues after a closing quote, or after a value starting with * or &", fix: quoteSuggestion(text) ?? `put the whole value in quotes; ${QUOTE_HINT}` };
+    default:
+      return { ...here, message: `the front matter is not valid YAML: ${firstSentence(err.message)}`, fix: `check the indentation and quoting on this line; ${QUOTE_HINT}` };
+  }
+}
+
+function lineStart(lines: string[], line: number): number {
+  let offset = 0;
+  for (let i = 0; i < line - 1; i++) offset += lines[i]!.length + 1;
+  return offset;
+}
+
+/** The field name a line defines, e.g. `  start: x` → "start", `- id: a` → "id". */
+function fieldOnLine(line: string | undefined): string | undefined {
+  const m = /^\s*(?:-\s+)*([A-Za-z_][\w.-]*)\s*:(\s|$)/.exec(line ?? "");
+  return m?.[1];
+}
+
+function indentOf(line: string | undefined): number {
+  return /^[ \t]*/.exec(line ?? "")![0].length;
+}
+
+/**
+ * The dotted path of the field a line defines, from the indentation of the lines above it
+ * (the YAML could not be parsed, so there is no tree to ask): `  zone: X` under `chat:` → "chat.zone".
+ */
+export function fieldPathOnLine(lines: readonly string[], line: number): string | undefined {
+  const own = fieldOnLine(lines[line - 1]);
+  if (own === undefined) return undefined;
+  const parts: string[] = [own];
+  // A key after "- " sits at the indentation of its text, not of the dash.
+  const keyIndent = (l: string) => /^\s*(?:-\s+)*/.exec(l)![0].length;
+  let indent = keyIndent(lines[line - 1]!);
+  let listIndex = -1;
+  for (let i = line - 1; i >= 0 && indent > 0; i--) {
+    const l = lines[i]!;
+    if (l.trim() === "" || l.trim().startsWith("#")) continue;
+    const dash = /^(\s*)-\s/.exec(l);
+    if (dash && dash[1]!.length < indent && listIndex < 0 && i < line) {
+      // Count the items of this list above, up to its parent, to give the index.
+      listIndex = 0;
+      for (let j = i - 1; j >= 0; j--) {
+        const other = lines[j]!;
+        if (other.trim() === "") continue;
+        if (indentOf(other) < dash[1]!.length) break;
+        if (new RegExp(`^\\s{${dash[1]!.length}}-\\s`).test(other)) listIndex++;
+      }
+      parts[0] = `[${listIndex}].${parts[0]}`;
+      indent = dash[1]!.length + 1;
+      continue;
+    }
+    if (indentOf(l) < indent && !dash) {
+      const key = fieldOnLine(l);
+      if (key === undefined) break;
+      parts.unshift(key);
+      indent = indentOf(l);
+      listIndex = -1;
+    }
+  }
+  return parts.join(".").replace(/\.\[/g, "[");
+}
+
+/** `title: Online: communities` → `title: "Online: communities"`, a fix the writer can copy. */
+function quoteSuggestion(line: string | undefined): string | undefined {
+  const m = /^\s*((?:-\s+)?[A-Za-z_][\w.-]*:)\s+(.*?)\s*$/.exec(line ?? "") ?? /^\s*(-)\s+(.*?)\s*$/.exec(line ?? "");
+  if (!m || !m[2]) return undefined;
+  const value = m[2];
+  const quoted = value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/\\/g, "\\\\")}"`;
+  return `put the value in quotes: ${m[1]} ${quoted}`;
+}
+
+/** The line where a quoted value opens and never closes, scanning like YAML's own lexer would. */
+function unclosedQuoteLine(lines: string[], quote: string): number | undefined {
+  let open: number | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let rest = lines[i]!;
+    if (open === undefined) {
+      const start = /^\s*(?:-\s+)*(?:[^\s"'#][^:]*:\s+)?(?:-\s+)*(["'])/.exec(rest);
+      if (!start || start[1] !== quote) continue;
+      open = i + 1;
+      rest = rest.slice(start[0].length);
+    }
+    if (closes(rest, quote)) open = undefined;
+  }
+  return open;
+}
+
+function closes(text: string, quote: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (quote === '"' && text[i] === "\\") i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
+}
+
+function unclosedBracketLine(lines: string[], before: number, open: string, close: string): number | undefined {
+  for (let i = before - 2; i >= 0; i--) {
+    const l = lines[i]!;
+    if (l.split(open).length > l.split(close).length) return i + 1;
+  }
+  return undefined;
 }
 
 function firstSentence(message: string): string {

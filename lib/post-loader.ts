@@ -3,7 +3,7 @@ import path from "node:path";
 import { resolveChatStart, type ChatInstant } from "./chat-time.ts";
 import { normaliseItem, type CslItem } from "./csl-normalise.ts";
 import { fieldPath, type Diagnostic } from "./diagnostics.ts";
-import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
+import { readYamlDocument, splitFrontMatter, type Locate } from "./front-matter.ts";
 import { imageAltProblems } from "./image-alt.ts";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
@@ -48,6 +48,8 @@ export interface Post {
 export interface LoadResult {
   post?: Post;
   diagnostics: Diagnostic[];
+  /** Where a front-matter field is in the file, for checks made later (between posts, citations). */
+  locate?: Locate;
 }
 
 export interface LoadContext {
@@ -98,7 +100,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   }
 
   const parsed = frontMatterSchema.safeParse(data);
-  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, frontMatterSchema));
+  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, frontMatterSchema, { data, commentedOut: doc.commentedOut }));
   const fm = parsed.success ? parsed.data : undefined;
   const rawData = data as Record<string, unknown>;
 
@@ -166,7 +168,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   // Images in the body need alt text too (WCAG 1.1.1), checked on the markdown itself.
   diagnostics.push(...imageAltProblems(split.body, file, split.bodyLine));
 
-  if (diagnostics.some((d) => d.severity === "error") || !fm) return { diagnostics };
+  if (diagnostics.some((d) => d.severity === "error") || !fm) return { diagnostics, locate: doc.locate };
   const post: Post = {
     file,
     slug,
@@ -185,7 +187,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     body: split.body,
     bodyLine: split.bodyLine,
   };
-  return { post, diagnostics };
+  return { post, diagnostics, locate: doc.locate };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

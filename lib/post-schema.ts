@@ -6,32 +6,32 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date written YYYY-MM-DD (or a Date that YAML made of one); becomes the "YYYY-MM-DD" string. */
 export const calendarDate = z
-  .union([z.string(), z.date()], { error: "expected a date written YYYY-MM-DD, e.g. 2017-04-30" })
+  .union([z.string(), z.date()], { error: "expected a date written YYYY-MM-DD → write the full date, e.g. date: 2017-04-30" })
   .transform((value, ctx) => {
     const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10)) : value.trim();
     const m = isoDate.exec(text);
     const ok = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().startsWith(text);
     if (!ok) {
-      ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date; expected YYYY-MM-DD, e.g. 2017-04-30` });
+      ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date on the calendar → write an existing date as YYYY-MM-DD, e.g. 2017-04-30` });
       return z.NEVER;
     }
     return text;
   });
 
 export const hashtag = z
-  .string({ error: 'expected a hashtag in quotes, e.g. "#hcldr"' })
-  .regex(/^#[\p{L}\p{N}_]+$/u, { message: 'a hashtag is # followed by letters, digits or _, in quotes: "#hcldr"' });
+  .string({ error: 'expected a hashtag → write it in quotes, e.g. hashtag: "#hcldr"' })
+  .regex(/^#[\p{L}\p{N}_]+$/u, { message: 'a hashtag is # followed by letters, digits or _ (no spaces) → write it in quotes, e.g. hashtag: "#hcldr"' });
 
 const text = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, { message: `${what} is empty` });
 
 export const chatSchema = z.strictObject({
-  start: z.union([z.string(), z.date()], { error: "expected the local start time, e.g. 2017-05-02T20:30" }),
-  zone: z.string({ error: "expected an IANA time zone, e.g. America/New_York" }).optional(),
+  start: z.union([z.string(), z.date()], { error: "expected the local start time → write the clock time where the chat is hosted, e.g. start: 2017-05-02T20:30" }),
+  zone: z.string({ error: "expected an IANA time zone → write the place as Area/City, e.g. zone: America/New_York" }).optional(),
   duration: z
     .number({ error: "expected the length of the chat in minutes, e.g. 60" })
-    .int({ message: "expected whole minutes, e.g. 60" })
-    .min(5, { message: "a chat lasts at least 5 minutes" })
-    .max(24 * 60, { message: "a chat lasts at most 1440 minutes (a day)" })
+    .int({ message: "expected whole minutes → round it, e.g. duration: 60" })
+    .min(5, { message: "a chat lasts at least 5 minutes → write the length in minutes, e.g. duration: 60 (not hours)" })
+    .max(24 * 60, { message: "a chat lasts at most 1440 minutes (a day) → write the length in minutes, e.g. duration: 90" })
     .optional(),
   hashtag: hashtag.optional(),
 });
@@ -41,7 +41,7 @@ export const imageSchema = z.strictObject({
   alt: z
     .string({ error: "every image needs alt text describing it for readers who cannot see it" })
     .trim()
-    .min(1, { message: "alt text is empty; describe what the image shows for readers who cannot see it" }),
+    .min(1, { message: "the alt text is empty → describe what the image shows for readers who cannot see it, e.g. alt: \"Two hosts at the meetup\"" }),
   credit: text("the image credit").optional(),
 });
 
@@ -57,10 +57,10 @@ export const frontMatterSchema = z.strictObject({
   chat: chatSchema.optional(),
   topics: z
     .array(text("a topic"), { error: "expected a list of questions, one per line starting with -" })
-    .min(1, { message: "topics is empty; list the chat's questions or remove the field" })
+    .min(1, { message: "topics is an empty list → list the chat's questions below `topics:`, one per line starting with \"- \", or remove the field" })
     .optional(),
   // Items are checked field by field by csl-normalise.ts, which knows CSL.
-  references: z.array(z.unknown(), { error: "expected a list of references, each starting with - id:" }).optional(),
+  references: z.array(z.unknown(), { error: "expected a list of references → write each reference below `references:` starting with \"- id: some-key\", its other fields indented below (see the README, References)" }).optional(),
   nocite: z.array(z.string(), { error: "expected a list of citation keys" }).optional(),
   image: imageSchema.optional(),
 });

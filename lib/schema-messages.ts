@@ -1,15 +1,24 @@
 // Turns zod issues into writer-facing diagnostics: file, line, field, what, fix.
+// A schema message may carry its own fix after " → " ("expected … → write …").
 import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
 import { fieldPath } from "./diagnostics.ts";
 import type { Locate } from "./front-matter.ts";
 import { closest } from "./suggest.ts";
 
+export interface IssueContext {
+  /** The parsed YAML, to tell a missing field from a wrong one and to quote the value back. */
+  data?: unknown;
+  /** Fields left empty by a `#` that YAML read as a comment, with the text after the colon. */
+  commentedOut?: ReadonlyMap<string, string>;
+}
+
 export function zodIssuesToDiagnostics(
   issues: readonly z.core.$ZodIssue[],
   file: string,
   locate: Locate,
   schema: z.ZodType,
+  context: IssueContext = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
@@ -29,43 +38,135 @@ export function zodIssuesToDiagnostics(
       continue;
     }
     const path = issue.path as PropertyKey[];
-    const missing = issue.code === "invalid_type" && issue.input === undefined;
-    out.push({
-      severity: "error",
-      file,
-      ...locate(path),
-      field: fieldPath(path),
-      message: missing ? `\`${fieldPath(path)}\` is required` : describe(issue),
-      fix: missing ? `add \`${String(path[path.length - 1])}:\` (${describe(issue)})` : fixFor(issue),
-    });
+    const field = fieldPath(path);
+    const { message, fix } = explainIssue(issue, path, schema, context);
+    out.push({ severity: "error", file, ...locate(path), field, message, fix });
   }
   return out;
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && issue.input !== undefined) {
-    const got = issue.input === null ? "nothing" : Array.isArray(issue.input) ? "a list" : typeof issue.input === "object" ? "a group of fields" : typeof issue.input === "string" ? "text" : typeof issue.input;
-    return `${issue.message} (found ${got})`;
+const EXPECTED_WORDS: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a group of fields indented below it",
+  date: "a date",
+};
+
+function explainIssue(
+  issue: z.core.$ZodIssue,
+  path: PropertyKey[],
+  schema: z.ZodType,
+  context: IssueContext,
+): { message: string; fix: string } {
+  const field = fieldPath(path);
+  const key = path.length ? String(path[path.length - 1]) : field;
+  const present = hasValue(context.data, path);
+  const value = present ? valueAt(context.data, path) : undefined;
+  const [own, ownFix] = splitFix(issue.message);
+  const expected = issue.code === "invalid_type" ? expectedWords(issue, own) : own;
+
+  if (!present) {
+    const parent = path.length > 1 ? `, indented under \`${fieldPath(path.slice(0, -1))}:\`` : " between the two --- lines";
+    return { message: `\`${field}\` is missing`, fix: `add a line \`${key}: …\`${parent} (${expected})` };
   }
-  return issue.message;
+  if (value === null) {
+    const commented = context.commentedOut?.get(field);
+    if (commented !== undefined) {
+      return {
+        message: `\`${field}\` is empty: YAML reads everything after # as a comment`,
+        fix: `put the value in quotes: ${key}: "${commented.replace(/"/g, '\\"')}"`,
+      };
+    }
+    return { message: `\`${field}\` is empty`, fix: `write a value after \`${key}:\` (${expected}), or remove the line if the field is optional` };
+  }
+  if (issue.code === "invalid_type" || issue.code === "invalid_union") {
+    return { message: `${expected}, found ${foundWords(value)}`, fix: ownFix ?? typeFix(issue, key, value, knownKeys(schema, path)) };
+  }
+  if (ownFix) return { message: own, fix: ownFix };
+  switch (issue.code) {
+    case "too_small":
+      if (issue.origin === "array") return { message: own, fix: `add at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}, each on its own line starting with -, or remove \`${key}:\`` };
+      if (issue.origin === "string") return { message: own, fix: `write the text after \`${key}:\`, or remove the line if the field is optional` };
+      return { message: own, fix: `use ${String(issue.minimum)} or more` };
+    case "too_big":
+      if (issue.origin === "array" || issue.origin === "string") return { message: own, fix: `shorten it to at most ${String(issue.maximum)}` };
+      return { message: own, fix: `use ${String(issue.maximum)} or less` };
+    case "invalid_value":
+      return { message: `${own}, found ${JSON.stringify(value)}`, fix: `use one of ${issue.values.map((v) => `\`${String(v)}\``).join(", ")}` };
+    default:
+      // Schema messages without a fix describe what is expected: "a 24-hour time such as 20:30".
+      return /^(a|an|the) /i.test(own)
+        ? { message: `${JSON.stringify(value)} is not ${own}`, fix: `write ${own}` }
+        : { message: own, fix: `rewrite \`${key}:\` as the message describes, or see the README for an example` };
+  }
 }
 
-function fixFor(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      return "correct the value as described";
-    case "too_small":
-    case "too_big":
-      return "adjust the value";
-    case "invalid_value":
-      return `use one of ${issue.values.map((v) => `\`${String(v)}\``).join(", ")}`;
+function splitFix(message: string): [string, string | undefined] {
+  const i = message.indexOf(" → ");
+  return i < 0 ? [message, undefined] : [message.slice(0, i), message.slice(i + 3)];
+}
+
+/** The schema's own wording ("expected the title as text") or zod's type name in plain words. */
+function expectedWords(issue: z.core.$ZodIssue & { code: "invalid_type" }, own: string): string {
+  if (!/^Invalid input/.test(own)) return own;
+  return `expected ${EXPECTED_WORDS[issue.expected] ?? issue.expected}`;
+}
+
+export function foundWords(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return "a date";
+  if (typeof value === "object") return "a group of fields";
+  if (typeof value === "string") return value.trim() === "" ? "empty text" : "text";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "boolean") return `${String(value)} (yes/no)`;
+  return typeof value;
+}
+
+function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: string[]): string {
+  const expected = issue.code === "invalid_type" ? issue.expected : "";
+  const shown = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+  switch (expected) {
+    case "string":
+      return shown !== undefined ? `put it in quotes: ${key}: "${shown}"` : `write the text on the same line: ${key}: your text`;
+    case "array":
+      return shown !== undefined
+        ? `write \`${key}:\` alone on its line, then each item on its own line below it, indented, starting with "- " (e.g. "  - ${shown}")`
+        : `write each item of \`${key}\` on its own line, indented, starting with "- "`;
+    case "object":
+      return `write \`${key}:\` alone on its line and its fields indented below it${fields.length ? ` (${fields.join(", ")})` : ""}`;
+    case "number":
+      return shown !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(shown)
+        ? `write the number without quotes: ${key}: ${shown.trim()}`
+        : `write a plain number, without quotes or units, e.g. ${key}: 60`;
+    case "boolean":
+      return `write \`${key}: true\` or \`${key}: false\` (without quotes)`;
     default:
-      return "correct the value as described";
+      return `write \`${key}:\` as ${EXPECTED_WORDS[expected] ?? "described"}`;
   }
+}
+
+function hasValue(data: unknown, path: readonly PropertyKey[]): boolean {
+  let node: unknown = data;
+  for (const seg of path) {
+    if (node === null || typeof node !== "object") return false;
+    if (!Object.prototype.hasOwnProperty.call(node, seg)) return false;
+    node = (node as Record<PropertyKey, unknown>)[seg];
+  }
+  return node !== undefined;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node: unknown = data;
+  for (const seg of path) node = (node as Record<PropertyKey, unknown> | null | undefined)?.[seg];
+  return node;
 }
 
 /** Keys the schema allows at `path`, for "did you mean". */
-function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let node: z.ZodType | undefined = schema;
   for (const seg of path) {
     node = unwrap(node);

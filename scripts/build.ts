@@ -1,15 +1,13 @@
 // `npm run build`: validate everything, build into a temporary folder, and swap it
 // in for _site/ only on success, so a failed build leaves the last good site intact.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Eleventy from "@11ty/eleventy";
 import { loadCorpus } from "../lib/corpus.ts";
 import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
 import { loadSettings } from "../lib/settings.ts";
-import { APP_DIR } from "../plugins/context.ts";
-import { runStep } from "./run-step.ts";
+import { interceptEleventyErrors, runStep } from "./run-step.ts";
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +18,35 @@ const { values } = parseArgs({
   },
 });
 
+/** Temporary folders of a build of `target`: `.<name>.build-<pid>-*` (staging) and `<name>.previous-<pid>` (the retired site). */
+function leftoverPattern(target: string): RegExp {
+  const name = path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^(?:\\.${name}\\.build-(\\d+)-.+|${name}\\.previous-(\\d+))$`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A build that was killed leaves its temporary folders behind; the next build of the same target removes them. */
+async function removeLeftovers(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  if (!existsSync(dir)) return;
+  const pattern = leftoverPattern(target);
+  for (const name of readdirSync(dir)) {
+    const m = pattern.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1] ?? m[2]);
+    if (pid !== process.pid && isRunning(pid)) continue; // another build of the same site is running
+    await rm(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
 export async function build(root: string, output: string, quiet: boolean): Promise<void> {
   const settings = loadSettings(root);
   const { diagnostics } = loadCorpus(root, settings);
@@ -27,22 +54,35 @@ export async function build(root: string, output: string, quiet: boolean): Promi
   if (diagnostics.length) console.warn(formatReport(diagnostics));
 
   const target = path.resolve(root, output);
-  const staging = await mkdtemp(path.join(path.dirname(target), ".build-"));
+  await removeLeftovers(target);
+  const staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}.build-${process.pid}-`));
   try {
-    const previousCwd = process.cwd();
+    // Eleventy and the plugins read `content/` relative to the working directory. The
+    // directory is not restored: Eleventy may still be copying files after a failure.
     process.chdir(root);
-    try {
-      const eleventy = new Eleventy("content", staging, { configPath: path.join(APP_DIR, ".eleventy.ts"), quietMode: quiet, runMode: "build" });
-      await eleventy.write();
-    } finally {
-      process.chdir(previousCwd);
-    }
+    // Loaded here, not at the top: a build with a writer's mistake stops before paying for Eleventy.
+    const { default: Eleventy } = await import("@11ty/eleventy");
+    const { APP_DIR } = await import("../plugins/context.ts");
+    const eleventy = new Eleventy("content", staging, { configPath: path.join(APP_DIR, ".eleventy.ts"), quietMode: quiet, runMode: "build" });
+    interceptEleventyErrors(eleventy as never, "silent");
+    await eleventy.write();
+    // Publishing step (lib/post-build.ts): Pagefind's search index and the _headers file, from the built pages.
+    const { finishSite } = await import("../lib/post-build.ts");
+    await finishSite(staging, { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix, language: settings.language });
     const retired = `${target}.previous-${process.pid}`;
-    if (existsSync(target)) await rename(target, retired);
-    await rename(staging, target);
+    const hadSite = existsSync(target);
+    if (hadSite) await rename(target, retired);
+    try {
+      await rename(staging, target);
+    } catch (error) {
+      if (hadSite) await rename(retired, target);
+      throw error;
+    }
     await rm(retired, { recursive: true, force: true });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    // Eleventy may still be copying files into the staging folder: remove it again once everything has stopped.
+    process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
     throw error;
   }
 }

@@ -14,17 +14,49 @@ export function findContentError(error: unknown): ContentError | SettingsError |
   return undefined;
 }
 
+export const INTERNAL_ERROR_HEADING = "chatpost internal error (a bug in chatpost, not in your content; please report it with this output):";
+
 export function reportFailure(error: unknown): void {
   const writerError = findContentError(error);
   if (writerError) {
     console.error(formatReport(writerError.diagnostics));
   } else {
-    console.error("chatpost internal error (a bug in chatpost, not in your content; please report it with this output):");
+    console.error(INTERNAL_ERROR_HEADING);
     console.error(error);
   }
 }
 
+interface EleventyErrorHandler {
+  error(error: unknown, message?: string): void;
+  fatal(error: unknown, message?: string): void;
+}
+
+/**
+ * Eleventy prints every error it catches with its stack trace. A writer's mistake is
+ * printed as our report instead; `internal` decides what happens to anything else:
+ * "eleventy" lets Eleventy print it (watch mode, where nobody else will), "silent"
+ * leaves it to `runStep`, which marks it as internal (one-off builds).
+ */
+export function interceptEleventyErrors(eleventy: { errorHandler: EleventyErrorHandler }, internal: "eleventy" | "silent"): void {
+  const handler = eleventy.errorHandler;
+  const original = handler.error.bind(handler);
+  handler.error = (error, message) => {
+    const writerError = findContentError(error);
+    if (writerError) console.error(formatReport(writerError.diagnostics));
+    else if (internal === "eleventy") {
+      console.error(INTERNAL_ERROR_HEADING);
+      original(error, message);
+    }
+  };
+}
+
 export async function runStep(step: () => Promise<void>): Promise<void> {
+  // Eleventy may still be copying files when a build fails: a late rejection is
+  // reported like any other failure instead of crashing with Node's own trace.
+  process.on("unhandledRejection", (reason) => {
+    reportFailure(reason);
+    process.exitCode = 1;
+  });
   try {
     await step();
   } catch (error) {
