@@ -1,0 +1,171 @@
+// The persistent content-addressed cache: what goes in comes out, anything that
+// changes the output changes the key, and a damaged file is never served.
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { plugins } from "@citation-js/core";
+import { cachedFormatting, styleFingerprint, useCitationCache } from "../../lib/citation-cache.ts";
+import { formatBibliography, registerStyle, type FormattedEntry } from "../../lib/citations.ts";
+import { ContentCache, contentKey } from "../../lib/content-cache.ts";
+import type { CslItem } from "../../lib/csl-normalise.ts";
+
+const tempDir = () => mkdtempSync(path.join(tmpdir(), "chatpost-cache-"));
+
+const ITEMS: CslItem[] = [
+  {
+    id: "smailhodzic2016",
+    type: "article-journal",
+    title: "Social media use in healthcare: A systematic review",
+    author: [{ family: "Smailhodzic", given: "Edin" }, { family: "Hooijsma", given: "Wyanda" }],
+    "container-title": "BMC Health Services Research",
+    volume: "16",
+    page: "442",
+    issued: { "date-parts": [[2016, 8, 26]] },
+    accessed: { "date-parts": [[2017, 4, 30]] },
+    URL: "https://example.org/smailhodzic",
+  },
+  {
+    id: "vartabedian2017",
+    type: "post-weblog",
+    title: "Disclosure, doctors and social media",
+    author: [{ family: "Vartabedian", given: "Bryan" }],
+    "container-title": "33 Charts",
+    issued: { "date-parts": [[2017, 4, 18]] },
+  },
+  // No date and an edition: the locale's terms ("n.d.", "ed.") show in the output.
+  { id: "handbook", type: "book", title: "Community handbook", author: [{ literal: "Patients Included" }], edition: "2" },
+];
+
+/** Format through the cache in `dir`, the way a build does. */
+function formatCached(dir: string, items: CslItem[], style = "apa", locale = "en-US"): FormattedEntry[] {
+  useCitationCache(dir);
+  try {
+    return cachedFormatting("bibliography", { style, locale, input: items }, () => formatBibliography(items, { style, locale }));
+  } finally {
+    useCitationCache(undefined);
+  }
+}
+
+/** Every entry file the cache holds. */
+function entryFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".entry")).map((f) => path.join(dir, f));
+}
+
+describe("ContentCache", () => {
+  it("keeps a value across instances, as between two builds", () => {
+    const dir = tempDir();
+    new ContentCache(dir).set(contentKey({ a: 1 }), "stored text");
+    const next = new ContentCache(dir);
+    assert.equal(next.get(contentKey({ a: 1 })), "stored text");
+    assert.equal(next.stats.hits, 1);
+    assert.equal(next.get(contentKey({ a: 2 })), undefined);
+  });
+
+  it("hashes objects the same whatever the order of their keys", () => {
+    assert.equal(contentKey({ a: 1, b: { c: 2, d: 3 } }), contentKey({ b: { d: 3, c: 2 }, a: 1 }));
+    assert.notEqual(contentKey({ a: 1 }), contentKey({ a: "1" }));
+  });
+
+  it("leaves no temporary file behind after a write", () => {
+    const dir = tempDir();
+    const cache = new ContentCache(dir);
+    for (let i = 0; i < 5; i++) cache.set(contentKey(i), `value ${i}`);
+    const all = readdirSync(dir, { recursive: true, encoding: "utf8" });
+    assert.equal(all.filter((f) => f.endsWith(".tmp")).length, 0);
+    assert.equal(all.filter((f) => f.endsWith(".entry")).length, 5);
+  });
+
+  const damage: Array<[string, (text: string) => string]> = [
+    ["a corrupted file (one character changed)", (t) => t.slice(0, -5) + (t.at(-5) === "x" ? "y" : "x") + t.slice(-4)],
+    ["a truncated file", (t) => t.slice(0, Math.floor(t.length / 2))],
+    ["a file cut before its first line ends", (t) => t.slice(0, 10)],
+    ["an empty file", () => ""],
+    ["a file with a forged length", (t) => t.replace(/^(\S+) \d+/, "$1 3")],
+  ];
+  for (const [what, spoil] of damage) {
+    it(`ignores ${what} and rebuilds the entry`, () => {
+      const dir = tempDir();
+      const key = contentKey({ what });
+      new ContentCache(dir).set(key, JSON.stringify({ html: "the real value, long enough to cut" }));
+      const [file] = entryFiles(dir);
+      writeFileSync(file!, spoil(readFileSync(file!, "utf8")));
+
+      const reader = new ContentCache(dir);
+      assert.equal(reader.get(key), undefined, "a damaged entry is never served");
+      assert.equal(reader.stats.rejected, 1);
+
+      let computed = 0;
+      const value = new ContentCache(dir).getOrCompute({ what }, () => (computed++, { html: "recomputed" }));
+      assert.deepEqual(value, { html: "recomputed" });
+      assert.equal(computed, 1);
+      assert.deepEqual(JSON.parse(new ContentCache(dir).get(key)!), { html: "recomputed" }, "the rebuilt entry is valid on disk");
+    });
+  }
+});
+
+describe("formatted bibliographies in the cache", () => {
+  it("serves from the cache exactly what formatting gives", () => {
+    const dir = tempDir();
+    const fresh = formatBibliography(ITEMS, { style: "apa", locale: "en-US" });
+    assert.deepEqual(formatCached(dir, ITEMS), fresh);
+    assert.equal(entryFiles(dir).length, 1);
+    // The next build (a new cache object on the same folder) reads the entry instead of formatting again.
+    let formatted = 0;
+    useCitationCache(dir);
+    try {
+      const again = cachedFormatting("bibliography", { style: "apa", locale: "en-US", input: ITEMS }, () => (formatted++, [] as FormattedEntry[]));
+      assert.deepEqual(again, fresh);
+      assert.equal(formatted, 0);
+    } finally {
+      useCitationCache(undefined);
+    }
+  });
+
+  it("a changed reference changes the output", () => {
+    const dir = tempDir();
+    const before = formatCached(dir, ITEMS);
+    const changed = ITEMS.map((item) => (item.id === "vartabedian2017" ? { ...item, title: "Disclosure, doctors and the law" } : item));
+    const after = formatCached(dir, changed);
+    assert.notDeepEqual(after, before);
+    assert.match(after.map((e) => e.html).join(""), /doctors and the law/);
+    assert.deepEqual(after, formatBibliography(changed, { style: "apa", locale: "en-US" }));
+    assert.equal(entryFiles(dir).length, 2);
+  });
+
+  it("a changed style changes the output", () => {
+    const dir = tempDir();
+    const apa = formatCached(dir, ITEMS, "apa");
+    const vancouver = formatCached(dir, ITEMS, "vancouver");
+    assert.notDeepEqual(vancouver, apa);
+    assert.deepEqual(vancouver, formatBibliography(ITEMS, { style: "vancouver", locale: "en-US" }));
+  });
+
+  it("a changed locale changes the output", () => {
+    const dir = tempDir();
+    const english = formatCached(dir, ITEMS, "apa", "en-US");
+    const german = formatCached(dir, ITEMS, "apa", "de-DE");
+    assert.notDeepEqual(german, english);
+    assert.deepEqual(german, formatBibliography(ITEMS, { style: "apa", locale: "de-DE" }));
+  });
+
+  it("the key covers the style's XML, not only its name", () => {
+    const csl = plugins.config.get("@csl");
+    registerStyle("cache-test-style", csl.styles.get("apa"));
+    const before = styleFingerprint("cache-test-style", "en-US");
+    registerStyle("cache-test-style", csl.styles.get("vancouver"));
+    const after = styleFingerprint("cache-test-style", "en-US");
+    assert.notEqual(after.style, before.style);
+    assert.equal(after.locale, before.locale);
+  });
+
+  it("a corrupted bibliography entry is formatted again, never served", () => {
+    const dir = tempDir();
+    const fresh = formatCached(dir, ITEMS);
+    const [file] = entryFiles(dir);
+    writeFileSync(file!, readFileSync(file!, "utf8").replace("Smailhodzic", "Forged"));
+    assert.deepEqual(formatCached(dir, ITEMS), fresh);
+    assert.doesNotMatch(readFileSync(file!, "utf8"), /Forged/);
+  });
+});
