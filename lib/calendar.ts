@@ -1,0 +1,289 @@
+// iCalendar (RFC 5545) files for chats: one event per post, or a feed of all of them.
+//
+// Written here rather than with a generator from npm: `ics` has no VTIMEZONE or TZID
+// support (it writes UTC or floating times), and `ical-generator` needs a separate
+// VTIMEZONE generator and counts folding in characters. This file is small and
+// tested against ical.js, an independent parser.
+import { IANAZone } from "luxon";
+import { resolveChatStart } from "./chat-time.ts";
+
+export interface CalendarEvent {
+  /** Stable across builds: the same chat keeps its UID when its time or text is corrected. */
+  uid: string;
+  /** DTSTAMP, in UTC; reproducible (derived from the post, not the build time). */
+  stampMillis: number;
+  startMillis: number;
+  endMillis: number;
+  /** IANA zone of the host; DTSTART/DTEND are written as local time there (TZID). */
+  zone: string;
+  summary: string;
+  description: string;
+  /** Absolute URL of the announcement. */
+  url: string;
+  location?: string;
+}
+
+export interface CalendarOptions {
+  /** The calendar's display name (NAME, X-WR-CALNAME). */
+  name: string;
+  description?: string;
+  /** How often subscribers should refresh, in hours (REFRESH-INTERVAL); omit for a one-off file. */
+  refreshHours?: number;
+}
+
+const CRLF = "\r\n";
+const PRODID = "-//chatpost//chatpost calendar//EN";
+
+/** The whole iCalendar file: CRLF line ends, every line folded at 75 octets. */
+export function calendarText(events: CalendarEvent[], options: CalendarOptions): string {
+  const lines: string[] = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+  lines.push(`NAME:${escapeText(options.name)}`, `X-WR-CALNAME:${escapeText(options.name)}`);
+  if (options.description) lines.push(`X-WR-CALDESC:${escapeText(options.description)}`);
+  if (options.refreshHours) {
+    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${options.refreshHours}H`, `X-PUBLISHED-TTL:PT${options.refreshHours}H`);
+  }
+  const sorted = [...events].sort((a, b) => a.startMillis - b.startMillis || a.uid.localeCompare(b.uid));
+  for (const zone of [...new Set(sorted.map((e) => e.zone))].sort()) {
+    if (zone === "UTC") continue;
+    const times = sorted.filter((e) => e.zone === zone).flatMap((e) => [e.startMillis, e.endMillis]);
+    lines.push(...vtimezone(zone, Math.min(...times), Math.max(...times)));
+  }
+  for (const event of sorted) lines.push(...vevent(event));
+  lines.push("END:VCALENDAR");
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+function vevent(event: CalendarEvent): string[] {
+  const lines = [
+    "BEGIN:VEVENT",
+    `UID:${escapeText(event.uid)}`,
+    `DTSTAMP:${utcStamp(event.stampMillis)}`,
+    `DTSTART${dateTimeValue(event.startMillis, event.zone)}`,
+    `DTEND${dateTimeValue(event.endMillis, event.zone)}`,
+    `SUMMARY:${escapeText(event.summary)}`,
+    `DESCRIPTION:${escapeText(event.description)}`,
+    `URL;VALUE=URI:${uriValue(event.url)}`,
+  ];
+  if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
+  lines.push("STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT");
+  return lines;
+}
+
+/**
+ * `;TZID=America/New_York:20170502T203000`, or `:20171105T063000Z` when the local
+ * time cannot carry the instant: RFC 5545 reads a repeated local time (the fall-back
+ * hour) as its first occurrence, so a chat in the second one is written in UTC.
+ */
+export function dateTimeValue(millis: number, zone: string): string {
+  if (zone === "UTC") return `:${utcStamp(millis)}`;
+  const local = localDigits(millis, zone);
+  const wall = `${local.slice(0, 4)}-${local.slice(4, 6)}-${local.slice(6, 8)}T${local.slice(9, 11)}:${local.slice(11, 13)}:${local.slice(13, 15)}`;
+  const back = resolveChatStart(wall, zone);
+  if (!back.ok || back.instant.startMillis !== Math.floor(millis / 1000) * 1000) return `:${utcStamp(millis)}`;
+  return `;TZID=${paramValue(zone)}:${local}`;
+}
+
+/** `20170503T003000Z` */
+export function utcStamp(millis: number): string {
+  return new Date(millis).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+}
+
+function localDigits(millis: number, zone: string, offsetMinutes = IANAZone.create(zone).offset(millis)): string {
+  return utcStamp(millis + offsetMinutes * 60_000).slice(0, 15);
+}
+
+/** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newline escaped; other control characters dropped. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\n/g, "\\n");
+}
+
+/** A parameter value; quoted when it holds `:`, `;` or `,` (RFC 5545 §3.2). */
+function paramValue(value: string): string {
+  const clean = value.replace(/["\r\n]/g, "");
+  return /[:;,]/.test(clean) ? `"${clean}"` : clean;
+}
+
+/** A URI value cannot carry line breaks or spaces; the URL is ours, this is a guard. */
+function uriValue(url: string): string {
+  return url.replace(/[\s]/g, encodeURIComponent);
+}
+
+/**
+ * Fold a content line so no physical line exceeds 75 octets of UTF-8 (RFC 5545 §3.1).
+ * The leading space of a continuation line counts; a character is never split.
+ */
+export function foldLine(line: string): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let current = "";
+  let currentBytes = 0;
+  let limit = 75;
+  for (const char of line) {
+    const bytes = encoder.encode(char).length;
+    if (currentBytes + bytes > limit) {
+      parts.push(current);
+      current = "";
+      currentBytes = 0;
+      limit = 74; // the continuation line's leading space takes one octet
+    }
+    current += char;
+    currentBytes += bytes;
+  }
+  parts.push(current);
+  return parts.join(`${CRLF} `);
+}
+
+export interface Transition {
+  /** The instant the offset changes. */
+  atMillis: number;
+  fromMinutes: number;
+  toMinutes: number;
+}
+
+const HOUR = 3_600_000;
+const transitionCache = new Map<string, Transition[]>();
+
+/** Every change of offset of `zone` during `year` (UTC), found by scanning and bisecting. */
+export function transitionsInYear(zone: string, year: number): Transition[] {
+  const key = `${zone} ${year}`;
+  const cached = transitionCache.get(key);
+  if (cached) return cached;
+  const iana = IANAZone.create(zone);
+  const found: Transition[] = [];
+  const end = Date.UTC(year + 1, 0, 1);
+  // Offsets change at most a few times a year and never twice within six hours.
+  for (let t = Date.UTC(year, 0, 1); t < end; t += 6 * HOUR) {
+    const next = Math.min(t + 6 * HOUR, end);
+    const before = iana.offset(t);
+    const after = iana.offset(next);
+    if (before === after) continue;
+    let lo = t;
+    let hi = next;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (iana.offset(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    found.push({ atMillis: hi, fromMinutes: before, toMinutes: after });
+  }
+  transitionCache.set(key, found);
+  return found;
+}
+
+/**
+ * A VTIMEZONE for `zone` covering every instant from `fromMillis` to `toMillis`:
+ * the observance in force on 1 January of the first year, then each transition
+ * through the end of the last year, as one-off STANDARD/DAYLIGHT components.
+ */
+export function vtimezone(zone: string, fromMillis: number, toMillis: number): string[] {
+  const iana = IANAZone.create(zone);
+  const firstYear = new Date(fromMillis).getUTCFullYear();
+  const lastYear = new Date(toMillis).getUTCFullYear();
+  const transitions: Transition[] = [];
+  for (let y = firstYear; y <= lastYear; y++) transitions.push(...transitionsInYear(zone, y));
+  // Standard time is the smallest offset used in the period; anything above it is daylight time.
+  const start = Date.UTC(firstYear, 0, 1);
+  const startOffset = iana.offset(start);
+  const standard = Math.min(startOffset, ...transitions.map((t) => t.toMinutes));
+  const lines = ["BEGIN:VTIMEZONE", `TZID:${zone}`];
+  const observance = (atMillis: number, from: number, to: number) => {
+    const kind = to > standard ? "DAYLIGHT" : "STANDARD";
+    lines.push(
+      `BEGIN:${kind}`,
+      // DTSTART is the local time, in the offset before the change, at which it happens.
+      `DTSTART:${localDigits(atMillis, zone, from)}`,
+      `TZOFFSETFROM:${icalOffset(from)}`,
+      `TZOFFSETTO:${icalOffset(to)}`,
+      `TZNAME:${escapeText(shortZoneName(zone, atMillis))}`,
+      `END:${kind}`,
+    );
+  };
+  observance(start, startOffset, startOffset);
+  for (const t of transitions) observance(t.atMillis, t.fromMinutes, t.toMinutes);
+  lines.push("END:VTIMEZONE");
+  return lines;
+}
+
+/** `-0400`, `+0545` (RFC 5545 UTC-OFFSET). */
+export function icalOffset(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
+}
+
+function shortZoneName(zone: string, millis: number): string {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(new Date(millis));
+  return parts.find((p) => p.type === "timeZoneName")?.value ?? zone;
+}
+
+/** What the calendars need to know about the site. */
+export interface CalendarSite {
+  /** Public address from the settings, e.g. https://example.org/ */
+  url: string;
+  /** Path prefix the site is served under, e.g. / or /repo/ */
+  pathPrefix: string;
+  title: string;
+  chatPlatform: string;
+  /** Where readers follow the chat live. */
+  chatUrl: string;
+}
+
+/** The parts of a post a calendar event is made of. */
+export interface ChatPost {
+  slug: string;
+  url: string;
+  title: string;
+  date: string;
+  topics: string[];
+  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string };
+}
+
+/** The site-wide feed of every published chat, at the root of the site. */
+export const CALENDAR_FEED_PATH = "/calendar.ics";
+
+/** Where a post's own calendar file is published, next to its page. */
+export function postCalendarPath(post: Pick<ChatPost, "url">): string {
+  return `${post.url}chat.ics`;
+}
+
+/** "#hcldr chat: Online Communities" */
+export function chatSummary(post: ChatPost): string {
+  return post.chat ? `${post.chat.hashtag} chat: ${post.title}` : post.title;
+}
+
+/** Plain text for a calendar entry: where to join, the topics T1…Tn, the announcement's address. */
+export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string): string {
+  const lines = [`Join ${post.chat?.hashtag ?? "the chat"} on ${site.chatPlatform}: ${site.chatUrl}`];
+  if (post.topics.length) lines.push("", ...post.topics.map((t, i) => `T${i + 1}: ${t}`));
+  lines.push("", `Announcement and reading list: ${pageUrl}`);
+  return lines.join("\n");
+}
+
+/**
+ * The calendar event of a post's chat. The UID is the post's address on the site's
+ * host, so a corrected time updates the same entry; DTSTAMP is the publish date,
+ * so two builds of the same content give the same bytes.
+ */
+export function chatEvent(post: ChatPost, site: CalendarSite, pageUrl: string): CalendarEvent | undefined {
+  if (!post.chat) return undefined;
+  const [y, m, d] = post.date.split("-").map(Number) as [number, number, number];
+  return {
+    uid: `${post.slug}.chat@${new URL(site.url).host}`,
+    stampMillis: Date.UTC(y, m - 1, d),
+    startMillis: post.chat.startMillis,
+    endMillis: post.chat.endMillis,
+    zone: post.chat.zone,
+    summary: chatSummary(post),
+    description: chatDetails(post, site, pageUrl),
+    url: pageUrl,
+    location: site.chatUrl,
+  };
+}

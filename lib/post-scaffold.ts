@@ -1,0 +1,49 @@
+// The file `npm run new` writes: a post for the next weekly slot, with valid front
+// matter and the parts a writer fills in commented out, so it validates as it is.
+import type { SlotOccurrence } from "./weekly-slot.ts";
+
+/** "Listening to Patients: Part 2" → "listening-to-patients-part-2" (accents dropped, ASCII only). */
+export function slugFromTitle(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}
+
+export interface ScaffoldInput {
+  title: string;
+  /** Publish date, YYYY-MM-DD (today: the announcement goes out with the next build once the draft flag is removed). */
+  publishDate: string;
+  slot: SlotOccurrence;
+  zone: string;
+}
+
+/** Path (from the project root) and text of the new post. The file is named after the chat's local date. */
+export function scaffoldPost({ title, publishDate, slot, zone }: ScaffoldInput): { file: string; text: string } {
+  const slug = slugFromTitle(title) || "chat";
+  // JSON strings are valid YAML double-quoted strings: any title is safe.
+  const text = `---
+title: ${JSON.stringify(title)}
+date: ${publishDate}  # publish date
+draft: true  # remove this line when the post is ready
+# description: One sentence for search engines and link previews.
+chat:
+  start: ${slot.start}  # local time in ${zone}; the zone, length and hashtag come from the site settings
+# topics:  # the chat's questions (T1, T2, …): remove the # on these lines and write them
+#   - First question?
+#   - Second question?
+# references:  # the reading list; see the README, section "References"
+#   - id: key2026
+#     type: webpage
+#     title: Title of the page
+#     URL: https://example.org/
+---
+What this week's chat is about.
+`;
+  return { file: `content/posts/${slot.date}-${slug}.md`, text };
+}

@@ -1,0 +1,87 @@
+// schema.org JSON-LD for an announcement: the post as a BlogPosting and its chat as
+// an online Event, so search engines can show the date and where to join.
+import { DateTime } from "luxon";
+import { jsonForScript } from "./html.ts";
+
+export interface StructuredSite {
+  title: string;
+  /** Absolute address of the home page. */
+  homeUrl: string;
+  chatPlatform: string;
+  chatUrl: string;
+}
+
+export interface StructuredPost {
+  title: string;
+  date: string;
+  author: string;
+  description?: string;
+  tags: string[];
+  topics: string[];
+  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string };
+}
+
+export interface StructuredInput {
+  post: StructuredPost;
+  site: StructuredSite;
+  /** Absolute address of the announcement. */
+  pageUrl: string;
+  /** Absolute address of the post's image, if it has one. */
+  imageUrl?: string;
+}
+
+/** ISO 8601 with the host zone's offset at that instant: 2017-05-02T20:30:00-04:00. */
+export function isoWithOffset(millis: number, zone: string): string {
+  return DateTime.fromMillis(millis, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+}
+
+export function eventDescription(post: StructuredPost): string {
+  if (post.description) return post.description;
+  const topics = post.topics.map((t, i) => `T${i + 1}: ${t}`).join(" ");
+  return [`${post.chat?.hashtag ?? ""} chat: ${post.title}.`.trim(), topics].filter(Boolean).join(" ");
+}
+
+/** The JSON-LD graph: a BlogPosting, and an Event when the post announces a chat. */
+export function structuredData({ post, site, pageUrl, imageUrl }: StructuredInput): Record<string, unknown> {
+  const organizer = { "@type": "Organization", name: site.title, url: site.homeUrl };
+  const image = imageUrl ? { image: [imageUrl] } : {};
+  const graph: Record<string, unknown>[] = [
+    {
+      "@type": "BlogPosting",
+      "@id": `${pageUrl}#post`,
+      headline: post.title,
+      url: pageUrl,
+      mainEntityOfPage: pageUrl,
+      datePublished: post.date,
+      author: { "@type": "Person", name: post.author },
+      publisher: organizer,
+      ...(post.description ? { description: post.description } : {}),
+      ...(post.tags.length ? { keywords: post.tags.join(", ") } : {}),
+      ...image,
+      ...(post.chat ? { about: { "@id": `${pageUrl}#chat` } } : {}),
+    },
+  ];
+  if (post.chat) {
+    graph.push({
+      "@type": "Event",
+      "@id": `${pageUrl}#chat`,
+      name: post.title,
+      description: eventDescription(post),
+      startDate: isoWithOffset(post.chat.startMillis, post.chat.zone),
+      endDate: isoWithOffset(post.chat.endMillis, post.chat.zone),
+      eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode",
+      eventStatus: "https://schema.org/EventScheduled",
+      location: { "@type": "VirtualLocation", name: `${post.chat.hashtag} on ${site.chatPlatform}`, url: site.chatUrl },
+      organizer,
+      isAccessibleForFree: true,
+      url: pageUrl,
+      ...image,
+    });
+  }
+  return { "@context": "https://schema.org", "@graph": graph };
+}
+
+/** The graph serialised for a `<script type="application/ld+json">` element (no `</script>` can escape). */
+export function structuredDataScript(input: StructuredInput): string {
+  return jsonForScript(structuredData(input));
+}

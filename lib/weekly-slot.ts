@@ -1,0 +1,59 @@
+// The chat's weekly slot (e.g. Tuesdays 20:30 in America/New_York) and the next
+// occurrence of it after a given moment, right across daylight-saving changes.
+import { IANAZone } from "luxon";
+import { resolveChatStart } from "./chat-time.ts";
+import type { Weekday } from "./settings.ts";
+
+export interface WeeklySlot {
+  weekday: Weekday;
+  /** 24-hour local time, "20:30". */
+  time: string;
+  zone: string;
+}
+
+export interface SlotOccurrence {
+  startMillis: number;
+  /** The local date of the chat, YYYY-MM-DD. */
+  date: string;
+  /** What a writer puts in `chat.start`: YYYY-MM-DDTHH:mm, local time in the slot's zone. */
+  start: string;
+}
+
+// ISO weekday numbers, Monday = 1.
+const ISO_WEEKDAY: Record<Weekday, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
+const DAY = 86_400_000;
+
+/** The local calendar date (in `zone`) of an instant, as UTC midnight of that date. */
+function localDateMidnight(millis: number, zone: string): number {
+  const local = millis + IANAZone.create(zone).offset(millis) * 60_000;
+  return Math.floor(local / DAY) * DAY;
+}
+
+/**
+ * The first occurrence of the slot strictly after `now`. The wall-clock time is
+ * resolved like any chat start (deterministic, first occurrence in the fall-back
+ * hour); a slot inside the spring-forward gap is moved later by the gap, as
+ * RFC 5545 reads a nonexistent local time.
+ */
+export function nextSlot(slot: WeeklySlot, now: Date): SlotOccurrence {
+  const [hours, minutes] = slot.time.split(":").map(Number) as [number, number];
+  let day = localDateMidnight(now.getTime(), slot.zone);
+  for (let i = 0; i < 15; i++, day += DAY) {
+    const isoWeekday = ((new Date(day).getUTCDay() + 6) % 7) + 1;
+    if (isoWeekday !== ISO_WEEKDAY[slot.weekday]) continue;
+    const date = new Date(day).toISOString().slice(0, 10);
+    const wall = `${date}T${slot.time}`;
+    const resolved = resolveChatStart(wall, slot.zone);
+    let startMillis: number;
+    if (resolved.ok) startMillis = resolved.instant.startMillis;
+    else {
+      // In the gap: use the offset in force before it.
+      const before = IANAZone.create(slot.zone).offset(day - DAY);
+      startMillis = day + (hours * 60 + minutes - before) * 60_000;
+    }
+    if (startMillis <= now.getTime()) continue;
+    const local = new Date(startMillis + IANAZone.create(slot.zone).offset(startMillis) * 60_000).toISOString();
+    return { startMillis, date: local.slice(0, 10), start: local.slice(0, 16) };
+  }
+  throw new Error(`chatpost internal error: no ${slot.weekday} found within two weeks of ${now.toISOString()}`);
+}

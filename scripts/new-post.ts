@@ -1,0 +1,49 @@
+// `npm run new -- "Title"`: scaffold the post for the chat's next weekly slot.
+// Refuses to overwrite an existing file.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { describeChatTime, resolveChatStart } from "../lib/chat-time.ts";
+import { now } from "../lib/clock.ts";
+import { ContentError } from "../lib/diagnostics.ts";
+import { loadPost } from "../lib/post-loader.ts";
+import { scaffoldPost } from "../lib/post-scaffold.ts";
+import { loadSettings } from "../lib/settings.ts";
+import { nextSlot } from "../lib/weekly-slot.ts";
+import { runStep } from "./run-step.ts";
+
+const { values, positionals } = parseArgs({
+  options: { root: { type: "string", default: process.cwd() } },
+  allowPositionals: true,
+});
+
+await runStep(async () => {
+  const title = positionals.join(" ").trim();
+  if (!title) {
+    console.error('Give the title of the post: npm run new -- "Listening to patients"');
+    process.exitCode = 1;
+    return;
+  }
+  const root = path.resolve(values.root!);
+  const settings = loadSettings(root);
+  const zone = settings.chat.zone;
+  const slot = nextSlot({ weekday: settings.chat.weekday, time: settings.chat.time, zone }, now());
+  const { file, text } = scaffoldPost({ title, publishDate: now().toISOString().slice(0, 10), slot, zone });
+
+  // The scaffold must pass the same checks as any post.
+  const checked = loadPost(file, text, { settings, root, fileExists: () => false });
+  if (!checked.post) throw new ContentError(checked.diagnostics);
+
+  mkdirSync(path.join(root, path.dirname(file)), { recursive: true });
+  try {
+    writeFileSync(path.join(root, file), text, { flag: "wx" });
+  } catch (error: any) {
+    if (error?.code !== "EEXIST") throw error;
+    console.error(`${file} already exists; nothing was written.\nEdit that file, or choose another title.`);
+    process.exitCode = 1;
+    return;
+  }
+  const resolved = resolveChatStart(slot.start, zone);
+  const when = resolved.ok ? describeChatTime(resolved.instant, settings.language).host : slot.start;
+  console.log(`Created ${file}\nfor the chat on ${when}.\nWrite the topics and remove \`draft: true\` when it is ready.`);
+});
