@@ -2,8 +2,13 @@
 // attached by one small plugin in plugins/.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { initContext, layoutsDirectoryFor } from "./plugins/context.ts";
+import feedsPlugin from "./plugins/feeds.ts";
 import markdownPlugin from "./plugins/markdown.ts";
+import navigationPlugin from "./plugins/navigation.ts";
+import ogImagePlugin from "./plugins/og-image.ts";
 import postsPlugin from "./plugins/posts.ts";
+import searchPlugin from "./plugins/search.ts";
+import seoPlugin from "./plugins/seo.ts";
 import sharePlugin from "./plugins/share.ts";
 import sitePlugin from "./plugins/site.ts";
 
@@ -14,6 +19,11 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(postsPlugin);
   eleventyConfig.addPlugin(sharePlugin);
+  eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(seoPlugin);
+  eleventyConfig.addPlugin(ogImagePlugin);
+  eleventyConfig.addPlugin(navigationPlugin);
+  eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   return { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? ctx.settings.pathPrefix };
 }

@@ -1,0 +1,79 @@
+// Wires the Atom feed and the JSON Feed of published posts, with full content and
+// absolute URLs (the path prefix included), through @11ty/eleventy-plugin-rss's filters.
+import { dateToRfc3339, rssPlugin } from "@11ty/eleventy-plugin-rss";
+
+export const ATOM_FEED_URL = "/feed.xml";
+export const JSON_FEED_URL = "/feed.json";
+
+/** Publish dates are calendar days; a feed wants an instant. Midnight UTC keeps builds reproducible. */
+export function feedDate(isoDate: string | undefined): string {
+  return dateToRfc3339(new Date(`${isoDate ?? "1970-01-01"}T00:00:00Z`));
+}
+
+// The entry HTML once, for both feeds; relative links in it are made absolute by renderTransforms.
+const ENTRY = `{%- set entryHtml %}{% include "partials/feed-entry.njk" %}{% endset -%}`;
+
+const ATOM = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{ site.language }}">
+  <title>{{ site.title }}</title>
+  <subtitle>{{ site.description }}</subtitle>
+  <link href="{{ permalink | fullUrl }}" rel="self" type="application/atom+xml"/>
+  <link href="{{ '/' | fullUrl }}" rel="alternate" type="text/html"/>
+  <id>{{ '/' | fullUrl }}</id>
+  <updated>{{ (collections.posts[0].data.post.date if collections.posts.length else undefined) | feedDate }}</updated>
+  <author><name>{{ site.author }}</name></author>
+  <generator>chatpost</generator>
+  {%- for item in collections.posts %}
+  ${ENTRY}
+  <entry>
+    <title type="text">{{ item.data.post.title }}</title>
+    <link href="{{ item.url | fullUrl }}" rel="alternate" type="text/html"/>
+    <id>{{ item.url | fullUrl }}</id>
+    <published>{{ item.data.post.date | feedDate }}</published>
+    <updated>{{ item.data.post.date | feedDate }}</updated>
+    <author><name>{{ item.data.post.author }}</name></author>
+    {%- for tag in item.data.post.tags %}
+    <category term="{{ tag }}"/>
+    {%- endfor %}
+    <summary type="text">{{ item.data.post | metaDescription }}</summary>
+    <content type="html">{{ entryHtml | renderTransforms(item.data.page, site.url) }}</content>
+  </entry>
+  {%- endfor %}
+</feed>
+`;
+
+// Every value goes through `dump` (JSON.stringify), so any character in front matter stays valid JSON.
+const JSON_FEED = `{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": {{ site.title | dump | safe }},
+  "description": {{ site.description | dump | safe }},
+  "language": {{ site.language | dump | safe }},
+  "home_page_url": {{ '/' | fullUrl | dump | safe }},
+  "feed_url": {{ permalink | fullUrl | dump | safe }},
+  "authors": [{ "name": {{ site.author | dump | safe }} }],
+  "items": [
+  {%- for item in collections.posts %}
+    ${ENTRY}
+    {
+      "id": {{ item.url | fullUrl | dump | safe }},
+      "url": {{ item.url | fullUrl | dump | safe }},
+      "title": {{ item.data.post.title | dump | safe }},
+      "summary": {{ item.data.post | metaDescription | dump | safe }},
+      "content_html": {{ entryHtml | renderTransforms(item.data.page, site.url) | dump | safe }},
+      "date_published": {{ item.data.post.date | feedDate | dump | safe }},
+      "authors": [{ "name": {{ item.data.post.author | dump | safe }} }],
+      "tags": {{ item.data.post.tags | dump | safe }},
+      "image": {{ item.data.post | shareImageUrl(item.data.announcement) | fullUrl | dump | safe }}
+    }{% if not loop.last %},{% endif %}
+  {%- endfor %}
+  ]
+}
+`;
+
+export default function feedsPlugin(eleventyConfig: any): void {
+  eleventyConfig.addPlugin(rssPlugin);
+  eleventyConfig.addFilter("feedDate", feedDate);
+  const common = { eleventyExcludeFromCollections: true, eleventyImport: { collections: ["posts"] }, layout: false };
+  eleventyConfig.addTemplate("chatpost-feed-atom.njk", ATOM, { ...common, permalink: ATOM_FEED_URL });
+  eleventyConfig.addTemplate("chatpost-feed-json.njk", JSON_FEED, { ...common, permalink: JSON_FEED_URL });
+}

@@ -1,0 +1,59 @@
+// Wires the share image of each post: templates ask for its URL (which records the
+// card), and after Eleventy has written the site the PNGs are drawn, or copied from
+// .cache/ when a card with the same content hash was drawn before.
+import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Announcement } from "../lib/announcement.ts";
+import { renderShareCard, shareCardKey, type ShareCard } from "../lib/og-image.ts";
+import type { Post } from "../lib/post-loader.ts";
+import { context } from "./context.ts";
+
+export const SHARE_IMAGE_NAME = "share.png";
+const CACHE_DIR = ".cache/share-images";
+
+/** Root-relative URL of a post's share image, without the path prefix: /posts/x/share.png */
+export function shareImagePath(post: Pick<Post, "url">): string {
+  return `${post.url}${SHARE_IMAGE_NAME}`;
+}
+
+export function shareCardFor(post: Post, announcement: Announcement | undefined, siteTitle: string): ShareCard {
+  return {
+    title: post.title,
+    when: announcement?.chat?.host ?? announcement?.publishedText ?? post.date,
+    hashtag: post.chat?.hashtag ?? "",
+    siteTitle,
+  };
+}
+
+export default function ogImagePlugin(eleventyConfig: any): void {
+  let cards = new Map<string, ShareCard>();
+  eleventyConfig.on("eleventy.before", () => {
+    cards = new Map();
+  });
+
+  // Needs the announcement too: the card shows the chat time as the page does.
+  eleventyConfig.addFilter("shareImageUrl", (post: Post | undefined, announcement: Announcement | undefined) => {
+    if (!post) return undefined;
+    const url = shareImagePath(post);
+    cards.set(url, shareCardFor(post, announcement, context().settings.title));
+    return url;
+  });
+
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const cacheDir = path.join(context().root, CACHE_DIR);
+    await mkdir(cacheDir, { recursive: true });
+    for (const [url, card] of [...cards].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const cached = path.join(cacheDir, `${shareCardKey(card)}.png`);
+      if (!existsSync(cached)) {
+        // Write under a temporary name first so an interrupted build never leaves half a PNG in the cache.
+        const partial = `${cached}.${process.pid}.tmp`;
+        await writeFile(partial, await renderShareCard(card));
+        await rename(partial, cached);
+      }
+      const target = path.resolve(directories.output, ...url.split("/").filter(Boolean));
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(cached, target);
+    }
+  });
+}

@@ -1,0 +1,39 @@
+// Wires what search engines and link previews read: absolute URLs, meta descriptions,
+// sitemap.xml and robots.txt. The <head> tags themselves are in layouts/partials/head-meta.njk.
+import { postDescription } from "../lib/description.ts";
+import type { Post } from "../lib/post-loader.ts";
+import { absoluteUrl } from "../lib/site-url.ts";
+import { isSitemapPage, sitemapXml } from "../lib/sitemap.ts";
+import { context } from "./context.ts";
+
+const ROBOTS = `User-agent: *
+Allow: /
+
+Sitemap: {{ '/sitemap.xml' | fullUrl }}
+`;
+
+export default function seoPlugin(eleventyConfig: any): void {
+  /** Root-relative URL (as page.url) → absolute URL with the site's address and path prefix. */
+  const fullUrl = (url: string): string => absoluteUrl(context().settings.url, eleventyConfig.pathPrefix ?? "/", url);
+  eleventyConfig.addFilter("fullUrl", fullUrl);
+
+  eleventyConfig.addFilter("metaDescription", (post: Post | undefined) =>
+    post ? postDescription(post, context().settings.description) : context().settings.description,
+  );
+
+  eleventyConfig.addFilter("sitemapXml", (items: any[]) =>
+    sitemapXml(
+      items
+        .filter((item) => isSitemapPage(item.url, item.outputPath))
+        .map((item) => ({ url: fullUrl(item.url), ...(item.data.post ? { lastmod: item.data.post.date } : {}) })),
+    ),
+  );
+
+  const common = { eleventyExcludeFromCollections: true, layout: false };
+  eleventyConfig.addTemplate("chatpost-sitemap.njk", "{{ collections.all | sitemapXml | safe }}", {
+    ...common,
+    permalink: "/sitemap.xml",
+    eleventyImport: { collections: ["all"] },
+  });
+  eleventyConfig.addTemplate("chatpost-robots.njk", ROBOTS, { ...common, permalink: "/robots.txt" });
+}
