@@ -38,12 +38,40 @@ export function registerLocale(name: string, xml: string): void {
 
 export class CitationError extends Error {}
 
+/** One cited work inside a cluster, ready for citeproc: prefix and suffix are citeproc rich text (<i>, <b> and plain text). */
+export interface ClusterItem {
+  id: string;
+  mode: "normal" | "suppress-author" | "author-in-text";
+  prefix?: string;
+  suffix?: string;
+  label?: string;
+  locator?: string;
+}
+
+export interface CitationRequest {
+  /** Every item of the bibliography: cited, listed in nocite, or from the post's references. */
+  items: CslItem[];
+  /** The in-text citations, in document order. */
+  clusters: ClusterItem[][];
+  style: CitationStyle;
+}
+
+export interface FormattedCitations {
+  /** HTML of each cluster, in the order given, each linked to its bibliography entry. */
+  citations: string[];
+  bibliography: FormattedEntry[];
+}
+
+const STYLE_ERROR = /\[CSL STYLE ERROR: [^\]]*\]/;
+
 /**
- * Format a bibliography of `items`, sorted as the style says.
- * The engine is cached per style and locale by plugin-csl and reused across posts.
+ * Format the in-text citations and the bibliography in one pass, as pandoc does:
+ * clusters are processed in order, so numbering follows first citation and
+ * disambiguation (2005a, 2005b) covers every cluster. Pure: the same request
+ * always gives the same result, so it can be cached by the caller.
  */
-export function formatBibliography(items: CslItem[], { style, locale }: CitationStyle): FormattedEntry[] {
-  if (items.length === 0) return [];
+export function formatCitations({ items, clusters, style: { style, locale } }: CitationRequest): FormattedCitations {
+  if (items.length === 0) return { citations: [], bibliography: [] };
   if (!hasStyle(style)) throw new CitationError(`unknown citation style "${style}"`);
   // plugin-csl silently falls back to en-US for an unknown locale; we refuse instead.
   if (!hasLocale(locale)) throw new CitationError(`unknown citation locale "${locale}"`);
@@ -51,14 +79,65 @@ export function formatBibliography(items: CslItem[], { style, locale }: Citation
   const data = items.map((item) => structuredClone(item));
   const engine = csl().engine(data, style, locale, "html");
   engine.opt.development_extensions.wrap_url_and_doi = true;
-  const sortedIds: string[] = engine.updateItems(data.map((i) => i.id));
+  // The engine is cached per style and locale by plugin-csl: forget the citations of the previous post.
+  engine.restoreProcessorState([]);
+  // Cited works first, in order of first citation, so a numeric style numbers them that way.
+  const order = [...new Set([...clusters.flat().map((c) => c.id), ...data.map((i) => i.id)])];
+  engine.updateItems(order);
+
+  const outputs: string[] = [];
+  const done: [string, number][] = [];
+  clusters.forEach((cluster, i) => {
+    const citationItems = cluster.map((c) => ({
+      id: c.id,
+      ...(c.prefix ? { prefix: c.prefix } : {}),
+      ...(c.suffix ? { suffix: c.suffix } : {}),
+      ...(c.locator ? { locator: c.locator, label: c.label ?? "page" } : {}),
+      ...(c.mode !== "normal" ? { "suppress-author": true } : {}),
+    }));
+    const citation = { citationID: `c${i}`, citationItems, properties: { noteIndex: 0 } };
+    const [, updates] = engine.processCitationCluster(citation, done, []) as [unknown, [number, string, string][]];
+    for (const [index, html] of updates) outputs[index] = html;
+    done.push([`c${i}`, 0]);
+  });
+
+  const citations = clusters.map((cluster, i) => {
+    let html = outputs[i] ?? "";
+    const first = cluster[0]!;
+    if (first.mode === "author-in-text") {
+      // "Smith (2004)": the author as the style names them, then the rest of the cluster.
+      // A numeric style names no author in citations; pandoc then prints the citation alone.
+      const author: string = engine.makeCitationCluster([{ id: first.id, "author-only": true }]);
+      if (author && !author.includes("[NO_PRINTED_FORM]")) html = `${author} ${html}`;
+    }
+    const marker = STYLE_ERROR.exec(html);
+    if (marker) throw new CitationError(`the citation style "${style}" failed on the citation of "${first.id}": ${marker[0]}`);
+    return citationHtml(html, cluster.map((c) => c.id));
+  });
+
+  const sortedIds: string[] = engine.registry.getSortedIds();
   const [, entries] = engine.makeBibliography() as [unknown, string[]];
-  return entries.map((html, i) => {
+  const bibliography = entries.map((html, i) => {
     const entry = { id: sortedIds[i]!, html: html.trim() };
-    const marker = /\[CSL STYLE ERROR: [^\]]*\]/.exec(entry.html);
+    const marker = STYLE_ERROR.exec(entry.html);
     if (marker) throw new CitationError(`the citation style "${style}" failed on reference "${entry.id}": ${marker[0]}`);
     return entry;
   });
+  return { citations, bibliography };
+}
+
+/** Format a bibliography of `items` alone, sorted as the style says. */
+export function formatBibliography(items: CslItem[], style: CitationStyle): FormattedEntry[] {
+  return formatCitations({ items, clusters: [], style }).bibliography;
+}
+
+// One cluster as a span that names its works; each work's anchor is linked. citeproc-js
+// cannot wrap the single works of a cluster, so a one-work citation is one link and a
+// several-work citation links the first work and names all in data-cites.
+function citationHtml(html: string, ids: string[]): string {
+  const unique = [...new Set(ids)];
+  const cites = escapeHtml(unique.join(" "));
+  return `<span class="citation" data-cites="${cites}"><a href="#${escapeHtml(referenceAnchor(unique[0]!))}">${html}</a></span>`;
 }
 
 /** The anchor id of a bibliography entry. */

@@ -1,0 +1,341 @@
+// Pandoc's citation syntax for markdown-it: [@key], [see @a, p. 33; @b],
+// [-@key], narrative @key and @key [p. 33], braced keys @{...}, forced
+// locators @key{ii, A} and the locator heuristics of pandoc's citeproc.
+//
+// Written here rather than taken from npm: markdown-it-citations (the only
+// candidate) keeps trailing punctuation in keys ("@doe99." gives "doe99."),
+// has no braced keys, parses no locators and splits on every ";", so it does
+// not handle the whole syntax.
+import type MarkdownIt from "markdown-it";
+import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
+
+export type CitationMode = "normal" | "suppress-author" | "author-in-text";
+
+export interface CitationItem {
+  key: string;
+  mode: CitationMode;
+  /** Markdown source of the text before the key ("see"), trimmed. */
+  prefix: string;
+  /** Markdown source of the text after the key and locator, as written (", and elsewhere"). */
+  suffix: string;
+  /** A CSL locator label (page, chapter, …) and its value, when pandoc's rules find one. */
+  label?: string;
+  locator?: string;
+}
+
+export interface CitationCluster {
+  items: CitationItem[];
+  /** The source text of the citation, e.g. "[see @a, p. 3]". */
+  source: string;
+  /** 0-based line of the citation in the parsed text. */
+  line: number;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const KEY_START = /[\p{L}\p{N}_]/u;
+const KEY_PUNCT = new Set([..."-:.#$%&+?<>~/"]);
+
+/** A citation key at `pos` (just after "@"): pandoc's rule, or a {braced} key. */
+export function readKey(src: string, pos: number): { key: string; end: number } | undefined {
+  if (src[pos] === "{") {
+    const close = src.indexOf("}", pos + 1);
+    if (close <= pos + 1) return undefined;
+    const key = src.slice(pos + 1, close).trim();
+    return key ? { key, end: close + 1 } : undefined;
+  }
+  const first = src.codePointAt(pos);
+  if (first === undefined || !KEY_START.test(String.fromCodePoint(first))) return undefined;
+  let end = pos;
+  while (end < src.length) {
+    const ch = String.fromCodePoint(src.codePointAt(end)!);
+    if (KEY_START.test(ch)) {
+      end += ch.length;
+    } else if (KEY_PUNCT.has(ch)) {
+      // Only single internal punctuation belongs to the key: "@doe99." ends before the dot, "@a--b" before the dashes.
+      const next = src.codePointAt(end + 1);
+      if (next === undefined || !KEY_START.test(String.fromCodePoint(next))) break;
+      end += 1;
+    } else break;
+  }
+  return { key: src.slice(pos, end), end };
+}
+
+function precededByWord(src: string, pos: number): boolean {
+  if (pos === 0) return false;
+  const before = src.slice(Math.max(0, pos - 2), pos);
+  const ch = [...before].pop()!;
+  return WORD_CHAR.test(ch);
+}
+
+// CSL locator labels, keyed by the lower-case terms of the en-US locale (singular and plural, long and short).
+const LABEL_TERMS: Record<string, string> = {};
+for (const [label, ...terms] of [
+  ["book", "book", "books", "bk.", "bks."],
+  ["chapter", "chapter", "chapters", "chap.", "chaps."],
+  ["column", "column", "columns", "col.", "cols."],
+  ["figure", "figure", "figures", "fig.", "figs."],
+  ["folio", "folio", "folios", "fol.", "fols."],
+  ["issue", "number", "numbers", "no.", "nos."],
+  ["line", "line", "lines", "l.", "ll."],
+  ["note", "note", "notes", "n.", "nn."],
+  ["opus", "opus", "opera", "op.", "opp."],
+  ["page", "page", "pages", "p.", "pp."],
+  ["paragraph", "paragraph", "paragraphs", "para.", "paras.", "¶", "¶¶"],
+  ["part", "part", "parts", "pt.", "pts."],
+  ["section", "section", "sections", "sec.", "secs.", "§", "§§"],
+  ["sub verbo", "sub verbo", "sub verbis", "s.v.", "s.vv."],
+  ["verse", "verse", "verses", "v.", "vv."],
+  ["volume", "volume", "volumes", "vol.", "vols."],
+] as const) {
+  for (const term of terms) LABEL_TERMS[term] = label;
+}
+
+const ROMAN = /^[ivxlcdm]+$/i;
+
+/** The label at the start of `text`, and where it ends. */
+function readLabel(text: string): { label: string; end: number } | undefined {
+  const two = /^(sub\s+(?:verbo|verbis))/i.exec(text);
+  if (two) return { label: "sub verbo", end: two[0].length };
+  const word = /^[\p{L}.¶§]+/u.exec(text);
+  if (!word) return undefined;
+  const label = LABEL_TERMS[word[0].toLowerCase()];
+  return label ? { label, end: word[0].length } : undefined;
+}
+
+/**
+ * Pandoc's locator heuristics on the text after a key: an optional comma, then
+ * an optional label (page when none), then words that hold a digit (or a roman
+ * numeral after an explicit label), joined by commas or spaces. What does not
+ * fit stays in the suffix, untouched.
+ */
+export function splitLocator(after: string): { label?: string; locator?: string; suffix: string } {
+  let pos = 0;
+  if (after[pos] === ",") pos++;
+  while (after[pos] === " " || after[pos] === "\n") pos++;
+  if (after[pos] === "{") {
+    // A braced locator: everything inside is the locator (after an optional label).
+    const close = after.indexOf("}", pos);
+    if (close > pos) {
+      const inner = after.slice(pos + 1, close).trim();
+      const lab = readLabel(inner);
+      const locator = (lab ? inner.slice(lab.end) : inner).trim();
+      if (locator) return { label: lab?.label ?? "page", locator, suffix: after.slice(close + 1) };
+    }
+    return { suffix: after };
+  }
+  const lab = readLabel(after.slice(pos));
+  const explicit = !!lab;
+  if (lab) {
+    pos += lab.end;
+    while (after[pos] === " ") pos++;
+  }
+  const accept = (word: string) => /\d/.test(word) || (explicit && ROMAN.test(word));
+  const words: string[] = [];
+  let end = pos;
+  for (;;) {
+    let p = end;
+    let sep = "";
+    if (words.length) {
+      if (after[p] === ",") {
+        sep = ",";
+        p++;
+      }
+      if (after[p] === " ") {
+        sep += " ";
+        while (after[p] === " ") p++;
+      }
+      if (!sep) break;
+    }
+    const m = /^[^\s,;*_`\[\]]+/.exec(after.slice(p));
+    if (!m || !accept(m[0])) break;
+    words.push(sep + m[0]);
+    end = p + m[0].length;
+  }
+  if (!words.length) return { suffix: after };
+  return { label: lab?.label ?? "page", locator: words.join(""), suffix: after.slice(end) };
+}
+
+/** Split the inside of a bracket on top-level semicolons, skipping escapes, code and nested brackets. */
+function splitItems(inner: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === "\\") i++;
+    else if (c === "`") {
+      const run = /^`+/.exec(inner.slice(i))![0];
+      const close = inner.indexOf(run, i + run.length);
+      if (close > 0) i = close + run.length - 1;
+    } else if (c === "[" || c === "{") depth++;
+    else if ((c === "]" || c === "}") && depth > 0) depth--;
+    else if (c === ";" && depth === 0) {
+      parts.push(inner.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(inner.slice(start));
+  return parts;
+}
+
+/** One item of a bracketed citation: "see -@key{iv}, p. 3 and more". */
+function parseItem(part: string): CitationItem | undefined {
+  for (let at = part.indexOf("@"); at >= 0; at = part.indexOf("@", at + 1)) {
+    const suppress = part[at - 1] === "-";
+    const before = suppress ? at - 1 : at;
+    if (precededByWord(part, before)) continue;
+    const key = readKey(part, at + 1);
+    if (!key) continue;
+    const prefix = part.slice(0, before).trim();
+    let rest = part.slice(key.end);
+    let forced: string | undefined;
+    if (rest.startsWith("{")) {
+      const close = rest.indexOf("}");
+      if (close > 0) {
+        forced = rest.slice(1, close).trim();
+        rest = rest.slice(close + 1);
+      }
+    }
+    const base: CitationItem = { key: key.key, mode: suppress ? "suppress-author" : "normal", prefix, suffix: rest };
+    // `@key{}` keeps the suffix from being read as a locator; `@key{ii, A}` forces one.
+    if (forced !== undefined) return forced ? { ...base, ...withLabel(forced) } : base;
+    const loc = splitLocator(rest);
+    return { ...base, ...loc };
+  }
+  return undefined;
+}
+
+function withLabel(forced: string): { label: string; locator: string } {
+  const lab = readLabel(forced);
+  const locator = lab ? forced.slice(lab.end).trim() : forced;
+  return lab && locator ? { label: lab.label, locator } : { label: "page", locator: forced };
+}
+
+/** The items of a bracketed citation's inside, or undefined when any part holds no citation (then it is not one). */
+export function parseBracketContent(inner: string): CitationItem[] | undefined {
+  if (!inner.includes("@")) return undefined;
+  const items: CitationItem[] = [];
+  for (const part of splitItems(inner)) {
+    const item = parseItem(part);
+    if (!item) return undefined;
+    items.push(item);
+  }
+  return items;
+}
+
+/** Where the bracket opened at `open` closes, honouring nesting, escapes and code; -1 if never. */
+function closingBracket(src: string, open: number, max: number): number {
+  let depth = 0;
+  for (let i = open; i < max; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (c === "`") {
+      const run = /^`+/.exec(src.slice(i))![0];
+      const close = src.indexOf(run, i + run.length);
+      if (close > 0 && close < max) i = close + run.length - 1;
+      else i += run.length - 1;
+    } else if (c === "[") depth++;
+    else if (c === "]") {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+const isLinkAfter = (src: string, pos: number) => src[pos] === "(" || src[pos] === "[";
+
+function citationRule(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  const max = state.posMax;
+  const ch = src[start];
+
+  if (ch === "[") {
+    const close = closingBracket(src, start, max);
+    if (close < 0 || isLinkAfter(src, close + 1)) return false;
+    const items = parseBracketContent(src.slice(start + 1, close));
+    if (!items) return false;
+    if (!silent) push(state, items, start, close + 1);
+    state.pos = close + 1;
+    return true;
+  }
+
+  if (ch === "@" || (ch === "-" && src[start + 1] === "@")) {
+    // A narrative citation: "@key says", or "@key [p. 33]" / "@key [-@other]" with a bracket after it.
+    if (ch === "-") return false; // "-@key" outside brackets is text in pandoc
+    if (precededByWord(src, start)) return false; // e-mail addresses and the like
+    const key = readKey(src, start + 1);
+    if (!key) return false;
+    const first: CitationItem = { key: key.key, mode: "author-in-text", prefix: "", suffix: "" };
+    const items = [first];
+    let end = key.end;
+    // pandoc allows spaces and at most one line break between the key and its bracket.
+    const space = /^[ \t]*(?:\n[ \t]*)?/.exec(src.slice(end, max))![0];
+    if (src[end + space.length] === "[") {
+      const open = end + space.length;
+      const close = closingBracket(src, open, max);
+      if (close > 0 && !isLinkAfter(src, close + 1)) {
+        const inner = src.slice(open + 1, close);
+        const more = parseBracketContent(inner);
+        if (more) items.push(...more);
+        else Object.assign(first, splitLocator(inner));
+        end = close + 1;
+      }
+    }
+    if (!silent) push(state, items, start, end);
+    state.pos = end;
+    return true;
+  }
+  return false;
+}
+
+function push(state: StateInline, items: CitationItem[], start: number, end: number): void {
+  const token = state.push("citation", "", 0);
+  token.content = state.src.slice(start, end);
+  token.meta = { items, offset: start };
+}
+
+export interface CitationSyntaxOptions {
+  /** The HTML of cluster `index` in the document, from the page's data; undefined to print the source text. */
+  html?: (env: any, index: number, cluster: CitationCluster) => string | undefined;
+}
+
+/** The markdown-it plugin: parses citations into `citation` tokens numbered in document order. */
+export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = {}): void {
+  md.inline.ruler.before("link", "citation", citationRule, { alt: [] });
+  // After inline parsing, number the clusters in document order and note their lines.
+  md.core.ruler.push("citation_index", (state: StateCore) => {
+    let index = 0;
+    let lastLine = 0;
+    for (const block of state.tokens) {
+      if (block.map) lastLine = block.map[0];
+      if (block.type !== "inline" || !block.children) continue;
+      for (const token of block.children) {
+        if (token.type !== "citation") continue;
+        const offset: number = token.meta.offset;
+        const line = (block.map ? block.map[0] : lastLine) + (block.content.slice(0, offset).match(/\n/g)?.length ?? 0);
+        token.meta.cluster = { items: token.meta.items, source: token.content, line } satisfies CitationCluster;
+        token.meta.index = index++;
+      }
+    }
+    (state.env ?? {}).citationCount = index;
+  });
+  md.renderer.rules.citation = (tokens, idx, _opts, env) => {
+    const { index, cluster } = tokens[idx]!.meta;
+    const html = options.html?.(env, index, cluster);
+    return html ?? md.utils.escapeHtml(tokens[idx]!.content);
+  };
+}
+
+/** Every citation cluster of a markdown text, in document order. */
+export function extractCitations(md: MarkdownIt, text: string): CitationCluster[] {
+  const clusters: CitationCluster[] = [];
+  for (const block of md.parse(text, {})) {
+    for (const token of block.children ?? []) {
+      if (token.type === "citation") clusters.push(token.meta.cluster);
+    }
+  }
+  return clusters;
+}

@@ -1,0 +1,208 @@
+// A post's citations, resolved: the in-text clusters of its body, the works they
+// cite, and what its bibliography holds (every `references:` item, plus every
+// shared entry cited in the text or listed in `nocite:`; "@*" lists them all).
+// Every problem is a diagnostic naming the file, line, item id and field.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import MarkdownIt from "markdown-it";
+import { loadSharedBibliography, type SharedBibliography } from "./bibliography.ts";
+import { resolveCitationStyle } from "./citation-styles.ts";
+import type { Settings } from "./settings.ts";
+import { extractCitations, type CitationCluster } from "./citation-syntax.ts";
+import { CitationError, formatCitations, type CitationStyle, type ClusterItem, type FormattedCitations } from "./citations.ts";
+import type { CslItem } from "./csl-normalise.ts";
+import { ContentError, fieldPath, type Diagnostic } from "./diagnostics.ts";
+import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
+import { createMarkdown } from "./markdown.ts";
+import type { Post } from "./post-loader.ts";
+import { closest } from "./suggest.ts";
+
+export interface ResolvedCitations {
+  /** The bibliography's items, post references first. */
+  items: CslItem[];
+  clusters: ClusterItem[][];
+  diagnostics: Diagnostic[];
+}
+
+let parser: MarkdownIt | undefined;
+// Prefixes and suffixes are markdown too, rendered without citation parsing.
+const affixes = new MarkdownIt({ html: false, linkify: false, typographer: true });
+
+/** Resolve the citations of `post` against its references and the shared bibliography. */
+export function resolvePostCitations(post: Post, shared: SharedBibliography, root?: string): ResolvedCitations {
+  parser ??= createMarkdown();
+  const diagnostics: Diagnostic[] = [];
+  const locate = lazyLocate(post, root);
+  const own = new Map(post.references.map((item, i) => [item.id, { item, index: i }]));
+  const items: CslItem[] = [...post.references];
+  const included = new Set(own.keys());
+  const include = (id: string) => {
+    if (included.has(id)) return true;
+    const entry = shared.entries.get(id);
+    if (!entry) return false;
+    included.add(id);
+    items.push(entry.item);
+    return true;
+  };
+  const known = () => [...own.keys(), ...shared.entries.keys()];
+
+  // A post reference that shares its key with a different shared entry would make the key ambiguous.
+  for (const [id, { item, index }] of own) {
+    const entry = shared.entries.get(id);
+    if (entry && !sameItem(entry.item, item)) {
+      diagnostics.push({
+        severity: "error", file: post.file, ...locate(["references", index, "id"]), field: fieldPath(["references", index, "id"]),
+        message: `reference "${id}": the shared bibliography (${entry.file}${entry.line ? `, line ${entry.line}` : ""}) has a different entry with this key`,
+        fix: `remove this reference to use the shared entry, or give it another id`,
+      });
+    }
+  }
+
+  const clustersFound: CitationCluster[] = extractCitations(parser, post.body);
+  const clusters: ClusterItem[][] = [];
+  for (const cluster of clustersFound) {
+    const out: ClusterItem[] = [];
+    for (const c of cluster.items) {
+      if (!include(c.key)) {
+        const guess = closest(c.key, known());
+        diagnostics.push({
+          severity: "error", file: post.file, line: post.bodyLine + cluster.line, field: "",
+          message: `the citation ${cluster.source} cites "${c.key}", which is neither in this post's references nor in the shared bibliography`,
+          fix: guess ? `did you mean @${guess}?` : "add the work to `references:` (or to the shared bibliography); if this is not a citation, such as a social media handle, write \\@ instead of @",
+        });
+        continue;
+      }
+      out.push({
+        id: c.key,
+        mode: c.mode,
+        ...(c.prefix ? { prefix: richText(c.prefix) } : {}),
+        ...(c.suffix ? { suffix: richText(c.suffix) } : {}),
+        ...(c.locator ? { locator: c.locator, label: c.label ?? "page" } : {}),
+      });
+    }
+    if (out.length === cluster.items.length) clusters.push(out);
+  }
+
+  post.nocite.forEach((entry, i) => {
+    const keys = [...entry.matchAll(/(?<![\p{L}\p{N}_])@(\*|\{[^}]+\}|[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[-:.#$%&+?<>~/](?=[\p{L}\p{N}_]))*)/gu)].map((m) => m[1]!.replace(/^\{|\}$/g, ""));
+    if (!keys.length) {
+      diagnostics.push({
+        severity: "error", file: post.file, ...locate(["nocite", i]), field: fieldPath(["nocite", i]),
+        message: `"${entry}" lists no citation key`,
+        fix: `write the key with @ in quotes, as pandoc does: "@${entry.trim() || "key"}", or "@*" for every shared entry`,
+      });
+    }
+    for (const key of keys) {
+      if (key === "*") {
+        for (const id of shared.entries.keys()) include(id);
+      } else if (!include(key)) {
+        const guess = closest(key, known());
+        diagnostics.push({
+          severity: "error", file: post.file, ...locate(["nocite", i]), field: fieldPath(["nocite", i]),
+          message: `nocite lists "${key}", which is neither in this post's references nor in the shared bibliography`,
+          fix: guess ? `did you mean @${guess}?` : "check the key against the shared bibliography",
+        });
+      }
+    }
+  });
+  return { items, clusters, diagnostics };
+}
+
+/** Format a post's resolved citations; a citeproc failure becomes a diagnostic naming the item. */
+export function formatPostCitations(post: Post, resolved: ResolvedCitations, style: CitationStyle, root?: string): { result?: FormattedCitations; diagnostics: Diagnostic[] } {
+  try {
+    return { result: formatCitations({ items: resolved.items, clusters: resolved.clusters, style }), diagnostics: [] };
+  } catch (error) {
+    if (!(error instanceof CitationError)) throw error;
+    const id = /"([^"]+)": \[CSL/.exec(error.message)?.[1];
+    const index = post.references.findIndex((r) => r.id === id);
+    const at = index >= 0 ? ["references", index] : [];
+    return {
+      diagnostics: [{
+        severity: "error", file: post.file, ...lazyLocate(post, root)(at), field: fieldPath(at),
+        message: id ? `reference "${id}": ${error.message}` : error.message,
+        fix: "check this reference's fields against the style (a missing or misspelt field is the usual cause), or choose another style",
+      }],
+    };
+  }
+}
+
+/** Problems of every post's citations, for `npm run check` and the build's validation. */
+export function citationDiagnostics(posts: Post[], shared: SharedBibliography, style: CitationStyle | undefined, root?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const post of posts) {
+    const resolved = resolvePostCitations(post, shared, root);
+    out.push(...resolved.diagnostics);
+    if (!resolved.diagnostics.length && style) out.push(...formatPostCitations(post, resolved, style, root).diagnostics);
+  }
+  return out;
+}
+
+// citeproc-js reads prefixes and suffixes as plain text with <i>, <b>, <sup> and <sub>, and escapes the rest itself.
+function richText(markdown: string): string {
+  const html = affixes.renderInline(markdown);
+  return html
+    .replace(/<(\/?)em>/g, "<$1i>")
+    .replace(/<(\/?)strong>/g, "<$1b>")
+    .replace(/<(?!\/?(?:i|b|sup|sub)>)[^>]*>/g, "")
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]!);
+}
+
+function sameItem(a: CslItem, b: CslItem): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as any)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// Where a front-matter field is, read again from the file only when a problem needs a line.
+function lazyLocate(post: Post, root?: string): (at: (string | number)[]) => { line?: number; column?: number } {
+  let locate: ((p: (string | number)[]) => { line?: number; column?: number }) | undefined;
+  return (at) => {
+    if (!root) return {};
+    if (!locate) {
+      try {
+        const split = splitFrontMatter(readFileSync(path.join(root, post.file), "utf8"));
+        locate = split.yaml === undefined ? () => ({}) : readYamlDocument(split.yaml, post.file, split.yamlLine).locate;
+      } catch {
+        locate = () => ({});
+      }
+    }
+    return locate(at);
+  };
+}
+
+/** What an announcement page needs: each cluster's HTML and the bibliography. Throws ContentError on a writer's mistake. */
+export function postCitations(post: Post, style: CitationStyle, shared: SharedBibliography = EMPTY, root?: string): FormattedCitations {
+  const resolved = resolvePostCitations(post, shared, root);
+  const formatted = resolved.diagnostics.length ? { diagnostics: resolved.diagnostics } : formatPostCitations(post, resolved, style, root);
+  if (!formatted.result) throw new ContentError(formatted.diagnostics);
+  return formatted.result;
+}
+
+const EMPTY: SharedBibliography = { entries: new Map(), diagnostics: [] };
+
+export interface SiteCitations {
+  style?: CitationStyle;
+  bibliography: SharedBibliography;
+  /** Problems of the settings' style and locale, and of the shared bibliography files. */
+  diagnostics: Diagnostic[];
+}
+
+/** The site's resolved style and shared bibliography (both cached by file content). */
+export function siteCitations(root: string, settings: Settings): SiteCitations {
+  const { style, diagnostics } = resolveCitationStyle(root, settings.citations);
+  const bibliography = loadSharedBibliography(root, settings.citations.bibliography);
+  return { ...(style ? { style } : {}), bibliography, diagnostics: [...diagnostics, ...bibliography.diagnostics] };
+}
+
+/** Every citation problem of a site: settings, shared bibliography, and each post. */
+export function siteCitationDiagnostics(root: string, settings: Settings, posts: Post[]): Diagnostic[] {
+  const site = siteCitations(root, settings);
+  return [...site.diagnostics, ...citationDiagnostics(posts, site.bibliography, site.style, root)];
+}

@@ -1,0 +1,24 @@
+// Wires the site's citation style and shared bibliography into Eleventy: the
+// announcement of each post formats its citations with them, and an edited
+// bibliography, style or locale file rebuilds the site under `npm start`.
+import path from "node:path";
+import { ContentError } from "../lib/diagnostics.ts";
+import { siteCitations } from "../lib/post-citations.ts";
+import type { CitationStyle } from "../lib/citations.ts";
+import type { SharedBibliography } from "../lib/bibliography.ts";
+import { context } from "./context.ts";
+
+/** The options lib/announcement.ts needs to format a post's citations. */
+export function citationOptions(): { citations: CitationStyle; bibliography: SharedBibliography } {
+  const { root, settings } = context();
+  const site = siteCitations(root, settings);
+  if (!site.style || site.diagnostics.some((d) => d.severity === "error")) throw new ContentError(site.diagnostics);
+  return { citations: site.style, bibliography: site.bibliography };
+}
+
+export default function citationsPlugin(eleventyConfig: any): void {
+  const { root, settings } = context();
+  for (const file of [...settings.citations.bibliography, settings.citations.style, settings.citations.locale]) {
+    if (file.includes("/")) eleventyConfig.addWatchTarget(path.resolve(root, file));
+  }
+}
