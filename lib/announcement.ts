@@ -1,6 +1,8 @@
 // What an announcement page shows, derived once from a validated Post.
 // Templates only place these values; they compute nothing.
-import { formatBibliography, bibliographyHtml, type CitationStyle } from "./citations.ts";
+import { bibliographyHtml, type CitationStyle } from "./citations.ts";
+import type { SharedBibliography } from "./bibliography.ts";
+import { postCitations } from "./post-citations.ts";
 import { describeChatTime, type ChatTimeText } from "./chat-time.ts";
 import type { Post } from "./post-loader.ts";
 
@@ -25,12 +27,16 @@ export interface Announcement {
   topics: TopicView[];
   /** Escaped HTML of the bibliography, or "" when the post has no references. */
   bibliographyHtml: string;
+  /** HTML of each in-text citation of the body, in document order (lib/markdown.ts places them). */
+  citations: string[];
   /** "April 30, 2017" */
   publishedText: string;
 }
 
 export interface AnnouncementOptions {
   citations: CitationStyle;
+  /** The site-wide bibliography that posts cite by key. */
+  bibliography?: SharedBibliography;
   /** BCP 47 locale for dates, e.g. en-US. */
   locale: string;
 }
@@ -45,10 +51,12 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
     endMillis: post.chat.endMillis,
     zone: post.chat.zone,
   };
+  const cited = postCitations(post, options.citations, options.bibliography);
   return {
     ...(chat ? { chat } : {}),
     topics: post.topics.map((text, i) => ({ label: `T${i + 1}`, anchor: `t${i + 1}`, text })),
-    bibliographyHtml: bibliographyHtml(formatBibliography(post.references, options.citations)),
+    citations: cited.citations,
+    bibliographyHtml: bibliographyHtml(cited.bibliography),
     publishedText: publishedText(post.date, options.locale),
   };
 }

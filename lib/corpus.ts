@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import type { Locate } from "./front-matter.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
+import { siteCitationDiagnostics } from "./post-citations.ts";
 import type { Settings } from "./settings.ts";
 
 export const POSTS_DIR = "content/posts";
@@ -51,6 +52,8 @@ export function loadCorpus(root: string, settings: Settings): Corpus {
   }
   const where = (file: string, field: ReadonlyArray<PropertyKey>): Position => located.get(file)?.(field) ?? { line: 1, column: 1 };
   diagnostics.push(...crossFileProblems(posts, where));
+  // Citations: unknown keys, shared bibliography, style and locale (lib/post-citations.ts).
+  diagnostics.push(...siteCitationDiagnostics(root, settings, posts));
   return { posts, diagnostics };
 }
 
