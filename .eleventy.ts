@@ -2,6 +2,7 @@
 // attached by one small plugin in plugins/.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { initContext, layoutsDirectoryFor } from "./plugins/context.ts";
+import calendarPlugin from "./plugins/calendar.ts";
 import feedsPlugin from "./plugins/feeds.ts";
 import markdownPlugin from "./plugins/markdown.ts";
 import navigationPlugin from "./plugins/navigation.ts";
@@ -19,6 +20,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(postsPlugin);
   eleventyConfig.addPlugin(sharePlugin);
+  eleventyConfig.addPlugin(calendarPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(seoPlugin);
   eleventyConfig.addPlugin(ogImagePlugin);

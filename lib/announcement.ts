@@ -5,6 +5,10 @@ import type { SharedBibliography } from "./bibliography.ts";
 import { postCitations } from "./post-citations.ts";
 import { describeChatTime, type ChatTimeText } from "./chat-time.ts";
 import type { Post } from "./post-loader.ts";
+import { chatLinks, type ChatLinks } from "./calendar-links.ts";
+import type { CalendarSite } from "./calendar.ts";
+import { structuredDataScript } from "./structured-data.ts";
+import { absolutePageUrl } from "./share-links.ts";
 
 export interface TopicView {
   label: string;
@@ -20,6 +24,8 @@ export interface ChatView extends ChatTimeText {
   startMillis: number;
   endMillis: number;
   zone: string;
+  /** Calendar file, Google, Outlook and time-converter links (when the site is known). */
+  links?: ChatLinks;
 }
 
 export interface Announcement {
@@ -31,6 +37,8 @@ export interface Announcement {
   citations: string[];
   /** "April 30, 2017" */
   publishedText: string;
+  /** JSON-LD (BlogPosting, and Event for a chat), safe inside <script type="application/ld+json">. */
+  structuredData?: string;
 }
 
 export interface AnnouncementOptions {
@@ -39,6 +47,8 @@ export interface AnnouncementOptions {
   bibliography?: SharedBibliography;
   /** BCP 47 locale for dates, e.g. en-US. */
   locale: string;
+  /** The site's address and chat; needed for calendar links and structured data. */
+  site?: CalendarSite;
 }
 
 export function buildAnnouncement(post: Post, options: AnnouncementOptions): Announcement {
@@ -51,6 +61,9 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
     endMillis: post.chat.endMillis,
     zone: post.chat.zone,
   };
+  const site = options.site;
+  const pageUrl = site && absolutePageUrl(site.url, site.pathPrefix, post.url);
+  if (chat && site && pageUrl) chat.links = chatLinks(post, site, pageUrl);
   const cited = postCitations(post, options.citations, options.bibliography);
   return {
     ...(chat ? { chat } : {}),
@@ -58,6 +71,16 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
     citations: cited.citations,
     bibliographyHtml: bibliographyHtml(cited.bibliography),
     publishedText: publishedText(post.date, options.locale),
+    ...(site && pageUrl
+      ? {
+          structuredData: structuredDataScript({
+            post,
+            site: { title: site.title, homeUrl: absolutePageUrl(site.url, site.pathPrefix, "/"), chatPlatform: site.chatPlatform, chatUrl: site.chatUrl },
+            pageUrl,
+            ...(post.image ? { imageUrl: absolutePageUrl(site.url, site.pathPrefix, post.image.url) } : {}),
+          }),
+        }
+      : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { loadCorpus, loadPostFile, POSTS_DIR } from "../lib/corpus.ts";
 import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
 import type { Post } from "../lib/post-loader.ts";
 import { isPublished, newestFirst, upcomingChats } from "../lib/publishing.ts";
+import { calendarSite } from "./calendar.ts";
 import { citationOptions } from "./citations.ts";
 import { context } from "./context.ts";
 
@@ -41,7 +42,7 @@ export default function postsPlugin(eleventyConfig: any): void {
     const { settings, mode } = context();
     if (!isPublished(post, now(), mode)) return false;
     data.post = post;
-    data.announcement = buildAnnouncement(post, { ...citationOptions(), locale: settings.language });
+    data.announcement = buildAnnouncement(post, { ...citationOptions(), locale: settings.language, site: calendarSite() });
     data.layout = "post.njk";
     data.permalink = post.url;
     return undefined;

@@ -1,0 +1,252 @@
+// The iCalendar writer and the calendar links, read back by independent parsers
+// (ical.js, WHATWG URL). Expected instants are literal UTC values from the tz
+// database (zdump, tzdata 2025b), never computed with luxon.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import ICAL from "ical.js";
+import fc from "fast-check";
+import {
+  calendarText, chatEvent, dateTimeValue, escapeText, foldLine, icalOffset, transitionsInYear, utcStamp,
+  type CalendarEvent, type CalendarSite, type ChatPost,
+} from "../../lib/calendar.ts";
+import { calendarLinks, chatLinks, webcalUrl } from "../../lib/calendar-links.ts";
+
+const utc = (iso: string) => Date.parse(iso);
+const encoder = new TextEncoder();
+
+function event(overrides: Partial<CalendarEvent>): CalendarEvent {
+  return {
+    uid: "test@example.org",
+    stampMillis: utc("2017-04-30T00:00:00Z"),
+    startMillis: utc("2017-05-03T00:30:00Z"),
+    endMillis: utc("2017-05-03T01:30:00Z"),
+    zone: "America/New_York",
+    summary: "Summary",
+    description: "Description",
+    url: "https://example.org/posts/x/",
+    ...overrides,
+  };
+}
+
+/** Parse with ical.js using only the VTIMEZONEs in this file (ical.js knows no zone but UTC by itself). */
+function parse(text: string): { calendar: ICAL.Component; events: ICAL.Event[] } {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  ICAL.TimezoneService.reset();
+  for (const tz of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(tz);
+  return { calendar, events: calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v)) };
+}
+
+const iso = (t: ICAL.Time) => t.toJSDate().toISOString();
+
+describe("iCalendar text", () => {
+  it("ends every line with CRLF and has no bare LF or CR", () => {
+    const text = calendarText([event({ description: "line one\nline two\r\nthree" })], { name: "Chats" });
+    assert.ok(text.endsWith("\r\n"));
+    assert.doesNotMatch(text.replace(/\r\n/g, ""), /[\r\n]/);
+    assert.match(text, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\nPRODID:/);
+  });
+
+  it("escapes backslash, semicolon, comma and newlines in TEXT and reads back the original", () => {
+    const summary = "A, B; C \\ D\nE";
+    assert.equal(escapeText(summary), "A\\, B\\; C \\\\ D\\nE");
+    const { events } = parse(calendarText([event({ summary, description: "x\r\ny" })], { name: "Chats" }));
+    assert.equal(events[0]!.summary, summary);
+    assert.equal(events[0]!.description, "x\ny");
+  });
+
+  it("folds lines at 75 octets, counting bytes, without splitting a character", () => {
+    const long = "Santé, équipe; «côté» 😀 naïve — ".repeat(8);
+    const folded = foldLine(`SUMMARY:${escapeText(long)}`);
+    const physical = folded.split("\r\n");
+    assert.ok(physical.length > 3);
+    for (const line of physical) assert.ok(encoder.encode(line).length <= 75, `${encoder.encode(line).length} octets: ${line}`);
+    for (const line of physical.slice(1)) assert.ok(line.startsWith(" "));
+    assert.equal(physical.map((l, i) => (i ? l.slice(1) : l)).join(""), `SUMMARY:${escapeText(long)}`);
+    assert.doesNotMatch(folded, /\uFFFD/);
+    const { events } = parse(calendarText([event({ summary: long })], { name: "Chats" }));
+    assert.equal(events[0]!.summary, long);
+  });
+
+  it("folds any text into lines of at most 75 octets that unfold to the original", () => {
+    fc.assert(
+      // 1-, 2-, 3- and 4-octet characters and the characters TEXT escapes.
+      fc.property(fc.array(fc.constantFrom("a", " ", "é", "€", "😀", ",", ";", "\\", "\n"), { maxLength: 240 }).map((a) => a.join("")), (s) => {
+        const line = `DESCRIPTION:${escapeText(s)}`;
+        const physical = foldLine(line).split("\r\n");
+        return physical.every((l) => encoder.encode(l).length <= 75) && physical.map((l, i) => (i ? l.slice(1) : l)).join("") === line;
+      }),
+    );
+  });
+
+  it("writes UID, DTSTAMP in UTC, DTSTART/DTEND with TZID, SUMMARY, DESCRIPTION, URL", () => {
+    const text = calendarText([event({})], { name: "Chats" });
+    assert.match(text, /\r\nUID:test@example\.org\r\n/);
+    assert.match(text, /\r\nDTSTAMP:20170430T000000Z\r\n/);
+    assert.match(text, /\r\nDTSTART;TZID=America\/New_York:20170502T203000\r\n/);
+    assert.match(text, /\r\nDTEND;TZID=America\/New_York:20170502T213000\r\n/);
+    assert.match(text, /\r\nURL;VALUE=URI:https:\/\/example\.org\/posts\/x\/\r\n/);
+    const { events } = parse(text);
+    assert.equal(events[0]!.uid, "test@example.org");
+    assert.equal(iso(events[0]!.startDate), "2017-05-03T00:30:00.000Z");
+    assert.equal(events[0]!.startDate.zone?.tzid, "America/New_York");
+  });
+
+  it("writes a chat in the second occurrence of the fall-back hour in UTC, since TZID local time means the first", () => {
+    // America/New_York: 01:00–01:59 on Sun Nov 5 2017 happens at 05:xx UT (EDT) and again at 06:xx UT (EST).
+    assert.equal(dateTimeValue(utc("2017-11-05T05:30:00Z"), "America/New_York"), ";TZID=America/New_York:20171105T013000");
+    assert.equal(dateTimeValue(utc("2017-11-05T06:30:00Z"), "America/New_York"), ":20171105T063000Z");
+    const { events } = parse(calendarText([event({ startMillis: utc("2017-11-05T06:30:00Z"), endMillis: utc("2017-11-05T07:30:00Z") })], { name: "x" }));
+    assert.equal(iso(events[0]!.startDate), "2017-11-05T06:30:00.000Z");
+  });
+
+  it("writes UTC chats with Z and no VTIMEZONE", () => {
+    const text = calendarText([event({ zone: "UTC" })], { name: "x" });
+    assert.match(text, /\r\nDTSTART:20170503T003000Z\r\n/);
+    assert.doesNotMatch(text, /VTIMEZONE/);
+  });
+});
+
+describe("VTIMEZONE", () => {
+  // Each case: a zone, a chat start (UTC, from zdump) and the local wall-clock time it is.
+  const cases: Array<[string, string, string, string]> = [
+    // NZDT (+13) ends Sat Apr 1 2017 14:00 UT; NZST (+12) in May.
+    ["Pacific/Auckland", "2017-05-01T20:00:00Z", "20170502T080000", "in NZST (+12), the day after in UTC"],
+    // Pacific/Chatham: +1345 from Sat Sep 23 2017 14:00 UT.
+    ["Pacific/Chatham", "2017-12-05T06:45:00Z", "20171205T203000", "at +13:45 (Chatham daylight time)"],
+    ["Pacific/Chatham", "2017-05-02T07:45:00Z", "20170502T203000", "at +12:45 (Chatham standard time)"],
+    // Australia/Sydney: AEDT (+11) until Sat Apr 1 2017 16:00 UT.
+    ["Australia/Sydney", "2018-02-14T01:30:00Z", "20180214T123000", "in AEDT (+11), southern summer, early in the year"],
+    // America/Santiago: −03 from Sun Aug 13 2017 04:00 UT.
+    ["America/Santiago", "2017-12-05T23:30:00Z", "20171205T203000", "at −03 in southern summer"],
+    ["America/Santiago", "2017-07-05T00:30:00Z", "20170704T203000", "at −04 in southern winter"],
+    ["Asia/Kathmandu", "2017-05-02T14:45:00Z", "20170502T203000", "at +05:45, a zone without transitions"],
+    ["Australia/Adelaide", "2018-01-10T10:00:00Z", "20180110T203000", "at +10:30 before the first transition of the year"],
+    // America/New_York: EST (−5) in January, before the year's first transition.
+    ["America/New_York", "2018-01-10T01:30:00Z", "20180109T203000", "in EST, before the year's first transition"],
+  ];
+  for (const [zone, start, local, why] of cases) {
+    it(`${zone} ${why}`, () => {
+      const text = calendarText([event({ zone, startMillis: utc(start), endMillis: utc(start) + 3_600_000 })], { name: "x" });
+      assert.match(text, new RegExp(`\\r\\nDTSTART;TZID=${zone}:${local}\\r\\n`));
+      assert.match(text, new RegExp(`\\r\\nBEGIN:VTIMEZONE\\r\\nTZID:${zone}\\r\\n`));
+      const { events } = parse(text);
+      assert.equal(iso(events[0]!.startDate), new Date(start).toISOString());
+    });
+  }
+
+  it("holds each transition of the year as DTSTART local time with TZOFFSETFROM/TO", () => {
+    const text = calendarText([event({})], { name: "x" });
+    // America/New_York 2017: 02:00 EST → 03:00 EDT on Mar 12; 02:00 EDT → 01:00 EST on Nov 5.
+    assert.match(text, /BEGIN:DAYLIGHT\r\nDTSTART:20170312T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\n/);
+    assert.match(text, /BEGIN:STANDARD\r\nDTSTART:20171105T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\n/);
+    assert.deepEqual(
+      transitionsInYear("Pacific/Chatham", 2017).map((t) => [new Date(t.atMillis).toISOString(), t.fromMinutes, t.toMinutes]),
+      [["2017-04-01T14:00:00.000Z", 825, 765], ["2017-09-23T14:00:00.000Z", 765, 825]],
+    );
+    assert.deepEqual(transitionsInYear("Asia/Kolkata", 2017), []);
+  });
+
+  it("gives one VTIMEZONE per zone in a feed, covering every year of its chats", () => {
+    const text = calendarText(
+      [
+        event({ uid: "a", startMillis: utc("2017-05-03T00:30:00Z"), endMillis: utc("2017-05-03T01:30:00Z") }),
+        event({ uid: "b", startMillis: utc("2019-12-11T01:30:00Z"), endMillis: utc("2019-12-11T02:30:00Z") }),
+        event({ uid: "c", zone: "Asia/Kolkata", startMillis: utc("2018-01-01T15:00:00Z"), endMillis: utc("2018-01-01T16:00:00Z") }),
+      ],
+      { name: "x", refreshHours: 12 },
+    );
+    assert.equal(text.match(/TZID:America\/New_York\r\n/g)?.length, 1);
+    assert.equal(text.match(/TZID:Asia\/Kolkata\r\n/g)?.length, 1);
+    assert.match(text, /DTSTART:20181104T020000/); // 2018's fall-back, between the two chats
+    assert.match(text, /REFRESH-INTERVAL;VALUE=DURATION:PT12H/);
+    const { events } = parse(text);
+    assert.deepEqual(events.map((e) => iso(e.startDate)), ["2017-05-03T00:30:00.000Z", "2018-01-01T15:00:00.000Z", "2019-12-11T01:30:00.000Z"]);
+  });
+
+  it("formats UTC offsets", () => {
+    assert.equal(icalOffset(-240), "-0400");
+    assert.equal(icalOffset(345), "+0545");
+    assert.equal(icalOffset(0), "+0000");
+    assert.equal(utcStamp(utc("2017-05-03T00:30:00Z")), "20170503T003000Z");
+  });
+});
+
+const site: CalendarSite = {
+  url: "https://chat.example/",
+  pathPrefix: "/",
+  title: "Care Chat",
+  chatPlatform: "Bluesky",
+  chatUrl: "https://bsky.app/hashtag/carechat",
+};
+const post: ChatPost = {
+  slug: "online-communities",
+  url: "/posts/online-communities/",
+  title: "Online Communities & «Santé», part 1",
+  date: "2017-04-30",
+  topics: ["Should vendors join?", "Sponsorship; yes or no?"],
+  chat: { startMillis: utc("2017-05-03T00:30:00Z"), endMillis: utc("2017-05-03T01:30:00Z"), zone: "America/New_York", hashtag: "#hcldr" },
+};
+const pageUrl = "https://chat.example/posts/online-communities/";
+
+describe("a post's calendar event", () => {
+  it("has a UID from the post's address, a DTSTAMP from its publish date, topics and hashtag in the description", () => {
+    const e = chatEvent(post, site, pageUrl)!;
+    assert.equal(e.uid, "online-communities.chat@chat.example");
+    assert.equal(new Date(e.stampMillis).toISOString(), "2017-04-30T00:00:00.000Z");
+    assert.equal(e.summary, "#hcldr chat: Online Communities & «Santé», part 1");
+    assert.match(e.description, /^Join #hcldr on Bluesky: https:\/\/bsky\.app\/hashtag\/carechat$/m);
+    assert.match(e.description, /^T1: Should vendors join\?$/m);
+    assert.match(e.description, /^T2: Sponsorship; yes or no\?$/m);
+    assert.match(e.description, /https:\/\/chat\.example\/posts\/online-communities\/$/);
+    assert.equal(e.url, pageUrl);
+    const moved = chatEvent({ ...post, chat: { ...post.chat!, startMillis: utc("2017-05-10T00:30:00Z") } }, site, pageUrl)!;
+    assert.equal(moved.uid, e.uid);
+    assert.equal(chatEvent({ ...post, chat: undefined } as ChatPost, site, pageUrl), undefined);
+  });
+});
+
+describe("calendar links", () => {
+  const links = chatLinks(post, site, pageUrl)!;
+
+  it("Google Calendar: UTC dates, title, details with topics, host zone", () => {
+    const url = new URL(links.google);
+    assert.equal(url.origin + url.pathname, "https://calendar.google.com/calendar/render");
+    assert.equal(url.searchParams.get("action"), "TEMPLATE");
+    assert.equal(url.searchParams.get("text"), "#hcldr chat: Online Communities & «Santé», part 1");
+    assert.equal(url.searchParams.get("dates"), "20170503T003000Z/20170503T013000Z");
+    assert.equal(url.searchParams.get("ctz"), "America/New_York");
+    assert.match(url.searchParams.get("details")!, /T2: Sponsorship; yes or no\?/);
+    assert.equal(url.searchParams.get("location"), "https://bsky.app/hashtag/carechat");
+    assert.doesNotMatch(links.google, /[ «»#&]{2}|\+|%2B/); // spaces are %20, never "+"
+  });
+
+  it("Outlook: compose deeplink with ISO UTC times", () => {
+    const url = new URL(links.outlook);
+    assert.equal(url.origin + url.pathname, "https://outlook.live.com/calendar/0/deeplink/compose");
+    assert.equal(url.searchParams.get("rru"), "addevent");
+    assert.equal(url.searchParams.get("path"), "/calendar/action/compose");
+    assert.equal(url.searchParams.get("subject"), "#hcldr chat: Online Communities & «Santé», part 1");
+    assert.equal(url.searchParams.get("startdt"), "2017-05-03T00:30:00Z");
+    assert.equal(url.searchParams.get("enddt"), "2017-05-03T01:30:00Z");
+    assert.match(url.searchParams.get("body")!, /T1: Should vendors join\?/);
+  });
+
+  it("timeanddate.com: iso in UTC with p1=1440, duration and message", () => {
+    const url = new URL(links.timeAndDate);
+    assert.equal(url.origin + url.pathname, "https://www.timeanddate.com/worldclock/fixedtime.html");
+    assert.equal(url.searchParams.get("iso"), "20170503T0030");
+    assert.equal(url.searchParams.get("p1"), "1440");
+    assert.equal(url.searchParams.get("ah"), "1");
+    assert.equal(url.searchParams.get("am"), null);
+    assert.equal(url.searchParams.get("msg"), "#hcldr chat: Online Communities & «Santé», part 1");
+    const ninety = new URL(calendarLinks({ title: "x", startMillis: 0, endMillis: 90 * 60_000, zone: "UTC", details: "", location: "" }).timeAndDate);
+    assert.deepEqual([ninety.searchParams.get("ah"), ninety.searchParams.get("am")], ["1", "30"]);
+    const short = new URL(calendarLinks({ title: "x", startMillis: 0, endMillis: 45 * 60_000, zone: "UTC", details: "", location: "" }).timeAndDate);
+    assert.deepEqual([short.searchParams.get("ah"), short.searchParams.get("am")], [null, "45"]);
+  });
+
+  it("links the post's own .ics file and makes webcal addresses", () => {
+    assert.equal(links.ics, "/posts/online-communities/chat.ics");
+    assert.equal(webcalUrl("https://chat.example/repo/calendar.ics"), "webcal://chat.example/repo/calendar.ics");
+  });
+});

@@ -1,0 +1,91 @@
+// The next weekly slot, across daylight-saving changes. Expected instants are
+// literal UTC values from the tz database (zdump, tzdata 2025b).
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadPost } from "../../lib/post-loader.ts";
+import { scaffoldPost, slugFromTitle } from "../../lib/post-scaffold.ts";
+import { parseSettings } from "../../lib/settings.ts";
+import { nextSlot, type WeeklySlot } from "../../lib/weekly-slot.ts";
+
+const tuesdayNY: WeeklySlot = { weekday: "tuesday", time: "20:30", zone: "America/New_York" };
+const at = (iso: string) => new Date(iso);
+const utcOf = (slot: WeeklySlot, now: string) => new Date(nextSlot(slot, at(now)).startMillis).toISOString();
+
+describe("next weekly slot", () => {
+  it("is later the same day when the slot has not started", () => {
+    // Tue Nov 24 2026 12:00 UT is 07:00 EST; the chat is 20:30 EST = Wed 01:30 UT.
+    const slot = nextSlot(tuesdayNY, at("2026-11-24T12:00:00Z"));
+    assert.deepEqual(slot, { startMillis: Date.parse("2026-11-25T01:30:00Z"), date: "2026-11-24", start: "2026-11-24T20:30" });
+  });
+
+  it("is next week once the slot has started, with the local date (not the UTC one)", () => {
+    // Tue May 2 2017 20:30 EDT = May 3 00:30 UT.
+    assert.equal(utcOf(tuesdayNY, "2017-05-03T00:29:59Z"), "2017-05-03T00:30:00.000Z");
+    const next = nextSlot(tuesdayNY, at("2017-05-03T00:30:00Z"));
+    assert.equal(next.date, "2017-05-09");
+    assert.equal(new Date(next.startMillis).toISOString(), "2017-05-10T00:30:00.000Z");
+  });
+
+  it("keeps the local time across the spring change (EST then EDT)", () => {
+    // America/New_York: EDT from Sun Mar 12 2017 07:00 UT. Tue Mar 7: 20:30 EST = 01:30 UT; Tue Mar 14: 20:30 EDT = 00:30 UT.
+    assert.equal(utcOf(tuesdayNY, "2017-03-06T12:00:00Z"), "2017-03-08T01:30:00.000Z");
+    const after = nextSlot(tuesdayNY, at("2017-03-09T12:00:00Z"));
+    assert.equal(after.start, "2017-03-14T20:30");
+    assert.equal(new Date(after.startMillis).toISOString(), "2017-03-15T00:30:00.000Z");
+  });
+
+  it("keeps the local time across the autumn change (EDT then EST)", () => {
+    // EST from Sun Nov 5 2017 06:00 UT. Tue Nov 7: 20:30 EST = Nov 8 01:30 UT.
+    assert.equal(utcOf(tuesdayNY, "2017-11-01T12:00:00Z"), "2017-11-08T01:30:00.000Z");
+  });
+
+  it("works in a southern zone and across the date line", () => {
+    // Australia/Sydney: AEDT (+11) from Sat Sep 30 2017 16:00 UT. Wed Oct 4 2017 12:30 AEDT = Oct 4 01:30 UT.
+    const sydney: WeeklySlot = { weekday: "wednesday", time: "12:30", zone: "Australia/Sydney" };
+    const slot = nextSlot(sydney, at("2017-09-28T00:00:00Z"));
+    assert.equal(slot.date, "2017-10-04");
+    assert.equal(new Date(slot.startMillis).toISOString(), "2017-10-04T01:30:00.000Z");
+    // Pacific/Kiritimati (+14): Monday 08:00 there is Sunday 18:00 UT.
+    const kiritimati: WeeklySlot = { weekday: "monday", time: "08:00", zone: "Pacific/Kiritimati" };
+    const k = nextSlot(kiritimati, at("2017-04-30T12:00:00Z"));
+    assert.equal(k.date, "2017-05-01");
+    assert.equal(new Date(k.startMillis).toISOString(), "2017-04-30T18:00:00.000Z");
+  });
+
+  it("moves a slot that falls in the spring-forward gap later by the gap (RFC 5545)", () => {
+    // Sun Mar 12 2017 02:30 does not exist in New York; 02:30 EST = 07:30 UT = 03:30 EDT.
+    const slot = nextSlot({ weekday: "sunday", time: "02:30", zone: "America/New_York" }, at("2017-03-11T12:00:00Z"));
+    assert.equal(new Date(slot.startMillis).toISOString(), "2017-03-12T07:30:00.000Z");
+    assert.equal(slot.start, "2017-03-12T03:30");
+  });
+});
+
+describe("the scaffolded post", () => {
+  const settingsText = `title: T
+description: D
+url: https://chat.example/
+language: en-US
+author: A
+chat: {zone: America/New_York, weekday: tuesday, time: "20:30", duration: 60, hashtag: "#c", platform: Bluesky, url: https://bsky.app/}
+`;
+  const { settings } = parseSettings(settingsText);
+
+  it("makes an address-safe slug", () => {
+    assert.equal(slugFromTitle("Listening to Patients: Part 2 — Santé & Co"), "listening-to-patients-part-2-sante-and-co");
+    assert.equal(slugFromTitle("🩺"), "");
+  });
+
+  it("is named after the chat's date, passes validation as written, and starts at the slot", () => {
+    const slot = nextSlot(tuesdayNY, at("2017-11-01T12:00:00Z"));
+    const { file, text } = scaffoldPost({ title: 'Quotes " and: colons #1', publishDate: "2017-11-01", slot, zone: "America/New_York" });
+    assert.equal(file, "content/posts/2017-11-07-quotes-and-colons-1.md");
+    const result = loadPost(file, text, { settings: settings!, root: "/nowhere", fileExists: () => false });
+    assert.deepEqual(result.diagnostics, []);
+    assert.equal(result.post?.title, 'Quotes " and: colons #1');
+    assert.equal(result.post?.date, "2017-11-01");
+    assert.equal(result.post?.draft, true);
+    assert.equal(result.post?.topics.length, 0);
+    assert.equal(new Date(result.post!.chat!.startMillis).toISOString(), "2017-11-08T01:30:00.000Z");
+    assert.match(text, /^# topics:/m);
+  });
+});
