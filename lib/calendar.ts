@@ -120,14 +120,14 @@ function uriValue(url: string): string {
  * The leading space of a continuation line counts; a character is never split.
  */
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(line).length <= 75) return line;
+  if (Buffer.byteLength(line, "utf8") <= 75) return line;
   const parts: string[] = [];
   let current = "";
   let currentBytes = 0;
   let limit = 75;
   for (const char of line) {
-    const bytes = encoder.encode(char).length;
+    const code = char.codePointAt(0)!;
+    const bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     if (currentBytes + bytes > limit) {
       parts.push(current);
       current = "";
