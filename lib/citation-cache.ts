@@ -6,10 +6,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
-import { ContentCache } from "./content-cache.ts";
+import { ContentCache, contentKey } from "./content-cache.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -22,16 +23,26 @@ export const FORMATTER_VERSIONS = {
   "chatpost-format": createHash("sha256").update(readFileSync(fileURLToPath(new URL("./citations.ts", import.meta.url)))).digest("hex").slice(0, 16),
 };
 
-let cache: ContentCache | undefined;
+/** Where the cache lives unless told otherwise: CHATPOST_CACHE_DIR ("off" for none), else .cache/chatpost in the working directory. */
+export const DEFAULT_CACHE_DIR = ".cache/chatpost";
 
-/** Keep formatted output in `dir` (the site's .cache/chatpost/citations), or in no cache at all. */
+// null: not decided yet. Decided once per process, so a build that changes its
+// working directory midway (scripts/build.ts --root) keeps one cache.
+let cache: ContentCache | undefined | null = null;
+
+/** Keep formatted output in `dir`, or in no cache at all (undefined). */
 export function useCitationCache(dir: string | undefined): ContentCache | undefined {
-  cache = dir === undefined ? undefined : cache?.dir === dir ? cache : new ContentCache(dir);
+  const resolved = dir === undefined ? undefined : path.resolve(dir);
+  cache = resolved === undefined ? undefined : cache?.dir === resolved ? cache : new ContentCache(resolved);
   return cache;
 }
 
 export function citationCache(): ContentCache | undefined {
-  return cache;
+  if (cache === null) {
+    const fromEnv = process.env.CHATPOST_CACHE_DIR;
+    useCitationCache(fromEnv === "off" ? undefined : fromEnv || DEFAULT_CACHE_DIR);
+  }
+  return cache ?? undefined;
 }
 
 const csl = () => plugins.config.get("@csl");
@@ -67,8 +78,18 @@ export interface FormattingInput {
  * `kind` separates different formatting functions ("bibliography", "citations").
  * Without a configured cache this is just `format()`.
  */
-export function cachedFormatting<T>(kind: string, { style, locale, input }: FormattingInput, format: () => T): T {
+export function cachedFormatting<T>(kind: string, what: FormattingInput, format: () => T): T {
+  const cache = citationCache();
   if (!cache) return format();
-  const parts = { kind, versions: FORMATTER_VERSIONS, xml: styleFingerprint(style, locale), style, locale, input };
-  return cache.getOrCompute(parts, format);
+  return cache.getOrCompute(formattingKeyParts(kind, what), format);
+}
+
+/** Whether the cache already holds the output for this input (e.g. to skip it when formatting ahead in parallel). */
+export function isFormattingCached(kind: string, what: FormattingInput): boolean {
+  const cache = citationCache();
+  return !!cache && cache.has(contentKey(formattingKeyParts(kind, what)));
+}
+
+function formattingKeyParts(kind: string, { style, locale, input }: FormattingInput): unknown {
+  return { kind, versions: FORMATTER_VERSIONS, xml: styleFingerprint(style, locale), style, locale, input };
 }

@@ -2,6 +2,7 @@
 // no plugin that fetches (DOI, URL, Wikidata) is ever loaded.
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
+import { cachedFormatting } from "./citation-cache.ts";
 import type { CslItem } from "./csl-normalise.ts";
 import { escapeHtml } from "./html.ts";
 
@@ -68,9 +69,15 @@ const STYLE_ERROR = /\[CSL STYLE ERROR: [^\]]*\]/;
  * Format the in-text citations and the bibliography in one pass, as pandoc does:
  * clusters are processed in order, so numbering follows first citation and
  * disambiguation (2005a, 2005b) covers every cluster. Pure: the same request
- * always gives the same result, so it can be cached by the caller.
+ * always gives the same result, so it is kept in the persistent content cache
+ * (lib/citation-cache.ts), keyed by the request, the style and locale XML and the library versions.
  */
-export function formatCitations({ items, clusters, style: { style, locale } }: CitationRequest): FormattedCitations {
+export function formatCitations(request: CitationRequest): FormattedCitations {
+  const { items, clusters, style } = request;
+  return cachedFormatting("citations", { style: style.style, locale: style.locale, input: { items, clusters } }, () => formatCitationsNow(request));
+}
+
+function formatCitationsNow({ items, clusters, style: { style, locale } }: CitationRequest): FormattedCitations {
   if (items.length === 0) return { citations: [], bibliography: [] };
   if (!hasStyle(style)) throw new CitationError(`unknown citation style "${style}"`);
   // plugin-csl silently falls back to en-US for an unknown locale; we refuse instead.

@@ -5,7 +5,7 @@
 // that is renamed into place, so concurrent builds and crashes leave either a
 // whole entry or none.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const MAGIC = "chatpost-cache/1";
@@ -41,6 +41,11 @@ export class ContentCache {
 
   fileFor(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}.entry`);
+  }
+
+  /** Whether an entry for `key` is present (not verified: get() still checks it). */
+  has(key: string): boolean {
+    return this.memory.has(key) || existsSync(this.fileFor(key));
   }
 
   /** The stored text for `key`, or undefined when absent or damaged. */
