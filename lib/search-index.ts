@@ -1,6 +1,6 @@
 // The site's search index: Pagefind reads the built pages and writes its index and UI
 // into <site>/pagefind/. Runs after Eleventy, on the finished output.
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { normalisePrefix } from "./site-url.ts";
@@ -35,8 +35,15 @@ export async function buildSearchIndex(siteDir: string, files: string[], pathPre
       if (added.errors.length) throw new Error(`Pagefind could not index ${rel}: ${added.errors.join("; ")}`);
       count++;
     }
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_BUNDLE_DIR) });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    // The bundle is taken in memory and written here: Pagefind's own writeFiles can return
+    // before its last files are complete, and closing the service then leaves them empty.
+    const bundle = await index.getFiles();
+    if (bundle.errors.length) throw new Error(`Pagefind could not build its index: ${bundle.errors.join("; ")}`);
+    for (const file of bundle.files) {
+      const target = path.join(siteDir, SEARCH_BUNDLE_DIR, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
     return count;
   } finally {
     await pagefind.close();

@@ -1,0 +1,68 @@
+// The publishing workflow and the Netlify configuration, read as the tools read them.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { parse } from "yaml";
+import { PROJECT } from "../helpers/build-site.ts";
+
+const source = readFileSync(path.join(PROJECT, ".github/workflows/publish.yml"), "utf8");
+const workflow = parse(source);
+type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+const steps = (job: string): Step[] => workflow.jobs[job].steps;
+const allSteps = (): Step[] => Object.keys(workflow.jobs).flatMap(steps);
+const indexOf = (list: Step[], test: (s: Step) => boolean): number => list.findIndex(test);
+
+describe("publish workflow", () => {
+  it("runs on push to main, every day and by hand", () => {
+    assert.deepEqual(workflow.on.push.branches, ["main"]);
+    assert.ok(Array.isArray(workflow.on.schedule) && workflow.on.schedule.length === 1);
+    assert.match(workflow.on.schedule[0].cron, /^\S+ \S+ \* \* \*$/);
+    assert.ok("workflow_dispatch" in workflow.on);
+  });
+
+  it("tests, then builds, then uploads the site, in one job that deploy depends on", () => {
+    const build = steps("build");
+    const at = {
+      ci: indexOf(build, (s) => /^npm ci\b/.test(s.run ?? "")),
+      test: indexOf(build, (s) => (s.run ?? "").trim() === "npm test"),
+      build: indexOf(build, (s) => /^npm run build\b/.test(s.run ?? "")),
+      upload: indexOf(build, (s) => (s.uses ?? "").startsWith("actions/upload-pages-artifact@")),
+      browsers: indexOf(build, (s) => /apt-get install[^\n]*chromium[^\n]*pandoc/.test(s.run ?? "")),
+    };
+    for (const [name, i] of Object.entries(at)) assert.ok(i >= 0, `build job has a ${name} step`);
+    assert.ok(at.browsers < at.test && at.ci < at.test && at.test < at.build && at.build < at.upload);
+    assert.equal(build[at.upload]!.with?.path, "_site");
+    // A failing step stops the job, and deploy only runs after the build job succeeded.
+    assert.ok(!build.some((s) => "continue-on-error" in s));
+    assert.deepEqual([workflow.jobs.deploy.needs].flat(), ["build"]);
+    assert.ok(steps("deploy").some((s) => (s.uses ?? "").startsWith("actions/deploy-pages@")));
+    assert.equal(workflow.jobs.deploy.environment.name, "github-pages");
+  });
+
+  it("caches .cache/ between runs", () => {
+    const cache = allSteps().find((s) => (s.uses ?? "").startsWith("actions/cache@"));
+    assert.equal(cache?.with?.path, ".cache");
+    assert.ok(cache?.with?.key);
+  });
+
+  it("pins every action to a full commit SHA", () => {
+    const uses = allSteps().map((s) => s.uses).filter((u): u is string => !!u);
+    assert.ok(uses.length >= 5);
+    for (const u of uses) assert.match(u, /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/, u);
+  });
+
+  it("has the least permissions: read-only by default, Pages rights only for deploy", () => {
+    assert.deepEqual(workflow.permissions, { contents: "read" });
+    assert.equal(workflow.jobs.build.permissions, undefined);
+    assert.deepEqual(workflow.jobs.deploy.permissions, { pages: "write", "id-token": "write" });
+  });
+});
+
+describe("netlify.toml", () => {
+  it("builds with npm run build and publishes _site", () => {
+    const toml = readFileSync(path.join(PROJECT, "netlify.toml"), "utf8");
+    assert.match(toml, /^\s*command\s*=\s*"npm run build"\s*$/m);
+    assert.match(toml, /^\s*publish\s*=\s*"_site"\s*$/m);
+  });
+});
