@@ -325,7 +325,11 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
   md.renderer.rules.citation = (tokens, idx, _opts, env) => {
     const { index, cluster } = tokens[idx]!.meta;
     const html = options.html?.(env, index, cluster);
-    return html ?? md.utils.escapeHtml(tokens[idx]!.content);
+    if (html === undefined) return md.utils.escapeHtml(tokens[idx]!.content);
+    // Inside a link's text (pandoc cites there too) a link to the entry would nest links.
+    let depth = 0;
+    for (let i = 0; i < idx; i++) depth += tokens[i]!.type === "link_open" ? 1 : tokens[i]!.type === "link_close" ? -1 : 0;
+    return depth > 0 ? html.replace(/<\/?a\b[^>]*>/g, "") : html;
   };
 }
 

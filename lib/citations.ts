@@ -82,26 +82,22 @@ function formatCitationsNow({ items, clusters, style: { style, locale } }: Citat
   if (!hasStyle(style)) throw new CitationError(`unknown citation style "${style}"`);
   // plugin-csl silently falls back to en-US for an unknown locale; we refuse instead.
   if (!hasLocale(locale)) throw new CitationError(`unknown citation locale "${locale}"`);
-  // citeproc-js mutates the items it is given; hand it copies.
-  const data = items.map((item) => structuredClone(item));
+  const data = items.map(linkSafe);
   const engine = csl().engine(data, style, locale, "html");
   engine.opt.development_extensions.wrap_url_and_doi = true;
   // The engine is cached per style and locale by plugin-csl: forget the citations of the previous post.
   engine.restoreProcessorState([]);
   // Cited works first, in order of first citation, so a numeric style numbers them that way.
-  const order = [...new Set([...clusters.flat().map((c) => c.id), ...data.map((i) => i.id)])];
-  engine.updateItems(order);
+  const cited = [...new Set(clusters.flat().map((c) => c.id))];
+  engine.updateItems(cited);
+  // Listed but not cited (nocite, post references): processCitationCluster would drop them from plain updateItems.
+  engine.updateUncitedItems(data.map((i) => i.id).filter((id) => !cited.includes(id)));
 
+  const layout = layoutAffixes(csl().styles.get(style));
   const outputs: string[] = [];
   const done: [string, number][] = [];
   clusters.forEach((cluster, i) => {
-    const citationItems = cluster.map((c) => ({
-      id: c.id,
-      ...(c.prefix ? { prefix: c.prefix } : {}),
-      ...(c.suffix ? { suffix: c.suffix } : {}),
-      ...(c.locator ? { locator: c.locator, label: c.label ?? "page" } : {}),
-      ...(c.mode !== "normal" ? { "suppress-author": true } : {}),
-    }));
+    const citationItems = cluster.map(citeprocItem);
     const citation = { citationID: `c${i}`, citationItems, properties: { noteIndex: 0 } };
     const [, updates] = engine.processCitationCluster(citation, done, []) as [unknown, [number, string, string][]];
     for (const [index, html] of updates) outputs[index] = html;
@@ -119,7 +115,7 @@ function formatCitationsNow({ items, clusters, style: { style, locale } }: Citat
     }
     const marker = STYLE_ERROR.exec(html);
     if (marker) throw new CitationError(`the citation style "${style}" failed on the citation of "${first.id}": ${marker[0]}`);
-    return citationHtml(html, cluster.map((c) => c.id));
+    return citationHtml(html, cluster, engine, layout);
   });
 
   const sortedIds: string[] = engine.registry.getSortedIds();
@@ -138,13 +134,67 @@ export function formatBibliography(items: CslItem[], style: CitationStyle): Form
   return formatCitations({ items, clusters: [], style }).bibliography;
 }
 
-// One cluster as a span that names its works; each work's anchor is linked. citeproc-js
-// cannot wrap the single works of a cluster, so a one-work citation is one link and a
-// several-work citation links the first work and names all in data-cites.
-function citationHtml(html: string, ids: string[]): string {
-  const unique = [...new Set(ids)];
-  const cites = escapeHtml(unique.join(" "));
-  return `<span class="citation" data-cites="${cites}"><a href="#${escapeHtml(referenceAnchor(unique[0]!))}">${html}</a></span>`;
+// citeproc-js puts URL and DOI into href="…" escaping & and < but not quotes: percent-encode
+// what could end the attribute (the same address for a browser). Also copies the item,
+// which citeproc-js mutates.
+function linkSafe(item: CslItem): CslItem {
+  const copy = structuredClone(item);
+  for (const field of ["URL", "DOI"] as const) {
+    if (typeof copy[field] === "string") copy[field] = (copy[field] as string).replace(/["'<>`\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  }
+  return copy;
+}
+
+function citeprocItem(c: ClusterItem): Record<string, unknown> {
+  return {
+    id: c.id,
+    ...(c.prefix ? { prefix: c.prefix } : {}),
+    ...(c.suffix ? { suffix: c.suffix } : {}),
+    ...(c.locator ? { locator: c.locator, label: c.label ?? "page" } : {}),
+    ...(c.mode !== "normal" ? { "suppress-author": true } : {}),
+  };
+}
+
+// The prefix and suffix of the style's citation layout, e.g. "(" and ")", as citeproc-js prints them.
+function layoutAffixes(xml: string): { prefix: string; suffix: string } {
+  const attrs = /<citation\b[\s\S]*?<layout\b([^>]*)>/.exec(xml)?.[1] ?? "";
+  const attr = (name: string) => {
+    const raw = new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1] ?? "";
+    const text = raw.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    return text.replace(/&/g, "&#38;").replace(/</g, "&#60;").replace(/>/g, "&#62;");
+  };
+  return { prefix: attr("prefix"), suffix: attr("suffix") };
+}
+
+/**
+ * One cluster as a span that names its works, each work linked to its entry.
+ * citeproc-js cannot wrap the works of a cluster itself, so each work is
+ * formatted alone and found in the cluster's text; when a style merges works
+ * (Doe, 2005a, 2005b; numeric ranges 1–3) the cluster links its first work.
+ */
+function citationHtml(html: string, cluster: ClusterItem[], engine: any, layout: { prefix: string; suffix: string }): string {
+  const ids = [...new Set(cluster.map((c) => c.id))];
+  const open = `<span class="citation" data-cites="${escapeHtml(ids.join(" "))}">`;
+  const link = (id: string, text: string) => `<a href="#${escapeHtml(referenceAnchor(id))}">${text}</a>`;
+  if (ids.length === 1) return `${open}${link(ids[0]!, html)}</span>`;
+  const found: { start: number; end: number; id: string }[] = [];
+  for (const c of cluster) {
+    let piece: string = engine.makeCitationCluster([citeprocItem(c)]);
+    if (layout.prefix && piece.startsWith(layout.prefix)) piece = piece.slice(layout.prefix.length);
+    if (layout.suffix && piece.endsWith(layout.suffix)) piece = piece.slice(0, -layout.suffix.length);
+    const start = piece ? html.indexOf(piece) : -1;
+    if (start < 0 || html.indexOf(piece, start + 1) >= 0) return `${open}${link(ids[0]!, html)}</span>`;
+    found.push({ start, end: start + piece.length, id: c.id });
+  }
+  found.sort((a, b) => a.start - b.start);
+  if (found.some((f, i) => i > 0 && f.start < found[i - 1]!.end)) return `${open}${link(ids[0]!, html)}</span>`;
+  let out = "";
+  let at = 0;
+  for (const f of found) {
+    out += html.slice(at, f.start) + link(f.id, html.slice(f.start, f.end));
+    at = f.end;
+  }
+  return `${open}${out}${html.slice(at)}</span>`;
 }
 
 /** The anchor id of a bibliography entry. */

@@ -1,0 +1,105 @@
+// The shared bibliography: BibTeX, CSL JSON and CSL YAML, normalised once; every
+// problem names its file, line and entry.
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { loadSharedBibliography, parseBibliographyFile } from "../../lib/bibliography.ts";
+
+const BIB = `% comment line
+@article{topol2019,
+  author  = {Topol, Eric J.},
+  title   = {High-performance medicine},
+  journal = {Nature Medicine},
+  volume  = {25},
+  year    = {2019},
+  doi     = {10.1038/s41591-018-0300-7}
+}
+
+@report{who2021,
+  author = {{World Health Organization}},
+  title  = {Global strategy on digital health 2020--2025},
+  year   = {2021}
+}
+`;
+
+describe("parseBibliographyFile", () => {
+  it("reads BibTeX into CSL items with the line each entry starts on", () => {
+    const { entries, diagnostics } = parseBibliographyFile("refs.bib", BIB);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(entries.map((e) => [e.item.id, e.item.type, e.line]), [["topol2019", "article-journal", 2], ["who2021", "report", 11]]);
+    const topol = entries[0]!.item;
+    assert.deepEqual(topol.author, [{ family: "Topol", given: "Eric J." }]);
+    assert.deepEqual(topol.issued, { "date-parts": [[2019]] });
+    assert.equal(topol.DOI, "10.1038/s41591-018-0300-7");
+    assert.equal(entries[1]!.item.title, "Global strategy on digital health 2020–2025");
+  });
+
+  it("reports a BibTeX syntax error with its line", () => {
+    const broken = BIB.replace("  title   = {High-performance medicine},\n", "  title   = {High-performance medicine}\n");
+    const { entries, diagnostics } = parseBibliographyFile("refs.bib", broken);
+    assert.deepEqual(entries, []);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]!.file, "refs.bib");
+    assert.equal(diagnostics[0]!.line, 5);
+    assert.match(diagnostics[0]!.message, /BibTeX syntax error/);
+  });
+
+  it("reads CSL YAML as a list or under references:, with lines and conveniences", () => {
+    const yaml = "references:\n  - id: a\n    type: book\n    title: A\n    author: \"Doe, Jane\"\n    issued: 2001\n  - id: b\n    type: webpage\n    title: B\n";
+    const { entries, diagnostics } = parseBibliographyFile("refs.yaml", yaml);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(entries.map((e) => [e.item.id, e.line]), [["a", 2], ["b", 7]]);
+    assert.deepEqual(entries[0]!.item.author, [{ family: "Doe", given: "Jane" }]);
+    assert.deepEqual(parseBibliographyFile("refs.yml", "- id: c\n  type: book\n  title: C\n").entries.map((e) => e.item.id), ["c"]);
+  });
+
+  it("names file, line, entry and field of an entry's problem", () => {
+    const { diagnostics } = parseBibliographyFile("refs.yaml", "- id: a\n  type: book\n  title: A\n  issued: someday\n");
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.field]), [["refs.yaml", 4, "a.issued"]]);
+    assert.match(diagnostics[0]!.message, /entry "a": "someday" is not a date/);
+  });
+
+  it("reads CSL JSON, and reports invalid JSON with its line", () => {
+    const json = '[\n  {"id": "a", "type": "book", "title": "A"},\n  {"id": "b", "type": "book"}\n]';
+    const { entries, diagnostics } = parseBibliographyFile("refs.json", json);
+    assert.deepEqual(entries.map((e) => [e.item.id, e.line]), [["a", 2]]);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field]), [[3, "b.title"]]);
+    const bad = parseBibliographyFile("refs.json", '[\n  {"id": "a",,}\n]');
+    assert.equal(bad.diagnostics[0]!.line, 2);
+  });
+
+  it("reports a key used twice in one file, and a file type it cannot read", () => {
+    const { diagnostics } = parseBibliographyFile("refs.yaml", "- {id: a, type: book, title: A}\n- {id: a, type: book, title: B}\n");
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field]), [[2, "a.id"]]);
+    assert.match(parseBibliographyFile("refs.ris", "").diagnostics[0]!.message, /cannot read \.ris/);
+  });
+});
+
+describe("loadSharedBibliography", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "chatpost-bib-"));
+  writeFileSync(path.join(root, "one.bib"), BIB);
+  writeFileSync(path.join(root, "two.yaml"), "- {id: who2021, type: report, title: Other}\n- {id: extra, type: book, title: Extra}\n");
+
+  it("merges files, and reports a key that two files share", () => {
+    const shared = loadSharedBibliography(root, ["one.bib", "two.yaml"]);
+    assert.deepEqual([...shared.entries.keys()], ["topol2019", "who2021", "extra"]);
+    assert.equal(shared.entries.get("who2021")!.file, "one.bib");
+    assert.deepEqual(shared.diagnostics.map((d) => [d.file, d.line, d.field]), [["two.yaml", 1, "who2021"]]);
+    assert.match(shared.diagnostics[0]!.message, /also in one\.bib \(line 11\)/);
+  });
+
+  it("normalises a file once for the same content", () => {
+    const first = loadSharedBibliography(root, ["one.bib"]).entries.get("topol2019")!;
+    const again = loadSharedBibliography(root, ["one.bib"]).entries.get("topol2019")!;
+    assert.equal(again, first);
+    writeFileSync(path.join(root, "one.bib"), BIB.replace("High-performance medicine", "Changed"));
+    assert.equal(loadSharedBibliography(root, ["one.bib"]).entries.get("topol2019")!.item.title, "Changed");
+  });
+
+  it("names the settings field when a file is missing", () => {
+    const { diagnostics } = loadSharedBibliography(root, ["missing.bib"]);
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.field]), [["content/_data/site.yaml", "citations.bibliography"]]);
+  });
+});

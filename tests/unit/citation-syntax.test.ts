@@ -1,0 +1,149 @@
+// The citation parser on the examples of pandoc's manual (section "Citation syntax")
+// and of its test suite (test/markdown-citations.txt), plus the rules around them.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { extractCitations, parseBracketContent, readKey, splitLocator, type CitationItem } from "../../lib/citation-syntax.ts";
+import { createMarkdown } from "../../lib/markdown.ts";
+
+const md = createMarkdown();
+const cite = (text: string) => extractCitations(md, text);
+const items = (text: string) => cite(text).map((c) => c.items);
+const item = (key: string, more: Partial<CitationItem> = {}): CitationItem => ({ key, mode: "normal", prefix: "", suffix: "", ...more });
+
+describe("pandoc manual examples", () => {
+  it("[@doe99; @smith2000; @smith2004]: several works in one citation", () => {
+    assert.deepEqual(items("Blah blah [@doe99; @smith2000; @smith2004]."), [[item("doe99"), item("smith2000"), item("smith2004")]]);
+  });
+
+  it("[see @doe99, pp. 33-35 and *passim*; @smith04, chap. 1]: prefix, locator and suffix", () => {
+    assert.deepEqual(items("Blah blah [see @doe99, pp. 33-35 and *passim*; @smith04, chap. 1]."), [
+      [
+        item("doe99", { prefix: "see", label: "page", locator: "33-35", suffix: " and *passim*" }),
+        item("smith04", { label: "chapter", locator: "1", suffix: "" }),
+      ],
+    ]);
+  });
+
+  it("[see @doe99, pp. 33-35; also @smith04, chap. 1]", () => {
+    assert.deepEqual(items("Blah blah [see @doe99, pp. 33-35; also @smith04, chap. 1]."), [
+      [item("doe99", { prefix: "see", label: "page", locator: "33-35" }), item("smith04", { prefix: "also", label: "chapter", locator: "1" })],
+    ]);
+  });
+
+  it("[@doe99, pp. 33-35, 38-39 and *passim*]: a locator of several ranges", () => {
+    assert.deepEqual(items("[@doe99, pp. 33-35, 38-39 and *passim*]"), [
+      [item("doe99", { label: "page", locator: "33-35, 38-39", suffix: " and *passim*" })],
+    ]);
+  });
+
+  it("[-@smith04] suppresses the author", () => {
+    assert.deepEqual(items("Smith says blah [-@smith04]."), [[item("smith04", { mode: "suppress-author" })]]);
+  });
+
+  it("@smith04 says blah / @smith04 [p. 33] says blah: author in text, with a locator", () => {
+    assert.deepEqual(items("@smith04 says blah."), [[item("smith04", { mode: "author-in-text" })]]);
+    assert.deepEqual(items("@smith04 [p. 33] says blah."), [[item("smith04", { mode: "author-in-text", label: "page", locator: "33" })]]);
+  });
+
+  it("keys: final punctuation is not part of a key, repeated punctuation ends it, braces keep everything", () => {
+    assert.deepEqual(readKey("Foo_bar.baz.", 0), { key: "Foo_bar.baz", end: 11 });
+    assert.deepEqual(readKey("{Foo_bar.baz.}", 0), { key: "Foo_bar.baz.", end: 14 });
+    assert.equal(readKey("Foo_bar--baz", 0)?.key, "Foo_bar");
+    assert.deepEqual(items("In @Foo_bar.baz. and"), [[item("Foo_bar.baz", { mode: "author-in-text" })]]);
+  });
+
+  it("a URL as a key, in braces: [@{https://example.com/bib?name=foobar&date=2000}, p. 33]", () => {
+    assert.deepEqual(items("[@{https://example.com/bib?name=foobar&date=2000}, p. 33]"), [
+      [item("https://example.com/bib?name=foobar&date=2000", { label: "page", locator: "33" })],
+    ]);
+  });
+
+  it("forced locators in braces, and {} that keeps the suffix from being read as one", () => {
+    assert.deepEqual(items("[@smith{ii, A, D-Z}, with a suffix]"), [[item("smith", { label: "page", locator: "ii, A, D-Z", suffix: ", with a suffix" })]]);
+    assert.deepEqual(items("[@smith, {pp. iv, vi-xi, (xv)-(xvii)} with suffix here]"), [
+      [item("smith", { label: "page", locator: "iv, vi-xi, (xv)-(xvii)", suffix: " with suffix here" })],
+    ]);
+    assert.deepEqual(items("[@smith{}, 99 years later]"), [[item("smith", { suffix: ", 99 years later" })]]);
+  });
+});
+
+describe("pandoc test suite (markdown-citations.txt)", () => {
+  it("@item1 [-@item2 p. 30; see also @пункт3]: a narrative citation that continues in brackets", () => {
+    assert.deepEqual(items("@item1 [-@item2 p. 30; see also @пункт3] says blah."), [
+      [
+        item("item1", { mode: "author-in-text" }),
+        item("item2", { mode: "suppress-author", label: "page", locator: "30" }),
+        item("пункт3", { prefix: "see also" }),
+      ],
+    ]);
+  });
+
+  it("suffixes without a locator, and markup in prefix and suffix", () => {
+    assert.deepEqual(items("[@item1 and nowhere else]"), [[item("item1", { suffix: " and nowhere else" })]]);
+    assert.deepEqual(items("[@item1 pp. 33, 35-37, and nowhere else]"), [[item("item1", { label: "page", locator: "33, 35-37", suffix: ", and nowhere else" })]]);
+    assert.deepEqual(items("@item1 [p. 30, with suffix] says blah."), [[item("item1", { mode: "author-in-text", label: "page", locator: "30", suffix: ", with suffix" })]]);
+    assert.deepEqual(items("[*see* @item1 p. **32**]"), [[item("item1", { prefix: "*see*", suffix: " p. **32**" })]]);
+  });
+});
+
+describe("locators", () => {
+  it("read labels in long, short, plural and capitalised forms; page when none", () => {
+    assert.deepEqual(splitLocator(", chapter 6"), { label: "chapter", locator: "6", suffix: "" });
+    assert.deepEqual(splitLocator(", Chap. 6"), { label: "chapter", locator: "6", suffix: "" });
+    assert.deepEqual(splitLocator(", 14"), { label: "page", locator: "14", suffix: "" });
+    assert.deepEqual(splitLocator(", p.3"), { label: "page", locator: "3", suffix: "" });
+    assert.deepEqual(splitLocator(" bk. VI"), { label: "book", locator: "VI", suffix: "" });
+    assert.deepEqual(splitLocator(", nos. 6 and 7"), { label: "issue", locator: "6", suffix: " and 7" });
+    assert.deepEqual(splitLocator(", s.v. 12"), { label: "sub verbo", locator: "12", suffix: "" });
+    assert.deepEqual(splitLocator(", § 4"), { label: "section", locator: "4", suffix: "" });
+  });
+
+  it("leave words without digits in the suffix: ch. is not a locator term", () => {
+    assert.deepEqual(splitLocator(", ch. 2"), { suffix: ", ch. 2" });
+    assert.deepEqual(splitLocator(", with suffix"), { suffix: ", with suffix" });
+    assert.deepEqual(splitLocator(", xiv"), { suffix: ", xiv" });
+  });
+});
+
+describe("what is not a citation", () => {
+  it("e-mail addresses and other @ after a word character", () => {
+    assert.deepEqual(cite("Write to hosts@example.org or a@b.com, or user@{x}."), []);
+  });
+
+  it("an escaped \\@, a link, a reference-style link and brackets without a key", () => {
+    assert.deepEqual(cite("Follow \\@hcldr."), []);
+    // A link is not a citation, though the link text may hold one, as in pandoc.
+    assert.deepEqual(items("[see @doe](https://example.org)"), [[item("doe", { mode: "author-in-text" })]]);
+    assert.deepEqual(cite("[a note; no key here]"), []);
+    assert.equal(parseBracketContent("see @doe; and more"), undefined);
+  });
+
+  it("code spans and code blocks", () => {
+    assert.deepEqual(cite("`[@doe]` and\n\n    @doe in code\n"), []);
+  });
+
+  it("@ followed by no key character", () => {
+    assert.deepEqual(cite("at @ noon, @-x, @."), []);
+  });
+});
+
+describe("clusters", () => {
+  it("are numbered in document order with their line in the text", () => {
+    const clusters = cite("First [@a].\n\nSecond line\nand @b here; [-@c].\n\n- a list [@d]\n");
+    assert.deepEqual(clusters.map((c) => [c.source, c.line]), [["[@a]", 0], ["@b", 3], ["[-@c]", 3], ["[@d]", 5]]);
+  });
+
+  it("print their source text, escaped, when the page has no formatted citations", () => {
+    assert.equal(md.renderInline("x [@a<b>c] y"), "x [@a&lt;b&gt;c] y");
+  });
+
+  it("inside a link's text, lose their own link so that links do not nest", () => {
+    const html = md.render("[see @a](https://example.org)", { announcement: { citations: ['<span class="citation"><a href="#ref-a">A (2000)</a></span>'] } });
+    assert.equal(html, '<p><a href="https://example.org">see <span class="citation">A (2000)</span></a></p>\n');
+  });
+
+  it("take the formatted HTML the page data gives, by index", () => {
+    const html = md.render("A [@a] and @b.", { announcement: { citations: ["<i>one</i>", "<i>two</i>"] } });
+    assert.equal(html, "<p>A <i>one</i> and <i>two</i>.</p>\n");
+  });
+});
