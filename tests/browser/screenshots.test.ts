@@ -76,11 +76,14 @@ describe("screenshots and the first screen on a phone", { skip }, () => {
     }
   });
 
-  it("shows the whole chat block on the first screen of a 375×667 phone", async () => {
-    const page = await openPage(375, 667, "light", postUrl);
-    const box = await page.locator(".chat-block").boundingBox();
-    assert.ok(box, "the post has a chat block");
-    assert.ok(box.y >= 0 && box.y + box.height <= 667, `the chat block spans ${Math.round(box.y)}–${Math.round(box.y + box.height)} px; the screen ends at 667`);
-    await page.context().close();
-  });
+  for (const scheme of ["light", "dark"] as const) {
+    it(`shows the whole chat block on the first screen of a 375×667 phone (${scheme}; saved as post-375x667-first-screen-${scheme}.png)`, async () => {
+      const page = await openPage(375, 667, scheme, postUrl);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `post-375x667-first-screen-${scheme}.png`) });
+      const box = await page.locator(".chat-block").boundingBox();
+      assert.ok(box, "the post has a chat block");
+      assert.ok(box.y >= 0 && box.y + box.height <= 667, `the chat block spans ${Math.round(box.y)}–${Math.round(box.y + box.height)} px; the screen ends at 667`);
+      await page.context().close();
+    });
+  }
 });
