@@ -68,3 +68,15 @@ export class ContentError extends Error {
     this.name = "ContentError";
   }
 }
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * The preview page (`npm start`) of a post that cannot be built: its problems, as the
+ * terminal shows them, in one HTML block (no blank line, so markdown leaves it whole).
+ */
+export function formatProblemsHtml(list: Diagnostic[]): string {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  const items = sortDiagnostics(list).map((d) => `<li><code>${escape(formatDiagnostic(d))}</code></li>`).join("");
+  return `<section class="chatpost-problems" role="alert"><h1>This post cannot be published yet</h1><p>Fix these problems in the file and save it; this page reloads by itself.</p><ul>${items}</ul></section>\n`;
+}

@@ -184,8 +184,20 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
     }
     case "BAD_DQ_ESCAPE":
       return { ...here, message: "a backslash \\ inside double quotes starts an escape, and this one is not valid", fix: "use single quotes around the text, or write \\\\ for a backslash" };
-    case "UNEXPECTED_TOKEN":
-      return { ...here, message: "YAML cannot read this value: text continues after a closing quote, or after a value starting with * or &", fix: quoteSuggestion(text) ?? `put the whole value in quotes; ${QUOTE_HINT}` };
+    case "UNEXPECTED_TOKEN": {
+      const value = valueOnLine(text);
+      const at = { ...here, column: value ? value.column : here.column };
+      if (value?.text.startsWith("'")) {
+        return { ...at, message: "an apostrophe inside single quotes ends the text early", fix: quoteSuggestion(text, "double") ?? "put the text in double quotes instead" };
+      }
+      if (value?.text.startsWith('"')) {
+        return { ...at, message: 'a " inside double quotes ends the text early', fix: quoteSuggestion(text, "single") ?? 'write \\" for a quote inside the text' };
+      }
+      if (value && /^[*&!]/.test(value.text)) {
+        return { ...at, message: `YAML reads a value starting with ${value.text[0]} as a reference, not as text`, fix: quoteSuggestion(text) ?? `put the whole value in quotes; ${QUOTE_HINT}` };
+      }
+      return { ...at, message: "YAML cannot read this value: something follows the end of it", fix: quoteSuggestion(text) ?? `put the whole value in quotes; ${QUOTE_HINT}` };
+    }
     default:
       return { ...here, message: `the front matter is not valid YAML: ${firstSentence(err.message)}`, fix: `check the indentation and quoting on this line; ${QUOTE_HINT}` };
   }
@@ -239,6 +251,8 @@ export function fieldPathOnLine(lines: readonly string[], line: number): string 
     if (indentOf(l) < indent && !dash) {
       const key = fieldOnLine(l);
       if (key === undefined) break;
+      // `start: 2017-…` holds a value, so it cannot be the parent of a more indented line.
+      if (!/:\s*(#.*)?$/.test(l)) continue;
       parts.unshift(key);
       indent = indentOf(l);
       listIndex = -1;
@@ -247,13 +261,24 @@ export function fieldPathOnLine(lines: readonly string[], line: number): string 
   return parts.join(".").replace(/\.\[/g, "[");
 }
 
-/** `title: Online: communities` → `title: "Online: communities"`, a fix the writer can copy. */
-function quoteSuggestion(line: string | undefined): string | undefined {
-  const m = /^\s*((?:-\s+)?[A-Za-z_][\w.-]*:)\s+(.*?)\s*$/.exec(line ?? "") ?? /^\s*(-)\s+(.*?)\s*$/.exec(line ?? "");
+/** The value written after `field:` (or `- `) on a line, and the column it starts at. */
+function valueOnLine(line: string): { text: string; column: number } | undefined {
+  const m = /^(\s*(?:-\s+)?[A-Za-z_][\w.-]*:\s+)(.*?)\s*$/.exec(line) ?? /^(\s*-\s+)(.*?)\s*$/.exec(line);
+  return m && m[2] ? { text: m[2], column: m[1]!.length + 1 } : undefined;
+}
+
+/**
+ * `title: Online: communities` → `title: "Online: communities"`, a fix the writer can copy.
+ * A value already wrapped in quotes that broke on a quote inside it is re-wrapped in the other kind.
+ */
+function quoteSuggestion(line: string | undefined, prefer?: "single" | "double"): string | undefined {
+  const m = /^\s*((?:-\s+)?[A-Za-z_][\w.-]*:|-)\s+(.*?)\s*$/.exec(line ?? "");
   if (!m || !m[2]) return undefined;
-  const value = m[2];
-  const quoted = value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/\\/g, "\\\\")}"`;
-  return `put the value in quotes: ${m[1]} ${quoted}`;
+  let value = m[2];
+  if (prefer && value.length > 1 && value[0] === value[value.length - 1] && `"'`.includes(value[0]!)) value = value.slice(1, -1);
+  const single = prefer === "single" || (prefer !== "double" && value.includes('"'));
+  const quoted = single ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return `put the value in ${single ? "single" : "double"} quotes: ${m[1]} ${quoted}`;
 }
 
 /** The line where a quoted value opens and never closes, scanning like YAML's own lexer would. */
@@ -319,9 +344,13 @@ export function splitFrontMatter(raw: string): SplitFile {
   return { yaml, yamlLine: 2, body: afterClose, bodyLine: 2 + yamlLines + 1 };
 }
 
-/** Eleventy's front-matter engine: the same parser the validator uses. Throws only on invalid YAML, which validation reports first. */
+/**
+ * Eleventy's front-matter engine: the same parser the validator uses. Invalid YAML gives
+ * no data instead of an error: the validator reports it (the build stops before Eleventy,
+ * the preview shows the problems in place of the post).
+ */
 export function parseYamlForEngine(text: string): Record<string, unknown> {
   const doc = readYamlDocument(text, "", 1);
-  if (doc.diagnostics.length) throw new Error(doc.diagnostics[0]!.message);
-  return (doc.data ?? {}) as Record<string, unknown>;
+  const data = doc.data;
+  return doc.diagnostics.length || !data || typeof data !== "object" || Array.isArray(data) ? {} : (data as Record<string, unknown>);
 }

@@ -1,7 +1,8 @@
 // From a post's file text to a validated, typed Post, with every problem found.
 import path from "node:path";
 import { resolveChatStart, type ChatInstant } from "./chat-time.ts";
-import { normaliseItem, type CslItem } from "./csl-normalise.ts";
+import { DATE_FIELDS, NAME_FIELDS, normaliseItem, type CslItem } from "./csl-normalise.ts";
+import { closest } from "./suggest.ts";
 import { fieldPath, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter, type Locate } from "./front-matter.ts";
 import { imageAltProblems } from "./image-alt.ts";
@@ -61,6 +62,21 @@ export interface LoadContext {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// The variables of CSL 1.0.2 (and the keys pandoc and citation-js add), to catch a misspelt
+// reference field; a field far from all of them is left alone (it may be a custom one).
+const CSL_FIELDS = new Set([
+  "id", "type", "categories", "custom", "language", "note", "abstract", "annote", "archive", "archive_collection",
+  "archive_location", "archive-place", "authority", "call-number", "chapter-number", "citation-key", "citation-label",
+  "citation-number", "collection-number", "collection-title", "container-title", "container-title-short", "dimensions",
+  "division", "DOI", "edition", "event", "event-title", "event-place", "genre", "ISBN", "ISSN", "issue", "jurisdiction",
+  "keyword", "license", "locator", "medium", "number", "number-of-pages", "number-of-volumes", "original-publisher",
+  "original-publisher-place", "original-title", "page", "page-first", "part-number", "part-title", "PMCID", "PMID",
+  "printing-number", "publisher", "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale", "section",
+  "source", "status", "supplement-number", "title", "title-short", "URL", "version", "volume", "volume-title",
+  "volume-title-short", "year-suffix", "shortTitle", "journalAbbreviation",
+  ...NAME_FIELDS, ...DATE_FIELDS,
+]);
 
 export function slugFromFile(file: string): string {
   return path.basename(file, path.extname(file)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
@@ -137,6 +153,17 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
       for (const p of problems) {
         const at = ["references", i, ...p.path];
         error(fieldPath(at), doc.locate(at), `reference "${id}": ${p.message}`, p.fix);
+      }
+      // CSL ignores a field it does not know, so `container_title` would silently vanish.
+      if (isRecord(entry)) {
+        for (const key of Object.keys(entry)) {
+          if (CSL_FIELDS.has(key)) continue;
+          const guess = closest(key, [...CSL_FIELDS]);
+          if (guess && guess !== key) {
+            const at = ["references", i, key];
+            error(fieldPath(at), doc.locate(at), `reference "${id}": unknown field \`${key}\``, `did you mean \`${guess}\`?`);
+          }
+        }
       }
       if (item) {
         const first = seen.get(item.id);

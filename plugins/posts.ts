@@ -3,8 +3,8 @@ import path from "node:path";
 import { buildAnnouncement } from "../lib/announcement.ts";
 import { now } from "../lib/clock.ts";
 import { loadCorpus, loadPostFile, POSTS_DIR } from "../lib/corpus.ts";
-import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
-import type { Post } from "../lib/post-loader.ts";
+import { ContentError, formatProblemsHtml, formatReport, hasErrors, type Diagnostic } from "../lib/diagnostics.ts";
+import { slugFromFile, type Post } from "../lib/post-loader.ts";
 import { isPublished, newestFirst, upcomingChats } from "../lib/publishing.ts";
 import { calendarSite } from "./calendar.ts";
 import { citationOptions } from "./citations.ts";
@@ -24,6 +24,14 @@ export function postFor(inputPath: string): Post | undefined {
   return result.post;
 }
 
+/** In preview, the problems of a post that cannot be built, and the address it would have. */
+function previewProblems(inputPath: string): { url: string; diagnostics: Diagnostic[] } | undefined {
+  const file = relativeFile(inputPath);
+  if (!file.startsWith(`${POSTS_DIR}/`)) return undefined;
+  const result = loadPostFile(context().root, file, context().settings);
+  return result.post ? undefined : { url: `/posts/${slugFromFile(file)}/`, diagnostics: result.diagnostics };
+}
+
 export default function postsPlugin(eleventyConfig: any): void {
   // Validate every post before Eleventy renders anything: all problems at once, no stack trace.
   eleventyConfig.on("eleventy.before", () => {
@@ -37,9 +45,17 @@ export default function postsPlugin(eleventyConfig: any): void {
 
   // Each post's page data comes from its validated Post; drafts and future posts are skipped.
   eleventyConfig.addPreprocessor("chatpost-posts", "md", (data: any) => {
+    const { settings, mode } = context();
+    // Preview: a post with errors shows them at its own address instead of stopping the server.
+    if (mode === "preview") {
+      const problems = previewProblems(data.page.inputPath);
+      if (problems) {
+        Object.assign(data, { layout: "base.njk", title: "Problems in this post", permalink: problems.url });
+        return formatProblemsHtml(problems.diagnostics);
+      }
+    }
     const post = postFor(data.page.inputPath);
     if (!post) return undefined;
-    const { settings, mode } = context();
     if (!isPublished(post, now(), mode)) return false;
     data.post = post;
     data.announcement = buildAnnouncement(post, { ...citationOptions(), locale: settings.language, site: calendarSite() });
