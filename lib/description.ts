@@ -25,7 +25,8 @@ export function firstParagraphText(body: string): string {
   markdown ??= createMarkdown();
   const tokens = markdown.parse(body, {});
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.type !== "paragraph_open") continue;
+    // Hidden paragraphs are the items of tight lists: a list is not a description.
+    if (tokens[i]!.type !== "paragraph_open" || tokens[i]!.hidden) continue;
     const text = collapse(inlineText(tokens[i + 1]?.children ?? null));
     if (text) return text;
   }

@@ -22,7 +22,8 @@ const SCRIPT = `// Starts Pagefind's search UI; the bundle path comes from this 
     document.getElementById("search").textContent = "Search is available on the published site (run npm run build).";
     return;
   }
-  var ui = new PagefindUI({ element: "#search", bundlePath: bundlePath, showSubResults: true, showImages: false, resetStyles: false });
+  // The index already holds each page's full path, prefix included (lib/search-index.ts).
+  var ui = new PagefindUI({ element: "#search", bundlePath: bundlePath, baseUrl: "/", showSubResults: true, showImages: false, resetStyles: false });
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();

@@ -1,0 +1,126 @@
+// The publishing modules alone: descriptions, tag slugs, sitemap, absolute URLs,
+// security headers and the share-image renderer.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import { firstParagraphText, postDescription, truncateOnWord } from "../../lib/description.ts";
+import { pngSize, renderShareCard, shareCardKey, OG_HEIGHT, OG_WIDTH } from "../../lib/og-image.ts";
+import { contentSecurityPolicy, headersFile, inlineScripts } from "../../lib/security-headers.ts";
+import { absoluteUrl, normalisePrefix } from "../../lib/site-url.ts";
+import { isSitemapPage, sitemapXml } from "../../lib/sitemap.ts";
+import { baseSlug, tagSlugs } from "../../lib/slug.ts";
+
+describe("meta description", () => {
+  it("is the first paragraph as plain text: markup, links and raw HTML dropped, headings skipped", () => {
+    const body = "# A heading\n\nFirst *paragraph* with a [link](https://example.org) and `code`,\nover <b>two</b> lines.\n\nSecond paragraph.";
+    assert.equal(firstParagraphText(body), "First paragraph with a link and code, over two lines.");
+  });
+
+  it("prefers the description: field, and falls back to the site's when the body has no paragraph", () => {
+    assert.equal(postDescription({ description: "  Given  text ", body: "Body." }, "site"), "Given text");
+    assert.equal(postDescription({ body: "- only\n- a list" }, "The site."), "The site.");
+  });
+
+  it("cuts long text on a word boundary, at most 160 characters, and marks the cut", () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-zé]{1,15}$/), { minLength: 1, maxLength: 80 }), (words) => {
+        const input = words.join(" ");
+        const out = truncateOnWord(input);
+        assert.ok([...out].length <= 160);
+        if ([...input].length <= 160) return assert.equal(out, input);
+        assert.ok(out.endsWith("…"));
+        const kept = out.slice(0, -1);
+        assert.ok(input.startsWith(kept));
+        // Whole words only: the cut falls where the input has a space.
+        assert.equal(input[kept.length], " ");
+      }),
+    );
+  });
+});
+
+describe("tag slugs", () => {
+  it("are lowercase ASCII letters, digits and dashes, whatever the tag", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }), { maxLength: 12 }), (tags) => {
+        for (const slug of tagSlugs(tags).values()) assert.match(slug, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      }),
+    );
+  });
+
+  it("differ for different tags, even when their readable parts collide", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 20 }), (tags) => {
+        const slugs = tagSlugs(tags);
+        assert.equal(new Set(slugs.values()).size, new Set(tags).size);
+      }),
+    );
+    const slugs = tagSlugs(["C++", "C#", "<i>tag</i>", "Santé publique"]);
+    assert.notEqual(slugs.get("C++"), slugs.get("C#"));
+    assert.equal(slugs.get("Santé publique"), baseSlug("Sante publique"));
+    assert.equal(slugs.get("<i>tag</i>"), "i-tag-i");
+  });
+});
+
+describe("sitemap", () => {
+  it("lists each page once, sorted, with escaped URLs", () => {
+    const xml = sitemapXml([
+      { url: "https://e.org/b/?x=1&y=2" },
+      { url: "https://e.org/a/", lastmod: "2017-04-30" },
+      { url: "https://e.org/a/", lastmod: "2017-04-30" },
+    ]);
+    const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+    assert.deepEqual(locs, ["https://e.org/a/", "https://e.org/b/?x=1&amp;y=2"]);
+    assert.match(xml, /<lastmod>2017-04-30<\/lastmod>/);
+  });
+
+  it("keeps HTML pages and leaves out the 404 page and other files", () => {
+    assert.ok(isSitemapPage("/posts/x/", "_site/posts/x/index.html"));
+    assert.ok(!isSitemapPage("/404.html", "_site/404.html"));
+    assert.ok(!isSitemapPage("/feed.xml", "_site/feed.xml"));
+    assert.ok(!isSitemapPage(false, false));
+  });
+});
+
+describe("absolute URLs", () => {
+  it("join the site's address, the prefix and the page, however the prefix is written", () => {
+    for (const prefix of ["/repo/", "repo", "/repo", "repo/"]) {
+      assert.equal(normalisePrefix(prefix), "/repo/");
+      assert.equal(absoluteUrl("https://e.org/", prefix, "/posts/x/"), "https://e.org/repo/posts/x/");
+    }
+    assert.equal(absoluteUrl("https://e.org", "/", "/"), "https://e.org/");
+  });
+});
+
+describe("security headers", () => {
+  it("finds inline scripts only, whatever their attributes", () => {
+    const html = `<script>a()</script><script src="/x.js"></script><script type="module" defer>b()</script><SCRIPT>c()</SCRIPT >`;
+    assert.deepEqual(inlineScripts(html), ["a()", "b()", "c()"]);
+  });
+
+  it("allows each distinct inline script once, by hash, and never unsafe-inline for scripts", () => {
+    const file = headersFile(["<script>x()</script>", "<script>x()</script><script>y()</script>"]);
+    const csp = /Content-Security-Policy: (.*)/.exec(file)![1]!;
+    const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src"))!;
+    assert.equal(scriptSrc.match(/'sha256-[A-Za-z0-9+/=]+'/g)?.length, 2);
+    const sources = scriptSrc.split(" ");
+    assert.ok(!sources.includes("'unsafe-inline'") && !sources.includes("'unsafe-eval'"));
+    assert.equal(contentSecurityPolicy([]).includes("sha256"), false);
+  });
+});
+
+describe("share image", () => {
+  const card = { title: `Quotes " & <script>alert(1)</script>`, when: "Tuesday, May 2, 2017, 8:30 PM EDT (UTC−4)", hashtag: "#hcldr", siteTitle: "Chat" };
+
+  it("is a 1200×630 PNG, the same bytes every time", async () => {
+    const [a, b] = [await renderShareCard(card), await renderShareCard(card)];
+    assert.deepEqual(pngSize(a), { width: OG_WIDTH, height: OG_HEIGHT });
+    assert.deepEqual([OG_WIDTH, OG_HEIGHT], [1200, 630]);
+    assert.ok(a.equals(b));
+  });
+
+  it("has a cache key that changes with any of its text", () => {
+    const keys = new Set([card, { ...card, title: "Other" }, { ...card, when: "Other" }, { ...card, hashtag: "#x" }, { ...card, siteTitle: "X" }].map(shareCardKey));
+    assert.equal(keys.size, 5);
+    assert.equal(shareCardKey({ ...card }), shareCardKey(card));
+  });
+});
