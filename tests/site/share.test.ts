@@ -1,0 +1,68 @@
+// Share links and copy buttons on the built pages: present on every announcement,
+// escaped and URL-encoded whatever the front matter holds, with the path prefix.
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import { buildSite, type BuiltSite } from "../helpers/build-site.ts";
+import { dom, text } from "../helpers/html.ts";
+
+let site: BuiltSite;
+let prefixed: BuiltSite;
+before(async () => {
+  [site, prefixed] = await Promise.all([buildSite(), buildSite(undefined, { args: ["--path-prefix", "/repo/"] })]);
+});
+
+const posts = () => site.files().filter((f) => /^posts\/[^/]+\/index\.html$/.test(f));
+
+describe("share links and copy buttons on the built site", () => {
+  it("every announcement has Bluesky, Mastodon, LinkedIn and email links to its own address", () => {
+    for (const file of posts()) {
+      const doc = dom(site.read(file));
+      const links = [...doc.querySelectorAll(".share-links a")];
+      assert.deepEqual(links.map((a) => text(a)), ["Bluesky", "Mastodon", "LinkedIn", "Email"], file);
+      const address = `https://careleaders.example/${file.replace(/index\.html$/, "")}`;
+      assert.equal(new URL(links[2]!.getAttribute("href")!).searchParams.get("url"), address, file);
+      assert.ok(new URL(links[0]!.getAttribute("href")!).searchParams.get("text")!.endsWith(address), file);
+    }
+  });
+
+  it("keeps markup in a title as text: escaped in the attribute, encoded in the address", () => {
+    const html = site.read("posts/escaping/index.html");
+    const doc = dom(html);
+    const title = text(doc.querySelector("h1"));
+    assert.match(title, /<script>alert\('title'\)<\/script>/);
+    const bluesky = doc.querySelector(".share-bluesky")!.getAttribute("href")!;
+    assert.ok(new URL(bluesky).searchParams.get("text")!.startsWith(title));
+    const email = doc.querySelector(".share-email")!.getAttribute("href")!;
+    assert.equal(decodeURIComponent(/subject=([^&]*)/.exec(email)![1]!), title);
+    // In the raw HTML, the share addresses hold no character that could end the attribute or open a tag.
+    for (const m of html.matchAll(/class="share-[a-z]+" href="([^"]*)"/g)) assert.doesNotMatch(m[1]!, /[<>"' ]/);
+  });
+
+  it("gives each topic a hidden copy button holding `T1 <topic> #hashtag`, escaped", () => {
+    const doc = dom(site.read("posts/escaping/index.html"));
+    const items = [...doc.querySelectorAll(".topic-list > li")];
+    assert.ok(items.length >= 1);
+    for (const li of items) {
+      const button = li.querySelector("button.copy-topic")!;
+      assert.equal(button.getAttribute("type"), "button");
+      assert.ok(button.hasAttribute("hidden"), "hidden until the script finds a clipboard");
+      const expected = `${text(li.querySelector(".topic-label"))} ${text(li.querySelector(".topic-text"))} ${text(doc.querySelector(".chat-hashtag"))}`;
+      assert.equal(button.getAttribute("data-copy"), expected);
+    }
+    assert.match(site.read("posts/escaping/index.html"), /data-copy="T1 Topic with &lt;script&gt;/);
+    assert.ok(doc.querySelector('script[src="/assets/copy-topic.js"][defer]'));
+  });
+
+  it("loads no copy script on a page without topics", () => {
+    for (const file of ["index.html", "about/index.html", "404.html"]) {
+      assert.equal(dom(site.read(file)).querySelector('script[src*="copy-topic"]'), null, file);
+    }
+  });
+
+  it("includes the path prefix in shared addresses and the script's address", () => {
+    const doc = dom(prefixed.read("posts/online-communities/index.html"));
+    const linkedin = doc.querySelector(".share-linkedin")!.getAttribute("href")!;
+    assert.equal(new URL(linkedin).searchParams.get("url"), "https://careleaders.example/repo/posts/online-communities/");
+    assert.ok(doc.querySelector('script[src="/repo/assets/copy-topic.js"]'));
+  });
+});
