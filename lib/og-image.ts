@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
 
 export const OG_WIDTH = 1200;
@@ -86,7 +86,9 @@ export async function renderShareCard(card: ShareCard): Promise<Buffer> {
       { name: "DejaVu Sans", data: bold, weight: 700, style: "normal" },
     ],
   });
-  return new Resvg(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } }).render().asPng();
+  // Rasterised on libuv's thread pool, so several cards are drawn at once.
+  const image = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
+  return image.asPng();
 }
 
 /** Width and height from a PNG's IHDR chunk. */

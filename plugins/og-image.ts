@@ -43,17 +43,24 @@ export default function ogImagePlugin(eleventyConfig: any): void {
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const cacheDir = path.join(context().root, CACHE_DIR);
     await mkdir(cacheDir, { recursive: true });
-    for (const [url, card] of [...cards].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const jobs = [...cards].sort(([a], [b]) => (a < b ? -1 : 1));
+    const draw = async ([url, card]: [string, ShareCard]): Promise<void> => {
       const cached = path.join(cacheDir, `${shareCardKey(card)}.png`);
       if (!existsSync(cached)) {
-        // Write under a temporary name first so an interrupted build never leaves half a PNG in the cache.
-        const partial = `${cached}.${process.pid}.tmp`;
+        // Written under a temporary name first, so an interrupted build never leaves half a PNG in the cache.
+        const partial = `${cached}.${process.pid}-${next}.tmp`;
         await writeFile(partial, await renderShareCard(card));
         await rename(partial, cached);
       }
       const target = path.resolve(directories.output, ...url.split("/").filter(Boolean));
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(cached, target);
-    }
+    };
+    // A few at a time: drawing one card overlaps rasterising others on the thread pool.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < jobs.length) await draw(jobs[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(4, jobs.length) }, worker));
   });
 }

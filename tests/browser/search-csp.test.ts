@@ -31,7 +31,7 @@ before(async () => {
   // Every response carries the headers Netlify or Cloudflare Pages would send.
   await context.route("**/*", async (route) => {
     const response = await route.fetch();
-    const type = route.request().url().endsWith(".pagefind") ? { "content-type": "application/wasm" } : {};
+    const type: Record<string, string> = route.request().url().endsWith(".pagefind") ? { "content-type": "application/wasm" } : {};
     await route.fulfill({ response, headers: { ...response.headers(), ...type, ...headers } });
   });
   await context.addInitScript(() => {
