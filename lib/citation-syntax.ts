@@ -28,8 +28,9 @@ export interface CitationCluster {
   items: CitationItem[];
   /** The source text of the citation, e.g. "[see @a, p. 3]". */
   source: string;
-  /** 0-based line of the citation in the parsed text. */
+  /** 0-based line of the citation in the parsed text, and its 1-based column. */
   line: number;
+  column: number;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -309,14 +310,19 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
   md.core.ruler.push("citation_index", (state: StateCore) => {
     let index = 0;
     let lastLine = 0;
+    const lines = state.src.split("\n");
     for (const block of state.tokens) {
       if (block.map) lastLine = block.map[0];
       if (block.type !== "inline" || !block.children) continue;
       for (const token of block.children) {
         if (token.type !== "citation") continue;
         const offset: number = token.meta.offset;
-        const line = (block.map ? block.map[0] : lastLine) + (block.content.slice(0, offset).match(/\n/g)?.length ?? 0);
-        token.meta.cluster = { items: token.meta.items, source: token.content, line } satisfies CitationCluster;
+        const before = block.content.slice(0, offset);
+        const line = (block.map ? block.map[0] : lastLine) + (before.match(/\n/g)?.length ?? 0);
+        // Inline content loses list markers and indentation: find the citation on its source line.
+        const found = (lines[line] ?? "").indexOf(token.content.split("\n")[0]!);
+        const column = found >= 0 ? found + 1 : offset - before.lastIndexOf("\n");
+        token.meta.cluster = { items: token.meta.items, source: token.content, line, column } satisfies CitationCluster;
         token.meta.index = index++;
       }
     }

@@ -85,6 +85,17 @@ function formatCitationsNow({ items, clusters, style: { style, locale } }: Citat
   const data = items.map(linkSafe);
   const engine = csl().engine(data, style, locale, "html");
   engine.opt.development_extensions.wrap_url_and_doi = true;
+  try {
+    return formatWith(engine, data, clusters, style);
+  } finally {
+    // plugin-csl reuses the engine for the next request, which has other items: leave nothing of this one registered.
+    engine.restoreProcessorState([]);
+    engine.updateUncitedItems([]);
+    engine.updateItems([]);
+  }
+}
+
+function formatWith(engine: any, data: CslItem[], clusters: ClusterItem[][], style: string): FormattedCitations {
   // The engine is cached per style and locale by plugin-csl: forget the citations of the previous post.
   engine.restoreProcessorState([]);
   // Cited works first, in order of first citation, so a numeric style numbers them that way.

@@ -66,7 +66,7 @@ export function resolvePostCitations(post: Post, shared: SharedBibliography, roo
       if (!include(c.key)) {
         const guess = closest(c.key, known());
         diagnostics.push({
-          severity: "error", file: post.file, line: post.bodyLine + cluster.line, field: "",
+          severity: "error", file: post.file, line: post.bodyLine + cluster.line, column: cluster.column, field: "",
           message: `the citation ${cluster.source} cites "${c.key}", which is neither in this post's references nor in the shared bibliography`,
           fix: guess ? `did you mean @${guess}?` : "add the work to `references:` (or to the shared bibliography); if this is not a citation, such as a social media handle, write \\@ instead of @",
         });

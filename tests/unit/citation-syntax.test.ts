@@ -130,7 +130,7 @@ describe("what is not a citation", () => {
 describe("clusters", () => {
   it("are numbered in document order with their line in the text", () => {
     const clusters = cite("First [@a].\n\nSecond line\nand @b here; [-@c].\n\n- a list [@d]\n");
-    assert.deepEqual(clusters.map((c) => [c.source, c.line]), [["[@a]", 0], ["@b", 3], ["[-@c]", 3], ["[@d]", 5]]);
+    assert.deepEqual(clusters.map((c) => [c.source, c.line, c.column]), [["[@a]", 0, 7], ["@b", 3, 5], ["[-@c]", 3, 14], ["[@d]", 5, 10]]);
   });
 
   it("print their source text, escaped, when the page has no formatted citations", () => {

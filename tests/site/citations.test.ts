@@ -1,0 +1,154 @@
+// In-text citations, anchors, nocite, the shared bibliography and styles, on the
+// built HTML of the citations fixture site; writer mistakes through `npm run check`.
+import assert from "node:assert/strict";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { before, describe, it } from "node:test";
+import { buildSite, copySite, PROJECT, runScript, type BuiltSite } from "../helpers/build-site.ts";
+import { dom, text } from "../helpers/html.ts";
+
+const SITE = path.join(PROJECT, "tests/fixtures/citations-site");
+const SETTINGS = "content/_data/site.yaml";
+
+/** A copy of the fixture site with its settings' citations block changed. */
+function siteWith(style: string, locale: string): string {
+  const root = copySite(SITE);
+  cpSync(path.join(PROJECT, "styles"), path.join(root, "styles"), { recursive: true });
+  cpSync(path.join(PROJECT, "locales"), path.join(root, "locales"), { recursive: true });
+  const file = path.join(root, SETTINGS);
+  writeFileSync(file, readFileSync(file, "utf8").replace("  style: apa\n  locale: en-US\n", `  style: ${style}\n  locale: ${locale}\n`));
+  return root;
+}
+
+const citationsOf = (doc: Document) => [...doc.querySelectorAll(".post-body .citation")];
+const entryIds = (doc: Document) => [...doc.querySelectorAll(".references > li")].map((li) => li.id);
+
+let apa: BuiltSite;
+let vancouver: BuiltSite;
+let nature: BuiltSite;
+before(async () => {
+  [apa, vancouver, nature] = await Promise.all([
+    buildSite(SITE),
+    buildSite(siteWith("vancouver", "en-US")),
+    buildSite(siteWith("styles/nature.csl", "locales/locales-en-GB.xml")),
+  ]);
+});
+
+describe("in-text citations (APA, the default)", () => {
+  it("render every pandoc form in author-date style", () => {
+    const doc = dom(apa.read("posts/in-text/index.html"));
+    assert.deepEqual(citationsOf(doc).map((c) => text(c)), [
+      "(Moorhead et al., 2013; see Smailhodzic et al., 2016, p. 5)",
+      "Topol (2019)",
+      "Eysenbach (2008, p. 3)",
+      "(2012)",
+      "World Health Organization (2021)",
+      "(World Health Organization, 2021, ch. 2)",
+    ]);
+  });
+
+  it("link each cited work to its bibliography entry, and every entry has its anchor", () => {
+    const doc = dom(apa.read("posts/in-text/index.html"));
+    const ids = new Set(entryIds(doc));
+    const links = citationsOf(doc).flatMap((c) => [...c.querySelectorAll("a")]);
+    assert.ok(links.length >= 7);
+    for (const a of links) assert.ok(ids.has(a.getAttribute("href")!.slice(1)), a.getAttribute("href")!);
+    const first = citationsOf(doc)[0]!;
+    assert.equal(first.getAttribute("data-cites"), "smailhodzic2016 moorhead2013");
+    assert.deepEqual([...first.querySelectorAll("a")].map((a) => a.getAttribute("href")), ["#ref-moorhead2013", "#ref-smailhodzic2016"]);
+  });
+
+  it("leave e-mail addresses, escaped handles and links alone", () => {
+    const body = dom(apa.read("posts/in-text/index.html")).querySelector(".post-body")!;
+    assert.equal(body.querySelector('a[href="mailto:hosts@example.org"]')?.textContent, "hosts@example.org");
+    assert.match(text(body), /follow @hcldr\. Not a citation: a link\./);
+  });
+
+  it("fill the bibliography with the post's references, the shared works it cites and its nocite works, sorted by author", () => {
+    const doc = dom(apa.read("posts/in-text/index.html"));
+    assert.deepEqual(entryIds(doc), [
+      "ref-chretien2013", "ref-eysenbach2008", "ref-moorhead2013", "ref-pwc2012", "ref-smailhodzic2016", "ref-topol2019", "ref-who2021",
+    ]);
+    const who = text(doc.querySelector("#ref-who2021"));
+    assert.match(who, /^World Health Organization\. \(2021\)\. Global strategy on digital health 2020–2025/);
+    assert.equal(doc.querySelector("#ref-topol2019 a")?.getAttribute("href"), "https://doi.org/10.1038/s41591-018-0300-7");
+  });
+
+  it("list every shared entry for nocite: [\"@*\"], and nothing else", () => {
+    const doc = dom(apa.read("posts/all-shared/index.html"));
+    assert.deepEqual(entryIds(doc), ["ref-chretien2013", "ref-eysenbach2008", "ref-moorhead2013", "ref-topol2019", "ref-who2021"]);
+  });
+
+  it("escape every field and key: text stays text, ids and attributes stay intact", () => {
+    const html = apa.read("posts/escaping/index.html");
+    assert.doesNotMatch(html, /<script>alert|<Sons>|<2>/);
+    const doc = dom(html);
+    const cite = citationsOf(doc)[0]!;
+    assert.equal(cite.getAttribute("data-cites"), "a&b<c>d");
+    const entry = doc.querySelector(".references > li")!;
+    assert.equal(cite.querySelector("a")!.getAttribute("href"), `#${entry.id}`);
+    assert.match(text(cite), /^\(see <script>alert\(‘p’\)<\/script> & “quotes” O’Brien & <Sons>/);
+    assert.match(text(entry), /Title <script>alert\('t’\)<\/script> & “quoted\.”/);
+    assert.equal(entry.querySelector("a")!.getAttribute("href"), "https://example.org/?a=1&b=%3C2%3E&c=%223%22");
+  });
+});
+
+describe("styles and locales from the settings", () => {
+  it("vancouver numbers works in order of first citation, cited before listed", () => {
+    const doc = dom(vancouver.read("posts/in-text/index.html"));
+    assert.deepEqual(citationsOf(doc).map((c) => text(c)), ["(see 1,2)", "(3)", "(4)", "(5)", "(6)", "(6, ch. 2)"]);
+    assert.deepEqual(entryIds(doc), [
+      "ref-smailhodzic2016", "ref-moorhead2013", "ref-topol2019", "ref-eysenbach2008", "ref-pwc2012", "ref-who2021", "ref-chretien2013",
+    ]);
+    assert.equal(text(doc.querySelector("#ref-topol2019 .csl-left-margin")), "3.");
+  });
+
+  it("a CSL style file and a locale file in the repository: Nature in British English", () => {
+    const doc = dom(nature.read("posts/in-text/index.html"));
+    const first = citationsOf(doc)[0]!;
+    assert.equal(text(first), "see 1,2");
+    assert.ok(first.querySelector("sup"));
+    // Nature's own layout: superscript numbers, "&" between authors, the volume in bold.
+    assert.match(text(doc.querySelector("#ref-chretien2013")), /^7\.Chretien, K\. C\. & Kind, T\. Social media and clinical care/);
+    assert.equal(text(doc.querySelector("#ref-chretien2013 b")), "127");
+    assert.equal(doc.querySelector("html")?.getAttribute("lang"), "en-US", "the page language stays the site's");
+  });
+});
+
+describe("writer mistakes", () => {
+  it("name file, line, id and field for unknown keys, nocite keys, clashing ids and BibTeX syntax errors", async () => {
+    const root = copySite(SITE);
+    const post = path.join(root, "content/posts/2020-01-07-in-text.md");
+    writeFileSync(post, readFileSync(post, "utf8")
+      .replace("[-@pwc2012]", "[-@pwc2021]")
+      .replace('nocite: ["@chretien2013"]', 'nocite: ["@chretien2031", "chretien2013"]')
+      .replace("  - id: pwc2012\n", "  - id: topol2019\n    type: book\n    title: Another work with the same key\n  - id: pwc2012\n"));
+    writeFileSync(path.join(root, "content/broken.bib"), "@book{ok, title = {Fine}, year = 2000}\n\n@article{broken,\n  title = {Unclosed,\n  year = 2001\n}\n@book{after, title = {After}}\n");
+    const settings = path.join(root, SETTINGS);
+    writeFileSync(settings, readFileSync(settings, "utf8").replace("    - content/bibliography.yaml\n", "    - content/bibliography.yaml\n    - content/broken.bib\n"));
+
+    const result = await runScript("check", root);
+    assert.equal(result.code, 1);
+    const out = result.stderr + result.stdout;
+    assert.doesNotMatch(out, /\n\s+at .*\.ts:\d+/, "no stack trace");
+    const file = "content/posts/2020-01-07-in-text.md";
+    // The body starts on line 29 of the edited file (3 lines were added to the front matter); the citation is on its 4th line, 19th column.
+    assert.match(out, new RegExp(`${file}:32:19  .*\\[-@pwc2021\\] cites "pwc2021".*did you mean @pwc2012\\?`));
+    assert.match(out, new RegExp(`${file}:\\d+:\\d+  nocite\\[0\\]  .*"chretien2031".*did you mean @chretien2013\\?`));
+    assert.match(out, new RegExp(`${file}:\\d+:\\d+  nocite\\[1\\]  "chretien2013" lists no citation key → .*"@chretien2013"`));
+    assert.match(out, new RegExp(`${file}:\\d+:\\d+  references\\[1\\]\\.id  reference "topol2019": the shared bibliography \\(content/bibliography\\.bib, line 2\\) has a different entry`));
+    assert.match(out, /content\/broken\.bib:7:1  BibTeX syntax error/);
+  });
+
+  it("name the settings field of an unknown style or a missing locale file, and refuse to build", async () => {
+    const root = siteWith("chicago", "locales/locales-xx-XX.xml");
+    const check = await runScript("check", root);
+    assert.equal(check.code, 1);
+    const out = check.stderr + check.stdout;
+    assert.match(out, /content\/_data\/site\.yaml:\d+:\d+  citations\.style  "chicago" is not a citation style chatpost knows → use apa, vancouver, harvard1, or the path of a \.csl file/);
+    assert.match(out, /content\/_data\/site\.yaml:\d+:\d+  citations\.locale  the locale file locales\/locales-xx-XX\.xml was not found/);
+    const build = await runScript("build", root, ["--output", path.join(root, "out"), "--quiet"]);
+    assert.equal(build.code, 1);
+    assert.match(build.stderr + build.stdout, /citations\.style/);
+  });
+});
