@@ -148,7 +148,8 @@ function report(weights: PageWeight[]): string {
   const width = Math.max(4, ...weights.map((w) => w.page.length));
   const lines = [`${"page".padEnd(width)}  HTML+CSS KB      JS KB  other origins`];
   for (const w of weights) {
-    lines.push(`${w.page.padEnd(width)}  ${kb(w.htmlBytes + w.cssBytes)}       ${kb(w.jsBytes)}  ${String(w.foreign.length).padStart(13)}${w.problems.length ? "  OVER" : ""}`);
+    const note = w.problems.length ? "  OVER" : w.jsBytes > BUDGET.jsBytes && JS_EXEMPT[w.page] ? `  (JS exempt: ${JS_EXEMPT[w.page]})` : "";
+    lines.push(`${w.page.padEnd(width)}  ${kb(w.htmlBytes + w.cssBytes)}       ${kb(w.jsBytes)}  ${String(w.foreign.length).padStart(13)}${note}`);
     for (const p of w.problems) lines.push(`  ${w.page}: ${p}`);
   }
   const over = weights.filter((w) => w.problems.length).length;
