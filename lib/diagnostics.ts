@@ -38,8 +38,15 @@ export function hasErrors(list: Diagnostic[]): boolean {
   return list.some((d) => d.severity === "error");
 }
 
+/** What the count line says after the errors, for the command that found them. */
+export const REPORT_ENDINGS = {
+  build: "nothing was built. Fix the errors above and run again.",
+  check: "fix the errors above and run `npm run check` again.",
+  preview: "the preview shows these problems on each post's page until they are fixed.",
+} as const;
+
 /** A summary block for the terminal: every problem, then a count. */
-export function formatReport(list: Diagnostic[]): string {
+export function formatReport(list: Diagnostic[], ending: string = REPORT_ENDINGS.build): string {
   const sorted = sortDiagnostics(list);
   const errors = sorted.filter((d) => d.severity === "error").length;
   const warnings = sorted.length - errors;
@@ -47,7 +54,7 @@ export function formatReport(list: Diagnostic[]): string {
   const parts = [];
   if (errors) parts.push(`${errors} error${errors === 1 ? "" : "s"}`);
   if (warnings) parts.push(`${warnings} warning${warnings === 1 ? "" : "s"}`);
-  if (parts.length) lines.push("", parts.join(", ") + (errors ? ": nothing was built. Fix the errors above and run again." : "."));
+  if (parts.length) lines.push("", parts.join(", ") + (errors ? `: ${ending}` : "."));
   return lines.join("\n");
 }
 

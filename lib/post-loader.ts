@@ -149,7 +149,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     const seen = new Map<string, number>();
     rawData.references.forEach((entry, i) => {
       const { item, problems } = normaliseItem(entry);
-      const id = isRecord(entry) && entry.id !== undefined ? String(entry.id) : `#${i + 1}`;
+      const id = isRecord(entry) && (typeof entry.id === "string" || typeof entry.id === "number") && String(entry.id).trim() ? String(entry.id) : `#${i + 1}`;
       for (const p of problems) {
         const at = ["references", i, ...p.path];
         error(fieldPath(at), doc.locate(at), `reference "${id}": ${p.message}`, p.fix);

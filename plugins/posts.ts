@@ -3,7 +3,7 @@ import path from "node:path";
 import { buildAnnouncement } from "../lib/announcement.ts";
 import { now } from "../lib/clock.ts";
 import { loadCorpus, loadPostFile, POSTS_DIR } from "../lib/corpus.ts";
-import { ContentError, formatProblemsHtml, formatReport, hasErrors, type Diagnostic } from "../lib/diagnostics.ts";
+import { ContentError, formatProblemsHtml, formatReport, hasErrors, REPORT_ENDINGS, type Diagnostic } from "../lib/diagnostics.ts";
 import { slugFromFile, type Post } from "../lib/post-loader.ts";
 import { isPublished, newestFirst, upcomingChats } from "../lib/publishing.ts";
 import { calendarSite } from "./calendar.ts";
@@ -39,7 +39,7 @@ export default function postsPlugin(eleventyConfig: any): void {
     const { diagnostics } = loadCorpus(root, settings);
     if (hasErrors(diagnostics)) {
       if (mode === "build") throw new ContentError(diagnostics);
-      console.error(formatReport(diagnostics));
+      console.error(formatReport(diagnostics, REPORT_ENDINGS.preview));
     } else if (diagnostics.length) console.warn(formatReport(diagnostics));
   });
 

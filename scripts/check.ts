@@ -1,9 +1,10 @@
 // `npm run check`: validate every post and the settings without rendering anything.
-// Prints every problem in every file; exits 1 when there is an error.
+// Prints every problem in every file; exits 1 when there is an error. It imports
+// neither Eleventy nor citeproc, so a site of 1,000 posts is checked in seconds.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadCorpus } from "../lib/corpus.ts";
-import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
+import { formatReport, hasErrors, REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { runStep } from "./run-step.ts";
 
@@ -13,7 +14,10 @@ await runStep(async () => {
   const root = path.resolve(values.root!);
   const settings = loadSettings(root);
   const { posts, diagnostics } = loadCorpus(root, settings);
-  if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
-  if (diagnostics.length) console.warn(formatReport(diagnostics));
+  if (diagnostics.length) console.error(formatReport(diagnostics, REPORT_ENDINGS.check));
+  if (hasErrors(diagnostics)) {
+    process.exitCode = 1;
+    return;
+  }
   console.log(`${posts.length} post${posts.length === 1 ? "" : "s"} checked: no errors.`);
 });
