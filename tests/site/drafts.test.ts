@@ -1,0 +1,112 @@
+// Drafts and scheduled posts: absent from everything a build publishes, shown by
+// the live preview, which also shows a broken post's problems and keeps serving.
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { buildSite, copySite, FIXTURE_SITE, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
+
+const UNPUBLISHED = [
+  { slug: "draft", title: "A draft that must not be published", body: "Draft body." },
+  { slug: "scheduled", title: "A scheduled post from the future", body: "Scheduled body." },
+];
+
+describe("a build", () => {
+  let site: BuiltSite;
+  before(async () => {
+    site = await buildSite();
+  });
+
+  it("publishes no page of a draft or a future post", () => {
+    for (const { slug } of UNPUBLISHED) assert.equal(site.files().some((f) => f.startsWith(`posts/${slug}/`)), false, slug);
+  });
+
+  it("mentions them in no page, feed, calendar or sitemap", () => {
+    const textFiles = site.files().filter((f) => /\.(html|xml|json|ics|txt|webmanifest)$/.test(f));
+    assert.ok(textFiles.some((f) => f.endsWith(".ics")) && textFiles.some((f) => f.endsWith(".xml")));
+    for (const file of textFiles) {
+      const text = site.read(file);
+      for (const { slug, title, body } of UNPUBLISHED) {
+        assert.ok(!text.includes(title) && !text.includes(body) && !text.includes(`/posts/${slug}/`), `${file} mentions ${slug}`);
+      }
+    }
+  });
+
+  it("publishes a future post once its date has come", async () => {
+    const later = await buildSite(FIXTURE_SITE, { env: { CHATPOST_NOW: "2030-01-01T00:00:00Z" } });
+    assert.ok(later.exists("posts/scheduled/index.html"));
+    assert.ok(!later.exists("posts/draft/index.html"));
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Fetch `url` until `test` holds for its text; the wait is generous because CI machines are slow. */
+async function waitFor(url: string, test: (text: string) => boolean, seconds = 120): Promise<string> {
+  const until = Date.now() + seconds * 1000;
+  let last = "";
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      last = await res.text();
+      if (res.ok && test(last)) return last;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} never matched; last response:\n${last.slice(0, 2000)}`);
+}
+
+describe("npm start (live preview)", () => {
+  let root: string;
+  let server: ChildProcess;
+  let base: string;
+  let log = "";
+
+  before(async () => {
+    root = copySite(FIXTURE_SITE);
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    server = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT, "scripts/serve.ts"), "--root", root, "--port", String(port)], {
+      cwd: PROJECT,
+      env: { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout!.on("data", (chunk) => (log += chunk));
+    server.stderr!.on("data", (chunk) => (log += chunk));
+  });
+
+  after(() => {
+    server.kill();
+  });
+
+  it("shows drafts and future posts", async () => {
+    for (const { slug, title } of UNPUBLISHED) await waitFor(`${base}/posts/${slug}/`, (html) => html.includes(title));
+  });
+
+  it("shows a broken post's problems on its page, prints them, and keeps serving; the fix brings the post back", async () => {
+    const file = path.join(root, "content/posts/2017-04-30-online-communities.md");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace(/^date: .*$/m, "date: 2017-04-31"));
+    const page = await waitFor(`${base}/posts/online-communities/`, (html) => html.includes("This post cannot be published yet"));
+    assert.match(page, /content\/posts\/2017-04-30-online-communities\.md:3:1 {2}date {2}&quot;2017-04-31&quot; is not a date/);
+    assert.match(log, /2017-04-30-online-communities\.md:3:1 {2}date {2}"2017-04-31" is not a date/);
+    assert.doesNotMatch(log, /^\s+at /m);
+    // The other pages are still served.
+    await waitFor(`${base}/posts/draft/`, (html) => html.includes("A draft that must not be published"));
+
+    writeFileSync(file, original);
+    await waitFor(`${base}/posts/online-communities/`, (html) => !html.includes("cannot be published") && html.includes("<h1"));
+    assert.equal(server.exitCode, null, "the server stopped");
+  });
+});
