@@ -109,7 +109,9 @@ function formatWith(engine: any, data: CslItem[], clusters: ClusterItem[][], sty
   const done: [string, number][] = [];
   clusters.forEach((cluster, i) => {
     const citationItems = cluster.map(citeprocItem);
-    const citation = { citationID: `c${i}`, citationItems, properties: { noteIndex: 0 } };
+    // As pandoc does: a prefix on a later work ("see A; also B") fixes the order the writer chose.
+    const unsorted = cluster.slice(1).some((c) => c.prefix);
+    const citation = { citationID: `c${i}`, citationItems, properties: { noteIndex: 0, ...(unsorted ? { unsorted: true } : {}) } };
     const [, updates] = engine.processCitationCluster(citation, done, []) as [unknown, [number, string, string][]];
     for (const [index, html] of updates) outputs[index] = html;
     done.push([`c${i}`, 0]);
