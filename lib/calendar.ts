@@ -159,9 +159,9 @@ export function transitionsInYear(zone: string, year: number): Transition[] {
   const iana = IANAZone.create(zone);
   const found: Transition[] = [];
   const end = Date.UTC(year + 1, 0, 1);
-  // Offsets change at most a few times a year and never twice within six hours.
-  for (let t = Date.UTC(year, 0, 1); t < end; t += 6 * HOUR) {
-    const next = Math.min(t + 6 * HOUR, end);
+  // Offsets change at most a few times a year, never twice within a day.
+  for (let t = Date.UTC(year, 0, 1); t < end; t += 24 * HOUR) {
+    const next = Math.min(t + 24 * HOUR, end);
     const before = iana.offset(t);
     const after = iana.offset(next);
     if (before === after) continue;

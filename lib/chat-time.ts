@@ -45,8 +45,16 @@ const OFFSET_EXAMPLES: Record<string, string> = {
   "9.5": "Australia/Adelaide", "10": "Australia/Sydney", "12": "Pacific/Auckland",
 };
 
+// Checking a zone builds an Intl formatter (luxon's isValidZone does not cache): once per name.
+const zoneChecks = new Map<string, Problem | undefined>();
+
 /** Returns a problem when `zone` is not an IANA place name (UTC itself is fine). */
 export function checkZone(zone: string): Problem | undefined {
+  if (!zoneChecks.has(zone)) zoneChecks.set(zone, checkZoneUncached(zone));
+  return zoneChecks.get(zone);
+}
+
+function checkZoneUncached(zone: string): Problem | undefined {
   const trimmed = zone.trim();
   const upper = trimmed.toUpperCase();
   if (upper === "UTC" || upper === "ETC/UTC") return undefined;
@@ -174,9 +182,11 @@ export function resolveChatStart(start: string | Date, zone: string): StartResul
     return { ok: true, instant: { startMillis: instant, offsetMinutes: actual, zone: iana.name, wallClock } };
   }
 
-  // Every offset the zone uses within a day of the wall-clock time; keep those that map back to it.
+  // Every offset in force where the wall-clock time could fall (offsets lie within −12 h…+14 h);
+  // keep those that map back to it. No offset in the tz database lasts under three hours,
+  // so sampling every three hours from −15 h to +15 h catches each one.
   const offsets = new Set<number>();
-  for (let hours = -36; hours <= 36; hours++) offsets.add(iana.offset(asUtc + hours * 3_600_000));
+  for (let hours = -15; hours <= 15; hours += 3) offsets.add(iana.offset(asUtc + hours * 3_600_000));
   const candidates = [...offsets]
     .map((o) => asUtc - o * 60_000)
     .filter((t) => asUtc - iana.offset(t) * 60_000 === t)

@@ -4,7 +4,9 @@
 // transition each case relies on is quoted next to it.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import { Settings } from "luxon";
+import { transitionsInYear } from "../../lib/calendar.ts";
 import { checkZone, describeChatTime, formatOffset, isoOffset, resolveChatStart, type ChatInstant } from "../../lib/chat-time.ts";
 
 function resolved(start: string | Date, zone: string): { instant: ChatInstant; warning?: { message: string; fix: string } } {
@@ -263,5 +265,36 @@ describe("saying the time back", () => {
     assert.equal(formatOffset(0), "UTC");
     assert.equal(isoOffset(-570), "-09:30");
     assert.equal(isoOffset(825), "+13:45");
+  });
+});
+
+describe("round trip", () => {
+  // Intl (ICU's tz data), not luxon, turns an instant into the wall clock a writer would type.
+  const zones = ["America/New_York", "Europe/London", "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kathmandu", "America/Santiago", "Pacific/Apia"];
+  const wallClock = (millis: number, zone: string) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+        .formatToParts(new Date(millis))
+        .map((p) => [p.type, p.value]),
+    );
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  };
+
+  it("reads back every minute an Intl clock shows, as that instant or (in a repeated hour) its first occurrence", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.constantFrom(2007, 2011, 2017, 2026, 2033), fc.integer({ min: 0, max: 365 * 24 * 60 - 1 }), fc.boolean(), (zone, year, offset, nearChange) => {
+        // Half of the cases within two hours of one of the year's clock changes, where mistakes happen.
+        const changes = transitionsInYear(zone, year);
+        const millis = nearChange && changes.length
+          ? changes[offset % changes.length]!.atMillis + ((offset % 241) - 120) * 60_000
+          : Date.UTC(year, 0, 1) + offset * 60_000;
+        const result = resolveChatStart(wallClock(millis, zone), zone);
+        if (!result.ok) return false;
+        if (result.instant.startMillis === millis) return true;
+        // Only a repeated local time may resolve elsewhere: earlier, with a warning, and to the same wall clock.
+        return result.warning !== undefined && result.instant.startMillis < millis && wallClock(result.instant.startMillis, zone) === wallClock(millis, zone);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
