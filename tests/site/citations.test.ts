@@ -145,7 +145,7 @@ describe("writer mistakes", () => {
     const check = await runScript("check", root);
     assert.equal(check.code, 1);
     const out = check.stderr + check.stdout;
-    assert.match(out, /content\/_data\/site\.yaml:\d+:\d+  citations\.style  "chicago" is not a citation style chatpost knows → use apa, vancouver, harvard1, or the path of a \.csl file/);
+    assert.match(out, /content\/_data\/site\.yaml:19:3  citations\.style  "chicago" is not a citation style chatpost knows → use apa, vancouver, harvard1, or the path of a \.csl file/);
     assert.match(out, /content\/_data\/site\.yaml:\d+:\d+  citations\.locale  the locale file locales\/locales-xx-XX\.xml was not found/);
     const build = await runScript("build", root, ["--output", path.join(root, "out"), "--quiet"]);
     assert.equal(build.code, 1);
