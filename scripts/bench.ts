@@ -2,14 +2,16 @@
 // bare Eleventy on the same markdown files in the same run (the engine's floor).
 // A script, not a test: it prints medians, ratios, peak memory and one verdict per
 // target. Flags: --n posts (1000), --refs per post (17), --runs per measure (3),
-// --seed, --pandoc-sample posts (10), --keep (leave the temporary folder).
-import { spawn, spawnSync } from "node:child_process";
+// --seed, --pandoc-sample posts (10), --cache off (measure without the content
+// cache, i.e. before it existed), --keep (leave the temporary folder).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
 import { availableParallelism, freemem, tmpdir, totalmem, cpus } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createServer } from "node:net";
 import { plugins } from "@citation-js/core";
+import { useCitationCache } from "../lib/citation-cache.ts";
 import { formatBibliography } from "../lib/citations.ts";
 import { loadPostFile } from "../lib/corpus.ts";
 import { loadSettings } from "../lib/settings.ts";
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     seed: { type: "string", default: "1" },
     "pandoc-sample": { type: "string", default: "10" },
+    cache: { type: "string", default: "on" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -32,6 +35,7 @@ const REFS = positive("refs", true);
 const RUNS = positive("runs");
 const SEED = positive("seed");
 const PANDOC_SAMPLE = positive("pandoc-sample", true);
+const CACHE = values.cache !== "off";
 
 function positive(flag: keyof typeof values, zeroOk = false): number {
   const n = Number(values[flag]);
@@ -47,9 +51,27 @@ const TIME = "/usr/bin/time";
 const HAS_TIME = existsSync(TIME);
 // Every chatpost post is dated before this; a fixed "now" keeps builds comparable.
 const ENV: NodeJS.ProcessEnv = { ...process.env, CHATPOST_NOW: "2040-01-01T00:00:00Z" };
+// The content cache of the site being measured (a cold build empties it), or none.
+const envFor = (root: string): NodeJS.ProcessEnv => ({ ...ENV, CHATPOST_CACHE_DIR: CACHE ? path.join(root, ".cache/chatpost") : "off" });
 
 const work = mkdtempSync(path.join(tmpdir(), "chatpost-bench-"));
 const log = (line: string) => console.log(line);
+
+// Interrupted: stop what this script started and remove its temporary folder.
+const children = new Set<ChildProcess>();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        child.kill("SIGTERM");
+      }
+    }
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 interface Measure {
   seconds: number[];
@@ -70,15 +92,17 @@ writeFileSync(
 );
 
 let rssCounter = 0;
-function run(argv: string[], cwd: string): Promise<RunResult> {
+function run(argv: string[], cwd: string, baseEnv: NodeJS.ProcessEnv): Promise<RunResult> {
   const rssFile = path.join(work, `rss-${rssCounter++}.txt`);
   const [command, args] = HAS_TIME ? [TIME, ["-f", "%M", "-o", rssFile, ...argv]] : [argv[0]!, argv.slice(1)];
   const env = HAS_TIME
-    ? ENV
-    : { ...ENV, CHATPOST_RSS_FILE: rssFile, NODE_OPTIONS: `${ENV.NODE_OPTIONS ?? ""} --import=${PROBE}`.trim() };
+    ? baseEnv
+    : { ...baseEnv, CHATPOST_RSS_FILE: rssFile, NODE_OPTIONS: `${baseEnv.NODE_OPTIONS ?? ""} --import=${PROBE}`.trim() };
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "ignore", "pipe"], detached: true });
+    children.add(child);
+    child.once("exit", () => children.delete(child));
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
@@ -112,9 +136,9 @@ function editPost(file: string): string {
   return marker;
 }
 
-const bare = (root: string) => run([process.execPath, ELEVENTY_CMD, "--input=content", `--output=${path.join(work, "bare-out")}`, `--config=${emptyConfig}`, "--formats=md", "--quiet"], root);
-const chatpostBuild = (root: string) => run([process.execPath, "--import", "tsx", path.join(APP_DIR, "scripts/build.ts"), "--root", root, "--output", path.join(work, "chatpost-out"), "--quiet"], APP_DIR);
-const check = (root: string) => run([process.execPath, "--import", "tsx", path.join(APP_DIR, "scripts/check.ts"), "--root", root], APP_DIR);
+const bare = (root: string) => run([process.execPath, ELEVENTY_CMD, "--input=content", `--output=${path.join(work, "bare-out")}`, `--config=${emptyConfig}`, "--formats=md", "--quiet"], root, ENV);
+const chatpostBuild = (root: string) => run([process.execPath, "--import", "tsx", path.join(APP_DIR, "scripts/build.ts"), "--root", root, "--output", path.join(work, "chatpost-out"), "--quiet"], APP_DIR, envFor(root));
+const check = (root: string) => run([process.execPath, "--import", "tsx", path.join(APP_DIR, "scripts/check.ts"), "--root", root], APP_DIR, envFor(root));
 const clearCache = (root: string) => rmSync(path.join(root, ".cache"), { recursive: true, force: true });
 
 const measures = {
@@ -183,15 +207,15 @@ async function measureServe(root: string): Promise<ServeResult> {
   const serveSource = readFileSync(path.join(APP_DIR, "scripts/serve.ts"), "utf8");
   if (!/\broot\b/.test(serveSource)) return { seconds: [], note: "not measured: scripts/serve.ts cannot serve another site folder (no --root)" };
   const port = await freePort();
-  const siteOut = path.join(root, "_site");
-  rmSync(siteOut, { recursive: true, force: true });
+  const siteOut = path.join(work, "preview");
   const page = outputPageOf(root, editTarget, siteOut);
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(APP_DIR, "scripts/serve.ts"), "--root", root, "--port", String(port)], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(APP_DIR, "scripts/serve.ts"), "--root", root, "--output", siteOut, "--port", String(port)], {
     cwd: APP_DIR,
-    env: ENV,
+    env: envFor(root),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  children.add(child);
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
@@ -232,6 +256,7 @@ const serve = await measureServe(site.root);
 
 // --- formatting throughput, in this process ---------------------------------
 const settings = loadSettings(site.root);
+useCitationCache(undefined); // citeproc's own speed, not the cache's
 const sample = site.files.slice(0, Math.min(site.files.length, 50));
 const sampleItems = sample.map((f) => loadPostFile(site.root, f, settings).post!.references);
 formatBibliography(sampleItems[0]!, settings.citations); // engine start-up is not throughput
@@ -291,7 +316,7 @@ const labels: Record<Name, string> = {
 };
 log("");
 log(`machine: ${cpus().length} cores (${availableParallelism()} usable), ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GB memory (${Math.round(freemem() / 2 ** 30)} GB free), Node ${process.version}`);
-log(`site: ${N} posts, ${site.referenceCount} references; peak RSS by ${HAS_TIME ? "/usr/bin/time" : "process.resourceUsage() in each node process"}`);
+log(`site: ${N} posts, ${site.referenceCount} references; content cache ${CACHE ? "on" : "OFF (--cache off)"}; peak RSS by ${HAS_TIME ? "/usr/bin/time" : "process.resourceUsage() in each node process"}`);
 log("");
 log(`${"measure".padEnd(34)}${"median".padStart(10)}${"× bare".padStart(9)}${"peak RSS".padStart(11)}   runs (s)`);
 for (const name of Object.keys(measures) as Name[]) {
