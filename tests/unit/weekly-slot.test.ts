@@ -2,7 +2,10 @@
 // literal UTC values from the tz database (zdump, tzdata 2025b).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { loadPost } from "../../lib/post-loader.ts";
+import { copySite, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
 import { scaffoldPost, slugFromTitle } from "../../lib/post-scaffold.ts";
 import { parseSettings } from "../../lib/settings.ts";
 import { nextSlot, type WeeklySlot } from "../../lib/weekly-slot.ts";
@@ -87,5 +90,31 @@ chat: {zone: America/New_York, weekday: tuesday, time: "20:30", duration: 60, ha
     assert.equal(result.post?.topics.length, 0);
     assert.equal(new Date(result.post!.chat!.startMillis).toISOString(), "2017-11-08T01:30:00.000Z");
     assert.match(text, /^# topics:/m);
+  });
+});
+
+describe("npm run new", () => {
+  it("writes the post for the next slot, which passes npm run check, and never overwrites it", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const env = { CHATPOST_NOW: "2017-11-01T12:00:00Z" };
+    const first = await runScript("new-post", root, ["Listening", "to patients"], env);
+    assert.equal(first.code, 0, first.stderr);
+    const file = path.join(root, "content/posts/2017-11-07-listening-to-patients.md");
+    assert.ok(existsSync(file));
+    assert.match(first.stdout, /2017-11-07-listening-to-patients\.md/);
+    assert.match(first.stdout, /Tuesday, November 7, 2017, 8:30 PM EST \(UTC−5\)/);
+    const written = readFileSync(file, "utf8");
+    assert.match(written, /^  start: 2017-11-07T20:30 /m);
+    const check = await runScript("check", root, [], env);
+    assert.equal(check.code, 0, check.stderr);
+
+    const again = await runScript("new-post", root, ["Listening to patients"], env);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already exists/);
+    assert.equal(readFileSync(file, "utf8"), written);
+
+    const untitled = await runScript("new-post", root, [], env);
+    assert.equal(untitled.code, 1);
+    assert.match(untitled.stderr, /npm run new -- "/);
   });
 });
