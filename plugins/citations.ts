@@ -8,15 +8,23 @@ import type { CitationStyle } from "../lib/citations.ts";
 import type { SharedBibliography } from "../lib/bibliography.ts";
 import { context } from "./context.ts";
 
+// Resolved once per Eleventy run (files are re-read when `npm start` rebuilds), not once per post.
+let current: { citations: CitationStyle; bibliography: SharedBibliography } | undefined;
+
 /** The options lib/announcement.ts needs to format a post's citations. */
 export function citationOptions(): { citations: CitationStyle; bibliography: SharedBibliography } {
+  if (current) return current;
   const { root, settings } = context();
   const site = siteCitations(root, settings);
   if (!site.style || site.diagnostics.some((d) => d.severity === "error")) throw new ContentError(site.diagnostics);
-  return { citations: site.style, bibliography: site.bibliography };
+  current = { citations: site.style, bibliography: site.bibliography };
+  return current;
 }
 
 export default function citationsPlugin(eleventyConfig: any): void {
+  eleventyConfig.on("eleventy.before", () => {
+    current = undefined;
+  });
   const { root, settings } = context();
   for (const file of [...settings.citations.bibliography, settings.citations.style, settings.citations.locale]) {
     if (file.includes("/")) eleventyConfig.addWatchTarget(path.resolve(root, file));
