@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import { normaliseItem, type CslItem } from "./csl-normalise.ts";
@@ -95,7 +96,70 @@ function parseBibtex(file: string, text: string): FileResult {
       }],
     };
   }
-  return normaliseAll(file, data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)));
+  const result = normaliseAll(file, data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)));
+  result.diagnostics.unshift(...bibtexStructureProblems(text).map((p) => ({ severity: "error" as const, file, ...p })));
+  return result;
+}
+
+const require = createRequire(import.meta.url);
+// Entry types plugin-bibtex maps; it silently reads any other as "document".
+const BIBTEX_TYPES = new Set([
+  ...Object.keys(require("@citation-js/plugin-bibtex/lib/mapping/biblatexTypes.json").source),
+  ...Object.keys(require("@citation-js/plugin-bibtex/lib/mapping/bibtexTypes.json").source),
+]);
+
+/**
+ * What plugin-bibtex accepts without a word but BibTeX users would want to hear:
+ * an unknown entry type, a field written twice (the last silently wins) and an
+ * entry opened with { but closed with ) or the reverse.
+ */
+export function bibtexStructureProblems(text: string): { line: number; column: number; field: string; message: string; fix: string }[] {
+  const out: { line: number; column: number; field: string; message: string; fix: string }[] = [];
+  const at = (index: number) => {
+    const before = text.slice(0, index);
+    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+  };
+  const entry = /@\s*([A-Za-z]+)\s*([{(])\s*([^\s,{}()]*)/g;
+  let m: RegExpExecArray | null;
+  while ((m = entry.exec(text))) {
+    const type = m[1]!.toLowerCase();
+    const key = m[3] ?? "";
+    const closer = m[2] === "{" ? "}" : ")";
+    const wrong = closer === "}" ? ")" : "}";
+    const skip = type === "comment" || type === "string" || type === "preamble";
+    if (!skip && !BIBTEX_TYPES.has(type)) {
+      out.push({ ...at(m.index), field: key, message: `entry "${key}": @${m[1]} is not a BibTeX or BibLaTeX entry type`, fix: "use a type such as @article, @book, @incollection, @report, @online or @misc" });
+    }
+    const seen = new Set<string>();
+    let depth = 0;
+    let quote = false;
+    let i = m.index + m[0].length;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (c === "\\") i++;
+      else if (depth > 0) depth += c === "{" ? 1 : c === "}" ? -1 : 0;
+      else if (quote) {
+        if (c === '"') quote = false;
+        else if (c === "{") depth++;
+      } else if (c === '"') quote = true;
+      else if (c === "{") depth++;
+      else if (c === closer) break;
+      else if (c === wrong) {
+        out.push({ ...at(i), field: key, message: `entry "${key}" starts with ${m[2]} but ends with ${c}`, fix: `end the entry with ${closer}` });
+        break;
+      } else if (c === "," && !skip) {
+        const field = /^\s*([^\s=,{}()"#]+)\s*=/.exec(text.slice(i + 1));
+        if (!field) continue;
+        const name = field[1]!.toLowerCase();
+        if (seen.has(name)) {
+          out.push({ ...at(i + 1 + field[0].indexOf(field[1]!)), field: `${key}.${name}`, message: `entry "${key}": the field ${name} is written twice (only the last one would count)`, fix: "keep one of the two" });
+        }
+        seen.add(name);
+      }
+    }
+    entry.lastIndex = i + 1;
+  }
+  return out;
 }
 
 function parseCslJson(file: string, text: string): FileResult {

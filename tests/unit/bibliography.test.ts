@@ -46,6 +46,15 @@ describe("parseBibliographyFile", () => {
     assert.match(diagnostics[0]!.message, /BibTeX syntax error/);
   });
 
+  it("reports what plugin-bibtex would accept silently: unknown types, fields written twice, mismatched delimiters", () => {
+    const text = "@weird{a, title={A}, year=2000}\n@book{b, title={B},\n  Title={C}, year=2000}\n@book{c, title={\"(x)\"}, year=2000)\n@comment{ignored, x=1, x=2}\n";
+    const { diagnostics } = parseBibliographyFile("refs.bib", text);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.column, d.field]), [[1, 1, "a"], [3, 3, "b.title"], [4, 34, "c"]]);
+    assert.match(diagnostics[0]!.message, /@weird is not a BibTeX or BibLaTeX entry type/);
+    assert.match(diagnostics[1]!.message, /the field title is written twice/);
+    assert.match(diagnostics[2]!.message, /starts with \{ but ends with \)/);
+  });
+
   it("reads CSL YAML as a list or under references:, with lines and conveniences", () => {
     const yaml = "references:\n  - id: a\n    type: book\n    title: A\n    author: \"Doe, Jane\"\n    issued: 2001\n  - id: b\n    type: webpage\n    title: B\n";
     const { entries, diagnostics } = parseBibliographyFile("refs.yaml", yaml);

@@ -41,7 +41,7 @@ describe("resolvePostCitations", () => {
 
   it("turns markdown in prefixes and suffixes into citeproc's rich text, text escaped by citeproc later", () => {
     const p = post(own, "[*see* @doe2005, p. 3 and **more** <script>]\n");
-    const [[item]] = resolvePostCitations(p, shared).clusters as [[{ prefix?: string; suffix?: string }]];
+    const item = resolvePostCitations(p, shared).clusters[0]![0]!;
     assert.equal(item.prefix, "<i>see</i>");
     assert.equal(item.suffix, " and <b>more</b> <script>");
     const html = postCitations(p, apa, shared).citations[0]!;
