@@ -36,7 +36,7 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
     <category term="{{ tag }}"/>
     {%- endfor %}
     <summary type="text">{{ item.data.post | metaDescription }}</summary>
-    <content type="html">{{ entryHtml | renderTransforms(item.data.page, site.url) }}</content>
+    <content type="html"><![CDATA[{{ entryHtml | renderTransforms(item.data.page, site.url) | cdata | safe }}]]></content>
   </entry>
   {%- endfor %}
 </feed>
@@ -70,9 +70,18 @@ const JSON_FEED = `{
 }
 `;
 
+/**
+ * Text for a CDATA section: the one sequence that would end it is split across two sections.
+ * CDATA keeps the entry's HTML readable, so tools that scan feeds for addresses see them whole.
+ */
+export function cdata(text: string): string {
+  return String(text).replace(/]]>/g, "]]]]><![CDATA[>");
+}
+
 export default function feedsPlugin(eleventyConfig: any): void {
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addFilter("feedDate", feedDate);
+  eleventyConfig.addFilter("cdata", cdata);
   const common = { eleventyExcludeFromCollections: true, eleventyImport: { collections: ["posts"] }, layout: false };
   eleventyConfig.addTemplate("chatpost-feed-atom.njk", ATOM, { ...common, permalink: ATOM_FEED_URL });
   eleventyConfig.addTemplate("chatpost-feed-json.njk", JSON_FEED, { ...common, permalink: JSON_FEED_URL });

@@ -24,6 +24,16 @@ const SCRIPT = `// Starts Pagefind's search UI; the bundle path comes from this 
   }
   // The index already holds each page's full path, prefix included (lib/search-index.ts).
   var ui = new PagefindUI({ element: "#search", bundlePath: bundlePath, baseUrl: "/", showSubResults: true, showImages: false, resetStyles: false });
+  // Pagefind's box has only a title; a visible label says what it searches (WCAG 2.2: label in name).
+  var input = document.querySelector("#search .pagefind-ui__search-input");
+  if (input) {
+    input.id = "search-input";
+    var label = document.createElement("label");
+    label.htmlFor = "search-input";
+    label.className = "search-label";
+    label.textContent = "Search every chat";
+    document.getElementById("search").prepend(label);
+  }
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();

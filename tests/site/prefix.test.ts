@@ -56,7 +56,8 @@ function jsonUrls(value: unknown): string[] {
 function xmlUrls(xml: string): string[] {
   const urls = [...xml.matchAll(/(?:href|src)="([^"]*)"|>\s*((?:https?|webcal):\/\/[^<\s]*)\s*</g)].map((m) => (m[1] ?? m[2])!);
   for (const m of xml.matchAll(/<content type="html">([\s\S]*?)<\/content>/g)) {
-    const html = m[1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    const raw = m[1]!;
+    const html = raw.includes("<![CDATA[") ? raw.replace(/<!\[CDATA\[|\]\]>/g, "") : raw.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
     urls.push(...htmlUrls(`<!doctype html><html><body>${html}</body></html>`));
   }
   return urls;

@@ -3,6 +3,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { cdata } from "../../plugins/feeds.ts";
 import { firstParagraphText, postDescription, truncateOnWord } from "../../lib/description.ts";
 import { pngSize, renderShareCard, shareCardKey, OG_HEIGHT, OG_WIDTH } from "../../lib/og-image.ts";
 import { contentSecurityPolicy, headersFile, inlineScripts } from "../../lib/security-headers.ts";
@@ -33,6 +35,20 @@ describe("meta description", () => {
         assert.ok(input.startsWith(kept));
         // Whole words only: the cut falls where the input has a space.
         assert.equal(input[kept.length], " ");
+      }),
+    );
+  });
+});
+
+describe("feed content in CDATA", () => {
+  it("reads back exactly, whatever the HTML holds, ]]> included", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom("]]>", "<p>a]]>b</p>", "]]]]>", ""), (a, b) => {
+        // `&` is left out: the parser decodes entities, which HTML content means anyway.
+        const html = `${a}${b}`.replace(/&/g, "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[\ud800-\udfff]/g, "");
+        const xml = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id><content type="html"><![CDATA[${cdata(html)}]]></content></entry></feed>`;
+        // The parser trims surrounding whitespace, as feed readers do.
+        assert.equal(parseFeed(xml).items[0]?.content ?? "", html.trim());
       }),
     );
   });
