@@ -41,6 +41,8 @@ export default function ogImagePlugin(eleventyConfig: any): void {
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    // The live preview stays fast: cards are drawn by real builds only.
+    if (context().mode === "preview") return;
     const cacheDir = path.join(context().root, CACHE_DIR);
     await mkdir(cacheDir, { recursive: true });
     const jobs = [...cards].sort(([a], [b]) => (a < b ? -1 : 1));

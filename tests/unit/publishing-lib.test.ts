@@ -124,6 +124,17 @@ describe("security headers", () => {
   });
 });
 
+describe("security headers for embedded content", () => {
+  it("allows the https origins of the images and frames the pages embed, and nothing for local or insecure ones", () => {
+    const page = `<img alt="" src="https://img.example.org/a.png"><img alt="" src="/local.png" srcset="https://cdn.example/x.png 2x">
+      <img alt="" src="http://insecure.example/x.png"><iframe title="v" src="https://video.example/embed/1"></iframe>`;
+    const csp = /Content-Security-Policy: (.*)/.exec(headersFile([page]))![1]!.split("; ");
+    assert.equal(csp.find((d) => d.startsWith("img-src")), "img-src 'self' data: https://cdn.example https://img.example.org");
+    assert.equal(csp.find((d) => d.startsWith("frame-src")), "frame-src https://video.example");
+    assert.equal(/Content-Security-Policy: (.*)/.exec(headersFile(["<img alt='' src='/a.png'>"]))![1]!.includes("frame-src"), false);
+  });
+});
+
 describe("share image", () => {
   const card = { title: `Quotes " & <script>alert(1)</script>`, when: "Tuesday, May 2, 2017, 8:30 PM EDT (UTC−4)", hashtag: "#hcldr", siteTitle: "Chat" };
 
