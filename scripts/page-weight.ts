@@ -4,6 +4,7 @@
 // Prints one line per page and exits 1 when any page is over budget.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseHTML } from "linkedom";
 
@@ -161,7 +162,7 @@ function report(weights: PageWeight[]): string {
   return lines.join("\n");
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
