@@ -14,6 +14,7 @@ import type { CslItem } from "./csl-normalise.ts";
 import { ContentError, fieldPath, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import { createMarkdown } from "./markdown.ts";
+import { formatAheadInParallel } from "./parallel-formatting.ts";
 import type { Post } from "./post-loader.ts";
 import { closest } from "./suggest.ts";
 
@@ -130,11 +131,14 @@ export function formatPostCitations(post: Post, resolved: ResolvedCitations, sty
 /** Problems of every post's citations, for `npm run check` and the build's validation. */
 export function citationDiagnostics(posts: Post[], shared: SharedBibliography, style: CitationStyle | undefined, root?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const post of posts) {
-    const resolved = resolvePostCitations(post, shared, root);
+  const all = posts.map((post) => resolvePostCitations(post, shared, root));
+  // On a cold cache, format on every core first (lib/parallel-formatting.ts); the loop then reads the cache.
+  if (style) formatAheadInParallel(all.filter((r) => !r.diagnostics.length).map((r) => ({ items: r.items, clusters: r.clusters, style })));
+  posts.forEach((post, i) => {
+    const resolved = all[i]!;
     out.push(...resolved.diagnostics);
     if (!resolved.diagnostics.length && style) out.push(...formatPostCitations(post, resolved, style, root).diagnostics);
-  }
+  });
   return out;
 }
 

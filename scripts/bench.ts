@@ -166,9 +166,10 @@ for (let round = 0; round < RUNS; round++) {
   steps.splice(round % (steps.length + 1), 0, ["bare", () => bare(site.root)]);
   for (const [name, step] of steps) {
     // Warm and edited builds need the cache a cold build leaves; bare Eleventy placed first runs before it.
-    record(name, await step());
+    const result = await step();
+    record(name, result);
+    log(`  round ${round + 1}/${RUNS}: ${name} ${result.seconds.toFixed(2)} s, ${fmtMb(result.rssKb)}`);
   }
-  process.stdout.write(`  round ${round + 1}/${RUNS} done\n`);
 }
 
 // --- one post edited under `npm start` ----------------------------------------

@@ -7,9 +7,10 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { plugins } from "@citation-js/core";
 import { styleFingerprint, useCitationCache } from "../../lib/citation-cache.ts";
-import { formatBibliography, registerStyle, type FormattedEntry } from "../../lib/citations.ts";
+import { formatBibliography, formatCitations, registerStyle, type CitationRequest, type FormattedEntry } from "../../lib/citations.ts";
 import { ContentCache, contentKey } from "../../lib/content-cache.ts";
 import type { CslItem } from "../../lib/csl-normalise.ts";
+import { formatAheadInParallel } from "../../lib/parallel-formatting.ts";
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "chatpost-cache-"));
 
@@ -174,5 +175,30 @@ describe("formatted bibliographies in the cache", () => {
     writeFileSync(file!, readFileSync(file!, "utf8").replace("Smailhodzic", "Forged"));
     assert.deepEqual(formatCached(dir, ITEMS), fresh);
     assert.doesNotMatch(readFileSync(file!, "utf8"), /Forged/);
+  });
+});
+
+describe("formatting ahead on worker threads", () => {
+  it("fills the cache with exactly what formatting in the build gives", () => {
+    const dir = tempDir();
+    const style = { style: "apa", locale: "en-US" };
+    const requests: CitationRequest[] = [
+      { items: ITEMS, clusters: [[{ id: "smailhodzic2016", mode: "normal", locator: "3", label: "page" }]], style },
+      { items: ITEMS.slice(1), clusters: [[{ id: "vartabedian2017", mode: "author-in-text" }]], style },
+      { items: ITEMS, clusters: [], style: { style: "vancouver", locale: "en-US" } },
+    ];
+    useCitationCache(undefined);
+    const fresh = requests.map((r) => formatCitations(r));
+
+    const cache = useCitationCache(dir)!;
+    try {
+      assert.equal(formatAheadInParallel(requests, { threads: 2, minRequests: 1 }), requests.length);
+      assert.equal(entryFiles(dir).length, requests.length, "one entry per request, written by the threads");
+      assert.deepEqual(requests.map((r) => formatCitations(r)), fresh);
+      assert.equal(cache.stats.misses, 0, "the build found every entry the threads wrote");
+      assert.equal(formatAheadInParallel(requests, { threads: 2, minRequests: 1 }), 0, "nothing left to do on a warm cache");
+    } finally {
+      useCitationCache(undefined);
+    }
   });
 });
