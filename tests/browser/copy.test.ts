@@ -1,6 +1,7 @@
 // The reader's helpers in a real browser: copy buttons put `T1 … #hashtag` on the
 // clipboard, by mouse and by keyboard; without JavaScript they are absent and the
-// share links still work; the skip link and focus styles are visible.
+// share links still work; the skip link and focus styles are visible; print keeps
+// the words and drops the controls.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -85,6 +86,20 @@ describe("copy buttons and share links in the browser", { skip }, () => {
     assert.ok(hrefs.length >= 4);
     for (const href of hrefs) assert.match(href, /^(https:\/\/|mailto:)/);
     assert.ok(await page.locator(".share-links a").first().isVisible());
+    await page.close();
+  });
+
+  it("prints without navigation, share links or copy buttons, with the join link's address written out", async () => {
+    const page = await open(withJs);
+    await page.emulateMedia({ media: "print" });
+    for (const selector of [".site-nav", ".share", ".copy-topic", ".skip-link"]) {
+      assert.equal(await page.locator(`${selector}:visible`).count(), 0, `${selector} is hidden in print`);
+    }
+    const join = page.locator(".chat-block dd a").first();
+    const href = await join.getAttribute("href");
+    const after = await join.evaluate((a) => getComputedStyle(a, "::after").content);
+    assert.equal(after, `" <${href}>"`);
+    assert.ok(await page.locator(".references").isVisible());
     await page.close();
   });
 

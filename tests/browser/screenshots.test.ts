@@ -68,6 +68,17 @@ describe("screenshots and the first screen on a phone", { skip }, () => {
     }
   }
 
+  it("follows the reader's colour scheme: light background in light mode, dark in dark mode", async () => {
+    const luminance = async (scheme: "light" | "dark") => {
+      const page = await openPage(375, 667, scheme, postUrl);
+      const rgb = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+      await page.context().close();
+      return rgb.reduce((sum, c) => sum + c, 0) / (3 * 255);
+    };
+    assert.ok((await luminance("light")) > 0.9);
+    assert.ok((await luminance("dark")) < 0.15);
+  });
+
   it("fits 320 px without sideways scrolling", async () => {
     for (const url of ["/", postUrl, "/about/"]) {
       const page = await openPage(320, 568, "light", url);
