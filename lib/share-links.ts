@@ -1,12 +1,13 @@
 // Share links for a post and the text a reader copies to answer or quote a topic.
 // Plain links that work without JavaScript; every value is URL-encoded here so a
 // template only places the result (and escapes it for the attribute).
+import { absoluteUrl } from "./site-url.ts";
 
 export interface ShareInput {
   title: string;
   /** The post's address without the path prefix, e.g. /posts/online-communities/ */
   path: string;
-  /** The site's public address from the settings, e.g. https://example.org/ or https://example.org/repo/ */
+  /** The site's public address from the settings, e.g. https://example.org/ */
   siteUrl: string;
   /** The path prefix the site is served under, e.g. / or /repo/ */
   pathPrefix: string;
@@ -23,15 +24,12 @@ export interface ShareLink {
 }
 
 /**
- * The public address of a page: `siteUrl` joined with the path prefix and the page path.
- * A `siteUrl` that already ends with the prefix (https://x.github.io/repo/) is not prefixed twice.
+ * The public address of a page: `siteUrl` with the path prefix and the page path
+ * (lib/site-url.ts, the rule canonical URLs and feeds use). Kept here for the modules
+ * that import it from share-links (announcement, calendar).
  */
 export function absolutePageUrl(siteUrl: string, pathPrefix: string, pagePath: string): string {
-  const base = new URL(siteUrl);
-  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
-  const basePath = base.pathname.endsWith("/") ? base.pathname : `${base.pathname}/`;
-  const root = basePath.endsWith(prefix) ? basePath : `${basePath.replace(/\/$/, "")}${prefix}`;
-  return new URL(root + pagePath.replace(/^\/+/, ""), base.origin).href;
+  return absoluteUrl(siteUrl, pathPrefix, pagePath);
 }
 
 /** The text shared with the link: the title, then the hashtag. */
@@ -40,6 +38,7 @@ export function shareText(title: string, hashtag?: string): string {
 }
 
 export function shareLinks(input: ShareInput): ShareLink[] {
+  // The same address as the page's canonical URL and its feed entries.
   const url = absolutePageUrl(input.siteUrl, input.pathPrefix, input.path);
   const text = shareText(input.title, input.hashtag);
   const q = encodeURIComponent;

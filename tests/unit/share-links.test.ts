@@ -2,24 +2,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { absolutePageUrl, shareLinks, topicCopyText } from "../../lib/share-links.ts";
+import { shareLinks, topicCopyText } from "../../lib/share-links.ts";
 
 const base = { title: "Online Communities", path: "/posts/online-communities/", siteUrl: "https://careleaders.example/", pathPrefix: "/", hashtag: "#hcldr" };
 
 function param(href: string, name: string): string | null {
   return new URL(href).searchParams.get(name);
 }
-
-describe("absolutePageUrl", () => {
-  it("joins the site address and the page path", () => {
-    assert.equal(absolutePageUrl("https://careleaders.example/", "/", "/posts/a/"), "https://careleaders.example/posts/a/");
-  });
-  it("adds the path prefix when the site address lacks it, and never twice", () => {
-    assert.equal(absolutePageUrl("https://me.github.io/", "/repo/", "/posts/a/"), "https://me.github.io/repo/posts/a/");
-    assert.equal(absolutePageUrl("https://me.github.io/repo/", "/repo/", "/posts/a/"), "https://me.github.io/repo/posts/a/");
-    assert.equal(absolutePageUrl("https://me.github.io/repo", "/repo/", "/posts/a/"), "https://me.github.io/repo/posts/a/");
-  });
-});
 
 describe("shareLinks", () => {
   it("gives Bluesky, Mastodon, LinkedIn and email links carrying the title, hashtag and address", () => {
@@ -31,6 +20,13 @@ describe("shareLinks", () => {
     assert.equal(param(mastodon!.href, "text"), "Online Communities #hcldr https://careleaders.example/posts/online-communities/");
     assert.equal(param(linkedin!.href, "url"), "https://careleaders.example/posts/online-communities/");
     assert.match(email!.href, /^mailto:\?subject=Online%20Communities&body=/);
+  });
+
+  it("shares the address under the path prefix, once", () => {
+    for (const siteUrl of ["https://me.github.io/", "https://me.github.io/repo/"]) {
+      const linkedin = shareLinks({ ...base, siteUrl, pathPrefix: "/repo/" })[2]!;
+      assert.equal(param(linkedin.href, "url"), "https://me.github.io/repo/posts/online-communities/");
+    }
   });
 
   it("URL-encodes every character that could end an attribute or a parameter", () => {
