@@ -125,6 +125,7 @@ describe("a build under a path prefix", () => {
     assert.equal(first.querySelector('.pagination a[rel="next"]')?.getAttribute("href"), `${PREFIX}page/2/`);
     assert.equal(second.querySelector('.pagination a[rel="prev"]')?.getAttribute("href"), PREFIX);
     assert.ok(!site.exists("page/3/index.html"));
+    assert.notEqual(text(first.querySelector("title")), text(second.querySelector("title")));
     const titles = [...first.querySelectorAll(".posts > li > a"), ...second.querySelectorAll(".posts > li > a")].map((a) => text(a));
     assert.equal(new Set(titles).size, 4);
     assert.ok(site.read("sitemap.xml").includes(`https://${HOST}${PREFIX}page/2/`));
