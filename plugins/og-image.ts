@@ -5,7 +5,8 @@ import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Announcement } from "../lib/announcement.ts";
-import { renderShareCard, shareCardKey, type ShareCard } from "../lib/og-image.ts";
+import { shareCardKey, type ShareCard } from "../lib/og-image.ts";
+import { renderShareCards } from "../lib/share-card-pool.ts";
 import type { Post } from "../lib/post-loader.ts";
 import { context } from "./context.ts";
 
@@ -45,24 +46,26 @@ export default function ogImagePlugin(eleventyConfig: any): void {
     if (context().mode === "preview") return;
     const cacheDir = path.join(context().root, CACHE_DIR);
     await mkdir(cacheDir, { recursive: true });
-    const jobs = [...cards].sort(([a], [b]) => (a < b ? -1 : 1));
-    const draw = async ([url, card]: [string, ShareCard]): Promise<void> => {
-      const cached = path.join(cacheDir, `${shareCardKey(card)}.png`);
-      if (!existsSync(cached)) {
+    const jobs = [...cards].sort(([a], [b]) => (a < b ? -1 : 1)).map(([url, card]) => ({
+      url,
+      card,
+      cached: path.join(cacheDir, `${shareCardKey(card)}.png`),
+    }));
+    // Cards are drawn once per content hash; the rest come from the cache.
+    const missing = [...new Map(jobs.filter((j) => !existsSync(j.cached)).map((j) => [j.cached, j])).values()];
+    await renderShareCards(
+      missing.map((j) => j.card),
+      async (i, png) => {
         // Written under a temporary name first, so an interrupted build never leaves half a PNG in the cache.
-        const partial = `${cached}.${process.pid}-${next}.tmp`;
-        await writeFile(partial, await renderShareCard(card));
-        await rename(partial, cached);
-      }
+        const partial = `${missing[i]!.cached}.${process.pid}.tmp`;
+        await writeFile(partial, png);
+        await rename(partial, missing[i]!.cached);
+      },
+    );
+    for (const { url, cached } of jobs) {
       const target = path.resolve(directories.output, ...url.split("/").filter(Boolean));
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(cached, target);
-    };
-    // A few at a time: drawing one card overlaps rasterising others on the thread pool.
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < jobs.length) await draw(jobs[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(4, jobs.length) }, worker));
+    }
   });
 }

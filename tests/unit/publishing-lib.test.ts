@@ -151,3 +151,17 @@ describe("share image", () => {
     assert.equal(shareCardKey({ ...card }), shareCardKey(card));
   });
 });
+
+describe("share images on worker threads", () => {
+  it("draws the same PNG for each card as this thread does, each card once", async () => {
+    const { renderShareCards } = await import("../../lib/share-card-pool.ts");
+    const cards = Array.from({ length: 10 }, (_, i) => ({ title: `Chat number ${i}`, when: `Day ${i}`, hashtag: "#x", siteTitle: "Site" }));
+    const drawn = new Map<number, Buffer>();
+    await renderShareCards(cards, async (i, png) => {
+      assert.ok(!drawn.has(i));
+      drawn.set(i, png);
+    });
+    assert.deepEqual([...drawn.keys()].sort((a, b) => a - b), cards.map((_, i) => i));
+    for (const i of [0, 9]) assert.ok(drawn.get(i)!.equals(await renderShareCard(cards[i]!)), `card ${i}`);
+  });
+});
