@@ -352,5 +352,13 @@ export function splitFrontMatter(raw: string): SplitFile {
 export function parseYamlForEngine(text: string): Record<string, unknown> {
   const doc = readYamlDocument(text, "", 1);
   const data = doc.data;
-  return doc.diagnostics.length || !data || typeof data !== "object" || Array.isArray(data) ? {} : (data as Record<string, unknown>);
+  if (doc.diagnostics.length || !data || typeof data !== "object" || Array.isArray(data)) return {};
+  // Eleventy stops on a `date` it cannot read, before chatpost can show the problem in the preview.
+  const { date, ...rest } = data as Record<string, unknown>;
+  return isCalendarDate(date) ? { date, ...rest } : rest;
+}
+
+function isCalendarDate(value: unknown): boolean {
+  const m = typeof value === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim()) : null;
+  return !!m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().startsWith(value as string);
 }

@@ -1,6 +1,6 @@
 // Wires validated posts into Eleventy: page data, drafts, collections.
 import path from "node:path";
-import { buildAnnouncement } from "../lib/announcement.ts";
+import { buildAnnouncement, type Announcement } from "../lib/announcement.ts";
 import { now } from "../lib/clock.ts";
 import { loadCorpus, loadPostFile, POSTS_DIR } from "../lib/corpus.ts";
 import { ContentError, formatProblemsHtml, formatReport, hasErrors, REPORT_ENDINGS, type Diagnostic } from "../lib/diagnostics.ts";
@@ -23,6 +23,8 @@ export function postFor(inputPath: string): Post | undefined {
   if (!result.post) throw new ContentError(result.diagnostics);
   return result.post;
 }
+
+const announcements = new WeakMap<Post, Announcement>();
 
 /** In preview, the problems of a post that cannot be built, and the address it would have. */
 function previewProblems(inputPath: string): { url: string; diagnostics: Diagnostic[] } | undefined {
@@ -58,7 +60,14 @@ export default function postsPlugin(eleventyConfig: any): void {
     if (!post) return undefined;
     if (!isPublished(post, now(), mode)) return false;
     data.post = post;
-    data.announcement = buildAnnouncement(post, { ...citationOptions(), locale: settings.language, site: calendarSite() });
+    // Posts are cached by content (lib/corpus.ts), so an unchanged post keeps its formatted
+    // announcement across the rebuilds of `npm start`: citeproc runs only for the edited post.
+    let announcement = announcements.get(post);
+    if (!announcement) {
+      announcement = buildAnnouncement(post, { ...citationOptions(), locale: settings.language, site: calendarSite() });
+      announcements.set(post, announcement);
+    }
+    data.announcement = announcement;
     data.layout = "post.njk";
     data.permalink = post.url;
     return undefined;

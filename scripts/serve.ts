@@ -32,5 +32,30 @@ await runStep(async () => {
   // back in the browser in about a second instead of a full build.
   eleventy.setIncrementalBuild(true);
   await eleventy.watch();
+  reportWatchedPathsFromCwd(eleventy as never);
   await eleventy.serve(Number(values.port));
 });
+
+interface WatchingEleventy {
+  watcher?: { options?: { cwd?: string }; listeners(event: string): ((path: string) => unknown)[]; removeAllListeners(event: string): void; on(event: string, fn: (path: string) => unknown): void };
+}
+
+/**
+ * When the site lives outside chatpost (`--root`), chatpost's layouts are outside the
+ * site, and Eleventy 3.1 then watches from a common parent folder but reports changed
+ * files relative to that folder, not to the site: the incremental build would never
+ * recognise the edited post. Hand Eleventy's own handlers the path as it knows it.
+ */
+function reportWatchedPathsFromCwd(eleventy: WatchingEleventy): void {
+  const watcher = eleventy.watcher;
+  const base = watcher?.options?.cwd;
+  if (!watcher || !base) return;
+  for (const event of ["change", "add", "unlink"]) {
+    const handlers = watcher.listeners(event);
+    watcher.removeAllListeners(event);
+    watcher.on(event, (changed: string) => {
+      const fromCwd = path.relative(process.cwd(), path.resolve(base, changed)).split(path.sep).join("/");
+      for (const handler of handlers) void handler(fromCwd);
+    });
+  }
+}

@@ -94,6 +94,14 @@ describe("npm start (live preview)", () => {
     for (const { slug, title } of UNPUBLISHED) await waitFor(`${base}/posts/${slug}/`, (html) => html.includes(title));
   });
 
+  it("rebuilds an edited post: its new title reaches the page", async () => {
+    const file = path.join(root, "content/posts/2017-11-03-after-dst.md");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace(/^title: .*$/m, "title: Edited while the preview runs"));
+    const page = await waitFor(`${base}/posts/after-dst/`, (html) => html.includes("Edited while the preview runs"));
+    assert.match(page, /<title>Edited while the preview runs/);
+  });
+
   it("shows a broken post's problems on its page, prints them, and keeps serving; the fix brings the post back", async () => {
     const file = path.join(root, "content/posts/2017-04-30-online-communities.md");
     const original = readFileSync(file, "utf8");
