@@ -8,7 +8,7 @@
   const status = document.createElement("p");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
-  buttons[0].closest("section").append(status);
+  (buttons[0].closest("section") || document.body).append(status);
   for (const button of buttons) {
     const label = button.firstChild;
     button.hidden = false;
