@@ -17,6 +17,18 @@ export function inlineScripts(html: string): string[] {
   return scripts;
 }
 
+const STYLE = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
+
+/** The text of every <style> element in an HTML document. */
+export function inlineStyles(html: string): string[] {
+  return [...html.matchAll(STYLE)].map((m) => m[1] ?? "");
+}
+
+/** Whether any element in the markup has a style="" attribute (scripts and styles removed first). */
+export function hasStyleAttributes(html: string): boolean {
+  return /<[a-z][^>]*\sstyle\s*=/i.test(html.replace(SCRIPT, "").replace(STYLE, ""));
+}
+
 /** Origins of the external images and frames a page embeds (a writer's `![](https://…)` or an embedded video). */
 export function externalOrigins(html: string): { img: string[]; frame: string[] } {
   const origins = (tag: string): string[] => {
@@ -39,12 +51,16 @@ export function externalOrigins(html: string): { img: string[]; frame: string[] 
   return { img: origins("img"), frame: origins("iframe") };
 }
 
-/** A CSP source for the script text, as browsers compute it: sha256 of the UTF-8 bytes, base64. */
+/** A CSP source for an inline script's or style's text, as browsers compute it: sha256 of the UTF-8 bytes, base64. */
 export function scriptHash(script: string): string {
   return `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`;
 }
 
 export interface PolicySources {
+  /** Hashes of inline <style> elements. */
+  styleHashes?: Iterable<string>;
+  /** Markup has style="" attributes, which only 'unsafe-inline' allows. */
+  styleAttributes?: boolean;
   /** Origins of external images, e.g. https://images.example.org */
   img?: Iterable<string>;
   /** Origins of embedded frames, e.g. https://www.youtube-nocookie.com */
@@ -60,8 +76,9 @@ export function contentSecurityPolicy(scriptHashes: Iterable<string>, sources: P
     "default-src 'self'",
     // wasm-unsafe-eval: Pagefind's search runs as WebAssembly; no eval of JavaScript is allowed.
     `script-src 'self' 'wasm-unsafe-eval'${hashes.length ? " " + hashes.join(" ") : ""}`,
-    // Inline style attributes are harmless to scripts; Pagefind's UI sets some.
-    "style-src 'self' 'unsafe-inline'",
+    // Styles are held to the same rule as scripts unless the markup has style="" attributes,
+    // which no hash can allow (browsers ignore 'unsafe-inline' once a hash is listed).
+    sources.styleAttributes ? "style-src 'self' 'unsafe-inline'" : withSources("style-src 'self'", sorted(sources.styleHashes)),
     withSources("img-src 'self' data:", sorted(sources.img)),
     ...(sorted(sources.frame).length ? [withSources("frame-src", sorted(sources.frame))] : []),
     "font-src 'self'",
@@ -86,8 +103,12 @@ export function headersFile(htmlPages: Iterable<string>): string {
   const hashes = new Set<string>();
   const img = new Set<string>();
   const frame = new Set<string>();
+  const styleHashes = new Set<string>();
+  let styleAttributes = false;
   for (const html of htmlPages) {
     for (const script of inlineScripts(html)) hashes.add(scriptHash(script));
+    for (const style of inlineStyles(html)) styleHashes.add(scriptHash(style));
+    styleAttributes ||= hasStyleAttributes(html);
     const origins = externalOrigins(html);
     origins.img.forEach((o) => img.add(o));
     origins.frame.forEach((o) => frame.add(o));
@@ -95,7 +116,7 @@ export function headersFile(htmlPages: Iterable<string>): string {
   const lines = [
     "# Written by chatpost after each build (lib/security-headers.ts); read by Netlify and Cloudflare Pages.",
     "/*",
-    `  Content-Security-Policy: ${contentSecurityPolicy(hashes, { img, frame })}`,
+    `  Content-Security-Policy: ${contentSecurityPolicy(hashes, { img, frame, styleHashes, styleAttributes })}`,
     ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
   ];
   return `${lines.join("\n")}\n`;

@@ -58,7 +58,7 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 describe("the site under its own Content-Security-Policy", { skip }, () => {
-  it("runs every page's scripts without a violation", async () => {
+  it("runs every page's scripts and styles without a violation", async () => {
     assert.ok(headers["content-security-policy"]);
     const pages = site.files().filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"));
     for (const file of pages) {

@@ -235,6 +235,21 @@ describe("_headers (Netlify, Cloudflare Pages)", () => {
     }
   });
 
+  it("allows every <style> element by hash, or all inline styles only when the markup has style attributes", () => {
+    const csp = headers().get("content-security-policy")!;
+    const styleSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("style-src "))!.split(/\s+/);
+    const pages = htmlFiles.map((f) => site.read(f));
+    const withAttributes = pages.some((html) => dom(html).querySelector("body [style], head [style]"));
+    if (withAttributes) return assert.ok(styleSrc.includes("'unsafe-inline'"));
+    assert.ok(!styleSrc.includes("'unsafe-inline'"));
+    for (const html of pages) {
+      for (const style of dom(html).querySelectorAll("style")) {
+        const hash = `'sha256-${createHash("sha256").update(style.textContent ?? "", "utf8").digest("base64")}'`;
+        assert.ok(styleSrc.includes(hash), hash);
+      }
+    }
+  });
+
   it("sends the other security headers", () => {
     const h = headers();
     assert.match(h.get("content-security-policy")!, /frame-ancestors 'none'/);

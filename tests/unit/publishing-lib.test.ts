@@ -135,6 +135,23 @@ describe("security headers for embedded content", () => {
   });
 });
 
+describe("security headers for styles", () => {
+  const styleSrc = (pages: string[]) => /Content-Security-Policy: (.*)/.exec(headersFile(pages))![1]!.split("; ").find((d) => d.startsWith("style-src"))!;
+
+  it("allows <style> elements by hash and nothing else inline", () => {
+    const src = styleSrc(["<style>p{color:red}</style><p>x</p>", "<style>p{color:red}</style>"]);
+    assert.equal(src.match(/'sha256-/g)?.length, 1);
+    assert.ok(!src.includes("'unsafe-inline'"));
+    assert.equal(styleSrc(["<p>plain</p>"]), "style-src 'self'");
+  });
+
+  it("falls back to 'unsafe-inline' without hashes when markup has style attributes", () => {
+    assert.equal(styleSrc(['<p style="color:red">x</p><style>a{}</style>']), "style-src 'self' 'unsafe-inline'");
+    // The word in a script or a stylesheet is not an attribute.
+    assert.equal(styleSrc(['<script>el.innerHTML = \'<b style="x">\'</script>']), "style-src 'self'");
+  });
+});
+
 describe("share image", () => {
   const card = { title: `Quotes " & <script>alert(1)</script>`, when: "Tuesday, May 2, 2017, 8:30 PM EDT (UTC−4)", hashtag: "#hcldr", siteTitle: "Chat" };
 
