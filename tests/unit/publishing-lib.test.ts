@@ -8,6 +8,7 @@ import { cdata } from "../../plugins/feeds.ts";
 import { firstParagraphText, postDescription, truncateOnWord } from "../../lib/description.ts";
 import { pngSize, renderShareCard, shareCardKey, OG_HEIGHT, OG_WIDTH } from "../../lib/og-image.ts";
 import { contentSecurityPolicy, headersFile, inlineScripts } from "../../lib/security-headers.ts";
+import { isSearchable, pageUrl } from "../../lib/search-index.ts";
 import { absoluteUrl, normalisePrefix } from "../../lib/site-url.ts";
 import { isSitemapPage, sitemapXml } from "../../lib/sitemap.ts";
 import { baseSlug, tagSlugs } from "../../lib/slug.ts";
@@ -104,6 +105,17 @@ describe("absolute URLs", () => {
       assert.equal(absoluteUrl("https://e.org/", prefix, "/posts/x/"), "https://e.org/repo/posts/x/");
     }
     assert.equal(absoluteUrl("https://e.org", "/", "/"), "https://e.org/");
+  });
+});
+
+describe("search index", () => {
+  it("indexes posts and content pages under the prefix, not lists, the 404 page or its own bundle", () => {
+    for (const page of ["posts/x/index.html", "about/index.html", "subscribe/index.html"]) assert.ok(isSearchable(page), page);
+    for (const page of ["index.html", "page/2/index.html", "tags/a/index.html", "archive/2017/index.html", "search/index.html", "404.html", "pagefind/x.html", "feed.xml"]) {
+      assert.ok(!isSearchable(page), page);
+    }
+    assert.equal(pageUrl("posts/x/index.html", "/repo/"), "/repo/posts/x/");
+    assert.equal(pageUrl("about/index.html", "/"), "/about/");
   });
 });
 
