@@ -1,14 +1,14 @@
 // Screenshots of the home page and an announcement at phone and desktop widths, light
 // and dark, for a person to look at when the design changes (test-results/screenshots/).
 // The assertions are what a reader on a phone needs: nothing wider than the screen,
-// and the chat block on the first screen of a 375×667 phone.
+// the chat block on the first screen of a 375×667 phone, and readable reference lists.
 import assert from "node:assert/strict";
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { browserAvailable, launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildSite, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
+import { buildSite, copySite, FIXTURE_SITE, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
 import { dom } from "../helpers/html.ts";
 
 export const SCREENSHOTS = path.join(PROJECT, "test-results/screenshots");
@@ -17,13 +17,20 @@ const skip = browserAvailable() ? false : "Debian's chromium is not installed (a
 
 let site: BuiltSite;
 let server: StaticServer;
+/** The fixture site with a numeric citation style (Vancouver), for the reference layout. */
+let numeric: BuiltSite;
+let numericServer: StaticServer;
 let browser: Browser;
 let postUrl: string;
 
 before(async () => {
   if (skip) return;
-  site = await buildSite(PROJECT);
+  const numericRoot = copySite(FIXTURE_SITE);
+  const settingsFile = path.join(numericRoot, "content/_data/site.yaml");
+  writeFileSync(settingsFile, readFileSync(settingsFile, "utf8").replace(/^(\s+style:\s*)\S+/m, "$1vancouver"));
+  [site, numeric] = await Promise.all([buildSite(PROJECT), buildSite(numericRoot)]);
   server = await serveStatic(site.out);
+  numericServer = await serveStatic(numeric.out);
   browser = await launchBrowser();
   mkdirSync(SCREENSHOTS, { recursive: true });
   // The announcement the home page leads with (the next chat), else the newest post.
@@ -34,6 +41,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  await numericServer?.close();
 });
 
 const WIDTHS = [
@@ -77,6 +85,23 @@ describe("screenshots and the first screen on a phone", { skip }, () => {
     };
     assert.ok((await luminance("light")) > 0.9);
     assert.ok((await luminance("dark")) < 0.15);
+  });
+
+  it("hangs the second line of author-date references, and puts numeric references' numbers in their own column", async () => {
+    const page = await openPage(375, 667, "light", postUrl);
+    const apa = await page.locator(".references > li").first().evaluate((li) => [parseFloat(getComputedStyle(li).textIndent), parseFloat(getComputedStyle(li).paddingLeft)]);
+    assert.ok(apa[0]! < 0 && apa[1]! === -apa[0]!, `text-indent ${apa[0]}, padding-left ${apa[1]}`);
+    await page.context().close();
+
+    const numericPage = await browser.newPage({ viewport: { width: 375, height: 667 } });
+    await numericPage.goto(new URL("posts/online-communities/", numericServer.url).href);
+    const entry = numericPage.locator(".references > li").first();
+    const number = (await entry.locator(".csl-left-margin").boundingBox())!;
+    const body = (await entry.locator(".csl-right-inline").boundingBox())!;
+    assert.ok(body.x >= number.x + number.width, "the entry starts right of its number");
+    assert.ok(Math.abs(body.y - number.y) < 2, "number and entry start on the same line");
+    await numericPage.screenshot({ path: path.join(SCREENSHOTS, "references-vancouver-375.png"), fullPage: true });
+    await numericPage.close();
   });
 
   it("fits 320 px without sideways scrolling", async () => {
