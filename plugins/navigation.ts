@@ -40,7 +40,12 @@ export default function navigationPlugin(eleventyConfig: any): void {
 
   eleventyConfig.addCollection("tagList", (api: any): TagEntry[] => {
     const byTag = new Map<string, any[]>();
-    for (const item of publishedPosts(api)) for (const tag of item.data.post.tags as string[]) byTag.set(tag, [...(byTag.get(tag) ?? []), item]);
+    for (const item of publishedPosts(api)) {
+      for (const tag of item.data.post.tags as string[]) {
+        if (!byTag.has(tag)) byTag.set(tag, []);
+        byTag.get(tag)!.push(item);
+      }
+    }
     slugs = tagSlugs(byTag.keys());
     return [...byTag]
       .map(([tag, items]) => ({ tag, slug: slugs.get(tag)!, url: `/tags/${slugs.get(tag)}/`, posts: items }))
@@ -51,7 +56,8 @@ export default function navigationPlugin(eleventyConfig: any): void {
     const byYear = new Map<string, any[]>();
     for (const item of publishedPosts(api)) {
       const year = (item.data.post.date as string).slice(0, 4);
-      byYear.set(year, [...(byYear.get(year) ?? []), item]);
+      if (!byYear.has(year)) byYear.set(year, []);
+      byYear.get(year)!.push(item);
     }
     return [...byYear].map(([year, items]) => ({ year, url: `/archive/${year}/`, posts: items }));
   });
