@@ -140,7 +140,7 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
         const open = unclosedQuoteLine(lines, quote) ?? line;
         return {
           line: open, column: Math.max(1, (lines[open - 1] ?? "").indexOf(quote) + 1), field: fieldPathOnLine(lines, open),
-          message: `the quote ${quote} opened on this line is never closed`,
+          message: `the quote ${quote} opened on this line is never closed, so what follows is not valid YAML`,
           fix: `end the text with ${quote}${quote === '"' ? ' (write \\" for a quote inside it, or use single quotes around it)' : " (write '' for an apostrophe inside it)"}`,
         };
       }
