@@ -17,9 +17,14 @@ export default function seoPlugin(eleventyConfig: any): void {
   const fullUrl = (url: string): string => absoluteUrl(context().settings.url, eleventyConfig.pathPrefix ?? "/", url);
   eleventyConfig.addFilter("fullUrl", fullUrl);
 
-  eleventyConfig.addFilter("metaDescription", (post: Post | undefined) =>
-    post ? postDescription(post, context().settings.description) : context().settings.description,
-  );
+  // Asked for by the page and by both feeds: each post's body is read once.
+  const descriptions = new WeakMap<Post, string>();
+  eleventyConfig.addFilter("metaDescription", (post: Post | undefined) => {
+    if (!post) return context().settings.description;
+    let description = descriptions.get(post);
+    if (description === undefined) descriptions.set(post, (description = postDescription(post, context().settings.description)));
+    return description;
+  });
 
   eleventyConfig.addFilter("sitemapXml", (items: any[]) =>
     sitemapXml(
