@@ -51,7 +51,8 @@ describe("parseSettings", () => {
   it("reports YAML syntax errors with their line", () => {
     const { diagnostics } = parseSettings('title: "unclosed\ndescription: D\n');
     assert.equal(diagnostics.length, 1);
-    assert.match(diagnostics[0]!.message, /not valid YAML/);
+    assert.match(diagnostics[0]!.message, /never closed/);
+    assert.equal(diagnostics[0]!.line, 1);
     assert.ok(diagnostics[0]!.line! >= 1);
   });
 });
