@@ -24,12 +24,15 @@ describe("a failed build", () => {
   let contentAfterWriterFailure: Map<string, string>;
   let internalFailure: BuildResult;
   let siteAfterInternalFailure: Map<string, string>;
+  let contentAfterSuccess: { before: Map<string, string>; after: Map<string, string> };
 
   before(async () => {
     root = copySite(FIXTURE_SITE);
+    const untouched = hashes(path.join(root, "content"));
     const first = await runScript("build", root, ["--quiet"]);
     assert.equal(first.code, 0, first.stderr);
     siteBefore = hashes(path.join(root, "_site"));
+    contentAfterSuccess = { before: untouched, after: hashes(path.join(root, "content")) };
 
     // A writer's mistake: stopped by the validation before Eleventy starts.
     const post = path.join(root, "content/posts/2017-04-30-online-communities.md");
@@ -45,8 +48,9 @@ describe("a failed build", () => {
     siteAfterInternalFailure = hashes(path.join(root, "_site"));
   });
 
-  it("built a site first", () => {
+  it("built a site first, without writing to content/", () => {
     assert.ok(siteBefore.has("index.html") && siteBefore.has("posts/online-communities/index.html"));
+    assert.deepEqual(contentAfterSuccess.after, contentAfterSuccess.before);
   });
 
   it("a writer's mistake: exit 1, the problem without a stack trace, _site/ byte-identical, content/ unchanged", () => {
