@@ -228,10 +228,10 @@ async function measureServe(root: string): Promise<ServeResult> {
     }
   };
   try {
-    const ready = await waitFor(() => existsSync(page) || child.exitCode !== null, 600_000);
+    // The first build is over, and the watcher on, once Eleventy says it is watching.
+    const ready = await waitFor(() => (existsSync(page) && /Watching/.test(output)) || child.exitCode !== null, 600_000);
     if (!ready || child.exitCode !== null) return { seconds: [], note: `not measured: npm start did not write ${page}\n${output}` };
-    // Let the watcher settle after the first build before touching a file.
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 1000));
     const seconds: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
