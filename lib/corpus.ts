@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import type { Locate } from "./front-matter.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
-import { siteCitationDiagnostics } from "./post-citations.ts";
+import { resolvePostCitations, siteCitationDiagnostics, siteCitations } from "./post-citations.ts";
 import type { Settings } from "./settings.ts";
 
 export const POSTS_DIR = "content/posts";
@@ -40,7 +40,17 @@ export function listPostFiles(root: string): string[] {
     .map((name) => `${POSTS_DIR}/${name}`);
 }
 
-export function loadCorpus(root: string, settings: Settings): Corpus {
+export interface CorpusOptions {
+  /**
+   * "format" (the default, for the build) also formats every post's citations with
+   * citeproc, on every core, which warms the cache Eleventy then reads. "resolve" only
+   * checks citation keys, the shared bibliography and the style: `npm run check` stays
+   * a small fraction of a build.
+   */
+  citations?: "format" | "resolve";
+}
+
+export function loadCorpus(root: string, settings: Settings, options: CorpusOptions = {}): Corpus {
   const posts: Post[] = [];
   const diagnostics: Diagnostic[] = [];
   const located = new Map<string, Locate>();
@@ -53,7 +63,10 @@ export function loadCorpus(root: string, settings: Settings): Corpus {
   const where = (file: string, field: ReadonlyArray<PropertyKey>): Position => located.get(file)?.(field) ?? { line: 1, column: 1 };
   diagnostics.push(...crossFileProblems(posts, where));
   // Citations: unknown keys, shared bibliography, style and locale (lib/post-citations.ts).
-  diagnostics.push(...siteCitationDiagnostics(root, settings, posts));
+  if (options.citations === "resolve") {
+    const site = siteCitations(root, settings);
+    diagnostics.push(...site.diagnostics, ...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root).diagnostics));
+  } else diagnostics.push(...siteCitationDiagnostics(root, settings, posts));
   return { posts, diagnostics };
 }
 
