@@ -58,7 +58,7 @@ export function parseSettings(text: string, file = SETTINGS_FILE): { settings?: 
   if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
   const parsed = settingsSchema.safeParse(doc.data ?? {});
   const diagnostics: Diagnostic[] = [];
-  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, settingsSchema));
+  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, settingsSchema, { data: doc.data, commentedOut: doc.commentedOut }));
   // The zone is checked even when another field is wrong: every problem at once.
   const zone = (doc.data as { chat?: { zone?: unknown } } | undefined)?.chat?.zone;
   const zoneProblem = typeof zone === "string" ? checkZone(zone) : undefined;
