@@ -11,6 +11,8 @@ export interface IssueContext {
   data?: unknown;
   /** Fields left empty by a `#` that YAML read as a comment, with the text after the colon. */
   commentedOut?: ReadonlyMap<string, string>;
+  /** Where a missing top-level field goes, in words; default: between the --- fences of a post. */
+  topLevel?: string;
 }
 
 export function zodIssuesToDiagnostics(
@@ -39,7 +41,8 @@ export function zodIssuesToDiagnostics(
     }
     const path = issue.path as PropertyKey[];
     const field = fieldPath(path);
-    const { message, fix } = explainIssue(issue, path, schema, context);
+    const where = context.topLevel ?? (file.endsWith(".md") ? undefined : ", not indented");
+  const { message, fix } = explainIssue(issue, path, schema, { ...context, ...(where ? { topLevel: where } : {}) });
     out.push({ severity: "error", file, ...locate(path), field, message, fix });
   }
   return out;
@@ -66,10 +69,16 @@ function explainIssue(
   const present = hasValue(context.data, path);
   const value = present ? valueAt(context.data, path) : undefined;
   const [own, ownFix] = splitFix(issue.message);
-  const expected = issue.code === "invalid_type" ? expectedWords(issue, own) : own;
+  const expected =
+    issue.code === "invalid_type"
+      ? expectedWords(issue, own)
+      : issue.code === "invalid_value"
+        ? `one of ${issue.values.map((v) => String(v)).join(", ")}`
+        : own;
 
   if (!present) {
-    const parent = path.length > 1 ? `, indented under \`${fieldPath(path.slice(0, -1))}:\`` : " between the two --- lines";
+    const topLevel = context.topLevel ?? " between the two --- lines";
+    const parent = path.length > 1 ? `, indented under \`${fieldPath(path.slice(0, -1))}:\`` : topLevel;
     return { message: `\`${field}\` is missing`, fix: `add a line \`${key}: …\`${parent} (${expected})` };
   }
   if (value === null) {
@@ -94,8 +103,17 @@ function explainIssue(
     case "too_big":
       if (issue.origin === "array" || issue.origin === "string") return { message: own, fix: `shorten it to at most ${String(issue.maximum)}` };
       return { message: own, fix: `use ${String(issue.maximum)} or less` };
-    case "invalid_value":
-      return { message: `${own}, found ${JSON.stringify(value)}`, fix: `use one of ${issue.values.map((v) => `\`${String(v)}\``).join(", ")}` };
+    case "invalid_value": {
+      const allowed = issue.values.map((v) => String(v));
+      const typed = String(value).trim().toLowerCase();
+      const starting = allowed.filter((v) => typed && v.toLowerCase().startsWith(typed));
+      const guess = closest(String(value), allowed) ?? (starting.length === 1 ? starting[0] : undefined);
+      const list = allowed.map((v) => `\`${v}\``).join(", ");
+      return {
+        message: `${JSON.stringify(value)} is not one of the values allowed here`,
+        fix: guess ? `did you mean \`${guess}\`? (allowed: ${list})` : `use one of ${list}`,
+      };
+    }
     default:
       // Schema messages without a fix describe what is expected: "a 24-hour time such as 20:30".
       return /^(a|an|the) /i.test(own)
