@@ -80,9 +80,16 @@ export async function build(root: string, output: string, quiet: boolean): Promi
     }
     await rm(retired, { recursive: true, force: true });
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    // Eleventy may still be copying files into the staging folder: remove it again once everything has stopped.
-    process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
+    // Eleventy may still be copying files into the staging folder, so the first removal
+    // can race with it (ENOTEMPTY): remove it again once everything has stopped.
+    process.once("exit", () => {
+      try {
+        rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // The next build removes what is left (removeLeftovers).
+      }
+    });
+    await rm(staging, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     throw error;
   }
 }
