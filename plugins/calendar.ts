@@ -1,7 +1,10 @@
 // Wires the chat calendars into Eleventy: a .ics file next to each announcement,
 // the site-wide feed /calendar.ics, and the feed's addresses for every page.
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { webcalUrl } from "../lib/calendar-links.ts";
-import { CALENDAR_FEED_PATH, calendarText, chatEvent, type CalendarEvent, type CalendarSite, type ChatPost } from "../lib/calendar.ts";
+import { CALENDAR_FEED_PATH, calendarText, chatEvent, postCalendarPath, type CalendarEvent, type CalendarSite, type ChatPost } from "../lib/calendar.ts";
 import { absolutePageUrl } from "../lib/share-links.ts";
 import { context } from "./context.ts";
 
@@ -34,31 +37,41 @@ export default function calendarPlugin(eleventyConfig: any): void {
     title: `${site.title}: every chat`,
   });
 
-  eleventyConfig.addFilter("chatCalendarFile", (post: ChatPost) => {
-    const event = eventOf(post);
-    return event ? calendarText([event], { name: `${site.title}: ${post.title}` }) : "";
-  });
-  // collections.posts holds only what this build publishes: drafts and future posts are absent.
-  eleventyConfig.addFilter("chatCalendarFeed", (items: Array<{ data: { post?: ChatPost } }>) =>
-    calendarText(
-      items.map((item) => eventOf(item.data.post)).filter((e): e is CalendarEvent => e !== undefined),
-      { name: site.title, description: `Every chat of ${site.title}, past and upcoming`, refreshHours: 12 },
-    ),
-  );
+  // Per-post .ics files are written after Eleventy, from the posts the feed was made of,
+  // not rendered as 1,000 paginated templates: under `npm start` every edit would
+  // re-render all of them. Text is memoised per (content-cached) Post and a file is
+  // rewritten only when its text changed, so an edit costs one write.
+  const fileText = new WeakMap<ChatPost, string>();
+  const written = new Map<string, string>();
+  let feedPosts: ChatPost[] = [];
 
-  const notACollectionPage = { eleventyExcludeFromCollections: true, layout: false };
+  // collections.posts holds only what this build publishes: drafts and future posts are absent.
+  eleventyConfig.addFilter("chatCalendarFeed", (items: Array<{ data: { post?: ChatPost } }>) => {
+    feedPosts = items.map((item) => item.data.post).filter((p): p is ChatPost => !!p?.chat);
+    return calendarText(
+      feedPosts.map((post) => eventOf(post)).filter((e): e is CalendarEvent => e !== undefined),
+      { name: site.title, description: `Every chat of ${site.title}, past and upcoming`, refreshHours: 12 },
+    );
+  });
+
   eleventyConfig.addTemplate("chatpost-calendar-feed.njk", "{{ collections.posts | chatCalendarFeed | safe }}", {
-    ...notACollectionPage,
+    eleventyExcludeFromCollections: true,
+    layout: false,
     permalink: CALENDAR_FEED_PATH,
   });
-  eleventyConfig.addTemplate("chatpost-post-calendar.njk", "{{ chatPost.data.post | chatCalendarFile | safe }}", {
-    ...notACollectionPage,
-    pagination: {
-      data: "collections.posts",
-      size: 1,
-      alias: "chatPost",
-      before: (items: Array<{ data: { post?: ChatPost } }>) => items.filter((item) => item.data.post?.chat),
-    },
-    permalink: "{{ chatPost.data.post.url }}chat.ics",
+
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    for (const post of feedPosts) {
+      let text = fileText.get(post);
+      if (text === undefined) {
+        text = calendarText([eventOf(post)!], { name: `${site.title}: ${post.title}` });
+        fileText.set(post, text);
+      }
+      const file = path.join(directories.output, ...postCalendarPath(post).split("/").filter(Boolean));
+      if (written.get(file) === text && existsSync(file)) continue;
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, text);
+      written.set(file, text);
+    }
   });
 }
