@@ -48,7 +48,8 @@ function positive(flag: keyof typeof values, zeroOk = false): number {
 
 const ELEVENTY_CMD = path.join(APP_DIR, "node_modules/@11ty/eleventy/cmd.cjs");
 const TIME = "/usr/bin/time";
-const HAS_TIME = existsSync(TIME);
+// CHATPOST_BENCH_RSS=probe uses the in-process probe even where GNU time is installed (as on a CI runner without it).
+const HAS_TIME = existsSync(TIME) && process.env.CHATPOST_BENCH_RSS !== "probe";
 // Every chatpost post is dated before this; a fixed "now" keeps builds comparable.
 const ENV: NodeJS.ProcessEnv = { ...process.env, CHATPOST_NOW: "2040-01-01T00:00:00Z" };
 // The content cache of the site being measured (a cold build empties it), or none.
