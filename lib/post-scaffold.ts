@@ -1,18 +1,11 @@
 // The file `npm run new` writes: a post for the next weekly slot, with valid front
 // matter and the parts a writer fills in commented out, so it validates as it is.
+import { baseSlug } from "./slug.ts";
 import type { SlotOccurrence } from "./weekly-slot.ts";
 
-/** "Listening to Patients: Part 2" → "listening-to-patients-part-2" (accents dropped, ASCII only). */
+/** "Listening to Patients: Part 2" → "listening-to-patients-part-2": a tag's slug rule, kept short for a file name. */
 export function slugFromTitle(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+  return baseSlug(title).slice(0, 60).replace(/-+$/, "");
 }
 
 export interface ScaffoldInput {
