@@ -19,8 +19,11 @@ export const FORMATTER_VERSIONS = {
   "@citation-js/core": (require("@citation-js/core/package.json") as { version: string }).version,
   "@citation-js/plugin-csl": (require("@citation-js/plugin-csl/package.json") as { version: string }).version,
   citeproc: (require("citeproc/package.json") as { version: string }).version,
-  // chatpost's own formatting code: its text, so any edit to it retires old entries.
-  "chatpost-format": createHash("sha256").update(readFileSync(fileURLToPath(new URL("./citations.ts", import.meta.url)))).digest("hex").slice(0, 16),
+  // chatpost's own formatting code (citations.ts and the escaping it imports): any edit to it retires old entries.
+  "chatpost-format": ["./citations.ts", "./html.ts"]
+    .reduce((hash, file) => hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url)))), createHash("sha256"))
+    .digest("hex")
+    .slice(0, 16),
 };
 
 /** Where the cache lives unless told otherwise: CHATPOST_CACHE_DIR ("off" for none), else .cache/chatpost in the working directory. */
