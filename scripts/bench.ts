@@ -58,6 +58,11 @@ const envFor = (root: string): NodeJS.ProcessEnv => ({ ...ENV, CHATPOST_CACHE_DI
 const work = mkdtempSync(path.join(tmpdir(), "chatpost-bench-"));
 const log = (line: string) => console.log(line);
 
+// However the script ends (a failed command included), its temporary folder goes unless --keep.
+process.on("exit", () => {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+});
+
 // Interrupted: stop what this script started and remove its temporary folder.
 const children = new Set<ChildProcess>();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
