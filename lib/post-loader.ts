@@ -4,7 +4,7 @@ import { resolveChatStart, type ChatInstant } from "./chat-time.ts";
 import { DATE_FIELDS, NAME_FIELDS, normaliseItem, type CslItem } from "./csl-normalise.ts";
 import { closest } from "./suggest.ts";
 import { fieldPath, type Diagnostic } from "./diagnostics.ts";
-import { readYamlDocument, splitFrontMatter, type Locate } from "./front-matter.ts";
+import { readYamlDocument, recordValidatedYaml, splitFrontMatter, type Locate } from "./front-matter.ts";
 import { imageAltProblems } from "./image-alt.ts";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
@@ -104,6 +104,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   }
   const doc = readYamlDocument(split.yaml, file, split.yamlLine);
   if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
+  recordValidatedYaml(split.yaml, doc.data);
   const data = doc.data ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
     error("", { line: split.yamlLine, column: 1 }, "the front matter must be a set of fields", "write one `field: value` per line");
