@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
-import { loadSharedBibliography, type SharedBibliography } from "./bibliography.ts";
+import { loadSharedBibliography, type SharedBibliography, type SharedEntry } from "./bibliography.ts";
+import { styleFingerprint } from "./citation-cache.ts";
 import { resolveCitationStyle } from "./citation-styles.ts";
 import type { Settings } from "./settings.ts";
 import { extractCitations, type CitationCluster } from "./citation-syntax.ts";
@@ -29,8 +30,43 @@ let parser: MarkdownIt | undefined;
 // Prefixes and suffixes are markdown too, rendered without citation parsing.
 const affixes = new MarkdownIt({ html: false, linkify: false, typographer: true });
 
+// A build asks for each post's citations three times (its validation, Eleventy's
+// eleventy.before, the page's announcement): each is resolved and formatted once.
+// Posts are cached by content (lib/corpus.ts), so an unchanged post is the same object,
+// and an edited one a new object that misses. `root` only places diagnostics on lines,
+// so a result without diagnostics serves any root.
+const resolvedMemo = new WeakMap<Post, { bibliography: object; root: string | undefined; resolved: ResolvedCitations }>();
+const formattedMemo = new WeakMap<ResolvedCitations, { style: string; locale: string; xml: string; root: string | undefined; out: { result?: FormattedCitations; diagnostics: Diagnostic[] } }>();
+
+// The shared bibliography is a new object on each load, but made of the same entries while
+// its files are unchanged (lib/bibliography.ts caches them by content): one token for those.
+const bibliographyTokens = new WeakMap<SharedBibliography, object>();
+let lastBibliography: { entries: SharedEntry[]; token: object } | undefined;
+function bibliographyToken(shared: SharedBibliography): object {
+  let token = bibliographyTokens.get(shared);
+  if (token) return token;
+  const entries = [...shared.entries.values()];
+  const last = lastBibliography;
+  if (last && last.entries.length === entries.length && entries.every((entry, i) => entry === last.entries[i])) token = last.token;
+  else {
+    token = {};
+    lastBibliography = { entries, token };
+  }
+  bibliographyTokens.set(shared, token);
+  return token;
+}
+
 /** Resolve the citations of `post` against its references and the shared bibliography. */
 export function resolvePostCitations(post: Post, shared: SharedBibliography, root?: string): ResolvedCitations {
+  const bibliography = bibliographyToken(shared);
+  const hit = resolvedMemo.get(post);
+  if (hit && hit.bibliography === bibliography && (hit.root === root || !hit.resolved.diagnostics.length)) return hit.resolved;
+  const resolved = resolveNow(post, shared, root);
+  resolvedMemo.set(post, { bibliography, root, resolved });
+  return resolved;
+}
+
+function resolveNow(post: Post, shared: SharedBibliography, root?: string): ResolvedCitations {
   parser ??= createMarkdown();
   const diagnostics: Diagnostic[] = [];
   const locate = lazyLocate(post, root);
@@ -111,6 +147,22 @@ export function resolvePostCitations(post: Post, shared: SharedBibliography, roo
 
 /** Format a post's resolved citations; a citeproc failure becomes a diagnostic naming the item. */
 export function formatPostCitations(post: Post, resolved: ResolvedCitations, style: CitationStyle, root?: string): { result?: FormattedCitations; diagnostics: Diagnostic[] } {
+  const memo = formattedMemo.get(resolved);
+  // The registered XML can change under the same style or locale name (an edited locale file).
+  const fingerprint = styleFingerprint(style.style, style.locale);
+  const xml = `${fingerprint.style}:${fingerprint.locale}`;
+  if (memo && memo.style === style.style && memo.locale === style.locale && memo.xml === xml && (memo.root === root || !memo.out.diagnostics.length)) return memo.out;
+  const out = formatNow(post, resolved, style, root);
+  formattedMemo.set(resolved, { style: style.style, locale: style.locale, xml, root, out });
+  return out;
+}
+
+function isFormatted(resolved: ResolvedCitations, style: CitationStyle): boolean {
+  const memo = formattedMemo.get(resolved);
+  return !!memo && memo.style === style.style && memo.locale === style.locale;
+}
+
+function formatNow(post: Post, resolved: ResolvedCitations, style: CitationStyle, root?: string): { result?: FormattedCitations; diagnostics: Diagnostic[] } {
   try {
     return { result: formatCitations({ items: resolved.items, clusters: resolved.clusters, style }), diagnostics: [] };
   } catch (error) {
@@ -133,7 +185,7 @@ export function citationDiagnostics(posts: Post[], shared: SharedBibliography, s
   const out: Diagnostic[] = [];
   const all = posts.map((post) => resolvePostCitations(post, shared, root));
   // On a cold cache, format on every core first (lib/parallel-formatting.ts); the loop then reads the cache.
-  if (style) formatAheadInParallel(all.filter((r) => !r.diagnostics.length).map((r) => ({ items: r.items, clusters: r.clusters, style })));
+  if (style) formatAheadInParallel(all.filter((r) => !r.diagnostics.length && !isFormatted(r, style)).map((r) => ({ items: r.items, clusters: r.clusters, style })));
   posts.forEach((post, i) => {
     const resolved = all[i]!;
     out.push(...resolved.diagnostics);
