@@ -18,16 +18,26 @@ export interface Corpus {
 
 // Parsed posts keyed by file and content hash: the check, the build and each
 // incremental rebuild under `npm start` parse a file only when its text changed.
-const cache = new Map<string, { hash: string; settings: Settings; result: LoadResult }>();
+const cache = new Map<string, { hash: string; root: string; settings: string; result: LoadResult }>();
+
+// Settings compared by value: `scripts/build.ts` and the Eleventy plugins each load them,
+// and the plugins' validation must find every post the build's validation just parsed.
+const settingsKeys = new WeakMap<Settings, string>();
+function settingsKey(settings: Settings): string {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) settingsKeys.set(settings, (key = JSON.stringify(settings)));
+  return key;
+}
 
 export function loadPostFile(root: string, file: string, settings: Settings): LoadResult {
   const raw = readFileSync(path.join(root, file), "utf8");
   const hash = createHash("sha1").update(raw).digest("hex");
   const hit = cache.get(file);
-  if (hit && hit.hash === hash && hit.settings === settings) return hit.result;
+  const key = settingsKey(settings);
+  if (hit && hit.hash === hash && hit.root === root && hit.settings === key) return hit.result;
   const ctx: LoadContext = { settings, root, fileExists: (rel) => existsSync(path.join(root, rel)) };
   const result = loadPost(file, raw, ctx);
-  cache.set(file, { hash, settings, result });
+  cache.set(file, { hash, root, settings: key, result });
   return result;
 }
 
