@@ -40,6 +40,9 @@ export const settingsSchema = z.strictObject({
     })
     .prefault({}),
   postsPerPage: z.number().int().min(1).max(200).default(20),
+  // Feeds carry full content, so they hold the newest posts only, as feed readers expect;
+  // rendering every post into them also made each live-preview rebuild slow.
+  feedSize: z.number().int().min(1).max(1000).default(20),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

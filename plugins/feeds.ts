@@ -1,5 +1,6 @@
-// Wires the Atom feed and the JSON Feed of published posts, with full content and
-// absolute URLs (the path prefix included), through @11ty/eleventy-plugin-rss's filters.
+// Wires the Atom feed and the JSON Feed of the newest published posts (settings
+// `feedSize`), with full content and absolute URLs (the path prefix included),
+// through @11ty/eleventy-plugin-rss's filters.
 import { dateToRfc3339, rssPlugin } from "@11ty/eleventy-plugin-rss";
 
 export const ATOM_FEED_URL = "/feed.xml";
@@ -23,7 +24,7 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
   <updated>{{ (collections.posts[0].data.post.date if collections.posts.length else undefined) | feedDate }}</updated>
   <author><name>{{ site.author }}</name></author>
   <generator>chatpost</generator>
-  {%- for item in collections.posts %}
+  {%- for item in collections.posts.slice(0, site.feedSize) %}
   ${ENTRY}
   <entry>
     <title type="text">{{ item.data.post.title }}</title>
@@ -52,7 +53,7 @@ const JSON_FEED = `{
   "feed_url": {{ permalink | fullUrl | dump | safe }},
   "authors": [{ "name": {{ site.author | dump | safe }} }],
   "items": [
-  {%- for item in collections.posts %}
+  {%- for item in collections.posts.slice(0, site.feedSize) %}
     ${ENTRY}
     {
       "id": {{ item.url | fullUrl | dump | safe }},
