@@ -1,20 +1,11 @@
 // What a build does to the finished site after Eleventy, before it is swapped in:
 // the search index (it reads the built pages) and `_headers` (it hashes their inline
 // scripts, so it comes after everything that writes HTML).
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { listFiles } from "./site-files.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { headersFile } from "./security-headers.ts";
-
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel)));
-    else out.push(rel);
-  }
-  return out;
-}
 
 export interface FinishOptions {
   pathPrefix: string;
@@ -22,7 +13,7 @@ export interface FinishOptions {
 }
 
 export async function finishSite(siteDir: string, options: FinishOptions): Promise<void> {
-  const files = await listFiles(siteDir);
+  const files = listFiles(siteDir);
   await buildSearchIndex(siteDir, files, options.pathPrefix, options.language);
   const pages = await Promise.all(files.filter((f) => f.endsWith(".html")).map((f) => readFile(path.join(siteDir, f), "utf8")));
   await writeFile(path.join(siteDir, "_headers"), headersFile(pages));

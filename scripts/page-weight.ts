@@ -2,11 +2,12 @@
 //   HTML + CSS ≤ 40 KB, JavaScript ≤ 5 KB, and no request to another origin
 //   (no web fonts from a CDN, no analytics). 1 KB = 1000 bytes, uncompressed.
 // Prints one line per page and exits 1 when any page is over budget.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseHTML } from "linkedom";
+import { listFiles } from "../lib/site-files.ts";
 
 export const BUDGET = { htmlCssBytes: 40_000, jsBytes: 5_000 } as const;
 
@@ -133,15 +134,8 @@ export function measurePage(dir: string, page: string, prefix = "/"): PageWeight
   return result;
 }
 
-export function htmlPages(dir: string, prefix = ""): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if (statSync(full).isDirectory()) out.push(...htmlPages(full, rel));
-    else if (name.endsWith(".html")) out.push(rel);
-  }
-  return out;
+export function htmlPages(dir: string): string[] {
+  return listFiles(dir).filter((file) => file.endsWith(".html"));
 }
 
 function report(weights: PageWeight[]): string {

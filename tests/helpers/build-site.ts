@@ -1,11 +1,14 @@
 // Builds a site (a folder holding content/) with the real chatpost build, into a
 // temporary output folder, and gives helpers to read what was built.
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { listFiles } from "../../lib/site-files.ts";
+
+export { listFiles };
 
 const run = promisify(execFile);
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -73,13 +76,3 @@ export async function buildSite(source = FIXTURE_SITE, options: BuildOptions = {
   };
 }
 
-export function listFiles(dir: string, prefix = ""): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if (statSync(full).isDirectory()) out.push(...listFiles(full, rel));
-    else out.push(rel);
-  }
-  return out;
-}
