@@ -6,11 +6,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
-import { ContentCache, contentKey } from "./content-cache.ts";
+import { contentKey, projectCache, useProjectCache } from "./content-cache.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -26,27 +25,9 @@ export const FORMATTER_VERSIONS = {
     .slice(0, 16),
 };
 
-/** Where the cache lives unless told otherwise: CHATPOST_CACHE_DIR ("off" for none), else .cache/chatpost in the working directory. */
-export const DEFAULT_CACHE_DIR = ".cache/chatpost";
-
-// null: not decided yet. Decided once per process, so a build that changes its
-// working directory midway (scripts/build.ts --root) keeps one cache.
-let cache: ContentCache | undefined | null = null;
-
-/** Keep formatted output in `dir`, or in no cache at all (undefined). */
-export function useCitationCache(dir: string | undefined): ContentCache | undefined {
-  const resolved = dir === undefined ? undefined : path.resolve(dir);
-  cache = resolved === undefined ? undefined : cache?.dir === resolved ? cache : new ContentCache(resolved);
-  return cache;
-}
-
-export function citationCache(): ContentCache | undefined {
-  if (cache === null) {
-    const fromEnv = process.env.CHATPOST_CACHE_DIR;
-    useCitationCache(fromEnv === "off" ? undefined : fromEnv || DEFAULT_CACHE_DIR);
-  }
-  return cache ?? undefined;
-}
+/** Keep formatted output in `dir`, or in no cache at all (undefined): the project's one cache. */
+export const useCitationCache = useProjectCache;
+export const citationCache = projectCache;
 
 const csl = () => plugins.config.get("@csl");
 

@@ -10,6 +10,29 @@ import path from "node:path";
 
 const MAGIC = "chatpost-cache/1";
 
+/** Where the cache lives unless told otherwise: CHATPOST_CACHE_DIR ("off" for none), else .cache/chatpost in the working directory. */
+export const DEFAULT_CACHE_DIR = ".cache/chatpost";
+
+// null: not decided yet. Decided once per process, so a build that changes its
+// working directory midway (scripts/build.ts --root) keeps one cache.
+let shared: ContentCache | undefined | null = null;
+
+/** Keep the project's cached entries in `dir`, or in no cache at all (undefined). */
+export function useProjectCache(dir: string | undefined): ContentCache | undefined {
+  const resolved = dir === undefined ? undefined : path.resolve(dir);
+  shared = resolved === undefined ? undefined : shared?.dir === resolved ? shared : new ContentCache(resolved);
+  return shared;
+}
+
+/** The project's one content cache (formatted citations, search index, validation, build records). */
+export function projectCache(): ContentCache | undefined {
+  if (shared === null) {
+    const fromEnv = process.env.CHATPOST_CACHE_DIR;
+    useProjectCache(fromEnv === "off" ? undefined : fromEnv || DEFAULT_CACHE_DIR);
+  }
+  return shared ?? undefined;
+}
+
 /** A stable hash of any JSON-compatible value: object keys are sorted first. */
 export function contentKey(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");

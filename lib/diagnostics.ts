@@ -76,6 +76,13 @@ export class ContentError extends Error {
   }
 }
 
+/** A mistake in the site settings (content/_data/site.yaml). */
+export class SettingsError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.length} problem(s) in the site settings`);
+  }
+}
+
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /**

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { readYamlDocument } from "./front-matter.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
 import { checkZone } from "./chat-time.ts";
-import type { Diagnostic } from "./diagnostics.ts";
+import { SettingsError, type Diagnostic } from "./diagnostics.ts";
 
 export const SETTINGS_FILE = "content/_data/site.yaml";
 
@@ -49,11 +49,8 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type Weekday = (typeof WEEKDAYS)[number];
 export { WEEKDAYS };
 
-export class SettingsError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(`${diagnostics.length} problem(s) in the site settings`);
-  }
-}
+// Lives with the other diagnostics so that commands can catch it without loading zod.
+export { SettingsError } from "./diagnostics.ts";
 
 /** Parse and validate the settings text; every problem is returned, none thrown. */
 export function parseSettings(text: string, file = SETTINGS_FILE): { settings?: Settings; diagnostics: Diagnostic[] } {

@@ -4,10 +4,13 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadCorpus } from "../lib/corpus.ts";
+import { inputFingerprint, isUpToDate, readBuildRecord, stableSpan, writeBuildRecord, outputStamp } from "../lib/build-record.ts";
+import { now } from "../lib/clock.ts";
+import { projectCache } from "../lib/content-cache.ts";
 import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
-import { loadSettings } from "../lib/settings.ts";
 import { interceptEleventyErrors, runStep } from "./run-step.ts";
+
+const APP_DIR = path.resolve(import.meta.dirname, "..");
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +18,7 @@ const { values } = parseArgs({
     output: { type: "string", default: "_site" },
     "path-prefix": { type: "string" },
     quiet: { type: "boolean", default: false },
+    force: { type: "boolean", default: false },
   },
 });
 
@@ -47,13 +51,41 @@ async function removeLeftovers(target: string): Promise<void> {
   }
 }
 
-export async function build(root: string, output: string, quiet: boolean): Promise<void> {
-  const settings = loadSettings(root);
-  const { diagnostics } = loadCorpus(root, settings);
-  if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
-  if (diagnostics.length) console.warn(formatReport(diagnostics));
+function clockOrUndefined(): Date | undefined {
+  try {
+    return now();
+  } catch {
+    return undefined;
+  }
+}
 
+export async function build(root: string, output: string, quiet: boolean, force: boolean): Promise<void> {
   const target = path.resolve(root, output);
+  // Nothing changed since the last build of this folder (lib/build-record.ts): nothing to do.
+  // Hashed before anything is read, so an input edited during the build is seen next time.
+  // A clock that cannot be read (a bad CHATPOST_NOW) keeps no record: the build reports it.
+  const buildTime = clockOrUndefined();
+  const cache = buildTime ? projectCache() : undefined;
+  const inputs = cache ? inputFingerprint({ root, appDir: APP_DIR, output: target, env: process.env }) : undefined;
+  if (cache && inputs && buildTime && !force) {
+    const record = readBuildRecord(cache, target);
+    if (isUpToDate(record, inputs, target, buildTime)) {
+      if (record.warnings) console.warn(record.warnings);
+      const shown = path.relative(process.cwd(), target);
+      if (!quiet) console.log(`${shown.startsWith("..") ? target : shown || "."} is up to date: no input changed since it was built (npm run build -- --force builds anyway).`);
+      return;
+    }
+  }
+
+  // Loaded here, not at the top: an up-to-date build needs none of it.
+  const { loadSettings } = await import("../lib/settings.ts");
+  const { loadCorpus } = await import("../lib/corpus.ts");
+  const settings = loadSettings(root);
+  const { posts, diagnostics } = loadCorpus(root, settings);
+  if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
+  const warnings = diagnostics.length ? formatReport(diagnostics) : "";
+  if (warnings) console.warn(warnings);
+
   await removeLeftovers(target);
   const staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}.build-${process.pid}-`));
   try {
@@ -79,6 +111,15 @@ export async function build(root: string, output: string, quiet: boolean): Promi
       throw error;
     }
     await rm(retired, { recursive: true, force: true });
+    if (cache && inputs && buildTime) {
+      // Eleventy read the clock during the build: the record holds only if no post was
+      // published and no chat ended between the start and the end of the build.
+      const span = stableSpan(posts, buildTime);
+      const finished = clockOrUndefined();
+      if (finished && (span.until === null || finished.getTime() < span.until)) {
+        writeBuildRecord(cache, target, { inputs, output: outputStamp(target)!, ...span, warnings });
+      }
+    }
   } catch (error) {
     // Eleventy may still be copying files into the staging folder, so the first removal
     // can race with it (ENOTEMPTY): remove it again once everything has stopped.
@@ -95,4 +136,4 @@ export async function build(root: string, output: string, quiet: boolean): Promi
 }
 
 if (values["path-prefix"]) process.env.CHATPOST_PATH_PREFIX = values["path-prefix"];
-await runStep(() => build(path.resolve(values.root!), values.output!, values.quiet!));
+await runStep(() => build(path.resolve(values.root!), values.output!, values.quiet!, values.force!));

@@ -1,7 +1,6 @@
 // How every chatpost command ends: a writer's mistake is a clean report with no
 // stack trace; anything else is chatpost's own bug, shown in full and marked so.
-import { ContentError, formatReport } from "../lib/diagnostics.ts";
-import { SettingsError } from "../lib/settings.ts";
+import { ContentError, formatReport, SettingsError } from "../lib/diagnostics.ts";
 
 /** Find a writer-facing error anywhere in the cause chain (Eleventy wraps what plugins throw). */
 export function findContentError(error: unknown): ContentError | SettingsError | undefined {
