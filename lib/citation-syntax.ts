@@ -9,6 +9,9 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
+import { localeLocatorTerms, normaliseTerm, type LocatorTerms } from "./locator-terms.ts";
+
+export type { LocatorTerms };
 
 export type CitationMode = "normal" | "suppress-author" | "author-in-text";
 
@@ -69,48 +72,75 @@ function precededByWord(src: string, pos: number): boolean {
   return WORD_CHAR.test(ch);
 }
 
-// CSL locator labels, keyed by the lower-case terms of the en-US locale (singular and plural, long and short).
-const LABEL_TERMS: Record<string, string> = {};
-for (const [label, ...terms] of [
-  ["book", "book", "books", "bk.", "bks."],
-  ["chapter", "chapter", "chapters", "chap.", "chaps."],
-  ["column", "column", "columns", "col.", "cols."],
-  ["figure", "figure", "figures", "fig.", "figs."],
-  ["folio", "folio", "folios", "fol.", "fols."],
-  ["issue", "number", "numbers", "no.", "nos."],
-  ["line", "line", "lines", "l.", "ll."],
-  ["note", "note", "notes", "n.", "nn."],
-  ["opus", "opus", "opera", "op.", "opp."],
-  ["page", "page", "pages", "p.", "pp."],
-  ["paragraph", "paragraph", "paragraphs", "para.", "paras.", "¶", "¶¶"],
-  ["part", "part", "parts", "pt.", "pts."],
-  ["section", "section", "sections", "sec.", "secs.", "§", "§§"],
-  ["sub verbo", "sub verbo", "sub verbis", "s.v.", "s.vv."],
-  ["verse", "verse", "verses", "v.", "vv."],
-  ["volume", "volume", "volumes", "vol.", "vols."],
-] as const) {
-  for (const term of terms) LABEL_TERMS[term] = label;
+// A roman numeral, as pandoc's romanNumeral reads one (either case).
+const ROMAN = /^(?=[mdclxvi])m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/i;
+const isRoman = (word: string) => ROMAN.test(word);
+
+// pandoc splits the text after a key into tokens: runs of space, single punctuation
+// characters (":" excepted), and the runs of other characters between them.
+const TOKEN = /\s+|(?!:)\p{P}|(?:[^\s\p{P}]|:)+/gu;
+
+/**
+ * Whether a locator word (one with a digit, or a roman numeral) starts at `pos`,
+ * after an optional space, opening brackets and a leading period (".3" in "p.3").
+ */
+function locatorWordAt(text: string, pos: number): boolean {
+  let p = pos;
+  while (/\s/u.test(text[p] ?? "")) p++;
+  while ("([{".includes(text[p] ?? "-")) p++;
+  if (text[p] === ".") p++;
+  const unit = /^(?:[^\s\p{P}]|[-\u2013:])+/u.exec(text.slice(p))?.[0];
+  if (!unit) return false;
+  return /\d/.test(unit) || isRoman(/^[^\s\p{P}]+/u.exec(unit)?.[0] ?? "");
 }
 
-const ROMAN = /^[ivxlcdm]+$/i;
-
-/** The label at the start of `text`, and where it ends. */
-function readLabel(text: string): { label: string; end: number } | undefined {
-  const two = /^(sub\s+(?:verbo|verbis))/i.exec(text);
-  if (two) return { label: "sub verbo", end: two[0].length };
-  const word = /^[\p{L}.¶§]+/u.exec(text);
-  if (!word) return undefined;
-  const label = LABEL_TERMS[word[0].toLowerCase()];
-  return label ? { label, end: word[0].length } : undefined;
+const longestTerm = new WeakMap<LocatorTerms, number>();
+function maxTermLength(terms: LocatorTerms): number {
+  let max = longestTerm.get(terms);
+  if (max === undefined) {
+    max = Math.max(0, ...[...terms.keys()].map((k) => k.length));
+    longestTerm.set(terms, max);
+  }
+  return max;
 }
 
 /**
- * Pandoc's locator heuristics on the text after a key: an optional comma, then
- * an optional label (page when none), then words that hold a digit (or a roman
- * numeral after an explicit label), joined by commas or spaces. What does not
- * fit stays in the suffix, untouched.
+ * The label at the start of `text`, and where it ends: pandoc's rule, the longest
+ * run of tokens that is a locator term of the locale and is followed by a locator
+ * word (inside braces, by anything). Terms compare case-insensitively, with their
+ * own periods: under de-DE "S. 33" is a page, "S 33" is not.
  */
-export function splitLocator(after: string): { label?: string; locator?: string; suffix: string } {
+function readLabel(text: string, terms: LocatorTerms, braced = false): { label: string; end: number } | undefined {
+  const max = maxTermLength(terms);
+  let best: { label: string; end: number } | undefined;
+  for (const token of text.matchAll(TOKEN)) {
+    const end = token.index + token[0].length;
+    const key = normaliseTerm(text.slice(0, end));
+    if (key.length > max) break;
+    if (!braced && !locatorWordAt(text, end)) continue;
+    const label = terms.get(key);
+    if (label) best = { label, end };
+  }
+  return best;
+}
+
+/** The locator words pandoc knows when no locale is named: en-US's. */
+export function defaultLocatorTerms(): LocatorTerms {
+  return localeLocatorTerms("en-US");
+}
+
+// One word of a locator, as pandoc's pPageSeq reads it: letters and digits, "-", "–"
+// and ":", bracketed groups ("34(1)", "[17]") and inner periods ("1.2"), but no
+// trailing period ("S. 3f." is the locator "3f" and the suffix ".") nor other punctuation.
+const LOCATOR_WORD = /^(?:\([^\s()]*\)|\[[^\s[\]]*\]|\{[^\s{}]*\}|[^\s\p{P}`]|[-\u2013:]|\.(?=[^\s\p{P}`]))+/u;
+
+/**
+ * Pandoc's locator heuristics on the text after a key: an optional comma, then
+ * an optional label (one of the locale's locator terms; page when none), then
+ * words that hold a digit (or a roman numeral after an explicit label), joined by
+ * commas or spaces. What does not fit stays in the suffix, untouched.
+ */
+export function splitLocator(after: string, terms: LocatorTerms = defaultLocatorTerms()): { label?: string; locator?: string; suffix: string } {
   let pos = 0;
   if (after[pos] === ",") pos++;
   while (after[pos] === " " || after[pos] === "\n") pos++;
@@ -119,19 +149,20 @@ export function splitLocator(after: string): { label?: string; locator?: string;
     const close = after.indexOf("}", pos);
     if (close > pos) {
       const inner = after.slice(pos + 1, close).trim();
-      const lab = readLabel(inner);
+      const lab = readLabel(inner, terms, true);
       const locator = (lab ? inner.slice(lab.end) : inner).trim();
       if (locator) return { label: lab?.label ?? "page", locator, suffix: after.slice(close + 1) };
     }
     return { suffix: after };
   }
-  const lab = readLabel(after.slice(pos));
+  const lab = readLabel(after.slice(pos), terms);
   const explicit = !!lab;
   if (lab) {
     pos += lab.end;
     while (after[pos] === " ") pos++;
   }
-  const accept = (word: string) => /\d/.test(word) || (explicit && ROMAN.test(word));
+  // pandoc counts a roman numeral anywhere in a word ("(iv)", "xv-xvii") as a number.
+  const accept = (word: string) => /\d/.test(word) || (explicit && word.split(/[^\p{L}]+/u).some(isRoman));
   const words: string[] = [];
   let end = pos;
   for (;;) {
@@ -148,7 +179,7 @@ export function splitLocator(after: string): { label?: string; locator?: string;
       }
       if (!sep) break;
     }
-    const m = /^[^\s,;*_`\[\]]+/.exec(after.slice(p));
+    const m = LOCATOR_WORD.exec(after.slice(p));
     if (!m || !accept(m[0])) break;
     words.push(sep + m[0]);
     end = p + m[0].length;
@@ -181,7 +212,7 @@ function splitItems(inner: string): string[] {
 }
 
 /** One item of a bracketed citation: "see -@key{iv}, p. 3 and more". */
-function parseItem(part: string): CitationItem | undefined {
+function parseItem(part: string, terms: LocatorTerms): CitationItem | undefined {
   for (let at = part.indexOf("@"); at >= 0; at = part.indexOf("@", at + 1)) {
     const suppress = part[at - 1] === "-";
     const before = suppress ? at - 1 : at;
@@ -200,25 +231,25 @@ function parseItem(part: string): CitationItem | undefined {
     }
     const base: CitationItem = { key: key.key, mode: suppress ? "suppress-author" : "normal", prefix, suffix: rest };
     // `@key{}` keeps the suffix from being read as a locator; `@key{ii, A}` forces one.
-    if (forced !== undefined) return forced ? { ...base, ...withLabel(forced) } : base;
-    const loc = splitLocator(rest);
+    if (forced !== undefined) return forced ? { ...base, ...withLabel(forced, terms) } : base;
+    const loc = splitLocator(rest, terms);
     return { ...base, ...loc };
   }
   return undefined;
 }
 
-function withLabel(forced: string): { label: string; locator: string } {
-  const lab = readLabel(forced);
+function withLabel(forced: string, terms: LocatorTerms): { label: string; locator: string } {
+  const lab = readLabel(forced, terms, true);
   const locator = lab ? forced.slice(lab.end).trim() : forced;
   return lab && locator ? { label: lab.label, locator } : { label: "page", locator: forced };
 }
 
 /** The items of a bracketed citation's inside, or undefined when any part holds no citation (then it is not one). */
-export function parseBracketContent(inner: string): CitationItem[] | undefined {
+export function parseBracketContent(inner: string, terms: LocatorTerms = defaultLocatorTerms()): CitationItem[] | undefined {
   if (!inner.includes("@")) return undefined;
   const items: CitationItem[] = [];
   for (const part of splitItems(inner)) {
-    const item = parseItem(part);
+    const item = parseItem(part, terms);
     if (!item) return undefined;
     items.push(item);
   }
@@ -247,6 +278,9 @@ function closingBracket(src: string, open: number, max: number): number {
 
 const isLinkAfter = (src: string, pos: number) => src[pos] === "(" || src[pos] === "[";
 
+// The locator words of the document's locale travel in the parse's env (see extractCitations).
+const termsOf = (state: StateInline): LocatorTerms => state.env?.locatorTerms ?? defaultLocatorTerms();
+
 function citationRule(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
@@ -256,7 +290,7 @@ function citationRule(state: StateInline, silent: boolean): boolean {
   if (ch === "[") {
     const close = closingBracket(src, start, max);
     if (close < 0 || isLinkAfter(src, close + 1)) return false;
-    const items = parseBracketContent(src.slice(start + 1, close));
+    const items = parseBracketContent(src.slice(start + 1, close), termsOf(state));
     if (!items) return false;
     if (!silent) push(state, items, start, close + 1);
     state.pos = close + 1;
@@ -279,9 +313,9 @@ function citationRule(state: StateInline, silent: boolean): boolean {
       const close = closingBracket(src, open, max);
       if (close > 0 && !isLinkAfter(src, close + 1)) {
         const inner = src.slice(open + 1, close);
-        const more = parseBracketContent(inner);
+        const more = parseBracketContent(inner, termsOf(state));
         if (more) items.push(...more);
-        else Object.assign(first, splitLocator(inner));
+        else Object.assign(first, splitLocator(inner, termsOf(state)));
         end = close + 1;
       }
     }
@@ -339,10 +373,13 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
   };
 }
 
-/** Every citation cluster of a markdown text, in document order. */
-export function extractCitations(md: MarkdownIt, text: string): CitationCluster[] {
+/**
+ * Every citation cluster of a markdown text, in document order; locator words are
+ * read with `terms`, the table of the document's CSL locale (en-US's by default).
+ */
+export function extractCitations(md: MarkdownIt, text: string, terms?: LocatorTerms): CitationCluster[] {
   const clusters: CitationCluster[] = [];
-  for (const block of md.parse(text, {})) {
+  for (const block of md.parse(text, terms ? { locatorTerms: terms } : {})) {
     for (const token of block.children ?? []) {
       if (token.type === "citation") clusters.push(token.meta.cluster);
     }

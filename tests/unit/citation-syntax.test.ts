@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { extractCitations, parseBracketContent, readKey, splitLocator, type CitationItem } from "../../lib/citation-syntax.ts";
+import { localeLocatorTerms } from "../../lib/locator-terms.ts";
 import { createMarkdown } from "../../lib/markdown.ts";
 
 const md = createMarkdown();
@@ -102,6 +103,52 @@ describe("locators", () => {
     assert.deepEqual(splitLocator(", ch. 2"), { suffix: ", ch. 2" });
     assert.deepEqual(splitLocator(", with suffix"), { suffix: ", with suffix" });
     assert.deepEqual(splitLocator(", xiv"), { suffix: ", xiv" });
+  });
+});
+
+describe("locator words in the document's locale (pandoc reads its locale's terms)", () => {
+  const de = localeLocatorTerms("de-DE");
+
+  it("read German short, long, plural and symbol forms, in any case", () => {
+    assert.deepEqual(splitLocator(", S. 33", de), { label: "page", locator: "33", suffix: "" });
+    assert.deepEqual(splitLocator(", s. 33", de), { label: "page", locator: "33", suffix: "" });
+    assert.deepEqual(splitLocator(", Kap. 2", de), { label: "chapter", locator: "2", suffix: "" });
+    assert.deepEqual(splitLocator(", Seiten 33-35, 38 und passim", de), { label: "page", locator: "33-35, 38", suffix: " und passim" });
+    assert.deepEqual(splitLocator(", Abschn. 4", de), { label: "section", locator: "4", suffix: "" });
+    assert.deepEqual(splitLocator(", §§ 4-5", de), { label: "section", locator: "4-5", suffix: "" });
+    assert.deepEqual(splitLocator(" Kap. iv", de), { label: "chapter", locator: "iv", suffix: "" });
+  });
+
+  it("take the longest term: s. v. is sub verbo, not the page S.", () => {
+    assert.deepEqual(splitLocator(", s. v. 12", de), { label: "sub verbo", locator: "12", suffix: "" });
+  });
+
+  it("leave English words in the suffix, as pandoc does under de-DE; a bare number is still a page", () => {
+    assert.deepEqual(splitLocator(", p. 33", de), { suffix: ", p. 33" });
+    assert.deepEqual(splitLocator(", chap. 2", de), { suffix: ", chap. 2" });
+    assert.deepEqual(splitLocator(", 33", de), { label: "page", locator: "33", suffix: "" });
+    assert.deepEqual(splitLocator(", xiv", de), { suffix: ", xiv" });
+    assert.deepEqual(splitLocator(", S 33", de), { suffix: ", S 33" });
+  });
+
+  it("leave a trailing period and what follows a non-number in the suffix", () => {
+    assert.deepEqual(splitLocator(", S. 3f.", de), { label: "page", locator: "3f", suffix: "." });
+    assert.deepEqual(splitLocator(", Bd. 2, S. 3", de), { label: "volume", locator: "2", suffix: ", S. 3" });
+  });
+
+  it("apply in brackets, narrative citations and braced locators when the parse is given the table", () => {
+    const german = (text: string) => extractCitations(md, text, de).map((c) => c.items);
+    assert.deepEqual(german("[siehe @doe99, S. 33; @roe, Kap. 2]"), [
+      [item("doe99", { prefix: "siehe", label: "page", locator: "33" }), item("roe", { label: "chapter", locator: "2" })],
+    ]);
+    assert.deepEqual(german("@doe99 [S. 30] sagt"), [[item("doe99", { mode: "author-in-text", label: "page", locator: "30" })]]);
+    assert.deepEqual(german("[@doe99, {Kap. ii, A}]"), [[item("doe99", { label: "chapter", locator: "ii, A" })]]);
+    assert.deepEqual(german("[@doe99{Abschn. 3}]"), [[item("doe99", { label: "section", locator: "3" })]]);
+  });
+
+  it("are en-US's when no table is given", () => {
+    assert.deepEqual(items("[@doe99, S. 33]"), [[item("doe99", { suffix: ", S. 33" })]]);
+    assert.deepEqual(items("[@doe99, pp. 33]"), [[item("doe99", { label: "page", locator: "33" })]]);
   });
 });
 
