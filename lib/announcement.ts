@@ -1,6 +1,6 @@
 // What an announcement page shows, derived once from a validated Post.
 // Templates only place these values; they compute nothing.
-import { bibliographyHtml, type CitationStyle } from "./citations.ts";
+import { bibliographyHtml, notesHtml, type CitationStyle } from "./citations.ts";
 import type { SharedBibliography } from "./bibliography.ts";
 import { postCitations } from "./post-citations.ts";
 import { describeChatTime, type ChatTimeText } from "./chat-time.ts";
@@ -35,6 +35,8 @@ export interface Announcement {
   bibliographyHtml: string;
   /** HTML of each in-text citation of the body, in document order (lib/markdown.ts places them). */
   citations: string[];
+  /** With a note style, the citations' footnotes as an HTML list (placed before the references); otherwise "". */
+  notesHtml: string;
   /** "April 30, 2017" */
   publishedText: string;
   /** JSON-LD (BlogPosting, and Event for a chat), safe inside <script type="application/ld+json">. */
@@ -69,6 +71,7 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
     ...(chat ? { chat } : {}),
     topics: post.topics.map((text, i) => ({ label: `T${i + 1}`, anchor: `t${i + 1}`, text })),
     citations: cited.citations,
+    notesHtml: notesHtml(cited.notes),
     bibliographyHtml: bibliographyHtml(cited.bibliography),
     publishedText: publishedText(post.date, options.locale),
     ...(site && pageUrl

@@ -58,8 +58,13 @@ export interface CitationRequest {
 }
 
 export interface FormattedCitations {
-  /** HTML of each cluster, in the order given, each linked to its bibliography entry. */
+  /**
+   * HTML of each cluster, in the order given, each work linked to its bibliography entry.
+   * With a note style, each is a footnote reference instead (after the author, for `@key says`).
+   */
   citations: string[];
+  /** With a note style, the HTML of each cluster's footnote, in the order given (each work linked); otherwise empty. */
+  notes: string[];
   bibliography: FormattedEntry[];
 }
 
@@ -78,16 +83,18 @@ export function formatCitations(request: CitationRequest): FormattedCitations {
 }
 
 function formatCitationsNow({ items, clusters, style: { style, locale } }: CitationRequest): FormattedCitations {
-  if (items.length === 0) return { citations: [], bibliography: [] };
+  if (items.length === 0) return { citations: [], notes: [], bibliography: [] };
   if (!hasStyle(style)) throw new CitationError(`unknown citation style "${style}"`);
   // plugin-csl silently falls back to en-US for an unknown locale; we refuse instead.
   if (!hasLocale(locale)) throw new CitationError(`unknown citation locale "${locale}"`);
   const data = items.map(linkSafe);
   const engine = csl().engine(data, style, locale, "html");
   engine.opt.development_extensions.wrap_url_and_doi = true;
+  wrapEachCite(engine);
   try {
     return formatWith(engine, data, clusters, style);
   } finally {
+    unwrapCites(engine);
     // plugin-csl reuses the engine for the next request, which has other items: leave nothing of this one registered.
     engine.restoreProcessorState([]);
     engine.updateUncitedItems([]);
@@ -104,32 +111,40 @@ function formatWith(engine: any, data: CslItem[], clusters: ClusterItem[][], sty
   // Listed but not cited (nocite, post references): processCitationCluster would drop them from plain updateItems.
   engine.updateUncitedItems(data.map((i) => i.id).filter((id) => !cited.includes(id)));
 
-  const layout = layoutAffixes(csl().styles.get(style));
+  // A note style puts each cluster in a footnote of its own: numbered for citeproc-js, which chooses "Ibid." and short forms by them.
+  const note = engine.opt.xclass === "note";
+  const noteIndex = (i: number) => (note ? i + 1 : 0);
+  // A link to a URL inside a citation would nest in the link to the entry, which links the URL itself.
+  engine.opt.development_extensions.wrap_url_and_doi = false;
   const outputs: string[] = [];
   const done: [string, number][] = [];
   clusters.forEach((cluster, i) => {
-    const citationItems = cluster.map(citeprocItem);
+    const citationItems = cluster.map((c) => citeprocItem(c, note));
     // As pandoc does: a prefix on a later work ("see A; also B") fixes the order the writer chose.
     const unsorted = cluster.slice(1).some((c) => c.prefix);
-    const citation = { citationID: `c${i}`, citationItems, properties: { noteIndex: 0, ...(unsorted ? { unsorted: true } : {}) } };
+    const citation = { citationID: `c${i}`, citationItems, properties: { noteIndex: noteIndex(i), ...(unsorted ? { unsorted: true } : {}) } };
     const [, updates] = engine.processCitationCluster(citation, done, []) as [unknown, [number, string, string][]];
     for (const [index, html] of updates) outputs[index] = html;
-    done.push([`c${i}`, 0]);
+    done.push([`c${i}`, noteIndex(i)]);
   });
 
-  const citations = clusters.map((cluster, i) => {
-    let html = outputs[i] ?? "";
+  const rendered = clusters.map((cluster, i) => {
+    const html = withLayoutAffixes(engine, outputs[i] ?? "");
     const first = cluster[0]!;
+    let author = "";
     if (first.mode === "author-in-text") {
       // "Smith (2004)": the author as the style names them, then the rest of the cluster.
       // A numeric style names no author in citations; pandoc then prints the citation alone.
-      const author: string = engine.makeCitationCluster([{ id: first.id, "author-only": true }]);
-      if (author && !author.includes("[NO_PRINTED_FORM]")) html = `${author} ${html}`;
+      const name: string = engine.makeCitationCluster([{ id: first.id, "author-only": true }]);
+      if (name && !name.includes("[NO_PRINTED_FORM]")) author = name;
     }
-    const marker = STYLE_ERROR.exec(html);
+    const marker = STYLE_ERROR.exec(`${author} ${html}`);
     if (marker) throw new CitationError(`the citation style "${style}" failed on the citation of "${first.id}": ${marker[0]}`);
-    return citationHtml(html, cluster, engine, layout);
+    return note ? footnoteCluster(html, cluster, author, i + 1) : inTextCluster(html, cluster, author);
   });
+  const citations = rendered.map((r) => r.citation);
+  const notes = note ? rendered.map((r) => r.note ?? "") : [];
+  engine.opt.development_extensions.wrap_url_and_doi = true;
 
   const sortedIds: string[] = engine.registry.getSortedIds();
   const [, entries] = engine.makeBibliography() as [unknown, string[]];
@@ -139,7 +154,7 @@ function formatWith(engine: any, data: CslItem[], clusters: ClusterItem[][], sty
     if (marker) throw new CitationError(`the citation style "${style}" failed on reference "${entry.id}": ${marker[0]}`);
     return entry;
   });
-  return { citations, bibliography };
+  return { citations, notes, bibliography };
 }
 
 /** Format a bibliography of `items` alone, sorted as the style says. */
@@ -151,63 +166,147 @@ export function formatBibliography(items: CslItem[], style: CitationStyle): Form
 // what could end the attribute (the same address for a browser). Also copies the item,
 // which citeproc-js mutates.
 function linkSafe(item: CslItem): CslItem {
-  const copy = structuredClone(item);
+  // citeproc-js hands a cite to wrapCitationEntry only when its item has a system_id.
+  const copy: CslItem = { ...structuredClone(item), system_id: item.id };
   for (const field of ["URL", "DOI"] as const) {
     if (typeof copy[field] === "string") copy[field] = (copy[field] as string).replace(/["'<>`\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   }
   return copy;
 }
 
-function citeprocItem(c: ClusterItem): Record<string, unknown> {
+// `@key says` names the author in the text: the citation leaves it out, except in a footnote, which cites the work in full.
+function citeprocItem(c: ClusterItem, note: boolean): Record<string, unknown> {
   return {
     id: c.id,
     ...(c.prefix ? { prefix: c.prefix } : {}),
     ...(c.suffix ? { suffix: c.suffix } : {}),
     ...(c.locator ? { locator: c.locator, label: c.label ?? "page" } : {}),
-    ...(c.mode !== "normal" ? { "suppress-author": true } : {}),
+    ...(c.mode === "suppress-author" || (c.mode === "author-in-text" && !note) ? { "suppress-author": true } : {}),
   };
 }
 
-// The prefix and suffix of the style's citation layout, e.g. "(" and ")", as citeproc-js prints them.
-function layoutAffixes(xml: string): { prefix: string; suffix: string } {
-  const attrs = /<citation\b[\s\S]*?<layout\b([^>]*)>/.exec(xml)?.[1] ?? "";
-  const attr = (name: string) => {
-    const raw = new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1] ?? "";
-    const text = raw.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-    return text.replace(/&/g, "&#38;").replace(/</g, "&#60;").replace(/>/g, "&#62;");
+// Each cite of a cluster comes out of citeproc-js wrapped in a token naming its work
+// (citeproc-js's citation wrapper), so a style that merges works ("Doe, 2005a, 2005b",
+// "1–3") still shows which text is which work. citeproc-js escapes "<" in every field
+// and affix, so every token in its output is ours; the id inside is percent-encoded.
+const CITE_TOKEN = /<chatpost-cite(?: ([^>]*))?>|<\/chatpost-cite>/g;
+
+function wrapEachCite(engine: any): void {
+  engine.sys.wrapCitationEntry = (html: string, id: unknown) => `<chatpost-cite${typeof id === "string" ? ` ${encodeURIComponent(id)}` : ""}>${html}</chatpost-cite>`;
+  engine.opt.development_extensions.apply_citation_wrapper = true;
+  // A cite rendered as a bare number (the "1" of "1–3") loses the wrapper's item id inside
+  // citeproc-js; the number keeps it as `id`. Per engine: setOutputFormat makes a new table.
+  engine.fun.decorate["@cite"].entry = function (this: { item_id?: unknown; id?: unknown; locator_txt?: string; suffix_txt?: string }, state: any, html: string) {
+    return state.sys.wrapCitationEntry(html, this.item_id ?? this.id, this.locator_txt, this.suffix_txt);
   };
-  return { prefix: attr("prefix"), suffix: attr("suffix") };
+}
+
+// plugin-csl hands the cached engine to any other caller: leave it as it was.
+function unwrapCites(engine: any): void {
+  delete engine.sys.wrapCitationEntry;
+  engine.opt.development_extensions.apply_citation_wrapper = false;
 }
 
 /**
- * One cluster as a span that names its works, each work linked to its entry.
- * citeproc-js cannot wrap the works of a cluster itself, so each work is
- * formatted alone and found in the cluster's text; when a style merges works
- * (Doe, 2005a, 2005b; numeric ranges 1–3) the cluster links its first work.
+ * With the wrapper, citeproc-js leaves out the layout's prefix and suffix ("(" and ")",
+ * a footnote's final "."): put them back as it does, escaped as it escapes them, with
+ * its merging of a final "." into the punctuation or closing quote that ends the text
+ * ("Ibid." not "Ibid..", “Title.” in American English).
  */
-function citationHtml(html: string, cluster: ClusterItem[], engine: any, layout: { prefix: string; suffix: string }): string {
+function withLayoutAffixes(engine: any, html: string): string {
+  if (!html) return html;
+  const escape: (text: string) => string = engine.fun.decorate.text_escape;
+  const prefix: string = engine.citation.opt.layout_prefix ?? "";
+  let suffix: string = engine.citation.opt.layout_suffix ?? "";
+  let body = html;
+  if (/^[:.;!?]/.test(suffix)) suffix = suffix[0]!;
+  if (/^[.,;:!?]/.test(suffix)) {
+    // The last visible character, behind closing tags, tokens and the locale's closing quotes
+    // (one that closes a quotation: an apostrophe is not a quote).
+    const pairs = new Map<string, string>([[engine.getTerm("close-quote"), engine.getTerm("open-quote")], [engine.getTerm("close-inner-quote"), engine.getTerm("open-inner-quote")]]);
+    let at = body.length;
+    let quoteAt = -1;
+    while (at > 0) {
+      const open = pairs.get(body[at - 1]!);
+      if (body[at - 1] === ">" && body.lastIndexOf("<", at - 1) >= 0) at = body.lastIndexOf("<", at - 1);
+      else if (open && body.lastIndexOf(open, at - 2) >= 0) quoteAt = at -= 1;
+      else break;
+    }
+    const last = body[at - 1] ?? "";
+    if ((/[.!?]/.test(last) && suffix === ".") || last === suffix) suffix = "";
+    else if (quoteAt >= 0 && /^[.,]$/.test(suffix) && engine.getOpt("punctuation-in-quote")) {
+      // Inside the closing quote, after any tag that closes before it.
+      body = body.slice(0, quoteAt) + suffix + body.slice(quoteAt);
+      suffix = "";
+    }
+  }
+  return `${escape(prefix)}${body}${escape(suffix)}`;
+}
+
+const anchorLink = (id: string) => `<a href="#${escapeHtml(referenceAnchor(id))}">`;
+
+/** The cluster's HTML with each wrapped cite linked to its work's entry; false when no cite names a work of the cluster. */
+function linkEachCite(html: string, ids: string[]): { html: string; linked: boolean } {
+  let open = false;
+  let linked = false;
+  const out = html.replace(CITE_TOKEN, (token, encoded: string | undefined) => {
+    if (token.startsWith("</")) {
+      const close = open ? "</a>" : "";
+      open = false;
+      return close;
+    }
+    let id: string | undefined;
+    try {
+      id = encoded === undefined ? undefined : decodeURIComponent(encoded);
+    } catch {
+      id = undefined;
+    }
+    open = id !== undefined && ids.includes(id);
+    linked ||= open;
+    return open ? anchorLink(id!) : "";
+  });
+  return { html: out, linked };
+}
+
+const stripCites = (html: string) => html.replace(CITE_TOKEN, "");
+
+/** An in-text cluster as a span naming its works, each work linked to its entry. */
+function inTextCluster(html: string, cluster: ClusterItem[], author: string): { citation: string; note?: string } {
   const ids = [...new Set(cluster.map((c) => c.id))];
   const open = `<span class="citation" data-cites="${escapeHtml(ids.join(" "))}">`;
-  const link = (id: string, text: string) => `<a href="#${escapeHtml(referenceAnchor(id))}">${text}</a>`;
-  if (ids.length === 1) return `${open}${link(ids[0]!, html)}</span>`;
-  const found: { start: number; end: number; id: string }[] = [];
-  for (const c of cluster) {
-    let piece: string = engine.makeCitationCluster([citeprocItem(c)]);
-    if (layout.prefix && piece.startsWith(layout.prefix)) piece = piece.slice(layout.prefix.length);
-    if (layout.suffix && piece.endsWith(layout.suffix)) piece = piece.slice(0, -layout.suffix.length);
-    const start = piece ? html.indexOf(piece) : -1;
-    if (start < 0 || html.indexOf(piece, start + 1) >= 0) return `${open}${link(ids[0]!, html)}</span>`;
-    found.push({ start, end: start + piece.length, id: c.id });
-  }
-  found.sort((a, b) => a.start - b.start);
-  if (found.some((f, i) => i > 0 && f.start < found[i - 1]!.end)) return `${open}${link(ids[0]!, html)}</span>`;
-  let out = "";
-  let at = 0;
-  for (const f of found) {
-    out += html.slice(at, f.start) + link(f.id, html.slice(f.start, f.end));
-    at = f.end;
-  }
-  return `${open}${out}${html.slice(at)}</span>`;
+  const text = author ? `${author} ${html}` : html;
+  // One work: the whole citation is its link, as it always was.
+  if (ids.length === 1) return { citation: `${open}${anchorLink(ids[0]!)}${stripCites(text)}</a></span>` };
+  const each = linkEachCite(text, ids);
+  return { citation: `${open}${each.linked ? each.html : `${anchorLink(ids[0]!)}${stripCites(text)}</a>`}</span>` };
+}
+
+/** The id of the n-th footnote of citations (1-based) and of its reference in the text. */
+export const noteAnchor = (n: number) => `cite-note-${n}`;
+export const noteRefAnchor = (n: number) => `cite-ref-${n}`;
+
+/**
+ * With a note style, a cluster is a footnote: in the text, a superscript number linked to
+ * the note (after the author, for `@key says`); in the note, the citation, each work linked.
+ */
+function footnoteCluster(html: string, cluster: ClusterItem[], author: string, n: number): { citation: string; note: string } {
+  const ids = [...new Set(cluster.map((c) => c.id))];
+  const ref = `<a href="#${noteAnchor(n)}" id="${noteRefAnchor(n)}" class="footnote-ref" role="doc-noteref" aria-label="Note ${n}"><sup>${n}</sup></a>`;
+  const named = author ? `${anchorLink(cluster[0]!.id)}${author}</a>` : "";
+  const each = linkEachCite(html, ids);
+  return {
+    citation: `<span class="citation" data-cites="${escapeHtml(ids.join(" "))}">${named}${ref}</span>`,
+    note: each.linked ? each.html : `${anchorLink(ids[0]!)}${stripCites(html)}</a>`,
+  };
+}
+
+/** The footnotes of a note style, as a list; each note links back to its reference in the text. */
+export function notesHtml(notes: string[]): string {
+  if (!notes.length) return "";
+  const items = notes
+    .map((note, i) => `<li id="${noteAnchor(i + 1)}">${note} <a href="#${noteRefAnchor(i + 1)}" class="footnote-back" role="doc-backlink" aria-label="Back to note reference ${i + 1}">↩︎</a></li>`)
+    .join("\n");
+  return `<ol class="notes">\n${items}\n</ol>`;
 }
 
 /** The anchor id of a bibliography entry. */

@@ -1,9 +1,13 @@
 // Formatting citations and bibliographies through citeproc-js: order, numbering,
 // disambiguation, links, escaping and style errors.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, it } from "node:test";
-import { bibliographyHtml, CitationError, formatCitations, referenceAnchor, registerStyle, type ClusterItem } from "../../lib/citations.ts";
+import { plugins } from "@citation-js/core";
+import { bibliographyHtml, CitationError, formatCitations, noteAnchor, noteRefAnchor, notesHtml, referenceAnchor, registerStyle, type ClusterItem } from "../../lib/citations.ts";
 import type { CslItem } from "../../lib/csl-normalise.ts";
+import { PROJECT } from "../helpers/build-site.ts";
 import { dom, text } from "../helpers/html.ts";
 
 const items: CslItem[] = [
@@ -94,3 +98,161 @@ describe("formatCitations", () => {
     assert.throws(() => formatCitations({ items, style: { style: "test-publisher-only", locale: "en-US" }, clusters: [[c("xu2001")]] }), /"xu2001".*\[CSL STYLE ERROR/);
   });
 });
+
+// Every work a style merges into one citation is still linked to its own entry.
+const NATURE = readFileSync(path.join(PROJECT, "styles/nature.csl"), "utf8");
+const NOTES = readFileSync(path.join(PROJECT, "tests/fixtures/citations/note-style.csl"), "utf8");
+registerStyle("test-nature", NATURE);
+registerStyle("test-notes", NOTES);
+const nature = { style: "test-nature", locale: "en-US" };
+const notes = { style: "test-notes", locale: "en-US" };
+const more: CslItem[] = [
+  ...items,
+  { id: "qi2010", type: "article-journal", title: "What now?", author: [{ family: "Qi", given: "Bo" }], issued: { "date-parts": [[2010]] }, "container-title": "J", volume: "2" },
+  { id: "web2020", type: "webpage", title: "Why?", author: [{ literal: "Org" }], issued: { "date-parts": [[2020, 3, 4]] }, "container-title": "Site", URL: "https://example.org/a?b=1&c=2" },
+];
+const linksOf = (html: string) => [...dom(`<div>${html}</div>`).querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href")!, text: text(a) }));
+const entryOf = (bibliography: { id: string; html: string }[], href: string) => plain(bibliography.find((e) => `#${referenceAnchor(e.id)}` === href)!.html);
+
+describe("links when a style merges works", () => {
+  it("author-date: “Doe, 2005a, 2005b” links each year to its own entry", () => {
+    const { citations, bibliography } = formatCitations({ items, style: apa, clusters: [[c("doe2005a"), c("doe2005b")]] });
+    assert.equal(plain(citations[0]!), "(Doe, 2005a, 2005b)");
+    const links = linksOf(citations[0]!);
+    assert.equal(links.length, 2);
+    for (const link of links) {
+      const year = /2005[ab]/.exec(link.text)![0];
+      assert.match(entryOf(bibliography, link.href), new RegExp(`\\(${year}\\)`), `${link.text} → ${link.href}`);
+    }
+    assert.notEqual(links[0]!.href, links[1]!.href);
+  });
+
+  it("numeric range: in “1–3” the 1 and the 3 link to entries 1 and 3, and data-cites names all three", () => {
+    const { citations, bibliography } = formatCitations({ items, style: nature, clusters: [[c("xu2001"), c("who2021"), c("doe2005a")], [c("doe2005b")]] });
+    const span = dom(citations[0]!).querySelector("span.citation")!;
+    assert.equal(text(span), "1–3");
+    assert.equal(span.getAttribute("data-cites"), "xu2001 who2021 doe2005a");
+    const links = linksOf(citations[0]!);
+    assert.deepEqual(links.map((l) => l.text), ["1", "3"]);
+    const numbered = bibliography.map((e) => e.id);
+    for (const link of links) assert.equal(`#${referenceAnchor(numbered[Number(link.text) - 1]!)}`, link.href);
+  });
+
+  it("numeric, not merged: “1,2” links each number", () => {
+    const { citations } = formatCitations({ items, style: vancouver, clusters: [[c("xu2001"), c("who2021")]] });
+    assert.deepEqual(linksOf(citations[0]!), [{ href: "#ref-xu2001", text: "1" }, { href: "#ref-who2021", text: "2" }]);
+  });
+
+  it("prints the same text as citeproc-js does without links, in every style (layout prefix, suffix and final punctuation)", () => {
+    const clusters: ClusterItem[][] = [
+      [c("doe2005a"), c("doe2005b"), c("xu2001")], [c("xu2001", { locator: "3", label: "page" })], [c("xu2001", { locator: "4", label: "page" })], [c("xu2001")],
+      [c("doe2005a")], [c("xu2001")], [c("web2020")], [c("web2020")], [c("doe2005b", { prefix: "see", suffix: " and elsewhere" })],
+      [c("who2021"), c("qi2010", { prefix: "also" })], [c("qi2010")], [c("xu2001", { suffix: " (ed.)" })], [c("qi2010")], [c("who2021", { mode: "suppress-author" })],
+      [c("doe2005a", { locator: "12", label: "page" }), c("doe2005b"), c("who2021")], [c("xu2001"), c("qi2010"), c("web2020"), c("who2021")],
+    ];
+    for (const style of [apa, vancouver, { style: "harvard1", locale: "en-US" }, nature, notes, { style: "test-notes", locale: "de-DE" }]) {
+      const ours = formatCitations({ items: more, style, clusters });
+      const theirs = citeprocAlone(more, style, clusters);
+      const shown = ours.notes.length ? ours.notes : ours.citations.map((html) => dom(html).querySelector("span.citation")!.innerHTML);
+      assert.deepEqual(shown.map((html) => html.replace(/<\/?a\b[^>]*>/g, "")), theirs, style.style);
+    }
+  });
+
+  it("escapes ids and fields in a merged cluster; a typed token stays text", () => {
+    const evil = (id: string, title: string): CslItem => ({ id, type: "book", title, author: [{ family: `<script>x</script> "Doe" & Co` }], issued: { "date-parts": [[2005]] } });
+    const works = [evil(`a"&<script>1`, "First"), evil(`a'&</script>2`, "Second")];
+    const { citations, bibliography } = formatCitations({ items: works, style: apa, clusters: [[c(works[0]!.id, { prefix: "<chatpost-cite x>see</chatpost-cite> <script>" }), c(works[1]!.id)]] });
+    const html = citations[0]! + bibliographyHtml(bibliography);
+    assert.doesNotMatch(html, /<script|<chatpost-cite/);
+    const doc = dom(`<div>${html}</div>`);
+    const span = doc.querySelector("span.citation")!;
+    assert.equal(span.getAttribute("data-cites"), works.map((w) => w.id).join(" "));
+    const hrefs = [...span.querySelectorAll("a")].map((a) => a.getAttribute("href"));
+    assert.deepEqual(hrefs.sort(), works.map((w) => `#${referenceAnchor(w.id)}`).sort());
+    for (const href of hrefs) assert.ok(doc.querySelector(`li[id="${href!.slice(1)}"]`), href!);
+    assert.match(text(span), /^\(<chatpost-cite x>see<\/chatpost-cite> <script> <script>x<\/script> “Doe” & Co, 2005a/);
+  });
+});
+
+describe("note styles", () => {
+  const at = (page: string) => ({ locator: page, label: "page" });
+  const clusters = [[c("doe2005a"), c("xu2001", at("3"))], [c("xu2001", at("4"))], [c("xu2001", at("5"))], [c("xu2001", at("5"))], [c("doe2005a")], [c("web2020", { mode: "author-in-text" })]];
+
+  it("turns each cluster into a numbered footnote: a reference in the text, the citation in the note", () => {
+    const { citations, notes: footnotes } = formatCitations({ items: more, style: notes, clusters });
+    assert.equal(footnotes.length, clusters.length);
+    citations.forEach((html, i) => {
+      const ref = dom(html).querySelector('span.citation a[role="doc-noteref"]')!;
+      assert.equal(ref.getAttribute("href"), `#${noteAnchor(i + 1)}`);
+      assert.equal(ref.id, noteRefAnchor(i + 1));
+      assert.equal(text(ref), String(i + 1));
+    });
+    assert.equal(plain(citations[0]!), "1", "no citation text in the text");
+    assert.deepEqual(linksOf(footnotes[0]!).map((l) => l.href), ["#ref-doe2005a", "#ref-xu2001"]);
+  });
+
+  it("gives citeproc-js the note numbers: full first, short later, Ibid. right after a note of the same work alone", () => {
+    const { notes: footnotes } = formatCitations({ items: more, style: notes, clusters });
+    const shown = footnotes.map(plain);
+    assert.match(shown[0]!, /^John Doe, First Book \(2005\); Ann Xu, “An Article,” Journal 3 \(2001\), 3\.$/);
+    assert.equal(shown[1], "Xu, “An Article,” 4.");
+    assert.equal(shown[2], "Ibid., 5.");
+    assert.equal(shown[3], "Ibid.");
+    assert.equal(shown[4], "Doe, First Book.");
+    assert.deepEqual(linksOf(footnotes[3]!), [{ href: "#ref-xu2001", text: "Ibid." }], "Ibid. links to its work");
+  });
+
+  it("names the author in the text for @key says, and cites the work in full in the note", () => {
+    const { citations, notes: footnotes } = formatCitations({ items: more, style: notes, clusters });
+    const span = dom(citations[5]!).querySelector("span.citation")!;
+    assert.equal(text(span), "Org6");
+    assert.equal(span.querySelector("a")!.getAttribute("href"), "#ref-web2020");
+    assert.match(plain(footnotes[5]!), /^Org, “Why\?,” Site, March 4, 2020, https:\/\/example\.org\/a\?b=1&c=2\.$/);
+    assert.ok(!dom(`<div>${footnotes[5]}</div>`).querySelector("a a"), "no link inside a link");
+  });
+
+  it("lists the notes, each linking back to its reference", () => {
+    const { notes: footnotes } = formatCitations({ items: more, style: notes, clusters });
+    const list = dom(notesHtml(footnotes)).querySelector("ol")!;
+    const items = [...list.querySelectorAll("li")];
+    assert.equal(items.length, footnotes.length);
+    items.forEach((li, i) => {
+      assert.equal(li.id, noteAnchor(i + 1));
+      assert.equal(li.querySelector('a[role="doc-backlink"]')!.getAttribute("href"), `#${noteRefAnchor(i + 1)}`);
+    });
+    assert.equal(notesHtml([]), "");
+  });
+
+  it("in-text styles have no notes", () => {
+    assert.deepEqual(formatCitations({ items, style: apa, clusters: [[c("xu2001")]] }).notes, []);
+  });
+});
+
+/** What citeproc-js prints for the clusters on its own, with no wrapper (the reference the linked output is held to). */
+function citeprocAlone(data: CslItem[], style: { style: string; locale: string }, clusters: ClusterItem[][]): string[] {
+  const engine = plugins.config.get("@csl").engine(structuredClone(data), style.style, style.locale, "html");
+  const note = engine.opt.xclass === "note";
+  try {
+    engine.restoreProcessorState([]);
+    engine.updateItems([...new Set(clusters.flat().map((x) => x.id))]);
+    const out: string[] = [];
+    const done: [string, number][] = [];
+    clusters.forEach((cluster, i) => {
+      const citationItems = cluster.map((x) => ({
+        id: x.id,
+        ...(x.prefix ? { prefix: x.prefix } : {}),
+        ...(x.suffix ? { suffix: x.suffix } : {}),
+        ...(x.locator ? { locator: x.locator, label: x.label } : {}),
+        ...(x.mode === "suppress-author" ? { "suppress-author": true } : {}),
+      }));
+      const unsorted = cluster.slice(1).some((x) => x.prefix);
+      const [, updates] = engine.processCitationCluster({ citationID: `c${i}`, citationItems, properties: { noteIndex: note ? i + 1 : 0, ...(unsorted ? { unsorted: true } : {}) } }, done, []);
+      for (const [index, html] of updates as [number, string][]) out[index] = html;
+      done.push([`c${i}`, note ? i + 1 : 0]);
+    });
+    return out;
+  } finally {
+    engine.restoreProcessorState([]);
+    engine.updateItems([]);
+  }
+}
