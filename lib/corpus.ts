@@ -1,15 +1,21 @@
 // All posts of a site, loaded and validated together, so that every problem in
 // every file is reported at once, including those between files.
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
+import { listPostFiles } from "./content-paths.ts";
 import type { Locate } from "./front-matter.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
-import { resolvePostCitations, siteCitationDiagnostics, siteCitations } from "./post-citations.ts";
+import { citationDiagnostics, resolvePostCitations, siteCitations } from "./post-citations.ts";
 import type { Settings } from "./settings.ts";
+import { projectCache } from "./content-cache.ts";
+import {
+  postRecordKey, siteFilesHash, siteRecordKey, textHash, writePostRecord, writeSiteRecord, type PostRecord, type ValidationScope,
+} from "./validation-cache.ts";
 
-export const POSTS_DIR = "content/posts";
+// Where posts are and which files they are (lib/content-paths.ts).
+export { listPostFiles, POSTS_DIR } from "./content-paths.ts";
 
 export interface Corpus {
   posts: Post[];
@@ -18,7 +24,8 @@ export interface Corpus {
 
 // Parsed posts keyed by file and content hash: the check, the build and each
 // incremental rebuild under `npm start` parse a file only when its text changed.
-const cache = new Map<string, { hash: string; root: string; settings: string; result: LoadResult }>();
+// `probes` are the files whose existence the validation looked at (lib/validation-cache.ts keeps them).
+const cache = new Map<string, { hash: string; root: string; settings: string; result: LoadResult; probes: [string, boolean][] }>();
 
 // Settings compared by value: `scripts/build.ts` and the Eleventy plugins each load them,
 // and the plugins' validation must find every post the build's validation just parsed.
@@ -30,24 +37,24 @@ function settingsKey(settings: Settings): string {
 }
 
 export function loadPostFile(root: string, file: string, settings: Settings): LoadResult {
-  const raw = readFileSync(path.join(root, file), "utf8");
-  const hash = createHash("sha1").update(raw).digest("hex");
-  const hit = cache.get(file);
-  const key = settingsKey(settings);
-  if (hit && hit.hash === hash && hit.root === root && hit.settings === key) return hit.result;
-  const ctx: LoadContext = { settings, root, fileExists: (rel) => existsSync(path.join(root, rel)) };
-  const result = loadPost(file, raw, ctx);
-  cache.set(file, { hash, root, settings: key, result });
-  return result;
+  return loadedEntry(root, file, settings).result;
 }
 
-export function listPostFiles(root: string): string[] {
-  const dir = path.join(root, POSTS_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".md"))
-    .sort()
-    .map((name) => `${POSTS_DIR}/${name}`);
+function loadedEntry(root: string, file: string, settings: Settings) {
+  const raw = readFileSync(path.join(root, file), "utf8");
+  const hash = textHash(raw);
+  const hit = cache.get(file);
+  const key = settingsKey(settings);
+  if (hit && hit.hash === hash && hit.root === root && hit.settings === key) return hit;
+  const probes: [string, boolean][] = [];
+  const fileExists = (rel: string) => {
+    const found = existsSync(path.join(root, rel));
+    probes.push([rel, found]);
+    return found;
+  };
+  const entry = { hash, root, settings: key, result: loadPost(file, raw, { settings, root, fileExists } satisfies LoadContext), probes };
+  cache.set(file, entry);
+  return entry;
 }
 
 export interface CorpusOptions {
@@ -64,7 +71,8 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const posts: Post[] = [];
   const diagnostics: Diagnostic[] = [];
   const located = new Map<string, Locate>();
-  for (const file of listPostFiles(root)) {
+  const files = listPostFiles(root);
+  for (const file of files) {
     const result = loadPostFile(root, file, settings);
     diagnostics.push(...result.diagnostics);
     if (result.post) posts.push(result.post);
@@ -73,57 +81,58 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const where = (file: string, field: ReadonlyArray<PropertyKey>): Position => located.get(file)?.(field) ?? { line: 1, column: 1 };
   diagnostics.push(...crossFileProblems(posts, where));
   // Citations: unknown keys, shared bibliography, style and locale (lib/post-citations.ts).
-  if (options.citations === "resolve") {
-    const site = siteCitations(root, settings);
-    diagnostics.push(...site.diagnostics, ...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root).diagnostics));
-  } else diagnostics.push(...siteCitationDiagnostics(root, settings, posts));
+  const site = siteCitations(root, settings);
+  diagnostics.push(...site.diagnostics);
+  if (options.citations === "resolve") diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root).diagnostics));
+  else diagnostics.push(...citationDiagnostics(posts, site.bibliography, site.style, root));
+  rememberValidation(root, settings, files, site.diagnostics);
   return { posts, diagnostics };
 }
 
 /**
- * Problems between posts: two posts at one address, or two chats at one instant.
- * Each file of a pair gets its own error naming the other, so fixing either is obvious.
+ * Validate only `files` (the posts the check found no record for), for `npm run check`:
+ * their records, and the site's own citation problems when `withSite`. Both are stored.
  */
-export function crossFileProblems(
-  posts: Post[],
-  where: (file: string, field: ReadonlyArray<PropertyKey>) => Position = () => ({ line: 1, column: 1 }),
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const byUrl = groupBy(posts, (p) => p.url);
-  for (const [url, group] of byUrl) {
-    if (group.length < 2) continue;
-    for (const post of group) {
-      const others = group.filter((p) => p !== post).map((p) => p.file);
-      out.push({
-        severity: "error", file: post.file, line: 1, column: 1, field: "",
-        message: `this post and ${others.join(", ")} both get the address ${url}`,
-        fix: "rename one of the files so that the part of the name after the date differs",
-      });
-    }
-  }
-  // Drafts are not published, so they may share a slot with the post that replaces them.
-  const byStart = groupBy(posts.filter((p) => p.chat && !p.draft), (p) => p.chat!.startMillis);
-  for (const [, group] of byStart) {
-    if (group.length < 2) continue;
-    for (const post of group) {
-      const others = group.filter((p) => p !== post).map((p) => p.file);
-      out.push({
-        severity: "error", file: post.file, ...where(post.file, ["chat", "start"]), field: "chat.start",
-        message: `this chat starts at the same moment (${new Date(post.chat!.startMillis).toISOString().replace(".000Z", "Z")}) as the chat in ${others.join(", ")}`,
-        fix: "correct the start of one of them, or mark one `draft: true`",
-      });
-    }
-  }
-  return out;
+export function validateForCheck(root: string, settings: Settings, files: string[], withSite: boolean): { records: Map<string, PostRecord>; site?: Diagnostic[] } {
+  const site = siteCitations(root, settings);
+  return { records: rememberValidation(root, settings, files, withSite ? site.diagnostics : undefined), ...(withSite ? { site: site.diagnostics } : {}) };
 }
 
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
+// Keys already in the project cache, so that rebuilds under `npm start` do not rewrite them.
+const stored = new Set<string>();
+
+/** Each post's validation record (lib/validation-cache.ts), stored in the project cache when there is one. */
+function rememberValidation(root: string, settings: Settings, files: string[], siteDiagnostics: Diagnostic[] | undefined): Map<string, PostRecord> {
+  const store = projectCache();
+  const key = settingsKey(settings);
+  const { bibliography: bibliographyFiles, style, locale } = settings.citations;
+  const shared = siteCitations(root, settings).bibliography;
+  const scope: ValidationScope = { settings: key, bibliography: siteFilesHash(root, bibliographyFiles) };
+  const records = new Map<string, PostRecord>();
+  for (const file of files) {
+    const entry = loadedEntry(root, file, settings);
+    const { post, locate, diagnostics } = entry.result;
+    const record: PostRecord = {
+      load: diagnostics,
+      citations: post ? resolvePostCitations(post, shared, root).diagnostics : [],
+      probes: entry.probes,
+      ...(post
+        ? { facts: { file, url: post.url, draft: post.draft, ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: locate?.(["chat", "start"]) ?? { line: 1, column: 1 } } : {}) } }
+        : {}),
+    };
+    records.set(file, record);
+    const recordKey = postRecordKey(scope, file, entry.hash);
+    if (store && !stored.has(recordKey)) {
+      writePostRecord(store, recordKey, record);
+      stored.add(recordKey);
+    }
   }
-  return groups;
+  if (store && siteDiagnostics) {
+    const siteKey = siteRecordKey(key, siteFilesHash(root, [style, locale, ...bibliographyFiles]));
+    if (!stored.has(siteKey)) {
+      writeSiteRecord(store, siteKey, siteDiagnostics);
+      stored.add(siteKey);
+    }
+  }
+  return records;
 }

@@ -7,7 +7,9 @@ import { zodIssuesToDiagnostics } from "./schema-messages.ts";
 import { checkZone } from "./chat-time.ts";
 import { SettingsError, type Diagnostic } from "./diagnostics.ts";
 
-export const SETTINGS_FILE = "content/_data/site.yaml";
+import { SETTINGS_FILE } from "./content-paths.ts";
+
+export { SETTINGS_FILE };
 
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 

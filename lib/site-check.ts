@@ -1,0 +1,82 @@
+// What `npm run check` finds: every problem of the settings, every post, the checks
+// between posts and the citations, in the same order as a build reports them. Posts
+// whose validation is on record (lib/validation-cache.ts) are not parsed again; only
+// the rest load the validator (zod, the YAML parser, citation-js), so checking a site
+// after a build, or after editing one post, reads files and records and little else.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { projectCache, type ContentCache } from "./content-cache.ts";
+import { crossFileProblems } from "./cross-file-checks.ts";
+import type { Diagnostic } from "./diagnostics.ts";
+import { listPostFiles, SETTINGS_FILE } from "./content-paths.ts";
+import type { Settings } from "./settings.ts";
+import {
+  postRecordKey, readPostRecord, readSiteRecord, settingsRecordKey, siteFilesHash, siteRecordKey, textHash, type PostRecord,
+} from "./validation-cache.ts";
+
+export interface CheckResult {
+  posts: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Validated settings, from the record of the same settings text when there is one. Throws SettingsError. */
+async function settingsOf(root: string, cache: ContentCache | undefined): Promise<Settings> {
+  let text: string | undefined;
+  try {
+    text = readFileSync(path.join(root, SETTINGS_FILE), "utf8");
+  } catch {
+    // loadSettings reports the missing file.
+  }
+  const key = text === undefined ? undefined : settingsRecordKey(text);
+  const stored = cache && key ? cache.get(key) : undefined;
+  if (stored !== undefined) {
+    try {
+      return JSON.parse(stored) as Settings;
+    } catch {
+      // A sealed record is whole; recompute rather than fail.
+    }
+  }
+  const { loadSettings } = await import("./settings.ts");
+  const settings = loadSettings(root);
+  if (cache && key) cache.set(key, JSON.stringify(settings));
+  return settings;
+}
+
+export async function checkSite(root: string): Promise<CheckResult> {
+  const cache = projectCache();
+  const settings = await settingsOf(root, cache);
+  const settingsJson = JSON.stringify(settings);
+  const { bibliography, style, locale } = settings.citations;
+  const scope = { settings: settingsJson, bibliography: siteFilesHash(root, bibliography) };
+
+  const files = listPostFiles(root);
+  const records = new Map<string, PostRecord>();
+  const missing: string[] = [];
+  for (const file of files) {
+    const key = postRecordKey(scope, file, textHash(readFileSync(path.join(root, file), "utf8")));
+    const record = cache ? readPostRecord(cache, key, root) : undefined;
+    if (record) records.set(file, record);
+    else missing.push(file);
+  }
+  const siteKey = siteRecordKey(settingsJson, siteFilesHash(root, [style, locale, ...bibliography]));
+  let siteDiagnostics = cache ? readSiteRecord(cache, siteKey) : undefined;
+  if (missing.length || !siteDiagnostics) {
+    const { validateForCheck } = await import("./corpus.ts");
+    const fresh = validateForCheck(root, settings, missing, !siteDiagnostics);
+    for (const [file, record] of fresh.records) records.set(file, record);
+    siteDiagnostics ??= fresh.site ?? [];
+  }
+
+  const ordered = files.map((file) => records.get(file)!);
+  const facts = ordered.flatMap((r) => (r.facts ? [r.facts] : []));
+  const positions = new Map(facts.map((f) => [f.file, f.chatStartAt]));
+  return {
+    posts: facts.length,
+    diagnostics: [
+      ...ordered.flatMap((r) => r.load),
+      ...crossFileProblems(facts, (file) => positions.get(file) ?? { line: 1, column: 1 }),
+      ...siteDiagnostics,
+      ...ordered.flatMap((r) => r.citations),
+    ],
+  };
+}

@@ -1,0 +1,116 @@
+// Validation results kept across runs in the project cache, so that `npm run check`
+// (and a build's validation) re-reads only what changed. A post's record is stored
+// under the hash of everything its validation reads: its path and text, the settings,
+// the shared bibliography's files, and chatpost's own code and installed packages.
+// The files whose existence it looked at (images) are kept with it and looked at
+// again on every use. Light on purpose: reading records loads neither zod, the YAML
+// parser nor citation-js.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { CrossFilePost } from "./cross-file-checks.ts";
+import { contentKey, type ContentCache } from "./content-cache.ts";
+import type { Diagnostic, Position } from "./diagnostics.ts";
+
+const LIB_DIR = import.meta.dirname;
+
+let codeVersion: string | undefined;
+/** chatpost's code (every lib/ module), installed packages and Node: any change retires every record. */
+export function validationCodeVersion(): string {
+  if (codeVersion) return codeVersion;
+  const hash = createHash("sha256").update(process.version);
+  for (const name of readdirSync(LIB_DIR).filter((n) => n.endsWith(".ts")).sort()) hash.update(`${name}\0`).update(readFileSync(path.join(LIB_DIR, name)));
+  for (const lock of ["../node_modules/.package-lock.json", "../package-lock.json"]) {
+    const file = path.join(LIB_DIR, lock);
+    if (existsSync(file)) hash.update(`${lock}\0`).update(readFileSync(file));
+  }
+  return (codeVersion = hash.digest("hex"));
+}
+
+/** The text of site files the settings name (shared bibliography, style and locale files); a missing one counts too. */
+export function siteFilesHash(root: string, files: string[]): string {
+  const hash = createHash("sha256");
+  for (const rel of files) {
+    const full = path.resolve(root, rel);
+    hash.update(`${rel}\0`);
+    try {
+      hash.update(readFileSync(full));
+    } catch {
+      hash.update("\0missing");
+    }
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** What every post's validation depends on besides its own text. */
+export interface ValidationScope {
+  /** The validated settings, as JSON. */
+  settings: string;
+  /** siteFilesHash of the shared bibliography files. */
+  bibliography: string;
+}
+
+/** The facts of a post that the checks between posts need, with where its chat's start is written. */
+export interface PostFacts extends CrossFilePost {
+  chatStartAt?: Position;
+}
+
+export interface PostRecord {
+  /** The post's own problems: front matter, schema, references. */
+  load: Diagnostic[];
+  /** Its citations against its references and the shared bibliography. */
+  citations: Diagnostic[];
+  /** Absent when the post could not be loaded. */
+  facts?: PostFacts;
+  /** Files whose existence validation looked at, and what it found. */
+  probes: [string, boolean][];
+}
+
+/** The hash a post's text is known by in its record's key. */
+export function textHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export function postRecordKey(scope: ValidationScope, file: string, hashOfText: string): string {
+  return contentKey({ kind: "post-validation", code: validationCodeVersion(), ...scope, file, text: hashOfText });
+}
+
+/** A stored record, if present, whole, and its probed files still exist (or not) as they did. */
+export function readPostRecord(cache: ContentCache, key: string, root: string): PostRecord | undefined {
+  const record = parse<PostRecord>(cache.get(key));
+  if (!record || !Array.isArray(record.probes)) return undefined;
+  return record.probes.every(([rel, existed]) => existsSync(path.join(root, rel)) === existed) ? record : undefined;
+}
+
+export function writePostRecord(cache: ContentCache, key: string, record: PostRecord): void {
+  cache.set(key, JSON.stringify(record));
+}
+
+/** Problems of the settings' style, locale and shared bibliography files. */
+export function siteRecordKey(settings: string, files: string): string {
+  return contentKey({ kind: "site-validation", code: validationCodeVersion(), settings, files });
+}
+
+export function readSiteRecord(cache: ContentCache, key: string): Diagnostic[] | undefined {
+  const stored = parse<{ diagnostics: Diagnostic[] }>(cache.get(key));
+  return Array.isArray(stored?.diagnostics) ? stored.diagnostics : undefined;
+}
+
+export function writeSiteRecord(cache: ContentCache, key: string, diagnostics: Diagnostic[]): void {
+  cache.set(key, JSON.stringify({ diagnostics }));
+}
+
+/** Validated settings, stored under the settings file's text. */
+export function settingsRecordKey(text: string): string {
+  return contentKey({ kind: "settings", code: validationCodeVersion(), text });
+}
+
+function parse<T>(text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,95 @@
+// `npm run check` keeps each post's validation on record (lib/validation-cache.ts):
+// whatever it serves from records must be exactly what a full validation says, also
+// after a post, an image or the shared bibliography changed.
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { before, describe, it } from "node:test";
+import { useProjectCache } from "../../lib/content-cache.ts";
+import { checkSite } from "../../lib/site-check.ts";
+import { copySite, FIXTURE_SITE, PROJECT, runScript, type BuildResult } from "../helpers/build-site.ts";
+
+const MALFORMED = path.join(PROJECT, "tests/fixtures/malformed");
+const CITATIONS_SITE = path.join(PROJECT, "tests/fixtures/citations-site");
+
+/** The check with records (a cache folder of its own) and without any (the reference). */
+async function bothWays(root: string, cacheDir: string): Promise<{ cached: BuildResult; fresh: BuildResult }> {
+  const cached = await runScript("check", root, [], { CHATPOST_CACHE_DIR: cacheDir });
+  const fresh = await runScript("check", root, [], { CHATPOST_CACHE_DIR: "off" });
+  return { cached, fresh };
+}
+
+describe("npm run check with validation records", () => {
+  const root = copySite(FIXTURE_SITE);
+  cpSync(MALFORMED, path.join(root, "content/posts"), { recursive: true });
+  const citations = copySite(CITATIONS_SITE);
+  const cacheDir = mkdtempSync(path.join(tmpdir(), "chatpost-check-cache-"));
+  const runs: Record<string, { cached: BuildResult; fresh: BuildResult }> = {};
+  let first: BuildResult;
+
+  before(async () => {
+    first = await runScript("check", root, [], { CHATPOST_CACHE_DIR: cacheDir });
+    runs.unchanged = await bothWays(root, cacheDir);
+
+    const fixed = path.join(root, "content/posts/2017-04-30-draft-yes.md");
+    writeFileSync(fixed, readFileSync(fixed, "utf8").replace(/^draft: .*$/m, "draft: true"));
+    runs.postEdited = await bothWays(root, cacheDir);
+
+    rmSync(path.join(root, "content/posts/meetup.png"));
+    runs.imageDeleted = await bothWays(root, cacheDir);
+
+    await runScript("check", citations, [], { CHATPOST_CACHE_DIR: cacheDir });
+    const shared = path.join(citations, "content/bibliography.yaml");
+    writeFileSync(shared, readFileSync(shared, "utf8").replace("id: moorhead2013", "id: moorhead2013b"));
+    runs.bibliographyChanged = await bothWays(citations, cacheDir);
+  });
+
+  it("finds the corpus's problems, and the same ones again from its records", () => {
+    assert.equal(first.code, 1);
+    assert.match(first.stderr, /2017-04-30-draft-yes\.md:\d+:\d+ {2}draft /);
+    assert.equal(runs.unchanged!.cached.stderr, first.stderr);
+    assert.equal(runs.unchanged!.cached.stdout, first.stdout);
+  });
+
+  it("reports exactly what a check without records reports, after every change", () => {
+    for (const [name, { cached, fresh }] of Object.entries(runs)) {
+      assert.equal(cached.code, fresh.code, name);
+      assert.equal(cached.stderr, fresh.stderr, name);
+      assert.equal(cached.stdout, fresh.stdout, name);
+    }
+  });
+
+  it("an edited post is validated again: its fixed problem is gone, the others stay", () => {
+    const { cached } = runs.postEdited!;
+    assert.doesNotMatch(cached.stderr, /2017-04-30-draft-yes\.md:\d+:\d+ {2}draft /);
+    assert.match(cached.stderr, /2017-04-30-date-does-not-exist\.md/);
+  });
+
+  it("a deleted image is noticed in a post whose text did not change", () => {
+    assert.match(runs.imageDeleted!.cached.stderr, /2017-04-30-online-communities\.md:\d+:\d+ {2}image/);
+  });
+
+  it("a changed shared bibliography is noticed in the posts that cite it", () => {
+    assert.match(runs.bibliographyChanged!.cached.stderr, /cites "moorhead2013", which is neither/);
+  });
+});
+
+describe("checkSite", () => {
+  it("serves an unchanged site from records alone", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const cache = useProjectCache(mkdtempSync(path.join(tmpdir(), "chatpost-check-cache-")))!;
+    try {
+      const once = await checkSite(root);
+      const misses = cache.stats.misses;
+      const hits = cache.stats.hits;
+      const again = await checkSite(root);
+      assert.deepEqual(again, once);
+      assert.equal(cache.stats.misses, misses, "nothing was missing the second time");
+      // Settings, the site's record and one record per post.
+      assert.ok(cache.stats.hits - hits >= once.posts + 2, `${cache.stats.hits - hits} records read for ${once.posts} posts`);
+    } finally {
+      useProjectCache(undefined);
+    }
+  });
+});
