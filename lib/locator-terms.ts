@@ -62,20 +62,57 @@ export function locatorTermsFromXml(xml: string): LocatorTerms {
 }
 
 const csl = () => plugins.config.get("@csl");
-const cache = new Map<string, { xml: string; terms: LocatorTerms }>();
+const cache = new Map<string, { styleXml: unknown; localeXml: string; terms: LocatorTerms }>();
+// Equal tables are one object, so that callers can compare tables by identity (APA adds
+// no locator term to en-US: its table is en-US's, and a post resolved for one serves both).
+const interned = new Map<string, LocatorTerms>();
+function intern(terms: LocatorTerms): LocatorTerms {
+  const signature = JSON.stringify([...terms]);
+  const known = interned.get(signature);
+  if (known) return known;
+  interned.set(signature, terms);
+  return terms;
+}
 
 /**
- * The table of a locale citation-js has (built in, or registered from a file by
- * lib/citation-styles.ts), cached while its XML is unchanged. A locale it does
- * not have gives en-US's table: the settings check reports that locale already.
+ * The `<locale>` blocks of a style that apply to `locale`, as citeproc's mergeLocales
+ * picks them: the exact language ("de-DE"), the bare language ("de"), and no language.
+ * (citeproc also takes a style block for the language's primary dialect, "de-DE" for
+ * a "de-AT" document; no built-in locale needs it.)
  */
-export function localeLocatorTerms(locale: string): LocatorTerms {
+export function styleLocaleBlocks(styleXml: string, locale: string): string[] {
+  const language = locale.split("-")[0]!.toLowerCase();
+  const blocks: string[] = [];
+  for (const m of styleXml.replace(/<!--[\s\S]*?-->/g, "").matchAll(/<locale\b([^>]*?)(?:\/>|>([\s\S]*?)<\/locale>)/g)) {
+    const lang = /\bxml:lang\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[1]!);
+    const tag = lang ? (lang[1] ?? lang[2])!.replace("_", "-") : "";
+    if (!tag || tag.toLowerCase() === locale.toLowerCase() || tag.toLowerCase() === language) blocks.push(m[2] ?? "");
+  }
+  return blocks;
+}
+
+/**
+ * The table for a site's citations: the locator terms of `locale` as citation-js has
+ * it (built in, or registered from a file by lib/citation-styles.ts), plus those the
+ * style defines for that language in its own `<locale>` blocks (Vancouver's "sect."),
+ * as pandoc merges them. Cached while both XMLs are unchanged. A locale citation-js
+ * does not have gives en-US's table: the settings check reports that locale already.
+ */
+export function citationLocatorTerms(style: string | undefined, locale: string): LocatorTerms {
   const locales = csl().locales;
-  const xml: unknown = locales.get(locale) ?? locales.get(locale.replace("-", "_"));
-  if (typeof xml !== "string") return locale === "en-US" ? new Map() : localeLocatorTerms("en-US");
-  const hit = cache.get(locale);
-  if (hit && hit.xml === xml) return hit.terms;
-  const terms = locatorTermsFromXml(xml);
-  cache.set(locale, { xml, terms });
+  const localeXml: unknown = locales.get(locale) ?? locales.get(locale.replace("-", "_"));
+  if (typeof localeXml !== "string") return locale === "en-US" ? new Map() : citationLocatorTerms(style, "en-US");
+  const styleXml: unknown = style === undefined ? undefined : csl().styles.get(style);
+  const key = `${style ?? ""}\u0000${locale}`;
+  const hit = cache.get(key);
+  if (hit && hit.localeXml === localeXml && hit.styleXml === styleXml) return hit.terms;
+  const fromStyle = typeof styleXml === "string" ? styleLocaleBlocks(styleXml, locale).join("\n") : "";
+  const terms = intern(locatorTermsFromXml(`${fromStyle}\n${localeXml}`));
+  cache.set(key, { styleXml, localeXml, terms });
   return terms;
+}
+
+/** The table of a locale alone, with no style's additions. */
+export function localeLocatorTerms(locale: string): LocatorTerms {
+  return citationLocatorTerms(undefined, locale);
 }

@@ -14,7 +14,7 @@ import { CitationError, formatCitations, type CitationStyle, type ClusterItem, t
 import type { CslItem } from "./csl-normalise.ts";
 import { ContentError, fieldPath, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
-import { localeLocatorTerms } from "./locator-terms.ts";
+import { citationLocatorTerms } from "./locator-terms.ts";
 import { createMarkdown } from "./markdown.ts";
 import { formatAheadInParallel } from "./parallel-formatting.ts";
 import type { Post } from "./post-loader.ts";
@@ -35,9 +35,9 @@ const affixes = new MarkdownIt({ html: false, linkify: false, typographer: true 
 // eleventy.before, the page's announcement): each is resolved and formatted once.
 // Posts are cached by content (lib/corpus.ts), so an unchanged post is the same object,
 // and an edited one a new object that misses. `root` only places diagnostics on lines,
-// so a result without diagnostics serves any root. Locator words depend on the locale's
-// term table (a new object when its XML changes); a caller that names no locale only
-// reads diagnostics, which no locale changes, so any result serves it.
+// so a result without diagnostics serves any root. Locator words depend on the term table
+// of the style and locale (a new object when their XML changes); a caller that names no
+// style only reads diagnostics, which no locale changes, so any result serves it.
 const resolvedMemo = new WeakMap<Post, { bibliography: object; root: string | undefined; terms: LocatorTerms; resolved: ResolvedCitations }>();
 const formattedMemo = new WeakMap<ResolvedCitations, { style: string; locale: string; xml: string; root: string | undefined; out: { result?: FormattedCitations; diagnostics: Diagnostic[] } }>();
 
@@ -61,11 +61,11 @@ function bibliographyToken(shared: SharedBibliography): object {
 
 /**
  * Resolve the citations of `post` against its references and the shared bibliography;
- * locator words ("S. 33") are read in the site's citation `locale` (en-US when none is named).
+ * locator words ("S. 33") are read in the citation style's locale (en-US when no style is given).
  */
-export function resolvePostCitations(post: Post, shared: SharedBibliography, root?: string, locale?: string): ResolvedCitations {
+export function resolvePostCitations(post: Post, shared: SharedBibliography, root?: string, style?: CitationStyle): ResolvedCitations {
   const bibliography = bibliographyToken(shared);
-  const terms = locale === undefined ? undefined : localeLocatorTerms(locale);
+  const terms = style === undefined ? undefined : citationLocatorTerms(style.style, style.locale);
   const hit = resolvedMemo.get(post);
   if (hit && hit.bibliography === bibliography && (terms === undefined || hit.terms === terms) && (hit.root === root || !hit.resolved.diagnostics.length)) return hit.resolved;
   const used = terms ?? defaultLocatorTerms();
@@ -191,7 +191,7 @@ function formatNow(post: Post, resolved: ResolvedCitations, style: CitationStyle
 /** Problems of every post's citations, for `npm run check` and the build's validation. */
 export function citationDiagnostics(posts: Post[], shared: SharedBibliography, style: CitationStyle | undefined, root?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const all = posts.map((post) => resolvePostCitations(post, shared, root, style?.locale));
+  const all = posts.map((post) => resolvePostCitations(post, shared, root, style));
   // On a cold cache, format on every core first (lib/parallel-formatting.ts); the loop then reads the cache.
   if (style) formatAheadInParallel(all.filter((r) => !r.diagnostics.length && !isFormatted(r, style)).map((r) => ({ items: r.items, clusters: r.clusters, style })));
   posts.forEach((post, i) => {
@@ -243,7 +243,7 @@ function lazyLocate(post: Post, root?: string): (at: (string | number)[]) => { l
 
 /** What an announcement page needs: each cluster's HTML and the bibliography. Throws ContentError on a writer's mistake. */
 export function postCitations(post: Post, style: CitationStyle, shared: SharedBibliography = EMPTY, root?: string): FormattedCitations {
-  const resolved = resolvePostCitations(post, shared, root, style.locale);
+  const resolved = resolvePostCitations(post, shared, root, style);
   const formatted = resolved.diagnostics.length ? { diagnostics: resolved.diagnostics } : formatPostCitations(post, resolved, style, root);
   if (!formatted.result) throw new ContentError(formatted.diagnostics);
   return formatted.result;

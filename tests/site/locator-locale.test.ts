@@ -78,9 +78,14 @@ describe("a de-DE site", () => {
   });
 });
 
-// A style that shows how each item's locator was read: its label in full, and the locator between «».
+// A style that shows how each item's locator was read: its label in full, and the locator
+// between «». Its own <locale> blocks add locator words, as pandoc merges them: the German
+// and the language-less ones apply to a de-DE document, the English one does not.
 const LABELS_CSL = `<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <locale xml:lang="en"><terms><term name="section" form="short"><single>sect.</single><multiple>sects.</multiple></term></terms></locale>
+  <locale xml:lang="de"><terms><term name="figure" form="short">Fig.</term></terms></locale>
+  <locale><terms><term name="column" form="short">Kol.</term></terms></locale>
   <info><title>Locator labels</title><id>test-locator-labels</id><updated>2026-01-01T00:00:00+00:00</updated></info>
   <citation>
     <layout prefix="(" suffix=")" delimiter="; ">
@@ -102,6 +107,7 @@ const GERMAN = [
   "[@doe, S. 33]", "[@doe, s. 33 und passim]", "[@doe, Seiten 33-35, 38 und mehr]", "[@doe, Kap. iv]", "[@doe, Kapitel 3]",
   "[@doe, §§ 4-5]", "[@doe, Abschn. 4]", "[@doe, Abb. 3]", "[@doe, Bd. 2, S. 3]", "[@doe, S. 3f.]", "[@doe, S 33]",
   "[@doe, p. 33]", "[@doe, chap. 2]", "[@doe, 33]", "[@doe, xiv]", "[@doe, {Kap. ii, A}]", "@doe [S. 33]", "[@doe{Abschn. 4}]",
+  "[@doe, Fig. 3]", "[@doe, Kol. 2]", "[@doe, sect. 4]",
 ];
 
 const PANDOC = process.env.PANDOC ?? "/usr/bin/pandoc";
@@ -131,6 +137,10 @@ describe("German locators against pandoc --citeproc", { skip: existsSync(PANDOC)
 
   it("reads every citation's label, locator and suffix as pandoc does", () => {
     assert.equal(chatpost.length, GERMAN.length);
+    // The style's German and language-less words count, its English one does not.
+    assert.deepEqual(["[@doe, Fig. 3]", "[@doe, Kol. 2]", "[@doe, sect. 4]"].map((c) => pandoc[GERMAN.indexOf(c)]), [
+      "(Test | Abbildung | «3»)", "(Test | Spalte | «2»)", "(Test, sect. 4)",
+    ]);
     assert.deepEqual(chatpost.map((c, i) => `${GERMAN[i]} → ${c}`), pandoc.map((c, i) => `${GERMAN[i]} → ${c}`));
   });
 });

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import { registerLocale } from "../../lib/citations.ts";
-import { localeLocatorTerms, locatorTermsFromXml, normaliseTerm } from "../../lib/locator-terms.ts";
+import { citationLocatorTerms, localeLocatorTerms, locatorTermsFromXml, normaliseTerm, styleLocaleBlocks } from "../../lib/locator-terms.ts";
 
 const builtIn = (name: string): string => plugins.config.get("@csl").locales.get(name);
 const label = (terms: ReadonlyMap<string, string>, word: string) => terms.get(normaliseTerm(word));
@@ -97,5 +97,27 @@ describe("localeLocatorTerms", () => {
 
   it("gives en-US's words for a locale citation-js does not have", () => {
     assert.equal(localeLocatorTerms("zz-ZZ").get("p."), "page");
+  });
+});
+
+describe("a style's own locale blocks (pandoc merges them into the locale)", () => {
+  const style = `<style><locale xml:lang="en"><terms><term name="section" form="short">sect.</term></terms></locale>
+    <locale xml:lang="de-AT"><terms><term name="page" form="short">Seitl.</term></terms></locale>
+    <locale xml:lang="de"><terms><term name="figure" form="short">Fig.</term></terms></locale>
+    <locale><terms><term name="column" form="short">Kol.</term></terms></locale><citation/></style>`;
+
+  it("apply for the exact language, the bare language and no language", () => {
+    const blocks = (locale: string) => styleLocaleBlocks(style, locale).map((b) => /<term name="(\w+)"/.exec(b)?.[1]);
+    assert.deepEqual(blocks("de-DE"), ["figure", "column"]);
+    assert.deepEqual(blocks("de-AT"), ["page", "figure", "column"]);
+    assert.deepEqual(blocks("en-US"), ["section", "column"]);
+  });
+
+  it("add Vancouver's sect. to en-US, while APA adds nothing and shares en-US's table", () => {
+    const vancouver = citationLocatorTerms("vancouver", "en-US");
+    assert.equal(vancouver.get("sect."), "section");
+    assert.equal(vancouver.get("p."), "page");
+    assert.equal(localeLocatorTerms("en-US").get("sect."), undefined);
+    assert.equal(citationLocatorTerms("apa", "en-US"), localeLocatorTerms("en-US"));
   });
 });
