@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
+import { HtmlValidate, type Message } from "html-validate";
 import { buildSite, copySite, PROJECT, runScript, type BuiltSite } from "../helpers/build-site.ts";
 import { dom, text } from "../helpers/html.ts";
 
@@ -20,17 +21,26 @@ function siteWith(style: string, locale: string): string {
   return root;
 }
 
+/** A copy with a note style: the test style of tests/fixtures/citations, saved in the site's styles/. */
+function noteSite(): string {
+  const root = siteWith("styles/test-notes.csl", "en-US");
+  cpSync(path.join(PROJECT, "tests/fixtures/citations/note-style.csl"), path.join(root, "styles/test-notes.csl"));
+  return root;
+}
+
 const citationsOf = (doc: Document) => [...doc.querySelectorAll(".post-body .citation")];
 const entryIds = (doc: Document) => [...doc.querySelectorAll(".references > li")].map((li) => li.id);
 
 let apa: BuiltSite;
 let vancouver: BuiltSite;
 let nature: BuiltSite;
+let notes: BuiltSite;
 before(async () => {
-  [apa, vancouver, nature] = await Promise.all([
+  [apa, vancouver, nature, notes] = await Promise.all([
     buildSite(SITE),
     buildSite(siteWith("vancouver", "en-US")),
     buildSite(siteWith("styles/nature.csl", "locales/locales-en-GB.xml")),
+    buildSite(noteSite()),
   ]);
 });
 
@@ -112,6 +122,122 @@ describe("styles and locales from the settings", () => {
     assert.match(text(doc.querySelector("#ref-chretien2013")), /^7\.Chretien, K\. C\. & Kind, T\. Social media and clinical care/);
     assert.equal(text(doc.querySelector("#ref-chretien2013 b")), "127");
     assert.equal(doc.querySelector("html")?.getAttribute("lang"), "en-US", "the page language stays the site's");
+  });
+});
+
+describe("works a style merges into one citation", () => {
+  const page = (site: BuiltSite) => dom(site.read("posts/collapsed/index.html"));
+  const linksOf = (el: Element) => [...el.querySelectorAll("a")];
+
+  it("author-date: “Eysenbach, 2008b, 2008a” links each year to the entry with that year", () => {
+    const doc = page(apa);
+    const [both, three] = citationsOf(doc);
+    assert.match(text(both), /^\(Eysenbach, 2008[ab], 2008[ab]\)$/);
+    const links = linksOf(both!);
+    assert.equal(links.length, 2);
+    for (const a of links) {
+      const year = /2008[ab]/.exec(text(a))![0];
+      assert.match(text(doc.querySelector(a.getAttribute("href")!)), new RegExp(`^Eysenbach, G\\. \\(${year}\\)`), text(a));
+    }
+    assert.deepEqual(linksOf(three!).map((a) => a.getAttribute("href")).sort(), ["#ref-chretien2013", "#ref-moorhead2013", "#ref-topol2019"]);
+  });
+
+  for (const [name, site] of [["vancouver", () => vancouver], ["Nature", () => nature]] as const) {
+    it(`${name}: in a range the first and last numbers link to the entries they number, and data-cites names every work`, () => {
+      const doc = page(site());
+      const range = citationsOf(doc)[1]!;
+      assert.match(text(range), /^\(?3–5\)?$/);
+      assert.equal(range.getAttribute("data-cites"), "moorhead2013 chretien2013 topol2019");
+      const links = linksOf(range);
+      assert.deepEqual(links.map((a) => text(a)), ["3", "5"]);
+      for (const a of links) assert.equal(text(doc.querySelector(`${a.getAttribute("href")} .csl-left-margin`)).replace(/\.$/, ""), text(a));
+    });
+  }
+
+  it("every link of every citation leads to an entry of the page, in every style", () => {
+    for (const site of [apa, vancouver, nature, notes]) {
+      for (const post of ["in-text", "collapsed", "escaping"]) {
+        const doc = dom(site.read(`posts/${post}/index.html`));
+        const links = [...doc.querySelectorAll(".post-body .citation a, .notes a")].map((a) => a.getAttribute("href")!);
+        assert.ok(links.length > 0);
+        for (const href of links) assert.ok(doc.getElementById(href.slice(1)), `${post}: ${href}`);
+      }
+    }
+  });
+});
+
+describe("a note style", () => {
+  const page = (post: string) => dom(notes.read(`posts/${post}/index.html`));
+
+  it("puts no citation in the text: each is a numbered footnote reference, after the author for @key says", () => {
+    const doc = page("in-text");
+    const cites = citationsOf(doc);
+    assert.deepEqual(cites.map((c) => text(c)), ["1", "Eric J. Topol2", "Gunther Eysenbach3", "4", "World Health Organization5", "6"]);
+    cites.forEach((cite, i) => {
+      const ref = cite.querySelector('a[role="doc-noteref"]')!;
+      assert.equal(ref.getAttribute("href"), `#cite-note-${i + 1}`);
+      assert.equal(ref.id, `cite-ref-${i + 1}`);
+      assert.ok(ref.querySelector("sup"));
+    });
+    assert.equal(cites[1]!.querySelector("a")!.getAttribute("href"), "#ref-topol2019", "the author links to the entry");
+  });
+
+  it("lists the notes before the references, each with its works linked and a link back to the text", () => {
+    const doc = page("in-text");
+    const section = doc.querySelector('section[role="doc-endnotes"]')!;
+    assert.equal(text(section.querySelector("h2")), "Notes");
+    const sections = [...doc.querySelectorAll("article section")];
+    assert.ok(sections.indexOf(section) < sections.indexOf(doc.querySelector(".references-section")!), "Notes come before References");
+    const notesList = [...section.querySelectorAll("ol > li")];
+    assert.equal(notesList.length, citationsOf(doc).length);
+    notesList.forEach((li, i) => {
+      assert.equal(li.id, `cite-note-${i + 1}`);
+      const back = li.querySelector('a[role="doc-backlink"]')!;
+      assert.equal(back.getAttribute("href"), `#cite-ref-${i + 1}`);
+    });
+    assert.deepEqual([...notesList[0]!.querySelectorAll('a[href^="#ref-"]')].map((a) => a.getAttribute("href")), ["#ref-smailhodzic2016", "#ref-moorhead2013"]);
+    assert.match(text(notesList[0]), /^see Edin Smailhodzic et al\., “Social Media Use in Healthcare/);
+    // The same work right after a note of its own: Ibid., with the new locator.
+    assert.match(text(notesList[5]), /^Ibid\., ch\. 2\./);
+    assert.ok(doc.querySelector(".references > li#ref-who2021"), "the bibliography is still there");
+  });
+
+  it("numbers the notes for citeproc-js: full form first, short form later, Ibid. right after", () => {
+    const shown = [...page("collapsed").querySelectorAll(".notes > li")].map((li) => text(li).replace(/\s*↩︎$/, ""));
+    assert.match(shown[0]!, /^Gunther Eysenbach, “Medicine 2\.0: .*; Gunther Eysenbach, “Credibility of Health Information/);
+    assert.match(shown[2]!, /^Eysenbach, “Credibility of Health Information and Digital Media: New Perspectives and Implications for Youth,” 130\.$/);
+    assert.equal(shown[3], "Ibid., 131.");
+    assert.match(shown[5]!, /^Eysenbach, “Credibility of Health Information and Digital Media: New Perspectives and Implications for Youth\.”$/);
+  });
+
+  it("escapes fields and keys in the footnote and its reference", () => {
+    const html = notes.read("posts/escaping/index.html");
+    assert.doesNotMatch(html, /<script>alert|<Sons>|<2>/);
+    const doc = dom(html);
+    const cite = citationsOf(doc)[0]!;
+    assert.equal(cite.getAttribute("data-cites"), "a&b<c>d");
+    const note = doc.querySelector("#cite-note-1")!;
+    assert.equal(note.querySelector("a")!.getAttribute("href"), `#${doc.querySelector(".references > li")!.id}`);
+    assert.match(text(note), /^see <script>alert\(‘p’\)<\/script> & “quotes” “Ann” <script>x<\/script> O’Brien & <Sons>/);
+  });
+
+  it("passes html-validate on every page", async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync(path.join(PROJECT, ".htmlvalidate.json"), "utf8")));
+    const problems: string[] = [];
+    for (const file of notes.files().filter((f) => f.endsWith(".html"))) {
+      const report = await validator.validateString(notes.read(file), file);
+      for (const result of report.results) for (const m of result.messages as Message[]) if (m.severity === 2) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+    assert.ok(notes.files().includes("posts/collapsed/index.html"));
+    assert.deepEqual(problems, []);
+  });
+
+  it("carries the notes into the feed, before the references", () => {
+    const feed = notes.read("feed.xml");
+    const entry = feed.slice(feed.indexOf("posts/collapsed/#cite-note-1"));
+    assert.ok(entry.length < feed.length, "the entry's footnote reference");
+    assert.ok(entry.indexOf('id="cite-note-1"') >= 0 && entry.indexOf('id="cite-note-1"') < entry.indexOf('id="ref-eysenbach2008"'), "its notes, before its references");
+    assert.ok(entry.indexOf("<h2>Notes</h2>") < entry.indexOf("<h2>References</h2>"));
   });
 });
 
