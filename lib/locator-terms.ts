@@ -2,8 +2,9 @@
 // "Kap. 2"), read from a CSL locale as pandoc's citeproc reads them
 // (Text.Pandoc.Citeproc.Locator, toLocatorMap): every form of every locator
 // term of the locale (long, short, symbol, verb; singular and plural) maps to
-// its CSL label, compared case-insensitively. Only the locale's own terms
-// count: under de-DE, "p. 33" is not a locator, as in pandoc.
+// its CSL label, compared case-insensitively. Only the terms of the locale (and
+// of the style's own <locale> blocks for its language) count: pandoc has no
+// English fallback, so under de-DE "p. 33" is not a locator.
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 
@@ -21,8 +22,9 @@ const LOCATOR_TERM_NAMES = [
 const LABEL_OF_TERM: Record<string, string> = { "sub-verbo": "sub verbo" };
 
 /**
- * How a term and the text after a key are compared: case-insensitive, and
- * any run of white space (a locale writes "s.&#160;v.") as one space.
+ * How a term and the text after a key are compared: case-insensitive, and any
+ * run of white space as one space. The latter is ours: de-DE writes "s.&#160;v.",
+ * which pandoc matches only when the writer types the no-break space.
  */
 export function normaliseTerm(text: string): string {
   return text.replace(/\s+/gu, " ").trim().toLowerCase();
