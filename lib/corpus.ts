@@ -5,7 +5,6 @@ import path from "node:path";
 import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { listPostFiles } from "./content-paths.ts";
-import type { Locate } from "./front-matter.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
 import { citationDiagnostics, resolvePostCitations, siteCitations } from "./post-citations.ts";
 import type { Settings } from "./settings.ts";
@@ -70,16 +69,15 @@ export interface CorpusOptions {
 export function loadCorpus(root: string, settings: Settings, options: CorpusOptions = {}): Corpus {
   const posts: Post[] = [];
   const diagnostics: Diagnostic[] = [];
-  const located = new Map<string, Locate>();
+  const located = new Map<string, Position>();
   const files = listPostFiles(root);
   for (const file of files) {
     const result = loadPostFile(root, file, settings);
     diagnostics.push(...result.diagnostics);
     if (result.post) posts.push(result.post);
-    if (result.locate) located.set(file, result.locate);
+    if (result.chatStartAt) located.set(file, result.chatStartAt);
   }
-  const where = (file: string, field: ReadonlyArray<PropertyKey>): Position => located.get(file)?.(field) ?? { line: 1, column: 1 };
-  diagnostics.push(...crossFileProblems(posts, where));
+  diagnostics.push(...crossFileProblems(posts, (file) => located.get(file) ?? { line: 1, column: 1 }));
   // Citations: unknown keys, shared bibliography, style and locale (lib/post-citations.ts).
   const site = siteCitations(root, settings);
   diagnostics.push(...site.diagnostics);
@@ -111,13 +109,13 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
   const records = new Map<string, PostRecord>();
   for (const file of files) {
     const entry = loadedEntry(root, file, settings);
-    const { post, locate, diagnostics } = entry.result;
+    const { post, chatStartAt, diagnostics } = entry.result;
     const record: PostRecord = {
       load: diagnostics,
       citations: post ? resolvePostCitations(post, shared, root).diagnostics : [],
       probes: entry.probes,
       ...(post
-        ? { facts: { file, url: post.url, draft: post.draft, ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: locate?.(["chat", "start"]) ?? { line: 1, column: 1 } } : {}) } }
+        ? { facts: { file, url: post.url, draft: post.draft, ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }
         : {}),
     };
     records.set(file, record);

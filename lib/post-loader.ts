@@ -3,8 +3,8 @@ import path from "node:path";
 import { resolveChatStart, type ChatInstant } from "./chat-time.ts";
 import { DATE_FIELDS, NAME_FIELDS, normaliseItem, type CslItem } from "./csl-normalise.ts";
 import { closest } from "./suggest.ts";
-import { fieldPath, type Diagnostic } from "./diagnostics.ts";
-import { readYamlDocument, recordValidatedYaml, splitFrontMatter, type Locate } from "./front-matter.ts";
+import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
+import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { imageAltProblems } from "./image-alt.ts";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
@@ -49,8 +49,12 @@ export interface Post {
 export interface LoadResult {
   post?: Post;
   diagnostics: Diagnostic[];
-  /** Where a front-matter field is in the file, for checks made later (between posts, citations). */
-  locate?: Locate;
+  /**
+   * Where `chat.start` is written, for the checks between posts. Only the position is
+   * kept, not the parsed YAML document: a build holds every post at once, and the
+   * documents would be most of its memory (citation problems re-read the file instead).
+   */
+  chatStartAt?: Position;
 }
 
 export interface LoadContext {
@@ -196,7 +200,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   // Images in the body need alt text too (WCAG 1.1.1), checked on the markdown itself.
   diagnostics.push(...imageAltProblems(split.body, file, split.bodyLine));
 
-  if (diagnostics.some((d) => d.severity === "error") || !fm) return { diagnostics, locate: doc.locate };
+  const chatStartAt = doc.locate(["chat", "start"]);
+  if (diagnostics.some((d) => d.severity === "error") || !fm) return { diagnostics, chatStartAt };
   const post: Post = {
     file,
     slug,
@@ -215,7 +220,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     body: split.body,
     bodyLine: split.bodyLine,
   };
-  return { post, diagnostics, locate: doc.locate };
+  return { post, diagnostics, chatStartAt };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
