@@ -119,7 +119,7 @@ function formatWith(engine: any, data: CslItem[], clusters: ClusterItem[][], sty
   const outputs: string[] = [];
   const done: [string, number][] = [];
   clusters.forEach((cluster, i) => {
-    const citationItems = cluster.map((c) => citeprocItem(c, note));
+    const citationItems = cluster.map(citeprocItem);
     // As pandoc does: a prefix on a later work ("see A; also B") fixes the order the writer chose.
     const unsorted = cluster.slice(1).some((c) => c.prefix);
     const citation = { citationID: `c${i}`, citationItems, properties: { noteIndex: noteIndex(i), ...(unsorted ? { unsorted: true } : {}) } };
@@ -135,12 +135,15 @@ function formatWith(engine: any, data: CslItem[], clusters: ClusterItem[][], sty
     if (first.mode === "author-in-text") {
       // "Smith (2004)": the author as the style names them, then the rest of the cluster.
       // A numeric style names no author in citations; pandoc then prints the citation alone.
-      const name: string = engine.makeCitationCluster([{ id: first.id, "author-only": true }]);
+      // In a footnote style the name takes the form of the cite's place, as pandoc does:
+      // in full the first time, short after (an "Ibid." names no one, so short too).
+      const position = note ? citedPosition(engine, `c${i}`, first.id) : 0;
+      const name: string = engine.makeCitationCluster([{ id: first.id, "author-only": true, ...(position ? { position: 1 } : {}) }]);
       if (name && !name.includes("[NO_PRINTED_FORM]")) author = name;
     }
     const marker = STYLE_ERROR.exec(`${author} ${html}`);
     if (marker) throw new CitationError(`the citation style "${style}" failed on the citation of "${first.id}": ${marker[0]}`);
-    return note ? footnoteCluster(html, cluster, author, i + 1) : inTextCluster(html, cluster, author);
+    return note ? footnoteCluster(capitalizeFirst(html), cluster, author, i + 1) : inTextCluster(html, cluster, author);
   });
   const citations = rendered.map((r) => r.citation);
   const notes = note ? rendered.map((r) => r.note ?? "") : [];
@@ -174,14 +177,25 @@ function linkSafe(item: CslItem): CslItem {
   return copy;
 }
 
-// `@key says` names the author in the text: the citation leaves it out, except in a footnote, which cites the work in full.
-function citeprocItem(c: ClusterItem, note: boolean): Record<string, unknown> {
+// citeproc-js's position of a cite after processing: 0 first, 1 subsequent, 2 and 3 ibid.
+function citedPosition(engine: any, citationID: string, id: string): number {
+  const sorted: [unknown, { id: string; position?: number }][] = engine.registry.citationreg.citationById[citationID]?.sortedItems ?? [];
+  return sorted.find(([, item]) => String(item.id) === id)?.[1].position ?? 0;
+}
+
+// A footnote starts with a capital, as pandoc writes it: "See Ibid." from [see @a].
+function capitalizeFirst(html: string): string {
+  return html.replace(/^((?:<[^>]*>)*)(\p{Ll})/u, (_, tags: string, letter: string) => tags + letter.toUpperCase());
+}
+
+// `@key says` names the author in the text: the citation leaves it out (a footnote too, as pandoc does).
+function citeprocItem(c: ClusterItem): Record<string, unknown> {
   return {
     id: c.id,
     ...(c.prefix ? { prefix: c.prefix } : {}),
     ...(c.suffix ? { suffix: c.suffix } : {}),
     ...(c.locator ? { locator: c.locator, label: c.label ?? "page" } : {}),
-    ...(c.mode === "suppress-author" || (c.mode === "author-in-text" && !note) ? { "suppress-author": true } : {}),
+    ...(c.mode !== "normal" ? { "suppress-author": true } : {}),
   };
 }
 

@@ -31,7 +31,7 @@ const servers: { notes?: StaticServer; apa?: StaticServer } = {};
 
 before(async () => {
   if (skip) return;
-  const [notes, apa]: BuiltSite[] = await Promise.all([buildSite(citationsSite(true)), buildSite(citationsSite(false))]);
+  const [notes, apa]: [BuiltSite, BuiltSite] = await Promise.all([buildSite(citationsSite(true)), buildSite(citationsSite(false))]);
   servers.notes = await serveStatic(notes.out);
   servers.apa = await serveStatic(apa.out);
   browser = await launchBrowser();

@@ -196,18 +196,23 @@ describe("a note style", () => {
       assert.equal(back.getAttribute("href"), `#cite-ref-${i + 1}`);
     });
     assert.deepEqual([...notesList[0]!.querySelectorAll('a[href^="#ref-"]')].map((a) => a.getAttribute("href")), ["#ref-smailhodzic2016", "#ref-moorhead2013"]);
-    assert.match(text(notesList[0]), /^see Edin Smailhodzic et al\., “Social Media Use in Healthcare/);
+    // A note starts with a capital, as pandoc writes it: [see @a] gives "See …".
+    assert.match(text(notesList[0]), /^See Edin Smailhodzic et al\., “Social Media Use in Healthcare/);
     // The same work right after a note of its own: Ibid., with the new locator.
     assert.match(text(notesList[5]), /^Ibid\., ch\. 2\./);
     assert.ok(doc.querySelector(".references > li#ref-who2021"), "the bibliography is still there");
   });
 
   it("numbers the notes for citeproc-js: full form first, short form later, Ibid. right after", () => {
-    const shown = [...page("collapsed").querySelectorAll(".notes > li")].map((li) => text(li).replace(/\s*↩︎$/, ""));
+    const doc = page("collapsed");
+    const shown = [...doc.querySelectorAll(".notes > li")].map((li) => text(li).replace(/\s*↩︎$/, ""));
     assert.match(shown[0]!, /^Gunther Eysenbach, “Medicine 2\.0: .*; Gunther Eysenbach, “Credibility of Health Information/);
     assert.match(shown[2]!, /^Eysenbach, “Credibility of Health Information and Digital Media: New Perspectives and Implications for Youth,” 130\.$/);
     assert.equal(shown[3], "Ibid., 131.");
     assert.match(shown[5]!, /^Eysenbach, “Credibility of Health Information and Digital Media: New Perspectives and Implications for Youth\.”$/);
+    // @topol2019 says, after a note citing Topol: his name in short, and the note without it (as pandoc does).
+    assert.equal(text(citationsOf(doc).at(-1)), "Topol7");
+    assert.match(shown[6]!, /^“High-Performance Medicine/);
   });
 
   it("escapes fields and keys in the footnote and its reference", () => {
@@ -218,7 +223,7 @@ describe("a note style", () => {
     assert.equal(cite.getAttribute("data-cites"), "a&b<c>d");
     const note = doc.querySelector("#cite-note-1")!;
     assert.equal(note.querySelector("a")!.getAttribute("href"), `#${doc.querySelector(".references > li")!.id}`);
-    assert.match(text(note), /^see <script>alert\(‘p’\)<\/script> & “quotes” “Ann” <script>x<\/script> O’Brien & <Sons>/);
+    assert.match(text(note), /^See <script>alert\(‘p’\)<\/script> & “quotes” “Ann” <script>x<\/script> O’Brien & <Sons>/);
   });
 
   it("passes html-validate on every page", async () => {
