@@ -288,11 +288,12 @@ const stripCites = (html: string) => html.replace(CITE_TOKEN, "");
 function inTextCluster(html: string, cluster: ClusterItem[], author: string): { citation: string; note?: string } {
   const ids = [...new Set(cluster.map((c) => c.id))];
   const open = `<span class="citation" data-cites="${escapeHtml(ids.join(" "))}">`;
-  const text = author ? `${author} ${html}` : html;
   // One work: the whole citation is its link, as it always was.
-  if (ids.length === 1) return { citation: `${open}${anchorLink(ids[0]!)}${stripCites(text)}</a></span>` };
-  const each = linkEachCite(text, ids);
-  return { citation: `${open}${each.linked ? each.html : `${anchorLink(ids[0]!)}${stripCites(text)}</a>`}</span>` };
+  if (ids.length === 1) return { citation: `${open}${anchorLink(ids[0]!)}${stripCites(author ? `${author} ${html}` : html)}</a></span>` };
+  const each = linkEachCite(html, ids);
+  if (!each.linked) return { citation: `${open}${anchorLink(ids[0]!)}${stripCites(author ? `${author} ${html}` : html)}</a></span>` };
+  // "Smith (2004; see also Doe, 2005)": the name links to the work it names.
+  return { citation: `${open}${author ? `${anchorLink(cluster[0]!.id)}${author}</a> ` : ""}${each.html}</span>` };
 }
 
 /** The id of the n-th footnote of citations (1-based) and of its reference in the text. */

@@ -138,6 +138,14 @@ describe("links when a style merges works", () => {
     for (const link of links) assert.equal(`#${referenceAnchor(numbered[Number(link.text) - 1]!)}`, link.href);
   });
 
+  it("author in the text with more works: the name and each work link to their entries", () => {
+    const { citations } = formatCitations({ items, style: apa, clusters: [[c("xu2001", { mode: "author-in-text" }), c("who2021")]] });
+    assert.match(plain(citations[0]!), /^Xu \(/);
+    const links = linksOf(citations[0]!);
+    assert.deepEqual(links[0], { href: "#ref-xu2001", text: "Xu" });
+    assert.deepEqual(links.slice(1).sort((x, y) => x.href.localeCompare(y.href)), [{ href: "#ref-who2021", text: "World Health Organization, 2021" }, { href: "#ref-xu2001", text: "2001" }]);
+  });
+
   it("numeric, not merged: “1,2” links each number", () => {
     const { citations } = formatCitations({ items, style: vancouver, clusters: [[c("xu2001"), c("who2021")]] });
     assert.deepEqual(linksOf(citations[0]!), [{ href: "#ref-xu2001", text: "1" }, { href: "#ref-who2021", text: "2" }]);
