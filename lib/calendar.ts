@@ -42,15 +42,36 @@ export function calendarText(events: CalendarEvent[], options: CalendarOptions):
   if (options.refreshHours) {
     lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${options.refreshHours}H`, `X-PUBLISHED-TTL:PT${options.refreshHours}H`);
   }
+  const folded = lines.map(foldLine);
   const sorted = [...events].sort((a, b) => a.startMillis - b.startMillis || a.uid.localeCompare(b.uid));
-  for (const zone of [...new Set(sorted.map((e) => e.zone))].sort()) {
-    if (zone === "UTC") continue;
-    const times = sorted.filter((e) => e.zone === zone).flatMap((e) => [e.startMillis, e.endMillis]);
-    lines.push(...vtimezone(zone, Math.min(...times), Math.max(...times)));
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const e of sorted) {
+    if (e.zone === "UTC") continue;
+    const span = spans.get(e.zone);
+    spans.set(e.zone, span ? { from: Math.min(span.from, e.startMillis), to: Math.max(span.to, e.endMillis) } : { from: e.startMillis, to: e.endMillis });
   }
-  for (const event of sorted) lines.push(...vevent(event));
-  lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  for (const zone of [...spans.keys()].sort()) folded.push(...foldedVtimezone(zone, spans.get(zone)!.from, spans.get(zone)!.to));
+  for (const event of sorted) folded.push(...foldedVevent(event));
+  folded.push("END:VCALENDAR");
+  return folded.join(CRLF) + CRLF;
+}
+
+// The site-wide feed holds every chat and is made again on every rebuild under `npm start`:
+// an event's lines are kept per event object (callers keep one per post), a zone's per years.
+const veventLines = new WeakMap<CalendarEvent, string[]>();
+function foldedVevent(event: CalendarEvent): string[] {
+  let lines = veventLines.get(event);
+  if (!lines) veventLines.set(event, (lines = vevent(event).map(foldLine)));
+  return lines;
+}
+
+const vtimezoneLines = new Map<string, string[]>();
+function foldedVtimezone(zone: string, fromMillis: number, toMillis: number): string[] {
+  // vtimezone() depends on the first and last year only.
+  const key = `${zone} ${new Date(fromMillis).getUTCFullYear()} ${new Date(toMillis).getUTCFullYear()}`;
+  let lines = vtimezoneLines.get(key);
+  if (!lines) vtimezoneLines.set(key, (lines = vtimezone(zone, fromMillis, toMillis).map(foldLine)));
+  return lines;
 }
 
 function vevent(event: CalendarEvent): string[] {

@@ -1,6 +1,6 @@
 // All posts of a site, loaded and validated together, so that every problem in
 // every file is reported at once, including those between files.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -24,7 +24,25 @@ export interface Corpus {
 // Parsed posts keyed by file and content hash: the check, the build and each
 // incremental rebuild under `npm start` parse a file only when its text changed.
 // `probes` are the files whose existence the validation looked at (lib/validation-cache.ts keeps them).
-const cache = new Map<string, { hash: string; root: string; settings: string; result: LoadResult; probes: [string, boolean][] }>();
+interface LoadedEntry {
+  hash: string;
+  root: string;
+  settings: string;
+  result: LoadResult;
+  probes: [string, boolean][];
+  /** The file's size, times and inode when it was read: unchanged, it is not read again. */
+  stat: string | undefined;
+  /** Its validation record's key, and the scope (settings, shared bibliography) it was made for. */
+  record?: { scope: string; key: string };
+}
+const cache = new Map<string, LoadedEntry>();
+
+// Under `npm start` every rebuild asks for every post several times (validation, each
+// page's preprocessor): a stat decides whether the file must be read and hashed again.
+function statOf(file: string): string | undefined {
+  const s = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return s && `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+}
 
 // Settings compared by value: `scripts/build.ts` and the Eleventy plugins each load them,
 // and the plugins' validation must find every post the build's validation just parsed.
@@ -39,19 +57,26 @@ export function loadPostFile(root: string, file: string, settings: Settings): Lo
   return loadedEntry(root, file, settings).result;
 }
 
-function loadedEntry(root: string, file: string, settings: Settings) {
-  const raw = readFileSync(path.join(root, file), "utf8");
-  const hash = textHash(raw);
+function loadedEntry(root: string, file: string, settings: Settings): LoadedEntry {
+  const full = path.join(root, file);
+  const stat = statOf(full);
   const hit = cache.get(file);
   const key = settingsKey(settings);
-  if (hit && hit.hash === hash && hit.root === root && hit.settings === key) return hit;
+  const same = hit && hit.root === root && hit.settings === key;
+  if (same && stat !== undefined && hit.stat === stat) return hit;
+  const raw = readFileSync(full, "utf8");
+  const hash = textHash(raw);
+  if (same && hit.hash === hash) {
+    hit.stat = stat;
+    return hit;
+  }
   const probes: [string, boolean][] = [];
   const fileExists = (rel: string) => {
     const found = existsSync(path.join(root, rel));
     probes.push([rel, found]);
     return found;
   };
-  const entry = { hash, root, settings: key, result: loadPost(file, raw, { settings, root, fileExists } satisfies LoadContext), probes };
+  const entry: LoadedEntry = { hash, root, settings: key, result: loadPost(file, raw, { settings, root, fileExists } satisfies LoadContext), probes, stat };
   cache.set(file, entry);
   return entry;
 }
@@ -119,7 +144,9 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
         : {}),
     };
     records.set(file, record);
-    const recordKey = postRecordKey(scope, file, entry.hash);
+    const scopeId = `${scope.settings}\0${scope.bibliography}`;
+    if (entry.record?.scope !== scopeId) entry.record = { scope: scopeId, key: postRecordKey(scope, file, entry.hash) };
+    const recordKey = entry.record.key;
     if (store && !stored.has(recordKey)) {
       writePostRecord(store, recordKey, record);
       stored.add(recordKey);

@@ -20,10 +20,15 @@ export function calendarSite(): CalendarSite {
   };
 }
 
+// One event object per (content-cached) post: lib/calendar.ts keeps each event's lines by it.
+const events = new WeakMap<ChatPost, CalendarEvent | undefined>();
 function eventOf(post: ChatPost | undefined): CalendarEvent | undefined {
   if (!post) return undefined;
+  if (events.has(post)) return events.get(post);
   const site = calendarSite();
-  return chatEvent(post, site, absolutePageUrl(site.url, site.pathPrefix, post.url));
+  const event = chatEvent(post, site, absolutePageUrl(site.url, site.pathPrefix, post.url));
+  events.set(post, event);
+  return event;
 }
 
 export default function calendarPlugin(eleventyConfig: any): void {
