@@ -3,7 +3,9 @@
 // A script, not a test: it prints medians, ratios, peak memory and one verdict per
 // target. Flags: --n posts (1000), --refs per post (17), --runs per measure (3),
 // --seed, --pandoc-sample posts (10), --cache off (measure without the content
-// cache, i.e. before it existed), --keep (leave the temporary folder).
+// cache, i.e. before it existed), --keep (leave the temporary folder), --scale-only
+// (with --n 10000: only the 10,000-against-1,000 warm comparison, which needs one
+// cold build of each site instead of --runs cold builds of 10,000 posts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
 import { availableParallelism, freemem, tmpdir, totalmem, cpus } from "node:os";
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     "pandoc-sample": { type: "string", default: "10" },
     cache: { type: "string", default: "on" },
     keep: { type: "boolean", default: false },
+    "scale-only": { type: "boolean", default: false },
   },
 });
 
@@ -36,6 +39,11 @@ const RUNS = positive("runs");
 const SEED = positive("seed");
 const PANDOC_SAMPLE = positive("pandoc-sample", true);
 const CACHE = values.cache !== "off";
+const SCALE_ONLY = values["scale-only"]!;
+if (SCALE_ONLY && Number(values.n) < 10_000) {
+  console.error("--scale-only measures 10,000 posts or more against 1,000: give --n 10000");
+  process.exit(2);
+}
 
 function positive(flag: keyof typeof values, zeroOk = false): number {
   const n = Number(values[flag]);
@@ -143,7 +151,8 @@ function editPost(file: string): string {
 }
 
 const bare = (root: string) => run([process.execPath, ELEVENTY_CMD, "--input=content", `--output=${path.join(work, "bare-out")}`, `--config=${emptyConfig}`, "--formats=md", "--quiet"], root, ENV);
-const chatpostBuild = (root: string) => run([process.execPath, "--import", "tsx", path.join(APP_DIR, "scripts/build.ts"), "--root", root, "--output", path.join(work, "chatpost-out"), "--quiet"], APP_DIR, envFor(root));
+const chatpostBuild = (root: string, ...extra: string[]) =>
+  run([process.execPath, "--import", "tsx", path.join(APP_DIR, "scripts/build.ts"), "--root", root, "--output", path.join(work, `chatpost-out-${path.basename(root)}`), "--quiet", ...extra], APP_DIR, envFor(root));
 const check = (root: string) => run([process.execPath, "--import", "tsx", path.join(APP_DIR, "scripts/check.ts"), "--root", root], APP_DIR, envFor(root));
 const clearCache = (root: string) => rmSync(path.join(root, ".cache"), { recursive: true, force: true });
 
@@ -151,6 +160,7 @@ const measures = {
   bare: { seconds: [], rssKb: [] } as Measure,
   cold: { seconds: [], rssKb: [] } as Measure,
   warm: { seconds: [], rssKb: [] } as Measure,
+  forced: { seconds: [], rssKb: [] } as Measure,
   edit: { seconds: [], rssKb: [] } as Measure,
   check: { seconds: [], rssKb: [] } as Measure,
 };
@@ -162,10 +172,12 @@ const record = (name: Name, r: RunResult) => {
 
 // Rounds interleave the commands, and bare Eleventy moves around within a round,
 // so slow drift of the machine (thermal, page cache) falls on every measure alike.
-for (let round = 0; round < RUNS; round++) {
+for (let round = 0; round < (SCALE_ONLY ? 0 : RUNS); round++) {
   const steps: Array<[Name, () => Promise<RunResult>]> = [
     ["cold", () => (clearCache(site.root), chatpostBuild(site.root))],
     ["warm", () => chatpostBuild(site.root)],
+    // The same, made to do all of its work: what a warm build costs when something did change.
+    ["forced", () => chatpostBuild(site.root, "--force")],
     ["edit", () => (editPost(editTarget), chatpostBuild(site.root))],
     ["check", () => check(site.root)],
   ];
@@ -259,7 +271,7 @@ async function measureServe(root: string): Promise<ServeResult> {
   }
 }
 
-const serve = await measureServe(site.root);
+const serve: ServeResult = SCALE_ONLY ? { seconds: [], note: "skipped (--scale-only)" } : await measureServe(site.root);
 
 // --- formatting throughput, in this process ---------------------------------
 const settings = loadSettings(site.root);
@@ -275,7 +287,7 @@ const entriesPerSecond = formatted / ((performance.now() - formatStart) / 1000);
 // --- pandoc --citeproc per post, extrapolated ---------------------------------
 let pandocPerPost: number | undefined;
 let pandocNote = "";
-const pandocAvailable = PANDOC_SAMPLE > 0 && spawnSync("pandoc", ["--version"]).status === 0;
+const pandocAvailable = !SCALE_ONLY && PANDOC_SAMPLE > 0 && spawnSync("pandoc", ["--version"]).status === 0;
 if (pandocAvailable) {
   const cslFile = path.join(work, "style.csl");
   writeFileSync(cslFile, plugins.config.get("@csl").styles.get(settings.citations.style));
@@ -299,7 +311,9 @@ if (N >= 10_000) {
   const small = writeSyntheticSite(path.join(work, "site-1000"), { posts: 1000, references: REFS, seed: SEED });
   const big: Measure = { seconds: [], rssKb: [] };
   const smallM: Measure = { seconds: [], rssKb: [] };
-  await chatpostBuild(small.root); // fills its cache
+  // One cold build of each fills its cache (in --scale-only mode the big site has had none).
+  await chatpostBuild(small.root);
+  if (SCALE_ONLY) await chatpostBuild(site.root);
   for (let round = 0; round < RUNS; round++) {
     const s = await chatpostBuild(small.root);
     smallM.seconds.push(s.seconds);
@@ -312,12 +326,25 @@ if (N >= 10_000) {
 }
 
 // --- report ----------------------------------------------------------------------
+if (SCALE_ONLY && scale) {
+  const r = median(scale.big.seconds) / median(scale.small.seconds);
+  const peak = Math.max(...scale.big.rssKb);
+  log("");
+  log(`machine: ${cpus().length} cores (${availableParallelism()} usable), ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GB memory, Node ${process.version}`);
+  log(`${N} posts warm: ${fmtS(median(scale.big.seconds))} (runs ${scale.big.seconds.map((x) => x.toFixed(2)).join(", ")}; peak ${fmtMb(peak)})`);
+  log(`1000 posts warm: ${fmtS(median(scale.small.seconds))} (runs ${scale.small.seconds.map((x) => x.toFixed(2)).join(", ")}; peak ${fmtMb(Math.max(...scale.small.rssKb))})`);
+  log("");
+  log(`  ${r <= 11 && peak <= 3 * 1024 * 1024 ? "PASS" : "MISS"}  ${N} posts warm ≤ 11× the 1,000-post warm, RSS ≤ 3 GB: ${r.toFixed(2)}×, ${fmtMb(peak)}`);
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 const floor = median(measures.bare.seconds);
 const bareRss = Math.max(...measures.bare.rssKb);
 const labels: Record<Name, string> = {
   bare: "bare Eleventy (no config)",
   cold: "chatpost cold (empty .cache/)",
   warm: "chatpost warm (nothing changed)",
+  forced: "chatpost warm, --force",
   edit: "chatpost, one post edited",
   check: "npm run check",
 };
@@ -361,7 +388,7 @@ verdict(
   serveMedian === undefined ? "one post edited under npm start, page rewritten ≤ 1 s: not measured" : `one post edited under npm start, page rewritten ≤ 1 s: ${fmtS(serveMedian)}`,
 );
 verdict(ratio("check") <= 0.3, `npm run check ≤ 0.3× bare Eleventy: ${ratio("check").toFixed(2)}×`);
-const chatpostRss = Math.max(...measures.cold.rssKb, ...measures.warm.rssKb, ...measures.edit.rssKb);
+const chatpostRss = Math.max(...measures.cold.rssKb, ...measures.warm.rssKb, ...measures.forced.rssKb, ...measures.edit.rssKb);
 verdict(bareRss ? chatpostRss <= 2 * bareRss : undefined, `peak RSS ≤ 2× bare Eleventy: ${bareRss ? (chatpostRss / bareRss).toFixed(2) + "×" : "n/a"} (${fmtMb(chatpostRss)} against ${fmtMb(bareRss)})`);
 if (scale) {
   const r = median(scale.big.seconds) / median(scale.small.seconds);

@@ -27,7 +27,7 @@ describe("npm run bench (smoke: 20 posts, one run each)", () => {
   });
 
   it("prints a median, a ratio to bare Eleventy and a peak RSS for each measure", () => {
-    for (const label of ["bare Eleventy", "chatpost cold", "chatpost warm", "chatpost, one post edited", "npm run check"]) {
+    for (const label of ["bare Eleventy", "chatpost cold", "chatpost warm (nothing changed)", "chatpost warm, --force", "chatpost, one post edited", "npm run check"]) {
       const line = output.split("\n").find((l) => l.startsWith(label));
       assert.ok(line, `a result line for ${label}`);
       assert.match(line, /\d+\.\d+ s\s+\d+\.\d+\s+\d+ MB/, `median, ratio and RSS for ${label}`);
