@@ -1,10 +1,14 @@
 // Formats bibliographies with citation-js (citeproc-js underneath), offline only:
 // no plugin that fetches (DOI, URL, Wikidata) is ever loaded.
+import { createRequire } from "node:module";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import { cachedFormatting } from "./citation-cache.ts";
 import type { CslItem } from "./csl-normalise.ts";
 import { escapeHtml } from "./html.ts";
+
+// citeproc-js itself, the one plugin-csl wraps: the engines below are ours (see engineFor).
+const CSL = createRequire(import.meta.url)("citeproc");
 
 export interface CitationStyle {
   /** A style name citation-js knows: apa, vancouver, harvard1, or one registered with registerStyle. */
@@ -88,26 +92,69 @@ function formatCitationsNow({ items, clusters, style: { style, locale } }: Citat
   // plugin-csl silently falls back to en-US for an unknown locale; we refuse instead.
   if (!hasLocale(locale)) throw new CitationError(`unknown citation locale "${locale}"`);
   const data = items.map(linkSafe);
-  const engine = csl().engine(data, style, locale, "html");
+  const engine = engineFor(style, locale, data);
   engine.opt.development_extensions.wrap_url_and_doi = true;
   wrapEachCite(engine);
   try {
     return formatWith(engine, data, clusters, style);
   } finally {
     unwrapCites(engine);
-    // plugin-csl reuses the engine for the next request, which has other items: leave nothing of this one registered.
-    engine.restoreProcessorState([]);
-    engine.updateUncitedItems([]);
-    engine.updateItems([]);
+    // The engine serves the next request, which has other items: keep nothing of this one.
+    resetEngine(engine);
   }
 }
 
+// One citeproc-js engine per style and locale, built from the XML citation-js holds (site
+// files included) and built again when that XML changes. Ours, not plugin-csl's: its cached
+// engine outlives a locale registered again under the same name, and is made ready for each
+// use with registry updates (three, then two more from restoreProcessorState) that cost
+// about 5 ms a post; a new registry costs nothing.
+const engines = new Map<string, { styleXml: unknown; localeXml: unknown; engine: any; items: Map<string, CslItem> }>();
+
+function engineFor(style: string, locale: string, data: CslItem[]): any {
+  const registry = csl();
+  const styleXml = registry.styles.get(style);
+  const localeXml = registry.locales.get(locale) ?? registry.locales.get(locale.replace("-", "_"));
+  const key = `${style}|${locale}`;
+  let known = engines.get(key);
+  if (!known || known.styleXml !== styleXml || known.localeXml !== localeXml) {
+    const items = new Map<string, CslItem>();
+    const sys = {
+      retrieveItem: (id: string) => {
+        const item = items.get(id);
+        if (!item) throw new Error(`Cannot find entry with id '${id}'`);
+        return item;
+      },
+      // As plugin-csl does: the locale by its name, or with "_", else none (citeproc-js falls back to en-US).
+      retrieveLocale: (name: string) => registry.locales.get(name) ?? registry.locales.get(name.replace("-", "_")) ?? {},
+    };
+    // As plugin-csl does: the locale forced when citation-js has it under that name, else the style's own.
+    const engine = new CSL.Engine(sys, styleXml, registry.locales.has(locale) ? locale : undefined, true);
+    engine.setOutputFormat("html");
+    known = { styleXml, localeXml, engine, items };
+    engines.set(key, known);
+  }
+  known.items.clear();
+  for (const item of data) known.items.set(item.id, item);
+  resetEngine(known.engine);
+  return known.engine;
+}
+
+// The empty state restoreProcessorState([]) leaves, without its registry update first.
+function resetEngine(engine: any): void {
+  engine.registry = new CSL.Registry(engine);
+  engine.tmp = new CSL.Engine.Tmp();
+  engine.disambiguate = new CSL.Disambiguation(engine);
+}
+
 function formatWith(engine: any, data: CslItem[], clusters: ClusterItem[][], style: string): FormattedCitations {
-  // The engine is cached per style and locale by plugin-csl: forget the citations of the previous post.
-  engine.restoreProcessorState([]);
-  // Cited works first, in order of first citation, so a numeric style numbers them that way.
+  // Each processCitationCluster registers the works cited so far, in order of first citation
+  // (as a numeric style numbers them), and drops any other work not listed as uncited.
   const cited = [...new Set(clusters.flat().map((c) => c.id))];
-  engine.updateItems(cited);
+  // Registering every cited work first would only have the first cluster drop them again
+  // (about 5 ms a post); a note style keeps it, as its disambiguation (which counts the cites
+  // of each work) can come out differently without it.
+  if (engine.opt.xclass === "note") engine.updateItems(cited);
   // Listed but not cited (nocite, post references): processCitationCluster would drop them from plain updateItems.
   engine.updateUncitedItems(data.map((i) => i.id).filter((id) => !cited.includes(id)));
 
