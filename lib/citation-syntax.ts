@@ -9,7 +9,9 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
+import type Token from "markdown-it/lib/token.mjs";
 import { localeLocatorTerms, normaliseTerm, type LocatorTerms } from "./locator-terms.ts";
+import { citationShape, notesAfterPunctuation } from "./notes-after-punctuation.ts";
 
 export type { LocatorTerms };
 
@@ -335,6 +337,11 @@ function push(state: StateInline, items: CitationItem[], start: number, end: num
 export interface CitationSyntaxOptions {
   /** The HTML of cluster `index` in the document, from the page's data; undefined to print the source text. */
   html?: (env: any, index: number, cluster: CitationCluster) => string | undefined;
+  /**
+   * Whether the document's CSL locale puts a period or comma inside quotes (en-US does),
+   * for footnote markers moved after punctuation; true when not given.
+   */
+  punctuationInQuote?: (env: any) => boolean;
 }
 
 /** The markdown-it plugin: parses citations into `citation` tokens numbered in document order. */
@@ -361,6 +368,28 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
       }
     }
     (state.env ?? {}).citationCount = index;
+  });
+  // With a note style, pandoc moves a footnote marker after the punctuation that follows
+  // it ("text [@x]." reads "text.¹"); other styles are left exactly as written.
+  md.core.ruler.push("citation_notes_after_punctuation", (state: StateCore) => {
+    if (!options.html || !state.tokens.some((t) => t.children?.some((c) => c.type === "citation"))) return;
+    const env = state.env;
+    const shape = (token: Token) => {
+      const html = options.html!(env, token.meta.index, token.meta.cluster);
+      return html === undefined ? { kind: "text" as const, text: token.content } : citationShape(html);
+    };
+    let inQuote: boolean | undefined;
+    const move = {
+      shape,
+      // Read only for a document with a footnote marker after a quote.
+      get punctuationInQuote() {
+        return (inQuote ??= options.punctuationInQuote?.(env) ?? true);
+      },
+      text: (content: string) => Object.assign(new state.Token("text", "", 0), { content }),
+    };
+    for (const block of state.tokens) {
+      if (block.type === "inline" && block.children?.some((c) => c.type === "citation")) block.children = notesAfterPunctuation(block.children, move);
+    }
   });
   md.renderer.rules.citation = (tokens, idx, _opts, env) => {
     const { index, cluster } = tokens[idx]!.meta;

@@ -1,12 +1,36 @@
 // The markdown-it instance every body is rendered with.
 import MarkdownIt from "markdown-it";
+import { plugins } from "@citation-js/core";
+import "@citation-js/plugin-csl";
 import { citationSyntax } from "./citation-syntax.ts";
+import { localePunctuationInQuote } from "./notes-after-punctuation.ts";
 
 export function createMarkdown(): MarkdownIt {
   // Raw HTML is the writer's own, as in Eleventy's default; typographer gives real quotes and dashes.
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
   // Pandoc's citations. A post's page data carries each cluster's formatted HTML
   // (lib/announcement.ts), in the same document order the parser numbers them.
-  citationSyntax(md, { html: (env, index) => env?.announcement?.citations?.[index] });
+  citationSyntax(md, {
+    html: (env, index) => env?.announcement?.citations?.[index],
+    punctuationInQuote: (env) => punctuationInQuote(env?.site?.citations?.locale ?? "en-US"),
+  });
   return md;
+}
+
+// Keyed by the locale's XML, so an edited locale file is read again.
+const inQuote = new Map<string, boolean>();
+
+/**
+ * Whether the site's citation locale (a name such as en-US, or a locale file, which
+ * lib/citation-styles.ts registers under its language) puts punctuation inside quotes.
+ * A style's own <locale> options are not read: no style in the repo sets this one.
+ */
+function punctuationInQuote(locale: string): boolean {
+  // A file from the CSL locales repository is named after its language: locales-en-GB.xml.
+  const lang = /([a-z]{2,3}-[A-Z]{2})(?:\.xml)?$/.exec(locale)?.[1] ?? locale;
+  const xml: unknown = plugins.config.get("@csl").locales.get(lang);
+  if (typeof xml !== "string") return false;
+  let known = inQuote.get(xml);
+  if (known === undefined) inQuote.set(xml, (known = localePunctuationInQuote(xml)));
+  return known;
 }

@@ -2,8 +2,10 @@
 // `pandoc --citeproc` with the same note style (tests/fixtures/citations/note-style.csl)
 // and locale. Both turn each citation into a footnote; after normalising whitespace and
 // markup, every footnote, every citation in the text (the author for `@key says`, and
-// the note's number) and every bibliography entry must be equal. The positions are
-// pandoc's: first in full, later short, "Ibid." after a note of the same work alone.
+// the note's number), every paragraph with its notes' numbers where they land (pandoc
+// moves a number after the punctuation that follows its citation) and every
+// bibliography entry must be equal. The positions are pandoc's: first in full, later
+// short, "Ibid." after a note of the same work alone.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -30,6 +32,8 @@ interface Rendered {
   notes: string[];
   citations: string[];
   entries: string[];
+  /** The text's paragraphs, each note number written [^n]. */
+  paragraphs: string[];
 }
 
 /** Text with markup dropped, whitespace normalised (pandoc wraps lines) and the back-link arrow left out. */
@@ -37,11 +41,13 @@ const normalise = (el: Element) => (el.textContent ?? "").normalize("NFC").repla
 
 function read(html: string, selectors: { notes: string; entries: string }): Rendered {
   const doc = dom(`<div>${html}</div>`);
-  return {
-    notes: [...doc.querySelectorAll(selectors.notes)].map(normalise),
-    citations: [...doc.querySelectorAll("span.citation")].map(normalise),
-    entries: [...doc.querySelectorAll(selectors.entries)].map(normalise),
-  };
+  const notes = [...doc.querySelectorAll(selectors.notes)].map(normalise);
+  const citations = [...doc.querySelectorAll("span.citation")].map(normalise);
+  const entries = [...doc.querySelectorAll(selectors.entries)].map(normalise);
+  // Footnotes and references are not paragraphs of the text: only the wrapper's own <p>s.
+  for (const ref of doc.querySelectorAll("a.footnote-ref")) ref.textContent = `[^${ref.textContent}]`;
+  const paragraphs = [...doc.querySelector("div")!.children].filter((el) => el.tagName === "P").map(normalise);
+  return { notes, citations, entries, paragraphs };
 }
 
 describe("parity with pandoc --citeproc for a note style", { skip: existsSync(PANDOC) ? false : `pandoc is not installed at ${PANDOC} (apt-get install pandoc, or set PANDOC)` }, () => {
@@ -64,6 +70,16 @@ describe("parity with pandoc --citeproc for a note style", { skip: existsSync(PA
     }
   });
 
+  it("the fixture has a citation before each punctuation mark, after a space, after a quote and inside one", () => {
+    const { chatpost } = rendered.get(FIXTURES[0]!)!;
+    const text = chatpost.paragraphs.join("\n");
+    for (const mark of [".", ",", ";", ":", "?", "!", "?!", "—", ")"]) assert.ok(text.includes(`${mark}[^`), `a number after "${mark}"`);
+    assert.match(text, /”\[\^\d+\]/, "a number after a closing quote");
+    assert.match(text, /\.\[\^\d+\]”/, "a number inside a quote");
+    assert.match(text, /\w\[\^\d+\] \[\^\d+\]/, "two citations in a row");
+    assert.match(text, /^\[\^\d+\]\./m, "a paragraph that starts with a citation");
+  });
+
   it("the fixture has every position a note style tells apart, and narrative citations", () => {
     const { chatpost } = rendered.get(FIXTURES[0]!)!;
     assert.ok(chatpost.notes.some((n) => n === "Ibid."), "Ibid.");
@@ -84,6 +100,12 @@ describe("parity with pandoc --citeproc for a note style", { skip: existsSync(PA
     it(`${path.basename(fixture)}: the same citations in the text (author and note number)`, () => {
       const { pandoc, chatpost } = rendered.get(fixture)!;
       assert.deepEqual(chatpost.citations, pandoc.citations);
+    });
+
+    it(`${path.basename(fixture)}: the same paragraphs, each note's number after the punctuation as pandoc places it`, () => {
+      const { pandoc, chatpost } = rendered.get(fixture)!;
+      assert.ok(pandoc.paragraphs.length > 0);
+      assert.deepEqual(chatpost.paragraphs, pandoc.paragraphs);
     });
 
     it(`${path.basename(fixture)}: the same bibliography`, () => {
