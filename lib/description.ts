@@ -12,7 +12,15 @@ let markdown: MarkdownIt | undefined;
 /** Plain text of an inline token's children: text and code kept, markup and raw HTML dropped. */
 function inlineText(children: Token[] | null): string {
   let out = "";
+  let afterCitation = false;
   for (const child of children ?? []) {
+    // A citation is left out; so is the space before it when punctuation follows ("a claim [@x]." → "a claim.").
+    if (child.type === "citation") {
+      afterCitation = true;
+      continue;
+    }
+    if (afterCitation && child.type === "text" && /^[\p{P}]/u.test(child.content) && !/^[(\[{“‘"'¿¡]/u.test(child.content)) out = out.trimEnd();
+    afterCitation = false;
     if (child.type === "text" || child.type === "code_inline") out += child.content;
     else if (child.type === "softbreak" || child.type === "hardbreak") out += " ";
     else if (child.type === "image") out += inlineText(child.children);

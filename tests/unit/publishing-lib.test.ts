@@ -19,6 +19,11 @@ describe("meta description", () => {
     assert.equal(firstParagraphText(body), "First paragraph with a link and code, over two lines.");
   });
 
+  it("leaves citations out without leaving a space before the punctuation that followed them", () => {
+    const body = "A “quoted phrase” [@smailhodzic2016], and more [see @moorhead2013, p. 3]. Said [-@eysenbach2008] (twice)!";
+    assert.equal(firstParagraphText(body), "A “quoted phrase”, and more. Said (twice)!");
+  });
+
   it("prefers the description: field, and falls back to the site's when the body has no paragraph", () => {
     assert.equal(postDescription({ description: "  Given  text ", body: "Body." }, "site"), "Given text");
     assert.equal(postDescription({ body: "- only\n- a list" }, "The site."), "The site.");
