@@ -132,6 +132,9 @@ function engineFor(style: string, locale: string, data: CslItem[]): any {
     const engine = new CSL.Engine(sys, styleXml, registry.locales.has(locale) ? locale : undefined, true);
     engine.setOutputFormat("html");
     known = { styleXml, localeXml, engine, items };
+    // A style file edited under `npm start` is a new name each time: keep only the recent engines.
+    engines.delete(key);
+    if (engines.size >= 8) engines.delete(engines.keys().next().value!);
     engines.set(key, known);
   }
   known.items.clear();
