@@ -4,7 +4,7 @@
 import path from "node:path";
 import { ContentError } from "../lib/diagnostics.ts";
 import { siteCitations } from "../lib/post-citations.ts";
-import type { CitationStyle } from "../lib/citations.ts";
+import { prepareEngine, type CitationStyle } from "../lib/citations.ts";
 import type { SharedBibliography } from "../lib/bibliography.ts";
 import { context } from "./context.ts";
 
@@ -24,6 +24,20 @@ export function citationOptions(): { citations: CitationStyle; bibliography: Sha
 export default function citationsPlugin(eleventyConfig: any): void {
   eleventyConfig.on("eleventy.before", () => {
     current = undefined;
+  });
+  // Under `npm start` a warm cache may mean citeproc never started: start it once the first
+  // build is served, so the first edited post does not wait for it.
+  let prepared = false;
+  eleventyConfig.on("eleventy.after", () => {
+    if (prepared || context().mode !== "preview") return;
+    prepared = true;
+    setTimeout(() => {
+      try {
+        prepareEngine(citationOptions().citations);
+      } catch {
+        // A problem with the style is reported by the next build, not here.
+      }
+    }, 100);
   });
   const { root, settings } = context();
   for (const file of [...settings.citations.bibliography, settings.citations.style, settings.citations.locale]) {
