@@ -1,6 +1,6 @@
 // All posts of a site, loaded and validated together, so that every problem in
 // every file is reported at once, including those between files.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -10,7 +10,7 @@ import { citationDiagnostics, resolvePostCitations, siteCitations } from "./post
 import type { Settings } from "./settings.ts";
 import { projectCache } from "./content-cache.ts";
 import {
-  postRecordKey, siteFilesHash, siteRecordKey, textHash, writePostRecord, writeSiteRecord, type PostRecord, type ValidationScope,
+  fileStat, postRecordKey, siteFilesHash, siteRecordKey, textHash, writePostRecord, writeSiteRecord, type PostRecord, type ValidationScope,
 } from "./validation-cache.ts";
 
 // Where posts are and which files they are (lib/content-paths.ts).
@@ -37,13 +37,6 @@ interface LoadedEntry {
 }
 const cache = new Map<string, LoadedEntry>();
 
-// Under `npm start` every rebuild asks for every post several times (validation, each
-// page's preprocessor): a stat decides whether the file must be read and hashed again.
-function statOf(file: string): string | undefined {
-  const s = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return s && `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
-}
-
 // Settings compared by value: `scripts/build.ts` and the Eleventy plugins each load them,
 // and the plugins' validation must find every post the build's validation just parsed.
 const settingsKeys = new WeakMap<Settings, string>();
@@ -59,7 +52,9 @@ export function loadPostFile(root: string, file: string, settings: Settings): Lo
 
 function loadedEntry(root: string, file: string, settings: Settings): LoadedEntry {
   const full = path.join(root, file);
-  const stat = statOf(full);
+  // Under `npm start` every rebuild asks for every post several times (validation, each
+  // page's preprocessor): a stat decides whether the file must be read and hashed again.
+  const stat = fileStat(full);
   const hit = cache.get(file);
   const key = settingsKey(settings);
   const same = hit && hit.root === root && hit.settings === key;
@@ -121,12 +116,14 @@ export function validateForCheck(root: string, settings: Settings, files: string
   return { records: rememberValidation(root, settings, files, withSite ? site.diagnostics : undefined), ...(withSite ? { site: site.diagnostics } : {}) };
 }
 
-// Keys already in the project cache, so that rebuilds under `npm start` do not rewrite them.
-const stored = new Set<string>();
+// Keys already in each cache, so that rebuilds under `npm start` do not rewrite them.
+const storedIn = new WeakMap<object, Set<string>>();
 
 /** Each post's validation record (lib/validation-cache.ts), stored in the project cache when there is one. */
 function rememberValidation(root: string, settings: Settings, files: string[], siteDiagnostics: Diagnostic[] | undefined): Map<string, PostRecord> {
   const store = projectCache();
+  let stored = store && storedIn.get(store);
+  if (store && !stored) storedIn.set(store, (stored = new Set()));
   const key = settingsKey(settings);
   const { bibliography: bibliographyFiles, style, locale } = settings.citations;
   const shared = siteCitations(root, settings).bibliography;
@@ -147,12 +144,12 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
     const scopeId = `${scope.settings}\0${scope.bibliography}`;
     if (entry.record?.scope !== scopeId) entry.record = { scope: scopeId, key: postRecordKey(scope, file, entry.hash) };
     const recordKey = entry.record.key;
-    if (store && !stored.has(recordKey)) {
+    if (store && stored && !stored.has(recordKey)) {
       writePostRecord(store, recordKey, record);
       stored.add(recordKey);
     }
   }
-  if (store && siteDiagnostics) {
+  if (store && stored && siteDiagnostics) {
     const siteKey = siteRecordKey(key, siteFilesHash(root, [style, locale, ...bibliographyFiles]));
     if (!stored.has(siteKey)) {
       writeSiteRecord(store, siteKey, siteDiagnostics);

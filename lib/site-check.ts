@@ -11,7 +11,8 @@ import type { Diagnostic } from "./diagnostics.ts";
 import { listPostFiles, SETTINGS_FILE } from "./content-paths.ts";
 import type { Settings } from "./settings.ts";
 import {
-  postRecordKey, readPostRecord, readSiteRecord, settingsRecordKey, siteFilesHash, siteRecordKey, textHash, type PostRecord,
+  checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, settingsRecordKey, siteFilesHash,
+  siteRecordKey, textHash, writeCheckIndex, type CheckIndex, type PostRecord,
 } from "./validation-cache.ts";
 
 export interface CheckResult {
@@ -51,21 +52,42 @@ export async function checkSite(root: string): Promise<CheckResult> {
 
   const files = listPostFiles(root);
   const records = new Map<string, PostRecord>();
-  const missing: string[] = [];
+  const missing: { file: string; stat: string | undefined; hash: string }[] = [];
+  const indexKey = checkIndexKey(root, scope);
+  const index = cache ? readCheckIndex(cache, indexKey) : {};
+  const next: CheckIndex = {};
+  let changed = Object.keys(index).length !== files.length;
   for (const file of files) {
-    const key = postRecordKey(scope, file, textHash(readFileSync(path.join(root, file), "utf8")));
-    const record = cache ? readPostRecord(cache, key, root) : undefined;
-    if (record) records.set(file, record);
-    else missing.push(file);
+    const full = path.join(root, file);
+    const stat = fileStat(full);
+    const known = index[file];
+    if (known && stat !== undefined && known.stat === stat && probesHold(known.record, root)) {
+      records.set(file, known.record);
+      next[file] = known;
+      continue;
+    }
+    changed = true;
+    const hash = textHash(readFileSync(full, "utf8"));
+    const record = cache ? readPostRecord(cache, postRecordKey(scope, file, hash), root) : undefined;
+    if (record) {
+      records.set(file, record);
+      if (stat !== undefined) next[file] = { stat, hash, record };
+    } else missing.push({ file, stat, hash });
   }
   const siteKey = siteRecordKey(settingsJson, siteFilesHash(root, [style, locale, ...bibliography]));
   let siteDiagnostics = cache ? readSiteRecord(cache, siteKey) : undefined;
   if (missing.length || !siteDiagnostics) {
     const { validateForCheck } = await import("./corpus.ts");
-    const fresh = validateForCheck(root, settings, missing, !siteDiagnostics);
-    for (const [file, record] of fresh.records) records.set(file, record);
+    const fresh = validateForCheck(root, settings, missing.map((m) => m.file), !siteDiagnostics);
+    for (const { file, stat, hash } of missing) {
+      const record = fresh.records.get(file)!;
+      records.set(file, record);
+      // Indexed under the stat taken before the file was read: a file changed since then is read again next time.
+      if (stat !== undefined) next[file] = { stat, hash, record };
+    }
     siteDiagnostics ??= fresh.site ?? [];
   }
+  if (cache && changed) writeCheckIndex(cache, indexKey, next);
 
   const ordered = files.map((file) => records.get(file)!);
   const facts = ordered.flatMap((r) => (r.facts ? [r.facts] : []));

@@ -6,7 +6,7 @@
 // again on every use. Light on purpose: reading records loads neither zod, the YAML
 // parser nor citation-js.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { CrossFilePost } from "./cross-file-checks.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
@@ -79,12 +79,45 @@ export function postRecordKey(scope: ValidationScope, file: string, hashOfText: 
 /** A stored record, if present, whole, and its probed files still exist (or not) as they did. */
 export function readPostRecord(cache: ContentCache, key: string, root: string): PostRecord | undefined {
   const record = parse<PostRecord>(cache.get(key));
-  if (!record || !Array.isArray(record.probes)) return undefined;
-  return record.probes.every(([rel, existed]) => existsSync(path.join(root, rel)) === existed) ? record : undefined;
+  return record && probesHold(record, root) ? record : undefined;
 }
 
 export function writePostRecord(cache: ContentCache, key: string, record: PostRecord): void {
   cache.set(key, JSON.stringify(record));
+}
+
+/**
+ * A file's size, modification and change times and inode: while they are unchanged, its
+ * text is taken to be unchanged (as git's index does), so it need not be read and hashed.
+ */
+export function fileStat(file: string): string | undefined {
+  const s = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return s && `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+}
+
+/**
+ * The check's index of one site: for each post file, its stat, the hash of its text and
+ * its record, so that a check of an unchanged site reads one file instead of one per post.
+ * Kept per site folder, scope and code version; entries are trusted only while the stat holds.
+ */
+export type CheckIndex = Record<string, { stat: string; hash: string; record: PostRecord }>;
+
+export function checkIndexKey(root: string, scope: ValidationScope): string {
+  return contentKey({ kind: "check-index", root: path.resolve(root), code: validationCodeVersion(), ...scope });
+}
+
+export function readCheckIndex(cache: ContentCache, key: string): CheckIndex {
+  const index = parse<CheckIndex>(cache.get(key));
+  return index && typeof index === "object" && !Array.isArray(index) ? index : {};
+}
+
+export function writeCheckIndex(cache: ContentCache, key: string, index: CheckIndex): void {
+  cache.set(key, JSON.stringify(index));
+}
+
+/** Whether the files a record looked for still exist, or not, as they did. */
+export function probesHold(record: PostRecord, root: string): boolean {
+  return Array.isArray(record.probes) && record.probes.every(([rel, existed]) => existsSync(path.join(root, rel)) === existed);
 }
 
 /** Problems of the settings' style, locale and shared bibliography files. */
