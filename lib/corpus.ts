@@ -7,10 +7,10 @@ import type { Diagnostic, Position } from "./diagnostics.ts";
 import { listPostFiles } from "./content-paths.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
 import { citationDiagnostics, resolvePostCitations, siteCitations } from "./post-citations.ts";
-import type { Settings } from "./settings.ts";
+import { settingsSource, type Settings } from "./settings.ts";
 import { projectCache } from "./content-cache.ts";
 import {
-  fileStat, postRecordKey, siteFilesHash, siteRecordKey, textHash, writePostRecord, writeSiteRecord, type PostRecord, type ValidationScope,
+  fileStat, postRecordKey, settingsRecordKey, siteFilesHash, siteRecordKey, textHash, writePostRecord, writeSiteRecord, type PostRecord, type ValidationScope,
 } from "./validation-cache.ts";
 
 // Where posts are and which files they are (lib/content-paths.ts).
@@ -101,7 +101,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   // Citations: unknown keys, shared bibliography, style and locale (lib/post-citations.ts).
   const site = siteCitations(root, settings);
   diagnostics.push(...site.diagnostics);
-  if (options.citations === "resolve") diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root).diagnostics));
+  if (options.citations === "resolve") diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, site.style).diagnostics));
   else diagnostics.push(...citationDiagnostics(posts, site.bibliography, site.style, root));
   rememberValidation(root, settings, files, site.diagnostics);
   return { posts, diagnostics };
@@ -126,7 +126,7 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
   if (store && !stored) storedIn.set(store, (stored = new Set()));
   const key = settingsKey(settings);
   const { bibliography: bibliographyFiles, style, locale } = settings.citations;
-  const shared = siteCitations(root, settings).bibliography;
+  const site = siteCitations(root, settings);
   const scope: ValidationScope = { settings: key, bibliography: siteFilesHash(root, bibliographyFiles) };
   const records = new Map<string, PostRecord>();
   for (const file of files) {
@@ -134,7 +134,8 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
     const { post, chatStartAt, diagnostics } = entry.result;
     const record: PostRecord = {
       load: diagnostics,
-      citations: post ? resolvePostCitations(post, shared, root).diagnostics : [],
+      // With the site's style, so the locator words are the locale's and the memo serves the build too.
+      citations: post ? resolvePostCitations(post, site.bibliography, root, site.style).diagnostics : [],
       probes: entry.probes,
       ...(post
         ? { facts: { file, url: post.url, draft: post.draft, ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }
@@ -147,6 +148,15 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
     if (store && stored && !stored.has(recordKey)) {
       writePostRecord(store, recordKey, record);
       stored.add(recordKey);
+    }
+  }
+  // The validated settings too, so that a check after a build need not load the validator for them.
+  const source = settingsSource(settings);
+  if (store && stored && source !== undefined) {
+    const settingsRecord = settingsRecordKey(source);
+    if (!stored.has(settingsRecord)) {
+      store.set(settingsRecord, key);
+      stored.add(settingsRecord);
     }
   }
   if (store && stored && siteDiagnostics) {

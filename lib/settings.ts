@@ -73,6 +73,14 @@ export function parseSettings(text: string, file = SETTINGS_FILE): { settings?: 
   return { settings, diagnostics };
 }
 
+// The text each loaded settings object was validated from (for the validation records).
+const sources = new WeakMap<Settings, string>();
+
+/** The settings file's text `settings` were validated from, when they came from loadSettings. */
+export function settingsSource(settings: Settings): string | undefined {
+  return sources.get(settings);
+}
+
 /** Load the settings of the site rooted at `root`; throws SettingsError on a writer's mistake. */
 export function loadSettings(root = process.cwd()): Settings {
   const file = path.join(root, SETTINGS_FILE);
@@ -92,5 +100,6 @@ export function loadSettings(root = process.cwd()): Settings {
   }
   const { settings, diagnostics } = parseSettings(text);
   if (!settings) throw new SettingsError(diagnostics);
+  sources.set(settings, text);
   return settings;
 }
