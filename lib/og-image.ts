@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
+import { encodeIndexedPng } from "./indexed-png.ts";
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -34,7 +35,7 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
 }
 
 /** Bump when the card's design changes, so cached images are redrawn. */
-const DESIGN_VERSION = "1";
+const DESIGN_VERSION = "2"; // 2: indexed-colour PNG
 
 /** A key that changes whenever the image would: the card's text, the design and the fonts. */
 export function shareCardKey(card: ShareCard): string {
@@ -95,7 +96,7 @@ export async function renderShareCard(card: ShareCard): Promise<Buffer> {
   });
   // Rasterised on libuv's thread pool, so several cards are drawn at once.
   const image = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
-  return image.asPng();
+  return encodeIndexedPng(image.pixels, image.width, image.height) ?? image.asPng();
 }
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import { plugins } from "@citation-js/core";
 import { citationCache, isFormattingCached } from "./citation-cache.ts";
 import type { CitationRequest } from "./citations.ts";
+import { typeScriptImport } from "./typescript-worker.ts";
 
 export interface ParallelOptions {
   /** Threads to use; default: CHATPOST_FORMAT_THREADS, else the usable cores (1 turns threads off). */
@@ -58,11 +59,10 @@ export function formatAheadInParallel(requests: CitationRequest[], options: Para
   todo.forEach((request, i) => chunks[i % threads]!.push(request));
   // done[0] counts finished threads, whatever way they finished.
   const done = new Int32Array(new SharedArrayBuffer(4));
-  // The thread is TypeScript: register tsx in it first, as the main thread was started with it.
+  // The thread is TypeScript (lib/typescript-worker.ts); whichever way it ends, it counts itself done.
   const bootstrap = `
     const { workerData } = require("node:worker_threads");
-    import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-      .then((api) => { api.register(); return import(${JSON.stringify(WORKER.href)}); })
+    ${typeScriptImport(WORKER)}
       .catch(() => {})
       .finally(() => { Atomics.add(workerData.done, 0, 1); Atomics.notify(workerData.done, 0); });`;
   const workers = chunks.map(

@@ -1,39 +1,30 @@
 // Draws many share cards at once on worker threads, one per core: drawing a card is
 // CPU-bound (layout, rasterising, PNG encoding), so a big site's first build would
-// otherwise spend most of its time here. The same file is the worker.
+// otherwise spend most of its time here. lib/share-card-worker.ts is the thread's body.
 import { availableParallelism } from "node:os";
-import { isMainThread, parentPort, Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { renderShareCard, type ShareCard } from "./og-image.ts";
+import { typeScriptWorker } from "./typescript-worker.ts";
 
 /** Below this many cards, starting workers costs more than it saves. */
 const MIN_CARDS_FOR_WORKERS = 8;
 
-interface Job {
-  id: number;
-  card: ShareCard;
-}
-
-if (!isMainThread && parentPort) {
-  const port = parentPort;
-  port.on("message", async ({ id, card }: Job) => {
-    try {
-      const png = await renderShareCard(card);
-      port.postMessage({ id, png }, [png.buffer as ArrayBuffer]);
-    } catch (error) {
-      port.postMessage({ id, error: String((error as Error)?.stack ?? error) });
-    }
-  });
+/** How the cards were drawn: by how many worker threads, and how many on the calling thread. */
+export interface DrawingReport {
+  workerThreads: number;
+  onThisThread: number;
 }
 
 /**
  * PNGs for `cards`, in order; `onCard` is called as each is ready (to write it while
  * others are drawn). Falls back to this thread when workers cannot start.
  */
-export async function renderShareCards(cards: ShareCard[], onCard: (index: number, png: Buffer) => Promise<void>): Promise<void> {
+export async function renderShareCards(cards: ShareCard[], onCard: (index: number, png: Buffer) => Promise<void>): Promise<DrawingReport> {
   const threads = Math.min(availableParallelism(), 8, Math.ceil(cards.length / MIN_CARDS_FOR_WORKERS));
+  const byWorkers = new Set<number>();
   if (threads <= 1) {
     for (const [i, card] of cards.entries()) await onCard(i, await renderShareCard(card));
-    return;
+    return { workerThreads: 0, onThisThread: cards.length };
   }
   let next = 0;
   const done = new Set<number>();
@@ -41,14 +32,14 @@ export async function renderShareCards(cards: ShareCard[], onCard: (index: numbe
   try {
     await Promise.all(
       Array.from({ length: threads }, async () => {
-        // Workers inherit the loader the build runs with (tsx), so this TypeScript file is their entry.
-        const worker = new Worker(new URL(import.meta.url));
+        const worker = typeScriptWorker(new URL("./share-card-worker.ts", import.meta.url));
         workers.push(worker);
         while (next < cards.length) {
           const id = next++;
           const png = await new Promise<Buffer>((resolve, reject) => {
-            const onMessage = (msg: { id: number; png?: Uint8Array; error?: string }) => {
+            const onMessage = (msg: { id: number; png?: Uint8Array; error?: string; threadId?: number }) => {
               if (msg.id !== id) return;
+              if (msg.threadId !== undefined) byWorkers.add(msg.threadId);
               worker.off("message", onMessage);
               worker.off("error", reject);
               if (msg.error || !msg.png) reject(new Error(`drawing the share image for "${cards[id]!.title}" failed: ${msg.error}`));
@@ -56,7 +47,7 @@ export async function renderShareCards(cards: ShareCard[], onCard: (index: numbe
             };
             worker.on("message", onMessage);
             worker.once("error", reject);
-            worker.postMessage({ id, card: cards[id]! } satisfies Job);
+            worker.postMessage({ id, card: cards[id]! });
           });
           await onCard(id, png);
           done.add(id);
@@ -68,7 +59,9 @@ export async function renderShareCards(cards: ShareCard[], onCard: (index: numbe
     // so a card that truly cannot be drawn reports its own error.
     await Promise.all(workers.map((w) => w.terminate()));
     for (const [i, card] of cards.entries()) if (!done.has(i)) await onCard(i, await renderShareCard(card));
+    return { workerThreads: byWorkers.size, onThisThread: cards.length - done.size };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  return { workerThreads: byWorkers.size, onThisThread: 0 };
 }

@@ -1,6 +1,7 @@
 // The publishing modules alone: descriptions, tag slugs, sitemap, absolute URLs,
 // security headers and the share-image renderer.
 import assert from "node:assert/strict";
+import { availableParallelism } from "node:os";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { parseFeed } from "@rowanmanning/feed-parser";
@@ -191,10 +192,12 @@ describe("share images on worker threads", () => {
     const { renderShareCards } = await import("../../lib/share-card-pool.ts");
     const cards = Array.from({ length: 10 }, (_, i) => ({ title: `Chat number ${i}`, when: `Day ${i}`, hashtag: "#x", siteTitle: "Site" }));
     const drawn = new Map<number, Buffer>();
-    await renderShareCards(cards, async (i, png) => {
+    const report = await renderShareCards(cards, async (i, png) => {
       assert.ok(!drawn.has(i));
       drawn.set(i, png);
     });
+    // The threads really start (a TypeScript worker needs tsx registered in it): none fell back to this thread.
+    if (availableParallelism() > 1) assert.deepEqual({ ...report, workerThreads: Math.min(report.workerThreads, 1) }, { workerThreads: 1, onThisThread: 0 });
     assert.deepEqual([...drawn.keys()].sort((a, b) => a - b), cards.map((_, i) => i));
     for (const i of [0, 9]) assert.ok(drawn.get(i)!.equals(await renderShareCard(cards[i]!)), `card ${i}`);
   });
