@@ -9,6 +9,40 @@ import { escapeHtml } from "./html.ts";
 
 // citeproc-js itself, the one plugin-csl wraps: the engines below are ours (see engineFor).
 const CSL = createRequire(import.meta.url)("citeproc");
+fasterCaseAndCollation(CSL);
+
+// Two of citeproc-js's hottest helpers, made cheaper with the same results (about a tenth
+// of its time on the synthetic site):
+// - It changes case through String#toLocaleLowerCase(langs) (and upper), which takes ICU's
+//   slow path for every string, while only the first language counts (ECMA-402
+//   TransformCase) and only Turkish, Azeri and Lithuanian differ from String#toLowerCase.
+// - Its sort compares with a.localeCompare(b, locale, options), which builds a collator on
+//   every call; the same comparison through one Intl.Collator per locale.
+function fasterCaseAndCollation(csl: any): void {
+  const special = /^(?:tr|az|lt)(?:[-_]|$)/i;
+  for (const [name, plain] of [["toLocaleLowerCase", (s: string) => s.toLowerCase()], ["toLocaleUpperCase", (s: string) => s.toUpperCase()]] as const) {
+    const original = csl[name] as (this: any, s: string) => string;
+    csl[name] = function (this: any, s: string): string {
+      const langs: unknown = this.tmp?.lang_array;
+      // No languages means the host's default, which could be Turkish: leave that to citeproc.
+      if (Array.isArray(langs) && typeof langs[0] === "string" && !special.test(langs[0])) return plain(s);
+      return original.call(this, s);
+    };
+  }
+  const collators = new Map<string, Intl.Collator>();
+  const options: Intl.CollatorOptions = { sensitivity: "base", ignorePunctuation: true, numeric: true };
+  // As CSL.getSortCompare in citeproc-js 2.4, with the collator kept.
+  csl.getSortCompare = function (this: any, defaultLocale?: string) {
+    const locale = defaultLocale || "en-US";
+    let collator = collators.get(locale);
+    if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, options)));
+    const lower = (s: string) => csl.toLocaleLowerCase.call(this, s);
+    const strcmp = (a: string, b: string) => collator.compare(lower(a), lower(b));
+    const stripPunct = (s: string) => s.replace(/^[[\]'"]*/g, "");
+    const bracketPreSort = strcmp("[x", "x") ? (a: string, b: string) => strcmp(stripPunct(a), stripPunct(b)) : false;
+    return (a: string, b: string) => (bracketPreSort ? bracketPreSort(a, b) : strcmp(a, b));
+  };
+}
 
 export interface CitationStyle {
   /** A style name citation-js knows: apa, vancouver, harvard1, or one registered with registerStyle. */

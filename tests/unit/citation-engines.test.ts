@@ -2,6 +2,7 @@
 // XML under a name changes (an edited locale or style file under `npm start`), never stale.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import { useCitationCache } from "../../lib/citation-cache.ts";
 import { formatCitations, registerLocale, registerStyle, type CitationRequest } from "../../lib/citations.ts";
@@ -38,5 +39,50 @@ describe("citeproc engines per style and locale", () => {
     registerStyle("engine-test-style", styleXml.replace(/(<bibliography\b[^>]*>\s*)<layout>/, '$1<layout prefix="Listed: ">'));
     const entry = formatCitations(request("engine-test-style", "en-US")).bibliography[0]!.html;
     assert.match(entry, /Listed: /);
+  });
+});
+
+// lib/citations.ts swaps two of citeproc-js's helpers for faster ones: same results.
+describe("citeproc case and collation helpers", () => {
+  const CSL = createRequire(import.meta.url)("citeproc");
+  const strings = ["I", "İstanbul", "IJssel", "ǅ", "Straße", "ΣΑΣ", "Ii̇", "ÀÉ", "i", "ı", "ﬁ", "Ǉubljana"];
+  const langArrays: unknown[] = [["en-US"], ["tr"], ["tr", "en-US"], ["az"], ["lt"], ["de-DE"], ["TR-tr"], ["en", "tr"], ["xx_YY"], ["nl"]];
+  const expected = (s: string, langs: unknown, upper: boolean) => {
+    try {
+      return upper ? s.toLocaleUpperCase(langs as string[]) : s.toLocaleLowerCase(langs as string[]);
+    } catch {
+      return upper ? s.toUpperCase() : s.toLowerCase();
+    }
+  };
+
+  it("changes case as String#toLocaleLowerCase/UpperCase with the cite's languages", () => {
+    for (const langs of langArrays) {
+      const state = { tmp: { lang_array: langs } };
+      for (const s of strings) {
+        assert.equal(CSL.toLocaleLowerCase.call(state, s), expected(s, langs, false), `${s} lower, ${JSON.stringify(langs)}`);
+        assert.equal(CSL.toLocaleUpperCase.call(state, s), expected(s, langs, true), `${s} upper, ${JSON.stringify(langs)}`);
+      }
+    }
+    // Turkish is kept: dotless and dotted i.
+    assert.equal(CSL.toLocaleLowerCase.call({ tmp: { lang_array: ["tr"] } }, "IŞIK"), "ışık");
+    assert.equal(CSL.toLocaleUpperCase.call({ tmp: { lang_array: ["tr"] } }, "istanbul"), "İSTANBUL");
+  });
+
+  it("sorts as localeCompare with citeproc-js's options", () => {
+    const words = ["[Anon]", "anon", "Ärzte", "Arzt", "van der Berg", "Vanderberg", "item 10", "item 9", "O’Brien", "Obrien", "zebra", "Zürich", "Ørsted", "Öl", "ǅemal"];
+    for (const locale of ["en-US", "de-DE", "sv-SE", "tr-TR", undefined]) {
+      const state = { tmp: { lang_array: [locale ?? "en-US"] } };
+      const compare = CSL.getSortCompare.call(state, locale);
+      const options = { sensitivity: "base", ignorePunctuation: true, numeric: true } as const;
+      const lower = (s: string) => expected(s, state.tmp.lang_array, false);
+      const strip = (s: string) => s.replace(/^[[\]'"]*/g, "");
+      const bracketAware = lower("[x").localeCompare(lower("x"), locale ?? "en-US", options) !== 0;
+      for (const a of words) {
+        for (const b of words) {
+          const [x, y] = bracketAware ? [strip(a), strip(b)] : [a, b];
+          assert.equal(Math.sign(compare(a, b)), Math.sign(lower(x).localeCompare(lower(y), locale ?? "en-US", options)), `${a} vs ${b} in ${locale}`);
+        }
+      }
+    }
   });
 });
