@@ -7,6 +7,7 @@ import path from "node:path";
 import { listFiles } from "./site-files.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { headersFile } from "./security-headers.ts";
+import { trace } from "./build-trace.ts";
 
 export interface FinishOptions {
   pathPrefix: string;
@@ -15,7 +16,9 @@ export interface FinishOptions {
 
 export async function finishSite(siteDir: string, options: FinishOptions): Promise<void> {
   const files = listFiles(siteDir);
+  trace("search index starts");
   await buildSearchIndex(siteDir, files, options.pathPrefix, options.language);
+  trace("search index done");
   // One page in memory at a time: a big site's pages together are tens of megabytes.
   function* pages() {
     for (const f of files) if (f.endsWith(".html")) yield readFileSync(path.join(siteDir, f), "utf8");

@@ -17,6 +17,7 @@ import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import { citationLocatorTerms } from "./locator-terms.ts";
 import { createMarkdown } from "./markdown.ts";
 import { formatAheadInParallel } from "./parallel-formatting.ts";
+import { trace } from "./build-trace.ts";
 import type { Post } from "./post-loader.ts";
 import { closest } from "./suggest.ts";
 
@@ -193,7 +194,9 @@ export function citationDiagnostics(posts: Post[], shared: SharedBibliography, s
   const out: Diagnostic[] = [];
   const all = posts.map((post) => resolvePostCitations(post, shared, root, style));
   // On a cold cache, format on every core first (lib/parallel-formatting.ts); the loop then reads the cache.
+  trace("formatting ahead starts");
   if (style) formatAheadInParallel(all.filter((r) => !r.diagnostics.length && !isFormatted(r, style)).map((r) => ({ items: r.items, clusters: r.clusters, style })));
+  trace("formatting ahead done");
   posts.forEach((post, i) => {
     const resolved = all[i]!;
     out.push(...resolved.diagnostics);

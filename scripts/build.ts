@@ -9,6 +9,7 @@ import { now } from "../lib/clock.ts";
 import { projectCache } from "../lib/content-cache.ts";
 import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
 import { interceptEleventyErrors, runStep } from "./run-step.ts";
+import { trace } from "../lib/build-trace.ts";
 
 const APP_DIR = path.resolve(import.meta.dirname, "..");
 
@@ -80,8 +81,10 @@ export async function build(root: string, output: string, quiet: boolean, force:
   // Loaded here, not at the top: an up-to-date build needs none of it.
   const { loadSettings } = await import("../lib/settings.ts");
   const { loadCorpus } = await import("../lib/corpus.ts");
+  trace("validation starts");
   const settings = loadSettings(root);
   const { posts, diagnostics } = loadCorpus(root, settings);
+  trace("validation done");
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
   const warnings = diagnostics.length ? formatReport(diagnostics) : "";
   if (warnings) console.warn(warnings);
@@ -95,12 +98,26 @@ export async function build(root: string, output: string, quiet: boolean, force:
     // Loaded here, not at the top: a build with a writer's mistake stops before paying for Eleventy.
     const { default: Eleventy } = await import("@11ty/eleventy");
     const { APP_DIR } = await import("../plugins/context.ts");
+    const { drawShareImagesInBackground, shareImagesDrawn } = await import("../plugins/og-image.ts");
     const eleventy = new Eleventy("content", staging, { configPath: path.join(APP_DIR, ".eleventy.ts"), quietMode: quiet, runMode: "build" });
     interceptEleventyErrors(eleventy as never, "silent");
-    await eleventy.write();
-    // Publishing step (lib/post-build.ts): Pagefind's search index and the _headers file, from the built pages.
-    const { finishSite } = await import("../lib/post-build.ts");
-    await finishSite(staging, { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix, language: settings.language });
+    // The share images (PNGs, on worker threads) are drawn while the site is finished below.
+    drawShareImagesInBackground();
+    trace("eleventy starts");
+    try {
+      await eleventy.write();
+      trace("eleventy done");
+      // Publishing step (lib/post-build.ts): Pagefind's search index and the _headers file, from the built pages.
+      const { finishSite } = await import("../lib/post-build.ts");
+      await finishSite(staging, { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix, language: settings.language });
+    } catch (error) {
+      // Nothing is removed while images are still being written into it.
+      await shareImagesDrawn().catch(() => undefined);
+      throw error;
+    }
+    await shareImagesDrawn();
+    trace("share images copied");
+    trace("search index and headers done");
     const retired = `${target}.previous-${process.pid}`;
     const hadSite = existsSync(target);
     if (hadSite) await rename(target, retired);
