@@ -35,7 +35,7 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
 }
 
 /** Bump when the card's design changes, so cached images are redrawn. */
-const DESIGN_VERSION = "2"; // 2: indexed-colour PNG
+const DESIGN_VERSION = "3"; // 2: indexed-colour PNG; 3: a long title ends in "…"
 
 /** A key that changes whenever the image would: the card's text, the design and the fonts. */
 export function shareCardKey(card: ShareCard): string {
@@ -62,6 +62,14 @@ function titleSize(title: string): number {
   return 38;
 }
 
+const TITLE_LINE_HEIGHT = 1.15;
+/** The title's room between the site's name and the chat time. */
+const TITLE_MAX_HEIGHT = 380;
+
+function titleLines(title: string): number {
+  return Math.floor(TITLE_MAX_HEIGHT / (titleSize(title) * TITLE_LINE_HEIGHT));
+}
+
 type Node = { type: string; props: Record<string, unknown> };
 const el = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({ type, props: { style, children } });
 
@@ -77,7 +85,9 @@ export async function renderShareCard(card: ShareCard): Promise<Buffer> {
       el("div", { display: "flex", fontSize: 30, color: "#b8e0d2" }, card.siteTitle),
       el(
         "div",
-        { display: "flex", width: OG_WIDTH - 144, fontSize: titleSize(card.title), fontWeight: 700, lineHeight: 1.15, maxHeight: 380, overflow: "hidden" },
+        // A title too long even at the smallest size ends in "…" after the lines that fit;
+        // clipping it instead would cut a line in half and cost a mask (twice the drawing time).
+        { display: "block", width: OG_WIDTH - 144, fontSize: titleSize(card.title), fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, lineClamp: titleLines(card.title) },
         card.title,
       ),
       el("div", { display: "flex", flexDirection: "column", fontSize: 32, gap: 12 }, [

@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { parseFeed } from "@rowanmanning/feed-parser";
+import { Resvg } from "@resvg/resvg-js";
 import { cdata } from "../../plugins/feeds.ts";
 import { firstParagraphText, postDescription, truncateOnWord } from "../../lib/description.ts";
 import { pngSize, renderShareCard, shareCardKey, OG_HEIGHT, OG_WIDTH } from "../../lib/og-image.ts";
@@ -178,6 +179,24 @@ describe("share image", () => {
     assert.deepEqual(pngSize(a), { width: OG_WIDTH, height: OG_HEIGHT });
     assert.deepEqual([OG_WIDTH, OG_HEIGHT], [1200, 630]);
     assert.ok(a.equals(b));
+  });
+
+  it("ends a title too long for the card with the lines that fit, and keeps the chat time in place", async () => {
+    const pixels = (png: Buffer) =>
+      new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><image width="1200" height="630" href="data:image/png;base64,${png.toString("base64")}"/></svg>`).render().pixels;
+    const long = "Telehealth, portals, rural clinics, burnout, equity and consent ".repeat(12);
+    const [short, overlong, longer] = (await Promise.all([card.title, long, `${long}and a different ending`].map((title) => renderShareCard({ ...card, title }).then(pixels)))) as [Buffer, Buffer, Buffer];
+    // The text past the last line that fits is not drawn: the card is the same whatever it says.
+    assert.ok(overlong.equals(longer));
+    // The chat time and hashtag (the bottom 150 rows) are where a short title leaves them.
+    const bottom = (p: Buffer) => p.subarray((630 - 150) * 1200 * 4);
+    assert.ok(bottom(overlong).equals(bottom(short)));
+    assert.ok(!overlong.equals(short));
+    // No line is cut in half: a band of background (12 rows) between the title and the chat time.
+    const blank = (p: Buffer, row: number) => p.subarray(row * 4800, (row + 1) * 4800).every((v, i) => v === [0x0f, 0x3d, 0x3e, 255][i % 4]);
+    let firstInk = 630 - 150;
+    while (blank(short, firstInk)) firstInk++;
+    for (let row = firstInk - 12; row < firstInk; row++) assert.ok(blank(overlong, row), `row ${row}`);
   });
 
   it("has a cache key that changes with any of its text", () => {
