@@ -64,7 +64,7 @@ const JSON_FEED = `{
       "date_published": {{ item.data.post.date | feedDate | dump | safe }},
       "authors": [{ "name": {{ item.data.post.author | dump | safe }} }],
       "tags": {{ item.data.post.tags | dump | safe }},
-      "image": {{ item.data.post | shareImageUrl(item.data.announcement) | fullUrl | dump | safe }}
+      "image": {{ item.data.post | shareImageUrl | fullUrl | dump | safe }}
     }{% if not loop.last %},{% endif %}
   {%- endfor %}
   ]

@@ -4,7 +4,8 @@
 import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Announcement } from "../lib/announcement.ts";
+import { publishedText } from "../lib/announcement.ts";
+import { describeChatTime } from "../lib/chat-time.ts";
 import { shareCardKey, type ShareCard } from "../lib/og-image.ts";
 import { renderShareCards } from "../lib/share-card-pool.ts";
 import type { Post } from "../lib/post-loader.ts";
@@ -19,13 +20,21 @@ export function shareImagePath(post: Pick<Post, "url">): string {
   return `${post.url}${SHARE_IMAGE_NAME}`;
 }
 
-export function shareCardFor(post: Post, announcement: Announcement | undefined, siteTitle: string): ShareCard {
+/** The card of a post: its title and, as its page says them, the chat's time where it is hosted (or the publish date) and hashtag. */
+export function shareCardFor(post: Post, site: { title: string; language: string }): ShareCard {
   return {
     title: post.title,
-    when: announcement?.chat?.host ?? announcement?.publishedText ?? post.date,
+    when: post.chat ? describeChatTime(post.chat, site.language).host : publishedText(post.date, site.language),
     hashtag: post.chat?.hashtag ?? "",
-    siteTitle,
+    siteTitle: site.title,
   };
+}
+
+let drawing = new AbortController();
+
+/** A failed build stops drawing: the threads end, so the process can. */
+export function stopShareImages(): void {
+  drawing.abort(new Error("the build stopped"));
 }
 
 // A build (scripts/build.ts) finishes the site, Pagefind included, while the cards are
@@ -51,17 +60,17 @@ export default function ogImagePlugin(eleventyConfig: any): void {
     cards = new Map();
   });
 
-  // Needs the announcement too: the card shows the chat time as the page does.
-  eleventyConfig.addFilter("shareImageUrl", (post: Post | undefined, announcement: Announcement | undefined) => {
+  eleventyConfig.addFilter("shareImageUrl", (post: Post | undefined) => {
     if (!post) return undefined;
     const url = shareImagePath(post);
-    cards.set(url, shareCardFor(post, announcement, context().settings.title));
+    cards.set(url, shareCardFor(post, context().settings));
     return url;
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     // The live preview stays fast: cards are drawn by real builds only.
     if (context().mode === "preview") return;
+    drawing = new AbortController();
     const work = drawAndCopy(cards, context().root, directories.output);
     if (!inBackground) return work;
     pending = work;
@@ -71,29 +80,32 @@ export default function ogImagePlugin(eleventyConfig: any): void {
 
 /** Draws the cards not in the cache, then copies every card into the site. */
 async function drawAndCopy(cards: Map<string, ShareCard>, root: string, output: string): Promise<void> {
-  const cacheDir = path.join(root, CACHE_DIR);
-  await mkdir(cacheDir, { recursive: true });
-  const jobs = [...cards].sort(([a], [b]) => (a < b ? -1 : 1)).map(([url, card]) => ({
-    url,
-    card,
-    cached: path.join(cacheDir, `${shareCardKey(card)}.png`),
-  }));
-  // Cards are drawn once per content hash; the rest come from the cache.
-  const missing = [...new Map(jobs.filter((j) => !existsSync(j.cached)).map((j) => [j.cached, j])).values()];
-  trace(`share images: ${missing.length} to draw`);
-  await renderShareCards(
-    missing.map((j) => j.card),
-    async (i, png) => {
-      // Written under a temporary name first, so an interrupted build never leaves half a PNG in the cache.
-      const partial = `${missing[i]!.cached}.${process.pid}.tmp`;
-      await writeFile(partial, png);
-      await rename(partial, missing[i]!.cached);
-    },
-  );
-  trace("share images drawn");
-  for (const { url, cached } of jobs) {
+  const cached = await drawIntoCache([...cards.values()], root);
+  for (const [url, card] of cards) {
     const target = path.resolve(output, ...url.split("/").filter(Boolean));
     await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(cached, target);
+    await copyFile(cached.get(card)!, target);
   }
+}
+
+/** Draws the cards not yet in the cache (once per content hash); the cache file of each card. */
+async function drawIntoCache(cards: ShareCard[], root: string): Promise<Map<ShareCard, string>> {
+  const cacheDir = path.join(root, CACHE_DIR);
+  await mkdir(cacheDir, { recursive: true });
+  const files = new Map(cards.map((card) => [card, path.join(cacheDir, `${shareCardKey(card)}.png`)]));
+  const missing = [...new Map([...files].filter(([, file]) => !existsSync(file)).map(([card, file]) => [file, card])).entries()];
+  trace(`share images: ${missing.length} to draw`);
+  await renderShareCards(
+    missing.map(([, card]) => card),
+    async (i, png) => {
+      // Written under a temporary name first, so an interrupted build never leaves half a PNG in the cache.
+      const file = missing[i]![0];
+      const partial = `${file}.${process.pid}.tmp`;
+      await writeFile(partial, png);
+      await rename(partial, file);
+    },
+    drawing.signal,
+  );
+  trace("share images drawn");
+  return files;
 }

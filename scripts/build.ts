@@ -98,7 +98,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
     // Loaded here, not at the top: a build with a writer's mistake stops before paying for Eleventy.
     const { default: Eleventy } = await import("@11ty/eleventy");
     const { APP_DIR } = await import("../plugins/context.ts");
-    const { drawShareImagesInBackground, shareImagesDrawn } = await import("../plugins/og-image.ts");
+    const { drawShareImagesInBackground, shareImagesDrawn, stopShareImages } = await import("../plugins/og-image.ts");
     const eleventy = new Eleventy("content", staging, { configPath: path.join(APP_DIR, ".eleventy.ts"), quietMode: quiet, runMode: "build" });
     interceptEleventyErrors(eleventy as never, "silent");
     // The share images (PNGs, on worker threads) are drawn while the site is finished below.
@@ -112,6 +112,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
       await finishSite(staging, { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix, language: settings.language });
     } catch (error) {
       // Nothing is removed while images are still being written into it.
+      stopShareImages();
       await shareImagesDrawn().catch(() => undefined);
       throw error;
     }

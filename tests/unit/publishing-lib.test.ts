@@ -220,4 +220,17 @@ describe("share images on worker threads", () => {
     assert.deepEqual([...drawn.keys()].sort((a, b) => a - b), cards.map((_, i) => i));
     for (const i of [0, 9]) assert.ok(drawn.get(i)!.equals(await renderShareCard(cards[i]!)), `card ${i}`);
   });
+
+  it("stops when told (a failed build): the threads end and the drawing rejects", async () => {
+    const { renderShareCards } = await import("../../lib/share-card-pool.ts");
+    const cards = Array.from({ length: 40 }, (_, i) => ({ title: `Chat number ${i}`, when: `Day ${i}`, hashtag: "#x", siteTitle: "Site" }));
+    const controller = new AbortController();
+    let written = 0;
+    const drawing = renderShareCards(cards, async () => {
+      if (++written === 2) controller.abort(new Error("stopped by the test"));
+    }, controller.signal);
+    await assert.rejects(drawing, /stopped by the test/);
+    assert.ok(written < cards.length, `${written} of ${cards.length} cards written`);
+    await assert.rejects(renderShareCards(cards, async () => undefined, controller.signal), /stopped by the test/);
+  });
 });
