@@ -56,6 +56,12 @@ describe("the reader's local time", { skip }, () => {
     await page.context().close();
   });
 
+  it("is shown in UTC without naming the zone twice", async () => {
+    const page = await open("posts/upcoming/", "UTC", "2026-11-28T01:30:00Z");
+    assert.match(await visibleText(page, ".chat-block .chat-local"), /^Your time: Wednesday, December 2, 2026 at 1:30\sAM UTC$/);
+    await page.context().close();
+  });
+
   it("is shown in America/Los_Angeles, the day before Tokyo's", async () => {
     const page = await open("posts/upcoming/", "America/Los_Angeles", "2026-11-28T01:30:00Z");
     assert.match(await visibleText(page, ".chat-block .chat-local"), /^Your time: Tuesday, December 1, 2026 at 5:30\sPM PST \(America\/Los_Angeles\)$/);
