@@ -53,10 +53,17 @@ export interface CacheStats {
   rejected: number;
 }
 
+/** Characters of entries kept in memory (UTF-16: twice as many bytes), and the largest entry kept. */
+const MEMORY_BUDGET = 16 * 1024 * 1024;
+const MEMORY_ENTRY_LIMIT = 1024 * 1024;
+
 export class ContentCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0 };
-  // Entries read or written by this process: incremental rebuilds under `npm start` skip the disk.
+  // Entries read or written by this process, so incremental rebuilds under `npm start`
+  // skip the disk: the most recently used, up to MEMORY_BUDGET characters. Unbounded,
+  // a full build of 10,000 posts kept every formatted post and the whole search index.
   private readonly memory = new Map<string, string>();
+  private memorySize = 0;
   private readonly made = new Set<string>();
 
   /** `dir` is created on the first write; nothing is read from it until asked. */
@@ -76,6 +83,7 @@ export class ContentCache {
     const remembered = this.memory.get(key);
     if (remembered !== undefined) {
       this.stats.hits++;
+      this.remember(key, remembered); // most recently used again
       return remembered;
     }
     const file = this.fileFor(key);
@@ -94,12 +102,28 @@ export class ContentCache {
       return undefined;
     }
     this.stats.hits++;
-    this.memory.set(key, payload);
+    this.remember(key, payload);
     return payload;
   }
 
-  set(key: string, payload: string): void {
+  private remember(key: string, payload: string): void {
+    const old = this.memory.get(key);
+    if (old !== undefined) {
+      this.memory.delete(key);
+      this.memorySize -= old.length;
+    }
+    if (payload.length > MEMORY_ENTRY_LIMIT) return;
     this.memory.set(key, payload);
+    this.memorySize += payload.length;
+    for (const [oldest, text] of this.memory) {
+      if (this.memorySize <= MEMORY_BUDGET) break;
+      this.memory.delete(oldest);
+      this.memorySize -= text.length;
+    }
+  }
+
+  set(key: string, payload: string): void {
+    this.remember(key, payload);
     const file = this.fileFor(key);
     const folder = path.dirname(file);
     if (!this.made.has(folder)) {

@@ -1,7 +1,7 @@
 // The persistent content-addressed cache: what goes in comes out, anything that
 // changes the output changes the key, and a damaged file is never served.
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -71,6 +71,26 @@ describe("ContentCache", () => {
     assert.equal(next.get(contentKey({ a: 1 })), "stored text");
     assert.equal(next.stats.hits, 1);
     assert.equal(next.get(contentKey({ a: 2 })), undefined);
+  });
+
+  it("keeps recent small entries in memory, within a budget, and big ones only on disk", () => {
+    const dir = tempDir();
+    const cache = new ContentCache(dir);
+    const small = contentKey({ small: 1 });
+    const big = contentKey({ big: 1 });
+    cache.set(small, "small");
+    cache.set(big, "x".repeat(2 * 1024 * 1024));
+    rmSync(cache.fileFor(small));
+    rmSync(cache.fileFor(big));
+    assert.equal(cache.get(small), "small", "served from memory, as npm start's rebuilds want");
+    assert.equal(cache.get(big), undefined, "over a million characters: never held in memory");
+    // Seventeen entries of a million characters each overflow the 16 M budget: the oldest goes.
+    const keys = Array.from({ length: 17 }, (_, i) => contentKey({ fill: i }));
+    for (const key of keys) cache.set(key, "y".repeat(1024 * 1024 - 16));
+    for (const key of keys) rmSync(cache.fileFor(key));
+    assert.equal(cache.get(small), undefined, "the least recently used is dropped first");
+    assert.equal(cache.get(keys[0]!), undefined);
+    assert.ok(cache.get(keys[16]!)?.startsWith("y"), "the newest stays");
   });
 
   it("hashes objects the same whatever the order of their keys", () => {
