@@ -46,6 +46,14 @@ function settingsKey(settings: Settings): string {
   return key;
 }
 
+/**
+ * Drop every loaded post: a build calls it once Eleventy has written the site, so that
+ * the posts and all that hangs on them (their citations, announcements) can be collected.
+ */
+export function forgetLoadedPosts(): void {
+  cache.clear();
+}
+
 export function loadPostFile(root: string, file: string, settings: Settings): LoadResult {
   return loadedEntry(root, file, settings).result;
 }

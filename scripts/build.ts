@@ -80,10 +80,15 @@ export async function build(root: string, output: string, quiet: boolean, force:
 
   // Loaded here, not at the top: an up-to-date build needs none of it.
   const { loadSettings } = await import("../lib/settings.ts");
-  const { loadCorpus } = await import("../lib/corpus.ts");
+  const { forgetLoadedPosts, loadCorpus } = await import("../lib/corpus.ts");
   trace("validation starts");
   const settings = loadSettings(root);
-  const { posts, diagnostics } = loadCorpus(root, settings);
+  // Only the diagnostics and the clock span leave this block: once Eleventy has written
+  // the site, nothing holds the posts (see below).
+  const { diagnostics, span } = (() => {
+    const { posts, diagnostics } = loadCorpus(root, settings);
+    return { diagnostics, span: buildTime && stableSpan(posts, buildTime) };
+  })();
   trace("validation done");
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
   const warnings = diagnostics.length ? formatReport(diagnostics) : "";
@@ -99,13 +104,19 @@ export async function build(root: string, output: string, quiet: boolean, force:
     const { default: Eleventy } = await import("@11ty/eleventy");
     const { APP_DIR } = await import("../plugins/context.ts");
     const { drawShareImagesInBackground, shareImagesDrawn, stopShareImages } = await import("../plugins/og-image.ts");
-    const eleventy = new Eleventy("content", staging, { configPath: path.join(APP_DIR, ".eleventy.ts"), quietMode: quiet, runMode: "build" });
-    interceptEleventyErrors(eleventy as never, "silent");
     // The share images (PNGs, on worker threads) are drawn while the site is finished below.
     drawShareImagesInBackground();
     trace("eleventy starts");
     try {
-      await eleventy.write();
+      // In a function of its own, so that nothing refers to Eleventy once it has written
+      // the site: its pages and data (most of a big build's memory) can then be collected
+      // while Pagefind runs and the share images are drawn. The loaded posts too.
+      await (async () => {
+        const eleventy = new Eleventy("content", staging, { configPath: path.join(APP_DIR, ".eleventy.ts"), quietMode: quiet, runMode: "build" });
+        interceptEleventyErrors(eleventy as never, "silent");
+        await eleventy.write();
+      })();
+      forgetLoadedPosts();
       trace("eleventy done");
       // Publishing step (lib/post-build.ts): Pagefind's search index and the _headers file, from the built pages.
       const { finishSite } = await import("../lib/post-build.ts");
@@ -129,10 +140,9 @@ export async function build(root: string, output: string, quiet: boolean, force:
       throw error;
     }
     await rm(retired, { recursive: true, force: true });
-    if (cache && inputs && buildTime) {
+    if (cache && inputs && buildTime && span) {
       // Eleventy read the clock during the build: the record holds only if no post was
       // published and no chat ended between the start and the end of the build.
-      const span = stableSpan(posts, buildTime);
       const finished = clockOrUndefined();
       if (finished && (span.until === null || finished.getTime() < span.until)) {
         writeBuildRecord(cache, target, { inputs, output: outputStamp(target)!, ...span, warnings });
