@@ -121,6 +121,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
       // Publishing step (lib/post-build.ts): Pagefind's search index and the _headers file, from the built pages.
       const { finishSite } = await import("../lib/post-build.ts");
       await finishSite(staging, { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix, language: settings.language });
+      trace("search index and headers done");
     } catch (error) {
       // Nothing is removed while images are still being written into it.
       stopShareImages();
@@ -129,7 +130,6 @@ export async function build(root: string, output: string, quiet: boolean, force:
     }
     await shareImagesDrawn();
     trace("share images copied");
-    trace("search index and headers done");
     const retired = `${target}.previous-${process.pid}`;
     const hadSite = existsSync(target);
     if (hadSite) await rename(target, retired);
@@ -140,6 +140,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
       throw error;
     }
     await rm(retired, { recursive: true, force: true });
+    trace("site swapped in");
     if (cache && inputs && buildTime && span) {
       // Eleventy read the clock during the build: the record holds only if no post was
       // published and no chat ended between the start and the end of the build.

@@ -22,7 +22,7 @@ describe("a build with nothing changed", () => {
     steps.first = { result: await build() };
     let before = mtimes();
     steps.again = { result: await build({ CHATPOST_NOW: "2026-11-25T08:00:00Z" }), before, after: mtimes() };
-    steps.force = { result: await build({}, ["--force"]) };
+    steps.force = { result: await build({ CHATPOST_TRACE: "1" }, ["--force"]) };
     // The upcoming chat (2026-12-01 20:30 New York) ends at 2026-12-02T02:30Z: the home page changes.
     before = mtimes();
     steps.chatEnded = { result: await build({ CHATPOST_NOW: "2026-12-03T00:00:00Z" }), before, after: mtimes() };
@@ -52,6 +52,13 @@ describe("a build with nothing changed", () => {
   it("--force builds anyway", () => {
     assert.doesNotMatch(steps.force!.result.stdout, UP_TO_DATE);
     assert.match(steps.force!.result.stdout, /Wrote \d+ files/);
+  });
+
+  it("prints its phases in order with CHATPOST_TRACE=1, and nothing of them without", () => {
+    const phases = [...steps.force!.result.stderr.matchAll(/^\[trace [\d.]+ s, thread \d+, heap \d+ MB\] (.+)$/gm)].map((m) => m[1]);
+    const expected = ["validation starts", "validation done", "eleventy starts", "eleventy done", "search index and headers done", "share images copied", "site swapped in"];
+    assert.deepEqual(phases.filter((p) => expected.includes(p!)), expected);
+    assert.doesNotMatch(steps.again!.result.stderr + steps.first!.result.stderr, /\[trace /);
   });
 
   it("builds again once the clock passes the end of an upcoming chat, and the home page drops it", () => {
