@@ -38,6 +38,22 @@ describe("indexed PNG", () => {
     }
   });
 
+  it("encodes runs of one colour, long and short, as a card's rows have them", () => {
+    // Runs of 1 to 40 pixels that cross row ends, with a translucent run at the very end.
+    const [width, height] = [97, 13];
+    const rgba = new Uint8Array(width * height * 4);
+    for (let at = 0, run = 0; at < width * height; run++) {
+      const length = 1 + ((run * 17) % 40);
+      for (let i = at; i < Math.min(at + length, width * height); i++) rgba.set([run % 5 * 50, 120, run % 3 * 90, 255], i * 4);
+      at += length;
+    }
+    const png = encodeIndexedPng(rgba, width, height);
+    assert.ok(png);
+    assert.ok(decode(png, width, height).equals(Buffer.from(rgba)));
+    for (let i = width * height - 30; i < width * height; i++) rgba[i * 4 + 3] = 200;
+    assert.equal(encodeIndexedPng(rgba, width, height), undefined, "a long run not fully opaque");
+  });
+
   it("declines an image it cannot encode exactly, so the caller encodes it another way", () => {
     assert.equal(encodeIndexedPng(image(64, 40, 257), 64, 40), undefined, "more than 256 colours");
     const translucent = image(8, 8, 4);
