@@ -9,6 +9,7 @@ import { chatLinks, type ChatLinks } from "./calendar-links.ts";
 import type { CalendarSite } from "./calendar.ts";
 import { structuredDataScript } from "./structured-data.ts";
 import { absolutePageUrl } from "./share-links.ts";
+import { dateTimeFormat } from "./intl-formats.ts";
 
 export interface TopicView {
   label: string;
@@ -97,7 +98,7 @@ export function durationText(minutes: number): string {
 
 export function publishedText(isoDate: string, locale: string): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
+  return dateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }

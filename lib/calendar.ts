@@ -6,6 +6,7 @@
 // tested against ical.js, an independent parser.
 import { IANAZone } from "luxon";
 import { resolveChatStart } from "./chat-time.ts";
+import { dateTimeFormat } from "./intl-formats.ts";
 
 export interface CalendarEvent {
   /** Stable across builds: the same chat keeps its UID when its time or text is corrected. */
@@ -241,7 +242,7 @@ export function icalOffset(minutes: number): string {
 }
 
 function shortZoneName(zone: string, millis: number): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(new Date(millis));
+  const parts = dateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(new Date(millis));
   return parts.find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 

@@ -1,6 +1,7 @@
 // When a chat happens: reading the writer's wall-clock time in an IANA zone,
 // and saying it back correctly for that zone and for UTC.
 import { DateTime, IANAZone } from "luxon";
+import { dateTimeFormat } from "./intl-formats.ts";
 
 export interface Problem {
   message: string;
@@ -272,9 +273,7 @@ export function zoneAbbreviation(instant: ChatInstant, locale = "en-US"): string
 }
 
 function zoneName(instant: ChatInstant, locale: string, style: "short" | "long"): string {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone: instant.zone, timeZoneName: style }).formatToParts(
-    new Date(instant.startMillis),
-  );
+  const parts = dateTimeFormat(locale, { timeZone: instant.zone, timeZoneName: style }).formatToParts(new Date(instant.startMillis));
   return parts.find((p) => p.type === "timeZoneName")?.value ?? instant.zone;
 }
 
