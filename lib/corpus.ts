@@ -6,7 +6,8 @@ import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { listPostFiles } from "./content-paths.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
-import { citationDiagnostics, resolvePostCitations, siteCitations } from "./post-citations.ts";
+import { FormattingAhead } from "./parallel-formatting.ts";
+import { citationDiagnostics, formatAhead, resolvePostCitations, siteCitations } from "./post-citations.ts";
 import { settingsSource, type Settings } from "./settings.ts";
 import { projectCache } from "./content-cache.ts";
 import {
@@ -99,18 +100,22 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const diagnostics: Diagnostic[] = [];
   const located = new Map<string, Position>();
   const files = listPostFiles(root);
+  // Citations: unknown keys, shared bibliography, style and locale (lib/post-citations.ts).
+  const site = siteCitations(root, settings);
+  const { style } = site;
+  // On a cold cache, the posts validated so far are formatted on the other cores while the rest are validated.
+  const ahead = options.citations === "resolve" ? undefined : new FormattingAhead();
   for (const file of files) {
     const result = loadPostFile(root, file, settings);
     diagnostics.push(...result.diagnostics);
     if (result.post) posts.push(result.post);
     if (result.chatStartAt) located.set(file, result.chatStartAt);
+    if (ahead && style && result.post) formatAhead(ahead, result.post, site.bibliography, style, root);
   }
   diagnostics.push(...crossFileProblems(posts, (file) => located.get(file) ?? { line: 1, column: 1 }));
-  // Citations: unknown keys, shared bibliography, style and locale (lib/post-citations.ts).
-  const site = siteCitations(root, settings);
   diagnostics.push(...site.diagnostics);
-  if (options.citations === "resolve") diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, site.style).diagnostics));
-  else diagnostics.push(...citationDiagnostics(posts, site.bibliography, site.style, root));
+  if (!ahead) diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
+  else diagnostics.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
   rememberValidation(root, settings, files, site.diagnostics);
   return { posts, diagnostics };
 }

@@ -1,18 +1,37 @@
 // The body of one formatting thread (see parallel-formatting.ts): each request goes
 // through the same cached entry point the build uses, so the build finds the entries.
-import { workerData } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { useCitationCache } from "./citation-cache.ts";
 import { formatCitations, registerLocale, registerStyle } from "./citations.ts";
-import type { WorkerInput } from "./parallel-formatting.ts";
+import type { WorkerInput, WorkerMessage } from "./parallel-formatting.ts";
 
-const input = workerData as WorkerInput;
-useCitationCache(input.cacheDir);
-for (const [name, xml] of Object.entries(input.styles)) registerStyle(name, xml);
-for (const [name, xml] of Object.entries(input.locales)) registerLocale(name, xml);
-for (const request of input.requests) {
-  try {
-    formatCitations(request);
-  } catch {
-    // A style error is the build's to report, naming the post; here it only means no cache entry.
-  }
+const { cacheDir, done } = workerData as WorkerInput;
+const port = parentPort!;
+useCitationCache(cacheDir);
+
+let over = false;
+function finished(): void {
+  if (over) return;
+  over = true;
+  Atomics.add(done, 0, 1);
+  Atomics.notify(done, 0);
+  port.close();
 }
+
+port.on("message", (message: WorkerMessage) => {
+  if ("end" in message) return finished();
+  try {
+    for (const [name, xml] of Object.entries(message.styles)) registerStyle(name, xml);
+    for (const [name, xml] of Object.entries(message.locales)) registerLocale(name, xml);
+  } catch {
+    // The main thread, blocked until every thread is done, formats what this one cannot.
+    return finished();
+  }
+  for (const request of message.requests) {
+    try {
+      formatCitations(request);
+    } catch {
+      // A style error is the build's to report, naming the post; here it only means no cache entry.
+    }
+  }
+});

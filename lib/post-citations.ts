@@ -10,14 +10,13 @@ import { styleFingerprint } from "./citation-cache.ts";
 import { resolveCitationStyle } from "./citation-styles.ts";
 import type { Settings } from "./settings.ts";
 import { defaultLocatorTerms, extractCitations, type CitationCluster, type LocatorTerms } from "./citation-syntax.ts";
-import { CitationError, formatCitations, type CitationStyle, type ClusterItem, type FormattedCitations } from "./citations.ts";
+import { CitationError, formatCitations, type CitationRequest, type CitationStyle, type ClusterItem, type FormattedCitations } from "./citations.ts";
 import type { CslItem } from "./csl-normalise.ts";
 import { ContentError, fieldPath, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import { citationLocatorTerms } from "./locator-terms.ts";
 import { createMarkdown } from "./markdown.ts";
-import { formatAheadInParallel } from "./parallel-formatting.ts";
-import { trace } from "./build-trace.ts";
+import { FormattingAhead } from "./parallel-formatting.ts";
 import type { Post } from "./post-loader.ts";
 import { closest } from "./suggest.ts";
 
@@ -173,7 +172,7 @@ function isFormatted(resolved: ResolvedCitations, style: CitationStyle): boolean
 
 function formatNow(post: Post, resolved: ResolvedCitations, style: CitationStyle, root?: string): { result?: FormattedCitations; diagnostics: Diagnostic[] } {
   try {
-    return { result: formatCitations({ items: resolved.items, clusters: resolved.clusters, style }), diagnostics: [] };
+    return { result: formatCitations(citationRequest(resolved, style)), diagnostics: [] };
   } catch (error) {
     if (!(error instanceof CitationError)) throw error;
     const id = /"([^"]+)": \[CSL/.exec(error.message)?.[1];
@@ -189,14 +188,27 @@ function formatNow(post: Post, resolved: ResolvedCitations, style: CitationStyle
   }
 }
 
-/** Problems of every post's citations, for `npm run check` and the build's validation. */
-export function citationDiagnostics(posts: Post[], shared: SharedBibliography, style: CitationStyle | undefined, root?: string): Diagnostic[] {
+/** The formatting request of a post whose citations resolved. */
+export function citationRequest(resolved: ResolvedCitations, style: CitationStyle): CitationRequest {
+  return { items: resolved.items, clusters: resolved.clusters, style };
+}
+
+/** Give a post's citations to `ahead` to format on another core, unless they have problems or are formatted already. */
+export function formatAhead(ahead: FormattingAhead, post: Post, shared: SharedBibliography, style: CitationStyle, root?: string): void {
+  const resolved = resolvePostCitations(post, shared, root, style);
+  if (!resolved.diagnostics.length && !isFormatted(resolved, style)) ahead.add(citationRequest(resolved, style), resolved);
+}
+
+/**
+ * Problems of every post's citations, for the build's validation. On a cold cache the
+ * posts are formatted on every core first (lib/parallel-formatting.ts): `ahead` may
+ * already have some of them (the build starts it while it validates); the loop then reads the cache.
+ */
+export function citationDiagnostics(posts: Post[], shared: SharedBibliography, style: CitationStyle | undefined, root?: string, ahead = new FormattingAhead()): Diagnostic[] {
   const out: Diagnostic[] = [];
   const all = posts.map((post) => resolvePostCitations(post, shared, root, style));
-  // On a cold cache, format on every core first (lib/parallel-formatting.ts); the loop then reads the cache.
-  trace("formatting ahead starts");
-  if (style) formatAheadInParallel(all.filter((r) => !r.diagnostics.length && !isFormatted(r, style)).map((r) => ({ items: r.items, clusters: r.clusters, style })));
-  trace("formatting ahead done");
+  if (style) for (const post of posts) formatAhead(ahead, post, shared, style, root);
+  ahead.finish();
   posts.forEach((post, i) => {
     const resolved = all[i]!;
     out.push(...resolved.diagnostics);

@@ -55,7 +55,7 @@ describe("a build with nothing changed", () => {
   });
 
   it("prints its phases in order with CHATPOST_TRACE=1, and nothing of them without", () => {
-    const phases = [...steps.force!.result.stderr.matchAll(/^\[trace [\d.]+ s, thread \d+, heap \d+ MB\] (.+)$/gm)].map((m) => m[1]);
+    const phases = [...steps.force!.result.stderr.matchAll(/^\[trace [\d.]+ s, thread \d+, heap \d+ MB, process RSS \d+ MB\] (.+)$/gm)].map((m) => m[1]);
     const expected = ["validation starts", "validation done", "eleventy starts", "eleventy done", "search index and headers done", "share images copied", "site swapped in"];
     assert.deepEqual(phases.filter((p) => expected.includes(p!)), expected);
     assert.doesNotMatch(steps.again!.result.stderr + steps.first!.result.stderr, /\[trace /);

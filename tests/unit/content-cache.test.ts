@@ -10,7 +10,7 @@ import { styleFingerprint, useCitationCache } from "../../lib/citation-cache.ts"
 import { formatBibliography, formatCitations, registerStyle, type CitationRequest, type FormattedEntry } from "../../lib/citations.ts";
 import { ContentCache, contentKey } from "../../lib/content-cache.ts";
 import type { CslItem } from "../../lib/csl-normalise.ts";
-import { formatAheadInParallel } from "../../lib/parallel-formatting.ts";
+import { FormattingAhead, formatAheadInParallel } from "../../lib/parallel-formatting.ts";
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "chatpost-cache-"));
 
@@ -217,6 +217,49 @@ describe("formatting ahead on worker threads", () => {
       assert.deepEqual(requests.map((r) => formatCitations(r)), fresh);
       assert.equal(cache.stats.misses, 0, "the build found every entry the threads wrote");
       assert.equal(formatAheadInParallel(requests, { threads: 2, minRequests: 1 }), 0, "nothing left to do on a warm cache");
+    } finally {
+      useCitationCache(undefined);
+    }
+  });
+
+  it("starts the threads once enough requests are known, before the caller has them all", () => {
+    const dir = tempDir();
+    const style = { style: "apa", locale: "en-US" };
+    const first = { items: ITEMS, clusters: [[{ id: "smailhodzic2016", mode: "normal" as const }]], style };
+    const second = { items: ITEMS.slice(1), clusters: [], style };
+    const third = { items: ITEMS.slice(2), clusters: [], style };
+    useCitationCache(dir);
+    try {
+      const ahead = new FormattingAhead({ threads: 2, minRequests: 2 });
+      const source = {};
+      ahead.add(first, source);
+      ahead.add(first, source);
+      assert.equal(entryFiles(dir).length, 0, "one request: not worth threads yet");
+      ahead.add(second);
+      // The threads format while this thread goes on (here: waits, as validation would work).
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let waited = 0; entryFiles(dir).length < 2 && waited < 30_000; waited += 50) Atomics.wait(pause, 0, 0, 50);
+      assert.equal(entryFiles(dir).length, 2, "both formatted before finish()");
+      ahead.add(third);
+      assert.equal(ahead.finish(), 3, "the request added twice from one source was sent once");
+      assert.equal(entryFiles(dir).length, 3);
+      ahead.add({ items: ITEMS.slice(0, 1), clusters: [], style });
+      assert.equal(ahead.finish(), 3, "nothing is added after finish()");
+    } finally {
+      useCitationCache(undefined);
+    }
+  });
+
+  it("formats nothing ahead without a cache to put it in, or with one thread", () => {
+    const style = { style: "apa", locale: "en-US" };
+    const requests = [0, 1, 2].map((n) => ({ items: ITEMS.slice(n), clusters: [], style }));
+    useCitationCache(undefined);
+    assert.equal(formatAheadInParallel(requests, { threads: 2, minRequests: 1 }), 0);
+    const dir = tempDir();
+    useCitationCache(dir);
+    try {
+      assert.equal(formatAheadInParallel(requests, { threads: 1, minRequests: 1 }), 0);
+      assert.equal(entryFiles(dir).length, 0);
     } finally {
       useCitationCache(undefined);
     }
