@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import { useCitationCache } from "../../lib/citation-cache.ts";
-import { formatCitations, registerLocale, registerStyle, type CitationRequest } from "../../lib/citations.ts";
+import { fasterHtmlEscape, formatCitations, registerLocale, registerStyle, skipPlainStrings, type CitationRequest } from "../../lib/citations.ts";
 
 const localeXml = readFileSync(new URL("../../locales/locales-en-GB.xml", import.meta.url), "utf8");
 const styleXml = readFileSync(new URL("../../styles/nature.csl", import.meta.url), "utf8");
@@ -82,6 +82,49 @@ describe("citeproc case and collation helpers", () => {
           const [x, y] = bracketAware ? [strip(a), strip(b)] : [a, b];
           assert.equal(Math.sign(compare(a, b)), Math.sign(lower(x).localeCompare(lower(y), locale ?? "en-US", options)), `${a} vs ${b} in ${locale}`);
         }
+      }
+    }
+  });
+});
+
+// Two more of lib/citations.ts's shortcuts, compared with an untouched copy of citeproc-js.
+describe("citeproc markup and escaping shortcuts", () => {
+  const require = createRequire(import.meta.url);
+  const fresh = () => {
+    const file = require.resolve("citeproc");
+    delete require.cache[file];
+    return require(file);
+  };
+  const samples = [
+    "Plain title with words", " leading space", "trailing space ", "O'Brien", "O’Brien", "Patients’ voices", "“Quoted” words", "‘Inner’ quote",
+    'A "straight" quote', "An 'inner' one", "(\"in parentheses\")", "<i>Italic</i> and <b>bold</b>", "<span class=\"nocase\">iPhone</span>",
+    "x<sup>2</sup>", "« Guillemets »", "‹ Single ›", "„Deutsch“", "Ampersand & co", "a < b > c", "two  spaces", "tab\t and space",
+    "m² and ™", "", "12", "Ünïcödé Straße", "Emoji 🙂 title",
+  ];
+
+  it("escapes HTML exactly as citeproc-js does", () => {
+    const original = fresh().Output.Formats.html.text_escape as (t: unknown) => string;
+    const faster = fresh();
+    fasterHtmlEscape(faster);
+    for (const text of [...samples, undefined, null]) assert.equal(faster.Output.Formats.html.text_escape(text), original(text), JSON.stringify(text));
+  });
+
+  it("finds markup and quotes in a string exactly as citeproc-js does, with any locale's quote marks", () => {
+    const csl = fresh();
+    const style = readFileSync(new URL("../../styles/nature.csl", import.meta.url), "utf8");
+    // en-GB, as shipped and with other quote marks, so the locale's marks are looked for too.
+    const locales = [localeXml, localeXml.replace(/(<term name="open-quote">)[^<]*/, "$1« ").replace(/(<term name="close-quote">)[^<]*/, "$1 »").replace(/(<term name="open-inner-quote">)[^<]*/, "$1‹").replace(/(<term name="close-inner-quote">)[^<]*/, "$1›")];
+    for (const locale of locales) {
+      const engine = () => new csl.Engine({ retrieveItem: () => ({}), retrieveLocale: () => locale }, style, "en-GB", true);
+      const plain = engine();
+      const skipping = engine();
+      skipPlainStrings(skipping);
+      for (const text of samples) {
+        const expected = new csl.Blob(text);
+        const actual = new csl.Blob(text);
+        plain.fun.flipflopper.processTags(expected);
+        skipping.fun.flipflopper.processTags(actual);
+        assert.deepEqual(actual, expected, text);
       }
     }
   });
