@@ -38,12 +38,56 @@ export function contentKey(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");
 }
 
+/**
+ * JSON.stringify of `value` with every object's keys sorted (as JSON.stringify orders
+ * an object's own keys: integer-like keys first, ascending, then the others). Written
+ * out rather than through a replacer that copies each object: a post's citation key
+ * took 0.15 ms that way, hashed twice per post per build.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
-      : v,
-  );
+  return serialise(value, "") ?? (undefined as unknown as string);
+}
+
+// An array index: what JSON.stringify puts first, in numeric order, among an object's keys.
+function isIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return false;
+  return key === "0" || (first !== 48 && /^\d+$/.test(key) && Number(key) < 2 ** 32 - 1);
+}
+
+// JSON.stringify's SerializeJSONProperty: undefined for what an object leaves out.
+function serialise(value: unknown, key: string): string | undefined {
+  if (value !== null && (typeof value === "object" || typeof value === "bigint") && typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    value = (value as { toJSON(key: string): unknown }).toJSON(key);
+  }
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? String(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "object":
+      break;
+    case "bigint":
+      return JSON.stringify(value); // throws, as JSON.stringify does
+    default:
+      return undefined; // undefined, a function, a symbol
+  }
+  if (value === null) return "null";
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += `${i ? "," : ""}${serialise(value[i], String(i)) ?? "null"}`;
+    return `${out}]`;
+  }
+  let keys = Object.keys(value).sort();
+  if (keys.some(isIndex)) keys = [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
+  let out = "{";
+  for (const k of keys) {
+    const text = serialise((value as Record<string, unknown>)[k], k);
+    if (text !== undefined) out += `${out.length > 1 ? "," : ""}${JSON.stringify(k)}:${text}`;
+  }
+  return `${out}}`;
 }
 
 export interface CacheStats {

@@ -5,10 +5,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import { plugins } from "@citation-js/core";
 import { styleFingerprint, useCitationCache } from "../../lib/citation-cache.ts";
 import { formatBibliography, formatCitations, registerStyle, type CitationRequest, type FormattedEntry } from "../../lib/citations.ts";
-import { ContentCache, contentKey } from "../../lib/content-cache.ts";
+import { canonicalJson, ContentCache, contentKey } from "../../lib/content-cache.ts";
 import type { CslItem } from "../../lib/csl-normalise.ts";
 import { FormattingAhead, formatAheadInParallel } from "../../lib/parallel-formatting.ts";
 
@@ -263,5 +264,46 @@ describe("formatting ahead on worker threads", () => {
     } finally {
       useCitationCache(undefined);
     }
+  });
+});
+
+describe("canonical JSON (the text content keys hash)", () => {
+  // The definition: JSON.stringify with every object replaced by a copy with sorted keys.
+  const reference = (value: unknown) =>
+    JSON.stringify(value, (_key, v) =>
+      v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v,
+    );
+  const same = (value: unknown) => {
+    let expected: string | undefined;
+    let threw = false;
+    try {
+      expected = reference(value);
+    } catch {
+      threw = true;
+    }
+    if (threw) assert.throws(() => canonicalJson(value));
+    else assert.equal(canonicalJson(value), expected);
+  };
+
+  it("is JSON.stringify with sorted keys, for any value", () => {
+    fc.assert(
+      fc.property(
+        fc.anything({ withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withBigInt: true, withObjectString: true, withTypedArray: true }),
+        (value) => same(value),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("orders integer keys as JSON.stringify does, and drops what it drops", () => {
+    for (const value of [
+      { b: 1, 10: 2, 2: 3, a: 4, "01": 5, 4294967295: 6, 4294967294: 7, "-1": 8 },
+      { when: new Date(Date.UTC(2017, 4, 2)), gone: undefined, fn: () => 1, list: [undefined, () => 1, Symbol("s"), NaN, -0, Infinity] },
+      { toJSON: () => ({ z: 1, a: [2, { y: 3, b: 4 }] }) },
+      { nested: { toJSON: (key: string) => `key ${key}` } },
+      [new Map([["a", 1]]), new Set([1]), Object.create(null)],
+      "plain", 12, null, true,
+    ]) same(value);
+    assert.equal(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 4, e: 5 }] } }), '{"a":{"c":[3,{"e":5,"f":4}],"d":2},"b":1}');
   });
 });
