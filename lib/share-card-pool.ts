@@ -69,6 +69,8 @@ export async function renderShareCards(cards: ShareCard[], onCard: (index: numbe
         }
       }),
     );
+    // Stopped while every thread was between cards: nothing failed, but the drawing did not finish.
+    signal?.throwIfAborted();
   } catch (error) {
     await Promise.all(workers.map((w) => w.terminate()));
     if (signal?.aborted) throw signal.reason ?? error;
