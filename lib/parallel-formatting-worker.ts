@@ -5,27 +5,19 @@ import { useCitationCache } from "./citation-cache.ts";
 import { formatCitations, registerLocale, registerStyle } from "./citations.ts";
 import type { WorkerInput, WorkerMessage } from "./parallel-formatting.ts";
 
-const { cacheDir, done } = workerData as WorkerInput;
+const { cacheDir } = workerData as WorkerInput;
 const port = parentPort!;
 useCitationCache(cacheDir);
 
-let over = false;
-function finished(): void {
-  if (over) return;
-  over = true;
-  Atomics.add(done, 0, 1);
-  Atomics.notify(done, 0);
-  port.close();
-}
-
+// Closing the port ends the thread, which counts itself done as it exits (see the bootstrap).
 port.on("message", (message: WorkerMessage) => {
-  if ("end" in message) return finished();
+  if ("end" in message) return port.close();
   try {
     for (const [name, xml] of Object.entries(message.styles)) registerStyle(name, xml);
     for (const [name, xml] of Object.entries(message.locales)) registerLocale(name, xml);
   } catch {
-    // The main thread, blocked until every thread is done, formats what this one cannot.
-    return finished();
+    // The main thread formats whatever this one cannot.
+    return port.close();
   }
   for (const request of message.requests) {
     try {

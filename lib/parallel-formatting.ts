@@ -31,7 +31,7 @@ export interface ParallelOptions {
 /** What a formatting thread is started with. */
 export interface WorkerInput {
   cacheDir: string;
-  /** done[0] counts the threads that finished, whatever way they finished. */
+  /** done[0] counts the threads that have exited, whatever way they ended. */
   done: Int32Array;
 }
 
@@ -110,12 +110,13 @@ export class FormattingAhead {
   }
 
   private start(): void {
-    // The thread is TypeScript (lib/typescript-worker.ts). It counts itself done once it
-    // has had the end message; a thread that cannot start counts itself done here.
+    // The thread is TypeScript (lib/typescript-worker.ts). It ends once it has had the end
+    // message, and counts itself done as it exits, whatever way: so does one that cannot
+    // start or fails, and the main thread, blocked until all are done, never waits in vain.
     const bootstrap = `
       const { workerData } = require("node:worker_threads");
-      ${typeScriptImport(WORKER)}
-        .catch(() => { Atomics.add(workerData.done, 0, 1); Atomics.notify(workerData.done, 0); });`;
+      process.once("exit", () => { Atomics.add(workerData.done, 0, 1); Atomics.notify(workerData.done, 0); });
+      ${typeScriptImport(WORKER)}.catch(() => {});`;
     trace(`formatting threads start: ${this.threadCount}`);
     const workerData: WorkerInput = { cacheDir: this.cacheDir!, done: this.done };
     this.threads = Array.from({ length: this.threadCount }, () => ({ worker: new Worker(bootstrap, { eval: true, workerData }), has: new Set<string>() }));

@@ -251,6 +251,26 @@ describe("formatting ahead on worker threads", () => {
     }
   });
 
+  it("does not wait for a thread that died: the caller formats what it left", () => {
+    const dir = tempDir();
+    const style = { style: "apa", locale: "en-US" };
+    useCitationCache(dir);
+    try {
+      const ahead = new FormattingAhead({ threads: 2, minRequests: 1, timeoutMs: 120_000 });
+      ahead.add({ items: ITEMS, clusters: [], style });
+      // A message no thread expects makes the first one throw and exit.
+      (ahead as any).threads[0].worker.postMessage({ requests: null, styles: {}, locales: {} });
+      const started = Date.now();
+      ahead.finish();
+      assert.ok(Date.now() - started < 60_000, `finish() returned after ${Date.now() - started} ms`);
+      // Whatever the threads did not write, formatting in the build writes now.
+      formatCitations({ items: ITEMS, clusters: [], style });
+      assert.equal(entryFiles(dir).length, 1);
+    } finally {
+      useCitationCache(undefined);
+    }
+  });
+
   it("formats nothing ahead without a cache to put it in, or with one thread", () => {
     const style = { style: "apa", locale: "en-US" };
     const requests = [0, 1, 2].map((n) => ({ items: ITEMS.slice(n), clusters: [], style }));
