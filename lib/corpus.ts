@@ -2,16 +2,20 @@
 // every file is reported at once, including those between files.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { trace } from "./build-trace.ts";
 import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { listPostFiles } from "./content-paths.ts";
+import { recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
 import { FormattingAhead } from "./parallel-formatting.ts";
 import { citationDiagnostics, formatAhead, resolvePostCitations, siteCitations } from "./post-citations.ts";
 import { settingsSource, type Settings } from "./settings.ts";
-import { projectCache } from "./content-cache.ts";
+import { projectCache, type ContentCache } from "./content-cache.ts";
 import {
-  fileStat, postRecordKey, settingsRecordKey, siteFilesHash, siteRecordKey, textHash, writePostRecord, writeSiteRecord, type PostRecord, type ValidationScope,
+  fileStat, postRecordKey, readPostRecord, settingsRecordKey, siteFilesHash, siteRecordKey, textHash, writePostRecord, writeSiteRecord,
+  type LoadedPost, type PostRecord, type ValidationScope,
 } from "./validation-cache.ts";
 
 // Where posts are and which files they are (lib/content-paths.ts).
@@ -35,8 +39,21 @@ interface LoadedEntry {
   stat: string | undefined;
   /** Its validation record's key, and the scope (settings, shared bibliography) it was made for. */
   record?: { scope: string; key: string };
+  /** What its record keeps of a post parsed here (lib/validation-cache.ts). */
+  loaded?: LoadedPost;
+  /** Whether the post was taken from its record rather than parsed. */
+  fromRecord?: true;
 }
 const cache = new Map<string, LoadedEntry>();
+
+/** Where a corpus load finds and keeps validation records: the project cache, for one scope. */
+interface RecordStore {
+  store: ContentCache;
+  scope: ValidationScope;
+  scopeId: string;
+  /** Keys already in the store (read or written by this process): not written again. */
+  stored: Set<string>;
+}
 
 // Settings compared by value: `scripts/build.ts` and the Eleventy plugins each load them,
 // and the plugins' validation must find every post the build's validation just parsed.
@@ -59,7 +76,7 @@ export function loadPostFile(root: string, file: string, settings: Settings): Lo
   return loadedEntry(root, file, settings).result;
 }
 
-function loadedEntry(root: string, file: string, settings: Settings): LoadedEntry {
+function loadedEntry(root: string, file: string, settings: Settings, records?: RecordStore): LoadedEntry {
   const full = path.join(root, file);
   // Under `npm start` every rebuild asks for every post several times (validation, each
   // page's preprocessor): a stat decides whether the file must be read and hashed again.
@@ -74,15 +91,56 @@ function loadedEntry(root: string, file: string, settings: Settings): LoadedEntr
     hit.stat = stat;
     return hit;
   }
+  const fromRecord = records && entryFromRecord(root, file, raw, hash, key, stat, records);
+  if (fromRecord) {
+    cache.set(file, fromRecord);
+    return fromRecord;
+  }
   const probes: [string, boolean][] = [];
   const fileExists = (rel: string) => {
     const found = existsSync(path.join(root, rel));
     probes.push([rel, found]);
     return found;
   };
-  const entry: LoadedEntry = { hash, root, settings: key, result: loadPost(file, raw, { settings, root, fileExists } satisfies LoadContext), probes, stat };
+  const { frontMatter, ...result } = loadPost(file, raw, { settings, root, fileExists } satisfies LoadContext);
+  const entry: LoadedEntry = { hash, root, settings: key, result, probes, stat };
+  if (result.post && !result.diagnostics.some((d) => d.severity === "error")) {
+    const { body: _body, bodyLine: _bodyLine, ...post } = result.post;
+    const loaded: LoadedPost = { post, frontMatter };
+    // Kept only if JSON gives back the same values (no undefined, -0, non-finite number…),
+    // so that a post read from its record is the post the loader would make.
+    if (isDeepStrictEqual(JSON.parse(JSON.stringify(loaded)), loaded)) entry.loaded = loaded;
+  }
   cache.set(file, entry);
   return entry;
+}
+
+function fromRecords(files: string[]): number {
+  return files.filter((file) => cache.get(file)?.fromRecord).length;
+}
+
+/**
+ * A post whose validation record holds it, as the loader made it, without parsing its
+ * YAML again: the record's key covers the file's path and text, the settings, the shared
+ * bibliography and chatpost's code, and the files it looked for are looked at again.
+ */
+function entryFromRecord(root: string, file: string, raw: string, hash: string, settings: string, stat: string | undefined, records: RecordStore): LoadedEntry | undefined {
+  const key = postRecordKey(records.scope, file, hash);
+  const record = readPostRecord(records.store, key, root);
+  const loaded = record?.loaded;
+  if (!record || !loaded || typeof loaded.post !== "object" || !loaded.post) return undefined;
+  const split = splitFrontMatter(raw);
+  if (split.yaml === undefined) return undefined;
+  // Eleventy's front-matter engine takes this data instead of parsing the YAML (lib/front-matter.ts).
+  recordValidatedYaml(split.yaml, loaded.frontMatter);
+  records.stored.add(key);
+  const post: Post = { ...loaded.post, body: split.body, bodyLine: split.bodyLine };
+  return {
+    hash, root, settings, stat, probes: record.probes,
+    result: { post, diagnostics: record.load, ...(record.facts?.chatStartAt ? { chatStartAt: record.facts.chatStartAt } : {}) },
+    record: { scope: records.scopeId, key },
+    fromRecord: true,
+  };
 }
 
 export interface CorpusOptions {
@@ -100,23 +158,25 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const diagnostics: Diagnostic[] = [];
   const located = new Map<string, Position>();
   const files = listPostFiles(root);
+  const records = recordStore(root, settings);
   // Citations: unknown keys, shared bibliography, style and locale (lib/post-citations.ts).
   const site = siteCitations(root, settings);
   const { style } = site;
   // On a cold cache, the posts validated so far are formatted on the other cores while the rest are validated.
   const ahead = options.citations === "resolve" ? undefined : new FormattingAhead();
   for (const file of files) {
-    const result = loadPostFile(root, file, settings);
+    const result = loadedEntry(root, file, settings, records).result;
     diagnostics.push(...result.diagnostics);
     if (result.post) posts.push(result.post);
     if (result.chatStartAt) located.set(file, result.chatStartAt);
     if (ahead && style && result.post) formatAhead(ahead, result.post, site.bibliography, style, root);
   }
+  if (records) trace(`posts read: ${fromRecords(files)} of ${files.length} from validation records`);
   diagnostics.push(...crossFileProblems(posts, (file) => located.get(file) ?? { line: 1, column: 1 }));
   diagnostics.push(...site.diagnostics);
   if (!ahead) diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
   else diagnostics.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
-  rememberValidation(root, settings, files, site.diagnostics);
+  rememberValidation(root, settings, files, site.diagnostics, records);
   return { posts, diagnostics };
 }
 
@@ -126,24 +186,30 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
  */
 export function validateForCheck(root: string, settings: Settings, files: string[], withSite: boolean): { records: Map<string, PostRecord>; site?: Diagnostic[] } {
   const site = siteCitations(root, settings);
-  return { records: rememberValidation(root, settings, files, withSite ? site.diagnostics : undefined), ...(withSite ? { site: site.diagnostics } : {}) };
+  return { records: rememberValidation(root, settings, files, withSite ? site.diagnostics : undefined, recordStore(root, settings)), ...(withSite ? { site: site.diagnostics } : {}) };
 }
 
 // Keys already in each cache, so that rebuilds under `npm start` do not rewrite them.
 const storedIn = new WeakMap<object, Set<string>>();
 
-/** Each post's validation record (lib/validation-cache.ts), stored in the project cache when there is one. */
-function rememberValidation(root: string, settings: Settings, files: string[], siteDiagnostics: Diagnostic[] | undefined): Map<string, PostRecord> {
+/** The project cache's validation records for these settings and the shared bibliography as they are now. */
+function recordStore(root: string, settings: Settings): RecordStore | undefined {
   const store = projectCache();
-  let stored = store && storedIn.get(store);
-  if (store && !stored) storedIn.set(store, (stored = new Set()));
+  if (!store) return undefined;
+  let stored = storedIn.get(store);
+  if (!stored) storedIn.set(store, (stored = new Set()));
+  const scope: ValidationScope = { settings: settingsKey(settings), bibliography: siteFilesHash(root, settings.citations.bibliography) };
+  return { store, scope, scopeId: `${scope.settings}\0${scope.bibliography}`, stored };
+}
+
+/** Each post's validation record (lib/validation-cache.ts), stored in the project cache when there is one. */
+function rememberValidation(root: string, settings: Settings, files: string[], siteDiagnostics: Diagnostic[] | undefined, records: RecordStore | undefined): Map<string, PostRecord> {
   const key = settingsKey(settings);
   const { bibliography: bibliographyFiles, style, locale } = settings.citations;
   const site = siteCitations(root, settings);
-  const scope: ValidationScope = { settings: key, bibliography: siteFilesHash(root, bibliographyFiles) };
-  const records = new Map<string, PostRecord>();
+  const out = new Map<string, PostRecord>();
   for (const file of files) {
-    const entry = loadedEntry(root, file, settings);
+    const entry = loadedEntry(root, file, settings, records);
     const { post, chatStartAt, diagnostics } = entry.result;
     const record: PostRecord = {
       load: diagnostics,
@@ -153,31 +219,32 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
       ...(post
         ? { facts: { file, url: post.url, draft: post.draft, ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }
         : {}),
+      ...(entry.loaded ? { loaded: entry.loaded } : {}),
     };
-    records.set(file, record);
-    const scopeId = `${scope.settings}\0${scope.bibliography}`;
-    if (entry.record?.scope !== scopeId) entry.record = { scope: scopeId, key: postRecordKey(scope, file, entry.hash) };
+    out.set(file, record);
+    if (!records) continue;
+    if (entry.record?.scope !== records.scopeId) entry.record = { scope: records.scopeId, key: postRecordKey(records.scope, file, entry.hash) };
     const recordKey = entry.record.key;
-    if (store && stored && !stored.has(recordKey)) {
-      writePostRecord(store, recordKey, record);
-      stored.add(recordKey);
+    if (!records.stored.has(recordKey)) {
+      writePostRecord(records.store, recordKey, record);
+      records.stored.add(recordKey);
     }
   }
   // The validated settings too, so that a check after a build need not load the validator for them.
   const source = settingsSource(settings);
-  if (store && stored && source !== undefined) {
+  if (records && source !== undefined) {
     const settingsRecord = settingsRecordKey(source);
-    if (!stored.has(settingsRecord)) {
-      store.set(settingsRecord, key);
-      stored.add(settingsRecord);
+    if (!records.stored.has(settingsRecord)) {
+      records.store.set(settingsRecord, key);
+      records.stored.add(settingsRecord);
     }
   }
-  if (store && stored && siteDiagnostics) {
+  if (records && siteDiagnostics) {
     const siteKey = siteRecordKey(key, siteFilesHash(root, [style, locale, ...bibliographyFiles]));
-    if (!stored.has(siteKey)) {
-      writeSiteRecord(store, siteKey, siteDiagnostics);
-      stored.add(siteKey);
+    if (!records.stored.has(siteKey)) {
+      writeSiteRecord(records.store, siteKey, siteDiagnostics);
+      records.stored.add(siteKey);
     }
   }
-  return records;
+  return out;
 }

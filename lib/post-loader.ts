@@ -55,6 +55,8 @@ export interface LoadResult {
    * documents would be most of its memory (citation problems re-read the file instead).
    */
   chatStartAt?: Position;
+  /** The front matter as parsed, given with a post (for its validation record, lib/corpus.ts). */
+  frontMatter?: unknown;
 }
 
 export interface LoadContext {
@@ -220,7 +222,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     body: split.body,
     bodyLine: split.bodyLine,
   };
-  return { post, diagnostics, chatStartAt };
+  return { post, diagnostics, chatStartAt, frontMatter: data };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

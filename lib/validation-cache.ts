@@ -11,6 +11,7 @@ import path from "node:path";
 import type { CrossFilePost } from "./cross-file-checks.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
+import type { Post } from "./post-loader.ts";
 
 const LIB_DIR = import.meta.dirname;
 
@@ -65,6 +66,18 @@ export interface PostRecord {
   facts?: PostFacts;
   /** Files whose existence validation looked at, and what it found. */
   probes: [string, boolean][];
+  /**
+   * The validated post and its front matter as parsed, so that a build reads them here
+   * instead of parsing the YAML again (most of a post's validation). Only when the post has
+   * no error, and only when JSON gives back exactly the same values.
+   */
+  loaded?: LoadedPost;
+}
+
+/** A post as the loader made it, without its body (the text after the front matter, read again from the file). */
+export interface LoadedPost {
+  post: Omit<Post, "body" | "bodyLine">;
+  frontMatter: unknown;
 }
 
 /** The hash a post's text is known by in its record's key. */

@@ -10,8 +10,11 @@ import { buildSite, type BuiltSite } from "../helpers/build-site.ts";
 
 let first: BuiltSite;
 let second: BuiltSite;
+let fromRecords: BuiltSite;
 before(async () => {
   [first, second] = await Promise.all([buildSite(undefined, { copy: true }), buildSite(undefined, { copy: true })]);
+  // The first site again, forced: its posts come from the validation records the first build wrote.
+  fromRecords = await buildSite(first.root, { args: ["--force"], env: { CHATPOST_TRACE: "1" } });
 });
 
 const digest = (site: BuiltSite, file: string): string => createHash("sha256").update(readFileSync(path.join(site.out, file))).digest("hex");
@@ -28,5 +31,12 @@ describe("reproducible builds", () => {
   it("with the same bytes", () => {
     const different = first.files().filter((file) => digest(first, file) !== digest(second, file));
     assert.deepEqual(different, []);
+  });
+
+  it("also when the posts are taken from their validation records instead of parsed", () => {
+    const [, read, all] = /posts read: (\d+) of (\d+) from validation records/.exec(fromRecords.stderr) ?? [];
+    assert.ok(Number(all) >= 5 && read === all, fromRecords.stderr);
+    assert.deepEqual(fromRecords.files(), second.files());
+    assert.deepEqual(fromRecords.files().filter((file) => digest(fromRecords, file) !== digest(second, file)), []);
   });
 });
