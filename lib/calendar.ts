@@ -181,11 +181,13 @@ export function transitionsInYear(zone: string, year: number): Transition[] {
   const iana = IANAZone.create(zone);
   const found: Transition[] = [];
   const end = Date.UTC(year + 1, 0, 1);
-  // Offsets change at most a few times a year, never twice within a day.
+  // Offsets change at most a few times a year, never twice within a day. Each day's
+  // offset is asked once: it ends one day and starts the next (an offset costs a formatToParts).
+  let after = iana.offset(Date.UTC(year, 0, 1));
   for (let t = Date.UTC(year, 0, 1); t < end; t += 24 * HOUR) {
     const next = Math.min(t + 24 * HOUR, end);
-    const before = iana.offset(t);
-    const after = iana.offset(next);
+    const before = after;
+    after = iana.offset(next);
     if (before === after) continue;
     let lo = t;
     let hi = next;

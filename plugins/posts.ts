@@ -26,6 +26,11 @@ export function postFor(inputPath: string): Post | undefined {
 
 const announcements = new WeakMap<Post, Announcement>();
 
+/** A post's announcement, once its page data is made (before any page renders). */
+export function announcementFor(post: Post): Announcement | undefined {
+  return announcements.get(post);
+}
+
 /** In preview, the problems of a post that cannot be built, and the address it would have. */
 function previewProblems(inputPath: string): { url: string; diagnostics: Diagnostic[] } | undefined {
   const file = relativeFile(inputPath);

@@ -5,6 +5,7 @@ import type { Post } from "../lib/post-loader.ts";
 import { absoluteUrl } from "../lib/site-url.ts";
 import { isSitemapPage, sitemapXml } from "../lib/sitemap.ts";
 import { context } from "./context.ts";
+import { announcementFor } from "./posts.ts";
 
 const ROBOTS = `User-agent: *
 Allow: /
@@ -22,7 +23,7 @@ export default function seoPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("metaDescription", (post: Post | undefined) => {
     if (!post) return context().settings.description;
     let description = descriptions.get(post);
-    if (description === undefined) descriptions.set(post, (description = postDescription(post, context().settings.description)));
+    if (description === undefined) descriptions.set(post, (description = postDescription(post, context().settings.description, announcementFor(post)?.citations)));
     return description;
   });
 

@@ -283,3 +283,24 @@ describe("writer mistakes", () => {
     assert.match(build.stderr + build.stdout, /citations\.style/);
   });
 });
+
+describe("a post's description keeps its narrative citations", () => {
+  const meta = (site: BuiltSite, name: string) => {
+    const doc = dom(site.read("posts/narrative-first/index.html"));
+    return doc.querySelector(`meta[name="${name}"], meta[property="${name}"]`)?.getAttribute("content");
+  };
+
+  it("as the page shows them, other citations left out (APA)", () => {
+    const expected = "O’Brien & Sons (2018) says that patients listen to each other, and Eysenbach (2008, p. 3) agrees.";
+    assert.equal(meta(apa, "description"), expected);
+    assert.equal(meta(apa, "og:description"), expected);
+    const feed = JSON.parse(apa.read("feed.json")) as { items: { url: string; summary: string }[] };
+    assert.equal(feed.items.find((item) => item.url.endsWith("/posts/narrative-first/"))?.summary, expected);
+  });
+
+  it("with the author's name as the page gives it and no footnote number (a note style)", () => {
+    const page = dom(notes.read("posts/narrative-first/index.html")).querySelector(".post-body p")!.textContent!;
+    assert.match(page, /^O’Brien & Sons1 says .* and Gunther Eysenbach3 agrees\.$/);
+    assert.equal(meta(notes, "description"), "O’Brien & Sons says that patients listen to each other, and Gunther Eysenbach agrees.");
+  });
+});

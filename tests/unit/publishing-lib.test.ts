@@ -26,6 +26,26 @@ describe("meta description", () => {
     assert.equal(firstParagraphText(body), "A “quoted phrase”, and more. Said (twice)!");
   });
 
+  it("keeps the names of narrative citations (`@key says`), as the page shows them, decoded, without a footnote marker", () => {
+    const body = "@smith2020 says that [@jones2019] it works, and @lee2018 [p. 3] agrees.";
+    // Each cluster's HTML, as lib/citations.ts writes it: an in-text style, then a note style.
+    const inText = [
+      '<span class="citation" data-cites="smith2020"><a href="#ref-smith2020">O’Brien &amp; Sons (2020)</a></span>',
+      '<span class="citation" data-cites="jones2019"><a href="#ref-jones2019">(Jones, 2019)</a></span>',
+      '<span class="citation" data-cites="lee2018"><a href="#ref-lee2018">Lee (2018, p. 3)</a></span>',
+    ];
+    assert.equal(postDescription({ body }, "site", inText), "O’Brien & Sons (2020) says that it works, and Lee (2018, p. 3) agrees.");
+    const marker = (n: number) => `<a href="#cite-note-${n}" id="cite-ref-${n}" class="footnote-ref" role="doc-noteref" aria-label="Note ${n}"><sup>${n}</sup></a>`;
+    const notes = [
+      `<span class="citation" data-cites="smith2020"><a href="#ref-smith2020">Smith</a>${marker(1)}</span>`,
+      `<span class="citation" data-cites="jones2019">${marker(2)}</span>`,
+      `<span class="citation" data-cites="lee2018"><a href="#ref-lee2018">Lee</a>${marker(3)}</span>`,
+    ];
+    assert.equal(postDescription({ body }, "site", notes), "Smith says that it works, and Lee agrees.");
+    // Without the formatted citations (nothing known), narrative ones are left out like the others.
+    assert.equal(firstParagraphText(body), "says that it works, and agrees.");
+  });
+
   it("prefers the description: field, and falls back to the site's when the body has no paragraph", () => {
     assert.equal(postDescription({ description: "  Given  text ", body: "Body." }, "site"), "Given text");
     assert.equal(postDescription({ body: "- only\n- a list" }, "The site."), "The site.");
