@@ -43,6 +43,8 @@ export const REPORT_ENDINGS = {
   build: "nothing was built. Fix the errors above and run again.",
   check: "fix the errors above and run `npm run check` again.",
   preview: "the preview shows these problems on each post's page until they are fixed.",
+  previewStopped: "the preview was not updated. Fix the errors above and save: it rebuilds on its own.",
+  previewSettings: "the preview keeps the settings as they were until these are fixed.",
 } as const;
 
 /** A summary block for the terminal: every problem, then a count. */

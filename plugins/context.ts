@@ -2,6 +2,7 @@
 // validated settings and whether this is a preview (`npm start`) or a real build.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { formatReport, REPORT_ENDINGS, SettingsError } from "../lib/diagnostics.ts";
 import { loadSettings, type Settings } from "../lib/settings.ts";
 import type { BuildMode } from "../lib/publishing.ts";
 
@@ -17,12 +18,26 @@ export interface ChatpostContext {
 
 let current: ChatpostContext | undefined;
 
-/** Called once by .eleventy.ts; the input directory is `<root>/content`. */
+/**
+ * Called by .eleventy.ts: once for a build; under `npm start` again whenever the settings
+ * file changes (plugins/site.ts has Eleventy reset its configuration then), so an edit
+ * to content/_data/site.yaml reaches the preview. The input directory is `<root>/content`.
+ */
 export function initContext(inputDir: string): ChatpostContext {
   const root = path.resolve(inputDir, "..");
   const runMode = process.env.ELEVENTY_RUN_MODE;
   const mode: BuildMode = runMode === "serve" || runMode === "watch" ? "preview" : "build";
-  current = { root, settings: loadSettings(root), mode };
+  let settings: Settings;
+  try {
+    settings = loadSettings(root);
+  } catch (error) {
+    // A mistake saved while the preview runs: say so and keep previewing with the settings
+    // as they were, rather than stop the server. A build (or the first start) stops on it.
+    if (!(error instanceof SettingsError) || mode !== "preview" || current?.root !== root) throw error;
+    console.error(formatReport(error.diagnostics, REPORT_ENDINGS.previewSettings));
+    return current;
+  }
+  current = { root, settings, mode };
   return current;
 }
 

@@ -8,5 +8,6 @@ export default function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addPassthroughCopy({ [path.join(APP_DIR, "layouts/assets")]: "assets" });
   eleventyConfig.addPassthroughCopy("content/**/*.{jpg,jpeg,png,webp,gif,svg,avif}");
-  eleventyConfig.addWatchTarget("content/_data/site.yaml");
+  // Under `npm start`, an edited settings file runs the configuration again (plugins/context.ts).
+  eleventyConfig.addWatchTarget("content/_data/site.yaml", { resetConfig: true });
 }

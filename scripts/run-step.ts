@@ -34,14 +34,15 @@ interface EleventyErrorHandler {
  * Eleventy prints every error it catches with its stack trace. A writer's mistake is
  * printed as our report instead; `internal` decides what happens to anything else:
  * "eleventy" lets Eleventy print it (watch mode, where nobody else will), "silent"
- * leaves it to `runStep`, which marks it as internal (one-off builds).
+ * leaves it to `runStep`, which marks it as internal (one-off builds). `ending` closes a
+ * writer's report (the preview's says that saving a fix rebuilds).
  */
-export function interceptEleventyErrors(eleventy: { errorHandler: EleventyErrorHandler }, internal: "eleventy" | "silent"): void {
+export function interceptEleventyErrors(eleventy: { errorHandler: EleventyErrorHandler }, internal: "eleventy" | "silent", ending?: string): void {
   const handler = eleventy.errorHandler;
   const original = handler.error.bind(handler);
   handler.error = (error, message) => {
     const writerError = findContentError(error);
-    if (writerError) console.error(formatReport(writerError.diagnostics));
+    if (writerError) console.error(formatReport(writerError.diagnostics, ending));
     else if (internal === "eleventy") {
       console.error(INTERNAL_ERROR_HEADING);
       original(error, message);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { APP_DIR } from "../plugins/context.ts";
+import { REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { interceptEleventyErrors, runStep } from "./run-step.ts";
 
 const { values } = parseArgs({
@@ -26,7 +27,7 @@ await runStep(async () => {
     quietMode: true,
   });
   // A writer's mistake is printed as chatpost's report, never as a stack trace.
-  interceptEleventyErrors(eleventy as never, "eleventy");
+  interceptEleventyErrors(eleventy as never, "eleventy", REPORT_ENDINGS.previewStopped);
   await eleventy.init();
   // Rebuild only the templates a change touches: on a site of 1,000 posts a save is
   // back in the browser in about a second instead of a full build.

@@ -117,4 +117,27 @@ describe("npm start (live preview)", () => {
     await waitFor(`${base}/posts/online-communities/`, (html) => !html.includes("cannot be published") && html.includes("<h1"));
     assert.equal(server.exitCode, null, "the server stopped");
   });
+
+  it("takes an edited settings file without a restart; a mistake in it is printed and the settings kept until it is fixed", async () => {
+    const file = path.join(root, "content/_data/site.yaml");
+    const original = readFileSync(file, "utf8");
+    const renamed = original.replace(/^title: .*$/m, "title: Renamed while the preview runs").replace(/^( {2}hashtag: ).*$/m, '$1"#renamedchat"');
+    writeFileSync(file, renamed);
+    await waitFor(`${base}/about/`, (html) => html.includes("<title>About · Renamed while the preview runs"));
+    // A chat default: the validated settings reach the posts too, not only the templates.
+    await waitFor(`${base}/posts/after-dst/`, (html) => html.includes("#renamedchat"));
+
+    const before = log.length;
+    writeFileSync(file, renamed.replace(/^( {2}duration: )\d+/m, "$1sixty"));
+    const deadline = Date.now() + 20_000;
+    while (!/chat\.duration {2}expected a number/.test(log.slice(before)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.match(log.slice(before), /content\/_data\/site\.yaml:\d+:\d+ {2}chat\.duration {2}expected a number[^\n]*\n\n1 error: the preview keeps the settings as they were/);
+    assert.doesNotMatch(log.slice(before), /^\s+at /m);
+    await waitFor(`${base}/about/`, (html) => html.includes("<title>About · Renamed while the preview runs"));
+    assert.equal(server.exitCode, null, "the server stopped");
+
+    writeFileSync(file, original);
+    await waitFor(`${base}/about/`, (html) => html.includes("<title>About · Fixture Chat"));
+    await waitFor(`${base}/posts/after-dst/`, (html) => html.includes("#fixchat") && !html.includes("#renamedchat"));
+  });
 });
