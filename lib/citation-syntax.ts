@@ -290,6 +290,10 @@ function citationRule(state: StateInline, silent: boolean): boolean {
   const ch = src[start];
 
   if (ch === "[") {
+    // Silent calls come from markdown-it's link-label scan, which takes a token opening with
+    // `[` for a nested link and gives up on the link: `[see [@a]](url)` is a link in pandoc.
+    // Scanned as plain brackets there, the citation is still parsed inside the link's text.
+    if (silent) return false;
     const close = closingBracket(src, start, max);
     if (close < 0 || isLinkAfter(src, close + 1)) return false;
     const items = parseBracketContent(src.slice(start + 1, close), termsOf(state));

@@ -189,6 +189,17 @@ describe("clusters", () => {
     assert.equal(html, '<p><a href="https://example.org">see <span class="citation">A (2000)</span></a></p>\n');
   });
 
+  it("in brackets inside a link's text: the link stays a link, with the citation in it (pandoc: Link [..., Cite])", () => {
+    const env = () => ({ announcement: { citations: ['<span class="citation"><a href="#ref-a">(A, 2000)</a></span>', '<span class="citation"><a href="#ref-b">(B, 2001)</a></span>'] } });
+    assert.equal(md.renderInline("[see [@a].](https://example.org)", env()), '<a href="https://example.org">see <span class="citation">(A, 2000)</span>.</a>');
+    assert.equal(md.renderInline("[text [@a; @b, p. 3]](https://example.org) after", env()), '<a href="https://example.org">text <span class="citation">(A, 2000)</span></a> after');
+    assert.deepEqual(items("[text [see @a, p. 3]](https://example.org)"), [[item("a", { prefix: "see", label: "page", locator: "3" })]]);
+    // An image whose alt text cites, and a reference-style link; brackets with no citation as before.
+    assert.match(md.renderInline("![a chart [@a]](chart.png)", env()), /^<img src="chart\.png" alt="a chart ?">$/);
+    assert.equal(md.render("[the report [@a]][r]\n\n[r]: https://example.org/r\n", env()), '<p><a href="https://example.org/r">the report <span class="citation">(A, 2000)</span></a></p>\n');
+    assert.equal(md.renderInline("[a [b] c](https://example.org)"), '<a href="https://example.org">a [b] c</a>');
+  });
+
   it("take the formatted HTML the page data gives, by index", () => {
     const html = md.render("A [@a] and @b.", { announcement: { citations: ["<i>one</i>", "<i>two</i>"] } });
     assert.equal(html, "<p>A <i>one</i> and <i>two</i>.</p>\n");
