@@ -14,8 +14,8 @@ import { citationDiagnostics, formatAhead, resolvePostCitations, siteCitations }
 import { settingsSource, type Settings } from "./settings.ts";
 import { projectCache, type ContentCache } from "./content-cache.ts";
 import {
-  fileStat, postRecordKey, readPostRecord, settingsRecordKey, siteFilesHash, siteRecordKey, textHash, writePostRecord, writeSiteRecord,
-  type LoadedPost, type PostRecord, type ValidationScope,
+  fileStat, loadedPostKey, postRecordKey, readLoadedPost, readPostRecord, settingsRecordKey, siteFilesHash, siteRecordKey, textHash,
+  writeLoadedPost, writePostRecord, writeSiteRecord, type LoadedPost, type PostRecord, type ValidationScope,
 } from "./validation-cache.ts";
 
 // Where posts are and which files they are (lib/content-paths.ts).
@@ -127,8 +127,8 @@ function fromRecords(files: string[]): number {
 function entryFromRecord(root: string, file: string, raw: string, hash: string, settings: string, stat: string | undefined, records: RecordStore): LoadedEntry | undefined {
   const key = postRecordKey(records.scope, file, hash);
   const record = readPostRecord(records.store, key, root);
-  const loaded = record?.loaded;
-  if (!record || !loaded || typeof loaded.post !== "object" || !loaded.post) return undefined;
+  const loaded = record && readLoadedPost(records.store, loadedPostKey(key));
+  if (!record || !loaded) return undefined;
   const split = splitFrontMatter(raw);
   if (split.yaml === undefined) return undefined;
   // Eleventy's front-matter engine takes this data instead of parsing the YAML (lib/front-matter.ts).
@@ -219,16 +219,21 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
       ...(post
         ? { facts: { file, url: post.url, draft: post.draft, ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }
         : {}),
-      ...(entry.loaded ? { loaded: entry.loaded } : {}),
     };
     out.set(file, record);
-    if (!records) continue;
+    if (!records) {
+      delete entry.loaded;
+      continue;
+    }
     if (entry.record?.scope !== records.scopeId) entry.record = { scope: records.scopeId, key: postRecordKey(records.scope, file, entry.hash) };
     const recordKey = entry.record.key;
     if (!records.stored.has(recordKey)) {
       writePostRecord(records.store, recordKey, record);
+      if (entry.loaded) writeLoadedPost(records.store, loadedPostKey(recordKey), entry.loaded);
       records.stored.add(recordKey);
     }
+    // Written, or with no cache never to be: the post itself stays in the entry.
+    delete entry.loaded;
   }
   // The validated settings too, so that a check after a build need not load the validator for them.
   const source = settingsSource(settings);

@@ -68,9 +68,7 @@ export async function checkSite(root: string): Promise<CheckResult> {
     }
     changed = true;
     const hash = textHash(readFileSync(full, "utf8"));
-    const stored = cache ? readPostRecord(cache, postRecordKey(scope, file, hash), root) : undefined;
-    // The check needs none of the loaded post a build keeps in the record: the index stays small.
-    const record = stored && withoutLoaded(stored);
+    const record = cache ? readPostRecord(cache, postRecordKey(scope, file, hash), root) : undefined;
     if (record) {
       records.set(file, record);
       if (stat !== undefined) next[file] = { stat, hash, record };
@@ -82,7 +80,7 @@ export async function checkSite(root: string): Promise<CheckResult> {
     const { validateForCheck } = await import("./corpus.ts");
     const fresh = validateForCheck(root, settings, missing.map((m) => m.file), !siteDiagnostics);
     for (const { file, stat, hash } of missing) {
-      const record = withoutLoaded(fresh.records.get(file)!);
+      const record = fresh.records.get(file)!;
       records.set(file, record);
       // Indexed under the stat taken before the file was read: a file changed since then is read again next time.
       if (stat !== undefined) next[file] = { stat, hash, record };
@@ -103,9 +101,4 @@ export async function checkSite(root: string): Promise<CheckResult> {
       ...ordered.flatMap((r) => r.citations),
     ],
   };
-}
-
-function withoutLoaded(record: PostRecord): PostRecord {
-  const { loaded: _loaded, ...rest } = record;
-  return rest;
 }

@@ -66,15 +66,15 @@ export interface PostRecord {
   facts?: PostFacts;
   /** Files whose existence validation looked at, and what it found. */
   probes: [string, boolean][];
-  /**
-   * The validated post and its front matter as parsed, so that a build reads them here
-   * instead of parsing the YAML again (most of a post's validation). Only when the post has
-   * no error, and only when JSON gives back exactly the same values.
-   */
-  loaded?: LoadedPost;
 }
 
-/** A post as the loader made it, without its body (the text after the front matter, read again from the file). */
+/**
+ * A post as the loader made it, without its body (the text after the front matter, read
+ * again from the file), and its front matter as parsed: a build reads it instead of
+ * parsing the YAML again (most of a post's validation). Kept apart from the record, which
+ * `npm run check` reads whole, and only for a post without errors whose values JSON gives
+ * back exactly.
+ */
 export interface LoadedPost {
   post: Omit<Post, "body" | "bodyLine">;
   frontMatter: unknown;
@@ -87,6 +87,20 @@ export function textHash(text: string): string {
 
 export function postRecordKey(scope: ValidationScope, file: string, hashOfText: string): string {
   return contentKey({ kind: "post-validation", code: validationCodeVersion(), ...scope, file, text: hashOfText });
+}
+
+/** Where the loaded post of the record under `recordKey` is kept. */
+export function loadedPostKey(recordKey: string): string {
+  return contentKey({ kind: "loaded-post", record: recordKey });
+}
+
+export function readLoadedPost(cache: ContentCache, key: string): LoadedPost | undefined {
+  const loaded = parse<LoadedPost>(cache.get(key));
+  return loaded && typeof loaded.post === "object" && loaded.post !== null ? loaded : undefined;
+}
+
+export function writeLoadedPost(cache: ContentCache, key: string, loaded: LoadedPost): void {
+  cache.set(key, JSON.stringify(loaded));
 }
 
 /** A stored record, if present, whole, and its probed files still exist (or not) as they did. */
