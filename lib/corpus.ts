@@ -39,7 +39,7 @@ interface LoadedEntry {
   stat: string | undefined;
   /** Its validation record's key, and the scope (settings, shared bibliography) it was made for. */
   record?: { scope: string; key: string };
-  /** What its record keeps of a post parsed here (lib/validation-cache.ts). */
+  /** A post parsed here, to keep beside its validation record until that is written (lib/validation-cache.ts). */
   loaded?: LoadedPost;
   /** Whether the post was taken from its record rather than parsed. */
   fromRecord?: true;
@@ -120,7 +120,7 @@ function fromRecords(files: string[]): number {
 }
 
 /**
- * A post whose validation record holds it, as the loader made it, without parsing its
+ * A post kept beside its validation record, as the loader made it, without parsing its
  * YAML again: the record's key covers the file's path and text, the settings, the shared
  * bibliography and chatpost's code, and the files it looked for are looked at again.
  */
