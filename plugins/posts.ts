@@ -45,7 +45,10 @@ export default function postsPlugin(eleventyConfig: any): void {
     const { root, settings, mode } = context();
     const { diagnostics } = loadCorpus(root, settings);
     if (hasErrors(diagnostics)) {
-      if (mode === "build") throw new ContentError(diagnostics);
+      // A preview shows a post's problems on its page; one in the site's own files (the
+      // style, locale or shared bibliography) stops every post, so it stops the rebuild too.
+      const siteWide = diagnostics.some((d) => d.severity === "error" && !d.file.startsWith(`${POSTS_DIR}/`));
+      if (mode === "build" || siteWide) throw new ContentError(diagnostics);
       console.error(formatReport(diagnostics, REPORT_ENDINGS.preview));
     } else if (diagnostics.length) console.warn(formatReport(diagnostics));
   });

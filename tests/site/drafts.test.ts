@@ -140,4 +140,21 @@ describe("npm start (live preview)", () => {
     await waitFor(`${base}/about/`, (html) => html.includes("<title>About · Fixture Chat"));
     await waitFor(`${base}/posts/after-dst/`, (html) => html.includes("#fixchat") && !html.includes("#renamedchat"));
   });
+
+  it("reports a problem in the site's citation style once, says the preview was not updated, and recovers when it is fixed", async () => {
+    const file = path.join(root, "content/_data/site.yaml");
+    const original = readFileSync(file, "utf8");
+    const before = log.length;
+    writeFileSync(file, original.replace(/^( {2}style: )apa\b/m, "$1chicgo"));
+    const deadline = Date.now() + 20_000;
+    while (!/the preview was not updated/.test(log.slice(before)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const printed = log.slice(before);
+    assert.match(printed, /content\/_data\/site\.yaml:\d+:\d+ {2}citations\.style {2}"chicgo" is not a citation style[^\n]*\n\n1 error: the preview was not updated/);
+    assert.equal(printed.match(/"chicgo" is not a citation style/g)?.length, 1, printed);
+    assert.equal(server.exitCode, null, "the server stopped");
+    writeFileSync(file, original.replace(/^title: .*$/m, "title: Style fixed"));
+    await waitFor(`${base}/about/`, (html) => html.includes("<title>About · Style fixed"));
+    writeFileSync(file, original);
+    await waitFor(`${base}/about/`, (html) => html.includes("<title>About · Fixture Chat"));
+  });
 });
