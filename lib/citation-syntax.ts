@@ -6,6 +6,7 @@
 // candidate) keeps trailing punctuation in keys ("@doe99." gives "doe99."),
 // has no braced keys, parses no locators and splits on every ";", so it does
 // not handle the whole syntax.
+import { decodeHTML } from "entities";
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
@@ -355,18 +356,25 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
   md.core.ruler.push("citation_index", (state: StateCore) => {
     let index = 0;
     let lastLine = 0;
+    let lineAfter = { line: -1, column: 0 };
     const lines = state.src.split("\n");
     for (const block of state.tokens) {
       if (block.map) lastLine = block.map[0];
       if (block.type !== "inline" || !block.children) continue;
-      for (const token of block.children) {
-        if (token.type !== "citation") continue;
-        const offset: number = token.meta.offset;
+      // A citation in an image's description was parsed from the description alone: its
+      // offset is found in the block after the citation before it.
+      let searchFrom = 0;
+      for (const [token, nested] of citationTokens(block.children)) {
+        const found = nested ? block.content.indexOf(token.content, searchFrom) : -1;
+        const offset: number = nested ? (found >= 0 ? found : searchFrom) : token.meta.offset;
+        searchFrom = offset + token.content.length;
         const before = block.content.slice(0, offset);
         const line = (block.map ? block.map[0] : lastLine) + (before.match(/\n/g)?.length ?? 0);
-        // Inline content loses list markers and indentation: find the citation on its source line.
-        const found = (lines[line] ?? "").indexOf(token.content.split("\n")[0]!);
-        const column = found >= 0 ? found + 1 : offset - before.lastIndexOf("\n");
+        // Inline content loses list markers and indentation: find the citation on its source
+        // line, after the one before it on that line.
+        const onLine = (lines[line] ?? "").indexOf(token.content.split("\n")[0]!, line === lineAfter.line ? lineAfter.column : 0);
+        const column = onLine >= 0 ? onLine + 1 : offset - before.lastIndexOf("\n");
+        lineAfter = { line, column: column - 1 + token.content.length };
         token.meta.cluster = { items: token.meta.items, source: token.content, line, column } satisfies CitationCluster;
         token.meta.index = index++;
       }
@@ -402,8 +410,53 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
     // Inside a link's text (pandoc cites there too) a link to the entry would nest links.
     let depth = 0;
     for (let i = 0; i < idx; i++) depth += tokens[i]!.type === "link_open" ? 1 : tokens[i]!.type === "link_close" ? -1 : 0;
-    return depth > 0 ? html.replace(/<\/?a\b[^>]*>/g, "") : html;
+    return depth > 0 ? unlinked(html) : html;
   };
+  // A citation in an image's description is read as part of its alt text, as pandoc
+  // does: "chart from (Smith, 2020)". A footnote marker cannot live in an attribute, so
+  // with a note style it follows the image (pandoc puts it in the figure's caption).
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, opts, env, self) => {
+    const token = tokens[idx]!;
+    if (!token.children || citationTokens(token.children).next().done) return image(tokens, idx, opts, env, self);
+    const markers: string[] = [];
+    token.attrSet("alt", altText(token.children, env, markers));
+    let depth = 0;
+    for (let i = 0; i < idx; i++) depth += tokens[i]!.type === "link_open" ? 1 : tokens[i]!.type === "link_close" ? -1 : 0;
+    const after = markers.join("");
+    return self.renderToken(tokens, idx, opts) + (depth > 0 ? unlinked(after) : after);
+  };
+  // markdown-it's renderInlineAsText, with each citation as the text the page shows.
+  const altText = (children: Token[], env: any, markers: string[]): string => {
+    let out = "";
+    for (const child of children) {
+      let text = "";
+      if (child.type === "text" || child.type === "text_special" || child.type === "html_inline") text = child.content;
+      else if (child.type === "softbreak" || child.type === "hardbreak") text = "\n";
+      else if (child.type === "image") text = altText(child.children ?? [], env, markers);
+      else if (child.type === "citation") {
+        const html = options.html?.(env, child.meta.index, child.meta.cluster);
+        const shape = html === undefined ? { kind: "text" as const, text: child.content } : citationShape(html);
+        if (shape.kind !== "text") markers.push(/<a\b[^>]*\bclass="footnote-ref"[^>]*>[\s\S]*?<\/a>/.exec(html!)![0]);
+        // A superscript number would run into the word before it: "from2" reads as one word.
+        text = shape.kind === "marker" ? "" : html === undefined ? shape.text : decodeHTML(shape.text);
+        if (/[\p{L}\p{N}]$/u.test(out) && /^[\p{L}\p{N}]/u.test(text)) text = ` ${text}`;
+      }
+      out += text;
+    }
+    return out.replace(/[ \t]+$/, "");
+  };
+}
+
+/**
+ * Citation HTML without its links, for a place inside a link; a footnote marker keeps
+ * its id on a span, so that the note's way back still leads to it.
+ */
+function unlinked(html: string): string {
+  return html.replace(/<a\b([^>]*)>([\s\S]*?)<\/a>/g, (_, attributes: string, inner: string) => {
+    const id = /\bid="([^"]*)"/.exec(attributes)?.[1];
+    return id ? `<span id="${id}">${inner}</span>` : inner;
+  });
 }
 
 /**
@@ -413,9 +466,18 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
 export function extractCitations(md: MarkdownIt, text: string, terms?: LocatorTerms): CitationCluster[] {
   const clusters: CitationCluster[] = [];
   for (const block of md.parse(text, terms ? { locatorTerms: terms } : {})) {
-    for (const token of block.children ?? []) {
-      if (token.type === "citation") clusters.push(token.meta.cluster);
-    }
+    for (const [token] of citationTokens(block.children ?? [])) clusters.push(token.meta.cluster);
   }
   return clusters;
+}
+
+/**
+ * The citation tokens of an inline block in document order, with whether each is
+ * nested in an image's description (`![chart from [@a]](x.png)`), as pandoc counts them.
+ */
+function* citationTokens(children: Token[], nested = false): Generator<[Token, boolean]> {
+  for (const token of children) {
+    if (token.type === "citation") yield [token, nested];
+    else if (token.type === "image" && token.children) yield* citationTokens(token.children, true);
+  }
 }

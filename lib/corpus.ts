@@ -168,6 +168,8 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
     const result = loadedEntry(root, file, settings, records).result;
     diagnostics.push(...result.diagnostics);
     if (result.post) posts.push(result.post);
+    // A post with errors has its citation keys checked too; it is not formatted.
+    else if (result.citing) diagnostics.push(...resolvePostCitations(result.citing, site.bibliography, root, style).diagnostics);
     if (result.chatStartAt) located.set(file, result.chatStartAt);
     if (ahead && style && result.post) formatAhead(ahead, result.post, site.bibliography, style, root);
   }
@@ -210,11 +212,11 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
   const out = new Map<string, PostRecord>();
   for (const file of files) {
     const entry = loadedEntry(root, file, settings, records);
-    const { post, chatStartAt, diagnostics } = entry.result;
+    const { post, citing, chatStartAt, diagnostics } = entry.result;
     const record: PostRecord = {
       load: diagnostics,
       // With the site's style, so the locator words are the locale's and the memo serves the build too.
-      citations: post ? resolvePostCitations(post, site.bibliography, root, site.style).diagnostics : [],
+      citations: post || citing ? resolvePostCitations((post ?? citing)!, site.bibliography, root, site.style).diagnostics : [],
       probes: entry.probes,
       ...(post
         ? { facts: { file, url: post.url, draft: post.draft, ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }

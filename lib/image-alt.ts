@@ -38,6 +38,14 @@ export function imageAltProblems(body: string, file: string, bodyLine: number): 
         else if (child.type === "image" && child.content.trim() === "") {
           const src = child.attrGet("src") ?? "";
           report(first + offset, `the image ${src || "(no file)"} has no alt text`, `describe what it shows between the brackets: ![Two hosts at the meetup](${src})`);
+        } else if (child.type === "image" && !describes(child.children ?? [])) {
+          // "![[@smith2020]](chart.png)" names a source, not what the image shows.
+          const src = child.attrGet("src") ?? "";
+          report(
+            first + offset,
+            `the alt text of the image ${src || "(no file)"} is only a citation (${child.content.trim()}), which does not say what the image shows`,
+            `describe the image before the citation: ![Chart of weekly chat participants ${child.content.trim()}](${src})`,
+          );
         } else if (child.type === "html_inline") {
           for (const img of imagesWithoutAlt(child.content)) report(first + offset, rawMessage(img.src), RAW_FIX);
         }
@@ -45,6 +53,11 @@ export function imageAltProblems(body: string, file: string, bodyLine: number): 
     }
   }
   return problems;
+}
+
+/** Whether an image's description has words besides its citations. */
+function describes(children: Token[]): boolean {
+  return children.some((c) => (c.type === "image" ? describes(c.children ?? []) : c.type !== "citation" && /[\p{L}\p{N}]/u.test(c.content)));
 }
 
 const RAW_FIX = 'add alt="what the image shows" to the <img> tag (alt="" only for a purely decorative image)';

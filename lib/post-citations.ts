@@ -17,7 +17,7 @@ import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import { citationLocatorTerms } from "./locator-terms.ts";
 import { createMarkdown } from "./markdown.ts";
 import { FormattingAhead } from "./parallel-formatting.ts";
-import type { Post } from "./post-loader.ts";
+import type { CitingPost, Post } from "./post-loader.ts";
 import { closest } from "./suggest.ts";
 
 export interface ResolvedCitations {
@@ -38,7 +38,7 @@ const affixes = new MarkdownIt({ html: false, linkify: false, typographer: true 
 // so a result without diagnostics serves any root. Locator words depend on the term table
 // of the style and locale (a new object when their XML changes); a caller that names no
 // style only reads diagnostics, which no locale changes, so any result serves it.
-const resolvedMemo = new WeakMap<Post, { bibliography: object; root: string | undefined; terms: LocatorTerms; resolved: ResolvedCitations }>();
+const resolvedMemo = new WeakMap<CitingPost, { bibliography: object; root: string | undefined; terms: LocatorTerms; resolved: ResolvedCitations }>();
 const formattedMemo = new WeakMap<ResolvedCitations, { style: string; locale: string; xml: string; root: string | undefined; out: { result?: FormattedCitations; diagnostics: Diagnostic[] } }>();
 
 // The shared bibliography is a new object on each load, but made of the same entries while
@@ -63,7 +63,7 @@ function bibliographyToken(shared: SharedBibliography): object {
  * Resolve the citations of `post` against its references and the shared bibliography;
  * locator words ("S. 33") are read in the citation style's locale (en-US when no style is given).
  */
-export function resolvePostCitations(post: Post, shared: SharedBibliography, root?: string, style?: CitationStyle): ResolvedCitations {
+export function resolvePostCitations(post: CitingPost, shared: SharedBibliography, root?: string, style?: CitationStyle): ResolvedCitations {
   const bibliography = bibliographyToken(shared);
   const terms = style === undefined ? undefined : citationLocatorTerms(style.style, style.locale);
   const hit = resolvedMemo.get(post);
@@ -74,7 +74,7 @@ export function resolvePostCitations(post: Post, shared: SharedBibliography, roo
   return resolved;
 }
 
-function resolveNow(post: Post, shared: SharedBibliography, root: string | undefined, terms: LocatorTerms): ResolvedCitations {
+function resolveNow(post: CitingPost, shared: SharedBibliography, root: string | undefined, terms: LocatorTerms): ResolvedCitations {
   parser ??= createMarkdown();
   const diagnostics: Diagnostic[] = [];
   const locate = lazyLocate(post, root);
@@ -90,6 +90,7 @@ function resolveNow(post: Post, shared: SharedBibliography, root: string | undef
     return true;
   };
   const known = () => [...own.keys(), ...shared.entries.keys()];
+  const broken = new Set(post.brokenReferences);
 
   // A post reference that shares its key with a different shared entry would make the key ambiguous.
   for (const [id, { item, index }] of own) {
@@ -109,6 +110,7 @@ function resolveNow(post: Post, shared: SharedBibliography, root: string | undef
     const out: ClusterItem[] = [];
     for (const c of cluster.items) {
       if (!include(c.key)) {
+        if (broken.has(c.key)) continue;
         const guess = closest(c.key, known());
         diagnostics.push({
           severity: "error", file: post.file, line: post.bodyLine + cluster.line, column: cluster.column, field: "",
@@ -140,7 +142,7 @@ function resolveNow(post: Post, shared: SharedBibliography, root: string | undef
     for (const key of keys) {
       if (key === "*") {
         for (const id of shared.entries.keys()) include(id);
-      } else if (!include(key)) {
+      } else if (!include(key) && !broken.has(key)) {
         const guess = closest(key, known());
         diagnostics.push({
           severity: "error", file: post.file, ...locate(["nocite", i]), field: fieldPath(["nocite", i]),
@@ -240,7 +242,7 @@ function canonical(value: unknown): string {
 }
 
 // Where a front-matter field is, read again from the file only when a problem needs a line.
-function lazyLocate(post: Post, root?: string): (at: (string | number)[]) => { line?: number; column?: number } {
+function lazyLocate(post: CitingPost, root?: string): (at: (string | number)[]) => { line?: number; column?: number } {
   let locate: ((p: (string | number)[]) => { line?: number; column?: number }) | undefined;
   return (at) => {
     if (!root) return {};

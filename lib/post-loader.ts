@@ -46,8 +46,19 @@ export interface Post {
   bodyLine: number;
 }
 
+/** What a post's citations are checked against: a whole post, or what can be read of one with errors. */
+export type CitingPost = Pick<Post, "file" | "references" | "nocite" | "body" | "bodyLine"> & {
+  /** Ids of references too broken to use, already reported: a citation of one is not reported again. */
+  brokenReferences?: string[];
+};
+
 export interface LoadResult {
   post?: Post;
+  /**
+   * For a post with errors (no `post`), its body, its readable references and nocite, so
+   * that its citation keys are checked too: every problem of a file at once.
+   */
+  citing?: CitingPost;
   diagnostics: Diagnostic[];
   /**
    * Where `chat.start` is written, for the checks between posts. Only the position is
@@ -152,6 +163,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   }
 
   const references: CslItem[] = [];
+  const brokenReferences: string[] = [];
   if (Array.isArray(rawData.references)) {
     const seen = new Map<string, number>();
     rawData.references.forEach((entry, i) => {
@@ -172,6 +184,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
           }
         }
       }
+      if (!item && id !== `#${i + 1}`) brokenReferences.push(id);
       if (item) {
         const first = seen.get(item.id);
         if (first !== undefined) {
@@ -203,7 +216,11 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   diagnostics.push(...imageAltProblems(split.body, file, split.bodyLine));
 
   const chatStartAt = doc.locate(["chat", "start"]);
-  if (diagnostics.some((d) => d.severity === "error") || !fm) return { diagnostics, chatStartAt };
+  if (diagnostics.some((d) => d.severity === "error") || !fm) {
+    const nocite = fm?.nocite ?? (Array.isArray(rawData.nocite) && rawData.nocite.every((n) => typeof n === "string") ? (rawData.nocite as string[]) : []);
+    const citing: CitingPost = { file, references, nocite, body: split.body, bodyLine: split.bodyLine, ...(brokenReferences.length ? { brokenReferences } : {}) };
+    return { diagnostics, chatStartAt, citing };
+  }
   const post: Post = {
     file,
     slug,

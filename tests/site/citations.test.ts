@@ -304,3 +304,70 @@ describe("a post's description keeps its narrative citations", () => {
     assert.equal(meta(notes, "description"), "O’Brien & Sons says that patients listen to each other, and Gunther Eysenbach agrees.");
   });
 });
+
+describe("citations in an image's description", () => {
+  const images = (site: BuiltSite) => [...dom(site.read("posts/image-citations/index.html")).querySelectorAll(".post-body img")];
+
+  it("read in the alt text as the page would show them, and the works they cite are in the references (APA)", () => {
+    assert.deepEqual(images(apa).map((img) => img.getAttribute("alt")), ["Weekly participants, after (Chretien & Kind, 2013, p. 4)", "a slide quoting Eysenbach (2008)"]);
+    const doc = dom(apa.read("posts/image-citations/index.html"));
+    // chretien2013 is cited nowhere else on the page.
+    assert.deepEqual(entryIds(doc), ["ref-chretien2013", "ref-eysenbach2008", "ref-topol2019"]);
+    assert.deepEqual(citationsOf(doc).map((c) => text(c)), ["(Topol, 2019)", "(Topol, 2019)"]);
+  });
+
+  it("are numbered in document order in a numeric style, a number apart from the word before it", () => {
+    assert.deepEqual(images(nature).map((img) => img.getAttribute("alt")), ["Weekly participants, after 2", "a slide quoting 3"]);
+    assert.deepEqual(entryIds(dom(nature.read("posts/image-citations/index.html"))), ["ref-topol2019", "ref-chretien2013", "ref-eysenbach2008"]);
+  });
+
+  it("with a note style, are footnotes whose marker follows the image, and every note leads back to its marker", () => {
+    const doc = dom(notes.read("posts/image-citations/index.html"));
+    assert.deepEqual(images(notes).map((img) => img.getAttribute("alt")), ["Weekly participants, after", "a slide quoting Gunther Eysenbach"]);
+    const markers = [...doc.querySelectorAll('.post-body a[role="doc-noteref"]')];
+    assert.deepEqual(markers.map((a) => a.getAttribute("href")), ["#cite-note-1", "#cite-note-2", "#cite-note-3", "#cite-note-4"]);
+    assert.equal(markers[1]!.previousElementSibling?.tagName, "IMG");
+    const notesList = [...doc.querySelectorAll(".notes > li")];
+    assert.equal(notesList.length, 4);
+    for (const li of notesList) assert.ok(doc.getElementById(li.querySelector('a[role="doc-backlink"]')!.getAttribute("href")!.slice(1)), `${li.id} leads back`);
+    assert.match(text(notesList[1]), /^Katherine C\. Chretien and Terry Kind, “Social Media and Clinical Care.*, 4\./);
+  });
+});
+
+describe("a post with another error", () => {
+  it("still has its citation keys checked, except those of references too broken to use, in the check and the build", async () => {
+    const root = copySite(SITE);
+    const file = "content/posts/2020-01-07-in-text.md";
+    const post = path.join(root, file);
+    const original = readFileSync(post, "utf8");
+    // A wrong date, a reference with a wrong type (cited in the text), and a mistyped key.
+    const edited = original
+      .replace("date: 2020-01-07", "date: 2020-01-32")
+      .replace(/(  - id: pwc2012\n    type: )[a-z-]+/, "$1reprot")
+      .replace("; @moorhead2013]", "; @moorhaed2013]");
+    assert.notEqual(edited, original);
+    writeFileSync(post, edited);
+    for (const result of [await runScript("check", root), await runScript("build", root, ["--output", path.join(root, "out"), "--quiet"])]) {
+      assert.equal(result.code, 1);
+      const out = result.stderr + result.stdout;
+      assert.match(out, new RegExp(`${file}:\\d+:\\d+  date  `));
+      assert.match(out, new RegExp(`${file}:\\d+:\\d+  references\\[\\d+\\]\\.type  reference "pwc2012": "reprot" is not a CSL type`));
+      assert.match(out, new RegExp(`${file}:\\d+:\\d+  .*cites "moorhaed2013".*did you mean @moorhead2013\\?`));
+      assert.doesNotMatch(out, /cites "pwc2012"/, "a citation of the broken reference is not reported again");
+    }
+  });
+});
+
+describe("a citation in an image's description, mistyped", () => {
+  it("is reported at its line and column like any other", async () => {
+    const root = copySite(SITE);
+    const file = "content/posts/2020-02-11-image-citations.md";
+    const post = path.join(root, file);
+    writeFileSync(post, readFileSync(post, "utf8").replace("[@chretien2013, p. 4]", "[@chretien2031, p. 4]"));
+    const line = readFileSync(post, "utf8").split("\n").findIndex((l) => l.includes("@chretien2031"));
+    const column = readFileSync(post, "utf8").split("\n")[line]!.indexOf("[@chretien2031") + 1;
+    const result = await runScript("check", root);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr + result.stdout, new RegExp(`${file}:${line + 1}:${column}  .*\\[@chretien2031, p\\. 4\\] cites "chretien2031".*did you mean @chretien2013\\?`));
+  });
+});

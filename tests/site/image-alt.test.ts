@@ -25,6 +25,8 @@ before(async () => {
       "",
       "![Two hosts at the meetup](meetup.png) is fine.",
       "",
+      "![[@ventola2014, p. 2]](meetup.png)", //                  13
+      "",
     ].join("\n"),
   );
   result = await runScript("build", root, ["--output", path.join(root, "_out"), "--quiet"]);
@@ -39,6 +41,8 @@ describe("images without alt text in the body", () => {
     const out = result.stderr + result.stdout;
     assert.match(out, new RegExp(`${FILE}:7:1  the image \\.\\./posts/meetup\\.png has no alt text → describe what it shows`));
     assert.match(out, new RegExp(`${FILE}:9:1  the <img> of /posts/meetup\\.png has no alt attribute → add alt=`));
+    // A citation names a source, not what the image shows.
+    assert.match(out, new RegExp(`${FILE}:13:1  the alt text of the image meetup\\.png is only a citation \\(\\[@ventola2014, p\\. 2\\]\\).* → describe the image before the citation: !\\[Chart of weekly chat participants \\[@ventola2014, p\\. 2\\]\\]\\(meetup\\.png\\)`));
     assert.doesNotMatch(out, /\n\s+at .+:\d+:\d+\)?\n/);
   });
 });

@@ -195,9 +195,37 @@ describe("clusters", () => {
     assert.equal(md.renderInline("[text [@a; @b, p. 3]](https://example.org) after", env()), '<a href="https://example.org">text <span class="citation">(A, 2000)</span></a> after');
     assert.deepEqual(items("[text [see @a, p. 3]](https://example.org)"), [[item("a", { prefix: "see", label: "page", locator: "3" })]]);
     // An image whose alt text cites, and a reference-style link; brackets with no citation as before.
-    assert.match(md.renderInline("![a chart [@a]](chart.png)", env()), /^<img src="chart\.png" alt="a chart ?">$/);
+    assert.equal(md.renderInline("![a chart [@a]](chart.png)", env()), '<img src="chart.png" alt="a chart (A, 2000)">');
     assert.equal(md.render("[the report [@a]][r]\n\n[r]: https://example.org/r\n", env()), '<p><a href="https://example.org/r">the report <span class="citation">(A, 2000)</span></a></p>\n');
     assert.equal(md.renderInline("[a [b] c](https://example.org)"), '<a href="https://example.org">a [b] c</a>');
+  });
+
+  it("in an image's description count in document order, with their line and column", () => {
+    const clusters = cite("Before [@a].\n\n![chart of [@b, p. 4]](x.png)\n\nIn ![a photo of @c](y.png) and [@d].\n");
+    assert.deepEqual(clusters.map((c) => [c.source, c.line, c.column]), [["[@a]", 0, 8], ["[@b, p. 4]", 2, 12], ["@c", 4, 17], ["[@d]", 4, 32]]);
+    assert.deepEqual(clusters[1]!.items, [item("b", { label: "page", locator: "4" })]);
+    // The same citation text twice on a line: each is found where it is.
+    assert.deepEqual(cite("[@a] ![x [@a]](x.png) ![y [@a]](y.png)").map((c) => c.column), [1, 10, 27]);
+  });
+
+  it("in an image's description read as plain text in its alt text, as pandoc does", () => {
+    const citations = ['<span class="citation"><a href="#ref-a">(O’Brien &amp; Sons, 2018, p. 4)</a></span>', '<span class="citation"><a href="#ref-b"><sup>2</sup></a></span>'];
+    const html = md.render("![Chart from [@a, p. 4]](x.png)\n\n![Chart from[@b]](y.png)\n", { announcement: { citations } });
+    assert.equal(html, '<p><img src="x.png" alt="Chart from (O’Brien &amp; Sons, 2018, p. 4)"></p>\n<p><img src="y.png" alt="Chart from 2"></p>\n');
+    // Without formatted citations, the source text, as for a citation in the text.
+    assert.equal(md.renderInline("![a <chart> [@a]](x.png)"), '<img src="x.png" alt="a &lt;chart&gt; [@a]">');
+  });
+
+  it("in an image's description with a note style: the footnote marker follows the image, numbered in document order", () => {
+    const marker = (n: number) => `<a href="#cite-note-${n}" id="cite-ref-${n}" class="footnote-ref" role="doc-noteref" aria-label="Note ${n}"><sup>${n}</sup></a>`;
+    const citations = [marker(1), marker(2), `<span class="citation"><a href="#ref-c">Ann Lee</a>${marker(3)}</span>`, marker(4)];
+    const html = md.render("Text [@a].\n\n![chart [@b]](x.png) and ![photo of @c](y.png)\n\n[![linked [@d]](z.png)](https://example.org)\n", { announcement: { citations } });
+    assert.equal(
+      html,
+      `<p>Text.${marker(1)}</p>\n<p><img src="x.png" alt="chart">${marker(2)} and <img src="y.png" alt="photo of Ann Lee">${marker(3)}</p>\n` +
+        // Inside a link the marker cannot be a link too; it keeps its id, where note 4 leads back to.
+        `<p><a href="https://example.org"><img src="z.png" alt="linked"><span id="cite-ref-4"><sup>4</sup></span></a></p>\n`,
+    );
   });
 
   it("take the formatted HTML the page data gives, by index", () => {
