@@ -3,23 +3,33 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { inputFingerprint, isUpToDate, readBuildRecord, stableSpan, writeBuildRecord, outputStamp } from "../lib/build-record.ts";
 import { now } from "../lib/clock.ts";
 import { projectCache } from "../lib/content-cache.ts";
 import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
 import { interceptEleventyErrors, runStep } from "./run-step.ts";
 import { trace } from "../lib/build-trace.ts";
+import { commandLine } from "./command-line.ts";
 
 const APP_DIR = path.resolve(import.meta.dirname, "..");
 
-const { values } = parseArgs({
-  options: {
-    root: { type: "string", default: process.cwd() },
-    output: { type: "string", default: "_site" },
-    "path-prefix": { type: "string" },
-    quiet: { type: "boolean", default: false },
-    force: { type: "boolean", default: false },
+const { values } = commandLine({
+  name: "npm run build",
+  usage: [
+    "--output DIR       the folder the site is written to (default _site)",
+    "--path-prefix P    the site lives under /P/ on its host (default: pathPrefix in content/_data/site.yaml)",
+    "--force            build even when nothing changed since the last build",
+    "--quiet            print only problems",
+    "--root DIR         the project folder (default: the current one)",
+  ],
+  config: {
+    options: {
+      root: { type: "string", default: process.cwd() },
+      output: { type: "string", default: "_site" },
+      "path-prefix": { type: "string" },
+      quiet: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
+    },
   },
 });
 

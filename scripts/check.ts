@@ -3,12 +3,16 @@
 // imports Eleventy nor runs citeproc, and posts validated before with the same text
 // are not parsed again (lib/site-check.ts), so it is a small fraction of a build.
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { formatReport, hasErrors, REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { checkSite } from "../lib/site-check.ts";
 import { runStep } from "./run-step.ts";
+import { commandLine } from "./command-line.ts";
 
-const { values } = parseArgs({ options: { root: { type: "string", default: process.cwd() } } });
+const { values } = commandLine({
+  name: "npm run check",
+  usage: ["--root DIR   the project folder (default: the current one)"],
+  config: { options: { root: { type: "string", default: process.cwd() } } },
+});
 
 await runStep(async () => {
   const { posts, diagnostics } = await checkSite(path.resolve(values.root!));

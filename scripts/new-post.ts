@@ -2,7 +2,6 @@
 // Refuses to overwrite an existing file.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { describeChatTime, resolveChatStart } from "../lib/chat-time.ts";
 import { now } from "../lib/clock.ts";
 import { ContentError } from "../lib/diagnostics.ts";
@@ -11,10 +10,13 @@ import { scaffoldPost } from "../lib/post-scaffold.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { nextSlot } from "../lib/weekly-slot.ts";
 import { runStep } from "./run-step.ts";
+import { commandLine } from "./command-line.ts";
 
-const { values, positionals } = parseArgs({
-  options: { root: { type: "string", default: process.cwd() } },
-  allowPositionals: true,
+const { values, positionals } = commandLine({
+  name: "npm run new",
+  synopsis: 'npm run new -- "Title of the post" [options]',
+  usage: ["--root DIR   the project folder (default: the current one)"],
+  config: { options: { root: { type: "string", default: process.cwd() } }, allowPositionals: true },
 });
 
 await runStep(async () => {

@@ -2,17 +2,25 @@
 // shown; problems are printed on every rebuild (and shown on the post's own page)
 // and the server keeps running.
 import path from "node:path";
-import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { APP_DIR } from "../plugins/context.ts";
 import { REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { interceptEleventyErrors, runStep } from "./run-step.ts";
+import { commandLine } from "./command-line.ts";
 
-const { values } = parseArgs({
-  options: {
-    root: { type: "string", default: process.cwd() },
-    output: { type: "string", default: "_preview" },
-    port: { type: "string", default: "8080" },
+const { values } = commandLine({
+  name: "npm start",
+  usage: [
+    "--port N       the port of the preview server (default 8080)",
+    "--output DIR   the folder the preview is written to (default _preview)",
+    "--root DIR     the project folder (default: the current one)",
+  ],
+  config: {
+    options: {
+      root: { type: "string", default: process.cwd() },
+      output: { type: "string", default: "_preview" },
+      port: { type: "string", default: "8080" },
+    },
   },
 });
 
