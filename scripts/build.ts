@@ -1,7 +1,7 @@
 // `npm run build`: validate everything, build into a temporary folder, and swap it
 // in for _site/ only on success, so a failed build leaves the last good site intact.
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { inputFingerprint, isUpToDate, readBuildRecord, stableSpan, writeBuildRecord, outputStamp } from "../lib/build-record.ts";
 import { now } from "../lib/clock.ts";
@@ -105,6 +105,8 @@ export async function build(root: string, output: string, quiet: boolean, force:
   if (warnings) console.warn(warnings);
 
   await removeLeftovers(target);
+  // `--output build/site` with no build/ yet: the staging folder goes next to the site.
+  await mkdir(path.dirname(target), { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}.build-${process.pid}-`));
   try {
     // Eleventy and the plugins read `content/` relative to the working directory. The

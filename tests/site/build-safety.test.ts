@@ -86,3 +86,13 @@ describe("a build after a killed build", () => {
     assert.ok(existsSync(path.join(root, "_site/index.html")));
   });
 });
+
+describe("a build into a folder that does not exist yet", () => {
+  it("creates it, with its parents, and leaves nothing else there", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const result = await runScript("build", root, ["--quiet", "--output", path.join(root, "out/public/site")]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(existsSync(path.join(root, "out/public/site/index.html")));
+    assert.deepEqual(readdirSync(path.join(root, "out/public")), ["site"]);
+  });
+});
