@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
 import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
-import { listPostFiles } from "./content-paths.ts";
+import { listPostFiles, misnamedPostFiles } from "./content-paths.ts";
 import { recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
 import { FormattingAhead } from "./parallel-formatting.ts";
@@ -174,6 +174,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
     if (ahead && style && result.post) formatAhead(ahead, result.post, site.bibliography, style, root);
   }
   if (records) trace(`posts read: ${fromRecords(files)} of ${files.length} from validation records`);
+  diagnostics.push(...misnamedPostFiles(root));
   diagnostics.push(...crossFileProblems(posts, (file) => located.get(file) ?? { line: 1, column: 1 }));
   diagnostics.push(...site.diagnostics);
   if (!ahead) diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));

@@ -3,6 +3,7 @@ import MarkdownIt from "markdown-it";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import { citationSyntax } from "./citation-syntax.ts";
+import { resolveImagePath, rewriteRawImageSources } from "./image-paths.ts";
 import { localePunctuationInQuote } from "./notes-after-punctuation.ts";
 
 export function createMarkdown(): MarkdownIt {
@@ -14,6 +15,25 @@ export function createMarkdown(): MarkdownIt {
     html: (env, index) => env?.announcement?.citations?.[index],
     punctuationInQuote: (env) => punctuationInQuote(env?.site?.citations?.locale ?? "en-US"),
   });
+  // A post's own images are named from its file (`meetup.png` next to it) but shown on its
+  // page at /posts/<name>/: their addresses are made site-absolute (Eleventy adds the prefix).
+  const local = (env: any, src: string) => {
+    const file: unknown = env?.post?.file;
+    if (typeof file !== "string") return src;
+    const where = resolveImagePath(file, src);
+    return where.kind === "local" ? where.url : src;
+  };
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, opts, env, self) => {
+    const token = tokens[idx]!;
+    const src = token.attrGet("src");
+    if (src !== null) token.attrSet("src", local(env, src));
+    return image(tokens, idx, opts, env, self);
+  };
+  for (const rule of ["html_inline", "html_block"] as const) {
+    const render = md.renderer.rules[rule]!;
+    md.renderer.rules[rule] = (tokens, idx, opts, env, self) => rewriteRawImageSources(render(tokens, idx, opts, env, self), (src) => local(env, src));
+  }
   return md;
 }
 

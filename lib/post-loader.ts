@@ -5,7 +5,8 @@ import { DATE_FIELDS, NAME_FIELDS, normaliseItem, type CslItem } from "./csl-nor
 import { closest } from "./suggest.ts";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
-import { imageAltProblems } from "./image-alt.ts";
+import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
+import { resolveImagePath } from "./image-paths.ts";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
@@ -200,20 +201,19 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   let image: PostImage | undefined;
   if (fm?.image) {
     const src = fm.image.src;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
+    const where = resolveImagePath(file, src);
+    const problem = where.kind === "local" || where.kind === "outside" ? imageFileProblem(file, src, ctx.fileExists) : undefined;
+    if (where.kind === "remote") {
       error("image.src", doc.locate(["image", "src"]), "the image must be a file in the repository, not a web address", "save the image next to the post and write its file name, e.g. ./meetup.jpg");
+    } else if (problem || where.kind !== "local") {
+      error("image.src", doc.locate(["image", "src"]), problem!.message, problem!.fix);
     } else {
-      const rel = path.posix.normalize(src.startsWith("/") ? `content${src}` : path.posix.join(path.posix.dirname(file), src));
-      if (!rel.startsWith("content/") || !ctx.fileExists(rel)) {
-        error("image.src", doc.locate(["image", "src"]), `the image file ${src} was not found (looked for ${rel})`, "check the file name and put the image next to the post");
-      } else {
-        image = { url: "/" + rel.slice("content/".length), alt: fm.image.alt, ...(fm.image.credit ? { credit: fm.image.credit } : {}) };
-      }
+      image = { url: where.url, alt: fm.image.alt, ...(fm.image.credit ? { credit: fm.image.credit } : {}) };
     }
   }
 
-  // Images in the body need alt text too (WCAG 1.1.1), checked on the markdown itself.
-  diagnostics.push(...imageAltProblems(split.body, file, split.bodyLine));
+  // Images in the body need alt text too (WCAG 1.1.1), and their files, checked on the markdown itself.
+  diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists));
 
   const chatStartAt = doc.locate(["chat", "start"]);
   if (diagnostics.some((d) => d.severity === "error") || !fm) {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { projectCache, type ContentCache } from "./content-cache.ts";
 import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { listPostFiles, SETTINGS_FILE } from "./content-paths.ts";
+import { listPostFiles, misnamedPostFiles, SETTINGS_FILE } from "./content-paths.ts";
 import type { Settings } from "./settings.ts";
 import {
   checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, settingsRecordKey, siteFilesHash,
@@ -96,6 +96,7 @@ export async function checkSite(root: string): Promise<CheckResult> {
     posts: facts.length,
     diagnostics: [
       ...ordered.flatMap((r) => r.load),
+      ...misnamedPostFiles(root),
       ...crossFileProblems(facts, (file) => positions.get(file) ?? { line: 1, column: 1 }),
       ...siteDiagnostics,
       ...ordered.flatMap((r) => r.citations),

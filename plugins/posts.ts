@@ -83,7 +83,7 @@ export default function postsPlugin(eleventyConfig: any): void {
 
   const postsOf = (api: any): any[] =>
     api
-      .getFilteredByGlob(`${POSTS_DIR}/*.md`)
+      .getFilteredByGlob(`${POSTS_DIR}/**/*.md`)
       .filter((item: any) => item.data.post)
       .sort((a: any, b: any) => newestFirst(a.data.post, b.data.post));
 

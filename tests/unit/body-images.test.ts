@@ -3,15 +3,16 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
-import { imageAltProblems } from "../../lib/image-alt.ts";
+import { bodyImageProblems } from "../../lib/body-images.ts";
 import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
 import { parseSettings } from "../../lib/settings.ts";
 
 const FILE = "content/posts/2017-04-30-online-communities.md";
+const exists = () => true;
 
-describe("imageAltProblems", () => {
+describe("bodyImageProblems: alt text", () => {
   it("reports a markdown image with empty alt text at its line, with a fix", () => {
-    const problems = imageAltProblems("Intro.\n\n![](meetup.png)\n", FILE, 10);
+    const problems = bodyImageProblems("Intro.\n\n![](meetup.png)\n", FILE, 10, exists);
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.line, 12);
     assert.equal(problems[0]!.severity, "error");
@@ -21,7 +22,7 @@ describe("imageAltProblems", () => {
 
   it("finds the line of an image in the middle of a paragraph and in a list", () => {
     const body = "First line\nsecond line ![ ](a.png) here\n\n- item\n- ![](b.png)\n";
-    assert.deepEqual(imageAltProblems(body, FILE, 1).map((p) => p.line), [2, 5]);
+    assert.deepEqual(bodyImageProblems(body, FILE, 1, exists).map((p) => p.line), [2, 5]);
   });
 
   it("reports raw <img> without alt, in a block and inline, but accepts alt=\"\" as decorative", () => {
@@ -35,7 +36,7 @@ describe("imageAltProblems", () => {
       '<img src="divider.png" alt="">', //                  decorative: fine
       '<img src="x.png" data-alt="no" title="a > b">', //  line 8
     ].join("\n");
-    const problems = imageAltProblems(body, FILE, 1);
+    const problems = bodyImageProblems(body, FILE, 1, exists);
     assert.deepEqual(problems.map((p) => [p.line, p.message]), [
       [2, "the <img> of chart.png has no alt attribute"],
       [5, "the <img> of icon.svg has no alt attribute"],
@@ -55,19 +56,45 @@ describe("imageAltProblems", () => {
       "",
       "Write `![](x.png)` and `<img src=y>` in code.",
     ].join("\n");
-    assert.deepEqual(imageAltProblems(body, FILE, 1), []);
+    assert.deepEqual(bodyImageProblems(body, FILE, 1, exists), []);
   });
 });
 
 describe("loadPost with images in the body", () => {
   const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
-  const ctx: LoadContext = { settings, root: "/nowhere", fileExists: () => false };
+  const ctx: LoadContext = { settings, root: "/nowhere", fileExists: (rel) => rel === "content/posts/meetup.png" };
 
   it("refuses the post and names file and line of the image", () => {
     const { post, diagnostics } = loadPost(FILE, "---\ntitle: T\ndate: 2017-04-30\n---\nHello\n\n![](meetup.png)\n", ctx);
     assert.equal(post, undefined);
     assert.deepEqual(diagnostics.map(formatDiagnostic), [
       `${FILE}:7:1  the image meetup.png has no alt text → describe what it shows between the brackets: ![Two hosts at the meetup](meetup.png)`,
+    ]);
+  });
+});
+
+describe("bodyImageProblems: files", () => {
+  const files = new Set(["content/posts/meetup.png", "content/images/logo.svg", "content/posts/Photo.JPG", "content/posts/scan.tiff", "content/posts/my photo.png"]);
+  const found = (rel: string) => files.has(rel);
+  const problems = (body: string) => bodyImageProblems(body, FILE, 1, found).map((p) => [p.line, p.message, p.fix]);
+
+  it("accepts the site's own images where the post names them, and other sites' images", () => {
+    const body = [
+      "![Hosts](meetup.png) ![Hosts](./meetup.png) ![Logo](/images/logo.svg) ![Logo](../images/logo.svg)",
+      "![Hosts](<my photo.png>) ![A chart](https://example.org/chart.png) ![Dot](data:image/png;base64,iVBO)",
+      '<img src="meetup.png" alt="Hosts"> <img src="https://example.org/x.png" alt="X">',
+    ].join("\n");
+    assert.deepEqual(problems(body), []);
+  });
+
+  it("reports a missing file, a path outside content/ and a kind of file the site does not publish, at their lines", () => {
+    const body = ["![Hosts](meetp.png)", "", '<p><img src="gone.png" alt="Gone"></p>', "", "![Secret](../../package.json)", "![A photo](Photo.JPG)", "![A scan](scan.tiff)"].join("\n");
+    assert.deepEqual(problems(body), [
+      [1, "the image file meetp.png was not found (looked for content/posts/meetp.png)", "check the file name and put the image next to the post"],
+      [3, "the image file gone.png was not found (looked for content/posts/gone.png)", "check the file name and put the image next to the post"],
+      [5, "the image file ../../package.json was not found (looked for package.json)", "check the file name and put the image next to the post"],
+      [6, "the image file Photo.JPG is not published: the site copies images ending in .jpg, .jpeg, .png, .webp, .gif, .svg, .avif", "rename the file to end in .jpg, and the link with it"],
+      [7, "the image file scan.tiff is not published: the site copies images ending in .jpg, .jpeg, .png, .webp, .gif, .svg, .avif", "save the image as PNG, JPEG, WebP, GIF, AVIF or SVG"],
     ]);
   });
 });

@@ -1,0 +1,98 @@
+// The images of a post's markdown body. Each must say what it shows: a markdown image
+// with empty alt text, or a raw <img> without an alt attribute, is a writer's mistake.
+// Each of the site's own must exist, where the post names it (next to the post, most
+// often), and be of a kind the build publishes. The body is read through markdown-it's
+// token stream, so an <img> inside a code block or code span (shown as text, not as an
+// image) is never reported.
+import type MarkdownIt from "markdown-it";
+import type { Diagnostic } from "./diagnostics.ts";
+import { PUBLISHED_IMAGE_EXTENSIONS, rawImages, resolveImagePath } from "./image-paths.ts";
+import { createMarkdown } from "./markdown.ts";
+
+type Token = ReturnType<MarkdownIt["parse"]>[number];
+
+let markdown: MarkdownIt | undefined;
+
+/**
+ * Every problem of the images in `body`, as errors at the file line each is on.
+ * `bodyLine` is the file line the body starts on (1-based); `fileExists` takes a path
+ * from the project root. A raw `<img alt="">` is allowed: it is how a writer marks an
+ * image as purely decorative.
+ */
+export function bodyImageProblems(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean): Diagnostic[] {
+  // Most posts have no image at all; skip the parse for them.
+  if (!body.includes("![") && !/<img\b/i.test(body)) return [];
+  markdown ??= createMarkdown();
+  const problems: Diagnostic[] = [];
+  const report = (line: number, message: string, fix: string) =>
+    problems.push({ severity: "error", file, line: bodyLine + line, field: "", message, fix });
+  const checkFile = (line: number, src: string) => {
+    const problem = imageFileProblem(file, src, fileExists);
+    if (problem) report(line, problem.message, problem.fix);
+  };
+  const raw = (html: string, first: number) => {
+    for (const img of rawImages(html)) {
+      if (img.alt === undefined) report(first + img.lineOffset, rawMessage(img.src), RAW_FIX);
+      if (img.src !== undefined) checkFile(first + img.lineOffset, img.src);
+    }
+  };
+
+  for (const token of markdown.parse(body, {})) {
+    const first = token.map?.[0] ?? 0;
+    if (token.type === "html_block") raw(token.content, first);
+    else if (token.type === "inline") {
+      let offset = 0;
+      for (const child of token.children ?? []) {
+        if (child.type === "softbreak" || child.type === "hardbreak") offset++;
+        else if (child.type === "html_inline") raw(child.content, first + offset);
+        else if (child.type === "image") {
+          const src = child.attrGet("src") ?? "";
+          if (child.content.trim() === "") {
+            report(first + offset, `the image ${src || "(no file)"} has no alt text`, `describe what it shows between the brackets: ![Two hosts at the meetup](${src})`);
+          } else if (!describes(child.children ?? [])) {
+            // "![[@smith2020]](chart.png)" names a source, not what the image shows.
+            report(
+              first + offset,
+              `the alt text of the image ${src || "(no file)"} is only a citation (${child.content.trim()}), which does not say what the image shows`,
+              `describe the image before the citation: ![Chart of weekly chat participants ${child.content.trim()}](${src})`,
+            );
+          }
+          checkFile(first + offset, src);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * What is wrong with an image the post `file` names, if anything: a file of the site
+ * that is missing, outside content/, or of a kind that is not published.
+ */
+export function imageFileProblem(file: string, src: string, fileExists: (relativePath: string) => boolean): { message: string; fix: string } | undefined {
+  const where = resolveImagePath(file, src);
+  if (where.kind === "remote") return undefined;
+  if (where.kind === "outside" || !fileExists(where.file)) {
+    return { message: `the image file ${src} was not found (looked for ${where.file})`, fix: "check the file name and put the image next to the post" };
+  }
+  const extension = /\.([^./]+)$/.exec(where.file)?.[1] ?? "";
+  if (!PUBLISHED_IMAGE_EXTENSIONS.includes(extension)) {
+    const lower = PUBLISHED_IMAGE_EXTENSIONS.includes(extension.toLowerCase());
+    return {
+      message: `the image file ${src} is not published: the site copies images ending in ${PUBLISHED_IMAGE_EXTENSIONS.map((e) => `.${e}`).join(", ")}`,
+      fix: lower ? `rename the file to end in .${extension.toLowerCase()}, and the link with it` : "save the image as PNG, JPEG, WebP, GIF, AVIF or SVG",
+    };
+  }
+  return undefined;
+}
+
+/** Whether an image's description has words besides its citations. */
+function describes(children: Token[]): boolean {
+  return children.some((c) => (c.type === "image" ? describes(c.children ?? []) : c.type !== "citation" && /[\p{L}\p{N}]/u.test(c.content)));
+}
+
+const RAW_FIX = 'add alt="what the image shows" to the <img> tag (alt="" only for a purely decorative image)';
+
+function rawMessage(src: string | undefined): string {
+  return `the <img>${src ? ` of ${src}` : ""} has no alt attribute`;
+}

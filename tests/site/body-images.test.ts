@@ -1,0 +1,79 @@
+// Images in a post's body: one without alt text or a file stops the build, naming file
+// and line; one next to the post is shown on its page, under the path prefix and in feeds.
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { before, describe, it } from "node:test";
+import { buildSite, copySite, FIXTURE_SITE, runScript, type BuildResult, type BuiltSite } from "../helpers/build-site.ts";
+import { dom } from "../helpers/html.ts";
+
+const FILE = "content/posts/2019-01-01-images.md";
+let result: BuildResult;
+
+before(async () => {
+  const root = copySite(FIXTURE_SITE);
+  writeFileSync(
+    path.join(root, FILE),
+    [
+      "---", //                                                   1
+      "title: Images",
+      "date: 2019-01-01",
+      "---",
+      "A picture of the meetup:", //                              5
+      "",
+      "![](../posts/meetup.png)", //                              7
+      "",
+      '<p><img src="/posts/meetup.png" width="10"></p>', //       9
+      "",
+      "![Two hosts at the meetup](meetup.png) is fine.",
+      "",
+      "![[@ventola2014, p. 2]](meetup.png)", //                  13
+      "",
+      "![A chart of replies](chart.png)", //                     15
+      "",
+    ].join("\n"),
+  );
+  result = await runScript("build", root, ["--output", path.join(root, "_out"), "--quiet"]);
+});
+
+describe("images without alt text or a file in the body", () => {
+  it("fail the build", () => {
+    assert.equal(result.code, 1);
+  });
+
+  it("name the file, the line and the fix, with no stack trace", () => {
+    const out = result.stderr + result.stdout;
+    assert.match(out, new RegExp(`${FILE}:7:1  the image \\.\\./posts/meetup\\.png has no alt text → describe what it shows`));
+    assert.match(out, new RegExp(`${FILE}:9:1  the <img> of /posts/meetup\\.png has no alt attribute → add alt=`));
+    // A citation names a source, not what the image shows.
+    assert.match(out, new RegExp(`${FILE}:13:1  the alt text of the image meetup\\.png is only a citation \\(\\[@ventola2014, p\\. 2\\]\\).* → describe the image before the citation: !\\[Chart of weekly chat participants \\[@ventola2014, p\\. 2\\]\\]\\(meetup\\.png\\)`));
+    assert.match(out, new RegExp(`${FILE}:15:1  the image file chart\\.png was not found \\(looked for content/posts/chart\\.png\\) → check the file name`));
+    assert.doesNotMatch(out, /\n\s+at .+:\d+:\d+\)?\n/);
+  });
+});
+
+describe("images next to the post, in its body", () => {
+  let plain: BuiltSite;
+  let prefixed: BuiltSite;
+  before(async () => {
+    const root = copySite(FIXTURE_SITE);
+    writeFileSync(
+      path.join(root, "content/posts/2019-01-01-images.md"),
+      ["---", "title: Images", "date: 2019-01-01", "---", "![Two hosts at the meetup](meetup.png)", "", '<figure><img src="./meetup.png" alt="The meetup again"></figure>', ""].join("\n"),
+    );
+    [plain, prefixed] = await Promise.all([buildSite(root), buildSite(root, { args: ["--path-prefix", "/chat/"] })]);
+  });
+
+  const sources = (site: BuiltSite) => [...dom(site.read("posts/images/index.html")).querySelectorAll(".post-body img")].map((img) => img.getAttribute("src"));
+
+  it("are shown from the site's copy of the file, not from the post's own address", () => {
+    assert.deepEqual(sources(plain), ["/posts/meetup.png", "/posts/meetup.png"]);
+    assert.ok(plain.exists("posts/meetup.png"));
+  });
+
+  it("are under the path prefix, and absolute in the feed", () => {
+    assert.deepEqual(sources(prefixed), ["/chat/posts/meetup.png", "/chat/posts/meetup.png"]);
+    const feed = prefixed.read("feed.xml");
+    assert.match(feed, /<img src="https:\/\/[^"/]+\/chat\/posts\/meetup\.png" alt="Two hosts at the meetup">/);
+  });
+});

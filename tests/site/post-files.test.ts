@@ -1,0 +1,67 @@
+// Which files are posts: every .md file in content/posts/, folders included (a folder
+// per year is fine); markdown saved under another name is an error, never skipped quietly.
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { before, describe, it } from "node:test";
+import { buildSite, copySite, FIXTURE_SITE, runScript, type BuiltSite } from "../helpers/build-site.ts";
+import { dom } from "../helpers/html.ts";
+
+const post = (title: string, date: string, body = "A post.") => ["---", `title: ${title}`, `date: ${date}`, "---", body, ""].join("\n");
+
+describe("a post in a folder of content/posts/", () => {
+  let site: BuiltSite;
+  before(async () => {
+    const root = copySite(FIXTURE_SITE);
+    mkdirSync(path.join(root, "content/posts/2019"));
+    writeFileSync(path.join(root, "content/posts/2019/2019-03-05-in-a-folder.md"), post("Filed by year", "2019-03-05", "![The hosts](hosts.png)"));
+    copyFileSync(path.join(root, "content/posts/meetup.png"), path.join(root, "content/posts/2019/hosts.png"));
+    site = await buildSite(root);
+  });
+
+  it("is published at /posts/<name>/ like any other, with the image next to it", () => {
+    const doc = dom(site.read("posts/in-a-folder/index.html"));
+    assert.equal(doc.querySelector("h1")?.textContent, "Filed by year");
+    assert.equal(doc.querySelector(".post-body img")?.getAttribute("src"), "/posts/2019/hosts.png");
+    assert.ok(site.exists("posts/2019/hosts.png"));
+  });
+
+  it("is listed on the home page and in the feeds and the sitemap", () => {
+    assert.ok(dom(site.read("index.html")).querySelector('a[href="/posts/in-a-folder/"]'));
+    assert.match(site.read("feed.xml"), /posts\/in-a-folder\//);
+    assert.ok((JSON.parse(site.read("feed.json")) as { items: { url: string }[] }).items.some((i) => i.url.endsWith("/posts/in-a-folder/")));
+    assert.match(site.read("sitemap.xml"), /posts\/in-a-folder\//);
+  });
+
+  it("is checked by npm run check, and two posts with the same name in different folders clash", async () => {
+    const root = copySite(FIXTURE_SITE);
+    mkdirSync(path.join(root, "content/posts/2019"));
+    writeFileSync(path.join(root, "content/posts/2019/2019-13-01-bad-date.md"), post("Bad", "2019-13-01"));
+    writeFileSync(path.join(root, "content/posts/2019/2017-04-30-online-communities.md"), post("Again", "2019-01-02"));
+    const result = await runScript("check", root);
+    assert.equal(result.code, 1);
+    const out = result.stderr + result.stdout;
+    assert.match(out, /content\/posts\/2019\/2019-13-01-bad-date\.md:3:1  date  "2019-13-01" is not a date/);
+    assert.match(out, /content\/posts\/2019\/2017-04-30-online-communities\.md:1:1  this post and content\/posts\/2017-04-30-online-communities\.md both get the address/);
+  });
+});
+
+describe("markdown saved under another name in content/posts/", () => {
+  it("is an error naming the file and the name to give it, in the check and the build; other files are left alone", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const dir = path.join(root, "content/posts");
+    writeFileSync(path.join(dir, "2019-02-02-upper.MD"), post("Upper", "2019-02-02"));
+    writeFileSync(path.join(dir, "2019-02-03-long.markdown"), post("Long", "2019-02-03"));
+    writeFileSync(path.join(dir, "2019-02-04-notepad.md.txt"), post("Notepad", "2019-02-04"));
+    writeFileSync(path.join(dir, "ideas.txt"), "Topics for next year\n");
+    for (const result of [await runScript("check", root), await runScript("build", root, ["--output", path.join(root, "out"), "--quiet"])]) {
+      assert.equal(result.code, 1);
+      const out = result.stderr + result.stdout;
+      for (const [file, name] of [["2019-02-02-upper.MD", "2019-02-02-upper.md"], ["2019-02-03-long.markdown", "2019-02-03-long.md"], ["2019-02-04-notepad.md.txt", "2019-02-04-notepad.md"]]) {
+        assert.match(out, new RegExp(`content/posts/${file.replace(/\./g, "\\.")}:1:1  only files whose names end in \\.md \\(in lower case\\) are posts, so this one is not published → rename it to ${name.replace(/\./g, "\\.")}`));
+      }
+      assert.doesNotMatch(out, /ideas\.txt/);
+      assert.match(out, /3 errors/);
+    }
+  });
+});
