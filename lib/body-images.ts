@@ -6,7 +6,7 @@
 // image) is never reported.
 import type MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
-import { PUBLISHED_IMAGE_EXTENSIONS, rawImages, resolveImagePath } from "./image-paths.ts";
+import { PUBLISHED_IMAGE_EXTENSIONS, rawImages, resolveLocalPath } from "./local-paths.ts";
 import { createMarkdown } from "./markdown.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
@@ -70,7 +70,7 @@ export function bodyImageProblems(body: string, file: string, bodyLine: number, 
  * that is missing, outside content/, or of a kind that is not published.
  */
 export function imageFileProblem(file: string, src: string, fileExists: (relativePath: string) => boolean): { message: string; fix: string } | undefined {
-  const where = resolveImagePath(file, src);
+  const where = resolveLocalPath(file, src);
   if (where.kind === "remote") return undefined;
   if (where.kind === "outside" || !fileExists(where.file)) {
     return { message: `the image file ${src} was not found (looked for ${where.file})`, fix: "check the file name and put the image next to the post" };

@@ -8,6 +8,11 @@ import type { Diagnostic } from "./diagnostics.ts";
 export const SETTINGS_FILE = "content/_data/site.yaml";
 export const POSTS_DIR = "content/posts";
 
+/** The part of a post's file name after the date: its address is /posts/<slug>/. */
+export function slugFromFile(file: string): string {
+  return path.basename(file, path.extname(file)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
+}
+
 /** Every post file, from the project root: content/posts/…/*.md (a folder per year is fine). */
 export function listPostFiles(root: string): string[] {
   return postsFolderFiles(root).filter((file) => file.endsWith(".md"));

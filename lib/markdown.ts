@@ -3,7 +3,7 @@ import MarkdownIt from "markdown-it";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import { citationSyntax } from "./citation-syntax.ts";
-import { resolveImagePath, rewriteRawImageSources } from "./image-paths.ts";
+import { postLinkTarget, resolveLocalPath, rewriteRawImageSources } from "./local-paths.ts";
 import { localePunctuationInQuote } from "./notes-after-punctuation.ts";
 
 export function createMarkdown(): MarkdownIt {
@@ -15,12 +15,12 @@ export function createMarkdown(): MarkdownIt {
     html: (env, index) => env?.announcement?.citations?.[index],
     punctuationInQuote: (env) => punctuationInQuote(env?.site?.citations?.locale ?? "en-US"),
   });
-  // A post's own images are named from its file (`meetup.png` next to it) but shown on its
+  // A post's own images (and the posts it links to) are named from its file (`meetup.png` next to it) but shown on its
   // page at /posts/<name>/: their addresses are made site-absolute (Eleventy adds the prefix).
   const local = (env: any, src: string) => {
     const file: unknown = env?.post?.file;
     if (typeof file !== "string") return src;
-    const where = resolveImagePath(file, src);
+    const where = resolveLocalPath(file, src);
     return where.kind === "local" ? where.url : src;
   };
   const image = md.renderer.rules.image!;
@@ -29,6 +29,16 @@ export function createMarkdown(): MarkdownIt {
     const src = token.attrGet("src");
     if (src !== null) token.attrSet("src", local(env, src));
     return image(tokens, idx, opts, env, self);
+  };
+  // A link to another post by its file leads to that post's page.
+  const linkOpen = md.renderer.rules.link_open ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
+  md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {
+    const token = tokens[idx]!;
+    const file: unknown = env?.post?.file;
+    const href = token.attrGet("href");
+    const target = typeof file === "string" && href !== null ? postLinkTarget(file, href) : undefined;
+    if (target?.url) token.attrSet("href", target.url);
+    return linkOpen(tokens, idx, opts, env, self);
   };
   for (const rule of ["html_inline", "html_block"] as const) {
     const render = md.renderer.rules[rule]!;

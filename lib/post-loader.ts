@@ -4,9 +4,11 @@ import { resolveChatStart, type ChatInstant } from "./chat-time.ts";
 import { DATE_FIELDS, NAME_FIELDS, normaliseItem, type CslItem } from "./csl-normalise.ts";
 import { closest } from "./suggest.ts";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
+import { slugFromFile } from "./content-paths.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
-import { resolveImagePath } from "./image-paths.ts";
+import { postLinkProblems } from "./body-links.ts";
+import { resolveLocalPath } from "./local-paths.ts";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
@@ -96,9 +98,7 @@ const CSL_FIELDS = new Set([
   ...NAME_FIELDS, ...DATE_FIELDS,
 ]);
 
-export function slugFromFile(file: string): string {
-  return path.basename(file, path.extname(file)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
-}
+export { slugFromFile };
 
 export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResult {
   const diagnostics: Diagnostic[] = [];
@@ -201,7 +201,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   let image: PostImage | undefined;
   if (fm?.image) {
     const src = fm.image.src;
-    const where = resolveImagePath(file, src);
+    const where = resolveLocalPath(file, src);
     const problem = where.kind === "local" || where.kind === "outside" ? imageFileProblem(file, src, ctx.fileExists) : undefined;
     if (where.kind === "remote") {
       error("image.src", doc.locate(["image", "src"]), "the image must be a file in the repository, not a web address", "save the image next to the post and write its file name, e.g. ./meetup.jpg");
@@ -214,6 +214,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
 
   // Images in the body need alt text too (WCAG 1.1.1), and their files, checked on the markdown itself.
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists));
+  diagnostics.push(...postLinkProblems(split.body, file, split.bodyLine, ctx.fileExists));
 
   const chatStartAt = doc.locate(["chat", "start"]);
   if (diagnostics.some((d) => d.severity === "error") || !fm) {

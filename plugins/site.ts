@@ -1,6 +1,6 @@
 // Wires site settings, static assets and template options into Eleventy.
 import path from "node:path";
-import { PUBLISHED_IMAGE_EXTENSIONS } from "../lib/image-paths.ts";
+import { PUBLISHED_IMAGE_EXTENSIONS } from "../lib/local-paths.ts";
 import { APP_DIR, context } from "./context.ts";
 
 export default function sitePlugin(eleventyConfig: any): void {

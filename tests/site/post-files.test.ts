@@ -11,12 +11,16 @@ const post = (title: string, date: string, body = "A post.") => ["---", `title: 
 
 describe("a post in a folder of content/posts/", () => {
   let site: BuiltSite;
+  let prefixed: BuiltSite;
   before(async () => {
     const root = copySite(FIXTURE_SITE);
     mkdirSync(path.join(root, "content/posts/2019"));
-    writeFileSync(path.join(root, "content/posts/2019/2019-03-05-in-a-folder.md"), post("Filed by year", "2019-03-05", "![The hosts](hosts.png)"));
+    writeFileSync(
+      path.join(root, "content/posts/2019/2019-03-05-in-a-folder.md"),
+      post("Filed by year", "2019-03-05", "![The hosts](hosts.png)\n\nAs [we asked before](../2017-04-30-online-communities.md#t2), and [about us](/about.md)."),
+    );
     copyFileSync(path.join(root, "content/posts/meetup.png"), path.join(root, "content/posts/2019/hosts.png"));
-    site = await buildSite(root);
+    [site, prefixed] = await Promise.all([buildSite(root), buildSite(root, { args: ["--path-prefix", "/chat/"] })]);
   });
 
   it("is published at /posts/<name>/ like any other, with the image next to it", () => {
@@ -24,6 +28,14 @@ describe("a post in a folder of content/posts/", () => {
     assert.equal(doc.querySelector("h1")?.textContent, "Filed by year");
     assert.equal(doc.querySelector(".post-body img")?.getAttribute("src"), "/posts/2019/hosts.png");
     assert.ok(site.exists("posts/2019/hosts.png"));
+  });
+
+  it("links to another post or page by its file, leading to its address (under the prefix too)", () => {
+    const links = (built: BuiltSite) => [...dom(built.read("posts/in-a-folder/index.html")).querySelectorAll(".post-body a")].map((a) => a.getAttribute("href"));
+    assert.deepEqual(links(site), ["/posts/online-communities/#t2", "/about/"]);
+    assert.deepEqual(links(prefixed), ["/chat/posts/online-communities/#t2", "/chat/about/"]);
+    assert.ok(site.exists("posts/online-communities/index.html") && site.exists("about/index.html"));
+    assert.ok(dom(site.read("posts/online-communities/index.html")).getElementById("t2"), "the fragment is on the page");
   });
 
   it("is listed on the home page and in the feeds and the sitemap", () => {
@@ -44,6 +56,14 @@ describe("a post in a folder of content/posts/", () => {
     assert.match(out, /content\/posts\/2019\/2019-13-01-bad-date\.md:3:1  date  "2019-13-01" is not a date/);
     assert.match(out, /content\/posts\/2019\/2017-04-30-online-communities\.md:1:1  this post and content\/posts\/2017-04-30-online-communities\.md both get the address/);
   });
+
+  it("may not link to a post file that is not there", async () => {
+    const root = copySite(FIXTURE_SITE);
+    writeFileSync(path.join(root, "content/posts/2019-03-05-links.md"), post("Links", "2019-03-05", "Intro.\n\nAs [we asked before](2017-04-30-online-community.md)."));
+    const result = await runScript("check", root);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr + result.stdout, /content\/posts\/2019-03-05-links\.md:7:1  the link to 2017-04-30-online-community\.md leads to no post \(looked for content\/posts\/2017-04-30-online-community\.md\) → check the file name/);
+  });
 });
 
 describe("markdown saved under another name in content/posts/", () => {
@@ -57,7 +77,8 @@ describe("markdown saved under another name in content/posts/", () => {
     for (const result of [await runScript("check", root), await runScript("build", root, ["--output", path.join(root, "out"), "--quiet"])]) {
       assert.equal(result.code, 1);
       const out = result.stderr + result.stdout;
-      for (const [file, name] of [["2019-02-02-upper.MD", "2019-02-02-upper.md"], ["2019-02-03-long.markdown", "2019-02-03-long.md"], ["2019-02-04-notepad.md.txt", "2019-02-04-notepad.md"]]) {
+      const renames: Record<string, string> = { "2019-02-02-upper.MD": "2019-02-02-upper.md", "2019-02-03-long.markdown": "2019-02-03-long.md", "2019-02-04-notepad.md.txt": "2019-02-04-notepad.md" };
+      for (const [file, name] of Object.entries(renames)) {
         assert.match(out, new RegExp(`content/posts/${file.replace(/\./g, "\\.")}:1:1  only files whose names end in \\.md \\(in lower case\\) are posts, so this one is not published → rename it to ${name.replace(/\./g, "\\.")}`));
       }
       assert.doesNotMatch(out, /ideas\.txt/);

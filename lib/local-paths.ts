@@ -1,10 +1,14 @@
-// Where an image a post names is. Writers put images next to the post and write the
-// file name (`![Two hosts](meetup.png)`, `image.src: ./meetup.jpg`), but the page is
-// served at /posts/<name>/, where a bare `meetup.png` would point at a file that does not
-// exist: a post's own images are resolved from the post's file instead.
+// Files of the site a post names: its images and the posts it links to. Writers put
+// images next to the post and write the file name (`![Two hosts](meetup.png)`,
+// `image.src: ./meetup.jpg`), and link to another post by its file
+// (`[last week](2017-04-30-online-communities.md)`), but the page is served at
+// /posts/<name>/, where such a relative address would lead nowhere: they are resolved
+// from the post's file instead.
 
-export type ImagePath =
-  /** Another site's image, a data: URI, or an anchor: left as written. */
+import { POSTS_DIR, slugFromFile } from "./content-paths.ts";
+
+export type LocalPath =
+  /** Another site's address, a data: or mailto: URI, or an anchor: left as written. */
   | { kind: "remote" }
   /** A file of the site: `file` from the project root, `url` site-absolute (the path prefix is added later). */
   | { kind: "local"; file: string; url: string }
@@ -15,7 +19,7 @@ export type ImagePath =
  * Resolve `src` as written in `postFile` (content/posts/…): relative to the post's
  * folder, or from content/ when it starts with "/". Query and fragment are kept on the URL.
  */
-export function resolveImagePath(postFile: string, src: string): ImagePath {
+export function resolveLocalPath(postFile: string, src: string): LocalPath {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//") || src.startsWith("#") || src === "") return { kind: "remote" };
   const [, pathPart = "", rest = ""] = /^([^?#]*)(.*)$/s.exec(src)!;
   const decoded = safeDecode(pathPart);
@@ -23,6 +27,21 @@ export function resolveImagePath(postFile: string, src: string): ImagePath {
   const file = normalise(decoded.startsWith("/") ? `content${decoded}` : `${folder}${decoded}`);
   if (!file.startsWith("content/")) return { kind: "outside", file };
   return { kind: "local", file, url: `/${encodePath(file.slice("content/".length))}${rest}` };
+}
+
+/**
+ * Where a link of the post `postFile` leads when it names a markdown file of the site
+ * (`2017-04-30-online-communities.md#t2`, relative or from content/): the post's page
+ * (its fragment kept) and its file. undefined for any other link, left as written.
+ */
+export function postLinkTarget(postFile: string, href: string): { file: string; url?: string } | undefined {
+  const where = resolveLocalPath(postFile, href);
+  if (where.kind === "remote" || !where.file.endsWith(".md")) return undefined;
+  // Outside content/: nothing there is published.
+  if (where.kind === "outside") return { file: where.file };
+  const fragment = /#.*$/s.exec(href)?.[0] ?? "";
+  const page = where.file.startsWith(`${POSTS_DIR}/`) ? `posts/${slugFromFile(where.file)}/` : where.file.slice("content/".length).replace(/\.md$/, "/");
+  return { file: where.file, url: `/${encodePath(page)}${fragment}` };
 }
 
 /** `a/./b/../c` → `a/c`; a path that climbs above its start keeps its leading `..`. */
