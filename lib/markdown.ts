@@ -30,6 +30,23 @@ export function createMarkdown(): MarkdownIt {
     if (src !== null) token.attrSet("src", local(env, src));
     return image(tokens, idx, opts, env, self);
   };
+  // linkify reads a bare file name such as `notes.md` as a web address in Moldova
+  // (http://notes.md): a link found without its scheme whose host ends in .md is text again.
+  md.core.ruler.after("linkify", "file_names_are_not_links", (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children?.some((t) => t.markup === "linkify")) continue;
+      const out: typeof block.children = [];
+      for (let i = 0; i < block.children.length; i++) {
+        const token = block.children[i]!;
+        const text = block.children[i + 1];
+        if (token.type === "link_open" && token.markup === "linkify" && text?.type === "text" && block.children[i + 2]?.type === "link_close" && /^[^:/]+\.md$/i.test(text.content)) {
+          out.push(text);
+          i += 2;
+        } else out.push(token);
+      }
+      block.children = out;
+    }
+  });
   // A link to another post by its file leads to that post's page.
   const linkOpen = md.renderer.rules.link_open ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
   md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {

@@ -1,0 +1,31 @@
+// The markdown of post bodies: what is and is not a link, and where a post's own files lead.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createMarkdown } from "../../lib/markdown.ts";
+
+const md = createMarkdown();
+const env = { post: { file: "content/posts/2017-11-03-after-dst.md" } };
+
+describe("links found in the text", () => {
+  it("are made of web addresses, not of file names ending in .md", () => {
+    assert.equal(
+      md.renderInline("Edit notes.md or 2017-04-30-online-communities.md; see https://example.org/a and www.example.org."),
+      'Edit notes.md or 2017-04-30-online-communities.md; see <a href="https://example.org/a">https://example.org/a</a> and <a href="http://www.example.org">www.example.org</a>.',
+    );
+    // Written as a link, a .md file is one (to the post's page, below).
+    assert.equal(md.renderInline("[notes](notes.md)"), '<a href="notes.md">notes</a>');
+  });
+});
+
+describe("a post's own files", () => {
+  it("lead to the site's copy of an image and to a linked post's page", () => {
+    assert.equal(
+      md.render("![Hosts](meetup.png) [April](2017-04-30-online-communities.md#t2) [site](https://example.org/x.md)\n\n<img src=\"./meetup.png\" alt=\"Hosts\">\n", env),
+      '<p><img src="/posts/meetup.png" alt="Hosts"> <a href="/posts/online-communities/#t2">April</a> <a href="https://example.org/x.md">site</a></p>\n<img src="/posts/meetup.png" alt="Hosts">\n',
+    );
+  });
+
+  it("are left as written outside a post (no post in the page data)", () => {
+    assert.equal(md.renderInline("![Hosts](meetup.png)"), '<img src="meetup.png" alt="Hosts">');
+  });
+});
