@@ -18,8 +18,8 @@ export function createMarkdown(): MarkdownIt {
   // A post's own images (and the posts it links to) are named from its file (`meetup.png` next to it) but shown on its
   // page at /posts/<name>/: their addresses are made site-absolute (Eleventy adds the prefix).
   const local = (env: any, src: string) => {
-    const file: unknown = env?.post?.file;
-    if (typeof file !== "string") return src;
+    const file = sourceFile(env);
+    if (file === undefined) return src;
     const where = resolveLocalPath(file, src);
     return where.kind === "local" ? where.url : src;
   };
@@ -51,9 +51,9 @@ export function createMarkdown(): MarkdownIt {
   const linkOpen = md.renderer.rules.link_open ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
   md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {
     const token = tokens[idx]!;
-    const file: unknown = env?.post?.file;
+    const file = sourceFile(env);
     const href = token.attrGet("href");
-    const target = typeof file === "string" && href !== null ? postLinkTarget(file, href) : undefined;
+    const target = file !== undefined && href !== null ? postLinkTarget(file, href) : undefined;
     if (target?.url) token.attrSet("href", target.url);
     return linkOpen(tokens, idx, opts, env, self);
   };
@@ -62,6 +62,16 @@ export function createMarkdown(): MarkdownIt {
     md.renderer.rules[rule] = (tokens, idx, opts, env, self) => rewriteRawImageSources(render(tokens, idx, opts, env, self), (src) => local(env, src));
   }
   return md;
+}
+
+/**
+ * The markdown file being rendered, from the project root: the post's, or another page's
+ * (`./content/about.md` in Eleventy's page data); undefined outside a site's page.
+ */
+function sourceFile(env: any): string | undefined {
+  const file: unknown = env?.post?.file ?? env?.page?.inputPath;
+  if (typeof file !== "string" || !/^(?:\.\/)?content\//.test(file)) return undefined;
+  return file.replace(/^\.\//, "");
 }
 
 // Keyed by the locale's XML, so an edited locale file is read again.

@@ -25,7 +25,11 @@ describe("a post's own files", () => {
     );
   });
 
-  it("are left as written outside a post (no post in the page data)", () => {
+  it("are read from another page's file too, as Eleventy names it", () => {
+    assert.equal(md.renderInline("![Team](images/team.png) [first chat](posts/2017-04-30-online-communities.md)", { page: { inputPath: "./content/about.md" } }), '<img src="/images/team.png" alt="Team"> <a href="/posts/online-communities/">first chat</a>');
+  });
+
+  it("are left as written outside a site's page (no post or page in the data)", () => {
     assert.equal(md.renderInline("![Hosts](meetup.png)"), '<img src="meetup.png" alt="Hosts">');
   });
 });
