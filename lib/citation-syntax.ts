@@ -408,9 +408,7 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
     const html = options.html?.(env, index, cluster);
     if (html === undefined) return md.utils.escapeHtml(tokens[idx]!.content);
     // Inside a link's text (pandoc cites there too) a link to the entry would nest links.
-    let depth = 0;
-    for (let i = 0; i < idx; i++) depth += tokens[i]!.type === "link_open" ? 1 : tokens[i]!.type === "link_close" ? -1 : 0;
-    return depth > 0 ? unlinked(html) : html;
+    return insideLink(tokens, idx) ? unlinked(html) : html;
   };
   // A citation in an image's description is read as part of its alt text, as pandoc
   // does: "chart from (Smith, 2020)". A footnote marker cannot live in an attribute, so
@@ -421,10 +419,8 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
     if (!token.children || citationTokens(token.children).next().done) return image(tokens, idx, opts, env, self);
     const markers: string[] = [];
     token.attrSet("alt", altText(token.children, env, markers));
-    let depth = 0;
-    for (let i = 0; i < idx; i++) depth += tokens[i]!.type === "link_open" ? 1 : tokens[i]!.type === "link_close" ? -1 : 0;
     const after = markers.join("");
-    return self.renderToken(tokens, idx, opts) + (depth > 0 ? unlinked(after) : after);
+    return self.renderToken(tokens, idx, opts) + (insideLink(tokens, idx) ? unlinked(after) : after);
   };
   // markdown-it's renderInlineAsText, with each citation as the text the page shows.
   const altText = (children: Token[], env: any, markers: string[]): string => {
@@ -446,6 +442,13 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
     }
     return out.replace(/[ \t]+$/, "");
   };
+}
+
+/** Whether the inline token at `idx` is inside a link's text. */
+function insideLink(tokens: Token[], idx: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < idx; i++) depth += tokens[i]!.type === "link_open" ? 1 : tokens[i]!.type === "link_close" ? -1 : 0;
+  return depth > 0;
 }
 
 /**

@@ -202,12 +202,13 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   if (fm?.image) {
     const src = fm.image.src;
     const where = resolveLocalPath(file, src);
-    const problem = where.kind === "local" || where.kind === "outside" ? imageFileProblem(file, src, ctx.fileExists) : undefined;
+    // Missing, outside content/, or of a kind that is not published; undefined for a web address.
+    const problem = imageFileProblem(file, src, ctx.fileExists);
     if (where.kind === "remote") {
       error("image.src", doc.locate(["image", "src"]), "the image must be a file in the repository, not a web address", "save the image next to the post and write its file name, e.g. ./meetup.jpg");
-    } else if (problem || where.kind !== "local") {
-      error("image.src", doc.locate(["image", "src"]), problem!.message, problem!.fix);
-    } else {
+    } else if (problem) {
+      error("image.src", doc.locate(["image", "src"]), problem.message, problem.fix);
+    } else if (where.kind === "local") {
       image = { url: where.url, alt: fm.image.alt, ...(fm.image.credit ? { credit: fm.image.credit } : {}) };
     }
   }
