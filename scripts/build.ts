@@ -15,21 +15,11 @@ const APP_DIR = path.resolve(import.meta.dirname, "..");
 
 const { values } = commandLine({
   name: "npm run build",
-  usage: [
-    "--output DIR       the folder the site is written to (default _site)",
-    "--path-prefix P    the site lives under /P/ on its host (default: pathPrefix in content/_data/site.yaml)",
-    "--force            build even when nothing changed since the last build",
-    "--quiet            print only problems",
-    "--root DIR         the project folder (default: the current one)",
-  ],
-  config: {
-    options: {
-      root: { type: "string", default: process.cwd() },
-      output: { type: "string", default: "_site" },
-      "path-prefix": { type: "string" },
-      quiet: { type: "boolean", default: false },
-      force: { type: "boolean", default: false },
-    },
+  options: {
+    output: { type: "string", default: "_site", value: "DIR", help: "the folder the site is written to (default _site)" },
+    "path-prefix": { type: "string", value: "P", help: "the site lives under /P/ on its host (default: pathPrefix in content/_data/site.yaml)" },
+    force: { type: "boolean", help: "build even when nothing changed since the last build" },
+    quiet: { type: "boolean", help: "print only problems" },
   },
 });
 
@@ -177,4 +167,4 @@ export async function build(root: string, output: string, quiet: boolean, force:
 }
 
 if (values["path-prefix"]) process.env.CHATPOST_PATH_PREFIX = values["path-prefix"];
-await runStep(() => build(path.resolve(values.root!), values.output!, values.quiet!, values.force!));
+await runStep(() => build(path.resolve(values.root), values.output, values.quiet, values.force));

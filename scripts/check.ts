@@ -8,14 +8,10 @@ import { checkSite } from "../lib/site-check.ts";
 import { runStep } from "./run-step.ts";
 import { commandLine } from "./command-line.ts";
 
-const { values } = commandLine({
-  name: "npm run check",
-  usage: ["--root DIR   the project folder (default: the current one)"],
-  config: { options: { root: { type: "string", default: process.cwd() } } },
-});
+const { values } = commandLine({ name: "npm run check", options: {} });
 
 await runStep(async () => {
-  const { posts, diagnostics } = await checkSite(path.resolve(values.root!));
+  const { posts, diagnostics } = await checkSite(path.resolve(values.root));
   if (diagnostics.length) console.error(formatReport(diagnostics, REPORT_ENDINGS.check));
   if (hasErrors(diagnostics)) {
     process.exitCode = 1;

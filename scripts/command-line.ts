@@ -1,40 +1,58 @@
 // The options of chatpost's commands. node's parseArgs throws a TypeError with a stack
 // trace for a mistyped option; a writer typing `npm run build -- --outptu x` gets one
 // line naming the option, the nearest real one, and the command's usage instead.
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
 import { closest } from "../lib/suggest.ts";
 
-export interface Command<T extends ParseArgsConfig> {
+/** An option and its line in the usage: `value` names what follows it ("DIR"), for a string. */
+export type Option = ({ type: "string"; default?: string; value: string } | { type: "boolean" }) & { help: string };
+
+export interface Command<O extends Record<string, Option>> {
   /** How the command is run, e.g. "npm run build". */
   name: string;
   /** What to type, when not `<name> -- [options]`. */
   synopsis?: string;
-  /** One line per option or argument, printed by --help and after a mistake. */
-  usage: string[];
-  config: T;
+  /** The command's options, in the order the usage lists them; every command also takes --root. */
+  options: O;
+  allowPositionals?: boolean;
   /** The arguments, without node and the script (process.argv.slice(2) when not given). */
   args?: string[];
 }
 
-export type CommandLine<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
+type Values<O extends Record<string, Option>> = { root: string } & {
+  [K in keyof O]: O[K] extends { type: "boolean" } ? boolean : O[K] extends { default: string } ? string : string | undefined;
+};
+
+const ROOT: Option = { type: "string", value: "DIR", help: "the project folder (default: the current one)" };
 
 /** The parsed command line; prints the usage and exits on --help (0) or a mistake (2). */
-export function commandLine<T extends ParseArgsConfig>(command: Command<T>): CommandLine<T> {
+export function commandLine<O extends Record<string, Option>>(command: Command<O>): { values: Values<O>; positionals: string[] } {
   const args = command.args ?? process.argv.slice(2);
-  const help = () => [`usage: ${command.synopsis ?? `${command.name} -- [options]`}`, ...command.usage.map((line) => `  ${line}`)].join("\n");
+  const options: Record<string, Option> = { ...command.options, root: ROOT };
+  const help = () => usage(command, options);
   if (args.includes("--help") || args.includes("-h")) {
     console.log(help());
     process.exit(0);
   }
+  const config = Object.fromEntries(
+    Object.entries(options).map(([name, o]) => [name, o.type === "string" ? { type: "string" as const, ...(o.default !== undefined ? { default: o.default } : {}) } : { type: "boolean" as const, default: false }]),
+  );
   try {
-    // parseArgs's result type does not follow the spread config; the options are the same.
-    return parseArgs({ ...command.config, args }) as CommandLine<T>;
+    const { values, positionals } = parseArgs({ options: config, args, allowPositionals: command.allowPositionals ?? false });
+    return { values: { ...values, root: (values.root as string | undefined) ?? process.cwd() } as Values<O>, positionals };
   } catch (error) {
-    const problem = commandLineProblem(error, Object.keys(command.config.options ?? {}));
+    const problem = commandLineProblem(error, Object.keys(options));
     if (problem === undefined) throw error;
     console.error(`${command.name}: ${problem}\n${help()}`);
     process.exit(2);
   }
+}
+
+/** `usage: npm run build -- [options]`, then one aligned line per option. */
+function usage(command: { name: string; synopsis?: string }, options: Record<string, Option>): string {
+  const flags = Object.entries(options).map(([name, o]) => [`--${name}${o.type === "string" ? ` ${o.value}` : ""}`, o.help] as const);
+  const width = Math.max(...flags.map(([flag]) => flag.length)) + 3;
+  return [`usage: ${command.synopsis ?? `${command.name} -- [options]`}`, ...flags.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`)].join("\n");
 }
 
 /** What is wrong with the command line, from parseArgs's error; undefined for any other error. */

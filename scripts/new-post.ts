@@ -15,8 +15,8 @@ import { commandLine } from "./command-line.ts";
 const { values, positionals } = commandLine({
   name: "npm run new",
   synopsis: 'npm run new -- "Title of the post" [options]',
-  usage: ["--root DIR   the project folder (default: the current one)"],
-  config: { options: { root: { type: "string", default: process.cwd() } }, allowPositionals: true },
+  options: {},
+  allowPositionals: true,
 });
 
 await runStep(async () => {
@@ -26,7 +26,7 @@ await runStep(async () => {
     process.exitCode = 1;
     return;
   }
-  const root = path.resolve(values.root!);
+  const root = path.resolve(values.root);
   const settings = loadSettings(root);
   const zone = settings.chat.zone;
   const slot = nextSlot({ weekday: settings.chat.weekday, time: settings.chat.time, zone }, now());

@@ -10,17 +10,9 @@ import { commandLine } from "./command-line.ts";
 
 const { values } = commandLine({
   name: "npm start",
-  usage: [
-    "--port N       the port of the preview server (default 8080)",
-    "--output DIR   the folder the preview is written to (default _preview)",
-    "--root DIR     the project folder (default: the current one)",
-  ],
-  config: {
-    options: {
-      root: { type: "string", default: process.cwd() },
-      output: { type: "string", default: "_preview" },
-      port: { type: "string", default: "8080" },
-    },
+  options: {
+    port: { type: "string", default: "8080", value: "N", help: "the port of the preview server (default 8080)" },
+    output: { type: "string", default: "_preview", value: "DIR", help: "the folder the preview is written to (default _preview)" },
   },
 });
 
@@ -28,8 +20,8 @@ await runStep(async () => {
   // The preview has drafts and future posts: it is written to its own folder, never to
   // _site/, so a preview can never be deployed by mistake.
   // Eleventy and the plugins read `content/` relative to the working directory.
-  process.chdir(path.resolve(values.root!));
-  const eleventy = new Eleventy("content", values.output!, {
+  process.chdir(path.resolve(values.root));
+  const eleventy = new Eleventy("content", values.output, {
     configPath: path.join(APP_DIR, ".eleventy.ts"),
     runMode: "serve",
     quietMode: true,
