@@ -7,11 +7,9 @@
 import type MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
 import { PUBLISHED_IMAGE_EXTENSIONS, rawImages, resolveLocalPath } from "./local-paths.ts";
-import { createMarkdown } from "./markdown.ts";
+import { parseBody } from "./markdown.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
-
-let markdown: MarkdownIt | undefined;
 
 /**
  * Every problem of the images in `body`, as errors at the file line each is on.
@@ -22,7 +20,6 @@ let markdown: MarkdownIt | undefined;
 export function bodyImageProblems(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean): Diagnostic[] {
   // Most posts have no image at all; skip the parse for them.
   if (!body.includes("![") && !/<img\b/i.test(body)) return [];
-  markdown ??= createMarkdown();
   const problems: Diagnostic[] = [];
   const report = (line: number, message: string, fix: string) =>
     problems.push({ severity: "error", file, line: bodyLine + line, field: "", message, fix });
@@ -37,7 +34,7 @@ export function bodyImageProblems(body: string, file: string, bodyLine: number, 
     }
   };
 
-  for (const token of markdown.parse(body, {})) {
+  for (const token of parseBody(body)) {
     const first = token.map?.[0] ?? 0;
     if (token.type === "html_block") raw(token.content, first);
     else if (token.type === "inline") {

@@ -1,34 +1,103 @@
-// Links from a post's body to another post by its file, `[last week](2017-04-30-online-communities.md)`:
-// the page links to that post's address (lib/markdown.ts), and a file that is not there
-// is a writer's mistake, reported at its line before it becomes a broken link.
-import type MarkdownIt from "markdown-it";
+// Links from a post's body to files of the site: another post by its file
+// (`[last week](2017-04-30-online-communities.md)`) or a file next to the post
+// (`[the slides](slides.pdf)`). The page links to that post's address or the file's
+// copy (lib/markdown.ts); a file that is not there, or of a kind the build does not
+// publish, is a writer's mistake, reported at its line before it becomes a broken link.
+// The links to other posts are kept with the post, for the checks between posts
+// (lib/cross-file-checks.ts): whether the post linked to exists and is published.
 import type { Diagnostic } from "./diagnostics.ts";
-import { postLinkTarget } from "./local-paths.ts";
-import { createMarkdown } from "./markdown.ts";
+import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawLinks } from "./local-paths.ts";
+import { parseBody } from "./markdown.ts";
+import { POSTS_DIR } from "./content-paths.ts";
 
-let markdown: MarkdownIt | undefined;
+/** A link of a post's body to another post, by its file or by its address. */
+export interface PostLink {
+  /** As written. */
+  href: string;
+  /** The file line it is on. */
+  line: number;
+  /** The post's file (content/posts/….md) when the link names one that exists. */
+  file?: string;
+  /** The post's address (/posts/<name>/, no fragment) when the link is written as one. */
+  url?: string;
+}
 
-/** Every link of `body` to a markdown file that does not exist, as errors at their lines. */
-export function postLinkProblems(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean): Diagnostic[] {
-  // Most posts link to no file of the site: skip the parse for them.
-  if (!/\.md\b/i.test(body)) return [];
-  markdown ??= createMarkdown();
+export interface BodyLinks {
+  /** Links to files of the site that are missing or not published, as errors at their lines. */
+  problems: Diagnostic[];
+  posts: PostLink[];
+}
+
+/** The links of `body` to files of the site: what is wrong with them, and those to other posts. */
+export function bodyLinks(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean): BodyLinks {
   const problems: Diagnostic[] = [];
-  for (const token of markdown.parse(body, {})) {
+  const posts: PostLink[] = [];
+  // A post without a link (inline, reference definition or raw <a>) skips the parse.
+  if (!body.includes("](") && !body.includes("]:") && !/<a\s/i.test(body)) return { problems, posts };
+  const check = (line: number, href: string) => {
+    const problem = linkProblem(file, href, fileExists);
+    if (problem) problems.push({ severity: "error", file, line: bodyLine + line, field: "", ...problem });
+    else {
+      const target = linkTarget(file, href);
+      if (target?.kind === "page" && target.file.startsWith(`${POSTS_DIR}/`)) posts.push({ href, line: bodyLine + line, file: target.file });
+      const address = POST_ADDRESS.exec(href)?.[1];
+      if (address) posts.push({ href, line: bodyLine + line, url: safeDecodeURI(address.endsWith("/") ? address : `${address}/`) });
+    }
+  };
+  const raw = (html: string, first: number) => {
+    for (const link of rawLinks(html)) check(first + link.lineOffset, link.href);
+  };
+  for (const token of parseBody(body)) {
+    const first = token.map?.[0] ?? 0;
+    if (token.type === "html_block") raw(token.content, first);
     if (token.type !== "inline") continue;
     let offset = 0;
     for (const child of token.children ?? []) {
       if (child.type === "softbreak" || child.type === "hardbreak") offset++;
-      if (child.type !== "link_open") continue;
-      const href = child.attrGet("href") ?? "";
-      const target = postLinkTarget(file, href);
-      if (!target || (target.url && fileExists(target.file))) continue;
-      problems.push({
-        severity: "error", file, line: bodyLine + (token.map?.[0] ?? 0) + offset, field: "",
-        message: `the link to ${decodeURI(href)} leads to no post (looked for ${target.file})`,
-        fix: "check the file name: link to another post by its file name, e.g. [last week](2017-04-30-online-communities.md)",
-      });
+      else if (child.type === "html_inline") raw(child.content, first + offset);
+      // linkify's links are web addresses it completed itself (www.example.org → http://…).
+      else if (child.type === "link_open" && child.markup !== "linkify") check(first + offset, child.attrGet("href") ?? "");
     }
   }
-  return problems;
+  return { problems, posts };
+}
+
+// A post's address from the site's root, as a writer may link to it: /posts/online-communities/#t2.
+const POST_ADDRESS = /^(\/posts\/[^/?#.]+\/?)(?:[?#].*)?$/s;
+
+/** What is wrong with the link `href` of the markdown file `file`, if anything. */
+function linkProblem(file: string, href: string, fileExists: (relativePath: string) => boolean): { message: string; fix: string } | undefined {
+  const target = linkTarget(file, href);
+  if (!target) return undefined;
+  const shown = safeDecodeURI(href);
+  if (target.kind === "page") {
+    if (target.url && fileExists(target.file)) return undefined;
+    return {
+      message: `the link to ${shown} leads to no post (looked for ${target.file})`,
+      fix: "check the file name: link to another post by its file name, e.g. [last week](2017-04-30-online-communities.md)",
+    };
+  }
+  if (!target.url || !fileExists(target.file)) {
+    return {
+      message: `the link to ${shown} leads to no file (looked for ${target.file})`,
+      fix: looksLikeHost(href)
+        ? `write the web address with https:// in front: https://${href}`
+        : "check the file name and put the file next to the post (a web address needs https:// in front)",
+    };
+  }
+  const extension = /\.([^./]+)$/.exec(target.file)?.[1] ?? "";
+  if (PUBLISHED_FILE_EXTENSIONS.includes(extension)) return undefined;
+  const lower = PUBLISHED_FILE_EXTENSIONS.includes(extension.toLowerCase());
+  return {
+    message: `the link to ${shown} leads to a file the site does not publish: it copies files ending in ${PUBLISHED_FILE_EXTENSIONS.map((e) => `.${e}`).join(", ")}`,
+    fix: lower ? `rename the file to end in .${extension.toLowerCase()}, and the link with it` : "save the file as PDF (or another kind the site copies) and link to that",
+  };
+}
+
+function safeDecodeURI(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
 }

@@ -10,3 +10,8 @@ export function now(): Date {
   }
   return new Date();
 }
+
+/** Today's date in UTC, YYYY-MM-DD: the day a post dated so is published (lib/publishing.ts). */
+export function today(): string {
+  return now().toISOString().slice(0, 10);
+}

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
-import { crossFileProblems } from "./cross-file-checks.ts";
+import { today } from "./clock.ts";
+import { crossFileProblems, type LinkingPost } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { listPostFiles, misnamedPostFiles } from "./content-paths.ts";
 import { recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
@@ -164,9 +165,11 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const { style } = site;
   // On a cold cache, the posts validated so far are formatted on the other cores while the rest are validated.
   const ahead = options.citations === "resolve" ? undefined : new FormattingAhead();
+  const unloaded: LinkingPost[] = [];
   for (const file of files) {
     const result = loadedEntry(root, file, settings, records).result;
     diagnostics.push(...result.diagnostics);
+    if (result.linking) unloaded.push(result.linking);
     if (result.post) posts.push(result.post);
     // A post with errors has its citation keys checked too; it is not formatted.
     else if (result.citing) diagnostics.push(...resolvePostCitations(result.citing, site.bibliography, root, style).diagnostics);
@@ -175,7 +178,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   }
   if (records) trace(`posts read: ${fromRecords(files)} of ${files.length} from validation records`);
   diagnostics.push(...misnamedPostFiles(root));
-  diagnostics.push(...crossFileProblems(posts, (file) => located.get(file) ?? { line: 1, column: 1 }));
+  diagnostics.push(...crossFileProblems(posts, { today: today(), where: (file) => located.get(file) ?? { line: 1, column: 1 }, unloaded }));
   diagnostics.push(...site.diagnostics);
   if (!ahead) diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
   else diagnostics.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
@@ -213,15 +216,15 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
   const out = new Map<string, PostRecord>();
   for (const file of files) {
     const entry = loadedEntry(root, file, settings, records);
-    const { post, citing, chatStartAt, diagnostics } = entry.result;
+    const { post, citing, chatStartAt, diagnostics, linking } = entry.result;
     const record: PostRecord = {
       load: diagnostics,
       // With the site's style, so the locator words are the locale's and the memo serves the build too.
       citations: post || citing ? resolvePostCitations((post ?? citing)!, site.bibliography, root, site.style).diagnostics : [],
       probes: entry.probes,
       ...(post
-        ? { facts: { file, url: post.url, draft: post.draft, ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }
-        : {}),
+        ? { facts: { file, url: post.url, date: post.date, draft: post.draft, postLinks: post.postLinks, ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }
+        : linking ? { linking } : {}),
     };
     out.set(file, record);
     if (!records) {

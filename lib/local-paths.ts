@@ -1,9 +1,9 @@
-// Files of the site a post names: its images and the posts it links to. Writers put
-// images next to the post and write the file name (`![Two hosts](meetup.png)`,
-// `image.src: ./meetup.jpg`), and link to another post by its file
-// (`[last week](2017-04-30-online-communities.md)`), but the page is served at
-// /posts/<name>/, where such a relative address would lead nowhere: they are resolved
-// from the post's file instead.
+// Files of the site a post names: its images, the files it links to and the posts it
+// links to. Writers put images and handouts next to the post and write the file name
+// (`![Two hosts](meetup.png)`, `image.src: ./meetup.jpg`, `[slides](slides.pdf)`), and
+// link to another post by its file (`[last week](2017-04-30-online-communities.md)`),
+// but the page is served at /posts/<name>/, where such a relative address would lead
+// nowhere: they are resolved from the post's file instead.
 
 import { POSTS_DIR, slugFromFile } from "./content-paths.ts";
 
@@ -29,19 +29,46 @@ export function resolveLocalPath(postFile: string, src: string): LocalPath {
   return { kind: "local", file, url: `/${encodePath(file.slice("content/".length))}${rest}` };
 }
 
+/** Where a link of a post leads, when it names a file of the site rather than an address. */
+export type LinkTarget =
+  /** A markdown file (`2017-04-30-online-communities.md#t2`): its page, fragment kept; no url outside content/. */
+  | { kind: "page"; file: string; url?: string }
+  /** Any other file (`slides.pdf`): the site's copy of it; no url outside content/. */
+  | { kind: "file"; file: string; url?: string };
+
 /**
- * Where a link of the post `postFile` leads when it names a markdown file of the site
- * (`2017-04-30-online-communities.md#t2`, relative or from content/): the post's page
- * (its fragment kept) and its file. undefined for any other link, left as written.
+ * Where the link `href` of the markdown file `postFile` leads when it names a file of
+ * the site: relative to the post's folder, or from content/ when it starts with "/".
+ * undefined for every other link, which is left as written: another site's address, an
+ * anchor, or an address of this site (`/posts/listening/`, `/calendar.ics`). A relative
+ * link with a file extension is always a file, since no page of the site has one; so is
+ * a relative link that starts like a host name (`www.example.org/x`), which a writer
+ * meant as a web address and which would lead nowhere.
  */
-export function postLinkTarget(postFile: string, href: string): { file: string; url?: string } | undefined {
+export function linkTarget(postFile: string, href: string): LinkTarget | undefined {
   const where = resolveLocalPath(postFile, href);
-  if (where.kind === "remote" || !where.file.endsWith(".md")) return undefined;
-  // Outside content/: nothing there is published.
-  if (where.kind === "outside") return { file: where.file };
-  const fragment = /#.*$/s.exec(href)?.[0] ?? "";
-  const page = where.file.startsWith(`${POSTS_DIR}/`) ? `posts/${slugFromFile(where.file)}/` : where.file.slice("content/".length).replace(/\.md$/, "/");
-  return { file: where.file, url: `/${encodePath(page)}${fragment}` };
+  if (where.kind === "remote") return undefined;
+  const url = where.kind === "local" ? { url: where.url } : {};
+  if (where.file.endsWith(".md")) {
+    if (where.kind === "outside") return { kind: "page", file: where.file };
+    const fragment = /#.*$/s.exec(href)?.[0] ?? "";
+    const page = where.file.startsWith(`${POSTS_DIR}/`) ? `posts/${slugFromFile(where.file)}/` : where.file.slice("content/".length).replace(/\.md$/, "/");
+    return { kind: "page", file: where.file, url: `/${encodePath(page)}${fragment}` };
+  }
+  const pathPart = href.replace(/[?#].*$/s, "");
+  const extension = /\.([^./]+)$/.exec(pathPart)?.[1];
+  if (pathPart.startsWith("/")) {
+    // The site's own addresses start with "/" too; only a kind of file the build copies is one of content/.
+    return extension !== undefined && PUBLISHED_FILE_EXTENSIONS.includes(extension.toLowerCase()) ? { kind: "file", file: where.file, ...url } : undefined;
+  }
+  if (extension === undefined && !looksLikeHost(pathPart)) return undefined;
+  return { kind: "file", file: where.file, ...url };
+}
+
+/** Whether a relative link starts with what reads as a host name: `www.nature.com/…`, `example.org`. */
+export function looksLikeHost(href: string): boolean {
+  const first = href.split(/[/?#]/)[0]!;
+  return /^www\./i.test(first) || (href.includes("/") && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(first) && !/^\.\.?$/.test(first));
 }
 
 /** `a/./b/../c` → `a/c`; a path that climbs above its start keeps its leading `..`. */
@@ -71,8 +98,19 @@ function encodePath(p: string): string {
 /** The image files the build copies from content/ to the site (plugins/site.ts), by extension. */
 export const PUBLISHED_IMAGE_EXTENSIONS: readonly string[] = ["jpg", "jpeg", "png", "webp", "gif", "svg", "avif"];
 
-// An <img> start tag, quoted attribute values may hold ">".
-const IMG_TAG = /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+/**
+ * Every kind of file the build copies from content/: images, and what a post links to
+ * for its readers (handouts, slides, data, recordings and their captions). Plain text,
+ * XML, JSON and calendars are left out: the site writes its own robots.txt, feeds and
+ * calendars, and a writer's notes beside a post must not be published by accident.
+ */
+export const PUBLISHED_FILE_EXTENSIONS: readonly string[] = [
+  ...PUBLISHED_IMAGE_EXTENSIONS,
+  ...["pdf", "epub", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "mp3", "m4a", "ogg", "mp4", "webm", "vtt"],
+];
+
+// A start tag of <img> or <a>; quoted attribute values may hold ">".
+const TAG = /<(img|a)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 const ATTRIBUTE = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 export interface RawImage {
@@ -85,34 +123,52 @@ export interface RawImage {
 
 /** The <img> tags of a piece of raw HTML. */
 export function rawImages(html: string): RawImage[] {
-  const out: RawImage[] = [];
-  for (const match of html.matchAll(IMG_TAG)) {
-    const attrs = attributes(match[0]);
-    const lineOffset = html.slice(0, match.index).split("\n").length - 1;
-    out.push({ ...(attrs.has("src") ? { src: attrs.get("src")! } : {}), ...(attrs.has("alt") ? { alt: attrs.get("alt")! } : {}), lineOffset });
+  return rawTags(html, "img").map(({ attrs, lineOffset }) => ({
+    ...(attrs.has("src") ? { src: attrs.get("src")! } : {}),
+    ...(attrs.has("alt") ? { alt: attrs.get("alt")! } : {}),
+    lineOffset,
+  }));
+}
+
+/** The href of each <a> tag of a piece of raw HTML that has one. */
+export function rawLinks(html: string): { href: string; lineOffset: number }[] {
+  return rawTags(html, "a").flatMap(({ attrs, lineOffset }) => (attrs.has("href") ? [{ href: attrs.get("href")!, lineOffset }] : []));
+}
+
+function rawTags(html: string, name: "img" | "a"): { attrs: Map<string, string>; lineOffset: number }[] {
+  const out: { attrs: Map<string, string>; lineOffset: number }[] = [];
+  for (const match of html.matchAll(TAG)) {
+    if (match[1]!.toLowerCase() !== name) continue;
+    const attrs = new Map<string, string>();
+    for (const a of attributesOf(match[0])) attrs.set(a.name, a.value);
+    out.push({ attrs, lineOffset: html.slice(0, match.index).split("\n").length - 1 });
   }
   return out;
 }
 
-/** Raw HTML with the src of each <img> replaced by `rewrite(src)`; the rest untouched. */
-export function rewriteRawImageSources(html: string, rewrite: (src: string) => string): string {
-  if (!/<img\b/i.test(html)) return html;
-  return html.replace(IMG_TAG, (tag) => {
+/**
+ * Raw HTML with the src of each <img> replaced by `image(src)` and the href of each <a>
+ * by `link(href)`; the rest untouched.
+ */
+export function rewriteRawAddresses(html: string, image: (src: string) => string, link: (href: string) => string): string {
+  if (!/<(?:img|a)\s/i.test(html)) return html;
+  return html.replace(TAG, (tag, name: string) => {
+    const [attribute, rewrite] = name.toLowerCase() === "img" ? ["src", image] : ["href", link];
     // Attributes in order, so that "src=" inside another attribute's quoted value is not taken.
-    for (const a of tag.slice(4, -1).matchAll(ATTRIBUTE)) {
-      if (a[1]!.toLowerCase() !== "src") continue;
-      const src = a[2] ?? a[3] ?? a[4] ?? "";
-      const next = rewrite(src);
-      if (next === src) return tag;
-      const at = 4 + a.index!;
-      return `${tag.slice(0, at)}src="${next.replace(/"/g, "&quot;")}"${tag.slice(at + a[0].length)}`;
+    for (const a of attributesOf(tag)) {
+      if (a.name !== attribute) continue;
+      const next = rewrite(a.value);
+      if (next === a.value) return tag;
+      return `${tag.slice(0, a.at)}${attribute}="${next.replace(/"/g, "&quot;")}"${tag.slice(a.at + a.length)}`;
     }
     return tag;
   });
 }
 
-function attributes(tag: string): Map<string, string> {
-  const attrs = new Map<string, string>();
-  for (const a of tag.slice(4, -1).matchAll(ATTRIBUTE)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? "");
-  return attrs;
+/** A start tag's attributes in order: lower-cased name, value, and where the attribute is in the tag. */
+function* attributesOf(tag: string): Generator<{ name: string; value: string; at: number; length: number }> {
+  const start = tag.search(/[\s>]/);
+  for (const a of tag.slice(start, -1).matchAll(ATTRIBUTE)) {
+    yield { name: a[1]!.toLowerCase(), value: a[2] ?? a[3] ?? a[4] ?? "", at: start + a.index!, length: a[0].length };
+  }
 }

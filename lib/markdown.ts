@@ -3,7 +3,7 @@ import MarkdownIt from "markdown-it";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import { citationSyntax } from "./citation-syntax.ts";
-import { postLinkTarget, resolveLocalPath, rewriteRawImageSources } from "./local-paths.ts";
+import { linkTarget, resolveLocalPath, rewriteRawAddresses } from "./local-paths.ts";
 import { localePunctuationInQuote } from "./notes-after-punctuation.ts";
 
 export function createMarkdown(): MarkdownIt {
@@ -15,13 +15,17 @@ export function createMarkdown(): MarkdownIt {
     html: (env, index) => env?.announcement?.citations?.[index],
     punctuationInQuote: (env) => punctuationInQuote(env?.site?.citations?.locale ?? "en-US"),
   });
-  // A post's own images (and the posts it links to) are named from its file (`meetup.png` next to it) but shown on its
-  // page at /posts/<name>/: their addresses are made site-absolute (Eleventy adds the prefix).
+  // A post's own images, files and the posts it links to are named from its file (`meetup.png` next to it) but
+  // shown on its page at /posts/<name>/: their addresses are made site-absolute (Eleventy adds the prefix).
   const local = (env: any, src: string) => {
     const file = sourceFile(env);
     if (file === undefined) return src;
     const where = resolveLocalPath(file, src);
     return where.kind === "local" ? where.url : src;
+  };
+  const linked = (env: any, href: string) => {
+    const file = sourceFile(env);
+    return (file !== undefined && linkTarget(file, href)?.url) || href;
   };
   const image = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, opts, env, self) => {
@@ -47,21 +51,35 @@ export function createMarkdown(): MarkdownIt {
       block.children = out;
     }
   });
-  // A link to another post by its file leads to that post's page.
+  // A link to another post by its file leads to that post's page, one to a file to its copy.
   const linkOpen = md.renderer.rules.link_open ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
   md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {
     const token = tokens[idx]!;
-    const file = sourceFile(env);
     const href = token.attrGet("href");
-    const target = file !== undefined && href !== null ? postLinkTarget(file, href) : undefined;
-    if (target?.url) token.attrSet("href", target.url);
+    if (href !== null && token.markup !== "linkify") token.attrSet("href", linked(env, href));
     return linkOpen(tokens, idx, opts, env, self);
   };
   for (const rule of ["html_inline", "html_block"] as const) {
     const render = md.renderer.rules[rule]!;
-    md.renderer.rules[rule] = (tokens, idx, opts, env, self) => rewriteRawImageSources(render(tokens, idx, opts, env, self), (src) => local(env, src));
+    md.renderer.rules[rule] = (tokens, idx, opts, env, self) =>
+      rewriteRawAddresses(render(tokens, idx, opts, env, self), (src) => local(env, src), (href) => linked(env, href));
   }
   return md;
+}
+
+let checking: { md: MarkdownIt; body: string; tokens: ReturnType<MarkdownIt["parse"]> } | undefined;
+
+/**
+ * A post body's markdown-it tokens, for the checks of its images and links
+ * (lib/body-images.ts, lib/body-links.ts): each asks for the same body in turn, so
+ * the last one parsed is kept. Not for rendering: the tokens are shared.
+ */
+export function parseBody(body: string): ReturnType<MarkdownIt["parse"]> {
+  if (checking?.body !== body) {
+    const md = checking?.md ?? createMarkdown();
+    checking = { md, body, tokens: md.parse(body, {}) };
+  }
+  return checking.tokens;
 }
 
 /**

@@ -7,7 +7,8 @@ import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { slugFromFile } from "./content-paths.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
-import { postLinkProblems } from "./body-links.ts";
+import { bodyLinks, type PostLink } from "./body-links.ts";
+import type { LinkingPost } from "./cross-file-checks.ts";
 import { resolveLocalPath } from "./local-paths.ts";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
@@ -44,6 +45,8 @@ export interface Post {
   references: CslItem[];
   nocite: string[];
   image?: PostImage;
+  /** The links of its body to other posts, for the checks between posts. */
+  postLinks: PostLink[];
   /** Markdown body, and the file line it starts on. */
   body: string;
   bodyLine: number;
@@ -62,6 +65,8 @@ export interface LoadResult {
    * that its citation keys are checked too: every problem of a file at once.
    */
   citing?: CitingPost;
+  /** For a post with errors that links to other posts: those links, checked too (lib/cross-file-checks.ts). */
+  linking?: LinkingPost;
   diagnostics: Diagnostic[];
   /**
    * Where `chat.start` is written, for the checks between posts. Only the position is
@@ -120,13 +125,16 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     );
     return { diagnostics };
   }
+  // The body's images and links are checked whatever the front matter holds: every problem at once.
+  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists);
+  const bodyProblems = [...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...links.problems];
   const doc = readYamlDocument(split.yaml, file, split.yamlLine);
-  if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
+  if (doc.diagnostics.length) return { diagnostics: [...doc.diagnostics, ...bodyProblems] };
   recordValidatedYaml(split.yaml, doc.data);
   const data = doc.data ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
     error("", { line: split.yamlLine, column: 1 }, "the front matter must be a set of fields", "write one `field: value` per line");
-    return { diagnostics };
+    return { diagnostics: [...diagnostics, ...bodyProblems] };
   }
 
   const slug = slugFromFile(file);
@@ -213,15 +221,16 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     }
   }
 
-  // Images in the body need alt text too (WCAG 1.1.1), and their files, checked on the markdown itself.
-  diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists));
-  diagnostics.push(...postLinkProblems(split.body, file, split.bodyLine, ctx.fileExists));
+  // Images in the body need alt text too (WCAG 1.1.1), and their files; links, their files (above).
+  diagnostics.push(...bodyProblems);
 
   const chatStartAt = doc.locate(["chat", "start"]);
   if (diagnostics.some((d) => d.severity === "error") || !fm) {
     const nocite = fm?.nocite ?? (Array.isArray(rawData.nocite) && rawData.nocite.every((n) => typeof n === "string") ? (rawData.nocite as string[]) : []);
     const citing: CitingPost = { file, references, nocite, body: split.body, bodyLine: split.bodyLine, ...(brokenReferences.length ? { brokenReferences } : {}) };
-    return { diagnostics, chatStartAt, citing };
+    const date = fm?.date ?? (typeof rawData.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(rawData.date) ? rawData.date : undefined);
+    const linking: LinkingPost | undefined = links.posts.length ? { file, ...(date ? { date } : {}), draft: fm?.draft ?? rawData.draft === true, postLinks: links.posts } : undefined;
+    return { diagnostics, chatStartAt, citing, ...(linking ? { linking } : {}) };
   }
   const post: Post = {
     file,
@@ -238,6 +247,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     references,
     nocite: fm.nocite ?? [],
     ...(image ? { image } : {}),
+    postLinks: links.posts,
     body: split.body,
     bodyLine: split.bodyLine,
   };

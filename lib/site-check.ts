@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { projectCache, type ContentCache } from "./content-cache.ts";
+import { today } from "./clock.ts";
 import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { listPostFiles, misnamedPostFiles, SETTINGS_FILE } from "./content-paths.ts";
@@ -97,7 +98,11 @@ export async function checkSite(root: string): Promise<CheckResult> {
     diagnostics: [
       ...ordered.flatMap((r) => r.load),
       ...misnamedPostFiles(root),
-      ...crossFileProblems(facts, (file) => positions.get(file) ?? { line: 1, column: 1 }),
+      ...crossFileProblems(facts, {
+        today: today(),
+        where: (file) => positions.get(file) ?? { line: 1, column: 1 },
+        unloaded: ordered.flatMap((r) => (r.linking ? [r.linking] : [])),
+      }),
       ...siteDiagnostics,
       ...ordered.flatMap((r) => r.citations),
     ],

@@ -2,13 +2,13 @@
 // (and a build's validation) re-reads only what changed. A post's record is stored
 // under the hash of everything its validation reads: its path and text, the settings,
 // the shared bibliography's files, and chatpost's own code and installed packages.
-// The files whose existence it looked at (images) are kept with it and looked at
+// The files whose existence it looked at (images, linked files and posts) are kept with it and looked at
 // again on every use. Light on purpose: reading records loads neither zod, the YAML
 // parser nor citation-js.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { CrossFilePost } from "./cross-file-checks.ts";
+import type { CrossFilePost, LinkingPost } from "./cross-file-checks.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import type { Post } from "./post-loader.ts";
@@ -64,6 +64,8 @@ export interface PostRecord {
   citations: Diagnostic[];
   /** Absent when the post could not be loaded. */
   facts?: PostFacts;
+  /** When it could not be loaded, its links to other posts, if any. */
+  linking?: LinkingPost;
   /** Files whose existence validation looked at, and what it found. */
   probes: [string, boolean][];
 }

@@ -1,6 +1,6 @@
 // Wires site settings, static assets and template options into Eleventy.
 import path from "node:path";
-import { PUBLISHED_IMAGE_EXTENSIONS } from "../lib/local-paths.ts";
+import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { APP_DIR, context } from "./context.ts";
 
 export default function sitePlugin(eleventyConfig: any): void {
@@ -8,7 +8,7 @@ export default function sitePlugin(eleventyConfig: any): void {
   // Escape everything a template prints unless it is explicitly marked safe.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addPassthroughCopy({ [path.join(APP_DIR, "layouts/assets")]: "assets" });
-  eleventyConfig.addPassthroughCopy(`content/**/*.{${PUBLISHED_IMAGE_EXTENSIONS.join(",")}}`);
+  eleventyConfig.addPassthroughCopy(`content/**/*.{${PUBLISHED_FILE_EXTENSIONS.join(",")}}`);
   // Under `npm start`, an edited settings file runs the configuration again (plugins/context.ts).
   eleventyConfig.addWatchTarget("content/_data/site.yaml", { resetConfig: true });
 }

@@ -1,25 +1,73 @@
-// A link to another post by its file: a file that is not there is an error at its line.
+// Links to files of the site: a post by its file, or a file next to the post. One that
+// is missing, or of a kind that is not published, is an error at its line.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { postLinkProblems } from "../../lib/body-links.ts";
+import { bodyLinks } from "../../lib/body-links.ts";
 
 const FILE = "content/posts/2017-05-07-listening.md";
-const files = new Set(["content/posts/2017-04-30-online-communities.md", "content/about.md"]);
-const problems = (body: string) => postLinkProblems(body, FILE, 10, (rel) => files.has(rel)).map((p) => [p.line, p.message]);
+const files = new Set(["content/posts/2017-04-30-online-communities.md", "content/about.md", "content/posts/slides.pdf", "content/files/survey.csv", "content/posts/notes.txt", "content/posts/deck.PDF"]);
+const found = (body: string) => bodyLinks(body, FILE, 10, (rel) => files.has(rel)).problems;
+const problems = (body: string) => found(body).map((p) => [p.line, p.message]);
 
-describe("postLinkProblems", () => {
-  it("accepts links to posts and pages that exist, and every other link", () => {
-    assert.deepEqual(problems("See [last week](2017-04-30-online-communities.md#t1), [about](../about.md),\n[a site](https://example.org/x.md) and [a page](/posts/online-communities/)."), []);
+describe("bodyLinks: problems", () => {
+  it("accepts links to posts, pages and files that exist, and every other link", () => {
+    assert.deepEqual(
+      problems(
+        "See [last week](2017-04-30-online-communities.md#t1), [about](../about.md), [slides](slides.pdf#page=3),\n" +
+          "[the survey](/files/survey.csv), [a site](https://example.org/x.md), [a page](/posts/online-communities/),\n" +
+          "[the calendar](/calendar.ics), www.example.org/x.pdf and <a href=\"slides.pdf\">raw</a>.",
+      ),
+      [],
+    );
   });
 
-  it("reports a link to a file that is not there, or outside content/, at its line", () => {
+  it("reports a link to a post that is not there, or outside content/, at its line", () => {
     assert.deepEqual(problems("Intro.\n\nSee [last week](2017-04-30-online-community.md)\nand [the README](../../README.md)."), [
       [12, "the link to 2017-04-30-online-community.md leads to no post (looked for content/posts/2017-04-30-online-community.md)"],
       [13, "the link to ../../README.md leads to no post (looked for README.md)"],
     ]);
   });
 
-  it("reads no link in code", () => {
-    assert.deepEqual(problems("`[x](missing.md)`\n\n    [y](missing.md)\n"), []);
+  it("reports a missing file, and a web address written without https://, with the fix", () => {
+    const [slides, web] = found("[slides](slide.pdf)\n\n[the study](www.nature.com/articles/s41586)");
+    assert.equal(slides!.line, 10);
+    assert.equal(slides!.message, "the link to slide.pdf leads to no file (looked for content/posts/slide.pdf)");
+    assert.match(slides!.fix ?? "", /check the file name/);
+    assert.equal(web!.line, 12);
+    assert.equal(web!.fix, "write the web address with https:// in front: https://www.nature.com/articles/s41586");
+  });
+
+  it("reports a file of a kind the site does not publish, and how to fix it", () => {
+    const [notes, deck] = found("[notes](notes.txt) and [deck](deck.PDF)");
+    assert.match(notes!.message, /^the link to notes\.txt leads to a file the site does not publish: it copies files ending in .*\.pdf/);
+    assert.match(notes!.fix ?? "", /save the file as PDF/);
+    assert.equal(deck!.fix, "rename the file to end in .pdf, and the link with it");
+  });
+
+  it("reads raw <a> tags at their lines, and no link in code", () => {
+    assert.deepEqual(problems('Text\n\n<p>\n<a href="gone.pdf">x</a></p>\n\nand <a href="also-gone.pdf">y</a>'), [
+      [13, "the link to gone.pdf leads to no file (looked for content/posts/gone.pdf)"],
+      [15, "the link to also-gone.pdf leads to no file (looked for content/posts/also-gone.pdf)"],
+    ]);
+    assert.deepEqual(problems("`[x](missing.md)`\n\n    [y](missing.pdf)\n"), []);
+  });
+
+  it("reads reference-style links", () => {
+    assert.deepEqual(problems("See [the slides][s].\n\n[s]: slide.pdf"), [[10, "the link to slide.pdf leads to no file (looked for content/posts/slide.pdf)"]]);
+  });
+});
+
+describe("bodyLinks: links to other posts", () => {
+  it("are kept with their lines, by file or by address, for the checks between posts", () => {
+    const { posts } = bodyLinks(
+      "See [last week](2017-04-30-online-communities.md#t1) and [again](/posts/online-communities/#t2),\n" +
+        "<a href=\"/posts/caf%C3%A9\">raw</a>, [a missing one](2017-04-30-gone.md), [about](../about.md),\n[slides](slides.pdf) and [home](/).",
+      FILE, 10, (rel) => files.has(rel),
+    );
+    assert.deepEqual(posts, [
+      { href: "2017-04-30-online-communities.md#t1", line: 10, file: "content/posts/2017-04-30-online-communities.md" },
+      { href: "/posts/online-communities/#t2", line: 10, url: "/posts/online-communities/" },
+      { href: "/posts/caf%C3%A9", line: 11, url: "/posts/café/" },
+    ]);
   });
 });

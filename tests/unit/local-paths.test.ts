@@ -1,7 +1,7 @@
 // Where the files a post names are: resolved from the post's file, made site-absolute for its page.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { postLinkTarget, rawImages, resolveLocalPath, rewriteRawImageSources } from "../../lib/local-paths.ts";
+import { linkTarget, looksLikeHost, rawImages, rawLinks, resolveLocalPath, rewriteRawAddresses } from "../../lib/local-paths.ts";
 
 const POST = "content/posts/2017-04-30-online-communities.md";
 
@@ -38,28 +38,60 @@ describe("raw <img> tags", () => {
 
   it("get a new src, quoted; every other byte stays, and a src= inside another attribute is not taken", () => {
     const up = (src: string) => (src.startsWith("http") ? src : `/posts/${src}`);
-    assert.equal(rewriteRawImageSources('<img alt="see src=no.png" src=\'a.png\' class="w">', up), '<img alt="see src=no.png" src="/posts/a.png" class="w">');
-    assert.equal(rewriteRawImageSources("<p><img src=b.png alt=B> and <img src=https://e.org/c.png></p>", up), '<p><img src="/posts/b.png" alt=B> and <img src=https://e.org/c.png></p>');
-    assert.equal(rewriteRawImageSources("<p>no image</p>", up), "<p>no image</p>");
+    const same = (href: string) => href;
+    assert.equal(rewriteRawAddresses('<img alt="see src=no.png" src=\'a.png\' class="w">', up, same), '<img alt="see src=no.png" src="/posts/a.png" class="w">');
+    assert.equal(rewriteRawAddresses("<p><img src=b.png alt=B> and <img src=https://e.org/c.png></p>", up, same), '<p><img src="/posts/b.png" alt=B> and <img src=https://e.org/c.png></p>');
+    assert.equal(rewriteRawAddresses("<p>no image</p>", up, same), "<p>no image</p>");
   });
 });
 
-describe("postLinkTarget", () => {
+describe("raw <a> tags", () => {
+  it("are read with their href and line; an <abbr> or <area> is not one", () => {
+    assert.deepEqual(rawLinks('<p><abbr title="x">X</abbr>\n<a class=k href="slides.pdf">s</a> <A NAME=top>\n<area href="no.pdf"></p>'), [{ href: "slides.pdf", lineOffset: 1 }]);
+  });
+
+  it("get a new href, and only the href; images keep their own rule", () => {
+    const img = (src: string) => `/img/${src}`;
+    const link = (href: string) => `/files/${href}`;
+    assert.equal(rewriteRawAddresses('<a title="href=x" href=\'s.pdf\'><img src=a.png alt=A></a>', img, link), '<a title="href=x" href="/files/s.pdf"><img src="/img/a.png" alt=A></a>');
+    assert.equal(rewriteRawAddresses("<abbr title=a.pdf>A</abbr>", img, link), "<abbr title=a.pdf>A</abbr>");
+  });
+});
+
+describe("linkTarget", () => {
   it("leads a link to a post's file to the post's page, with the fragment", () => {
-    assert.deepEqual(postLinkTarget(POST, "2017-05-07-listening.md"), { file: "content/posts/2017-05-07-listening.md", url: "/posts/listening/" });
-    assert.deepEqual(postLinkTarget(POST, "./2017-05-07-listening.md#topics"), { file: "content/posts/2017-05-07-listening.md", url: "/posts/listening/#topics" });
-    assert.deepEqual(postLinkTarget("content/posts/2019/2019-01-01-x.md", "../2017/2017-05-07-listening.md"), { file: "content/posts/2017/2017-05-07-listening.md", url: "/posts/listening/" });
-    assert.deepEqual(postLinkTarget(POST, "/posts/2017-05-07-listening.md"), { file: "content/posts/2017-05-07-listening.md", url: "/posts/listening/" });
+    const page = (file: string, url: string) => ({ kind: "page", file, url });
+    assert.deepEqual(linkTarget(POST, "2017-05-07-listening.md"), page("content/posts/2017-05-07-listening.md", "/posts/listening/"));
+    assert.deepEqual(linkTarget(POST, "./2017-05-07-listening.md#topics"), page("content/posts/2017-05-07-listening.md", "/posts/listening/#topics"));
+    assert.deepEqual(linkTarget("content/posts/2019/2019-01-01-x.md", "../2017/2017-05-07-listening.md"), page("content/posts/2017/2017-05-07-listening.md", "/posts/listening/"));
+    assert.deepEqual(linkTarget(POST, "/posts/2017-05-07-listening.md"), page("content/posts/2017-05-07-listening.md", "/posts/listening/"));
   });
 
   it("leads a link to another page's file to that page, and one outside content/ nowhere", () => {
-    assert.deepEqual(postLinkTarget(POST, "../about.md"), { file: "content/about.md", url: "/about/" });
-    assert.deepEqual(postLinkTarget(POST, "../../README.md"), { file: "README.md" });
+    assert.deepEqual(linkTarget(POST, "../about.md"), { kind: "page", file: "content/about.md", url: "/about/" });
+    assert.deepEqual(linkTarget(POST, "../../README.md"), { kind: "page", file: "README.md" });
   });
 
-  it("leaves every other link alone", () => {
-    for (const href of ["https://example.org/notes.md", "/posts/listening/", "#t2", "mailto:hosts@example.org", "slides.pdf", "notes.MD"]) {
-      assert.equal(postLinkTarget(POST, href), undefined, href);
+  it("leads a link to a file next to the post, or under content/, to the site's copy", () => {
+    assert.deepEqual(linkTarget(POST, "slides.pdf"), { kind: "file", file: "content/posts/slides.pdf", url: "/posts/slides.pdf" });
+    assert.deepEqual(linkTarget(POST, "hand%20out.pdf#page=2"), { kind: "file", file: "content/posts/hand out.pdf", url: "/posts/hand%20out.pdf#page=2" });
+    assert.deepEqual(linkTarget(POST, "/files/survey.csv"), { kind: "file", file: "content/files/survey.csv", url: "/files/survey.csv" });
+    assert.deepEqual(linkTarget(POST, "notes.MD"), { kind: "file", file: "content/posts/notes.MD", url: "/posts/notes.MD" });
+    assert.deepEqual(linkTarget(POST, "../../package.json"), { kind: "file", file: "package.json" });
+  });
+
+  it("takes a relative link that starts like a host name as a file, since it would lead nowhere", () => {
+    assert.deepEqual(linkTarget(POST, "www.nature.com/articles/x"), { kind: "file", file: "content/posts/www.nature.com/articles/x", url: "/posts/www.nature.com/articles/x" });
+    assert.deepEqual(linkTarget(POST, "example.org"), { kind: "file", file: "content/posts/example.org", url: "/posts/example.org" });
+    assert.equal(looksLikeHost("www.example.org"), true);
+    assert.equal(looksLikeHost("pubmed.ncbi.nlm.nih.gov/123/"), true);
+    assert.equal(looksLikeHost("slides.pdf"), false);
+    assert.equal(looksLikeHost("../images/x.png"), false);
+  });
+
+  it("leaves the site's own addresses and every other link alone", () => {
+    for (const href of ["https://example.org/notes.md", "/posts/listening/", "/calendar.ics", "/feed.xml", "/robots.txt", "/posts/listening/index.html", "#t2", "mailto:hosts@example.org", "listening", "../"]) {
+      assert.equal(linkTarget(POST, href), undefined, href);
     }
   });
 });

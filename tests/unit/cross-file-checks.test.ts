@@ -1,0 +1,91 @@
+// Checks between posts, on the facts kept of each: shared addresses, shared chat
+// starts, and links to posts that are missing, drafts, or published later.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { PostLink } from "../../lib/body-links.ts";
+import { crossFileProblems, type CrossFilePost } from "../../lib/cross-file-checks.ts";
+
+const post = (name: string, date: string, extra: Partial<CrossFilePost> = {}): CrossFilePost => ({
+  file: `content/posts/${date}-${name}.md`, url: `/posts/${name}/`, date, draft: false, postLinks: [], ...extra,
+});
+const byFile = (target: CrossFilePost, line = 7): PostLink => ({ href: target.file.replace("content/posts/", ""), line, file: target.file });
+const byUrl = (url: string, line = 8): PostLink => ({ href: url, line, url });
+const TODAY = "2026-11-24";
+const summary = (posts: CrossFilePost[]) => crossFileProblems(posts, { today: TODAY }).map((d) => [d.severity, d.file, d.line, d.message]);
+
+describe("links between posts", () => {
+  const april = post("online-communities", "2017-04-30");
+  const draft = post("ideas", "2017-05-01", { draft: true });
+  const nextWeek = post("next-week", "2026-12-01");
+
+  it("to published posts, by file or address, or to itself, are fine", () => {
+    const later = post("later", "2017-06-01", { postLinks: [byFile(april), byUrl("/posts/online-communities/"), byUrl("/posts/later/")] });
+    assert.deepEqual(summary([april, later]), []);
+  });
+
+  it("by an address no post has is an error, with the nearest address", () => {
+    const later = post("later", "2017-06-01", { postLinks: [byUrl("/posts/online-community/", 9), byUrl("/posts/nothing-like-it/", 10)] });
+    const problems = crossFileProblems([april, later], { today: TODAY });
+    assert.deepEqual(problems.map((d) => [d.severity, d.line, d.message]), [
+      ["error", 9, "the link to /posts/online-community/ leads to no post: no post has the address /posts/online-community/"],
+      ["error", 10, "the link to /posts/nothing-like-it/ leads to no post: no post has the address /posts/nothing-like-it/"],
+    ]);
+    assert.match(problems[0]!.fix!, /^did you mean \/posts\/online-communities\/\?/);
+    assert.match(problems[1]!.fix!, /^check the address/);
+  });
+
+  it("to a draft is a warning on the linking post", () => {
+    const later = post("later", "2017-06-01", { postLinks: [byFile(draft, 12)] });
+    assert.deepEqual(summary([april, draft, later]), [
+      ["warning", later.file, 12, `the link to 2017-05-01-ideas.md leads to a draft (${draft.file}), which is not published: on the site the link leads nowhere`],
+    ]);
+  });
+
+  it("to a post still to come, dated after the linking one, is a warning", () => {
+    const now = post("this-week", "2026-11-24", { postLinks: [byFile(nextWeek, 5)] });
+    assert.deepEqual(summary([now, nextWeek]), [
+      ["warning", now.file, 5, `the link to 2026-12-01-next-week.md leads to a post dated 2026-12-01 (${nextWeek.file}), published after this one (2026-11-24): until then the link leads nowhere`],
+    ]);
+  });
+
+  it("to a post still to come is fine from a post published the same day or later, and once both are out", () => {
+    const sameDay = post("same-day", "2026-12-01", { postLinks: [byFile(nextWeek)] });
+    const after = post("after", "2026-12-08", { postLinks: [byUrl("/posts/next-week/")] });
+    assert.deepEqual(summary([nextWeek, sameDay, after]), []);
+    const now = post("this-week", "2026-11-24", { postLinks: [byFile(nextWeek)] });
+    assert.deepEqual(crossFileProblems([now, nextWeek], { today: "2026-12-01" }), []);
+  });
+
+  it("from a draft are not checked, and a link to a post file that could not be loaded is left to its own errors", () => {
+    const drafted = post("drafted", "2017-06-01", { draft: true, postLinks: [byFile(post("gone", "2017-01-01")), byUrl("/posts/gone/"), byFile(draft)] });
+    const broken = post("broken", "2017-06-02", { postLinks: [byFile(post("unloadable", "2017-01-02"))] });
+    assert.deepEqual(summary([april, draft, drafted, broken]), []);
+  });
+});
+
+describe("links of a post with errors of its own", () => {
+  it("are checked too, and the date warning needs its date", () => {
+    const april = post("online-communities", "2017-04-30");
+    const future = post("future", "2030-01-01");
+    const unloaded = [
+      { file: "content/posts/2019-01-01-broken.md", date: "2019-01-01", draft: false, postLinks: [byUrl("/posts/online-community/", 6), byFile(future, 7)] },
+      { file: "content/posts/2019-01-02-no-date.md", draft: false, postLinks: [byFile(future, 8)] },
+      { file: "content/posts/2019-01-03-draft.md", draft: true, postLinks: [byUrl("/posts/nowhere/", 9)] },
+    ];
+    const problems = crossFileProblems([april, future], { today: TODAY, unloaded }).map((d) => [d.severity, d.file, d.line]);
+    assert.deepEqual(problems, [
+      ["error", "content/posts/2019-01-01-broken.md", 6],
+      ["warning", "content/posts/2019-01-01-broken.md", 7],
+    ]);
+  });
+});
+
+describe("posts sharing an address or a chat start", () => {
+  it("are errors on both files", () => {
+    const a = post("same", "2017-01-01", { chat: { startMillis: 1000 } });
+    const b = { ...post("same", "2018-01-01", { chat: { startMillis: 1000 } }) };
+    const problems = summary([a, b]);
+    assert.equal(problems.filter((p) => /both get the address \/posts\/same\//.test(String(p[3]))).length, 2);
+    assert.equal(problems.filter((p) => /starts at the same moment/.test(String(p[3]))).length, 2);
+  });
+});
