@@ -40,6 +40,8 @@ export interface Announcement {
   notesHtml: string;
   /** "April 30, 2017" */
   publishedText: string;
+  /** The same for the day it was last corrected, when it was. */
+  updatedText?: string;
   /** JSON-LD (BlogPosting, and Event for a chat), safe inside <script type="application/ld+json">. */
   structuredData?: string;
 }
@@ -75,6 +77,7 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
     notesHtml: notesHtml(cited.notes),
     bibliographyHtml: bibliographyHtml(cited.bibliography),
     publishedText: publishedText(post.date, options.locale),
+    ...(post.updated ? { updatedText: publishedText(post.updated, options.locale) } : {}),
     ...(site && pageUrl
       ? {
           structuredData: structuredDataScript({

@@ -13,6 +13,12 @@ export interface CalendarEvent {
   uid: string;
   /** DTSTAMP, in UTC; reproducible (derived from the post, not the build time). */
   stampMillis: number;
+  /**
+   * When the event was corrected after it was first published: LAST-MODIFIED, and its
+   * revision number (SEQUENCE), which must grow with each correction for a calendar
+   * that already has the event to take the new one (RFC 5546, 2.1.5).
+   */
+  revision?: { sequence: number; modifiedMillis: number };
   startMillis: number;
   endMillis: number;
   /** IANA zone of the host; DTSTART/DTEND are written as local time there (TZID). */
@@ -80,6 +86,7 @@ function vevent(event: CalendarEvent): string[] {
     "BEGIN:VEVENT",
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${utcStamp(event.stampMillis)}`,
+    ...(event.revision ? [`LAST-MODIFIED:${utcStamp(event.revision.modifiedMillis)}`, `SEQUENCE:${event.revision.sequence}`] : []),
     `DTSTART${dateTimeValue(event.startMillis, event.zone)}`,
     `DTEND${dateTimeValue(event.endMillis, event.zone)}`,
     `SUMMARY:${escapeText(event.summary)}`,
@@ -266,6 +273,7 @@ export interface ChatPost {
   url: string;
   title: string;
   date: string;
+  updated?: string;
   topics: string[];
   chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string };
 }
@@ -283,6 +291,12 @@ export function chatSummary(post: ChatPost): string {
   return post.chat ? `${post.chat.hashtag} chat: ${post.title}` : post.title;
 }
 
+/** Midnight UTC of a YYYY-MM-DD day, in milliseconds. */
+function utcDay(isoDate: string): number {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
 /** Plain text for a calendar entry: where to join, the topics T1…Tn, the announcement's address. */
 export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string): string {
   const lines = [`Join ${post.chat?.hashtag ?? "the chat"} on ${site.chatPlatform}: ${site.chatUrl}`];
@@ -293,15 +307,20 @@ export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string)
 
 /**
  * The calendar event of a post's chat. The UID is the post's address on the site's
- * host, so a corrected time updates the same entry; DTSTAMP is the publish date,
- * so two builds of the same content give the same bytes.
+ * host, so a corrected time updates the same entry. DTSTAMP is the day the post last
+ * changed (its `updated` day, or else its publish date), so two builds of the same
+ * content give the same bytes; a post updated on a later day is a new revision, its
+ * SEQUENCE the days since it was published, which grows with each later correction.
  */
 export function chatEvent(post: ChatPost, site: CalendarSite, pageUrl: string): CalendarEvent | undefined {
   if (!post.chat) return undefined;
-  const [y, m, d] = post.date.split("-").map(Number) as [number, number, number];
+  const published = utcDay(post.date);
+  const changed = post.updated ? utcDay(post.updated) : published;
+  const sequence = Math.round((changed - published) / 86_400_000);
   return {
     uid: `${post.slug}.chat@${new URL(site.url).host}`,
-    stampMillis: Date.UTC(y, m - 1, d),
+    stampMillis: changed,
+    ...(sequence > 0 ? { revision: { sequence, modifiedMillis: changed } } : {}),
     startMillis: post.chat.startMillis,
     endMillis: post.chat.endMillis,
     zone: post.chat.zone,

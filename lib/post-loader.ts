@@ -36,6 +36,8 @@ export interface Post {
   title: string;
   /** Publish date, YYYY-MM-DD. */
   date: string;
+  /** The day it was last corrected, YYYY-MM-DD, never before `date`. */
+  updated?: string;
   author: string;
   description?: string;
   tags: string[];
@@ -224,6 +226,10 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   // Images in the body need alt text too (WCAG 1.1.1), and their files; links, their files (above).
   diagnostics.push(...bodyProblems);
 
+  if (fm?.updated !== undefined && fm.updated < fm.date) {
+    error("updated", doc.locate(["updated"]), `the post was updated (${fm.updated}) before it was published (${fm.date})`, `write the day you changed the post, on or after ${fm.date}, or remove \`updated:\``);
+  }
+
   const chatStartAt = doc.locate(["chat", "start"]);
   if (diagnostics.some((d) => d.severity === "error") || !fm) {
     const nocite = fm?.nocite ?? (Array.isArray(rawData.nocite) && rawData.nocite.every((n) => typeof n === "string") ? (rawData.nocite as string[]) : []);
@@ -238,6 +244,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     url: `/posts/${slug}/`,
     title: fm.title,
     date: fm.date,
+    ...(fm.updated !== undefined ? { updated: fm.updated } : {}),
     author: fm.author ?? ctx.settings.author,
     ...(fm.description ? { description: fm.description } : {}),
     tags: fm.tags ?? [],

@@ -4,19 +4,20 @@ import { z } from "zod";
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A calendar date written YYYY-MM-DD (or a Date that YAML made of one); becomes the "YYYY-MM-DD" string. */
-export const calendarDate = z
-  .union([z.string(), z.date()], { error: "expected a date written YYYY-MM-DD → write the full date, e.g. date: 2017-04-30" })
-  .transform((value, ctx) => {
-    const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10)) : value.trim();
-    const m = isoDate.exec(text);
-    const ok = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().startsWith(text);
-    if (!ok) {
-      ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date on the calendar → write an existing date as YYYY-MM-DD, e.g. 2017-04-30` });
-      return z.NEVER;
-    }
-    return text;
-  });
+/** A calendar date written YYYY-MM-DD (or a Date that YAML made of one) as the field `field`; becomes the "YYYY-MM-DD" string. */
+export const calendarDate = (field: string) =>
+  z
+    .union([z.string(), z.date()], { error: `expected a date written YYYY-MM-DD → write the full date, e.g. ${field}: 2017-04-30` })
+    .transform((value, ctx) => {
+      const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10)) : value.trim();
+      const m = isoDate.exec(text);
+      const ok = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().startsWith(text);
+      if (!ok) {
+        ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date on the calendar → write an existing date as YYYY-MM-DD, e.g. 2017-04-30` });
+        return z.NEVER;
+      }
+      return text;
+    });
 
 export const hashtag = z
   .string({ error: 'expected a hashtag → write it in quotes, e.g. hashtag: "#hcldr"' })
@@ -47,7 +48,10 @@ export const imageSchema = z.strictObject({
 
 export const frontMatterSchema = z.strictObject({
   title: text("the title"),
-  date: calendarDate,
+  date: calendarDate("date"),
+  // The day the post was last corrected (a new chat time, a fixed topic): shown on the
+  // page, and it makes feeds, the sitemap and calendars take the change.
+  updated: calendarDate("updated").optional(),
   author: text("the author's name").optional(),
   description: text("the description").optional(),
   tags: z

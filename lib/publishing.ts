@@ -14,6 +14,16 @@ export function isPublished(post: Pick<Post, "draft" | "date">, now: Date, mode:
   return post.date <= now.toISOString().slice(0, 10);
 }
 
+/** The day a post last changed, YYYY-MM-DD: when it was corrected, or else published. */
+export function lastChanged(post: Pick<Post, "date" | "updated">): string {
+  return post.updated ?? post.date;
+}
+
+/** The latest day any of `posts` changed (a feed's own <updated>); undefined for none. */
+export function newestChange(posts: Pick<Post, "date" | "updated">[]): string | undefined {
+  return posts.map(lastChanged).sort().at(-1);
+}
+
 /** Newest first; same date: later chat first, then by file for a stable order. */
 export function newestFirst(a: Post, b: Post): number {
   return b.date.localeCompare(a.date) || (b.chat?.startMillis ?? 0) - (a.chat?.startMillis ?? 0) || a.file.localeCompare(b.file);

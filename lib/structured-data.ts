@@ -14,6 +14,7 @@ export interface StructuredSite {
 export interface StructuredPost {
   title: string;
   date: string;
+  updated?: string;
   author: string;
   description?: string;
   tags: string[];
@@ -53,6 +54,7 @@ export function structuredData({ post, site, pageUrl, imageUrl }: StructuredInpu
       url: pageUrl,
       mainEntityOfPage: pageUrl,
       datePublished: post.date,
+      ...(post.updated ? { dateModified: post.updated } : {}),
       author: { "@type": "Person", name: post.author },
       publisher: organizer,
       ...(post.description ? { description: post.description } : {}),

@@ -2,6 +2,8 @@
 // `feedSize`), with full content and absolute URLs (the path prefix included),
 // through @11ty/eleventy-plugin-rss's filters.
 import { dateToRfc3339, rssPlugin } from "@11ty/eleventy-plugin-rss";
+import type { Post } from "../lib/post-loader.ts";
+import { lastChanged, newestChange } from "../lib/publishing.ts";
 
 export const ATOM_FEED_URL = "/feed.xml";
 export const JSON_FEED_URL = "/feed.json";
@@ -21,7 +23,7 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
   <link href="{{ permalink | fullUrl }}" rel="self" type="application/atom+xml"/>
   <link href="{{ '/' | fullUrl }}" rel="alternate" type="text/html"/>
   <id>{{ '/' | fullUrl }}</id>
-  <updated>{{ (collections.posts[0].data.post.date if collections.posts.length else undefined) | feedDate }}</updated>
+  <updated>{{ collections.posts.slice(0, site.feedSize) | newestChange | feedDate }}</updated>
   <author><name>{{ site.author }}</name></author>
   <generator>chatpost</generator>
   {%- for item in collections.posts.slice(0, site.feedSize) %}
@@ -31,7 +33,7 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
     <link href="{{ item.url | fullUrl }}" rel="alternate" type="text/html"/>
     <id>{{ item.url | fullUrl }}</id>
     <published>{{ item.data.post.date | feedDate }}</published>
-    <updated>{{ item.data.post.date | feedDate }}</updated>
+    <updated>{{ item.data.post | lastChanged | feedDate }}</updated>
     <author><name>{{ item.data.post.author }}</name></author>
     {%- for tag in item.data.post.tags %}
     <category term="{{ tag }}"/>
@@ -62,6 +64,9 @@ const JSON_FEED = `{
       "summary": {{ item.data.post | metaDescription | dump | safe }},
       "content_html": {{ entryHtml | renderTransforms(item.data.page, site.url) | dump | safe }},
       "date_published": {{ item.data.post.date | feedDate | dump | safe }},
+      {%- if item.data.post.updated %}
+      "date_modified": {{ item.data.post.updated | feedDate | dump | safe }},
+      {%- endif %}
       "authors": [{ "name": {{ item.data.post.author | dump | safe }} }],
       "tags": {{ item.data.post.tags | dump | safe }},
       "image": {{ item.data.post | shareImageUrl | fullUrl | dump | safe }}
@@ -82,6 +87,8 @@ export function cdata(text: string): string {
 export default function feedsPlugin(eleventyConfig: any): void {
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addFilter("feedDate", feedDate);
+  eleventyConfig.addFilter("lastChanged", lastChanged);
+  eleventyConfig.addFilter("newestChange", (items: { data: { post: Post } }[]) => newestChange(items.map((item) => item.data.post)));
   eleventyConfig.addFilter("cdata", cdata);
   const common = { eleventyExcludeFromCollections: true, eleventyImport: { collections: ["posts"] }, layout: false };
   eleventyConfig.addTemplate("chatpost-feed-atom.njk", ATOM, { ...common, permalink: ATOM_FEED_URL });

@@ -2,6 +2,7 @@
 // sitemap.xml and robots.txt. The <head> tags themselves are in layouts/partials/head-meta.njk.
 import { postDescription } from "../lib/description.ts";
 import type { Post } from "../lib/post-loader.ts";
+import { lastChanged } from "../lib/publishing.ts";
 import { absoluteUrl } from "../lib/site-url.ts";
 import { isSitemapPage, sitemapXml } from "../lib/sitemap.ts";
 import { context } from "./context.ts";
@@ -31,7 +32,7 @@ export default function seoPlugin(eleventyConfig: any): void {
     sitemapXml(
       items
         .filter((item) => isSitemapPage(item.url, item.outputPath))
-        .map((item) => ({ url: fullUrl(item.url), ...(item.data.post ? { lastmod: item.data.post.date } : {}) })),
+        .map((item) => ({ url: fullUrl(item.url), ...(item.data.post ? { lastmod: lastChanged(item.data.post) } : {}) })),
     ),
   );
 

@@ -203,6 +203,25 @@ describe("a post's calendar event", () => {
     assert.equal(moved.uid, e.uid);
     assert.equal(chatEvent({ ...post, chat: undefined } as ChatPost, site, pageUrl), undefined);
   });
+
+  it("is a new revision when the post is updated on a later day: DTSTAMP and LAST-MODIFIED that day, SEQUENCE growing", () => {
+    const first = parse(calendarText([chatEvent(post, site, pageUrl)!], { name: "Care Chat" })).events[0]!;
+    // No SEQUENCE means revision 0 (RFC 5545, 3.8.7.4).
+    assert.equal(first.component.getFirstPropertyValue("sequence"), null);
+    assert.equal(first.component.getFirstPropertyValue("last-modified"), null);
+    const revisions = ["2017-04-30", "2017-05-01", "2017-05-02"].map((updated) => {
+      const moved = { ...post, updated, chat: { ...post.chat!, startMillis: utc("2017-05-03T01:00:00Z"), endMillis: utc("2017-05-03T02:00:00Z") } };
+      const event = parse(calendarText([chatEvent(moved, site, pageUrl)!], { name: "Care Chat" })).events[0]!;
+      const stamp = (name: string) => (event.component.getFirstPropertyValue(name) as ICAL.Time | null)?.toJSDate().toISOString();
+      return [event.uid, event.sequence, stamp("dtstamp"), stamp("last-modified"), iso(event.startDate)];
+    });
+    assert.deepEqual(revisions, [
+      // Updated the day it was published: nothing a calendar could tell apart.
+      ["online-communities.chat@chat.example", null, "2017-04-30T00:00:00.000Z", undefined, "2017-05-03T01:00:00.000Z"],
+      ["online-communities.chat@chat.example", 1, "2017-05-01T00:00:00.000Z", "2017-05-01T00:00:00.000Z", "2017-05-03T01:00:00.000Z"],
+      ["online-communities.chat@chat.example", 2, "2017-05-02T00:00:00.000Z", "2017-05-02T00:00:00.000Z", "2017-05-03T01:00:00.000Z"],
+    ]);
+  });
 });
 
 describe("calendar links", () => {

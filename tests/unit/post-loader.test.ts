@@ -29,6 +29,20 @@ describe("loadPost", () => {
     assert.equal(post!.bodyLine, 7);
   });
 
+  it("reads the day a post was updated, which may not be before its date", () => {
+    assert.equal(load("title: T\ndate: 2017-04-30\nupdated: 2017-05-02").post!.updated, "2017-05-02");
+    assert.equal(load("title: T\ndate: 2017-04-30").post!.updated, undefined);
+    const early = load("title: T\ndate: 2017-04-30\nupdated: 2017-04-29");
+    assert.equal(early.post, undefined);
+    assert.deepEqual(early.diagnostics.map(formatDiagnostic), [
+      `${FILE}:4:1  updated  the post was updated (2017-04-29) before it was published (2017-04-30) → write the day you changed the post, on or after 2017-04-30, or remove \`updated:\``,
+    ]);
+    const wrong = load("title: T\ndate: 2017-04-30\nupdated: yesterday");
+    assert.deepEqual(wrong.diagnostics.map((d) => [d.line, d.field]), [[4, "updated"]]);
+    assert.match(wrong.diagnostics[0]!.message, /"yesterday" is not a date on the calendar/);
+    assert.match(formatDiagnostic(load("title: T\ndate: 2017-04-30\nupdated: [1]").diagnostics[0]!), /updated  expected a date written YYYY-MM-DD, found a list → write the full date, e\.g\. updated: 2017-04-30/);
+  });
+
   it("normalises YAML quirks in references to proper CSL", () => {
     const { post, diagnostics } = load(
       [

@@ -13,6 +13,7 @@ import { contentSecurityPolicy, headersFile, inlineScripts } from "../../lib/sec
 import { isSearchable, pageUrl } from "../../lib/search-index.ts";
 import { absoluteUrl, normalisePrefix } from "../../lib/site-url.ts";
 import { isSitemapPage, sitemapXml } from "../../lib/sitemap.ts";
+import { lastChanged, newestChange } from "../../lib/publishing.ts";
 import { baseSlug, tagSlugs } from "../../lib/slug.ts";
 
 describe("meta description", () => {
@@ -252,5 +253,16 @@ describe("share images on worker threads", () => {
     await assert.rejects(drawing, /stopped by the test/);
     assert.ok(written < cards.length, `${written} of ${cards.length} cards written`);
     await assert.rejects(renderShareCards(cards, async () => undefined, controller.signal), /stopped by the test/);
+  });
+});
+
+describe("when posts last changed", () => {
+  it("is the day a post was updated, or else published; a feed's is the latest of its posts'", () => {
+    assert.equal(lastChanged({ date: "2017-04-30" }), "2017-04-30");
+    assert.equal(lastChanged({ date: "2017-04-30", updated: "2017-05-01" }), "2017-05-01");
+    // An old post corrected after a newer one was published makes the feed newer.
+    assert.equal(newestChange([{ date: "2017-05-07" }, { date: "2017-04-30", updated: "2017-05-09" }]), "2017-05-09");
+    assert.equal(newestChange([{ date: "2017-05-07" }, { date: "2017-04-30", updated: "2017-05-01" }]), "2017-05-07");
+    assert.equal(newestChange([]), undefined);
   });
 });
