@@ -8,6 +8,7 @@ import type MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
 import { PUBLISHED_IMAGE_EXTENSIONS, rawImages, resolveLocalPath } from "./local-paths.ts";
 import { parseBody } from "./markdown.ts";
+import { isPostFile } from "./content-paths.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
 
@@ -70,7 +71,7 @@ export function imageFileProblem(file: string, src: string, fileExists: (relativ
   const where = resolveLocalPath(file, src);
   if (where.kind === "remote") return undefined;
   if (where.kind === "outside" || !fileExists(where.file)) {
-    return { message: `the image file ${src} was not found (looked for ${where.file})`, fix: "check the file name and put the image next to the post" };
+    return { message: `the image file ${src} was not found (looked for ${where.file})`, fix: `check the file name and put the image next to the ${isPostFile(file) ? "post" : "page"}` };
   }
   const extension = /\.([^./]+)$/.exec(where.file)?.[1] ?? "";
   if (!PUBLISHED_IMAGE_EXTENSIONS.includes(extension)) {

@@ -8,7 +8,7 @@
 import type { Diagnostic } from "./diagnostics.ts";
 import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawLinks } from "./local-paths.ts";
 import { parseBody } from "./markdown.ts";
-import { POSTS_DIR } from "./content-paths.ts";
+import { isPostFile, POSTS_DIR } from "./content-paths.ts";
 
 /** A link of a post's body to another post, by its file or by its address. */
 export interface PostLink {
@@ -82,7 +82,7 @@ function linkProblem(file: string, href: string, fileExists: (relativePath: stri
       message: `the link to ${shown} leads to no file (looked for ${target.file})`,
       fix: looksLikeHost(href)
         ? `write the web address with https:// in front: https://${href}`
-        : "check the file name and put the file next to the post (a web address needs https:// in front)",
+        : `check the file name and put the file next to the ${isPostFile(file) ? "post" : "page"} (a web address needs https:// in front)`,
     };
   }
   const extension = /\.([^./]+)$/.exec(target.file)?.[1] ?? "";

@@ -13,6 +13,19 @@ export function slugFromFile(file: string): string {
   return path.basename(file, path.extname(file)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
 }
 
+/**
+ * Every page of the site in markdown other than the posts, from the project root:
+ * content/about.md, content/404.md… (content/_data/ and hidden folders aside), sorted.
+ */
+export function listPageFiles(root: string): string[] {
+  return filesUnder(root, "content", (folder) => folder === POSTS_DIR || folder === "content/_data").filter((file) => file.endsWith(".md"));
+}
+
+/** Whether a file from the project root is a post (under content/posts/), not another page. */
+export function isPostFile(file: string): boolean {
+  return file.startsWith(`${POSTS_DIR}/`);
+}
+
 /** Every post file, from the project root: content/posts/…/*.md (a folder per year is fine). */
 export function listPostFiles(root: string): string[] {
   return postsFolderFiles(root).filter((file) => file.endsWith(".md"));
@@ -51,17 +64,23 @@ function startsWithFrontMatter(full: string): boolean {
 
 /** Every file in content/posts/ and its folders (hidden ones aside), sorted by path. */
 function postsFolderFiles(root: string): string[] {
+  return filesUnder(root, POSTS_DIR, () => false);
+}
+
+/** Every file under the folder `rel` of `root` and its folders, but hidden ones and those `skip` names, sorted by path. */
+function filesUnder(root: string, rel: string, skip: (folder: string) => boolean): string[] {
   const out: string[] = [];
-  const walk = (rel: string) => {
-    const full = path.join(root, rel);
+  const walk = (folder: string) => {
+    const full = path.join(root, folder);
     if (!existsSync(full)) return;
     for (const entry of readdirSync(full, { withFileTypes: true })) {
       if (entry.name.startsWith(".")) continue;
-      const child = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() || entry.isSymbolicLink()) out.push(child);
+      const child = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!skip(child)) walk(child);
+      } else if (entry.isFile() || entry.isSymbolicLink()) out.push(child);
     }
   };
-  walk(POSTS_DIR);
+  walk(rel);
   return out.sort();
 }

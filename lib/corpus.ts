@@ -7,8 +7,9 @@ import { trace } from "./build-trace.ts";
 import { today } from "./clock.ts";
 import { crossFileProblems, type LinkingPost } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
-import { listPostFiles, misnamedPostFiles } from "./content-paths.ts";
+import { isPostFile, listPageFiles, listPostFiles, misnamedPostFiles } from "./content-paths.ts";
 import { recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
+import { loadPage } from "./page-loader.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
 import { FormattingAhead } from "./parallel-formatting.ts";
 import { citationDiagnostics, formatAhead, resolvePostCitations, siteCitations } from "./post-citations.ts";
@@ -103,7 +104,7 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
     probes.push([rel, found]);
     return found;
   };
-  const { frontMatter, ...result } = loadPost(file, raw, { settings, root, fileExists } satisfies LoadContext);
+  const { frontMatter, ...result } = (isPostFile(file) ? loadPost : loadPage)(file, raw, { settings, root, fileExists } satisfies LoadContext);
   const entry: LoadedEntry = { hash, root, settings: key, result, probes, stat };
   if (result.post && !result.diagnostics.some((d) => d.severity === "error")) {
     const { body: _body, bodyLine: _bodyLine, ...post } = result.post;
@@ -165,11 +166,11 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const { style } = site;
   // On a cold cache, the posts validated so far are formatted on the other cores while the rest are validated.
   const ahead = options.citations === "resolve" ? undefined : new FormattingAhead();
-  const unloaded: LinkingPost[] = [];
+  const linkingOnly: LinkingPost[] = [];
   for (const file of files) {
     const result = loadedEntry(root, file, settings, records).result;
     diagnostics.push(...result.diagnostics);
-    if (result.linking) unloaded.push(result.linking);
+    if (result.linking) linkingOnly.push(result.linking);
     if (result.post) posts.push(result.post);
     // A post with errors has its citation keys checked too; it is not formatted.
     else if (result.citing) diagnostics.push(...resolvePostCitations(result.citing, site.bibliography, root, style).diagnostics);
@@ -177,12 +178,19 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
     if (ahead && style && result.post) formatAhead(ahead, result.post, site.bibliography, style, root);
   }
   if (records) trace(`posts read: ${fromRecords(files)} of ${files.length} from validation records`);
+  // The site's other pages: their YAML, images and links.
+  const pages = listPageFiles(root);
+  for (const file of pages) {
+    const result = loadedEntry(root, file, settings, records).result;
+    diagnostics.push(...result.diagnostics);
+    if (result.linking) linkingOnly.push(result.linking);
+  }
   diagnostics.push(...misnamedPostFiles(root));
-  diagnostics.push(...crossFileProblems(posts, { today: today(), where: (file) => located.get(file) ?? { line: 1, column: 1 }, unloaded }));
+  diagnostics.push(...crossFileProblems(posts, { today: today(), where: (file) => located.get(file) ?? { line: 1, column: 1 }, linkingOnly }));
   diagnostics.push(...site.diagnostics);
   if (!ahead) diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
   else diagnostics.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
-  rememberValidation(root, settings, files, site.diagnostics, records);
+  rememberValidation(root, settings, [...files, ...pages], site.diagnostics, records);
   return { posts, diagnostics };
 }
 

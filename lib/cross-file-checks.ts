@@ -5,11 +5,13 @@ import type { PostLink } from "./body-links.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { closest } from "./suggest.ts";
 
-/** What the link checks need of a post that links to others, loaded or not. */
+/** What the link checks need of a post that links to others, loaded or not, or of another page of the site. */
 export interface LinkingPost {
   file: string;
   /** Publish date, YYYY-MM-DD; unknown when the post's own date has an error. */
   date?: string;
+  /** A page other than a post (content/about.md): published with every build. */
+  page?: true;
   draft: boolean;
   postLinks: PostLink[];
 }
@@ -26,8 +28,11 @@ export interface CrossFileOptions {
   today: string;
   /** Where a post's field is written, for the errors about it. */
   where?: (file: string, field: ReadonlyArray<PropertyKey>) => Position;
-  /** Posts with errors of their own, whose links are checked too: every problem at once. */
-  unloaded?: LinkingPost[];
+  /**
+   * Posts with errors of their own, and the site's other pages: their links are checked
+   * too (every problem at once), but nothing links to them as a post.
+   */
+  linkingOnly?: LinkingPost[];
 }
 
 /**
@@ -36,8 +41,8 @@ export interface CrossFileOptions {
  * Each file of a pair gets its own error naming the other, so fixing either is obvious.
  */
 export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOptions): Diagnostic[] {
-  const { today, where = () => ({ line: 1, column: 1 }), unloaded = [] } = options;
-  const out: Diagnostic[] = [...linkProblems(posts, [...posts, ...unloaded], today)];
+  const { today, where = () => ({ line: 1, column: 1 }), linkingOnly = [] } = options;
+  const out: Diagnostic[] = [...linkProblems(posts, [...posts, ...linkingOnly], today)];
   const byUrl = groupBy(posts, (p) => p.url);
   for (const [url, group] of byUrl) {
     if (group.length < 2) continue;
@@ -69,9 +74,9 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
 /**
  * Links between posts that lead nowhere on the site. A link by address to no post's
  * address is an error (one by file to a missing file is the loader's). A published
- * post's link to a draft, or to a post dated later than both it and today, is a
- * warning: the page is built, but readers following the link find nothing until that
- * post is published. A draft's links are not checked: nobody reads it yet.
+ * post's (or page's) link to a draft, or to a post dated later than both it and today,
+ * is a warning: the page is built, but readers following the link find nothing until
+ * that post is published. A draft's links are not checked: nobody reads it yet.
  */
 function linkProblems(posts: CrossFilePost[], sources: LinkingPost[], today: string): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -100,11 +105,13 @@ function linkProblems(posts: CrossFilePost[], sources: LinkingPost[], today: str
           message: `the link to ${link.href} leads to a draft (${target.file}), which is not published: on the site the link leads nowhere`,
           fix: "publish that post first (remove its `draft: true`), or leave the link out until it is",
         });
-      } else if (post.date !== undefined && target.date > today && target.date > post.date) {
+      } else if (target.date > today && (post.page || (post.date !== undefined && target.date > post.date))) {
         out.push({
           severity: "warning", ...at,
-          message: `the link to ${link.href} leads to a post dated ${target.date} (${target.file}), published after this one (${post.date}): until then the link leads nowhere`,
-          fix: `date this post ${target.date} or later, or add the link once that post is published`,
+          message: post.page
+            ? `the link to ${link.href} leads to a post dated ${target.date} (${target.file}), not published yet: until then the link leads nowhere`
+            : `the link to ${link.href} leads to a post dated ${target.date} (${target.file}), published after this one (${post.date}): until then the link leads nowhere`,
+          fix: post.page ? "add the link once that post is published" : `date this post ${target.date} or later, or add the link once that post is published`,
         });
       }
     }

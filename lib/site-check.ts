@@ -9,7 +9,7 @@ import { projectCache, type ContentCache } from "./content-cache.ts";
 import { today } from "./clock.ts";
 import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { listPostFiles, misnamedPostFiles, SETTINGS_FILE } from "./content-paths.ts";
+import { listPageFiles, listPostFiles, misnamedPostFiles, SETTINGS_FILE } from "./content-paths.ts";
 import type { Settings } from "./settings.ts";
 import {
   checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, settingsRecordKey, siteFilesHash,
@@ -51,7 +51,8 @@ export async function checkSite(root: string): Promise<CheckResult> {
   const { bibliography, style, locale } = settings.citations;
   const scope = { settings: settingsJson, bibliography: siteFilesHash(root, bibliography) };
 
-  const files = listPostFiles(root);
+  // Posts, then the other pages, each with its record.
+  const files = [...listPostFiles(root), ...listPageFiles(root)];
   const records = new Map<string, PostRecord>();
   const missing: { file: string; stat: string | undefined; hash: string }[] = [];
   const indexKey = checkIndexKey(root, scope);
@@ -101,7 +102,7 @@ export async function checkSite(root: string): Promise<CheckResult> {
       ...crossFileProblems(facts, {
         today: today(),
         where: (file) => positions.get(file) ?? { line: 1, column: 1 },
-        unloaded: ordered.flatMap((r) => (r.linking ? [r.linking] : [])),
+        linkingOnly: ordered.flatMap((r) => (r.linking ? [r.linking] : [])),
       }),
       ...siteDiagnostics,
       ...ordered.flatMap((r) => r.citations),

@@ -67,16 +67,33 @@ describe("links of a post with errors of its own", () => {
   it("are checked too, and the date warning needs its date", () => {
     const april = post("online-communities", "2017-04-30");
     const future = post("future", "2030-01-01");
-    const unloaded = [
+    const linkingOnly = [
       { file: "content/posts/2019-01-01-broken.md", date: "2019-01-01", draft: false, postLinks: [byUrl("/posts/online-community/", 6), byFile(future, 7)] },
       { file: "content/posts/2019-01-02-no-date.md", draft: false, postLinks: [byFile(future, 8)] },
       { file: "content/posts/2019-01-03-draft.md", draft: true, postLinks: [byUrl("/posts/nowhere/", 9)] },
     ];
-    const problems = crossFileProblems([april, future], { today: TODAY, unloaded }).map((d) => [d.severity, d.file, d.line]);
+    const problems = crossFileProblems([april, future], { today: TODAY, linkingOnly }).map((d) => [d.severity, d.file, d.line]);
     assert.deepEqual(problems, [
       ["error", "content/posts/2019-01-01-broken.md", 6],
       ["warning", "content/posts/2019-01-01-broken.md", 7],
     ]);
+  });
+});
+
+describe("links of the site's other pages", () => {
+  it("are checked like a post's; a post still to come is a warning, since the page is out already", () => {
+    const april = post("online-communities", "2017-04-30");
+    const draft = post("ideas", "2017-05-01", { draft: true });
+    const future = post("future", "2030-01-01");
+    const about = { file: "content/about.md", page: true as const, draft: false, postLinks: [byFile(april, 5), byFile(draft, 6), byFile(future, 7), byUrl("/posts/nowhere/", 8)] };
+    const problems = crossFileProblems([april, draft, future], { today: TODAY, linkingOnly: [about] });
+    assert.deepEqual(problems.map((d) => [d.severity, d.file, d.line]), [
+      ["warning", "content/about.md", 6],
+      ["warning", "content/about.md", 7],
+      ["error", "content/about.md", 8],
+    ]);
+    assert.equal(problems[1]!.message, "the link to 2030-01-01-future.md leads to a post dated 2030-01-01 (content/posts/2030-01-01-future.md), not published yet: until then the link leads nowhere");
+    assert.equal(crossFileProblems([april, future], { today: "2030-01-01", linkingOnly: [{ ...about, postLinks: [byFile(future)] }] }).length, 0);
   });
 });
 

@@ -1,0 +1,19 @@
+// The site's pages other than posts (content/about.md, content/404.md…): free front
+// matter for their layout, and a markdown body that may name images, files and posts
+// as a post does (lib/local-paths.ts). Their YAML, images and links are checked like a
+// post's, so a broken link on the about page is found before readers find it.
+import { bodyImageProblems } from "./body-images.ts";
+import { bodyLinks } from "./body-links.ts";
+import type { Diagnostic } from "./diagnostics.ts";
+import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
+import type { LoadContext, LoadResult } from "./post-loader.ts";
+
+export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists">): LoadResult {
+  const split = splitFrontMatter(raw);
+  const diagnostics: Diagnostic[] = [];
+  if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
+  diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists));
+  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists);
+  diagnostics.push(...links.problems);
+  return { diagnostics, ...(links.posts.length ? { linking: { file, page: true, draft: false, postLinks: links.posts } } : {}) };
+}
