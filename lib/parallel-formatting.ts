@@ -119,7 +119,13 @@ export class FormattingAhead {
       ${typeScriptImport(WORKER)}.catch(() => {});`;
     trace(`formatting threads start: ${this.threadCount}`);
     const workerData: WorkerInput = { cacheDir: this.cacheDir!, done: this.done };
-    this.threads = Array.from({ length: this.threadCount }, () => ({ worker: new Worker(bootstrap, { eval: true, workerData }), has: new Set<string>() }));
+    this.threads = Array.from({ length: this.threadCount }, () => {
+      const worker = new Worker(bootstrap, { eval: true, workerData });
+      // A thread that throws exits, counted done, and costs only speed (see finish). Without a
+      // listener its error would reach the main thread as an uncaught exception and end the build.
+      worker.on("error", () => {});
+      return { worker, has: new Set<string>() };
+    });
     const waiting = this.waiting;
     this.waiting = [];
     for (const request of waiting) this.send(request);
