@@ -53,6 +53,11 @@ export async function runScript(script: string, root: string, args: string[] = [
   }
 }
 
+/** The text of a post file: a title and a date in its front matter, then `body`. */
+export function postText(title: string, date: string, body = "A post."): string {
+  return ["---", `title: ${title}`, `date: ${date}`, "---", body, ""].join("\n");
+}
+
 export function copySite(source: string): string {
   const root = mkdtempSync(path.join(tmpdir(), "chatpost-site-"));
   cpSync(source, root, { recursive: true });

@@ -4,10 +4,9 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { buildSite, copySite, FIXTURE_SITE, runScript, type BuiltSite } from "../helpers/build-site.ts";
+import { buildSite, copySite, FIXTURE_SITE, postText as post, runScript, type BuiltSite } from "../helpers/build-site.ts";
 import { dom } from "../helpers/html.ts";
 
-const post = (title: string, date: string, body = "A post.") => ["---", `title: ${title}`, `date: ${date}`, "---", body, ""].join("\n");
 
 describe("a post in a folder of content/posts/", () => {
   let site: BuiltSite;

@@ -5,11 +5,11 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { copySite, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
+import { copySite, FIXTURE_SITE, postText, runScript } from "../helpers/build-site.ts";
 import { dom } from "../helpers/html.ts";
 
 const FILE = "content/posts/2019-05-01-linking.md";
-const post = (body: string) => ["---", "title: Linking", "date: 2019-05-01", "---", body, ""].join("\n");
+const post = (body: string) => postText("Linking", "2019-05-01", body);
 
 describe("a link to a draft or to a post still to come", () => {
   it("is a warning at its line in the check and the build; the page is built and the warning repeated when nothing changed", async () => {
