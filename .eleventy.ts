@@ -12,6 +12,7 @@ import searchPlugin from "./plugins/search.ts";
 import seoPlugin from "./plugins/seo.ts";
 import sharePlugin from "./plugins/share.ts";
 import sitePlugin from "./plugins/site.ts";
+import siteLinksPlugin from "./plugins/site-links.ts";
 
 export default function (eleventyConfig: any) {
   const ctx = initContext(eleventyConfig.directories.input);
@@ -26,6 +27,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(ogImagePlugin);
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(siteLinksPlugin);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   return { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? ctx.settings.pathPrefix };
 }

@@ -4,9 +4,12 @@
 // copy (lib/markdown.ts); a file that is not there, or of a kind the build does not
 // publish, is a writer's mistake, reported at its line before it becomes a broken link.
 // The links to other posts are kept with the post, for the checks between posts
-// (lib/cross-file-checks.ts): whether the post linked to exists and is published.
+// (lib/cross-file-checks.ts): whether the post linked to exists and is published; and
+// the links to the site's own addresses (`/about/`, `#t2`), which only the built site
+// can answer, for the check after Eleventy (lib/site-links.ts).
 import type { Diagnostic } from "./diagnostics.ts";
-import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawLinks } from "./local-paths.ts";
+import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawLinks, resolveLocalPath } from "./local-paths.ts";
+import type { SiteLink } from "./site-links.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile, POSTS_DIR } from "./content-paths.ts";
 
@@ -26,23 +29,29 @@ export interface BodyLinks {
   /** Links to files of the site that are missing or not published, as errors at their lines. */
   problems: Diagnostic[];
   posts: PostLink[];
+  /** Links to addresses of the site, and to places in pages (`#t2`, `2017-04-30-online-communities.md#t2`). */
+  site: SiteLink[];
 }
 
 /** The links of `body` to files of the site: what is wrong with them, and those to other posts. */
 export function bodyLinks(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean): BodyLinks {
   const problems: Diagnostic[] = [];
   const posts: PostLink[] = [];
+  const site: SiteLink[] = [];
   // A post without a link (inline, reference definition or raw <a>) skips the parse.
-  if (!body.includes("](") && !body.includes("]:") && !/<a\s/i.test(body)) return { problems, posts };
+  if (!body.includes("](") && !body.includes("]:") && !/<a\s/i.test(body)) return { problems, posts, site };
   const check = (line: number, href: string) => {
     const problem = linkProblem(file, href, fileExists);
-    if (problem) problems.push({ severity: "error", file, line: bodyLine + line, field: "", ...problem });
-    else {
-      const target = linkTarget(file, href);
-      if (target?.kind === "page" && target.file.startsWith(`${POSTS_DIR}/`)) posts.push({ href, line: bodyLine + line, file: target.file });
-      const address = POST_ADDRESS.exec(href)?.[1];
-      if (address) posts.push({ href, line: bodyLine + line, url: safeDecodeURI(address.endsWith("/") ? address : `${address}/`) });
-    }
+    if (problem) return problems.push({ severity: "error", file, line: bodyLine + line, field: "", ...problem });
+    const at = bodyLine + line;
+    const target = linkTarget(file, href);
+    if (target?.kind === "page" && target.file.startsWith(`${POSTS_DIR}/`)) posts.push({ href, line: at, file: target.file });
+    const address = POST_ADDRESS.exec(href)?.[1];
+    if (address) posts.push({ href, line: at, url: safeDecodeURI(address.endsWith("/") ? address : `${address}/`) });
+    // The page's place a link by file names: whether it has one is known once it is built.
+    if (target?.kind === "page" && target.url?.includes("#")) site.push({ href, line: at, address: target.url });
+    // Left as written (an address of the site, or a place in this page): resolved as a browser does, from the page.
+    else if (!target && isOwnAddress(file, href)) site.push({ href, line: at, address: href });
   };
   const raw = (html: string, first: number) => {
     for (const link of rawLinks(html)) check(first + link.lineOffset, link.href);
@@ -59,7 +68,13 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
       else if (child.type === "link_open" && child.markup !== "linkify") check(first + offset, child.attrGet("href") ?? "");
     }
   }
-  return { problems, posts };
+  return { problems, posts, site };
+}
+
+/** Whether a link left as written leads to this site: `/about/`, `../about/`, `#t2`; not `https://…`, `mailto:`, `//host`. */
+function isOwnAddress(file: string, href: string): boolean {
+  if (href.startsWith("#")) return href.length > 1;
+  return resolveLocalPath(file, href).kind !== "remote";
 }
 
 // A post's address from the site's root, as a writer may link to it: /posts/online-communities/#t2.

@@ -45,6 +45,7 @@ export const REPORT_ENDINGS = {
   preview: "the preview shows these problems on each post's page until they are fixed.",
   previewStopped: "the preview was not updated. Fix the errors above and save: it rebuilds on its own.",
   previewSettings: "the preview keeps the settings as they were until these are fixed.",
+  previewLinks: "the preview shows the pages with these links; a build stops on them. Fix them and save.",
 } as const;
 
 /** A summary block for the terminal: every problem, then a count. */

@@ -166,7 +166,7 @@ export function rewriteRawAddresses(html: string, image: (src: string) => string
 }
 
 /** A start tag's attributes in order: lower-cased name, value, and where the attribute is in the tag. */
-function* attributesOf(tag: string): Generator<{ name: string; value: string; at: number; length: number }> {
+export function* attributesOf(tag: string): Generator<{ name: string; value: string; at: number; length: number }> {
   const start = tag.search(/[\s>]/);
   for (const a of tag.slice(start, -1).matchAll(ATTRIBUTE)) {
     yield { name: a[1]!.toLowerCase(), value: a[2] ?? a[3] ?? a[4] ?? "", at: start + a.index!, length: a[0].length };

@@ -15,5 +15,9 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists));
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists);
   diagnostics.push(...links.problems);
-  return { diagnostics, ...(links.posts.length ? { linking: { file, page: true, draft: false, postLinks: links.posts } } : {}) };
+  return {
+    diagnostics,
+    ...(links.posts.length ? { linking: { file, page: true, draft: false, postLinks: links.posts } } : {}),
+    ...(links.site.length ? { siteLinks: links.site } : {}),
+  };
 }

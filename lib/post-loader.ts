@@ -8,6 +8,7 @@ import { slugFromFile } from "./content-paths.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyLinks, type PostLink } from "./body-links.ts";
+import type { SiteLink } from "./site-links.ts";
 import type { LinkingPost } from "./cross-file-checks.ts";
 import { resolveLocalPath } from "./local-paths.ts";
 import { frontMatterSchema } from "./post-schema.ts";
@@ -49,6 +50,8 @@ export interface Post {
   image?: PostImage;
   /** The links of its body to other posts, for the checks between posts. */
   postLinks: PostLink[];
+  /** The links of its body to addresses of the site and places in pages, checked on the built site (lib/site-links.ts). */
+  siteLinks: SiteLink[];
   /** Markdown body, and the file line it starts on. */
   body: string;
   bodyLine: number;
@@ -69,6 +72,8 @@ export interface LoadResult {
   citing?: CitingPost;
   /** For a post with errors that links to other posts: those links, checked too (lib/cross-file-checks.ts). */
   linking?: LinkingPost;
+  /** For a page other than a post: the links of its body to the site's addresses (a post's are in `post`). */
+  siteLinks?: SiteLink[];
   diagnostics: Diagnostic[];
   /**
    * Where `chat.start` is written, for the checks between posts. Only the position is
@@ -255,6 +260,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     nocite: fm.nocite ?? [],
     ...(image ? { image } : {}),
     postLinks: links.posts,
+    siteLinks: links.site,
     body: split.body,
     bodyLine: split.bodyLine,
   };

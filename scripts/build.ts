@@ -106,6 +106,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
     const { default: Eleventy } = await import("@11ty/eleventy");
     const { APP_DIR } = await import("../plugins/context.ts");
     const { drawShareImagesInBackground, shareImagesDrawn, stopShareImages } = await import("../plugins/og-image.ts");
+    const { brokenSiteLinks } = await import("../plugins/site-links.ts");
     // The share images (PNGs, on worker threads) are drawn while the site is finished below.
     drawShareImagesInBackground();
     trace("eleventy starts");
@@ -118,6 +119,9 @@ export async function build(root: string, output: string, quiet: boolean, force:
         interceptEleventyErrors(eleventy as never, "silent");
         await eleventy.write();
       })();
+      // Links to the site's own addresses that lead nowhere in what Eleventy wrote (plugins/site-links.ts).
+      const broken = brokenSiteLinks();
+      if (broken.length) throw new ContentError(broken);
       forgetLoadedPosts();
       trace("eleventy done");
       // Publishing step (lib/post-build.ts): Pagefind's search index and the _headers file, from the built pages.

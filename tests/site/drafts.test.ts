@@ -102,6 +102,24 @@ describe("npm start (live preview)", () => {
     assert.match(page, /<title>Edited while the preview runs/);
   });
 
+  it("prints a link to the site that leads nowhere and still serves the page with it", async () => {
+    const file = path.join(root, "content/posts/2018-02-09-escaping.md");
+    const original = readFileSync(file, "utf8");
+    const before = log.length;
+    writeFileSync(file, `${original.trimEnd()}\n\nSee [the team](/abuot/) and [the top](#main).\n`);
+    const line = original.trimEnd().split("\n").length + 2;
+    await waitFor(`${base}/posts/escaping/`, (html) => html.includes("the team</a>"));
+    const deadline = Date.now() + 20_000;
+    while (!/a build stops on them/.test(log.slice(before)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const printed = log.slice(before);
+    assert.match(printed, new RegExp(`content/posts/2018-02-09-escaping\\.md:${line}:1  the link to /abuot/ leads to no page or file of the site → did you mean /about/\\?`));
+    assert.match(printed, /1 error: the preview shows the pages with these links; a build stops on them/);
+    assert.doesNotMatch(printed, /#main/);
+    writeFileSync(file, original);
+    await waitFor(`${base}/posts/escaping/`, (html) => !html.includes("the team</a>"));
+    assert.equal(server.exitCode, null, "the server stopped");
+  });
+
   it("shows a broken post's problems on its page, prints them, and keeps serving; the fix brings the post back", async () => {
     const file = path.join(root, "content/posts/2017-04-30-online-communities.md");
     const original = readFileSync(file, "utf8");

@@ -71,3 +71,31 @@ describe("bodyLinks: links to other posts", () => {
     ]);
   });
 });
+
+describe("bodyLinks: links to the site's addresses and places in pages", () => {
+  it("keeps, with their lines, the links only the built site can answer: its addresses, #places and a post's place by file", () => {
+    const { site } = bodyLinks(
+      "See [T2](#t2), [about](/about/), [up](../about/), [feed](/feed.xml)\n" +
+        "[April's T1](2017-04-30-online-communities.md#t1), [search](?q=x) and <a href=\"/archive/#year-2017\">raw</a>.",
+      FILE, 10, (rel) => files.has(rel),
+    );
+    assert.deepEqual(site, [
+      { href: "#t2", line: 10, address: "#t2" },
+      { href: "/about/", line: 10, address: "/about/" },
+      { href: "../about/", line: 10, address: "../about/" },
+      { href: "/feed.xml", line: 10, address: "/feed.xml" },
+      { href: "2017-04-30-online-communities.md#t1", line: 11, address: "/posts/online-communities/#t1" },
+      { href: "?q=x", line: 11, address: "?q=x" },
+      { href: "/archive/#year-2017", line: 11, address: "/archive/#year-2017" },
+    ]);
+  });
+
+  it("leaves out other sites, mail, files, posts by file without a place, an empty # and links with problems", () => {
+    const { site } = bodyLinks(
+      "[a](https://example.org/), [b](//cdn.example.org/x), [c](mailto:a@example.org), [d](#), [e](slides.pdf),\n" +
+        "[f](/files/survey.csv), [g](2017-04-30-online-communities.md), [h](gone.pdf), [i](www.example.org/x) and https://example.org/y",
+      FILE, 10, (rel) => files.has(rel),
+    );
+    assert.deepEqual(site, []);
+  });
+});
