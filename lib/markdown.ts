@@ -3,6 +3,7 @@ import MarkdownIt from "markdown-it";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import { citationSyntax } from "./citation-syntax.ts";
+import { headingIds } from "./heading-ids.ts";
 import { linkTarget, resolveLocalPath, rewriteRawAddresses } from "./local-paths.ts";
 import { localePunctuationInQuote } from "./notes-after-punctuation.ts";
 
@@ -15,6 +16,8 @@ export function createMarkdown(): MarkdownIt {
     html: (env, index) => env?.announcement?.citations?.[index],
     punctuationInQuote: (env) => punctuationInQuote(env?.site?.citations?.locale ?? "en-US"),
   });
+  // `## What we learned` gets id="what-we-learned", to link to.
+  headingIds(md);
   // A post's own images, files and the posts it links to are named from its file (`meetup.png` next to it) but
   // shown on its page at /posts/<name>/: their addresses are made site-absolute (Eleventy adds the prefix).
   const local = (env: any, src: string) => {

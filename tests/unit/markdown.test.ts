@@ -33,3 +33,15 @@ describe("a post's own files", () => {
     assert.equal(md.renderInline("![Hosts](meetup.png)"), '<img src="meetup.png" alt="Hosts">');
   });
 });
+
+describe("headings", () => {
+  it("get an id from their text, unique in the body and never one of the layout's", () => {
+    const html = md.render("# Café & *Co*\n\n## Café & Co\n\n<p id=\"notes\">x</p>\n\n## Notes\n\n## References heading\n\n## T2\n\nSetext\n------\n\n## 🩺\n");
+    assert.deepEqual([...html.matchAll(/<h\d id="([^"]*)"/g)].map((m) => m[1]), ["cafe-and-co", "cafe-and-co-2", "notes-2", "references-heading-2", "t2-2", "setext", "section"]);
+  });
+
+  it("keep an id given in raw HTML, and a body without headings is left alone", () => {
+    assert.equal(md.render('<h2 id="own">Own</h2>\n'), '<h2 id="own">Own</h2>\n');
+    assert.equal(md.render("Text.\n"), "<p>Text.</p>\n");
+  });
+});
