@@ -10,7 +10,6 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
 import { availableParallelism, freemem, tmpdir, totalmem, cpus } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { createServer } from "node:net";
 import { plugins } from "@citation-js/core";
 import { useCitationCache } from "../lib/citation-cache.ts";
@@ -19,19 +18,26 @@ import { loadPostFile } from "../lib/corpus.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { writeSyntheticSite } from "../lib/synthetic-site.ts";
 import { APP_DIR } from "../plugins/context.ts";
+import { commandLine } from "./command-line.ts";
 
-const { values } = parseArgs({
+const { values } = commandLine({
+  name: "npm run bench",
+  root: false,
   options: {
-    n: { type: "string", default: "1000" },
-    refs: { type: "string", default: "17" },
-    runs: { type: "string", default: "3" },
-    seed: { type: "string", default: "1" },
-    "pandoc-sample": { type: "string", default: "10" },
-    cache: { type: "string", default: "on" },
-    keep: { type: "boolean", default: false },
-    "scale-only": { type: "boolean", default: false },
+    n: { type: "string", default: "1000", value: "N", help: "posts in the synthetic site (default 1000; 10000 also measures 1,000 warm for the scaling target)" },
+    refs: { type: "string", default: "17", value: "N", help: "references per post (default 17)" },
+    runs: { type: "string", default: "3", value: "N", help: "runs of each measure; the median is reported (default 3)" },
+    seed: { type: "string", default: "1", value: "N", help: "the synthetic site's seed (default 1)" },
+    "pandoc-sample": { type: "string", default: "10", value: "N", help: "posts to run pandoc --citeproc on, 0 for none (default 10)" },
+    cache: { type: "string", default: "on", value: "on|off", help: "off measures the pipeline without the content cache" },
+    keep: { type: "boolean", help: "keep the temporary folder and print where it is" },
+    "scale-only": { type: "boolean", help: "with --n 10000: only compare one cold build and the warm builds of each size" },
   },
 });
+if (values.cache !== "on" && values.cache !== "off") {
+  console.error(`--cache must be on or off, not "${values.cache}"`);
+  process.exit(2);
+}
 
 const N = positive("n");
 const REFS = positive("refs", true);
@@ -39,7 +45,7 @@ const RUNS = positive("runs");
 const SEED = positive("seed");
 const PANDOC_SAMPLE = positive("pandoc-sample", true);
 const CACHE = values.cache !== "off";
-const SCALE_ONLY = values["scale-only"]!;
+const SCALE_ONLY = values["scale-only"];
 if (SCALE_ONLY && Number(values.n) < 10_000) {
   console.error("--scale-only measures 10,000 posts or more against 1,000: give --n 10000");
   process.exit(2);

@@ -12,8 +12,10 @@ export interface Command<O extends Record<string, Option>> {
   name: string;
   /** What to type, when not `<name> -- [options]`. */
   synopsis?: string;
-  /** The command's options, in the order the usage lists them; every command also takes --root. */
+  /** The command's options, in the order the usage lists them; every command also takes --root, unless `root` is false. */
   options: O;
+  /** false for a command that works on no project folder (the benchmark makes its own). */
+  root?: false;
   allowPositionals?: boolean;
   /** The arguments, without node and the script (process.argv.slice(2) when not given). */
   args?: string[];
@@ -28,7 +30,7 @@ const ROOT: Option = { type: "string", value: "DIR", help: "the project folder (
 /** The parsed command line; prints the usage and exits on --help (0) or a mistake (2). */
 export function commandLine<O extends Record<string, Option>>(command: Command<O>): { values: Values<O>; positionals: string[] } {
   const args = command.args ?? process.argv.slice(2);
-  const options: Record<string, Option> = { ...command.options, root: ROOT };
+  const options: Record<string, Option> = command.root === false ? { ...command.options } : { ...command.options, root: ROOT };
   const help = () => usage(command, options);
   if (args.includes("--help") || args.includes("-h")) {
     console.log(help());
@@ -61,7 +63,9 @@ export function commandLineProblem(error: unknown, options: string[]): string | 
   const message = error instanceof Error ? error.message : "";
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const given = /'(-{1,2}[^']*)'/.exec(message)?.[1] ?? "";
-    const guess = closest(given.replace(/^-+/, "").replace(/=.*$/, ""), options);
+    const word = given.replace(/^-+/, "").replace(/=.*$/, "");
+    // A near spelling, or part of a longer name (--prefix for --path-prefix).
+    const guess = closest(word, options) ?? (word.length >= 3 ? options.find((o) => o.includes(word)) : undefined);
     return `there is no option ${given}${guess ? ` → did you mean --${guess}?` : ""}`;
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { parseHTML } from "linkedom";
 import { listFiles } from "../lib/site-files.ts";
+import { commandLine } from "./command-line.ts";
 
 export const BUDGET = { htmlCssBytes: 40_000, jsBytes: 5_000 } as const;
 
@@ -158,16 +158,18 @@ function report(weights: PageWeight[]): string {
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = commandLine({
+    name: "npm run weight",
+    synopsis: "npm run weight -- [DIR] [options]   (DIR: the built site, default _site)",
     allowPositionals: true,
-    options: { root: { type: "string", default: process.cwd() }, "path-prefix": { type: "string", default: "/" } },
+    options: { "path-prefix": { type: "string", default: "/", value: "P", help: "the path prefix the site was built with (default /)" } },
   });
-  const dir = path.resolve(values.root!, positionals[0] ?? "_site");
+  const dir = path.resolve(values.root, positionals[0] ?? "_site");
   if (!existsSync(dir)) {
     console.error(`${dir} does not exist: build the site first (npm run build), or give the folder to measure.`);
     process.exit(1);
   }
-  const prefix = `/${values["path-prefix"]!.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+  const prefix = `/${values["path-prefix"].replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
   const weights = htmlPages(dir).map((page) => measurePage(dir, page, prefix));
   console.log(report(weights));
   process.exit(weights.some((w) => w.problems.length) ? 1 : 0);
