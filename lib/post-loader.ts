@@ -136,7 +136,14 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists);
   const bodyProblems = [...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...links.problems];
   const doc = readYamlDocument(split.yaml, file, split.yamlLine);
-  if (doc.diagnostics.length) return { diagnostics: [...doc.diagnostics, ...bodyProblems] };
+  if (doc.diagnostics.length) {
+    // YAML that does not parse still shows whether the post is a draft and its date, as a
+    // writer reads them: its links to other posts are checked with the rest.
+    const date = /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2})\b/m.exec(split.yaml)?.[1];
+    const draft = /^draft:[ \t]*["']?true["']?[ \t]*(?:#.*)?$/m.test(split.yaml);
+    const linking: LinkingPost | undefined = links.posts.length ? { file, ...(date ? { date } : {}), draft, postLinks: links.posts } : undefined;
+    return { diagnostics: [...doc.diagnostics, ...bodyProblems], ...(linking ? { linking } : {}) };
+  }
   recordValidatedYaml(split.yaml, doc.data);
   const data = doc.data ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {

@@ -59,7 +59,7 @@ describe("a post with errors of its own", () => {
   it("still has its links checked against the other posts, and its body when its YAML is broken: every problem at once", async () => {
     const root = copySite(FIXTURE_SITE);
     writeFileSync(path.join(root, FILE), post("Intro.\n\n[The slides](slide.pdf) and\n[April](/posts/online-community/)."));
-    writeFileSync(path.join(root, "content/posts/2019-05-02-yaml.md"), ["---", 'title: "Unclosed', "date: 2019-05-02", "---", "![](chart.png) and [notes](gone.pdf)", ""].join("\n"));
+    writeFileSync(path.join(root, "content/posts/2019-05-02-yaml.md"), ["---", 'title: "Unclosed', "date: 2019-05-02", "---", "![](chart.png) and [notes](gone.pdf)", "[April](/posts/online-community/)", ""].join("\n"));
     const result = await runScript("check", root);
     assert.equal(result.code, 1);
     const out = result.stderr + result.stdout;
@@ -68,6 +68,7 @@ describe("a post with errors of its own", () => {
     assert.match(out, /content\/posts\/2019-05-02-yaml\.md:2:8  title  the quote " opened on this line is never closed/);
     assert.match(out, /content\/posts\/2019-05-02-yaml\.md:5:1  the image chart\.png has no alt text/);
     assert.match(out, /content\/posts\/2019-05-02-yaml\.md:5:1  the link to gone\.pdf leads to no file/);
-    assert.match(out, /6 errors/);
+    assert.match(out, /content\/posts\/2019-05-02-yaml\.md:6:1  the link to \/posts\/online-community\/ leads to no post/);
+    assert.match(out, /7 errors/);
   });
 });
