@@ -116,6 +116,24 @@ export async function build(root: string, output: string, quiet: boolean, force:
       // while Pagefind runs and the share images are drawn. The loaded posts too.
       await (async () => {
         const eleventy = new Eleventy("content", staging, { configPath: path.join(APP_DIR, ".eleventy.ts"), quietMode: quiet, runMode: "build" });
+        // Eleventy names the files it writes where they will be once the build succeeds, not
+        // in the staging folder. --quiet prints only the writers' problems (chatpost's own
+        // report): not the summary Eleventy always prints, nor its notes on its own speed.
+        const named = (message: unknown) => (typeof message === "string" ? message.split(staging).join(target) : message);
+        const unlessQuiet = (print: (message: unknown) => void) => (quiet ? () => {} : (message: unknown) => print(named(message)));
+        eleventy.logger.overrideLogger({
+          log: unlessQuiet(console.log),
+          info: unlessQuiet(console.info),
+          warn: unlessQuiet(console.warn),
+          error: (message: unknown) => console.error(named(message)),
+        });
+        if (quiet) {
+          // Eleventy 3.1's notes on slow filters have loggers of their own, made verbose
+          // before its quiet mode is known: quieted here (internal, hence the care).
+          await eleventy.init();
+          const groups = (eleventy as { eleventyConfig?: { userConfig?: { benchmarkManager?: { getAll(): Record<string, { setIsVerbose(on: boolean): void }> } } } }).eleventyConfig?.userConfig?.benchmarkManager?.getAll();
+          for (const group of Object.values(groups ?? {})) group.setIsVerbose(false);
+        }
         interceptEleventyErrors(eleventy as never, "silent");
         await eleventy.write();
       })();

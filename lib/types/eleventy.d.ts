@@ -7,6 +7,8 @@ declare module "@11ty/eleventy" {
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     setIncrementalBuild(on: boolean): void;
+    /** Where Eleventy prints; its summary ("Wrote 23 files") is printed even in quiet mode. */
+    logger: { overrideLogger(logger: Pick<Console, "log" | "info" | "warn" | "error"> | false): void };
   }
   export const HtmlBasePlugin: unknown;
 }

@@ -92,7 +92,18 @@ describe("a build into a folder that does not exist yet", () => {
     const root = copySite(FIXTURE_SITE);
     const result = await runScript("build", root, ["--quiet", "--output", path.join(root, "out/public/site")]);
     assert.equal(result.code, 0, result.stderr);
+    // --quiet prints only problems, and the fixture has none: not even Eleventy's summary.
+    assert.equal(result.stdout + result.stderr, "");
     assert.ok(existsSync(path.join(root, "out/public/site/index.html")));
     assert.deepEqual(readdirSync(path.join(root, "out/public")), ["site"]);
+  });
+
+  it("names the files it writes where they will be, not in its temporary folder", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const out = path.join(root, "public");
+    const result = await runScript("build", root, ["--output", out]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(result.stdout.includes(`Writing ${path.join(out, "about/index.html")} from ./content/about.md`), result.stdout);
+    assert.doesNotMatch(result.stdout + result.stderr, /\.build-/);
   });
 });

@@ -59,6 +59,8 @@ describe("links to the site's own addresses", () => {
     assert.match(text, /6 errors: nothing was built/);
     assert.equal(text.match(/leads to \/posts\/about\//g)?.length, 1, "each problem is reported once");
     assert.doesNotMatch(text, /internal error|^\s+at /m);
+    // Nor does it say first that Eleventy wrote files: with --quiet only the problems are printed.
+    assert.doesNotMatch(text, /\[11ty\]/);
     // The site built before is untouched, and no staging folder is left behind.
     assert.deepEqual(new Map(listFiles(out).map((f) => [f, readFileSync(path.join(out, f))])), before);
     assert.deepEqual(listFiles(root).filter((f) => f.includes(".build-")), []);
