@@ -6,7 +6,9 @@ import { bodyLinks } from "../../lib/body-links.ts";
 
 const FILE = "content/posts/2017-05-07-listening.md";
 const files = new Set(["content/posts/2017-04-30-online-communities.md", "content/about.md", "content/posts/slides.pdf", "content/files/survey.csv", "content/posts/notes.txt", "content/posts/deck.PDF"]);
-const found = (body: string) => bodyLinks(body, FILE, 10, (rel) => files.has(rel)).problems;
+// A body of the post FILE whose first line is line 10 of the file, next to `files`.
+const linksIn = (body: string) => bodyLinks(body, FILE, 10, (rel) => files.has(rel));
+const found = (body: string) => linksIn(body).problems;
 const problems = (body: string) => found(body).map((p) => [p.line, p.message]);
 
 describe("bodyLinks: problems", () => {
@@ -59,10 +61,9 @@ describe("bodyLinks: problems", () => {
 
 describe("bodyLinks: links to other posts", () => {
   it("are kept with their lines, by file or by address, for the checks between posts", () => {
-    const { posts } = bodyLinks(
+    const { posts } = linksIn(
       "See [last week](2017-04-30-online-communities.md#t1) and [again](/posts/online-communities/#t2),\n" +
         "<a href=\"/posts/caf%C3%A9\">raw</a>, [a missing one](2017-04-30-gone.md), [about](../about.md),\n[slides](slides.pdf) and [home](/).",
-      FILE, 10, (rel) => files.has(rel),
     );
     assert.deepEqual(posts, [
       { href: "2017-04-30-online-communities.md#t1", line: 10, file: "content/posts/2017-04-30-online-communities.md" },
@@ -74,10 +75,9 @@ describe("bodyLinks: links to other posts", () => {
 
 describe("bodyLinks: links to the site's addresses and places in pages", () => {
   it("keeps, with their lines, the links only the built site can answer: its addresses, #places and a post's place by file", () => {
-    const { site } = bodyLinks(
+    const { site } = linksIn(
       "See [T2](#t2), [about](/about/), [up](../about/), [feed](/feed.xml)\n" +
         "[April's T1](2017-04-30-online-communities.md#t1), [search](?q=x) and <a href=\"/archive/#year-2017\">raw</a>.",
-      FILE, 10, (rel) => files.has(rel),
     );
     assert.deepEqual(site, [
       { href: "#t2", line: 10, address: "#t2" },
@@ -91,10 +91,9 @@ describe("bodyLinks: links to the site's addresses and places in pages", () => {
   });
 
   it("leaves out other sites, mail, files, posts by file without a place, an empty # and links with problems", () => {
-    const { site } = bodyLinks(
+    const { site } = linksIn(
       "[a](https://example.org/), [b](//cdn.example.org/x), [c](mailto:a@example.org), [d](#), [e](slides.pdf),\n" +
         "[f](/files/survey.csv), [g](2017-04-30-online-communities.md), [h](gone.pdf), [i](www.example.org/x) and https://example.org/y",
-      FILE, 10, (rel) => files.has(rel),
     );
     assert.deepEqual(site, []);
   });
