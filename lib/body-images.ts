@@ -6,7 +6,7 @@
 // image) is never reported.
 import type MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
-import { PUBLISHED_IMAGE_EXTENSIONS, rawImages, resolveLocalPath } from "./local-paths.ts";
+import { PUBLISHED_FILE_EXTENSIONS, PUBLISHED_IMAGE_EXTENSIONS, rawAddresses, rawImages, resolveLocalPath } from "./local-paths.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile } from "./content-paths.ts";
 
@@ -20,19 +20,18 @@ type Token = ReturnType<MarkdownIt["parse"]>[number];
  */
 export function bodyImageProblems(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean): Diagnostic[] {
   // Most posts have no image at all; skip the parse for them.
-  if (!body.includes("![") && !/<img\b/i.test(body)) return [];
+  if (!body.includes("![") && !/<(?:img|source|video|audio|track)\b/i.test(body)) return [];
   const problems: Diagnostic[] = [];
   const report = (line: number, message: string, fix: string) =>
     problems.push({ severity: "error", file, line: bodyLine + line, field: "", message, fix });
-  const checkFile = (line: number, src: string) => {
-    const problem = imageFileProblem(file, src, fileExists);
+  const checkFile = (line: number, src: string, kind: "image" | "file" = "image") => {
+    const problem = imageFileProblem(file, src, fileExists, kind);
     if (problem) report(line, problem.message, problem.fix);
   };
   const raw = (html: string, first: number) => {
-    for (const img of rawImages(html)) {
-      if (img.alt === undefined) report(first + img.lineOffset, rawMessage(img.src), RAW_FIX);
-      if (img.src !== undefined) checkFile(first + img.lineOffset, img.src);
-    }
+    for (const img of rawImages(html)) if (img.alt === undefined) report(first + img.lineOffset, rawMessage(img.src), RAW_FIX);
+    // Each picture a browser may load (src, every srcset candidate, a video's poster) and each media file.
+    for (const a of rawAddresses(html)) if (a.kind !== "link") checkFile(first + a.lineOffset, a.address, a.kind);
   };
 
   for (const token of parseBody(body)) {
@@ -64,21 +63,28 @@ export function bodyImageProblems(body: string, file: string, bodyLine: number, 
 }
 
 /**
- * What is wrong with an image the post `file` names, if anything: a file of the site
- * that is missing, outside content/, or of a kind that is not published.
+ * What is wrong with an image (or, with kind "file", a video, a sound or captions of
+ * raw HTML) the post `file` names, if anything: a file of the site that is missing,
+ * outside content/, or of a kind that is not published.
  */
-export function imageFileProblem(file: string, src: string, fileExists: (relativePath: string) => boolean): { message: string; fix: string } | undefined {
+export function imageFileProblem(file: string, src: string, fileExists: (relativePath: string) => boolean, kind: "image" | "file" = "image"): { message: string; fix: string } | undefined {
   const where = resolveLocalPath(file, src);
   if (where.kind === "remote") return undefined;
+  const what = kind === "image" ? "image file" : "file";
   if (where.kind === "outside" || !fileExists(where.file)) {
-    return { message: `the image file ${src} was not found (looked for ${where.file})`, fix: `check the file name and put the image next to the ${isPostFile(file) ? "post" : "page"}` };
+    return { message: `the ${what} ${src} was not found (looked for ${where.file})`, fix: `check the file name and put the ${kind === "image" ? "image" : "file"} next to the ${isPostFile(file) ? "post" : "page"}` };
   }
   const extension = /\.([^./]+)$/.exec(where.file)?.[1] ?? "";
-  if (!PUBLISHED_IMAGE_EXTENSIONS.includes(extension)) {
-    const lower = PUBLISHED_IMAGE_EXTENSIONS.includes(extension.toLowerCase());
+  const published = kind === "image" ? PUBLISHED_IMAGE_EXTENSIONS : PUBLISHED_FILE_EXTENSIONS;
+  if (!published.includes(extension)) {
+    const lower = published.includes(extension.toLowerCase());
     return {
-      message: `the image file ${src} is not published: the site copies images ending in ${PUBLISHED_IMAGE_EXTENSIONS.map((e) => `.${e}`).join(", ")}`,
-      fix: lower ? `rename the file to end in .${extension.toLowerCase()}, and the link with it` : "save the image as PNG, JPEG, WebP, GIF, AVIF or SVG",
+      message: `the ${what} ${src} is not published: the site copies ${kind === "image" ? "images" : "files"} ending in ${published.map((e) => `.${e}`).join(", ")}`,
+      fix: lower
+        ? `rename the file to end in .${extension.toLowerCase()}, and the link with it`
+        : kind === "image"
+          ? "save the image as PNG, JPEG, WebP, GIF, AVIF or SVG"
+          : "save a video as MP4 or WebM, a sound as MP3, M4A or Ogg, captions as WebVTT (.vtt)",
     };
   }
   return undefined;

@@ -8,7 +8,7 @@
 // the links to the site's own addresses (`/about/`, `#t2`), which only the built site
 // can answer, for the check after Eleventy (lib/site-links.ts).
 import type { Diagnostic } from "./diagnostics.ts";
-import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawLinks, resolveLocalPath } from "./local-paths.ts";
+import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawAddresses, resolveLocalPath } from "./local-paths.ts";
 import type { SiteLink } from "./site-links.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile, POSTS_DIR } from "./content-paths.ts";
@@ -54,7 +54,7 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
     else if (!target && isOwnAddress(file, href)) site.push({ href, line: at, address: href });
   };
   const raw = (html: string, first: number) => {
-    for (const link of rawLinks(html)) check(first + link.lineOffset, link.href);
+    for (const a of rawAddresses(html)) if (a.kind === "link") check(first + a.lineOffset, a.address);
   };
   for (const token of parseBody(body)) {
     const first = token.map?.[0] ?? 0;

@@ -109,9 +109,25 @@ export const PUBLISHED_FILE_EXTENSIONS: readonly string[] = [
   ...["pdf", "epub", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "mp3", "m4a", "ogg", "mp4", "webm", "vtt"],
 ];
 
-// A start tag of <img> or <a>; quoted attribute values may hold ">".
-const TAG = /<(img|a)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+// The start tags whose attributes name files or addresses; quoted attribute values may hold ">".
+const TAG = /<(img|a|source|video|audio|track)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 const ATTRIBUTE = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** What an address of raw HTML names: a picture, another file (a video, its captions), or a link. */
+export type RawAddressKind = "image" | "file" | "link";
+
+/**
+ * Which attribute of which tag holds an address, and of what: a browser loads each of
+ * these, so each must lead to the site's copy of the file. `srcset` holds a list of them.
+ */
+const ADDRESS_ATTRIBUTES: Record<string, Record<string, RawAddressKind>> = {
+  a: { href: "link" },
+  img: { src: "image", srcset: "image" },
+  source: { src: "file", srcset: "image" },
+  video: { src: "file", poster: "image" },
+  audio: { src: "file" },
+  track: { src: "file" },
+};
 
 export interface RawImage {
   src?: string;
@@ -130,39 +146,122 @@ export function rawImages(html: string): RawImage[] {
   }));
 }
 
-/** The href of each <a> tag of a piece of raw HTML that has one. */
-export function rawLinks(html: string): { href: string; lineOffset: number }[] {
-  return rawTags(html, "a").flatMap(({ attrs, lineOffset }) => (attrs.has("href") ? [{ href: attrs.get("href")!, lineOffset }] : []));
+export interface RawAddress {
+  kind: RawAddressKind;
+  /** As written; one candidate of a srcset. */
+  address: string;
+  /** Lines between the start of the HTML and the tag. */
+  lineOffset: number;
 }
 
-function rawTags(html: string, name: "img" | "a"): { attrs: Map<string, string>; lineOffset: number }[] {
-  const out: { attrs: Map<string, string>; lineOffset: number }[] = [];
+/**
+ * Every address a piece of raw HTML names, in order: each link's href, each picture's
+ * src, each candidate of a srcset (`<img srcset>`, `<picture><source srcset>`), a video's
+ * poster, and the src of media and their captions (`<video>`, `<audio>`, `<source>`, `<track>`).
+ */
+export function rawAddresses(html: string): RawAddress[] {
+  const out: RawAddress[] = [];
+  const lines = lineCounter(html);
   for (const match of html.matchAll(TAG)) {
-    if (match[1]!.toLowerCase() !== name) continue;
-    const attrs = new Map<string, string>();
-    for (const a of attributesOf(match[0])) attrs.set(a.name, a.value);
-    out.push({ attrs, lineOffset: html.slice(0, match.index).split("\n").length - 1 });
+    const kinds = ADDRESS_ATTRIBUTES[match[1]!.toLowerCase()]!;
+    const lineOffset = lines(match.index);
+    for (const a of attributesOf(match[0])) {
+      const kind = kinds[a.name];
+      if (!kind) continue;
+      if (a.name === "srcset") for (const c of srcsetCandidates(a.value)) out.push({ kind, address: c.url, lineOffset });
+      else out.push({ kind, address: a.value, lineOffset });
+    }
   }
   return out;
 }
 
+function rawTags(html: string, name: "img"): { attrs: Map<string, string>; lineOffset: number }[] {
+  const out: { attrs: Map<string, string>; lineOffset: number }[] = [];
+  const lines = lineCounter(html);
+  for (const match of html.matchAll(TAG)) {
+    if (match[1]!.toLowerCase() !== name) continue;
+    const attrs = new Map<string, string>();
+    for (const a of attributesOf(match[0])) attrs.set(a.name, a.value);
+    out.push({ attrs, lineOffset: lines(match.index) });
+  }
+  return out;
+}
+
+/** The number of line breaks before each index asked for, in increasing order: counted once, not from the start each time (whole built pages are read too). */
+function lineCounter(text: string): (index: number) => number {
+  let at = 0;
+  let breaks = 0;
+  return (index) => {
+    for (let i = text.indexOf("\n", at); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) breaks++;
+    at = Math.max(at, index);
+    return breaks;
+  };
+}
+
 /**
- * Raw HTML with the src of each <img> replaced by `image(src)` and the href of each <a>
- * by `link(href)`; the rest untouched.
+ * Raw HTML with every address of a file (src, srcset's candidates, poster) replaced by
+ * `file(address)` and the href of each <a> by `link(href)`; the rest untouched.
  */
-export function rewriteRawAddresses(html: string, image: (src: string) => string, link: (href: string) => string): string {
-  if (!/<(?:img|a)\s/i.test(html)) return html;
+export function rewriteRawAddresses(html: string, file: (src: string) => string, link: (href: string) => string): string {
+  if (!/<(?:img|a|source|video|audio|track)\s/i.test(html)) return html;
   return html.replace(TAG, (tag, name: string) => {
-    const [attribute, rewrite] = name.toLowerCase() === "img" ? ["src", image] : ["href", link];
+    const kinds = ADDRESS_ATTRIBUTES[name.toLowerCase()]!;
+    let out = "";
+    let from = 0;
     // Attributes in order, so that "src=" inside another attribute's quoted value is not taken.
     for (const a of attributesOf(tag)) {
-      if (a.name !== attribute) continue;
-      const next = rewrite(a.value);
-      if (next === a.value) return tag;
-      return `${tag.slice(0, a.at)}${attribute}="${next.replace(/"/g, "&quot;")}"${tag.slice(a.at + a.length)}`;
+      const kind = kinds[a.name];
+      if (!kind) continue;
+      const rewrite = kind === "link" ? link : file;
+      const next = a.name === "srcset" ? rewriteSrcset(a.value, rewrite) : rewrite(a.value);
+      if (next === a.value) continue;
+      out += `${tag.slice(from, a.at)}${a.name}="${next.replace(/"/g, "&quot;")}"`;
+      from = a.at + a.length;
     }
-    return tag;
+    return from === 0 ? tag : out + tag.slice(from);
   });
+}
+
+/**
+ * The candidates of a srcset (`small.jpg 480w, large.jpg 1080w`), read as the HTML
+ * standard does: a URL runs to the next space, and a comma ends a candidate (one at the
+ * URL's end too, as in `a.png,b.png 2x`); descriptors may hold commas inside parentheses.
+ */
+export function srcsetCandidates(srcset: string): { url: string; descriptors: string }[] {
+  const out: { url: string; descriptors: string }[] = [];
+  let i = 0;
+  while (i < srcset.length) {
+    while (i < srcset.length && /[\s,]/.test(srcset[i]!)) i++;
+    if (i >= srcset.length) break;
+    let end = i;
+    while (end < srcset.length && !/\s/.test(srcset[end]!)) end++;
+    let url = srcset.slice(i, end);
+    i = end;
+    let descriptors = "";
+    if (url.endsWith(",")) url = url.replace(/,+$/, "");
+    else {
+      let depth = 0;
+      const start = i;
+      for (; i < srcset.length; i++) {
+        const ch = srcset[i]!;
+        if (ch === "(") depth++;
+        else if (ch === ")") depth = Math.max(0, depth - 1);
+        else if (ch === "," && depth === 0) break;
+      }
+      descriptors = srcset.slice(start, i).trim();
+      i++;
+    }
+    if (url) out.push({ url, descriptors });
+  }
+  return out;
+}
+
+function rewriteSrcset(srcset: string, rewrite: (url: string) => string): string {
+  const candidates = srcsetCandidates(srcset);
+  const next = candidates.map((c) => ({ ...c, url: rewrite(c.url) }));
+  if (next.every((c, i) => c.url === candidates[i]!.url)) return srcset;
+  // A URL with a comma or space would be read as two: percent-encoded, it is the same address.
+  return next.map((c) => [c.url.replace(/,/g, "%2C").replace(/\s/g, "%20"), c.descriptors].filter(Boolean).join(" ")).join(", ");
 }
 
 /** A start tag's attributes in order: lower-cased name, value, and where the attribute is in the tag. */

@@ -4,6 +4,7 @@
 // nothing else inline runs; external images and frames the pages embed (https only)
 // are allowed by their origin.
 import { createHash } from "node:crypto";
+import { attributesOf, rawAddresses } from "./local-paths.ts";
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
@@ -29,26 +30,36 @@ export function hasStyleAttributes(html: string): boolean {
   return /<[a-z][^>]*\sstyle\s*=/i.test(html.replace(SCRIPT, "").replace(STYLE, ""));
 }
 
-/** Origins of the external images and frames a page embeds (a writer's `![](https://…)` or an embedded video). */
-export function externalOrigins(html: string): { img: string[]; frame: string[] } {
-  const origins = (tag: string): string[] => {
-    const found: string[] = [];
-    for (const m of html.matchAll(new RegExp(`<${tag}\\b[^>]*>`, "gi"))) {
-      for (const a of m[0].matchAll(/\b(?:src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-        for (const candidate of (a[1] ?? a[2] ?? a[3] ?? "").split(",")) {
-          const url = candidate.trim().split(/\s+/)[0] ?? "";
-          if (!/^https:\/\//i.test(url)) continue;
-          try {
-            found.push(new URL(url).origin);
-          } catch {
-            // Not a valid address: the browser will not load it either.
-          }
-        }
-      }
+/**
+ * Origins of the external images, media and frames a page embeds: a writer's
+ * `![](https://…)`, a `<picture>` source or video poster on another site (img-src), a
+ * video, sound or captions file there (media-src), an embedded video player (frame-src).
+ */
+export function externalOrigins(html: string): { img: string[]; media: string[]; frame: string[] } {
+  const img: string[] = [];
+  const media: string[] = [];
+  for (const { kind, address } of rawAddresses(html)) {
+    if (kind === "link") continue;
+    const origin = httpsOrigin(address);
+    if (origin) (kind === "image" ? img : media).push(origin);
+  }
+  const frame: string[] = [];
+  for (const m of html.matchAll(/<iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi)) {
+    for (const a of attributesOf(m[0])) {
+      const origin = a.name === "src" ? httpsOrigin(a.value) : undefined;
+      if (origin) frame.push(origin);
     }
-    return found;
-  };
-  return { img: origins("img"), frame: origins("iframe") };
+  }
+  return { img, media, frame };
+}
+
+function httpsOrigin(url: string): string | undefined {
+  if (!/^https:\/\//i.test(url.trim())) return undefined;
+  try {
+    return new URL(url.trim()).origin;
+  } catch {
+    return undefined; // Not a valid address: the browser will not load it either.
+  }
 }
 
 /** A CSP source for an inline script's or style's text, as browsers compute it: sha256 of the UTF-8 bytes, base64. */
@@ -63,6 +74,8 @@ export interface PolicySources {
   styleAttributes?: boolean;
   /** Origins of external images, e.g. https://images.example.org */
   img?: Iterable<string>;
+  /** Origins of external video, sound and captions files, e.g. https://media.example.org */
+  media?: Iterable<string>;
   /** Origins of embedded frames, e.g. https://www.youtube-nocookie.com */
   frame?: Iterable<string>;
 }
@@ -80,6 +93,8 @@ export function contentSecurityPolicy(scriptHashes: Iterable<string>, sources: P
     // which no hash can allow (browsers ignore 'unsafe-inline' once a hash is listed).
     sources.styleAttributes ? "style-src 'self' 'unsafe-inline'" : withSources("style-src 'self'", sorted(sources.styleHashes)),
     withSources("img-src 'self' data:", sorted(sources.img)),
+    // Local media fall under default-src; another site's only when listed.
+    ...(sorted(sources.media).length ? [withSources("media-src 'self'", sorted(sources.media))] : []),
     ...(sorted(sources.frame).length ? [withSources("frame-src", sorted(sources.frame))] : []),
     "font-src 'self'",
     "connect-src 'self'",
@@ -102,6 +117,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 export function headersFile(htmlPages: Iterable<string>): string {
   const hashes = new Set<string>();
   const img = new Set<string>();
+  const media = new Set<string>();
   const frame = new Set<string>();
   const styleHashes = new Set<string>();
   let styleAttributes = false;
@@ -111,12 +127,13 @@ export function headersFile(htmlPages: Iterable<string>): string {
     styleAttributes ||= hasStyleAttributes(html);
     const origins = externalOrigins(html);
     origins.img.forEach((o) => img.add(o));
+    origins.media.forEach((o) => media.add(o));
     origins.frame.forEach((o) => frame.add(o));
   }
   const lines = [
     "# Written by chatpost after each build (lib/security-headers.ts); read by Netlify and Cloudflare Pages.",
     "/*",
-    `  Content-Security-Policy: ${contentSecurityPolicy(hashes, { img, frame, styleHashes, styleAttributes })}`,
+    `  Content-Security-Policy: ${contentSecurityPolicy(hashes, { img, media, frame, styleHashes, styleAttributes })}`,
     ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
   ];
   return `${lines.join("\n")}\n`;

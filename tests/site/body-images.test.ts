@@ -1,7 +1,7 @@
 // Images in a post's body: one without alt text or a file stops the build, naming file
 // and line; one next to the post is shown on its page, under the path prefix and in feeds.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { buildSite, copySite, FIXTURE_SITE, runScript, type BuildResult, type BuiltSite } from "../helpers/build-site.ts";
@@ -59,21 +59,50 @@ describe("images next to the post, in its body", () => {
     const root = copySite(FIXTURE_SITE);
     writeFileSync(
       path.join(root, "content/posts/2019-01-01-images.md"),
-      ["---", "title: Images", "date: 2019-01-01", "---", "![Two hosts at the meetup](meetup.png)", "", '<figure><img src="./meetup.png" alt="The meetup again"></figure>', ""].join("\n"),
+      [
+        ...["---", "title: Images", "date: 2019-01-01", "---", "![Two hosts at the meetup](meetup.png)", "", '<figure><img src="./meetup.png" alt="The meetup again"></figure>', ""],
+        // Raw pictures and media: every file a browser may load is the site's copy too.
+        '<picture><source srcset="meetup@2x.png 2x" type="image/png"><img src="meetup.png" srcset="meetup.png 1x, meetup@2x.png 2x" alt="The meetup, sharper"></picture>',
+        "",
+        '<video controls poster="meetup.png"><source src="clip.mp4" type="video/mp4"><track kind="captions" src="clip.vtt" srclang="en" label="English"></video>',
+        "",
+      ].join("\n"),
     );
+    copyFileSync(path.join(root, "content/posts/meetup.png"), path.join(root, "content/posts/meetup@2x.png"));
+    writeFileSync(path.join(root, "content/posts/clip.mp4"), "not really a video: only its address is tested");
+    writeFileSync(path.join(root, "content/posts/clip.vtt"), "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n");
     [plain, prefixed] = await Promise.all([buildSite(root), buildSite(root, { args: ["--path-prefix", "/chat/"] })]);
   });
 
   const sources = (site: BuiltSite) => [...dom(site.read("posts/images/index.html")).querySelectorAll(".post-body img")].map((img) => img.getAttribute("src"));
 
   it("are shown from the site's copy of the file, not from the post's own address", () => {
-    assert.deepEqual(sources(plain), ["/posts/meetup.png", "/posts/meetup.png"]);
+    assert.deepEqual(sources(plain), ["/posts/meetup.png", "/posts/meetup.png", "/posts/meetup.png"]);
     assert.ok(plain.exists("posts/meetup.png"));
   });
 
+  /** Every address of a raw picture or media element of the post's body, srcset candidates one by one. */
+  const mediaAddresses = (site: BuiltSite) =>
+    [...dom(site.read("posts/images/index.html")).querySelectorAll(".post-body picture source, .post-body picture img, .post-body video, .post-body video source, .post-body video track")].flatMap((el) => [
+      ...["src", "poster"].map((a) => el.getAttribute(a)).filter((v): v is string => v !== null),
+      ...(el.getAttribute("srcset") ?? "").split(",").map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean),
+    ]);
+
+  it("lead from raw pictures and media (srcset candidates, poster, video and captions) to the site's copies", () => {
+    const addresses = mediaAddresses(plain);
+    assert.deepEqual(
+      [...new Set(addresses)].sort(),
+      ["/posts/clip.mp4", "/posts/clip.vtt", "/posts/meetup%402x.png", "/posts/meetup.png"],
+    );
+    for (const address of addresses) assert.ok(plain.exists(decodeURIComponent(address.slice(1))), address);
+    assert.ok(mediaAddresses(prefixed).every((a) => a.startsWith("/chat/posts/")), mediaAddresses(prefixed).join(" "));
+  });
+
   it("are under the path prefix, and absolute in the feed", () => {
-    assert.deepEqual(sources(prefixed), ["/chat/posts/meetup.png", "/chat/posts/meetup.png"]);
+    assert.deepEqual(sources(prefixed), ["/chat/posts/meetup.png", "/chat/posts/meetup.png", "/chat/posts/meetup.png"]);
     const feed = prefixed.read("feed.xml");
     assert.match(feed, /<img src="https:\/\/[^"/]+\/chat\/posts\/meetup\.png" alt="Two hosts at the meetup">/);
+    assert.match(feed, /srcset="https:\/\/[^"/]+\/chat\/posts\/meetup\.png 1x, https:\/\/[^"/]+\/chat\/posts\/meetup%402x\.png 2x"/);
+    assert.match(feed, /<track kind="captions" src="https:\/\/[^"/]+\/chat\/posts\/clip\.vtt"/);
   });
 });

@@ -97,4 +97,37 @@ describe("bodyImageProblems: files", () => {
       [7, "the image file scan.tiff is not published: the site copies images ending in .jpg, .jpeg, .png, .webp, .gif, .svg, .avif", "save the image as PNG, JPEG, WebP, GIF, AVIF or SVG"],
     ]);
   });
+
+  it("checks every picture a browser may load (each srcset candidate, a poster) and the files of raw media", () => {
+    const media = new Set([...files, "content/posts/clip.mp4", "content/posts/clip.vtt", "content/posts/notes.txt"]);
+    const body = [
+      '<img src="meetup.png" srcset="meetup.png 1x, meetup@2x.png 2x" alt="Hosts">', //  line 1: meetup@2x.png missing
+      "<picture>",
+      '  <source srcset="https://cdn.example/a.avif 1x, wide.avif 2x" type="image/avif">', // line 3: wide.avif missing
+      '  <img src="meetup.png" alt="Hosts">',
+      "</picture>",
+      "",
+      '<video controls poster="Still.PNG" src="clip.mp4">', //  line 7: the poster is missing
+      '  <source src="clip.webm" type="video/webm">', //       line 8: missing
+      '  <track kind="captions" src="clip.vtt" srclang="en">',
+      '  <track kind="descriptions" src="notes.txt" srclang="en">', // line 10: not published
+      "</video>",
+    ].join("\n");
+    assert.deepEqual(bodyImageProblems(body, FILE, 1, (rel) => media.has(rel)).map((p) => [p.line, p.message, p.fix]), [
+      [1, "the image file meetup@2x.png was not found (looked for content/posts/meetup@2x.png)", "check the file name and put the image next to the post"],
+      [3, "the image file wide.avif was not found (looked for content/posts/wide.avif)", "check the file name and put the image next to the post"],
+      [7, "the image file Still.PNG was not found (looked for content/posts/Still.PNG)", "check the file name and put the image next to the post"],
+      [8, "the file clip.webm was not found (looked for content/posts/clip.webm)", "check the file name and put the file next to the post"],
+      [
+        10,
+        "the file notes.txt is not published: the site copies files ending in .jpg, .jpeg, .png, .webp, .gif, .svg, .avif, .pdf, .epub, .docx, .xlsx, .pptx, .odt, .ods, .odp, .csv, .mp3, .m4a, .ogg, .mp4, .webm, .vtt",
+        "save a video as MP4 or WebM, a sound as MP3, M4A or Ogg, captions as WebVTT (.vtt)",
+      ],
+    ]);
+  });
+
+  it("ignores media shown as code, and a post whose only media are other sites'", () => {
+    const body = ["```html", '<video src="nowhere.mp4"></video>', "```", "", '<audio src="https://example.org/a.mp3" controls></audio>'].join("\n");
+    assert.deepEqual(bodyImageProblems(body, FILE, 1, () => false), []);
+  });
 });

@@ -1,7 +1,7 @@
 // Where the files a post names are: resolved from the post's file, made site-absolute for its page.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { linkTarget, looksLikeHost, rawImages, rawLinks, resolveLocalPath, rewriteRawAddresses } from "../../lib/local-paths.ts";
+import { linkTarget, looksLikeHost, rawAddresses, rawImages, resolveLocalPath, rewriteRawAddresses, srcsetCandidates } from "../../lib/local-paths.ts";
 
 const POST = "content/posts/2017-04-30-online-communities.md";
 
@@ -47,7 +47,7 @@ describe("raw <img> tags", () => {
 
 describe("raw <a> tags", () => {
   it("are read with their href and line; an <abbr> or <area> is not one", () => {
-    assert.deepEqual(rawLinks('<p><abbr title="x">X</abbr>\n<a class=k href="slides.pdf">s</a> <A NAME=top>\n<area href="no.pdf"></p>'), [{ href: "slides.pdf", lineOffset: 1 }]);
+    assert.deepEqual(rawAddresses('<p><abbr title="x">X</abbr>\n<a class=k href="slides.pdf">s</a> <A NAME=top>\n<area href="no.pdf"></p>'), [{ kind: "link", address: "slides.pdf", lineOffset: 1 }]);
   });
 
   it("get a new href, and only the href; images keep their own rule", () => {
@@ -93,5 +93,54 @@ describe("linkTarget", () => {
     for (const href of ["https://example.org/notes.md", "/posts/listening/", "/calendar.ics", "/feed.xml", "/robots.txt", "/posts/listening/index.html", "#t2", "mailto:hosts@example.org", "listening", "../"]) {
       assert.equal(linkTarget(POST, href), undefined, href);
     }
+  });
+});
+
+describe("raw pictures and media", () => {
+  it("name every file a browser may load: src, each srcset candidate, a poster, media and captions", () => {
+    const html = [
+      "<picture>",
+      '  <source srcset="wide.avif 1200w, narrow.avif 600w" type="image/avif">',
+      '  <img src="meetup.jpg" srcset="meetup.jpg 1x, meetup@2x.jpg 2x" alt="Hosts" sizes="(min-width: 40em) 50vw, 100vw">',
+      "</picture>",
+      '<video controls poster="still.png" src="clip.mp4"><source src=clip.webm type=video/webm><track kind=captions src="clip.vtt" srclang=en></video>',
+      '<audio src="episode.mp3"></audio> <span data-src="not.png"></span>',
+    ].join("\n");
+    assert.deepEqual(
+      rawAddresses(html).map((a) => [a.kind, a.address, a.lineOffset]),
+      [
+        ["image", "wide.avif", 1], ["image", "narrow.avif", 1],
+        ["image", "meetup.jpg", 2], ["image", "meetup.jpg", 2], ["image", "meetup@2x.jpg", 2],
+        ["image", "still.png", 4], ["file", "clip.mp4", 4], ["file", "clip.webm", 4], ["file", "clip.vtt", 4],
+        ["file", "episode.mp3", 5],
+      ],
+    );
+  });
+
+  it("read a srcset as the HTML standard does", () => {
+    assert.deepEqual(srcsetCandidates("a.png"), [{ url: "a.png", descriptors: "" }]);
+    assert.deepEqual(srcsetCandidates("  a.png 1x ,b.png   2x,  "), [{ url: "a.png", descriptors: "1x" }, { url: "b.png", descriptors: "2x" }]);
+    // A URL runs to the next space: a comma at its end ends the candidate, one inside it is part of it.
+    assert.deepEqual(srcsetCandidates("a.png, b.png 2x"), [{ url: "a.png", descriptors: "" }, { url: "b.png", descriptors: "2x" }]);
+    assert.deepEqual(srcsetCandidates("img,v2.png 480w, big.png 1080w"), [{ url: "img,v2.png", descriptors: "480w" }, { url: "big.png", descriptors: "1080w" }]);
+    assert.deepEqual(srcsetCandidates(""), []);
+  });
+
+  it("get every local address rewritten, each candidate of a srcset with its descriptor, other attributes untouched", () => {
+    const file = (src: string) => (/^https?:/.test(src) ? src : `/posts/${src}`);
+    const link = (href: string) => href;
+    assert.equal(
+      rewriteRawAddresses('<img src="a.png" alt="A, b" srcset="a.png 1x, a@2x.png 2x" sizes="50vw">', file, link),
+      '<img src="/posts/a.png" alt="A, b" srcset="/posts/a.png 1x, /posts/a@2x.png 2x" sizes="50vw">',
+    );
+    assert.equal(
+      rewriteRawAddresses('<video poster=still.png controls><source src="clip.mp4" type="video/mp4"><track src=c.vtt></video>', file, link),
+      '<video poster="/posts/still.png" controls><source src="/posts/clip.mp4" type="video/mp4"><track src="/posts/c.vtt"></video>',
+    );
+    // Nothing local: the tag is left byte for byte, spacing of the srcset included.
+    const remote = '<img src="https://e.org/a.png" srcset="https://e.org/a.png  1x,https://e.org/b.png 2x" alt="A">';
+    assert.equal(rewriteRawAddresses(remote, file, link), remote);
+    // A rewritten address with a comma or space in it stays one candidate.
+    assert.equal(rewriteRawAddresses('<img alt="" srcset="x.png 1x">', () => "/a b,c.png", link), '<img alt="" srcset="/a%20b%2Cc.png 1x">');
   });
 });

@@ -25,6 +25,21 @@ describe("a post's own files", () => {
     );
   });
 
+  it("lead to the site's copies from raw pictures and media: every srcset candidate, a poster, a video and its captions", () => {
+    const body = [
+      "<picture>",
+      '<source srcset="wide.avif 2x, https://cdn.example/a.avif 1x" type="image/avif">',
+      '<img src="meetup.png" srcset="meetup.png 1x, meetup@2x.png 2x" alt="Hosts">',
+      "</picture>",
+      "",
+      'Watch <video controls poster="still.png"><source src="clip.mp4" type="video/mp4"><track src="clip.vtt" kind="captions"></video> now.',
+    ].join("\n");
+    const html = md.render(body, env);
+    assert.match(html, /<source srcset="\/posts\/wide\.avif 2x, https:\/\/cdn\.example\/a\.avif 1x" type="image\/avif">/);
+    assert.match(html, /<img src="\/posts\/meetup\.png" srcset="\/posts\/meetup\.png 1x, \/posts\/meetup%402x\.png 2x" alt="Hosts">/);
+    assert.match(html, /<video controls poster="\/posts\/still\.png"><source src="\/posts\/clip\.mp4" type="video\/mp4"><track src="\/posts\/clip\.vtt" kind="captions"><\/video>/);
+  });
+
   it("are read from another page's file too, as Eleventy names it", () => {
     assert.equal(md.renderInline("![Team](images/team.png) [first chat](posts/2017-04-30-online-communities.md)", { page: { inputPath: "./content/about.md" } }), '<img src="/images/team.png" alt="Team"> <a href="/posts/online-communities/">first chat</a>');
   });

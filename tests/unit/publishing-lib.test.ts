@@ -173,6 +173,17 @@ describe("security headers for embedded content", () => {
     assert.equal(csp.find((d) => d.startsWith("frame-src")), "frame-src https://video.example");
     assert.equal(/Content-Security-Policy: (.*)/.exec(headersFile(["<img alt='' src='/a.png'>"]))![1]!.includes("frame-src"), false);
   });
+
+  it("allows the origins of pictures' sources and posters as images, and of videos, sounds and captions as media", () => {
+    const page = `<picture><source srcset="https://cdn.example/a.avif 1x, https://cdn2.example/b.avif 2x"><img alt="" src="/a.png"></picture>
+      <video controls poster="https://stills.example/p.jpg" src="https://media.example/v.mp4"><track src="https://subs.example/c.vtt"></video>
+      <audio src="/local.mp3"></audio><a href="https://elsewhere.example/">a link is not loaded</a>`;
+    const csp = /Content-Security-Policy: (.*)/.exec(headersFile([page]))![1]!.split("; ");
+    assert.equal(csp.find((d) => d.startsWith("img-src")), "img-src 'self' data: https://cdn.example https://cdn2.example https://stills.example");
+    assert.equal(csp.find((d) => d.startsWith("media-src")), "media-src 'self' https://media.example https://subs.example");
+    // Local media only: default-src 'self' covers them, and no media-src is written.
+    assert.equal(/Content-Security-Policy: (.*)/.exec(headersFile(["<video src='/v.mp4'></video>"]))![1]!.includes("media-src"), false);
+  });
 });
 
 describe("security headers for styles", () => {
