@@ -97,6 +97,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
   await removeLeftovers(target);
   // `--output build/site` with no build/ yet: the staging folder goes next to the site.
   await mkdir(path.dirname(target), { recursive: true });
+  const written: (() => void)[] = [];
   const staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}.build-${process.pid}-`));
   try {
     // Eleventy and the plugins read `content/` relative to the working directory. The
@@ -121,9 +122,12 @@ export async function build(root: string, output: string, quiet: boolean, force:
         // report): not the summary Eleventy always prints, nor its notes on its own speed.
         const named = (message: unknown) => (typeof message === "string" ? message.split(staging).join(target) : message);
         const unlessQuiet = (print: (message: unknown) => void) => (quiet ? () => {} : (message: unknown) => print(named(message)));
+        // Its lines on what it wrote ("Writing _site/…", "Wrote 27 files") are held until the
+        // site is swapped in: a build stopped after Eleventy (a broken link) wrote nothing.
+        const once = (print: (message: unknown) => void) => (quiet ? () => {} : (message: unknown) => void written.push(() => print(named(message))));
         eleventy.logger.overrideLogger({
-          log: unlessQuiet(console.log),
-          info: unlessQuiet(console.info),
+          log: once(console.log),
+          info: once(console.info),
           warn: unlessQuiet(console.warn),
           error: (message: unknown) => console.error(named(message)),
         });
@@ -164,6 +168,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
       throw error;
     }
     await rm(retired, { recursive: true, force: true });
+    for (const print of written) print();
     trace("site swapped in");
     if (cache && inputs && buildTime && span) {
       // Eleventy read the clock during the build: the record holds only if no post was

@@ -106,4 +106,16 @@ describe("a build into a folder that does not exist yet", () => {
     assert.ok(result.stdout.includes(`Writing ${path.join(out, "about/index.html")} from ./content/about.md`), result.stdout);
     assert.doesNotMatch(result.stdout + result.stderr, /\.build-/);
   });
+  it("names none when the build stops after Eleventy: a broken link leaves nothing written", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const about = path.join(root, "content/about.md");
+    writeFileSync(about, `${readFileSync(about, "utf8")}\nSee [the archive](/archives/).\n`);
+    const result = await runScript("build", root, []);
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(result.stderr + result.stdout, /content\/about\.md:\d+:\d+ +the link to \/archives\/ leads to no page or file of the site/);
+    assert.match(result.stderr + result.stdout, /nothing was built/);
+    // Eleventy rendered the pages into the staging folder, but says nothing of writing them.
+    assert.doesNotMatch(result.stdout + result.stderr, /Writing |Wrote \d+ files/);
+    assert.equal(existsSync(path.join(root, "_site")), false);
+  });
 });
