@@ -274,6 +274,8 @@ export interface ChatPost {
   title: string;
   date: string;
   updated?: string;
+  /** When a time of change was written too: 2017-05-01T14:30-04:00. */
+  updatedAt?: string;
   topics: string[];
   chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string };
 }
@@ -307,16 +309,20 @@ export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string)
 
 /**
  * The calendar event of a post's chat. The UID is the post's address on the site's
- * host, so a corrected time updates the same entry. DTSTAMP is the day the post last
- * changed (its `updated` day, or else its publish date), so two builds of the same
- * content give the same bytes; a post updated on a later day is a new revision, its
- * SEQUENCE the days since it was published, which grows with each later correction.
+ * host, so a corrected time updates the same entry. DTSTAMP is when the post last
+ * changed (its `updated` day at midnight UTC, or the moment written with it, or else its
+ * publish date), so two builds of the same content give the same bytes. A post updated
+ * after its publish day, or at a time written on any day, is a new revision: its
+ * SEQUENCE is the minutes of clock time from the publish day's start to the change, which
+ * grows with each later correction, a second one on the same day included.
  */
 export function chatEvent(post: ChatPost, site: CalendarSite, pageUrl: string): CalendarEvent | undefined {
   if (!post.chat) return undefined;
   const published = utcDay(post.date);
-  const changed = post.updated ? utcDay(post.updated) : published;
-  const sequence = Math.round((changed - published) / 86_400_000);
+  const changed = post.updatedAt ? Date.parse(post.updatedAt) : post.updated ? utcDay(post.updated) : published;
+  // Clock time as written, zone aside: a day alone counts from its midnight, so any time on it comes later.
+  const written = post.updatedAt ? Date.parse(`${post.updatedAt.slice(0, 16)}Z`) : post.updated ? utcDay(post.updated) : published;
+  const sequence = Math.round((written - published) / 60_000);
   return {
     uid: `${post.slug}.chat@${new URL(site.url).host}`,
     stampMillis: changed,

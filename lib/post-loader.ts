@@ -1,6 +1,6 @@
 // From a post's file text to a validated, typed Post, with every problem found.
 import path from "node:path";
-import { resolveChatStart, type ChatInstant } from "./chat-time.ts";
+import { isoOffset, resolveChatStart, type ChatInstant } from "./chat-time.ts";
 import { DATE_FIELDS, NAME_FIELDS, normaliseItem, type CslItem } from "./csl-normalise.ts";
 import { closest } from "./suggest.ts";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
@@ -39,6 +39,11 @@ export interface Post {
   date: string;
   /** The day it was last corrected, YYYY-MM-DD, never before `date`. */
   updated?: string;
+  /**
+   * When it was last corrected, when the writer gave the time too (a second change on one
+   * day): the clock time where the chat is hosted and its offset, 2017-05-01T14:30-04:00.
+   */
+  updatedAt?: string;
   author: string;
   description?: string;
   tags: string[];
@@ -238,8 +243,17 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   // Images in the body need alt text too (WCAG 1.1.1), and their files; links, their files (above).
   diagnostics.push(...bodyProblems);
 
-  if (fm?.updated !== undefined && fm.updated < fm.date) {
+  if (fm?.updated !== undefined && fm.updated.slice(0, 10) < fm.date) {
     error("updated", doc.locate(["updated"]), `the post was updated (${fm.updated}) before it was published (${fm.date})`, `write the day you changed the post, on or after ${fm.date}, or remove \`updated:\``);
+  }
+  // A time of change is read where the chat is hosted, as the chat's start is.
+  let updatedAt: string | undefined;
+  if (fm?.updated?.includes("T")) {
+    const zone = typeof rawChat?.zone === "string" ? rawChat.zone : ctx.settings.chat.zone;
+    const result = resolveChatStart(fm.updated, zone);
+    if (result.ok) updatedAt = `${fm.updated}${isoOffset(result.instant.offsetMinutes)}`;
+    // A bad zone is reported at chat.zone; a time the clocks skip, here.
+    else if (result.field === "start") error("updated", doc.locate(["updated"]), result.problem.message, result.problem.fix.replace("pick a time", "write a time"));
   }
 
   const chatStartAt = doc.locate(["chat", "start"]);
@@ -256,7 +270,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     url: `/posts/${slug}/`,
     title: fm.title,
     date: fm.date,
-    ...(fm.updated !== undefined ? { updated: fm.updated } : {}),
+    ...(fm.updated !== undefined ? { updated: fm.updated.slice(0, 10) } : {}),
+    ...(updatedAt !== undefined ? { updatedAt } : {}),
     author: fm.author ?? ctx.settings.author,
     ...(fm.description ? { description: fm.description } : {}),
     tags: fm.tags ?? [],

@@ -19,6 +19,34 @@ export const calendarDate = (field: string) =>
       return text;
     });
 
+const isoDayTime = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?$/;
+
+/**
+ * The day a post was changed, YYYY-MM-DD, or the day and the clock time where the chat
+ * is hosted, YYYY-MM-DDTHH:MM (for a second change on the same day, which calendars
+ * must be able to tell from the first); becomes that text.
+ */
+export const changeDate = (field: string) =>
+  z
+    .union([z.string(), z.date()], { error: `expected the day you changed the post, YYYY-MM-DD → e.g. ${field}: 2017-05-01 (or ${field}: 2017-05-01T14:30 for a second change that day)` })
+    .transform((value, ctx) => {
+      // A YAML timestamp keeps its written digits, read back in UTC (as a chat's start does).
+      const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 16).replace(/T00:00$/, "")) : value.trim();
+      const m = isoDayTime.exec(text);
+      const day = m?.[1] ?? "";
+      const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
+      const dayOk = m !== null && new Date(Date.UTC(y, mo - 1, d)).toISOString().startsWith(day);
+      const timeOk = m?.[2] === undefined || (Number(m[2]) <= 23 && Number(m[3]) <= 59);
+      if (!dayOk || !timeOk) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${String(value)}" is not a date on the calendar → write the day you changed the post as YYYY-MM-DD, e.g. 2017-05-01, or the day and the time where the chat is hosted, e.g. 2017-05-01T14:30`,
+        });
+        return z.NEVER;
+      }
+      return m[2] === undefined ? day : `${day}T${m[2]}:${m[3]}`;
+    });
+
 export const hashtag = z
   .string({ error: 'expected a hashtag → write it in quotes, e.g. hashtag: "#hcldr"' })
   .regex(/^#[\p{L}\p{N}_]+$/u, { message: 'a hashtag is # followed by letters, digits or _ (no spaces) → write it in quotes, e.g. hashtag: "#hcldr"' });
@@ -49,9 +77,9 @@ export const imageSchema = z.strictObject({
 export const frontMatterSchema = z.strictObject({
   title: text("the title"),
   date: calendarDate("date"),
-  // The day the post was last corrected (a new chat time, a fixed topic): shown on the
-  // page, and it makes feeds, the sitemap and calendars take the change.
-  updated: calendarDate("updated").optional(),
+  // When the post was last corrected (a new chat time, a fixed topic): the day is shown on
+  // the page, and it makes feeds, the sitemap and calendars take the change.
+  updated: changeDate("updated").optional(),
   author: text("the author's name").optional(),
   description: text("the description").optional(),
   tags: z

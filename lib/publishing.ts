@@ -14,14 +14,28 @@ export function isPublished(post: Pick<Post, "draft" | "date">, now: Date, mode:
   return post.date <= now.toISOString().slice(0, 10);
 }
 
-/** The day a post last changed, YYYY-MM-DD: when it was corrected, or else published. */
-export function lastChanged(post: Pick<Post, "date" | "updated">): string {
-  return post.updated ?? post.date;
+/**
+ * When a post last changed: when it was corrected (YYYY-MM-DD, or the moment with its
+ * offset when the writer gave a time: 2017-05-01T14:30-04:00), or else the day it was published.
+ */
+export function lastChanged(post: Pick<Post, "date" | "updated" | "updatedAt">): string {
+  return post.updatedAt ?? post.updated ?? post.date;
 }
 
-/** The latest day any of `posts` changed (a feed's own <updated>); undefined for none. */
-export function newestChange(posts: Pick<Post, "date" | "updated">[]): string | undefined {
-  return posts.map(lastChanged).sort().at(-1);
+/** The latest change of any of `posts` (a feed's own <updated>), as lastChanged gives it; undefined for none. */
+export function newestChange(posts: Pick<Post, "date" | "updated" | "updatedAt">[]): string | undefined {
+  let newest: { text: string; millis: number } | undefined;
+  for (const post of posts) {
+    const text = lastChanged(post);
+    const millis = changeMillis(text);
+    if (!newest || millis > newest.millis) newest = { text, millis };
+  }
+  return newest?.text;
+}
+
+/** A day (at midnight UTC, which keeps builds reproducible) or a moment with its offset, in milliseconds. */
+export function changeMillis(text: string): number {
+  return Date.parse(text.includes("T") ? text : `${text}T00:00:00Z`);
 }
 
 /** Newest first; same date: later chat first, then by file for a stable order. */

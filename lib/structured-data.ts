@@ -15,6 +15,7 @@ export interface StructuredPost {
   title: string;
   date: string;
   updated?: string;
+  updatedAt?: string;
   author: string;
   description?: string;
   tags: string[];
@@ -54,7 +55,7 @@ export function structuredData({ post, site, pageUrl, imageUrl }: StructuredInpu
       url: pageUrl,
       mainEntityOfPage: pageUrl,
       datePublished: post.date,
-      ...(post.updated ? { dateModified: post.updated } : {}),
+      ...(post.updated ? { dateModified: post.updatedAt ?? post.updated } : {}),
       author: { "@type": "Person", name: post.author },
       publisher: organizer,
       ...(post.description ? { description: post.description } : {}),

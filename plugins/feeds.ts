@@ -3,14 +3,14 @@
 // through @11ty/eleventy-plugin-rss's filters.
 import { dateToRfc3339, rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type { Post } from "../lib/post-loader.ts";
-import { lastChanged, newestChange } from "../lib/publishing.ts";
+import { changeMillis, lastChanged, newestChange } from "../lib/publishing.ts";
 
 export const ATOM_FEED_URL = "/feed.xml";
 export const JSON_FEED_URL = "/feed.json";
 
-/** Publish dates are calendar days; a feed wants an instant. Midnight UTC keeps builds reproducible. */
+/** Publish dates are calendar days; a feed wants an instant. Midnight UTC keeps builds reproducible. A change's moment is kept. */
 export function feedDate(isoDate: string | undefined): string {
-  return dateToRfc3339(new Date(`${isoDate ?? "1970-01-01"}T00:00:00Z`));
+  return dateToRfc3339(new Date(changeMillis(isoDate ?? "1970-01-01")));
 }
 
 // The entry HTML once, for both feeds; relative links in it are made absolute by renderTransforms.
@@ -65,7 +65,7 @@ const JSON_FEED = `{
       "content_html": {{ entryHtml | renderTransforms(item.data.page, site.url) | dump | safe }},
       "date_published": {{ item.data.post.date | feedDate | dump | safe }},
       {%- if item.data.post.updated %}
-      "date_modified": {{ item.data.post.updated | feedDate | dump | safe }},
+      "date_modified": {{ item.data.post | lastChanged | feedDate | dump | safe }},
       {%- endif %}
       "authors": [{ "name": {{ item.data.post.author | dump | safe }} }],
       "tags": {{ item.data.post.tags | dump | safe }},

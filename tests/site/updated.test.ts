@@ -12,15 +12,23 @@ import { dom } from "../helpers/html.ts";
 const POST = "content/posts/2017-04-30-online-communities.md";
 let site: BuiltSite;
 let before_: BuiltSite;
+let sameDay: BuiltSite;
+let sameDayAgain: BuiltSite;
 
 before(async () => {
   const root = copySite(FIXTURE_SITE);
   before_ = await buildSite(root);
   const file = path.join(root, POST);
+  const original = readFileSync(file, "utf8");
   // The chat moved half an hour, and the post says so from 2017-05-01 on.
-  const text = readFileSync(file, "utf8").replace("date: 2017-04-30\n", "date: 2017-04-30\nupdated: 2017-05-01\n").replace("start: 2017-05-02T20:30", "start: 2017-05-02T21:00");
-  writeFileSync(file, text);
+  const moved = (updated: string, start: string) => original.replace("date: 2017-04-30\n", `date: 2017-04-30\nupdated: ${updated}\n`).replace("start: 2017-05-02T20:30", `start: ${start}`);
+  writeFileSync(file, moved("2017-05-01", "2017-05-02T21:00"));
   site = await buildSite(root);
+  // Corrected twice on its publish day: at 11:00, then at 15:30, where the chat is hosted.
+  writeFileSync(file, moved("2017-04-30T11:00", "2017-05-02T21:00"));
+  sameDay = await buildSite(root);
+  writeFileSync(file, moved("2017-04-30T15:30", "2017-05-02T21:30"));
+  sameDayAgain = await buildSite(root);
 });
 
 const event = (ics: string, uid: string) => {
@@ -68,8 +76,40 @@ describe("a post updated after it was published", () => {
     const files = site.files().filter((f) => f.endsWith(".ics") && f.includes("online-communities"));
     assert.ok(files.length > 0, "the post has its own calendar file");
     for (const ics of [site.read("calendar.ics"), ...files.map((f) => site.read(f))]) {
-      assert.deepEqual(event(ics, uid), { sequence: 1, dtstamp: "2017-05-01T00:00:00.000Z", lastModified: "2017-05-01T00:00:00.000Z" });
+      assert.deepEqual(event(ics, uid), { sequence: 1440, dtstamp: "2017-05-01T00:00:00.000Z", lastModified: "2017-05-01T00:00:00.000Z" });
       assert.match(ics, /DTSTART;TZID=America\/New_York:20170502T210000/);
     }
+  });
+});
+
+describe("a post corrected twice on its publish day, each time with the time of the change", () => {
+  const uid = (built: BuiltSite) => `online-communities.chat@${new URL(JSON.parse(built.read("feed.json")).home_page_url).host}`;
+
+  it("is a new revision in the calendars at each change, the later one higher", () => {
+    const expected = [
+      [sameDay, { sequence: 11 * 60, dtstamp: "2017-04-30T15:00:00.000Z", lastModified: "2017-04-30T15:00:00.000Z" }, "210000"],
+      [sameDayAgain, { sequence: 15 * 60 + 30, dtstamp: "2017-04-30T19:30:00.000Z", lastModified: "2017-04-30T19:30:00.000Z" }, "213000"],
+    ] as const;
+    for (const [built, revision, start] of expected) {
+      const files = built.files().filter((f) => f.endsWith(".ics") && f.includes("online-communities"));
+      for (const ics of [built.read("calendar.ics"), ...files.map((f) => built.read(f))]) {
+        assert.deepEqual(event(ics, uid(built)), revision);
+        assert.match(ics, new RegExp(`DTSTART;TZID=America/New_York:20170502T${start}`));
+      }
+    }
+  });
+
+  it("carries the moment of the change in the feeds, the sitemap and the structured data, and the day on the page", () => {
+    const entry = sameDayAgain.read("feed.xml").split("<entry>").find((e) => /<id>[^<]*\/posts\/online-communities\/<\/id>/.test(e))!;
+    assert.match(entry, /<published>2017-04-30T00:00:00Z<\/published>\s*<updated>2017-04-30T19:30:00Z<\/updated>/);
+    const item = (JSON.parse(sameDayAgain.read("feed.json")) as { items: Record<string, string>[] }).items.find((i) => i.url!.endsWith("/posts/online-communities/"))!;
+    assert.equal(item.date_modified, "2017-04-30T19:30:00Z");
+    assert.match(sameDayAgain.read("sitemap.xml"), /\/posts\/online-communities\/<\/loc><lastmod>2017-04-30T15:30-04:00<\/lastmod>/);
+    const page = dom(sameDayAgain.read("posts/online-communities/index.html"));
+    const posting = (JSON.parse(page.querySelector('script[type="application/ld+json"]')!.textContent!)["@graph"] as Record<string, unknown>[]).find((n) => n["@type"] === "BlogPosting")!;
+    assert.equal(posting.dateModified, "2017-04-30T15:30-04:00");
+    const updated = page.querySelector(".post-meta time.post-updated");
+    assert.equal(updated?.getAttribute("datetime"), "2017-04-30T15:30-04:00");
+    assert.equal(updated?.textContent, "April 30, 2017");
   });
 });

@@ -204,23 +204,41 @@ describe("a post's calendar event", () => {
     assert.equal(chatEvent({ ...post, chat: undefined } as ChatPost, site, pageUrl), undefined);
   });
 
-  it("is a new revision when the post is updated on a later day: DTSTAMP and LAST-MODIFIED that day, SEQUENCE growing", () => {
+  it("is a new revision when the post is updated on a later day, or at a time: DTSTAMP and LAST-MODIFIED then, SEQUENCE growing", () => {
     const first = parse(calendarText([chatEvent(post, site, pageUrl)!], { name: "Care Chat" })).events[0]!;
     // No SEQUENCE means revision 0 (RFC 5545, 3.8.7.4).
     assert.equal(first.component.getFirstPropertyValue("sequence"), null);
     assert.equal(first.component.getFirstPropertyValue("last-modified"), null);
-    const revisions = ["2017-04-30", "2017-05-01", "2017-05-02"].map((updated) => {
-      const moved = { ...post, updated, chat: { ...post.chat!, startMillis: utc("2017-05-03T01:00:00Z"), endMillis: utc("2017-05-03T02:00:00Z") } };
+    const changes: [updated: string, updatedAt?: string][] = [
+      ["2017-04-30"],
+      ["2017-04-30", "2017-04-30T09:15-04:00"],
+      ["2017-04-30", "2017-04-30T16:00-04:00"],
+      ["2017-05-01"],
+      ["2017-05-01", "2017-05-01T08:00-04:00"],
+      ["2017-05-02"],
+    ];
+    const revisions = changes.map(([updated, updatedAt]) => {
+      const moved = { ...post, updated, ...(updatedAt ? { updatedAt } : {}), chat: { ...post.chat!, startMillis: utc("2017-05-03T01:00:00Z"), endMillis: utc("2017-05-03T02:00:00Z") } };
       const event = parse(calendarText([chatEvent(moved, site, pageUrl)!], { name: "Care Chat" })).events[0]!;
       const stamp = (name: string) => (event.component.getFirstPropertyValue(name) as ICAL.Time | null)?.toJSDate().toISOString();
       return [event.uid, event.sequence, stamp("dtstamp"), stamp("last-modified"), iso(event.startDate)];
     });
+    const uid = "online-communities.chat@chat.example";
+    const start = "2017-05-03T01:00:00.000Z";
     assert.deepEqual(revisions, [
-      // Updated the day it was published: nothing a calendar could tell apart.
-      ["online-communities.chat@chat.example", null, "2017-04-30T00:00:00.000Z", undefined, "2017-05-03T01:00:00.000Z"],
-      ["online-communities.chat@chat.example", 1, "2017-05-01T00:00:00.000Z", "2017-05-01T00:00:00.000Z", "2017-05-03T01:00:00.000Z"],
-      ["online-communities.chat@chat.example", 2, "2017-05-02T00:00:00.000Z", "2017-05-02T00:00:00.000Z", "2017-05-03T01:00:00.000Z"],
+      // Updated the day it was published, without a time: nothing a calendar could tell apart.
+      [uid, null, "2017-04-30T00:00:00.000Z", undefined, start],
+      // With a time, even on the publish day: the moment, and the clock minutes since that day began.
+      [uid, 9 * 60 + 15, "2017-04-30T13:15:00.000Z", "2017-04-30T13:15:00.000Z", start],
+      [uid, 16 * 60, "2017-04-30T20:00:00.000Z", "2017-04-30T20:00:00.000Z", start],
+      [uid, 1440, "2017-05-01T00:00:00.000Z", "2017-05-01T00:00:00.000Z", start],
+      [uid, 1440 + 8 * 60, "2017-05-01T12:00:00.000Z", "2017-05-01T12:00:00.000Z", start],
+      [uid, 2 * 1440, "2017-05-02T00:00:00.000Z", "2017-05-02T00:00:00.000Z", start],
     ]);
+    // Each later correction is a higher revision, so calendars that have the chat take it.
+    const sequences = revisions.map((r) => (r[1] as number | null) ?? 0);
+    assert.deepEqual([...sequences].sort((a, b) => a - b), sequences);
+    assert.equal(new Set(sequences).size, sequences.length);
   });
 });
 

@@ -40,7 +40,21 @@ describe("loadPost", () => {
     const wrong = load("title: T\ndate: 2017-04-30\nupdated: yesterday");
     assert.deepEqual(wrong.diagnostics.map((d) => [d.line, d.field]), [[4, "updated"]]);
     assert.match(wrong.diagnostics[0]!.message, /"yesterday" is not a date on the calendar/);
-    assert.match(formatDiagnostic(load("title: T\ndate: 2017-04-30\nupdated: [1]").diagnostics[0]!), /updated  expected a date written YYYY-MM-DD, found a list → write the full date, e\.g\. updated: 2017-04-30/);
+    assert.match(formatDiagnostic(load("title: T\ndate: 2017-04-30\nupdated: [1]").diagnostics[0]!), /updated  expected the day you changed the post, YYYY-MM-DD, found a list → e\.g\. updated: 2017-05-01/);
+  });
+
+  it("reads the time of a change where the chat is hosted, for a second change on one day", () => {
+    // The site's zone (America/New_York in the fixture settings) when the post gives none.
+    const same = load("title: T\ndate: 2017-04-30\nupdated: 2017-04-30T16:45").post!;
+    assert.deepEqual([same.updated, same.updatedAt], ["2017-04-30", "2017-04-30T16:45-04:00"]);
+    const sydney = load("title: T\ndate: 2017-04-30\nupdated: 2017-05-01 08:00\nchat:\n  start: 2017-05-02T20:30\n  zone: Australia/Sydney").post!;
+    assert.deepEqual([sydney.updated, sydney.updatedAt], ["2017-05-01", "2017-05-01T08:00+10:00"]);
+    assert.equal(load("title: T\ndate: 2017-04-30\nupdated: 2017-05-02").post!.updatedAt, undefined);
+    // Not a time on the clock, a time the clocks skip, a day before the post: each named at the field.
+    const bad = (updated: string) => load(`title: T\ndate: 2017-03-01\nupdated: ${updated}`).diagnostics.map(formatDiagnostic);
+    assert.match(bad("2017-03-02T25:10")[0]!, /:4:1  updated  "2017-03-02T25:10" is not a date on the calendar → .*e\.g\. 2017-05-01T14:30/);
+    assert.match(bad("2017-03-12T02:30")[0]!, /:4:1  updated  2017-03-12 02:30:00 does not exist in America\/New_York: the clocks jump forward 1 hour that night → write a time outside the skipped 1 hour/);
+    assert.match(bad("2017-02-28T23:00")[0]!, /:4:1  updated  the post was updated \(2017-02-28T23:00\) before it was published \(2017-03-01\)/);
   });
 
   it("normalises YAML quirks in references to proper CSL", () => {

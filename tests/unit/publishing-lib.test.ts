@@ -275,5 +275,9 @@ describe("when posts last changed", () => {
     assert.equal(newestChange([{ date: "2017-05-07" }, { date: "2017-04-30", updated: "2017-05-09" }]), "2017-05-09");
     assert.equal(newestChange([{ date: "2017-05-07" }, { date: "2017-04-30", updated: "2017-05-01" }]), "2017-05-07");
     assert.equal(newestChange([]), undefined);
+    // A change with its moment: compared as instants, given back as written.
+    assert.equal(lastChanged({ date: "2017-04-30", updated: "2017-04-30", updatedAt: "2017-04-30T16:00-04:00" }), "2017-04-30T16:00-04:00");
+    assert.equal(newestChange([{ date: "2017-05-01" }, { date: "2017-04-30", updated: "2017-05-01", updatedAt: "2017-05-01T08:00+10:00" }]), "2017-05-01");
+    assert.equal(newestChange([{ date: "2017-05-01" }, { date: "2017-04-30", updated: "2017-05-01", updatedAt: "2017-05-01T08:00-04:00" }]), "2017-05-01T08:00-04:00");
   });
 });
