@@ -224,8 +224,9 @@ export function rewriteRawAddresses(html: string, file: (src: string) => string,
 
 /**
  * The candidates of a srcset (`small.jpg 480w, large.jpg 1080w`), read as the HTML
- * standard does: a URL runs to the next space, and a comma ends a candidate (one at the
- * URL's end too, as in `a.png,b.png 2x`); descriptors may hold commas inside parentheses.
+ * standard does: a URL runs to the next space (a comma inside it, as in `img,v2.png`, is
+ * part of it; one at its end ends the candidate), then its descriptors run to the next
+ * comma outside parentheses.
  */
 export function srcsetCandidates(srcset: string): { url: string; descriptors: string }[] {
   const out: { url: string; descriptors: string }[] = [];
