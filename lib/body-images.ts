@@ -9,6 +9,7 @@ import type { Diagnostic } from "./diagnostics.ts";
 import { PUBLISHED_FILE_EXTENSIONS, PUBLISHED_IMAGE_EXTENSIONS, rawAddresses, rawImages, resolveLocalPath } from "./local-paths.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile } from "./content-paths.ts";
+import { ATTRIBUTE_VALUE_PREFIXES, MARKDOWN_ADDRESS_PREFIXES, sourceColumns, writtenForms } from "./source-columns.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
 
@@ -22,16 +23,23 @@ export function bodyImageProblems(body: string, file: string, bodyLine: number, 
   // Most posts have no image at all; skip the parse for them.
   if (!body.includes("![") && !/<(?:img|source|video|audio|track)\b/i.test(body)) return [];
   const problems: Diagnostic[] = [];
-  const report = (line: number, message: string, fix: string) =>
-    problems.push({ severity: "error", file, line: bodyLine + line, field: "", message, fix });
-  const checkFile = (line: number, src: string, kind: "image" | "file" = "image") => {
+  const columns = sourceColumns(body);
+  const report = (line: number, column: number | undefined, message: string, fix: string) =>
+    problems.push({ severity: "error", file, line: bodyLine + line, ...(column ? { column } : {}), field: "", message, fix });
+  const checkFile = (line: number, column: number | undefined, src: string, kind: "image" | "file" = "image") => {
     const problem = imageFileProblem(file, src, fileExists, kind);
-    if (problem) report(line, problem.message, problem.fix);
+    if (problem) report(line, column, problem.message, problem.fix);
   };
   const raw = (html: string, first: number) => {
-    for (const img of rawImages(html)) if (img.alt === undefined) report(first + img.lineOffset, rawMessage(img.src), RAW_FIX);
+    for (const img of rawImages(html)) {
+      if (img.alt === undefined) report(first + img.lineOffset, columns.find(first + img.lineOffset, ["<img", "<IMG", "<Img"]), rawMessage(img.src), RAW_FIX);
+    }
     // Each picture a browser may load (src, every srcset candidate, a video's poster) and each media file.
-    for (const a of rawAddresses(html)) if (a.kind !== "link") checkFile(first + a.lineOffset, a.address, a.kind);
+    for (const a of rawAddresses(html)) {
+      if (a.kind === "link") continue;
+      const line = first + a.lineOffset;
+      checkFile(line, columns.find(line, [a.address], ATTRIBUTE_VALUE_PREFIXES), a.address, a.kind);
+    }
   };
 
   for (const token of parseBody(body)) {
@@ -43,18 +51,23 @@ export function bodyImageProblems(body: string, file: string, bodyLine: number, 
         if (child.type === "softbreak" || child.type === "hardbreak") offset++;
         else if (child.type === "html_inline") raw(child.content, first + offset);
         else if (child.type === "image") {
+          const line = first + offset;
           const src = child.attrGet("src") ?? "";
+          // The file's name for a problem with the file, the "![" for one with the description.
+          const at = columns.find(line, writtenForms(src), MARKDOWN_ADDRESS_PREFIXES);
+          const start = at === undefined ? undefined : columns.before(line, at, /!\[/);
           if (child.content.trim() === "") {
-            report(first + offset, `the image ${src || "(no file)"} has no alt text`, `describe what it shows between the brackets: ![Two hosts at the meetup](${src})`);
+            report(line, start, `the image ${src || "(no file)"} has no alt text`, `describe what it shows between the brackets: ![Two hosts at the meetup](${src})`);
           } else if (!describes(child.children ?? [])) {
             // "![[@smith2020]](chart.png)" names a source, not what the image shows.
             report(
-              first + offset,
+              line,
+              start,
               `the alt text of the image ${src || "(no file)"} is only a citation (${child.content.trim()}), which does not say what the image shows`,
               `describe the image before the citation: ![Chart of weekly chat participants ${child.content.trim()}](${src})`,
             );
           }
-          checkFile(first + offset, src);
+          checkFile(line, at, src);
         }
       }
     }

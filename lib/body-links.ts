@@ -12,6 +12,7 @@ import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawAddresses, res
 import type { SiteLink } from "./site-links.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile, POSTS_DIR } from "./content-paths.ts";
+import { ATTRIBUTE_VALUE_PREFIXES, MARKDOWN_ADDRESS_PREFIXES, sourceColumns, writtenForms } from "./source-columns.ts";
 
 /** A link of a post's body to another post, by its file or by its address. */
 export interface PostLink {
@@ -19,6 +20,8 @@ export interface PostLink {
   href: string;
   /** The file line it is on. */
   line: number;
+  /** Where on the line the address is written, when it is there (not for a reference-style link). */
+  column?: number;
   /** The post's file (content/posts/….md) when the link names one that exists. */
   file?: string;
   /** The post's address (/posts/<name>/, no fragment) when the link is written as one. */
@@ -40,21 +43,23 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
   const site: SiteLink[] = [];
   // A post without a link (inline, reference definition or raw <a>) skips the parse.
   if (!body.includes("](") && !body.includes("]:") && !/<a\s/i.test(body)) return { problems, posts, site };
-  const check = (line: number, href: string) => {
+  const columns = sourceColumns(body);
+  const check = (line: number, href: string, prefixes: readonly string[]) => {
+    const column = columns.find(line, writtenForms(href), prefixes);
+    const at = { line: bodyLine + line, ...(column ? { column } : {}) };
     const problem = linkProblem(file, href, fileExists);
-    if (problem) return problems.push({ severity: "error", file, line: bodyLine + line, field: "", ...problem });
-    const at = bodyLine + line;
+    if (problem) return problems.push({ severity: "error", file, ...at, field: "", ...problem });
     const target = linkTarget(file, href);
-    if (target?.kind === "page" && target.file.startsWith(`${POSTS_DIR}/`)) posts.push({ href, line: at, file: target.file });
+    if (target?.kind === "page" && target.file.startsWith(`${POSTS_DIR}/`)) posts.push({ href, ...at, file: target.file });
     const address = POST_ADDRESS.exec(href)?.[1];
-    if (address) posts.push({ href, line: at, url: safeDecodeURI(address.endsWith("/") ? address : `${address}/`) });
+    if (address) posts.push({ href, ...at, url: safeDecodeURI(address.endsWith("/") ? address : `${address}/`) });
     // The page's place a link by file names: whether it has one is known once it is built.
-    if (target?.kind === "page" && target.url?.includes("#")) site.push({ href, line: at, address: target.url });
+    if (target?.kind === "page" && target.url?.includes("#")) site.push({ href, ...at, address: target.url });
     // Left as written (an address of the site, or a place in this page): resolved as a browser does, from the page.
-    else if (!target && isOwnAddress(file, href)) site.push({ href, line: at, address: href });
+    else if (!target && isOwnAddress(file, href)) site.push({ href, ...at, address: href });
   };
   const raw = (html: string, first: number) => {
-    for (const a of rawAddresses(html)) if (a.kind === "link") check(first + a.lineOffset, a.address);
+    for (const a of rawAddresses(html)) if (a.kind === "link") check(first + a.lineOffset, a.address, ATTRIBUTE_VALUE_PREFIXES);
   };
   for (const token of parseBody(body)) {
     const first = token.map?.[0] ?? 0;
@@ -65,7 +70,7 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
       if (child.type === "softbreak" || child.type === "hardbreak") offset++;
       else if (child.type === "html_inline") raw(child.content, first + offset);
       // linkify's links are web addresses it completed itself (www.example.org → http://…).
-      else if (child.type === "link_open" && child.markup !== "linkify") check(first + offset, child.attrGet("href") ?? "");
+      else if (child.type === "link_open" && child.markup !== "linkify") check(first + offset, child.attrGet("href") ?? "", MARKDOWN_ADDRESS_PREFIXES);
     }
   }
   return { problems, posts, site };

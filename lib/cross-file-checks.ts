@@ -86,7 +86,7 @@ function linkProblems(posts: CrossFilePost[], sources: LinkingPost[], today: str
   for (const post of sources) {
     if (post.draft) continue;
     for (const link of post.postLinks) {
-      const at = { file: post.file, line: link.line, column: 1, field: "" };
+      const at = { file: post.file, line: link.line, column: link.column ?? 1, field: "" };
       const target = link.file !== undefined ? byFile.get(link.file) : byUrl.get(link.url!);
       if (!target) {
         // A post file that exists but could not be loaded has its own errors.

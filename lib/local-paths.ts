@@ -150,7 +150,7 @@ export interface RawAddress {
   kind: RawAddressKind;
   /** As written; one candidate of a srcset. */
   address: string;
-  /** Lines between the start of the HTML and the tag. */
+  /** Lines between the start of the HTML and the address (a tag may span lines). */
   lineOffset: number;
 }
 
@@ -164,12 +164,18 @@ export function rawAddresses(html: string): RawAddress[] {
   const lines = lineCounter(html);
   for (const match of html.matchAll(TAG)) {
     const kinds = ADDRESS_ATTRIBUTES[match[1]!.toLowerCase()]!;
-    const lineOffset = lines(match.index);
     for (const a of attributesOf(match[0])) {
       const kind = kinds[a.name];
       if (!kind) continue;
-      if (a.name === "srcset") for (const c of srcsetCandidates(a.value)) out.push({ kind, address: c.url, lineOffset });
-      else out.push({ kind, address: a.value, lineOffset });
+      const valueAt = match.index + a.valueAt;
+      if (a.name === "srcset") {
+        let from = 0;
+        for (const c of srcsetCandidates(a.value)) {
+          const at = a.value.indexOf(c.url, from);
+          from = at + c.url.length;
+          out.push({ kind, address: c.url, lineOffset: lines(valueAt + at) });
+        }
+      } else out.push({ kind, address: a.value, lineOffset: lines(valueAt) });
     }
   }
   return out;
@@ -265,10 +271,13 @@ function rewriteSrcset(srcset: string, rewrite: (url: string) => string): string
   return next.map((c) => [c.url.replace(/,/g, "%2C").replace(/\s/g, "%20"), c.descriptors].filter(Boolean).join(" ")).join(", ");
 }
 
-/** A start tag's attributes in order: lower-cased name, value, and where the attribute is in the tag. */
-export function* attributesOf(tag: string): Generator<{ name: string; value: string; at: number; length: number }> {
+/** A start tag's attributes in order: lower-cased name, value, and where the attribute and its value are in the tag. */
+export function* attributesOf(tag: string): Generator<{ name: string; value: string; at: number; length: number; valueAt: number }> {
   const start = tag.search(/[\s>]/);
   for (const a of tag.slice(start, -1).matchAll(ATTRIBUTE)) {
-    yield { name: a[1]!.toLowerCase(), value: a[2] ?? a[3] ?? a[4] ?? "", at: start + a.index!, length: a[0].length };
+    const value = a[2] ?? a[3] ?? a[4] ?? "";
+    const quoted = a[2] !== undefined || a[3] !== undefined;
+    const at = start + a.index!;
+    yield { name: a[1]!.toLowerCase(), value, at, length: a[0].length, valueAt: at + a[0].length - value.length - (quoted ? 1 : 0) };
   }
 }

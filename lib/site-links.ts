@@ -16,6 +16,8 @@ export interface SiteLink {
   href: string;
   /** The file line it is on. */
   line: number;
+  /** Where on the line it is written, when known. */
+  column?: number;
   /** What a browser follows from the page: `href`, or the post's address a link by file leads to (`/posts/x/#t2`). */
   address: string;
 }
@@ -54,7 +56,7 @@ export function siteLinkProblems(pages: readonly LinkingPage[], site: BuiltSite)
   for (const page of pages) {
     for (const link of page.links) {
       const problem = linkProblem(page, link, site);
-      if (problem) out.push({ severity: "error", file: page.file, line: link.line, column: 1, field: "", ...problem });
+      if (problem) out.push({ severity: "error", file: page.file, line: link.line, column: link.column ?? 1, field: "", ...problem });
     }
   }
   return out;

@@ -44,10 +44,10 @@ describe("images without alt text or a file in the body", () => {
   it("name the file, the line and the fix, with no stack trace", () => {
     const out = result.stderr + result.stdout;
     assert.match(out, new RegExp(`${FILE}:7:1  the image \\.\\./posts/meetup\\.png has no alt text → describe what it shows`));
-    assert.match(out, new RegExp(`${FILE}:9:1  the <img> of /posts/meetup\\.png has no alt attribute → add alt=`));
+    assert.match(out, new RegExp(`${FILE}:9:4  the <img> of /posts/meetup\\.png has no alt attribute → add alt=`));
     // A citation names a source, not what the image shows.
     assert.match(out, new RegExp(`${FILE}:13:1  the alt text of the image meetup\\.png is only a citation \\(\\[@ventola2014, p\\. 2\\]\\).* → describe the image before the citation: !\\[Chart of weekly chat participants \\[@ventola2014, p\\. 2\\]\\]\\(meetup\\.png\\)`));
-    assert.match(out, new RegExp(`${FILE}:15:1  the image file chart\\.png was not found \\(looked for content/posts/chart\\.png\\) → check the file name`));
+    assert.match(out, new RegExp(`${FILE}:15:23  the image file chart\\.png was not found \\(looked for content/posts/chart\\.png\\) → check the file name`));
     assert.doesNotMatch(out, /\n\s+at .+:\d+:\d+\)?\n/);
   });
 });

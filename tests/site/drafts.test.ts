@@ -112,7 +112,7 @@ describe("npm start (live preview)", () => {
     const deadline = Date.now() + 20_000;
     while (!/a build stops on them/.test(log.slice(before)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     const printed = log.slice(before);
-    assert.match(printed, new RegExp(`content/posts/2018-02-09-escaping\\.md:${line}:1  the link to /abuot/ leads to no page or file of the site → did you mean /about/\\?`));
+    assert.match(printed, new RegExp(`content/posts/2018-02-09-escaping\\.md:${line}:16  the link to /abuot/ leads to no page or file of the site → did you mean /about/\\?`));
     assert.match(printed, /1 error: the preview shows the pages with these links; a build stops on them/);
     assert.doesNotMatch(printed, /#main/);
     writeFileSync(file, original);

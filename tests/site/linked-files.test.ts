@@ -67,10 +67,10 @@ describe("a link to a file that is missing or not published", () => {
     for (const result of [await runScript("check", root), await runScript("build", root, ["--output", path.join(root, "out"), "--quiet"])]) {
       assert.equal(result.code, 1);
       const out = result.stderr + result.stdout;
-      assert.match(out, new RegExp(`${file}:7:1  the link to meetup-slide\\.pdf leads to no file \\(looked for content/posts/meetup-slide\\.pdf\\) → check the file name`));
-      assert.match(out, new RegExp(`${file}:9:1  the link to notes\\.txt leads to a file the site does not publish: it copies files ending in .*\\.pdf.* → save the file as PDF`));
-      assert.match(out, new RegExp(`${file}:11:1  the link to /files/missing\\.csv leads to no file \\(looked for content/files/missing\\.csv\\)`));
-      assert.match(out, new RegExp(`${file}:13:1  the link to www\\.nature\\.com/articles/s41586-020 leads to no file .* → write the web address with https:// in front: https://www\\.nature\\.com/articles/s41586-020`));
+      assert.match(out, new RegExp(`${file}:7:14  the link to meetup-slide\\.pdf leads to no file \\(looked for content/posts/meetup-slide\\.pdf\\) → check the file name`));
+      assert.match(out, new RegExp(`${file}:9:13  the link to notes\\.txt leads to a file the site does not publish: it copies files ending in .*\\.pdf.* → save the file as PDF`));
+      assert.match(out, new RegExp(`${file}:11:10  the link to /files/missing\\.csv leads to no file \\(looked for content/files/missing\\.csv\\)`));
+      assert.match(out, new RegExp(`${file}:13:13  the link to www\\.nature\\.com/articles/s41586-020 leads to no file .* → write the web address with https:// in front: https://www\\.nature\\.com/articles/s41586-020`));
       assert.match(out, /4 errors/);
       assert.doesNotMatch(out, /\n\s+at .+:\d+:\d+\)?\n/);
     }

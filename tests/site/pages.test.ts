@@ -22,9 +22,9 @@ describe("a page other than a post", () => {
       assert.equal(result.code, 1);
       const out = result.stderr + result.stdout;
       assert.match(out, new RegExp(`content/about\\.md:${image}:1  the image team\\.png has no alt text`));
-      assert.match(out, new RegExp(`content/about\\.md:${image}:1  the image file team\\.png was not found \\(looked for content/team\\.png\\) → check the file name and put the image next to the page`));
-      assert.match(out, new RegExp(`content/about\\.md:${link}:1  the link to posts/2017-04-30-online-community\\.md leads to no post`));
-      assert.match(out, new RegExp(`content/about\\.md:${link}:1  warning: the link to posts/2017-11-10-draft\\.md leads to a draft`));
+      assert.match(out, new RegExp(`content/about\\.md:${image}:5  the image file team\\.png was not found \\(looked for content/team\\.png\\) → check the file name and put the image next to the page`));
+      assert.match(out, new RegExp(`content/about\\.md:${link}:18  the link to posts/2017-04-30-online-community\\.md leads to no post`));
+      assert.match(out, new RegExp(`content/about\\.md:${link}:67  warning: the link to posts/2017-11-10-draft\\.md leads to a draft`));
       assert.match(out, /3 errors, 1 warning/);
     }
     assert.equal(existsSync(path.join(root, "out/index.html")), false, "nothing was built");

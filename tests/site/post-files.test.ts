@@ -61,7 +61,7 @@ describe("a post in a folder of content/posts/", () => {
     writeFileSync(path.join(root, "content/posts/2019-03-05-links.md"), post("Links", "2019-03-05", "Intro.\n\nAs [we asked before](2017-04-30-online-community.md)."));
     const result = await runScript("check", root);
     assert.equal(result.code, 1);
-    assert.match(result.stderr + result.stdout, /content\/posts\/2019-03-05-links\.md:7:1  the link to 2017-04-30-online-community\.md leads to no post \(looked for content\/posts\/2017-04-30-online-community\.md\) → check the file name/);
+    assert.match(result.stderr + result.stdout, /content\/posts\/2019-03-05-links\.md:7:22  the link to 2017-04-30-online-community\.md leads to no post \(looked for content\/posts\/2017-04-30-online-community\.md\) → check the file name/);
   });
 });
 

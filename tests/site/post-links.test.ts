@@ -25,8 +25,8 @@ describe("a link to a draft or to a post still to come", () => {
     for (const result of [check, build, again]) {
       assert.equal(result.code, 0, result.stderr);
       const text = result.stderr + result.stdout;
-      assert.match(text, new RegExp(`${FILE}:7:1  warning: the link to 2017-11-10-draft\\.md leads to a draft \\(content/posts/2017-11-10-draft\\.md\\), which is not published: on the site the link leads nowhere → publish that post first`));
-      assert.match(text, new RegExp(`${FILE}:8:1  warning: the link to /posts/scheduled/#topics leads to a post dated 2030-01-01 \\(content/posts/2030-01-01-scheduled\\.md\\), published after this one \\(2019-05-01\\): until then the link leads nowhere → date this post 2030-01-01 or later`));
+      assert.match(text, new RegExp(`${FILE}:7:17  warning: the link to 2017-11-10-draft\\.md leads to a draft \\(content/posts/2017-11-10-draft\\.md\\), which is not published: on the site the link leads nowhere → publish that post first`));
+      assert.match(text, new RegExp(`${FILE}:8:14  warning: the link to /posts/scheduled/#topics leads to a post dated 2030-01-01 \\(content/posts/2030-01-01-scheduled\\.md\\), published after this one \\(2019-05-01\\): until then the link leads nowhere → date this post 2030-01-01 or later`));
     }
     const page = dom(readFileSync(path.join(out, "posts/linking/index.html"), "utf8"));
     assert.deepEqual([...page.querySelectorAll(".post-body a")].map((a) => a.getAttribute("href")), ["/posts/draft/", "/posts/scheduled/#topics"]);
@@ -49,7 +49,7 @@ describe("a link to an address no post has", () => {
       assert.equal(result.code, 1);
       assert.match(
         result.stderr + result.stdout,
-        new RegExp(`${FILE}:7:1  the link to /posts/online-community/#t2 leads to no post: no post has the address /posts/online-community/ → did you mean /posts/online-communities/\\?`),
+        new RegExp(`${FILE}:7:15  the link to /posts/online-community/#t2 leads to no post: no post has the address /posts/online-community/ → did you mean /posts/online-communities/\\?`),
       );
     }
   });
@@ -63,12 +63,12 @@ describe("a post with errors of its own", () => {
     const result = await runScript("check", root);
     assert.equal(result.code, 1);
     const out = result.stderr + result.stdout;
-    assert.match(out, new RegExp(`${FILE}:7:1  the link to slide\\.pdf leads to no file`));
-    assert.match(out, new RegExp(`${FILE}:8:1  the link to /posts/online-community/ leads to no post`));
+    assert.match(out, new RegExp(`${FILE}:7:14  the link to slide\\.pdf leads to no file`));
+    assert.match(out, new RegExp(`${FILE}:8:9  the link to /posts/online-community/ leads to no post`));
     assert.match(out, /content\/posts\/2019-05-02-yaml\.md:2:8  title  the quote " opened on this line is never closed/);
     assert.match(out, /content\/posts\/2019-05-02-yaml\.md:5:1  the image chart\.png has no alt text/);
-    assert.match(out, /content\/posts\/2019-05-02-yaml\.md:5:1  the link to gone\.pdf leads to no file/);
-    assert.match(out, /content\/posts\/2019-05-02-yaml\.md:6:1  the link to \/posts\/online-community\/ leads to no post/);
+    assert.match(out, /content\/posts\/2019-05-02-yaml\.md:5:28  the link to gone\.pdf leads to no file/);
+    assert.match(out, /content\/posts\/2019-05-02-yaml\.md:6:9  the link to \/posts\/online-community\/ leads to no post/);
     assert.match(out, /7 errors/);
   });
 });

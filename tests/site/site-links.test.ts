@@ -48,12 +48,12 @@ describe("links to the site's own addresses", () => {
     assert.equal(result.code, 1);
     const text = result.stderr + result.stdout;
     const expected = [
-      `${FILE}:7:1  the link to /abuot/ leads to no page or file of the site → did you mean /about/?`,
-      `${FILE}:8:1  the link to ../about/ leads to no page or file of the site (from this page's address, /posts/linking/, it leads to /posts/about/) → did you mean /about/?`,
-      `${FILE}:8:1  the link to #t2 leads to no place on this page: nothing on it has the id "t2" → this page has no topics: link to it without "#t2"`,
-      `${FILE}:9:1  the link to 2017-04-30-online-communities.md#t5 leads to /posts/online-communities/, which has no place "t5": nothing on it has that id → /posts/online-communities/ has the topics #t1 to #t2`,
-      `${FILE}:9:1  the link to #mian leads to no place on this page: nothing on it has the id "mian" → did you mean #main?`,
-      `content/about.md:${aboutLine}:1  the link to archive/ leads to no page or file of the site (from this page's address, /about/, it leads to /about/archive/) → did you mean /archive/?`,
+      `${FILE}:7:16  the link to /abuot/ leads to no page or file of the site → did you mean /about/?`,
+      `${FILE}:8:12  the link to ../about/ leads to no page or file of the site (from this page's address, /posts/linking/, it leads to /posts/about/) → did you mean /about/?`,
+      `${FILE}:8:29  the link to #t2 leads to no place on this page: nothing on it has the id "t2" → this page has no topics: link to it without "#t2"`,
+      `${FILE}:9:14  the link to 2017-04-30-online-communities.md#t5 leads to /posts/online-communities/, which has no place "t5": nothing on it has that id → /posts/online-communities/ has the topics #t1 to #t2`,
+      `${FILE}:9:65  the link to #mian leads to no place on this page: nothing on it has the id "mian" → did you mean #main?`,
+      `content/about.md:${aboutLine}:19  the link to archive/ leads to no page or file of the site (from this page's address, /about/, it leads to /about/archive/) → did you mean /archive/?`,
     ];
     for (const line of expected) assert.ok(text.includes(line), `missing:\n${line}\nin:\n${text}`);
     assert.match(text, /6 errors: nothing was built/);

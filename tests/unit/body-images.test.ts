@@ -126,6 +126,31 @@ describe("bodyImageProblems: files", () => {
     ]);
   });
 
+  it("points at the column of each problem: the file name, or the start of the image without a description", () => {
+    const body = [
+      "Two: ![](chart.png) and ![A chart](chart.png) and ![](<my chart.png>)",
+      '> <img src="gone.png"> and <IMG alt="x" srcset="a.png 1x, gone@2x.png 2x">',
+      "![Hosts][pic]",
+      "",
+      "[pic]: gone-too.png",
+    ].join("\n");
+    const lines = body.split("\n");
+    const at = bodyImageProblems(body, FILE, 1, (rel) => rel.endsWith("/chart.png") || rel.endsWith("/a.png")).map((p) => [
+      p.line,
+      p.column,
+      lines[p.line! - 1]!.slice((p.column ?? 0) - 1, (p.column ?? 0) + 5),
+    ]);
+    assert.deepEqual(at, [
+      [1, 6, "![](ch"], // no description: the image's start
+      [1, 51, "![](<m"],
+      [1, 56, "my cha"], // and its file, which is missing
+      [2, 3, "<img s"], // no alt attribute
+      [2, 13, "gone.p"],
+      [2, 59, "gone@2"],
+      [3, undefined, ""], // the file is named on another line: the line alone
+    ]);
+  });
+
   it("ignores media shown as code, and a post whose only media are other sites'", () => {
     const body = ["```html", '<video src="nowhere.mp4"></video>', "```", "", '<audio src="https://example.org/a.mp3" controls></audio>'].join("\n");
     assert.deepEqual(bodyImageProblems(body, FILE, 1, () => false), []);

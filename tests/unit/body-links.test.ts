@@ -57,6 +57,24 @@ describe("bodyLinks: problems", () => {
   it("reads reference-style links", () => {
     assert.deepEqual(problems("See [the slides][s].\n\n[s]: slide.pdf"), [[10, "the link to slide.pdf leads to no file (looked for content/posts/slide.pdf)"]]);
   });
+
+  it("points at the column where each address is written", () => {
+    const body =
+      "[gone.pdf](gone.pdf), then [again](gone.pdf) and [x](<my notes.pdf>)\n" +
+      "> - quoted in a list: [y](résumé.pdf) and <a href=\"raw.pdf\">z</a>\n" +
+      '<p><a class="x"\n   href="late.pdf">tag over two lines</a></p>\n\n' +
+      "See [the slides][s].\n\n[s]: slide.pdf";
+    const at = found(body).map((p) => [p.line, p.column, body.split("\n")[p.line! - 10]!.slice(p.column! - 1, p.column! + 7)]);
+    assert.deepEqual(at, [
+      [10, 12, "gone.pdf"], // the address, not the link's text before it
+      [10, 36, "gone.pdf"], // the same address again: its own column
+      [10, 55, "my notes"],
+      [11, 27, "résumé.p"],
+      [11, 52, "raw.pdf\""],
+      [13, 10, "late.pdf"], // the line of the attribute, not of the tag's start
+      [15, undefined, ""], // a reference's address is on another line: the line alone
+    ]);
+  });
 });
 
 describe("bodyLinks: links to other posts", () => {
@@ -66,9 +84,9 @@ describe("bodyLinks: links to other posts", () => {
         "<a href=\"/posts/caf%C3%A9\">raw</a>, [a missing one](2017-04-30-gone.md), [about](../about.md),\n[slides](slides.pdf) and [home](/).",
     );
     assert.deepEqual(posts, [
-      { href: "2017-04-30-online-communities.md#t1", line: 10, file: "content/posts/2017-04-30-online-communities.md" },
-      { href: "/posts/online-communities/#t2", line: 10, url: "/posts/online-communities/" },
-      { href: "/posts/caf%C3%A9", line: 11, url: "/posts/café/" },
+      { href: "2017-04-30-online-communities.md#t1", line: 10, column: 17, file: "content/posts/2017-04-30-online-communities.md" },
+      { href: "/posts/online-communities/#t2", line: 10, column: 66, url: "/posts/online-communities/" },
+      { href: "/posts/caf%C3%A9", line: 11, column: 10, url: "/posts/café/" },
     ]);
   });
 });
@@ -80,13 +98,13 @@ describe("bodyLinks: links to the site's addresses and places in pages", () => {
         "[April's T1](2017-04-30-online-communities.md#t1), [search](?q=x) and <a href=\"/archive/#year-2017\">raw</a>.",
     );
     assert.deepEqual(site, [
-      { href: "#t2", line: 10, address: "#t2" },
-      { href: "/about/", line: 10, address: "/about/" },
-      { href: "../about/", line: 10, address: "../about/" },
-      { href: "/feed.xml", line: 10, address: "/feed.xml" },
-      { href: "2017-04-30-online-communities.md#t1", line: 11, address: "/posts/online-communities/#t1" },
-      { href: "?q=x", line: 11, address: "?q=x" },
-      { href: "/archive/#year-2017", line: 11, address: "/archive/#year-2017" },
+      { href: "#t2", line: 10, column: 10, address: "#t2" },
+      { href: "/about/", line: 10, column: 24, address: "/about/" },
+      { href: "../about/", line: 10, column: 39, address: "../about/" },
+      { href: "/feed.xml", line: 10, column: 58, address: "/feed.xml" },
+      { href: "2017-04-30-online-communities.md#t1", line: 11, column: 14, address: "/posts/online-communities/#t1" },
+      { href: "?q=x", line: 11, column: 61, address: "?q=x" },
+      { href: "/archive/#year-2017", line: 11, column: 80, address: "/archive/#year-2017" },
     ]);
   });
 

@@ -117,6 +117,14 @@ describe("raw pictures and media", () => {
     );
   });
 
+  it("give the line of each address, not of its tag's start, when a tag spans lines", () => {
+    const html = '<img alt="Hosts"\n     src="meetup.jpg"\n     srcset="meetup.jpg 1x,\n             meetup@2x.jpg 2x">\n<a\nhref="slides.pdf">s</a>';
+    assert.deepEqual(
+      rawAddresses(html).map((a) => [a.address, a.lineOffset]),
+      [["meetup.jpg", 1], ["meetup.jpg", 2], ["meetup@2x.jpg", 3], ["slides.pdf", 5]],
+    );
+  });
+
   it("read a srcset as the HTML standard does", () => {
     assert.deepEqual(srcsetCandidates("a.png"), [{ url: "a.png", descriptors: "" }]);
     assert.deepEqual(srcsetCandidates("  a.png 1x ,b.png   2x,  "), [{ url: "a.png", descriptors: "1x" }, { url: "b.png", descriptors: "2x" }]);

@@ -123,7 +123,7 @@ describe("loadPost: a post whose YAML does not parse", () => {
     const text = (extra: string) => ["---", 'title: "Unclosed', "date: 2019-05-02", extra, "---", "See [April](/posts/online-community/).", ""].join("\n");
     const published = loadPost(FILE, text("tags: [a"), ctx);
     assert.ok(published.diagnostics.some((d) => d.severity === "error"));
-    assert.deepEqual(published.linking, { file: FILE, date: "2019-05-02", draft: false, postLinks: [{ href: "/posts/online-community/", line: 6, url: "/posts/online-community/" }] });
+    assert.deepEqual(published.linking, { file: FILE, date: "2019-05-02", draft: false, postLinks: [{ href: "/posts/online-community/", line: 6, column: 13, url: "/posts/online-community/" }] });
     assert.equal(loadPost(FILE, text("draft: true"), ctx).linking?.draft, true);
   });
 });
