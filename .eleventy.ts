@@ -8,6 +8,7 @@ import markdownPlugin from "./plugins/markdown.ts";
 import navigationPlugin from "./plugins/navigation.ts";
 import ogImagePlugin from "./plugins/og-image.ts";
 import postsPlugin from "./plugins/posts.ts";
+import previewOutputsPlugin from "./plugins/preview-outputs.ts";
 import searchPlugin from "./plugins/search.ts";
 import seoPlugin from "./plugins/seo.ts";
 import sharePlugin from "./plugins/share.ts";
@@ -27,6 +28,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(ogImagePlugin);
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(previewOutputsPlugin);
   eleventyConfig.addPlugin(siteLinksPlugin);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   return { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? ctx.settings.pathPrefix };

@@ -85,7 +85,9 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
   const stat = fileStat(full);
   const hit = cache.get(file);
   const key = settingsKey(settings);
-  const same = hit && hit.root === root && hit.settings === key;
+  // The files it looked for are looked at again: under `npm start` a post whose linked
+  // post, picture or PDF was deleted (or added) since is validated again, as a build would.
+  const same = hit && hit.root === root && hit.settings === key && hit.probes.every(([rel, found]) => existsSync(path.join(root, rel)) === found);
   if (same && stat !== undefined && hit.stat === stat) return hit;
   const raw = readFileSync(full, "utf8");
   const hash = textHash(raw);

@@ -5,6 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { webcalUrl } from "../lib/calendar-links.ts";
 import { CALENDAR_FEED_PATH, calendarText, chatEvent, postCalendarPath, type CalendarEvent, type CalendarSite, type ChatPost } from "../lib/calendar.ts";
+import { removeWithEmptyFolders } from "../lib/preview-outputs.ts";
 import { absolutePageUrl } from "../lib/share-links.ts";
 import { context } from "./context.ts";
 
@@ -61,18 +62,31 @@ export default function calendarPlugin(eleventyConfig: any): void {
 
   eleventyConfig.addTemplate("chatpost-calendar-feed.njk", "{{ collections.posts | chatCalendarFeed | safe }}", {
     eleventyExcludeFromCollections: true,
+    // Rebuilt under `npm start` when a post changes (the per-post files are written from it too).
+    eleventyImport: { collections: ["posts"] },
     layout: false,
     permalink: CALENDAR_FEED_PATH,
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const fileOf = (post: ChatPost) => path.join(directories.output, ...postCalendarPath(post).split("/").filter(Boolean));
+    // Under `npm start` the folder stays: the file of a post deleted, renamed or without a
+    // chat any more is removed. Before any await, as the site-links plugin looks in the folder.
+    if (context().mode === "preview") {
+      const current = new Set(feedPosts.map(fileOf));
+      for (const file of written.keys()) {
+        if (current.has(file)) continue;
+        removeWithEmptyFolders(path.resolve(file), path.resolve(directories.output));
+        written.delete(file);
+      }
+    }
     for (const post of feedPosts) {
       let text = fileText.get(post);
       if (text === undefined) {
         text = calendarText([eventOf(post)!], { name: `${site.title}: ${post.title}` });
         fileText.set(post, text);
       }
-      const file = path.join(directories.output, ...postCalendarPath(post).split("/").filter(Boolean));
+      const file = fileOf(post);
       if (written.get(file) === text && existsSync(file)) continue;
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, text);

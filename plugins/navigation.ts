@@ -70,14 +70,16 @@ export default function navigationPlugin(eleventyConfig: any): void {
   /** A tag's page, for templates that link a post's tags. */
   eleventyConfig.addFilter("tagUrl", (tag: string) => `/tags/${slugs.get(tag) ?? tagSlugs([tag]).get(tag)}/`);
 
-  eleventyConfig.addTemplate("chatpost-tags.njk", "", { layout: "tag.njk", title: "Tags", permalink: "/tags/" });
+  // eleventyImport: under `npm start` a page that lists a collection without paginating it
+  // is rebuilt when a post changes only if it says which collection it lists.
+  eleventyConfig.addTemplate("chatpost-tags.njk", "", { layout: "tag.njk", title: "Tags", permalink: "/tags/", eleventyImport: { collections: ["tagList"] } });
   eleventyConfig.addTemplate("chatpost-tag.njk", "", {
     layout: "tag.njk",
     pagination: { data: "collections.tagList", size: 1, alias: "tagPage", addAllPagesToCollections: true },
     permalink: (data: any) => data.tagPage.url,
     eleventyComputed: { title: (data: any) => `Chats tagged “${data.tagPage.tag}”` },
   });
-  eleventyConfig.addTemplate("chatpost-archive.njk", "", { layout: "archive.njk", title: "Archive", permalink: "/archive/" });
+  eleventyConfig.addTemplate("chatpost-archive.njk", "", { layout: "archive.njk", title: "Archive", permalink: "/archive/", eleventyImport: { collections: ["postYears"] } });
   eleventyConfig.addTemplate("chatpost-archive-year.njk", "", {
     layout: "archive.njk",
     pagination: { data: "collections.postYears", size: 1, alias: "yearPage", addAllPagesToCollections: true },

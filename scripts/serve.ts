@@ -5,6 +5,8 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { APP_DIR } from "../plugins/context.ts";
 import { REPORT_ENDINGS } from "../lib/diagnostics.ts";
+import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
+import { removeWithEmptyFolders } from "../lib/preview-outputs.ts";
 import { interceptEleventyErrors, runStep } from "./run-step.ts";
 import { commandLine } from "./command-line.ts";
 
@@ -32,31 +34,65 @@ await runStep(async () => {
   // Rebuild only the templates a change touches: on a site of 1,000 posts a save is
   // back in the browser in about a second instead of a full build.
   eleventy.setIncrementalBuild(true);
-  await eleventy.watch();
-  reportWatchedPathsFromCwd(eleventy as never);
+  const rebuild = (await eleventy.watch()) as unknown as (file: string) => Promise<void>;
+  watchAsChatpostNeeds(eleventy as never, rebuild, path.resolve(values.output));
   await eleventy.serve(Number(values.port));
 });
 
 interface WatchingEleventy {
   watcher?: { options?: { cwd?: string }; listeners(event: string): ((path: string) => unknown)[]; removeAllListeners(event: string): void; on(event: string, fn: (path: string) => unknown): void };
+  config: { events: { on(event: string, fn: (arg: { incremental: boolean }) => void): void; removeListener(event: string, fn: (arg: { incremental: boolean }) => void): void } };
+  setIncrementalBuild(on: boolean): void;
 }
 
 /**
- * When the site lives outside chatpost (`--root`), chatpost's layouts are outside the
- * site, and Eleventy 3.1 then watches from a common parent folder but reports changed
- * files relative to that folder, not to the site: the incremental build would never
- * recognise the edited post. Hand Eleventy's own handlers the path as it knows it.
+ * Two things Eleventy 3.1's watcher does not do as the preview needs:
+ * - When the site lives outside chatpost (`--root`), chatpost's layouts are outside the
+ *   site, and Eleventy then watches from a common parent folder but reports changed files
+ *   relative to that folder, not to the site: the incremental build would never recognise
+ *   the edited post. Its own handlers are given the path as it knows it.
+ * - A deleted file only leaves Eleventy's list of files (11ty/eleventy#2798, fixed in
+ *   v4): the preview kept serving and listing a deleted post. A deletion now rebuilds every
+ *   page, not incrementally (which rebuilds only pages that depend on files that exist),
+ *   so lists and tag pages forget it and plugins/preview-outputs.ts removes what it wrote.
  */
-function reportWatchedPathsFromCwd(eleventy: WatchingEleventy): void {
+function watchAsChatpostNeeds(eleventy: WatchingEleventy, rebuild: (file: string) => Promise<void>, output: string): void {
   const watcher = eleventy.watcher;
-  const base = watcher?.options?.cwd;
-  if (!watcher || !base) return;
+  if (!watcher) return;
+  const base = watcher.options?.cwd;
+  const asEleventyKnowsIt = (changed: string) => (base ? path.relative(process.cwd(), path.resolve(base, changed)).split(path.sep).join("/") : changed);
   for (const event of ["change", "add", "unlink"]) {
     const handlers = watcher.listeners(event);
     watcher.removeAllListeners(event);
     watcher.on(event, (changed: string) => {
-      const fromCwd = path.relative(process.cwd(), path.resolve(base, changed)).split(path.sep).join("/");
-      for (const handler of handlers) void handler(fromCwd);
+      const file = asEleventyKnowsIt(changed);
+      for (const handler of handlers) void handler(file);
+      if (event === "unlink") rebuildAfterDeletion(eleventy, rebuild, file, output);
     });
   }
 }
+
+function rebuildAfterDeletion(eleventy: WatchingEleventy, rebuild: (file: string) => Promise<void>, file: string, output: string): void {
+  // A deleted file the site publishes as it is (a PDF, an image) was copied into the folder.
+  const fromContent = path.relative(path.resolve("content"), path.resolve(file));
+  if (!fromContent.startsWith("..") && PUBLISHED_FILE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) {
+    removeWithEmptyFolders(path.join(output, fromContent), output);
+  }
+  // Incremental again once a build of every page has written the site (not a build already
+  // under way, which Eleventy began incrementally); an edit saved meanwhile follows it.
+  if (!wholeBuildPending) {
+    wholeBuildPending = true;
+    const { events } = eleventy.config;
+    const restore = ({ incremental }: { incremental: boolean }) => {
+      if (incremental) return;
+      events.removeListener("eleventy.after", restore);
+      wholeBuildPending = false;
+      eleventy.setIncrementalBuild(true);
+    };
+    events.on("eleventy.after", restore);
+  }
+  eleventy.setIncrementalBuild(false);
+  void rebuild(file);
+}
+
+let wholeBuildPending = false;

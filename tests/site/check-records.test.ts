@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { useProjectCache } from "../../lib/content-cache.ts";
+import { loadPostFile } from "../../lib/corpus.ts";
+import { loadSettings } from "../../lib/settings.ts";
 import { checkSite } from "../../lib/site-check.ts";
 import { copySite, FIXTURE_SITE, PROJECT, runScript, type BuildResult } from "../helpers/build-site.ts";
 
@@ -86,6 +88,31 @@ describe("checkSite", () => {
       writeFileSync(file, readFileSync(file, "utf8").replace(/^date: 2017-04-30$/m, "date: 2017-04-31"));
       const after = await checkSite(root);
       assert.ok(after.diagnostics.some((d) => d.field === "date" && d.file.endsWith("2017-04-30-online-communities.md")), JSON.stringify(after.diagnostics));
+    } finally {
+      useProjectCache(undefined);
+    }
+  });
+
+  it("notices, in the same process, that a post links to a post or file deleted since", async () => {
+    const root = copySite(FIXTURE_SITE);
+    useProjectCache(mkdtempSync(path.join(tmpdir(), "chatpost-check-cache-")));
+    try {
+      const settings = loadSettings(root);
+      const linking = "content/posts/2017-11-03-after-dst.md";
+      assert.deepEqual(loadPostFile(root, linking, settings).diagnostics, []);
+      assert.equal((await checkSite(root)).diagnostics.length, 0);
+      rmSync(path.join(root, "content/posts/2017-04-30-online-communities.md"));
+      rmSync(path.join(root, "content/posts/meetup-slides.pdf"));
+      // What `npm start` asks on each rebuild: the remembered post is validated again.
+      const lines = loadPostFile(root, linking, settings).diagnostics.map((d) => `${d.line}: ${d.message}`);
+      assert.equal(lines.length, 2, lines.join("\n"));
+      assert.match(lines[0]!, /^11: the link to 2017-04-30-online-communities\.md#t2 leads to no post/);
+      assert.match(lines[1]!, /^15: .*meetup-slides\.pdf/);
+      const { diagnostics } = await checkSite(root);
+      assert.deepEqual(diagnostics.map((d) => `${d.line}: ${d.message}`), lines);
+      // And back: the file returns, the problem goes.
+      cpSync(path.join(FIXTURE_SITE, "content/posts/meetup-slides.pdf"), path.join(root, "content/posts/meetup-slides.pdf"));
+      assert.equal(loadPostFile(root, linking, settings).diagnostics.length, 1);
     } finally {
       useProjectCache(undefined);
     }

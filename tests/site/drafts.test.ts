@@ -2,7 +2,7 @@
 // the live preview, which also shows a broken post's problems and keeps serving.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -65,6 +65,22 @@ async function waitFor(url: string, test: (text: string) => boolean, seconds = 1
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} never matched; last response:\n${last.slice(0, 2000)}`);
+}
+
+/** Fetch `url` until it answers with `status`. */
+async function waitForStatus(url: string, status: number, seconds = 120): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  let last = 0;
+  while (Date.now() < until) {
+    try {
+      last = (await fetch(url)).status;
+      if (last === status) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} never answered ${status}; last: ${last}`);
 }
 
 describe("npm start (live preview)", () => {
@@ -174,5 +190,52 @@ describe("npm start (live preview)", () => {
     await waitFor(`${base}/about/`, (html) => html.includes("<title>About · Style fixed"));
     writeFileSync(file, original);
     await waitFor(`${base}/about/`, (html) => html.includes("<title>About · Fixture Chat"));
+  });
+  it("forgets a deleted post and file everywhere, reports the links to them, and takes them back when they return", async () => {
+    const post = path.join(root, "content/posts/2017-04-30-online-communities.md");
+    const slides = path.join(root, "content/posts/meetup-slides.pdf");
+    const postText = readFileSync(post, "utf8");
+    const slidesBytes = readFileSync(slides);
+    for (const url of ["/posts/online-communities/", "/posts/online-communities/chat.ics", "/tags/sponsorship/", "/posts/meetup-slides.pdf"]) await waitForStatus(`${base}${url}`, 200);
+    const before = log.length;
+    rmSync(post);
+    rmSync(slides);
+    // Its page, its calendar file, the page of a tag only it had, the copied file: gone.
+    for (const url of ["/posts/online-communities/", "/posts/online-communities/chat.ics", "/tags/sponsorship/", "/posts/meetup-slides.pdf"]) await waitForStatus(`${base}${url}`, 404);
+    assert.equal(existsSync(path.join(root, "_preview/posts/online-communities")), false, "its folder is still in the preview");
+    for (const url of ["/", "/tags/", "/archive/", "/archive/2017/", "/feed.xml"]) {
+      // Named nowhere (another post's link to it remains in that post's text, reported below).
+      assert.doesNotMatch(await (await fetch(`${base}${url}`)).text(), /Online Communities/, url);
+    }
+    assert.doesNotMatch(await (await fetch(`${base}/tags/`)).text(), /sponsorship/);
+    assert.doesNotMatch(await (await fetch(`${base}/calendar.ics`)).text(), /Online Communities/);
+    // The links to them are reported where they are written, as a build would.
+    const deadline = Date.now() + 20_000;
+    const reported = () => /2017-11-03-after-dst\.md:11:\d+ [^\n]*2017-04-30-online-communities\.md/.test(log.slice(before)) && /2017-11-03-after-dst\.md:15:\d+ [^\n]*meetup-slides\.pdf/.test(log.slice(before));
+    while (!reported() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(reported(), log.slice(before));
+    assert.equal(server.exitCode, null, "the server stopped");
+
+    writeFileSync(post, postText);
+    writeFileSync(slides, slidesBytes);
+    for (const url of ["/posts/online-communities/", "/posts/online-communities/chat.ics", "/tags/sponsorship/", "/posts/meetup-slides.pdf"]) await waitForStatus(`${base}${url}`, 200);
+    await waitFor(`${base}/tags/`, (html) => html.includes("sponsorship"));
+    await waitFor(`${base}/calendar.ics`, (text) => text.includes("Online Communities"));
+  });
+
+  it("keeps the tags index, the calendars and the tag pages in step with an edited post", async () => {
+    const file = path.join(root, "content/posts/2017-11-03-after-dst.md");
+    const original = readFileSync(file, "utf8");
+    const edited = original.replace(/^date: .*$/m, "$&\ntags: [brandnewtag]").replace(/^( {2}start: 2017-11-07T)20:30/m, "$121:15");
+    assert.notEqual(edited, original);
+    writeFileSync(file, edited);
+    await waitFor(`${base}/tags/`, (html) => html.includes("brandnewtag"));
+    await waitFor(`${base}/tags/brandnewtag/`, (html) => html.includes("/posts/after-dst/"));
+    await waitFor(`${base}/posts/after-dst/chat.ics`, (text) => /DTSTART;TZID=America\/New_York:20171107T211500/.test(text));
+    await waitFor(`${base}/calendar.ics`, (text) => text.includes("20171107T211500"));
+    writeFileSync(file, original);
+    await waitForStatus(`${base}/tags/brandnewtag/`, 404);
+    await waitFor(`${base}/tags/`, (html) => !html.includes("brandnewtag"));
+    await waitFor(`${base}/posts/after-dst/chat.ics`, (text) => !text.includes("20171107T211500"));
   });
 });

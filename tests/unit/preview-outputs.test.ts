@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { OutputLedger, removeWithEmptyFolders } from "../../lib/preview-outputs.ts";
+
+const files = (input: string, ...outputs: string[]) => outputs.map((output) => ({ input, output }));
+
+describe("OutputLedger", () => {
+  it("finds nothing stale on the first build", () => {
+    const ledger = new OutputLedger();
+    assert.deepEqual(ledger.record([...files("a.md", "/a/index.html"), ...files("tags.njk", "/tags/x/", "/tags/y/")], true), []);
+  });
+
+  it("after an incremental build, finds the pages a rendered source no longer makes, and only those", () => {
+    const ledger = new OutputLedger();
+    ledger.record([...files("a.md", "/a/index.html"), ...files("b.md", "/b/index.html"), ...files("tags.njk", "/tags/x/", "/tags/y/")], true);
+    // Only a.md and the tag pages were rendered: b.md's page is not stale for that.
+    assert.deepEqual(ledger.record([...files("a.md", "/a/index.html"), ...files("tags.njk", "/tags/x/")], false), ["/tags/y/"]);
+    // Once found, a stale file is not found again.
+    assert.deepEqual(ledger.record(files("tags.njk", "/tags/x/"), false), []);
+  });
+
+  it("after a complete build, also finds every file of a source it did not render (a deleted one)", () => {
+    const ledger = new OutputLedger();
+    ledger.record([...files("a.md", "/a/index.html"), ...files("b.md", "/b/index.html")], true);
+    ledger.record(files("c.md", "/c/index.html"), false);
+    assert.deepEqual(ledger.record([...files("a.md", "/a/index.html"), ...files("c.md", "/c/index.html")], true), ["/b/index.html"]);
+  });
+
+  it("never calls stale a file another source now writes (a renamed post keeping its address)", () => {
+    const ledger = new OutputLedger();
+    ledger.record(files("2017-old.md", "/posts/x/index.html"), true);
+    assert.deepEqual(ledger.record(files("2018-new.md", "/posts/x/index.html"), true), []);
+  });
+});
+
+describe("removeWithEmptyFolders", () => {
+  it("removes the file and the folders it leaves empty, stopping at one that is not and at the output folder", () => {
+    const output = mkdtempSync(path.join(tmpdir(), "chatpost-preview-"));
+    mkdirSync(path.join(output, "posts/gone/deep"), { recursive: true });
+    mkdirSync(path.join(output, "posts/kept"), { recursive: true });
+    writeFileSync(path.join(output, "posts/gone/deep/index.html"), "x");
+    writeFileSync(path.join(output, "posts/kept/index.html"), "x");
+    removeWithEmptyFolders(path.join(output, "posts/gone/deep/index.html"), output);
+    assert.equal(existsSync(path.join(output, "posts/gone")), false);
+    assert.ok(existsSync(path.join(output, "posts/kept/index.html")));
+    // The last file of the site: its folders go, the output folder stays.
+    removeWithEmptyFolders(path.join(output, "posts/kept/index.html"), output);
+    assert.equal(existsSync(path.join(output, "posts")), false);
+    assert.ok(existsSync(output));
+  });
+
+  it("touches nothing outside the output folder", () => {
+    const parent = mkdtempSync(path.join(tmpdir(), "chatpost-preview-"));
+    const output = path.join(parent, "_preview");
+    mkdirSync(output);
+    writeFileSync(path.join(parent, "outside.txt"), "x");
+    removeWithEmptyFolders(path.join(parent, "outside.txt"), output);
+    removeWithEmptyFolders(path.join(output, "../outside.txt"), output);
+    assert.ok(existsSync(path.join(parent, "outside.txt")));
+  });
+});
