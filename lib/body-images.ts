@@ -32,7 +32,7 @@ export function bodyImageProblems(body: string, file: string, bodyLine: number, 
   };
   const raw = (html: string, first: number) => {
     for (const img of rawImages(html)) {
-      if (img.alt === undefined) report(first + img.lineOffset, columns.find(first + img.lineOffset, ["<img", "<IMG", "<Img"]), rawMessage(img.src), RAW_FIX);
+      if (img.alt === undefined) report(first + img.lineOffset, columns.find(first + img.lineOffset, [img.written]), rawMessage(img.src), RAW_FIX);
     }
     // Each picture a browser may load (src, every srcset candidate, a video's poster) and each media file.
     for (const a of rawAddresses(html)) {

@@ -135,14 +135,17 @@ export interface RawImage {
   alt?: string;
   /** Lines between the start of the HTML and the tag. */
   lineOffset: number;
+  /** The tag's start as written, "<img" or "<IMG", to find its column. */
+  written: string;
 }
 
 /** The <img> tags of a piece of raw HTML. */
 export function rawImages(html: string): RawImage[] {
-  return rawTags(html, "img").map(({ attrs, lineOffset }) => ({
+  return rawTags(html, "img").map(({ attrs, lineOffset, written }) => ({
     ...(attrs.has("src") ? { src: attrs.get("src")! } : {}),
     ...(attrs.has("alt") ? { alt: attrs.get("alt")! } : {}),
     lineOffset,
+    written,
   }));
 }
 
@@ -181,14 +184,14 @@ export function rawAddresses(html: string): RawAddress[] {
   return out;
 }
 
-function rawTags(html: string, name: "img"): { attrs: Map<string, string>; lineOffset: number }[] {
-  const out: { attrs: Map<string, string>; lineOffset: number }[] = [];
+function rawTags(html: string, name: "img"): { attrs: Map<string, string>; lineOffset: number; written: string }[] {
+  const out: { attrs: Map<string, string>; lineOffset: number; written: string }[] = [];
   const lines = lineCounter(html);
   for (const match of html.matchAll(TAG)) {
     if (match[1]!.toLowerCase() !== name) continue;
     const attrs = new Map<string, string>();
     for (const a of attributesOf(match[0])) attrs.set(a.name, a.value);
-    out.push({ attrs, lineOffset: lines(match.index) });
+    out.push({ attrs, lineOffset: lines(match.index), written: match[0].slice(0, 1 + name.length) });
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // as a post does (lib/local-paths.ts). Their YAML, images and links are checked like a
 // post's, so a broken link on the about page is found before readers find it.
 import { bodyImageProblems } from "./body-images.ts";
+import { bodyMediaProblems } from "./body-media.ts";
 import { bodyLinks } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
@@ -12,7 +13,7 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
   const split = splitFrontMatter(raw);
   const diagnostics: Diagnostic[] = [];
   if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
-  diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists));
+  diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists);
   diagnostics.push(...links.problems);
   return {

@@ -7,6 +7,7 @@ import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { slugFromFile } from "./content-paths.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
+import { bodyMediaProblems } from "./body-media.ts";
 import { bodyLinks, type PostLink } from "./body-links.ts";
 import type { SiteLink } from "./site-links.ts";
 import type { LinkingPost } from "./cross-file-checks.ts";
@@ -139,7 +140,11 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   }
   // The body's images and links are checked whatever the front matter holds: every problem at once.
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists);
-  const bodyProblems = [...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...links.problems];
+  const bodyProblems = [
+    ...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists),
+    ...bodyMediaProblems(split.body, file, split.bodyLine),
+    ...links.problems,
+  ];
   const doc = readYamlDocument(split.yaml, file, split.yamlLine);
   if (doc.diagnostics.length) {
     // YAML that does not parse still shows whether the post is a draft and its date, as a

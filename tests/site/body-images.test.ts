@@ -31,6 +31,10 @@ before(async () => {
       "",
       "![A chart of replies](chart.png)", //                     15
       "",
+      'The recording: <iframe src="https://video.example/embed/7"></iframe>', // 17
+      "",
+      '<video controls src="meetup.mp4"></video>', //            19
+      "",
     ].join("\n"),
   );
   result = await runScript("build", root, ["--output", path.join(root, "_out"), "--quiet"]);
@@ -48,6 +52,9 @@ describe("images without alt text or a file in the body", () => {
     // A citation names a source, not what the image shows.
     assert.match(out, new RegExp(`${FILE}:13:1  the alt text of the image meetup\\.png is only a citation \\(\\[@ventola2014, p\\. 2\\]\\).* → describe the image before the citation: !\\[Chart of weekly chat participants \\[@ventola2014, p\\. 2\\]\\]\\(meetup\\.png\\)`));
     assert.match(out, new RegExp(`${FILE}:15:23  the image file chart\\.png was not found \\(looked for content/posts/chart\\.png\\) → check the file name`));
+    // Media for every reader: a frame needs a title; a video without captions is only a warning.
+    assert.match(out, new RegExp(`${FILE}:17:16  the embedded frame of https://video\\.example/embed/7 has no title.* → add title="what it shows" to the <iframe> tag`));
+    assert.match(out, new RegExp(`${FILE}:19:1  warning: the video meetup\\.mp4 has no captions.* → add captions inside the <video>: <track kind="captions" src="meetup\\.vtt"`));
     assert.doesNotMatch(out, /\n\s+at .+:\d+:\d+\)?\n/);
   });
 });
@@ -66,6 +73,10 @@ describe("images next to the post, in its body", () => {
         "",
         '<video controls poster="meetup.png"><source src="clip.mp4" type="video/mp4"><track kind="captions" src="clip.vtt" srclang="en" label="English"></video>',
         "",
+        '<video controls src="clip.mp4"></video>', // line 13: no captions, a warning only
+        "",
+        '<iframe title="Video: the meetup" src="https://video.example/embed/7"></iframe>',
+        "",
       ].join("\n"),
     );
     copyFileSync(path.join(root, "content/posts/meetup.png"), path.join(root, "content/posts/meetup@2x.png"));
@@ -75,6 +86,12 @@ describe("images next to the post, in its body", () => {
   });
 
   const sources = (site: BuiltSite) => [...dom(site.read("posts/images/index.html")).querySelectorAll(".post-body img")].map((img) => img.getAttribute("src"));
+
+  it("publish a video without captions with a warning naming its line", () => {
+    assert.match(plain.stdout + plain.stderr, /content\/posts\/2019-01-01-images\.md:13:1  warning: the video clip\.mp4 has no captions/);
+    assert.equal(dom(plain.read("posts/images/index.html")).querySelectorAll(".post-body video").length, 2);
+    assert.equal(dom(plain.read("posts/images/index.html")).querySelector(".post-body iframe")?.getAttribute("title"), "Video: the meetup");
+  });
 
   it("are shown from the site's copy of the file, not from the post's own address", () => {
     assert.deepEqual(sources(plain), ["/posts/meetup.png", "/posts/meetup.png", "/posts/meetup.png"]);

@@ -151,6 +151,11 @@ describe("bodyImageProblems: files", () => {
     ]);
   });
 
+  it("points at a raw <img> without alt however its name is capitalised", () => {
+    const body = 'Logo: <iMg src="a.png"> and <IMG SRC="a.png">';
+    assert.deepEqual(bodyImageProblems(body, FILE, 1, exists).map((p) => p.column), [7, 29]);
+  });
+
   it("ignores media shown as code, and a post whose only media are other sites'", () => {
     const body = ["```html", '<video src="nowhere.mp4"></video>', "```", "", '<audio src="https://example.org/a.mp3" controls></audio>'].join("\n");
     assert.deepEqual(bodyImageProblems(body, FILE, 1, () => false), []);

@@ -29,10 +29,10 @@ describe("resolveLocalPath", () => {
 });
 
 describe("raw <img> tags", () => {
-  it("are read with their src and alt, and their line", () => {
+  it("are read with their src and alt, their line and their name as written", () => {
     assert.deepEqual(rawImages('<p>\n<img alt="a > b" src=x.png>\n<IMG SRC="y.png">'), [
-      { src: "x.png", alt: "a > b", lineOffset: 1 },
-      { src: "y.png", lineOffset: 2 },
+      { src: "x.png", alt: "a > b", lineOffset: 1, written: "<img" },
+      { src: "y.png", lineOffset: 2, written: "<IMG" },
     ]);
   });
 
