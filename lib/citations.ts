@@ -462,7 +462,7 @@ export function bibliographyHtml(entries: FormattedEntry[]): string {
   const items = entries
     .map((e) => `<li id="${escapeHtml(referenceAnchor(e.id))}" class="csl-entry">${stripEntryWrapper(e.html)}</li>`)
     .join("\n");
-  return `<ol class="references csl-bib-body">\n${items}\n</ol>`;
+  return `<ol class="references csl-bib-body" role="list">\n${items}\n</ol>`;
 }
 
 // citeproc-js wraps every entry in <div class="csl-entry">; the <li> takes its place.

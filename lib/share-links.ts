@@ -20,6 +20,8 @@ export interface ShareLink {
   service: "bluesky" | "mastodon" | "linkedin" | "email";
   /** What the link says, e.g. "Bluesky". */
   label: string;
+  /** What it says to a screen reader's list of links, out of its section: "Share on Bluesky". */
+  action: string;
   href: string;
 }
 
@@ -44,12 +46,12 @@ export function shareLinks(input: ShareInput): ShareLink[] {
   const q = encodeURIComponent;
   return [
     // Bluesky's compose intent takes one text field; the link goes inside it.
-    { service: "bluesky", label: "Bluesky", href: `https://bsky.app/intent/compose?text=${q(`${text} ${url}`)}` },
+    { service: "bluesky", label: "Bluesky", action: "Share on Bluesky", href: `https://bsky.app/intent/compose?text=${q(`${text} ${url}`)}` },
     // Mastodon has no single server: Share₂Fedi asks the reader for theirs, then opens its share intent.
-    { service: "mastodon", label: "Mastodon", href: `https://s2f.kytta.dev/?text=${q(`${text} ${url}`)}` },
-    { service: "linkedin", label: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${q(url)}` },
+    { service: "mastodon", label: "Mastodon", action: "Share on Mastodon", href: `https://s2f.kytta.dev/?text=${q(`${text} ${url}`)}` },
+    { service: "linkedin", label: "LinkedIn", action: "Share on LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${q(url)}` },
     // mailto wants %20 for spaces (RFC 6068), which encodeURIComponent gives.
-    { service: "email", label: "Email", href: `mailto:?subject=${q(input.title)}&body=${q(`${text}\n\n${url}`)}` },
+    { service: "email", label: "Email", action: "Share by email", href: `mailto:?subject=${q(input.title)}&body=${q(`${text}\n\n${url}`)}` },
   ];
 }
 

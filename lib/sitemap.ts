@@ -21,5 +21,14 @@ export function sitemapXml(pages: SitemapPage[]): string {
 export function isSitemapPage(url: string | false | undefined, outputPath: string | false | undefined): url is string {
   if (typeof url !== "string" || typeof outputPath !== "string") return false;
   if (!outputPath.endsWith(".html")) return false;
-  return !/(^|\/)404\.html$/.test(url);
+  return !isNotFoundPage(url);
+}
+
+/**
+ * The page hosts serve for an address they do not have (`/404.html` on Netlify,
+ * Cloudflare Pages and GitHub Pages): not a page of its own, so search engines are
+ * told not to index it and it names no canonical address.
+ */
+export function isNotFoundPage(url: string | false | undefined): boolean {
+  return typeof url === "string" && /(^|\/)404\.html$/.test(url);
 }

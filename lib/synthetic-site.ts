@@ -212,7 +212,7 @@ layout: base.njk
 title: Chats
 ---
 <h1>{{ site.title }}</h1>
-<ol class="posts" reversed>
+<ol class="posts" role="list" reversed>
 {%- for item in collections.posts %}
   <li><a href="{{ item.url }}">{{ item.data.post.title }}</a></li>
 {%- endfor %}

@@ -76,6 +76,8 @@ export default function postsPlugin(eleventyConfig: any): void {
       announcements.set(post, announcement);
     }
     data.announcement = announcement;
+    // Whether the chat was over when the site was built; a chat's end is in the build record's clock span (lib/build-record.ts).
+    data.chatEnded = post.chat !== undefined && post.chat.endMillis <= now().getTime();
     data.layout = "post.njk";
     data.permalink = post.url;
     return undefined;

@@ -1,47 +1,93 @@
 // Wires the search page. The index itself is written after Eleventy by
 // lib/search-index.ts (Pagefind), from the built pages; the UI is Pagefind's own,
 // served from the site (/pagefind/), so search works on any static host.
+import { context } from "./context.ts";
+
 export const SEARCH_URL = "/search/";
 
+// The way round search is in the page itself, not written by a script: readers without
+// JavaScript, and readers whose browser did not load Pagefind's script (a flaky network,
+// a blocker) or ours, all get it. The status region repeats Pagefind's result count
+// ("2 results for nurses") for screen readers: Pagefind's own message is not a live region.
 const PAGE = `<h1>Search</h1>
 <link rel="stylesheet" href="/pagefind/pagefind-ui.css">
-<div id="search" class="search" data-pagefind-ignore>
-  <noscript><p>Search needs JavaScript. Every chat is also listed in the <a href="/archive/">archive</a> and by <a href="/tags/">tag</a>.</p></noscript>
-</div>
+<div id="search" class="search" data-pagefind-ignore></div>
+<div id="search-status" class="visually-hidden" role="status"></div>
+<p class="search-fallback"><noscript>Search needs JavaScript. </noscript><span class="search-unavailable" hidden>Search could not be loaded. </span>Every chat is also listed in the <a href="/archive/">archive</a> and by <a href="/tags/">tag</a>.</p>
 <script src="/pagefind/pagefind-ui.js"></script>
 <script src="/search/search.js"></script>
 `;
 
-// An external file rather than an inline script, so the Content-Security-Policy needs no hash for it.
-const SCRIPT = `// Starts Pagefind's search UI; the bundle path comes from this script's own address,
+/** What the page says when Pagefind's script did not load: `npm start` writes no index, so the preview says why. */
+export const UNAVAILABLE = {
+  build: "Search could not be loaded. ",
+  preview: "Search works on the built site: the preview (npm start) has no search index; run npm run build to try it. ",
+} as const;
+
+/**
+ * The page's script (an external file rather than an inline script, so the
+ * Content-Security-Policy needs no hash for it). The developer's hint is in the
+ * preview's copy only, never in a built site's.
+ */
+export function searchScript(mode: "build" | "preview"): string {
+  return `// Starts Pagefind's search UI; the bundle path comes from this script's own address,
 // so the page works under any path prefix.
 (function () {
   var here = document.currentScript && document.currentScript.src;
   var bundlePath = new URL("../pagefind/", here || location.href).pathname;
-  if (typeof PagefindUI !== "function") {
-    document.getElementById("search").textContent = "Search is available on the published site (run npm run build).";
+  var box = document.getElementById("search");
+  var ui;
+  try {
+    // The index already holds each page's full path, prefix included (lib/search-index.ts).
+    if (typeof PagefindUI === "function") ui = new PagefindUI({ element: "#search", bundlePath: bundlePath, baseUrl: "/", showSubResults: true, showImages: false, resetStyles: false });
+  } catch (e) {
+    ui = undefined;
+  }
+  if (!ui) {
+    // Pagefind's script did not load: the page's links to the archive and the tags stay,
+    // with a word on why there is no search box.
+    var unavailable = document.querySelector(".search-unavailable");
+    if (unavailable) {
+      unavailable.textContent = ${JSON.stringify(UNAVAILABLE[mode])};
+      unavailable.hidden = false;
+    }
     return;
   }
-  // The index already holds each page's full path, prefix included (lib/search-index.ts).
-  var ui = new PagefindUI({ element: "#search", bundlePath: bundlePath, baseUrl: "/", showSubResults: true, showImages: false, resetStyles: false });
   // Pagefind's box has only a title; a visible label says what it searches (WCAG 2.2: label in name).
-  var input = document.querySelector("#search .pagefind-ui__search-input");
+  var input = box.querySelector(".pagefind-ui__search-input");
   if (input) {
     input.id = "search-input";
     var label = document.createElement("label");
     label.htmlFor = "search-input";
     label.className = "search-label";
     label.textContent = "Search every chat";
-    document.getElementById("search").prepend(label);
+    box.prepend(label);
   }
+  // Pagefind redraws its message ("2 results for nurses") and its result list as the
+  // reader types. Once it has settled, the message is repeated in the page's status
+  // region, which screen readers announce; the result list, unstyled as a list, keeps
+  // its list role in WebKit with role="list".
+  var status = document.getElementById("search-status");
+  var settle;
+  new MutationObserver(function () {
+    var lists = box.querySelectorAll(".pagefind-ui__results:not([role])");
+    for (var i = 0; i < lists.length; i++) lists[i].setAttribute("role", "list");
+    clearTimeout(settle);
+    settle = setTimeout(function () {
+      var message = box.querySelector(".pagefind-ui__message");
+      var said = message ? message.textContent.replace(/\\s+/g, " ").trim() : "";
+      if (status && status.textContent !== said) status.textContent = said;
+    }, 400);
+  }).observe(box, { childList: true, subtree: true, characterData: true });
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();
 `;
+}
 
 export default function searchPlugin(eleventyConfig: any): void {
   eleventyConfig.addTemplate("chatpost-search.njk", PAGE, { layout: "base.njk", title: "Search", permalink: SEARCH_URL });
-  eleventyConfig.addTemplate("chatpost-search-script.njk", `{% raw %}${SCRIPT}{% endraw %}`, {
+  eleventyConfig.addTemplate("chatpost-search-script.njk", `{% raw %}${searchScript(context().mode)}{% endraw %}`, {
     layout: false,
     permalink: `${SEARCH_URL}search.js`,
     eleventyExcludeFromCollections: true,

@@ -4,7 +4,7 @@ import { postDescription } from "../lib/description.ts";
 import type { Post } from "../lib/post-loader.ts";
 import { lastChanged } from "../lib/publishing.ts";
 import { absoluteUrl } from "../lib/site-url.ts";
-import { isSitemapPage, sitemapXml } from "../lib/sitemap.ts";
+import { isNotFoundPage, isSitemapPage, sitemapXml } from "../lib/sitemap.ts";
 import { context } from "./context.ts";
 import { announcementFor } from "./posts.ts";
 
@@ -18,6 +18,7 @@ export default function seoPlugin(eleventyConfig: any): void {
   /** Root-relative URL (as page.url) → absolute URL with the site's address and path prefix. */
   const fullUrl = (url: string): string => absoluteUrl(context().settings.url, eleventyConfig.pathPrefix ?? "/", url);
   eleventyConfig.addFilter("fullUrl", fullUrl);
+  eleventyConfig.addFilter("isNotFoundPage", isNotFoundPage);
 
   // Asked for by the page and by both feeds: each post's body is read once.
   const descriptions = new WeakMap<Post, string>();

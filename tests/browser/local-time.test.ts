@@ -78,14 +78,30 @@ describe("the reader's local time", { skip }, () => {
   });
 });
 
+describe("the reader's zone by its current name", { skip }, () => {
+  // Chromium gives ICU's names, which keep some the tz database has replaced.
+  for (const [zone, shown, time] of [
+    ["Europe/Kyiv", "Europe/Kyiv", "3:30\\sAM GMT\\+2"],
+    ["Asia/Kolkata", "Asia/Kolkata", "7:00\\sAM GMT\\+5:30"],
+    ["Asia/Kathmandu", "Asia/Kathmandu", "7:15\\sAM GMT\\+5:45"],
+    ["Asia/Ho_Chi_Minh", "Asia/Ho_Chi_Minh", "8:30\\sAM GMT\\+7"],
+  ]) {
+    it(`says ${shown} in ${zone}`, async () => {
+      const page = await open("posts/upcoming/", zone!, "2026-11-28T01:30:00Z");
+      assert.match(await visibleText(page, ".chat-block .chat-local"), new RegExp(`^Your time: Wednesday, December 2, 2026 at ${time} \\(${shown!.replace("/", "\\/")}\\)$`));
+      await page.context().close();
+    });
+  }
+});
+
 describe("the chat's status at view time", { skip }, () => {
   const cases: Array<[string, string, string]> = [
-    ["2026-11-28T01:30:00Z", "starts in 4 days", "four days before"],
-    ["2026-12-01T23:30:00Z", "starts in 2 hours", "two hours before"],
-    ["2026-12-02T01:15:00Z", "starts in 15 minutes", "a quarter of an hour before"],
-    ["2026-12-02T02:00:00Z", "live now", "half-way through"],
-    ["2026-12-02T02:30:00Z", "ended", "at its end"],
-    ["2026-12-20T00:00:00Z", "ended", "weeks later"],
+    ["2026-11-28T01:30:00Z", "Starts in 4 days", "four days before"],
+    ["2026-12-01T23:30:00Z", "Starts in 2 hours", "two hours before"],
+    ["2026-12-02T01:15:00Z", "Starts in 15 minutes", "a quarter of an hour before"],
+    ["2026-12-02T02:00:00Z", "Live now", "half-way through"],
+    ["2026-12-02T02:30:00Z", "This chat has ended.", "at its end"],
+    ["2026-12-20T00:00:00Z", "This chat has ended.", "weeks later"],
   ];
   for (const [now, expected, when] of cases) {
     for (const zone of ["Asia/Tokyo", "America/Los_Angeles"]) {
@@ -97,14 +113,28 @@ describe("the chat's status at view time", { skip }, () => {
     }
   }
 
+  it("once the chat has ended, on a page built before, names it so and hides the ways to add it to a calendar", async () => {
+    const before = await open("posts/upcoming/", "Asia/Tokyo", "2026-12-02T02:00:00Z");
+    assert.equal(await before.locator(".chat-block h2").textContent(), "Join the chat");
+    assert.deepEqual(await before.locator(".chat-calendar a").filter({ visible: true }).allInnerTexts(), ["Calendar file (.ics)", "Google Calendar", "Outlook", "Subscribe to every chat"]);
+    assert.equal(await before.locator(".chat-converter").isVisible(), true);
+    await before.context().close();
+    const after = await open("posts/upcoming/", "Asia/Tokyo", "2026-12-02T02:30:00Z");
+    assert.equal(await after.locator(".chat-block h2").textContent(), "The chat");
+    assert.equal(await visibleText(after, ".chat-block .chat-status"), "This chat has ended.");
+    assert.deepEqual(await after.locator(".chat-calendar a").filter({ visible: true }).allInnerTexts(), ["Subscribe to every chat"]);
+    assert.equal(await after.locator(".chat-converter").isVisible(), false);
+    await after.context().close();
+  });
+
   it("moves on while the page stays open", async () => {
     const context = await browser.newContext({ timezoneId: "Asia/Tokyo", locale: "en-US" });
     const page = await context.newPage();
     await page.clock.install({ time: new Date("2026-12-02T01:29:00Z") });
     await page.goto(new URL("posts/upcoming/", server.url).href, { waitUntil: "load" });
-    assert.equal(await visibleText(page, ".chat-block .chat-status"), "starts in 1 minute");
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 1 minute");
     await page.clock.runFor(60_000);
-    assert.equal(await visibleText(page, ".chat-block .chat-status"), "live now");
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Live now");
     await context.close();
   });
 });
@@ -114,7 +144,7 @@ describe("the home page's next chat", { skip }, () => {
     const page = await open("", "Asia/Tokyo", "2026-11-30T01:30:00Z");
     assert.equal(await visibleText(page, ".next-chat h1 a"), "The upcoming chat");
     assert.match(await visibleText(page, ".next-chat .chat-local"), /December 2, 2026 at 10:30\sAM/);
-    assert.equal(await visibleText(page, ".next-chat .chat-status"), "starts in 2 days");
+    assert.equal(await visibleText(page, ".next-chat .chat-status"), "Starts in 2 days");
     await page.context().close();
   });
 
@@ -125,7 +155,7 @@ describe("the home page's next chat", { skip }, () => {
     assert.match(await visibleText(page, ".next-chat .chat-when"), /^Tuesday, December 8, 2026, 8:30 PM EST/);
     // Dec 9 01:30 UT is Tue Dec 8 17:30 in Los Angeles (PST).
     assert.match(await visibleText(page, ".next-chat .chat-local"), /Tuesday, December 8, 2026 at 5:30\sPM PST/);
-    assert.equal(await visibleText(page, ".next-chat .chat-status"), "starts in 6 days");
+    assert.equal(await visibleText(page, ".next-chat .chat-status"), "Starts in 6 days");
     await page.context().close();
   });
 

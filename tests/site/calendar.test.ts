@@ -176,7 +176,33 @@ describe("calendar links on the page", () => {
     assert.equal(converter.searchParams.get("ah"), "1");
     assert.equal(converter.searchParams.get("am"), "30");
     assert.equal(converter.searchParams.get("msg"), `#fixchat chat: ${UNICODE_TITLE}`);
-    assert.equal(doc.querySelector(".chat-subscribe")?.getAttribute("href"), `webcal://${HOST}/calendar.ics`);
+    // The subscription page, which works on every phone; webcal:// alone does nothing on Android.
+    assert.equal(doc.querySelector(".chat-subscribe")?.getAttribute("href"), "/subscribe/#calendar");
+    assert.ok(dom(site.read("subscribe/index.html")).querySelector(`#calendar ~ p a[href="webcal://${HOST}/calendar.ics"]`));
+    // Out of their list, a screen reader's list of links still says what each does.
+    assert.equal(doc.querySelector(".chat-google")?.getAttribute("aria-label"), "Add to Google Calendar");
+    assert.equal(doc.querySelector(".chat-outlook")?.getAttribute("aria-label"), "Add to Outlook");
+  });
+
+  it("invites readers to a chat not yet over, and says of one that ended before the build that it took place, without JavaScript", () => {
+    const upcoming = dom(site.read("posts/unicode/index.html"));
+    assert.equal(text(upcoming.querySelector(".chat-block h2")), "Join the chat");
+    assert.ok(upcoming.querySelector(".chat-status")!.hasAttribute("hidden"));
+    assert.equal(upcoming.querySelectorAll(".chat-block [data-chat-upcoming][hidden]").length, 0);
+    const shown = (doc: ReturnType<typeof dom>) => [...doc.querySelectorAll(".chat-calendar li:not([hidden]) a")].map((a) => text(a));
+    assert.deepEqual(shown(upcoming), ["Calendar file (.ics)", "Google Calendar", "Outlook", "Subscribe to every chat"]);
+
+    // Built on 2026-11-24: the May 2017 chat is long over.
+    const past = dom(site.read("posts/online-communities/index.html"));
+    assert.equal(text(past.querySelector(".chat-block h2")), "The chat");
+    const status = past.querySelector(".chat-status")!;
+    assert.equal(status.hasAttribute("hidden"), false);
+    assert.equal(text(status), "This chat has ended.");
+    assert.deepEqual(shown(past), ["Subscribe to every chat"]);
+    assert.ok(past.querySelector(".chat-convert")!.hasAttribute("hidden"));
+    // Its time still reads in full, and its own calendar file is still published.
+    assert.match(text(past.querySelector(".chat-when")), /2017/);
+    assert.ok(site.exists("posts/online-communities/chat.ics"));
   });
 
   it("reads completely without JavaScript: host time and UTC, the reader's time left to the script", () => {
@@ -196,7 +222,7 @@ describe("calendar links on the page", () => {
       return found[0];
     });
     assert.equal(new Set(scripts).size, 1);
-    assert.ok(Buffer.byteLength(scripts[0]!) < 2048);
+    assert.ok(Buffer.byteLength(scripts[0]!) < 2560);
   });
 
   it("announces the feed on every page, in the head and visibly", () => {

@@ -54,6 +54,10 @@ describe("Atom feed", () => {
     const content = dom(`<!doctype html><html><body>${communities.content}</body></html>`);
     assert.ok([...content.querySelectorAll("strong")].map((s) => text(s)).includes("markdown"));
     assert.match(text(content.body), /Should healthcare vendors join online communities or stay clear\?/);
+    // Topics carry their own labels: a numbered list would read "1. T1: …" in a feed reader.
+    const topics = [...content.querySelectorAll("h2")].find((h) => text(h) === "Topics")!.nextElementSibling!;
+    assert.equal(topics.tagName, "UL");
+    assert.match(text(topics.firstElementChild), /^T1: Should healthcare vendors/);
     assert.match(text(content.body), /Smailhodzic, E\./);
     assert.equal(content.querySelector("img")?.getAttribute("src"), `${ORIGIN}/posts/meetup.png`);
     assert.deepEqual(communities.categories.map((c) => c.term), ["community", "sponsorship"]);
@@ -95,6 +99,21 @@ describe("JSON Feed", () => {
 });
 
 describe("every page's head", () => {
+  it("names the site's icon, which is published, so no browser asks for a /favicon.ico that is not there", () => {
+    for (const file of htmlFiles.filter((f) => !f.startsWith("pagefind/"))) {
+      assert.equal(dom(site.read(file)).querySelector('link[rel="icon"]')?.getAttribute("href"), "/assets/favicon.svg", file);
+    }
+    assert.match(site.read("assets/favicon.svg"), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+
+  it("keeps the 404 page out of search engines: noindex, and no canonical address of its own", () => {
+    const doc = dom(site.read("404.html"));
+    assert.equal(meta(doc, "robots"), "noindex");
+    assert.equal(doc.querySelector('link[rel="canonical"]'), null);
+    assert.equal(meta(doc, "og:url"), null);
+    for (const file of htmlFiles.filter((f) => f !== "404.html" && !f.startsWith("pagefind/"))) assert.equal(meta(dom(site.read(file)), "robots"), null, file);
+  });
+
   it("links to both feeds and has a canonical URL that is its own address", () => {
     for (const file of htmlFiles.filter((f) => f !== "404.html" && !f.startsWith("pagefind/"))) {
       const doc = dom(site.read(file));

@@ -19,6 +19,9 @@ describe("share links and copy buttons on the built site", () => {
       const doc = dom(site.read(file));
       const links = [...doc.querySelectorAll(".share-links a")];
       assert.deepEqual(links.map((a) => text(a)), ["Bluesky", "Mastodon", "LinkedIn", "Email"], file);
+      // Out of the section, in a screen reader's list of links, each says what it does (and
+      // "Share on Bluesky" is not the chat's own "Bluesky" link); the visible text is in the name.
+      assert.deepEqual(links.map((a) => a.getAttribute("aria-label")), ["Share on Bluesky", "Share on Mastodon", "Share on LinkedIn", "Share by email"], file);
       const address = `https://careleaders.example/${file.replace(/index\.html$/, "")}`;
       assert.equal(new URL(links[2]!.getAttribute("href")!).searchParams.get("url"), address, file);
       assert.ok(new URL(links[0]!.getAttribute("href")!).searchParams.get("text")!.endsWith(address), file);
