@@ -3,34 +3,19 @@
 // archive and the tags, with no word meant for developers; the result count is
 // announced to screen readers (a status region); the box's placeholder is readable.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { browserAvailable, launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildSite, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
+import { describe, it } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { BROWSER_SKIP, servedSite } from "../helpers/browser.ts";
+import { buildSite, PROJECT } from "../helpers/build-site.ts";
 
-const skip = browserAvailable() ? false : "Debian's chromium is not installed (apt-get install chromium)";
-
-let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  site = await buildSite(PROJECT);
-  server = await serveStatic(site.out);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const skip = BROWSER_SKIP;
+const served = servedSite(() => buildSite(PROJECT));
 
 async function open(context: BrowserContext, path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(new URL(path, server.url).href, { waitUntil: "load" });
+  await page.goto(new URL(path, served.server.url).href, { waitUntil: "load" });
   return { page, errors };
 }
 
@@ -52,7 +37,7 @@ const WAY_ROUND = "Every chat is also listed in the archive and by tag.";
 
 describe("the search page without Pagefind", { skip }, () => {
   it("leads to the archive and the tags when pagefind-ui.js fails to load", async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     await context.route("**/pagefind/pagefind-ui.js", (route) => route.abort("failed"));
     const { page, errors } = await open(context, "search/");
     await assertWayRound(page, new RegExp(`^Search could not be loaded\\. ${WAY_ROUND.replace(/\./g, "\\.")}$`));
@@ -62,7 +47,7 @@ describe("the search page without Pagefind", { skip }, () => {
   });
 
   it("still leads there when the page's own script is blocked too", async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     await context.route(/\/(pagefind\/pagefind-ui|search\/search)\.js$/, (route) => route.abort("blockedbyclient"));
     const { page } = await open(context, "search/");
     await assertWayRound(page, new RegExp(`^${WAY_ROUND.replace(/\./g, "\\.")}$`));
@@ -70,7 +55,7 @@ describe("the search page without Pagefind", { skip }, () => {
   });
 
   it("shows the same links, saying search needs JavaScript, with JavaScript off", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const { page } = await open(context, "search/");
     await assertWayRound(page, new RegExp(`^Search needs JavaScript\\. ${WAY_ROUND.replace(/\./g, "\\.")}$`));
     await context.close();
@@ -79,7 +64,7 @@ describe("the search page without Pagefind", { skip }, () => {
 
 describe("the search page with Pagefind", { skip }, () => {
   it("announces the result count in a status region (role=status), and follows a new search", async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const { page, errors } = await open(context, "search/?q=nurses");
     const status = page.locator("#search-status");
     assert.equal(await status.getAttribute("role"), "status");
@@ -99,7 +84,7 @@ describe("the search page with Pagefind", { skip }, () => {
 
   for (const colorScheme of ["light", "dark"] as const) {
     it(`gives the search box's placeholder a contrast of at least 4.5:1 (${colorScheme})`, async () => {
-      const context = await browser.newContext({ colorScheme });
+      const context = await served.browser.newContext({ colorScheme });
       const { page } = await open(context, "search/");
       const input = page.locator(".pagefind-ui__search-input");
       await input.waitFor({ timeout: 15_000 });

@@ -3,28 +3,13 @@
 // at least 24 px targets (WCAG 2.2, 2.5.8), and the navigation, tags index included,
 // fits the screen with every link reachable.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildSite, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { BROWSER_SKIP, servedSite } from "../helpers/browser.ts";
+import { buildSite, PROJECT } from "../helpers/build-site.ts";
 
-const skip = browserAvailable() ? false : "Debian's chromium is not installed (apt-get install chromium)";
-
-let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  site = await buildSite(PROJECT);
-  server = await serveStatic(site.out);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const skip = BROWSER_SKIP;
+const served = servedSite(() => buildSite(PROJECT));
 
 const VIEWPORTS = [
   { name: "360 px phone", width: 360, height: 740 },
@@ -34,9 +19,9 @@ const VIEWPORTS = [
 interface Box { text: string; x: number; y: number; width: number; height: number }
 
 async function openPage(width: number, height: number, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await served.browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
-  await page.goto(new URL(path, server.url).href, { waitUntil: "load" });
+  await page.goto(new URL(path, served.server.url).href, { waitUntil: "load" });
   return page;
 }
 
@@ -85,7 +70,7 @@ describe("tap targets and navigation", { skip }, () => {
     });
 
     it(`shows the whole navigation, Tags included, on screen with 24 px targets and no sideways scrolling (${name})`, async () => {
-      const post = site.files().find((f) => /^posts\/[^/]+\/index\.html$/.test(f))!.replace(/index\.html$/, "");
+      const post = served.site.files().find((f) => /^posts\/[^/]+\/index\.html$/.test(f))!.replace(/index\.html$/, "");
       for (const path of ["", "tags/", "search/", "archive/", post]) {
         const page = await openPage(width, height, path);
         const links = await boxes(page, ".site-nav a");

@@ -4,12 +4,42 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { after, before } from "node:test";
 import { chromium, type Browser } from "playwright-core";
+import type { BuiltSite } from "./build-site.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function browserAvailable(): boolean {
   return existsSync(CHROMIUM);
+}
+
+/** A browser test's `skip` option: false, or why its tests cannot run here. */
+export const BROWSER_SKIP: false | string = browserAvailable() ? false : `Debian's chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+
+export interface ServedSite {
+  site: BuiltSite;
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * For a browser test file: the site `build` makes, served, and Chromium, started before
+ * the file's tests and closed after them (filled in then; nothing starts without Chromium).
+ */
+export function servedSite(build: () => Promise<BuiltSite>): ServedSite {
+  const served = {} as ServedSite;
+  before(async () => {
+    if (BROWSER_SKIP) return;
+    served.site = await build();
+    served.server = await serveStatic(served.site.out);
+    served.browser = await launchBrowser();
+  });
+  after(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+  });
+  return served;
 }
 
 export async function launchBrowser(): Promise<Browser> {
