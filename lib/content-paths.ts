@@ -1,7 +1,7 @@
 // Where things are in a site's folder: the settings file and the posts (every .md
 // file in content/posts/ and its folders, in path order). No dependencies, so any
 // command can ask.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
 
@@ -36,9 +36,16 @@ export function listPostFiles(root: string): string[] {
 const MARKDOWN_LIKE = /\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i;
 const TEXT = /\.(?:txt|text)$/i;
 
-/** A post file the build would skip because of its name, as an error naming the name to give it. */
-export function misnamedPostFiles(root: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/**
+ * Files under content/ that cannot be published, as errors naming the fix: a post the
+ * build would skip because of its name, and a link (symlink) to a file that is gone.
+ */
+export function unpublishableFiles(root: string): Diagnostic[] {
+  const out: Diagnostic[] = brokenLinks(root).map(({ file, target }) => ({
+    severity: "error", file, line: 1, column: 1, field: "",
+    message: `this is a link to ${target}, which does not exist, so the file cannot be read`,
+    fix: `put the file back at ${target}, or delete the link ${path.posix.basename(file)}`,
+  }));
   for (const file of postsFolderFiles(root)) {
     if (file.endsWith(".md")) continue;
     const markdown = MARKDOWN_LIKE.test(file);
@@ -69,18 +76,51 @@ function postsFolderFiles(root: string): string[] {
 
 /** Every file under the folder `rel` of `root` and its folders, but hidden ones and those `skip` names, sorted by path. */
 function filesUnder(root: string, rel: string, skip: (folder: string) => boolean): string[] {
-  const out: string[] = [];
+  return walkContent(root, rel, skip).files;
+}
+
+/** Links under content/ whose target is missing, with the target as written in the link. */
+function brokenLinks(root: string): { file: string; target: string }[] {
+  return walkContent(root, "content", () => false).broken.map((file) => {
+    let target = "its target";
+    try {
+      // Named from the project folder when it is inside it, as every other path in a report is.
+      const full = path.resolve(path.dirname(path.join(root, file)), readlinkSync(path.join(root, file)));
+      const inside = path.relative(root, full);
+      target = inside.startsWith("..") || path.isAbsolute(inside) ? full : inside.split(path.sep).join("/");
+    } catch {
+      // Removed since the walk: the message still holds.
+    }
+    return { file, target };
+  });
+}
+
+// A symlink is followed to what it points at; one pointing nowhere is set apart, to be
+// reported rather than crash the reader that opens it.
+function walkContent(root: string, rel: string, skip: (folder: string) => boolean): { files: string[]; broken: string[] } {
+  const files: string[] = [];
+  const broken: string[] = [];
   const walk = (folder: string) => {
     const full = path.join(root, folder);
     if (!existsSync(full)) return;
     for (const entry of readdirSync(full, { withFileTypes: true })) {
       if (entry.name.startsWith(".")) continue;
       const child = `${folder}/${entry.name}`;
-      if (entry.isDirectory()) {
+      let kind: "folder" | "file" | undefined = entry.isDirectory() ? "folder" : entry.isFile() ? "file" : undefined;
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = statSync(path.join(root, child));
+          kind = stat.isDirectory() ? undefined : "file"; // a linked folder could loop; it is not walked
+        } catch {
+          broken.push(child);
+          continue;
+        }
+      }
+      if (kind === "folder") {
         if (!skip(child)) walk(child);
-      } else if (entry.isFile() || entry.isSymbolicLink()) out.push(child);
+      } else if (kind === "file") files.push(child);
     }
   };
   walk(rel);
-  return out.sort();
+  return { files: files.sort(), broken: broken.sort() };
 }

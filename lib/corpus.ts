@@ -7,7 +7,7 @@ import { trace } from "./build-trace.ts";
 import { today } from "./clock.ts";
 import { crossFileProblems, type LinkingPost } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
-import { isPostFile, listPageFiles, listPostFiles, misnamedPostFiles } from "./content-paths.ts";
+import { isPostFile, listPageFiles, listPostFiles, unpublishableFiles } from "./content-paths.ts";
 import { recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { loadPage } from "./page-loader.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
@@ -187,7 +187,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
     diagnostics.push(...result.diagnostics);
     if (result.linking) linkingOnly.push(result.linking);
   }
-  diagnostics.push(...misnamedPostFiles(root));
+  diagnostics.push(...unpublishableFiles(root));
   diagnostics.push(...crossFileProblems(posts, { today: today(), where: (file) => located.get(file) ?? { line: 1, column: 1 }, linkingOnly }));
   diagnostics.push(...site.diagnostics);
   if (!ahead) diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));

@@ -9,7 +9,7 @@ import { projectCache, type ContentCache } from "./content-cache.ts";
 import { today } from "./clock.ts";
 import { crossFileProblems } from "./cross-file-checks.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { listPageFiles, listPostFiles, misnamedPostFiles, SETTINGS_FILE } from "./content-paths.ts";
+import { listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
 import type { Settings } from "./settings.ts";
 import {
   checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, settingsRecordKey, siteFilesHash,
@@ -98,7 +98,7 @@ export async function checkSite(root: string): Promise<CheckResult> {
     posts: facts.length,
     diagnostics: [
       ...ordered.flatMap((r) => r.load),
-      ...misnamedPostFiles(root),
+      ...unpublishableFiles(root),
       ...crossFileProblems(facts, {
         today: today(),
         where: (file) => positions.get(file) ?? { line: 1, column: 1 },

@@ -100,6 +100,12 @@ describe("copy buttons and share links in the browser", { skip }, () => {
     const after = await join.evaluate((a) => getComputedStyle(a, "::after").content);
     assert.equal(after, `" <${href}>"`);
     assert.ok(await page.locator(".references").isVisible());
+    // Paper has no address bar: the page's own address is printed, and only on paper.
+    const address = page.locator(".print-address");
+    assert.ok(await address.isVisible());
+    assert.equal(await address.textContent(), `Online at ${await page.locator('link[rel="canonical"]').getAttribute("href")}`);
+    await page.emulateMedia({ media: "screen" });
+    assert.equal(await address.isVisible(), false, "the printed address is not shown on screen");
     await page.close();
   });
 

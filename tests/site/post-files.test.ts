@@ -1,7 +1,7 @@
 // Which files are posts: every .md file in content/posts/, folders included (a folder
 // per year is fine); markdown saved under another name is an error, never skipped quietly.
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { buildSite, copySite, FIXTURE_SITE, postText as post, runScript, type BuiltSite } from "../helpers/build-site.ts";
@@ -83,5 +83,29 @@ describe("markdown saved under another name in content/posts/", () => {
       assert.doesNotMatch(out, /ideas\.txt/);
       assert.match(out, /3 errors/);
     }
+  });
+});
+
+describe("a link (symlink) in content/ whose file is gone", () => {
+  it("is an error naming the link and its missing target in the check and the build, with no stack trace; a working link is a post", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const dir = path.join(root, "content/posts");
+    writeFileSync(path.join(root, "drafts-elsewhere.md"), post("Linked in", "2019-02-05"));
+    symlinkSync("../../drafts-elsewhere.md", path.join(dir, "2019-02-05-linked.md"));
+    symlinkSync("../../drafts/gone.md", path.join(dir, "2019-02-06-gone.md"));
+    symlinkSync("/nowhere/at/all.md", path.join(root, "content/lost.md"));
+    const output = path.join(root, "out");
+    for (const result of [await runScript("check", root), await runScript("build", root, ["--output", output, "--quiet"])]) {
+      assert.equal(result.code, 1);
+      const out = result.stderr + result.stdout;
+      assert.match(out, /content\/posts\/2019-02-06-gone\.md:1:1  this is a link to drafts\/gone\.md, which does not exist, so the file cannot be read → put the file back at drafts\/gone\.md, or delete the link 2019-02-06-gone\.md/);
+      assert.match(out, /content\/lost\.md:1:1  this is a link to \/nowhere\/at\/all\.md, which does not exist/);
+      assert.match(out, /2 errors/);
+      assert.doesNotMatch(out, /internal error|ENOENT|at .*\.ts:\d+/);
+    }
+    unlinkSync(path.join(dir, "2019-02-06-gone.md"));
+    unlinkSync(path.join(root, "content/lost.md"));
+    const site = await buildSite(root);
+    assert.equal(dom(site.read("posts/linked/index.html")).querySelector("h1")?.textContent, "Linked in");
   });
 });
