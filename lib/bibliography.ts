@@ -8,7 +8,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { normaliseItem, type CslItem } from "./csl-normalise.ts";
+import { normaliseItem, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { fieldPath, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument } from "./front-matter.ts";
 import { SETTINGS_FILE } from "./settings.ts";
@@ -96,7 +96,7 @@ function parseBibtex(file: string, text: string): FileResult {
       }],
     };
   }
-  const result = normaliseAll(file, data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)));
+  const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)));
   result.diagnostics.unshift(...bibtexStructureProblems(text).map((p) => ({ severity: "error" as const, file, ...p })));
   return result;
 }
@@ -176,7 +176,7 @@ function parseCslJson(file: string, text: string): FileResult {
   if (!Array.isArray(data)) {
     return { entries: [], diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL JSON bibliography must be a list of entries", fix: "write [ {\"id\": …}, … ]" }] };
   }
-  return normaliseAll(file, data, (id) => lineOf(text, new RegExp(`"id"\\s*:\\s*"${escapeRegExp(id)}"`)));
+  return normaliseAll(file, "json", data, (id) => lineOf(text, new RegExp(`"id"\\s*:\\s*"${escapeRegExp(id)}"`)));
 }
 
 function parseCslYaml(file: string, text: string): FileResult {
@@ -188,11 +188,12 @@ function parseCslYaml(file: string, text: string): FileResult {
     return { entries: [], diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL YAML bibliography must be a list of entries, or `references:` with a list", fix: "start the file with `references:` and list the entries below it, each starting with `- id:`" }] };
   }
   const base = Array.isArray(data) ? [] : ["references"];
-  return normaliseAll(file, list, undefined, (i, sub) => doc.locate([...base, i, ...sub]).line);
+  return normaliseAll(file, "yaml", list, undefined, (i, sub) => doc.locate([...base, i, ...sub]).line);
 }
 
 function normaliseAll(
   file: string,
+  syntax: ReferenceSyntax,
   list: unknown[],
   lineById?: (id: string) => number | undefined,
   lineByPath?: (index: number, sub: (string | number)[]) => number | undefined,
@@ -203,7 +204,7 @@ function normaliseAll(
   list.forEach((raw, i) => {
     const id = raw && typeof raw === "object" && "id" in raw ? String((raw as any).id) : `#${i + 1}`;
     const line = (sub: (string | number)[]) => lineByPath?.(i, sub) ?? lineById?.(id);
-    const { item, problems } = normaliseItem(raw);
+    const { item, problems } = normaliseItem(raw, { syntax });
     for (const p of problems) {
       const at = line(p.path);
       diagnostics.push({ severity: "error", file, ...(at ? { line: at } : {}), field: fieldPath([id, ...p.path]), message: `entry "${id}": ${p.message}`, fix: p.fix });

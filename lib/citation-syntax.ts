@@ -193,7 +193,12 @@ export function splitLocator(after: string, terms: LocatorTerms = defaultLocator
 
 /** Split the inside of a bracket on top-level semicolons, skipping escapes, code and nested brackets. */
 function splitItems(inner: string): string[] {
-  const parts: string[] = [];
+  return splitItemsAt(inner).map((part) => part.text);
+}
+
+/** The parts of `splitItems`, each with where it starts in `inner`. */
+function splitItemsAt(inner: string): { text: string; at: number }[] {
+  const parts: { text: string; at: number }[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < inner.length; i++) {
@@ -206,11 +211,11 @@ function splitItems(inner: string): string[] {
     } else if (c === "[" || c === "{") depth++;
     else if ((c === "]" || c === "}") && depth > 0) depth--;
     else if (c === ";" && depth === 0) {
-      parts.push(inner.slice(start, i));
+      parts.push({ text: inner.slice(start, i), at: start });
       start = i + 1;
     }
   }
-  parts.push(inner.slice(start));
+  parts.push({ text: inner.slice(start), at: start });
   return parts;
 }
 
@@ -219,7 +224,8 @@ function parseItem(part: string, terms: LocatorTerms): CitationItem | undefined 
   for (let at = part.indexOf("@"); at >= 0; at = part.indexOf("@", at + 1)) {
     const suppress = part[at - 1] === "-";
     const before = suppress ? at - 1 : at;
-    if (precededByWord(part, before)) continue;
+    // "\@" is the writer's way of writing an @ that cites nothing.
+    if (precededByWord(part, before) || part[at - 1] === "\\") continue;
     const key = readKey(part, at + 1);
     if (!key) continue;
     const prefix = part.slice(0, before).trim();
@@ -298,8 +304,12 @@ function citationRule(state: StateInline, silent: boolean): boolean {
     const close = closingBracket(src, start, max);
     if (close < 0 || isLinkAfter(src, close + 1)) return false;
     const items = parseBracketContent(src.slice(start + 1, close), termsOf(state));
-    if (!items) return false;
-    if (!silent) push(state, items, start, close + 1);
+    if (!items) {
+      if (wantsSlips(state)) noteSlip(state, textBracketSlip(state, start, close));
+      return false;
+    }
+    if (wantsSlips(state)) noteSlip(state, commaSlip(src, start, close, termsOf(state)));
+    push(state, items, start, close + 1);
     state.pos = close + 1;
     return true;
   }
@@ -323,14 +333,323 @@ function citationRule(state: StateInline, silent: boolean): boolean {
         const more = parseBracketContent(inner, termsOf(state));
         if (more) items.push(...more);
         else Object.assign(first, splitLocator(inner, termsOf(state)));
+        if (more && !silent && wantsSlips(state)) noteSlip(state, commaSlip(src, open, close, termsOf(state)));
         end = close + 1;
       }
     }
+    if (!silent && wantsSlips(state)) noteSlip(state, roundBracketSlip(src, start, key.end, max, termsOf(state)));
     if (!silent) push(state, items, start, end);
     state.pos = end;
     return true;
   }
   return false;
+}
+
+/**
+ * Writing that pandoc reads otherwise than its writer most likely meant: a reference id
+ * without @ ("[smith2016]"), a bracket that is text because a part of it has no key
+ * ("[@a; b]", "[@ a]"), a second citation after a comma, read as the first one's suffix
+ * ("[@a, @b]"), a citation in round brackets, read as author-in-text ("(@a, p. 3)").
+ * The parser notes the shapes; whether a word is a reference id is for judgeSlip to say.
+ */
+export interface CitationSlip {
+  kind: "bare-key" | "bracket-text" | "comma-between" | "round-brackets";
+  /** The writer's text, e.g. "[@a, @b]". */
+  source: string;
+  /** 0-based line of `source` in the parsed text, and its 1-based column. */
+  line: number;
+  column: number;
+  /** The words the slip turns on, each with where it stands in `source`. */
+  keys: SlipKey[];
+  /**
+   * For "bracket-text": its parts that are not citations, each with where it stands in
+   * `source` and the edit that joins it to the citation before it (a comma for the semicolon).
+   */
+  loose: { text: string; at: number; end: number; edit?: SourceEdit }[];
+  /** Edits of `source` that the correction needs besides its keys: separators, bracket shapes. */
+  edits: SourceEdit[];
+  /** "bracket-text": whether a part is a proper citation; "round-brackets": whether a citation has a prefix ("(see @a)"). */
+  flag: boolean;
+}
+
+export interface SlipKey {
+  key: string;
+  /** Where the key's text ("smith2016", "@ smith2016", "@b") stands in the slip's source: [at, end). */
+  at: number;
+  end: number;
+  /** "word" written without @, "spaced" as "@ key", "cited" as "@key". */
+  form: "word" | "spaced" | "cited";
+  /** A word that is a whole part of its bracket (a locator may follow), or an "@ key" that opens its part. */
+  alone: boolean;
+}
+
+export interface SourceEdit {
+  at: number;
+  end: number;
+  text: string;
+}
+
+type RawSlip = Omit<CitationSlip, "line" | "column"> & { offset: number };
+
+// Slips found by the inline rule, by the token list of the inline content they were found in
+// (state.tokens is the block's children, or an image's): the core rule gives them their lines.
+const slipsOf = new WeakMap<Token[], RawSlip[]>();
+const blockSlips = new WeakMap<Token, RawSlip[]>();
+// Only a parse that asks for slips (scanCitations) looks for them: rendering does not.
+const wantsSlips = (state: StateInline) => Array.isArray(state.env?.citationSlips);
+
+function noteSlip(state: StateInline, slip: RawSlip | undefined): void {
+  if (!slip) return;
+  let list = slipsOf.get(state.tokens);
+  if (!list) slipsOf.set(state.tokens, (list = []));
+  // A position can be tokenized again (a link's text after a failed scan): one slip each.
+  if (!list.some((s) => s.offset === slip.offset && s.kind === slip.kind)) list.push(slip);
+}
+
+/**
+ * The text with code spans and backslash escapes blanked out, same length: what is in
+ * them is never a key, and "\@" is the writer's way of saying so.
+ */
+function maskCode(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\\" && i + 1 < text.length) {
+      // Not a space: an escaped character starts no word either.
+      out += "\0\0";
+      i++;
+    } else if (c === "`") {
+      const run = /^`+/.exec(text.slice(i))![0];
+      const close = text.indexOf(run, i + run.length);
+      const end = close > 0 ? close + run.length : i + run.length;
+      out += close > 0 ? " ".repeat(end - i) : run;
+      i = end - 1;
+    } else out += c;
+  }
+  return out;
+}
+
+/** Whether a key-like word (one without @) may start at `i`: not inside a word, key, address or e-mail. */
+function wordStart(masked: string, i: number): boolean {
+  const ch = String.fromCodePoint(masked.codePointAt(i) ?? 32);
+  if (!KEY_START.test(ch)) return false;
+  const before = [...masked.slice(Math.max(0, i - 2), i)].pop();
+  return before === undefined || !(WORD_CHAR.test(before) || KEY_PUNCT.has(before) || "@{\0".includes(before));
+}
+
+/** A key-like word at the start of `part` (after spaces and an optional "-"), alone but for a locator after it. */
+function aloneWord(part: string, masked: string, terms: LocatorTerms): { key: string; at: number; end: number } | undefined {
+  const lead = /^\s*-?/.exec(masked)![0].length;
+  if (masked[lead] === "{") return undefined;
+  const word = readKey(masked, lead);
+  if (!word || splitLocator(part.slice(word.end), terms).suffix.trim()) return undefined;
+  return { key: word.key, at: lead, end: word.end };
+}
+
+/** A bracket pandoc reads as text: with a reference id in it but no @, or with a part that has no key. */
+function textBracketSlip(state: StateInline, start: number, close: number): RawSlip | undefined {
+  const src = state.src;
+  // `[text]{.class}` is a span in pandoc, and `[^1]` a footnote.
+  if (src[close + 1] === "{" || src[start + 1] === "^") return undefined;
+  const inner = src.slice(start + 1, close);
+  const masked = maskCode(inner);
+  const terms = termsOf(state);
+  const keys: SlipKey[] = [];
+  const loose: RawSlip["loose"] = [];
+  const parts = splitItemsAt(inner);
+  if (!masked.includes("@")) {
+    // A reference-style link ([text] with a definition below) and nested brackets are not citations either.
+    if (/[[\]]/.test(masked) || state.env?.references?.[state.md.utils.normalizeReference(inner)]) return undefined;
+    for (const part of parts) {
+      const partMasked = masked.slice(part.at, part.at + part.text.length);
+      const alone = aloneWord(part.text, partMasked, terms);
+      for (let i = 0; i < partMasked.length; i++) {
+        if (alone?.at !== i && !wordStart(partMasked, i)) continue;
+        const word = readKey(partMasked, i)!;
+        // A lone word may be the key; inside text, only a key-like word with a digit ("smith2016") is taken for one.
+        const isAlone = alone?.at === i;
+        if (isAlone || /\d/.test(word.key)) keys.push({ key: word.key, at: 1 + part.at + i, end: 1 + part.at + word.end, form: "word", alone: isAlone });
+        i = word.end - 1;
+      }
+    }
+    return keys.length ? { kind: "bare-key", offset: start, source: src.slice(start, close + 1), keys, loose, edits: [], flag: false } : undefined;
+  }
+  let cited = false;
+  parts.forEach((part, index) => {
+    const partMasked = masked.slice(part.at, part.at + part.text.length);
+    if (parseItem(part.text, terms)) {
+      cited = true;
+      return;
+    }
+    const found: SlipKey[] = [];
+    // "@ key": a space after @ ("[@ smith2016]"), at the start of the part or inside its text.
+    for (const m of partMasked.matchAll(/@\s+/gu)) {
+      if (precededByWord(partMasked, m.index)) continue;
+      const word = readKey(partMasked, m.index + m[0].length);
+      if (!word || partMasked[m.index + m[0].length] === "{") continue;
+      const opens = !partMasked.slice(0, m.index).replace(/-$/, "").trim();
+      found.push({ key: word.key, at: 1 + part.at + m.index, end: 1 + part.at + word.end, form: "spaced", alone: opens });
+    }
+    const word = found.length ? undefined : aloneWord(part.text, partMasked, terms);
+    if (word) found.push({ key: word.key, at: 1 + part.at + word.at, end: 1 + part.at + word.end, form: "word", alone: true });
+    keys.push(...found);
+    // Joined with a comma, the part's text becomes the suffix of the citation before it (the first part, the prefix of the next).
+    // An empty part goes, with its semicolon.
+    const empty = !part.text.trim();
+    const semicolon = index > 0 ? part.at - 1 : parts.length > 1 ? part.at + part.text.length : -1;
+    const edit =
+      semicolon < 0 ? undefined
+      : empty ? { at: 1 + Math.min(semicolon, part.at), end: 1 + Math.max(semicolon + 1, part.at + part.text.length), text: "" }
+      : { at: 1 + semicolon, end: 2 + semicolon, text: "," };
+    loose.push({ text: part.text.trim(), at: 1 + part.at, end: 1 + part.at + part.text.length, ...(edit ? { edit } : {}) });
+  });
+  if (!cited && !keys.length) return undefined;
+  return { kind: "bracket-text", offset: start, source: src.slice(start, close + 1), keys, loose, edits: [], flag: cited };
+}
+
+/** A citation whose locator or suffix holds another @key: pandoc cites that one inside the suffix ("[@a, @b]"). */
+function commaSlip(src: string, open: number, close: number, terms: LocatorTerms): RawSlip | undefined {
+  const inner = src.slice(open + 1, close);
+  const masked = maskCode(inner);
+  const keys: SlipKey[] = [];
+  const edits: SourceEdit[] = [];
+  for (const part of splitItemsAt(inner)) {
+    const item = parseItem(part.text, terms);
+    if (!item) continue;
+    let from = part.at + part.text.length - item.suffix.length;
+    const end = part.at + part.text.length;
+    for (let at = masked.indexOf("@", from); at >= 0 && at < end; at = masked.indexOf("@", at + 1)) {
+      if (precededByWord(masked, at)) continue;
+      const key = readKey(masked, at + 1);
+      if (!key) continue;
+      // A semicolon in place of the comma before the key (or its "-"), or just before it when there is no comma.
+      const cite = masked[at - 1] === "-" ? at - 1 : at;
+      // The words between the comma and the key stay, as the next citation's prefix ("[@a, see @b]" → "[@a; see @b]").
+      const comma = masked.lastIndexOf(",", cite - 1);
+      let sep = comma >= from ? comma : cite;
+      let sepEnd = sep === cite ? cite : comma + 1;
+      if (sep === cite) while (sep > from && /\s/.test(inner[sep - 1]!)) sep--;
+      else while (sepEnd < cite && /\s/.test(inner[sepEnd]!)) sepEnd++;
+      edits.push({ at: 1 + sep, end: 1 + sepEnd, text: "; " });
+      keys.push({ key: key.key, at: 1 + at, end: 1 + key.end, form: "cited", alone: false });
+      from = at = key.end;
+    }
+  }
+  return keys.length ? { kind: "comma-between", offset: open, source: src.slice(open, close + 1), keys, loose: [], edits, flag: false } : undefined;
+}
+
+/**
+ * A narrative citation in round brackets that hold nothing but citations and locators,
+ * "(@a)", "(see @a, p. 3)", "(@a; @b)": pandoc prints the author in the text and the year in
+ * brackets of its own, "(Smith (2016))". `at` is the @ of the key, `keyEnd` where it ends.
+ */
+function roundBracketSlip(src: string, at: number, keyEnd: number, max: number, terms: LocatorTerms): RawSlip | undefined {
+  let open = at - 1;
+  while (open >= 0 && at - open <= 40 && !"()[]@\n".includes(src[open]!)) open--;
+  if (src[open] !== "(" || src[open - 1] === "\\") return undefined;
+  let depth = 0;
+  let close = keyEnd;
+  for (; close < max && close - at <= 200; close++) {
+    const c = src[close];
+    if (c === "(") depth++;
+    else if (c === ")" && depth-- === 0) break;
+    else if (c === "\n" && src[close + 1] === "\n") return undefined;
+  }
+  if (src[close] !== ")") return undefined;
+  const inner = src.slice(open + 1, close);
+  const items = parseBracketContent(inner, terms);
+  // Only citations and locators: "(@a argues so)" is a sentence.
+  if (!items || items.some((item) => item.suffix.trim())) return undefined;
+  const keys: SlipKey[] = [];
+  const masked = maskCode(inner);
+  for (const part of splitItemsAt(inner)) {
+    const item = parseItem(part.text, terms)!;
+    const sign = masked.indexOf(item.mode === "suppress-author" ? "-@" : "@", part.at) + (item.mode === "suppress-author" ? 1 : 0);
+    const key = readKey(masked, sign + 1)!;
+    keys.push({ key: item.key, at: 1 + sign, end: 1 + key.end, form: "cited", alone: true });
+  }
+  const edits = [{ at: 0, end: 1, text: "[" }, { at: close - open, end: close - open + 1, text: "]" }];
+  return { kind: "round-brackets", offset: open, source: src.slice(open, close + 1), keys, loose: [], edits, flag: items.some((item) => item.prefix) };
+}
+
+/** `source` with `edits` (that do not overlap) made. */
+export function editSource(source: string, edits: readonly SourceEdit[]): string {
+  let out = source;
+  for (const edit of [...edits].sort((a, b) => b.at - a.at)) out = out.slice(0, edit.at) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+/** How a key is written after @: braced when pandoc would not read all of it bare. */
+export function keyText(id: string): string {
+  return readKey(id, 0)?.key === id ? `@${id}` : `@{${id}}`;
+}
+
+/** What a caller knows of a word: a reference id it names (any case), or the nearest id when it names none. */
+export type KeyLookup = (word: string) => { id: string; known: boolean } | undefined;
+
+export interface SlipJudgement {
+  slip: CitationSlip;
+  /** Whether a reference id is certainly involved, so that the page is certainly wrong. */
+  certain: boolean;
+  /** The writer's text corrected. */
+  corrected: string;
+  /** What is wrong, one phrase each: '"b" has no @'. */
+  problems: string[];
+  /** Keys written with @ that name no reference: perhaps a handle, to be written \@. */
+  unknown: string[];
+  /** Whether text between semicolons was joined to a citation with a comma. */
+  joined: boolean;
+}
+
+/** Whether and how a slip matters, given which words are reference ids; undefined when it is ordinary text. */
+export function judgeSlip(slip: CitationSlip, lookup: KeyLookup): SlipJudgement | undefined {
+  const edits: SourceEdit[] = [...slip.edits];
+  const problems: string[] = [];
+  const unknown: string[] = [];
+  let certain = false;
+  let known = 0;
+  const accepted: SlipKey[] = [];
+  let joined = false;
+  for (const k of slip.keys) {
+    const found = lookup(k.key);
+    const text = slip.source.slice(k.at, k.end);
+    if (found?.known) {
+      known++;
+      certain = true;
+    }
+    if (slip.kind === "bare-key") {
+      if (!found?.known) continue;
+      edits.push({ at: k.at, end: k.end, text: keyText(found.id) });
+      problems.push(found.id === k.key ? `"${k.key}" is a reference id written without @` : `"${k.key}" is the reference id "${found.id}" written without @`);
+    } else if (slip.kind === "bracket-text") {
+      // A lone word is taken for a key when it names a reference or nearly does; otherwise it is text.
+      const near = found && found.id !== k.key ? ` (${found.known ? "the reference id is" : "the nearest reference id is"} ${found.id})` : "";
+      if ((k.form === "spaced" && (k.alone || found?.known)) || (k.form === "word" && found)) {
+        accepted.push(k);
+        edits.push({ at: k.at, end: k.end, text: keyText(found?.id ?? k.key) });
+        problems.push(k.form === "spaced" ? `"${text}" has a space after @${near}` : `"${k.key}" has no @${near}`);
+      }
+    } else {
+      if (found?.known) edits.push({ at: k.at, end: k.end, text: keyText(found.id) });
+      else unknown.push(k.key);
+      if (slip.kind === "comma-between") problems.push(`"${text}" has no semicolon before it, so it is read as part of the citation before it`);
+    }
+  }
+  // Text between semicolons, in a bracket that cites, is what makes pandoc read the bracket as text.
+  if (slip.kind === "bracket-text" && slip.flag) {
+    for (const part of slip.loose) {
+      if (!part.edit || accepted.some((k) => k.at >= part.at && k.at < part.end)) continue;
+      edits.push(part.edit);
+      joined ||= part.edit.text === ",";
+      problems.push(part.text ? `"${part.text}" has no citation key` : "a semicolon has no citation on one side of it");
+    }
+  }
+  if (slip.kind === "round-brackets") {
+    problems.push("round brackets around @ show the author in the text and the year in brackets of its own");
+    certain = known === slip.keys.length && !slip.flag;
+  }
+  if (!problems.length) return undefined;
+  return { slip, certain, corrected: editSource(slip.source, edits), problems, unknown, joined };
 }
 
 function push(state: StateInline, items: CitationItem[], start: number, end: number): void {
@@ -352,6 +671,9 @@ export interface CitationSyntaxOptions {
 /** The markdown-it plugin: parses citations into `citation` tokens numbered in document order. */
 export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = {}): void {
   md.inline.ruler.before("link", "citation", citationRule, { alt: [] });
+  md.core.ruler.after("inline", "citation_slips", (state: StateCore) => {
+    if (Array.isArray(state.env?.citationSlips)) for (const block of state.tokens) if (block.type === "inline") collectSlips(block);
+  });
   // After inline parsing, number the clusters in document order and note their lines.
   md.core.ruler.push("citation_index", (state: StateCore) => {
     let index = 0;
@@ -378,6 +700,7 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
         token.meta.cluster = { items: token.meta.items, source: token.content, line, column } satisfies CitationCluster;
         token.meta.index = index++;
       }
+      if (Array.isArray(state.env?.citationSlips)) state.env.citationSlips.push(...placeSlips(block, block.map ? block.map[0] : lastLine, lines));
     }
     (state.env ?? {}).citationCount = index;
   });
@@ -444,6 +767,43 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
   };
 }
 
+/** The slips noted in an inline block (and in its images' descriptions), with their lines and columns in `lines`. */
+function placeSlips(block: Token, firstLine: number, lines: string[]): CitationSlip[] {
+  const out: CitationSlip[] = [];
+  for (const { offset, ...slip } of blockSlips.get(block) ?? []) {
+    const before = block.content.slice(0, offset);
+    const line = firstLine + (before.match(/\n/g)?.length ?? 0);
+    const start = before.lastIndexOf("\n") + 1;
+    const inLine = offset - start;
+    // Inline content has lost the line's list or quote marker and indentation: it ends the source line
+    // (or stands in it, when trailing spaces were trimmed).
+    const contentLine = block.content.slice(start).split("\n")[0]!;
+    const src = lines[line] ?? "";
+    const head = slip.source.split("\n")[0]!;
+    const prefix = src.endsWith(contentLine) ? src.length - contentLine.length : src.indexOf(contentLine);
+    const column = prefix >= 0 && src.startsWith(head, prefix + inLine) ? prefix + inLine : src.indexOf(head, inLine);
+    out.push({ ...slip, line, column: (column >= 0 ? column : inLine) + 1 });
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * Move the slips of an inline block's token lists onto the block, while its children are
+ * the lists the inline rule saw (linkify and others replace them later).
+ */
+function collectSlips(block: Token): void {
+  const out: RawSlip[] = [];
+  const visit = (children: Token[], nested: boolean) => {
+    for (const slip of slipsOf.get(children) ?? []) {
+      // A description is parsed on its own: its slip is found in the block's text.
+      out.push(nested ? { ...slip, offset: Math.max(0, block.content.indexOf(slip.source)) } : slip);
+    }
+    for (const child of children) if (child.type === "image" && child.children) visit(child.children, true);
+  };
+  if (block.children) visit(block.children, false);
+  if (out.length) blockSlips.set(block, out);
+}
+
 /** Whether the inline token at `idx` is inside a link's text. */
 function insideLink(tokens: Token[], idx: number): boolean {
   let depth = 0;
@@ -472,6 +832,16 @@ export function extractCitations(md: MarkdownIt, text: string, terms?: LocatorTe
     for (const [token] of citationTokens(block.children ?? [])) clusters.push(token.meta.cluster);
   }
   return clusters;
+}
+
+/** The citation clusters of a markdown text, as extractCitations, and the slips in its citation syntax (see CitationSlip). */
+export function scanCitations(md: MarkdownIt, text: string, terms?: LocatorTerms): { clusters: CitationCluster[]; slips: CitationSlip[] } {
+  const clusters: CitationCluster[] = [];
+  const env = { ...(terms ? { locatorTerms: terms } : {}), citationSlips: [] as CitationSlip[] };
+  for (const block of md.parse(text, env)) {
+    for (const [token] of citationTokens(block.children ?? [])) clusters.push(token.meta.cluster);
+  }
+  return { clusters, slips: env.citationSlips };
 }
 
 /**

@@ -1,8 +1,9 @@
 // Problems between posts, found from a few facts of each: its address, date, chat's
-// start and links to other posts. Kept apart from the loader so that \`npm run check\`
+// start, tags and links to other posts. Kept apart from the loader so that \`npm run check\`
 // can run them on facts kept from an earlier run without parsing any post.
 import type { PostLink } from "./body-links.ts";
-import type { Diagnostic, Position } from "./diagnostics.ts";
+import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
+import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
 
 /** What the link checks need of a post that links to others, loaded or not, or of another page of the site. */
@@ -21,6 +22,9 @@ export interface CrossFilePost extends LinkingPost {
   url: string;
   date: string;
   chat?: { startMillis: number };
+  tags?: string[];
+  /** Where each of `tags` is written; `where` is asked for any missing. */
+  tagsAt?: Position[];
 }
 
 export interface CrossFileOptions {
@@ -36,8 +40,9 @@ export interface CrossFileOptions {
 }
 
 /**
- * Problems between posts: two posts at one address, two chats at one instant, and a
- * link to a post that is not there or will not be published when the linking post is.
+ * Problems between posts: two posts at one address, two chats at one instant, one tag
+ * written two ways, and a link to a post that is not there or will not be published
+ * when the linking post is.
  * Each file of a pair gets its own error naming the other, so fixing either is obvious.
  */
 export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOptions): Diagnostic[] {
@@ -68,7 +73,76 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
       });
     }
   }
+  out.push(...tagProblems(posts, where));
   return out;
+}
+
+/**
+ * Tags written differently (`Nursing`, `nursing`; `santé`, `sante`) that would share one
+ * tag page. Left alone, tagSlugs (lib/slug.ts) gives each its own hashed address, and the
+ * page readers knew, /tags/nursing/, disappears. Each spelling other than the one most
+ * posts use is an error where it is written, naming a post that uses the chosen one. Ties
+ * go to the spelling of the earliest file (then the one written first), so the advice does
+ * not depend on the order posts are read in. Drafts count: their tags are published with them.
+ */
+function tagProblems(posts: CrossFilePost[], where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
+  interface Use { post: CrossFilePost; index: number; tag: string }
+  const bySlug = new Map<string, Use[]>();
+  for (const post of posts) {
+    post.tags?.forEach((tag, index) => {
+      const slug = baseSlug(tag);
+      // A tag with no readable slug (`🩺`) has an address of its own, from the tag alone.
+      if (slug) bySlug.set(slug, [...(bySlug.get(slug) ?? []), { post, index, tag }]);
+    });
+  }
+  const out: Diagnostic[] = [];
+  for (const [slug, uses] of bySlug) {
+    const spellings = new Map<string, { files: string[]; first: Use }>();
+    for (const use of uses) {
+      const known = spellings.get(use.tag);
+      if (!known) spellings.set(use.tag, { files: [use.post.file], first: use });
+      else {
+        if (!known.files.includes(use.post.file)) known.files.push(use.post.file);
+        if ((compare(use.post.file, known.first.post.file) || use.index - known.first.index) < 0) known.first = use;
+      }
+    }
+    if (spellings.size < 2) continue;
+    const [chosen, { files }] = [...spellings].sort(([a, x], [b, y]) =>
+      y.files.length - x.files.length || compare(x.first.post.file, y.first.post.file) || x.first.index - y.first.index || compare(a, b),
+    )[0]!;
+    for (const use of uses) {
+      if (use.tag === chosen) continue;
+      const others = files.filter((f) => f !== use.post.file).sort(compare);
+      const here = use.post.tags!.indexOf(chosen);
+      const named = others.length ? `${others[0]}${others.length > 1 ? ` and ${others.length - 1} other post${others.length > 2 ? "s" : ""}` : ""}` : "";
+      // `C++` and `C#` may well be two tags, not one written twice: say so, and how to keep both.
+      const oneWord = fold(use.tag) === fold(chosen);
+      const alternative = oneWord ? "" : "; or, if it is a different tag, give it a name that differs in more than capitals, accents, spaces and symbols";
+      const page = `/tags/${slug}/`;
+      let message: string;
+      if (!oneWord) message = `the tag \`${use.tag}\` would have the same tag page, ${page}, as ${here >= 0 ? `this post's tag \`${chosen}\` (${fieldWords(["tags", here])})` : `the tag \`${chosen}\` in ${named}`}`;
+      else if (here >= 0) message = `the tag \`${use.tag}\` is this post's tag \`${chosen}\` (${fieldWords(["tags", here])}) written differently${named && `, as ${named} ${others.length > 1 ? "do" : "does"}`}: both spellings would have the tag page ${page}`;
+      else message = `the tag \`${use.tag}\` is written \`${chosen}\` in ${named}: both spellings would have the tag page ${page}`;
+      out.push({
+        severity: "error", file: use.post.file, ...(use.post.tagsAt?.[use.index] ?? where(use.post.file, ["tags", use.index])), field: fieldPath(["tags", use.index]),
+        message,
+        fix: (here >= 0
+          ? `remove \`${use.tag}\` from this post's tags: it already has \`${chosen}\``
+          : `write it as \`${chosen}\` like the other ${others.length === 1 ? "post" : `${others.length} posts`}`) + alternative,
+      });
+    }
+  }
+  return out;
+}
+
+/** A tag as a reader compares it: without capitals or accents. */
+function fold(tag: string): string {
+  return tag.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+/** Code-unit order, the same in every locale: the advice must not depend on the machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closest } from "./suggest.ts";
+import { closest, closestName } from "./suggest.ts";
 
 // Turns the references a writer typed (CSL YAML with pandoc's semantics, plus a few
 // convenience forms) into strict CSL-JSON. citation-js silently prints "n.d." for a
@@ -58,6 +58,21 @@ export const NUMBER_FIELDS = new Set([
   "version", "volume", "citation-number",
 ]);
 
+// The variables of CSL 1.0.2 and the keys pandoc and citation-js add: any other field would
+// be dropped without a word, so it is reported with the CSL field to write instead.
+export const CSL_FIELDS: ReadonlySet<string> = new Set([
+  "id", "type", "categories", "custom", "language", "note", "abstract", "annote", "archive", "archive_collection",
+  "archive_location", "archive-place", "authority", "call-number", "citation-key", "citation-label",
+  "collection-title", "container-title", "container-title-short", "dimensions",
+  "division", "DOI", "event", "event-title", "event-place", "genre", "ISBN", "ISSN", "jurisdiction",
+  "keyword", "license", "medium", "original-publisher",
+  "original-publisher-place", "original-title", "part-title", "PMCID", "PMID",
+  "publisher", "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale",
+  "source", "status", "title", "title-short", "URL", "volume-title",
+  "volume-title-short", "year-suffix", "shortTitle", "journalAbbreviation",
+  ...NAME_FIELDS, ...DATE_FIELDS, ...NUMBER_FIELDS,
+]);
+
 const NAME_PARTS = new Set(["family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix", "comma-suffix", "static-ordering", "parse-names"]);
 
 export interface NormaliseResult {
@@ -65,8 +80,27 @@ export interface NormaliseResult {
   problems: ItemProblem[];
 }
 
+/** How the writer wrote the references, so that a fix shows a line they can copy. */
+export type ReferenceSyntax = "yaml" | "json" | "bibtex";
+
+export interface NormaliseOptions {
+  /** "yaml" unless told: front matter and CSL YAML files. */
+  syntax?: ReferenceSyntax;
+}
+
+const FIELD_BY_LOWER_CASE = new Map([...CSL_FIELDS].map((f) => [f.toLowerCase(), f]));
+
+/**
+ * The CSL field a key names, whatever its case: pandoc reads `url:` and `doi:` as URL and
+ * DOI, so chatpost does too. undefined for a field CSL does not have.
+ */
+export function cslField(key: string): string | undefined {
+  return CSL_FIELDS.has(key) ? key : FIELD_BY_LOWER_CASE.get(key.toLowerCase());
+}
+
 /** Normalise one reference. Never throws on bad input: problems are returned with their path. */
-export function normaliseItem(input: unknown): NormaliseResult {
+export function normaliseItem(input: unknown, options: NormaliseOptions = {}): NormaliseResult {
+  const syntax = options.syntax ?? "yaml";
   const problems: ItemProblem[] = [];
   if (!input || typeof input !== "object" || Array.isArray(input)) {
     return {
@@ -76,65 +110,275 @@ export function normaliseItem(input: unknown): NormaliseResult {
   const raw = input as Record<string, unknown>;
   const out: Record<string, unknown> = {};
 
-  const id = raw.id;
+  // Each CSL field and the key the writer wrote it with (`url` for URL).
+  const written = new Map<string, string>();
+  for (const key of Object.keys(raw)) {
+    const field = cslField(key);
+    if (field === undefined) continue;
+    const first = written.get(field);
+    if (first === undefined) written.set(field, key);
+    else problems.push({ path: [key], message: `\`${key}\` and \`${first}\` are the same field, written twice`, fix: `keep one of the two, written \`${field}\`` });
+  }
+  const valueOf = (field: string) => (written.has(field) ? raw[written.get(field)!] : undefined);
+  const pathOf = (field: string) => [written.get(field) ?? field];
+  // A field written but left empty is where a value belongs: it is not "already written".
+  const has = (field: string) => valueOf(field) !== undefined && valueOf(field) !== null && valueOf(field) !== "";
+
+  const id = valueOf("id");
   if (id === undefined || id === null || id === "") {
-    problems.push({ path: ["id"], message: "the reference has no id", fix: "add `id:` with a short unique key such as smith2016" });
+    problems.push({ path: pathOf("id"), message: "the reference has no id", fix: "add `id:` with a short unique key such as smith2016" });
   } else if (typeof id !== "string" && typeof id !== "number") {
-    problems.push({ path: ["id"], message: "the id must be text", fix: "write a short key such as smith2016" });
+    problems.push({ path: pathOf("id"), message: "the id must be text", fix: "write a short key such as smith2016" });
   } else if (!/^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*$/u.test(String(id))) {
-    problems.push({ path: ["id"], message: `the id "${String(id)}" has characters a citation key cannot hold`, fix: "use letters, digits and _ : . - / only, starting with a letter or digit" });
+    problems.push({ path: pathOf("id"), message: `the id "${String(id)}" has characters a citation key cannot hold`, fix: "use letters, digits and _ : . - / only, starting with a letter or digit" });
   }
   out.id = String(id ?? "");
 
-  const type = raw.type;
+  const type = valueOf("type");
   if (type === undefined || type === null || type === "") {
-    problems.push({ path: ["type"], message: "the reference has no type", fix: `add \`type:\`, e.g. article-journal, webpage, post-weblog, book, report` });
+    problems.push({ path: pathOf("type"), message: "the reference has no type", fix: `add \`type:\`, e.g. article-journal, webpage, post-weblog, book, report` });
   } else if (typeof type !== "string" || !(CSL_TYPES as readonly string[]).includes(type)) {
     const guess = typeof type === "string" ? closest(type, CSL_TYPES) : undefined;
-    problems.push({ path: ["type"], message: `"${String(type)}" is not a CSL type`, fix: guess ? `did you mean \`${guess}\`?` : "use a CSL type such as article-journal, webpage, post-weblog, book, report" });
+    problems.push({ path: pathOf("type"), message: `"${shown(type)}" is not a CSL type`, fix: guess ? `did you mean \`${guess}\`?` : "use a CSL type such as article-journal, webpage, post-weblog, book, report" });
   }
   out.type = type;
 
   for (const [key, value] of Object.entries(raw)) {
-    if (key === "id" || key === "type") continue;
+    const field = cslField(key);
+    if (field === undefined) {
+      problems.push(unknownFieldProblem(key, value, { has, type, title: valueOf("title"), syntax }));
+      continue;
+    }
+    // The second spelling of a field is reported above.
+    if (written.get(field) !== key || field === "id" || field === "type") continue;
     if (value === null || value === undefined) continue;
-    if (NAME_FIELDS.has(key)) {
-      const names = normaliseNames(value, [key], problems);
-      if (names) out[key] = names;
-    } else if (DATE_FIELDS.has(key)) {
+    if (NAME_FIELDS.has(field)) {
+      const names = normaliseNames(value, field, [key], problems, syntax);
+      if (names) out[field] = names;
+    } else if (DATE_FIELDS.has(field)) {
       const date = normaliseDate(value, [key], problems);
-      if (date) out[key] = date;
-    } else if (NUMBER_FIELDS.has(key)) {
-      if (typeof value === "number" || typeof value === "string") out[key] = String(value);
-      else problems.push({ path: [key], message: `${key} must be a number or text`, fix: `write e.g. \`${key}: 16\`` });
-    } else if (key === "DOI") {
-      out.DOI = typeof value === "string" ? value.trim().replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, "") : String(value);
+      if (date) out[field] = date;
+    } else if (NUMBER_FIELDS.has(field)) {
+      if (typeof value === "number" || typeof value === "string") out[field] = String(value);
+      else problems.push({ path: [key], message: `${field} must be a number or text`, fix: `write e.g. \`${field}: 16\`` });
+    } else if (field === "DOI") {
+      const doi = normaliseDoi(value);
+      if (doi !== undefined) out.DOI = doi;
+      else problems.push(doiProblem(key, value, syntax));
     } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-      out[key] = typeof value === "string" ? value : String(value);
-    } else if (key === "custom" || key === "language" || key === "note") {
-      out[key] = value;
+      out[field] = typeof value === "string" ? value : String(value);
+    } else if (field === "custom" || field === "language" || field === "note") {
+      out[field] = value;
     } else {
-      problems.push({ path: [key], message: `${key} must be plain text`, fix: "write the value on one line, in quotes if it contains a colon" });
+      problems.push({ path: [key], message: `${field} must be plain text`, fix: "write the value on one line, in quotes if it contains a colon" });
     }
   }
 
-  const title = raw.title;
+  const title = valueOf("title");
   if (title === undefined || title === null || String(title).trim() === "") {
-    problems.push({ path: ["title"], message: "the reference has no title", fix: "add `title:` with the title of the work, in quotes if it contains a colon" });
+    problems.push({ path: pathOf("title"), message: "the reference has no title", fix: "add `title:` with the title of the work, in quotes if it contains a colon" });
   }
-  if (typeof raw.URL === "string" && !/^https?:\/\/\S+$/.test(raw.URL.trim())) {
-    problems.push({ path: ["URL"], message: `"${raw.URL}" is not a web address`, fix: "write the full address starting with https://" });
+  const url = valueOf("URL");
+  if (typeof url === "string" && !/^https?:\/\/\S+$/.test(url.trim())) {
+    problems.push({ path: pathOf("URL"), message: `"${url}" is not a web address`, fix: "write the full address starting with https://" });
   }
   return problems.length ? { problems } : { item: out as CslItem, problems };
 }
 
-function normaliseNames(value: unknown, path: (string | number)[], problems: ItemProblem[]): CslName[] | undefined {
+// Field names other tools and plain English use, by their letters alone (case, -, _ and spaces
+// dropped), and the CSL field that holds the same thing. A function decides by the value.
+const looksLikeAddress = (value: unknown) => typeof value === "string" && /^(https?:\/\/|www\.)/i.test(value.trim());
+const siteOrAddress = (value: unknown) => (looksLikeAddress(value) ? "URL" : "container-title");
+const ALIASES = new Map<string, string | ((value: unknown) => string)>([
+  ...aliases("container-title", "journal", "journaltitle", "journalname", "periodical", "publication", "publicationtitle", "magazine", "newspaper", "booktitle", "book", "proceedings", "proceedingstitle", "container"),
+  ...aliases(siteOrAddress, "website", "websitetitle", "websitename", "site", "sitename", "blog", "blogtitle", "blogname", "web", "homepage"),
+  ...aliases("URL", "link", "href", "uri", "weblink", "webaddress", "onlineaddress"),
+  ...aliases((value: unknown) => (looksLikeAddress(value) ? "URL" : "publisher-place"), "address"),
+  ...aliases("publisher-place", "location", "place", "city", "publicationplace", "placeofpublication", "publisherlocation"),
+  ...aliases("issued", "year", "date", "month", "published", "publicationdate", "pubdate", "datepublished", "publishedon", "publisheddate"),
+  ...aliases("accessed", "accessdate", "accesseddate", "accessedon", "dateaccessed", "urldate", "retrieved", "retrievedon", "dateretrieved", "lastaccessed", "viewed", "visited"),
+  ...aliases("page", "pages", "pp", "pagerange", "pagenumbers"),
+  ...aliases("volume", "vol"),
+  ...aliases("issue", "no", "issueno", "issuenumber"),
+  ...aliases("author", "authors", "creator", "creators", "by", "writer", "writers"),
+  ...aliases("editor", "editors"),
+  ...aliases("translator", "translators"),
+  ...aliases("publisher", "institution", "organization", "organisation", "school", "university", "company"),
+  ...aliases("collection-title", "series", "seriestitle"),
+  ...aliases("collection-number", "seriesnumber"),
+  ...aliases("chapter-number", "chapter"),
+  ...aliases("number-of-pages", "pagecount", "numpages", "totalpages"),
+  ...aliases("abstract", "abstractnote", "summary"),
+  ...aliases("keyword", "keywords", "tags", "tag"),
+  ...aliases("note", "notes", "comment", "comments", "extra"),
+  ...aliases("language", "lang"),
+  ...aliases("PMID", "pubmed", "pubmedid"),
+  ...aliases("PMCID", "pmc"),
+  ...aliases("id", "key", "citekey", "bibtexkey"),
+  ...aliases("type", "itemtype", "entrytype", "reftype"),
+  ...aliases("title", "subtitle"),
+]);
+const ORGANISATION_KEYS = new Set(["institution", "organization", "organisation", "school", "university", "company"]);
+const WEB_TYPES = new Set(["webpage", "post-weblog", "post"]);
+
+function aliases<T>(target: T, ...keys: string[]): [string, T][] {
+  return keys.map((k) => [k, target]);
+}
+
+function letters(key: string): string {
+  return key.toLowerCase().replace(/[-_\s]/g, "");
+}
+
+interface ItemContext {
+  has: (field: string) => boolean;
+  type: unknown;
+  title: unknown;
+  syntax: ReferenceSyntax;
+}
+
+/** A field CSL does not have: name the CSL field to write instead, with the writer's value. */
+function unknownFieldProblem(key: string, value: unknown, ctx: ItemContext): ItemProblem {
+  const problem = (fix: string): ItemProblem => ({ path: [key], message: `unknown field \`${key}\`: it would be left out of the reference`, fix });
+  const alias = ALIASES.get(letters(key));
+  const target = typeof alias === "function" ? alias(value) : alias;
+  if (target) return problem(aliasFix(key, value, target, ctx));
+  const guess = [...CSL_FIELDS].find((f) => letters(f) === letters(key)) ?? closestName(key, [...CSL_FIELDS]);
+  const text = scalarText(value);
+  if (guess) return problem(`did you mean \`${guess}\`?${text !== undefined && !ctx.has(guess) ? ` Write it as ${fieldLine(ctx.syntax, guess, text)}` : ""}`);
+  const fields = "container-title (journal or site), publisher, URL or note";
+  return problem(text !== undefined ? `use the CSL field that fits: ${fields}; to keep it as a remark, write ${fieldLine(ctx.syntax, "note", text)}` : `use the CSL field that fits: ${fields}`);
+}
+
+function aliasFix(key: string, value: unknown, target: string, ctx: ItemContext): string {
+  const text = scalarText(value);
+  if (target === "title") {
+    return typeof ctx.title === "string" && text !== undefined ? `add it to the title after a colon: ${fieldLine(ctx.syntax, "title", `${ctx.title.trim()}: ${text}`)}` : "add it to the title after a colon";
+  }
+  if (ctx.has(target)) return `\`${target}\` is already written for this reference: keep the right value there and delete \`${key}\``;
+  if (text === undefined) {
+    return value !== null && typeof value === "object" && !(value instanceof Date) ? `rename \`${key}\` to \`${target}\`, keeping its value` : `write \`${target}\` instead of \`${key}\``;
+  }
+  if (NAME_FIELDS.has(target)) {
+    const people = severalPeople(text);
+    if (people) return peopleFix(ctx.syntax, target, people, false);
+  }
+  if (DATE_FIELDS.has(target)) {
+    const problems: ItemProblem[] = [];
+    if (normaliseDate(value, [], problems)) return `write it as ${fieldLine(ctx.syntax, target, text)}`;
+    if (letters(key) === "month") return `write the year and month together, e.g. ${fieldLine(ctx.syntax, target, "2016-08")}`;
+    return `write the date as YYYY-MM-DD (or YYYY, or YYYY-MM), e.g. ${fieldLine(ctx.syntax, target, "2016-08-26")}`;
+  }
+  const fixed = target === "URL" && /^www\./i.test(text) ? `https://${text}` : text;
+  const line = `write it as ${fieldLine(ctx.syntax, target, fixed)}`;
+  if (ORGANISATION_KEYS.has(letters(key))) return `${line} (or ${fieldLine(ctx.syntax, "author", text)} if the organisation wrote it)`;
+  // A site's name is container-title for any type, but a site usually means a web page.
+  if (target === "container-title" && /^(web|site|blog|homepage)/.test(letters(key)) && typeof ctx.type === "string" && !WEB_TYPES.has(ctx.type)) {
+    return `${line}, the site's name; for a web page, use \`type: webpage\` (\`post-weblog\` for a blog post)`;
+  }
+  return line;
+}
+
+/** One field written as the writer's file writes it, in backticks. */
+function fieldLine(syntax: ReferenceSyntax, field: string, text: string): string {
+  if (syntax === "json") return `\`"${field}": ${JSON.stringify(text)}\``;
+  if (syntax === "bibtex") return `\`${field.toLowerCase()} = {${text}}\``;
+  return `\`${field}: ${yamlScalar(text)}\``;
+}
+
+/** Text as YAML reads it back: plain when it can be, else in double quotes. */
+function yamlScalar(text: string): string {
+  const plain = text !== "" && text === text.trim() && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/: |:$| #|[\n\r\t]/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text);
+  return plain ? text : JSON.stringify(text);
+}
+
+/** A value that fits on one line, as text; undefined for a list, a group of fields or nothing. */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** A value as the writer would recognise it in a message. */
+function shown(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString().slice(0, 10);
+  if (value === null || typeof value !== "object") return String(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return "(a list or group of fields)";
+  }
+}
+
+const DOI_RESOLVER = /^(?:https?:\/\/)?(?:(?:dx|www)\.)?(?:doi\.org|hdl\.handle\.net)\//i;
+const DOI_LABEL = /^doi\s*:?\s*/i;
+const DOI = /^10\.\d+(?:\.\d+)*\/\S+$/;
+
+/**
+ * The bare DOI (10.1186/…) in what a writer copied: a resolver address with or without
+ * https:// and www., a "doi:" or "DOI " label, trailing punctuation. undefined if it is not one.
+ */
+export function normaliseDoi(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  let text = value.trim();
+  let fromAddress = false;
+  for (;;) {
+    const resolver = DOI_RESOLVER.exec(text);
+    const label = resolver ? undefined : DOI_LABEL.exec(text);
+    const m = resolver ?? label;
+    if (!m) break;
+    fromAddress ||= !!resolver;
+    text = text.slice(m[0].length).trim();
+  }
+  // An address may carry the DOI's slash as %2F.
+  if (fromAddress && /%[0-9a-f]{2}/i.test(text)) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // Not percent-encoding after all: the text is checked as it is.
+    }
+  }
+  text = trimDoiEnd(text);
+  return DOI.test(text) ? text : undefined;
+}
+
+/** Sentence punctuation after a DOI, and a closing bracket that was never opened in it. */
+function trimDoiEnd(text: string): string {
+  let t = text.replace(/[\s.,;:]+$/, "");
+  const count = (c: string) => t.split(c).length - 1;
+  while ((t.endsWith(")") && count(")") > count("(")) || (t.endsWith("]") && count("]") > count("["))) t = t.slice(0, -1).replace(/[\s.,;:]+$/, "");
+  return t;
+}
+
+function doiProblem(key: string, value: unknown, syntax: ReferenceSyntax): ItemProblem {
+  const message = `"${shown(value)}" is not a DOI: a DOI starts with 10. and has a / in it`;
+  const inside = typeof value === "string" ? /10\.\d{4,9}\/[^\s"<>]+/.exec(value)?.[0] : undefined;
+  const found = inside !== undefined ? trimDoiEnd(inside) : undefined;
+  if (found) return { path: [key], message, fix: `write only the DOI: ${fieldLine(syntax, "DOI", found)}` };
+  if (looksLikeAddress(value)) {
+    const address = String(value).trim();
+    return { path: [key], message, fix: `this is a web address: write it as ${fieldLine(syntax, "URL", /^www\./i.test(address) ? `https://${address}` : address)}, and the DOI alone in DOI if the work has one` };
+  }
+  return { path: [key], message, fix: `write the DOI alone, e.g. ${fieldLine(syntax, "DOI", "10.1186/s12913-016-1691-0")}, or remove the line if the work has none` };
+}
+
+function normaliseNames(value: unknown, field: string, path: (string | number)[], problems: ItemProblem[], syntax: ReferenceSyntax): CslName[] | undefined {
   const list = Array.isArray(value) ? value : [value];
   const names: CslName[] = [];
   list.forEach((entry, i) => {
     if (typeof entry === "string") {
       const text = entry.trim();
       if (!text) return;
+      const people = severalPeople(text);
+      if (people) {
+        problems.push({
+          path: Array.isArray(value) ? [...path, i] : path,
+          message: `"${text}" is ${people.length} people written as one name: it would be printed as one person`,
+          fix: peopleFix(syntax, field, people, Array.isArray(value)),
+        });
+        return;
+      }
       // "Family, Given" is a person; anything without a comma is kept whole (an organisation).
       const comma = text.indexOf(",");
       if (comma > 0) names.push({ family: text.slice(0, comma).trim(), given: text.slice(comma + 1).trim() });
@@ -155,6 +399,93 @@ function normaliseNames(value: unknown, path: (string | number)[], problems: Ite
     }
   });
   return names;
+}
+
+/** The list of people written out, in the writer's syntax; `inList` when it replaces one entry of a list. */
+function peopleFix(syntax: ReferenceSyntax, field: string, people: string[], inList: boolean): string {
+  if (syntax === "json") {
+    const names = people.map((p) => JSON.stringify(p)).join(", ");
+    return inList ? `write them as separate names in the list: ${names}` : `write one name per person: "${field}": [${names}]`;
+  }
+  if (syntax === "bibtex") return `separate the people with "and": ${field.toLowerCase()} = {${people.join(" and ")}}`;
+  const lines = people.map((p) => `    - ${yamlScalar(p)}`).join("\n");
+  return inList ? `write one person per line, in place of this one:\n${lines}` : `write one person per line:\n  ${field}:\n${lines}`;
+}
+
+// What a name in "Family, Given" or "Given Family" form is made of: capitalised words,
+// initials (J. or J.A.), and the particles that start a family name (van, de, …).
+const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "ten", "ter", "bin", "al", "el", "y"]);
+const NAME_WORD = /^(?:\p{Lu}|\p{Ll}{1,2}['’]\p{Lu})[\p{L}\p{M}'’.-]*$/u;
+const INITIALS = /^(?:\p{Lu}{1,3}|(?:\p{Lu}\.-?){1,3})$/u;
+// Words that make "John Wiley & Sons, Inc." an organisation, however its commas fall.
+const ORGANISATION_WORD = /^(?:Inc|Ltd|LLC|LLP|Co|Corp|Company|GmbH|plc|AG|Pty|Sons|Group|Associates|Publishers|Foundation|Institute|University|Association|Society|Council|Department|Ministry|Agency|Organi[sz]ation|Cent(?:re|er))\.?$/i;
+const SUFFIX = /^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/;
+
+function nameWords(text: string, min: number, max: number): string[] | undefined {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length < min || words.length > max) return undefined;
+  if (!words.every((w) => NAME_WORD.test(w) || PARTICLES.has(w))) return undefined;
+  return words.some((w) => NAME_WORD.test(w)) ? words : undefined;
+}
+
+/** "Smith JA" (Vancouver: family name, then initials) → "Smith, JA". */
+function vancouverName(text: string): string | undefined {
+  const words = nameWords(text, 2, 4);
+  if (!words || !INITIALS.test(words.at(-1)!)) return undefined;
+  const family = words.slice(0, -1);
+  if (family.some((w) => INITIALS.test(w))) return undefined;
+  return `${family.join(" ")}, ${words.at(-1)}`;
+}
+
+/** "Kate Doe" → "Doe, Kate", "Ludwig van Beethoven" → "van Beethoven, Ludwig". */
+function givenFamilyName(text: string): string | undefined {
+  const words = nameWords(text, 2, 4);
+  if (!words || !NAME_WORD.test(words[0]!) || INITIALS.test(words.at(-1)!) || words.at(-1)!.endsWith(".")) return undefined;
+  const particle = words.findIndex((w, i) => i > 0 && PARTICLES.has(w));
+  const split = particle > 0 ? particle : words.length - 1;
+  return `${words.slice(split).join(" ")}, ${words.slice(0, split).join(" ")}`;
+}
+
+/** The people in text with commas but no "and": "Smith, J." is one; "Smith J, Doe K" and "Smith, J., Doe, K." are two. */
+function peopleIn(text: string): string[] | undefined {
+  const parts = text.split(",").map((p) => p.trim());
+  if (parts.length > 1 && parts.at(-1) === "") parts.pop();
+  if (parts.some((p) => p === "")) return undefined;
+  if (parts.length === 1) {
+    const person = vancouverName(text) ?? givenFamilyName(text);
+    return person ? [person] : undefined;
+  }
+  const vancouver = parts.map(vancouverName);
+  if (vancouver.every((p) => p !== undefined)) return vancouver as string[];
+  if (parts.length === 3 && SUFFIX.test(parts[2]!)) return nameWords(parts[0]!, 1, 4) && nameWords(parts[1]!, 1, 4) ? [text] : undefined;
+  if (parts.length % 2 !== 0) return undefined;
+  const people: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    if (!nameWords(parts[i]!, 1, 4) || !nameWords(parts[i + 1]!, 1, 4)) return undefined;
+    people.push(`${parts[i]}, ${parts[i + 1]}`);
+  }
+  return people;
+}
+
+/**
+ * The people in a name written as one text, when it clearly holds several: "Smith, J. and
+ * Doe, K.", "Smith, J.; Doe, K.", "Smith J, Doe K". undefined for one person or an
+ * organisation: text without a comma is kept whole ("Johnson & Johnson").
+ */
+export function severalPeople(text: string): string[] | undefined {
+  const t = text.trim();
+  if (t.includes(";")) {
+    const parts = t.split(";").map((p) => p.trim().replace(/^(?:and|&)\s+/i, "")).filter(Boolean);
+    if (parts.length < 2) return undefined;
+    // Text without a comma may be an organisation: it is kept as written.
+    return parts.flatMap((p) => (p.includes(",") ? (peopleIn(p) ?? [p]) : [vancouverName(p) ?? p]));
+  }
+  if (!t.includes(",") || t.split(/[\s,]+/).some((w) => ORGANISATION_WORD.test(w))) return undefined;
+  const byAnd = t.split(/\s*,?\s+(?:and|&)\s+/i);
+  const people = byAnd.length > 1 ? byAnd.map(peopleIn) : [peopleIn(t)];
+  if (people.some((p) => p === undefined)) return undefined;
+  const all = people.flat() as string[];
+  return all.length > 1 ? all : undefined;
 }
 
 const DATE_TEXT = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;

@@ -71,6 +71,24 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
+/**
+ * A field as a message names it to a writer, counting list items from 1 as readers do:
+ * `chat.zone`, topic T2 (the page numbers topics T1, T2, …), item 3 of `tags`,
+ * `issued` of item 2 of `references`. The `field` of a diagnostic stays `fieldPath`.
+ */
+export function fieldWords(path: ReadonlyArray<PropertyKey>): string {
+  let last = -1;
+  path.forEach((seg, i) => {
+    if (typeof seg === "number") last = i;
+  });
+  if (last < 0) return `\`${fieldPath(path)}\``;
+  const list = path.slice(0, last);
+  const n = (path[last] as number) + 1;
+  const item = list.length === 1 && list[0] === "topics" ? `topic T${n}` : `item ${n} of ${fieldWords(list)}`;
+  const rest = path.slice(last + 1);
+  return rest.length ? `\`${fieldPath(rest)}\` of ${item}` : item;
+}
+
 /** A mistake in a writer's input: carries diagnostics, printed without a stack trace. */
 export class ContentError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {

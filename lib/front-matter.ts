@@ -23,6 +23,9 @@ const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must b
  * Parse YAML text that starts at line `firstLine` of `file`.
  * YAML 1.2 core schema: `2016-08-26` stays the string the writer typed, never a shifted Date.
  * Never throws: every YAML mistake becomes a diagnostic on the line a writer should look at.
+ * YAML that starts after line 1 is front matter between `---` lines (a post's or a page's):
+ * there, markdown read as fields means the front matter was never closed, and a comment
+ * after a text value is a hashtag that YAML dropped.
  */
 export function readYamlDocument(text: string, file: string, firstLine: number): YamlDocument {
   const lineCounter = new LineCounter();
@@ -35,14 +38,38 @@ export function readYamlDocument(text: string, file: string, firstLine: number):
   };
   const diagnostics: Diagnostic[] = [];
   const seenLines = new Set<number>();
+  const report = (line: number, column: number, field: string | undefined, message: string, fix: string) => {
+    seenLines.add(line + firstLine - 1);
+    diagnostics.push({ severity: "error", file, line: line + firstLine - 1, column, field: field ?? "", message, fix });
+  };
+
+  // Settings files are commented by those who set up the site; a post's writer rarely comments.
+  const frontMatter = firstLine > 1;
+  const unclosed = frontMatter ? unclosedFrontMatter(lines, doc.errors) : undefined;
+  // Markdown read as YAML raises errors that only repeat that the front matter is not closed.
+  const inYaml = (line: number) => !unclosed || line < unclosed.start;
+  if (unclosed) {
+    const fence = firstLine + lines.length - (text.endsWith("\n") ? 1 : 0);
+    report(
+      unclosed.start, 1, "",
+      `the front matter is not closed: this line is the post's text, but the \`---\` on line ${fence} was taken as the end of the front matter, so everything up to it was read as fields`,
+      `add a line \`---\` after the last front-matter field (line ${unclosed.lastField + firstLine - 1})`,
+    );
+  }
+  const spaced = new Set<number>();
+  for (const problem of nonBreakingSpaces(lines)) {
+    if (!inYaml(problem.line)) continue;
+    spaced.add(problem.line);
+    report(problem.line, problem.column, fieldPathOnLine(lines.map(plainSpaces), problem.line), problem.message, problem.fix);
+  }
   for (const err of doc.errors) {
-    const explained = explainYamlError(err, lines, lineOf, doc.errors, firstLine);
-    if (!explained) continue;
+    const explained = curlyQuotes(explainYamlError(err, lines, lineOf, doc.errors, firstLine), lines);
+    if (!explained || !inYaml(explained.line)) continue;
     const line = explained.line + firstLine - 1;
-    // YAML errors cascade: one mistake often yields two or three errors on one line.
-    if (seenLines.has(line)) continue;
-    seenLines.add(line);
-    diagnostics.push({ severity: "error", file, line, column: explained.column, field: explained.field ?? "", message: explained.message, fix: explained.fix });
+    // YAML errors cascade: one mistake often yields two or three errors on one line,
+    // and a non-breaking space one more on the line below it.
+    if (seenLines.has(line) || spaced.has(explained.line - 1)) continue;
+    report(explained.line, explained.column, explained.field, explained.message, explained.fix);
   }
   const locate: Locate = (path) => {
     let node: unknown = doc.contents;
@@ -66,19 +93,50 @@ export function readYamlDocument(text: string, file: string, firstLine: number):
 
   const commentedOut = new Map<string, string>();
   let data: unknown;
-  // Walking the tree costs more than the rest of this function: only when a line has `: #`.
-  if (!diagnostics.length && /:[ \t]+#/.test(text)) {
+  let droppedHashtags = 0;
+  // Walking the tree costs more than the rest of this function: only when a line has a
+  // `#` that may be a comment after a value (`: #`, `- #`, ` #` after text).
+  if (/(?:[:-]|\S[ \t])[ \t]*#/.test(text)) {
     visit(doc, {
       Pair(_, pair, path) {
         if (!isScalar(pair.key) || !pair.key.range) return;
         const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null);
         const line = lines[lineOf(pair.key.range[0]) - 1] ?? "";
         const comment = /:[ \t]+(#.*?)\s*$/.exec(line);
-        if (empty && comment) commentedOut.set(dottedPath(doc, path, String(pair.key.value)), comment[1]!);
+        if (empty && comment) commentedOut.set(dottedPath(path, String(pair.key.value)), comment[1]!);
+      },
+      Scalar(key, node, path) {
+        const parent = path[path.length - 1];
+        if (!node.range || !(typeof key === "number" ? isSeq(parent) : key === "value" && isPairLike(parent))) return;
+        // `- #patients`: a list item emptied by a comment, as `hashtag: #hcldr` is a field.
+        if (isSeq(parent) && !parent.flow && node.value === null && typeof key === "number") {
+          const comment = /^[ \t]*-[ \t]+(#.*?)\s*$/.exec(lines[lineOf(node.range[0]) - 1] ?? "");
+          if (comment) commentedOut.set(`${dottedPath(path, "")}[${key}]`, comment[1]!);
+          return;
+        }
+        const dropped = frontMatter ? droppedComment(text, node, lines, lineOf) : undefined;
+        if (!dropped || !inYaml(dropped.line) || seenLines.has(dropped.line + firstLine - 1)) return;
+        const field = typeof key === "number" ? `${dottedPath(path, "")}[${key}]` : dottedPath(path.slice(0, -1), String((parent as { key: { value: unknown } }).key.value));
+        // In `[a, b #c]` or `{a: b #c}` only the value itself can be shown quoted.
+        const flow = path.some((n) => (isSeq(n) || isMap(n)) && n.flow);
+        const item = typeof key === "number";
+        const lead = flow ? "" : dropped.lead;
+        const curly = curlyQuoted(dropped.written);
+        const where = dropped.firstLine < dropped.line
+          ? `write the value (lines ${dropped.firstLine + firstLine - 1}–${dropped.line + firstLine - 1}) on one line, in ${curly ? "straight " : ""}quotes: `
+          : curly ? "write straight quotes: " : `put the ${item && flow ? "item" : "value"} in quotes: `;
+        droppedHashtags++;
+        report(
+          dropped.line, dropped.column, field,
+          `${curly ? `the quotes are curly quotes ${curly.open} ${curly.close} — YAML needs straight quotes " ". Without them, ` : ""}the text \`${dropped.comment}\` is left out of the value: in YAML, a space followed by # starts a comment, which is not part of the post`,
+          `${where}${lead}${quoteYaml(curly ? curly.text : dropped.written)}${curly ? "" : " (or, if it is a note to yourself, move it to a line of its own)"}`,
+        );
       },
     });
   }
-  if (!diagnostics.length) {
+  // A hashtag lost to a comment leaves valid YAML: its data is still read, so the rest of
+  // the post is checked in the same run. Any other YAML problem leaves no data to check.
+  if (diagnostics.length === droppedHashtags) {
     try {
       data = doc.toJS({ maxAliasCount: 50 });
     } catch (error) {
@@ -95,8 +153,117 @@ export function readYamlDocument(text: string, file: string, firstLine: number):
   return { data, diagnostics, locate, commentedOut };
 }
 
+function isPairLike(node: unknown): node is { key: { value: unknown } } {
+  return !!node && typeof node === "object" && "key" in node && isScalar((node as { key: unknown }).key);
+}
+
+interface DroppedComment {
+  /** 1-based line (within the YAML text) and column of the `#`. */
+  line: number;
+  column: number;
+  /** The comment as written, from `#` to the end of the line. */
+  comment: string;
+  /** The value with the comment: what the writer meant to write. */
+  written: string;
+  /** What precedes the value on its first line, e.g. `title: ` or `- `. */
+  lead: string;
+  /** The line the value starts on. */
+  firstLine: number;
+}
+
+/**
+ * The hashtag after an unquoted text value (`title: Night shift #nursing`), which YAML reads
+ * as a comment and drops. A comment written as one, `# note` with a space (as the README's
+ * example and `npm run new` write them), or after a quoted value, a number or true/false,
+ * was written knowing YAML, and is left alone.
+ */
+function droppedComment(text: string, node: { value: unknown; type?: string; range?: [number, number, number] | null }, lines: string[], lineOf: (offset: number) => number): DroppedComment | undefined {
+  if (node.type !== "PLAIN" || typeof node.value !== "string" || !node.range) return undefined;
+  const [start, end, nodeEnd] = node.range;
+  const after = /^[ \t]+#(?=[\p{L}\p{N}_])/u.exec(text.slice(end, nodeEnd));
+  if (!after) return undefined;
+  const hash = end + after[0].length - 1;
+  const line = lineOf(hash);
+  const lineText = lines[line - 1]!;
+  const column = hash - lineStart(lines, line) + 1;
+  const comment = lineText.slice(column - 1).trimEnd();
+  const firstLine = lineOf(start);
+  const lead = (lines[firstLine - 1] ?? "").slice(0, start - lineStart(lines, firstLine)).trimStart();
+  return { line, column, comment, written: `${node.value}${lineText.slice(end - lineStart(lines, line), column - 1)}${comment}`, lead, firstLine };
+}
+
+/**
+ * Where the text of a post starts in front matter whose closing `---` is missing, so that a
+ * horizontal rule further down was taken for it: the first line after a blank line that is
+ * not YAML (a paragraph, a list, a quote; a heading before it), or a sentence right after the
+ * fields, when YAML fails there or reads it as a field no post has. `lastField` is the last
+ * line of YAML before it.
+ */
+function unclosedFrontMatter(lines: string[], errors: readonly YAMLError[]): { start: number; lastField: number } | undefined {
+  let lastField = 0;
+  let blank = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trim() === "") {
+      blank = lastField > 0;
+      continue;
+    }
+    if (/^\s*#/.test(l)) continue;
+    const yamlLike = /^[ \t]/.test(l) || /^-(\s|$)/.test(l) || /^[A-Za-z_][\w.-]*[ \t]*:(\s|$)/.test(l) || /^["'[{?&!|%]/.test(l) || /[\]}]\s*$/.test(l);
+    // Three words or more ending like a sentence: not a field whose colon was forgotten.
+    const sentence = !l.includes(": ") && /^\S+(\s+\S+){2,}$/.test(l.trim()) && /[.!?…]$/.test(l.trim());
+    if (yamlLike || (!blank && !(sentence && lastField > 0))) {
+      lastField = i + 1;
+      blank = false;
+      continue;
+    }
+    const prose = lineStart(lines, i + 1);
+    const fails = errors.some((e) => e.pos[0] >= prose) || /^[^:]*\s[^:]*:(\s|$)/.test(l);
+    if (!fails) return undefined;
+    let start = lastField + 1;
+    while (lines[start - 1]!.trim() === "") start++;
+    return { start, lastField };
+  }
+  return undefined;
+}
+
+const NBSP = /[\u00a0\u2007\u202f]/;
+
+function plainSpaces(line: string): string {
+  return line.replace(new RegExp(NBSP.source, "g"), " ");
+}
+
+/**
+ * Non-breaking spaces where YAML needs an ordinary one: in the indentation, after a list's
+ * `-`, in or after a field name. Editors and word processors type them, and they look like
+ * spaces; in a value's text they are fine (`10\u00a0pm`).
+ */
+function nonBreakingSpaces(lines: string[]): Array<{ line: number; column: number; message: string; fix: string }> {
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!NBSP.test(l)) continue;
+    const plain = plainSpaces(l);
+    if (/^\s*#/.test(plain)) continue;
+    const indent = /^[ \t]*/.exec(plain)![0].length;
+    const dashes = /^(?:-[ \t]+)*/.exec(plain.slice(indent))![0].length;
+    const key = /^[^\s#"'[{][^:]*?[ \t]*:(?:[ \t]+|$)/.exec(plain.slice(indent + dashes))?.[0].length ?? 0;
+    const index = l.search(NBSP);
+    if (index >= indent + dashes + key) continue;
+    const where = index < indent ? "in the indentation" : index < indent + dashes ? "after the -" : l.lastIndexOf(":", indent + dashes + key) < index ? "after the colon" : "in the field name";
+    const fixed = plain.slice(0, indent + dashes + key).replace(/[ \t]*:/, ":") + l.slice(indent + dashes + key);
+    out.push({
+      line: i + 1,
+      column: index + 1,
+      message: `a non-breaking space at column ${index + 1} (${where}): it looks like a space, but YAML does not read it as one`,
+      fix: `type ordinary spaces there instead, so that the line reads \`${fixed.trimEnd()}\``,
+    });
+  }
+  return out;
+}
+
 /** The dotted field path of a pair found by `visit` (ancestors are Document, maps, pairs, seqs). */
-function dottedPath(doc: unknown, ancestors: readonly unknown[], key: string): string {
+function dottedPath(ancestors: readonly unknown[], key: string): string {
   let out = "";
   for (let i = 0; i < ancestors.length; i++) {
     const node = ancestors[i];
@@ -106,8 +273,7 @@ function dottedPath(doc: unknown, ancestors: readonly unknown[], key: string): s
       out += (out ? "." : "") + String(((node as { key: { value: unknown } }).key).value);
     }
   }
-  void doc;
-  return out ? `${out}.${key}` : key;
+  return out && key ? `${out}.${key}` : out || key;
 }
 
 interface Explained {
@@ -282,6 +448,41 @@ function quoteSuggestion(line: string | undefined, prefer?: "single" | "double")
   const single = prefer === "single" || (prefer !== "double" && value.includes('"'));
   const quoted = single ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   return `put the value in ${single ? "single" : "double"} quotes: ${m[1]} ${quoted}`;
+}
+
+/**
+ * `text` as a quoted YAML value that reads back as exactly `text`: in double quotes, or in
+ * single quotes when it holds a double quote (an apostrophe doubled, as YAML wants).
+ */
+export function quoteYaml(text: string): string {
+  return text.includes('"') ? `'${text.replace(/'/g, "''")}'` : `"${text.replace(/\\/g, "\\\\")}"`;
+}
+
+const CURLY_OPEN = "“”„‟‘’‚‛«»";
+const CURLY_CLOSE = "”“‟’‘‛»«";
+
+/** The text inside curly quotes that a writer (or a word processor) typed as YAML quotes: `“Hello”`. */
+export function curlyQuoted(value: string): { text: string; open: string; close: string } | undefined {
+  const trimmed = value.trim();
+  const open = trimmed[0] ?? "";
+  const close = trimmed[trimmed.length - 1] ?? "";
+  if (trimmed.length < 2 || !CURLY_OPEN.includes(open) || !CURLY_CLOSE.includes(close)) return undefined;
+  return { text: trimmed.slice(1, -1), open, close };
+}
+
+/** A YAML error on a value in curly quotes: the quotes are the mistake, whatever YAML tripped on. */
+function curlyQuotes(explained: Explained | undefined, lines: string[]): Explained | undefined {
+  if (!explained) return undefined;
+  const text = lines[explained.line - 1] ?? "";
+  const m = /^(\s*)((?:-\s+)?[A-Za-z_][\w.-]*:|-)(\s+)(.*?)\s*$/.exec(text);
+  const curly = m ? curlyQuoted(m[4]!) : undefined;
+  if (!m || !curly) return explained;
+  return {
+    ...explained,
+    column: m[1]!.length + m[2]!.length + m[3]!.length + 1,
+    message: `the quotes are curly quotes ${curly.open} ${curly.close} — YAML needs straight quotes " "`,
+    fix: `write straight quotes: ${m[2]} ${quoteYaml(curly.text)} (or, to show the curly quotes too: ${m[2]} ${quoteYaml(m[4]!)})`,
+  };
 }
 
 /** The line where a quoted value opens and never closes, scanning like YAML's own lexer would. */

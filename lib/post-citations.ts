@@ -9,10 +9,10 @@ import { loadSharedBibliography, type SharedBibliography, type SharedEntry } fro
 import { styleFingerprint } from "./citation-cache.ts";
 import { resolveCitationStyle } from "./citation-styles.ts";
 import type { Settings } from "./settings.ts";
-import { defaultLocatorTerms, extractCitations, type CitationCluster, type LocatorTerms } from "./citation-syntax.ts";
+import { defaultLocatorTerms, editSource, judgeSlip, keyText, scanCitations, type CitationCluster, type KeyLookup, type LocatorTerms, type SlipJudgement } from "./citation-syntax.ts";
 import { CitationError, formatCitations, type CitationRequest, type CitationStyle, type ClusterItem, type FormattedCitations } from "./citations.ts";
 import type { CslItem } from "./csl-normalise.ts";
-import { ContentError, fieldPath, type Diagnostic } from "./diagnostics.ts";
+import { ContentError, fieldPath, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import { citationLocatorTerms } from "./locator-terms.ts";
 import { createMarkdown } from "./markdown.ts";
@@ -104,7 +104,8 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
     }
   }
 
-  const clustersFound: CitationCluster[] = extractCitations(parser, post.body, terms);
+  const scanned = scanCitations(parser, post.body, terms);
+  const clustersFound: CitationCluster[] = scanned.clusters;
   const clusters: ClusterItem[][] = [];
   for (const cluster of clustersFound) {
     const out: ClusterItem[] = [];
@@ -112,10 +113,19 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
       if (!include(c.key)) {
         if (broken.has(c.key)) continue;
         const guess = closest(c.key, known());
+        const at = { severity: "error", file: post.file, line: post.bodyLine + cluster.line, column: cluster.column, field: "" } as const;
+        if (guess?.toLowerCase() === c.key.toLowerCase()) {
+          diagnostics.push({
+            ...at,
+            message: `the citation ${cluster.source} cites "${c.key}", but the reference id is "${guess}": ids must match in capitals and small letters`,
+            fix: `write \`${withKey(cluster.source, c.key, guess)}\``,
+          });
+          continue;
+        }
         diagnostics.push({
-          severity: "error", file: post.file, line: post.bodyLine + cluster.line, column: cluster.column, field: "",
+          ...at,
           message: `the citation ${cluster.source} cites "${c.key}", which is neither in this post's references nor in the shared bibliography`,
-          fix: guess ? `did you mean @${guess}?` : "add the work to `references:` (or to the shared bibliography); if this is not a citation, such as a social media handle, write \\@ instead of @",
+          fix: guess ? `did you mean @${guess}? write \`${withKey(cluster.source, c.key, guess)}\`` : "add the work to `references:` (or to the shared bibliography); if this is not a citation, such as a social media handle, write \\@ instead of @",
         });
         continue;
       }
@@ -128,6 +138,13 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
       });
     }
     if (out.length === cluster.items.length) clusters.push(out);
+  }
+
+  // Citation syntax that pandoc reads otherwise than meant: "[smith2016]", "[@a, @b]", "(@a)".
+  const lookup = keyLookup([...own.keys(), ...shared.entries.keys(), ...broken]);
+  for (const slip of scanned.slips) {
+    const judged = judgeSlip(slip, lookup);
+    if (judged) diagnostics.push({ ...slipDiagnostic(judged), file: post.file, line: post.bodyLine + slip.line, column: slip.column, field: "" });
   }
 
   post.nocite.forEach((entry, i) => {
@@ -153,6 +170,58 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
     }
   });
   return { items, clusters, diagnostics };
+}
+
+/** Which reference a word names, in any case, or the nearest one when it names none. */
+function keyLookup(ids: string[]): KeyLookup {
+  const exact = new Set(ids);
+  let folded: Map<string, string> | undefined;
+  return (word) => {
+    if (exact.has(word)) return { id: word, known: true };
+    folded ??= new Map(ids.map((id) => [id.toLowerCase(), id]));
+    const id = folded.get(word.toLowerCase());
+    if (id) return { id, known: true };
+    const near = closest(word, ids);
+    return near ? { id: near, known: false } : undefined;
+  };
+}
+
+/** A citation's source text with `key` cited as `id` instead ("[see @Smith2016]" → "[see @smith2016]"). */
+function withKey(source: string, key: string, id: string): string {
+  for (const written of [`@{${key}}`, `@${key}`]) {
+    for (let at = source.indexOf(written); at >= 0; at = source.indexOf(written, at + 1)) {
+      const after = source.slice(at + written.length);
+      // "@ab" is not "@abc": the key must end there (a final period is not part of a key).
+      if (written.endsWith("}") || !/^(?:[\p{L}\p{N}_]|[-:.#$%&+?<>~/][\p{L}\p{N}_])/u.test(after)) {
+        return editSource(source, [{ at, end: at + written.length, text: keyText(id) }]);
+      }
+    }
+  }
+  return source;
+}
+
+/** What a writer is told of a slip in citation syntax: an error when a reference id is certainly involved. */
+function slipDiagnostic(judged: SlipJudgement): Pick<Diagnostic, "severity" | "message" | "fix"> {
+  const { slip, corrected, problems, unknown } = judged;
+  const severity = judged.certain ? "error" : "warning";
+  const what = problems.join("; ");
+  const write = `write \`${corrected}\``;
+  switch (slip.kind) {
+    case "bare-key":
+      return { severity, message: `${slip.source} shows as text in brackets, not as a citation: ${what}`, fix: `${write}: a citation needs @ before the id` };
+    case "bracket-text":
+      return {
+        severity,
+        message: `${slip.source} is not read as a citation, so its brackets show as text: ${what}`,
+        fix: `${write}: between semicolons, each part of a citation needs its own @key${judged.joined ? "; a comma keeps text with the citation before it" : ""}`,
+      };
+    case "comma-between": {
+      const handles = unknown.length ? `; if ${unknown.map((k) => `@${k}`).join(", ")} is not a citation, such as a social media handle, write \\@ instead of @` : "";
+      return { severity, message: `${slip.source} does not show as meant: ${what}`, fix: `${write}: citations in one bracket are separated by semicolons${handles}` };
+    }
+    case "round-brackets":
+      return { severity, message: `${slip.source} shows the author in the text and the year in brackets of its own, as in "(Smith (2016))"`, fix: `${write}: a citation in brackets takes square brackets` };
+  }
 }
 
 /** Format a post's resolved citations; a citeproc failure becomes a diagnostic naming the item. */
@@ -198,7 +267,7 @@ export function citationRequest(resolved: ResolvedCitations, style: CitationStyl
 /** Give a post's citations to `ahead` to format on another core, unless they have problems or are formatted already. */
 export function formatAhead(ahead: FormattingAhead, post: Post, shared: SharedBibliography, style: CitationStyle, root?: string): void {
   const resolved = resolvePostCitations(post, shared, root, style);
-  if (!resolved.diagnostics.length && !isFormatted(resolved, style)) ahead.add(citationRequest(resolved, style), resolved);
+  if (!hasErrors(resolved.diagnostics) && !isFormatted(resolved, style)) ahead.add(citationRequest(resolved, style), resolved);
 }
 
 /**
@@ -214,7 +283,7 @@ export function citationDiagnostics(posts: Post[], shared: SharedBibliography, s
   posts.forEach((post, i) => {
     const resolved = all[i]!;
     out.push(...resolved.diagnostics);
-    if (!resolved.diagnostics.length && style) out.push(...formatPostCitations(post, resolved, style, root).diagnostics);
+    if (!hasErrors(resolved.diagnostics) && style) out.push(...formatPostCitations(post, resolved, style, root).diagnostics);
   });
   return out;
 }
@@ -261,7 +330,8 @@ function lazyLocate(post: CitingPost, root?: string): (at: (string | number)[]) 
 /** What an announcement page needs: each cluster's HTML and the bibliography. Throws ContentError on a writer's mistake. */
 export function postCitations(post: Post, style: CitationStyle, shared: SharedBibliography = EMPTY, root?: string): FormattedCitations {
   const resolved = resolvePostCitations(post, shared, root, style);
-  const formatted = resolved.diagnostics.length ? { diagnostics: resolved.diagnostics } : formatPostCitations(post, resolved, style, root);
+  // Warnings (a citation typo that may be meant) do not stop the page; they are reported by the check and the build.
+  const formatted = hasErrors(resolved.diagnostics) ? { diagnostics: resolved.diagnostics } : formatPostCitations(post, resolved, style, root);
   if (!formatted.result) throw new ContentError(formatted.diagnostics);
   return formatted.result;
 }

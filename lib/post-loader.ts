@@ -1,9 +1,8 @@
 // From a post's file text to a validated, typed Post, with every problem found.
 import path from "node:path";
 import { isoOffset, resolveChatStart, type ChatInstant } from "./chat-time.ts";
-import { DATE_FIELDS, NAME_FIELDS, normaliseItem, type CslItem } from "./csl-normalise.ts";
-import { closest } from "./suggest.ts";
-import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
+import { normaliseItem, type CslItem } from "./csl-normalise.ts";
+import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { slugFromFile } from "./content-paths.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
@@ -48,6 +47,8 @@ export interface Post {
   author: string;
   description?: string;
   tags: string[];
+  /** Where each tag is written, for the checks between posts (two spellings of one tag). */
+  tagsAt?: Position[];
   draft: boolean;
   chat?: Chat;
   topics: string[];
@@ -101,21 +102,6 @@ export interface LoadContext {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-// The variables of CSL 1.0.2 (and the keys pandoc and citation-js add), to catch a misspelt
-// reference field; a field far from all of them is left alone (it may be a custom one).
-const CSL_FIELDS = new Set([
-  "id", "type", "categories", "custom", "language", "note", "abstract", "annote", "archive", "archive_collection",
-  "archive_location", "archive-place", "authority", "call-number", "chapter-number", "citation-key", "citation-label",
-  "citation-number", "collection-number", "collection-title", "container-title", "container-title-short", "dimensions",
-  "division", "DOI", "edition", "event", "event-title", "event-place", "genre", "ISBN", "ISSN", "issue", "jurisdiction",
-  "keyword", "license", "locator", "medium", "number", "number-of-pages", "number-of-volumes", "original-publisher",
-  "original-publisher-place", "original-title", "page", "page-first", "part-number", "part-title", "PMCID", "PMID",
-  "printing-number", "publisher", "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale", "section",
-  "source", "status", "supplement-number", "title", "title-short", "URL", "version", "volume", "volume-title",
-  "volume-title-short", "year-suffix", "shortTitle", "journalAbbreviation",
-  ...NAME_FIELDS, ...DATE_FIELDS,
-]);
-
 export { slugFromFile };
 
 export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResult {
@@ -146,13 +132,15 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     ...links.problems,
   ];
   const doc = readYamlDocument(split.yaml, file, split.yamlLine);
-  if (doc.diagnostics.length) {
+  // Data despite problems: YAML that parsed but lost a hashtag; the other fields are checked too.
+  diagnostics.push(...doc.diagnostics);
+  if (doc.data === undefined && doc.diagnostics.length) {
     // YAML that does not parse still shows whether the post is a draft and its date, as a
     // writer reads them: its links to other posts are checked with the rest.
     const date = /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2})\b/m.exec(split.yaml)?.[1];
     const draft = /^draft:[ \t]*["']?true["']?[ \t]*(?:#.*)?$/m.test(split.yaml);
     const linking: LinkingPost | undefined = links.posts.length ? { file, ...(date ? { date } : {}), draft, postLinks: links.posts } : undefined;
-    return { diagnostics: [...doc.diagnostics, ...bodyProblems], ...(linking ? { linking } : {}) };
+    return { diagnostics: [...diagnostics, ...bodyProblems], ...(linking ? { linking } : {}) };
   }
   recordValidatedYaml(split.yaml, doc.data);
   const data = doc.data ?? {};
@@ -206,22 +194,11 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
         const at = ["references", i, ...p.path];
         error(fieldPath(at), doc.locate(at), `reference "${id}": ${p.message}`, p.fix);
       }
-      // CSL ignores a field it does not know, so `container_title` would silently vanish.
-      if (isRecord(entry)) {
-        for (const key of Object.keys(entry)) {
-          if (CSL_FIELDS.has(key)) continue;
-          const guess = closest(key, [...CSL_FIELDS]);
-          if (guess && guess !== key) {
-            const at = ["references", i, key];
-            error(fieldPath(at), doc.locate(at), `reference "${id}": unknown field \`${key}\``, `did you mean \`${guess}\`?`);
-          }
-        }
-      }
       if (!item && id !== `#${i + 1}`) brokenReferences.push(id);
       if (item) {
         const first = seen.get(item.id);
         if (first !== undefined) {
-          error(fieldPath(["references", i, "id"]), doc.locate(["references", i, "id"]), `reference "${item.id}": the id is used twice in this post (also references[${first}])`, "give each reference its own id");
+          error(fieldPath(["references", i, "id"]), doc.locate(["references", i, "id"]), `reference "${item.id}": the id is used twice in this post (also ${fieldWords(["references", first])})`, "give each reference its own id");
         } else {
           seen.set(item.id, i);
           references.push(item);
@@ -280,6 +257,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     author: fm.author ?? ctx.settings.author,
     ...(fm.description ? { description: fm.description } : {}),
     tags: fm.tags ?? [],
+    ...(fm.tags?.length ? { tagsAt: fm.tags.map((_, i) => doc.locate(["tags", i])) } : {}),
     draft: fm.draft ?? false,
     ...(chat ? { chat } : {}),
     topics: fm.topics ?? [],

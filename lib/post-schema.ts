@@ -47,6 +47,12 @@ export const changeDate = (field: string) =>
       return m[2] === undefined ? day : `${day}T${m[2]}:${m[3]}`;
     });
 
+/** Tags as a YAML list on one line, `[community, night shift]`, each quoted where YAML needs it. */
+function tagList(tags: readonly string[]): string {
+  const items = tags.map((t) => t.trim()).filter(Boolean);
+  return `[${items.map((t) => (/^\p{L}[\p{L}\p{N} _.'-]*$/u.test(t) && !/^(true|false|null)$/i.test(t) ? t : JSON.stringify(t))).join(", ")}]`;
+}
+
 export const hashtag = z
   .string({ error: 'expected a hashtag → write it in quotes, e.g. hashtag: "#hcldr"' })
   .regex(/^#[\p{L}\p{N}_]+$/u, { message: 'a hashtag is # followed by letters, digits or _ (no spaces) → write it in quotes, e.g. hashtag: "#hcldr"' });
@@ -83,12 +89,34 @@ export const frontMatterSchema = z.strictObject({
   author: text("the author's name").optional(),
   description: text("the description").optional(),
   tags: z
-    .array(z.string({ error: "expected each tag as text" }).trim().min(1), { error: "expected a list of tags, e.g. [community, research]" })
+    .array(z.string({ error: "expected each tag as text" }).trim().min(1, { message: "the tag is empty" }), {
+      // `tags: a, b` is one text to YAML: the fix splits it, as the writer meant.
+      error: (issue) =>
+        typeof issue.input === "string" && issue.input.includes(",")
+          ? `expected a list of tags → write them in square brackets, so that each is its own tag: tags: ${tagList(issue.input.split(","))}`
+          : "expected a list of tags, e.g. [community, research]",
+    })
+    .superRefine((tags, ctx) => {
+      // `- a, b` is one tag "a, b" to YAML, with a page of its own: never what a writer means.
+      tags.forEach((tag, i) => {
+        // The page would list the tag twice.
+        const first = tags.indexOf(tag);
+        if (first < i) {
+          ctx.addIssue({ code: "custom", path: [i], message: `the tag "${tag}" is written twice (also item ${first + 1}) → remove this one` });
+        } else if (tag.includes(",")) {
+          ctx.addIssue({
+            code: "custom",
+            path: [i],
+            message: `"${tag}" is one tag with a comma in it, not ${tag.split(",").filter((t) => t.trim()).length} tags → write each tag as its own item, e.g. all on one line in place of the list: tags: ${tagList(tags.flatMap((t) => t.split(",")))}`,
+          });
+        }
+      });
+    })
     .optional(),
   draft: z.boolean({ error: "expected true or false" }).optional(),
   chat: chatSchema.optional(),
   topics: z
-    .array(text("a topic"), { error: "expected a list of questions, one per line starting with -" })
+    .array(z.string({ error: "expected the question as text" }).trim().min(1, { message: "the question is empty" }), { error: "expected a list of questions, one per line starting with -" })
     .min(1, { message: "topics is an empty list → list the chat's questions below `topics:`, one per line starting with \"- \", or remove the field" })
     .optional(),
   // Items are checked field by field by csl-normalise.ts, which knows CSL.

@@ -2,8 +2,8 @@
 // A schema message may carry its own fix after " → " ("expected … → write …").
 import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
-import { fieldPath } from "./diagnostics.ts";
-import type { Locate } from "./front-matter.ts";
+import { fieldPath, fieldWords } from "./diagnostics.ts";
+import { curlyQuoted, quoteYaml, type Locate } from "./front-matter.ts";
 import { closest } from "./suggest.ts";
 
 export interface IssueContext {
@@ -66,6 +66,10 @@ function explainIssue(
 ): { message: string; fix: string } {
   const field = fieldPath(path);
   const key = path.length ? String(path[path.length - 1]) : field;
+  // A list item is written `- text`, a field `key: text`: what a fix shows the writer to type.
+  const item = typeof path[path.length - 1] === "number";
+  const lead = item ? "- " : `${key}: `;
+  const name = fieldWords(path);
   const present = hasValue(context.data, path);
   const value = present ? valueAt(context.data, path) : undefined;
   const [own, ownFix] = splitFix(issue.message);
@@ -78,26 +82,48 @@ function explainIssue(
 
   if (!present) {
     const topLevel = context.topLevel ?? " between the two --- lines";
-    const parent = path.length > 1 ? `, indented under \`${fieldPath(path.slice(0, -1))}:\`` : topLevel;
-    return { message: `\`${field}\` is missing`, fix: `add a line \`${key}: …\`${parent} (${expected})` };
+    const parentPath = path.slice(0, -1);
+    const parent = path.length <= 1 ? topLevel : parentPath.some((seg) => typeof seg === "number") ? `, in ${fieldWords(parentPath)}` : `, indented under \`${fieldPath(parentPath)}:\``;
+    return { message: `${name} is missing`, fix: `add a line \`${key}: …\`${parent} (${expected})` };
   }
   if (value === null) {
     const commented = context.commentedOut?.get(field);
     if (commented !== undefined) {
       return {
-        message: `\`${field}\` is empty: YAML reads everything after # as a comment`,
-        fix: `put the value in quotes: ${key}: "${commented.replace(/"/g, '\\"')}"`,
+        message: `${name} is empty: YAML reads everything after # as a comment`,
+        fix: `put the value in quotes: ${lead}${quoteYaml(commented)}`,
       };
     }
-    return { message: `\`${field}\` is empty`, fix: `write a value after \`${key}:\` (${expected}), or remove the line if the field is optional` };
+    if (item) return { message: `${name} is empty`, fix: `write its text, or remove it from the list` };
+    return { message: `${name} is empty`, fix: `write a value after \`${key}:\` (${expected}), or remove the line if the field is optional` };
   }
+  const curly = typeof value === "string" ? curlyQuoted(value) : undefined;
+  if (curly) {
+    // `“60”` is text to YAML: the writer meant quotes, or no quotes at all for a number or true/false.
+    const bare = issue.code === "invalid_type" && (issue.expected === "number" || issue.expected === "boolean");
+    return {
+      message: `${item ? `${name}: ` : ""}the quotes are curly quotes ${curly.open} ${curly.close} — YAML needs straight quotes " ", so they became part of the value ${JSON.stringify(value)}`,
+      fix: bare ? `write it without quotes: ${lead}${curly.text.trim()}` : `write straight quotes: ${lead}${quoteYaml(curly.text)}`,
+    };
+  }
+  const colon = issue.code === "invalid_type" && issue.expected === "string" ? colonField(value) : undefined;
+  if (colon !== undefined) {
+    const straight = curlyQuoted(colon);
+    return {
+      message: `${name} became a field named \`${Object.keys(value as object)[0]}\`: YAML reads a colon followed by a space as the end of a field's name${straight ? `, and the quotes are curly quotes ${straight.open} ${straight.close} — YAML needs straight quotes " "` : ""}`,
+      fix: `put the text in ${straight ? "straight " : ""}quotes, so that the colon stays part of it: ${lead}${quoteYaml(straight ? straight.text : colon)}`,
+    };
+  }
+  // A list item's message says which item it is, as the writer counts them.
+  const label = item ? `${name}: ` : "";
   if (issue.code === "invalid_type" || issue.code === "invalid_union") {
-    return { message: `${expected}, found ${foundWords(value)}`, fix: ownFix ?? typeFix(issue, key, value, knownKeys(schema, path)) };
+    return { message: `${label}${expected}, found ${foundWords(value)}`, fix: ownFix ?? typeFix(issue, key, value, knownKeys(schema, path)) };
   }
-  if (ownFix) return { message: own, fix: ownFix };
+  if (ownFix) return { message: `${label}${own}`, fix: ownFix };
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "array") return { message: own, fix: `add at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}, each on its own line starting with -, or remove \`${key}:\`` };
+      if (issue.origin === "string" && item) return { message: `${name} is empty`, fix: `write its text, or remove it from the list` };
       if (issue.origin === "string") return { message: own, fix: `write the text after \`${key}:\`, or remove the line if the field is optional` };
       return { message: own, fix: `use ${String(issue.minimum)} or more` };
     case "too_big":
@@ -120,6 +146,19 @@ function explainIssue(
         ? { message: `${JSON.stringify(value)} is not ${own}`, fix: `write ${own}` }
         : { message: own, fix: `rewrite \`${key}:\` as the message describes, or see the README for an example` };
   }
+}
+
+/**
+ * The text a writer meant, for a value YAML read as a one-field group because of `: ` in
+ * it (`- Burnout: what helps?`); undefined for any other value.
+ */
+function colonField(value: unknown): string | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value) || value instanceof Date) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, rest] = entries[0]!;
+  if (rest === null) return `${key}:`;
+  return typeof rest === "string" || typeof rest === "number" || typeof rest === "boolean" ? `${key}: ${String(rest)}` : undefined;
 }
 
 function splitFix(message: string): [string, string | undefined] {
@@ -147,9 +186,12 @@ export function foundWords(value: unknown): string {
 function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: string[]): string {
   const expected = issue.code === "invalid_type" ? issue.expected : "";
   const shown = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+  const item = /^\d+$/.test(key);
+  const lead = item ? "- " : `${key}: `;
   switch (expected) {
     case "string":
-      return shown !== undefined ? `put it in quotes: ${key}: "${shown}"` : `write the text on the same line: ${key}: your text`;
+      if (shown !== undefined) return `put it in quotes: ${lead}${quoteYaml(shown)}`;
+      return item ? `write the item as text on the line of its "- ", e.g. - your text` : `write the text on the same line: ${key}: your text`;
     case "array":
       return shown !== undefined
         ? `write \`${key}:\` alone on its line, then each item on its own line below it, indented, starting with "- " (e.g. "  - ${shown}")`

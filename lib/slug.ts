@@ -18,9 +18,11 @@ function shortHash(text: string): string {
 }
 
 /**
- * Slugs for a set of tags, one per distinct tag. Tags whose readable slugs would
- * collide (`C++` and `C#`), or that have none (`🩺`), get a short hash of the tag
- * appended, so every tag has its own page and the address depends only on the tag.
+ * Slugs for a set of tags, one per distinct tag. Tags that have no readable slug (`🩺`)
+ * get a short hash of the tag, so the address depends only on the tag. Tags whose readable
+ * slugs collide (`Nursing` and `nursing`, `C++` and `C#`) are an error of the posts
+ * (lib/cross-file-checks.ts); the hash given to them here keeps every tag its own page
+ * while they are fixed (under `npm start`), at the cost of the readable address.
  */
 export function tagSlugs(tags: Iterable<string>): Map<string, string> {
   const byBase = new Map<string, string[]>();

@@ -52,7 +52,11 @@ export interface ValidationScope {
   bibliography: string;
 }
 
-/** The facts of a post that the checks between posts need, with where its chat's start is written. */
+/**
+ * The facts of a post that the checks between posts need (its tags and where each is
+ * written among them), with where its chat's start is written. Records of an older shape
+ * are never read: their key holds validationCodeVersion, which changes with lib/.
+ */
 export interface PostFacts extends CrossFilePost {
   chatStartAt?: Position;
 }

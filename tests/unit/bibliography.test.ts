@@ -79,6 +79,47 @@ describe("parseBibliographyFile", () => {
     assert.equal(bad.diagnostics[0]!.line, 2);
   });
 
+  it("reports a shared CSL YAML file's unknown fields, several people in one name and a bad DOI, at their lines", () => {
+    const yaml = [
+      "references:",
+      "  - id: a",
+      "    type: article-journal",
+      "    title: A",
+      '    author: "Smith, J. and Doe, K."', // 5
+      "    journal: BMC Medical Informatics", // 6
+      "    DOI: see the paper", // 7
+      "  - id: b",
+      "    type: report",
+      "    title: B",
+      "    author: Agency for Healthcare Research and Quality",
+      "    doi: https://doi.org/10.1186/x",
+      "",
+    ].join("\n");
+    const { entries, diagnostics } = parseBibliographyFile("refs.yaml", yaml);
+    assert.deepEqual(entries.map((e) => [e.item.id, e.item.DOI, e.item.author]), [["b", "10.1186/x", [{ literal: "Agency for Healthcare Research and Quality" }]]]);
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.field, d.message, d.fix]), [
+      ["refs.yaml", 5, "a.author", 'entry "a": "Smith, J. and Doe, K." is 2 people written as one name: it would be printed as one person', "write one person per line:\n  author:\n    - Smith, J.\n    - Doe, K."],
+      ["refs.yaml", 6, "a.journal", 'entry "a": unknown field `journal`: it would be left out of the reference', "write it as `container-title: BMC Medical Informatics`"],
+      ["refs.yaml", 7, "a.DOI", 'entry "a": "see the paper" is not a DOI: a DOI starts with 10. and has a / in it', "write the DOI alone, e.g. `DOI: 10.1186/s12913-016-1691-0`, or remove the line if the work has none"],
+    ]);
+  });
+
+  it("writes the fix for a CSL JSON file in JSON", () => {
+    const json = '[\n  {"id": "a", "type": "book", "title": "A", "year": 2016, "author": "Smith, J.; Doe, K."}\n]';
+    const { diagnostics } = parseBibliographyFile("refs.json", json);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field, d.fix]), [
+      [2, "a.year", 'write it as `"issued": "2016"`'],
+      [2, "a.author", 'write one name per person: "author": ["Smith, J.", "Doe, K."]'],
+    ]);
+  });
+
+  it("normalises a BibTeX DOI written as an address, and shows a bad one in BibTeX", () => {
+    const bib = "@article{a, title={A}, journal={J}, year=2016, doi={https://dx.doi.org/10.1186/x.}}\n@article{b, title={B}, journal={J}, year=2016, doi={see the paper}}\n";
+    const { entries, diagnostics } = parseBibliographyFile("refs.bib", bib);
+    assert.deepEqual(entries.map((e) => [e.item.id, e.item.DOI]), [["a", "10.1186/x"]]);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field, d.fix]), [[2, "b.DOI", "write the DOI alone, e.g. `doi = {10.1186/s12913-016-1691-0}`, or remove the line if the work has none"]]);
+  });
+
   it("reports a key used twice in one file, and a file type it cannot read", () => {
     const { diagnostics } = parseBibliographyFile("refs.yaml", "- {id: a, type: book, title: A}\n- {id: a, type: book, title: B}\n");
     assert.deepEqual(diagnostics.map((d) => [d.line, d.field]), [[2, "a.id"]]);

@@ -2,7 +2,7 @@
 // and of its test suite (test/markdown-citations.txt), plus the rules around them.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { extractCitations, parseBracketContent, readKey, splitLocator, type CitationItem } from "../../lib/citation-syntax.ts";
+import { extractCitations, judgeSlip, parseBracketContent, readKey, scanCitations, splitLocator, type CitationItem, type KeyLookup } from "../../lib/citation-syntax.ts";
 import { localeLocatorTerms } from "../../lib/locator-terms.ts";
 import { createMarkdown } from "../../lib/markdown.ts";
 
@@ -165,6 +165,11 @@ describe("what is not a citation", () => {
     assert.equal(parseBracketContent("see @doe; and more"), undefined);
   });
 
+  it("a bracket with an escaped \\@ in a part: text with a narrative citation in it, as pandoc reads it", () => {
+    assert.deepEqual(items("[@a; \\@b]"), [[item("a", { mode: "author-in-text" })]]);
+    assert.deepEqual(items("[see \\@b @a]"), [[item("a", { prefix: "see \\@b" })]]);
+  });
+
   it("code spans and code blocks", () => {
     assert.deepEqual(cite("`[@doe]` and\n\n    @doe in code\n"), []);
   });
@@ -231,5 +236,42 @@ describe("clusters", () => {
   it("take the formatted HTML the page data gives, by index", () => {
     const html = md.render("A [@a] and @b.", { announcement: { citations: ["<i>one</i>", "<i>two</i>"] } });
     assert.equal(html, "<p>A <i>one</i> and <i>two</i>.</p>\n");
+  });
+});
+
+describe("slips (citation typos), read by scanCitations and judged with the reference ids", () => {
+  const ids = ["smith2016", "doe2005"];
+  const lookup: KeyLookup = (word) => {
+    const id = ids.find((i) => i.toLowerCase() === word.toLowerCase());
+    return id ? { id, known: true } : undefined;
+  };
+  const judged = (text: string) => scanCitations(md, text).slips.map((slip) => judgeSlip(slip, lookup)).map((j) => j && [j.slip.kind, j.slip.line, j.slip.column, j.certain, j.corrected]);
+
+  it("each shape, at its line and column, corrected from the writer's text", () => {
+    assert.deepEqual(judged("[@doe2005, @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005; @smith2016]"]]);
+    assert.deepEqual(judged("x\n[@doe2005; smith2016]"), [["bracket-text", 1, 1, true, "[@doe2005; @smith2016]"]]);
+    assert.deepEqual(judged("a [SMITH2016]"), [["bare-key", 0, 3, true, "[@smith2016]"]]);
+    assert.deepEqual(judged("a (-@doe2005)"), [["round-brackets", 0, 3, true, "[-@doe2005]"]]);
+    // A second citation after "and" gets its semicolon before the key; no word is lost.
+    assert.deepEqual(judged("[@doe2005 and @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005 and; @smith2016]"]]);
+    // An empty part goes with its semicolon.
+    assert.deepEqual(judged("[@doe2005;]"), [["bracket-text", 0, 1, false, "[@doe2005]"]]);
+  });
+
+  it("in an image's description, at its place in the line", () => {
+    assert.deepEqual(judged("See ![chart [smith2016]](x.png)"), [["bare-key", 0, 13, true, "[@smith2016]"]]);
+  });
+
+  it("ordinary text in brackets is no slip, nor a word that names no reference", () => {
+    // The parser notes the key-like words; none names a reference, so none is a slip.
+    assert.deepEqual(new Set(judged("[sic] [1] [x](https://example.org) [a note; more] [other2016] [meet @ noon]")), new Set([undefined]));
+    assert.deepEqual(judged("`[smith2016]` \\[smith2016\\] me@smith2016.org"), []);
+  });
+
+  it("are looked for only when asked: rendering does not", () => {
+    const env: Record<string, unknown> = {};
+    md.render("[smith2016] [@a, @b]", env);
+    assert.equal(env.citationSlips, undefined);
+    assert.deepEqual(scanCitations(md, "[@a, @b]").clusters.map((c) => c.source), extractCitations(md, "[@a, @b]").map((c) => c.source));
   });
 });

@@ -53,7 +53,7 @@ describe("resolvePostCitations", () => {
     const [d] = resolvePostCitations(p, shared).diagnostics;
     assert.deepEqual([d!.file, d!.line, d!.column], [FILE, p.bodyLine + 2, 6]);
     assert.match(d!.message, /\[@doe2006\] cites "doe2006"/);
-    assert.equal(d!.fix, "did you mean @doe2005?");
+    assert.equal(d!.fix, "did you mean @doe2005? write `[@doe2005]`");
   });
 
   it("accepts a post reference equal to the shared entry, refuses a different one under the same key", () => {

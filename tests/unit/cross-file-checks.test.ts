@@ -106,3 +106,82 @@ describe("posts sharing an address or a chat start", () => {
     assert.equal(problems.filter((p) => /starts at the same moment/.test(String(p[3]))).length, 2);
   });
 });
+
+describe("one tag written differently in posts", () => {
+  /** A post with `tags`, the first written on line 5 from column 8, one per line after it. */
+  const tagged = (name: string, date: string, tags: string[], extra: Partial<CrossFilePost> = {}): CrossFilePost =>
+    post(name, date, { tags, tagsAt: tags.map((_, i) => ({ line: 5 + i, column: 8 })), ...extra });
+  const tagErrors = (posts: CrossFilePost[]) => crossFileProblems(posts, { today: TODAY }).map(({ severity, file, line, column, field, message, fix }) => ({ severity, file, line, column, field, message, fix }));
+
+  it("is an error where the other spelling is written, naming the post that uses the common one", () => {
+    const sydney = tagged("sydney", "2018-02-09", ["community", "nursing"]);
+    const later = tagged("later", "2018-03-01", ["Nursing"]);
+    assert.deepEqual(tagErrors([sydney, later]), [{
+      severity: "error", file: later.file, line: 5, column: 8, field: "tags[0]",
+      message: `the tag \`Nursing\` is written \`nursing\` in ${sydney.file}: both spellings would have the tag page /tags/nursing/`,
+      fix: "write it as `nursing` like the other post",
+    }]);
+  });
+
+  it("advises the spelling most posts use, whichever post is earliest", () => {
+    const first = tagged("first", "2017-01-01", ["Nursing"]);
+    const rest = ["2017-02-01", "2017-03-01", "2017-04-01"].map((date, i) => tagged(`n${i}`, date, ["research", "nursing"]));
+    const problems = tagErrors([first, ...rest]);
+    assert.deepEqual(problems.map((d) => [d.file, d.field]), [[first.file, "tags[0]"]]);
+    assert.equal(problems[0]!.message, `the tag \`Nursing\` is written \`nursing\` in ${rest[0]!.file} and 2 other posts: both spellings would have the tag page /tags/nursing/`);
+    assert.equal(problems[0]!.fix, "write it as `nursing` like the other 3 posts");
+  });
+
+  it("on a tie, advises the spelling of the earliest file, in whatever order the posts come", () => {
+    const posts = [tagged("a", "2017-05-01", ["Nursing"]), tagged("b", "2017-01-01", ["nursing"]), tagged("c", "2017-09-01", ["NURSING"])];
+    const expected = [["content/posts/2017-05-01-a.md", "write it as `nursing` like the other post"], ["content/posts/2017-09-01-c.md", "write it as `nursing` like the other post"]];
+    assert.deepEqual(tagErrors(posts).map((d) => [d.file, d.fix]), expected);
+    assert.deepEqual(tagErrors([...posts].reverse()).map((d) => [d.file, d.fix]).sort(), expected);
+  });
+
+  it("within one post, is an error on the later spelling, whose removal loses nothing", () => {
+    const both = tagged("both", "2017-01-01", ["nursing", "research", "Nursing"]);
+    assert.deepEqual(tagErrors([both]), [{
+      severity: "error", file: both.file, line: 7, column: 8, field: "tags[2]",
+      message: "the tag `Nursing` is this post's tag `nursing` (item 1 of `tags`) written differently: both spellings would have the tag page /tags/nursing/",
+      fix: "remove `Nursing` from this post's tags: it already has `nursing`",
+    }]);
+    // Where other posts agree with its later spelling, the earlier one goes.
+    const others = [tagged("x", "2017-02-01", ["Nursing"]), tagged("y", "2017-03-01", ["Nursing"])];
+    const problems = tagErrors([both, ...others]);
+    assert.deepEqual(problems.map((d) => [d.file, d.field, d.fix]), [[both.file, "tags[0]", "remove `nursing` from this post's tags: it already has `Nursing`"]]);
+    assert.match(problems[0]!.message, /is this post's tag `Nursing` \(item 3 of `tags`\) written differently, as content\/posts\/2017-02-01-x\.md and 1 other post do:/);
+  });
+
+  it("counts accents and symbols too; only for symbols does the fix say how to keep two different tags", () => {
+    const problems = tagErrors([
+      tagged("a", "2017-01-01", ["santé", "C++"]),
+      tagged("b", "2017-02-01", ["sante", "C#"]),
+    ]);
+    assert.deepEqual(problems.map((d) => [d.file, d.field, d.fix]), [
+      ["content/posts/2017-02-01-b.md", "tags[0]", "write it as `santé` like the other post"],
+      ["content/posts/2017-02-01-b.md", "tags[1]", "write it as `C++` like the other post; or, if it is a different tag, give it a name that differs in more than capitals, accents, spaces and symbols"],
+    ]);
+    assert.equal(problems[0]!.message, "the tag `sante` is written `santé` in content/posts/2017-01-01-a.md: both spellings would have the tag page /tags/sante/");
+    assert.equal(problems[1]!.message, "the tag `C#` would have the same tag page, /tags/c/, as the tag `C++` in content/posts/2017-01-01-a.md");
+    const inOnePost = tagErrors([tagged("one", "2017-01-01", ["C++", "C#"])]);
+    assert.equal(inOnePost[0]!.message, "the tag `C#` would have the same tag page, /tags/c/, as this post's tag `C++` (item 1 of `tags`)");
+    assert.equal(inOnePost[0]!.fix, "remove `C#` from this post's tags: it already has `C++`; or, if it is a different tag, give it a name that differs in more than capitals, accents, spaces and symbols");
+  });
+
+  it("counts drafts, whose tags are published with them; asks `where` for a position not given", () => {
+    const published = tagged("published", "2017-01-01", ["nursing"]);
+    const draft = post("draft", "2017-02-01", { draft: true, tags: ["Nursing"] });
+    const problems = crossFileProblems([published, draft], { today: TODAY, where: (file, field) => ({ line: field.length === 2 && field[0] === "tags" && field[1] === 0 && file === draft.file ? 6 : 99, column: 3 }) });
+    assert.deepEqual(problems.map((d) => [d.file, d.line, d.column, d.field]), [[draft.file, 6, 3, "tags[0]"]]);
+  });
+
+  it("is fine when every post writes a tag alike, and for tags with no readable address", () => {
+    assert.deepEqual(tagErrors([
+      tagged("a", "2017-01-01", ["nursing", "🩺"]),
+      tagged("b", "2017-02-01", ["nursing", "💉", "nursing"]),
+      tagged("c", "2017-03-01", ["Research"]),
+      tagged("d", "2017-04-01", ["Research"]),
+    ]), []);
+  });
+});

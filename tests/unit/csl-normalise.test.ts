@@ -2,10 +2,17 @@
 // mistake is a problem with its path inside the item.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { normaliseDate, normaliseItem, type ItemProblem } from "../../lib/csl-normalise.ts";
+import { CSL_FIELDS, cslField, normaliseDate, normaliseDoi, normaliseItem, severalPeople, type ItemProblem } from "../../lib/csl-normalise.ts";
 
 const base = { id: "smith2016", type: "article-journal", title: "A title" };
 const problemsOf = (input: unknown) => normaliseItem(input).problems.map((p) => [p.path.join("."), p.message]);
+/** The one problem of `base` with these fields added: path, message and fix. */
+const only = (extra: Record<string, unknown>, syntax?: "yaml" | "json" | "bibtex") => {
+  const { item, problems } = normaliseItem({ ...base, ...extra }, { syntax });
+  assert.equal(item, undefined);
+  assert.equal(problems.length, 1, JSON.stringify(problems));
+  return { path: problems[0]!.path.join("."), message: problems[0]!.message, fix: problems[0]!.fix };
+};
 
 describe("normaliseItem", () => {
   it("keeps a correct item as it is", () => {
@@ -85,5 +92,178 @@ describe("normaliseDate", () => {
       assert.deepEqual(problems.map((p) => p.path), [["issued"]], String(bad));
       assert.match(problems[0]!.message, /is not a date/);
     }
+  });
+});
+
+describe("fields CSL does not have", () => {
+  const unknown = (key: string) => `unknown field \`${key}\`: it would be left out of the reference`;
+
+  it("names the CSL field for the aliases of BibTeX, Zotero and plain English, with the writer's value", () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ journal: "BMC Medical Informatics" }, "write it as `container-title: BMC Medical Informatics`"],
+      [{ journaltitle: "BMC" }, "write it as `container-title: BMC`"],
+      [{ periodical: "BMC" }, "write it as `container-title: BMC`"],
+      [{ booktitle: "Proceedings: HCI 2016" }, 'write it as `container-title: "Proceedings: HCI 2016"`'],
+      [{ publicationTitle: "BMC" }, "write it as `container-title: BMC`"],
+      [{ year: 2016 }, "write it as `issued: 2016`"],
+      [{ date: "2016-08-26" }, "write it as `issued: 2016-08-26`"],
+      [{ published: "2016-08" }, "write it as `issued: 2016-08`"],
+      [{ link: "https://example.org/a" }, "write it as `URL: https://example.org/a`"],
+      [{ href: "https://example.org/a" }, "write it as `URL: https://example.org/a`"],
+      [{ web: "www.example.org/a" }, "write it as `URL: https://www.example.org/a`"],
+      [{ pages: "442-450" }, "write it as `page: 442-450`"],
+      [{ pp: 442 }, "write it as `page: 442`"],
+      [{ editors: "Doe, Kate" }, "write it as `editor: Doe, Kate`"],
+      [{ creator: "World Health Organization" }, "write it as `author: World Health Organization`"],
+      [{ address: "Geneva" }, "write it as `publisher-place: Geneva`"],
+      [{ location: "Geneva" }, "write it as `publisher-place: Geneva`"],
+      [{ place: "Geneva" }, "write it as `publisher-place: Geneva`"],
+      [{ institution: "Pew Research Center" }, "write it as `publisher: Pew Research Center` (or `author: Pew Research Center` if the organisation wrote it)"],
+      [{ organization: "WHO" }, "write it as `publisher: WHO` (or `author: WHO` if the organisation wrote it)"],
+      [{ accessdate: "2017-11-01" }, "write it as `accessed: 2017-11-01`"],
+      [{ "access-date": "2017-11-01" }, "write it as `accessed: 2017-11-01`"],
+      [{ urldate: "2017-11-01" }, "write it as `accessed: 2017-11-01`"],
+      [{ access_date: "2017-11-01" }, "write it as `accessed: 2017-11-01`"],
+      [{ series: "Lecture notes" }, "write it as `collection-title: Lecture notes`"],
+      [{ keywords: "social media" }, "write it as `keyword: social media`"],
+      [{ abstractNote: "We looked." }, "write it as `abstract: We looked.`"],
+      [{ pubmed: "27562728" }, "write it as `PMID: 27562728`"],
+      // An empty field is where the value goes.
+      [{ "container-title": null, journal: "BMC" }, "write it as `container-title: BMC`"],
+    ];
+    for (const [extra, fix] of cases) {
+      const key = Object.keys(extra).at(-1)!;
+      assert.deepEqual(only(extra), { path: key, message: unknown(key), fix }, key);
+    }
+  });
+
+  it("reads website, site and blog as the site's name, or as its address when it is one", () => {
+    const page = { ...base, type: "webpage" };
+    assert.equal(normaliseItem({ ...page, website: "HubSpot Blog" }).problems[0]!.fix, "write it as `container-title: HubSpot Blog`");
+    assert.equal(normaliseItem({ ...page, blog: "FDA Voice" }).problems[0]!.fix, "write it as `container-title: FDA Voice`");
+    assert.equal(normaliseItem({ ...page, site: "https://blogs.fda.gov" }).problems[0]!.fix, "write it as `URL: https://blogs.fda.gov`");
+    // For a journal article the site's name is still container-title, but the type may be wrong too.
+    assert.equal(only({ website: "HubSpot Blog" }).fix, "write it as `container-title: HubSpot Blog`, the site's name; for a web page, use `type: webpage` (`post-weblog` for a blog post)");
+  });
+
+  it("asks for digits when a date field's value is not a date, and joins a month to its year", () => {
+    assert.equal(only({ date: "26 August 2016" }).fix, "write the date as YYYY-MM-DD (or YYYY, or YYYY-MM), e.g. `issued: 2016-08-26`");
+    assert.equal(only({ month: "aug" }).fix, "write the year and month together, e.g. `issued: 2016-08`");
+  });
+
+  it("renames a field whose value is a list or a group of fields, and writes out people given as one text", () => {
+    assert.equal(only({ authors: ["Smith, J.", "Doe, K."] }).fix, "rename `authors` to `author`, keeping its value");
+    assert.equal(only({ date: { "date-parts": [[2016]] } }).fix, "rename `date` to `issued`, keeping its value");
+    assert.equal(only({ authors: "Smith, J. and Doe, K." }).fix, "write one person per line:\n  author:\n    - Smith, J.\n    - Doe, K.");
+    assert.equal(only({ journal: null }).fix, "write `container-title` instead of `journal`");
+  });
+
+  it("does not offer a second value for a field already written, and puts a subtitle in the title", () => {
+    assert.equal(only({ journal: "BMC", "container-title": "BMC Health" }).fix, "`container-title` is already written for this reference: keep the right value there and delete `journal`");
+    assert.equal(only({ year: 2016, issued: 2016 }).fix, "`issued` is already written for this reference: keep the right value there and delete `year`");
+    assert.equal(only({ subtitle: "A systematic review" }).fix, 'add it to the title after a colon: `title: "A title: A systematic review"`');
+  });
+
+  it("keeps the closest name for a typo, and points at a CSL field for a name it cannot guess", () => {
+    assert.deepEqual(only({ container_title: "BMC" }), { path: "container_title", message: unknown("container_title"), fix: "did you mean `container-title`? Write it as `container-title: BMC`" });
+    assert.equal(only({ "Publisher Place": "Geneva" }).fix, "did you mean `publisher-place`? Write it as `publisher-place: Geneva`");
+    assert.equal(only({ contianer_title: "BMC" }).fix, "did you mean `container-title`? Write it as `container-title: BMC`");
+    const { id, type } = base;
+    assert.deepEqual(normaliseItem({ id, type, titel: "X" }).problems.map((p) => [p.path.join("."), p.fix]), [["titel", "did you mean `title`? Write it as `title: X`"], ["title", "add `title:` with the title of the work, in quotes if it contains a colon"]]);
+    // Three letters are too few to guess from: `foo` is not `DOI`.
+    assert.deepEqual(only({ foo: "bar" }), {
+      path: "foo",
+      message: unknown("foo"),
+      fix: "use the CSL field that fits: container-title (journal or site), publisher, URL or note; to keep it as a remark, write `note: bar`",
+    });
+  });
+
+  it("reads the fields pandoc reads whatever their case, under their CSL name", () => {
+    const { item, problems } = normaliseItem({ ...base, url: "https://example.org/a", doi: "https://doi.org/10.1186/x", isbn: "978-0", Issued: 2016, Author: "Doe, Kate" });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(item, { ...base, URL: "https://example.org/a", DOI: "10.1186/x", ISBN: "978-0", issued: { "date-parts": [[2016]] }, author: [{ family: "Doe", given: "Kate" }] });
+    assert.equal(cslField("pmid"), "PMID");
+    assert.equal(cslField("journal"), undefined);
+    // A case variant is still checked as the field it is.
+    assert.deepEqual(only({ url: "example.org" }).path, "url");
+    assert.deepEqual(only({ url: "https://example.org/a", URL: "https://example.org/b" }), { path: "URL", message: "`URL` and `url` are the same field, written twice", fix: "keep one of the two, written `URL`" });
+  });
+
+  it("shows the fix in the syntax of the file: CSL JSON", () => {
+    assert.equal(only({ journal: "BMC" }, "json").fix, 'write it as `"container-title": "BMC"`');
+    assert.equal(only({ DOI: "see the paper" }, "json").fix, 'write the DOI alone, e.g. `"DOI": "10.1186/s12913-016-1691-0"`, or remove the line if the work has none');
+  });
+
+  it("knows every CSL variable chatpost reads: none of the valid posts' fields is reported", () => {
+    for (const field of ["container-title", "publisher-place", "accessed", "page", "volume", "issue", "DOI", "URL", "ISBN", "note", "translator", "collection-title"]) assert.ok(CSL_FIELDS.has(field), field);
+  });
+});
+
+describe("several people in one name", () => {
+  it("splits and, &, ; and repeated commas into the people, keeping the writer's names", () => {
+    assert.deepEqual(severalPeople("Smith, J. and Doe, K."), ["Smith, J.", "Doe, K."]);
+    assert.deepEqual(severalPeople("Smith, J.; Doe, K."), ["Smith, J.", "Doe, K."]);
+    assert.deepEqual(severalPeople("Smith, John & Doe, Kate"), ["Smith, John", "Doe, Kate"]);
+    assert.deepEqual(severalPeople("Smith J, Doe K"), ["Smith, J", "Doe, K"]);
+    assert.deepEqual(severalPeople("Smith JA, Doe K and Lee M"), ["Smith, JA", "Doe, K", "Lee, M"]);
+    assert.deepEqual(severalPeople("Smith, J., Doe, K."), ["Smith, J.", "Doe, K."]);
+    assert.deepEqual(severalPeople("Smith, J., Doe, K., and Lee, M."), ["Smith, J.", "Doe, K.", "Lee, M."]);
+    assert.deepEqual(severalPeople("Smith, John and Kate Doe"), ["Smith, John", "Doe, Kate"]);
+    assert.deepEqual(severalPeople("World Health Organization; UNICEF"), ["World Health Organization", "UNICEF"]);
+  });
+
+  it("leaves one person and organisations whole, with and without commas", () => {
+    for (const one of [
+      "Johnson & Johnson", "Agency for Healthcare Research and Quality", "Smailhodzic, Edin", "Ventola, C. Lee", "van der Berg, Anna", "O'Brien, Siobhan",
+      "King, Martin Luther, Jr.", "Department of Health and Social Care, UK", "Procter & Gamble, Inc.", "Ernst & Young, LLP", "John Wiley & Sons, Ltd", "Little, Brown and Company",
+      "University of California, Berkeley, School of Public Health, Division of Epidemiology",
+    ]) assert.equal(severalPeople(one), undefined, one);
+    const { item, problems } = normaliseItem({ ...base, author: ["Johnson & Johnson", "Agency for Healthcare Research and Quality", "Smith, John"] });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(item!.author, [{ literal: "Johnson & Johnson" }, { literal: "Agency for Healthcare Research and Quality" }, { family: "Smith", given: "John" }]);
+  });
+
+  it("reports the name with the list written out, for a single text and for an entry of a list", () => {
+    assert.deepEqual(only({ author: "Smith, J. and Doe, K." }), {
+      path: "author",
+      message: '"Smith, J. and Doe, K." is 2 people written as one name: it would be printed as one person',
+      fix: "write one person per line:\n  author:\n    - Smith, J.\n    - Doe, K.",
+    });
+    assert.deepEqual(only({ editor: ["Lee, Mai", "Smith J, Doe K"] }), {
+      path: "editor.1",
+      message: '"Smith J, Doe K" is 2 people written as one name: it would be printed as one person',
+      fix: "write one person per line, in place of this one:\n    - Smith, J\n    - Doe, K",
+    });
+    assert.equal(only({ author: "Smith, J.; Doe, K." }, "json").fix, 'write one name per person: "author": ["Smith, J.", "Doe, K."]');
+  });
+});
+
+describe("normaliseDoi", () => {
+  it("keeps the bare DOI of every unambiguous form", () => {
+    for (const written of [
+      "10.1186/s12913-016-1691-0", "doi.org/10.1186/s12913-016-1691-0", "DOI: 10.1186/s12913-016-1691-0", "doi:10.1186/s12913-016-1691-0",
+      "https://doi.org/10.1186/s12913-016-1691-0", "https://dx.doi.org/10.1186/s12913-016-1691-0", "http://dx.doi.org/10.1186/s12913-016-1691-0",
+      "www.doi.org/10.1186/s12913-016-1691-0", "https://www.doi.org/10.1186/s12913-016-1691-0", "https://doi.org/10.1186%2Fs12913-016-1691-0",
+      " 10.1186/s12913-016-1691-0. ", "doi: 10.1186/s12913-016-1691-0;", "https://doi.org/doi:10.1186/s12913-016-1691-0", "https://hdl.handle.net/10.1186/s12913-016-1691-0",
+    ]) assert.equal(normaliseDoi(written), "10.1186/s12913-016-1691-0", written);
+    // Brackets that belong to the DOI stay.
+    assert.equal(normaliseDoi("10.1002/(SICI)1097-4636(199602)32:2<221::AID-JBM10>3.0.CO;2-G"), "10.1002/(SICI)1097-4636(199602)32:2<221::AID-JBM10>3.0.CO;2-G");
+    assert.equal(normaliseItem({ ...base, DOI: "doi.org/10.1186/x." }).item!.DOI, "10.1186/x");
+  });
+
+  it("is not a DOI when 10. and a / do not start it after that", () => {
+    for (const bad of ["10.1186", "see the paper", "https://nature.com/articles/x", "https://onlinelibrary.wiley.com/doi/full/10.1002/abc", 10.1186, undefined]) assert.equal(normaliseDoi(bad), undefined, String(bad));
+  });
+
+  it("reports what is not a DOI at its field, with the form expected", () => {
+    const message = (v: string) => `"${v}" is not a DOI: a DOI starts with 10. and has a / in it`;
+    assert.deepEqual(only({ DOI: "see the paper" }), { path: "DOI", message: message("see the paper"), fix: "write the DOI alone, e.g. `DOI: 10.1186/s12913-016-1691-0`, or remove the line if the work has none" });
+    assert.deepEqual(only({ DOI: "https://onlinelibrary.wiley.com/doi/full/10.1002/abc.123." }), {
+      path: "DOI",
+      message: message("https://onlinelibrary.wiley.com/doi/full/10.1002/abc.123."),
+      fix: "write only the DOI: `DOI: 10.1002/abc.123`",
+    });
+    assert.equal(only({ doi: "https://nature.com/articles/x" }).fix, "this is a web address: write it as `URL: https://nature.com/articles/x`, and the DOI alone in DOI if the work has one");
+    assert.equal(only({ DOI: 10.1186 }).message, message("10.1186"));
   });
 });

@@ -74,7 +74,7 @@ const CORPUS: Record<string, Expected[]> = {
   // References.
   "reference-without-id": [{ field: "references[0].id", line: 5, column: 5, words: ["has no id", "add `id:`"] }],
   "reference-unknown-type": [{ field: "references[0].type", line: 6, column: 5, words: ['"journal-article" is not a CSL type'] }],
-  "reference-duplicate-id": [{ field: "references[1].id", line: 13, column: 5, words: ["used twice in this post", "references[0]", "its own id"] }],
+  "reference-duplicate-id": [{ field: "references[1].id", line: 13, column: 5, words: ["used twice in this post", "(also item 1 of `references`)", "its own id"] }],
   "reference-bad-date": [{ field: "references[0].issued", line: 12, column: 5, words: ['"26/08/2016" is not a date', "YYYY-MM-DD"] }],
   "references-not-a-list": [{ field: "references", line: 4, column: 1, words: ["expected a list of references, found a group of fields", "- id:"] }],
   "reference-misspelt-field": [{ field: "references[0].container_title", line: 10, column: 5, words: ["unknown field `container_title`", "did you mean `container-title`?"] }],

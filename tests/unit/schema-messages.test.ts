@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { z } from "zod";
-import { formatDiagnostic } from "../../lib/diagnostics.ts";
+import { fieldWords, formatDiagnostic } from "../../lib/diagnostics.ts";
 import { readYamlDocument } from "../../lib/front-matter.ts";
 import { zodIssuesToDiagnostics } from "../../lib/schema-messages.ts";
 
@@ -44,8 +44,39 @@ describe("zodIssuesToDiagnostics", () => {
     assert.ok(out.some((l) => l.includes("5:3  group.nte  unknown field `nte` → did you mean `note`?")), out.join("\n"));
   });
 
+  it("names a list item as the writer counts, from 1, and keeps the field path as it is", () => {
+    assert.deepEqual(messages("title: T\nitems:\n  - one\n  - 2\n  - Burnout: what helps?\n  -\n"), [
+      'content/posts/2017-04-30-x.md:5:5  items[1]  item 2 of `items`: expected text, found a number → put it in quotes: - "2"',
+      'content/posts/2017-04-30-x.md:6:5  items[2]  item 3 of `items` became a field named `Burnout`: YAML reads a colon followed by a space as the end of a field\'s name → put the text in quotes, so that the colon stays part of it: - "Burnout: what helps?"',
+      "content/posts/2017-04-30-x.md:7:4  items[3]  item 4 of `items` is empty → write its text, or remove it from the list",
+    ]);
+  });
+
+  it("a field that YAML read as a group because of a colon: the fix keeps its text", () => {
+    assert.deepEqual(messages("title:\n  Night shift: who sleeps?\n"), [
+      'content/posts/2017-04-30-x.md:2:1  title  `title` became a field named `Night shift`: YAML reads a colon followed by a space as the end of a field\'s name → put the text in quotes, so that the colon stays part of it: title: "Night shift: who sleeps?"',
+    ]);
+  });
+
+  it("a value in curly quotes that is not allowed: the quotes are named", () => {
+    assert.deepEqual(messages("title: T\ngroup:\n  day: “monday”\nflag: “true”\n"), [
+      'content/posts/2017-04-30-x.md:4:3  group.day  the quotes are curly quotes “ ” — YAML needs straight quotes " ", so they became part of the value "“monday”" → write straight quotes: day: "monday"',
+      'content/posts/2017-04-30-x.md:5:1  flag  the quotes are curly quotes “ ” — YAML needs straight quotes " ", so they became part of the value "“true”" → write it without quotes: flag: true',
+    ]);
+  });
+
   it("explains a value YAML read as a comment", () => {
     const out = messages("title: #hcldr\n");
     assert.deepEqual(out, ['content/posts/2017-04-30-x.md:2:1  title  `title` is empty: YAML reads everything after # as a comment → put the value in quotes: title: "#hcldr"']);
+  });
+});
+
+describe("fieldWords", () => {
+  it("counts list items from 1, and names topics T1, T2 as the page does", () => {
+    assert.equal(fieldWords(["chat", "zone"]), "`chat.zone`");
+    assert.equal(fieldWords(["topics", 1]), "topic T2");
+    assert.equal(fieldWords(["tags", 0]), "item 1 of `tags`");
+    assert.equal(fieldWords(["references", 2, "issued"]), "`issued` of item 3 of `references`");
+    assert.equal(fieldWords(["references", 0, "author", 1, "family"]), "`family` of item 2 of `author` of item 1 of `references`");
   });
 });

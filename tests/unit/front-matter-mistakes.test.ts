@@ -1,0 +1,242 @@
+// Front-matter mistakes that YAML accepts or misreads, through the post loader: a hashtag
+// read as a comment, a missing closing ---, a colon in a topic, tags in one text, curly
+// quotes and non-breaking spaces. Each is reported where it is, with a fix that keeps
+// everything the writer wrote.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import type { Diagnostic } from "../../lib/diagnostics.ts";
+import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
+import { parseSettings } from "../../lib/settings.ts";
+
+const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
+const ctx: LoadContext = { settings, root: "/nowhere", fileExists: () => false };
+const FILE = "content/posts/2017-04-30-online-communities.md";
+
+/** The problems of a post whose front matter is `lines` (from line 2), without the file name. */
+function problems(lines: string[], body = "Body\n"): Array<Omit<Diagnostic, "file">> {
+  const result = loadPost(FILE, `---\n${lines.join("\n")}\n---\n${body}`, ctx);
+  return result.diagnostics.map(({ file, ...rest }) => {
+    assert.equal(file, FILE);
+    return rest;
+  });
+}
+
+describe("a hashtag after unquoted text, which YAML reads as a comment", () => {
+  it("is an error at the #, with the value quoted as the writer wrote it", () => {
+    assert.deepEqual(problems(["title: Night shift #nursing", "date: 2017-04-30"]), [
+      {
+        severity: "error", line: 2, column: 20, field: "title",
+        message: "the text `#nursing` is left out of the value: in YAML, a space followed by # starts a comment, which is not part of the post",
+        fix: 'put the value in quotes: title: "Night shift #nursing" (or, if it is a note to yourself, move it to a line of its own)',
+      },
+    ]);
+  });
+
+  it("leaves the rest of the post checked in the same run: the other mistakes come with it", () => {
+    const found = problems(["title: Night shift #nursing", "date: 2017-04-30", "tags: nursing, night shift", "topics:", "  - Who works?", "  - Burnout: what helps?"]);
+    assert.deepEqual(found.map((d) => [d.line, d.field]), [[2, "title"], [4, "tags"], [7, "topics[1]"]]);
+    assert.match(found[1]!.fix ?? "", /tags: \[nursing, night shift\]/);
+    assert.match(found[2]!.fix ?? "", /- "Burnout: what helps\?"/);
+  });
+
+  it("in a topic, takes everything from the first ' #' (here a hashtag in the middle)", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "topics:", "  - Shift handover", "  - How do you use #hcldr data? #patients"]), [
+      {
+        severity: "error", line: 6, column: 20, field: "topics[1]",
+        message: "the text `#hcldr data? #patients` is left out of the value: in YAML, a space followed by # starts a comment, which is not part of the post",
+        fix: 'put the value in quotes: - "How do you use #hcldr data? #patients" (or, if it is a note to yourself, move it to a line of its own)',
+      },
+    ]);
+  });
+
+  it("quotes with single quotes when the text holds a double quote, and doubles an apostrophe", () => {
+    const [d] = problems(['title: The "night" shift isn\'t over #nursing', "date: 2017-04-30"]);
+    assert.deepEqual([d!.line, d!.column], [2, 37]);
+    assert.equal(d!.fix, `put the value in quotes: title: 'The "night" shift isn''t over #nursing' (or, if it is a note to yourself, move it to a line of its own)`);
+  });
+
+  it("in a value over two lines, shows it on one line", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "description: A chat about", "  night shifts #nursing"]), [
+      {
+        severity: "error", line: 5, column: 16, field: "description",
+        message: "the text `#nursing` is left out of the value: in YAML, a space followed by # starts a comment, which is not part of the post",
+        fix: 'write the value (lines 4–5) on one line, in quotes: description: "A chat about night shifts #nursing" (or, if it is a note to yourself, move it to a line of its own)',
+      },
+    ]);
+  });
+
+  it("in a list on one line, quotes only the item", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "tags: [research, nursing #nightshift", "  ]"]), [
+      {
+        severity: "error", line: 4, column: 26, field: "tags[1]",
+        message: "the text `#nightshift` is left out of the value: in YAML, a space followed by # starts a comment, which is not part of the post",
+        fix: 'put the item in quotes: "nursing #nightshift" (or, if it is a note to yourself, move it to a line of its own)',
+      },
+    ]);
+  });
+
+  it("leaves alone comments written as such: on their own line, `# note` with a space, after quoted values, numbers and true/false", () => {
+    const lines = ["# the post's fields", "title: \"Night shift\" #quoted", "date: 2017-04-30  # publish date", "draft: false #until-monday", "chat:", "  # when", "  start: 2017-05-02T20:30  # local time", "  duration: 90 #minutes"];
+    assert.deepEqual(problems(lines), []);
+  });
+
+  it("an item that is only a hashtag: the topic is named as readers see it, T2", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "topics:", "  - Shift handover", "  - #patients"]), [
+      {
+        severity: "error", line: 6, column: 5, field: "topics[1]",
+        message: "topic T2 is empty: YAML reads everything after # as a comment",
+        fix: 'put the value in quotes: - "#patients"',
+      },
+    ]);
+  });
+});
+
+describe("front matter without its closing ---, with a --- rule further down", () => {
+  it("is reported where the text starts, naming the --- taken as the end and the last field", () => {
+    const body = "More after the rule.\n";
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "", "Welcome to this week's chat.", "", "- first point", ""], body), [
+      {
+        severity: "error", line: 5, column: 1, field: "",
+        message: "the front matter is not closed: this line is the post's text, but the `---` on line 9 was taken as the end of the front matter, so everything up to it was read as fields",
+        fix: "add a line `---` after the last front-matter field (line 3)",
+      },
+    ]);
+  });
+
+  it("starts the text at a heading above the first paragraph, and still reports a mistake in the fields", () => {
+    const out = problems(["title: T", "date 2017-04-30", "chat:", "  start: 2017-05-02T20:30", "", "## This week", "", "Join us: Tuesday at 8.", ""]);
+    assert.equal(out.length, 2);
+    const unclosed = out.find((d) => d.message.startsWith("the front matter is not closed"))!;
+    assert.deepEqual([unclosed.line, unclosed.column, unclosed.fix], [7, 1, "add a line `---` after the last front-matter field (line 5)"]);
+    assert.match(unclosed.message, /the `---` on line 11 was taken as the end/);
+    const colon = out.find((d) => d !== unclosed)!;
+    assert.deepEqual([colon.line, colon.column], [3, 1]);
+    assert.match(colon.message, /has no colon/);
+  });
+
+  it("starts the text at a sentence right after the fields too, but not at a field without its colon", () => {
+    const [d] = problems(["title: T", "date: 2017-04-30", "Welcome to this week's chat.", ""]);
+    assert.deepEqual([d!.line, d!.column, d!.fix], [4, 1, "add a line `---` after the last front-matter field (line 3)"]);
+    assert.match(d!.message, /^the front matter is not closed: .* the `---` on line 6 was taken as the end/);
+    const [typo] = problems(["title: T", "date 2017-04-30", "chat:", "  start: 2017-05-02T20:30"]);
+    assert.deepEqual([typo!.line, typo!.column, typo!.message], [3, 1, "`date 2017-04-30` has no colon after the field name"]);
+  });
+
+  it("is not suspected in front matter with blank lines and comments between its fields", () => {
+    assert.deepEqual(problems(["title: T", "", "# when it is", "date: 2017-04-30", "", "topics:", "", "- Shift handover"]), []);
+  });
+});
+
+describe("a topic with a colon, tags in one text", () => {
+  it("a topic that YAML read as a field: shown in quotes, named T2", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "topics:", "  - Shift handover", "  - Burnout: what helps?"]), [
+      {
+        severity: "error", line: 6, column: 5, field: "topics[1]",
+        message: "topic T2 became a field named `Burnout`: YAML reads a colon followed by a space as the end of a field's name",
+        fix: 'put the text in quotes, so that the colon stays part of it: - "Burnout: what helps?"',
+      },
+    ]);
+  });
+
+  it("`tags: a, b` becomes the list [a, b], quoting what YAML would read otherwise", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "tags: nursing, night shift, 2017"]), [
+      {
+        severity: "error", line: 4, column: 1, field: "tags",
+        message: "expected a list of tags, found text",
+        fix: 'write them in square brackets, so that each is its own tag: tags: [nursing, night shift, "2017"]',
+      },
+    ]);
+  });
+
+  it("a tag with a comma in a list is an error, with the list split", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "tags:", "  - research", "  - nursing, night shift"]), [
+      {
+        severity: "error", line: 6, column: 5, field: "tags[1]",
+        message: 'item 2 of `tags`: "nursing, night shift" is one tag with a comma in it, not 2 tags',
+        fix: "write each tag as its own item, e.g. all on one line in place of the list: tags: [research, nursing, night shift]",
+      },
+    ]);
+  });
+
+  it("a tag written twice in one post is an error at the second, naming the first", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "tags: [nursing, research, nursing]"]), [
+      {
+        severity: "error", line: 4, column: 27, field: "tags[2]",
+        message: 'item 3 of `tags`: the tag "nursing" is written twice (also item 1)',
+        fix: "remove this one",
+      },
+    ]);
+  });
+
+  it("an empty topic and a topic that is a list are named T2 and T3", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "topics:", "  - Shift handover", "  - ''", "  - [a, b]"]), [
+      { severity: "error", line: 6, column: 5, field: "topics[1]", message: "topic T2 is empty", fix: "write its text, or remove it from the list" },
+      {
+        severity: "error", line: 7, column: 5, field: "topics[2]",
+        message: "topic T3: expected the question as text, found a list",
+        fix: 'write the item as text on the line of its "- ", e.g. - your text',
+      },
+    ]);
+  });
+});
+
+describe("curly quotes and non-breaking spaces", () => {
+  it("curly quotes that YAML cannot read are named, with straight ones in the fix", () => {
+    assert.deepEqual(problems(["title: “Online communities: should vendors join?”", "date: 2017-04-30"]), [
+      {
+        severity: "error", line: 2, column: 8, field: "title",
+        message: 'the quotes are curly quotes “ ” — YAML needs straight quotes " "',
+        fix: 'write straight quotes: title: "Online communities: should vendors join?" (or, to show the curly quotes too: title: "“Online communities: should vendors join?”")',
+      },
+    ]);
+  });
+
+  it("curly quotes that became part of a value are named where the value is checked", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "chat:", "  start: 2017-05-02T20:30", "  duration: “90”", "  hashtag: ‘#hcldr’"]), [
+      {
+        severity: "error", line: 6, column: 3, field: "chat.duration",
+        message: 'the quotes are curly quotes “ ” — YAML needs straight quotes " ", so they became part of the value "“90”"',
+        fix: "write it without quotes: duration: 90",
+      },
+      {
+        severity: "error", line: 7, column: 3, field: "chat.hashtag",
+        message: 'the quotes are curly quotes ‘ ’ — YAML needs straight quotes " ", so they became part of the value "‘#hcldr’"',
+        fix: 'write straight quotes: hashtag: "#hcldr"',
+      },
+    ]);
+  });
+
+  it("a curly-quoted topic with a colon: both named, the fix in straight quotes", () => {
+    const [d] = problems(["title: T", "date: 2017-04-30", "topics:", "  - “Burnout: what helps?”"]);
+    assert.deepEqual([d!.line, d!.column, d!.field], [5, 5, "topics[0]"]);
+    assert.equal(d!.message, 'topic T1 became a field named `“Burnout`: YAML reads a colon followed by a space as the end of a field\'s name, and the quotes are curly quotes “ ” — YAML needs straight quotes " "');
+    assert.equal(d!.fix, 'put the text in straight quotes, so that the colon stays part of it: - "Burnout: what helps?"');
+  });
+
+  it("a non-breaking space in the indentation is named at its column, not left to read as a field", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "chat:", "  start: 2017-05-02T20:30", "\u00a0 zone: America/Chicago"]), [
+      {
+        severity: "error", line: 6, column: 1, field: "chat.zone",
+        message: "a non-breaking space at column 1 (in the indentation): it looks like a space, but YAML does not read it as one",
+        fix: "type ordinary spaces there instead, so that the line reads `  zone: America/Chicago`",
+      },
+    ]);
+  });
+
+  it("a non-breaking space after a colon is named, and the error it causes on the next line is not", () => {
+    assert.deepEqual(problems(["title:\u00a0Night shift", "date: 2017-04-30"]), [
+      {
+        severity: "error", line: 2, column: 7, field: "title",
+        message: "a non-breaking space at column 7 (after the colon): it looks like a space, but YAML does not read it as one",
+        fix: "type ordinary spaces there instead, so that the line reads `title: Night shift`",
+      },
+    ]);
+  });
+
+  it("a non-breaking space inside a value's text is fine", () => {
+    const result = loadPost(FILE, "---\ntitle: Chat at 8\u00a0pm\ndate: 2017-04-30\n---\nBody\n", ctx);
+    assert.deepEqual(result.diagnostics, []);
+    assert.equal(result.post!.title, "Chat at 8\u00a0pm");
+  });
+});
