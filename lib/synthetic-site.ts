@@ -160,12 +160,15 @@ export function syntheticPost(index: number, options: SyntheticSiteOptions): { f
   const slug = `chat-${index + 1}-${pick(WORDS)}-${pick(WORDS)}`;
   const ids = Array.from({ length: refs }, (_, r) => `${pick(FAMILY).toLowerCase().replace(/[^a-z]/g, "")}${year}p${index}r${r}`);
 
+  // Two different tags: a tag written twice in one post is an error.
+  const firstTag = pick(WORDS);
+  const tags = [firstTag, pick(WORDS.filter((w) => w !== firstTag))];
   const lines = [
     "---",
     `title: ${quote(capitalise(sentence(pick, 4 + int(5))))}`,
     `date: ${isoDay(day - 2)}`,
     `author: ${quote(`${pick(GIVEN)} ${pick(FAMILY)}`)}`,
-    `tags: [${pick(WORDS)}, ${pick(WORDS)}]`,
+    `tags: [${tags.join(", ")}]`,
     `description: ${quote(capitalise(sentence(pick, 12)) + ".")}`,
     "chat:",
     `  start: ${chatDay}T${pad(18 + int(4))}:${pick(["00", "30"])}`,
