@@ -8,7 +8,8 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { normaliseItem, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
+import { normaliseItem, referenceId, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
+import { encodingProblems } from "./text-encoding.ts";
 import { fieldPath, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument } from "./front-matter.ts";
 import { SETTINGS_FILE } from "./settings.ts";
@@ -50,7 +51,8 @@ export function loadSharedBibliography(root: string, files: string[]): SharedBib
     const hash = createHash("sha1").update(text).digest("hex");
     let hit = cache.get(full);
     if (!hit || hit.hash !== hash) {
-      hit = { hash, result: parseBibliographyFile(file, text) };
+      const parsed = parseBibliographyFile(file, text);
+      hit = { hash, result: { ...parsed, diagnostics: [...encodingProblems(file, text), ...parsed.diagnostics] } };
       cache.set(full, hit);
     }
     diagnostics.push(...hit.result.diagnostics);
@@ -176,7 +178,7 @@ function parseCslJson(file: string, text: string): FileResult {
   if (!Array.isArray(data)) {
     return { entries: [], diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL JSON bibliography must be a list of entries", fix: "write [ {\"id\": …}, … ]" }] };
   }
-  return normaliseAll(file, "json", data, (id) => lineOf(text, new RegExp(`"id"\\s*:\\s*"${escapeRegExp(id)}"`)));
+  return normaliseAll(file, "json", data, (id) => lineOf(text, new RegExp(`"[iI][dD]"\\s*:\\s*"${escapeRegExp(id)}"`)));
 }
 
 function parseCslYaml(file: string, text: string): FileResult {
@@ -202,7 +204,8 @@ function normaliseAll(
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   list.forEach((raw, i) => {
-    const id = raw && typeof raw === "object" && "id" in raw ? String((raw as any).id) : `#${i + 1}`;
+    // `ID:` is an id as well (normaliseItem accepts any case), named so in the messages.
+    const id = referenceId(raw) ?? `#${i + 1}`;
     const line = (sub: (string | number)[]) => lineByPath?.(i, sub) ?? lineById?.(id);
     const { item, problems } = normaliseItem(raw, { syntax });
     for (const p of problems) {

@@ -44,6 +44,7 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
   // A post without a link (inline, reference definition or raw <a>) skips the parse.
   if (!body.includes("](") && !body.includes("]:") && !/<a\s/i.test(body)) return { problems, posts, site };
   const columns = sourceColumns(body);
+  const lines = body.split("\n");
   const check = (line: number, href: string, prefixes: readonly string[]) => {
     const column = columns.find(line, writtenForms(href), prefixes);
     const at = { line: bodyLine + line, ...(column ? { column } : {}) };
@@ -72,8 +73,54 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
       // linkify's links are web addresses it completed itself (www.example.org → http://…).
       else if (child.type === "link_open" && child.markup !== "linkify") check(first + offset, child.attrGet("href") ?? "", MARKDOWN_ADDRESS_PREFIXES);
     }
+    // Read from the paragraph's text, not its text tokens: linkify splits `https://a b` in two.
+    if (token.content.includes("](")) {
+      const text = token.content.replace(/(`+)[^`][\s\S]*?\1/g, (code) => code.replace(/[^\n]/g, " "));
+      for (const slip of spacedAddresses(text, file, fileExists)) {
+        const line = first + (text.slice(0, slip.index).match(/\n/g)?.length ?? 0);
+        const column = (lines[line] ?? "").indexOf(slip.written);
+        problems.push({ severity: "error", file, line: bodyLine + line, ...(column >= 0 ? { column: column + 1 } : {}), field: "", message: slip.message, fix: slip.fix });
+      }
+    }
   }
   return { problems, posts, site };
+}
+
+// `[text](address)` or `![alt](file)` left as text: an address markdown did not take,
+// because of a space in it, that looks like a file or a web address.
+const SPACED = /(!?)\[([^[\]\n]*)\]\(([^()<>\n]*?\s[^()<>\n]*?)\)/g;
+
+/**
+ * Links and pictures that markdown shows as the characters typed because their address
+ * has a space (`[the slides](meetup slides.pdf)`, a file saved as "Meetup Slides.pdf").
+ * Each gets the two ways to write it: the file renamed without spaces, or the address in
+ * angle brackets, which markdown takes as it is.
+ */
+export function spacedAddresses(text: string, file: string, fileExists: (relativePath: string) => boolean): Array<{ index: number; written: string; message: string; fix: string }> {
+  const out: Array<{ index: number; written: string; message: string; fix: string }> = [];
+  for (const m of text.matchAll(SPACED)) {
+    const [written, bang, label, rawAddress] = m as unknown as [string, string, string, string];
+    const address = rawAddress.trim();
+    const what = bang ? "picture" : "link";
+    const remote = /^[a-z][a-z0-9+.-]*:/i.test(address);
+    // Prose in brackets and parentheses ("[sic](as he wrote it)") is left alone.
+    if (!remote && !/\.[a-z0-9]{2,5}(?:#[^\s]*)?$/i.test(address)) continue;
+    const message = `the ${what} ${written} is shown as typed, not as a ${what}: its address has a space in it`;
+    if (remote) {
+      out.push({ index: m.index, written, message, fix: `write %20 for each space: ${bang}[${label}](${address.replace(/\s+/g, "%20")})` });
+      continue;
+    }
+    const target = linkTarget(file, address);
+    const renamed = address.replace(/[^/]+$/, (name) => name.replace(/\s+/g, "-"));
+    const exists = !!target && fileExists(target.file);
+    out.push({
+      index: m.index,
+      written,
+      message,
+      fix: `${exists ? `rename the file to ${renamed.replace(/^.*\//, "")} and write ${bang}[${label}](${renamed})` : `check the file name (no file ${target?.file ?? address} is there)`}, or write the address in angle brackets: ${bang}[${label}](<${address}>)`,
+    });
+  }
+  return out;
 }
 
 /** Whether a link left as written leads to this site: `/about/`, `../about/`, `#t2`; not `https://…`, `mailto:`, `//host`. */

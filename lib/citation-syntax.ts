@@ -530,6 +530,12 @@ function commaSlip(src: string, open: number, close: number, terms: LocatorTerms
       let sepEnd = sep === cite ? cite : comma + 1;
       if (sep === cite) while (sep > from && /\s/.test(inner[sep - 1]!)) sep--;
       else while (sepEnd < cite && /\s/.test(inner[sepEnd]!)) sepEnd++;
+      // "[@a and @b]": the style joins the works itself, so the "and" goes with the comma.
+      if (/^\s*(?:and|&)\s*$/i.test(masked.slice(comma >= from ? comma + 1 : from, cite))) {
+        sep = comma >= from ? comma : from;
+        sepEnd = cite;
+        while (sep > from && /\s/.test(inner[sep - 1]!)) sep--;
+      }
       edits.push({ at: 1 + sep, end: 1 + sepEnd, text: "; " });
       keys.push({ key: key.key, at: 1 + at, end: 1 + key.end, form: "cited", alone: false });
       from = at = key.end;

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
+import { baseSlug } from "./slug.ts";
 
 export const SETTINGS_FILE = "content/_data/site.yaml";
 export const POSTS_DIR = "content/posts";
@@ -11,6 +12,20 @@ export const POSTS_DIR = "content/posts";
 /** The part of a post's file name after the date: its address is /posts/<slug>/. */
 export function slugFromFile(file: string): string {
   return path.basename(file, path.extname(file)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
+}
+
+/**
+ * The name to give a post file whose name is not a web address: its date kept (also
+ * when written `2017_04_30` or followed by a space), the rest in lower case with dashes,
+ * accents dropped, in the same folder. `2017-04-30 Online Communities.md` →
+ * `2017-04-30-online-communities.md`.
+ */
+export function suggestedPostFile(file: string): string {
+  const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+  const base = file.slice(folder.length).replace(/\.md$/i, "");
+  const dated = /^(\d{4})[-_. ]?(\d{2})[-_. ]?(\d{2})(?![0-9])[-_. ]*(.*)$/.exec(base);
+  const rest = baseSlug(dated ? dated[4]! : base) || "title";
+  return `${folder}${dated ? `${dated[1]}-${dated[2]}-${dated[3]}-` : ""}${rest}.md`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { closest, closestName } from "./suggest.ts";
+import { yamlScalar } from "./yaml-text.ts";
 
 // Turns the references a writer typed (CSL YAML with pandoc's semantics, plus a few
 // convenience forms) into strict CSL-JSON. citation-js silently prints "n.d." for a
@@ -98,6 +99,21 @@ export function cslField(key: string): string | undefined {
   return CSL_FIELDS.has(key) ? key : FIELD_BY_LOWER_CASE.get(key.toLowerCase());
 }
 
+/**
+ * The id of a reference as normaliseItem reads it, under any spelling it accepts (`id`, `ID`,
+ * `Id`; the first one written when there are several), as text; undefined when there is none
+ * (or it is empty, or not text or a number). normaliseItem returns no item when a reference
+ * has problems, so this names it in their messages.
+ */
+export function referenceId(entry: unknown): string | undefined {
+  if (!entry || typeof entry !== "object" || Array.isArray(entry)) return undefined;
+  for (const [key, value] of Object.entries(entry)) {
+    if (cslField(key) !== "id") continue;
+    return (typeof value === "string" || typeof value === "number") && String(value).trim() ? String(value) : undefined;
+  }
+  return undefined;
+}
+
 /** Normalise one reference. Never throws on bad input: problems are returned with their path. */
 export function normaliseItem(input: unknown, options: NormaliseOptions = {}): NormaliseResult {
   const syntax = options.syntax ?? "yaml";
@@ -135,11 +151,19 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
   out.id = String(id ?? "");
 
   const type = valueOf("type");
-  if (type === undefined || type === null || type === "") {
-    problems.push({ path: pathOf("type"), message: "the reference has no type", fix: `add \`type:\`, e.g. article-journal, webpage, post-weblog, book, report` });
+  // `itemType:` and the like are reported as the type written under another name.
+  const typeElsewhere = Object.keys(raw).some((key) => cslField(key) === undefined && ALIASES.get(letters(key)) === "type");
+  const untyped = type === undefined || type === null || type === "";
+  if (untyped) {
+    if (!typeElsewhere) problems.push({ path: pathOf("type"), message: "the reference has no type", fix: `add \`type:\`, e.g. article-journal, webpage, post-weblog, book, report` });
   } else if (typeof type !== "string" || !(CSL_TYPES as readonly string[]).includes(type)) {
+    const named = typeof type === "string" ? cslType(type) : undefined;
     const guess = typeof type === "string" ? closest(type, CSL_TYPES) : undefined;
-    problems.push({ path: pathOf("type"), message: `"${shown(type)}" is not a CSL type`, fix: guess ? `did you mean \`${guess}\`?` : "use a CSL type such as article-journal, webpage, post-weblog, book, report" });
+    problems.push({
+      path: pathOf("type"),
+      message: `"${shown(type)}" is not a CSL type${named?.from ? `: it is ${named.from}'s name for CSL's ${named.type}` : ""}`,
+      fix: named ? `write it as ${fieldLine(syntax, "type", named.type)}` : guess ? `did you mean \`${guess}\`?` : "use a CSL type such as article-journal, webpage, post-weblog, book, report",
+    });
   }
   out.type = type;
 
@@ -221,6 +245,55 @@ const ALIASES = new Map<string, string | ((value: unknown) => string)>([
 const ORGANISATION_KEYS = new Set(["institution", "organization", "organisation", "school", "university", "company"]);
 const WEB_TYPES = new Set(["webpage", "post-weblog", "post"]);
 
+// Other programs' names for CSL's types (Zotero's itemType, BibTeX's entry types, schema.org)
+// and the words writers use, by their letters: "journalArticle", "journal-article", "blog post".
+const TYPE_NAMES: ReadonlyArray<[string, string, string[]]> = [
+  ["Zotero", "article-journal", ["journalarticle"]],
+  ["Zotero", "article-magazine", ["magazinearticle"]],
+  ["Zotero", "article-newspaper", ["newspaperarticle"]],
+  ["Zotero", "post-weblog", ["blogpost"]],
+  ["Zotero", "post", ["forumpost"]],
+  ["Zotero", "chapter", ["booksection"]],
+  ["Zotero", "paper-conference", ["conferencepaper"]],
+  ["Zotero", "speech", ["presentation"]],
+  ["Zotero", "motion_picture", ["videorecording", "film"]],
+  ["Zotero", "song", ["audiorecording", "podcast"]],
+  ["Zotero", "software", ["computerprogram"]],
+  ["Zotero", "entry-encyclopedia", ["encyclopediaarticle"]],
+  ["Zotero", "entry-dictionary", ["dictionaryentry"]],
+  ["Zotero", "broadcast", ["tvbroadcast", "radiobroadcast"]],
+  ["Zotero", "personal_communication", ["email", "letter"]],
+  ["BibTeX", "paper-conference", ["inproceedings", "conference"]],
+  ["BibTeX", "chapter", ["incollection", "inbook"]],
+  ["BibTeX", "report", ["techreport"]],
+  ["BibTeX", "thesis", ["phdthesis", "mastersthesis"]],
+  ["BibTeX", "document", ["misc"]],
+  ["BibTeX", "webpage", ["online", "electronic", "www"]],
+  ["BibTeX", "pamphlet", ["booklet"]],
+  ["BibTeX", "manuscript", ["unpublished"]],
+  ["schema.org", "article-journal", ["scholarlyarticle"]],
+  ["schema.org", "post-weblog", ["blogposting"]],
+  ["schema.org", "article-newspaper", ["newsarticle"]],
+  ["everyday English", "article-journal", ["journal", "journalpaper", "researcharticle", "researchpaper", "paper"]],
+  ["everyday English", "post-weblog", ["blog", "weblog", "blogarticle", "weblogpost"]],
+  ["everyday English", "webpage", ["website", "web", "site", "page", "websitepage"]],
+  ["everyday English", "article-newspaper", ["newspaper", "news", "newsstory"]],
+  ["everyday English", "article-magazine", ["magazine"]],
+  ["everyday English", "chapter", ["bookchapter"]],
+  ["everyday English", "motion_picture", ["video", "movie"]],
+  ["everyday English", "post", ["tweet", "socialmediapost", "toot", "skeet"]],
+];
+const TYPE_BY_LETTERS = new Map(TYPE_NAMES.flatMap(([from, type, names]) => names.map((n) => [n, { type, from }] as const)));
+for (const type of CSL_TYPES) TYPE_BY_LETTERS.set(letters(type), { type, from: "CSL" });
+
+/** The CSL type another program's (or everyday) name stands for: journalArticle → article-journal, with the program. */
+function cslType(name: string): { type: string; from?: string } | undefined {
+  const found = TYPE_BY_LETTERS.get(letters(name).replace(/[^a-z0-9]/g, ""));
+  if (!found || found.type === name) return undefined;
+  // CSL's own type in other capitals or separators, or an everyday word: no program to name.
+  return found.from === "CSL" || found.from === "everyday English" ? { type: found.type } : found;
+}
+
 function aliases<T>(target: T, ...keys: string[]): [string, T][] {
   return keys.map((k) => [k, target]);
 }
@@ -255,10 +328,14 @@ function aliasFix(key: string, value: unknown, target: string, ctx: ItemContext)
     return typeof ctx.title === "string" && text !== undefined ? `add it to the title after a colon: ${fieldLine(ctx.syntax, "title", `${ctx.title.trim()}: ${text}`)}` : "add it to the title after a colon";
   }
   if (ctx.has(target)) return `\`${target}\` is already written for this reference: keep the right value there and delete \`${key}\``;
+  // Zotero's `itemType: journalArticle`: CSL's field, with CSL's name for the type.
+  if (target === "type" && text !== undefined) return `write it as ${fieldLine(ctx.syntax, "type", (CSL_TYPES as readonly string[]).includes(text) ? text : cslType(text)?.type ?? text)}`;
   if (text === undefined) {
     return value !== null && typeof value === "object" && !(value instanceof Date) ? `rename \`${key}\` to \`${target}\`, keeping its value` : `write \`${target}\` instead of \`${key}\``;
   }
   if (NAME_FIELDS.has(target)) {
+    const etAl = etAlIn(text);
+    if (etAl) return etAlFix(ctx.syntax, target, namesIn(etAl.rest), false);
     const people = severalPeople(text);
     if (people) return peopleFix(ctx.syntax, target, people, false);
   }
@@ -283,12 +360,6 @@ function fieldLine(syntax: ReferenceSyntax, field: string, text: string): string
   if (syntax === "json") return `\`"${field}": ${JSON.stringify(text)}\``;
   if (syntax === "bibtex") return `\`${field.toLowerCase()} = {${text}}\``;
   return `\`${field}: ${yamlScalar(text)}\``;
-}
-
-/** Text as YAML reads it back: plain when it can be, else in double quotes. */
-function yamlScalar(text: string): string {
-  const plain = text !== "" && text === text.trim() && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/: |:$| #|[\n\r\t]/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
 }
 
 /** A value that fits on one line, as text; undefined for a list, a group of fields or nothing. */
@@ -365,8 +436,25 @@ function doiProblem(key: string, value: unknown, syntax: ReferenceSyntax): ItemP
 
 function normaliseNames(value: unknown, field: string, path: (string | number)[], problems: ItemProblem[], syntax: ReferenceSyntax): CslName[] | undefined {
   const list = Array.isArray(value) ? value : [value];
+  // BibTeX writes "et al." as `and others`, and plugin-bibtex hands it over as a person named
+  // "others": the fix rewrites the whole field, the one line a .bib file has for it.
+  if (syntax === "bibtex") {
+    const found = list.map((entry) => entryEtAl(entry));
+    const first = found.find((f) => f !== undefined);
+    if (first) {
+      const names = list.flatMap((entry, i) => (found[i] ? found[i]!.names : [entry as string | CslName]));
+      const marker = !first.text && /others/i.test(first.marker) ? "and others" : first.marker;
+      problems.push({ path, message: etAlMessage(first, field, syntax), fix: etAlFix(syntax, field, names, false, marker) });
+      return undefined;
+    }
+  }
   const names: CslName[] = [];
   list.forEach((entry, i) => {
+    const etAl = entryEtAl(entry);
+    if (etAl) {
+      problems.push({ path: Array.isArray(value) ? [...path, i] : path, message: etAlMessage(etAl, field, syntax), fix: etAlFix(syntax, field, etAl.names, Array.isArray(value), etAl.marker) });
+      return;
+    }
     if (typeof entry === "string") {
       const text = entry.trim();
       if (!text) return;
@@ -410,6 +498,141 @@ function peopleFix(syntax: ReferenceSyntax, field: string, people: string[], inL
   if (syntax === "bibtex") return `separate the people with "and": ${field.toLowerCase()} = {${people.join(" and ")}}`;
   const lines = people.map((p) => `    - ${yamlScalar(p)}`).join("\n");
   return inList ? `write one person per line, in place of this one:\n${lines}` : `write one person per line:\n  ${field}:\n${lines}`;
+}
+
+// "et al." and the other ways of writing "and more people" after a list of names. CSL has no
+// place for them: the style writes "et al." itself when there are enough names. Matched only
+// as words of their own, so that Al-Farsi, al-Khwarizmi, Alice or a family name Etal stay names.
+const ET_AL = /(?<=^|[\s,;])et(?:\s+|\.\s*)al(?:ii|ia|\.)?(?=$|[\s,;.)])/i;
+// "and others" (BibTeX's own way), "& others" and an ellipsis, at the end only: "Doctors and
+// Others Foundation" is an organisation.
+const ET_AL_AT_END = /(?<=^|[\s,;])(?:(?:and|&)\s+others|…|\.\.\.)\.?(?=\s*$)/i;
+const OTHERS_ALONE = /^(?:(?:and|&)\s+)?others\.?$/i;
+
+interface EtAl {
+  /** What the writer wrote for "et al.", e.g. "et. al." or "and others". */
+  marker: string;
+  /** The whole name it was written in; undefined when the name is nothing else. */
+  text?: string;
+  /** The names written with it, without it, as the fix shows them. */
+  names: (string | CslName)[];
+}
+
+/** The marker in a text, and the text without it: "Smith, J. et al." → "et al." and "Smith, J.". */
+function etAlIn(text: string): { marker: string; rest: string } | undefined {
+  const t = text.trim();
+  if (OTHERS_ALONE.test(t)) return { marker: t, rest: "" };
+  const m = ET_AL.exec(t) ?? ET_AL_AT_END.exec(t);
+  if (!m) return undefined;
+  const before = t.slice(0, m.index).replace(/(?:[\s,;]+|(?<=^|\s)(?:and|&))+$/i, "");
+  const after = t.slice(m.index + m[0].length).replace(/^[\s,;.]+/, "").trim();
+  return { marker: m[0], rest: [before, after].filter(Boolean).join(", ") };
+}
+
+/** The people in what is left of a name once "et al." is taken out, as "Family, Given" where it is clear. */
+function namesIn(rest: string): string[] {
+  if (!rest) return [];
+  return severalPeople(rest) ?? [vancouverName(rest) ?? givenFamilyName(rest) ?? rest];
+}
+
+const NAME_ORDER = ["given", "dropping-particle", "non-dropping-particle", "family", "suffix", "literal"] as const;
+
+/** "et al." written in one entry of a name field: as text, or in a part of {family, given}. */
+function entryEtAl(entry: unknown): EtAl | undefined {
+  if (typeof entry === "string") {
+    const found = etAlIn(entry);
+    return found && { marker: found.marker, ...(found.rest ? { text: entry.trim() } : {}), names: namesIn(found.rest) };
+  }
+  if (!entry || typeof entry !== "object" || Array.isArray(entry)) return undefined;
+  const name = entry as Record<string, unknown>;
+  const whole = NAME_ORDER.map((k) => name[k]).filter((v): v is string => typeof v === "string" && v.trim() !== "").join(" ");
+  const found = etAlIn(whole);
+  if (!found) return undefined;
+  if (!found.rest) return { marker: found.marker, names: [] };
+  // Taken out of the part it is in, the other parts kept as written; across parts (plugin-bibtex
+  // reads "Smith et al." as given "Smith et", family "al."), the name is read again as text.
+  const rest: Record<string, unknown> = { ...name };
+  let inPart = false;
+  for (const k of NAME_ORDER) {
+    const part = typeof name[k] === "string" ? etAlIn(name[k] as string) : undefined;
+    if (!part) continue;
+    inPart = true;
+    if (part.rest) rest[k] = part.rest;
+    else delete rest[k];
+  }
+  if (inPart) return { marker: found.marker, text: bibtexName(name as CslName), names: [nameAsText(rest as CslName)] };
+  return { marker: found.marker, text: whole, names: namesIn(found.rest) };
+}
+
+/** {family, given} as "Family, Given" when nothing else is in it (chatpost reads that back the same); else the name itself. */
+function nameAsText(name: CslName): string | CslName {
+  const keys = Object.keys(name);
+  if (keys.every((k) => k === "family" || k === "given") && name.family && name.given && !name.family.includes(",") && !name.given.includes(",")) return `${name.family}, ${name.given}`;
+  if (keys.length === 1 && name.literal && !name.literal.includes(",")) return name.literal;
+  return name;
+}
+
+const NAMES_OF = new Map([["author", "authors"], ["editor", "editors"], ["translator", "translators"], ["container-author", "authors"], ["original-author", "authors"]]);
+
+function etAlMessage(etAl: EtAl, field: string, syntax: ReferenceSyntax): string {
+  const why = `the citation style writes "et al." itself when there are enough ${NAMES_OF.get(field) ?? "names"}`;
+  if (syntax === "bibtex" && !etAl.text && /others/i.test(etAl.marker)) return `"and others" would be printed as a person named "others": ${why}`;
+  if (etAl.text) return `"${etAl.text}" has "${etAl.marker}" in it, which is not part of a name: ${why}`;
+  return `"${etAl.marker}" is not a name: ${why}`;
+}
+
+/** The names without "et al.", in the writer's syntax, and where to add the others; `inList` when it replaces one entry of a list. */
+function etAlFix(syntax: ReferenceSyntax, field: string, names: (string | CslName)[], inList: boolean, marker = "et al."): string {
+  const who = NAMES_OF.get(field) ?? "names";
+  const better = `if you cannot find them, the ones you know are still better than "et al."`;
+  if (syntax === "bibtex") {
+    const written = names.map(bibtexName).join(" and ");
+    return names.length
+      ? `write the field without "${marker}", and add the other ${who} from the work after the names, separated by "and" (${better}): ${field.toLowerCase()} = {${written}}`
+      : `write the ${who} from the work, separated by "and", e.g. ${field.toLowerCase()} = {Smith, Jane and Doe, Kate}`;
+  }
+  if (syntax === "json") {
+    const written = names.map(jsonName).join(", ");
+    if (inList) {
+      return names.length
+        ? `write it as ${written} and add the other ${who} from the work after it (${better})`
+        : `remove it from the list and write the other ${who} from the work in its place (${better})`;
+    }
+    return names.length
+      ? `write one name per person and add the other ${who} from the work (${better}): "${field}": [${written}]`
+      : `write the ${who} from the work, one name per person, e.g. "${field}": ["Smith, Jane", "Doe, Kate"]`;
+  }
+  const lines = names.map((n) => `    - ${yamlName(n)}`).join("\n");
+  if (inList) {
+    return names.length
+      ? `write it without "${marker}" and add the other ${who} from the work below it, one per line (${better}):\n${lines}`
+      : `delete this line and write the other ${who} from the work in its place, one per line (${better})`;
+  }
+  return names.length
+    ? `${names.length === 1 ? "write the name on a line of its own" : "write one person per line"}, and add the other ${who} from the work below, one per line (${better}):\n  ${field}:\n${lines}`
+    : `write the ${who} from the work, one per line, e.g.\n  ${field}:\n    - Smith, Jane\n    - Doe, Kate`;
+}
+
+function yamlName(name: string | CslName): string {
+  if (typeof name === "string") return yamlScalar(name);
+  // In {…}, a comma, bracket or brace ends a plain value.
+  const value = (v: unknown) => (typeof v === "string" && !/[,[\]{}]/.test(v) && yamlScalar(v) === v ? v : JSON.stringify(v));
+  return `{${Object.entries(name).map(([k, v]) => `${k}: ${value(v)}`).join(", ")}}`;
+}
+
+function jsonName(name: string | CslName): string {
+  if (typeof name === "string") return JSON.stringify(name);
+  return `{${Object.entries(name).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")}}`;
+}
+
+/** A name as a .bib file writes it: "von Family, Jr., Given", {Organisation} kept whole. */
+function bibtexName(name: string | CslName): string {
+  if (typeof name === "string") return name;
+  if (name.literal) return `{${name.literal}}`;
+  const family = [name["non-dropping-particle"], name["dropping-particle"], name.family].filter(Boolean).join(" ");
+  // A family name alone, of several words, is kept whole in braces (else BibTeX reads "Given Family").
+  if (!name.given && !name.suffix) return /\s/.test(family) ? `{${family}}` : family;
+  return [family, name.suffix, name.given].filter(Boolean).join(", ");
 }
 
 // What a name in "Family, Given" or "Given Family" form is made of: capitalised words,

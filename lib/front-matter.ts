@@ -1,6 +1,6 @@
 // Splits a post into front matter and body, and parses the YAML once, keeping
 // the position of every node so that a problem can point at its line.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLError } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 
 export type Locate = (path: ReadonlyArray<PropertyKey>) => Position;
@@ -62,8 +62,9 @@ export function readYamlDocument(text: string, file: string, firstLine: number):
     spaced.add(problem.line);
     report(problem.line, problem.column, fieldPathOnLine(lines.map(plainSpaces), problem.line), problem.message, problem.fix);
   }
+  const duplicates = doc.errors.some((e) => e.code === "DUPLICATE_KEY") ? duplicateKeys(doc, lines, lineOf, firstLine) : [];
   for (const err of doc.errors) {
-    const explained = curlyQuotes(explainYamlError(err, lines, lineOf, doc.errors, firstLine), lines);
+    const explained = curlyQuotes(explainYamlError(err, lines, lineOf, doc.errors, firstLine, duplicates), lines);
     if (!explained || !inYaml(explained.line)) continue;
     const line = explained.line + firstLine - 1;
     // YAML errors cascade: one mistake often yields two or three errors on one line,
@@ -285,8 +286,105 @@ interface Explained {
   fix: string;
 }
 
+interface DuplicateKey {
+  /** Offset and 1-based line (within the YAML text) of the key written again. */
+  offset: number;
+  line: number;
+  /** What to say about it; undefined when another duplicate's explanation covers it. */
+  explained: Explained | undefined;
+}
+
+/**
+ * Every key written again in its mapping, read from the tree (which keeps both pairs).
+ * In an item of a list (a reference, an author), keys written again from some line on are
+ * most often the next item, its `- ` forgotten: one error at that line, with the line as it
+ * should read, in place of one error per key. A key written again at the end of an item, or
+ * alone among new keys, is a key written twice.
+ */
+function duplicateKeys(doc: Document, lines: string[], lineOf: (offset: number) => number, firstLine: number): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  const fileLine = (line: number) => line + firstLine - 1;
+  visit(doc, {
+    Map(_, map, path) {
+      const keys = map.items.map((pair) => (isScalar(pair.key) && pair.key.range ? pair.key : undefined));
+      const written = (i: number) => String(keys[i]!.value);
+      const lineOfKey = (i: number) => lineOf(keys[i]!.range![0]);
+      const columnOfKey = (i: number) => keys[i]!.range![0] - lineStart(lines, lineOfKey(i)) + 1;
+      const same = (a: Scalar | undefined, b: Scalar | undefined) => !!a && !!b && a.value === b.value;
+      const repeated = keys.map((key, i) => !!key && keys.slice(0, i).some((other) => same(other, key)));
+      if (!repeated.some(Boolean)) return;
+      // Split the pairs where a key repeats one of the pairs since the last split: each part
+      // is an item as the writer may have meant it.
+      const starts: number[] = [0];
+      let seen: Scalar[] = [];
+      keys.forEach((key, i) => {
+        if (!key) return;
+        if (seen.some((other) => same(other, key))) {
+          starts.push(i);
+          seen = [];
+        }
+        seen.push(key);
+      });
+      const parent = path[path.length - 1];
+      const inItem = isSeq(parent) && !map.flow && !!keys[0];
+      const holder = path[path.length - 2];
+      const list = isPair(holder) && isScalar(holder.key) ? String(holder.key.value) : undefined;
+      let itemStart = 0;
+      for (let s = 1; s < starts.length; s++) {
+        const start = starts[s]!;
+        const end = starts[s + 1] ?? keys.length;
+        const again = Array.from({ length: end - start }, (_, j) => start + j).filter((i) => repeated[i]);
+        const missingDash = inItem && end - start >= 2 && (again.length >= 2 || same(keys[start], keys[0]));
+        if (missingDash) {
+          const names = [...new Set(again.map(written))].map((k) => `\`${k}\``);
+          const listed = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0]!;
+          const line = lineOfKey(start);
+          const column = columnOfKey(start);
+          // The `- ` at the column of the item's own, its key where the lines below have theirs.
+          const keyAt = columnOfKey(0) - 1;
+          let dashLine = lineOfKey(0);
+          let dash = (lines[dashLine - 1] ?? "").slice(0, keyAt).lastIndexOf("-");
+          // A `-` alone on the line above its first field.
+          for (let l = dashLine - 1; dash < 0 && l >= 1 && !/\S/.test((lines[l - 1] ?? "").slice(keyAt)); l--) {
+            const alone = /^([ \t]*)-[ \t]*(?:#.*)?$/.exec(lines[l - 1] ?? "");
+            if (alone) [dashLine, dash] = [l, alone[1]!.length];
+          }
+          if (dash < 0 || dash > keyAt - 2) dash = Math.max(0, keyAt - 2);
+          const lead = `${" ".repeat(dash)}-${" ".repeat(Math.max(1, keyAt - dash - 1))}`;
+          const rewritten = lead + (lines[line - 1] ?? "").slice(column - 1).trimEnd();
+          out.push({
+            offset: keys[start]!.range![0], line,
+            explained: {
+              line, column, field: fieldPathOnLine(lines, line),
+              message: `the field${names.length > 1 ? "s" : ""} ${listed} of the item that starts on line ${fileLine(itemStart === 0 ? dashLine : lineOfKey(itemStart))} ${names.length > 1 ? "are" : "is"} written again from this line, as if another item of ${list ? `\`${list}\`` : "the list"} began here without its \`- \``,
+              fix: `if it is another item, write this line as \`${rewritten}\` (the - under the one on line ${fileLine(dashLine)}) and leave the lines below it as they are; if it is the same item written twice, ${names.length > 1 ? `keep one line each for ${listed}` : `keep one of the two ${listed} lines`} and delete the other${names.length > 1 ? "s" : ""}`,
+            },
+          });
+          for (const i of again.slice(1)) out.push({ offset: keys[i]!.range![0], line: lineOfKey(i), explained: undefined });
+          itemStart = start;
+          continue;
+        }
+        for (const i of again) {
+          // The first of the same key in the item as the writer sees it (after any `- ` added above).
+          const first = keys.findIndex((other, j) => j >= itemStart && j < i && same(other, keys[i]));
+          const line = lineOfKey(i);
+          out.push({
+            offset: keys[i]!.range![0], line,
+            explained: {
+              line, column: columnOfKey(i), field: fieldPathOnLine(lines, line),
+              message: `the field \`${written(i)}\` is written twice (first on line ${fileLine(lineOfKey(first >= 0 ? first : keys.findIndex((other) => same(other, keys[i]))))})`,
+              fix: "keep one of the two lines and delete the other",
+            },
+          });
+        }
+      }
+    },
+  });
+  return out;
+}
+
 /** Turns one error of the `yaml` package into words a writer understands, on the most useful line. */
-function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: number) => number, all: readonly YAMLError[], firstLine: number): Explained | undefined {
+function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: number) => number, all: readonly YAMLError[], firstLine: number, duplicates: readonly DuplicateKey[] = []): Explained | undefined {
   const line = lineOf(err.pos[0]);
   const endLine = lineOf(Math.max(err.pos[0], err.pos[1] - 1));
   const column = (n: number, offset: number) => Math.max(1, offset - lineStart(lines, n) + 1);
@@ -294,9 +392,13 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
   const here = { line, column: column(line, err.pos[0]), field: fieldPathOnLine(lines, line) };
   switch (err.code) {
     case "DUPLICATE_KEY": {
+      const known = duplicates.find((d) => d.offset === err.pos[0]) ?? duplicates.find((d) => d.line === line);
+      if (known) return known.explained;
+      // Not found in the tree: the first line with the same key at the same column.
+      // The key's column, not the line's indentation: `  - id: a` and `    id: b` are one item's keys.
       const key = fieldOnLine(text) ?? "";
-      const indent = /^\s*/.exec(text)![0].length;
-      const first = lines.findIndex((l, i) => i < line - 1 && /^\s*/.exec(l)![0].length === indent && fieldOnLine(l) === key);
+      const indent = keyColumn(text);
+      const first = lines.findIndex((l, i) => i < line - 1 && keyColumn(l) === indent && fieldOnLine(l) === key);
       return {
         ...here,
         message: `the field \`${key}\` is written twice${first >= 0 ? ` (first on line ${first + firstLine})` : ""}`,
@@ -382,6 +484,11 @@ function lineStart(lines: string[], line: number): number {
 function fieldOnLine(line: string | undefined): string | undefined {
   const m = /^\s*(?:-\s+)*([A-Za-z_][\w.-]*)\s*:(\s|$)/.exec(line ?? "");
   return m?.[1];
+}
+
+/** Where the key of a line starts, counting a list's `- ` as indentation: `  - id: a` → 4. */
+function keyColumn(line: string | undefined): number {
+  return /^[ \t]*(?:-[ \t]+)*/.exec(line ?? "")![0].length;
 }
 
 function indentOf(line: string | undefined): number {

@@ -8,10 +8,11 @@ import { bodyLinks } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import type { LoadContext, LoadResult } from "./post-loader.ts";
+import { encodingProblems } from "./text-encoding.ts";
 
 export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists">): LoadResult {
   const split = splitFrontMatter(raw);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...encodingProblems(file, raw)];
   if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists);

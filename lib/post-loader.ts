@@ -1,9 +1,12 @@
 // From a post's file text to a validated, typed Post, with every problem found.
 import path from "node:path";
 import { isoOffset, resolveChatStart, type ChatInstant } from "./chat-time.ts";
-import { normaliseItem, type CslItem } from "./csl-normalise.ts";
+import { normaliseItem, referenceId, type CslItem } from "./csl-normalise.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
-import { slugFromFile } from "./content-paths.ts";
+import { slugFromFile, suggestedPostFile } from "./content-paths.ts";
+import { dateSlips } from "./post-dates.ts";
+import { topicLabelProblems } from "./topic-labels.ts";
+import { encodingProblems } from "./text-encoding.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
@@ -113,6 +116,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     error("", { line: 1, column: 1 }, "the file is empty", "start it with front matter: a line ---, then title:, date:, then a line ---");
     return { diagnostics };
   }
+  // Read on, so that every other problem comes in the same list.
+  diagnostics.push(...encodingProblems(file, raw));
   const split = splitFrontMatter(raw);
   if (split.yaml === undefined) {
     const opened = /^\uFEFF?---[ \t]*\r?\n/.test(raw);
@@ -151,7 +156,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
 
   const slug = slugFromFile(file);
   if (!SLUG.test(slug)) {
-    error("", { line: 1, column: 1 }, `the file name gives the web address "${slug}", which has characters other than a-z, 0-9 and -`, `rename the file to YYYY-MM-DD-${slug.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "title"}.md`);
+    error("", { line: 1, column: 1 }, `the file name gives the web address "${slug}", which has characters other than a-z, 0-9 and -`, `rename the file to ${suggestedPostFile(file)}`);
   }
 
   const parsed = frontMatterSchema.safeParse(data);
@@ -189,7 +194,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     const seen = new Map<string, number>();
     rawData.references.forEach((entry, i) => {
       const { item, problems } = normaliseItem(entry);
-      const id = isRecord(entry) && (typeof entry.id === "string" || typeof entry.id === "number") && String(entry.id).trim() ? String(entry.id) : `#${i + 1}`;
+      // `ID:` is accepted as `id:` (capitals do not matter in field names, as in pandoc).
+      const id = referenceId(entry) ?? `#${i + 1}`;
       for (const p of problems) {
         const at = ["references", i, ...p.path];
         error(fieldPath(at), doc.locate(at), `reference "${id}": ${p.message}`, p.fix);
@@ -238,6 +244,15 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     else if (result.field === "start") error("updated", doc.locate(["updated"]), result.problem.message, result.problem.fix.replace("pick a time", "write a time"));
   }
 
+  for (const p of topicLabelProblems(fm?.topics ?? [])) {
+    diagnostics.push({ severity: p.severity, file, ...doc.locate(["topics", p.index]), field: fieldPath(["topics", p.index]), message: `${fieldWords(["topics", p.index])} ${p.message}`, fix: p.fix });
+  }
+  // Dates valid each on their own but not together (a chat written without its start has no date to compare).
+  if (fm && (chat || !rawChat)) {
+    for (const slip of dateSlips({ file, date: fm.date, ...(chat ? { chatDate: chat.wallClock.slice(0, 10) } : {}) })) {
+      diagnostics.push({ severity: "warning", file, ...doc.locate(slip.field === "date" ? ["date"] : ["chat", "start"]), field: slip.field, message: slip.message, fix: slip.fix });
+    }
+  }
   const chatStartAt = doc.locate(["chat", "start"]);
   if (diagnostics.some((d) => d.severity === "error") || !fm) {
     const nocite = fm?.nocite ?? (Array.isArray(rawData.nocite) && rawData.nocite.every((n) => typeof n === "string") ? (rawData.nocite as string[]) : []);

@@ -59,15 +59,30 @@ export const hashtag = z
 
 const text = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, { message: `${what} is empty` });
 
+/** What is wrong with a chat's length in minutes, with its fix; `1.5` and `2` were meant as hours. */
+function durationProblem(minutes: number): string | undefined {
+  const hours = (n: number) => `${n} hour${n === 1 ? "" : "s"}`;
+  if (minutes > 0 && minutes < 5) {
+    return `a chat lasts at least 5 minutes: the length is in minutes, not hours → write duration: ${Math.round(minutes * 60)} for ${hours(minutes)}`;
+  }
+  if (minutes < 5) return "a chat lasts at least 5 minutes → write the length in minutes, e.g. duration: 60";
+  if (minutes > 24 * 60) return "a chat lasts at most 1440 minutes (a day) → write the length in minutes, e.g. duration: 90";
+  if (!Number.isInteger(minutes)) return `expected whole minutes → round it: duration: ${Math.round(minutes)}`;
+  return undefined;
+}
+
+/** A chat's length in minutes, in a post's `chat:` and in the site settings. */
+export const chatDuration = z
+  .number({ error: "expected the length of the chat in minutes, e.g. 60" })
+  .superRefine((minutes, ctx) => {
+    const problem = durationProblem(minutes);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
 export const chatSchema = z.strictObject({
   start: z.union([z.string(), z.date()], { error: "expected the local start time → write the clock time where the chat is hosted, e.g. start: 2017-05-02T20:30" }),
   zone: z.string({ error: "expected an IANA time zone → write the place as Area/City, e.g. zone: America/New_York" }).optional(),
-  duration: z
-    .number({ error: "expected the length of the chat in minutes, e.g. 60" })
-    .int({ message: "expected whole minutes → round it, e.g. duration: 60" })
-    .min(5, { message: "a chat lasts at least 5 minutes → write the length in minutes, e.g. duration: 60 (not hours)" })
-    .max(24 * 60, { message: "a chat lasts at most 1440 minutes (a day) → write the length in minutes, e.g. duration: 90" })
-    .optional(),
+  duration: chatDuration.optional(),
   hashtag: hashtag.optional(),
 });
 

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
 import { fieldPath, fieldWords } from "./diagnostics.ts";
 import { curlyQuoted, quoteYaml, type Locate } from "./front-matter.ts";
+import { yamlScalar } from "./yaml-text.ts";
+import { withoutTopicLabel } from "./topic-labels.ts";
 import { closest } from "./suggest.ts";
 
 export interface IssueContext {
@@ -27,12 +29,15 @@ export function zodIssuesToDiagnostics(
     if (issue.code === "unrecognized_keys") {
       const known = knownKeys(schema, issue.path);
       for (const key of issue.keys) {
-        const guess = closest(key, known);
+        const at = { severity: "error" as const, file, ...locate([...issue.path, key]), field: fieldPath([...issue.path, key]) };
+        const home = homeOf(key, schema, issue.path, known);
+        if (home) {
+          out.push({ ...at, ...misplacedWords(key, home, issue.path, context.data, file.endsWith(".md") ? "the front matter" : "this file") });
+          continue;
+        }
+        const guess = closest(key, known) ?? (ALIASES[key.toLowerCase()] && known.includes(ALIASES[key.toLowerCase()]!) ? ALIASES[key.toLowerCase()] : undefined);
         out.push({
-          severity: "error",
-          file,
-          ...locate([...issue.path, key]),
-          field: fieldPath([...issue.path, key]),
+          ...at,
           message: `unknown field \`${key}\``,
           fix: guess ? `did you mean \`${guess}\`?` : `remove it; the fields here are ${known.map((k) => `\`${k}\``).join(", ")}`,
         });
@@ -40,6 +45,8 @@ export function zodIssuesToDiagnostics(
       continue;
     }
     const path = issue.path as PropertyKey[];
+    // `alt:` written beside `image:` is reported where it is written, with the indentation it needs.
+    if (path.length > 1 && !hasValue(context.data, path) && strayFields(schema, path.slice(0, -1), context.data).includes(String(path[path.length - 1]))) continue;
     const field = fieldPath(path);
     const where = context.topLevel ?? (file.endsWith(".md") ? undefined : ", not indented");
   const { message, fix } = explainIssue(issue, path, schema, { ...context, ...(where ? { topLevel: where } : {}) });
@@ -95,6 +102,15 @@ function explainIssue(
       };
     }
     if (item) return { message: `${name} is empty`, fix: `write its text, or remove it from the list` };
+    // `chat:` followed by its fields not indented: they are read beside it, and it is empty.
+    const strays = strayFields(schema, path, context.data);
+    if (strays.length) {
+      const named = strays.map((k) => `\`${k}\``).join(" and ");
+      return {
+        message: `${name} is empty: ${named} ${strays.length > 1 ? "are" : "is"} not indented below it, so ${strays.length > 1 ? "they are read as fields" : "it is read as a field"} of ${path.length > 1 ? `\`${fieldPath(path.slice(0, -1))}\`` : "their own"}, not of \`${key}\``,
+        fix: `indent ${strays.map((k) => `\`${k}:\``).join(" and ")} by two spaces, below \`${key}:\``,
+      };
+    }
     return { message: `${name} is empty`, fix: `write a value after \`${key}:\` (${expected}), or remove the line if the field is optional` };
   }
   const curly = typeof value === "string" ? curlyQuoted(value) : undefined;
@@ -109,6 +125,14 @@ function explainIssue(
   const colon = issue.code === "invalid_type" && issue.expected === "string" ? colonField(value) : undefined;
   if (colon !== undefined) {
     const straight = curlyQuoted(colon);
+    // `- T1: Should vendors join?`: the colon was the number's; the page numbers topics itself.
+    const unlabeled = !straight && path[0] === "topics" && typeof path[1] === "number" ? withoutTopicLabel(colon, path[1]) : undefined;
+    if (unlabeled !== undefined) {
+      return {
+        message: `${name} became a field named \`${Object.keys(value as object)[0]}\`: YAML reads a colon followed by a space as the end of a field's name, and the page numbers the questions itself`,
+        fix: `write it without the number: - ${yamlScalar(unlabeled)}`,
+      };
+    }
     return {
       message: `${name} became a field named \`${Object.keys(value as object)[0]}\`: YAML reads a colon followed by a space as the end of a field's name${straight ? `, and the quotes are curly quotes ${straight.open} ${straight.close} — YAML needs straight quotes " "` : ""}`,
       fix: `put the text in ${straight ? "straight " : ""}quotes, so that the colon stays part of it: ${lead}${quoteYaml(straight ? straight.text : colon)}`,
@@ -223,6 +247,49 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = data;
   for (const seg of path) node = (node as Record<PropertyKey, unknown> | null | undefined)?.[seg];
   return node;
+}
+
+// Names writers use for a field of another name: `timezone:` is the chat's `zone:`.
+const ALIASES: Record<string, string> = { timezone: "zone", time_zone: "zone", "time-zone": "zone", tz: "zone", length: "duration", minutes: "duration", time: "start", "alt-text": "alt", alt_text: "alt" };
+
+/**
+ * The group field at `path` that has `key` (or its alias) among its own fields, when
+ * `key` is unknown at `path`: `start:` written unindented below `chat:`, or `zone:` beside it.
+ */
+function homeOf(key: string, schema: z.ZodType, path: readonly PropertyKey[], known: readonly string[]): { group: string; field: string } | undefined {
+  for (const group of known) {
+    const fields = knownKeys(schema, [...path, group]);
+    if (fields.includes(key)) return { group, field: key };
+    const alias = ALIASES[key.toLowerCase()];
+    if (alias && fields.includes(alias) && !known.includes(alias)) return { group, field: alias };
+  }
+  return undefined;
+}
+
+function misplacedWords(key: string, home: { group: string; field: string }, path: readonly PropertyKey[], data: unknown, top: string): { message: string; fix: string } {
+  const where = path.length ? `\`${fieldPath(path)}\`` : top;
+  const parent = valueAt(data, path) as Record<string, unknown> | undefined;
+  const groupWritten = !!parent && typeof parent === "object" && home.group in parent;
+  const renamed = home.field !== key;
+  return {
+    message: renamed
+      ? `${where} has no field \`${key}\`; \`${home.group}\` has \`${home.field}\``
+      : `\`${key}\` is a field of \`${home.group}\`, but it is not indented below \`${home.group}:\`${groupWritten ? "" : ` (there is no \`${home.group}:\` line)`}`,
+    fix: groupWritten
+      ? `${renamed ? `write it as \`${home.field}:\` and indent it` : "indent it"} by two spaces, below \`${home.group}:\``
+      : `write \`${home.group}:\` on the line above it and indent ${renamed ? `it, as \`${home.field}:\`,` : "it"} by two spaces below that`,
+  };
+}
+
+/** Unknown fields beside the group at `path` that belong in it: the group's unindented lines. */
+function strayFields(schema: z.ZodType, path: readonly PropertyKey[], data: unknown): string[] {
+  const own = knownKeys(schema, path);
+  if (!own.length) return [];
+  const parentPath = path.slice(0, -1);
+  const siblings = knownKeys(schema, parentPath);
+  const parent = valueAt(data, parentPath);
+  if (!parent || typeof parent !== "object" || Array.isArray(parent)) return [];
+  return Object.keys(parent).filter((k) => !siblings.includes(k) && (own.includes(k) || own.includes(ALIASES[k.toLowerCase()] ?? "")));
 }
 
 /** Keys the schema allows at `path`, for "did you mean". */

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { readYamlDocument } from "./front-matter.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
 import { checkZone } from "./chat-time.ts";
+import { chatDuration } from "./post-schema.ts";
 import { SettingsError, type Diagnostic } from "./diagnostics.ts";
 
 import { SETTINGS_FILE } from "./content-paths.ts";
@@ -29,7 +30,7 @@ export const settingsSchema = z.strictObject({
     zone: z.string().min(1),
     weekday: z.enum(WEEKDAYS),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "a 24-hour time such as 20:30" }),
-    duration: z.number().int().min(5).max(24 * 60),
+    duration: chatDuration,
     hashtag,
     platform: z.string().min(1),
     url: z.url({ protocol: /^https?$/, message: "an absolute http(s) URL" }),

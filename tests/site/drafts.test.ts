@@ -164,8 +164,8 @@ describe("npm start (live preview)", () => {
     const before = log.length;
     writeFileSync(file, renamed.replace(/^( {2}duration: )\d+/m, "$1sixty"));
     const deadline = Date.now() + 20_000;
-    while (!/chat\.duration {2}expected a number/.test(log.slice(before)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    assert.match(log.slice(before), /content\/_data\/site\.yaml:\d+:\d+ {2}chat\.duration {2}expected a number[^\n]*\n\n1 error: the preview keeps the settings as they were/);
+    while (!/chat\.duration {2}expected the length of the chat in minutes/.test(log.slice(before)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.match(log.slice(before), /content\/_data\/site\.yaml:\d+:\d+ {2}chat\.duration {2}expected the length of the chat in minutes[^\n]*\n\n1 error: the preview keeps the settings as they were/);
     assert.doesNotMatch(log.slice(before), /^\s+at /m);
     await waitFor(`${base}/about/`, (html) => html.includes("<title>About · Renamed while the preview runs"));
     assert.equal(server.exitCode, null, "the server stopped");

@@ -153,3 +153,64 @@ describe("loadSharedBibliography", () => {
     assert.deepEqual(diagnostics.map((d) => [d.file, d.field]), [["content/_data/site.yaml", "citations.bibliography"]]);
   });
 });
+
+describe('"et al." in a shared bibliography', () => {
+  const BETTER = 'if you cannot find them, the ones you know are still better than "et al."';
+
+  it("plugin-bibtex reads BibTeX's `and others` as a person named \"others\", whom APA would print", async () => {
+    const { Cite } = await import("@citation-js/core");
+    const { formatBibliography } = await import("../../lib/citations.ts");
+    const [item] = new Cite("@article{a, author={Smith, John and others}, title={A}, journal={J}, year=2016}", { forceType: "@biblatex/text", generateGraph: false }).data;
+    assert.deepEqual(item.author, [{ given: "John", family: "Smith" }, { family: "others" }]);
+    const { _graph, "citation-key": _key, ...csl } = item;
+    assert.match(formatBibliography([csl], { style: "apa", locale: "en-US" })[0]!.html, /Smith, J\., &#38; others\./);
+  });
+
+  it("reports `and others` and \"et al.\" in a .bib file at the entry, with the field rewritten in BibTeX", () => {
+    const bib = [
+      "@article{a, author = {Smith, John and others}, title={A}, journal={J}, year=2016}",
+      "@book{b,",
+      "  editor = {von Neumann, John and {World Health Organization} and others},",
+      "  title = {B}, publisher = {P}, year = 2015}",
+      "@article{c, author={Smith, J. et al.}, title={C}, journal={J}, year=2016}",
+      "@article{d, author={Smith, J. and et al.}, title={D}, journal={J}, year=2016}",
+      "@article{e, author={Topol, Eric J.}, title={E}, journal={J}, year=2016}",
+      "",
+    ].join("\n");
+    const { entries, diagnostics } = parseBibliographyFile("refs.bib", bib);
+    assert.deepEqual(entries.map((e) => e.item.id), ["e"]);
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.field, d.message, d.fix]), [
+      ["refs.bib", 1, "a.author", 'entry "a": "and others" would be printed as a person named "others": the citation style writes "et al." itself when there are enough authors', `write the field without "and others", and add the other authors from the work after the names, separated by "and" (${BETTER}): author = {Smith, John}`],
+      ["refs.bib", 2, "b.editor", 'entry "b": "and others" would be printed as a person named "others": the citation style writes "et al." itself when there are enough editors', `write the field without "and others", and add the other editors from the work after the names, separated by "and" (${BETTER}): editor = {von Neumann, John and {World Health Organization}}`],
+      ["refs.bib", 5, "c.author", 'entry "c": "Smith, J. et al." has "et al." in it, which is not part of a name: the citation style writes "et al." itself when there are enough authors', `write the field without "et al.", and add the other authors from the work after the names, separated by "and" (${BETTER}): author = {Smith, J.}`],
+      ["refs.bib", 6, "d.author", 'entry "d": "et al." is not a name: the citation style writes "et al." itself when there are enough authors', `write the field without "et al.", and add the other authors from the work after the names, separated by "and" (${BETTER}): author = {Smith, J.}`],
+    ]);
+  });
+
+  it("keeps BibTeX names with al-, Al-, Others or Etal in them", () => {
+    const { entries, diagnostics } = parseBibliographyFile("refs.bib", "@article{e, author={Al-Farsi, Omar and Others, Ann and Etal, Mark}, title={E}, journal={J}, year=2016}\n");
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(entries[0]!.item.author, [{ given: "Omar", family: "Al-Farsi" }, { given: "Ann", family: "Others" }, { given: "Mark", family: "Etal" }]);
+  });
+
+  it("writes the fix for \"et al.\" in a CSL JSON file in JSON", () => {
+    const json = '[\n  {"id": "a", "type": "book", "title": "A", "author": "Smith, J. et al."},\n  {"id": "b", "type": "book", "title": "B", "author": [{"family": "Smith", "given": "J."}, {"literal": "et al."}]}\n]';
+    const { diagnostics } = parseBibliographyFile("refs.json", json);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field, d.fix]), [
+      [2, "a.author", `write one name per person and add the other authors from the work (${BETTER}): "author": ["Smith, J."]`],
+      [3, "b.author[1]", `remove it from the list and write the other authors from the work in its place (${BETTER})`],
+    ]);
+  });
+
+  it("reports \"et al.\" in a CSL YAML file at its line, with the fix in YAML", () => {
+    const { diagnostics } = parseBibliographyFile("refs.yaml", "- id: a\n  type: book\n  title: A\n  author:\n    - Smith, J.\n    - et al.\n");
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field, d.fix]), [[6, "a.author[1]", `delete this line and write the other authors from the work in its place, one per line (${BETTER})`]]);
+  });
+
+  it("names an entry by its id written `ID:` or \"ID\", not by its position", () => {
+    const yaml = parseBibliographyFile("refs.yaml", "- ID: x2020\n  type: book\n  title: X\n  issued: someday\n");
+    assert.deepEqual(yaml.diagnostics.map((d) => [d.line, d.field, d.message]), [[4, "x2020.issued", 'entry "x2020": "someday" is not a date']]);
+    const json = parseBibliographyFile("refs.json", '[\n  {"id": "a", "type": "book", "title": "A"},\n  {"ID": "x2020", "type": "book", "title": "X", "issued": "someday"}\n]');
+    assert.deepEqual(json.diagnostics.map((d) => [d.line, d.field]), [[3, "x2020.issued"]]);
+  });
+});

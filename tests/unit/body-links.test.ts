@@ -116,3 +116,30 @@ describe("bodyLinks: links to the site's addresses and places in pages", () => {
     assert.deepEqual(site, []);
   });
 });
+
+describe("bodyLinks: an address with a space, which markdown shows as typed", () => {
+  const spaced = new Set(["content/posts/meetup slides.pdf"]);
+  const report = (body: string) => bodyLinks(body, FILE, 10, (rel) => spaced.has(rel)).problems.map((p) => [p.line, p.column, p.message, p.fix]);
+
+  it("is an error at the link, giving the file renamed and the address in angle brackets", () => {
+    assert.deepEqual(report("Intro.\nSee [the slides](meetup slides.pdf) today."), [
+      [11, 5, "the link [the slides](meetup slides.pdf) is shown as typed, not as a link: its address has a space in it",
+        "rename the file to meetup-slides.pdf and write [the slides](meetup-slides.pdf), or write the address in angle brackets: [the slides](<meetup slides.pdf>)"],
+    ]);
+  });
+
+  it("names a picture as a picture, and a file that is not there", () => {
+    assert.deepEqual(report("![Two hosts](my photo.png)"), [
+      [10, 1, "the picture ![Two hosts](my photo.png) is shown as typed, not as a picture: its address has a space in it",
+        "check the file name (no file content/posts/my photo.png is there), or write the address in angle brackets: ![Two hosts](<my photo.png>)"],
+    ]);
+  });
+
+  it("gives a web address %20 for each space", () => {
+    assert.deepEqual(report("[the report](https://example.org/annual report.pdf)").map((p) => p[3]), ["write %20 for each space: [the report](https://example.org/annual%20report.pdf)"]);
+  });
+
+  it("leaves alone prose in brackets and parentheses, code, and the address in angle brackets, which works", () => {
+    assert.deepEqual(report("He said [sic](as written) and [1](see the notes).\n\n`[x](a b.pdf)`\n\n    [x](a b.pdf)\n\n[ok](<meetup slides.pdf>)"), []);
+  });
+});

@@ -252,8 +252,12 @@ describe("slips (citation typos), read by scanCitations and judged with the refe
     assert.deepEqual(judged("x\n[@doe2005; smith2016]"), [["bracket-text", 1, 1, true, "[@doe2005; @smith2016]"]]);
     assert.deepEqual(judged("a [SMITH2016]"), [["bare-key", 0, 3, true, "[@smith2016]"]]);
     assert.deepEqual(judged("a (-@doe2005)"), [["round-brackets", 0, 3, true, "[-@doe2005]"]]);
-    // A second citation after "and" gets its semicolon before the key; no word is lost.
-    assert.deepEqual(judged("[@doe2005 and @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005 and; @smith2016]"]]);
+    // "and" between two citations is the semicolon's job: the style joins the works itself.
+    assert.deepEqual(judged("[@doe2005 and @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005; @smith2016]"]]);
+    assert.deepEqual(judged("[@doe2005, and @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005; @smith2016]"]]);
+    assert.deepEqual(judged("[@doe2005 & @smith2016, p. 3]"), [["comma-between", 0, 1, true, "[@doe2005; @smith2016, p. 3]"]]);
+    // Other words stay, as the next citation's prefix.
+    assert.deepEqual(judged("[@doe2005, see also @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005; see also @smith2016]"]]);
     // An empty part goes with its semicolon.
     assert.deepEqual(judged("[@doe2005;]"), [["bracket-text", 0, 1, false, "[@doe2005]"]]);
   });

@@ -240,3 +240,74 @@ describe("curly quotes and non-breaking spaces", () => {
     assert.equal(result.post!.title, "Chat at 8\u00a0pm");
   });
 });
+
+describe("a field written twice, and a list item whose - is missing", () => {
+  const reference = ["title: T", "date: 2017-04-30", "references:", "  - id: doe2021", "    type: book", "    title: Another", "    issued: 2021"];
+
+  it("fields written again in a reference: one error where the next reference starts, with its - added", () => {
+    const lines = [...reference, "    id: doe2022", "    type: book", "    title: Third"];
+    assert.deepEqual(problems(lines), [
+      {
+        severity: "error", line: 9, column: 5, field: "references[0].id",
+        message: "the fields `id`, `type` and `title` of the item that starts on line 5 are written again from this line, as if another item of `references` began here without its `- `",
+        fix: "if it is another item, write this line as `  - id: doe2022` (the - under the one on line 5) and leave the lines below it as they are; if it is the same item written twice, keep one line each for `id`, `type` and `title` and delete the others",
+      },
+    ]);
+    // The line as the fix writes it: the two references read, nothing lost.
+    assert.deepEqual(problems(lines.map((l, i) => (i === 7 ? "  - id: doe2022" : l))), []);
+  });
+
+  it("is found whichever field the item starts with, and keeps the writer's order of the fields", () => {
+    const lines = ["title: T", "date: 2017-04-30", "references:", "  - type: book", "    id: doe2021", "    title: Another", "    type: article-journal", "    id: doe2022", "    title: Third"];
+    assert.deepEqual(problems(lines), [
+      {
+        severity: "error", line: 8, column: 5, field: "references[0].type",
+        message: "the fields `type`, `id` and `title` of the item that starts on line 5 are written again from this line, as if another item of `references` began here without its `- `",
+        fix: "if it is another item, write this line as `  - type: article-journal` (the - under the one on line 5) and leave the lines below it as they are; if it is the same item written twice, keep one line each for `type`, `id` and `title` and delete the others",
+      },
+    ]);
+  });
+
+  it("in a list nested deeper (a reference's authors), the - goes under the author's own", () => {
+    const lines = [...reference.slice(0, 6), "    author:", "      - family: Doe", "        given: Jane", "        family: Roe", "        given: Rick", "    issued: 2021"];
+    assert.deepEqual(problems(lines), [
+      {
+        severity: "error", line: 11, column: 9, field: "references[0].author[0].family",
+        message: "the fields `family` and `given` of the item that starts on line 9 are written again from this line, as if another item of `author` began here without its `- `",
+        fix: "if it is another item, write this line as `      - family: Roe` (the - under the one on line 9) and leave the lines below it as they are; if it is the same item written twice, keep one line each for `family` and `given` and delete the others",
+      },
+    ]);
+    assert.deepEqual(problems(lines.map((l, i) => (i === 9 ? "      - family: Roe" : l))), []);
+  });
+
+  it("a field written twice outside a list is a field written twice, naming its first line", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "title: U"]), [
+      {
+        severity: "error", line: 4, column: 1, field: "title",
+        message: "the field `title` is written twice (first on line 2)",
+        fix: "keep one of the two lines and delete the other",
+      },
+    ]);
+  });
+
+  it("one field written again at the end of a reference is a field written twice, its first line in the same reference", () => {
+    const lines = [...reference, "  - id: doe2022", "    type: book", "    issued: 2022", "    issued: 2023"];
+    assert.deepEqual(problems(lines), [
+      {
+        severity: "error", line: 12, column: 5, field: "references[1].issued",
+        message: "the field `issued` is written twice (first on line 11)",
+        fix: "keep one of the two lines and delete the other",
+      },
+    ]);
+  });
+
+  it("one field written again at the end of a reference is found first on the reference's line, after its `- `", () => {
+    assert.deepEqual(problems([...reference, "    id: doe2022"]), [
+      {
+        severity: "error", line: 9, column: 5, field: "references[0].id",
+        message: "the field `id` is written twice (first on line 5)",
+        fix: "keep one of the two lines and delete the other",
+      },
+    ]);
+  });
+});

@@ -51,7 +51,7 @@ describe("loadPost", () => {
     assert.deepEqual([sydney.updated, sydney.updatedAt], ["2017-05-01", "2017-05-01T08:00+10:00"]);
     assert.equal(load("title: T\ndate: 2017-04-30\nupdated: 2017-05-02").post!.updatedAt, undefined);
     // Not a time on the clock, a time the clocks skip, a day before the post: each named at the field.
-    const bad = (updated: string) => load(`title: T\ndate: 2017-03-01\nupdated: ${updated}`).diagnostics.map(formatDiagnostic);
+    const bad = (updated: string) => load(`title: T\ndate: 2017-03-01\nupdated: ${updated}`).diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
     assert.match(bad("2017-03-02T25:10")[0]!, /:4:1  updated  "2017-03-02T25:10" is not a date on the calendar → .*e\.g\. 2017-05-01T14:30/);
     assert.match(bad("2017-03-12T02:30")[0]!, /:4:1  updated  2017-03-12 02:30:00 does not exist in America\/New_York: the clocks jump forward 1 hour that night → write a time outside the skipped 1 hour/);
     assert.match(bad("2017-02-28T23:00")[0]!, /:4:1  updated  the post was updated \(2017-02-28T23:00\) before it was published \(2017-03-01\)/);
@@ -125,5 +125,12 @@ describe("loadPost: a post whose YAML does not parse", () => {
     assert.ok(published.diagnostics.some((d) => d.severity === "error"));
     assert.deepEqual(published.linking, { file: FILE, date: "2019-05-02", draft: false, postLinks: [{ href: "/posts/online-community/", line: 6, column: 13, url: "/posts/online-community/" }] });
     assert.equal(loadPost(FILE, text("draft: true"), ctx).linking?.draft, true);
+  });
+
+  it("names a reference written with `ID:` by its id in messages, as it does one written with `id:`", () => {
+    const messages = load("title: T\ndate: 2017-04-30\nreferences:\n  - ID: x2020\n    type: book\n    title: A book\n    journal: Foo").diagnostics.map(formatDiagnostic);
+    assert.deepEqual(messages, [
+      `${FILE}:8:5  references[0].journal  reference "x2020": unknown field \`journal\`: it would be left out of the reference → write it as \`container-title: Foo\``,
+    ]);
   });
 });

@@ -150,3 +150,189 @@ describe("mistakes in a post's references", () => {
     });
   });
 });
+
+describe('"et al." in a post\'s names', () => {
+  const WHY = 'the citation style writes "et al." itself when there are enough authors';
+  const BETTER = 'if you cannot find them, the ones you know are still better than "et al."';
+
+  it("reports \"Smith, J. et al.\" at the field, with the name on a line of its own and where to add the others", () => {
+    const { post, diagnostics } = load(...HEAD, '    author: "Smith, J. et al."');
+    assert.equal(post, undefined);
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      `${FILE}:8:5  references[0].author  reference "smith2016": "Smith, J. et al." has "et al." in it, which is not part of a name: ${WHY} → write the name on a line of its own, and add the other authors from the work below, one per line (${BETTER}):\n  author:\n    - Smith, J.`,
+    ]);
+  });
+
+  it("reports \"Smith et al.\", which was kept as an organisation of that name", () => {
+    const { post, diagnostics } = load(...HEAD, "    author: Smith et al.");
+    assert.equal(post, undefined);
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      `${FILE}:8:5  references[0].author  reference "smith2016": "Smith et al." has "et al." in it, which is not part of a name: ${WHY} → write the name on a line of its own, and add the other authors from the work below, one per line (${BETTER}):\n  author:\n    - Smith`,
+    ]);
+  });
+
+  it("reports every way of writing it after one or several names, keeping the names", () => {
+    const cases: [string, string, string[]][] = [
+      ['"Smith, J. et al"', "et al", ["Smith, J."]],
+      ['"Smith, J., et al."', "et al.", ["Smith, J."]],
+      ['"Smith, J. et. al."', "et. al.", ["Smith, J."]],
+      ['"Smith, J. et.al."', "et.al.", ["Smith, J."]],
+      ['"Smith, J., et alii"', "et alii", ["Smith, J."]],
+      ['"Smith, J. and others"', "and others", ["Smith, J."]],
+      ['"Smith, J. & others"', "& others", ["Smith, J."]],
+      ['"Smith, J., Doe, K., …"', "…", ["Smith, J.", "Doe, K."]],
+      ['"Smith, J., Doe, K., ..."', "...", ["Smith, J.", "Doe, K."]],
+      ['"Smith, J., Doe, K., et al."', "et al.", ["Smith, J.", "Doe, K."]],
+      ['"Smith J, Doe K, et al."', "et al.", ["Smith, J", "Doe, K"]],
+      ['"Smith, J. and Doe, K. et al."', "et al.", ["Smith, J.", "Doe, K."]],
+      ['"John Smith et al."', "et al.", ["Smith, John"]],
+      ['"Smith, J. and et al."', "et al.", ["Smith, J."]],
+    ];
+    for (const [written, marker, people] of cases) {
+      const { post, diagnostics } = load(...HEAD, `    author: ${written}`);
+      assert.equal(post, undefined, written);
+      assert.deepEqual(diagnostics.map((d) => [d.line, d.column, d.field]), [[8, 5, "references[0].author"]], written);
+      assert.equal(diagnostics[0]!.message, `reference "smith2016": ${written} has "${marker}" in it, which is not part of a name: ${WHY}`, written);
+      const opening = people.length === 1 ? "write the name on a line of its own" : "write one person per line";
+      assert.equal(diagnostics[0]!.fix, `${opening}, and add the other authors from the work below, one per line (${BETTER}):\n  author:\n${people.map((p) => `    - ${p}`).join("\n")}`, written);
+    }
+  });
+
+  it("reports a list item that is only \"et al.\", \"others\" or an ellipsis at its line", () => {
+    const { post, diagnostics } = load(...HEAD, "    author:", "      - Smith, J.", "      - et al.");
+    assert.equal(post, undefined);
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      `${FILE}:10:9  references[0].author[1]  reference "smith2016": "et al." is not a name: ${WHY} → delete this line and write the other authors from the work in its place, one per line (${BETTER})`,
+    ]);
+    for (const written of ['"et al."', "et al", "et. al.", "others", "and others", "…", "...", '"Et Al."']) {
+      const { diagnostics } = load(...HEAD, "    author:", "      - Smith, J.", "      - Doe, K.", `      - ${written}`);
+      assert.deepEqual(diagnostics.map((d) => [d.line, d.field]), [[11, "references[0].author[2]"]], written);
+      assert.equal(diagnostics[0]!.message, `reference "smith2016": "${written.replace(/"/g, "")}" is not a name: ${WHY}`, written);
+    }
+  });
+
+  it("reports \"et al.\" inside one item of a list, in place of that item", () => {
+    const { diagnostics } = load(...HEAD, "    author:", "      - Lee, Mai", "      - Smith, J., Doe, K. et al.");
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      `${FILE}:10:9  references[0].author[1]  reference "smith2016": "Smith, J., Doe, K. et al." has "et al." in it, which is not part of a name: ${WHY} → write it without "et al." and add the other authors from the work below it, one per line (${BETTER}):\n    - Smith, J.\n    - Doe, K.`,
+    ]);
+  });
+
+  it("reports \"et al.\" in a part of {family, given}", () => {
+    const { post, diagnostics } = load(...HEAD, "    author:", "      - {family: Smith, given: J. et al.}");
+    assert.equal(post, undefined);
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      `${FILE}:9:9  references[0].author[0]  reference "smith2016": "Smith, J. et al." has "et al." in it, which is not part of a name: ${WHY} → write it without "et al." and add the other authors from the work below it, one per line (${BETTER}):\n    - Smith, J.`,
+    ]);
+    const others = load(...HEAD, "    author:", "      - {family: Smith, given: J.}", "      - {literal: others}");
+    assert.deepEqual(others.diagnostics.map((d) => [d.line, d.field, d.message]), [[10, "references[0].author[1]", `reference "smith2016": "others" is not a name: ${WHY}`]]);
+  });
+
+  it("reports it in every name field, in that field's words", () => {
+    const { diagnostics } = load(...HEAD, "    editor: Smith, J., Doe, K. and others", "    translator:", "      - Lee, Mai", "      - et al.", '    container-author: "Roe, P. et al."', '    interviewer: "Poe, E. et al."');
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      `${FILE}:8:5  references[0].editor  reference "smith2016": "Smith, J., Doe, K. and others" has "and others" in it, which is not part of a name: the citation style writes "et al." itself when there are enough editors → write one person per line, and add the other editors from the work below, one per line (${BETTER}):\n  editor:\n    - Smith, J.\n    - Doe, K.`,
+      `${FILE}:11:9  references[0].translator[1]  reference "smith2016": "et al." is not a name: the citation style writes "et al." itself when there are enough translators → delete this line and write the other translators from the work in its place, one per line (${BETTER})`,
+      `${FILE}:12:5  references[0].container-author  reference "smith2016": "Roe, P. et al." has "et al." in it, which is not part of a name: ${WHY} → write the name on a line of its own, and add the other authors from the work below, one per line (${BETTER}):\n  container-author:\n    - Roe, P.`,
+      `${FILE}:13:5  references[0].interviewer  reference "smith2016": "Poe, E. et al." has "et al." in it, which is not part of a name: the citation style writes "et al." itself when there are enough names → write the name on a line of its own, and add the other names from the work below, one per line (${BETTER}):\n  interviewer:\n    - Poe, E.`,
+    ]);
+  });
+
+  it("reports \"et al.\" alone as the whole field, and \"et al.\" under another field name", () => {
+    const alone = load(...HEAD, '    author: "et al."');
+    assert.deepEqual(alone.diagnostics.map(formatDiagnostic), [
+      `${FILE}:8:5  references[0].author  reference "smith2016": "et al." is not a name: ${WHY} → write the authors from the work, one per line, e.g.\n  author:\n    - Smith, Jane\n    - Doe, Kate`,
+    ]);
+    const alias = load(...HEAD, '    authors: "Smith, J. et al."');
+    assert.deepEqual(alias.diagnostics.map(formatDiagnostic), [
+      `${FILE}:8:5  references[0].authors  reference "smith2016": unknown field \`authors\`: it would be left out of the reference → write the name on a line of its own, and add the other authors from the work below, one per line (${BETTER}):\n  author:\n    - Smith, J.`,
+    ]);
+  });
+
+  it("keeps names with Al, al-, Etal or Others in them, and organisations with \"and\" in them, as they were", () => {
+    const { post, diagnostics } = load(
+      ...HEAD,
+      "    author:",
+      "      - Al-Farsi, Omar",
+      "      - al-Khwarizmi, Muhammad",
+      "      - Alice Walker",
+      "      - Etal, Mark",
+      "      - Etal",
+      "      - Others, Ann",
+      "      - Bennet, Alfred",
+      "      - Doctors and Others Foundation",
+      "      - {family: Al Sayed, given: Ali}",
+      "      - Smith et Al-Farsi",
+    );
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(post!.references[0]!.author, [
+      { family: "Al-Farsi", given: "Omar" },
+      { family: "al-Khwarizmi", given: "Muhammad" },
+      { literal: "Alice Walker" },
+      { family: "Etal", given: "Mark" },
+      { literal: "Etal" },
+      { family: "Others", given: "Ann" },
+      { family: "Bennet", given: "Alfred" },
+      { literal: "Doctors and Others Foundation" },
+      { family: "Al Sayed", given: "Ali" },
+      { literal: "Smith et Al-Farsi" },
+    ]);
+  });
+
+  it("leaves a valid list of several authors as it was", () => {
+    const { post, diagnostics } = load(
+      ...HEAD,
+      "    author:",
+      "      - Smailhodzic, Edin",
+      "      - Hooijsma, Wyanda",
+      "      - Boonstra, Albert",
+      "      - {family: Langley, given: David J.}",
+      "    editor: Ventola, C. Lee",
+      "    issued: 2016",
+    );
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(post!.references[0], {
+      id: "smith2016", type: "article-journal", title: "Social media use in healthcare",
+      author: [{ family: "Smailhodzic", given: "Edin" }, { family: "Hooijsma", given: "Wyanda" }, { family: "Boonstra", given: "Albert" }, { family: "Langley", given: "David J." }],
+      editor: [{ family: "Ventola", given: "C. Lee" }],
+      issued: { "date-parts": [[2016]] },
+    });
+  });
+});
+
+describe('"et al." written another way, inside a list item', () => {
+  it("names what the writer wrote in the fix", () => {
+    const { diagnostics } = load(...HEAD, "    author:", "      - Lee, Mai", "      - Smith, J. and others");
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field, d.fix]), [
+      [10, "references[0].author[1]", 'write it without "and others" and add the other authors from the work below it, one per line (if you cannot find them, the ones you know are still better than "et al."):\n    - Smith, J.'],
+    ]);
+  });
+});
+
+describe("a reference's type under another program's name", () => {
+  const typed = (...lines: string[]) => load("  - id: smith2016", ...lines, "    title: Social media use in healthcare").diagnostics.map(formatDiagnostic);
+
+  it("gives CSL's name for Zotero's, BibTeX's and schema.org's types, and for everyday words", () => {
+    assert.deepEqual(typed("    type: journalArticle"), [
+      `${FILE}:6:5  references[0].type  reference "smith2016": "journalArticle" is not a CSL type: it is Zotero's name for CSL's article-journal → write it as \`type: article-journal\``,
+    ]);
+    const fixes = (type: string) => typed(`    type: ${type}`).map((m) => m.slice(m.indexOf("→")));
+    assert.deepEqual(fixes("inproceedings"), ["→ write it as `type: paper-conference`"]);
+    assert.deepEqual(fixes("BlogPosting"), ["→ write it as `type: post-weblog`"]);
+    assert.deepEqual(fixes("blog post"), ["→ write it as `type: post-weblog`"]);
+    assert.deepEqual(fixes("website"), ["→ write it as `type: webpage`"]);
+    assert.deepEqual(fixes("Article-Journal"), ["→ write it as `type: article-journal`"]);
+    assert.match(typed("    type: blog")[0]!, /"blog" is not a CSL type → write it as `type: post-weblog`$/);
+  });
+
+  it("reads Zotero's `itemType:` as the type, with one error, not a second for a missing type", () => {
+    assert.deepEqual(typed("    itemType: journalArticle"), [
+      `${FILE}:6:5  references[0].itemType  reference "smith2016": unknown field \`itemType\`: it would be left out of the reference → write it as \`type: article-journal\``,
+    ]);
+  });
+
+  it("keeps \"did you mean\" for a typo and the list of types for anything else", () => {
+    assert.match(typed("    type: artcle-journal")[0]!, /→ did you mean `article-journal`\?$/);
+    assert.match(typed("    type: zzz")[0]!, /→ use a CSL type such as article-journal/);
+  });
+});
