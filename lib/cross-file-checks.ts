@@ -6,7 +6,7 @@ import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnos
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
 
-/** What the link checks need of a post that links to others, loaded or not, or of another page of the site. */
+/** What the checks of links and tags need of a post, loaded or not, or of another page of the site. */
 export interface LinkingPost {
   file: string;
   /** Publish date, YYYY-MM-DD; unknown when the post's own date has an error. */
@@ -15,6 +15,10 @@ export interface LinkingPost {
   page?: true;
   draft: boolean;
   postLinks: PostLink[];
+  /** Its tags, for the check of their spellings across posts. */
+  tags?: string[];
+  /** Where each of `tags` is written; `where` is asked for any missing. */
+  tagsAt?: Position[];
 }
 
 /** What the checks between posts need of a post. */
@@ -22,9 +26,6 @@ export interface CrossFilePost extends LinkingPost {
   url: string;
   date: string;
   chat?: { startMillis: number };
-  tags?: string[];
-  /** Where each of `tags` is written; `where` is asked for any missing. */
-  tagsAt?: Position[];
 }
 
 export interface CrossFileOptions {
@@ -33,8 +34,8 @@ export interface CrossFileOptions {
   /** Where a post's field is written, for the errors about it. */
   where?: (file: string, field: ReadonlyArray<PropertyKey>) => Position;
   /**
-   * Posts with errors of their own, and the site's other pages: their links are checked
-   * too (every problem at once), but nothing links to them as a post.
+   * Posts with errors of their own, and the site's other pages: their links (and a post's
+   * tags) are checked too (every problem at once), but nothing links to them as a post.
    */
   linkingOnly?: LinkingPost[];
 }
@@ -73,7 +74,8 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
       });
     }
   }
-  out.push(...tagProblems(posts, where));
+  // A post with errors of its own keeps its tags: a spelling differing from another post's is reported at once.
+  out.push(...tagProblems([...posts, ...linkingOnly.filter((p) => p.tags?.length)], where));
   return out;
 }
 
@@ -85,8 +87,8 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
  * go to the spelling of the earliest file (then the one written first), so the advice does
  * not depend on the order posts are read in. Drafts count: their tags are published with them.
  */
-function tagProblems(posts: CrossFilePost[], where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
-  interface Use { post: CrossFilePost; index: number; tag: string }
+function tagProblems(posts: LinkingPost[], where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
+  interface Use { post: LinkingPost; index: number; tag: string }
   const bySlug = new Map<string, Use[]>();
   for (const post of posts) {
     post.tags?.forEach((tag, index) => {

@@ -14,6 +14,7 @@ import { bodyLinks, type PostLink } from "./body-links.ts";
 import type { SiteLink } from "./site-links.ts";
 import type { LinkingPost } from "./cross-file-checks.ts";
 import { resolveLocalPath } from "./local-paths.ts";
+import type { ZodType } from "zod";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
@@ -80,7 +81,7 @@ export interface LoadResult {
    * that its citation keys are checked too: every problem of a file at once.
    */
   citing?: CitingPost;
-  /** For a post with errors that links to other posts: those links, checked too (lib/cross-file-checks.ts). */
+  /** For a post with errors that links to other posts or has tags: those, checked too (lib/cross-file-checks.ts). */
   linking?: LinkingPost;
   /** For a page other than a post: the links of its body to the site's addresses (a post's are in `post`). */
   siteLinks?: SiteLink[];
@@ -244,12 +245,16 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     else if (result.field === "start") error("updated", doc.locate(["updated"]), result.problem.message, result.problem.fix.replace("pick a time", "write a time"));
   }
 
-  for (const p of topicLabelProblems(fm?.topics ?? [])) {
+  // Fields valid on their own are checked further even when another field is wrong: every problem at once.
+  const topics = fm?.topics ?? validField(frontMatterSchema.shape.topics, rawData.topics) ?? [];
+  const date = fm?.date ?? validField(frontMatterSchema.shape.date, rawData.date);
+  const tags = fm?.tags ?? validField(frontMatterSchema.shape.tags, rawData.tags) ?? [];
+  for (const p of topicLabelProblems(topics)) {
     diagnostics.push({ severity: p.severity, file, ...doc.locate(["topics", p.index]), field: fieldPath(["topics", p.index]), message: `${fieldWords(["topics", p.index])} ${p.message}`, fix: p.fix });
   }
   // Dates valid each on their own but not together (a chat written without its start has no date to compare).
-  if (fm && (chat || !rawChat)) {
-    for (const slip of dateSlips({ file, date: fm.date, ...(chat ? { chatDate: chat.wallClock.slice(0, 10) } : {}) })) {
+  if (date !== undefined && (chat || !rawChat)) {
+    for (const slip of dateSlips({ file, date, ...(chat ? { chatDate: chat.wallClock.slice(0, 10) } : {}) })) {
       diagnostics.push({ severity: "warning", file, ...doc.locate(slip.field === "date" ? ["date"] : ["chat", "start"]), field: slip.field, message: slip.message, fix: slip.fix });
     }
   }
@@ -257,8 +262,11 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   if (diagnostics.some((d) => d.severity === "error") || !fm) {
     const nocite = fm?.nocite ?? (Array.isArray(rawData.nocite) && rawData.nocite.every((n) => typeof n === "string") ? (rawData.nocite as string[]) : []);
     const citing: CitingPost = { file, references, nocite, body: split.body, bodyLine: split.bodyLine, ...(brokenReferences.length ? { brokenReferences } : {}) };
-    const date = fm?.date ?? (typeof rawData.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(rawData.date) ? rawData.date : undefined);
-    const linking: LinkingPost | undefined = links.posts.length ? { file, ...(date ? { date } : {}), draft: fm?.draft ?? rawData.draft === true, postLinks: links.posts } : undefined;
+    // Its links and tags are checked against the other posts' too.
+    const linking: LinkingPost | undefined =
+      links.posts.length || tags.length
+        ? { file, ...(date ? { date } : {}), draft: fm?.draft ?? rawData.draft === true, postLinks: links.posts, ...(tags.length ? { tags, tagsAt: tags.map((_, i) => doc.locate(["tags", i])) } : {}) }
+        : undefined;
     return { diagnostics, chatStartAt, citing, ...(linking ? { linking } : {}) };
   }
   const post: Post = {
@@ -271,8 +279,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     ...(updatedAt !== undefined ? { updatedAt } : {}),
     author: fm.author ?? ctx.settings.author,
     ...(fm.description ? { description: fm.description } : {}),
-    tags: fm.tags ?? [],
-    ...(fm.tags?.length ? { tagsAt: fm.tags.map((_, i) => doc.locate(["tags", i])) } : {}),
+    tags,
+    ...(tags.length ? { tagsAt: tags.map((_, i) => doc.locate(["tags", i])) } : {}),
     draft: fm.draft ?? false,
     ...(chat ? { chat } : {}),
     topics: fm.topics ?? [],
@@ -285,6 +293,12 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     bodyLine: split.bodyLine,
   };
   return { post, diagnostics, chatStartAt, frontMatter: data };
+}
+
+/** A field's value as the schema reads it, when it is valid on its own; undefined otherwise. */
+function validField<T>(schema: ZodType<T>, value: unknown): T | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -68,7 +68,7 @@ export interface PostRecord {
   citations: Diagnostic[];
   /** Absent when the post could not be loaded. */
   facts?: PostFacts;
-  /** When it could not be loaded, its links to other posts, if any. */
+  /** When it could not be loaded, its links to other posts and its tags, if any. */
   linking?: LinkingPost;
   /** Files whose existence validation looked at, and what it found. */
   probes: [string, boolean][];

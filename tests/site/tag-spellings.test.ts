@@ -105,4 +105,21 @@ describe("checkSite from records", () => {
       useProjectCache(undefined);
     }
   });
+
+  it("checks the tags of a post with an error of its own, fresh and from records", async () => {
+    const root = copySite(FIXTURE_SITE);
+    writeSpellings(root);
+    agree(root);
+    const broken = "content/posts/2017-05-29-broken.md";
+    writeFileSync(path.join(root, broken), post("Broken", "2017-05-29", "draft: maybe\ntags: [Nursing]"));
+    useProjectCache(mkdtempSync(path.join(tmpdir(), "chatpost-tag-cache-")));
+    try {
+      for (const result of [await checkSite(root), await checkSite(root)]) {
+        assert.deepEqual(result.diagnostics.filter((d) => d.file === broken).map((d) => [d.line, d.field]), [[4, "draft"], [5, "tags[0]"]]);
+        assert.match(result.diagnostics.find((d) => d.field === "tags[0]")!.fix, /write it as `nursing` like the other 4 posts/);
+      }
+    } finally {
+      useProjectCache(undefined);
+    }
+  });
 });

@@ -185,3 +185,17 @@ describe("one tag written differently in posts", () => {
     ]), []);
   });
 });
+
+describe("tags of a post with errors of its own", () => {
+  it("are checked against the other posts' tags, and count for the spelling to advise", () => {
+    const sydney = post("sydney", "2018-02-09", { tags: ["nursing"], tagsAt: [{ line: 5, column: 8 }] });
+    // Loaded with an error elsewhere (a wrong field), so it comes only as linking: its tags still count.
+    const broken = { file: "content/posts/2018-03-01-broken.md", draft: false, postLinks: [], tags: ["Nursing"], tagsAt: [{ line: 6, column: 9 }] };
+    const problems = crossFileProblems([sydney], { today: TODAY, linkingOnly: [broken] });
+    assert.deepEqual(problems.map((d) => [d.file, d.line, d.column, d.field, d.fix]), [[broken.file, 6, 9, "tags[0]", "write it as `nursing` like the other post"]]);
+    // Two posts with errors spelling it `Nursing` outnumber the one: the loaded post is told to change.
+    const another = { ...broken, file: "content/posts/2018-03-08-another.md" };
+    const advice = crossFileProblems([sydney], { today: TODAY, linkingOnly: [broken, another] });
+    assert.deepEqual(advice.map((d) => [d.file, d.fix]), [[sydney.file, "write it as `Nursing` like the other 2 posts"]]);
+  });
+});

@@ -118,6 +118,38 @@ describe("loadPost", () => {
   });
 });
 
+describe("loadPost: fields checked further while another field is wrong", () => {
+  // `draft: maybe` fails the schema, yet every other problem comes in the same list.
+  const broken = (rest: string) => load(`title: T\ndraft: maybe\ndate: 2017-04-30\n${rest}`);
+
+  it("reports questions written with their numbers", () => {
+    const { post, diagnostics } = broken("topics:\n  - T1 Why?\n  - T2 How?");
+    assert.equal(post, undefined);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.field, d.line]), [["error", "draft", 3], ["error", "topics[0]", 6], ["error", "topics[1]", 7]]);
+    assert.match(diagnostics[1]!.fix, /Why\?/);
+  });
+
+  it("reports a chat before the post's date", () => {
+    const { diagnostics } = broken("chat:\n  start: 2017-04-20T20:00");
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.field]), [["error", "draft"], ["warning", "chat.start"]]);
+    assert.match(diagnostics[1]!.message, /before/);
+  });
+
+  it("passes its tags on to the checks between posts, with where each is written", () => {
+    const { linking } = broken("tags:\n  - research\n  - Nursing");
+    assert.deepEqual(linking?.tags, ["research", "Nursing"]);
+    assert.deepEqual(linking?.tagsAt?.map((p) => p.line), [6, 7]);
+    assert.equal(linking?.date, "2017-04-30");
+    // Tags the schema rejects are reported where they are written, and not passed on.
+    assert.equal(broken("tags: [a, a]").linking, undefined);
+  });
+
+  it("leaves out a date that is itself wrong", () => {
+    const { diagnostics } = load("title: T\ndraft: maybe\ndate: 2017-02-30\nchat:\n  start: 2017-01-20T20:00");
+    assert.deepEqual(diagnostics.map((d) => d.field).sort(), ["date", "draft"]);
+  });
+});
+
 describe("loadPost: a post whose YAML does not parse", () => {
   it("keeps its links to other posts, with the date and draft flag as written, for the checks between posts", () => {
     const text = (extra: string) => ["---", 'title: "Unclosed', "date: 2019-05-02", extra, "---", "See [April](/posts/online-community/).", ""].join("\n");
