@@ -13,6 +13,7 @@ import type { SiteLink } from "./site-links.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile, POSTS_DIR } from "./content-paths.ts";
 import { ATTRIBUTE_VALUE_PREFIXES, MARKDOWN_ADDRESS_PREFIXES, sourceColumns, writtenForms } from "./source-columns.ts";
+import { ownSiteAddress } from "./site-url.ts";
 
 /** A link of a post's body to another post, by its file or by its address. */
 export interface PostLink {
@@ -36,8 +37,12 @@ export interface BodyLinks {
   site: SiteLink[];
 }
 
-/** The links of `body` to files of the site: what is wrong with them, and those to other posts. */
-export function bodyLinks(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean): BodyLinks {
+/**
+ * The links of `body` to files of the site: what is wrong with them, and those to other
+ * posts. `siteBase`, the site's full address with its prefix, makes links written with
+ * it count as links to the site.
+ */
+export function bodyLinks(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean, siteBase?: string): BodyLinks {
   const problems: Diagnostic[] = [];
   const posts: PostLink[] = [];
   const site: SiteLink[] = [];
@@ -48,6 +53,14 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
   const check = (line: number, href: string, prefixes: readonly string[]) => {
     const column = columns.find(line, writtenForms(href), prefixes);
     const at = { line: bodyLine + line, ...(column ? { column } : {}) };
+    // This site's page written as its full address: checked as the address from the root is.
+    const own = siteBase === undefined ? undefined : ownSiteAddress(href, siteBase);
+    if (own !== undefined) {
+      const address = POST_ADDRESS.exec(own)?.[1];
+      if (address) posts.push({ href, ...at, url: safeDecodeURI(address.endsWith("/") ? address : `${address}/`) });
+      site.push({ href, ...at, address: own });
+      return;
+    }
     const problem = linkProblem(file, href, fileExists);
     if (problem) return problems.push({ severity: "error", file, ...at, field: "", ...problem });
     const target = linkTarget(file, href);
@@ -70,8 +83,11 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
     for (const child of token.children ?? []) {
       if (child.type === "softbreak" || child.type === "hardbreak") offset++;
       else if (child.type === "html_inline") raw(child.content, first + offset);
-      // linkify's links are web addresses it completed itself (www.example.org → http://…).
-      else if (child.type === "link_open" && child.markup !== "linkify") check(first + offset, child.attrGet("href") ?? "", MARKDOWN_ADDRESS_PREFIXES);
+      // linkify's links are web addresses it completed itself (www.example.org → http://…):
+      // only those of this site's pages can be checked, a pasted address of last week's post.
+      else if (child.type === "link_open" && (child.markup !== "linkify" || (siteBase !== undefined && ownSiteAddress(child.attrGet("href") ?? "", siteBase) !== undefined))) {
+        check(first + offset, child.attrGet("href") ?? "", MARKDOWN_ADDRESS_PREFIXES);
+      }
     }
     // Read from the paragraph's text, not its text tokens: linkify splits `https://a b` in two.
     if (token.content.includes("](")) {

@@ -194,13 +194,40 @@ function droppedComment(text: string, node: { value: unknown; type?: string; ran
 }
 
 /**
- * Where the text of a post starts in front matter whose closing `---` is missing, so that a
- * horizontal rule further down was taken for it: the first line after a blank line that is
- * not YAML (a paragraph, a list, a quote; a heading before it), or a sentence right after the
- * fields, when YAML fails there or reads it as a field no post has. `lastField` is the last
- * line of YAML before it.
+ * Front matter whose closing `---` is missing, so that a horizontal rule further down was
+ * taken for it: where the text of the post starts (see `proseStart`), when YAML fails
+ * there or reads it as a field no post has. A heading needs no such sign: YAML reads it as
+ * a comment and drops it, so it would otherwise vanish without a word.
  */
 function unclosedFrontMatter(lines: string[], errors: readonly YAMLError[]): { start: number; lastField: number } | undefined {
+  const prose = proseStart(lines);
+  if (!prose) return undefined;
+  if (!prose.heading) {
+    const offset = lineStart(lines, prose.start);
+    const fails = errors.some((e) => e.pos[0] >= offset) || /^[^:]*\s[^:]*:(\s|$)/.test(lines[prose.start - 1]!);
+    if (!fails) return undefined;
+  }
+  return { start: prose.start, lastField: prose.lastField };
+}
+
+export interface ProseStart {
+  /** 1-based line (within the front matter) where the text starts: a paragraph, a list, a quote, or a heading. */
+  start: number;
+  /** The last line of fields before it. */
+  lastField: number;
+  /** Whether it is a markdown heading, which YAML would read as a comment. */
+  heading: boolean;
+}
+
+/**
+ * Where the text of a post starts in front matter that runs on into it (its closing `---`
+ * is missing): the first line after a blank line that is not YAML (a paragraph, a list,
+ * a quote), a sentence right after the fields, or a markdown heading after a blank line
+ * or above text — but not a comment above more fields (`# when it is` then `date:`), nor
+ * a commented-out field (`# description: …`). `lines` are the lines after the opening
+ * `---`; undefined when none looks like text.
+ */
+export function proseStart(lines: readonly string[]): ProseStart | undefined {
   let lastField = 0;
   let blank = false;
   for (let i = 0; i < lines.length; i++) {
@@ -209,23 +236,96 @@ function unclosedFrontMatter(lines: string[], errors: readonly YAMLError[]): { s
       blank = lastField > 0;
       continue;
     }
-    if (/^\s*#/.test(l)) continue;
-    const yamlLike = /^[ \t]/.test(l) || /^-(\s|$)/.test(l) || /^[A-Za-z_][\w.-]*[ \t]*:(\s|$)/.test(l) || /^["'[{?&!|%]/.test(l) || /[\]}]\s*$/.test(l);
+    if (/^\s*#/.test(l)) {
+      // Text, unless more fields follow it (it then heads them). With nothing after it, only
+      // after a blank line: a note right below the fields stays a note.
+      if (lastField > 0 && markdownHeading(l)) {
+        const next = nextContentLine(lines, i + 1);
+        const fieldsFollow = next !== undefined && continuesFields(lines[next]!, lines[lastField - 1]!);
+        if (!fieldsFollow && (blank || next !== undefined)) return { start: i + 1, lastField, heading: true };
+      }
+      continue;
+    }
     // Three words or more ending like a sentence: not a field whose colon was forgotten.
     const sentence = !l.includes(": ") && /^\S+(\s+\S+){2,}$/.test(l.trim()) && /[.!?…]$/.test(l.trim());
-    if (yamlLike || (!blank && !(sentence && lastField > 0))) {
+    if (yamlLike(l) || (!blank && !(sentence && lastField > 0))) {
       lastField = i + 1;
       blank = false;
       continue;
     }
-    const prose = lineStart(lines, i + 1);
-    const fails = errors.some((e) => e.pos[0] >= prose) || /^[^:]*\s[^:]*:(\s|$)/.test(l);
-    if (!fails) return undefined;
-    let start = lastField + 1;
-    while (lines[start - 1]!.trim() === "") start++;
-    return { start, lastField };
+    return { start: i + 1, lastField, heading: false };
   }
   return undefined;
+}
+
+/** A line YAML reads as part of the fields: indented, a list item, `field:`, or quoted or bracketed. */
+function yamlLike(l: string): boolean {
+  return /^[ \t]/.test(l) || /^-(\s|$)/.test(l) || /^[A-Za-z_][\w.-]*[ \t]*:(\s|$)/.test(l) || /^["'[{?&!|%]/.test(l) || /[\]}]\s*$/.test(l);
+}
+
+/**
+ * `# Tonight's chat`, `## Questions`: hashes at the start of the line, a space and words.
+ * Not a commented-out field (`# description: …`, `#tags: [a]`) or list item (`# - a`),
+ * nor a line of # only.
+ */
+function markdownHeading(l: string): boolean {
+  const m = /^#{1,6}[ \t]+(.*)$/.exec(l);
+  if (!m) return false;
+  const text = m[1]!.trim();
+  return /[\p{L}\p{N}]/u.test(text) && !/^[A-Za-z_][\w.-]*[ \t]*:(\s|$)/.test(text) && !/^-(\s|$)/.test(text);
+}
+
+/**
+ * Whether `l`, after a comment, goes on with the fields rather than the text. A list item
+ * at the left edge does so only under a field that opens a list (`topics:`): anywhere
+ * else it is a markdown list.
+ */
+function continuesFields(l: string, lastField: string): boolean {
+  if (/^-(\s|$)/.test(l)) return /:[ \t]*(#.*)?$/.test(lastField);
+  return yamlLike(l);
+}
+
+/** The first line at or after `from` (0-based) that is neither blank nor a comment. */
+function nextContentLine(lines: readonly string[], from: number): number | undefined {
+  for (let i = from; i < lines.length; i++) if (lines[i]!.trim() !== "" && !/^\s*#/.test(lines[i]!)) return i;
+  return undefined;
+}
+
+/**
+ * The problem of a file that opens its front matter with `---` and has no other `---`
+ * line: where its text starts, and the line to add `---` after. `raw` is the whole file;
+ * `what` names it ("post", "page").
+ */
+export function neverClosed(raw: string, what: string): { line: number; column: number; message: string; fix: string } {
+  // The lines after the opening `---`: line i of them is line i + 2 of the file.
+  const lines = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n").slice(1);
+  const shown = (line: number) => {
+    const text = lines[line - 1]!.trim();
+    return `\`${text.length > 40 ? `${text.slice(0, 39)}…` : text}\``;
+  };
+  const prose = proseStart(lines);
+  if (prose) {
+    return {
+      line: prose.start + 1, column: 1,
+      message: `the front matter is never closed: this line is where the ${what}'s text starts, but no line \`---\` comes before it to end the fields`,
+      fix: `add a line \`---\` after line ${prose.lastField + 1}, the last field (${shown(prose.lastField)})`,
+    };
+  }
+  let last = lines.length;
+  while (last > 0 && lines[last - 1]!.trim() === "") last--;
+  if (last === 0) {
+    return {
+      line: 1, column: 1,
+      message: "the front matter is never closed: the file has only its first line `---`",
+      fix: `write the fields below it (title:, date:, …), then a line \`---\`, then the ${what}'s text`,
+    };
+  }
+  // Only fields (a file cut short), or text that cannot be told from them.
+  return {
+    line: last + 1, column: 1,
+    message: "the front matter is never closed: the file ends with no line `---` after the fields",
+    fix: `add a line \`---\` after line ${last + 1}, the last line (${shown(last)}), then the ${what}'s text below it`,
+  };
 }
 
 const NBSP = /[\u00a0\u2007\u202f]/;

@@ -6,16 +6,19 @@ import { bodyImageProblems } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyLinks } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
+import { neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import type { LoadContext, LoadResult } from "./post-loader.ts";
+import { absoluteUrl } from "./site-url.ts";
 import { encodingProblems } from "./text-encoding.ts";
 
-export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists">): LoadResult {
+export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists" | "settings">): LoadResult {
   const split = splitFrontMatter(raw);
   const diagnostics: Diagnostic[] = [...encodingProblems(file, raw)];
   if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
+  // Unclosed, the whole page would be read as its front matter, and shown empty.
+  else if (/^\uFEFF?---[ \t]*\r?\n/.test(raw)) diagnostics.push({ severity: "error", file, field: "", ...neverClosed(raw, "page") });
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));
-  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists);
+  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"));
   diagnostics.push(...links.problems);
   return {
     diagnostics,

@@ -7,10 +7,11 @@ import { slugFromFile, suggestedPostFile } from "./content-paths.ts";
 import { dateSlips } from "./post-dates.ts";
 import { topicLabelProblems } from "./topic-labels.ts";
 import { encodingProblems } from "./text-encoding.ts";
-import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
+import { neverClosed, readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyLinks, type PostLink } from "./body-links.ts";
+import { absoluteUrl } from "./site-url.ts";
 import type { SiteLink } from "./site-links.ts";
 import type { LinkingPost } from "./cross-file-checks.ts";
 import { resolveLocalPath } from "./local-paths.ts";
@@ -122,16 +123,15 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   const split = splitFrontMatter(raw);
   if (split.yaml === undefined) {
     const opened = /^\uFEFF?---[ \t]*\r?\n/.test(raw);
-    error(
-      "",
-      { line: 1, column: 1 },
-      opened ? "the front matter is never closed" : "the file has no front matter",
-      opened ? "add a line with only --- after the last field" : "start the file with a line ---, the fields (title:, date:, …), then a line ---",
-    );
+    if (opened) {
+      // Pointed where the text starts, with the line to add `---` after.
+      const { line, column, message, fix } = neverClosed(raw, "post");
+      error("", { line, column }, message, fix);
+    } else error("", { line: 1, column: 1 }, "the file has no front matter", "start the file with a line ---, the fields (title:, date:, …), then a line ---");
     return { diagnostics };
   }
   // The body's images and links are checked whatever the front matter holds: every problem at once.
-  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists);
+  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"));
   const bodyProblems = [
     ...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists),
     ...bodyMediaProblems(split.body, file, split.bodyLine),

@@ -76,9 +76,11 @@ function linkProblem(page: LinkingPage, link: SiteLink, site: BuiltSite): { mess
   if (!file) {
     // Written as a post's address: lib/cross-file-checks.ts has said what is wrong with it.
     if (POST_ADDRESS.test(link.address.replace(/[?#].*$/s, ""))) return undefined;
-    const where = link.href.startsWith("/") ? "" : ` (from this page's address, ${page.url}, it leads to ${pathname})`;
+    // Written from the root, or in full with the site's address (its `address` is then from the root).
+    const rooted = link.address.startsWith("/");
+    const where = rooted ? "" : ` (from this page's address, ${page.url}, it leads to ${pathname})`;
     // `../about/` written from the file's folder, as for images, means the site's /about/.
-    const fromRoot = link.href.startsWith("/") ? undefined : `/${link.href.replace(/^(?:\.\.?\/)+/, "")}`;
+    const fromRoot = rooted ? undefined : `/${link.href.replace(/^(?:\.\.?\/)+/, "")}`;
     const guess = fromRoot !== undefined && fileOf(decode(new URL(fromRoot, ORIGIN).pathname), site) ? fromRoot : closest(pathname, site.addresses().filter((a) => a !== page.url));
     return {
       message: `the link to ${link.href} leads to no page or file of the site${where}`,

@@ -21,3 +21,28 @@ export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): s
 export function prefixedPath(pathPrefix: string, url: string): string {
   return normalisePrefix(pathPrefix) + url.replace(/^\/+/, "");
 }
+
+/**
+ * The address from the site's root, without the path prefix, that a full address of this
+ * site names (https://careleaders.example/posts/x/#t2 → /posts/x/#t2), or undefined for
+ * any other address. Writers paste the live address of a page; it is checked as the
+ * address from the root would be. `http:` or `https:` and a leading "www." do not matter.
+ * `siteBase` is the site's own full address with its prefix (absoluteUrl(url, prefix, "/")).
+ */
+export function ownSiteAddress(href: string, siteBase: string): string | undefined {
+  if (!/^https?:\/\//i.test(href)) return undefined;
+  let url: URL;
+  let base: URL;
+  try {
+    url = new URL(href);
+    base = new URL(siteBase);
+  } catch {
+    return undefined;
+  }
+  const host = (name: string) => name.replace(/^www\./, "");
+  if (host(url.hostname) !== host(base.hostname) || url.port !== base.port) return undefined;
+  const prefix = normalisePrefix(base.pathname);
+  // `https://site/repo` is the prefix's own page, as `/repo/` is.
+  if (!`${url.pathname}/`.startsWith(prefix)) return undefined;
+  return `/${url.pathname.slice(prefix.length)}${url.search}${url.hash}`;
+}

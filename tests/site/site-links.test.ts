@@ -65,4 +65,27 @@ describe("links to the site's own addresses", () => {
     assert.deepEqual(new Map(listFiles(out).map((f) => [f, readFileSync(path.join(out, f))])), before);
     assert.deepEqual(listFiles(root).filter((f) => f.includes(".build-")), []);
   });
+
+  it("written in full, with the site's own address, are checked as the addresses from its root", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const out = path.join(root, "out");
+    writeFileSync(
+      path.join(root, FILE),
+      post("Intro.\n\nSee [the team](https://careleaders.example/abuot/), [about us](https://careleaders.example/about/) and\nlast time: https://careleaders.example/posts/online-community/"),
+    );
+    const check = await runScript("check", root);
+    assert.equal(check.code, 1);
+    const postError = `${FILE}:8:12  the link to https://careleaders.example/posts/online-community/ leads to no post: no post has the address /posts/online-community/ → did you mean /posts/online-communities/?`;
+    assert.ok(check.stderr.includes(postError), check.stderr);
+    const build = await runScript("build", root, ["--output", out, "--quiet"]);
+    assert.equal(build.code, 1);
+    assert.ok(build.stderr.includes(postError), build.stderr);
+
+    // Once the post's address is right, the build checks the other pages' addresses on what it wrote.
+    writeFileSync(path.join(root, FILE), readFileSync(path.join(root, FILE), "utf8").replace("online-community/", "online-communities/"));
+    const second = await runScript("build", root, ["--output", out, "--quiet"]);
+    assert.equal(second.code, 1);
+    assert.ok(second.stderr.includes(`${FILE}:7:16  the link to https://careleaders.example/abuot/ leads to no page or file of the site → did you mean /about/?`), second.stderr);
+    assert.match(second.stderr, /1 error: nothing was built/);
+  });
 });

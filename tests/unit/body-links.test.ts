@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { bodyLinks } from "../../lib/body-links.ts";
+import { ownSiteAddress } from "../../lib/site-url.ts";
 
 const FILE = "content/posts/2017-05-07-listening.md";
 const files = new Set(["content/posts/2017-04-30-online-communities.md", "content/about.md", "content/posts/slides.pdf", "content/files/survey.csv", "content/posts/notes.txt", "content/posts/deck.PDF"]);
@@ -114,6 +115,48 @@ describe("bodyLinks: links to the site's addresses and places in pages", () => {
         "[f](/files/survey.csv), [g](2017-04-30-online-communities.md), [h](gone.pdf), [i](www.example.org/x) and https://example.org/y",
     );
     assert.deepEqual(site, []);
+  });
+});
+
+describe("bodyLinks: this site's pages written as full addresses", () => {
+  const BASE = "https://careleaders.example/chat/";
+  const withBase = (body: string) => bodyLinks(body, FILE, 10, (rel) => files.has(rel), BASE);
+
+  it("are links to the site: a post's address is checked as a post, the rest on the built site", () => {
+    const { posts, site, problems } = withBase(
+      "See [last week](https://careleaders.example/chat/posts/online-comunities/#t2) and [about](http://www.careleaders.example/chat/about/).\n" +
+        "Pasted: https://careleaders.example/chat/posts/caf%C3%A9 and https://example.org/chat/posts/x/, [home](https://careleaders.example/chat).",
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(posts, [
+      { href: "https://careleaders.example/chat/posts/online-comunities/#t2", line: 10, column: 17, url: "/posts/online-comunities/" },
+      { href: "https://careleaders.example/chat/posts/caf%C3%A9", line: 11, column: 9, url: "/posts/café/" },
+    ]);
+    assert.deepEqual(site.map((l) => [l.line, l.address]), [
+      [10, "/posts/online-comunities/#t2"],
+      [10, "/about/"],
+      [11, "/posts/caf%C3%A9"],
+      [11, "/"],
+    ]);
+  });
+
+  it("leave out the same host outside the site's prefix, other schemes, and any site without a base", () => {
+    const body = "[a](https://careleaders.example/other/posts/x/), [b](ftp://careleaders.example/chat/x), [c](https://careleaders.example.org/chat/posts/x/)";
+    assert.deepEqual(withBase(body).posts, []);
+    assert.deepEqual(withBase(body).site, []);
+    assert.deepEqual(linksIn("[a](https://careleaders.example/chat/posts/x/)").posts, []);
+  });
+});
+
+describe("ownSiteAddress", () => {
+  it("gives the address from the site's root, without the prefix, with its query and place", () => {
+    assert.equal(ownSiteAddress("https://careleaders.example/posts/x/?a=1#t2", "https://careleaders.example/"), "/posts/x/?a=1#t2");
+    assert.equal(ownSiteAddress("HTTP://WWW.careleaders.example/repo/feed.xml", "https://careleaders.example/repo/"), "/feed.xml");
+    assert.equal(ownSiteAddress("https://careleaders.example/repo", "https://careleaders.example/repo/"), "/");
+    assert.equal(ownSiteAddress("https://careleaders.example/repository/x", "https://careleaders.example/repo/"), undefined);
+    assert.equal(ownSiteAddress("https://careleaders.example:8080/x", "https://careleaders.example/"), undefined);
+    assert.equal(ownSiteAddress("/posts/x/", "https://careleaders.example/"), undefined);
+    assert.equal(ownSiteAddress("https://[bad", "https://careleaders.example/"), undefined);
   });
 });
 

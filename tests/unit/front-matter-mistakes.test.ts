@@ -1,11 +1,13 @@
 // Front-matter mistakes that YAML accepts or misreads, through the post loader: a hashtag
-// read as a comment, a missing closing ---, a colon in a topic, tags in one text, curly
+// read as a comment, a missing closing --- (a heading taken for a comment), a colon in a topic, tags in one text, curly
 // quotes and non-breaking spaces. Each is reported where it is, with a fix that keeps
 // everything the writer wrote.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
+import { readYamlDocument } from "../../lib/front-matter.ts";
+import { loadPage } from "../../lib/page-loader.ts";
 import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
 import { parseSettings } from "../../lib/settings.ts";
 
@@ -125,6 +127,88 @@ describe("front matter without its closing ---, with a --- rule further down", (
 
   it("is not suspected in front matter with blank lines and comments between its fields", () => {
     assert.deepEqual(problems(["title: T", "", "# when it is", "date: 2017-04-30", "", "topics:", "", "- Shift handover"]), []);
+  });
+
+  it("starts the text at a heading right before the rule, which YAML would drop as a comment", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "", "# Tonight's chat"], "More after the rule.\n"), [
+      {
+        severity: "error", line: 5, column: 1, field: "",
+        message: "the front matter is not closed: this line is the post's text, but the `---` on line 6 was taken as the end of the front matter, so everything up to it was read as fields",
+        fix: "add a line `---` after the last front-matter field (line 3)",
+      },
+    ]);
+    const [h2] = problems(["title: T", "date: 2017-04-30", "chat:", "  start: 2017-05-02T20:30", "", "## Questions", ""]);
+    assert.deepEqual([h2!.line, h2!.column, h2!.fix], [7, 1, "add a line `---` after the last front-matter field (line 5)"]);
+  });
+
+  it("leaves alone comments that are no heading: a commented-out field, #tags, a line of #, a note right after the fields", () => {
+    for (const comment of ["# description: One sentence for link previews.", "#tags: [nursing]", "# - Who works the night shift?", "####", "#"]) {
+      assert.deepEqual(problems(["title: T", "date: 2017-04-30", "", comment]), [], comment);
+    }
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "# Tonight's chat"]), []);
+  });
+
+  it("leaves alone a heading-like comment above more fields, a list under `topics:` included", () => {
+    assert.deepEqual(problems(["title: T", "", "## The chat", "", "date: 2017-04-30", "chat:", "  start: 2017-05-02T20:30"]), []);
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "topics:", "", "# The questions", "- Who works the night shift?"]), []);
+  });
+
+  it("leaves settings files alone: there, a comment is a comment", () => {
+    assert.deepEqual(readYamlDocument("title: Care Leaders Chat\n\n# Tonight's chat\n", "content/_data/site.yaml", 1).diagnostics, []);
+  });
+});
+
+describe("front matter with no closing --- at all", () => {
+  const load = (raw: string) => loadPost(FILE, raw, ctx).diagnostics;
+
+  it("is reported where the text starts, naming the last field to add --- after", () => {
+    assert.deepEqual(load("---\ntitle: T\ndate: 2017-04-30\n\nWelcome to this week's chat.\n"), [
+      {
+        severity: "error", file: FILE, line: 5, column: 1, field: "",
+        message: "the front matter is never closed: this line is where the post's text starts, but no line `---` comes before it to end the fields",
+        fix: "add a line `---` after line 3, the last field (`date: 2017-04-30`)",
+      },
+    ]);
+  });
+
+  it("starts the text at a heading, after a blank line or right after the fields", () => {
+    const [blank] = load("---\ntitle: T\ndate: 2017-04-30\nchat:\n  start: 2017-05-02T20:30\n\n# Tonight's chat\n\nJoin us.\n");
+    assert.deepEqual([blank!.line, blank!.column, blank!.fix], [7, 1, "add a line `---` after line 5, the last field (`start: 2017-05-02T20:30`)"]);
+    const [close] = load("---\ntitle: T\ndate: 2017-04-30\n## Tonight's chat\nJoin us.\n");
+    assert.deepEqual([close!.line, close!.fix], [4, "add a line `---` after line 3, the last field (`date: 2017-04-30`)"]);
+  });
+
+  it("does not take a comment above more fields, or a commented-out field, for the text", () => {
+    const [d] = load("---\ntitle: T\n\n# when it is\ndate: 2017-04-30\n\n# description: later\n\n## Questions\n\n- Who works the night shift?\n");
+    assert.deepEqual([d!.line, d!.column, d!.fix], [9, 1, "add a line `---` after line 5, the last field (`date: 2017-04-30`)"]);
+  });
+
+  it("shows a long last field cut short, and counts lines with a BOM and Windows line ends", () => {
+    const [d] = load("\uFEFF---\r\ntitle: T\r\ndate: 2017-04-30\r\ndescription: One sentence for search engines and link previews.\r\n\r\nWelcome to this week's chat.\r\n");
+    assert.deepEqual([d!.line, d!.fix], [6, "add a line `---` after line 4, the last field (`description: One sentence for search en…`)"]);
+  });
+
+  it("in a file of fields only (cut short), points at its last line", () => {
+    assert.deepEqual(load("---\ntitle: T\ndate: 2017-04-30\n\n"), [
+      {
+        severity: "error", file: FILE, line: 3, column: 1, field: "",
+        message: "the front matter is never closed: the file ends with no line `---` after the fields",
+        fix: "add a line `---` after line 3, the last line (`date: 2017-04-30`), then the post's text below it",
+      },
+    ]);
+    const [fence] = load("---\n");
+    assert.deepEqual([fence!.line, fence!.column, fence!.message], [1, 1, "the front matter is never closed: the file has only its first line `---`"]);
+  });
+
+  it("is reported in a page too, which would otherwise be shown empty", () => {
+    const page = loadPage("content/about.md", "---\ntitle: About\nlayout: base.njk\n# About the chat\n\nCare Leaders Chat is weekly.\n", ctx);
+    assert.deepEqual(page.diagnostics, [
+      {
+        severity: "error", file: "content/about.md", line: 4, column: 1, field: "",
+        message: "the front matter is never closed: this line is where the page's text starts, but no line `---` comes before it to end the fields",
+        fix: "add a line `---` after line 3, the last field (`layout: base.njk`)",
+      },
+    ]);
   });
 });
 

@@ -38,7 +38,11 @@ const CORPUS: Record<string, Expected[]> = {
   "yaml-at-sign": [{ field: "author", line: 4, column: 9, words: ["cannot start with @", 'author: "@colinhung"'] }],
   "yaml-missing-colon": [{ field: "", line: 2, column: 1, words: ["`title Online communities` has no colon", "field: value"] }],
   "yaml-list-without-field": [{ field: "", line: 4, column: 1, words: ["a list item", "where a field was expected", "topics:"] }],
-  "front-matter-not-closed": [{ field: "", line: 1, column: 1, words: ["never closed", "only ---"] }],
+  // No `---` after the fields: the line where the text starts, and the line to add `---` after.
+  "front-matter-not-closed": [{ field: "", line: 5, column: 1, words: ["never closed", "where the post's text starts", "add a line `---` after line 3, the last field (`date: 2017-04-30`)"] }],
+  "front-matter-not-closed-heading": [{ field: "", line: 7, column: 1, words: ["never closed", "add a line `---` after line 5, the last field (`start: 2017-05-02T20:30`)"] }],
+  // A heading above a --- rule, which YAML would read as a comment and drop without a word.
+  "front-matter-heading-before-rule": [{ field: "", line: 5, column: 1, words: ["not closed", "the `---` on line 6 was taken as the end", "after the last front-matter field (line 3)"] }],
   "no-front-matter": [{ field: "", line: 1, column: 1, words: ["no front matter", "line ---"] }],
   "empty-file": [{ field: "", line: 1, column: 1, words: ["the file is empty", "title:", "date:"] }],
   // Missing and mistyped fields: what is expected, in plain words, and what was found.

@@ -126,7 +126,7 @@ describe("loadPost: fields checked further while another field is wrong", () => 
     const { post, diagnostics } = broken("topics:\n  - T1 Why?\n  - T2 How?");
     assert.equal(post, undefined);
     assert.deepEqual(diagnostics.map((d) => [d.severity, d.field, d.line]), [["error", "draft", 3], ["error", "topics[0]", 6], ["error", "topics[1]", 7]]);
-    assert.match(diagnostics[1]!.fix, /Why\?/);
+    assert.match(diagnostics[1]?.fix ?? "", /Why\?/);
   });
 
   it("reports a chat before the post's date", () => {
