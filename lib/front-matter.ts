@@ -293,10 +293,10 @@ function nextContentLine(lines: readonly string[], from: number): number | undef
 
 /**
  * The problem of a file that opens its front matter with `---` and has no other `---`
- * line: where its text starts, and the line to add `---` after. `raw` is the whole file;
- * `what` names it ("post", "page").
+ * line: where its text starts, and the line to add `---` after, with the file split
+ * there when its text was found. `raw` is the whole file; `what` names it ("post", "page").
  */
-export function neverClosed(raw: string, what: string): { line: number; column: number; message: string; fix: string } {
+export function neverClosed(raw: string, what: string): { line: number; column: number; message: string; fix: string; split?: SplitFile & { yaml: string } } {
   // The lines after the opening `---`: line i of them is line i + 2 of the file.
   const lines = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n").slice(1);
   const shown = (line: number) => {
@@ -309,6 +309,8 @@ export function neverClosed(raw: string, what: string): { line: number; column: 
       line: prose.start + 1, column: 1,
       message: `the front matter is never closed: this line is where the ${what}'s text starts, but no line \`---\` comes before it to end the fields`,
       fix: `add a line \`---\` after line ${prose.lastField + 1}, the last field (${shown(prose.lastField)})`,
+      // The file as it reads with that line added, so that its other problems are found too.
+      split: { yaml: `${lines.slice(0, prose.lastField).join("\n")}\n`, yamlLine: 2, body: lines.slice(prose.lastField).join("\n"), bodyLine: prose.lastField + 2 },
     };
   }
   let last = lines.length;

@@ -12,11 +12,16 @@ import { absoluteUrl } from "./site-url.ts";
 import { encodingProblems } from "./text-encoding.ts";
 
 export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists" | "settings">): LoadResult {
-  const split = splitFrontMatter(raw);
+  let split = splitFrontMatter(raw);
   const diagnostics: Diagnostic[] = [...encodingProblems(file, raw)];
-  if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
   // Unclosed, the whole page would be read as its front matter, and shown empty.
-  else if (/^\uFEFF?---[ \t]*\r?\n/.test(raw)) diagnostics.push({ severity: "error", file, field: "", ...neverClosed(raw, "page") });
+  if (split.yaml === undefined && /^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
+    const { split: closed, ...problem } = neverClosed(raw, "page");
+    diagnostics.push({ severity: "error", file, field: "", ...problem });
+    // Read on as if the missing `---` were there: every problem at once.
+    if (closed) split = closed;
+  }
+  if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"));
   diagnostics.push(...links.problems);

@@ -171,6 +171,17 @@ describe("front matter with no closing --- at all", () => {
     ]);
   });
 
+  it("reads on as if the --- were there: the fields' and the text's problems come in the same list", () => {
+    const found = load("---\ntitle: T\ndate: 2017-04-30\ndraft: maybe\n\nSee [the slides](slide.pdf).\n");
+    assert.deepEqual(found.map((d) => [d.line, d.field, d.message.split(":")[0]]), [
+      [6, "", "the front matter is never closed"],
+      [4, "draft", "expected true or false, found text"],
+      [6, "", "the link to slide.pdf leads to no file (looked for content/posts/slide.pdf)"],
+    ]);
+    // Nothing is built from it: the post has errors.
+    assert.equal(loadPost(FILE, "---\ntitle: T\ndate: 2017-04-30\n\nWelcome.\n", ctx).post, undefined);
+  });
+
   it("starts the text at a heading, after a blank line or right after the fields", () => {
     const [blank] = load("---\ntitle: T\ndate: 2017-04-30\nchat:\n  start: 2017-05-02T20:30\n\n# Tonight's chat\n\nJoin us.\n");
     assert.deepEqual([blank!.line, blank!.column, blank!.fix], [7, 1, "add a line `---` after line 5, the last field (`start: 2017-05-02T20:30`)"]);
