@@ -24,11 +24,20 @@ export const FAR_AHEAD_DAYS = 300;
 
 /** The date a file name starts with (`2017-04-30-online-communities.md`), when it is one on the calendar. */
 export function fileNameDate(file: string): string | undefined {
+  const text = writtenDate(file);
+  return text !== undefined && onCalendar(text) ? text : undefined;
+}
+
+/** What a file name's leading `YYYY-MM-DD-` says, on the calendar or not (2026-24-11, day and month swapped). */
+function writtenDate(file: string): string | undefined {
   const name = file.slice(file.lastIndexOf("/") + 1);
-  const m = /^(\d{4})-(\d{2})-(\d{2})-/.exec(name);
-  if (!m) return undefined;
-  const text = `${m[1]}-${m[2]}-${m[3]}`;
-  return new Date(`${text}T00:00:00Z`).toISOString().startsWith(text) ? text : undefined;
+  return /^(\d{4}-\d{2}-\d{2})-/.exec(name)?.[1];
+}
+
+function onCalendar(text: string): boolean {
+  // An impossible month or day is NaN here (a RangeError from toISOString); 02-30 rolls over to March.
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
 }
 
 function daysBetween(from: string, to: string): number {
@@ -60,12 +69,20 @@ export function dateSlips({ file, date, chatDate }: PostDates): DateSlip[] {
       }];
     }
   }
-  if (named === undefined) return [];
+  const slug = file.slice(file.lastIndexOf("/") + 1).slice(11);
+  const dir = file.slice(0, file.lastIndexOf("/") + 1);
+  if (named === undefined) {
+    const written = writtenDate(file);
+    if (written === undefined) return [];
+    return [{
+      field: "date",
+      message: `the file name's date (${written}) is not a day on the calendar (it is read as YYYY-MM-DD: year, month, then day)`,
+      fix: `rename the file to ${dir}${date}-${slug}, with the publish date (its web address stays the same)`,
+    }];
+  }
   const first = chatDate !== undefined && chatDate < date ? chatDate : date;
   const last = chatDate !== undefined && chatDate > date ? chatDate : date;
   if (named >= first && named <= last) return [];
-  const slug = file.slice(file.lastIndexOf("/") + 1).slice(11);
-  const dir = file.slice(0, file.lastIndexOf("/") + 1);
   return [{
     field: "date",
     message: chatDate !== undefined

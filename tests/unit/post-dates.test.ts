@@ -28,6 +28,18 @@ describe("fileNameDate", () => {
     assert.equal(fileNameDate("content/posts/2017-02-30-leap.md"), undefined);
     assert.equal(fileNameDate("content/posts/2017-04-30.md"), undefined);
     assert.equal(fileNameDate("content/posts/2017/04-30-x.md"), undefined);
+    // Month 24 once threw a RangeError out of the check: a stack trace instead of a message.
+    for (const name of ["2026-24-11-x.md", "2026-13-01-x.md", "2026-00-10-x.md", "2026-11-32-x.md"]) assert.equal(fileNameDate(`content/posts/${name}`), undefined, name);
+  });
+});
+
+describe("a file name's date not on the calendar", () => {
+  it("is a warning at date, with the name to rename to, whatever the month or day", () => {
+    assert.deepEqual(messages("content/posts/2026-24-11-swapped.md", "2026-11-24", "2026-11-24T20:30"), [
+      "content/posts/2026-24-11-swapped.md:3:1  date  warning: the file name's date (2026-24-11) is not a day on the calendar (it is read as YYYY-MM-DD: year, month, then day) → rename the file to content/posts/2026-11-24-swapped.md, with the publish date (its web address stays the same)",
+    ]);
+    assert.equal(messages("content/posts/2026-02-30-leap.md", "2026-02-27").length, 1);
+    assert.equal(messages("content/posts/swapped.md", "2026-02-27").length, 0);
   });
 });
 
