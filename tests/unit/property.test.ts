@@ -81,4 +81,21 @@ describe("the validator on random front matter", () => {
       { numRuns: 600 },
     );
   });
+
+  it("never throws on any file name a writer may give a post", () => {
+    // Digits where a date goes (month 24, day 00…), and names a writer types.
+    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, "0"));
+    const name = fc.oneof(
+      fc.tuple(digits(4), digits(2), digits(2), fc.stringMatching(/^[a-z0-9 -]{0,12}$/)).map(([y, m, d, rest]) => `${y}-${m}-${d}-${rest}`),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(name, (base) => {
+        const file = `content/posts/${base}.md`;
+        const result = loadPost(file, "---\ntitle: T\ndate: 2017-04-30\nchat:\n  start: 2017-05-02T20:30\n---\nBody\n", ctx);
+        for (const d of result.diagnostics) assert.ok(d.message.trim() !== "" && d.fix?.trim(), formatDiagnostic(d));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
