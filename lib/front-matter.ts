@@ -508,6 +508,8 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       };
     }
     case "MISSING_CHAR": {
+      const swallowed = flowComment(lines, line);
+      if (swallowed) return swallowed;
       const quote = /closing (["'])/.exec(err.message)?.[1];
       if (quote) {
         const open = unclosedQuoteLine(lines, quote) ?? line;
@@ -543,6 +545,8 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       if (/^Flow (sequence|map)/.test(err.message)) {
         const bracket = /Flow sequence/.test(err.message) ? ["[", "]"] : ["{", "}"];
         const open = unclosedBracketLine(lines, line, bracket[0]!, bracket[1]!) ?? line;
+        const swallowed = flowComment(lines, open);
+        if (swallowed) return swallowed;
         return {
           line: open, column: Math.max(1, (lines[open - 1] ?? "").indexOf(bracket[0]!) + 1), field: fieldPathOnLine(lines, open),
           message: `the ${bracket[0]} opened on this line is never closed`,
@@ -721,9 +725,40 @@ function closes(text: string, quote: string): boolean {
   return false;
 }
 
+/**
+ * A `#` in a list written in brackets (`tags: [nursing, #hcldr]`): YAML takes it for the
+ * start of a comment and drops the rest of the line, its `]` too, so it reports a list
+ * never closed, on another line. Said where the `#` is, with the items quoted.
+ */
+function flowComment(lines: string[], line: number): Explained | undefined {
+  const text = lines[line - 1] ?? "";
+  const bracket = /^[^#"']*?[[{]/.exec(text);
+  if (!bracket) return undefined;
+  const hash = /(?:^|[\s[{,])(#)/.exec(text.slice(bracket[0].length));
+  if (!hash) return undefined;
+  const column = bracket[0].length + hash.index + hash[0].length;
+  // Each item holding a # in quotes; the closing bracket restored when the comment hid it.
+  const close = bracket[0].endsWith("[") ? "]" : "}";
+  const inner = text.slice(bracket[0].length).replace(new RegExp(`\\${close}\\s*$`), "");
+  const items = inner.split(",").map((item) => {
+    // In braces, `key: value`: the value is quoted.
+    const key = close === "}" ? (/^[^#"']*?:\s+/.exec(item.trimStart())?.[0] ?? "") : "";
+    const t = item.trim().slice(key.length);
+    return t.includes("#") && !/^["']/.test(t) ? item.replace(t, `"${t.replace(/"/g, '\\"')}"`) : item;
+  });
+  const quoted = `${bracket[0]}${items.join(",").trimEnd()}${close}`;
+  const word = /^#[^\s,\]}]*/.exec(text.slice(column - 1))?.[0] ?? "#";
+  return {
+    line, column, field: fieldPathOnLine(lines, line),
+    message: `\`${word}\` starts a comment here: in YAML, a # after a space, [ or comma begins one, so the rest of the line, its closing ${close} included, is left out`,
+    fix: `put the item in quotes: \`${quoted.trim()}\``,
+  };
+}
+
 function unclosedBracketLine(lines: string[], before: number, open: string, close: string): number | undefined {
   for (let i = before - 2; i >= 0; i--) {
-    const l = lines[i]!;
+    // As YAML reads it: a closing bracket after a comment's # does not close.
+    const l = lines[i]!.replace(/(^|[\s[{,])#.*$/, "$1");
     if (l.split(open).length > l.split(close).length) return i + 1;
   }
   return undefined;

@@ -94,6 +94,27 @@ describe("a hashtag after unquoted text, which YAML reads as a comment", () => {
   });
 });
 
+describe("a hashtag in a list written in brackets", () => {
+  it("is an error at the #, on its own line, with the items quoted and the bracket kept", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "tags: [nursing, #hcldr]", "chat:", "  start: 2017-05-02T20:30"]), [
+      {
+        severity: "error", line: 4, column: 17, field: "tags",
+        message: "`#hcldr` starts a comment here: in YAML, a # after a space, [ or comma begins one, so the rest of the line, its closing ] included, is left out",
+        fix: 'put the item in quotes: `tags: [nursing, "#hcldr"]`',
+      },
+    ]);
+  });
+
+  it("quotes every item with a #, first or inside the text, and a value in braces", () => {
+    const fixes = (line: string) => problems(["title: T", "date: 2017-04-30", line]).map((d) => [d.line, d.column, d.fix]);
+    assert.deepEqual(fixes("tags: [#hcldr, nursing]"), [[4, 8, 'put the item in quotes: `tags: ["#hcldr", nursing]`']]);
+    assert.deepEqual(fixes("topics: [Why?, What about #hcldr?]"), [[4, 27, 'put the item in quotes: `topics: [Why?, "What about #hcldr?"]`']]);
+    assert.deepEqual(fixes("chat: {start: 2017-05-02T20:30, hashtag: #hcldr}"), [[4, 42, 'put the item in quotes: `chat: {start: 2017-05-02T20:30, hashtag: "#hcldr"}`']]);
+    // Quoted, it is a tag like any other.
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", 'tags: [nursing, "#hcldr"]']), []);
+  });
+});
+
 describe("front matter without its closing ---, with a --- rule further down", () => {
   it("is reported where the text starts, naming the --- taken as the end and the last field", () => {
     const body = "More after the rule.\n";
