@@ -651,6 +651,9 @@ export function judgeSlip(slip: CitationSlip, lookup: KeyLookup): SlipJudgement 
     }
   }
   if (slip.kind === "round-brackets") {
+    // `(@hcldr)` naming no reference, nor nearly: a handle in brackets, which the unknown
+    // key's error already covers (write \@); square brackets would not make it a citation.
+    if (slip.keys.every((k) => !lookup(k.key))) return undefined;
     problems.push("round brackets around @ show the author in the text and the year in brackets of its own");
     certain = known === slip.keys.length && !slip.flag;
   }

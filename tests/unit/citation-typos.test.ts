@@ -113,6 +113,14 @@ describe("a citation in round brackets", () => {
     assert.deepEqual(typos("It works (see @smith2016).").map((d) => [d[0], d[2], d[4]]), [["warning", 10, "write `[see @smith2016]`: a citation in brackets takes square brackets"]]);
     assert.deepEqual(typos("It works (as @smith2016 argues)."), []);
   });
+
+  it("around a handle that names no reference, nor nearly, only the unknown key's error: write \\@", () => {
+    const found = typos("Follow us (@hcldr).");
+    assert.deepEqual(found.map((d) => [d[0], d[2]]), [["error", 12]]);
+    assert.match(String(found[0]![4]), /write \\@ instead of @/);
+    // Nearly a reference id: still about the round brackets.
+    assert.match(typos("It works (@smith2061).").map((d) => d[3]).join("\n"), /\(@smith2061\) shows the author in the text/);
+  });
 });
 
 describe("a key in the wrong case", () => {
