@@ -492,6 +492,15 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
   const column = (n: number, offset: number) => Math.max(1, offset - lineStart(lines, n) + 1);
   const text = lines[line - 1] ?? "";
   const here = { line, column: column(line, err.pos[0]), field: fieldPathOnLine(lines, line) };
+  // `* item`, a markdown list: YAML reads * as the start of a reference (an alias).
+  const star = /^(\s*)\*\s+(\S.*)$/.exec(text);
+  if (star) {
+    return {
+      line, column: star[1]!.length + 1, field: fieldPathOnLine(lines, line),
+      message: "a list item in YAML starts with - , not * as in markdown",
+      fix: `write the line as \`${star[1]}- ${star[2]!.trimEnd()}\`${lines.filter((l) => /^\s*\*\s+\S/.test(l)).length > 1 ? ", and so each line starting with *" : ""}`,
+    };
+  }
   switch (err.code) {
     case "DUPLICATE_KEY": {
       const known = duplicates.find((d) => d.offset === err.pos[0]) ?? duplicates.find((d) => d.line === line);

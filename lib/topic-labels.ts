@@ -11,8 +11,11 @@ export interface TopicLabelProblem {
   fix: string;
 }
 
-// T1, Q1, Topic 1, Question 1, then an optional : . ) or dash, then the question.
-const LABEL = /^(?:T|Q|Topic|Question)\s?(\d{1,2})\s*[:.)\-–—]?\s+(?=\S)/i;
+// T1, Q1, Topic 1, Question 1, then an optional : . ) or dash, then the question; or a
+// number with its . or ) as a numbered list writes it (1. or 1)).
+const LABEL = /^(?:(?:T|Q|Topic|Question)\s?(\d{1,2})\s*[:.)\-–—]?|(\d{1,2})[.)])\s+(?=\S)/i;
+
+const numberOf = (m: RegExpExecArray) => Number(m[1] ?? m[2]);
 
 /**
  * Topics that start with a question number. When every topic of two or more starts with
@@ -22,7 +25,7 @@ const LABEL = /^(?:T|Q|Topic|Question)\s?(\d{1,2})\s*[:.)\-–—]?\s+(?=\S)/i;
  */
 export function topicLabelProblems(topics: readonly string[]): TopicLabelProblem[] {
   const labels = topics.map((t) => LABEL.exec(t));
-  const own = labels.map((m, i) => !!m && Number(m[1]) === i + 1);
+  const own = labels.map((m, i) => !!m && numberOf(m) === i + 1);
   const certain = topics.length >= 2 && own.every(Boolean);
   const out: TopicLabelProblem[] = [];
   labels.forEach((m, i) => {
@@ -44,5 +47,32 @@ export function topicLabelProblems(topics: readonly string[]): TopicLabelProblem
 /** The question without its number, when `text` starts with the number of topic `index` (0-based). */
 export function withoutTopicLabel(text: string, index: number): string | undefined {
   const m = LABEL.exec(text);
-  return m && Number(m[1]) === index + 1 ? text.slice(m[0].length) : undefined;
+  return m && numberOf(m) === index + 1 ? text.slice(m[0].length) : undefined;
+}
+
+// A bullet as word processors and chat announcements print them.
+const BULLET = /(?:^|\s)[•·▪◦‣●]\s+/g;
+// Where a question number may start a question inside pasted text: T2, Q2, Topic 2, 2., 2).
+const NUMBER_AT = /(?:^|\s)(?:(?:T|Q|Topic|Question)\s?(\d{1,2})\s*[:.)\-–—]?|(\d{1,2})[.)])\s+(?=\S)/gi;
+
+/**
+ * The questions of topics pasted as text rather than a list (YAML folds the lines into
+ * one): "• T1 Should…? • T2 Should…?", "1. Should…? 2. Should…?", "T1 Should…? T2 …", or
+ * several questions in one line. Each without its bullet or number; undefined unless
+ * there are two or more.
+ */
+export function pastedTopics(text: string): string[] | undefined {
+  let parts: string[] = [];
+  if (text.match(BULLET)?.length) parts = text.split(BULLET);
+  else {
+    // Numbers 1, 2, 3… in order, the first at the start: each starts a question.
+    const starts: number[] = [];
+    for (const m of text.matchAll(NUMBER_AT)) {
+      if (Number(m[1] ?? m[2]) === starts.length + 1 && (starts.length || m.index === 0)) starts.push(m.index);
+    }
+    if (starts.length >= 2) parts = starts.map((at, i) => text.slice(at, starts[i + 1]));
+    else parts = text.split(/(?<=\?)\s+(?=\S)/);
+  }
+  const questions = parts.map((p) => p.trim()).filter(Boolean).map((p, i) => (withoutTopicLabel(p, i) ?? p).trim());
+  return questions.length >= 2 ? questions : undefined;
 }

@@ -115,6 +115,18 @@ describe("a hashtag in a list written in brackets", () => {
   });
 });
 
+describe("a list written with * as in markdown", () => {
+  it("is an error at the *, with the line written with -", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "topics:", "  * Should vendors join?", "  * Should communities accept sponsorship?"]).slice(0, 1), [
+      {
+        severity: "error", line: 5, column: 3, field: "",
+        message: "a list item in YAML starts with - , not * as in markdown",
+        fix: "write the line as `  - Should vendors join?`, and so each line starting with *",
+      },
+    ]);
+  });
+});
+
 describe("front matter without its closing ---, with a --- rule further down", () => {
   it("is reported where the text starts, naming the --- taken as the end and the last field", () => {
     const body = "More after the rule.\n";

@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
 import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
 import { parseSettings } from "../../lib/settings.ts";
-import { topicLabelProblems, withoutTopicLabel } from "../../lib/topic-labels.ts";
+import { pastedTopics, topicLabelProblems, withoutTopicLabel } from "../../lib/topic-labels.ts";
 
 const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
 const ctx: LoadContext = { settings, root: "/nowhere", fileExists: () => false };
@@ -51,5 +51,32 @@ describe("chat questions written with their numbers", () => {
     ]);
     assert.equal(withoutTopicLabel("T2: Why?", 1), "Why?");
     assert.equal(withoutTopicLabel("T2: Why?", 0), undefined);
+  });
+});
+
+describe("numbered-list numbers", () => {
+  it("1. and 1) are question numbers too", () => {
+    assert.deepEqual(topicLabelProblems(["1. Why?", "2) How?"]).map((p) => [p.severity, p.fix]), [
+      ["error", "write it without the number: - Why?"],
+      ["error", "write it without the number: - How?"],
+    ]);
+    // A year or a count is not a number with its . or ).
+    assert.deepEqual(topicLabelProblems(["2020 was hard: why?", "3 things to try?"]), []);
+  });
+});
+
+describe("pastedTopics", () => {
+  it("splits questions pasted with bullets, numbers or labels, without them", () => {
+    const two = ["Should vendors join?", "Should communities accept sponsorship?"];
+    assert.deepEqual(pastedTopics("• T1 Should vendors join? • T2 Should communities accept sponsorship?"), two);
+    assert.deepEqual(pastedTopics("1. Should vendors join? 2. Should communities accept sponsorship?"), two);
+    assert.deepEqual(pastedTopics("Q1: Should vendors join? Q2: Should communities accept sponsorship?"), two);
+    assert.deepEqual(pastedTopics("Should vendors join? Should communities accept sponsorship?"), two);
+  });
+
+  it("keeps numbers inside a question, and has nothing to say of one question", () => {
+    assert.deepEqual(pastedTopics("T1 Should vendors join? T2 Should communities accept 2 sponsors?"), ["Should vendors join?", "Should communities accept 2 sponsors?"]);
+    assert.equal(pastedTopics("How did 2020 change care?"), undefined);
+    assert.equal(pastedTopics("Only one question, with 2. in it"), undefined);
   });
 });
