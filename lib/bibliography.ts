@@ -8,7 +8,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { normaliseItem, referenceId, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
+import { commaOrganisation, etAlIn, normaliseItem, organisationName, organisationProblem, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { encodingProblems } from "./text-encoding.ts";
 import { fieldPath, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument } from "./front-matter.ts";
@@ -98,7 +98,8 @@ function parseBibtex(file: string, text: string): FileResult {
       }],
     };
   }
-  const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)));
+  const names = bibtexNameProblems(text).map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
+  const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), undefined, names);
   result.diagnostics.unshift(...bibtexStructureProblems(text).map((p) => ({ severity: "error" as const, file, ...p })));
   return result;
 }
@@ -164,6 +165,210 @@ export function bibtexStructureProblems(text: string): { line: number; column: n
   return out;
 }
 
+// BibTeX's name lists that plugin-bibtex reads, and the CSL field each becomes.
+const BIBTEX_NAME_FIELDS = new Map([["author", "author"], ["editor", "editor"], ["translator", "translator"], ["bookauthor", "container-author"]]);
+// What BibTeX's middle part of "von Last, Jr, First" holds: Jr., III, Junior, filho…
+const JR_PART = /^(?:Jr|Jnr|Sr|Snr|Junior|Senior|J[úu]nior|Filho|Neto|Sobrinho|fils|p[èe]re|[IVX]+|\d+(?:st|nd|rd|th))\.?$/i;
+
+/**
+ * Names a .bib file holds that BibTeX would read as other people than the writer meant:
+ * several people joined by commas instead of "and" ("Smith, John, Jones, Kate", "Smith J,
+ * Jones K, Lee M"), more commas than one name has, and an organisation with a comma
+ * ("Mayo Clinic, Rochester"). Read from the source: plugin-bibtex has already made one odd
+ * person of them ("Smith, John, Jones, Kate" becomes a person named Smith).
+ */
+export function bibtexNameProblems(text: string): { key: string; cslField: string; line: number; column: number; field: string; message: string; fix: string }[] {
+  const out: ReturnType<typeof bibtexNameProblems> = [];
+  for (const f of bibtexFields(text)) {
+    const cslField = BIBTEX_NAME_FIELDS.get(f.name);
+    if (!cslField || f.value === undefined) continue;
+    const people = splitNames(f.value);
+    // `and others` is left out of the field as it is rewritten: this problem stands for
+    // normaliseItem's about the same field, which is built on plugin-bibtex's reading.
+    const others = people.find((p) => etAlIn(p)?.rest === "");
+    people.forEach((raw, i) => {
+      const found = bibtexPersonProblem(raw, f.name);
+      if (!found) return;
+      const rewritten = [...people.slice(0, i), ...(found.instead ?? [raw]), ...people.slice(i + 1)].filter((p) => p !== others).join(" and ");
+      const marker = found.etAl ?? (others !== undefined ? "and others" : undefined);
+      const without = marker ? `, without "${marker}" (the citation style writes "et al." itself when there are enough ${f.name === "bookauthor" ? "author" : f.name}s; add the others from the work if you can)` : "";
+      const before = text.slice(0, f.index);
+      out.push({
+        key: f.key, cslField, line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+        message: `entry "${f.key}": ${found.message}`,
+        fix: found.instead ? `separate the people with "and"${without}: ${f.name} = {${rewritten}}` : `${found.fix}${without}`,
+      });
+    });
+  }
+  return out;
+}
+
+/** What is wrong with one name of a BibTeX name list; `instead` are the names to write in its place. */
+function bibtexPersonProblem(raw: string, field: string): { message: string; fix?: string; instead?: string[]; etAl?: string } | undefined {
+  const plain = plainName(raw);
+  const restore = plain?.restore ?? ((s: string) => s);
+  // "Smith, J., Doe, K., et al.": the names are checked without it, and the fix leaves it out.
+  const etAl = etAlIn(plain?.text ?? raw);
+  // "Smith, J. et al." alone, and "others", are normaliseItem's to report.
+  if (etAl && !etAl.rest) return undefined;
+  const text = etAl?.rest ?? plain?.text ?? raw;
+  if (!/[,;&]/.test(text)) return undefined;
+  const found = (p: { message: string; fix?: string; instead?: string[] }) => ({ ...p, ...(etAl ? { etAl: etAl.marker } : {}) });
+  // A name chatpost could not read letter by letter is only counted by its commas.
+  const people = plain && severalPeople(text);
+  if (people) {
+    // Text without a comma is "First Last" to BibTeX: an organisation's name is kept whole in braces.
+    const instead = people.map((p) => (!p.includes(",") && organisationName(p) ? `{${restore(p)}}` : restore(p)));
+    const what = `${people.length} people${etAl ? ` and "${etAl.marker}"` : ""}`;
+    return found({ message: `"${raw}" is ${what} written as one name: BibTeX separates people with "and", so it would read them as one person`, instead });
+  }
+  const organisation = plain && !etAl ? commaOrganisation(text) : undefined;
+  if (organisation) {
+    return organisationProblem(raw, { ...organisation, parts: organisation.parts.map(restore), printed: restore(organisation.printed) }, field, "bibtex", false);
+  }
+  const parts = splitTopLevel(restore(text), ",").map((p) => p.trim());
+  const fix = `write each person as "Last, First", separated by "and", e.g. ${field} = {Smith, John and Jones, Kate}`;
+  if (parts.length > 3) return found({ message: `"${raw}" has ${parts.length - 1} commas: BibTeX separates people with "and", and one person's name has at most two ("von Last, Jr, First")`, fix });
+  if (parts.length === 3 && parts[1] !== "" && !JR_PART.test(parts[1]!)) {
+    return found({ message: `"${raw}" has two commas: BibTeX reads it as one person, "von Last, Jr, First", with "${parts[1]}" printed as a suffix such as Jr.`, fix });
+  }
+  return undefined;
+}
+
+/**
+ * A BibTeX name with each braced group and LaTeX command ({\"u}, \'e, {World Health
+ * Organization}) swapped for one Greek letter, which the name checks read as a letter of a
+ * word, and `restore` to put them back. undefined when a name with such groups has Greek
+ * letters of its own, or more than 17 groups.
+ */
+function plainName(raw: string): { text: string; restore: (s: string) => string } | undefined {
+  const groups: string[] = [];
+  let text = "";
+  for (let i = 0; i < raw.length; ) {
+    const c = raw[i]!;
+    if (c !== "{" && c !== "\\") {
+      text += c === "~" ? " " : c;
+      i++;
+      continue;
+    }
+    let end = i;
+    if (c === "\\") {
+      const command = /^\\(?:[a-zA-Z]+|[^])?\s*/.exec(raw.slice(i))![0];
+      end = i + command.length;
+      if (raw[end] === "{") end = groupEnd(raw, end);
+      else if (/^\\[^a-zA-Z]$/.test(command) && /[a-zA-Z]/.test(raw[end] ?? "")) end++;
+    } else end = groupEnd(raw, i);
+    const group = raw.slice(i, end);
+    if (groups.length >= 17 || /[\u0370-\u03ff]/.test(raw)) return undefined;
+    // Upper case when the letter it shows is: "{\"O}zdemir" is a capitalised word.
+    const letter = /[a-zA-Z]/.exec(group.replace(/\\[a-zA-Z]+/g, "").replace(/\\./g, ""))?.[0] ?? /[a-zA-Z]/.exec(group)?.[0] ?? "x";
+    text += String.fromCodePoint((letter === letter.toUpperCase() ? 0x391 : 0x3b1) + groups.length);
+    groups.push(group);
+    i = end;
+  }
+  return { text, restore: (s) => s.replace(/[\u0391-\u03a1\u03b1-\u03c1]/g, (g) => groups[(g.codePointAt(0)! - 0x391) % 0x20]!) };
+}
+
+/** The index after the group that opens at `start` ({…}, nested braces and \{ counted), or the end of the text. */
+function groupEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** Text split where `separator` (a string or a pattern) stands outside braces. */
+function splitTopLevel(text: string, separator: string | RegExp): string[] {
+  const at = typeof separator === "string" ? new RegExp(escapeRegExp(separator), "y") : new RegExp(separator.source, `${separator.flags.replace("g", "")}y`);
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === "{") depth++;
+    else if (c === "}") depth--;
+    else if (depth === 0) {
+      at.lastIndex = i;
+      const m = at.exec(text);
+      if (m && m[0].length) {
+        parts.push(text.slice(start, i));
+        start = i + m[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** The names of a BibTeX name list, as written: "and" outside braces separates them. */
+function splitNames(value: string): string[] {
+  return splitTopLevel(value.trim(), /\s+and\s+/i).map((n) => n.trim().replace(/\s+/g, " ")).filter(Boolean);
+}
+
+/**
+ * Each field of each entry of a .bib file, with where its name starts and its value as
+ * written between the braces or quotes (undefined for a number, a @string name or text
+ * joined with #, which hold no names to check).
+ */
+function* bibtexFields(text: string): Generator<{ key: string; name: string; index: number; value?: string }> {
+  const entry = /@\s*([A-Za-z]+)\s*([{(])\s*([^\s,{}()]*)/g;
+  let m: RegExpExecArray | null;
+  while ((m = entry.exec(text))) {
+    const type = m[1]!.toLowerCase();
+    if (type === "comment" || type === "string" || type === "preamble") continue;
+    const closer = m[2] === "{" ? "}" : ")";
+    let i = m.index + m[0].length;
+    const space = () => {
+      while (i < text.length && /\s/.test(text[i]!)) i++;
+    };
+    for (;;) {
+      space();
+      if (text[i] !== ",") break;
+      i++;
+      space();
+      const field = /^([^\s=,{}()"#]+)\s*=\s*/.exec(text.slice(i));
+      if (!field) break;
+      const index = i;
+      i += field[0].length;
+      const pieces: (string | undefined)[] = [];
+      for (;;) {
+        if (text[i] === "{") {
+          const end = groupEnd(text, i);
+          pieces.push(text.slice(i + 1, end - 1));
+          i = end;
+        } else if (text[i] === '"') {
+          let end = i + 1;
+          for (let depth = 0; end < text.length && !(text[end] === '"' && depth === 0); end++) {
+            if (text[end] === "\\") end++;
+            else if (text[end] === "{") depth++;
+            else if (text[end] === "}") depth--;
+          }
+          pieces.push(text.slice(i + 1, end));
+          i = end + 1;
+        } else {
+          const bare = /^[^\s,#{}()"]+/.exec(text.slice(i));
+          if (!bare) break;
+          pieces.push(undefined);
+          i += bare[0].length;
+        }
+        space();
+        if (text[i] !== "#") break;
+        i++;
+        space();
+      }
+      yield { key: m[3] ?? "", name: field[1]!.toLowerCase(), index, value: pieces.length === 1 ? pieces[0] : undefined };
+      if (text[i] === closer) break;
+    }
+    entry.lastIndex = Math.max(i, m.index + m[0].length);
+  }
+}
+
 function parseCslJson(file: string, text: string): FileResult {
   let data: unknown;
   try {
@@ -199,20 +404,29 @@ function normaliseAll(
   list: unknown[],
   lineById?: (id: string) => number | undefined,
   lineByPath?: (index: number, sub: (string | number)[]) => number | undefined,
+  nameProblems: { key: string; cslField: string; diagnostic: Diagnostic }[] = [],
 ): FileResult {
   const entries: SharedEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  const reported = new Set<string>();
   list.forEach((raw, i) => {
     // `ID:` is an id as well (normaliseItem accepts any case), named so in the messages.
     const id = referenceId(raw) ?? `#${i + 1}`;
     const line = (sub: (string | number)[]) => lineByPath?.(i, sub) ?? lineById?.(id);
     const { item, problems } = normaliseItem(raw, { syntax });
-    for (const p of problems) {
+    // A name field read from the .bib source replaces what normaliseItem says of the same
+    // field: that is built on plugin-bibtex's reading, the one that went wrong.
+    const own = nameProblems.filter((p) => p.key === id);
+    const ownFields = new Set(own.map((p) => p.cslField));
+    // Told once for a key written twice: they are found by key, so each entry has them all.
+    if (!reported.has(id)) diagnostics.push(...own.map((p) => p.diagnostic));
+    reported.add(id);
+    for (const p of problems.filter((p) => !ownFields.has(String(p.path[0])))) {
       const at = line(p.path);
       diagnostics.push({ severity: "error", file, ...(at ? { line: at } : {}), field: fieldPath([id, ...p.path]), message: `entry "${id}": ${p.message}`, fix: p.fix });
     }
-    if (!item) return;
+    if (!item || own.length) return;
     if (seen.has(item.id)) {
       const at = line(["id"]);
       diagnostics.push({ severity: "error", file, ...(at ? { line: at } : {}), field: `${item.id}.id`, message: `entry "${item.id}": the key is used twice in this file`, fix: "give each entry its own key" });

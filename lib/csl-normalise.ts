@@ -338,6 +338,8 @@ function aliasFix(key: string, value: unknown, target: string, ctx: ItemContext)
     if (etAl) return etAlFix(ctx.syntax, target, namesIn(etAl.rest), false);
     const people = severalPeople(text);
     if (people) return peopleFix(ctx.syntax, target, people, false);
+    const organisation = commaOrganisation(text);
+    if (organisation && !organisation.legalForm) return organisationProblem(text, organisation, target, ctx.syntax, false).fix;
   }
   if (DATE_FIELDS.has(target)) {
     const problems: ItemProblem[] = [];
@@ -467,6 +469,18 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
         });
         return;
       }
+      // A company's legal form after a comma is the organisation's name and nothing else: kept
+      // whole, as text without a comma is. Another organisation with a comma may be one
+      // organisation or several authors, so the writer says which.
+      const organisation = commaOrganisation(text);
+      if (organisation?.legalForm) {
+        names.push({ literal: text });
+        return;
+      }
+      if (organisation) {
+        problems.push({ path: Array.isArray(value) ? [...path, i] : path, ...organisationProblem(text, organisation, field, syntax, Array.isArray(value)) });
+        return;
+      }
       // "Family, Given" is a person; anything without a comma is kept whole (an organisation).
       const comma = text.indexOf(",");
       if (comma > 0) names.push({ family: text.slice(0, comma).trim(), given: text.slice(comma + 1).trim() });
@@ -487,6 +501,42 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
     }
   });
   return names;
+}
+
+/**
+ * An organisation written with a comma, which would be printed as a person: the message says
+ * how, and the fix shows it written as an organisation with `literal:` (BibTeX: in a second
+ * pair of braces), and as several authors or as a person where it could be those.
+ */
+export function organisationProblem(text: string, organisation: CommaOrganisation, field: string, syntax: ReferenceSyntax, inList: boolean): { message: string; fix: string } {
+  const who = NAMES_OF.get(field) ?? "names";
+  const [family, ...given] = organisation.parts;
+  if (syntax === "bibtex") {
+    const as = `BibTeX reads "${text}" as a person, "Last, First", with the given name "${given.join(", ")}"`;
+    const message = organisation.legalForm ? `${as}: it would be printed as a person` : `${as}, printed "${organisation.printed}"; but ${organisation.why}`;
+    const whole = `put it in a second pair of braces, which keeps an organisation's name whole: ${field.toLowerCase()} = {{${text}}}`;
+    if (organisation.legalForm) return { message, fix: whole };
+    const several = organisation.severalAuthors ? `; if it is ${organisation.parts.length} ${who}, separate them with "and": ${field.toLowerCase()} = {${organisation.parts.map((p) => `{${p}}`).join(" and ")}}` : "";
+    return { message, fix: `if it is one organisation, ${whole}${several}` };
+  }
+  const message = `"${text}" is written like a person ("Family, Given") and would be printed as one, "${organisation.printed}", but ${organisation.why}`;
+  const person: CslName = { family: family!, given: given.join(", ") };
+  if (syntax === "json") {
+    const literal = `{"literal": ${JSON.stringify(text)}}`;
+    const whole = inList ? `write it as ${literal}` : `write "${field}": [${literal}]`;
+    const several = organisation.severalAuthors
+      ? `; if it is ${organisation.parts.length} ${who}, ${inList ? "write them as separate names in the list" : "write one name for each"}: ${inList ? "" : `"${field}": [`}${organisation.parts.map((p) => JSON.stringify(p)).join(", ")}${inList ? "" : "]"}`
+      : "";
+    const asPerson = organisation.person ? `; if it is a person, write ${jsonName(person)}` : "";
+    return { message, fix: `if it is one organisation, ${whole}, which keeps it as written${several}${asPerson}` };
+  }
+  const head = inList ? "" : `\n  ${field}:`;
+  const lines = (names: string[]) => `${head}\n${names.map((n) => `    - ${n}`).join("\n")}`;
+  // Quoted, so that the comma is plainly part of the name.
+  const options = [`if it is one organisation, write it with \`literal:\`, which keeps it as written:${lines([`literal: ${JSON.stringify(text)}`])}`];
+  if (organisation.severalAuthors) options.push(`if it is ${organisation.parts.length} ${who}, write one per line${inList ? ", in place of this one" : ""}:${lines(organisation.parts.map(yamlScalar))}`);
+  if (organisation.person) options.push(`if it is a person, write the parts of the name:${lines([yamlName(person)])}`);
+  return { message, fix: options.join("\n") };
 }
 
 /** The list of people written out, in the writer's syntax; `inList` when it replaces one entry of a list. */
@@ -519,7 +569,7 @@ interface EtAl {
 }
 
 /** The marker in a text, and the text without it: "Smith, J. et al." → "et al." and "Smith, J.". */
-function etAlIn(text: string): { marker: string; rest: string } | undefined {
+export function etAlIn(text: string): { marker: string; rest: string } | undefined {
   const t = text.trim();
   if (OTHERS_ALONE.test(t)) return { marker: t, rest: "" };
   const m = ET_AL.exec(t) ?? ET_AL_AT_END.exec(t);
@@ -640,9 +690,87 @@ function bibtexName(name: string | CslName): string {
 const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "ten", "ter", "bin", "al", "el", "y"]);
 const NAME_WORD = /^(?:\p{Lu}|\p{Ll}{1,2}['’]\p{Lu})[\p{L}\p{M}'’.-]*$/u;
 const INITIALS = /^(?:\p{Lu}{1,3}|(?:\p{Lu}\.-?){1,3})$/u;
-// Words that make "John Wiley & Sons, Inc." an organisation, however its commas fall.
-const ORGANISATION_WORD = /^(?:Inc|Ltd|LLC|LLP|Co|Corp|Company|GmbH|plc|AG|Pty|Sons|Group|Associates|Publishers|Foundation|Institute|University|Association|Society|Council|Department|Ministry|Agency|Organi[sz]ation|Cent(?:re|er))\.?$/i;
+// Words that make "John Wiley & Sons, Inc." or "Mayo Clinic, Rochester" an organisation, however
+// its commas fall: words of no family or given name (Press, Church or Hall are, so are not here).
+const ORGANISATION_WORD = new RegExp(`^(?:${[
+  "Inc", "Ltd", "LLC", "LLP", "Co", "Corp", "Corporation", "Company", "GmbH", "plc", "AG", "Pty", "Sons", "Group", "Associates", "Publishers",
+  "Foundation", "Institutes?", "Institut", "Instituto", "Istituto", "Institution", "Universit(?:y|ies|ät|é|at|ad|ade|à|eit)", "College", "School",
+  "Academy", "Association", "Society", "Council", "Commission", "Committee", "Department", "Ministry", "Agency", "Office", "Bureau",
+  "Administration", "Authority", "Directorate", "Secretariat", "Government", "Parliament", "Organi[sz]ations?", "Cent(?:re|er)s?", "Clinics?",
+  "Hospitals?", "Hôpital", "Klinik(?:um)?", "Laborator(?:y|ies)", "Services", "Network", "Alliance", "Coalition", "Federation", "Consortium",
+  "Trust", "Museum", "Library",
+].join("|")})\\.?$`, "iu");
 const SUFFIX = /^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/;
+// A company's legal form after its name: "Pew Research Center, Inc." is one organisation and
+// nothing else. "Co" and "AG" are left out: "Smith, CO" may be a person's initials.
+const LEGAL_FORM = /^(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|LLP|Corp|Co\.|GmbH|plc|Pty\.?\s+Ltd|PBC)\.?$/i;
+// Words that join the words of an organisation's name and are in no person's name. Particles
+// are not here: "García, Juan de Dios", "Beethoven, Ludwig van" and "in 't Veld, Sophie" are people.
+// Nor is "&": it joins people's names as well ("Smith & Jones, Ann"), so it decides nothing alone.
+const JOINING_WORDS = new Set(["of", "for", "and", "the", "on", "at", "to", "und", "für", "pour"]);
+// More given names than a person is likely to write ("Anna Maria Luisa Carla" is four).
+const MOST_GIVEN_NAMES = 4;
+
+export interface CommaOrganisation {
+  /** What comes after the commas is only a legal form (Inc., Ltd): one organisation, whatever else it could be. */
+  legalForm: boolean;
+  /** The text between its commas: a name for each, if it names several authors. */
+  parts: string[];
+  /** Whether each part could be an author on its own ("Office of Science Policy"; not "Rochester" or "UK"). */
+  severalAuthors: boolean;
+  /** Why it is not a person, to end a message, e.g. "Clinic" is a word of an organisation's name. */
+  why: string;
+  /** Whether it could still be a person, one with many given names. */
+  person: boolean;
+  /** How it would be printed as a person, with initials: "Mayo Clinic, R.". */
+  printed: string;
+}
+
+/**
+ * A name with a comma, "Family, Given" to pandoc and citation-js, that is an organisation:
+ * "Mayo Clinic, Rochester", "National Institutes of Health, Office of Science Policy",
+ * "Pew Research Center, Inc.". undefined for a person, with a suffix or particles too
+ * ("King, Martin Luther, Jr.", "de la Cruz, M."), and for text without a comma.
+ */
+export function commaOrganisation(text: string): CommaOrganisation | undefined {
+  const parts = text.trim().split(",").map((p) => p.trim());
+  if (parts.length < 2 || parts.some((p) => p === "")) return undefined;
+  const family = parts[0]!;
+  const found = (why: string, person = false): CommaOrganisation => ({
+    legalForm: false, parts, severalAuthors: !person && parts.every(couldBeAuthor), why, person, printed: [family, initials(parts[1]!), ...parts.slice(2)].join(", "),
+  });
+  if (parts.slice(1).every((p) => LEGAL_FORM.test(p))) return { ...found(`"${parts.at(-1)}" is a company's legal form`), legalForm: true, severalAuthors: false };
+  // A suffix (Jr., III) between or after the commas belongs to a person.
+  const named = parts.filter((p, i) => i === 0 || !SUFFIX.test(p));
+  const words = named.flatMap((p) => p.split(/\s+/));
+  // Initials such as AG or CO are a person's, whatever else they could stand for.
+  const organisation = words.find((w) => ORGANISATION_WORD.test(w) && !INITIALS.test(w));
+  if (organisation) return found(`"${organisation.replace(/\.$/, "")}" is a word of an organisation's name`);
+  const joining = words.find((w) => JOINING_WORDS.has(w));
+  if (joining) return found(`"${joining}" is not part of a person's name`);
+  const givenNames = named.slice(1).join(" ").split(/\s+/).filter((w) => !PARTICLES.has(w) && !INITIALS.test(w));
+  if (givenNames.length > MOST_GIVEN_NAMES) return found(`"${named.slice(1).join(", ")}" is more given names than a person usually has`, true);
+  return undefined;
+}
+
+/** Text that is an organisation's name however it is read: "World Health Organization", "Agency for Healthcare Research and Quality". */
+export function organisationName(text: string): boolean {
+  return text.trim().split(/[\s,]+/).some((w) => (ORGANISATION_WORD.test(w) && !INITIALS.test(w)) || JOINING_WORDS.has(w));
+}
+
+/** A part between commas that could be an author alone: several words, an acronym such as UNICEF, or an organisation. */
+function couldBeAuthor(part: string): boolean {
+  return /\s/.test(part) || /^\p{Lu}{4,}$/u.test(part) || organisationName(part);
+}
+
+/** Given names as the author-date styles print them: "Office of Science Policy" → "O. of S. P.". citeproc-js keeps what follows a second comma as written. */
+function initials(given: string): string {
+  return given
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => (/^\p{Lu}/u.test(w) ? w.split("-").map((h) => `${[...h][0]}.`).join("-") : w))
+    .join(" ");
+}
 
 function nameWords(text: string, min: number, max: number): string[] | undefined {
   const words = text.split(/\s+/).filter(Boolean);

@@ -214,3 +214,105 @@ describe('"et al." in a shared bibliography', () => {
     assert.deepEqual(json.diagnostics.map((d) => [d.line, d.field]), [[3, "x2020.issued"]]);
   });
 });
+
+describe("several people in one BibTeX name", () => {
+  const article = (key: string, author: string) => `@article{${key}, author = {${author}}, title = {T}, journal = {J}, year = 2016}`;
+
+  it("plugin-bibtex reads them as one odd person, dropping the others without a word", async () => {
+    const { Cite } = await import("@citation-js/core");
+    const read = (author: string) => new Cite(article("a", author), { forceType: "@biblatex/text", generateGraph: false }).data[0].author;
+    assert.deepEqual(read("Smith, John, Jones, Kate"), [{ family: "Smith" }]);
+    assert.deepEqual(read("Smith J, Jones K, Lee M"), [{ given: "Lee M", family: "Smith J", suffix: "Jones K" }]);
+  });
+
+  it("reports commas and semicolons between people at the field, with the field rewritten with \"and\"", () => {
+    const bib = [
+      article("a", "Smith, John, Jones, Kate"), // 1
+      "@article{b,",
+      "  title = {B},",
+      "  author = {Smith J, Jones K, Lee M},", // 4
+      "  journal = {J}, year = 2016}",
+      article("c", "Smith, J., Jones, K."), // 6
+      article("d", "Smith, John; World Health Organization"), // 7
+      '@article{e, author = "M{\\"u}ller, Hans, {\\"O}zdemir, Ay{\\c{s}}e and Lee, Mai", title = {E}, journal = {J}, year = 2016}', // 8
+      "@book{f, editor = {Smith JA, Doe K}, title = {F}, publisher = {P}, year = 2016}", // 9
+      article("ok", "Topol, Eric J."),
+      "",
+    ].join("\n");
+    const { entries, diagnostics } = parseBibliographyFile("refs.bib", bib);
+    assert.deepEqual(entries.map((e) => e.item.id), ["ok"]);
+    const why = "written as one name: BibTeX separates people with \"and\", so it would read them as one person";
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.column, d.field, d.message, d.fix]), [
+      ["refs.bib", 1, 13, "a.author", `entry "a": "Smith, John, Jones, Kate" is 2 people ${why}`, 'separate the people with "and": author = {Smith, John and Jones, Kate}'],
+      ["refs.bib", 4, 3, "b.author", `entry "b": "Smith J, Jones K, Lee M" is 3 people ${why}`, 'separate the people with "and": author = {Smith, J and Jones, K and Lee, M}'],
+      ["refs.bib", 6, 13, "c.author", `entry "c": "Smith, J., Jones, K." is 2 people ${why}`, 'separate the people with "and": author = {Smith, J. and Jones, K.}'],
+      ["refs.bib", 7, 13, "d.author", `entry "d": "Smith, John; World Health Organization" is 2 people ${why}`, 'separate the people with "and": author = {Smith, John and {World Health Organization}}'],
+      ["refs.bib", 8, 13, "e.author", `entry "e": "M{\\"u}ller, Hans, {\\"O}zdemir, Ay{\\c{s}}e" is 2 people ${why}`, 'separate the people with "and": author = {M{\\"u}ller, Hans and {\\"O}zdemir, Ay{\\c{s}}e and Lee, Mai}'],
+      ["refs.bib", 9, 10, "f.editor", `entry "f": "Smith JA, Doe K" is 2 people ${why}`, 'separate the people with "and": editor = {Smith, JA and Doe, K}'],
+    ]);
+  });
+
+  it("reports more commas than a name has, and a second comma that would make a given name a suffix", () => {
+    const { diagnostics } = parseBibliographyFile("refs.bib", `${article("a", "Smith, John, Jones, Kate, Lee")}\n${article("b", "Smith, John, Jones")}\n`);
+    const fix = 'write each person as "Last, First", separated by "and", e.g. author = {Smith, John and Jones, Kate}';
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field, d.message, d.fix]), [
+      [1, "a.author", 'entry "a": "Smith, John, Jones, Kate, Lee" has 4 commas: BibTeX separates people with "and", and one person\'s name has at most two ("von Last, Jr, First")', fix],
+      [2, "b.author", 'entry "b": "Smith, John, Jones" has two commas: BibTeX reads it as one person, "von Last, Jr, First", with "John" printed as a suffix such as Jr.', fix],
+    ]);
+  });
+
+  it("reports \"et al.\" and `and others` with the people, once, the fix leaving them out", () => {
+    const { diagnostics } = parseBibliographyFile("refs.bib", `${article("a", "Smith, J., Jones, K., et al.")}\n${article("b", "Smith, John, Jones, Kate and others")}\n`);
+    const without = (marker: string) => `without "${marker}" (the citation style writes "et al." itself when there are enough authors; add the others from the work if you can)`;
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field, d.message, d.fix]), [
+      [1, "a.author", 'entry "a": "Smith, J., Jones, K., et al." is 2 people and "et al." written as one name: BibTeX separates people with "and", so it would read them as one person', `separate the people with "and", ${without("et al.")}: author = {Smith, J. and Jones, K.}`],
+      [2, "b.author", 'entry "b": "Smith, John, Jones, Kate" is 2 people written as one name: BibTeX separates people with "and", so it would read them as one person', `separate the people with "and", ${without("and others")}: author = {Smith, John and Jones, Kate}`],
+    ]);
+  });
+
+  it("leaves correct BibTeX names alone: \"and\", braces, \"von Last, Jr, First\", particles", () => {
+    const bib = [
+      article("a", "Smith, John and Jones, Kate"),
+      article("b", "{World Health Organization}"),
+      article("c", "Smith, Jr., John"),
+      article("d", "Gates, III, William H. and van der Berg, Anna and de la Cruz, M."),
+      article("e", "{Mayo Clinic, Rochester} and {National Institutes of Health, Office of Science Policy}"),
+      article("f", "King, Jr, Martin Luther AND Ortega y Gasset, Jos{\\'e}"),
+      article("g", "John Smith and Kate Jones"),
+      article("h", "Smith, , John"),
+      "",
+    ].join("\n");
+    const { entries, diagnostics } = parseBibliographyFile("refs.bib", bib);
+    assert.deepEqual(diagnostics, []);
+    const authors = Object.fromEntries(entries.map((e) => [e.item.id, e.item.author]));
+    assert.deepEqual(authors.a, [{ given: "John", family: "Smith" }, { given: "Kate", family: "Jones" }]);
+    assert.deepEqual(authors.c, [{ given: "John", family: "Smith", suffix: "Jr." }]);
+    assert.deepEqual(authors.e, [{ family: "Mayo Clinic, Rochester" }, { family: "National Institutes of Health, Office of Science Policy" }]);
+  });
+});
+
+describe("an organisation whose name has a comma, in a shared bibliography", () => {
+  it("is an error in a .bib file, the fix putting it in a second pair of braces", () => {
+    const bib = [
+      "@report{a, author = {Mayo Clinic, Rochester}, title = {A}, year = 2016}",
+      "@report{b, author = {Pew Research Center, Inc.}, title = {B}, year = 2016}",
+      "@report{c, author = {National Institutes of Health, Office of Science Policy and Smith, John}, title = {C}, year = 2016}",
+      "",
+    ].join("\n");
+    const { entries, diagnostics } = parseBibliographyFile("refs.bib", bib);
+    assert.deepEqual(entries, []);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field, d.message, d.fix]), [
+      [1, "a.author", 'entry "a": BibTeX reads "Mayo Clinic, Rochester" as a person, "Last, First", with the given name "Rochester", printed "Mayo Clinic, R."; but "Clinic" is a word of an organisation\'s name', "if it is one organisation, put it in a second pair of braces, which keeps an organisation's name whole: author = {{Mayo Clinic, Rochester}}"],
+      [2, "b.author", 'entry "b": BibTeX reads "Pew Research Center, Inc." as a person, "Last, First", with the given name "Inc.": it would be printed as a person', "put it in a second pair of braces, which keeps an organisation's name whole: author = {{Pew Research Center, Inc.}}"],
+      [3, "c.author", 'entry "c": BibTeX reads "National Institutes of Health, Office of Science Policy" as a person, "Last, First", with the given name "Office of Science Policy", printed "National Institutes of Health, O. of S. P."; but "Institutes" is a word of an organisation\'s name', 'if it is one organisation, put it in a second pair of braces, which keeps an organisation\'s name whole: author = {{National Institutes of Health, Office of Science Policy}}; if it is 2 authors, separate them with "and": author = {{National Institutes of Health} and {Office of Science Policy}}'],
+    ]);
+  });
+
+  it("is an error in CSL YAML and CSL JSON files, the fix in the file's syntax", () => {
+    const yaml = parseBibliographyFile("refs.yaml", '- id: a\n  type: report\n  title: A\n  author: "Mayo Clinic, Rochester"\n- id: b\n  type: report\n  title: B\n  author: "Pew Research Center, Inc."\n');
+    assert.deepEqual(yaml.entries.map((e) => [e.item.id, e.item.author]), [["b", [{ literal: "Pew Research Center, Inc." }]]]);
+    assert.deepEqual(yaml.diagnostics.map((d) => [d.line, d.field, d.fix]), [[4, "a.author", 'if it is one organisation, write it with `literal:`, which keeps it as written:\n  author:\n    - literal: "Mayo Clinic, Rochester"']]);
+    const json = parseBibliographyFile("refs.json", '[\n  {"id": "a", "type": "report", "title": "A", "author": ["Mayo Clinic, Rochester"]}\n]');
+    assert.deepEqual(json.diagnostics.map((d) => [d.line, d.field, d.fix]), [[2, "a.author[0]", 'if it is one organisation, write it as {"literal": "Mayo Clinic, Rochester"}, which keeps it as written']]);
+  });
+});

@@ -95,14 +95,14 @@ describe("mistakes in a post's references", () => {
       "    author:",
       "      - Johnson & Johnson",
       "      - Agency for Healthcare Research and Quality",
-      '      - "Department of Health and Social Care, UK"',
+      '      - literal: "Department of Health and Social Care, UK"',
       "      - Smailhodzic, Edin",
     );
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(post!.references[0]!.author, [
       { literal: "Johnson & Johnson" },
       { literal: "Agency for Healthcare Research and Quality" },
-      { family: "Department of Health and Social Care", given: "UK" },
+      { literal: "Department of Health and Social Care, UK" },
       { family: "Smailhodzic", given: "Edin" },
     ]);
   });
@@ -148,6 +148,67 @@ describe("mistakes in a post's references", () => {
       "container-title": "BMC Health Services Research", volume: "16", page: "442",
       issued: { "date-parts": [[2016, 8, 26]] }, DOI: "10.1186/s12913-016-1691-0", URL: "https://example.org/paper",
     });
+  });
+});
+
+describe("an organisation whose name has a comma, in a post", () => {
+  const ONE = "if it is one organisation, write it with `literal:`, which keeps it as written:";
+
+  it("is an error at its line, saying how it would be printed, with the `literal:` line to write", () => {
+    const { post, diagnostics } = load(
+      ...HEAD,
+      "    author:",
+      '      - "National Institutes of Health, Office of Science Policy"', // 9
+      '      - "Mayo Clinic, Rochester"', // 10
+      '      - "Pew Research Center, Inc."',
+      "      - Smailhodzic, Edin",
+    );
+    assert.equal(post, undefined);
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      `${FILE}:9:9  references[0].author[0]  reference "smith2016": "National Institutes of Health, Office of Science Policy" is written like a person ("Family, Given") and would be printed as one, "National Institutes of Health, O. of S. P.", but "Institutes" is a word of an organisation's name → ${ONE}\n    - literal: "National Institutes of Health, Office of Science Policy"\nif it is 2 authors, write one per line, in place of this one:\n    - National Institutes of Health\n    - Office of Science Policy`,
+      `${FILE}:10:9  references[0].author[1]  reference "smith2016": "Mayo Clinic, Rochester" is written like a person ("Family, Given") and would be printed as one, "Mayo Clinic, R.", but "Clinic" is a word of an organisation's name → ${ONE}\n    - literal: "Mayo Clinic, Rochester"`,
+    ]);
+  });
+
+  it("shows the whole field when the name is the field's only value", () => {
+    const { diagnostics } = load(...HEAD, '    author: "Department of Health and Social Care, UK"');
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.column, d.field, d.fix]), [
+      [8, 5, "references[0].author", `${ONE}\n  author:\n    - literal: "Department of Health and Social Care, UK"`],
+    ]);
+    assert.match(diagnostics[0]!.message, /would be printed as one, "Department of Health and Social Care, U\.", but "Department" is a word of an organisation's name$/);
+  });
+
+  it("reads the fix's `literal:` back as the organisation, printed as written", () => {
+    const { post, diagnostics } = load(...HEAD, "    author:", '      - literal: "Mayo Clinic, Rochester"', '      - {literal: "National Institutes of Health, Office of Science Policy"}');
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(post!.references[0]!.author, [{ literal: "Mayo Clinic, Rochester" }, { literal: "National Institutes of Health, Office of Science Policy" }]);
+  });
+
+  it("keeps a company's name with its legal form after the comma whole, without a word", () => {
+    const { post, diagnostics } = load(...HEAD, "    author:", '      - "Pew Research Center, Inc."', '      - "John Wiley & Sons, Ltd"', '      - "Ernst & Young, LLP"', '      - "Acme Co., Ltd."');
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(post!.references[0]!.author, [{ literal: "Pew Research Center, Inc." }, { literal: "John Wiley & Sons, Ltd" }, { literal: "Ernst & Young, LLP" }, { literal: "Acme Co., Ltd." }]);
+  });
+
+  it("leaves people with a suffix, particles or initials as they were", () => {
+    const people: [string, string, string][] = [
+      ["King, Martin Luther, Jr.", "King", "Martin Luther, Jr."],
+      ["Smith, J., Jr.", "Smith", "J., Jr."],
+      ["Gates, William H., III", "Gates", "William H., III"],
+      ["van der Berg, Anna", "van der Berg", "Anna"],
+      ["de la Cruz, M.", "de la Cruz", "M."],
+      ["García, Juan de Dios", "García", "Juan de Dios"],
+      ["Beethoven, Ludwig van", "Beethoven", "Ludwig van"],
+      ["in 't Veld, Sophie", "in 't Veld", "Sophie"],
+      ["Ortega y Gasset, José", "Ortega y Gasset", "José"],
+      ["dos Santos, Maria das Graças", "dos Santos", "Maria das Graças"],
+      ["Müller, AG", "Müller", "AG"],
+      ["Press, Frank", "Press", "Frank"],
+      ["Church, Anna Maria Luisa", "Church", "Anna Maria Luisa"],
+    ];
+    const { post, diagnostics } = load(...HEAD, "    author:", ...people.map(([written]) => `      - ${JSON.stringify(written)}`));
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(post!.references[0]!.author, people.map(([, family, given]) => ({ family, given })));
   });
 });
 
