@@ -50,9 +50,18 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
   if (!body.includes("](") && !body.includes("]:") && !/<a\s/i.test(body)) return { problems, posts, site };
   const columns = sourceColumns(body);
   const lines = body.split("\n");
+  const slipsAt = new Set<string>();
   const check = (line: number, href: string, prefixes: readonly string[]) => {
     const column = columns.find(line, writtenForms(href), prefixes);
     const at = { line: bodyLine + line, ...(column ? { column } : {}) };
+    const slip = trailingPunctuation(href);
+    if (slip) {
+      // A reference-style link's address is on its definition's line: pointed at there, once.
+      const where = column ? at : (definitionOf(lines, href) ?? at);
+      const key = `${where.line}:${where.column ?? 0}`;
+      if (!slipsAt.has(key)) problems.push({ severity: "warning", file, ...(where === at ? at : { line: bodyLine + where.line, column: where.column }), field: "", ...slip });
+      slipsAt.add(key);
+    }
     // This site's page written as its full address: checked as the address from the root is.
     const own = siteBase === undefined ? undefined : ownSiteAddress(href, siteBase);
     if (own !== undefined) {
@@ -137,6 +146,37 @@ export function spacedAddresses(text: string, file: string, fileExists: (relativ
     });
   }
   return out;
+}
+
+/**
+ * A web address ending in a sentence's punctuation (`[the study](https://example.org/page.)`),
+ * which the link then leads to, most likely a page that is not there: a warning, since an
+ * address may end so. Not an empty query's `?` after others, nor a `)` that closes a `(`
+ * of the address (Wikipedia's `…/Mercury_(planet)`).
+ */
+export function trailingPunctuation(href: string): { message: string; fix: string } | undefined {
+  if (!/^https?:\/\//i.test(href)) return undefined;
+  const mark = /[.,;:!?)]$/.exec(href)?.[0];
+  if (!mark) return undefined;
+  if (mark === "?" && href.indexOf("?") !== href.length - 1) return undefined;
+  if (mark === ")" && (href.match(/\(/g)?.length ?? 0) >= (href.match(/\)/g)?.length ?? 0)) return undefined;
+  const shown = safeDecodeURI(href);
+  const without = shown.slice(0, -1);
+  return {
+    message: `the address ${shown} ends in "${mark}", which is part of the link: it most likely belongs to the sentence, and the link may lead to a page that does not exist`,
+    fix: `write the address without it: ${without} (put the "${mark}" after the link if the sentence needs it)`,
+  };
+}
+
+/** The 0-based line and 1-based column of the reference definition (`[s]: address`) giving `href`. */
+function definitionOf(lines: string[], href: string): { line: number; column: number } | undefined {
+  for (const form of writtenForms(href)) {
+    for (let line = 0; line < lines.length; line++) {
+      const m = /^(\s{0,3}(?:>\s?)*\[[^\]]+\]:\s*<?)(\S+?)>?\s*(?:["'(].*)?$/.exec(lines[line]!);
+      if (m?.[2] === form) return { line, column: m[1]!.length + 1 };
+    }
+  }
+  return undefined;
 }
 
 /** Whether a link left as written leads to this site: `/about/`, `../about/`, `#t2`; not `https://…`, `mailto:`, `//host`. */

@@ -4,6 +4,8 @@
 // post's, so a broken link on the about page is found before readers find it.
 import { bodyImageProblems } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
+import { bodyHtmlProblems } from "./body-html.ts";
+import { bodyFootnoteProblems } from "./body-footnotes.ts";
 import { bodyLinks } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
@@ -23,6 +25,7 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
   }
   if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));
+  diagnostics.push(...bodyHtmlProblems(split.body, file, split.bodyLine), ...bodyFootnoteProblems(split.body, file, split.bodyLine));
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"));
   diagnostics.push(...links.problems);
   return {

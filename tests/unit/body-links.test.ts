@@ -186,3 +186,58 @@ describe("bodyLinks: an address with a space, which markdown shows as typed", ()
     assert.deepEqual(report("He said [sic](as written) and [1](see the notes).\n\n`[x](a b.pdf)`\n\n    [x](a b.pdf)\n\n[ok](<meetup slides.pdf>)"), []);
   });
 });
+
+describe("bodyLinks: a web address ending in a sentence's punctuation", () => {
+  const slips = (body: string) => found(body).map((p) => [p.severity, p.line, p.column, p.message, p.fix]);
+
+  it("warns at the address, with the address to write instead", () => {
+    assert.deepEqual(slips("Intro.\n\nRead [the study](https://example.org/page.) first."), [
+      [
+        "warning",
+        12,
+        18,
+        'the address https://example.org/page. ends in ".", which is part of the link: it most likely belongs to the sentence, and the link may lead to a page that does not exist',
+        'write the address without it: https://example.org/page (put the "." after the link if the sentence needs it)',
+      ],
+    ]);
+  });
+
+  it("warns for each of . , ; : ! an empty query's ? and an unmatched ), in links, autolinks and raw <a>", () => {
+    const body = [
+      "[a](https://example.org/a,) [b](https://example.org/b;) [c](https://example.org/c:)",
+      "[d](https://example.org/d!) [e](https://example.org/e?) [f](<https://example.org/f)>)",
+      '<https://example.org/g.> and <a href="http://example.org/h.">h</a>',
+    ].join("\n");
+    assert.deepEqual(
+      found(body).map((p) => [p.severity, p.line, p.column, p.fix!.split(" (")[0]]),
+      [
+        ["warning", 10, 5, "write the address without it: https://example.org/a"],
+        ["warning", 10, 33, "write the address without it: https://example.org/b"],
+        ["warning", 10, 61, "write the address without it: https://example.org/c"],
+        ["warning", 11, 5, "write the address without it: https://example.org/d"],
+        ["warning", 11, 33, "write the address without it: https://example.org/e"],
+        ["warning", 11, 62, "write the address without it: https://example.org/f"],
+        ["warning", 12, 2, "write the address without it: https://example.org/g"],
+        ["warning", 12, 39, "write the address without it: http://example.org/h"],
+      ],
+    );
+  });
+
+  it("points at a reference-style link's definition, once however often it is used", () => {
+    assert.deepEqual(
+      found("See [the study][s] and [again][s].\n\n[s]: https://example.org/study.").map((p) => [p.line, p.column]),
+      [[12, 6]],
+    );
+  });
+
+  it("leaves alone a ) of the address's own (, a ? with a query, other endings, local and mail addresses, bare addresses and code", () => {
+    const body = [
+      "[Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)) [q](https://example.org/s?q=a?) [p](https://example.org/p)",
+      "[slash](https://example.org/) [hash](https://example.org/#top) [mail](mailto:chat@example.org.) [local](/about/.)",
+      "A bare https://example.org/bare. at the end, and `[x](https://example.org/code.)`.",
+      "",
+      "    [y](https://example.org/indented.)",
+    ].join("\n");
+    assert.deepEqual(slips(body), []);
+  });
+});
