@@ -8,17 +8,21 @@ import type { Post } from "./post-loader.ts";
 import { chatLinks, type ChatLinks } from "./calendar-links.ts";
 import type { CalendarSite } from "./calendar.ts";
 import { structuredDataScript } from "./structured-data.ts";
-import { absolutePageUrl } from "./share-links.ts";
+import { absolutePageUrl, topicCopyText } from "./share-links.ts";
 import { dateTimeFormat } from "./intl-formats.ts";
 
 export interface TopicView {
   label: string;
   anchor: string;
   text: string;
+  /** What its copy button puts on the clipboard: `T1 <text> #hashtag`, the tag once. */
+  copyText: string;
 }
 
 export interface ChatView extends ChatTimeText {
   hashtag: string;
+  /** Where readers follow this chat's hashtag live (not the site's page when the tag is the post's own). */
+  url: string;
   durationMinutes: number;
   /** "1 hour", "90 minutes" */
   durationText: string;
@@ -54,12 +58,15 @@ export interface AnnouncementOptions {
   locale: string;
   /** The site's address and chat; needed for calendar links and structured data. */
   site?: CalendarSite;
+  /** The site's hashtag: a post without a chat copies its topics with it. */
+  siteHashtag?: string;
 }
 
 export function buildAnnouncement(post: Post, options: AnnouncementOptions): Announcement {
   const chat: ChatView | undefined = post.chat && {
     ...describeChatTime(post.chat, options.locale),
     hashtag: post.chat.hashtag,
+    url: post.chat.url,
     durationMinutes: post.chat.durationMinutes,
     durationText: durationText(post.chat.durationMinutes),
     startMillis: post.chat.startMillis,
@@ -69,10 +76,11 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
   const site = options.site;
   const pageUrl = site && absolutePageUrl(site.url, site.pathPrefix, post.url);
   if (chat && site && pageUrl) chat.links = chatLinks(post, site, pageUrl);
+  const hashtag = post.chat?.hashtag ?? options.siteHashtag;
   const cited = postCitations(post, options.citations, options.bibliography);
   return {
     ...(chat ? { chat } : {}),
-    topics: post.topics.map((text, i) => ({ label: `T${i + 1}`, anchor: `t${i + 1}`, text })),
+    topics: post.topics.map((text, i) => ({ label: `T${i + 1}`, anchor: `t${i + 1}`, text, copyText: topicCopyText(`T${i + 1}`, text, hashtag) })),
     citations: cited.citations,
     notesHtml: notesHtml(cited.notes),
     bibliographyHtml: bibliographyHtml(cited.bibliography),
@@ -82,7 +90,7 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
       ? {
           structuredData: structuredDataScript({
             post,
-            site: { title: site.title, homeUrl: absolutePageUrl(site.url, site.pathPrefix, "/"), chatPlatform: site.chatPlatform, chatUrl: site.chatUrl },
+            site: { title: site.title, homeUrl: absolutePageUrl(site.url, site.pathPrefix, "/"), chatPlatform: site.chatPlatform },
             pageUrl,
             ...(post.image ? { imageUrl: absolutePageUrl(site.url, site.pathPrefix, post.image.url) } : {}),
           }),

@@ -92,7 +92,7 @@ export function chatLinks(post: ChatPost, site: CalendarSite, pageUrl: string): 
     endMillis: post.chat.endMillis,
     zone: post.chat.zone,
     details: chatDetails(post, site, pageUrl),
-    location: site.chatUrl,
+    location: post.chat.url,
   });
   return { ...links, ics: postCalendarPath(post), pageUrl };
 }

@@ -263,8 +263,6 @@ export interface CalendarSite {
   pathPrefix: string;
   title: string;
   chatPlatform: string;
-  /** Where readers follow the chat live. */
-  chatUrl: string;
 }
 
 /** The parts of a post a calendar event is made of. */
@@ -277,7 +275,8 @@ export interface ChatPost {
   /** When a time of change was written too: 2017-05-01T14:30-04:00. */
   updatedAt?: string;
   topics: string[];
-  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string };
+  /** `url`: where readers follow this chat's hashtag live (the post's, not the site's page). */
+  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string; url: string };
 }
 
 /** The site-wide feed of every published chat, at the root of the site. */
@@ -301,10 +300,12 @@ function utcDay(isoDate: string): number {
 
 /** Plain text for a calendar entry: where to join, the topics T1…Tn, the announcement's address. */
 export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string): string {
-  const lines = [`Join ${post.chat?.hashtag ?? "the chat"} on ${site.chatPlatform}: ${site.chatUrl}`];
-  if (post.topics.length) lines.push("", ...post.topics.map((t, i) => `T${i + 1}: ${t}`));
-  lines.push("", `Announcement and reading list: ${pageUrl}`);
-  return lines.join("\n");
+  const paragraphs = [
+    ...(post.chat ? [`Join ${post.chat.hashtag} on ${site.chatPlatform}: ${post.chat.url}`] : []),
+    ...(post.topics.length ? [post.topics.map((t, i) => `T${i + 1}: ${t}`).join("\n")] : []),
+    `Announcement and reading list: ${pageUrl}`,
+  ];
+  return paragraphs.join("\n\n");
 }
 
 /**
@@ -333,6 +334,6 @@ export function chatEvent(post: ChatPost, site: CalendarSite, pageUrl: string): 
     summary: chatSummary(post),
     description: chatDetails(post, site, pageUrl),
     url: pageUrl,
-    location: site.chatUrl,
+    location: post.chat.url,
   };
 }

@@ -2,6 +2,7 @@
 // and saying it back correctly for that zone and for UTC.
 import { DateTime, IANAZone } from "luxon";
 import { dateTimeFormat } from "./intl-formats.ts";
+import { suggestZone } from "./zone-names.ts";
 
 export interface Problem {
   message: string;
@@ -89,6 +90,15 @@ function checkZoneUncached(zone: string): Problem | undefined {
     };
   }
   if (!trimmed.includes("/") || !IANAZone.isValidZone(trimmed)) {
+    const meant = suggestZone(trimmed);
+    if (meant) {
+      return {
+        message: /\/.*\s/.test(trimmed)
+          ? `"${zone}" is not an IANA time zone as written: tz database names write a space as _`
+          : `"${zone}" is not an IANA time zone`,
+        fix: `write zone: ${meant}`,
+      };
+    }
     return {
       message: `"${zone}" is not an IANA time zone`,
       fix: "write Area/City as in the tz database, e.g. America/New_York, Europe/London, Asia/Kolkata, Australia/Sydney (or UTC)",
@@ -127,7 +137,21 @@ const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\
 
 export type StartResult =
   | { ok: true; instant: ChatInstant; warning?: Problem }
-  | { ok: false; problem: Problem; field: "start" | "zone" };
+  | {
+      ok: false;
+      problem: Problem;
+      field: "start" | "zone";
+      /** With a bad zone, what is wrong with the start as written too (every problem in one run). */
+      startProblem?: Problem;
+    };
+
+export interface StartOptions {
+  /**
+   * The weekly slot's time ("20:30"), for a post hosted in the site's zone: what a start
+   * written without a time, or with an hour that could be morning or evening, most likely means.
+   */
+  slotTime?: string;
+}
 
 /**
  * Resolve `start` in `zone`.
@@ -135,37 +159,16 @@ export type StartResult =
  * - a Date (YAML timestamp) keeps its written digits, read back in UTC, as wall-clock time;
  * - a trailing offset or Z fixes the instant and must agree with the zone.
  * Gaps are errors; in an overlap the first occurrence wins (RFC 5545 §3.3.5), with a warning.
+ * Anything else is an error whose fix gives the value to write when it can be read (explainStart).
  * The result never depends on the date the build runs (luxon #1665, #1089).
  */
-export function resolveChatStart(start: string | Date, zone: string): StartResult {
+export function resolveChatStart(start: string | Date, zone: string, options: StartOptions = {}): StartResult {
+  const read = readWallClock(start, zone, options);
   const zoneProblem = checkZone(zone);
-  if (zoneProblem) return { ok: false, problem: zoneProblem, field: "zone" };
+  if (zoneProblem) return { ok: false, problem: zoneProblem, field: "zone", ...(read.ok ? {} : { startProblem: read.problem }) };
+  if (!read.ok) return { ok: false, field: "start", problem: read.problem };
   const iana = IANAZone.create(["UTC", "ETC/UTC"].includes(zone.trim().toUpperCase()) ? "UTC" : zone.trim());
-
-  let parts: number[];
-  let explicitOffset: number | undefined;
-  if (start instanceof Date) {
-    if (Number.isNaN(start.getTime())) return { ok: false, field: "start", problem: badStart(String(start)) };
-    parts = [
-      start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate(),
-      start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds(),
-    ];
-  } else {
-    const m = WALL_CLOCK.exec(start.trim());
-    if (!m) return { ok: false, field: "start", problem: badStart(start) };
-    parts = m.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x)));
-    if (m[7] !== undefined) explicitOffset = parseOffset(m[7]);
-  }
-  const [y, mo, d, h, mi, s] = parts as [number, number, number, number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(asUtc);
-  if (
-    check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d ||
-    h > 23 || mi > 59 || s > 59
-  ) {
-    return { ok: false, field: "start", problem: badStart(typeof start === "string" ? start : check.toISOString(), "that date or time does not exist on the calendar") };
-  }
-  const wallClock = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+  const { asUtc, wallClock, explicitOffset } = read;
 
   if (explicitOffset !== undefined) {
     const instant = asUtc - explicitOffset * 60_000;
@@ -221,16 +224,237 @@ export function resolveChatStart(start: string | Date, zone: string): StartResul
   return { ok: true, instant };
 }
 
+type WallClockRead =
+  | { ok: true; asUtc: number; wallClock: string; explicitOffset?: number }
+  | { ok: false; problem: Problem };
+
+/**
+ * The wall-clock time as written, checked for form and against the calendar only: it
+ * needs no zone, so a start is checked even when the zone is wrong.
+ */
+function readWallClock(start: string | Date, zone: string, options: StartOptions): WallClockRead {
+  let parts: number[];
+  let explicitOffset: number | undefined;
+  if (start instanceof Date) {
+    if (Number.isNaN(start.getTime())) return { ok: false, problem: unreadableStart(String(start), options) };
+    parts = [
+      start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate(),
+      start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds(),
+    ];
+  } else {
+    const m = WALL_CLOCK.exec(start.trim());
+    if (!m) return { ok: false, problem: explainStart(start, zone, options) };
+    parts = m.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x)));
+    if (m[7] !== undefined) explicitOffset = parseOffset(m[7]);
+  }
+  const [y, mo, d, h, mi, s] = parts as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  const dateOk = day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+  const written = typeof start === "string" ? start : new Date(asUtc).toISOString();
+  if (!dateOk) {
+    return { ok: false, problem: { message: `"${written}": that date does not exist on the calendar`, fix: formatFix(options) } };
+  }
+  if (h === 24 && mi === 0 && s === 0) return { ok: false, problem: midnight24(written, y, mo, d) };
+  if (h > 23 || mi > 59 || s > 59) {
+    return {
+      ok: false,
+      problem: {
+        message: `"${written}": ${pad(h)}:${pad(mi)}${s ? `:${pad(s)}` : ""} is not a time on the clock`,
+        fix: `write the time on the 24-hour clock, 00:00 to 23:59: start: ${pad(y, 4)}-${pad(mo)}-${pad(d)}THH:mm`,
+      },
+    };
+  }
+  const wallClock = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+  return { ok: true, asUtc, wallClock, ...(explicitOffset !== undefined ? { explicitOffset } : {}) };
+}
+
 function spanText(minutes: number): string {
   if (minutes % 60) return `${minutes} minutes`;
   return minutes === 60 ? "1 hour" : `${minutes / 60} hours`;
 }
 
-function badStart(value: string, why = "this is not a date and time"): Problem {
+// An example only where nothing of the writer's value could be read.
+const EXAMPLE_DATE = "2026-12-01";
+
+function formatFix(options: StartOptions): string {
+  return `write the date and the time on the 24-hour clock where the chat is hosted, as YYYY-MM-DDTHH:mm, e.g. start: ${EXAMPLE_DATE}T${options.slotTime ?? "20:30"}`;
+}
+
+function unreadableStart(value: string, options: StartOptions): Problem {
+  return { message: `"${value}" is not a date and time written as YYYY-MM-DDTHH:mm`, fix: formatFix(options) };
+}
+
+/** 24:00 is midnight at the end of the day: ISO 8601 allows it, calendars do not. */
+function midnight24(written: string, y: number, mo: number, d: number): Problem {
+  const next = new Date(Date.UTC(y, mo - 1, d + 1)).toISOString().slice(0, 10);
   return {
-    message: `"${value}": ${why}`,
-    fix: "write the local time where the chat is hosted as YYYY-MM-DDTHH:mm, e.g. 2017-05-02T20:30",
+    message: `"${written}": 24:00 is not a time on the clock; midnight at the end of ${longDate(y, mo, d)} is 00:00 on the next day`,
+    fix: `write start: ${next}T00:00`,
   };
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+function longDate(y: number, mo: number, d: number): string {
+  return `${d} ${MONTHS[mo - 1]} ${y}`;
+}
+
+function twelveHour(h: number, mi: number): string {
+  return `${h % 12 === 0 ? 12 : h % 12}:${pad(mi)} ${h < 12 ? "AM" : "PM"}`;
+}
+
+interface DateRead {
+  y: number;
+  mo: number;
+  d: number;
+}
+
+// A time at the end of the value: 8pm, 8:30 p.m., 20:30, 20.30, 20h30, with its seconds.
+const TIME_AMPM = /(?:^|[\sT,@])(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*([ap])\.?\s*m\.?$/i;
+const TIME_24 = /(?:^|[\sT,@])(\d{1,2})[:.h](\d{2})(?::(\d{2}))?$/i;
+const WEEKDAY = /^(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+/i;
+// Formats luxon reads month names in (any letter case), after commas, ordinals and "of" are dropped.
+const NAMED_MONTH_FORMATS = ["MMM d yyyy", "MMMM d yyyy", "d MMM yyyy", "d MMMM yyyy"];
+
+/** The calendar dates `text` can be read as: none, one, or two for 12/01/2026 (day and month either way). */
+function readDate(text: string): DateRead[] {
+  const exists = ({ y, mo, d }: DateRead) => {
+    const t = new Date(Date.UTC(y, mo - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  };
+  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  if (ymd) return [{ y: +ymd[1]!, mo: +ymd[2]!, d: +ymd[3]! }].filter(exists);
+  const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (dmy) {
+    const [a, b, y] = [+dmy[1]!, +dmy[2]!, +dmy[3]!];
+    const both = [{ y, mo: a, d: b }, { y, mo: b, d: a }].filter(exists);
+    return both.length === 2 && a === b ? [both[0]!] : both;
+  }
+  const words = text
+    .replace(/,/g, " ")
+    .replace(/\b(\d{1,2})(st|nd|rd|th)\b/gi, "$1")
+    .replace(/\bof\b/gi, " ")
+    .replace(/\b(sept)\b/gi, "Sep")
+    .replace(/([a-z])\./gi, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  for (const format of NAMED_MONTH_FORMATS) {
+    const parsed = DateTime.fromFormat(words, format, { locale: "en-US", zone: "UTC" });
+    if (parsed.isValid) return [{ y: parsed.year, mo: parsed.month, d: parsed.day }];
+  }
+  return [];
+}
+
+type TimeRead =
+  | { kind: "none" }
+  | { kind: "exact"; h: number; mi: number; s: number }
+  /** An hour of the 12-hour clock without am or pm: the morning hour, and the evening one. */
+  | { kind: "either"; hours: [number, number]; mi: number; s: number; written: string }
+  | { kind: "impossible"; written: string };
+
+/**
+ * Why `text` (not YYYY-MM-DDTHH:mm) is not a start, and the value to write when the date
+ * and the time can be told from it: never a silent guess between morning and evening.
+ */
+function explainStart(text: string, zone: string, options: StartOptions): Problem {
+  let rest = text.trim().replace(/\s+/g, " ");
+  // A zone written after the time belongs in `zone:` (the fix says so when it is not the zone already used).
+  let zoneWord: string | undefined;
+  const trailingZone = /\s+\(?([A-Za-z]{2,5})\)?$/.exec(rest);
+  if (trailingZone && ZONE_SUGGESTIONS[trailingZone[1]!.toUpperCase()] && !/^[ap]\.?m\.?$/i.test(trailingZone[1]!)) {
+    zoneWord = trailingZone[1]!;
+    rest = rest.slice(0, trailingZone.index);
+  }
+  let time: TimeRead = { kind: "none" };
+  const ampm = TIME_AMPM.exec(rest);
+  const clock = ampm ? undefined : TIME_24.exec(rest);
+  const found = ampm ?? clock;
+  if (found) {
+    const h = Number(found[1]);
+    const mi = Number(found[2] ?? 0);
+    const s = Number(found[3] ?? 0);
+    const written = found[0].replace(/^[\sT,@]/, "");
+    if (ampm) {
+      time = h >= 1 && h <= 12 && mi <= 59 && s <= 59 ? { kind: "exact", h: (h % 12) + (/p/i.test(ampm[4]!) ? 12 : 0), mi, s } : { kind: "impossible", written };
+    } else if (h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0))) {
+      time = { kind: "impossible", written };
+    } else if (h >= 1 && h <= 12 && !found[1]!.startsWith("0")) {
+      // 8:00 and 10:30 are how the 12-hour clock is written; 08:00 and 20:00, the 24-hour one.
+      time = { kind: "either", hours: [h % 12, (h % 12) + 12], mi, s, written };
+    } else {
+      time = { kind: "exact", h, mi, s };
+    }
+    rest = rest.slice(0, found.index);
+  }
+  rest = rest.replace(/(?:[\s,@]|\bat\b|(?<=\d)T)+$/i, "").trim();
+  const weekday = WEEKDAY.exec(rest);
+  if (weekday) rest = rest.slice(weekday[0].length);
+  const dates = readDate(rest);
+  if (dates.length === 0) return unreadableStart(text, options);
+
+  const seconds = (s: number) => (s ? `:${pad(s)}` : "");
+  const value = (date: DateRead, h: number, mi: number, s = 0) => `start: ${pad(date.y, 4)}-${pad(date.mo)}-${pad(date.d)}T${pad(h)}:${pad(mi)}${seconds(s)}`;
+  const zoneNote = zoneWord ? zoneAdvice(zoneWord, zone) : "";
+  const [slotH, slotMi] = (options.slotTime ?? "").split(":").map(Number);
+
+  if (time.kind === "impossible") {
+    return {
+      message: `"${text}": ${time.written} is not a time on the clock`,
+      fix: `write the time on the 24-hour clock, 00:00 to 23:59: ${value(dates[0]!, 0, 0).replace("T00:00", "THH:mm")}${zoneNote}`,
+    };
+  }
+  if (time.kind === "exact" && time.h === 24) return midnight24(text, dates[0]!.y, dates[0]!.mo, dates[0]!.d);
+  if (dates.length === 2) {
+    const [a, b] = dates as [DateRead, DateRead];
+    // With the time when it is known: written, or the weekly time for a date alone.
+    const either = (date: DateRead) =>
+      time.kind === "exact" ? value(date, time.h, time.mi, time.s)
+        : time.kind === "none" && options.slotTime ? value(date, slotH!, slotMi!)
+          : `start: ${pad(date.y, 4)}-${pad(date.mo)}-${pad(date.d)}THH:mm`;
+    return {
+      message: `"${text}": the date could be ${longDate(a.y, a.mo, a.d)} or ${longDate(b.y, b.mo, b.d)}`,
+      fix: `write the date as YYYY-MM-DD: ${either(a)} for ${a.d} ${MONTHS[a.mo - 1]}, or ${either(b)} for ${b.d} ${MONTHS[b.mo - 1]}${zoneNote}`,
+    };
+  }
+  const date = dates[0]!;
+  const [wy, wmo, wd] = [date.y, date.mo, date.d];
+  // "Tuesday, December 2, 2026" when 2 December is a Wednesday: which of the two is meant is not known.
+  const writtenDay = weekday?.[1]?.slice(0, 2).toLowerCase();
+  const actualDay = DateTime.fromObject({ year: wy, month: wmo, day: wd }, { zone: "UTC", locale: "en-US" }).toFormat("cccc");
+  const dayNote = writtenDay && actualDay.slice(0, 2).toLowerCase() !== writtenDay ? ` (check the date: ${longDate(wy, wmo, wd)} is a ${actualDay})` : "";
+  if (time.kind === "none") {
+    if (options.slotTime) {
+      return {
+        message: `"${text}" has a date but no time`,
+        fix: `add the time, e.g. the weekly time: start: ${pad(wy, 4)}-${pad(wmo)}-${pad(wd)}T${options.slotTime} (HH:mm on the 24-hour clock)${dayNote}${zoneNote}`,
+      };
+    }
+    return {
+      message: `"${text}" has a date but no time`,
+      fix: `add the time on the 24-hour clock where the chat is hosted: start: ${pad(wy, 4)}-${pad(wmo)}-${pad(wd)}THH:mm, e.g. start: ${pad(wy, 4)}-${pad(wmo)}-${pad(wd)}T20:30 for 8:30 PM${dayNote}${zoneNote}`,
+    };
+  }
+  if (time.kind === "either") {
+    // The reading nearer the weekly time first.
+    const [am, pm] = time.hours;
+    const pmFirst = slotH !== undefined && !Number.isNaN(slotH) && slotH >= 12;
+    const choices = (pmFirst ? [pm, am] : [am, pm]).map((h) => `${value(date, h, time.mi, time.s)} for ${twelveHour(h, time.mi)}`);
+    return {
+      message: `"${text}" does not say whether ${time.written} is in the morning or the evening`,
+      fix: `write the time on the 24-hour clock: ${choices.join(", or ")}${dayNote}${zoneNote}`,
+    };
+  }
+  return {
+    message: `"${text}" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock)`,
+    fix: `write ${value(date, time.h, time.mi, time.s)}${dayNote}${zoneNote}`,
+  };
+}
+
+/** ", and EST as zone: America/New_York": a zone written in `start` goes in `zone:` (unless it is the zone already). */
+function zoneAdvice(word: string, zone: string): string {
+  const meant = ZONE_SUGGESTIONS[word.toUpperCase()]!;
+  return meant === zone.trim() ? ` (without ${word}: the zone is ${meant} already)` : ` (without ${word}; the zone goes on its own line in \`chat:\`, zone: ${meant})`;
 }
 
 function parseOffset(text: string): number {

@@ -1,6 +1,7 @@
 // From a post's file text to a validated, typed Post, with every problem found.
 import path from "node:path";
 import { isoOffset, resolveChatStart, type ChatInstant } from "./chat-time.ts";
+import { followedHashtag } from "./chat-address.ts";
 import { normaliseItem, referenceId, type CslItem } from "./csl-normalise.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { slugFromFile, suggestedPostFile } from "./content-paths.ts";
@@ -10,6 +11,8 @@ import { encodingProblems } from "./text-encoding.ts";
 import { neverClosed, readYamlDocument, recordValidatedYaml, splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
+import { bodyHtmlProblems } from "./body-html.ts";
+import { bodyFootnoteProblems } from "./body-footnotes.ts";
 import { bodyLinks, type PostLink } from "./body-links.ts";
 import { absoluteUrl } from "./site-url.ts";
 import type { SiteLink } from "./site-links.ts";
@@ -19,11 +22,14 @@ import type { ZodType } from "zod";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
+import { slotSlip } from "./weekly-slot.ts";
 
 export interface Chat extends ChatInstant {
   durationMinutes: number;
   endMillis: number;
   hashtag: string;
+  /** Where readers follow this chat's hashtag live: the site's page, for this tag (lib/chat-address.ts). */
+  url: string;
 }
 
 export interface PostImage {
@@ -141,6 +147,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   const bodyProblems = [
     ...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists),
     ...bodyMediaProblems(split.body, file, split.bodyLine),
+    ...bodyHtmlProblems(split.body, file, split.bodyLine), ...bodyFootnoteProblems(split.body, file, split.bodyLine),
     ...links.problems,
   ];
   const doc = readYamlDocument(split.yaml, file, split.yamlLine);
@@ -177,20 +184,25 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   if (rawChat && (typeof rawChat.start === "string" || rawChat.start instanceof Date)) {
     const zone = typeof rawChat.zone === "string" ? rawChat.zone : ctx.settings.chat.zone;
     const zoneField = typeof rawChat.zone === "string" ? ["chat", "zone"] : ["chat", "start"];
-    const result = resolveChatStart(rawChat.start, zone);
+    // The weekly time is what a start in the site's zone most likely means; a guest chat elsewhere has its own.
+    const inSiteZone = zone.trim() === ctx.settings.chat.zone;
+    const result = resolveChatStart(rawChat.start, zone, inSiteZone ? { slotTime: ctx.settings.chat.time } : {});
     if (!result.ok) {
       const at = result.field === "zone" ? zoneField : ["chat", "start"];
       error(fieldPath(at), doc.locate(at), result.problem.message, result.problem.fix);
+      // A wrong zone does not hide a wrong start: both in one run.
+      if (result.startProblem) error("chat.start", doc.locate(["chat", "start"]), result.startProblem.message, result.startProblem.fix);
     } else {
-      if (result.warning) {
-        diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "start"]), field: "chat.start", ...result.warning });
+      const slip = inSiteZone ? slotSlip(result.instant, ctx.settings.chat.time) : undefined;
+      for (const warning of [result.warning, slip]) {
+        if (warning) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "start"]), field: "chat.start", ...warning });
       }
       const durationMinutes = typeof rawChat.duration === "number" ? rawChat.duration : ctx.settings.chat.duration;
       chat = {
         ...result.instant,
         durationMinutes,
         endMillis: result.instant.startMillis + durationMinutes * 60_000,
-        hashtag: typeof rawChat.hashtag === "string" ? rawChat.hashtag : ctx.settings.chat.hashtag,
+        ...followedHashtag(typeof rawChat.hashtag === "string" ? rawChat.hashtag : ctx.settings.chat.hashtag, ctx.settings.chat),
       };
     }
   }

@@ -53,9 +53,26 @@ function tagList(tags: readonly string[]): string {
   return `[${items.map((t) => (/^\p{L}[\p{L}\p{N} _.'-]*$/u.test(t) && !/^(true|false|null)$/i.test(t) ? t : JSON.stringify(t))).join(", ")}]`;
 }
 
+const HASHTAG = /^#[\p{L}\p{N}_]+$/u;
+
+/** The writer's own tag in the fix: `nursechat` and `#nurse chat` → "#nursechat". */
+function hashtagProblem(value: string): string {
+  const words = value.trim().replace(/^#+/, "").replace(/\s+/g, "");
+  const tag = `#${words}`;
+  if (words && HASHTAG.test(tag)) {
+    const trimmed = value.trim();
+    const what = !trimmed.startsWith("#") ? "the # is missing" : /\s/.test(value) ? "no spaces" : "one # only";
+    return `a hashtag is # followed by letters, digits or _ (${what}) → write it in quotes: hashtag: "${tag}"`;
+  }
+  const kept = words.replace(/[^\p{L}\p{N}_]/gu, "");
+  return `a hashtag is # followed by letters, digits or _ (no spaces, no other signs) → write it in quotes, e.g. hashtag: "#${kept || "hcldr"}"`;
+}
+
 export const hashtag = z
   .string({ error: 'expected a hashtag → write it in quotes, e.g. hashtag: "#hcldr"' })
-  .regex(/^#[\p{L}\p{N}_]+$/u, { message: 'a hashtag is # followed by letters, digits or _ (no spaces) → write it in quotes, e.g. hashtag: "#hcldr"' });
+  .superRefine((value, ctx) => {
+    if (!HASHTAG.test(value)) ctx.addIssue({ code: "custom", message: hashtagProblem(value) });
+  });
 
 const text = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, { message: `${what} is empty` });
 
@@ -71,9 +88,37 @@ function durationProblem(minutes: number): string | undefined {
   return undefined;
 }
 
+const HOURS = String.raw`(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)`;
+const MINUTES = String.raw`(\d+)\s*(?:m|mins?|minutes?)`;
+const DURATION_TEXT = [
+  new RegExp(`^${MINUTES}$`, "i"),
+  new RegExp(`^${HOURS}$`, "i"),
+  // 1h30, 1 hour 30 minutes, 1 hr 30 min
+  new RegExp(String.raw`^(\d+)\s*(?:h|hrs?|hours?)\s*(?:and\s*)?(\d{1,2})\s*(?:m|mins?|minutes?)?$`, "i"),
+];
+
+/** The minutes a length written with its unit means: "90 minutes", "1.5 hours", "1h30"; undefined otherwise. */
+function durationFromText(text: string): number | undefined {
+  const t = text.trim();
+  const [minutes, hours, both] = DURATION_TEXT.map((re) => re.exec(t));
+  if (minutes) return Number(minutes[1]);
+  if (hours) return Number(hours[1]!.replace(",", ".")) * 60;
+  if (both) return Number(both[1]) * 60 + Number(both[2]);
+  return undefined;
+}
+
 /** A chat's length in minutes, in a post's `chat:` and in the site settings. */
 export const chatDuration = z
-  .number({ error: "expected the length of the chat in minutes, e.g. 60" })
+  .number({
+    // "90 minutes" and "1.5 hours" are text to YAML: the fix is the number of minutes they mean.
+    error: (issue) => {
+      const minutes = typeof issue.input === "string" ? durationFromText(issue.input) : undefined;
+      const fits = minutes !== undefined && Number.isInteger(minutes) && !durationProblem(minutes);
+      return fits
+        ? `expected the length of the chat in minutes, without a unit → write duration: ${minutes}`
+        : "expected the length of the chat in minutes, e.g. 60";
+    },
+  })
   .superRefine((minutes, ctx) => {
     const problem = durationProblem(minutes);
     if (problem) ctx.addIssue({ code: "custom", message: problem });

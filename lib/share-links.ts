@@ -1,6 +1,7 @@
 // Share links for a post and the text a reader copies to answer or quote a topic.
 // Plain links that work without JavaScript; every value is URL-encoded here so a
 // template only places the result (and escapes it for the attribute).
+import { mentionsHashtag } from "./chat-address.ts";
 import { absoluteUrl } from "./site-url.ts";
 
 export interface ShareInput {
@@ -34,9 +35,9 @@ export function absolutePageUrl(siteUrl: string, pathPrefix: string, pagePath: s
   return absoluteUrl(siteUrl, pathPrefix, pagePath);
 }
 
-/** The text shared with the link: the title, then the hashtag. */
+/** The text shared with the link: the title, then the hashtag, unless the title holds it already. */
 export function shareText(title: string, hashtag?: string): string {
-  return hashtag ? `${title} ${hashtag}` : title;
+  return hashtag && !mentionsHashtag(title, hashtag) ? `${title} ${hashtag}` : title;
 }
 
 export function shareLinks(input: ShareInput): ShareLink[] {
@@ -55,8 +56,11 @@ export function shareLinks(input: ShareInput): ShareLink[] {
   ];
 }
 
-/** What the copy button of a topic puts on the clipboard: `T1 <topic text> #hashtag`. */
+/**
+ * What the copy button of a topic puts on the clipboard, as it is posted in the chat:
+ * `T1 <topic text> #hashtag`, the hashtag left off when the question holds it already.
+ */
 export function topicCopyText(label: string, text: string, hashtag?: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
-  return hashtag ? `${label} ${oneLine} ${hashtag}` : `${label} ${oneLine}`;
+  return hashtag && !mentionsHashtag(oneLine, hashtag) ? `${label} ${oneLine} ${hashtag}` : `${label} ${oneLine}`;
 }

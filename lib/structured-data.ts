@@ -8,7 +8,6 @@ export interface StructuredSite {
   /** Absolute address of the home page. */
   homeUrl: string;
   chatPlatform: string;
-  chatUrl: string;
 }
 
 export interface StructuredPost {
@@ -20,7 +19,8 @@ export interface StructuredPost {
   description?: string;
   tags: string[];
   topics: string[];
-  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string };
+  /** `url`: where readers follow this chat's hashtag live. */
+  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string; url: string };
 }
 
 export interface StructuredInput {
@@ -74,7 +74,7 @@ export function structuredData({ post, site, pageUrl, imageUrl }: StructuredInpu
       endDate: isoWithOffset(post.chat.endMillis, post.chat.zone),
       eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode",
       eventStatus: "https://schema.org/EventScheduled",
-      location: { "@type": "VirtualLocation", name: `${post.chat.hashtag} on ${site.chatPlatform}`, url: site.chatUrl },
+      location: { "@type": "VirtualLocation", name: `${post.chat.hashtag} on ${site.chatPlatform}`, url: post.chat.url },
       organizer,
       isAccessibleForFree: true,
       url: pageUrl,

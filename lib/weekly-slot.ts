@@ -1,7 +1,8 @@
-// The chat's weekly slot (e.g. Tuesdays 20:30 in America/New_York) and the next
-// occurrence of it after a given moment, right across daylight-saving changes.
+// The chat's weekly slot (e.g. Tuesdays 20:30 in America/New_York), the next
+// occurrence of it after a given moment, right across daylight-saving changes, and the
+// slip a post's start most likely is when it misses the slot by 12 hours.
 import { IANAZone } from "luxon";
-import { resolveChatStart } from "./chat-time.ts";
+import { resolveChatStart, type ChatInstant, type Problem } from "./chat-time.ts";
 import type { Weekday } from "./settings.ts";
 
 export interface WeeklySlot {
@@ -56,4 +57,31 @@ export function nextSlot(slot: WeeklySlot, now: Date): SlotOccurrence {
     return { startMillis, date: local.slice(0, 10), start: local.slice(0, 16) };
   }
   throw new Error(`chatpost internal error: no ${slot.weekday} found within two weeks of ${now.toISOString()}`);
+}
+
+/** "8:30 PM" for 20:30. */
+function twelveHourText(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  return `${h % 12 === 0 ? 12 : h % 12}:${String(minutes % 60).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
+}
+
+/**
+ * A warning when a chat starts exactly 12 hours from the weekly time (`08:30` for a
+ * 20:30 slot): the 12-hour clock's am/pm slip, which builds without an error. Only for
+ * a chat in the slot's zone (a guest chat elsewhere keeps its own hours). The weekday is
+ * not compared: a chat moved for a holiday is common and would warn on every build.
+ */
+export function slotSlip(instant: ChatInstant, slotTime: string): Problem | undefined {
+  const [sh, sm] = slotTime.split(":").map(Number) as [number, number];
+  const slot = sh * 60 + sm;
+  const h = Number(instant.wallClock.slice(11, 13));
+  const m = Number(instant.wallClock.slice(14, 16));
+  const start = h * 60 + m;
+  if (Math.abs(start - slot) !== 12 * 60) return undefined;
+  const written = instant.wallClock.slice(11, 16);
+  const corrected = `${instant.wallClock.slice(0, 10)}T${slotTime}`;
+  return {
+    message: `the chat starts at ${written} (${twelveHourText(start)}), 12 hours from the weekly time ${slotTime} (${twelveHourText(slot)}): the 24-hour clock was probably meant`,
+    fix: `if it is at ${twelveHourText(slot)}, write start: ${corrected}; if ${twelveHourText(start)} is right, leave it as it is`,
+  };
 }

@@ -17,7 +17,6 @@ export function calendarSite(): CalendarSite {
     pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix,
     title: settings.title,
     chatPlatform: settings.chat.platform,
-    chatUrl: settings.chat.url,
   };
 }
 

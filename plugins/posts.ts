@@ -72,7 +72,7 @@ export default function postsPlugin(eleventyConfig: any): void {
     // announcement across the rebuilds of `npm start`: citeproc runs only for the edited post.
     let announcement = announcements.get(post);
     if (!announcement) {
-      announcement = buildAnnouncement(post, { ...citationOptions(), locale: settings.language, site: calendarSite() });
+      announcement = buildAnnouncement(post, { ...citationOptions(), locale: settings.language, site: calendarSite(), siteHashtag: settings.chat.hashtag });
       announcements.set(post, announcement);
     }
     data.announcement = announcement;

@@ -1,8 +1,8 @@
-// Wires lib/share-links.ts into the templates: share links for a post and the copy
-// text of each topic, computed in lib/ and only placed by the layouts.
+// Wires lib/share-links.ts into the templates: the share links of a post, computed in
+// lib/ and only placed by the layouts (a topic's copy text comes with lib/announcement.ts).
 import type { Post } from "../lib/post-loader.ts";
 import type { Settings } from "../lib/settings.ts";
-import { shareLinks, topicCopyText, type ShareLink } from "../lib/share-links.ts";
+import { shareLinks, type ShareLink } from "../lib/share-links.ts";
 import { context } from "./context.ts";
 
 /** The chat's hashtag, or the site's when the post has no chat. */
@@ -17,7 +17,4 @@ export default function sharePlugin(eleventyConfig: any): void {
     const pathPrefix = process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix;
     return shareLinks({ title: post.title, path: post.url, siteUrl: settings.url, pathPrefix, hashtag: hashtagOf(post, settings) });
   });
-  eleventyConfig.addFilter("topicCopyText", (topic: { label: string; text: string }, post: Post): string =>
-    topicCopyText(topic.label, topic.text, hashtagOf(post, context().settings)),
-  );
 }

@@ -38,6 +38,17 @@ describe("announcement page", () => {
     assert.equal(text(doc.querySelector(".chat-duration")), "1 hour");
   });
 
+  it("links readers to the live page of the chat's own hashtag, the site's for the site's hashtag", () => {
+    // The site follows #fixchat at https://bsky.app/hashtag/fixchat; this post's chat is #hcldr.
+    const own = dom(site.read("posts/online-communities/index.html"));
+    assert.equal(own.querySelector(".chat-follow")?.getAttribute("href"), "https://bsky.app/hashtag/hcldr");
+    assert.equal(text(own.querySelector(".chat-follow")), "Bluesky");
+    const copies = [...own.querySelectorAll(".topic-list .copy-topic")].map((b) => b.getAttribute("data-copy"));
+    assert.equal(copies[0], "T1 Should healthcare vendors join online communities or stay clear? #hcldr");
+    const siteTag = dom(site.read("posts/after-dst/index.html"));
+    assert.equal(siteTag.querySelector(".chat-follow")?.getAttribute("href"), "https://bsky.app/hashtag/fixchat");
+  });
+
   it("uses the other offset after the DST change, with the site's default zone and hashtag", () => {
     const doc = dom(site.read("posts/after-dst/index.html"));
     assert.equal(text(doc.querySelector(".chat-when time")), "Tuesday, November 7, 2017, 8:30 PM EST (UTC−5)");

@@ -1,4 +1,4 @@
-// The built calendars, links and JSON-LD of the fixture site (plus two posts added
+// The built calendars, links and JSON-LD of the fixture site (plus three posts added
 // for these tests), read back by independent parsers: ical.js, WHATWG URL, JSON.
 // Expected instants are literal UTC values from the tz database (zdump, tzdata 2025b).
 import assert from "node:assert/strict";
@@ -36,6 +36,19 @@ chat:
 ---
 Body.
 `,
+  // A guest chat with its own hashtag on a site that follows #fixchat; 20:30 EST is 01:30 UT.
+  "2026-11-23-guest.md": `---
+title: A guest chat
+date: 2026-11-23
+chat:
+  start: 2026-12-15T20:30
+  hashtag: "#nursechat"
+topics:
+  - "What is #NurseChat about?"
+  - "Who else joins #nursechats?"
+---
+Body.
+`,
 };
 
 let site: BuiltSite;
@@ -67,6 +80,7 @@ const EXPECTED: Record<string, string> = {
   // America/New_York, EST in December.
   upcoming: "2026-12-02T01:30:00.000Z",
   unicode: "2026-12-09T14:45:00.000Z",
+  guest: "2026-12-16T01:30:00.000Z",
 };
 
 describe("the site-wide calendar feed", () => {
@@ -238,8 +252,8 @@ describe("calendar links on the page", () => {
   it("embeds every upcoming chat on the home page, the first one shown", () => {
     const doc = dom(site.read("index.html"));
     const chats = [...doc.querySelectorAll(".next-chat [data-chat-start]")];
-    assert.deepEqual(chats.map((c) => c.getAttribute("data-chat-start")), [Date.parse(EXPECTED.upcoming!), Date.parse(EXPECTED.unicode!)].map(String));
-    assert.deepEqual(chats.map((c) => c.hasAttribute("hidden")), [false, true]);
+    assert.deepEqual(chats.map((c) => c.getAttribute("data-chat-start")), [EXPECTED.upcoming!, EXPECTED.unicode!, EXPECTED.guest!].map((t) => String(Date.parse(t))));
+    assert.deepEqual(chats.map((c) => c.hasAttribute("hidden")), [false, true, true]);
     assert.equal(text(doc.querySelector(".next-chat h1 a:not([hidden])")), "The upcoming chat");
   });
 });
@@ -260,7 +274,8 @@ describe("structured data", () => {
     assert.equal(event.endDate, "2017-05-02T21:30:00-04:00");
     assert.equal(event.eventAttendanceMode, "https://schema.org/OnlineEventAttendanceMode");
     assert.equal(event.eventStatus, "https://schema.org/EventScheduled");
-    assert.deepEqual(event.location, { "@type": "VirtualLocation", name: "#hcldr on Bluesky", url: "https://bsky.app/hashtag/fixchat" });
+    // The post's own hashtag, followed on the site's platform at that tag's page.
+    assert.deepEqual(event.location, { "@type": "VirtualLocation", name: "#hcldr on Bluesky", url: "https://bsky.app/hashtag/hcldr" });
     assert.equal(event.organizer["@type"], "Organization");
     assert.equal(event.organizer.name, "Fixture Chat");
     assert.equal(event.url, `https://${HOST}/posts/online-communities/`);
@@ -287,5 +302,49 @@ describe("structured data", () => {
     assert.doesNotMatch(block, /<|>/);
     const posting = graph("posts/escaping/index.html").find((n) => n["@type"] === "BlogPosting");
     assert.equal(posting.headline, `Quotes " & <script>alert('title')</script>`);
+  });
+});
+
+describe("a chat with its own hashtag", () => {
+  const FOLLOW = "https://bsky.app/hashtag/nursechat";
+
+  it("links readers to that hashtag's live page, and the footer still to the site's", () => {
+    const doc = dom(site.read("posts/guest/index.html"));
+    assert.equal(text(doc.querySelector(".chat-hashtag")), "#nursechat");
+    const where = doc.querySelector(".chat-follow")!;
+    assert.equal(where.getAttribute("href"), FOLLOW);
+    assert.equal(text(where), "Bluesky");
+    const footer = [...doc.querySelectorAll("footer a")].find((a) => text(a) === "#fixchat on Bluesky");
+    assert.equal(footer?.getAttribute("href"), "https://bsky.app/hashtag/fixchat");
+  });
+
+  it("gives that page in its own calendar file and in the site-wide feed", () => {
+    for (const file of ["posts/guest/chat.ics", "calendar.ics"]) {
+      const event = parse(site.read(file)).find((e) => e.uid === `guest.chat@${HOST}`)!;
+      assert.equal(event.location, FOLLOW, file);
+      assert.match(event.description, /^Join #nursechat on Bluesky: https:\/\/bsky\.app\/hashtag\/nursechat$/m, file);
+      assert.equal(event.summary, "#nursechat chat: A guest chat");
+    }
+  });
+
+  it("gives that page to Google Calendar and Outlook", () => {
+    const doc = dom(site.read("posts/guest/index.html"));
+    const google = new URL(doc.querySelector(".chat-google")!.getAttribute("href")!);
+    assert.equal(google.searchParams.get("location"), FOLLOW);
+    assert.match(google.searchParams.get("details")!, /^Join #nursechat on Bluesky: https:\/\/bsky\.app\/hashtag\/nursechat$/m);
+    const outlook = new URL(doc.querySelector(".chat-outlook")!.getAttribute("href")!);
+    assert.equal(outlook.searchParams.get("location"), FOLLOW);
+  });
+
+  it("gives that page as the Event's virtual location", () => {
+    const script = dom(site.read("posts/guest/index.html")).querySelector('script[type="application/ld+json"]')!;
+    const event = (JSON.parse(script.textContent!)["@graph"] as any[]).find((n) => n["@type"] === "Event");
+    assert.deepEqual(event.location, { "@type": "VirtualLocation", name: "#nursechat on Bluesky", url: FOLLOW });
+  });
+
+  it("copies a topic with the hashtag once: not added when the question holds it, added when it holds only a longer tag", () => {
+    const doc = dom(site.read("posts/guest/index.html"));
+    const copies = [...doc.querySelectorAll(".topic-list .copy-topic")].map((b) => b.getAttribute("data-copy"));
+    assert.deepEqual(copies, ["T1 What is #NurseChat about?", "T2 Who else joins #nursechats? #nursechat"]);
   });
 });

@@ -2,6 +2,7 @@
 // without a chat, and text that must stay inert inside a script element.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { followedHashtag } from "../../lib/chat-address.ts";
 import { structuredData, structuredDataScript, type StructuredInput } from "../../lib/structured-data.ts";
 
 const base: StructuredInput = {
@@ -12,9 +13,9 @@ const base: StructuredInput = {
     tags: ["community"],
     topics: ["Should vendors join?"],
     // 01:30 EDT on Sun Nov 5 2017 (05:30 UT), the first of the two 01:30s in New York.
-    chat: { startMillis: Date.parse("2017-11-05T05:30:00Z"), endMillis: Date.parse("2017-11-05T06:30:00Z"), zone: "America/New_York", hashtag: "#hcldr" },
+    chat: { startMillis: Date.parse("2017-11-05T05:30:00Z"), endMillis: Date.parse("2017-11-05T06:30:00Z"), zone: "America/New_York", hashtag: "#hcldr", url: "https://bsky.app/hashtag/hcldr" },
   },
-  site: { title: "Care Chat", homeUrl: "https://chat.example/", chatPlatform: "Bluesky", chatUrl: "https://bsky.app/hashtag/hcldr" },
+  site: { title: "Care Chat", homeUrl: "https://chat.example/", chatPlatform: "Bluesky" },
   pageUrl: "https://chat.example/posts/online-communities/",
 };
 
@@ -28,6 +29,12 @@ describe("structured data", () => {
     assert.equal(event.endDate, "2017-11-05T01:30:00-05:00");
     assert.equal(event.location.url, "https://bsky.app/hashtag/hcldr");
     assert.equal(event.description, "#hcldr chat: Online Communities. T1: Should vendors join?");
+  });
+
+  it("puts the chat's virtual location at the page of its own hashtag", () => {
+    const chat = { ...base.post.chat!, ...followedHashtag("#nursechat", { hashtag: "#hcldr", url: "https://bsky.app/search?q=%23hcldr" }) };
+    const event = nodes({ ...base, post: { ...base.post, chat } }).find((n) => n["@type"] === "Event")!;
+    assert.deepEqual(event.location, { "@type": "VirtualLocation", name: "#nursechat on Bluesky", url: "https://bsky.app/search?q=%23nursechat" });
   });
 
   it("has only a BlogPosting for a post without a chat", () => {

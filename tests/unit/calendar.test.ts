@@ -10,6 +10,7 @@ import {
   type CalendarEvent, type CalendarSite, type ChatPost,
 } from "../../lib/calendar.ts";
 import { calendarLinks, chatLinks, webcalUrl } from "../../lib/calendar-links.ts";
+import { followedHashtag } from "../../lib/chat-address.ts";
 
 const utc = (iso: string) => Date.parse(iso);
 const encoder = new TextEncoder();
@@ -176,7 +177,6 @@ const site: CalendarSite = {
   pathPrefix: "/",
   title: "Care Chat",
   chatPlatform: "Bluesky",
-  chatUrl: "https://bsky.app/hashtag/carechat",
 };
 const post: ChatPost = {
   slug: "online-communities",
@@ -184,7 +184,7 @@ const post: ChatPost = {
   title: "Online Communities & «Santé», part 1",
   date: "2017-04-30",
   topics: ["Should vendors join?", "Sponsorship; yes or no?"],
-  chat: { startMillis: utc("2017-05-03T00:30:00Z"), endMillis: utc("2017-05-03T01:30:00Z"), zone: "America/New_York", hashtag: "#hcldr" },
+  chat: { startMillis: utc("2017-05-03T00:30:00Z"), endMillis: utc("2017-05-03T01:30:00Z"), zone: "America/New_York", hashtag: "#hcldr", url: "https://bsky.app/hashtag/hcldr" },
 };
 const pageUrl = "https://chat.example/posts/online-communities/";
 
@@ -194,7 +194,7 @@ describe("a post's calendar event", () => {
     assert.equal(e.uid, "online-communities.chat@chat.example");
     assert.equal(new Date(e.stampMillis).toISOString(), "2017-04-30T00:00:00.000Z");
     assert.equal(e.summary, "#hcldr chat: Online Communities & «Santé», part 1");
-    assert.match(e.description, /^Join #hcldr on Bluesky: https:\/\/bsky\.app\/hashtag\/carechat$/m);
+    assert.match(e.description, /^Join #hcldr on Bluesky: https:\/\/bsky\.app\/hashtag\/hcldr$/m);
     assert.match(e.description, /^T1: Should vendors join\?$/m);
     assert.match(e.description, /^T2: Sponsorship; yes or no\?$/m);
     assert.match(e.description, /https:\/\/chat\.example\/posts\/online-communities\/$/);
@@ -240,6 +240,21 @@ describe("a post's calendar event", () => {
     assert.deepEqual([...sequences].sort((a, b) => a - b), sequences);
     assert.equal(new Set(sequences).size, sequences.length);
   });
+
+  it("sends readers to the page of the chat's own hashtag, in the event and in the calendar links", () => {
+    // A guest chat on a site whose page follows #carechat.
+    const guest: ChatPost = { ...post, chat: { ...post.chat!, ...followedHashtag("#nursechat", { hashtag: "#carechat", url: "https://bsky.app/hashtag/carechat" }) } };
+    const event = parse(calendarText([chatEvent(guest, site, pageUrl)!], { name: "Care Chat" })).events[0]!;
+    assert.equal(event.location, "https://bsky.app/hashtag/nursechat");
+    assert.match(event.description, /^Join #nursechat on Bluesky: https:\/\/bsky\.app\/hashtag\/nursechat$/m);
+    const links = chatLinks(guest, site, pageUrl)!;
+    for (const [href, details] of [[links.google, "details"], [links.outlook, "body"]] as const) {
+      const url = new URL(href);
+      assert.equal(url.searchParams.get("location"), "https://bsky.app/hashtag/nursechat");
+      assert.match(url.searchParams.get(details)!, /^Join #nursechat on Bluesky: https:\/\/bsky\.app\/hashtag\/nursechat$/m);
+      assert.doesNotMatch(href, /carechat/);
+    }
+  });
 });
 
 describe("calendar links", () => {
@@ -253,7 +268,7 @@ describe("calendar links", () => {
     assert.equal(url.searchParams.get("dates"), "20170503T003000Z/20170503T013000Z");
     assert.equal(url.searchParams.get("ctz"), "America/New_York");
     assert.match(url.searchParams.get("details")!, /T2: Sponsorship; yes or no\?/);
-    assert.equal(url.searchParams.get("location"), "https://bsky.app/hashtag/carechat");
+    assert.equal(url.searchParams.get("location"), "https://bsky.app/hashtag/hcldr");
     assert.doesNotMatch(links.google, /[ «»#&]{2}|\+|%2B/); // spaces are %20, never "+"
   });
 

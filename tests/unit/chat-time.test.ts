@@ -63,15 +63,16 @@ describe("chat.start forms", () => {
     assert.equal(rejected("2017-05-03T00:30Z", "America/New_York").field, "start");
   });
 
-  it("rejects what is not a date and time, and dates that do not exist", () => {
-    for (const bad of ["May 2 2017 8:30pm", "2017-05-02", "2017-05-02T8:30", "2017-05-02T20:30 EST"]) {
-      const result = rejected(bad, "America/New_York");
-      assert.equal(result.field, "start");
-      assert.match(result.problem.fix, /YYYY-MM-DDTHH:mm/);
+  it("rejects what is not a date and time, and dates and times that do not exist", () => {
+    for (const bad of ["May 2 2017 8:30pm", "2017-05-02", "2017-05-02T8:30", "2017-05-02T20:30 EST", "next tuesday"]) {
+      assert.equal(rejected(bad, "America/New_York").field, "start");
     }
-    for (const impossible of ["2017-02-30T20:30", "2017-05-02T24:00", "2017-05-02T20:60"]) {
-      assert.match(rejected(impossible, "America/New_York").problem.message, /does not exist on the calendar/);
-    }
+    assert.match(rejected("next tuesday", "America/New_York").problem.fix, /as YYYY-MM-DDTHH:mm, e\.g\. start: /);
+    assert.match(rejected("2017-02-30T20:30", "America/New_York").problem.message, /that date does not exist on the calendar/);
+    assert.deepEqual(rejected("2017-05-02T20:60", "America/New_York").problem, {
+      message: '"2017-05-02T20:60": 20:60 is not a time on the clock',
+      fix: "write the time on the 24-hour clock, 00:00 to 23:59: start: 2017-05-02THH:mm",
+    });
   });
 });
 

@@ -55,3 +55,12 @@ describe("topicCopyText", () => {
     assert.equal(topicCopyText("T2", "No tag"), "T2 No tag");
   });
 });
+
+describe("a hashtag the text holds already", () => {
+  it("is not added again to a topic's copy text or to the shared text", () => {
+    assert.equal(topicCopyText("T1", "What is #NurseChat about?", "#nursechat"), "T1 What is #NurseChat about?");
+    assert.equal(topicCopyText("T2", "Who joins #nursechats?", "#nursechat"), "T2 Who joins #nursechats? #nursechat");
+    const bluesky = shareLinks({ title: "Night shift on #nursechat", path: "/posts/x/", siteUrl: "https://careleaders.example/", pathPrefix: "/", hashtag: "#nursechat" })[0]!;
+    assert.equal(decodeURIComponent(bluesky.href.split("text=")[1]!), "Night shift on #nursechat https://careleaders.example/posts/x/");
+  });
+});

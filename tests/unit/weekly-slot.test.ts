@@ -8,7 +8,7 @@ import { loadPost } from "../../lib/post-loader.ts";
 import { copySite, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
 import { scaffoldPost, slugFromTitle } from "../../lib/post-scaffold.ts";
 import { parseSettings } from "../../lib/settings.ts";
-import { nextSlot, type WeeklySlot } from "../../lib/weekly-slot.ts";
+import { nextSlot, slotSlip, type WeeklySlot } from "../../lib/weekly-slot.ts";
 
 const tuesdayNY: WeeklySlot = { weekday: "tuesday", time: "20:30", zone: "America/New_York" };
 const at = (iso: string) => new Date(iso);
@@ -116,5 +116,24 @@ describe("npm run new", () => {
     const untitled = await runScript("new-post", root, [], env);
     assert.equal(untitled.code, 1);
     assert.match(untitled.stderr, /npm run new -- "/);
+  });
+});
+
+describe("a start 12 hours from the weekly time", () => {
+  const instant = (wallClock: string) => ({ startMillis: 0, offsetMinutes: 0, zone: "America/New_York", wallClock });
+
+  it("is the am/pm slip, with the start at the weekly time as the fix", () => {
+    assert.deepEqual(slotSlip(instant("2026-12-01T08:30:00"), "20:30"), {
+      message: "the chat starts at 08:30 (8:30 AM), 12 hours from the weekly time 20:30 (8:30 PM): the 24-hour clock was probably meant",
+      fix: "if it is at 8:30 PM, write start: 2026-12-01T20:30; if 8:30 AM is right, leave it as it is",
+    });
+    // Midnight and noon: 12:30 written for 00:30.
+    assert.equal(slotSlip(instant("2026-12-01T12:30:00"), "00:30")?.fix, "if it is at 12:30 AM, write start: 2026-12-01T00:30; if 12:30 PM is right, leave it as it is");
+  });
+
+  it("says nothing at the weekly time or any other", () => {
+    for (const wall of ["2026-12-01T20:30:00", "2026-12-01T08:00:00", "2026-12-01T09:30:00", "2026-12-03T20:30:00"]) {
+      assert.equal(slotSlip(instant(wall), "20:30"), undefined, wall);
+    }
   });
 });

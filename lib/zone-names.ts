@@ -1,0 +1,112 @@
+// "Did you mean …?" for a time zone: the tz database name a writer meant by "New York",
+// "America/New York", "Pacific Time" or "Japan". Only exact readings; a guess would put
+// a chat at the wrong hour without a word.
+import { IANAZone } from "luxon";
+import { closest } from "./suggest.ts";
+
+const NEW_YORK = "America/New_York";
+const CHICAGO = "America/Chicago";
+const DENVER = "America/Denver";
+const LOS_ANGELES = "America/Los_Angeles";
+
+// Intl (ICU) still lists some zones by their old names: suggest the tz database's current one.
+const RENAMED: Record<string, string> = {
+  "Asia/Calcutta": "Asia/Kolkata", "Europe/Kiev": "Europe/Kyiv", "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Asia/Rangoon": "Asia/Yangon", "Asia/Katmandu": "Asia/Kathmandu", "America/Godthab": "America/Nuuk",
+  "Pacific/Enderbury": "Pacific/Kanton", "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Indianapolis": "America/Indiana/Indianapolis", "America/Louisville": "America/Kentucky/Louisville",
+  "Atlantic/Faeroe": "Atlantic/Faroe", "Africa/Asmera": "Africa/Asmara", "Pacific/Truk": "Pacific/Chuuk",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+};
+
+// What calendars and meeting tools call a zone ("Eastern Time (US & Canada)"), after
+// `normalName` has dropped "time", "standard" and the like; and big cities without a zone of their own.
+const COMMON_NAMES: Record<string, string> = {
+  eastern: NEW_YORK, "us eastern": NEW_YORK, "north american eastern": NEW_YORK,
+  central: CHICAGO, "us central": CHICAGO, "north american central": CHICAGO,
+  mountain: DENVER, "us mountain": DENVER, "north american mountain": DENVER,
+  pacific: LOS_ANGELES, "us pacific": LOS_ANGELES, "north american pacific": LOS_ANGELES,
+  alaska: "America/Anchorage", hawaii: "Pacific/Honolulu", "hawaii aleutian": "Pacific/Honolulu",
+  atlantic: "America/Halifax", newfoundland: "America/St_Johns", arizona: "America/Phoenix",
+  "greenwich mean": "Europe/London", british: "Europe/London", uk: "Europe/London", england: "Europe/London",
+  irish: "Europe/Dublin", "western european": "Europe/Lisbon", "central european": "Europe/Paris",
+  "eastern european": "Europe/Athens", india: "Asia/Kolkata", indian: "Asia/Kolkata", china: "Asia/Shanghai",
+  "australian eastern": "Australia/Sydney", "australian central": "Australia/Adelaide", "australian western": "Australia/Perth",
+  "new zealand": "Pacific/Auckland",
+  nyc: NEW_YORK, "new york city": NEW_YORK, washington: NEW_YORK, "washington dc": NEW_YORK, boston: NEW_YORK,
+  philadelphia: NEW_YORK, atlanta: NEW_YORK, miami: NEW_YORK, "san francisco": LOS_ANGELES, seattle: LOS_ANGELES,
+  "san diego": LOS_ANGELES, "las vegas": LOS_ANGELES, dallas: CHICAGO, houston: CHICAGO, austin: CHICAGO,
+  minneapolis: CHICAGO, "salt lake city": DENVER, montreal: "America/Toronto", ottawa: "America/Toronto",
+  calgary: "America/Edmonton", mumbai: "Asia/Kolkata", delhi: "Asia/Kolkata", "new delhi": "Asia/Kolkata",
+  bangalore: "Asia/Kolkata", bengaluru: "Asia/Kolkata", beijing: "Asia/Shanghai", canberra: "Australia/Sydney",
+  edinburgh: "Europe/London", manchester: "Europe/London",
+};
+
+let index: { cities: Map<string, string>; zones: Map<string, string>; byArea: Map<string, string[]> } | undefined;
+
+function zoneIndex() {
+  if (index) return index;
+  const cities = new Map<string, string>();
+  const zones = new Map<string, string>();
+  const byArea = new Map<string, string[]>();
+  for (const listed of Intl.supportedValuesOf("timeZone")) {
+    const current = RENAMED[listed] ?? listed;
+    for (const name of new Set([listed, current])) {
+      zones.set(name.toLowerCase(), current);
+      cities.set(cityKey(name.slice(name.lastIndexOf("/") + 1)), current);
+    }
+    const area = current.slice(0, current.indexOf("/")).toLowerCase();
+    if (area) byArea.set(area, [...(byArea.get(area) ?? []), current]);
+  }
+  index = { cities, zones, byArea };
+  return index;
+}
+
+/** "São Paulo", "sao_paulo" and "Sao-Paulo" all become "sao paulo". */
+function cityKey(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[_\s.'-]+/g, " ").trim();
+}
+
+/** "Eastern Standard Time (US & Canada)" → "eastern". */
+function normalName(text: string): string {
+  return cityKey(text.replace(/\(.*?\)/g, " "))
+    .replace(/\b(time|zone|standard|daylight|summer|tz)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The tz database name a writer most likely meant, when it can be told from what they
+ * wrote; undefined otherwise. For a name that is not a valid zone as written.
+ */
+export function suggestZone(written: string): string | undefined {
+  const text = written.trim().replace(/\s*\/\s*/g, "/");
+  if (!text) return undefined;
+  const { cities, zones, byArea } = zoneIndex();
+  if (text.includes("/")) {
+    // "America/New York": the tz database writes a space as _.
+    const underscored = text.replace(/\s+/g, "_");
+    const known = zones.get(underscored.toLowerCase());
+    if (known) return known;
+    // A slip in the city of a known area: "Europe/Pariss", "America/Los_Angelos".
+    const area = underscored.slice(0, underscored.indexOf("/")).toLowerCase();
+    const candidates = byArea.get(area);
+    if (candidates) {
+      // The city alone is compared, so that the area's letters do not make a far name look near.
+      const cityOf = (zone: string) => zone.slice(zone.lastIndexOf("/") + 1);
+      const near = closest(cityOf(underscored), candidates.map(cityOf));
+      if (near) return candidates.find((zone) => cityOf(zone) === near);
+    }
+    return cities.get(cityKey(underscored.slice(underscored.lastIndexOf("/") + 1)));
+  }
+  const common = COMMON_NAMES[normalName(text)];
+  if (common) return common;
+  const city = cities.get(cityKey(text));
+  if (city) return city;
+  // Old tz names without an area (Japan, GB, Hongkong): Intl knows where they point.
+  if (IANAZone.isValidZone(text)) {
+    const resolved = new Intl.DateTimeFormat("en-US", { timeZone: text }).resolvedOptions().timeZone;
+    if (resolved.includes("/")) return RENAMED[resolved] ?? resolved;
+  }
+  return undefined;
+}
