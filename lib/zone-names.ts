@@ -33,7 +33,7 @@ const COMMON_NAMES: Record<string, string> = {
   "eastern european": "Europe/Athens", india: "Asia/Kolkata", indian: "Asia/Kolkata", china: "Asia/Shanghai",
   "australian eastern": "Australia/Sydney", "australian central": "Australia/Adelaide", "australian western": "Australia/Perth",
   "new zealand": "Pacific/Auckland",
-  nyc: NEW_YORK, "new york city": NEW_YORK, washington: NEW_YORK, "washington dc": NEW_YORK, boston: NEW_YORK,
+  nyc: NEW_YORK, "new york city": NEW_YORK, "washington dc": NEW_YORK, "washington d c": NEW_YORK, boston: NEW_YORK,
   philadelphia: NEW_YORK, atlanta: NEW_YORK, miami: NEW_YORK, "san francisco": LOS_ANGELES, seattle: LOS_ANGELES,
   "san diego": LOS_ANGELES, "las vegas": LOS_ANGELES, dallas: CHICAGO, houston: CHICAGO, austin: CHICAGO,
   minneapolis: CHICAGO, "salt lake city": DENVER, montreal: "America/Toronto", ottawa: "America/Toronto",
