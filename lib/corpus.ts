@@ -233,7 +233,7 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
       citations: post || citing ? resolvePostCitations((post ?? citing)!, site.bibliography, root, site.style).diagnostics : [],
       probes: entry.probes,
       ...(post
-        ? { facts: { file, url: post.url, date: post.date, draft: post.draft, postLinks: post.postLinks, ...(post.tags.length ? { tags: post.tags, tagsAt: post.tagsAt } : {}), ...(post.chat ? { chat: { startMillis: post.chat.startMillis }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }
+        ? { facts: { file, url: post.url, date: post.date, draft: post.draft, postLinks: post.postLinks, ...(post.tags.length ? { tags: post.tags, tagsAt: post.tagsAt } : {}), ...(post.chat ? { chat: { startMillis: post.chat.startMillis, endMillis: post.chat.endMillis, hashtag: post.chat.hashtag, wallClock: post.chat.wallClock, zone: post.chat.zone }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }
         : linking ? { linking } : {}),
     };
     out.set(file, record);

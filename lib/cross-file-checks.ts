@@ -25,7 +25,8 @@ export interface LinkingPost {
 export interface CrossFilePost extends LinkingPost {
   url: string;
   date: string;
-  chat?: { startMillis: number };
+  /** Its chat: when, as the writer wrote it, and for how long, on which hashtag. */
+  chat?: { startMillis: number; endMillis?: number; hashtag?: string; wallClock?: string; zone?: string };
 }
 
 export interface CrossFileOptions {
@@ -61,19 +62,7 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
       });
     }
   }
-  // Drafts are not published, so they may share a slot with the post that replaces them.
-  const byStart = groupBy(posts.filter((p) => p.chat && !p.draft), (p) => p.chat!.startMillis);
-  for (const [, group] of byStart) {
-    if (group.length < 2) continue;
-    for (const post of group) {
-      const others = group.filter((p) => p !== post).map((p) => p.file);
-      out.push({
-        severity: "error", file: post.file, ...where(post.file, ["chat", "start"]), field: "chat.start",
-        message: `this chat starts at the same moment (${new Date(post.chat!.startMillis).toISOString().replace(".000Z", "Z")}) as the chat in ${others.join(", ")}`,
-        fix: "correct the start of one of them, or mark one `draft: true`",
-      });
-    }
-  }
+  out.push(...chatClashes(posts, where));
   // A post with errors of its own keeps its tags: a spelling differing from another post's is reported at once.
   out.push(...tagProblems([...posts, ...linkingOnly.filter((p) => p.tags?.length)], where));
   return out;
@@ -193,6 +182,64 @@ function linkProblems(posts: CrossFilePost[], sources: LinkingPost[], today: str
     }
   }
   return out;
+}
+
+/**
+ * Chats that cannot both be right: two at the same moment (a post copied and its start
+ * not changed), or two on one hashtag while one is still running (a wrong date or hour).
+ * Each is reported on its own chat.start, in the time the writer wrote and the other
+ * chat's as its writer wrote it, so that the slip can be seen. Drafts are not published,
+ * so they may share a slot with the post that replaces them.
+ */
+function chatClashes(posts: CrossFilePost[], where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
+  const chats = posts.filter((p) => p.chat && !p.draft).sort((a, b) => a.chat!.startMillis - b.chat!.startMillis || a.file.localeCompare(b.file));
+  const clashes = new Map<CrossFilePost, { same: CrossFilePost[]; during: CrossFilePost[] }>();
+  const note = (post: CrossFilePost, other: CrossFilePost, same: boolean) => {
+    const found = clashes.get(post) ?? { same: [], during: [] };
+    (same ? found.same : found.during).push(other);
+    clashes.set(post, found);
+  };
+  // Sorted by start, each chat is compared with those that start before it ends.
+  for (let i = 0; i < chats.length; i++) {
+    const a = chats[i]!;
+    const end = Math.max(a.chat!.endMillis ?? a.chat!.startMillis, a.chat!.startMillis + 1);
+    for (let j = i + 1; j < chats.length && chats[j]!.chat!.startMillis < end; j++) {
+      const b = chats[j]!;
+      const same = b.chat!.startMillis === a.chat!.startMillis;
+      if (!same && !(a.chat!.hashtag && sameTag(a.chat!.hashtag, b.chat!.hashtag))) continue;
+      note(a, b, same);
+      note(b, a, same);
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const post of chats) {
+    const found = clashes.get(post);
+    if (!found) continue;
+    const at = { severity: "error" as const, file: post.file, ...where(post.file, ["chat", "start"]), field: "chat.start" };
+    const named = (others: CrossFilePost[]) => others.map((o) => `${o.file} (${chatWhen(o)})`).join(", ");
+    if (found.same.length) {
+      out.push({ ...at, message: `this chat starts at the same moment (${chatWhen(post)}) as the chat in ${named(found.same)}`, fix: "correct the start of one of them, or mark one `draft: true`" });
+    }
+    if (found.during.length) {
+      out.push({
+        ...at,
+        message: `this chat (${chatWhen(post)}) and the chat in ${named(found.during)} are both on ${post.chat!.hashtag} at once: one starts before the other ends`,
+        fix: "correct the date or the time of one of them (or its `duration:`), or mark one `draft: true`",
+      });
+    }
+  }
+  return out;
+}
+
+/** When a chat starts, as its writer wrote it: "2017-05-02 20:30 America/New_York"; in UTC when that is not known. */
+function chatWhen(post: CrossFilePost): string {
+  const { wallClock, zone, startMillis } = post.chat!;
+  if (wallClock && zone) return `${wallClock.slice(0, 16).replace("T", " ")} ${zone}`;
+  return new Date(startMillis).toISOString().replace(".000Z", "Z");
+}
+
+function sameTag(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.replace(/^#/, "").toLowerCase() === b.replace(/^#/, "").toLowerCase();
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

@@ -292,6 +292,52 @@ function nextContentLine(lines: readonly string[], from: number): number | undef
 }
 
 /**
+ * The problem of a file whose front matter does not start on its first line, which every
+ * reader of front matter (Eleventy's too) requires, so the fields would be shown as text:
+ * blank lines or spaces before the opening `---`, or (`fieldsFirst`, for posts, which
+ * always have front matter) the fields written without it, `title:` on line 1 and a `---`
+ * below them. Only when the lines up to the closing `---` read as fields; with the file
+ * split as it reads once fixed, so that its other problems are found in the same run.
+ */
+export function misplacedOpening(raw: string, what: string, fieldsFirst: boolean): { line: number; column: number; message: string; fix: string; split: SplitFile & { yaml: string } } | undefined {
+  const lines = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  let first = 0;
+  while (first < lines.length && lines[first]!.trim() === "") first++;
+  if (first === lines.length) return undefined;
+  const fence = /^([ \t]*)---[ \t]*$/.exec(lines[first]!);
+  const onlyFields = (from: number, to: number) =>
+    /^[A-Za-z_][\w.-]*[ \t]*:(\s|$)/.test(lines[nextContentLine(lines, from) ?? from] ?? "") &&
+    lines.slice(from, to).every((l) => l.trim() === "" || /^\s*#/.test(l) || yamlLike(l));
+  const closing = (from: number) => {
+    for (let i = from; i < lines.length; i++) if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i]!)) return i;
+    return undefined;
+  };
+  if (fence && (first > 0 || fence[1])) {
+    const close = closing(first + 1);
+    if (close === undefined || !onlyFields(first + 1, close)) return undefined;
+    const split = splitFrontMatter(["---", ...lines.slice(first + 1)].join("\n"));
+    const before = [first ? `${first === 1 ? "a blank line comes" : `${first} blank lines come`} before it` : "", fence[1] ? "it is indented" : ""].filter(Boolean).join(" and ");
+    const remove = [first ? `the blank line${first === 1 ? "" : "s"} above it` : "", fence[1] ? "the spaces before it" : ""].filter(Boolean).join(" and ");
+    return {
+      line: first + 1, column: 1,
+      message: `the file must start with the front matter's \`---\`, but ${before}: the fields would be shown as the ${what}'s text`,
+      fix: `delete ${remove}, so that the file starts with \`---\``,
+      split: { ...split, yaml: split.yaml ?? "", yamlLine: split.yamlLine + first, bodyLine: split.bodyLine + first },
+    };
+  }
+  if (!fieldsFirst || fence) return undefined;
+  const close = closing(first);
+  if (close === undefined || !onlyFields(first, close)) return undefined;
+  const split = splitFrontMatter(["---", ...lines.slice(first)].join("\n"));
+  return {
+    line: first + 1, column: 1,
+    message: `the front matter has no first \`---\`: the fields start on line ${first + 1} and end at the \`---\` on line ${close + 1}, so they would be shown as the ${what}'s text`,
+    fix: `add a line \`---\` ${first ? `in place of the blank line${first === 1 ? "" : "s"} above line ${first + 1}` : "above line 1"}, so that the file starts with it`,
+    split: { ...split, yaml: split.yaml ?? "", yamlLine: split.yamlLine - 1 + first, bodyLine: split.bodyLine - 1 + first },
+  };
+}
+
+/**
  * The problem of a file that opens its front matter with `---` and has no other `---`
  * line: where its text starts, and the line to add `---` after, with the file split
  * there when its text was found. `raw` is the whole file; `what` names it ("post", "page").

@@ -8,7 +8,7 @@ import { bodyHtmlProblems } from "./body-html.ts";
 import { bodyFootnoteProblems } from "./body-footnotes.ts";
 import { bodyLinks } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
+import { misplacedOpening, neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import type { LoadContext, LoadResult } from "./post-loader.ts";
 import { absoluteUrl } from "./site-url.ts";
 import { encodingProblems } from "./text-encoding.ts";
@@ -22,6 +22,14 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
     diagnostics.push({ severity: "error", file, field: "", ...problem });
     // Read on as if the missing `---` were there: every problem at once.
     if (closed) split = closed;
+  } else if (split.yaml === undefined) {
+    // Blank lines or spaces before the first `---`: the fields would be shown as the page's text.
+    const misplaced = misplacedOpening(raw, "page", false);
+    if (misplaced) {
+      const { split: fixed, ...problem } = misplaced;
+      diagnostics.push({ severity: "error", file, field: "", ...problem });
+      split = fixed;
+    }
   }
   if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));

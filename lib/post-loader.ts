@@ -8,7 +8,7 @@ import { slugFromFile, suggestedPostFile } from "./content-paths.ts";
 import { dateSlips } from "./post-dates.ts";
 import { topicLabelProblems } from "./topic-labels.ts";
 import { encodingProblems } from "./text-encoding.ts";
-import { neverClosed, readYamlDocument, recordValidatedYaml, splitFrontMatter, type SplitFile } from "./front-matter.ts";
+import { misplacedOpening, neverClosed, readYamlDocument, recordValidatedYaml, splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyHtmlProblems } from "./body-html.ts";
@@ -131,16 +131,23 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   if (found.yaml !== undefined) split = { ...found, yaml: found.yaml };
   else {
     const opened = /^\uFEFF?---[ \t]*\r?\n/.test(raw);
-    if (!opened) {
+    const misplaced = opened ? undefined : misplacedOpening(raw, "post", true);
+    if (misplaced) {
+      // Read on as if it were written right: the fields' and the text's problems come in the same list.
+      const { split: fixed, line, column, message, fix } = misplaced;
+      error("", { line, column }, message, fix);
+      split = fixed;
+    } else if (!opened) {
       error("", { line: 1, column: 1 }, "the file has no front matter", "start the file with a line ---, the fields (title:, date:, …), then a line ---");
       return { diagnostics };
+    } else {
+      // Pointed where the text starts, with the line to add `---` after.
+      const { line, column, message, fix, split: closed } = neverClosed(raw, "post");
+      error("", { line, column }, message, fix);
+      if (!closed) return { diagnostics };
+      // Read on as if that line were there: the fields' and the text's problems come in the same list.
+      split = closed;
     }
-    // Pointed where the text starts, with the line to add `---` after.
-    const { line, column, message, fix, split: closed } = neverClosed(raw, "post");
-    error("", { line, column }, message, fix);
-    if (!closed) return { diagnostics };
-    // Read on as if that line were there: the fields' and the text's problems come in the same list.
-    split = closed;
   }
   // The body's images and links are checked whatever the front matter holds: every problem at once.
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"));

@@ -5,7 +5,7 @@ import type { Diagnostic } from "./diagnostics.ts";
 import { fieldPath, fieldWords } from "./diagnostics.ts";
 import { curlyQuoted, quoteYaml, type Locate } from "./front-matter.ts";
 import { yamlScalar } from "./yaml-text.ts";
-import { withoutTopicLabel } from "./topic-labels.ts";
+import { pastedTopics, withoutTopicLabel } from "./topic-labels.ts";
 import { closest } from "./suggest.ts";
 
 export interface IssueContext {
@@ -141,6 +141,14 @@ function explainIssue(
   // A list item's message says which item it is, as the writer counts them.
   const label = item ? `${name}: ` : "";
   if (issue.code === "invalid_type" || issue.code === "invalid_union") {
+    // Questions pasted as one paragraph ("T1 … T2 …", "1. … 2. …", "• … • …"): the fix is the list, one per line.
+    const pasted = path.length === 1 && path[0] === "topics" && typeof value === "string" ? pastedTopics(value) : undefined;
+    if (pasted) {
+      return {
+        message: `expected a list of questions, found ${pasted.length} questions written as one text`,
+        fix: `write \`topics:\` alone on its line and each question on its own line below it, starting with "- " (the page numbers them itself):\n${["topics:", ...pasted.map((q) => `  - ${yamlScalar(q)}`)].join("\n")}`,
+      };
+    }
     return { message: `${label}${expected}, found ${foundWords(value)}`, fix: ownFix ?? typeFix(issue, key, value, knownKeys(schema, path)) };
   }
   if (ownFix) return { message: `${label}${own}`, fix: ownFix };

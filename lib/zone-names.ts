@@ -62,9 +62,9 @@ function zoneIndex() {
   return index;
 }
 
-/** "São Paulo", "sao_paulo" and "Sao-Paulo" all become "sao paulo". */
+/** "São Paulo", "sao_paulo" and "Sao-Paulo" all become "sao paulo"; "Washington, D.C." "washington d c". */
 function cityKey(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[_\s.'-]+/g, " ").trim();
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[_\s.,'-]+/g, " ").trim();
 }
 
 /** "Eastern Standard Time (US & Canada)" → "eastern". */

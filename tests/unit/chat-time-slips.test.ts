@@ -116,6 +116,8 @@ describe("a zone by its city or common name: the tz database name in the fix", (
     ["Eastern Time (US & Canada)", "America/New_York"],
     ["Central European Time", "Europe/Paris"],
     ["Japan", "Asia/Tokyo"],
+    ["Washington, D.C.", "America/New_York"],
+    ["Washington DC", "America/New_York"],
     ["Europe/Pariss", "Europe/Paris"],
   ];
   for (const [zone, iana] of meant) {
@@ -132,7 +134,8 @@ describe("a zone by its city or common name: the tz database name in the fix", (
   });
 
   it("no guess for a name that matches nothing; abbreviations and spaces around a valid name as before", () => {
-    for (const zone of ["Mars/Olympus_Mons", "Home", "Europe/Foo"]) assert.match(checkZone(zone)!.fix, /^write Area\/City as in the tz database/);
+    // A city and its region are not guessed at: "Paris, Texas" is not Europe/Paris.
+    for (const zone of ["Mars/Olympus_Mons", "Home", "Europe/Foo", "Paris, Texas", "Washington"]) assert.match(checkZone(zone)!.fix, /^write Area\/City as in the tz database/);
     assert.equal(checkZone("EST")!.fix, "write the IANA zone: EST/Eastern → America/New_York");
     assert.equal(checkZone("Europe/Paris "), undefined);
   });

@@ -107,6 +107,47 @@ describe("posts sharing an address or a chat start", () => {
   });
 });
 
+describe("chats that clash", () => {
+  const at = (wallClock: string, zone: string, startMillis: number, minutes = 60, hashtag = "#careldr") => ({
+    chat: { startMillis, endMillis: startMillis + minutes * 60_000, hashtag, wallClock: `${wallClock}:00`, zone },
+  });
+  const EIGHT_THIRTY = Date.UTC(2017, 4, 3, 0, 30); // 20:30 in New York, 01:30 in London
+
+  it("the same moment is named in each writer's own zone, not in UTC", () => {
+    const a = post("a", "2017-05-01", at("2017-05-02T20:30", "America/New_York", EIGHT_THIRTY));
+    const b = post("b", "2017-05-01", at("2017-05-03T01:30", "Europe/London", EIGHT_THIRTY, 60, "#other"));
+    assert.deepEqual(summary([a, b]).map((p) => p[3]), [
+      `this chat starts at the same moment (2017-05-02 20:30 America/New_York) as the chat in ${b.file} (2017-05-03 01:30 Europe/London)`,
+      `this chat starts at the same moment (2017-05-03 01:30 Europe/London) as the chat in ${a.file} (2017-05-02 20:30 America/New_York)`,
+    ]);
+  });
+
+  it("one hashtag cannot hold two chats at once: a chat starting before the other ends is an error on both", () => {
+    const a = post("a", "2017-05-01", at("2017-05-02T20:30", "America/New_York", EIGHT_THIRTY, 60, "#CareLdr"));
+    const b = post("b", "2017-05-01", at("2017-05-02T21:00", "America/New_York", EIGHT_THIRTY + 30 * 60_000));
+    const found = crossFileProblems([b, a], { today: TODAY, where: () => ({ line: 5, column: 3 }) });
+    assert.deepEqual(found.map((d) => [d.file, d.line, d.field, d.message]), [
+      [a.file, 5, "chat.start", `this chat (2017-05-02 20:30 America/New_York) and the chat in ${b.file} (2017-05-02 21:00 America/New_York) are both on #CareLdr at once: one starts before the other ends`],
+      [b.file, 5, "chat.start", `this chat (2017-05-02 21:00 America/New_York) and the chat in ${a.file} (2017-05-02 20:30 America/New_York) are both on #careldr at once: one starts before the other ends`],
+    ]);
+    assert.match(found[0]!.fix ?? "", /`duration:`/);
+  });
+
+  it("back to back, on other hashtags, or a draft: no problem", () => {
+    const a = post("a", "2017-05-01", at("2017-05-02T20:30", "America/New_York", EIGHT_THIRTY));
+    const next = post("next", "2017-05-01", at("2017-05-02T21:30", "America/New_York", EIGHT_THIRTY + 60 * 60_000));
+    const guest = post("guest", "2017-05-01", at("2017-05-02T21:00", "America/New_York", EIGHT_THIRTY + 30 * 60_000, 60, "#guestchat"));
+    const draft = post("draft", "2017-05-01", { ...at("2017-05-02T20:30", "America/New_York", EIGHT_THIRTY), draft: true });
+    assert.deepEqual(summary([a, next, guest, draft]), []);
+  });
+
+  it("facts without the local time (an older record) still name the moment, in UTC", () => {
+    const a = post("a", "2017-05-01", { chat: { startMillis: EIGHT_THIRTY } });
+    const b = post("b", "2018-01-01", { chat: { startMillis: EIGHT_THIRTY } });
+    assert.match(String(summary([a, b])[0]![3]), /same moment \(2017-05-03T00:30:00Z\) as the chat in content\/posts\/2018-01-01-b\.md \(2017-05-03T00:30:00Z\)$/);
+  });
+});
+
 describe("one tag written differently in posts", () => {
   /** A post with `tags`, the first written on line 5 from column 8, one per line after it. */
   const tagged = (name: string, date: string, tags: string[], extra: Partial<CrossFilePost> = {}): CrossFilePost =>

@@ -127,6 +127,29 @@ describe("a list written with * as in markdown", () => {
   });
 });
 
+describe("questions pasted as one text after `topics:`", () => {
+  it("is an error whose fix is the list, one question per line, without the numbers", () => {
+    assert.deepEqual(problems(["title: T", "date: 2017-04-30", "topics: T1 Should vendors join? T2 Should communities accept sponsorship? T3 Who decides?"]), [
+      {
+        severity: "error", line: 4, column: 1, field: "topics",
+        message: "expected a list of questions, found 3 questions written as one text",
+        fix: 'write `topics:` alone on its line and each question on its own line below it, starting with "- " (the page numbers them itself):\ntopics:\n  - Should vendors join?\n  - Should communities accept sponsorship?\n  - Who decides?',
+      },
+    ]);
+  });
+
+  it("quotes a question that YAML would misread, so that the fix can be pasted", () => {
+    const [found] = problems(["title: T", "date: 2017-04-30", "topics: \"1. Burnout: what helps? 2. Who covers #nightshift?\""]);
+    assert.match(found!.fix ?? "", /\n {2}- "Burnout: what helps\?"\n {2}- "Who covers #nightshift\?"$/);
+  });
+
+  it("keeps the general fix for a single question", () => {
+    const [found] = problems(["title: T", "date: 2017-04-30", "topics: Should vendors join?"]);
+    assert.equal(found!.message, "expected a list of questions, one per line starting with -, found text");
+    assert.match(found!.fix ?? "", /"  - Should vendors join\?"/);
+  });
+});
+
 describe("front matter without its closing ---, with a --- rule further down", () => {
   it("is reported where the text starts, naming the --- taken as the end and the last field", () => {
     const body = "More after the rule.\n";
@@ -437,5 +460,40 @@ describe("a field written twice, and a list item whose - is missing", () => {
         fix: "keep one of the two lines and delete the other",
       },
     ]);
+  });
+});
+
+describe("front matter that does not start on the first line", () => {
+  /** The problems of a whole post file, as `line:column field message → fix`. */
+  const whole = (raw: string) => loadPost(FILE, raw, ctx).diagnostics.map((d) => `${d.line}:${d.column} ${d.field} ${d.message} → ${d.fix}`);
+
+  it("blank lines above the first ---: an error at the ---, and the fields are still checked, at their own lines", () => {
+    assert.deepEqual(whole("\n\n---\ntitle: T\ndate: 2017-04-30\ntags: nursing, care\n---\nBody\n"), [
+      "3:1  the file must start with the front matter's `---`, but 2 blank lines come before it: the fields would be shown as the post's text → delete the blank lines above it, so that the file starts with `---`",
+      "6:1 tags expected a list of tags, found text → write them in square brackets, so that each is its own tag: tags: [nursing, care]",
+    ]);
+  });
+
+  it("an indented first ---", () => {
+    assert.deepEqual(whole("  ---\ntitle: T\ndate: 2017-04-30\n---\nBody\n"), [
+      "1:1  the file must start with the front matter's `---`, but it is indented: the fields would be shown as the post's text → delete the spaces before it, so that the file starts with `---`",
+    ]);
+  });
+
+  it("fields written without the first ---: an error naming the lines, the body checked from its own line", () => {
+    const found = whole("title: T\ndate: 2017-04-30\nauthor: 5\n---\nBody ![](x.png)\n");
+    assert.equal(found[0], "1:1  the front matter has no first `---`: the fields start on line 1 and end at the `---` on line 4, so they would be shown as the post's text → add a line `---` above line 1, so that the file starts with it");
+    assert.match(found[1]!, /^3:1 author /);
+    assert.match(found[2]!, /^5:6 {2}the image x\.png has no alt text/);
+  });
+
+  it("text, not fields, above a --- rule is still a post without front matter", () => {
+    assert.deepEqual(whole("Hello there.\n\n---\n\nMore text.\n"), ["1:1  the file has no front matter → start the file with a line ---, the fields (title:, date:, …), then a line ---"]);
+  });
+
+  it("the same for a page; a page that opens with text and a rule has no front matter, as pages may", () => {
+    const page = (raw: string) => loadPage("content/about.md", raw, ctx).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    assert.deepEqual(page("\n---\ntitle: About\n---\nText\n"), ["2:1 the file must start with the front matter's `---`, but a blank line comes before it: the fields would be shown as the page's text"]);
+    assert.deepEqual(page("Note: this page.\n---\nMore\n"), []);
   });
 });
