@@ -424,7 +424,7 @@ function normaliseAll(
     reported.add(id);
     for (const p of problems.filter((p) => !ownFields.has(String(p.path[0])))) {
       const at = line(p.path);
-      diagnostics.push({ severity: "error", file, ...(at ? { line: at } : {}), field: fieldPath([id, ...p.path]), message: `entry "${id}": ${p.message}`, fix: p.fix });
+      diagnostics.push({ severity: p.severity ?? "error", file, ...(at ? { line: at } : {}), field: fieldPath([id, ...p.path]), message: `entry "${id}": ${p.message}`, fix: p.fix });
     }
     if (!item || own.length) return;
     if (seen.has(item.id)) {

@@ -33,6 +33,8 @@ export interface ItemProblem {
   path: (string | number)[];
   message: string;
   fix: string;
+  /** "error" unless told: only errors keep the reference out of the page. */
+  severity?: "error" | "warning";
 }
 
 export const CSL_TYPES = [
@@ -103,7 +105,7 @@ export function cslField(key: string): string | undefined {
  * The id of a reference as normaliseItem reads it, under any spelling it accepts (`id`, `ID`,
  * `Id`; the first one written when there are several), as text; undefined when there is none
  * (or it is empty, or not text or a number). normaliseItem returns no item when a reference
- * has problems, so this names it in their messages.
+ * has errors, so this names it in their messages.
  */
 export function referenceId(entry: unknown): string | undefined {
   if (!entry || typeof entry !== "object" || Array.isArray(entry)) return undefined;
@@ -206,7 +208,8 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
   if (typeof url === "string" && !/^https?:\/\/\S+$/.test(url.trim())) {
     problems.push({ path: pathOf("URL"), message: `"${url}" is not a web address`, fix: "write the full address starting with https://" });
   }
-  return problems.length ? { problems } : { item: out as CslItem, problems };
+  // A warning is about a reference that still works as written: it keeps its item.
+  return problems.some((p) => (p.severity ?? "error") === "error") ? { problems } : { item: out as CslItem, problems };
 }
 
 // Field names other tools and plain English use, by their letters alone (case, -, _ and spaces
@@ -483,8 +486,18 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
       }
       // "Family, Given" is a person; anything without a comma is kept whole (an organisation).
       const comma = text.indexOf(",");
-      if (comma > 0) names.push({ family: text.slice(0, comma).trim(), given: text.slice(comma + 1).trim() });
-      else names.push({ literal: text });
+      if (comma > 0) {
+        names.push({ family: text.slice(0, comma).trim(), given: text.slice(comma + 1).trim() });
+        return;
+      }
+      names.push({ literal: text });
+      // "Kate Doe" may well be a person, who would be printed whole and sorted under Kate: a
+      // warning, as it may be an organisation too. Not for BibTeX: it reads "Kate Doe" as a
+      // person itself, and plugin-bibtex hands names over as {family, given}, never as text.
+      // "The Guardian" is never a person.
+      if (syntax === "bibtex" || organisationName(text) || /^the\s/i.test(text)) return;
+      const person = givenFamilyName(text);
+      if (person) problems.push({ path: Array.isArray(value) ? [...path, i] : path, severity: "warning", ...givenFamilyProblem(text, person, field, syntax, Array.isArray(value)) });
     } else if (entry && typeof entry === "object" && !Array.isArray(entry)) {
       const name: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(entry)) {
@@ -537,6 +550,26 @@ export function organisationProblem(text: string, organisation: CommaOrganisatio
   if (organisation.severalAuthors) options.push(`if it is ${organisation.parts.length} ${who}, write one per line${inList ? ", in place of this one" : ""}:${lines(organisation.parts.map(yamlScalar))}`);
   if (organisation.person) options.push(`if it is a person, write the parts of the name:${lines([yamlName(person)])}`);
   return { message, fix: options.join("\n") };
+}
+
+/**
+ * A person's name written "Given Family", which is read as an organisation's: the message
+ * says how it is printed and sorted, and the fix shows it both ways, as a person
+ * ("Family, Given", the `person` given) and as an organisation (`literal:`, which also says so).
+ */
+function givenFamilyProblem(text: string, person: string, field: string, syntax: "yaml" | "json", inList: boolean): { message: string; fix: string } {
+  const first = text.split(/\s+/)[0]!;
+  const message = `"${text}" is read as an organisation's name: it is printed as written and sorted under "${first}"`;
+  const asPerson = "if it is a person, write the family name first, then a comma";
+  const asOrganisation = "if it is an organisation, write it with `literal:`, which keeps it as written";
+  if (syntax === "json") {
+    const literal = `{"literal": ${JSON.stringify(text)}}`;
+    return inList
+      ? { message, fix: `${asPerson}: ${JSON.stringify(person)}; ${asOrganisation}: ${literal}` }
+      : { message, fix: `${asPerson}: "${field}": ${JSON.stringify(person)}; ${asOrganisation}: "${field}": [${literal}]` };
+  }
+  if (inList) return { message, fix: `${asPerson}:\n    - ${yamlScalar(person)}\n${asOrganisation}:\n    - literal: ${yamlScalar(text)}` };
+  return { message, fix: `${asPerson}:\n  ${field}: ${yamlScalar(person)}\n${asOrganisation}:\n  ${field}:\n    - literal: ${yamlScalar(text)}` };
 }
 
 /** The list of people written out, in the writer's syntax; `inList` when it replaces one entry of a list. */
@@ -690,6 +723,14 @@ function bibtexName(name: string | CslName): string {
 const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "ten", "ter", "bin", "al", "el", "y"]);
 const NAME_WORD = /^(?:\p{Lu}|\p{Ll}{1,2}['’]\p{Lu})[\p{L}\p{M}'’.-]*$/u;
 const INITIALS = /^(?:\p{Lu}{1,3}|(?:\p{Lu}\.-?){1,3})$/u;
+// Words of company, media and project names, which no person's name holds ("Klick Health",
+// "NHS Digital"). A message names another word first: "Organization" in "World Health Organization".
+const COMPANY_WORDS = [
+  "Health", "Healthcare", "Digital", "Media", "Labs?", "Partners", "Partnership", "Research", "Solutions", "Systems",
+  "Technolog(?:y|ies)", "News", "Times", "Journal", "Magazine", "Review", "Blog", "Podcast", "Team", "Project",
+  "Initiative", "Collaborative", "Programm?e?", "Insights",
+];
+const COMPANY_WORD = new RegExp(`^(?:${COMPANY_WORDS.join("|")})\\.?$`, "iu");
 // Words that make "John Wiley & Sons, Inc." or "Mayo Clinic, Rochester" an organisation, however
 // its commas fall: words of no family or given name (Press, Church or Hall are, so are not here).
 const ORGANISATION_WORD = new RegExp(`^(?:${[
@@ -699,6 +740,7 @@ const ORGANISATION_WORD = new RegExp(`^(?:${[
   "Administration", "Authority", "Directorate", "Secretariat", "Government", "Parliament", "Organi[sz]ations?", "Cent(?:re|er)s?", "Clinics?",
   "Hospitals?", "Hôpital", "Klinik(?:um)?", "Laborator(?:y|ies)", "Services", "Network", "Alliance", "Coalition", "Federation", "Consortium",
   "Trust", "Museum", "Library",
+  ...COMPANY_WORDS,
 ].join("|")})\\.?$`, "iu");
 const SUFFIX = /^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/;
 // A company's legal form after its name: "Pew Research Center, Inc." is one organisation and
@@ -744,7 +786,7 @@ export function commaOrganisation(text: string): CommaOrganisation | undefined {
   const named = parts.filter((p, i) => i === 0 || !SUFFIX.test(p));
   const words = named.flatMap((p) => p.split(/\s+/));
   // Initials such as AG or CO are a person's, whatever else they could stand for.
-  const organisation = words.find((w) => ORGANISATION_WORD.test(w) && !INITIALS.test(w));
+  const organisation = [...words.filter((w) => !COMPANY_WORD.test(w)), ...words].find((w) => ORGANISATION_WORD.test(w) && !INITIALS.test(w));
   if (organisation) return found(`"${organisation.replace(/\.$/, "")}" is a word of an organisation's name`);
   const joining = words.find((w) => JOINING_WORDS.has(w));
   if (joining) return found(`"${joining}" is not part of a person's name`);

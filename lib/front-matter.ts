@@ -292,6 +292,52 @@ function nextContentLine(lines: readonly string[], from: number): number | undef
 }
 
 /**
+ * Front matter that YAML could not read, read again without the top-level fields its errors
+ * are in, so that the other fields are checked in the same run: a quote left open in
+ * `title:` does not hide a wrong `chat.zone`. `lost` names the fields left out: their
+ * problems, and their absence, are the YAML error's to tell. Fields written after a rule
+ * taken for the end of the front matter are not guessed at. undefined when what is left
+ * does not read either.
+ */
+export function readableFields(text: string, file: string, firstLine: number, errors: readonly Diagnostic[]): { doc: YamlDocument; lost: Set<string> } | undefined {
+  if (errors.some((d) => d.message.startsWith("the front matter is not closed"))) return undefined;
+  const lines = text.split("\n");
+  // The top-level field each line belongs to (the index of its key's line): the key's line and those below it.
+  const owner: number[] = [];
+  let current = -1;
+  for (const l of lines) {
+    if (TOP_LEVEL_KEY.test(l)) current = owner.length;
+    owner.push(current);
+  }
+  const kept = [...lines];
+  const lost = new Set<string>();
+  let problems = errors;
+  // A field left out can uncover an error in another (a quote it opened no longer closed by it).
+  for (let round = 0; round < 3; round++) {
+    for (const d of problems) {
+      const i = (d.line ?? 0) - firstLine;
+      const key = owner[i];
+      if (key === undefined || key < 0) return undefined;
+      const written = TOP_LEVEL_KEY.exec(lines[key]!)![1]!;
+      lost.add(written.replace(/^["']|["']$/g, "").trim());
+      // The field the error names (`date` on a line indented with a tab under `title:`).
+      if (d.field) lost.add(d.field.split(/[.[]/)[0]!);
+      // Kept as an empty group, so that a field written beside it is still told where it
+      // belongs; the other lines left blank, so that every other line keeps its number.
+      for (let j = key; j < lines.length && owner[j] === key; j++) kept[j] = j === key ? `${written}: {}` : "";
+    }
+    const doc = readYamlDocument(kept.join("\n"), file, firstLine);
+    if (doc.data !== undefined) return { doc, lost };
+    problems = doc.diagnostics.filter((d) => d.severity === "error");
+    if (!problems.length) return undefined;
+  }
+  return undefined;
+}
+
+// `title: …`, `"odd key": …` at the left edge: where a top-level field starts.
+const TOP_LEVEL_KEY = /^((?:"[^"\n]*"|'[^'\n]*'|[^\s#\-"'][^:\n]*?))[ \t]*:(?:\s|$)/;
+
+/**
  * The problem of a file whose front matter does not start on its first line, which every
  * reader of front matter (Eleventy's too) requires, so the fields would be shown as text:
  * blank lines or spaces before the opening `---`, or (`fieldsFirst`, for posts, which

@@ -7,8 +7,9 @@ import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnos
 import { slugFromFile, suggestedPostFile } from "./content-paths.ts";
 import { dateSlips } from "./post-dates.ts";
 import { topicLabelProblems } from "./topic-labels.ts";
+import { postMarkupProblems } from "./front-matter-markup.ts";
 import { encodingProblems } from "./text-encoding.ts";
-import { misplacedOpening, neverClosed, readYamlDocument, recordValidatedYaml, splitFrontMatter, type SplitFile } from "./front-matter.ts";
+import { misplacedOpening, neverClosed, readableFields, readYamlDocument, recordValidatedYaml, splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyHtmlProblems } from "./body-html.ts";
@@ -157,9 +158,18 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     ...bodyHtmlProblems(split.body, file, split.bodyLine), ...bodyFootnoteProblems(split.body, file, split.bodyLine),
     ...links.problems,
   ];
-  const doc = readYamlDocument(split.yaml, file, split.yamlLine);
+  let doc = readYamlDocument(split.yaml, file, split.yamlLine);
   // Data despite problems: YAML that parsed but lost a hashtag; the other fields are checked too.
   diagnostics.push(...doc.diagnostics);
+  // YAML that does not parse: the fields its errors are not in are read and checked on their own.
+  const partial = doc.data === undefined && doc.diagnostics.length ? readableFields(split.yaml, file, split.yamlLine, doc.diagnostics) : undefined;
+  if (partial) {
+    const told = new Set(diagnostics.map((d) => `${d.line}:${d.column}:${d.message}`));
+    diagnostics.push(...partial.doc.diagnostics.filter((d) => !told.has(`${d.line}:${d.column}:${d.message}`)));
+    doc = partial.doc;
+  }
+  // From here on, nothing is said of a field left out: the YAML error is its problem.
+  const checkedFrom = diagnostics.length;
   if (doc.data === undefined && doc.diagnostics.length) {
     // YAML that does not parse still shows whether the post is a draft and its date, as a
     // writer reads them: its links to other posts are checked with the rest.
@@ -168,7 +178,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     const linking: LinkingPost | undefined = links.posts.length ? { file, ...(date ? { date } : {}), draft, postLinks: links.posts } : undefined;
     return { diagnostics: [...diagnostics, ...bodyProblems], ...(linking ? { linking } : {}) };
   }
-  recordValidatedYaml(split.yaml, doc.data);
+  // Only whole, valid YAML goes to Eleventy's front-matter engine.
+  if (!partial) recordValidatedYaml(split.yaml, doc.data);
   const data = doc.data ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
     error("", { line: split.yamlLine, column: 1 }, "the front matter must be a set of fields", "write one `field: value` per line");
@@ -224,7 +235,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
       const id = referenceId(entry) ?? `#${i + 1}`;
       for (const p of problems) {
         const at = ["references", i, ...p.path];
-        error(fieldPath(at), doc.locate(at), `reference "${id}": ${p.message}`, p.fix);
+        // A warning ("Kate Doe" read as an organisation) leaves the reference, and the post, as they are.
+        diagnostics.push({ severity: p.severity ?? "error", file, ...doc.locate(at), field: fieldPath(at), message: `reference "${id}": ${p.message}`, fix: p.fix });
       }
       if (!item && id !== `#${i + 1}`) brokenReferences.push(id);
       if (item) {
@@ -277,11 +289,25 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   for (const p of topicLabelProblems(topics)) {
     diagnostics.push({ severity: p.severity, file, ...doc.locate(["topics", p.index]), field: fieldPath(["topics", p.index]), message: `${fieldWords(["topics", p.index])} ${p.message}`, fix: p.fix });
   }
+  // Markdown or HTML in a text field is shown as typed: a warning, the post builds as it is.
+  for (const p of postMarkupProblems({
+    title: fm?.title ?? validField(frontMatterSchema.shape.title, rawData.title),
+    description: fm?.description ?? validField(frontMatterSchema.shape.description, rawData.description),
+    topics,
+    image: rawData.image,
+    references: rawData.references,
+  })) {
+    diagnostics.push({ severity: "warning", file, ...doc.locate(p.path), field: fieldPath(p.path), message: `${fieldWords(p.path)} ${p.message}`, fix: p.fix });
+  }
   // Dates valid each on their own but not together (a chat written without its start has no date to compare).
   if (date !== undefined && (chat || !rawChat)) {
     for (const slip of dateSlips({ file, date, ...(chat ? { chatDate: chat.wallClock.slice(0, 10) } : {}) })) {
       diagnostics.push({ severity: "warning", file, ...doc.locate(slip.field === "date" ? ["date"] : ["chat", "start"]), field: slip.field, message: slip.message, fix: slip.fix });
     }
+  }
+  if (partial) {
+    const kept = diagnostics.slice(checkedFrom).filter((d) => !partial.lost.has(d.field.split(/[.[]/)[0]!));
+    diagnostics.splice(checkedFrom, diagnostics.length - checkedFrom, ...kept);
   }
   const chatStartAt = doc.locate(["chat", "start"]);
   if (diagnostics.some((d) => d.severity === "error") || !fm) {

@@ -99,7 +99,7 @@ function referenceYaml(id: string, index: number, pick: <T>(list: readonly T[]) 
       lines.push(`    issued: ${issued}`, `    URL: https://magazine.example/${id}`);
       break;
     case "report":
-      lines.push(`    author: ${pick(ORGS)}`, `    publisher: ${quote(pick(PUBLISHERS))}`, `    issued: ${year - int(5)}-${pad(1 + int(12))}`);
+      lines.push(`    author: [{literal: ${quote(pick(ORGS))}}]`, `    publisher: ${quote(pick(PUBLISHERS))}`, `    issued: ${year - int(5)}-${pad(1 + int(12))}`);
       break;
     case "book":
       lines.push("    author:", `      - ${person()}`, `      - ${person()}`, `    publisher: ${quote(pick(PUBLISHERS))}`);
@@ -111,7 +111,7 @@ function referenceYaml(id: string, index: number, pick: <T>(list: readonly T[]) 
       lines.push(`    page: ${10 + int(90)}-${120 + int(80)}`, `    issued: ${year - int(6)}`);
       break;
     case "webpage":
-      lines.push(`    author: ${pick(ORGS)}`, `    container-title: ${quote(pick(ORGS))}`, `    issued: ${year - int(3)}`);
+      lines.push(`    author: [{literal: ${quote(pick(ORGS))}}]`, `    container-title: ${quote(pick(ORGS))}`, `    issued: ${year - int(3)}`);
       lines.push(`    accessed: ${year}-02-01`, `    URL: https://www.example.org/${id}`);
       break;
     case "article-newspaper":

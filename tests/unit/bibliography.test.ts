@@ -316,3 +316,40 @@ describe("an organisation whose name has a comma, in a shared bibliography", () 
     assert.deepEqual(json.diagnostics.map((d) => [d.line, d.field, d.fix]), [[2, "a.author[0]", 'if it is one organisation, write it as {"literal": "Mayo Clinic, Rochester"}, which keeps it as written']]);
   });
 });
+
+describe('a person\'s name written "Given Family", in a shared bibliography', () => {
+  const MESSAGE = 'entry "a": "Kate Doe" is read as an organisation\'s name: it is printed as written and sorted under "Kate"';
+  const PERSON = "if it is a person, write the family name first, then a comma";
+  const ORGANISATION = "if it is an organisation, write it with `literal:`, which keeps it as written";
+
+  it("is a warning at its line in CSL YAML and CSL JSON files, the entry kept, the fix in the file's syntax", () => {
+    const yaml = parseBibliographyFile("refs.yaml", "- id: a\n  type: report\n  title: A\n  author:\n    - Smailhodzic, Edin\n    - Kate Doe\n");
+    assert.deepEqual(yaml.entries.map((e) => [e.item.id, e.item.author]), [["a", [{ family: "Smailhodzic", given: "Edin" }, { literal: "Kate Doe" }]]]);
+    assert.deepEqual(yaml.diagnostics.map((d) => [d.severity, d.file, d.line, d.field, d.message, d.fix]), [
+      ["warning", "refs.yaml", 6, "a.author[1]", MESSAGE, `${PERSON}:\n    - Doe, Kate\n${ORGANISATION}:\n    - literal: Kate Doe`],
+    ]);
+    const json = parseBibliographyFile("refs.json", '[\n  {"id": "b", "type": "report", "title": "B"},\n  {"id": "a", "type": "report", "title": "A", "author": "Kate Doe"}\n]');
+    assert.deepEqual(json.entries.map((e) => e.item.id), ["b", "a"]);
+    assert.deepEqual(json.diagnostics.map((d) => [d.severity, d.line, d.field, d.message, d.fix]), [
+      ["warning", 3, "a.author", MESSAGE, `${PERSON}: "author": "Doe, Kate"; ${ORGANISATION}: "author": [{"literal": "Kate Doe"}]`],
+    ]);
+  });
+
+  it("is not told for a .bib file: BibTeX reads \"Kate Doe\" as a person, and braces keep an organisation whole", () => {
+    const bib = "@report{a, author = {Kate Doe and J. Smith and Ludwig van Beethoven and Jos\\'e N\\'u\\~nez and {Klick Health} and Plato}, title = {A}, year = 2016}\n";
+    const { entries, diagnostics } = parseBibliographyFile("refs.bib", bib);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(entries[0]!.item.author, [
+      { given: "Kate", family: "Doe" }, { given: "J.", family: "Smith" }, { given: "Ludwig", family: "Beethoven", "non-dropping-particle": "van" },
+      { given: "José", family: "Núñez" }, { family: "Klick Health" }, { family: "Plato" },
+    ]);
+  });
+
+  it("leaves the entry usable in the site's bibliography, the warning not an error", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "chatpost-bib-"));
+    writeFileSync(path.join(root, "refs.yaml"), "- id: a\n  type: report\n  title: A\n  author: Kate Doe\n");
+    const { entries, diagnostics } = loadSharedBibliography(root, ["refs.yaml"]);
+    assert.deepEqual([...entries.keys()], ["a"]);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.field]), [["warning", 4, "a.author"]]);
+  });
+});

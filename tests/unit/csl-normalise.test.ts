@@ -267,3 +267,89 @@ describe("normaliseDoi", () => {
     assert.equal(only({ DOI: 10.1186 }).message, message("10.1186"));
   });
 });
+
+describe('a person\'s name written "Given Family"', () => {
+  const PERSON = "if it is a person, write the family name first, then a comma";
+  const ORGANISATION = "if it is an organisation, write it with `literal:`, which keeps it as written";
+  /** The problems of `base` with these fields added, and its item: a warning leaves it usable. */
+  const read = (extra: Record<string, unknown>, syntax?: "yaml" | "json" | "bibtex") => {
+    const { item, problems } = normaliseItem({ ...base, ...extra }, { syntax });
+    assert.ok(item, JSON.stringify(problems));
+    return { item, problems: problems.map((p) => [p.path.join("."), p.severity, p.message, p.fix]) };
+  };
+
+  it("is a warning that it is printed as written and sorted under its first word, with both ways out; the name is kept whole", () => {
+    const { item, problems } = read({ author: ["Smailhodzic, Edin", "Kate Doe"] });
+    assert.deepEqual(item.author, [{ family: "Smailhodzic", given: "Edin" }, { literal: "Kate Doe" }]);
+    assert.deepEqual(problems, [[
+      "author.1", "warning",
+      '"Kate Doe" is read as an organisation\'s name: it is printed as written and sorted under "Kate"',
+      `${PERSON}:\n    - Doe, Kate\n${ORGANISATION}:\n    - literal: Kate Doe`,
+    ]]);
+  });
+
+  it("shows the field with its one value when the name is the field's only value", () => {
+    assert.deepEqual(read({ editor: "Kate Doe" }).problems, [[
+      "editor", "warning",
+      '"Kate Doe" is read as an organisation\'s name: it is printed as written and sorted under "Kate"',
+      `${PERSON}:\n  editor: Doe, Kate\n${ORGANISATION}:\n  editor:\n    - literal: Kate Doe`,
+    ]]);
+  });
+
+  it("writes the fix in JSON for a CSL JSON file", () => {
+    assert.deepEqual(read({ author: ["Kate Doe"] }, "json").problems.map(([, , , fix]) => fix), [`${PERSON}: "Doe, Kate"; ${ORGANISATION}: {"literal": "Kate Doe"}`]);
+    assert.deepEqual(read({ author: "Kate Doe" }, "json").problems.map(([, , , fix]) => fix), [`${PERSON}: "author": "Doe, Kate"; ${ORGANISATION}: "author": [{"literal": "Kate Doe"}]`]);
+  });
+
+  it("puts initials, particles, hyphens and accents where they belong in the person's fix", () => {
+    const cases: [string, string][] = [
+      ["J. Smith", "Smith, J."],
+      ["J Smith", "Smith, J"],
+      ["Ludwig van Beethoven", "van Beethoven, Ludwig"],
+      ["Mary-Jane O'Neil-Smith", "O'Neil-Smith, Mary-Jane"],
+      ["José Núñez", "Núñez, José"],
+      ["Bryan Vartabedian", "Vartabedian, Bryan"],
+    ];
+    for (const [written, person] of cases) {
+      const { item, problems } = read({ author: [written] });
+      assert.deepEqual(item.author, [{ literal: written }], written);
+      assert.deepEqual(problems.map(([path, severity]) => [path, severity]), [["author.0", "warning"]], written);
+      assert.equal(problems[0]![3], `${PERSON}:\n    - ${person}\n${ORGANISATION}:\n    - literal: ${written}`, written);
+      assert.equal(problems[0]![2], `"${written}" is read as an organisation's name: it is printed as written and sorted under "${written.split(" ")[0]}"`);
+    }
+  });
+
+  it("is not told for \"Family, Given\", name parts, `literal:`, organisations and one-word names", () => {
+    const { item, problems } = read({
+      author: [
+        "Doe, Kate", { family: "Doe", given: "Kate" }, { literal: "Kate Doe" }, "World Health Organization", "Mayo Clinic", "Johnson & Johnson",
+        "Agency for Healthcare Research and Quality", "UNICEF", "Plato", "Smith et Al-Farsi",
+      ],
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(item.author, [
+      { family: "Doe", given: "Kate" }, { family: "Doe", given: "Kate" }, { literal: "Kate Doe" }, { literal: "World Health Organization" }, { literal: "Mayo Clinic" },
+      { literal: "Johnson & Johnson" }, { literal: "Agency for Healthcare Research and Quality" }, { literal: "UNICEF" }, { literal: "Plato" }, { literal: "Smith et Al-Farsi" },
+    ]);
+  });
+
+  it("is not told for company, media and project names, nor a name starting with The", () => {
+    const names = ["Klick Health", "NHS Digital", "Pew Research", "Harvard Business Review", "Kaiser Health News", "The Guardian", "Mayo Clinic Podcast", "Google Health Labs"];
+    const { item, problems } = read({ author: names });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(item.author, names.map((literal) => ({ literal })));
+    // A person's name with no such word is still told.
+    assert.equal(read({ author: ["Emily Post"] }).problems.length, 1);
+  });
+
+  it("is silenced by either fix, read back as a person or as the organisation", () => {
+    assert.deepEqual(read({ author: ["Doe, Kate", { literal: "Klick Health" }] }), { item: { ...base, author: [{ family: "Doe", given: "Kate" }, { literal: "Klick Health" }] }, problems: [] });
+    assert.deepEqual(read({ author: "Doe, Kate" }).item.author, [{ family: "Doe", given: "Kate" }]);
+  });
+
+  it("does not keep an item out when it comes with an error: the error does", () => {
+    const { item, problems } = normaliseItem({ ...base, author: "Kate Doe", DOI: "none" });
+    assert.equal(item, undefined);
+    assert.deepEqual(problems.map((p) => [p.path.join("."), p.severity ?? "error"]), [["author", "warning"], ["DOI", "error"]]);
+  });
+});

@@ -497,3 +497,39 @@ describe("front matter that does not start on the first line", () => {
     assert.deepEqual(page("Note: this page.\n---\nMore\n"), []);
   });
 });
+
+describe("YAML that does not parse does not hide the other fields' problems", () => {
+  const lines = (found: Array<Omit<Diagnostic, "file">>) => found.map((d) => `${d.line}:${d.column} ${d.field} ${d.message}`);
+
+  it("a quote left open in the title: the wrong zone and tags below it are told in the same run, at their lines", () => {
+    const found = problems(["title: \"Unclosed", "date: 2017-04-30", "chat:", "  start: 2017-05-02T20:30", "  zone: Sydney", "tags: a, b"]);
+    assert.deepEqual(lines(found), [
+      '2:8 title the quote " opened on this line is never closed, so what follows is not valid YAML',
+      "7:1 tags expected a list of tags, found text",
+      '6:3 chat.zone "Sydney" is not an IANA time zone',
+    ]);
+  });
+
+  it("says nothing more of the field the YAML error is in, nor that it is missing", () => {
+    // The title's line holds the error; the date on a line indented with a tab is the field it names.
+    assert.deepEqual(lines(problems(["title: T", "\tdate: 2017-04-30"])), ["3:1 date this line is indented with a tab"]);
+    assert.deepEqual(lines(problems(["title: It's", "description: 'It's our week'", "date: 2017-13-01"])), [
+      "3:14 description an apostrophe inside single quotes ends the text early",
+      '4:1 date "2017-13-01" is not a date on the calendar',
+    ]);
+  });
+
+  it("a field written beside the group the error is in is still told where it belongs", () => {
+    const found = problems(["title: T", "date: 2017-04-30", "chat:", "  start: 2017-05-02T20:30", "   zone: America/New_York", "duration: 60"]);
+    assert.deepEqual(lines(found), [
+      "6:4 chat.zone this line is indented further than line 5 above it, so YAML reads it as part of that value",
+      "7:1 duration `duration` is a field of `chat`, but it is not indented below `chat:`",
+    ]);
+  });
+
+  it("a post with a YAML error is never built, and nothing of the broken YAML goes to Eleventy", () => {
+    const result = loadPost(FILE, "---\ntitle: \"Unclosed\ndate: 2017-04-30\n---\nBody\n", ctx);
+    assert.equal(result.post, undefined);
+    assert.equal(result.diagnostics.length, 1);
+  });
+});

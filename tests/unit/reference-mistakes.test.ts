@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
+import { postCitations } from "../../lib/post-citations.ts";
 import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
 import { parseSettings } from "../../lib/settings.ts";
 
@@ -212,6 +213,53 @@ describe("an organisation whose name has a comma, in a post", () => {
   });
 });
 
+describe('a person\'s name written "Given Family", in a post', () => {
+  it("is a warning at the name's line and column; the post loads and cites the reference, the name printed as written", () => {
+    const { post, diagnostics } = load(...HEAD, "    author:", "      - Smailhodzic, Edin", "      - Kate Doe", "    issued: 2016"); // Kate Doe: line 10
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [
+      `${FILE}:10:9  references[0].author[1]  warning: reference "smith2016": "Kate Doe" is read as an organisation's name: it is printed as written and sorted under "Kate" → if it is a person, write the family name first, then a comma:\n    - Doe, Kate\nif it is an organisation, write it with \`literal:\`, which keeps it as written:\n    - literal: Kate Doe`,
+    ]);
+    assert.equal(diagnostics[0]!.severity, "warning");
+    assert.ok(post);
+    assert.deepEqual(post.references[0]!.author, [{ family: "Smailhodzic", given: "Edin" }, { literal: "Kate Doe" }]);
+    const { citations, bibliography } = postCitations(post, { style: "apa", locale: "en-US" });
+    assert.match(citations[0]!, /Smailhodzic &#38; Kate Doe, 2016/);
+    assert.match(bibliography[0]!.html, />Smailhodzic, E\. &#38; Kate Doe\. \(2016\)/);
+  });
+
+  it("shows the field with its one value when the name is the field's only value", () => {
+    const { post, diagnostics } = load(...HEAD, "    author: Bryan Vartabedian"); // 8
+    assert.ok(post);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.column, d.field, d.fix]), [
+      ["warning", 8, 5, "references[0].author", "if it is a person, write the family name first, then a comma:\n  author: Vartabedian, Bryan\nif it is an organisation, write it with `literal:`, which keeps it as written:\n  author:\n    - literal: Bryan Vartabedian"],
+    ]);
+  });
+
+  it("is silenced by either fix, and is not told for organisations or one-word names", () => {
+    const { post, diagnostics } = load(
+      ...HEAD,
+      "    author:",
+      "      - Doe, Kate",
+      "      - literal: Klick Health",
+      "      - World Health Organization",
+      "      - Mayo Clinic",
+      "      - UNICEF",
+      "      - Plato",
+    );
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(post!.references[0]!.author, [
+      { family: "Doe", given: "Kate" }, { literal: "Klick Health" }, { literal: "World Health Organization" }, { literal: "Mayo Clinic" }, { literal: "UNICEF" }, { literal: "Plato" },
+    ]);
+    assert.deepEqual(load(...HEAD, "    author: Doe, Kate").diagnostics, []);
+  });
+
+  it("leaves a reference with an error broken, both told", () => {
+    const { post, diagnostics } = load(...HEAD, "    author: Kate Doe", "    DOI: none");
+    assert.equal(post, undefined);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.field]), [["warning", 8, "references[0].author"], ["error", 9, "references[0].DOI"]]);
+  });
+});
+
 describe('"et al." in a post\'s names', () => {
   const WHY = 'the citation style writes "et al." itself when there are enough authors';
   const BETTER = 'if you cannot find them, the ones you know are still better than "et al."';
@@ -316,7 +364,7 @@ describe('"et al." in a post\'s names', () => {
       "    author:",
       "      - Al-Farsi, Omar",
       "      - al-Khwarizmi, Muhammad",
-      "      - Alice Walker",
+      "      - Walker, Alice",
       "      - Etal, Mark",
       "      - Etal",
       "      - Others, Ann",
@@ -329,7 +377,7 @@ describe('"et al." in a post\'s names', () => {
     assert.deepEqual(post!.references[0]!.author, [
       { family: "Al-Farsi", given: "Omar" },
       { family: "al-Khwarizmi", given: "Muhammad" },
-      { literal: "Alice Walker" },
+      { family: "Walker", given: "Alice" },
       { family: "Etal", given: "Mark" },
       { literal: "Etal" },
       { family: "Others", given: "Ann" },
