@@ -21,7 +21,9 @@ export interface TopicView {
 
 export interface ChatView extends ChatTimeText {
   hashtag: string;
-  /** Where readers follow this chat's hashtag live (not the site's page when the tag is the post's own). */
+  /** Where the chat happens, e.g. Bluesky (the post's own, or the site's). */
+  platform: string;
+  /** Where readers follow or join this chat live (not the site's page when the tag or the place is the post's own). */
   url: string;
   durationMinutes: number;
   /** "1 hour", "90 minutes" */
@@ -66,6 +68,7 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
   const chat: ChatView | undefined = post.chat && {
     ...describeChatTime(post.chat, options.locale),
     hashtag: post.chat.hashtag,
+    platform: post.chat.platform,
     url: post.chat.url,
     durationMinutes: post.chat.durationMinutes,
     durationText: durationText(post.chat.durationMinutes),
@@ -90,7 +93,7 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
       ? {
           structuredData: structuredDataScript({
             post,
-            site: { title: site.title, homeUrl: absolutePageUrl(site.url, site.pathPrefix, "/"), chatPlatform: site.chatPlatform },
+            site: { title: site.title, homeUrl: absolutePageUrl(site.url, site.pathPrefix, "/") },
             pageUrl,
             ...(post.image ? { imageUrl: absolutePageUrl(site.url, site.pathPrefix, post.image.url) } : {}),
           }),

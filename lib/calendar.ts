@@ -262,7 +262,6 @@ export interface CalendarSite {
   /** Path prefix the site is served under, e.g. / or /repo/ */
   pathPrefix: string;
   title: string;
-  chatPlatform: string;
 }
 
 /** The parts of a post a calendar event is made of. */
@@ -275,8 +274,8 @@ export interface ChatPost {
   /** When a time of change was written too: 2017-05-01T14:30-04:00. */
   updatedAt?: string;
   topics: string[];
-  /** `url`: where readers follow this chat's hashtag live (the post's, not the site's page). */
-  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string; url: string };
+  /** `platform` and `url`: where this chat happens and where readers follow or join it (the post's, not the site's). */
+  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string; platform: string; url: string };
 }
 
 /** The site-wide feed of every published chat, at the root of the site. */
@@ -301,7 +300,7 @@ function utcDay(isoDate: string): number {
 /** Plain text for a calendar entry: where to join, the topics T1…Tn, the announcement's address. */
 export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string): string {
   const paragraphs = [
-    ...(post.chat ? [`Join ${post.chat.hashtag} on ${site.chatPlatform}: ${post.chat.url}`] : []),
+    ...(post.chat ? [`Join ${post.chat.hashtag} on ${post.chat.platform}: ${post.chat.url}`] : []),
     ...(post.topics.length ? [post.topics.map((t, i) => `T${i + 1}: ${t}`).join("\n")] : []),
     `Announcement and reading list: ${pageUrl}`,
   ];

@@ -29,7 +29,12 @@ export interface Chat extends ChatInstant {
   durationMinutes: number;
   endMillis: number;
   hashtag: string;
-  /** Where readers follow this chat's hashtag live: the site's page, for this tag (lib/chat-address.ts). */
+  /** Where the chat happens, e.g. Bluesky: the post's `platform:`, or the site's. */
+  platform: string;
+  /**
+   * Where readers follow or join this chat live: the post's `url:`, or else the site's page,
+   * for this chat's hashtag (lib/chat-address.ts).
+   */
   url: string;
 }
 
@@ -216,11 +221,27 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
         if (warning) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "start"]), field: "chat.start", ...warning });
       }
       const durationMinutes = typeof rawChat.duration === "number" ? rawChat.duration : ctx.settings.chat.duration;
+      const followed = followedHashtag(typeof rawChat.hashtag === "string" ? rawChat.hashtag : ctx.settings.chat.hashtag, ctx.settings.chat);
+      const sitePlatform = ctx.settings.chat.platform;
+      const platform = typeof rawChat.platform === "string" && rawChat.platform.trim() ? rawChat.platform.trim() : sitePlatform;
+      // The site's page is on the site's platform: a chat elsewhere would send readers to the wrong place.
+      // (Not said of a platform the schema already found wrong, e.g. an address written in it.)
+      const elsewhere = platform.toLowerCase() !== sitePlatform.trim().toLowerCase() && !diagnostics.some((d) => d.field === "chat.platform");
+      if (rawChat.url === undefined && elsewhere) {
+        error(
+          "chat.platform",
+          doc.locate(["chat", "platform"]),
+          `the chat is on ${platform}, but has no \`url:\`: its link would lead to the site's ${sitePlatform} page, ${followed.url}`,
+          `below \`platform:\`, add the address where readers follow or join this chat on ${platform}, indented like it: url: https://… (or remove \`platform:\` if the chat is on ${sitePlatform})`,
+        );
+      }
       chat = {
         ...result.instant,
         durationMinutes,
         endMillis: result.instant.startMillis + durationMinutes * 60_000,
-        ...followedHashtag(typeof rawChat.hashtag === "string" ? rawChat.hashtag : ctx.settings.chat.hashtag, ctx.settings.chat),
+        ...followed,
+        platform,
+        url: typeof rawChat.url === "string" ? rawChat.url.trim() : followed.url,
       };
     }
   }

@@ -26,7 +26,7 @@ date: ${publishDate}  # publish date
 draft: true  # remove this line when the post is ready
 # description: One sentence for search engines and link previews.
 chat:
-  start: ${slot.start}  # local time in ${zone}; the zone, length and hashtag come from the site settings
+  start: ${slot.start}  # local time in ${zone}; the zone, length, hashtag and platform come from the site settings
 # topics:  # the chat's questions (T1, T2, …): remove the # on these lines and write them
 #   - First question?
 #   - Second question?

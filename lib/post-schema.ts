@@ -124,11 +124,77 @@ export const chatDuration = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
+const URL_EXAMPLE = "url: https://mastodon.social/tags/hcldr";
+const CHAT_PAGE = "the address of the page where readers follow or join this chat";
+// `mailto:`, `zoommtg:`; not `host:8080`, nor the colon of "Zoom: room 3".
+const SCHEME = /^([a-z][a-z0-9+.-]*):(?![\d\s])/i;
+
+/** Whether `text` is an absolute http(s) address with a host (what calendars, search engines and readers elsewhere can open). */
+function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** What is wrong with the address of a chat's page, with its fix; undefined for an absolute http(s) address. */
+function chatUrlProblem(text: string): string | undefined {
+  if (text === "") return `the address is empty → write ${CHAT_PAGE}, e.g. ${URL_EXAMPLE}, or remove \`url:\` to use the site's`;
+  const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
+  if (scheme === "http" || scheme === "https") {
+    return isWebAddress(text) ? undefined : `"${text}" is not a complete web address → copy ${CHAT_PAGE} from your browser's address bar, e.g. ${URL_EXAMPLE}`;
+  }
+  if (scheme) {
+    const what = scheme === "mailto" ? "an email address" : scheme === "tel" ? "a phone number" : `an address starting with ${scheme}:, not a web page`;
+    return `"${text}" is ${what}: readers need a page to open → write ${CHAT_PAGE}, starting with https://, e.g. ${URL_EXAMPLE}`;
+  }
+  // `https//host/…`, `//host/…` and `host/…`: the writer's own address, with the scheme it lacks.
+  const rest = /^(?:https?\/\/?|\/\/)(?=[^/])/i.exec(text) ? text.replace(/^(?:https?)?\/+/i, "") : text;
+  const guess = `https://${rest}`;
+  if (/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]\S*)?$/u.test(rest) && isWebAddress(guess)) {
+    return `"${text}" has no https:// at the start → write url: ${guess}`;
+  }
+  if (/^[/.?#]/.test(text)) {
+    return `"${text}" is only part of an address: calendars and search engines need all of it → write the whole address, starting with https://, as your browser shows it`;
+  }
+  return `"${text}" is not a web address → write ${CHAT_PAGE}, starting with https://, e.g. ${URL_EXAMPLE} (the platform's name goes in \`platform:\`)`;
+}
+
+/** The page where readers follow or join a post's chat, in place of the site's; becomes the address as a browser writes it. */
+export const chatUrl = z
+  .string({ error: `expected ${CHAT_PAGE} → write it in full, starting with https://, e.g. ${URL_EXAMPLE}` })
+  .trim()
+  .transform((text, ctx) => {
+    const problem = chatUrlProblem(text);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return new URL(text).href;
+  });
+
+/** Where a post's chat happens, in place of the site's platform: a name, not an address. */
+export const chatPlatform = z
+  .string({ error: "expected the name of the platform where the chat happens → write it as text, e.g. platform: Mastodon" })
+  .trim()
+  .superRefine((name, ctx) => {
+    if (name === "") {
+      ctx.addIssue({ code: "custom", message: "the platform is empty → write where the chat happens, e.g. platform: Mastodon, or remove `platform:` to use the site's" });
+    } else if (/^(https?:|www\.)/i.test(name) || name.includes("://")) {
+      ctx.addIssue({ code: "custom", message: `"${name}" is an address, not the name of a platform → write the name in \`platform:\`, e.g. platform: Zoom, and the address on its own line below it: url: ${isWebAddress(name) ? name : "https://…"}` });
+    }
+  });
+
 export const chatSchema = z.strictObject({
   start: z.union([z.string(), z.date()], { error: "expected the local start time → write the clock time where the chat is hosted, e.g. start: 2017-05-02T20:30" }),
   zone: z.string({ error: "expected an IANA time zone → write the place as Area/City, e.g. zone: America/New_York" }).optional(),
   duration: chatDuration.optional(),
   hashtag: hashtag.optional(),
+  // A guest chat elsewhere (Mastodon, a Zoom room): post-loader.ts asks for `url:` with a platform other than the site's.
+  platform: chatPlatform.optional(),
+  url: chatUrl.optional(),
 });
 
 export const imageSchema = z.strictObject({

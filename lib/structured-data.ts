@@ -7,7 +7,6 @@ export interface StructuredSite {
   title: string;
   /** Absolute address of the home page. */
   homeUrl: string;
-  chatPlatform: string;
 }
 
 export interface StructuredPost {
@@ -19,8 +18,8 @@ export interface StructuredPost {
   description?: string;
   tags: string[];
   topics: string[];
-  /** `url`: where readers follow this chat's hashtag live. */
-  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string; url: string };
+  /** `platform` and `url`: where this chat happens and where readers follow or join it. */
+  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string; platform: string; url: string };
 }
 
 export interface StructuredInput {
@@ -74,7 +73,7 @@ export function structuredData({ post, site, pageUrl, imageUrl }: StructuredInpu
       endDate: isoWithOffset(post.chat.endMillis, post.chat.zone),
       eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode",
       eventStatus: "https://schema.org/EventScheduled",
-      location: { "@type": "VirtualLocation", name: `${post.chat.hashtag} on ${site.chatPlatform}`, url: post.chat.url },
+      location: { "@type": "VirtualLocation", name: `${post.chat.hashtag} on ${post.chat.platform}`, url: post.chat.url },
       organizer,
       isAccessibleForFree: true,
       url: pageUrl,

@@ -16,7 +16,6 @@ export function calendarSite(): CalendarSite {
     url: settings.url,
     pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix,
     title: settings.title,
-    chatPlatform: settings.chat.platform,
   };
 }
 

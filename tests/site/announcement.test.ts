@@ -49,6 +49,16 @@ describe("announcement page", () => {
     assert.equal(siteTag.querySelector(".chat-follow")?.getAttribute("href"), "https://bsky.app/hashtag/fixchat");
   });
 
+  it("says where a chat on a platform of its own happens and links its address; the footer stays the site's", () => {
+    const html = site.read("posts/escaping/index.html");
+    const where = dom(html).querySelector(".chat-follow")!;
+    assert.equal(text(where), "Q&A <Room>, Zoom");
+    assert.equal(where.getAttribute("href"), "https://meet.example/j/123?pwd=a&b=2");
+    assert.match(html, /<a class="chat-follow" href="https:\/\/meet\.example\/j\/123\?pwd=a&amp;b=2">Q&amp;A &lt;Room&gt;, Zoom<\/a>/);
+    const footer = [...dom(html).querySelectorAll("footer a")].find((a) => text(a) === "#fixchat on Bluesky");
+    assert.equal(footer?.getAttribute("href"), "https://bsky.app/hashtag/fixchat");
+  });
+
   it("uses the other offset after the DST change, with the site's default zone and hashtag", () => {
     const doc = dom(site.read("posts/after-dst/index.html"));
     assert.equal(text(doc.querySelector(".chat-when time")), "Tuesday, November 7, 2017, 8:30 PM EST (UTC−5)");
@@ -89,7 +99,7 @@ describe("announcement page", () => {
     assert.doesNotMatch(html, /<script>alert/);
     assert.doesNotMatch(html, /<b>Bold/);
     assert.doesNotMatch(html, /<i>tag/);
-    assert.doesNotMatch(html, /<Sons>|<Co>/);
+    assert.doesNotMatch(html, /<Sons>|<Co>|<Room>/);
     const doc = dom(html);
     assert.equal(text(doc.querySelector("h1")), `Quotes " & <script>alert('title')</script>`);
   });

@@ -137,6 +137,17 @@ describe("the site-wide calendar feed", () => {
     assert.equal(escaping.summary, `#fixchat chat: Quotes " & <script>alert('title')</script>`);
   });
 
+  it("says where a chat on a platform of its own happens, and gives its address as the location", () => {
+    for (const file of ["posts/escaping/chat.ics", "calendar.ics"]) {
+      const unfolded = site.read(file).replace(/\r\n /g, "");
+      assert.match(unfolded, /\r\nDESCRIPTION:Join #fixchat on Q&A <Room>\\, Zoom: https:\/\/meet\.example\/j\/123\?pwd=a&b=2\\n/, file);
+      assert.match(unfolded, /\r\nLOCATION:https:\/\/meet\.example\/j\/123\?pwd=a&b=2\r\n/, file);
+      const event = parse(site.read(file)).find((e) => e.uid === `escaping.chat@${HOST}`)!;
+      assert.equal(event.location, "https://meet.example/j/123?pwd=a&b=2", file);
+      assert.match(event.description, /^Join #fixchat on Q&A <Room>, Zoom: https:\/\/meet\.example\/j\/123\?pwd=a&b=2$/m, file);
+    }
+  });
+
   it("has the fields a calendar needs", () => {
     const comp = new ICAL.Component(ICAL.parse(site.read("calendar.ics")));
     assert.equal(comp.getFirstPropertyValue("version"), "2.0");
@@ -302,6 +313,9 @@ describe("structured data", () => {
     assert.doesNotMatch(block, /<|>/);
     const posting = graph("posts/escaping/index.html").find((n) => n["@type"] === "BlogPosting");
     assert.equal(posting.headline, `Quotes " & <script>alert('title')</script>`);
+    // A chat on a platform of its own: its name and address, the name inert too.
+    const event = graph("posts/escaping/index.html").find((n) => n["@type"] === "Event");
+    assert.deepEqual(event.location, { "@type": "VirtualLocation", name: "#fixchat on Q&A <Room>, Zoom", url: "https://meet.example/j/123?pwd=a&b=2" });
   });
 });
 

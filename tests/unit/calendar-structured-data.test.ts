@@ -13,9 +13,9 @@ const base: StructuredInput = {
     tags: ["community"],
     topics: ["Should vendors join?"],
     // 01:30 EDT on Sun Nov 5 2017 (05:30 UT), the first of the two 01:30s in New York.
-    chat: { startMillis: Date.parse("2017-11-05T05:30:00Z"), endMillis: Date.parse("2017-11-05T06:30:00Z"), zone: "America/New_York", hashtag: "#hcldr", url: "https://bsky.app/hashtag/hcldr" },
+    chat: { startMillis: Date.parse("2017-11-05T05:30:00Z"), endMillis: Date.parse("2017-11-05T06:30:00Z"), zone: "America/New_York", hashtag: "#hcldr", platform: "Bluesky", url: "https://bsky.app/hashtag/hcldr" },
   },
-  site: { title: "Care Chat", homeUrl: "https://chat.example/", chatPlatform: "Bluesky" },
+  site: { title: "Care Chat", homeUrl: "https://chat.example/" },
   pageUrl: "https://chat.example/posts/online-communities/",
 };
 
@@ -35,6 +35,14 @@ describe("structured data", () => {
     const chat = { ...base.post.chat!, ...followedHashtag("#nursechat", { hashtag: "#hcldr", url: "https://bsky.app/search?q=%23hcldr" }) };
     const event = nodes({ ...base, post: { ...base.post, chat } }).find((n) => n["@type"] === "Event")!;
     assert.deepEqual(event.location, { "@type": "VirtualLocation", name: "#nursechat on Bluesky", url: "https://bsky.app/search?q=%23nursechat" });
+  });
+
+  it("names the chat's own platform and address as its virtual location, inert in the script element", () => {
+    const chat = { ...base.post.chat!, platform: "Q&A <Room>", url: "https://meet.example/j/123?pwd=a&b=2" };
+    const event = nodes({ ...base, post: { ...base.post, chat } }).find((n) => n["@type"] === "Event")!;
+    assert.deepEqual(event.location, { "@type": "VirtualLocation", name: "#hcldr on Q&A <Room>", url: "https://meet.example/j/123?pwd=a&b=2" });
+    const json = structuredDataScript({ ...base, post: { ...base.post, chat } });
+    assert.doesNotMatch(json, /[<>&]/);
   });
 
   it("has only a BlogPosting for a post without a chat", () => {

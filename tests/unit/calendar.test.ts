@@ -176,7 +176,6 @@ const site: CalendarSite = {
   url: "https://chat.example/",
   pathPrefix: "/",
   title: "Care Chat",
-  chatPlatform: "Bluesky",
 };
 const post: ChatPost = {
   slug: "online-communities",
@@ -184,7 +183,7 @@ const post: ChatPost = {
   title: "Online Communities & «Santé», part 1",
   date: "2017-04-30",
   topics: ["Should vendors join?", "Sponsorship; yes or no?"],
-  chat: { startMillis: utc("2017-05-03T00:30:00Z"), endMillis: utc("2017-05-03T01:30:00Z"), zone: "America/New_York", hashtag: "#hcldr", url: "https://bsky.app/hashtag/hcldr" },
+  chat: { startMillis: utc("2017-05-03T00:30:00Z"), endMillis: utc("2017-05-03T01:30:00Z"), zone: "America/New_York", hashtag: "#hcldr", platform: "Bluesky", url: "https://bsky.app/hashtag/hcldr" },
 };
 const pageUrl = "https://chat.example/posts/online-communities/";
 
@@ -253,6 +252,24 @@ describe("a post's calendar event", () => {
       assert.equal(url.searchParams.get("location"), "https://bsky.app/hashtag/nursechat");
       assert.match(url.searchParams.get(details)!, /^Join #nursechat on Bluesky: https:\/\/bsky\.app\/hashtag\/nursechat$/m);
       assert.doesNotMatch(href, /carechat/);
+    }
+  });
+
+  it("says where a chat on another platform happens, in the event and in the calendar links, escaped for the file", () => {
+    const elsewhere: ChatPost = { ...post, chat: { ...post.chat!, platform: "Q&A <Room>, stage; 2 \\ back", url: "https://meet.example/j/123?pwd=a,b;c" } };
+    const ics = calendarText([chatEvent(elsewhere, site, pageUrl)!], { name: "Care Chat" });
+    // RFC 5545 TEXT: , ; and \ escaped with a backslash; & < > are plain text there.
+    assert.match(ics.replace(/\r\n /g, ""), /\r\nDESCRIPTION:Join #hcldr on Q&A <Room>\\, stage\\; 2 \\\\ back: https:\/\/meet\.example\/j\/123\?pwd=a\\,b\\;c\\n/);
+    assert.match(ics.replace(/\r\n /g, ""), /\r\nLOCATION:https:\/\/meet\.example\/j\/123\?pwd=a\\,b\\;c\r\n/);
+    const event = parse(ics).events[0]!;
+    assert.equal(event.location, "https://meet.example/j/123?pwd=a,b;c");
+    assert.match(event.description, /^Join #hcldr on Q&A <Room>, stage; 2 \\ back: https:\/\/meet\.example\/j\/123\?pwd=a,b;c$/m);
+    assert.doesNotMatch(event.description, /Bluesky|bsky/);
+    const links = chatLinks(elsewhere, site, pageUrl)!;
+    for (const [href, details] of [[links.google, "details"], [links.outlook, "body"]] as const) {
+      const url = new URL(href);
+      assert.equal(url.searchParams.get("location"), "https://meet.example/j/123?pwd=a,b;c");
+      assert.match(url.searchParams.get(details)!, /^Join #hcldr on Q&A <Room>, stage; 2 \\ back: /m);
     }
   });
 });
