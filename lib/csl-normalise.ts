@@ -206,7 +206,7 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
   }
   const url = valueOf("URL");
   if (typeof url === "string" && !/^https?:\/\/\S+$/.test(url.trim())) {
-    problems.push({ path: pathOf("URL"), message: `"${url}" is not a web address`, fix: "write the full address starting with https://" });
+    problems.push({ path: pathOf("URL"), message: `"${url}" is not a web address`, fix: urlFix(url, String(pathOf("URL")[0]), has("DOI"), syntax) });
   }
   // A warning is about a reference that still works as written: it keeps its item.
   return problems.some((p) => (p.severity ?? "error") === "error") ? { problems } : { item: out as CslItem, problems };
@@ -395,6 +395,27 @@ const DOI = /^10\.\d+(?:\.\d+)*\/\S+$/;
  * The bare DOI (10.1186/…) in what a writer copied: a resolver address with or without
  * https:// and www., a "doi:" or "DOI " label, trailing punctuation. undefined if it is not one.
  */
+/**
+ * The fix for a URL that is not a web address, with the address the writer meant when it
+ * can be told: pasted with its brackets (`<https://…>`, `(https://…)`), as a markdown link,
+ * without `https://`, or a DOI.
+ */
+function urlFix(url: string, key: string, hasDoi: boolean, syntax: ReferenceSyntax): string {
+  const text = url.trim();
+  // The field as the writer's syntax writes it.
+  const field = (value: string) => (syntax === "json" ? `"${key}": ${JSON.stringify(value)}` : syntax === "bibtex" ? `${key.toLowerCase()} = {${value}}` : `${key}: ${value}`);
+  const address = /^https?:\/\/\S+$/;
+  const wrapped = /^([<(\["'“‘])\s*(\S+?)\s*([>)\]"'”’])$/.exec(text);
+  if (wrapped && address.test(wrapped[2]!)) return `write the address without the ${wrapped[1]} ${wrapped[3]} around it: ${field(wrapped[2]!)}`;
+  const link = /^\[[^\]]*\]\(\s*<?(\S+?)>?\s*\)$/.exec(text);
+  if (link && address.test(link[1]!)) return `write the address alone, without the markdown link around it: ${field(link[1]!)}`;
+  const doi = normaliseDoi(text);
+  if (doi) return hasDoi ? `remove \`${key}:\`: the DOI is written in \`DOI:\` already` : `a DOI goes in its own field: write ${syntax === "json" ? `"DOI": "${doi}"` : syntax === "bibtex" ? `doi = {${doi}}` : `DOI: ${doi}`} in place of \`${key}:\``;
+  if (/^\S+$/.test(text) && /^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:[/?#]\S*)?$/u.test(text)) return `write the full address, with https:// in front: ${field(`https://${text}`)}`;
+  if (address.test(text.replace(/\s+/g, "%20")) && /\s/.test(text)) return "a web address has no spaces: copy it again from the browser's address bar";
+  return "write the full address starting with https://";
+}
+
 export function normaliseDoi(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   let text = value.trim();

@@ -353,3 +353,31 @@ describe('a person\'s name written "Given Family"', () => {
     assert.deepEqual(problems.map((p) => [p.path.join("."), p.severity ?? "error"]), [["author", "warning"], ["DOI", "error"]]);
   });
 });
+
+describe("a URL that is not a web address", () => {
+  const fixOf = (URL: string, extra: Record<string, unknown> = {}, key = "URL") => {
+    const { problems } = normaliseItem({ ...base, ...extra, [key]: URL });
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.message, `"${URL}" is not a web address`);
+    return problems[0]!.fix;
+  };
+
+  it("gets the address the writer meant in its fix, under the key as written", () => {
+    assert.equal(fixOf("<https://example.org/a>"), "write the address without the < > around it: URL: https://example.org/a");
+    assert.equal(fixOf("(https://example.org/a)", {}, "url"), "write the address without the ( ) around it: url: https://example.org/a");
+    assert.equal(fixOf("[the report](https://example.org/a)"), "write the address alone, without the markdown link around it: URL: https://example.org/a");
+    assert.equal(fixOf("www.who.int/news"), "write the full address, with https:// in front: URL: https://www.who.int/news");
+    assert.equal(fixOf("example.org"), "write the full address, with https:// in front: URL: https://example.org");
+  });
+
+  it("a DOI goes in DOI:, or is already there", () => {
+    assert.equal(fixOf("doi:10.1186/s12913-016-1691-0"), "a DOI goes in its own field: write DOI: 10.1186/s12913-016-1691-0 in place of `URL:`");
+    assert.equal(fixOf("10.1186/s12913-016-1691-0", { DOI: "10.1186/s12913-016-1691-0" }), "remove `URL:`: the DOI is written in `DOI:` already");
+  });
+
+  it("an address broken by a space, or words, get the general advice", () => {
+    assert.equal(fixOf("https://example.org/a b"), "a web address has no spaces: copy it again from the browser's address bar");
+    assert.equal(fixOf("see the website"), "write the full address starting with https://");
+    assert.equal(fixOf("Pew Research"), "write the full address starting with https://");
+  });
+});
