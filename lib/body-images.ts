@@ -6,6 +6,7 @@
 // image) is never reported.
 import type MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
+import { caseSlip, type FileLookup } from "./file-case.ts";
 import { PUBLISHED_FILE_EXTENSIONS, PUBLISHED_IMAGE_EXTENSIONS, rawAddresses, rawImages, resolveLocalPath } from "./local-paths.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile } from "./content-paths.ts";
@@ -19,7 +20,7 @@ type Token = ReturnType<MarkdownIt["parse"]>[number];
  * from the project root. A raw `<img alt="">` is allowed: it is how a writer marks an
  * image as purely decorative.
  */
-export function bodyImageProblems(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean): Diagnostic[] {
+export function bodyImageProblems(body: string, file: string, bodyLine: number, fileExists: FileLookup): Diagnostic[] {
   // Most posts have no image at all; skip the parse for them.
   if (!body.includes("![") && !/<(?:img|source|video|audio|track)\b/i.test(body)) return [];
   const problems: Diagnostic[] = [];
@@ -80,11 +81,21 @@ export function bodyImageProblems(body: string, file: string, bodyLine: number, 
  * raw HTML) the post `file` names, if anything: a file of the site that is missing,
  * outside content/, or of a kind that is not published.
  */
-export function imageFileProblem(file: string, src: string, fileExists: (relativePath: string) => boolean, kind: "image" | "file" = "image"): { message: string; fix: string } | undefined {
+export function imageFileProblem(file: string, src: string, fileExists: FileLookup, kind: "image" | "file" = "image"): { message: string; fix: string } | undefined {
   const where = resolveLocalPath(file, src);
   if (where.kind === "remote") return undefined;
   const what = kind === "image" ? "image file" : "file";
   if (where.kind === "outside" || !fileExists(where.file)) {
+    const slip = where.kind === "local" ? caseSlip(src, where.file, fileExists) : undefined;
+    if (slip) {
+      const message = `the ${what} ${src} was not found: the file is named ${slip.name}, and the published site tells capitals apart`;
+      // `Meetup.JPG` written `meetup.jpg`: its own capitals would not be published either, so the file is what to rename.
+      const published = kind === "image" ? PUBLISHED_IMAGE_EXTENSIONS : PUBLISHED_FILE_EXTENSIONS;
+      const wanted = where.file.slice(where.file.lastIndexOf("/") + 1);
+      const onDisk = /\.([^./]+)$/.exec(slip.name)?.[1] ?? "";
+      if (!published.includes(onDisk) && published.includes(/\.([^./]+)$/.exec(wanted)?.[1] ?? "")) return { message, fix: `rename the file ${slip.name} to ${wanted}, as the post writes it` };
+      return { message, fix: slip.fix };
+    }
     return { message: `the ${what} ${src} was not found (looked for ${where.file})`, fix: `check the file name and put the ${kind === "image" ? "image" : "file"} next to the ${isPostFile(file) ? "post" : "page"}` };
   }
   const extension = /\.([^./]+)$/.exec(where.file)?.[1] ?? "";

@@ -8,6 +8,7 @@
 // the links to the site's own addresses (`/about/`, `#t2`), which only the built site
 // can answer, for the check after Eleventy (lib/site-links.ts).
 import type { Diagnostic } from "./diagnostics.ts";
+import { caseSlip, type FileLookup } from "./file-case.ts";
 import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawAddresses, resolveLocalPath } from "./local-paths.ts";
 import type { SiteLink } from "./site-links.ts";
 import { parseBody } from "./markdown.ts";
@@ -42,7 +43,7 @@ export interface BodyLinks {
  * posts. `siteBase`, the site's full address with its prefix, makes links written with
  * it count as links to the site.
  */
-export function bodyLinks(body: string, file: string, bodyLine: number, fileExists: (relativePath: string) => boolean, siteBase?: string): BodyLinks {
+export function bodyLinks(body: string, file: string, bodyLine: number, fileExists: FileLookup, siteBase?: string): BodyLinks {
   const problems: Diagnostic[] = [];
   const posts: PostLink[] = [];
   const site: SiteLink[] = [];
@@ -121,7 +122,7 @@ const SPACED = /(!?)\[([^[\]\n]*)\]\(([^()<>\n]*?\s[^()<>\n]*?)\)/g;
  * Each gets the two ways to write it: the file renamed without spaces, or the address in
  * angle brackets, which markdown takes as it is.
  */
-export function spacedAddresses(text: string, file: string, fileExists: (relativePath: string) => boolean): Array<{ index: number; written: string; message: string; fix: string }> {
+export function spacedAddresses(text: string, file: string, fileExists: FileLookup): Array<{ index: number; written: string; message: string; fix: string }> {
   const out: Array<{ index: number; written: string; message: string; fix: string }> = [];
   for (const m of text.matchAll(SPACED)) {
     const [written, bang, label, rawAddress] = m as unknown as [string, string, string, string];
@@ -189,10 +190,12 @@ function isOwnAddress(file: string, href: string): boolean {
 const POST_ADDRESS = /^(\/posts\/[^/?#.]+\/?)(?:[?#].*)?$/s;
 
 /** What is wrong with the link `href` of the markdown file `file`, if anything. */
-function linkProblem(file: string, href: string, fileExists: (relativePath: string) => boolean): { message: string; fix: string } | undefined {
+function linkProblem(file: string, href: string, fileExists: FileLookup): { message: string; fix: string } | undefined {
   const target = linkTarget(file, href);
   if (!target) return undefined;
   const shown = safeDecodeURI(href);
+  const slip = target.url !== undefined && !fileExists(target.file) ? caseSlip(href, target.file, fileExists) : undefined;
+  if (slip) return { message: `the link to ${shown} leads to no ${target.kind === "page" ? "post" : "file"}: the file is named ${slip.name}, and the published site tells capitals apart`, fix: slip.fix };
   if (target.kind === "page") {
     if (target.url && fileExists(target.file)) return undefined;
     return {

@@ -1,9 +1,10 @@
 // All posts of a site, loaded and validated together, so that every problem in
 // every file is reported at once, including those between files.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
+import { fileIsThere, fileLookup } from "./file-case.ts";
 import { today } from "./clock.ts";
 import { crossFileProblems, type LinkingPost } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -87,7 +88,7 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
   const key = settingsKey(settings);
   // The files it looked for are looked at again: under `npm start` a post whose linked
   // post, picture or PDF was deleted (or added) since is validated again, as a build would.
-  const same = hit && hit.root === root && hit.settings === key && hit.probes.every(([rel, found]) => existsSync(path.join(root, rel)) === found);
+  const same = hit && hit.root === root && hit.settings === key && hit.probes.every(([rel, found]) => fileIsThere(root, rel) === found);
   if (same && stat !== undefined && hit.stat === stat) return hit;
   const raw = readFileSync(full, "utf8");
   const hash = textHash(raw);
@@ -101,11 +102,8 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
     return fromRecord;
   }
   const probes: [string, boolean][] = [];
-  const fileExists = (rel: string) => {
-    const found = existsSync(path.join(root, rel));
-    probes.push([rel, found]);
-    return found;
-  };
+  // Names must match in capitals too, as on the web server, even where the disk does not care.
+  const fileExists = fileLookup(root, (rel, found) => probes.push([rel, found]));
   const { frontMatter, ...result } = (isPostFile(file) ? loadPost : loadPage)(file, raw, { settings, root, fileExists } satisfies LoadContext);
   const entry: LoadedEntry = { hash, root, settings: key, result, probes, stat };
   if (result.post && !result.diagnostics.some((d) => d.severity === "error")) {

@@ -19,6 +19,7 @@ import { absoluteUrl } from "./site-url.ts";
 import type { SiteLink } from "./site-links.ts";
 import type { LinkingPost } from "./cross-file-checks.ts";
 import { resolveLocalPath } from "./local-paths.ts";
+import type { FileLookup } from "./file-case.ts";
 import type { ZodType } from "zod";
 import { frontMatterSchema } from "./post-schema.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
@@ -113,8 +114,8 @@ export interface LoadContext {
   settings: Settings;
   /** Directory that holds `content/` (the project root). */
   root: string;
-  /** Whether a file exists, relative to the root; injectable for tests. */
-  fileExists: (relativePath: string) => boolean;
+  /** Whether a file exists, relative to the root, its name written exactly (lib/file-case.ts); injectable for tests. */
+  fileExists: FileLookup;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

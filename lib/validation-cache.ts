@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { CrossFilePost, LinkingPost } from "./cross-file-checks.ts";
+import { fileIsThere } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import type { Post } from "./post-loader.ts";
@@ -150,7 +151,7 @@ export function writeCheckIndex(cache: ContentCache, key: string, index: CheckIn
 
 /** Whether the files a record looked for still exist, or not, as they did. */
 export function probesHold(record: PostRecord, root: string): boolean {
-  return Array.isArray(record.probes) && record.probes.every(([rel, existed]) => existsSync(path.join(root, rel)) === existed);
+  return Array.isArray(record.probes) && record.probes.every(([rel, existed]) => fileIsThere(root, rel) === existed);
 }
 
 /** Problems of the settings' style, locale and shared bibliography files. */

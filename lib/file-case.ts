@@ -1,0 +1,101 @@
+// Whether a file of the site is there with its name written exactly, capitals included.
+// macOS and Windows find `meetup.jpg` when the file is `Meetup.JPG`, but the web server
+// that publishes the site does not: the check must fail where the published site would,
+// on every machine, and say which capitals differ.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+/** Whether a file exists, from the project root; `otherCase` gives its path as on disk when only capitals differ. */
+export interface FileLookup {
+  (relativePath: string): boolean;
+  otherCase?: (relativePath: string) => string | undefined;
+}
+
+// A folder's names, kept while the folder's modification time is unchanged (adding,
+// removing or renaming a file in it changes it): a build asks about many files of one folder.
+const listings = new Map<string, { changed: number; names: Set<string> }>();
+
+function namesIn(dir: string): Set<string> | undefined {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) return undefined;
+  const known = listings.get(dir);
+  if (known && known.changed === stat.mtimeMs) return known.names;
+  let names: Set<string>;
+  try {
+    // Compared as NFC: macOS may store "café" decomposed, and git gives it back composed.
+    names = new Set(readdirSync(dir).map((n) => n.normalize("NFC")));
+  } catch {
+    return undefined;
+  }
+  listings.set(dir, { changed: stat.mtimeMs, names });
+  return names;
+}
+
+/**
+ * Where `relativePath` is on disk: `exact` when every part of it is there as written; else
+ * the path whose parts differ from it in capitals only, when there is one such file.
+ */
+export function findFile(root: string, relativePath: string): { exact: boolean; otherCase?: string } {
+  const parts = relativePath.split("/").filter((p) => p !== "" && p !== ".");
+  let dir = root;
+  const found: string[] = [];
+  let exact = true;
+  for (const part of parts) {
+    const names = namesIn(dir);
+    if (!names) return { exact: false };
+    const written = part.normalize("NFC");
+    let name: string | undefined = names.has(written) ? written : undefined;
+    if (!name) {
+      const lower = written.toLowerCase();
+      const near = [...names].filter((n) => n.toLowerCase() === lower);
+      if (near.length !== 1) return { exact: false };
+      name = near[0]!;
+      exact = false;
+    }
+    found.push(name);
+    dir = path.join(dir, name);
+  }
+  return exact ? { exact: true } : { exact: false, otherCase: found.join("/") };
+}
+
+/** A FileLookup of the project at `root`: exact names only, with the capitals that differ. */
+export function fileLookup(root: string, onProbe?: (relativePath: string, found: boolean) => void): FileLookup {
+  const lookup: FileLookup = (relativePath) => {
+    const { exact } = findFile(root, relativePath);
+    onProbe?.(relativePath, exact);
+    return exact;
+  };
+  lookup.otherCase = (relativePath) => findFile(root, relativePath).otherCase;
+  return lookup;
+}
+
+/** Whether the file is there exactly as written (for records of what a validation looked for). */
+export function fileIsThere(root: string, relativePath: string): boolean {
+  return findFile(root, relativePath).exact;
+}
+
+/**
+ * A name written with other capitals than its file's: the file's name, and the fix, which
+ * writes the address as written with the file's capitals (only the parts that differ change).
+ * `written` is the address as in the post, `file` where it leads from the project root.
+ */
+export function caseSlip(written: string, file: string, fileExists: FileLookup): { name: string; fix: string } | undefined {
+  const onDisk = fileExists.otherCase?.(file);
+  if (!onDisk) return undefined;
+  const name = onDisk.slice(onDisk.lastIndexOf("/") + 1);
+  // The parts of the written address, matched from the end with those of the file on disk.
+  const [pathPart = "", rest = ""] = /^([^?#]*)(.*)$/s.exec(written)!.slice(1);
+  const parts = pathPart.split("/");
+  const disk = onDisk.split("/");
+  const fixed = parts.map((part, i) => {
+    const same = disk[disk.length - parts.length + i];
+    let decoded = part;
+    try {
+      decoded = decodeURIComponent(part);
+    } catch {
+      // Kept as written.
+    }
+    return same !== undefined && same !== decoded && same.toLowerCase() === decoded.normalize("NFC").toLowerCase() ? encodeURI(same) : part;
+  });
+  return { name, fix: `write it with the file's capitals: ${fixed.join("/")}${rest} (or rename the file to match)` };
+}

@@ -1,0 +1,74 @@
+// Names of files must match in capitals, as on the web server, even on a disk that does
+// not tell them apart (macOS, Windows): the check says which capitals differ.
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { fileIsThere, fileLookup, findFile } from "../../lib/file-case.ts";
+import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
+import { parseSettings } from "../../lib/settings.ts";
+
+const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
+
+function project(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "chatpost-case-"));
+  mkdirSync(path.join(root, "content/posts/Slides"), { recursive: true });
+  writeFileSync(path.join(root, "content/posts/Meetup.jpg"), "x");
+  writeFileSync(path.join(root, "content/posts/Photo.JPG"), "x");
+  writeFileSync(path.join(root, "content/posts/Slides/Deck.pdf"), "x");
+  writeFileSync(path.join(root, "content/posts/2017-04-30-online-communities.md"), "---\ntitle: T\ndate: 2017-04-30\n---\nBody\n");
+  return root;
+}
+
+describe("findFile", () => {
+  it("tells an exact name from one that differs in capitals only, in any part of the path", () => {
+    const root = project();
+    assert.deepEqual(findFile(root, "content/posts/Meetup.jpg"), { exact: true });
+    assert.deepEqual(findFile(root, "content/posts/meetup.jpg"), { exact: false, otherCase: "content/posts/Meetup.jpg" });
+    assert.deepEqual(findFile(root, "content/posts/slides/deck.PDF"), { exact: false, otherCase: "content/posts/Slides/Deck.pdf" });
+    assert.deepEqual(findFile(root, "content/posts/nothing.png"), { exact: false });
+  });
+
+  it("sees a rename at once (a folder's names are kept only while it is unchanged)", () => {
+    const root = project();
+    assert.equal(fileIsThere(root, "content/posts/meetup.jpg"), false);
+    renameSync(path.join(root, "content/posts/Meetup.jpg"), path.join(root, "content/posts/meetup.jpg"));
+    assert.equal(fileIsThere(root, "content/posts/meetup.jpg"), true);
+  });
+});
+
+describe("a post naming a file with other capitals than the file's", () => {
+  const load = (body: string, image = "") => {
+    const root = project();
+    const ctx: LoadContext = { settings, root, fileExists: fileLookup(root) };
+    return loadPost("content/posts/2017-04-30-online-communities.md", `---\ntitle: T\ndate: 2017-04-30\n${image}---\n${body}\n`, ctx).diagnostics.map((d) => `${d.line}:${d.column} ${d.field} ${d.message} → ${d.fix}`);
+  };
+
+  it("an image in the text: an error naming the file, with the address to write", () => {
+    assert.deepEqual(load("![Two hosts](meetup.jpg)"), [
+      "5:14  the image file meetup.jpg was not found: the file is named Meetup.jpg, and the published site tells capitals apart → write it with the file's capitals: Meetup.jpg (or rename the file to match)",
+    ]);
+    // A photo's upper-case ending is not published either: the file is what to rename.
+    assert.deepEqual(load("![Two hosts](photo.jpg)"), [
+      "5:14  the image file photo.jpg was not found: the file is named Photo.JPG, and the published site tells capitals apart → rename the file Photo.JPG to photo.jpg, as the post writes it",
+    ]);
+  });
+
+  it("the post's image, and a link to a file in a folder", () => {
+    assert.deepEqual(load("[the slides](slides/deck.pdf)", "image:\n  src: ./meetup.jpg\n  alt: Two hosts\n"), [
+      "5:3 image.src the image file ./meetup.jpg was not found: the file is named Meetup.jpg, and the published site tells capitals apart → write it with the file's capitals: ./Meetup.jpg (or rename the file to match)",
+      "8:14  the link to slides/deck.pdf leads to no file: the file is named Deck.pdf, and the published site tells capitals apart → write it with the file's capitals: Slides/Deck.pdf (or rename the file to match)",
+    ]);
+  });
+
+  it("a link to another post by its file name", () => {
+    assert.deepEqual(load("[last week](2017-04-30-Online-Communities.md#t2)"), [
+      "5:13  the link to 2017-04-30-Online-Communities.md#t2 leads to no post: the file is named 2017-04-30-online-communities.md, and the published site tells capitals apart → write it with the file's capitals: 2017-04-30-online-communities.md#t2 (or rename the file to match)",
+    ]);
+  });
+
+  it("the exact name: no problem", () => {
+    assert.deepEqual(load("![Two hosts](Meetup.jpg) [the slides](Slides/Deck.pdf)"), []);
+  });
+});
