@@ -205,6 +205,21 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   // Chat, references and image are checked even when another field is wrong: every problem at once.
   let chat: Chat | undefined;
   const rawChat = fm?.chat ?? (isRecord(rawData.chat) ? (rawData.chat as Record<string, unknown>) : undefined);
+  // Where the chat happens is checked whatever its start holds: every problem at once.
+  const followed = followedHashtag(typeof rawChat?.hashtag === "string" ? rawChat.hashtag : ctx.settings.chat.hashtag, ctx.settings.chat);
+  const sitePlatform = ctx.settings.chat.platform;
+  const platform = typeof rawChat?.platform === "string" && rawChat.platform.trim() ? rawChat.platform.trim() : sitePlatform;
+  // The site's page is on the site's platform: a chat elsewhere would send readers to the wrong place.
+  // (Not said of a platform the schema already found wrong, e.g. an address written in it.)
+  const elsewhere = platform.toLowerCase() !== sitePlatform.trim().toLowerCase() && !diagnostics.some((d) => d.field === "chat.platform");
+  if (rawChat && rawChat.url === undefined && elsewhere) {
+    error(
+      "chat.platform",
+      doc.locate(["chat", "platform"]),
+      `the chat is on ${platform}, but has no \`url:\`: its link would lead to the site's ${sitePlatform} page, ${followed.url}`,
+      `below \`platform:\`, add the address where readers follow or join this chat on ${platform}, indented like it: url: https://… (or remove \`platform:\` if the chat is on ${sitePlatform})`,
+    );
+  }
   if (rawChat && (typeof rawChat.start === "string" || rawChat.start instanceof Date)) {
     const zone = typeof rawChat.zone === "string" ? rawChat.zone : ctx.settings.chat.zone;
     const zoneField = typeof rawChat.zone === "string" ? ["chat", "zone"] : ["chat", "start"];
@@ -222,20 +237,6 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
         if (warning) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "start"]), field: "chat.start", ...warning });
       }
       const durationMinutes = typeof rawChat.duration === "number" ? rawChat.duration : ctx.settings.chat.duration;
-      const followed = followedHashtag(typeof rawChat.hashtag === "string" ? rawChat.hashtag : ctx.settings.chat.hashtag, ctx.settings.chat);
-      const sitePlatform = ctx.settings.chat.platform;
-      const platform = typeof rawChat.platform === "string" && rawChat.platform.trim() ? rawChat.platform.trim() : sitePlatform;
-      // The site's page is on the site's platform: a chat elsewhere would send readers to the wrong place.
-      // (Not said of a platform the schema already found wrong, e.g. an address written in it.)
-      const elsewhere = platform.toLowerCase() !== sitePlatform.trim().toLowerCase() && !diagnostics.some((d) => d.field === "chat.platform");
-      if (rawChat.url === undefined && elsewhere) {
-        error(
-          "chat.platform",
-          doc.locate(["chat", "platform"]),
-          `the chat is on ${platform}, but has no \`url:\`: its link would lead to the site's ${sitePlatform} page, ${followed.url}`,
-          `below \`platform:\`, add the address where readers follow or join this chat on ${platform}, indented like it: url: https://… (or remove \`platform:\` if the chat is on ${sitePlatform})`,
-        );
-      }
       chat = {
         ...result.instant,
         durationMinutes,

@@ -111,3 +111,10 @@ describe("messages for a chat's platform", () => {
     assert.equal(load('platform: "Zoom: room 3"', "url: https://zoom.us/j/1").post!.chat!.platform, "Zoom: room 3");
   });
 });
+
+describe("a platform without its address, beside a wrong start", () => {
+  it("both are told in the same run", () => {
+    const found = loadPost(FILE, "---\ntitle: T\ndate: 2017-04-30\nchat:\n  start: next tuesday\n  platform: Mastodon\n---\nBody\n", ctx).diagnostics.map((d) => `${d.line} ${d.field}`);
+    assert.deepEqual(found.sort(), ["5 chat.start", "6 chat.platform"]);
+  });
+});
