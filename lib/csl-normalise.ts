@@ -484,12 +484,21 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
     if (typeof entry === "string") {
       const text = entry.trim();
       if (!text) return;
+      // Titles, degrees, "Given Family" people and PubMed's "Smith JA". Not for BibTeX, which
+      // reads names itself; nor with ";", which only separates people (severalPeople's).
+      const mistake = syntax === "bibtex" || text.includes(";") ? undefined : nameMistake(text, field, syntax, Array.isArray(value));
+      if (mistake) {
+        problems.push({ path: Array.isArray(value) ? [...path, i] : path, ...mistake });
+        // A warning keeps the name as it is read without one.
+        if (mistake.severity === "warning") names.push(nameAsWritten(text));
+        return;
+      }
       const people = severalPeople(text);
       if (people) {
         problems.push({
           path: Array.isArray(value) ? [...path, i] : path,
           message: `"${text}" is ${people.length} people written as one name: it would be printed as one person`,
-          fix: peopleFix(syntax, field, people, Array.isArray(value)),
+          fix: peopleFix(syntax, field, syntax === "bibtex" ? people : people.map(dotted), Array.isArray(value)),
         });
         return;
       }
@@ -505,19 +514,14 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
         problems.push({ path: Array.isArray(value) ? [...path, i] : path, ...organisationProblem(text, organisation, field, syntax, Array.isArray(value)) });
         return;
       }
-      // "Family, Given" is a person; anything without a comma is kept whole (an organisation).
-      const comma = text.indexOf(",");
-      if (comma > 0) {
-        names.push({ family: text.slice(0, comma).trim(), given: text.slice(comma + 1).trim() });
-        return;
-      }
-      names.push({ literal: text });
+      names.push(nameAsWritten(text));
+      if (text.indexOf(",") > 0) return;
       // "Kate Doe" may well be a person, who would be printed whole and sorted under Kate: a
       // warning, as it may be an organisation too. Not for BibTeX: it reads "Kate Doe" as a
       // person itself, and plugin-bibtex hands names over as {family, given}, never as text.
-      // "The Guardian" is never a person.
-      if (syntax === "bibtex" || organisationName(text) || /^the\s/i.test(text)) return;
-      const person = givenFamilyName(text);
+      // "The Guardian" is never a person, and "Dr Pepper" has no given name to put after a comma.
+      if (syntax === "bibtex" || organisationName(text) || /^the\s/i.test(text) || TITLE.test(text.split(/\s+/)[0]!)) return;
+      const person = familyFirst(text);
       if (person) problems.push({ path: Array.isArray(value) ? [...path, i] : path, severity: "warning", ...givenFamilyProblem(text, person, field, syntax, Array.isArray(value)) });
     } else if (entry && typeof entry === "object" && !Array.isArray(entry)) {
       const name: Record<string, unknown> = {};
@@ -535,6 +539,18 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
     }
   });
   return names;
+}
+
+/**
+ * A name written as one text, read as chatpost reads it: "Family, Given" is a person, with a
+ * suffix after a second comma as CSL's suffix ("King, Martin Luther, Jr."); anything without a
+ * comma is kept whole (an organisation).
+ */
+function nameAsWritten(text: string): CslName {
+  const parts = text.split(",").map((p) => p.trim());
+  if (parts.length < 2 || parts[0] === "") return { literal: text };
+  if (parts.length === 3 && SUFFIX.test(parts[2]!)) return { family: parts[0]!, given: parts[1]!, suffix: parts[2]! };
+  return { family: parts[0]!, given: text.slice(text.indexOf(",") + 1).trim() };
 }
 
 /**
@@ -900,6 +916,175 @@ export function severalPeople(text: string): string[] | undefined {
   if (people.some((p) => p === undefined)) return undefined;
   const all = people.flat() as string[];
   return all.length > 1 ? all : undefined;
+}
+
+// Titles before a name and degrees after it: the citation style prints them as part of the name,
+// and reference lists leave them out (APA: no titles, no degrees). Only words that are no one's
+// name and, after a name, no one's initials: "MA", "MS", "BA", "BS", "JD" and "PA" are left out,
+// as "Smith MA" is PubMed's way of writing M. A. Smith. A suffix (Jr., III) is part of the name.
+const TITLE = /^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?$/;
+const DEGREES = [
+  "MD", "DO", "RN", "NP", "PhD", "DPhil", "DrPH", "EdD", "PsyD", "PharmD", "DNP", "DDS", "DMD", "DVM", "DSc", "ScD", "MBBS", "MBChB",
+  "MSc", "MPhil", "MBA", "MPH", "MSN", "MSW", "MHA", "MEd", "BSc", "BSN", "APRN", "FRCP", "FRCPC", "FRCS", "FRACP", "FRCGP", "MRCP",
+  "MRCGP", "FACP", "FACS", "FAAN", "FAAP", "FACC",
+];
+// Written with or without full stops (Ph.D., M.D.); in any capitals from three letters on (PHD,
+// Phd), while "Md" or "Do" could be something else.
+const DEGREE_BY_LETTERS = new Map(DEGREES.map((d) => [d.length > 2 ? d.toLowerCase() : d, d]));
+const degreeOf = (word: string) => {
+  const bare = word.replace(/\./g, "");
+  return DEGREE_BY_LETTERS.get(bare.length > 2 ? bare.toLowerCase() : bare);
+};
+// Capitals after a family name that are a place, a company's legal form or a subject, not
+// initials: "Diabetes UK", "Bayer AG", "Sanofi SA", "Google AI". Such a name gets no warning.
+// AB, AS and SE (Volvo AB) are left out: they are too often a person's initials ("O'Neil AB").
+const NOT_INITIALS = new Set(["UK", "US", "USA", "EU", "UN", "NZ", "UAE", "AG", "SA", "NV", "BV", "KG", "AI", "IT", "TV", "PR"]);
+
+/** The titles and degrees taken out of a name, and what is left: "Dr Kate Doe, PhD" → "Kate Doe". */
+function withoutTitles(text: string): { rest: string; removed: string[] } | undefined {
+  // Each person's part and each part between commas, with what separates them.
+  const pieces = text.split(/(\s*,\s*|\s+(?:and|&)\s+)/i);
+  const removed: string[] = [];
+  const kept: string[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const afterComma = i > 0 && pieces[i - 1]!.trim() === ",";
+    // The words of the name before this part ("Kate Doe" or "Doe" and "Kate"): a degree is only a
+    // degree after a whole name, else "Doe, MD" is M. D. Doe.
+    const before = kept.filter((_, k) => k % 2 === 0).join(" ").split(/\s+/).filter(Boolean).length;
+    let words = pieces[i]!.split(/\s+/).filter(Boolean);
+    if (words.length > 0 && words.every((w) => degreeOf(w)) && afterComma && (before >= 2 || kept.length >= 3)) {
+      removed.push(...words);
+      continue;
+    }
+    // "Dr Pepper" and "Dr. Oetker" are companies: a title needs a whole name after it, or given
+    // names after a comma ("Doe, Dr Kate").
+    if (words.length > 1 && TITLE.test(words[0]!) && (words.length > 2 || afterComma)) {
+      removed.push(words[0]!);
+      words = words.slice(1);
+    }
+    while (words.length > 1 && degreeOf(words.at(-1)!) && (words.length > 2 || afterComma)) removed.unshift(words.pop()!);
+    kept.push(...(i > 0 ? [pieces[i - 1]!] : []), words.join(" "));
+  }
+  return removed.length ? { rest: kept.join("").trim(), removed } : undefined;
+}
+
+/** "Smith JA" as PubMed writes it, not "Diabetes UK": "Smith, J. A.". */
+function pubmedName(text: string): string | undefined {
+  const name = vancouverName(text);
+  return name && !NOT_INITIALS.has(text.split(/\s+/).at(-1)!) ? dotted(name) : undefined;
+}
+
+/** "Kate Doe" and "Kate Doe Jr." as "Doe, Kate" and "Doe, Kate, Jr.", which CSL reads as a person. */
+function familyFirst(text: string): string | undefined {
+  const words = text.split(/\s+/);
+  const suffix = words.length > 2 && SUFFIX.test(words.at(-1)!) ? words.pop() : undefined;
+  const person = givenFamilyName(words.join(" "));
+  return person && (suffix ? `${person}, ${suffix}` : person);
+}
+
+/**
+ * "Family, JA" with full stops after the initials, "Family, J. A.": citeproc-js reads "JA" as a
+ * name and prints only its first letter, "Smith, J.".
+ */
+function dotted(name: string): string {
+  const comma = name.indexOf(",");
+  const given = name.slice(comma + 1).trim();
+  if (comma < 0 || !INITIALS.test(given) || /-/.test(given)) return name;
+  return `${name.slice(0, comma)}, ${[...given.replace(/\./g, "")].map((c) => `${c}.`).join(" ")}`;
+}
+
+/** Each person of text that names several people each as "Given Family" (or PubMed's "Family JA" without a comma). */
+function givenFamilyPeople(text: string): { people: string[]; commas: number } | undefined {
+  const parts = text.split(/\s*,?\s+(?:and|&)\s+|\s*,\s*/i);
+  const commas = text.split(",").length - 1;
+  if (parts.length < 2 || parts.some((p) => p === "" || organisationName(p))) return undefined;
+  // With commas, a part of PubMed's form is severalPeople's to read.
+  const people = parts.map((p) => familyFirst(p) ?? (commas ? undefined : pubmedName(p)));
+  return people.every((p) => p !== undefined) ? { people: people as string[], commas } : undefined;
+}
+
+/** The people a name with a mistake stands for, as they are to be written; the text itself when it cannot be told. */
+function peopleOf(text: string): string[] {
+  const several = severalPeople(text);
+  if (several) return several.map(dotted);
+  const listed = givenFamilyPeople(text);
+  if (listed) return listed.people;
+  if (text.includes(",")) return [dotted(text)];
+  return [pubmedName(text) ?? familyFirst(text) ?? text];
+}
+
+/**
+ * A person's name written in a way the citation style misreads, other than "et al." and the
+ * people severalPeople finds: a title or degree in it ("Dr Kate Doe, PhD"), people written "Given
+ * Family" in one text ("Kate Doe and John Smith", "Kate Doe, John Smith"), PubMed's "Smith JA".
+ * A warning unless it is surely several people: the reading is a guess, and the reference prints.
+ */
+function nameMistake(text: string, field: string, syntax: "yaml" | "json", inList: boolean): Omit<ItemProblem, "path"> | undefined {
+  // An organisation's word in any person's part ("Dr Reddy's Laboratories") keeps it as written.
+  // Each part alone: "and" between people is no organisation's word here.
+  if (/^the\s/i.test(text) || commaOrganisation(text)?.legalForm || text.split(/\s*,\s*|\s+(?:and|&)\s+/i).some(organisationName)) return undefined;
+  const titles = withoutTitles(text);
+  if (titles) {
+    const people = peopleOf(titles.rest);
+    const several = people.length > 1;
+    const severity = several && (severalPeople(titles.rest) || (givenFamilyPeople(titles.rest)?.commas ?? 0) > 0) ? "error" : "warning";
+    const words = [...new Set(titles.removed)].map((w) => `"${w}"`);
+    const message = `"${text}" has ${words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0]} in it, which the citation style would print as part of the name: reference lists leave out titles (Dr, Prof) and degrees (PhD, MD)${several ? `; and it is ${people.length} people written as one name` : ""}`;
+    const how = `write the ${several ? "names" : "name"} without ${words.length > 1 ? "them" : "it"}${several ? ", one person per line" : people[0] !== titles.rest ? ", family name first, then a comma" : ""}`;
+    return { severity, message, fix: namesFix(syntax, field, people, inList, how) };
+  }
+  const listed = givenFamilyPeople(text);
+  if (listed) {
+    const n = listed.people.length;
+    const asPeople = `if they are ${n} people, write one per line, family name first, then a comma`;
+    if (listed.commas === 0) {
+      return {
+        severity: "warning",
+        message: `"${text}" looks like ${n} people written as one name: it is read as one organisation's name and printed as written`,
+        fix: eitherFix(syntax, field, inList, [asPeople, listed.people], [LITERAL_WAY, [{ literal: text }]]),
+      };
+    }
+    // No one person's name has three parts between commas, but "García Márquez, Gabriel José" is
+    // one person, family name first, as "Kate Doe, John Smith" is two.
+    if (n > 2) return { message: `"${text}" is ${n} people written as one name: it would be printed as one person`, fix: peopleFix(syntax, field, listed.people, inList) };
+    const [family, given] = text.split(",").map((p) => p.trim()) as [string, string];
+    return {
+      severity: "warning",
+      message: `"${text}" is read as one person, family name "${family}" and given names "${given}", printed "${family}, ${initials(given)}"; it may be ${n} people`,
+      fix: eitherFix(syntax, field, inList, [asPeople, listed.people], ["if it is one person, write the parts of the name", [{ family, given }]], [LITERAL_WAY, [{ literal: text }]]),
+    };
+  }
+  const person = pubmedName(text);
+  if (person && !text.includes(",")) {
+    return {
+      severity: "warning",
+      message: `"${text}" is written as PubMed writes a name, family name then initials, but it is read as an organisation's name: it is printed as written, initials and all, in the text's citations too`,
+      fix: eitherFix(syntax, field, inList, ["if it is a person, write the family name first, then a comma and the initials with full stops", [person]], [LITERAL_WAY, [{ literal: text }]]),
+    };
+  }
+  return undefined;
+}
+
+const LITERAL_WAY = "if it is an organisation, write it with `literal:`, which keeps it as written";
+
+/** The names to write in place of one, in the writer's syntax, after `how` ("write the name without it"). */
+function namesFix(syntax: "yaml" | "json", field: string, names: (string | CslName)[], inList: boolean, how: string): string {
+  if (syntax === "json") {
+    const written = names.map(jsonName).join(", ");
+    if (inList) return `${how}: ${written}`;
+    return `${how}: "${field}": ${names.length === 1 && typeof names[0] === "string" ? written : `[${written}]`}`;
+  }
+  // `literal:` on a line of its own, as the README shows it; quoted with a comma, so that the comma is plainly part of the name.
+  const literal = (text: string) => `literal: ${text.includes(",") ? JSON.stringify(text) : yamlScalar(text)}`;
+  const line = (n: string | CslName) => `    - ${typeof n !== "string" && Object.keys(n).length === 1 && n.literal ? literal(n.literal) : yamlName(n)}`;
+  if (inList) return `${how}:\n${names.map(line).join("\n")}`;
+  if (names.length === 1 && typeof names[0] === "string") return `${how}:\n  ${field}: ${yamlScalar(names[0])}`;
+  return `${how}:\n  ${field}:\n${names.map(line).join("\n")}`;
+}
+
+/** Several ways out, each "if it is …" with the names it would be written as. */
+function eitherFix(syntax: "yaml" | "json", field: string, inList: boolean, ...ways: [string, (string | CslName)[]][]): string {
+  return ways.map(([how, names]) => namesFix(syntax, field, names, inList, how)).join(syntax === "json" ? "; " : "\n");
 }
 
 const DATE_TEXT = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;

@@ -232,7 +232,8 @@ describe("several people in one name", () => {
     assert.deepEqual(only({ editor: ["Lee, Mai", "Smith J, Doe K"] }), {
       path: "editor.1",
       message: '"Smith J, Doe K" is 2 people written as one name: it would be printed as one person',
-      fix: "write one person per line, in place of this one:\n    - Smith, J\n    - Doe, K",
+      // With full stops: "Smith, JA" would be printed "Smith, J.", the A lost.
+      fix: "write one person per line, in place of this one:\n    - Smith, J.\n    - Doe, K.",
     });
     assert.equal(only({ author: "Smith, J.; Doe, K." }, "json").fix, 'write one name per person: "author": ["Smith, J.", "Doe, K."]');
   });

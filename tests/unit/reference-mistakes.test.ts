@@ -77,7 +77,8 @@ describe("mistakes in a post's references", () => {
       ['"Smith, J. and Doe, K."', ["Smith, J.", "Doe, K."]],
       ['"Smith, J.; Doe, K."', ["Smith, J.", "Doe, K."]],
       ['"Smith, John & Doe, Kate"', ["Smith, John", "Doe, Kate"]],
-      ["Smith J, Doe K", ["Smith, J", "Doe, K"]],
+      ["Smith J, Doe K", ["Smith, J.", "Doe, K."]],
+      ["Smith JA, Doe K", ["Smith, J. A.", "Doe, K."]],
     ];
     for (const [written, people] of cases) {
       const { post, diagnostics } = load(...HEAD, `    author: ${written}`);
@@ -192,10 +193,11 @@ describe("an organisation whose name has a comma, in a post", () => {
   });
 
   it("leaves people with a suffix, particles or initials as they were", () => {
-    const people: [string, string, string][] = [
-      ["King, Martin Luther, Jr.", "King", "Martin Luther, Jr."],
-      ["Smith, J., Jr.", "Smith", "J., Jr."],
-      ["Gates, William H., III", "Gates", "William H., III"],
+    // A suffix after a second comma is CSL's suffix, printed after the initials: "King, M. L., Jr.".
+    const people: [string, string, string, string?][] = [
+      ["King, Martin Luther, Jr.", "King", "Martin Luther", "Jr."],
+      ["Smith, J., Jr.", "Smith", "J.", "Jr."],
+      ["Gates, William H., III", "Gates", "William H.", "III"],
       ["van der Berg, Anna", "van der Berg", "Anna"],
       ["de la Cruz, M.", "de la Cruz", "M."],
       ["García, Juan de Dios", "García", "Juan de Dios"],
@@ -209,7 +211,9 @@ describe("an organisation whose name has a comma, in a post", () => {
     ];
     const { post, diagnostics } = load(...HEAD, "    author:", ...people.map(([written]) => `      - ${JSON.stringify(written)}`));
     assert.deepEqual(diagnostics, []);
-    assert.deepEqual(post!.references[0]!.author, people.map(([, family, given]) => ({ family, given })));
+    assert.deepEqual(post!.references[0]!.author, people.map(([, family, given, suffix]) => ({ family, given, ...(suffix ? { suffix } : {}) })));
+    const { bibliography } = postCitations(post!, { style: "apa", locale: "en-US" });
+    assert.match(bibliography.map((b) => b.html).join(""), /King, M\. L\., Jr\./);
   });
 });
 
@@ -443,5 +447,39 @@ describe("a reference's type under another program's name", () => {
   it("keeps \"did you mean\" for a typo and the list of types for anything else", () => {
     assert.match(typed("    type: artcle-journal")[0]!, /→ did you mean `article-journal`\?$/);
     assert.match(typed("    type: zzz")[0]!, /→ use a CSL type such as article-journal/);
+  });
+});
+
+describe("names the citation style misreads, in a post", () => {
+  it("tells PubMed's form, several people and degrees at each name's line and column; the post loads", () => {
+    const { post, diagnostics } = load(
+      ...HEAD,
+      "    author:", // 8
+      "      - Smith JA", // 9
+      "      - Kate Doe and John Smith", // 10
+      "      - Dr Ann Lee, PhD", // 11
+      "      - Smailhodzic, Edin", // 12
+    );
+    assert.ok(post);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.column, d.field, d.fix]), [
+      ["warning", 9, 9, "references[0].author[0]", "if it is a person, write the family name first, then a comma and the initials with full stops:\n    - Smith, J. A.\nif it is an organisation, write it with `literal:`, which keeps it as written:\n    - literal: Smith JA"],
+      ["warning", 10, 9, "references[0].author[1]", "if they are 2 people, write one per line, family name first, then a comma:\n    - Doe, Kate\n    - Smith, John\nif it is an organisation, write it with `literal:`, which keeps it as written:\n    - literal: Kate Doe and John Smith"],
+      ["warning", 11, 9, "references[0].author[2]", "write the name without them, family name first, then a comma:\n    - Lee, Ann"],
+    ]);
+    assert.equal(diagnostics[2]!.message, 'reference "smith2016": "Dr Ann Lee, PhD" has "Dr" and "PhD" in it, which the citation style would print as part of the name: reference lists leave out titles (Dr, Prof) and degrees (PhD, MD)');
+  });
+
+  it("is silent once each fix is written", () => {
+    const { post, diagnostics } = load(...HEAD, "    author:", "      - Smith, J. A.", "      - Doe, Kate", "      - Smith, John", "      - Lee, Ann", "      - literal: Smith JA");
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(post!.references[0]!.author, [
+      { family: "Smith", given: "J. A." }, { family: "Doe", given: "Kate" }, { family: "Smith", given: "John" }, { family: "Lee", given: "Ann" }, { literal: "Smith JA" },
+    ]);
+  });
+
+  it("leaves the post's own author alone: it is not a reference", () => {
+    const { post, diagnostics } = loadPost(FILE, "---\ntitle: T\ndate: 2017-04-30\nauthor: Dr Kate Doe, PhD\n---\nText.\n", ctx);
+    assert.deepEqual(diagnostics, []);
+    assert.equal(post!.author, "Dr Kate Doe, PhD");
   });
 });
