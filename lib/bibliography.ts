@@ -10,6 +10,7 @@ import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import { commaOrganisation, etAlIn, normaliseItem, organisationName, organisationProblem, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { encodingProblems } from "./text-encoding.ts";
+import { markupProblems, referenceMarkupProblems } from "./front-matter-markup.ts";
 import { fieldPath, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument } from "./front-matter.ts";
 import { SETTINGS_FILE } from "./settings.ts";
@@ -101,7 +102,45 @@ function parseBibtex(file: string, text: string): FileResult {
   const names = bibtexNameProblems(text).map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
   const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), undefined, names);
   result.diagnostics.unshift(...bibtexStructureProblems(text).map((p) => ({ severity: "error" as const, file, ...p })));
+  result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
   return result;
+}
+
+// BibTeX fields plugin-bibtex makes into the printed text fields of CSL (not names, dates,
+// numbers, addresses or identifiers, nor the abstract and note no style prints).
+const BIBTEX_TEXT_FIELDS = new Set([
+  "title", "subtitle", "titleaddon", "shorttitle", "booktitle", "booksubtitle", "booktitleaddon", "maintitle", "mainsubtitle",
+  "maintitleaddon", "journal", "journaltitle", "journalsubtitle", "shortjournal", "issuetitle", "issuesubtitle", "series",
+  "origtitle", "eventtitle", "venue", "publisher", "origpublisher", "institution", "organization", "school", "address",
+  "location", "origlocation", "edition", "type", "howpublished", "version", "chapter", "pubstate",
+]);
+
+/**
+ * Markdown and HTML in a .bib entry's text that citeproc-js prints as typed (plugin-bibtex
+ * makes BibTeX's own {\em …} and \textit{…} into citeproc's tags, and passes the rest on as
+ * written). Read from the source, so that the fix is the writer's own field in BibTeX, and
+ * told only where the parsed entry shows the same piece: an escaped \_x\_ is meant as typed.
+ */
+function bibtexMarkupProblems(file: string, text: string, data: any[]): Diagnostic[] {
+  const parsed = new Map<string, Set<string>>();
+  for (const item of data) {
+    const shown = new Set(referenceMarkupProblems(item, "json").flatMap((p) => p.pieces));
+    if (shown.size) parsed.set(String(item.id), shown);
+  }
+  if (!parsed.size) return [];
+  const out: Diagnostic[] = [];
+  for (const f of bibtexFields(text)) {
+    const shown = parsed.get(f.key);
+    if (!shown || f.value === undefined || !BIBTEX_TEXT_FIELDS.has(f.name)) continue;
+    const p = markupProblems(f.value, { reference: true, syntax: "bibtex", key: `${f.name} = ` });
+    if (!p || !p.pieces.some((piece) => shown.has(piece))) continue;
+    const before = text.slice(0, f.index);
+    out.push({
+      severity: "warning", file, line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+      message: `entry "${f.key}": \`${f.name}\` ${p.message}`, fix: p.fix,
+    });
+  }
+  return out;
 }
 
 const require = createRequire(import.meta.url);
@@ -433,6 +472,13 @@ function normaliseAll(
       return;
     }
     seen.add(item.id);
+    // A .bib file's are read from its source (bibtexMarkupProblems).
+    if (syntax !== "bibtex") {
+      for (const p of referenceMarkupProblems(raw, syntax)) {
+        const where = line(p.path);
+        diagnostics.push({ severity: "warning", file, ...(where ? { line: where } : {}), field: fieldPath([id, ...p.path]), message: `entry "${id}": \`${String(p.path[0])}\` ${p.message}`, fix: p.fix });
+      }
+    }
     const at = line([]);
     entries.push({ item, file, ...(at ? { line: at } : {}) });
   });

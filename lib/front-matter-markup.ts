@@ -6,8 +6,10 @@
 // Meant to never alarm on plain text: a lone or spaced asterisk ("2 * 3", "cost*"), an
 // underscore inside a word or hashtag (#care_ldr), "<3", "a < b", web and e-mail
 // addresses are all left alone. A warning the writer cannot make go away is worse than none.
+// citeproc-js's own tags left without their pair ("<i>The Lancet" with no "</i>") are
+// printed as typed too, and are told with the fix (close or remove the tag).
 import { decodeHTMLStrict } from "entities";
-import { cslField } from "./csl-normalise.ts";
+import { cslField, type ReferenceSyntax } from "./csl-normalise.ts";
 import { yamlScalar } from "./yaml-text.ts";
 
 export interface MarkupProblem {
@@ -16,16 +18,22 @@ export interface MarkupProblem {
   fix: string;
   /** The text without the markup (in a reference, with citeproc's tags in its place). */
   plain: string;
+  /** Each piece of markup as written ("**it**", "<em>", "&amp;", an unpaired "<i>"). */
+  pieces: string[];
 }
 
 export interface MarkupOptions {
   /** A reference's field: citeproc-js's tags are kept, and markdown becomes them. */
   reference?: boolean;
-  /** How the fix writes the value: "title: ", "- " for a list item; the text alone in quotes when not given. */
+  /** How the fix writes the value: "title: ", "- " for a list item, `"title": ` in JSON, `title = ` in BibTeX; the text alone in quotes when not given. */
   key?: string;
+  /** The file's syntax, which the fix's value is written in: YAML (the default), JSON or BibTeX (\textit{…} for <i>…</i>). */
+  syntax?: ReferenceSyntax;
+  /** A tag: a word of letters, digits and _ only ("__init__", "#care_ldr") is a name, not emphasis. */
+  tag?: boolean;
 }
 
-type Kind = "asterisks" | "underscores" | "tildes" | "backticks" | "link" | "image" | "tag" | "entity" | "comment";
+type Kind = "asterisks" | "underscores" | "tildes" | "backticks" | "link" | "image" | "tag" | "entity" | "comment" | "unpaired";
 
 interface Found {
   kind: Kind;
@@ -33,6 +41,8 @@ interface Found {
   text: string;
   /** For an entity, what it stands for; for a link, its address. */
   detail?: string;
+  /** For citeproc-js's tags without their pair: what is wrong with each, and what to do. */
+  pairing?: Pairing;
 }
 
 // Elements a writer may type (from a web page, a word processor's HTML, an e-mail). Only
@@ -84,6 +94,7 @@ const HOLD = /\uE000(\d+)\uE001/g;
 /** The markup in one front-matter text, what readers see of it, and the text without it; undefined when there is none. */
 export function markupProblems(text: string, options: MarkupOptions = {}): MarkupProblem | undefined {
   const reference = options.reference ?? false;
+  if (options.tag && /^#?[\p{L}\p{N}_]+$/u.test(text.trim())) return undefined;
   const first = scan(text, reference);
   if (!first) return undefined;
   // What a piece of code or an entity stood for can be markup in turn ("&lt;em&gt;"): the
@@ -93,7 +104,8 @@ export function markupProblems(text: string, options: MarkupOptions = {}): Marku
     ({ plain } = again);
     styled ||= again.styled;
   }
-  return { message: message(first.found, reference), fix: fix(first.found, plain, options, styled), plain };
+  const pieces = [...new Set(first.found.flatMap((f) => (f.pairing ? f.pairing.printed : [f.text])))];
+  return { message: message(first.found, reference), fix: fix(first.found, plain, options, styled), plain, pieces };
 }
 
 function scan(text: string, reference: boolean): { found: Found[]; plain: string; styled: boolean } | undefined {
@@ -151,6 +163,12 @@ function scan(text: string, reference: boolean): { found: Found[]; plain: string
     }
     return BREAKING.has(name) ? " " : "";
   });
+  // Before the emphasis becomes tags, which are paired by construction.
+  const pairing = reference ? unpairedTags(s) : undefined;
+  if (pairing) {
+    found.push({ kind: "unpaired", text: pairing.printed[0]!, pairing });
+    s = pairing.text;
+  }
   s = s.replace(ENTITY, (all) => {
     const decoded = decodeHTMLStrict(all);
     if (decoded === all) return all;
@@ -177,6 +195,81 @@ function scan(text: string, reference: boolean): { found: Found[]; plain: string
   return { found, plain: restore(s).replace(/[ \t]{2,}/g, " ").trim(), styled };
 }
 
+// citeproc-js's tags as its FlipFlopper pairs them (citeproc 2.4): on one stack, a closing
+// tag that is not the innermost open one's undoes the open tags above its own, and every
+// tag left without its pair is printed as typed. (Quote marks take part in that pairing
+// too; they are left out here, so a tag they undo is not told: never a false alarm.)
+const CITEPROC_TAG = /<(\/?)(i|b|sup|sub|sc)>|<span\s[^<>]*>|<\/span>/g;
+
+interface Pairing {
+  /** The tags citeproc-js prints as typed, each once, in order. */
+  printed: string[];
+  /** What is wrong: the tag and what it does ("<i>", "is never closed"). */
+  reasons: { tag: string; what: string }[];
+  /** What to do, one for each reason. */
+  advice: string[];
+  /** The text with the tags that cannot pair removed: what the fix shows. */
+  text: string;
+}
+
+function unpairedTags(s: string): Pairing | undefined {
+  if (!s.includes("<")) return undefined;
+  const tags = [...s.matchAll(CITEPROC_TAG)].map((m) => ({ index: m.index, text: m[0], open: !m[1] && m[0] !== "</span>", closer: m[2] ? `</${m[2]}>` : "</span>" }));
+  if (!tags.length) return undefined;
+
+  // What citeproc-js does.
+  const printed = new Set<number>();
+  const stack: number[] = [];
+  tags.forEach((t, i) => {
+    if (t.open) return void stack.push(i);
+    while (stack.length && tags[stack.at(-1)!]!.closer !== t.closer) printed.add(stack.pop()!);
+    if (stack.length) stack.pop();
+    else printed.add(i);
+  });
+  for (const i of stack) printed.add(i);
+  if (!printed.size) return undefined;
+
+  // The smallest repair: a closer with no opener goes, and so does an opener that is
+  // never closed, or still open where the tag around it closes (and its closer after).
+  const dropped = new Set<number>();
+  const reasons: Pairing["reasons"] = [];
+  const advice: string[] = [];
+  const open: number[] = [];
+  const late: string[] = [];
+  tags.forEach((t, i) => {
+    if (t.open) return void open.push(i);
+    let at = open.length - 1;
+    while (at >= 0 && tags[open[at]!]!.closer !== t.closer) at--;
+    if (at < 0) {
+      dropped.add(i);
+      const was = late.indexOf(t.text);
+      if (was >= 0) late.splice(was, 1);
+      else {
+        reasons.push({ tag: t.text, what: "closes nothing" });
+        advice.push(`remove "${t.text}"`);
+      }
+      return;
+    }
+    for (const j of open.splice(at + 1)) {
+      const inner = tags[j]!;
+      dropped.add(j);
+      late.push(inner.closer);
+      reasons.push({ tag: inner.text, what: `is still open at "${t.text}"` });
+      advice.push(`close "${inner.text}" before "${t.text}" (a tag opened inside another closes first), or remove "${inner.text}" and its "${inner.closer}"`);
+    }
+    open.pop();
+  });
+  for (const j of open) {
+    const t = tags[j]!;
+    dropped.add(j);
+    reasons.push({ tag: t.text, what: "is never closed" });
+    advice.push(`add "${t.closer}" where it should end, or remove "${t.text}"`);
+  }
+  let text = s;
+  for (const i of [...dropped].sort((a, b) => b - a)) text = text.slice(0, tags[i]!.index) + text.slice(tags[i]!.index + tags[i]!.text.length);
+  return { printed: [...new Set([...printed].sort((a, b) => a - b).map((i) => tags[i]!.text))], reasons, advice, text };
+}
+
 const QUOTED = (s: string) => `"${s}"`;
 
 function message(found: Found[], reference: boolean): string {
@@ -195,20 +288,31 @@ function message(found: Found[], reference: boolean): string {
     else if (f.kind === "image") add(`${QUOTED(f.text)} as text, not an image`);
     else if (f.kind === "comment") add(`the comment ${QUOTED(f.text)}`);
     else if (f.kind === "entity") add(`${QUOTED(f.text)} where ${/^\s+$/u.test(f.detail!) ? "a space" : /^\p{Cf}+$/u.test(f.detail!) ? "nothing" : QUOTED(f.detail!)} was meant`);
-    else if (f.kind === "tag" && f.text === tags[0]) {
+    else if (f.kind === "unpaired") {
+      const { printed, reasons } = f.pairing!;
+      const [only] = reasons;
+      add(
+        printed.length === 1 && reasons.length === 1 && only!.tag === printed[0]
+          ? `the tag ${QUOTED(only!.tag)}, which ${only!.what}`
+          : `${printed.length === 1 ? "the tag" : "the tags"} ${list(printed.map(QUOTED))} (${list(reasons.map((r) => `${QUOTED(r.tag)} ${r.what}`))})`,
+      );
+    } else if (f.kind === "tag" && f.text === tags[0]) {
       const distinct = [...new Set(tags)];
       add(`${distinct.length === 1 ? "the tag" : "the tags"} ${list(distinct.map(QUOTED))}`);
     }
   }
-  const how = reference
+  const how = found.every((f) => f.kind === "unpaired")
+    ? "has a tag without its pair, which is shown as typed"
+    : reference
     ? "is shown as typed: a reference reads no markdown, and no HTML but <i>, <b>, <sup>, <sub> and <sc>"
     : "is shown exactly as typed (front matter is not read as markdown or HTML)";
   return `${how}: readers would see ${list(parts)}`;
 }
 
-// Backticks, links and images are read first but sit outermost in what was typed.
+// Backticks, links and images are read first but sit outermost in what was typed; tags
+// without their pair, last, as their fix comes first.
 function rank(f: Found): number {
-  return f.kind === "asterisks" || f.kind === "underscores" || f.kind === "tildes" ? 1 : 0;
+  return f.kind === "unpaired" ? 2 : f.kind === "asterisks" || f.kind === "underscores" || f.kind === "tildes" ? 1 : 0;
 }
 
 function list(parts: string[]): string {
@@ -216,17 +320,54 @@ function list(parts: string[]): string {
 }
 
 function fix(found: Found[], plain: string, options: MarkupOptions, styled: boolean): string {
-  const value = options.key === undefined ? JSON.stringify(plain) : `${options.key}${yamlScalar(plain)}`;
+  const syntax = options.syntax ?? "yaml";
+  const value =
+    syntax === "bibtex"
+      ? `${options.key ?? ""}{${bibtexText(plain)}}`
+      : options.key === undefined || syntax === "json"
+        ? `${options.key ?? ""}${JSON.stringify(plain)}`
+        : `${options.key}${yamlScalar(plain)}`;
   const links = [...new Set(found.filter((f) => (f.kind === "link" || f.kind === "tag") && f.detail).map((f) => f.detail!))];
   const reference = options.reference ?? false;
+  const pairing = found.find((f) => f.pairing)?.pairing;
+  const repair = pairing ? list(pairing.advice) : "";
   const how = !plain
     ? "remove the markup (the text has nothing else): write the words readers should see"
-    : reference && styled
-      ? `write italics as <i>…</i> and bold as <b>…</b>, which references read: ${value}`
-      : `write it without the markup: ${value}`;
+    : pairing && found.every((f) => f.kind === "unpaired")
+      ? `${repair}: ${value}`
+      : `${repair ? `${repair}; ` : ""}${
+          reference && styled
+            ? syntax === "bibtex"
+              ? `write italics as \\textit{…} and bold as \\textbf{…}: ${value}`
+              : `write italics as <i>…</i> and bold as <b>…</b>, which references read: ${value}`
+            : `write it without the markup: ${value}`
+        }`;
   if (!links.length) return how;
-  const where = reference ? "in the reference's `URL:` field" : "in the post's text below the front matter, where markdown works";
+  const where = !reference
+    ? "in the post's text below the front matter, where markdown works"
+    : syntax === "bibtex"
+      ? "in the entry's `url` field"
+      : syntax === "json"
+        ? 'in the entry\'s "URL" field'
+        : "in the reference's `URL:` field";
   return `${how}; put the link to ${links.join(" and ")} ${where}`;
+}
+
+const BIBTEX_COMMAND: Record<string, string> = { i: "\\textit{", b: "\\textbf{", sup: "\\textsuperscript{", sub: "\\textsubscript{", sc: "\\textsc{" };
+
+/** A reference's text, its citeproc tags written as BibTeX's commands (which plugin-bibtex reads back as those tags), and & as \&. */
+function bibtexText(text: string): string {
+  const spans: string[] = [];
+  return text
+    .replace(CITEPROC_TAG, (tag, slash: string | undefined, name: string | undefined) => {
+      if (name) return slash ? "}" : BIBTEX_COMMAND[name]!;
+      if (tag === "</span>") return spans.pop() ?? "";
+      // nocase is BibTeX's braces; nodecor has no BibTeX form, and works as typed.
+      const [open, close] = /small-caps/.test(tag) ? ["\\textsc{", "}"] : /nodecor/.test(tag) ? [tag, "</span>"] : ["{", "}"];
+      spans.push(close);
+      return open;
+    })
+    .replace(/(?<!\\)&/g, "\\&");
 }
 
 /** A problem of one field, with the field's path in the front matter. */
@@ -237,8 +378,10 @@ export interface FieldMarkupProblem extends MarkupProblem {
 /** What a post's fields hold, as read: anything not text is left alone (the schema reports it). */
 export interface PostTexts {
   title?: unknown;
+  author?: unknown;
   description?: unknown;
   topics?: readonly unknown[];
+  tags?: readonly unknown[];
   image?: unknown;
   references?: unknown;
 }
@@ -254,7 +397,20 @@ const REFERENCE_TEXT_FIELDS = new Set([
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date);
 
-/** Markup in a post's title, description, topics, image alt text and credit, and its references' text. */
+/** Markup in one reference's text fields (a post's `references:` item, or an entry of a CSL JSON or YAML file), by the field's key as written. */
+export function referenceMarkupProblems(entry: unknown, syntax: ReferenceSyntax = "yaml"): FieldMarkupProblem[] {
+  if (!isRecord(entry)) return [];
+  const out: FieldMarkupProblem[] = [];
+  for (const [key, value] of Object.entries(entry)) {
+    const field = cslField(key);
+    if (typeof value !== "string" || !field || !REFERENCE_TEXT_FIELDS.has(field)) continue;
+    const p = markupProblems(value, { reference: true, syntax, key: syntax === "json" ? `${JSON.stringify(key)}: ` : `${key}: ` });
+    if (p) out.push({ ...p, path: [key] });
+  }
+  return out;
+}
+
+/** Markup in a post's title, author, description, topics, tags, image alt text and credit, and its references' text. */
 export function postMarkupProblems(texts: PostTexts): FieldMarkupProblem[] {
   const out: FieldMarkupProblem[] = [];
   const check = (value: unknown, path: (string | number)[], options: MarkupOptions) => {
@@ -263,19 +419,18 @@ export function postMarkupProblems(texts: PostTexts): FieldMarkupProblem[] {
     if (p) out.push({ ...p, path });
   };
   check(texts.title, ["title"], { key: "title: " });
+  check(texts.author, ["author"], { key: "author: " });
   check(texts.description, ["description"], { key: "description: " });
   texts.topics?.forEach((topic, i) => check(topic, ["topics", i], { key: "- " }));
+  // Tags are often written `tags: [a, b]`: the fix gives the tag in quotes, which fits there and in a list of lines.
+  texts.tags?.forEach((tag, i) => check(tag, ["tags", i], { tag: true }));
   if (isRecord(texts.image)) {
     check(texts.image.alt, ["image", "alt"], { key: "alt: " });
     check(texts.image.credit, ["image", "credit"], { key: "credit: " });
   }
   if (Array.isArray(texts.references)) {
     texts.references.forEach((entry, i) => {
-      if (!isRecord(entry)) return;
-      for (const [key, value] of Object.entries(entry)) {
-        const field = cslField(key);
-        if (field && REFERENCE_TEXT_FIELDS.has(field)) check(value, ["references", i, key], { reference: true, key: `${key}: ` });
-      }
+      for (const p of referenceMarkupProblems(entry)) out.push({ ...p, path: ["references", i, ...p.path] });
     });
   }
   return out;

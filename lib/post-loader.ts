@@ -315,8 +315,11 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   // Markdown or HTML in a text field is shown as typed: a warning, the post builds as it is.
   for (const p of postMarkupProblems({
     title: fm?.title ?? validField(frontMatterSchema.shape.title, rawData.title),
+    author: fm?.author ?? validField(frontMatterSchema.shape.author, rawData.author),
     description: fm?.description ?? validField(frontMatterSchema.shape.description, rawData.description),
     topics,
+    // As written: a tag written twice, which makes the list invalid, does not hide the others' markup.
+    tags: Array.isArray(rawData.tags) ? rawData.tags : tags,
     image: rawData.image,
     references: rawData.references,
   })) {

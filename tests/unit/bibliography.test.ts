@@ -353,3 +353,70 @@ describe('a person\'s name written "Given Family", in a shared bibliography', ()
     assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.field]), [["warning", 4, "a.author"]]);
   });
 });
+
+describe("markdown and HTML in a shared bibliography's text", () => {
+  const bibtex = (text: string) => parseBibliographyFile("refs.bib", text);
+
+  it("plugin-bibtex makes BibTeX's own markup citeproc's tags, passes <i> on, and leaves the rest as typed", () => {
+    const { entries } = bibtex(
+      "@article{a, title = {Why {\\em Lancet}, \\textit{BMJ}, \\textbf{b}, H\\textsubscript{2}O and <i>JAMA</i>}, journal = {J}, year = 2001}\n" +
+        "@article{b, title = {Why *Lancet*, <em>BMJ</em> and Q\\&amp;A}, journal = {J}, year = 2001}\n",
+    );
+    assert.deepEqual(entries.map((e) => e.item.title), ["Why <i>Lancet</i>, <i>BMJ</i>, <b>b</b>, H<sub>2</sub>O and <i>JAMA</i>", "Why *Lancet*, <em>BMJ</em> and Q&amp;A"]);
+  });
+
+  it("warns at the .bib field of what would be printed as typed, the fix in BibTeX, which reads back as citeproc's tags", () => {
+    const bib = [
+      "@article{fine, title = {Why {\\em Lancet} and <i>BMJ</i>}, journal = {J}, year = 2001}",
+      "@article{md,",
+      "  title   = {Why *Lancet* and <em>BMJ</em>},",
+      "  journal = {Q\\&amp;A {NEJM}},",
+      "  year    = 2001",
+      "}",
+    ].join("\n");
+    const { entries, diagnostics } = bibtex(bib);
+    assert.equal(entries.length, 2, "the entries are kept");
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.column, d.field]), [
+      ["warning", 3, 3, "md.title"],
+      ["warning", 4, 3, "md.journal"],
+    ]);
+    const [title, journal] = diagnostics;
+    assert.equal(title!.message, 'entry "md": `title` is shown as typed: a reference reads no markdown, and no HTML but <i>, <b>, <sup>, <sub> and <sc>: readers would see the tags "<em>" and "</em>" and the asterisks in "*Lancet*"');
+    assert.equal(title!.fix, "write italics as \\textit{…} and bold as \\textbf{…}: title = {Why \\textit{Lancet} and \\textit{BMJ}}");
+    assert.equal(journal!.fix, "write it without the markup: journal = {Q\\&A {NEJM}}");
+    // Pasted in, the fixes give what citeproc reads.
+    const fixed = bibtex(`@article{md, ${title!.fix.split(": ").at(-1)}, ${journal!.fix.split(": ").at(-1)}, year = 2001}`);
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.equal(fixed.entries[0]!.item.title, "Why <i>Lancet</i> and <i>BMJ</i>");
+    assert.equal(fixed.entries[0]!.item["container-title"], "Q&A NEJM");
+  });
+
+  it("warns of an unclosed or stray tag in a .bib entry", () => {
+    const { diagnostics } = bibtex("@article{a, title = {Unclosed <i>The Lancet}, journal = {Stray </i> close}, year = 2001}\n");
+    assert.deepEqual(diagnostics.map((d) => [d.field, d.message, d.fix]), [
+      ["a.title", 'entry "a": `title` has a tag without its pair, which is shown as typed: readers would see the tag "<i>", which is never closed', 'add "</i>" where it should end, or remove "<i>": title = {Unclosed The Lancet}'],
+      ["a.journal", 'entry "a": `journal` has a tag without its pair, which is shown as typed: readers would see the tag "</i>", which closes nothing', 'remove "</i>": journal = {Stray close}'],
+    ]);
+  });
+
+  it("says nothing of what BibTeX escapes, of names, addresses and notes, nor of plain text", () => {
+    const { diagnostics } = bibtex(
+      "@article{a, title = {Use of \\_snake\\_ and a\\_b, R\\&D, 5*3, x < y, $x_1$ and \\url{https://example.org/a_b_}}, author = {Doe, Jane}, journal = {J}, year = 2001,\n" +
+        "  url = {https://example.org/*x*}, note = {**not printed**}, abstract = {<em>not printed</em>}}\n",
+    );
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it("warns in CSL YAML and CSL JSON files at the field or the entry, the fix in the file's syntax", () => {
+    const yaml = parseBibliographyFile("refs.yaml", "references:\n  - id: a\n    type: book\n    title: Why *Lancet* matters\n    publisher: Stray </b> Press\n");
+    assert.deepEqual(yaml.entries.map((e) => e.item.id), ["a"]);
+    assert.deepEqual(yaml.diagnostics.map((d) => [d.severity, d.line, d.field, d.fix]), [
+      ["warning", 4, "a.title", "write italics as <i>…</i> and bold as <b>…</b>, which references read: title: Why <i>Lancet</i> matters"],
+      ["warning", 5, "a.publisher", 'remove "</b>": publisher: Stray Press'],
+    ]);
+    const json = parseBibliographyFile("refs.json", '[\n  {"id": "b", "type": "book", "title": "Plain"},\n  {"id": "a", "type": "book",\n   "title": "Why <em>Lancet</em>"}\n]');
+    assert.deepEqual(json.diagnostics.map((d) => [d.severity, d.line, d.field, d.message, d.fix]), [
+      ["warning", 3, "a.title", 'entry "a": `title` is shown as typed: a reference reads no markdown, and no HTML but <i>, <b>, <sup>, <sub> and <sc>: readers would see the tags "<em>" and "</em>"', 'write italics as <i>…</i> and bold as <b>…</b>, which references read: "title": "Why <i>Lancet</i>"'],
+    ]);
+  });
+});

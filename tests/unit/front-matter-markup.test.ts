@@ -129,6 +129,90 @@ describe("markupProblems", () => {
     });
   });
 
+  describe("citeproc-js's tags without their pair", () => {
+    const ref = (text: string) => markupProblems(text, { reference: true, key: "title: " });
+    const entry = (title: string) =>
+      formatBibliography([{ id: "a", type: "article-journal", title, "container-title": "Journal", issued: { "date-parts": [[2001]] } }], { style: "apa", locale: "en-US" })[0]!.html;
+
+    it("warns of an opening tag never closed, and a closing tag that closes nothing, with the fix", () => {
+      // What citeproc-js does with them: the tag is printed as typed.
+      assert.match(entry("Unclosed <i>The Lancet"), /Unclosed &#60;i&#62;The Lancet/);
+      assert.match(entry("Stray </i> close"), /Stray &#60;\/i&#62; close/);
+      const open = ref("Unclosed <i>The Lancet")!;
+      assert.equal(open.message, 'has a tag without its pair, which is shown as typed: readers would see the tag "<i>", which is never closed');
+      assert.equal(open.fix, 'add "</i>" where it should end, or remove "<i>": title: Unclosed The Lancet');
+      assert.deepEqual(open.pieces, ["<i>"]);
+      const stray = ref("Stray </i> close")!;
+      assert.equal(stray.message, 'has a tag without its pair, which is shown as typed: readers would see the tag "</i>", which closes nothing');
+      assert.equal(stray.fix, 'remove "</i>": title: Stray close');
+      assert.equal(ref("H<sub>2 O")!.plain, "H2 O");
+      assert.equal(ref('<span class="nocase">iOS')!.fix, 'add "</span>" where it should end, or remove "<span class="nocase">": title: iOS');
+    });
+
+    it("names every tag citeproc-js prints, and keeps the pairs a smaller repair saves", () => {
+      // A stray </b> inside <i>…</i> undoes the <i> too: all three are printed.
+      assert.match(entry("<i>a</b> b</i>"), /&#60;i&#62;a&#60;\/b&#62; b&#60;\/i&#62;/);
+      const stray = ref("<i>a</b> b</i>")!;
+      assert.match(stray.message, /the tags "<i>", "<\/b>" and "<\/i>" \("<\/b>" closes nothing\)$/);
+      assert.equal(stray.plain, "<i>a b</i>");
+      // Crossed tags: the inner one, still open where the outer closes, is printed.
+      assert.match(entry("<i>a <b>b</i> c</b>"), /<i>a &#60;b&#62;b<\/i> c&#60;\/b&#62;/);
+      const crossed = ref("<i>a <b>b</i> c</b>")!;
+      assert.match(crossed.message, /the tags "<b>" and "<\/b>" \("<b>" is still open at "<\/i>"\)$/);
+      assert.equal(crossed.fix, 'close "<b>" before "</i>" (a tag opened inside another closes first), or remove "<b>" and its "</b>": title: <i>a b</i> c');
+    });
+
+    it("leaves paired tags alone, nested ones too, and tells markdown and an unpaired tag together", () => {
+      for (const text of ["<i>a <i>b</i> c</i>", "<b>a <i>b</i></b>", "<i></i>x", '<span class="nocase">a <i>b</i></span>', "a < b and <3"]) {
+        assert.equal(ref(text), undefined, text);
+      }
+      const both = ref("Why *Lancet* and <i>BMJ")!;
+      assert.match(both.message, /readers would see the asterisks in "\*Lancet\*" and the tag "<i>", which is never closed$/);
+      assert.equal(both.fix, 'add "</i>" where it should end, or remove "<i>"; write italics as <i>…</i> and bold as <b>…</b>, which references read: title: Why <i>Lancet</i> and BMJ');
+    });
+
+    it("agrees with citeproc-js: a warning exactly when a tag is printed as typed, and the fix prints none", () => {
+      const piece = fc.constantFrom("<i>", "</i>", "<b>", "</b>", "<sup>", "</sup>", '<span class="nocase">', "</span>", " word ", "x");
+      const literal = /&#60;\/?(?:i|b|sup|span)/;
+      fc.assert(
+        fc.property(fc.array(piece, { minLength: 1, maxLength: 7 }).map((a) => `Title ${a.join("")} end`), (title) => {
+          const p = ref(title);
+          assert.equal(p !== undefined, literal.test(entry(title)), title);
+          if (p) assert.doesNotMatch(entry(p.plain), literal, p.plain);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+
+  describe("in a tag", () => {
+    const tag = (text: string) => markupProblems(text, { tag: true });
+
+    it("leaves hashtags, names and symbols alone", () => {
+      for (const text of ["#hcldr", "#care_ldr", "__init__", "_id_", "C++", "C#", "R&D", "AT&T", "<3", "night shift", "santé"]) {
+        assert.equal(tag(text), undefined, text);
+      }
+    });
+
+    it("warns of markup, the fix the tag in quotes (which fits `tags: [a, b]` and a list of lines)", () => {
+      assert.equal(tag("<i>tag</i>")!.fix, 'write it without the markup: "tag"');
+      assert.equal(tag("*nursing*")!.plain, "nursing");
+      assert.equal(tag("Q&amp;A")!.plain, "Q&A");
+      assert.equal(tag("#**bold**")!.plain, "#bold");
+    });
+  });
+
+  it("writes the fix's value in the file's syntax: YAML, JSON or BibTeX", () => {
+    const fixOf = (text: string, options: Parameters<typeof markupProblems>[1]) => markupProblems(text, { reference: true, ...options })!.fix;
+    assert.equal(fixOf("Why *Lancet*: a view", { key: "title: " }), 'write italics as <i>…</i> and bold as <b>…</b>, which references read: title: "Why <i>Lancet</i>: a view"');
+    assert.equal(fixOf("Why *Lancet*", { syntax: "json", key: '"title": ' }), 'write italics as <i>…</i> and bold as <b>…</b>, which references read: "title": "Why <i>Lancet</i>"');
+    assert.equal(
+      fixOf('Why <em>Lancet</em>, **H<sub>2</sub>O** and <span class="nocase">iOS</span> &amp; <sc>x</sc>', { syntax: "bibtex", key: "title = " }),
+      "write italics as \\textit{…} and bold as \\textbf{…}: title = {Why \\textit{Lancet}, \\textbf{H\\textsubscript{2}O} and {iOS} \\& \\textsc{x}}",
+    );
+    assert.match(fixOf("[Report](https://example.org/r)", { syntax: "bibtex", key: "title = " }), /: title = \{Report\}; put the link to https:\/\/example\.org\/r in the entry's `url` field$/);
+  });
+
   it("never warns on text without markup characters, and its fixes never warn again", () => {
     const plainText = fc.string({ unit: fc.constantFrom(..."abc XYZ019.,;:!?'\"()-#@/=+%$é—"), maxLength: 60 });
     fc.assert(fc.property(plainText, fc.boolean(), (text, reference) => markupProblems(text, { reference }) === undefined));
@@ -136,11 +220,11 @@ describe("markupProblems", () => {
     const word = fc.stringMatching(/^[a-z]{1,6}$/);
     const safe = fc.oneof(word, fc.tuple(word, word).map(([a, b]) => `${a}_${b}`), word.map((w) => `#${w}_${w}`), fc.constantFrom("2 * 3", "<3", "a < b", "*", "cost*", "https://example.org/a_b_", "x&y"));
     fc.assert(fc.property(fc.array(safe, { maxLength: 8 }), (parts) => markupProblems(parts.join(" ")) === undefined));
-    const piece = fc.constantFrom("*", "**", "_", "__", "~~", "`", "[", "](", ")", "<", ">", "</", "&", ";", "amp", "em", "i", "b", "br", "span", " ", "x", "2", "https://", ".org", "#", "!", '"', "=");
+    const piece = fc.constantFrom("*", "**", "_", "__", "~~", "`", "[", "](", ")", "<", ">", "</", "&", ";", "amp", "em", "i", "b", "br", "span", " ", "x", "2", "https://", ".org", "#", "!", '"', "=", "<i>", "</i>", "<b>", "</b>");
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 14 }).map((a) => a.join("")), fc.boolean(), (text, reference) => {
-        const p = markupProblems(text, { reference });
-        return p === undefined || markupProblems(p.plain, { reference }) === undefined;
+      fc.property(fc.array(piece, { maxLength: 14 }).map((a) => a.join("")), fc.boolean(), fc.boolean(), (text, reference, tag) => {
+        const p = markupProblems(text, { reference, tag });
+        return p === undefined || markupProblems(p.plain, { reference, tag }) === undefined;
       }),
       { numRuns: 3000 },
     );
@@ -148,11 +232,13 @@ describe("markupProblems", () => {
 });
 
 describe("postMarkupProblems", () => {
-  it("checks the title, description, topics, image alt and credit, and references' text, not their ids or addresses", () => {
+  it("checks the title, author, description, topics, tags, image alt and credit, and references' text, not their ids or addresses", () => {
     const found = postMarkupProblems({
       title: "Why <em>listening</em> matters",
+      author: "Ann <b>Bold</b>",
       description: "A chat about **trust**",
       topics: ["Plain question?", "What is _care_?", 42],
+      tags: ["#hcldr", "__init__", "*nursing*", "C++"],
       image: { src: "./a_b_.jpg", alt: "The *hosts*", credit: "Photo &copy; Jane" },
       references: [{ id: "a_b_", URL: "https://example.org/*x*", Title: "Why *Lancet*", note: "**not shown**", "container-title": "<i>BMJ</i>" }, "not a reference"],
     });
@@ -160,8 +246,10 @@ describe("postMarkupProblems", () => {
       found.map((p) => [p.path.join("."), p.plain]),
       [
         ["title", "Why listening matters"],
+        ["author", "Ann Bold"],
         ["description", "A chat about trust"],
         ["topics.1", "What is care?"],
+        ["tags.2", "nursing"],
         ["image.alt", "The hosts"],
         ["image.credit", "Photo © Jane"],
         ["references.0.Title", "Why <i>Lancet</i>"],
@@ -214,6 +302,28 @@ describe("loadPost warns of markup in front-matter text", () => {
     assert.match(topic!, /topics\[1\]  warning: topic T2 is shown exactly as typed .*the asterisks in "\*\*it\*\*" → write it without the markup: - "Engagement: what does it mean to you\?"$/);
     assert.match(credit!, /image\.credit  warning: `image\.credit` is shown exactly as typed .*the brackets and the address of "\[Jane\]\(https:\/\/example\.org\/jane\)" → write it without the markup: credit: Photo by Jane; put the link to https:\/\/example\.org\/jane in the post's text below the front matter, where markdown works$/);
     assert.match(reference!, /references\[0\]\.title  warning: `title` of item 1 of `references` is shown as typed: a reference reads no markdown.* → write italics as <i>…<\/i> and bold as <b>…<\/b>, which references read: title: Why <i>Lancet<\/i> matters$/);
+  });
+
+  it("points at the author and each tag, in a list in brackets or of lines", () => {
+    const flow = load(["title: A chat", "author: Ann <b>Bold</b>", "date: 2017-04-30", 'tags: [nursing, "*research*", "#hcldr"]'].join("\n")).diagnostics;
+    assert.deepEqual(
+      flow.map((d) => [d.field, d.line, d.column]),
+      [
+        ["author", 3, 1],
+        ["tags[1]", 5, 17],
+      ],
+    );
+    assert.equal(formatDiagnostic(flow[1]!), `${FILE}:5:17  tags[1]  warning: item 2 of \`tags\` is shown exactly as typed (front matter is not read as markdown or HTML): readers would see the asterisks in "*research*" → write it without the markup: "research"`);
+    assert.match(formatDiagnostic(flow[0]!), /author {2}warning: `author` is shown exactly as typed .*the tags "<b>" and "<\/b>" → write it without the markup: author: Ann Bold$/);
+    // A tag written twice makes the list wrong: the other tags are still checked.
+    const lines = load(["title: A chat", "date: 2017-04-30", "tags:", "  - nursing", "  - <i>Research</i>", "  - nursing"].join("\n")).diagnostics;
+    assert.deepEqual(
+      lines.map((d) => [d.severity, d.field, d.line]),
+      [
+        ["error", "tags[2]", 7],
+        ["warning", "tags[1]", 6],
+      ],
+    );
   });
 
   it("warns even when another field is wrong, from the fields as written", () => {
