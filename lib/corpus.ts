@@ -6,14 +6,15 @@ import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
 import { fileIsThere, fileLookup } from "./file-case.ts";
 import { today } from "./clock.ts";
-import { crossFileProblems, type LinkingPost } from "./cross-file-checks.ts";
+import { crossFileProblems, unresolvedCitationProblems, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { isPostFile, listPageFiles, listPostFiles, unpublishableFiles } from "./content-paths.ts";
-import { recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
+import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { loadPage } from "./page-loader.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
 import { FormattingAhead } from "./parallel-formatting.ts";
-import { citationDiagnostics, formatAhead, resolvePostCitations, siteCitations } from "./post-citations.ts";
+import { citationDiagnostics, formatAhead, rememberUnresolvedProblems, resolvePostCitations, siteCitations } from "./post-citations.ts";
+import { frontMatterPositions } from "./site-check.ts";
 import { settingsSource, type Settings } from "./settings.ts";
 import { projectCache, type ContentCache } from "./content-cache.ts";
 import {
@@ -167,13 +168,19 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   // On a cold cache, the posts validated so far are formatted on the other cores while the rest are validated.
   const ahead = options.citations === "resolve" ? undefined : new FormattingAhead();
   const linkingOnly: LinkingPost[] = [];
+  const citationProblems: Diagnostic[] = [];
+  const unresolved: UnresolvedCitation[] = [];
   for (const file of files) {
     const result = loadedEntry(root, file, settings, records).result;
     diagnostics.push(...result.diagnostics);
     if (result.linking) linkingOnly.push(result.linking);
     if (result.post) posts.push(result.post);
-    // A post with errors has its citation keys checked too; it is not formatted.
-    else if (result.citing) diagnostics.push(...resolvePostCitations(result.citing, site.bibliography, root, style).diagnostics);
+    else if (result.citing) {
+      // A post with errors has its citation keys checked too; it is not formatted.
+      const resolved = resolvePostCitations(result.citing, site.bibliography, root, style);
+      citationProblems.push(...resolved.diagnostics);
+      unresolved.push(...resolved.unresolved);
+    }
     if (result.chatStartAt) located.set(file, result.chatStartAt);
     if (ahead && style && result.post) formatAhead(ahead, result.post, site.bibliography, style, root);
   }
@@ -188,8 +195,14 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   diagnostics.push(...unpublishableFiles(root));
   diagnostics.push(...crossFileProblems(posts, { today: today(), where: (file) => located.get(file) ?? { line: 1, column: 1 }, linkingOnly }));
   diagnostics.push(...site.diagnostics);
-  if (!ahead) diagnostics.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
-  else diagnostics.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
+  if (!ahead) citationProblems.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
+  else citationProblems.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
+  // A citation of a key no reference of its post holds is told once, naming the posts that hold it (memoised: no second resolution).
+  for (const post of posts) unresolved.push(...resolvePostCitations(post, site.bibliography, root, style).unresolved);
+  const told = unresolvedCitationProblems(unresolved, [...posts, ...linkingOnly], { where: frontMatterPositions(root, { readYamlDocument, splitFrontMatter }), sharedBibliography: settings.citations.bibliography[0] });
+  rememberUnresolvedProblems(unresolved, told);
+  const moved = new Set(unresolved.map((u) => u.problem));
+  diagnostics.push(...told, ...citationProblems.filter((d) => !moved.has(d)));
   rememberValidation(root, settings, [...files, ...pages], site.diagnostics, records);
   return { posts, diagnostics };
 }
@@ -225,13 +238,24 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
   for (const file of files) {
     const entry = loadedEntry(root, file, settings, records);
     const { post, citing, chatStartAt, diagnostics, linking } = entry.result;
+    // With the site's style, so the locator words are the locale's and the memo serves the build too.
+    const resolved = post || citing ? resolvePostCitations((post ?? citing)!, site.bibliography, root, site.style) : undefined;
+    // Citations of keys its references do not hold are the checks between posts' to tell.
+    const moved = new Set(resolved?.unresolved.map((u) => u.problem));
     const record: PostRecord = {
       load: diagnostics,
-      // With the site's style, so the locator words are the locale's and the memo serves the build too.
-      citations: post || citing ? resolvePostCitations((post ?? citing)!, site.bibliography, root, site.style).diagnostics : [],
+      citations: resolved ? resolved.diagnostics.filter((d) => !moved.has(d)) : [],
+      ...(resolved?.unresolved.length ? { unresolved: resolved.unresolved } : {}),
       probes: entry.probes,
       ...(post
-        ? { facts: { file, url: post.url, date: post.date, draft: post.draft, postLinks: post.postLinks, ...(post.tags.length ? { tags: post.tags, tagsAt: post.tagsAt } : {}), ...(post.chat ? { chat: { startMillis: post.chat.startMillis, endMillis: post.chat.endMillis, hashtag: post.chat.hashtag, wallClock: post.chat.wallClock, zone: post.chat.zone }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}) } }
+        ? {
+            facts: {
+              file, url: post.url, date: post.date, draft: post.draft, postLinks: post.postLinks,
+              ...(post.tags.length ? { tags: post.tags, tagsAt: post.tagsAt } : {}),
+              ...(post.references.length ? { references: post.references.map(({ id }) => ({ id })) } : {}),
+              ...(post.chat ? { chat: { startMillis: post.chat.startMillis, endMillis: post.chat.endMillis, hashtag: post.chat.hashtag, wallClock: post.chat.wallClock, zone: post.chat.zone }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}),
+            },
+          }
         : linking ? { linking } : {}),
     };
     out.set(file, record);

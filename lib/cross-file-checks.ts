@@ -19,6 +19,23 @@ export interface LinkingPost {
   tags?: string[];
   /** Where each of `tags` is written; `where` is asked for any missing. */
   tagsAt?: Position[];
+  /** Its usable `references:`, for a citation of one of them in another post (references are per post). */
+  references?: ReadonlyArray<{ id: string }>;
+  /** Where each of `references` has its id; `where` is asked for any missing. */
+  referencesAt?: Position[];
+}
+
+/**
+ * A citation (or a key of `nocite:`) that neither its post's references nor the shared
+ * bibliography hold (lib/post-citations.ts). Whether another post holds the key is known
+ * only here, so the error is told here: one per citation, from the facts of every post.
+ */
+export interface UnresolvedCitation {
+  key: string;
+  /** The error as the post alone tells it. */
+  problem: Diagnostic;
+  /** The citation as written, "[see @smith2016, p. 3]"; absent for a key of `nocite:`. */
+  source?: string;
 }
 
 /** What the checks between posts need of a post. */
@@ -240,6 +257,76 @@ function chatWhen(post: CrossFilePost): string {
 
 function sameTag(a: string, b: string | undefined): boolean {
   return b !== undefined && a.replace(/^#/, "").toLowerCase() === b.replace(/^#/, "").toLowerCase();
+}
+
+/** How many posts that hold a key a message names before "and N more". */
+const NAMED_POSTS = 3;
+
+/**
+ * The error of each unresolved citation, in the same order. A writer who copies a citation
+ * from last week's post often leaves its reference behind: when other posts have a
+ * reference with that id (or one differing only in capitals), the error names them, the
+ * latest before it first, and says that references are per post; otherwise it is the
+ * post's own error as it is.
+ */
+export function unresolvedCitationProblems(
+  citations: UnresolvedCitation[],
+  posts: LinkingPost[],
+  options: Pick<CrossFileOptions, "where"> & {
+    /** The shared bibliography's first file, offered as the place for a work many posts cite; none when the site has none. */
+    sharedBibliography?: string;
+  } = {},
+): Diagnostic[] {
+  if (!citations.length) return [];
+  interface Holder { post: LinkingPost; index: number; id: string }
+  const byFolded = new Map<string, Holder[]>();
+  for (const post of posts) {
+    post.references?.forEach(({ id }, index) => {
+      const folded = id.toLowerCase();
+      const holders = byFolded.get(folded);
+      if (holders) holders.push({ post, index, id });
+      else byFolded.set(folded, [{ post, index, id }]);
+    });
+  }
+  return citations.map((citation) => {
+    const { key, problem, source } = citation;
+    // File names start with the date: the posts before this one come first, the latest first
+    // (the one a citation was most likely copied from), then those after it.
+    const before = (h: Holder) => compare(h.post.file, problem.file) < 0;
+    const holders = (byFolded.get(key.toLowerCase()) ?? [])
+      .filter((h) => h.post.file !== problem.file)
+      .sort((a, b) => Number(before(b)) - Number(before(a)) || (before(a) ? compare(b.post.file, a.post.file) : compare(a.post.file, b.post.file)));
+    if (!holders.length) return problem;
+    const exact = holders.filter((h) => h.id === key);
+    // Only a capital apart: the id the first of those posts writes, which the citation must then match.
+    const id = exact.length ? key : holders[0]!.id;
+    const named = exact.length ? exact : holders.filter((h) => h.id === id);
+    const places = named.slice(0, NAMED_POSTS).map((h) => {
+      const at = h.post.referencesAt?.[h.index] ?? options.where?.(h.post.file, ["references", h.index, "id"]);
+      return `${h.post.file}${at?.line ? ` (line ${at.line})` : ""}`;
+    });
+    const more = named.length - places.length;
+    const list = more ? `${places.join(", ")} and ${more} more post${more > 1 ? "s" : ""}` : places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places[0]!;
+    const message = exact.length
+      ? `${problem.message}; it is a reference of ${list}, and references are per post`
+      : `${problem.message}; ${list} ${named.length > 1 ? "have" : "has"} a reference "${id}", which differs only in capitals, and references are per post`;
+    const copy = `copy ${named.length > 1 ? "one of those entries" : "that entry"} into this post's \`references:\``;
+    const recite = exact.length ? "" : `write \`${source ? withId(source, key, id) : `"@${id}"`}\` (ids must match in capitals and small letters) and `;
+    const shared = options.sharedBibliography
+      ? `, or move it to the shared bibliography (${options.sharedBibliography}) so that every post can cite it`
+      : "; a work that many posts cite can instead go in a shared bibliography (`citations.bibliography` in the site settings), which every post can cite";
+    return { ...problem, message, fix: `${recite}${copy}${shared}` };
+  });
+}
+
+/** A citation with `key` written as `id`, which differs only in capitals: "[see @Smith2016]" → "[see @smith2016]". */
+function withId(source: string, key: string, id: string): string {
+  const braced = source.indexOf(`@{${key}}`);
+  if (braced >= 0) return `${source.slice(0, braced)}@{${id}}${source.slice(braced + key.length + 3)}`;
+  // "@ab" is not "@abc": the key must end there (a final period is not part of a key).
+  const escaped = key.replace(/[.*+?^$|()[\]{}\\]/g, "\\$&");
+  const bare = new RegExp(`@${escaped}(?![\\p{L}\\p{N}_]|[-:.#$%&+?<>~/][\\p{L}\\p{N}_])`, "u").exec(source);
+  return bare ? `${source.slice(0, bare.index)}@${id}${source.slice(bare.index + key.length + 1)}` : source;
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

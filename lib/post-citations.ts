@@ -10,6 +10,7 @@ import { styleFingerprint } from "./citation-cache.ts";
 import { resolveCitationStyle } from "./citation-styles.ts";
 import type { Settings } from "./settings.ts";
 import { defaultLocatorTerms, editSource, judgeSlip, keyText, scanCitations, type CitationCluster, type KeyLookup, type LocatorTerms, type SlipJudgement } from "./citation-syntax.ts";
+import type { UnresolvedCitation } from "./cross-file-checks.ts";
 import { CitationError, formatCitations, type CitationRequest, type CitationStyle, type ClusterItem, type FormattedCitations } from "./citations.ts";
 import type { CslItem } from "./csl-normalise.ts";
 import { ContentError, fieldPath, hasErrors, type Diagnostic } from "./diagnostics.ts";
@@ -25,6 +26,13 @@ export interface ResolvedCitations {
   items: CslItem[];
   clusters: ClusterItem[][];
   diagnostics: Diagnostic[];
+  /**
+   * Its citations (and `nocite:` keys) that neither its references nor the shared
+   * bibliography hold. Each one's `problem` is in `diagnostics` too, as the post alone
+   * tells it; a check of the whole site tells it instead with the posts that do hold the
+   * key (unresolvedCitationProblems, lib/cross-file-checks.ts).
+   */
+  unresolved: UnresolvedCitation[];
 }
 
 let parser: MarkdownIt | undefined;
@@ -77,6 +85,7 @@ export function resolvePostCitations(post: CitingPost, shared: SharedBibliograph
 function resolveNow(post: CitingPost, shared: SharedBibliography, root: string | undefined, terms: LocatorTerms): ResolvedCitations {
   parser ??= createMarkdown();
   const diagnostics: Diagnostic[] = [];
+  const unresolved: UnresolvedCitation[] = [];
   const locate = lazyLocate(post, root);
   const own = new Map(post.references.map((item, i) => [item.id, { item, index: i }]));
   const items: CslItem[] = [...post.references];
@@ -122,11 +131,13 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
           });
           continue;
         }
-        diagnostics.push({
+        const problem: Diagnostic = {
           ...at,
           message: `the citation ${cluster.source} cites "${c.key}", which is neither in this post's references nor in the shared bibliography`,
           fix: guess ? `did you mean @${guess}? write \`${withKey(cluster.source, c.key, guess)}\`` : "add the work to `references:` (or to the shared bibliography); if this is not a citation, such as a social media handle, write \\@ instead of @",
-        });
+        };
+        diagnostics.push(problem);
+        unresolved.push({ key: c.key, problem, source: cluster.source });
         continue;
       }
       out.push({
@@ -161,15 +172,17 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
         for (const id of shared.entries.keys()) include(id);
       } else if (!include(key) && !broken.has(key)) {
         const guess = closest(key, known());
-        diagnostics.push({
+        const problem: Diagnostic = {
           severity: "error", file: post.file, ...locate(["nocite", i]), field: fieldPath(["nocite", i]),
           message: `nocite lists "${key}", which is neither in this post's references nor in the shared bibliography`,
           fix: guess ? `did you mean @${guess}?` : "check the key against the shared bibliography",
-        });
+        };
+        diagnostics.push(problem);
+        unresolved.push({ key, problem });
       }
     }
   });
-  return { items, clusters, diagnostics };
+  return { items, clusters, diagnostics, unresolved };
 }
 
 /** Which reference a word names, in any case, or the nearest one when it names none. */
@@ -327,11 +340,22 @@ function lazyLocate(post: CitingPost, root?: string): (at: (string | number)[]) 
   };
 }
 
+// An unresolved citation's error as the site's validation last told it (naming the posts that
+// hold the key): a page that stops on it (`npm start`) says the same as the validation's report.
+// Known by file and place, not by object: a page resolves the post again without a root.
+let toldOfSite = new Map<string, Diagnostic>();
+const toldKey = (d: Diagnostic) => `${d.file}\0${d.field || `${d.line}:${d.column}`}\0${d.message}`;
+
+/** Keep what the site's validation told of each unresolved citation, `told[i]` of `citations[i]`, instead of what it told before. */
+export function rememberUnresolvedProblems(citations: UnresolvedCitation[], told: Diagnostic[]): void {
+  toldOfSite = new Map(citations.map((citation, i) => [toldKey(citation.problem), told[i] ?? citation.problem]));
+}
+
 /** What an announcement page needs: each cluster's HTML and the bibliography. Throws ContentError on a writer's mistake. */
 export function postCitations(post: Post, style: CitationStyle, shared: SharedBibliography = EMPTY, root?: string): FormattedCitations {
   const resolved = resolvePostCitations(post, shared, root, style);
   // Warnings (a citation typo that may be meant) do not stop the page; they are reported by the check and the build.
-  const formatted = hasErrors(resolved.diagnostics) ? { diagnostics: resolved.diagnostics } : formatPostCitations(post, resolved, style, root);
+  const formatted = hasErrors(resolved.diagnostics) ? { diagnostics: resolved.diagnostics.map((d) => toldOfSite.get(toldKey(d)) ?? d) } : formatPostCitations(post, resolved, style, root);
   if (!formatted.result) throw new ContentError(formatted.diagnostics);
   return formatted.result;
 }

@@ -339,10 +339,16 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   if (diagnostics.some((d) => d.severity === "error") || !fm) {
     const nocite = fm?.nocite ?? (Array.isArray(rawData.nocite) && rawData.nocite.every((n) => typeof n === "string") ? (rawData.nocite as string[]) : []);
     const citing: CitingPost = { file, references, nocite, body: split.body, bodyLine: split.bodyLine, ...(brokenReferences.length ? { brokenReferences } : {}) };
-    // Its links and tags are checked against the other posts' too.
+    // Its links and tags are checked against the other posts' too, and its references are
+    // named to a post that cites one of them without having it (references are per post).
     const linking: LinkingPost | undefined =
-      links.posts.length || tags.length
-        ? { file, ...(date ? { date } : {}), draft: fm?.draft ?? rawData.draft === true, postLinks: links.posts, ...(tags.length ? { tags, tagsAt: tags.map((_, i) => doc.locate(["tags", i])) } : {}) }
+      links.posts.length || tags.length || references.length
+        ? {
+            file, ...(date ? { date } : {}), draft: fm?.draft ?? rawData.draft === true, postLinks: links.posts,
+            ...(tags.length ? { tags, tagsAt: tags.map((_, i) => doc.locate(["tags", i])) } : {}),
+            // Placed among all the references written, broken ones too.
+            ...(references.length ? { references: references.map(({ id }) => ({ id })), referencesAt: references.map((r) => doc.locate(["references", (rawData.references as unknown[]).findIndex((e) => referenceId(e) === r.id), "id"])) } : {}),
+          }
         : undefined;
     return { diagnostics, chatStartAt, citing, ...(linking ? { linking } : {}) };
   }

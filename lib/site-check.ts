@@ -7,14 +7,36 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { projectCache, type ContentCache } from "./content-cache.ts";
 import { today } from "./clock.ts";
-import { crossFileProblems } from "./cross-file-checks.ts";
-import type { Diagnostic } from "./diagnostics.ts";
+import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-checks.ts";
+import type { Diagnostic, Position } from "./diagnostics.ts";
 import { listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
 import type { Settings } from "./settings.ts";
 import {
   checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, settingsRecordKey, siteFilesHash,
   siteRecordKey, textHash, writeCheckIndex, type CheckIndex, type PostRecord,
 } from "./validation-cache.ts";
+
+/**
+ * Where a front-matter field of a site file is written, read again from the file: asked only
+ * for an error's advice (the reference another post holds). `yaml` is lib/front-matter.ts,
+ * passed in so that a check that needs no position does not load the YAML parser.
+ */
+export function frontMatterPositions(root: string, yaml: Pick<typeof import("./front-matter.ts"), "readYamlDocument" | "splitFrontMatter">): (file: string, field: ReadonlyArray<PropertyKey>) => Position {
+  const located = new Map<string, (field: ReadonlyArray<PropertyKey>) => Position>();
+  return (file, field) => {
+    let locate = located.get(file);
+    if (!locate) {
+      try {
+        const split = yaml.splitFrontMatter(readFileSync(path.join(root, file), "utf8"));
+        locate = split.yaml === undefined ? () => ({}) : yaml.readYamlDocument(split.yaml, file, split.yamlLine).locate;
+      } catch {
+        locate = () => ({});
+      }
+      located.set(file, locate);
+    }
+    return locate(field);
+  };
+}
 
 export interface CheckResult {
   posts: number;
@@ -94,6 +116,10 @@ export async function checkSite(root: string): Promise<CheckResult> {
   const ordered = files.map((file) => records.get(file)!);
   const facts = ordered.flatMap((r) => (r.facts ? [r.facts] : []));
   const positions = new Map(facts.map((f) => [f.file, f.chatStartAt]));
+  const linkingOnly = ordered.flatMap((r) => (r.linking ? [r.linking] : []));
+  const unresolved = ordered.flatMap((r) => r.unresolved ?? []);
+  // An unresolved citation may name the line of another post's reference: only then is the YAML parser loaded.
+  const held = unresolved.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
   return {
     posts: facts.length,
     diagnostics: [
@@ -102,8 +128,9 @@ export async function checkSite(root: string): Promise<CheckResult> {
       ...crossFileProblems(facts, {
         today: today(),
         where: (file) => positions.get(file) ?? { line: 1, column: 1 },
-        linkingOnly: ordered.flatMap((r) => (r.linking ? [r.linking] : [])),
+        linkingOnly,
       }),
+      ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography[0] }),
       ...siteDiagnostics,
       ...ordered.flatMap((r) => r.citations),
     ],

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { CrossFilePost, LinkingPost } from "./cross-file-checks.ts";
+import type { CrossFilePost, LinkingPost, UnresolvedCitation } from "./cross-file-checks.ts";
 import { fileIsThere } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -55,8 +55,9 @@ export interface ValidationScope {
 
 /**
  * The facts of a post that the checks between posts need (its tags and where each is
- * written among them), with where its chat's start is written. Records of an older shape
- * are never read: their key holds validationCodeVersion, which changes with lib/.
+ * written among them, its references' ids), with where its chat's start is written.
+ * Records of an older shape are never read: their key holds validationCodeVersion, which
+ * changes with lib/.
  */
 export interface PostFacts extends CrossFilePost {
   chatStartAt?: Position;
@@ -65,11 +66,16 @@ export interface PostFacts extends CrossFilePost {
 export interface PostRecord {
   /** The post's own problems: front matter, schema, references. */
   load: Diagnostic[];
-  /** Its citations against its references and the shared bibliography. */
+  /** Its citations against its references and the shared bibliography, but for `unresolved`. */
   citations: Diagnostic[];
+  /**
+   * Its citations of keys neither its references nor the shared bibliography hold: told by
+   * the checks between posts, which know whether another post holds the key.
+   */
+  unresolved?: UnresolvedCitation[];
   /** Absent when the post could not be loaded. */
   facts?: PostFacts;
-  /** When it could not be loaded, its links to other posts and its tags, if any. */
+  /** When it could not be loaded, its links to other posts, its tags and its references' ids, if any. */
   linking?: LinkingPost;
   /** Files whose existence validation looked at, and what it found. */
   probes: [string, boolean][];

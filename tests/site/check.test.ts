@@ -1,7 +1,8 @@
 // `npm run check`: every problem of every file at once, exit 1 on errors, 0 with
 // warnings only, and never a stack trace.
 import assert from "node:assert/strict";
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { copySite, FIXTURE_SITE, runScript, type BuildResult } from "../helpers/build-site.ts";
@@ -47,5 +48,30 @@ describe("npm run check", () => {
     assert.equal(warningsOnly.code, 0, warningsOnly.stderr);
     assert.match(warningsOnly.stderr, /2017-11-01-overlap\.md:5:3 {2}chat\.start {2}warning: /);
     assert.match(warningsOnly.stdout, /posts checked: no errors/);
+  });
+});
+
+describe("npm run check: a citation of a key another post holds", () => {
+  const runs: Record<string, BuildResult> = {};
+  const lines = (result: BuildResult) => result.stderr.split("\n").filter((l) => l.includes("2017-05-07-copied.md"));
+
+  before(async () => {
+    const root = copySite(FIXTURE_SITE);
+    writeFileSync(path.join(root, "content/posts/2017-05-07-copied.md"), "---\ntitle: Copied\ndate: 2017-05-07\n---\nAs last week [see @ventola2014, p. 3].\n");
+    const env = { CHATPOST_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "chatpost-check-cache-")) };
+    runs.check = await runScript("check", root, [], env);
+    runs.fromRecords = await runScript("check", root, [], env);
+    runs.build = await runScript("build", root, ["--output", mkdtempSync(path.join(tmpdir(), "chatpost-out-")), "--quiet"], env);
+  });
+
+  it("is one error naming that post, the same from records and in the build", () => {
+    assert.equal(runs.check!.code, 1);
+    assert.deepEqual(lines(runs.check!), [
+      "content/posts/2017-05-07-copied.md:5:14  the citation [see @ventola2014, p. 3] cites \"ventola2014\", which is neither in this post's references nor in the shared bibliography; it is a reference of content/posts/2017-04-30-online-communities.md (line 27), and references are per post → copy that entry into this post's `references:`; a work that many posts cite can instead go in a shared bibliography (`citations.bibliography` in the site settings), which every post can cite",
+    ]);
+    assert.match(runs.check!.stderr, /^1 error\b/m);
+    assert.deepEqual(lines(runs.fromRecords!), lines(runs.check!));
+    assert.equal(runs.build!.code, 1);
+    assert.deepEqual(lines(runs.build!), lines(runs.check!));
   });
 });
