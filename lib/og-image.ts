@@ -1,6 +1,6 @@
 // The share image of a post (Open Graph / Twitter card): a 1200×630 PNG with the
 // title, when the chat is (date, time and zone) and the hashtag. Pure: text in, PNG out,
-// with the font shipped in fonts/ so nothing is fetched.
+// with the font shipped in fonts/ (and those the site adds) so nothing is fetched.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 import { Resvg, renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
 import { encodeIndexedPng } from "./indexed-png.ts";
+import { coverageOf, fitText, listCharacters, suggestedFonts, type Coverage, type FittedText } from "./font-coverage.ts";
+import { SETTINGS_FILE } from "./content-paths.ts";
+import type { Diagnostic } from "./diagnostics.ts";
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -25,17 +28,45 @@ export interface ShareCard {
   siteTitle: string;
 }
 
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts(): { regular: Buffer; bold: Buffer } {
+interface Fonts {
+  regular: Buffer;
+  bold: Buffer;
+  /** The site's own fonts (`shareImage.fonts`), used for what DejaVu Sans lacks. */
+  added: Buffer[];
+}
+
+// Absolute paths of the site's added fonts; set by the build (and in each drawing thread).
+let addedFiles: readonly string[] = [];
+let fonts: Fonts | undefined;
+function loadFonts(): Fonts {
   fonts ??= {
     regular: readFileSync(path.join(FONT_DIR, FONT_FILES.regular)),
     bold: readFileSync(path.join(FONT_DIR, FONT_FILES.bold)),
+    added: addedFiles.map((file) => readFileSync(file)),
   };
   return fonts;
 }
 
+/**
+ * Draw with these fonts too, after DejaVu Sans (absolute paths of TTF/OTF files, as
+ * `shareImage.fonts` names them; lib/settings.ts checks them). The same list again keeps
+ * what was loaded; another one is loaded, hashed and read for coverage anew.
+ */
+export function useShareImageFonts(files: readonly string[]): void {
+  if (files.length === addedFiles.length && files.every((f, i) => f === addedFiles[i])) return;
+  addedFiles = [...files];
+  fonts = undefined;
+  fontsHash = undefined;
+  fontCoverage = undefined;
+}
+
+/** The added fonts in use (for the drawing threads, which must use the same). */
+export function shareImageFonts(): readonly string[] {
+  return addedFiles;
+}
+
 /** Bump when the card's design changes, so cached images are redrawn. */
-const DESIGN_VERSION = "3"; // 2: indexed-colour PNG; 3: a long title ends in "…"
+const DESIGN_VERSION = "4"; // 2: indexed-colour PNG; 3: a long title ends in "…"; 4: no glyph-less characters
 
 /** A key that changes whenever the image would: the card's text, the design and the fonts. */
 export function shareCardKey(card: ShareCard): string {
@@ -48,9 +79,160 @@ export function shareCardKey(card: ShareCard): string {
 // The fonts are megabytes: hashed once per process, not once per page (0.8 s on 1,000 posts).
 let fontsHash: Buffer | undefined;
 function fontsDigest(): Buffer {
-  const { regular, bold } = loadFonts();
-  fontsHash ??= createHash("sha256").update(regular).update(bold).digest();
+  const { regular, bold, added } = loadFonts();
+  if (!fontsHash) {
+    const hash = createHash("sha256").update(regular).update(bold);
+    for (const font of added) hash.update(font);
+    fontsHash = hash.digest();
+  }
   return fontsHash;
+}
+
+// Read once per process too, like the hash: a few milliseconds per font.
+let fontCoverage: Coverage | undefined;
+function coverage(): Coverage {
+  const { regular, bold, added } = loadFonts();
+  fontCoverage ??= coverageOf([regular, bold, ...added]);
+  return fontCoverage;
+}
+
+/** Each text of the card as the fonts can draw it (lib/font-coverage.ts). */
+export function fitShareCard(card: ShareCard): Record<keyof ShareCard, FittedText> {
+  const covers = coverage();
+  return {
+    title: fitText(card.title, covers),
+    // A date or a hashtag with holes would say something else: all of it or nothing.
+    when: fitText(card.when, covers, { whole: true }),
+    hashtag: fitText(card.hashtag, covers, { whole: true }),
+    siteTitle: fitText(card.siteTitle, covers),
+  };
+}
+
+/** A card a post gets, and the post's file (root-relative, as in diagnostics). */
+export interface PostCard {
+  file: string;
+  card: ShareCard;
+}
+
+/** The site settings the warnings name: where the site title, dates and default hashtag come from. */
+export interface CardSite {
+  title: string;
+  chat: { hashtag: string };
+}
+
+/**
+ * Warnings for the characters of share images that no font can draw (emoji are left
+ * out quietly): one per post for its title and own hashtag, and one for each setting
+ * whose text every card shows (site title, the language of the dates, the default hashtag).
+ * `root` is where the files are read to point at the field's line.
+ */
+export function shareCardProblems(cards: PostCard[], site: CardSite, root: string): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const siteMissing = { title: new Set<string>(), when: new Set<string>(), hashtag: new Set<string>() };
+  const drawn = { title: true, when: true, hashtag: true };
+  for (const { file, card } of cards) {
+    const fitted = fitShareCard(card);
+    for (const c of fitted.siteTitle.missing) siteMissing.title.add(c);
+    if (fitted.siteTitle.dropped) drawn.title = false;
+    for (const c of fitted.when.missing) siteMissing.when.add(c);
+    if (fitted.when.dropped) drawn.when = false;
+    // The default hashtag is the settings' to fix, once; a post's own is the post's.
+    const ownHashtag = card.hashtag !== "" && card.hashtag !== site.chat.hashtag;
+    if (!ownHashtag) {
+      for (const c of fitted.hashtag.missing) siteMissing.hashtag.add(c);
+      if (fitted.hashtag.dropped) drawn.hashtag = false;
+    }
+    const fields = [
+      { field: "title", words: "the title", fit: fitted.title },
+      ...(ownHashtag ? [{ field: "chat.hashtag", words: "the hashtag", fit: fitted.hashtag }] : []),
+    ].filter((f) => f.fit.missing.length);
+    if (!fields.length) continue;
+    const text = readText(path.join(root, file));
+    const field = fields[0]!.field;
+    problems.push({
+      severity: "warning",
+      file,
+      ...(text === undefined ? {} : fieldPosition(frontMatterOf(text), field.split("."), 1)),
+      field,
+      message: missingMessage(fields.map((f) => ({ words: f.words, fit: f.fit })), "this post's share image"),
+      fix: fontFix([...new Set(fields.flatMap((f) => f.fit.missing))]),
+    });
+  }
+  const settingsText = readText(path.join(root, SETTINGS_FILE));
+  const siteProblem = (field: string, words: string, missing: Set<string>, kept: boolean, image = "every share image") => {
+    if (!missing.size) return;
+    problems.push({
+      severity: "warning",
+      file: SETTINGS_FILE,
+      ...(settingsText === undefined ? {} : fieldPosition(settingsText, field.split("."), 1)),
+      field,
+      message: missingMessage([{ words, fit: { missing: [...missing], dropped: !kept } }], image),
+      fix: fontFix([...missing]),
+    });
+  };
+  siteProblem("title", "the site title", siteMissing.title, drawn.title);
+  siteProblem("language", "the dates", siteMissing.when, drawn.when);
+  siteProblem("chat.hashtag", "the hashtag", siteMissing.hashtag, drawn.hashtag, "the share image of each post with this hashtag");
+  return problems;
+}
+
+function missingMessage(parts: { words: string; fit: Pick<FittedText, "missing" | "dropped"> }[], image: string): string {
+  const chars = [...new Set(parts.flatMap((p) => p.fit.missing))];
+  const whose = parts.map((p) => p.words).join(" and ");
+  const outcome = parts.map((p) => (p.fit.dropped ? `without ${p.words}` : `without these characters in ${p.words}`)).join(" and ");
+  return `no font of the share images can draw ${listCharacters(chars)} of ${whose}: ${image} is drawn ${outcome} (the page shows them)`;
+}
+
+function fontFix(chars: string[]): string {
+  const fonts = suggestedFonts(chars);
+  const families = fonts.length ? fonts.map((f) => f.family).join(", ") : "one of the Noto fonts";
+  const files = (fonts.length ? fonts.map((f) => f.file) : ["NotoSans-Regular.ttf"]).map((f) => `fonts/${f}`).join(", ");
+  return `add a font that has them (${families}, free at fonts.google.com) to the site's fonts/ folder and name it in ${SETTINGS_FILE}: shareImage: { fonts: [${files}] }`;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The front matter of a post file with its first line (`---`), so line numbers are the file's. */
+function frontMatterOf(text: string): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const end = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  return lines.slice(0, end < 0 ? lines.length : end).join("\n");
+}
+
+/**
+ * Line and column of a block-style field (`title:`, or `hashtag:` indented under `chat:`)
+ * in YAML text: enough to point at it without a YAML parser, which the drawing threads
+ * that load this module do not need. Nothing when it is not found there (flow style).
+ */
+function fieldPosition(text: string, keys: string[], firstLine: number): { line?: number; column?: number } {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  let indent = -1;
+  let from = 0;
+  for (const [depth, key] of keys.entries()) {
+    // The keys are chatpost's own field names: letters and dots only, nothing to escape.
+    const name = new RegExp(`^\\s*["']?${key}["']?\\s*:`);
+    let found = -1;
+    for (let i = from; i < lines.length; i++) {
+      const m = name.exec(lines[i]!);
+      const at = /^\s*/.exec(lines[i]!)![0].length;
+      // A line indented no deeper than the parent ends the parent's block.
+      if (depth > 0 && lines[i]!.trim() && !lines[i]!.trimStart().startsWith("#") && at <= indent) break;
+      if (m && (depth === 0 ? at === 0 : at > indent)) {
+        found = i;
+        indent = at;
+        break;
+      }
+    }
+    if (found < 0) return {};
+    from = found + 1;
+  }
+  return { line: from - 1 + firstLine, column: indent + 1 };
 }
 
 /** Long titles get a smaller size so they fit in four lines. */
@@ -82,8 +264,12 @@ export interface DrawingOptions {
   blocking?: boolean;
 }
 
-export async function renderShareCard(card: ShareCard, { blocking = false }: DrawingOptions = {}): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
+export async function renderShareCard(raw: ShareCard, { blocking = false }: DrawingOptions = {}): Promise<Buffer> {
+  const { regular, bold, added } = loadFonts();
+  // What the fonts cannot draw is left out rather than drawn as empty boxes; a title with
+  // too little left to read is left out whole (the build warns: shareCardProblems).
+  const fitted = fitShareCard(raw);
+  const card: ShareCard = { title: fitted.title.text, when: fitted.when.text, hashtag: fitted.hashtag.text, siteTitle: fitted.siteTitle.text };
   const tree = el(
     "div",
     {
@@ -111,6 +297,8 @@ export async function renderShareCard(card: ShareCard, { blocking = false }: Dra
     fonts: [
       { name: "DejaVu Sans", data: regular, weight: 400, style: "normal" },
       { name: "DejaVu Sans", data: bold, weight: 700, style: "normal" },
+      // Satori looks for a character missing from DejaVu Sans in the other fonts, in this order.
+      ...added.map((data, i) => ({ name: `Added ${i + 1}`, data, weight: 400 as const, style: "normal" as const })),
     ],
   });
   const options = { fitTo: { mode: "original" as const }, font: { loadSystemFonts: false } };

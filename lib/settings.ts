@@ -1,12 +1,13 @@
 // Site-wide settings: one YAML file, validated by one zod schema.
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { readYamlDocument } from "./front-matter.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
 import { checkZone } from "./chat-time.ts";
 import { chatDuration } from "./post-schema.ts";
-import { SettingsError, type Diagnostic } from "./diagnostics.ts";
+import { SettingsError, fieldPath, type Diagnostic } from "./diagnostics.ts";
+import { fontKind, type FontKind } from "./font-coverage.ts";
 
 import { SETTINGS_FILE } from "./content-paths.ts";
 
@@ -46,6 +47,13 @@ export const settingsSchema = z.strictObject({
   // Feeds carry full content, so they hold the newest posts only, as feed readers expect;
   // rendering every post into them also made each live-preview rebuild slow.
   feedSize: z.number().int().min(1).max(1000).default(20),
+  // Fonts for the share images beyond DejaVu Sans (fonts/), for the scripts it lacks
+  // (Japanese, Chinese, Korean, Devanagari…): TTF or OTF files, from the site's folder.
+  shareImage: z
+    .strictObject({
+      fonts: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -55,8 +63,11 @@ export { WEEKDAYS };
 // Lives with the other diagnostics so that commands can catch it without loading zod.
 export { SettingsError } from "./diagnostics.ts";
 
-/** Parse and validate the settings text; every problem is returned, none thrown. */
-export function parseSettings(text: string, file = SETTINGS_FILE): { settings?: Settings; diagnostics: Diagnostic[] } {
+/**
+ * Parse and validate the settings text; every problem is returned, none thrown. With
+ * `root` (the site's folder), the files the settings name there are checked too.
+ */
+export function parseSettings(text: string, file = SETTINGS_FILE, root?: string): { settings?: Settings; diagnostics: Diagnostic[] } {
   const doc = readYamlDocument(text, file, 1);
   if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
   const parsed = settingsSchema.safeParse(doc.data ?? {});
@@ -68,10 +79,52 @@ export function parseSettings(text: string, file = SETTINGS_FILE): { settings?: 
   if (zoneProblem) {
     diagnostics.push({ severity: "error", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...zoneProblem });
   }
+  if (parsed.success && root !== undefined) {
+    parsed.data.shareImage.fonts.forEach((font, i) => {
+      const problem = fontFileProblem(root, font);
+      const at = ["shareImage", "fonts", i];
+      if (problem) diagnostics.push({ severity: "error", file, ...doc.locate(at), field: fieldPath(at), ...problem });
+    });
+  }
   if (!parsed.success || diagnostics.length) return { diagnostics };
   const settings = parsed.data;
   if (!settings.url.endsWith("/")) settings.url += "/";
   return { settings, diagnostics };
+}
+
+const FONT_EXAMPLE = "fonts/NotoSansJP-Regular.ttf";
+const KIND_WORDS: Partial<Record<FontKind, string>> = {
+  woff2: "a WOFF2 file (a compressed web font)",
+  woff: "a WOFF file (a compressed web font)",
+  collection: "a font collection (.ttc), several fonts in one file",
+  unknown: "not a font file",
+};
+
+/** What is wrong with a font file named in `shareImage.fonts`, if anything. */
+function fontFileProblem(root: string, font: string): { message: string; fix: string } | undefined {
+  const full = path.resolve(root, font);
+  let head: Buffer;
+  try {
+    if (!statSync(full).isFile()) throw new Error("not a file");
+    head = Buffer.alloc(4);
+    const fd = openSync(full, "r");
+    try {
+      readSync(fd, head, 0, 4, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return {
+      message: `the font file ${font} was not found (looked for ${full})`,
+      fix: `put the font file there, or give its path from the site's folder (the one holding content/), e.g. ${FONT_EXAMPLE}`,
+    };
+  }
+  const kind = fontKind(head);
+  if (kind === "truetype" || kind === "opentype") return undefined;
+  return {
+    message: `${font} is ${KIND_WORDS[kind]}: the share images can only use TrueType (.ttf) or OpenType (.otf) fonts`,
+    fix: `use the font's .ttf or .otf file instead (the download from fonts.google.com has them, e.g. ${FONT_EXAMPLE.replace("fonts/", "")}) and write its path, e.g. ${FONT_EXAMPLE}`,
+  };
 }
 
 // The text each loaded settings object was validated from (for the validation records).
@@ -99,7 +152,7 @@ export function loadSettings(root = process.cwd()): Settings {
       },
     ]);
   }
-  const { settings, diagnostics } = parseSettings(text);
+  const { settings, diagnostics } = parseSettings(text, SETTINGS_FILE, root);
   if (!settings) throw new SettingsError(diagnostics);
   sources.set(settings, text);
   return settings;

@@ -3,7 +3,7 @@
 // otherwise spend most of its time here. lib/share-card-worker.ts is the thread's body.
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { renderShareCard, type ShareCard } from "./og-image.ts";
+import { renderShareCard, shareImageFonts, type ShareCard } from "./og-image.ts";
 import { typeScriptWorker } from "./typescript-worker.ts";
 
 /** Below this many cards, starting workers costs more than it saves. */
@@ -31,6 +31,8 @@ export async function renderShareCards(cards: ShareCard[], onCard: (index: numbe
     }
     return { workerThreads: 0, onThisThread: cards.length };
   }
+  // The site's added fonts: each thread loads its own copy of the fonts, the same ones.
+  const fonts = shareImageFonts();
   let next = 0;
   const done = new Set<number>();
   const workers: Worker[] = [];
@@ -62,7 +64,7 @@ export async function renderShareCards(cards: ShareCard[], onCard: (index: numbe
             worker.on("message", onMessage);
             worker.once("error", reject);
             worker.once("exit", onExit);
-            worker.postMessage({ id, card: cards[id]! });
+            worker.postMessage({ id, card: cards[id]!, fonts });
           });
           await onCard(id, png);
           done.add(id);

@@ -83,11 +83,17 @@ export async function build(root: string, output: string, quiet: boolean, force:
   const { forgetLoadedPosts, loadCorpus } = await import("../lib/corpus.ts");
   trace("validation starts");
   const settings = loadSettings(root);
+  // Share images: drawn with the site's added fonts too; what no font can draw is a
+  // warning with the others (it depends on font files, which validation records do not see).
+  const { shareCardProblems, useShareImageFonts } = await import("../lib/og-image.ts");
+  const { shareCardFor } = await import("../plugins/og-image.ts");
+  useShareImageFonts(settings.shareImage.fonts.map((font) => path.resolve(root, font)));
   // Only the diagnostics and the clock span leave this block: once Eleventy has written
   // the site, nothing holds the posts (see below).
   const { diagnostics, span } = (() => {
     const { posts, diagnostics } = loadCorpus(root, settings);
-    return { diagnostics, span: buildTime && stableSpan(posts, buildTime) };
+    const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
+    return { diagnostics: [...diagnostics, ...shareCardProblems(cards, settings, root)], span: buildTime && stableSpan(posts, buildTime) };
   })();
   trace("validation done");
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);

@@ -1,8 +1,11 @@
 // Share links and copy buttons on the built pages: present on every announcement,
 // escaped and URL-encoded whatever the front matter holds, with the path prefix.
 import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { before, describe, it } from "node:test";
-import { buildSite, type BuiltSite } from "../helpers/build-site.ts";
+import { buildSite, copySite, FIXTURE_SITE, type BuiltSite } from "../helpers/build-site.ts";
+import { pngSize } from "../../lib/og-image.ts";
 import { dom, text } from "../helpers/html.ts";
 
 let site: BuiltSite;
@@ -67,5 +70,30 @@ describe("share links and copy buttons on the built site", () => {
     const linkedin = doc.querySelector(".share-linkedin")!.getAttribute("href")!;
     assert.equal(new URL(linkedin).searchParams.get("url"), "https://careleaders.example/repo/posts/online-communities/");
     assert.ok(doc.querySelector('script[src="/repo/assets/copy-topic.js"]'));
+  });
+});
+
+describe("share images of titles with emoji and scripts the fonts lack", () => {
+  let built: BuiltSite;
+  before(async () => {
+    const root = copySite(FIXTURE_SITE);
+    const post = (name: string, title: string) => writeFileSync(path.join(root, "content/posts", name), `---\ntitle: "${title}"\ndate: 2018-03-01\n---\nA post.\n`);
+    post("2018-03-01-party.md", "🎉 500 chats! 👩🏽‍⚕️");
+    post("2018-03-01-voices.md", "🎉 患者の声を聞く");
+    built = await buildSite(root);
+  });
+
+  it("builds both posts, each with its 1200×630 card", () => {
+    for (const name of ["party", "voices"]) {
+      assert.ok(built.exists(`posts/${name}/index.html`), name);
+      assert.deepEqual(pngSize(readFileSync(path.join(built.out, `posts/${name}/share.png`))), { width: 1200, height: 630 }, name);
+    }
+  });
+
+  it("warns once about the Japanese title, naming the characters and the font to add, and not about emoji", () => {
+    const warnings = built.stderr.split("\n").filter((line) => line.includes("share images"));
+    assert.deepEqual(warnings, [
+      'content/posts/2018-03-01-voices.md:2:1  title  warning: no font of the share images can draw "患", "者", "の", "声", "を" and 2 more of the title: this post\'s share image is drawn without the title (the page shows them) → add a font that has them (Noto Sans JP, free at fonts.google.com) to the site\'s fonts/ folder and name it in content/_data/site.yaml: shareImage: { fonts: [fonts/NotoSansJP-Regular.ttf] }',
+    ]);
   });
 });

@@ -1,8 +1,12 @@
 // Unit tests of the site settings: defaults, validation and positioned messages.
 import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
 import { parseSettings } from "../../lib/settings.ts";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
+import { PROJECT } from "../helpers/build-site.ts";
 
 const VALID = `title: T
 description: D
@@ -54,5 +58,50 @@ describe("parseSettings", () => {
     assert.match(diagnostics[0]!.message, /never closed/);
     assert.equal(diagnostics[0]!.line, 1);
     assert.ok(diagnostics[0]!.line! >= 1);
+  });
+});
+
+describe("shareImage.fonts", () => {
+  const withFonts = (...fonts: string[]) => `${VALID}shareImage:\n  fonts:\n${fonts.map((f) => `    - ${f}\n`).join("")}`;
+  const root = mkdtempSync(path.join(tmpdir(), "chatpost-settings-"));
+  mkdirSync(path.join(root, "fonts"));
+  copyFileSync(path.join(PROJECT, "fonts/DejaVuSans.ttf"), path.join(root, "fonts/Extra.ttf"));
+  writeFileSync(path.join(root, "fonts/Web.woff2"), Buffer.from("wOF2\x00\x01\x00\x00 rest of a web font"));
+  writeFileSync(path.join(root, "fonts/readme.txt"), "not a font");
+
+  it("adds no font by default", () => {
+    assert.deepEqual(parseSettings(VALID, undefined, root).settings!.shareImage, { fonts: [] });
+  });
+
+  it("takes TrueType and OpenType files from the site's folder", () => {
+    const { settings, diagnostics } = parseSettings(withFonts("fonts/Extra.ttf"), undefined, root);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(settings!.shareImage.fonts, ["fonts/Extra.ttf"]);
+  });
+
+  it("reports a missing file, a WOFF2 and a file that is no font at their line, with the fix", () => {
+    const { settings, diagnostics } = parseSettings(withFonts("fonts/Extra.ttf", "fonts/NotoSansJP-Regular.ttf", "fonts/Web.woff2", "fonts/readme.txt"), undefined, root);
+    assert.equal(settings, undefined);
+    const lines = diagnostics.map(formatDiagnostic);
+    assert.equal(lines.length, 3);
+    assert.equal(
+      lines[0],
+      `content/_data/site.yaml:17:7  shareImage.fonts[1]  the font file fonts/NotoSansJP-Regular.ttf was not found (looked for ${path.join(root, "fonts/NotoSansJP-Regular.ttf")}) → put the font file there, or give its path from the site's folder (the one holding content/), e.g. fonts/NotoSansJP-Regular.ttf`,
+    );
+    assert.equal(
+      lines[1],
+      "content/_data/site.yaml:18:7  shareImage.fonts[2]  fonts/Web.woff2 is a WOFF2 file (a compressed web font): the share images can only use TrueType (.ttf) or OpenType (.otf) fonts → use the font's .ttf or .otf file instead (the download from fonts.google.com has them, e.g. NotoSansJP-Regular.ttf) and write its path, e.g. fonts/NotoSansJP-Regular.ttf",
+    );
+    assert.match(lines[2]!, /^content\/_data\/site\.yaml:19:7  shareImage\.fonts\[3\]  fonts\/readme\.txt is not a font file: /);
+  });
+
+  it("checks the files only when it knows the site's folder", () => {
+    assert.deepEqual(parseSettings(withFonts("fonts/NotoSansJP-Regular.ttf")).diagnostics, []);
+  });
+
+  it("rejects an unknown field under shareImage", () => {
+    const { diagnostics } = parseSettings(`${VALID}shareImage:\n  font: [fonts/Extra.ttf]\n`, undefined, root);
+    assert.equal(diagnostics[0]!.field, "shareImage.font");
+    assert.equal(diagnostics[0]!.fix, "did you mean `fonts`?");
   });
 });
