@@ -39,6 +39,12 @@ function previewProblems(inputPath: string): { url: string; diagnostics: Diagnos
   return result.post ? undefined : { url: `/posts/${slugFromFile(file)}/`, diagnostics: result.diagnostics };
 }
 
+/** Set by scripts/build.ts, which prints the warnings itself before Eleventy starts: once is enough. */
+let warningsPrinted = false;
+export function warningsAlreadyPrinted(): void {
+  warningsPrinted = true;
+}
+
 export default function postsPlugin(eleventyConfig: any): void {
   // Validate every post before Eleventy renders anything: all problems at once, no stack trace.
   eleventyConfig.on("eleventy.before", () => {
@@ -50,7 +56,7 @@ export default function postsPlugin(eleventyConfig: any): void {
       const siteWide = diagnostics.some((d) => d.severity === "error" && !d.file.startsWith(`${POSTS_DIR}/`));
       if (mode === "build" || siteWide) throw new ContentError(diagnostics);
       console.error(formatReport(diagnostics, REPORT_ENDINGS.preview));
-    } else if (diagnostics.length) console.warn(formatReport(diagnostics));
+    } else if (diagnostics.length && !(mode === "build" && warningsPrinted)) console.warn(formatReport(diagnostics));
   });
 
   // Each post's page data comes from its validated Post; drafts and future posts are skipped.

@@ -114,6 +114,8 @@ export async function build(root: string, output: string, quiet: boolean, force:
     const { APP_DIR } = await import("../plugins/context.ts");
     const { drawShareImagesInBackground, shareImagesDrawn, stopShareImages } = await import("../plugins/og-image.ts");
     const { brokenSiteLinks } = await import("../plugins/site-links.ts");
+    // The warnings were printed above; the posts plugin, which validates again inside Eleventy, need not repeat them.
+    (await import("../plugins/posts.ts")).warningsAlreadyPrinted();
     // The share images (PNGs, on worker threads) are drawn while the site is finished below.
     drawShareImagesInBackground();
     trace("eleventy starts");
