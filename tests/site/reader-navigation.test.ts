@@ -78,6 +78,21 @@ describe("the site navigation", () => {
   });
 });
 
+describe("a post's tags", () => {
+  it("show one # each, also for a tag written with its own, hidden from screen readers and linked to the tag's page", () => {
+    const links = [...dom(sites.fixture!.read("posts/escaping/index.html")).querySelectorAll(".post-tags a")];
+    assert.deepEqual(links.map((a) => [text(a), a.getAttribute("href")]), [["#<script>tag</script>", "/tags/script-tag-script/"], ["#fixchat", "/tags/fixchat/"]]);
+    for (const a of links) {
+      const marks = [...a.querySelectorAll(".tag-mark")];
+      assert.deepEqual(marks.map((m) => [text(m), m.getAttribute("aria-hidden")]), [["#", "true"]]);
+    }
+    // Every post page's tags have their mark, so the # shows without CSS too.
+    for (const page of pages(sites.sample!).filter((p) => p.startsWith("posts/"))) {
+      for (const a of dom(sites.sample!.read(page)).querySelectorAll(".post-tags a")) assert.match(text(a), /^#[^#]/, page);
+    }
+  });
+});
+
 describe("the search page", () => {
   it("carries the archive and the tags in the page itself, outside <noscript>, and a status region for the result count", () => {
     const doc = dom(sites.sample!.read("search/index.html"));
