@@ -507,6 +507,9 @@ function textBracketSlip(state: StateInline, start: number, close: number): RawS
   return { kind: "bracket-text", offset: start, source: src.slice(start, close + 1), keys, loose, edits: [], flag: cited };
 }
 
+/** Words that open a citation's prefix ("see also @b"), not end the suffix of the one before. */
+const LEAD_IN = /^\s*(?:see|cf\.?|compare|also|e\.g\.,?|but|for example|contra)(?=[\s,]|$)/i;
+
 /** A citation whose locator or suffix holds another @key: pandoc cites that one inside the suffix ("[@a, @b]"). */
 function commaSlip(src: string, open: number, close: number, terms: LocatorTerms): RawSlip | undefined {
   const inner = src.slice(open + 1, close);
@@ -531,10 +534,17 @@ function commaSlip(src: string, open: number, close: number, terms: LocatorTerms
       if (sep === cite) while (sep > from && /\s/.test(inner[sep - 1]!)) sep--;
       else while (sepEnd < cite && /\s/.test(inner[sepEnd]!)) sepEnd++;
       // "[@a and @b]": the style joins the works itself, so the "and" goes with the comma.
-      if (/^\s*(?:and|&)\s*$/i.test(masked.slice(comma >= from ? comma + 1 : from, cite))) {
+      const start = comma >= from ? comma + 1 : from;
+      const between = masked.slice(start, cite);
+      if (/^\s*(?:and|&)\s*$/i.test(between)) {
         sep = comma >= from ? comma : from;
         sepEnd = cite;
         while (sep > from && /\s/.test(inner[sep - 1]!)) sep--;
+      } else if (/^\s*(?:and|&)\s+\S/i.test(between) || (comma < from && LEAD_IN.test(between))) {
+        // "[@a and see @b]": the words lead in to the next work ("see"), so they are its
+        // prefix rather than the suffix of the one before; "and" is the semicolon's job.
+        sep = comma >= from ? comma : from;
+        sepEnd = start + /^\s*(?:(?:and|&)\s+)?/i.exec(between)![0].length;
       }
       edits.push({ at: 1 + sep, end: 1 + sepEnd, text: "; " });
       keys.push({ key: key.key, at: 1 + at, end: 1 + key.end, form: "cited", alone: false });

@@ -258,6 +258,15 @@ describe("slips (citation typos), read by scanCitations and judged with the refe
     assert.deepEqual(judged("[@doe2005 & @smith2016, p. 3]"), [["comma-between", 0, 1, true, "[@doe2005; @smith2016, p. 3]"]]);
     // Other words stay, as the next citation's prefix.
     assert.deepEqual(judged("[@doe2005, see also @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005; see also @smith2016]"]]);
+    // Without a comma too, when the words lead in to the next work; a leading "and" goes.
+    assert.deepEqual(judged("[@doe2005 and see @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005; see @smith2016]"]]);
+    assert.deepEqual(judged("[@doe2005, and see @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005; see @smith2016]"]]);
+    assert.deepEqual(judged("[@doe2005 see also @smith2016, p. 3]"), [["comma-between", 0, 1, true, "[@doe2005; see also @smith2016, p. 3]"]]);
+    assert.deepEqual(judged("[@doe2005 cf. @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005; cf. @smith2016]"]]);
+    // Other words without a comma may end the citation before ("as cited in"): the semicolon goes just before the key.
+    assert.deepEqual(judged("[@doe2005 as cited in @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005 as cited in; @smith2016]"]]);
+    // A word that only begins with a lead-in is not one.
+    assert.deepEqual(judged("[@doe2005 seems @smith2016]"), [["comma-between", 0, 1, true, "[@doe2005 seems; @smith2016]"]]);
     // An empty part goes with its semicolon.
     assert.deepEqual(judged("[@doe2005;]"), [["bracket-text", 0, 1, false, "[@doe2005]"]]);
   });
