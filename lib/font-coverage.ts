@@ -1,10 +1,11 @@
 // Which characters a set of fonts can draw, from each font's `cmap` table, and a text
 // made fit for them: emoji the fonts lack are left out quietly, other characters they
 // lack are reported. Share images (lib/og-image.ts) use it so they never show empty
-// boxes ("tofu") where a font has no glyph.
+// boxes ("tofu") where a font has no glyph. Also which face of its family a font is
+// (family, weight, style), so an added Bold is drawn as the bold of its family.
 //
-// The cmap is read here rather than through the opentype.js that satori bundles: it is
-// a transitive dependency (not ours to import), and the table is small and well specified
+// The tables are read here rather than through the opentype.js that satori bundles: it is
+// a transitive dependency (not ours to import), and the tables are small and well specified
 // (https://learn.microsoft.com/typography/opentype/spec/cmap).
 
 /** What kind of font file the bytes are, from their first four bytes. */
@@ -30,12 +31,7 @@ export function fontCodePoints(bytes: Uint8Array): Set<number> {
   const kind = fontKind(bytes);
   if (kind !== "truetype" && kind !== "opentype") throw new Error(`not a TrueType or OpenType font (${kind})`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const numTables = view.getUint16(4);
-  let cmap = -1;
-  for (let i = 0; i < numTables; i++) {
-    const record = 12 + 16 * i;
-    if (view.getUint32(record) === 0x636d6170 /* "cmap" */) cmap = view.getUint32(record + 8);
-  }
+  const cmap = tableOffset(view, "cmap");
   if (cmap < 0) throw new Error("the font has no cmap table");
   const points = new Set<number>();
   const seen = new Set<number>();
@@ -53,6 +49,98 @@ export function fontCodePoints(bytes: Uint8Array): Set<number> {
     else if (format === 12) readFormat12(view, at, points);
   }
   return points;
+}
+
+/** Where the table `tag` starts in the font, from the sfnt table directory; -1 when it has none (or it lies outside the file). */
+function tableOffset(view: DataView, tag: string, minLength = 0): number {
+  const want = [...tag].reduce((n, c) => n * 256 + c.charCodeAt(0), 0);
+  const numTables = view.getUint16(4);
+  for (let i = 0; i < numTables; i++) {
+    const record = 12 + 16 * i;
+    if (view.getUint32(record) !== want) continue;
+    const offset = view.getUint32(record + 8);
+    const length = view.getUint32(record + 12);
+    return length >= minLength && offset + minLength <= view.byteLength ? offset : -1;
+  }
+  return -1;
+}
+
+/** The weights satori knows (CSS font-weight in hundreds). */
+export type FontWeight = 100 | 200 | 300 | 400 | 500 | 600 | 700 | 800 | 900;
+
+/** Which face of its family a font file is: what a font-family, font-weight and font-style in CSS would pick it by. */
+export interface FontFace {
+  /** The family name (typographic family, name ID 16, else name ID 1); undefined when the font does not say. */
+  family: string | undefined;
+  weight: FontWeight;
+  style: "normal" | "italic";
+}
+
+/**
+ * The family, weight and style a TrueType/OpenType font says it is: the weight from
+ * OS/2 usWeightClass (head macStyle's bold bit in a font without OS/2), italic from OS/2
+ * fsSelection or head macStyle. Throws like fontCodePoints on what is not such a font.
+ * (https://learn.microsoft.com/typography/opentype/spec/os2, …/head, …/name)
+ */
+export function fontFace(bytes: Uint8Array): FontFace {
+  const kind = fontKind(bytes);
+  if (kind !== "truetype" && kind !== "opentype") throw new Error(`not a TrueType or OpenType font (${kind})`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const os2 = tableOffset(view, "OS/2", 64); // usWeightClass at 4, fsSelection at 62 (every version)
+  const head = tableOffset(view, "head", 46); // macStyle at 44
+  const macStyle = head < 0 ? 0 : view.getUint16(head + 44);
+  let weight: FontWeight = macStyle & 1 ? 700 : 400;
+  let italic = (macStyle & 2) !== 0;
+  if (os2 >= 0) {
+    const weightClass = view.getUint16(os2 + 4);
+    // 1–9 is an old way of writing 100–900; 0 says nothing.
+    const hundreds = weightClass >= 1 && weightClass <= 9 ? weightClass : Math.round(weightClass / 100);
+    if (weightClass > 0) weight = Math.min(9, Math.max(1, hundreds)) * 100 as FontWeight;
+    italic ||= (view.getUint16(os2 + 62) & 1) !== 0;
+  }
+  return { family: familyName(view), weight, style: italic ? "italic" : "normal" };
+}
+
+/** The family from the `name` table: the typographic family (ID 16) if any, else the family (ID 1); Windows English names first. */
+function familyName(view: DataView): string | undefined {
+  const name = tableOffset(view, "name", 6);
+  if (name < 0) return undefined;
+  const count = view.getUint16(name + 2);
+  const strings = name + view.getUint16(name + 4);
+  let best: { rank: number; text: string } | undefined;
+  for (let i = 0; i < count; i++) {
+    const record = name + 6 + 12 * i;
+    if (record + 12 > view.byteLength) break;
+    const [platform, encoding, language, id, length, offset] = [0, 2, 4, 6, 8, 10].map((at) => view.getUint16(record + at)) as [number, number, number, number, number, number];
+    if (id !== 16 && id !== 1) continue;
+    const start = strings + offset;
+    if (start + length > view.byteLength) continue;
+    let text: string;
+    let rank: number;
+    if (platform === 3 && (encoding === 1 || encoding === 10)) {
+      text = utf16be(view, start, length);
+      rank = language === 0x409 ? 0 : 1; // English (United States) first, as the family's usual name
+    } else if (platform === 0) {
+      text = utf16be(view, start, length);
+      rank = 2;
+    } else if (platform === 1 && encoding === 0) {
+      // Mac Roman: read as Latin-1, right for the ASCII that family names are written in.
+      text = String.fromCharCode(...new Uint8Array(view.buffer, view.byteOffset + start, length));
+      rank = 3;
+    } else continue;
+    text = text.trim();
+    if (!text) continue;
+    // ID 16 is written only when it differs from ID 1 (a family of more than four faces): it wins.
+    rank += id === 16 ? 0 : 10;
+    if (!best || rank < best.rank) best = { rank, text };
+  }
+  return best?.text;
+}
+
+function utf16be(view: DataView, start: number, length: number): string {
+  let text = "";
+  for (let at = start; at + 1 < start + length; at += 2) text += String.fromCharCode(view.getUint16(at));
+  return text;
 }
 
 function readFormat4(view: DataView, at: number, points: Set<number>): void {

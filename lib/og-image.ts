@@ -2,13 +2,13 @@
 // title, when the chat is (date, time and zone) and the hashtag. Pure: text in, PNG out,
 // with the font shipped in fonts/ (and those the site adds) so nothing is fetched.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Resvg, renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
 import { encodeIndexedPng } from "./indexed-png.ts";
-import { coverageOf, fitText, listCharacters, suggestedFonts, type Coverage, type FittedText } from "./font-coverage.ts";
+import { coverageOf, fitText, fontFace, listCharacters, suggestedFonts, type Coverage, type FittedText, type FontWeight } from "./font-coverage.ts";
 import { SETTINGS_FILE } from "./content-paths.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 
@@ -28,23 +28,75 @@ export interface ShareCard {
   siteTitle: string;
 }
 
+/** A font as satori is given it: the family it is found by, and the weight and style it is picked for. */
+export interface ShareImageFont {
+  name: string;
+  data: Buffer;
+  weight: FontWeight;
+  style: "normal" | "italic";
+}
+
 interface Fonts {
   regular: Buffer;
   bold: Buffer;
   /** The site's own fonts (`shareImage.fonts`), used for what DejaVu Sans lacks. */
   added: Buffer[];
+  /** Every font as satori is given it: DejaVu Sans, then the added ones (addedShareImageFonts). */
+  satori: ShareImageFont[];
 }
 
-// Absolute paths of the site's added fonts; set by the build (and in each drawing thread).
+// Absolute paths of the site's added fonts; set by the Eleventy plugin (plugins/og-image.ts)
+// and by the build for its warnings, and in each drawing thread.
 let addedFiles: readonly string[] = [];
 let fonts: Fonts | undefined;
 function loadFonts(): Fonts {
-  fonts ??= {
-    regular: readFileSync(path.join(FONT_DIR, FONT_FILES.regular)),
-    bold: readFileSync(path.join(FONT_DIR, FONT_FILES.bold)),
-    added: addedFiles.map((file) => readFileSync(file)),
-  };
+  if (!fonts) {
+    const regular = readFileSync(path.join(FONT_DIR, FONT_FILES.regular));
+    const bold = readFileSync(path.join(FONT_DIR, FONT_FILES.bold));
+    const added = addedFiles.map((file) => readFileSync(file));
+    fonts = {
+      regular,
+      bold,
+      added,
+      satori: [
+        { name: "DejaVu Sans", data: regular, weight: 400, style: "normal" },
+        { name: "DejaVu Sans", data: bold, weight: 700, style: "normal" },
+        ...addedShareImageFonts(added),
+      ],
+    };
+  }
   return fonts;
+}
+
+/**
+ * The site's added fonts as satori is given them, in the site's order, each at the weight
+ * and style the font says it has (lib/font-coverage.ts: fontFace). The faces of one family
+ * (the name table's) share one name, so satori picks the Bold for a bold title and the
+ * Regular for the rest, as a browser would, instead of thickening the Regular ("faux
+ * bold"). The name is prefixed so an added family never joins or replaces DejaVu Sans.
+ * A font whose family is unknown, or whose family already has a face of that weight
+ * and style, gets a name of its own: satori uses one face per name and weight, and each
+ * file must stay reachable for the characters only it has.
+ */
+export function addedShareImageFonts(added: readonly Buffer[]): ShareImageFont[] {
+  const taken = new Set<string>();
+  return added.map((data, i) => {
+    const { family, weight, style } = fontFace(data);
+    let name = family === undefined ? `Added ${i + 1}` : `Added: ${family}`;
+    if (taken.has(`${name.toLowerCase()}|${weight}|${style}`)) name = `Added ${i + 1}${family === undefined ? "" : `: ${family}`}`;
+    taken.add(`${name.toLowerCase()}|${weight}|${style}`);
+    return { name, data, weight, style };
+  });
+}
+
+/** The fonts a card is drawn with, as satori is given them (DejaVu Sans first, then the site's). */
+export function shareImageFontList(): readonly ShareImageFont[] {
+  return loadFonts().satori;
+}
+
+/** Absolute paths of the fonts a site adds to its share images (`shareImage.fonts`, from the site's folder). */
+export function siteShareImageFonts(settings: { shareImage: { fonts: readonly string[] } }, root: string): string[] {
+  return settings.shareImage.fonts.map((font) => path.resolve(root, font));
 }
 
 /**
@@ -53,11 +105,27 @@ function loadFonts(): Fonts {
  * what was loaded; another one is loaded, hashed and read for coverage anew.
  */
 export function useShareImageFonts(files: readonly string[]): void {
-  if (files.length === addedFiles.length && files.every((f, i) => f === addedFiles[i])) return;
+  if (sameFiles(files, addedFiles, (f) => f)) return;
+  // The same files by another path (the build names them from the root it was given, the
+  // plugin from the working directory, where a symbolic link is resolved): nothing to reload.
+  const sameFonts = fonts !== undefined && sameFiles(files, addedFiles, realPath);
   addedFiles = [...files];
+  if (sameFonts) return;
   fonts = undefined;
   fontsHash = undefined;
   fontCoverage = undefined;
+}
+
+function sameFiles(a: readonly string[], b: readonly string[], as: (file: string) => string): boolean {
+  return a.length === b.length && a.every((f, i) => as(f) === as(b[i]!));
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /** The added fonts in use (for the drawing threads, which must use the same). */
@@ -68,7 +136,7 @@ export function shareImageFonts(): readonly string[] {
 /** Bump when the card's design changes, so cached images are redrawn. */
 const DESIGN_VERSION = "4"; // 2: indexed-colour PNG; 3: a long title ends in "…"; 4: no glyph-less characters
 
-/** A key that changes whenever the image would: the card's text, the design and the fonts. */
+/** A key that changes whenever the image would: the card's text, the design and the fonts (their bytes, and how satori is given them). */
 export function shareCardKey(card: ShareCard): string {
   return createHash("sha256")
     .update(JSON.stringify([DESIGN_VERSION, card.title, card.when, card.hashtag, card.siteTitle]))
@@ -79,10 +147,13 @@ export function shareCardKey(card: ShareCard): string {
 // The fonts are megabytes: hashed once per process, not once per page (0.8 s on 1,000 posts).
 let fontsHash: Buffer | undefined;
 function fontsDigest(): Buffer {
-  const { regular, bold, added } = loadFonts();
+  const { regular, bold, added, satori } = loadFonts();
   if (!fontsHash) {
     const hash = createHash("sha256").update(regular).update(bold);
     for (const font of added) hash.update(font);
+    // The family, weight and style each added font is drawn as: read from the font, by
+    // code that may change. Nothing is added without added fonts, so those keys stay.
+    if (added.length) hash.update(JSON.stringify(satori.slice(2).map(({ name, weight, style }) => [name, weight, style])));
     fontsHash = hash.digest();
   }
   return fontsHash;
@@ -265,7 +336,7 @@ export interface DrawingOptions {
 }
 
 export async function renderShareCard(raw: ShareCard, { blocking = false }: DrawingOptions = {}): Promise<Buffer> {
-  const { regular, bold, added } = loadFonts();
+  const { satori: fontList } = loadFonts();
   // What the fonts cannot draw is left out rather than drawn as empty boxes; a title with
   // too little left to read is left out whole (the build warns: shareCardProblems).
   const fitted = fitShareCard(raw);
@@ -294,12 +365,9 @@ export async function renderShareCard(raw: ShareCard, { blocking = false }: Draw
   const svg = await satori(tree as any, {
     width: OG_WIDTH,
     height: OG_HEIGHT,
-    fonts: [
-      { name: "DejaVu Sans", data: regular, weight: 400, style: "normal" },
-      { name: "DejaVu Sans", data: bold, weight: 700, style: "normal" },
-      // Satori looks for a character missing from DejaVu Sans in the other fonts, in this order.
-      ...added.map((data, i) => ({ name: `Added ${i + 1}`, data, weight: 400 as const, style: "normal" as const })),
-    ],
+    // Satori looks for a character missing from DejaVu Sans in the other families, in the
+    // order they first appear, each at the face nearest the text's weight and style.
+    fonts: fontList as ShareImageFont[],
   });
   const options = { fitTo: { mode: "original" as const }, font: { loadSystemFonts: false } };
   const image = blocking ? new Resvg(svg, options).render() : await renderAsync(svg, options);

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { publishedText } from "../lib/announcement.ts";
 import { describeChatTime } from "../lib/chat-time.ts";
-import { shareCardKey, type ShareCard } from "../lib/og-image.ts";
+import { shareCardKey, siteShareImageFonts, useShareImageFonts, type ShareCard } from "../lib/og-image.ts";
 import { renderShareCards } from "../lib/share-card-pool.ts";
 import type { Post } from "../lib/post-loader.ts";
 import { context } from "./context.ts";
@@ -54,10 +54,25 @@ export async function shareImagesDrawn(): Promise<void> {
   await work;
 }
 
+/**
+ * Have the share images drawn with the fonts the site adds (`shareImage.fonts`). Done by
+ * the plugin, not by whoever runs Eleventy, so that every way of building (scripts/build.ts,
+ * `npx @11ty/eleventy`, a test) draws the same cards and caches them under the same keys.
+ * The same list again keeps the fonts loaded (useShareImageFonts).
+ */
+function useSiteFonts(): void {
+  const { settings, root } = context();
+  useShareImageFonts(siteShareImageFonts(settings, root));
+}
+
 export default function ogImagePlugin(eleventyConfig: any): void {
+  // Now, as the configuration is read (again when the preview's settings change), and
+  // before each run: the cards' keys and drawing threads use what was set last.
+  useSiteFonts();
   let cards = new Map<string, ShareCard>();
   eleventyConfig.on("eleventy.before", () => {
     cards = new Map();
+    useSiteFonts();
   });
 
   eleventyConfig.addFilter("shareImageUrl", (post: Post | undefined) => {
@@ -71,6 +86,7 @@ export default function ogImagePlugin(eleventyConfig: any): void {
     // The live preview stays fast: cards are drawn by real builds only.
     if (context().mode === "preview") return;
     drawing = new AbortController();
+    useSiteFonts();
     const work = drawAndCopy(cards, context().root, directories.output);
     if (!inBackground) return work;
     pending = work;

@@ -85,9 +85,10 @@ export async function build(root: string, output: string, quiet: boolean, force:
   const settings = loadSettings(root);
   // Share images: drawn with the site's added fonts too; what no font can draw is a
   // warning with the others (it depends on font files, which validation records do not see).
-  const { shareCardProblems, useShareImageFonts } = await import("../lib/og-image.ts");
+  // The warnings need the fonts before Eleventy runs; its plugin (plugins/og-image.ts) sets the same list for the drawing.
+  const { shareCardProblems, siteShareImageFonts, useShareImageFonts } = await import("../lib/og-image.ts");
   const { shareCardFor } = await import("../plugins/og-image.ts");
-  useShareImageFonts(settings.shareImage.fonts.map((font) => path.resolve(root, font)));
+  useShareImageFonts(siteShareImageFonts(settings, root));
   // Only the diagnostics and the clock span leave this block: once Eleventy has written
   // the site, nothing holds the posts (see below).
   const { diagnostics, span } = (() => {

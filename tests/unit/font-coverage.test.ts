@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { coverageOf, fitText, fontCodePoints, fontKind, listCharacters, suggestedFonts } from "../../lib/font-coverage.ts";
-import { renderShareCard, shareCardKey, shareCardProblems, useShareImageFonts, type ShareCard } from "../../lib/og-image.ts";
+import { coverageOf, fitText, fontCodePoints, fontFace, fontKind, listCharacters, suggestedFonts } from "../../lib/font-coverage.ts";
+import { renderShareCard, shareCardKey, shareCardProblems, shareImageFontList, useShareImageFonts, type ShareCard } from "../../lib/og-image.ts";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
+import { renderShareCards } from "../../lib/share-card-pool.ts";
 import { PROJECT } from "../helpers/build-site.ts";
 
 const DEJAVU = [readFileSync(path.join(PROJECT, "fonts/DejaVuSans.ttf")), readFileSync(path.join(PROJECT, "fonts/DejaVuSans-Bold.ttf"))];
@@ -52,6 +53,55 @@ export function squareFont(chars: string): Buffer {
   return Buffer.concat([u32(0x10000), u16(tables.length, 0, 0, 0), ...directory, ...padded.map(([, data]) => data)]);
 }
 
+/**
+ * `font` with an OS/2 table saying its weight class and fsSelection, a name table naming
+ * its family (ID 1, and a typographic family, ID 16, when given), and head's macStyle.
+ */
+export function withFace(font: Buffer, face: { weightClass?: number; fsSelection?: number; macStyle?: number; family?: string; typographicFamily?: string }): Buffer {
+  const u16 = (...v: number[]) => Buffer.concat(v.map((n) => { const b = Buffer.alloc(2); b.writeUInt16BE(n & 0xffff); return b; }));
+  const count = font.readUInt16BE(4);
+  const tables = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    const record = 12 + 16 * i;
+    const offset = font.readUInt32BE(record + 8);
+    tables.set(font.toString("latin1", record, record + 4), Buffer.from(font.subarray(offset, offset + font.readUInt32BE(record + 12))));
+  }
+  if (face.macStyle !== undefined) tables.get("head")!.writeUInt16BE(face.macStyle, 44);
+  if (face.weightClass !== undefined || face.fsSelection !== undefined) {
+    // Version 4: 96 bytes; usWeightClass at 4, fsSelection at 62, the rest zero (satori falls back to hhea's metrics).
+    const os2 = Buffer.alloc(96);
+    os2.writeUInt16BE(4, 0);
+    os2.writeUInt16BE(face.weightClass ?? 400, 4);
+    os2.writeUInt16BE(5, 6); // usWidthClass: medium
+    os2.writeUInt16BE(face.fsSelection ?? 0, 62);
+    tables.set("OS/2", os2);
+  }
+  if (face.family !== undefined) {
+    // Windows, Unicode BMP, English (United States), UTF-16BE.
+    const names: [number, string][] = [[1, face.family], ...(face.typographicFamily === undefined ? [] : [[16, face.typographicFamily] as [number, string]])];
+    const strings = names.map(([, text]) => Buffer.from(text, "utf16le").swap16());
+    let at = 0;
+    const records = names.map(([id], i) => {
+      const record = u16(3, 1, 0x409, id, strings[i]!.length, at);
+      at += strings[i]!.length;
+      return record;
+    });
+    tables.set("name", Buffer.concat([u16(0, names.length, 6 + 12 * names.length), ...records, ...strings]));
+  }
+  const sorted = [...tables].sort(([a], [b]) => (a < b ? -1 : 1));
+  const padded = sorted.map(([, data]) => Buffer.concat([data, Buffer.alloc((4 - (data.length % 4)) % 4)]));
+  let offset = 12 + 16 * sorted.length;
+  const directory = sorted.map(([tag, data], i) => {
+    const record = Buffer.alloc(16);
+    record.write(tag, 0, "latin1");
+    record.writeUInt32BE(offset, 8);
+    record.writeUInt32BE(data.length, 12);
+    offset += padded[i]!.length;
+    return record;
+  });
+  return Buffer.concat([font.subarray(0, 4), u16(sorted.length, 0, 0, 0), ...directory, ...padded]);
+}
+
 const cp = (c: string) => c.codePointAt(0)!;
 
 describe("fontKind and fontCodePoints", () => {
@@ -74,6 +124,29 @@ describe("fontKind and fontCodePoints", () => {
   it("reads format 4 through its glyph array and format 12 beyond the BMP, and nothing else", () => {
     const font = squareFont("患者😀");
     assert.deepEqual([...fontCodePoints(font)].sort((a, b) => a - b), [cp("患"), cp("者"), cp("😀")].sort((a, b) => a - b));
+  });
+});
+
+describe("fontFace", () => {
+  it("reads DejaVu Sans and DejaVu Sans Bold as one family at weights 400 and 700", () => {
+    assert.deepEqual(fontFace(DEJAVU[0]!), { family: "DejaVu Sans", weight: 400, style: "normal" });
+    assert.deepEqual(fontFace(DEJAVU[1]!), { family: "DejaVu Sans", weight: 700, style: "normal" });
+  });
+
+  it("reads the weight class and the italic bit of OS/2, the typographic family first", () => {
+    const light = withFace(squareFont("a"), { weightClass: 300, fsSelection: 1, family: "Square Light", typographicFamily: "Square" });
+    assert.deepEqual(fontFace(light), { family: "Square", weight: 300, style: "italic" });
+    // An odd weight class is rounded to the nearest hundred; 1–9 is the old way of writing 100–900.
+    assert.equal(fontFace(withFace(squareFont("a"), { weightClass: 350 })).weight, 400);
+    assert.equal(fontFace(withFace(squareFont("a"), { weightClass: 6 })).weight, 600);
+    assert.equal(fontFace(withFace(squareFont("a"), { weightClass: 1000 })).weight, 900);
+    assert.equal(fontFace(withFace(squareFont("a"), { family: "Square" })).family, "Square");
+  });
+
+  it("falls back on head's macStyle without OS/2, and knows no family without a name table", () => {
+    assert.deepEqual(fontFace(squareFont("a")), { family: undefined, weight: 400, style: "normal" });
+    assert.deepEqual(fontFace(withFace(squareFont("a"), { macStyle: 3 })), { family: undefined, weight: 700, style: "italic" });
+    assert.throws(() => fontFace(Buffer.from("wOF2\0\0\0\0")), /not a TrueType or OpenType font \(woff2\)/);
   });
 });
 
@@ -165,6 +238,41 @@ describe("share cards with characters the fonts lack", () => {
     assert.deepEqual(shareCardProblems([{ file: "content/posts/x.md", card: japanese }], { title: "Chat", chat: { hashtag: "#hcldr" } }, dir), []);
     useShareImageFonts([]);
     assert.equal(shareCardKey(japanese), before.key);
+  });
+
+  it("draws a bold title with the added family's Bold, not a thickened Regular", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "chatpost-fonts-"));
+    // Two faces of one family with the same square glyph: only satori's faux bold would tell them apart.
+    const regular = path.join(dir, "Square-Regular.ttf");
+    const bold = path.join(dir, "Square-Bold.ttf");
+    writeFileSync(regular, withFace(squareFont("患者"), { weightClass: 400, family: "Square" }));
+    writeFileSync(bold, withFace(squareFont("患者"), { weightClass: 700, macStyle: 1, family: "Square" }));
+    const japanese = { ...card, title: "患者" };
+    const drawnWith = async (files: string[]) => {
+      useShareImageFonts(files);
+      return renderShareCard(japanese);
+    };
+    const both = await drawnWith([regular, bold]);
+    assert.deepEqual(shareImageFontList().slice(2).map(({ name, weight }) => [name, weight]), [["Added: Square", 400], ["Added: Square", 700]]);
+    const boldOnly = await drawnWith([bold]);
+    const regularOnly = await drawnWith([regular]);
+    assert.ok(both.equals(boldOnly), "the title (font-weight 700) is drawn with the Bold");
+    assert.ok(!both.equals(regularOnly), "not with the Regular made bold");
+    useShareImageFonts([]);
+  });
+
+  it("draws with the added fonts on the drawing threads too, as on this thread", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "chatpost-fonts-"));
+    const file = path.join(dir, "square.ttf");
+    writeFileSync(file, withFace(squareFont("患者"), { weightClass: 700, family: "Square" }));
+    useShareImageFonts([file]);
+    const cards = Array.from({ length: 16 }, (_, i) => ({ ...card, title: `患者 ${i}` }));
+    const drawn: Buffer[] = [];
+    const report = await renderShareCards(cards, async (i, png) => void (drawn[i] = png));
+    assert.ok(report.workerThreads > 0 && report.onThisThread === 0, `drawn on threads: ${JSON.stringify(report)}`);
+    for (const i of [0, 15]) assert.ok(drawn[i]!.equals(await renderShareCard(cards[i]!)), `card ${i}`);
+    useShareImageFonts([]);
+    assert.ok(!drawn[0]!.equals(await renderShareCard(cards[0]!)), "the threads drew with the added font");
   });
 
   it("warns once per post, at the title's line, naming the characters and the font to add", () => {
