@@ -8,7 +8,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { commaOrganisation, etAlIn, normaliseItem, organisationName, organisationProblem, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
+import { commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { encodingProblems } from "./text-encoding.ts";
 import { markupProblems, referenceMarkupProblems } from "./front-matter-markup.ts";
 import { fieldPath, type Diagnostic } from "./diagnostics.ts";
@@ -99,10 +99,12 @@ function parseBibtex(file: string, text: string): FileResult {
       }],
     };
   }
-  const names = bibtexNameProblems(text).map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
+  // Read from the source, each stands for normaliseItem's problems with the same field.
+  const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text)].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
   const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), undefined, names);
   result.diagnostics.unshift(...bibtexStructureProblems(text).map((p) => ({ severity: "error" as const, file, ...p })));
   result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
+  result.diagnostics.push(...bibtexCommandProblems(file, text, data));
   return result;
 }
 
@@ -144,6 +146,272 @@ function bibtexMarkupProblems(file: string, text: string, data: any[]): Diagnost
 }
 
 const require = createRequire(import.meta.url);
+
+// plugin-bibtex's own tables of the LaTeX it reads (lib/input/constants.js): any other
+// command is printed as typed, backslash and all, with its braces dropped
+// (\underline{u} → "\underlineu"); \href{address}{text} is printed as its address alone.
+const LATEX = require("@citation-js/plugin-bibtex/lib/input/constants.js") as Record<string, Record<string, unknown>>;
+const readLatex = (require("@citation-js/plugin-bibtex/lib/input/value.js") as { parse: (text: string, field: string) => unknown }).parse;
+const KNOWN_COMMANDS = new Set([
+  "begin", "end", ..."&%$#_{}",
+  ...["formattingEnvs", "formattingCommands", "commands", "mathCommands", "diacritics", "argumentCommands"].flatMap((table) => Object.keys(LATEX[table]!)),
+]);
+// Known between $…$ only: $x^2$, $\mathrm{d}x$.
+const KNOWN_IN_MATH = new Set(Object.keys(LATEX.mathScriptFormatting!));
+// Unknown commands that stand for text, and what to write instead ("" for nothing).
+const LATEX_TEXT: Record<string, string> = {
+  LaTeX: "LaTeX", LaTeXe: "LaTeX2e", TeX: "TeX", BibTeX: "BibTeX", XeTeX: "XeTeX", LuaTeX: "LuaTeX", ldots: "…", dots: "…",
+  aa: "å", AA: "Å", S: "§", P: "¶", pounds: "£", euro: "€", dag: "†", ddag: "‡", slash: "/",
+  " ": " ", ",": " ", ";": " ", ":": " ", ">": " ", "\\": " ", quad: " ", qquad: " ", enspace: " ", thinspace: " ",
+  "-": "", "/": "", "@": "", "!": "",
+};
+// Unknown commands with a known one that does the same.
+const LATEX_EQUIVALENT: Record<string, string> = {
+  mathbf: "textbf", boldsymbol: "textbf", bm: "textbf", mathit: "textit", mkbibsuperscript: "textsuperscript",
+  mkbibsubscript: "textsubscript", textquote: "enquote", mkbibacro: "textsc",
+};
+// Unknown commands whose braces hold nothing for readers: removed with them.
+const LATEX_DROPPED = new Set([
+  "cite", "citep", "citet", "citeauthor", "citeyear", "parencite", "textcite", "autocite", "nocite", "ref", "eqref", "label",
+  "index", "footnote", "noopsort", "sortnoop", "SortNoop", "hspace", "vspace", "hskip", "vskip", "kern", "phantom", "hphantom", "vphantom", "color",
+]);
+
+interface LatexFound {
+  kind: "unknown" | "href" | "url";
+  /** The command's name ("underline"), or the character after the backslash (",", " "). */
+  name: string;
+  /** The command and its braces as typed. */
+  source: string;
+  /** Where it starts in the field's value. */
+  at: number;
+  /** What plugin-bibtex makes of it. */
+  printed: string;
+  /** What the fix writes instead. */
+  replacement: string;
+  address?: string;
+  text?: string;
+}
+
+/** What plugin-bibtex prints for LaTeX text, or undefined if it cannot read it. */
+function printedLatex(source: string): string | undefined {
+  try {
+    return String(readLatex(source, "note"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A .bib field's value with the LaTeX plugin-bibtex would print wrongly rewritten in what
+ * it reads (each found is added to `found`, `at` counted from `offset`): unknown commands,
+ * \href{…}{…}, and \url{…} with an address it would change (~ read as a space, -- as a dash).
+ */
+function rewriteLatex(value: string, found: LatexFound[], offset = 0, state = { math: false }): string {
+  let out = "";
+  for (let i = 0; i < value.length; ) {
+    const c = value[i]!;
+    if (c !== "\\") {
+      if (c === "$") state.math = !state.math;
+      out += c;
+      i++;
+      continue;
+    }
+    const m = /^\\(?:([a-zA-Z]+)|([^\n]))( *)/.exec(value.slice(i));
+    if (!m) {
+      out += c;
+      i++;
+      continue;
+    }
+    const name = m[1] ?? m[2]!;
+    let end = i + m[0].length;
+    const known = (KNOWN_COMMANDS.has(name) || (state.math && KNOWN_IN_MATH.has(name))) && name !== "href" && name !== "url";
+    if (known) {
+      out += m[0];
+      i = end;
+      continue;
+    }
+    // The command's braces: \href has two (spaces allowed before each), the others one.
+    const groups: string[] = [];
+    if (value[end] === "[" && name !== "href" && name !== "url") end = value.indexOf("]", end) + 1 || value.length;
+    for (let n = name === "href" ? 2 : 1; n > 0; n--) {
+      const open = name === "href" || name === "url" ? end + /^\s*/.exec(value.slice(end))![0].length : end;
+      if (value[open] !== "{") break;
+      const close = groupEnd(value, open);
+      groups.push(value.slice(open + 1, close - 1));
+      end = close;
+    }
+    const source = value.slice(i, end);
+    const printed = printedLatex(source);
+    const at = offset + i;
+    if (name === "href" || name === "url") {
+      const address = groups[0]?.replace(/\\([&%$#_{}])/g, "$1");
+      if (printed === undefined || address === undefined || groups.length < (name === "href" ? 2 : 1)) {
+        out += m[0];
+        i += m[0].length;
+        continue;
+      }
+      if (name === "href") {
+        const inner: LatexFound[] = [];
+        const text = rewriteLatex(groups[1]!, inner, offset + i + source.lastIndexOf(groups[1]!), state);
+        found.push({ kind: "href", name, source, at, printed, replacement: text, address, text: groups[1]! }, ...inner);
+        out += text;
+      } else {
+        const escaped = `\\url{${escapeUrl(address)}}`;
+        // Only what plugin-bibtex reads as other text: an address escaped already is printed as meant.
+        const changed = /~|--|''|``|(?<!\\)\$/.test(groups[0]!) && printed !== address;
+        if (!changed || printedLatex(escaped) !== address) out += source;
+        else {
+          found.push({ kind: "url", name, source, at, printed, replacement: escaped, address });
+          out += escaped;
+        }
+      }
+      i = end;
+      continue;
+    }
+    const arg = groups[0];
+    const inner = arg === undefined ? "" : rewriteLatex(arg, found, offset + i + source.lastIndexOf(arg), state);
+    const after = arg === undefined ? m[3]! : "";
+    const replacement =
+      name in LATEX_TEXT ? LATEX_TEXT[name]! + after
+      : LATEX_DROPPED.has(name) ? ""
+      : name in LATEX_EQUIVALENT && arg !== undefined ? `\\${LATEX_EQUIVALENT[name]}{${inner}}`
+      : inner + after;
+    if (printed !== undefined) found.push({ kind: "unknown", name, source, at, printed, replacement });
+    out += replacement;
+    i = end;
+  }
+  return out;
+}
+
+/** An address written in \url{…} so that plugin-bibtex prints it as typed. */
+function escapeUrl(address: string): string {
+  return address
+    .replace(/[\\{}$]/g, (c) => (c === "\\" ? "\\textbackslash{}" : `\\${c}`))
+    .replace(/~/g, "\\textasciitilde{}")
+    .replace(/([-'`])(?=\1)/g, "$1{}");
+}
+
+/** How a command is named to the writer: \underline, or \ followed by what comes after it. */
+function commandName(name: string): string {
+  return name === " " ? "\\ (a backslash before a space)" : `\\${name}`;
+}
+
+/** The text of an item, each string of it (names too), for telling what plugin-bibtex printed. */
+function itemStrings(value: unknown, skip: ReadonlySet<string>): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap((v) => itemStrings(v, skip));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => (skip.has(k) ? [] : itemStrings(v, skip)));
+  return [];
+}
+
+const NOT_TEXT = new Set(["id", "citation-key", "_graph"]);
+const NOT_TEXT_NOR_URL = new Set([...NOT_TEXT, "URL"]);
+
+/**
+ * LaTeX in a .bib entry's text that plugin-bibtex prints wrongly and without a word:
+ * commands it does not know (\underline{u} → "\underlineu"), \href{address}{text} (only the
+ * address is printed) and \url{…} with an address it changes (~ becomes a space). Read from
+ * the source, and told only where the parsed entry shows what was printed.
+ */
+function bibtexCommandProblems(file: string, text: string, data: any[]): Diagnostic[] {
+  const items = new Map<string, any>(data.map((item) => [String(item.id), item]));
+  const fields = [...bibtexFields(text)];
+  const out: Diagnostic[] = [];
+  for (const f of fields) {
+    const item = items.get(f.key);
+    if (!item || f.value === undefined || !f.value.includes("\\")) continue;
+    if (!BIBTEX_TEXT_FIELDS.has(f.name) && !BIBTEX_NAME_FIELDS.has(f.name)) continue;
+    const all: LatexFound[] = [];
+    const rewritten = rewriteLatex(f.value, all);
+    all.sort((a, b) => a.at - b.at);
+    const printedText = itemStrings(item, NOT_TEXT);
+    const textNotUrl = itemStrings(item, NOT_TEXT_NOR_URL);
+    const shown = all.filter((p) =>
+      p.kind === "unknown" ? printedText.some((s) => s.includes(`\\${p.name}`))
+      // An address that became the URL (howpublished = {\url{…}}) is bibtexUrlFieldProblems' to tell.
+      : textNotUrl.some((s) => s.includes(p.printed)),
+    );
+    if (!shown.length) continue;
+    // The rewritten field undoes only what is told: anything else is left as typed.
+    const told = new Set(shown);
+    // On one line, as plugin-bibtex reads a run of spaces and line breaks (and one left where a command was removed) as one space.
+    const fixed = all.every((p) => told.has(p)) ? rewritten.replace(/\s+/g, " ").trim() : undefined;
+    const written = fields.find((g) => g.key === f.key && g.name === "url")?.value?.trim();
+    const url = written?.replace(/^\\(?:url|href)\s*\{([^{}]*)\}.*$/s, "$1");
+    const hrefs = shown.filter((p) => p.kind === "href");
+    const newAddress = url === undefined ? hrefs[0]?.address : undefined;
+    const seen = (p: string) => `"${p.replace(/\u00a0/g, " ")}"`;
+    const what = shown.map((p) =>
+      p.kind === "href" ? `the address ${seen(p.printed)} for ${p.source}, without ${seen(printedLatex(p.text!) ?? p.text!)}`
+      : `${seen(p.printed)} for ${p.name === " " ? "a backslash before a space" : p.source}`,
+    );
+    const unknown = [...new Set(shown.filter((p) => p.kind === "unknown").map((p) => commandName(p.name)))];
+    const advice = [...new Set(shown.map((p) => {
+      if (p.kind === "url") return `write the address in \\url{…} so that it is printed as typed (~ as \\textasciitilde{}, -- as -{}-)`;
+      if (p.kind === "href") {
+        if (url === undefined) return p.address === newAddress ? "keep the text of \\href{…}{…} and put its address in the entry's url field" : `keep the text of \\href{…}{…} (an entry has one address: ${p.address} cannot be kept)`;
+        return url === p.address ? "keep the text of \\href{…}{…} (its address is in the entry's url field already)" : `keep the text of \\href{…}{…} (the entry's url field holds ${url}: write ${p.address} there instead if readers should open that one)`;
+      }
+      const name = commandName(p.name);
+      if (p.name in LATEX_TEXT) return LATEX_TEXT[p.name] === "" ? `remove ${name}` : LATEX_TEXT[p.name] === " " ? `write ${name} as a space` : `write ${name} as ${LATEX_TEXT[p.name]}`;
+      if (LATEX_DROPPED.has(p.name)) return `remove ${name}{…} with what its braces hold`;
+      if (p.name in LATEX_EQUIVALENT && p.replacement.startsWith("\\")) return `write ${name}{…} as \\${LATEX_EQUIVALENT[p.name]}{…}`;
+      return /[{}]/.test(p.source) ? `remove ${name} and keep what its braces hold` : `remove ${name}`;
+    }))];
+    const open = /=\s*[{"]/.exec(text.slice(f.index))!;
+    const index = f.index + open.index + open[0].length + shown[0]!.at;
+    const before = text.slice(0, index);
+    const fix = fixed === undefined ? list(advice) : `${list(advice)}: ${f.name} = {${fixed}}${newAddress !== undefined ? ` and url = {${newAddress}}` : ""}`;
+    out.push({
+      severity: "warning", file, line: before.split("\n").length, column: index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+      message: `entry "${f.key}": \`${f.name}\` has LaTeX that would be printed wrongly: readers would see ${hrefs.length && what.length > 1 ? what.join("; ") : list(what)}${unknown.length ? `; chatpost does not know ${list(unknown)}` : ""}`,
+      fix,
+    });
+  }
+  return out;
+}
+
+/**
+ * A .bib entry's url field with the address written in \url{…} or \href{…}{…}: a url field
+ * is read as typed, so plugin-bibtex keeps the command and its braces in the address
+ * ("%5Curl%7Bhttps://…%7D"). Reported in place of normaliseItem's "not a web address".
+ */
+export function bibtexUrlFieldProblems(text: string): { key: string; cslField: string; line: number; column: number; field: string; message: string; fix: string }[] {
+  const out: ReturnType<typeof bibtexUrlFieldProblems> = [];
+  const fields = [...bibtexFields(text)];
+  for (const f of fields) {
+    if (f.name === "howpublished" && f.value !== undefined && !fields.some((g) => g.key === f.key && g.name === "url")) {
+      // plugin-bibtex makes an address in howpublished the URL, read as text: ~ becomes a space.
+      const only = /^\s*\\url\s*\{([^{}]*)\}\s*$/.exec(f.value);
+      const address = only?.[1]!.trim().replace(/\\([&%$#_{}])/g, "$1");
+      const printed = only ? printedLatex(f.value.trim()) : undefined;
+      if (address === undefined || printed === undefined || printed === address || !printed.startsWith("http")) continue;
+      const before = text.slice(0, f.index);
+      out.push({
+        key: f.key, cslField: "URL", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+        message: `entry "${f.key}": the address in \`howpublished\` would be read as "${printed.replace(/\u00a0/g, " ")}", which is not the address typed (a ~ is read as a space, -- as a dash)`,
+        fix: `write it in the url field, where an address is kept as typed, in place of howpublished: url = {${address}}`,
+      });
+      continue;
+    }
+    if (f.name !== "url" || f.value === undefined) continue;
+    const m = /^\s*\\(url|href)\s*\{/.exec(f.value);
+    if (!m) continue;
+    const open = m[0].length - 1;
+    const address = f.value.slice(open + 1, groupEnd(f.value, open) - 1).trim().replace(/\\([&%$#_{}~])/g, "$1");
+    const before = text.slice(0, f.index);
+    out.push({
+      key: f.key, cslField: "URL", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+      message: `entry "${f.key}": \`url\` has the address inside \\${m[1]}{…}: a url field is read as typed, so "\\${m[1]}{" would be taken as part of the address, which is then not a web address`,
+      fix: `write the address alone: url = {${address}}`,
+    });
+  }
+  return out;
+}
+
+function list(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
 // Entry types plugin-bibtex maps; it silently reads any other as "document".
 const BIBTEX_TYPES = new Set([
   ...Object.keys(require("@citation-js/plugin-bibtex/lib/mapping/biblatexTypes.json").source),
@@ -257,7 +525,7 @@ function bibtexPersonProblem(raw: string, field: string): { message: string; fix
   const people = plain && severalPeople(text);
   if (people) {
     // Text without a comma is "First Last" to BibTeX: an organisation's name is kept whole in braces.
-    const instead = people.map((p) => (!p.includes(",") && organisationName(p) ? `{${restore(p)}}` : restore(p)));
+    const instead = people.map((p) => (!p.includes(",") && organisationName(p) ? `{${restore(p)}}` : restore(dotted(p))));
     const what = `${people.length} people${etAl ? ` and "${etAl.marker}"` : ""}`;
     return found({ message: `"${raw}" is ${what} written as one name: BibTeX separates people with "and", so it would read them as one person`, instead });
   }

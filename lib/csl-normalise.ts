@@ -340,7 +340,7 @@ function aliasFix(key: string, value: unknown, target: string, ctx: ItemContext)
     const etAl = etAlIn(text);
     if (etAl) return etAlFix(ctx.syntax, target, namesIn(etAl.rest), false);
     const people = severalPeople(text);
-    if (people) return peopleFix(ctx.syntax, target, people, false);
+    if (people) return peopleFix(ctx.syntax, target, people.map(dotted), false);
     const organisation = commaOrganisation(text);
     if (organisation && !organisation.legalForm) return organisationProblem(text, organisation, target, ctx.syntax, false).fix;
   }
@@ -410,7 +410,8 @@ function urlFix(url: string, key: string, hasDoi: boolean, syntax: ReferenceSynt
   const link = /^\[[^\]]*\]\(\s*<?(\S+?)>?\s*\)$/.exec(text);
   if (link && address.test(link[1]!)) return `write the address alone, without the markdown link around it: ${field(link[1]!)}`;
   const doi = normaliseDoi(text);
-  if (doi) return hasDoi ? `remove \`${key}:\`: the DOI is written in \`DOI:\` already` : `a DOI goes in its own field: write ${syntax === "json" ? `"DOI": "${doi}"` : syntax === "bibtex" ? `doi = {${doi}}` : `DOI: ${doi}`} in place of \`${key}:\``;
+  const named = (f: string) => (syntax === "bibtex" ? `the line ${f.toLowerCase()} = {…}` : `\`${f}:\``);
+  if (doi) return hasDoi ? `remove ${named(key)}: the DOI is written in ${named("DOI")} already` : `a DOI goes in its own field: write ${syntax === "json" ? `"DOI": "${doi}"` : syntax === "bibtex" ? `doi = {${doi}}` : `DOI: ${doi}`} in place of ${named(key)}`;
   if (/^\S+$/.test(text) && /^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:[/?#]\S*)?$/u.test(text)) return `write the full address, with https:// in front: ${field(`https://${text}`)}`;
   if (address.test(text.replace(/\s+/g, "%20")) && /\s/.test(text)) return "a web address has no spaces: copy it again from the browser's address bar";
   return "write the full address starting with https://";
@@ -468,13 +469,19 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
     const found = list.map((entry) => entryEtAl(entry));
     const first = found.find((f) => f !== undefined);
     if (first) {
-      const names = list.flatMap((entry, i) => (found[i] ? found[i]!.names : [entry as string | CslName]));
+      // "Smith, JA and others": the names are written back with the initials' full stops.
+      const names = list.flatMap((entry, i) => (found[i] ? found[i]!.names : [entry as string | CslName])).map((n) => {
+        const run = typeof n === "string" ? undefined : initialsRunTogether(n);
+        return run && typeof n !== "string" ? { ...n, given: run.initials } : n;
+      });
       const marker = !first.text && /others/i.test(first.marker) ? "and others" : first.marker;
       problems.push({ path, message: etAlMessage(first, field, syntax), fix: etAlFix(syntax, field, names, false, marker) });
       return undefined;
     }
   }
   const names: CslName[] = [];
+  // "Kate DOE" reads two ways, but among "Smith JA" and "Doe K" it is PubMed's too.
+  const pubmedList = list.some((entry) => typeof entry === "string" && !entry.includes(",") && pubmedName(entry.trim()) !== undefined);
   list.forEach((entry, i) => {
     const etAl = entryEtAl(entry);
     if (etAl) {
@@ -486,7 +493,7 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
       if (!text) return;
       // Titles, degrees, "Given Family" people and PubMed's "Smith JA". Not for BibTeX, which
       // reads names itself; nor with ";", which only separates people (severalPeople's).
-      const mistake = syntax === "bibtex" || text.includes(";") ? undefined : nameMistake(text, field, syntax, Array.isArray(value));
+      const mistake = syntax === "bibtex" || text.includes(";") ? undefined : nameMistake(text, field, syntax, Array.isArray(value), pubmedList);
       if (mistake) {
         problems.push({ path: Array.isArray(value) ? [...path, i] : path, ...mistake });
         // A warning keeps the name as it is read without one.
@@ -498,7 +505,7 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
         problems.push({
           path: Array.isArray(value) ? [...path, i] : path,
           message: `"${text}" is ${people.length} people written as one name: it would be printed as one person`,
-          fix: peopleFix(syntax, field, syntax === "bibtex" ? people : people.map(dotted), Array.isArray(value)),
+          fix: peopleFix(syntax, field, people.map(dotted), Array.isArray(value)),
         });
         return;
       }
@@ -514,8 +521,14 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
         problems.push({ path: Array.isArray(value) ? [...path, i] : path, ...organisationProblem(text, organisation, field, syntax, Array.isArray(value)) });
         return;
       }
-      names.push(nameAsWritten(text));
-      if (text.indexOf(",") > 0) return;
+      const name = nameAsWritten(text);
+      names.push(name);
+      if (text.indexOf(",") > 0) {
+        // "Smith, JA", printed "Smith, J.". A .bib file's names are told for the whole field, below.
+        const found = initialsRunTogether(name);
+        if (found && syntax !== "bibtex") problems.push({ path: Array.isArray(value) ? [...path, i] : path, severity: "warning", ...initialsProblem(name, text, found, field, syntax, Array.isArray(value)) });
+        return;
+      }
       // "Kate Doe" may well be a person, who would be printed whole and sorted under Kate: a
       // warning, as it may be an organisation too. Not for BibTeX: it reads "Kate Doe" as a
       // person itself, and plugin-bibtex hands names over as {family, given}, never as text.
@@ -534,11 +547,91 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
         problems.push({ path: [...path, i], message: "this name is empty", fix: "write {family: Smith, given: Ann} or {literal: World Health Organization}" });
       }
       names.push(name as CslName);
+      const found = initialsRunTogether(name as CslName);
+      if (found && syntax !== "bibtex") problems.push({ path: Array.isArray(value) ? [...path, i] : path, severity: "warning", ...initialsProblem(name as CslName, undefined, found, field, syntax, Array.isArray(value)) });
     } else {
       problems.push({ path: [...path, i], message: "a name must be text or {family, given}", fix: 'write "Smith, Ann" or {family: Smith, given: Ann}' });
     }
   });
+  // plugin-bibtex reads "Smith, JA" (and "JA Smith") as {family: Smith, given: JA}: one warning
+  // for the field, with the field rewritten, the one line a .bib file has for it.
+  if (syntax === "bibtex") {
+    const found = names.map(initialsRunTogether);
+    if (found.some((f) => f !== undefined)) problems.push({ path, severity: "warning", ...bibtexInitialsProblem(names, found, field) });
+  }
   return names;
+}
+
+interface RunTogether {
+  /** The given name as written: "JA". */
+  given: string;
+  /** With full stops: "J. A.". */
+  initials: string;
+  /** When it may be a given name written in capitals, "ANN", the name as it is usually written: "Ann". */
+  asName?: string;
+}
+
+// Two capitals that are a degree after a whole name ("Kate Doe, MA") more often than initials.
+const DEGREE_OR_INITIALS = new Set(["MA", "MS", "BA", "BS", "JD", "PA"]);
+
+/**
+ * Initials run together without full stops after a family name, "Smith, JA" or {family: Smith,
+ * given: JAK}: citeproc-js reads "JA" as one given name and prints "Smith, J.". Not a country or a
+ * company's legal form ("Müller, AG"), nor a degree after a whole name ("Kate Doe, MA").
+ */
+function initialsRunTogether(name: CslName): RunTogether | undefined {
+  const given = name.given?.trim();
+  const family = name.family?.trim();
+  if (!given || !family || name.literal || !/^\p{Lu}{2,3}$/u.test(given) || NOT_INITIALS.has(given)) return undefined;
+  if (/\s/.test(family) && (DEGREE_OR_INITIALS.has(given) || degreeOf(given))) return undefined;
+  return { given, initials: [...given].map((c) => `${c}.`).join(" "), ...(nameInCapitals(given) ? { asName: capitalised(given) } : {}) };
+}
+
+/** How citeproc-js prints a name whose given name is initials run together: "Smith, J.". */
+function printedWithOneInitial(name: CslName): string {
+  return [[name["non-dropping-particle"], name.family].filter(Boolean).join(" "), `${[...name.given!.trim()][0]}.`, ...(name.suffix ? [name.suffix] : [])].join(", ");
+}
+
+/** The warning for "Smith, JA" in a front matter or a CSL file: the name written with full stops, in the writer's syntax. */
+function initialsProblem(name: CslName, written: string | undefined, found: RunTogether, field: string, syntax: "yaml" | "json", inList: boolean): { message: string; fix: string } {
+  const shownName = written ?? `${name.family}, ${name.given}`;
+  const printed = printedWithOneInitial(name);
+  // A name written as text is shown as text, {family, given} as {family, given}.
+  const withGiven = (given: string): string | CslName => (written !== undefined ? [name.family, given, ...(name.suffix ? [name.suffix] : [])].join(", ") : { ...name, given });
+  if (!found.asName) {
+    return {
+      message: `"${shownName}" would be printed "${printed}": the citation style reads "${found.given}" as one given name, not as initials, and prints only its first letter`,
+      fix: namesFix(syntax, field, [withGiven(found.initials)], inList, "write the initials with full stops"),
+    };
+  }
+  return {
+    message: `"${shownName}" would be printed "${printed}": the citation style reads "${found.given}" as one given name; if it is initials run together, all but the first are lost`,
+    fix: eitherFix(
+      syntax, field, inList,
+      [`if "${found.given}" are initials, write them with full stops`, [withGiven(found.initials)]],
+      [`if "${found.given}" is a given name, write it with small letters after the first`, [withGiven(found.asName)]],
+    ),
+  };
+}
+
+/** The warning for the names of a BibTeX field with initials run together, with the field rewritten. */
+function bibtexInitialsProblem(names: CslName[], found: (RunTogether | undefined)[], field: string): { message: string; fix: string } {
+  const hits = names.flatMap((name, i) => (found[i] ? [{ name, ...found[i]! }] : []));
+  const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0]!);
+  const shownNames = list(hits.map((h) => `"${bibtexName(h.name)}"`));
+  const printed = list(hits.map((h) => `"${printedWithOneInitial(h.name)}"`));
+  const ambiguous = hits.filter((h) => h.asName);
+  const message = hits.length === 1
+    ? `${shownNames} would be printed ${printed}: the citation style reads "${hits[0]!.given}" as one given name${ambiguous.length ? "; if it is initials run together, all but the first are lost" : ", not as initials, and prints only its first letter"}`
+    : `${shownNames} would be printed ${printed}: the citation style reads initials run together as one given name and prints only the first`;
+  const rewritten = (asNames: boolean) => `${field.toLowerCase()} = {${names.map((n, i) => bibtexName(found[i] ? { ...n, given: asNames && found[i]!.asName ? found[i]!.asName : found[i]!.initials } : n)).join(" and ")}}`;
+  if (!ambiguous.length) return { message, fix: `write the initials with full stops: ${rewritten(false)}` };
+  const words = list(ambiguous.map((h) => `"${h.given}"`));
+  const one = ambiguous.length === 1;
+  return {
+    message,
+    fix: `if ${words} ${one ? "are initials" : "are all initials"}, write them with full stops: ${rewritten(false)}; if ${words} ${one ? "is a given name" : "are given names"}, write ${one ? "it" : "them"} with small letters after the first: ${rewritten(true)}`,
+  };
 }
 
 /**
@@ -652,7 +745,8 @@ export function etAlIn(text: string): { marker: string; rest: string } | undefin
 /** The people in what is left of a name once "et al." is taken out, as "Family, Given" where it is clear. */
 function namesIn(rest: string): string[] {
   if (!rest) return [];
-  return severalPeople(rest) ?? [vancouverName(rest) ?? givenFamilyName(rest) ?? rest];
+  // "Smith JA et al.": initials run together get their full stops ("Smith, J. A."), else the A is lost.
+  return (severalPeople(rest) ?? [vancouverName(rest) ?? givenFamilyName(rest) ?? rest]).map((p) => (/,\s*\p{Lu}{2,3}$/u.test(p) ? dotted(p) : p));
 }
 
 const NAME_ORDER = ["given", "dropping-particle", "non-dropping-particle", "family", "suffix", "literal"] as const;
@@ -867,13 +961,22 @@ function vancouverName(text: string): string | undefined {
   return `${family.join(" ")}, ${words.at(-1)}`;
 }
 
-/** "Kate Doe" → "Doe, Kate", "Ludwig van Beethoven" → "van Beethoven, Ludwig". */
+/** "Kate Doe" → "Doe, Kate", "Ludwig van Beethoven" → "van Beethoven, Ludwig"; not "NHS England" (acronymFirst). */
 function givenFamilyName(text: string): string | undefined {
   const words = nameWords(text, 2, 4);
-  if (!words || !NAME_WORD.test(words[0]!) || INITIALS.test(words.at(-1)!) || words.at(-1)!.endsWith(".")) return undefined;
+  if (!words || !NAME_WORD.test(words[0]!) || INITIALS.test(words.at(-1)!) || words.at(-1)!.endsWith(".") || acronymFirst(text)) return undefined;
   const particle = words.findIndex((w, i) => i > 0 && PARTICLES.has(w));
   const split = particle > 0 ? particle : words.length - 1;
   return `${words.slice(split).join(" ")}, ${words.slice(0, split).join(" ")}`;
+}
+
+/**
+ * An organisation's name that starts with its acronym, "NHS England", "WHO Europe", "UK Biobank":
+ * capitals without full stops, then words. PubMed's initials come after the family name ("Smith JA").
+ */
+function acronymFirst(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length > 1 && /^\p{Lu}{2,}$/u.test(words[0]!) && !INITIALS.test(words.at(-1)!);
 }
 
 /** The people in text with commas but no "and": "Smith, J." is one; "Smith J, Doe K" and "Smith, J., Doe, K." are two. */
@@ -882,7 +985,8 @@ function peopleIn(text: string): string[] | undefined {
   if (parts.length > 1 && parts.at(-1) === "") parts.pop();
   if (parts.some((p) => p === "")) return undefined;
   if (parts.length === 1) {
-    const person = vancouverName(text) ?? givenFamilyName(text);
+    // "Smith, John and NHS England": the organisation is kept as written, one name of the list.
+    const person = vancouverName(text) ?? givenFamilyName(text) ?? (nameWords(text, 2, 4) && acronymFirst(text) ? text : undefined);
     return person ? [person] : undefined;
   }
   const vancouver = parts.map(vancouverName);
@@ -968,10 +1072,37 @@ function withoutTitles(text: string): { rest: string; removed: string[] } | unde
   return removed.length ? { rest: kept.join("").trim(), removed } : undefined;
 }
 
-/** "Smith JA" as PubMed writes it, not "Diabetes UK": "Smith, J. A.". */
+/** "Smith JA" as PubMed writes it, not "Diabetes UK", nor "Kate DOE", which may be either (capitalsReadings): "Smith, J. A.". */
 function pubmedName(text: string): string | undefined {
   const name = vancouverName(text);
-  return name && !NOT_INITIALS.has(text.split(/\s+/).at(-1)!) ? dotted(name) : undefined;
+  return name && !NOT_INITIALS.has(text.trim().split(/\s+/).at(-1)!) && !capitalsReadings(text) ? dotted(name) : undefined;
+}
+
+/**
+ * Three capitals with a vowel, "DOE", "LEE", "ANN": a name written in capitals as well as
+ * initials run together. "JA", "JK" or "JKR" are initials only.
+ */
+function nameInCapitals(word: string): boolean {
+  return /^\p{Lu}{3}$/u.test(word) && /[AEIOUY]/.test(word.normalize("NFD"));
+}
+
+/** "DOE" → "Doe". */
+function capitalised(word: string): string {
+  const [first, ...rest] = [...word];
+  return `${first}${rest.join("").toLowerCase()}`;
+}
+
+/**
+ * "Kate DOE" and "Smith JAK", which read two ways: a given name, then the family name in capitals
+ * ("Doe, Kate"), or PubMed's family name, then initials ("Kate, D. O. E."). Words before that
+ * start a family name ("van der Berg JAK") leave only PubMed's reading: undefined.
+ */
+function capitalsReadings(text: string): { word: string; family: string; initials: string } | undefined {
+  const name = vancouverName(text);
+  const words = text.trim().split(/\s+/);
+  const word = words.at(-1)!;
+  if (!name || !nameInCapitals(word) || NOT_INITIALS.has(word) || words.slice(0, -1).some((w) => PARTICLES.has(w))) return undefined;
+  return { word, family: `${capitalised(word)}, ${words.slice(0, -1).join(" ")}`, initials: dotted(name) };
 }
 
 /** "Kate Doe" and "Kate Doe Jr." as "Doe, Kate" and "Doe, Kate, Jr.", which CSL reads as a person. */
@@ -984,9 +1115,9 @@ function familyFirst(text: string): string | undefined {
 
 /**
  * "Family, JA" with full stops after the initials, "Family, J. A.": citeproc-js reads "JA" as a
- * name and prints only its first letter, "Smith, J.".
+ * name and prints only its first letter, "Smith, J.". Anything else is returned as it is.
  */
-function dotted(name: string): string {
+export function dotted(name: string): string {
   const comma = name.indexOf(",");
   const given = name.slice(comma + 1).trim();
   if (comma < 0 || !INITIALS.test(given) || /-/.test(given)) return name;
@@ -999,7 +1130,10 @@ function givenFamilyPeople(text: string): { people: string[]; commas: number } |
   const commas = text.split(",").length - 1;
   if (parts.length < 2 || parts.some((p) => p === "" || organisationName(p))) return undefined;
   // With commas, a part of PubMed's form is severalPeople's to read.
-  const people = parts.map((p) => familyFirst(p) ?? (commas ? undefined : pubmedName(p)));
+  const pubmed = parts.map((p) => (commas ? undefined : pubmedName(p)));
+  // "Kate DOE and John Smith": a part that reads two ways is read as the others are written.
+  const asPubmed = pubmed.some((p) => p !== undefined);
+  const people = parts.map((p, i) => familyFirst(p) ?? pubmed[i] ?? (commas ? undefined : capitalsReadings(p)?.[asPubmed ? "initials" : "family"]));
   return people.every((p) => p !== undefined) ? { people: people as string[], commas } : undefined;
 }
 
@@ -1018,8 +1152,9 @@ function peopleOf(text: string): string[] {
  * people severalPeople finds: a title or degree in it ("Dr Kate Doe, PhD"), people written "Given
  * Family" in one text ("Kate Doe and John Smith", "Kate Doe, John Smith"), PubMed's "Smith JA".
  * A warning unless it is surely several people: the reading is a guess, and the reference prints.
+ * `pubmedList` when another name of the list is PubMed's "Smith JA", so that "Smith JAK" is too.
  */
-function nameMistake(text: string, field: string, syntax: "yaml" | "json", inList: boolean): Omit<ItemProblem, "path"> | undefined {
+function nameMistake(text: string, field: string, syntax: "yaml" | "json", inList: boolean, pubmedList = false): Omit<ItemProblem, "path"> | undefined {
   // An organisation's word in any person's part ("Dr Reddy's Laboratories") keeps it as written.
   // Each part alone: "and" between people is no organisation's word here.
   if (/^the\s/i.test(text) || commaOrganisation(text)?.legalForm || text.split(/\s*,\s*|\s+(?:and|&)\s+/i).some(organisationName)) return undefined;
@@ -1054,12 +1189,27 @@ function nameMistake(text: string, field: string, syntax: "yaml" | "json", inLis
       fix: eitherFix(syntax, field, inList, [asPeople, listed.people], ["if it is one person, write the parts of the name", [{ family, given }]], [LITERAL_WAY, [{ literal: text }]]),
     };
   }
-  const person = pubmedName(text);
+  // "Smith JAK" among other names written as PubMed writes them is read as they are.
+  const person = pubmedName(text) ?? (pubmedList ? capitalsReadings(text)?.initials : undefined);
   if (person && !text.includes(",")) {
     return {
       severity: "warning",
       message: `"${text}" is written as PubMed writes a name, family name then initials, but it is read as an organisation's name: it is printed as written, initials and all, in the text's citations too`,
       fix: eitherFix(syntax, field, inList, ["if it is a person, write the family name first, then a comma and the initials with full stops", [person]], [LITERAL_WAY, [{ literal: text }]]),
+    };
+  }
+  const readings = text.includes(",") ? undefined : capitalsReadings(text);
+  if (readings) {
+    const { word } = readings;
+    return {
+      severity: "warning",
+      message: `"${text}" is read as an organisation's name and printed as written; if it is a person, "${word}" may be the family name written in capitals, or initials after the family name, as PubMed writes them`,
+      fix: eitherFix(
+        syntax, field, inList,
+        [`if "${word}" is the family name, write it first, then a comma and the given name`, [readings.family]],
+        [`if "${word}" are initials, write the family name first, then a comma and the initials with full stops`, [readings.initials]],
+        [LITERAL_WAY, [{ literal: text }]],
+      ),
     };
   }
   return undefined;

@@ -155,8 +155,11 @@ describe("titles and degrees in a name", () => {
   });
 
   it("leaves initials that look like a degree, companies named after a doctor and organisations alone", () => {
-    // "Doe, MD" is M. D. Doe; "Smith MD" is PubMed's M. D. Smith.
-    assert.deepEqual(read("Doe, MD"), { item: { ...base, issued: { "date-parts": [[2020]] }, author: [{ family: "Doe", given: "MD" }] } as CslItem, problems: [] });
+    // "Doe, MD" is M. D. Doe, whose initials need their full stops (else "Doe, M."); "Smith MD" is PubMed's M. D. Smith.
+    assert.deepEqual(read("Doe, MD"), {
+      item: { ...base, issued: { "date-parts": [[2020]] }, author: [{ family: "Doe", given: "MD" }] } as CslItem,
+      problems: [["author", "warning", '"Doe, MD" would be printed "Doe, M.": the citation style reads "MD" as one given name, not as initials, and prints only its first letter', "write the initials with full stops:\n  author: Doe, M. D."]],
+    });
     assert.equal(read(["Smith MD"]).problems[0]![3], `if it is a person, write the family name first, then a comma and the initials with full stops:\n    - Smith, M. D.\n${ORGANISATION}:\n    - literal: Smith MD`);
     // "MA" and "MS" are too often initials to be taken for degrees: "Kate Doe, MA" is read as before.
     const { item, problems } = read(["Dr Pepper", "Dr. Oetker", "MD Anderson Cancer Center", "Dr. Reddy's Laboratories", "Kate Doe, MA", "King, Martin Luther, Jr."]);

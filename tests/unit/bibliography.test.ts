@@ -244,11 +244,11 @@ describe("several people in one BibTeX name", () => {
     const why = "written as one name: BibTeX separates people with \"and\", so it would read them as one person";
     assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.column, d.field, d.message, d.fix]), [
       ["refs.bib", 1, 13, "a.author", `entry "a": "Smith, John, Jones, Kate" is 2 people ${why}`, 'separate the people with "and": author = {Smith, John and Jones, Kate}'],
-      ["refs.bib", 4, 3, "b.author", `entry "b": "Smith J, Jones K, Lee M" is 3 people ${why}`, 'separate the people with "and": author = {Smith, J and Jones, K and Lee, M}'],
+      ["refs.bib", 4, 3, "b.author", `entry "b": "Smith J, Jones K, Lee M" is 3 people ${why}`, 'separate the people with "and": author = {Smith, J. and Jones, K. and Lee, M.}'],
       ["refs.bib", 6, 13, "c.author", `entry "c": "Smith, J., Jones, K." is 2 people ${why}`, 'separate the people with "and": author = {Smith, J. and Jones, K.}'],
       ["refs.bib", 7, 13, "d.author", `entry "d": "Smith, John; World Health Organization" is 2 people ${why}`, 'separate the people with "and": author = {Smith, John and {World Health Organization}}'],
       ["refs.bib", 8, 13, "e.author", `entry "e": "M{\\"u}ller, Hans, {\\"O}zdemir, Ay{\\c{s}}e" is 2 people ${why}`, 'separate the people with "and": author = {M{\\"u}ller, Hans and {\\"O}zdemir, Ay{\\c{s}}e and Lee, Mai}'],
-      ["refs.bib", 9, 10, "f.editor", `entry "f": "Smith JA, Doe K" is 2 people ${why}`, 'separate the people with "and": editor = {Smith, JA and Doe, K}'],
+      ["refs.bib", 9, 10, "f.editor", `entry "f": "Smith JA, Doe K" is 2 people ${why}`, 'separate the people with "and": editor = {Smith, J. A. and Doe, K.}'],
     ]);
   });
 
