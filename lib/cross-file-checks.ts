@@ -23,6 +23,13 @@ export interface LinkingPost {
   references?: ReadonlyArray<{ id: string }>;
   /** Where each of `references` has its id; `where` is asked for any missing. */
   referencesAt?: Position[];
+  /**
+   * Its references with an error of their own (not in `references`), each with its place
+   * among the `references:` written: a post citing one is told where it is, to copy once fixed.
+   */
+  brokenReferences?: ReadonlyArray<{ id: string; index: number }>;
+  /** Where each of `brokenReferences` has its id; `where` is asked for any missing. */
+  brokenReferencesAt?: Position[];
 }
 
 /**
@@ -266,55 +273,79 @@ const NAMED_POSTS = 3;
  * The error of each unresolved citation, in the same order. A writer who copies a citation
  * from last week's post often leaves its reference behind: when other posts have a
  * reference with that id (or one differing only in capitals), the error names them, the
- * latest before it first, and says that references are per post; otherwise it is the
- * post's own error as it is.
+ * latest before it first, and says that references are per post. When only an entry with
+ * an error of its own has the id, it is named too, to copy once fixed. Otherwise the
+ * error is the post's own, as it is.
  */
 export function unresolvedCitationProblems(
   citations: UnresolvedCitation[],
   posts: LinkingPost[],
   options: Pick<CrossFileOptions, "where"> & {
-    /** The shared bibliography's first file, offered as the place for a work many posts cite; none when the site has none. */
-    sharedBibliography?: string;
+    /**
+     * The shared bibliography's files (`citations.bibliography` in the settings), offered as
+     * the place for a work many posts cite; none when the site has none.
+     */
+    sharedBibliography?: string | ReadonlyArray<string>;
   } = {},
 ): Diagnostic[] {
   if (!citations.length) return [];
-  interface Holder { post: LinkingPost; index: number; id: string }
-  const byFolded = new Map<string, Holder[]>();
+  interface Holder { post: LinkingPost; id: string; at: () => Position | undefined }
+  const usable = new Map<string, Holder[]>();
+  const broken = new Map<string, Holder[]>();
+  const hold = (byFolded: Map<string, Holder[]>, holder: Holder) => {
+    const folded = holder.id.toLowerCase();
+    const holders = byFolded.get(folded);
+    if (holders) holders.push(holder);
+    else byFolded.set(folded, [holder]);
+  };
+  const where = (file: string, index: number) => options.where?.(file, ["references", index, "id"]);
   for (const post of posts) {
-    post.references?.forEach(({ id }, index) => {
-      const folded = id.toLowerCase();
-      const holders = byFolded.get(folded);
-      if (holders) holders.push({ post, index, id });
-      else byFolded.set(folded, [{ post, index, id }]);
-    });
+    post.references?.forEach(({ id }, index) => hold(usable, { post, id, at: () => post.referencesAt?.[index] ?? where(post.file, index) }));
+    post.brokenReferences?.forEach(({ id, index }, i) => hold(broken, { post, id, at: () => post.brokenReferencesAt?.[i] ?? where(post.file, index) }));
   }
+  const files = typeof options.sharedBibliography === "string" ? [options.sharedBibliography] : (options.sharedBibliography ?? []);
+  const shared = files.length
+    ? `, or move it to ${files.length > 1 ? `one of the shared bibliography files (${files.join(", ")})` : `the shared bibliography (${files[0]})`} so that every post can cite it`
+    : "; a work that many posts cite can instead go in a shared bibliography (`citations.bibliography` in the site settings), which every post can cite";
   return citations.map((citation) => {
     const { key, problem, source } = citation;
     // File names start with the date: the posts before this one come first, the latest first
     // (the one a citation was most likely copied from), then those after it.
     const before = (h: Holder) => compare(h.post.file, problem.file) < 0;
-    const holders = (byFolded.get(key.toLowerCase()) ?? [])
+    const holdersIn = (byFolded: Map<string, Holder[]>) => (byFolded.get(key.toLowerCase()) ?? [])
       .filter((h) => h.post.file !== problem.file)
       .sort((a, b) => Number(before(b)) - Number(before(a)) || (before(a) ? compare(b.post.file, a.post.file) : compare(a.post.file, b.post.file)));
+    // A usable entry is the one to copy; only when there is none, one to fix first.
+    let holders = holdersIn(usable);
+    const fixFirst = !holders.length;
+    if (fixFirst) holders = holdersIn(broken);
     if (!holders.length) return problem;
     const exact = holders.filter((h) => h.id === key);
     // Only a capital apart: the id the first of those posts writes, which the citation must then match.
     const id = exact.length ? key : holders[0]!.id;
     const named = exact.length ? exact : holders.filter((h) => h.id === id);
     const places = named.slice(0, NAMED_POSTS).map((h) => {
-      const at = h.post.referencesAt?.[h.index] ?? options.where?.(h.post.file, ["references", h.index, "id"]);
+      const at = h.at();
       return `${h.post.file}${at?.line ? ` (line ${at.line})` : ""}`;
     });
     const more = named.length - places.length;
     const list = more ? `${places.join(", ")} and ${more} more post${more > 1 ? "s" : ""}` : places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places[0]!;
-    const message = exact.length
-      ? `${problem.message}; it is a reference of ${list}, and references are per post`
-      : `${problem.message}; ${list} ${named.length > 1 ? "have" : "has"} a reference "${id}", which differs only in capitals, and references are per post`;
-    const copy = `copy ${named.length > 1 ? "one of those entries" : "that entry"} into this post's \`references:\``;
+    const several = named.length > 1;
+    let message: string;
+    if (fixFirst) {
+      const capitals = exact.length ? "" : ", which differs only in capitals";
+      message = `${problem.message}; ${list} ${several ? "have" : "has"} a reference "${id}"${capitals}, but ${several ? "those entries have errors" : "that entry has an error"} of ${several ? "their" : "its"} own, and references are per post`;
+    } else {
+      message = exact.length
+        ? `${problem.message}; it is a reference of ${list}, and references are per post`
+        : `${problem.message}; ${list} ${several ? "have" : "has"} a reference "${id}", which differs only in capitals, and references are per post`;
+    }
+    const copy = fixFirst
+      ? several
+        ? "once one of those entries is fixed (see the errors of its post), copy it into this post's `references:`"
+        : `once that entry is fixed (see the errors of ${named[0]!.post.file}), copy it into this post's \`references:\``
+      : `copy ${several ? "one of those entries" : "that entry"} into this post's \`references:\``;
     const recite = exact.length ? "" : `write \`${source ? withId(source, key, id) : `"@${id}"`}\` (ids must match in capitals and small letters) and `;
-    const shared = options.sharedBibliography
-      ? `, or move it to the shared bibliography (${options.sharedBibliography}) so that every post can cite it`
-      : "; a work that many posts cite can instead go in a shared bibliography (`citations.bibliography` in the site settings), which every post can cite";
     return { ...problem, message, fix: `${recite}${copy}${shared}` };
   });
 }

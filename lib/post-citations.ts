@@ -342,20 +342,36 @@ function lazyLocate(post: CitingPost, root?: string): (at: (string | number)[]) 
 
 // An unresolved citation's error as the site's validation last told it (naming the posts that
 // hold the key): a page that stops on it (`npm start`) says the same as the validation's report.
-// Known by file and place, not by object: a page resolves the post again without a root.
-let toldOfSite = new Map<string, Diagnostic>();
+// Kept with the post it is about: posts are cached by site and content (lib/corpus.ts), so
+// the page's post is the validated one, and two sites checked in one process never see each
+// other's. Known by file and place, not by object: a page resolves the post again without a root.
+const toldOfPost = new WeakMap<CitingPost, Map<string, Diagnostic>>();
 const toldKey = (d: Diagnostic) => `${d.file}\0${d.field || `${d.line}:${d.column}`}\0${d.message}`;
 
-/** Keep what the site's validation told of each unresolved citation, `told[i]` of `citations[i]`, instead of what it told before. */
-export function rememberUnresolvedProblems(citations: UnresolvedCitation[], told: Diagnostic[]): void {
-  toldOfSite = new Map(citations.map((citation, i) => [toldKey(citation.problem), told[i] ?? citation.problem]));
+/**
+ * Keep what a site's validation told of each unresolved citation, `told[i]` of `citations[i]`,
+ * for each of `posts` (that site's), instead of what it told of them before.
+ */
+export function rememberUnresolvedProblems(posts: ReadonlyArray<CitingPost>, citations: UnresolvedCitation[], told: Diagnostic[]): void {
+  const byFile = new Map<string, Map<string, Diagnostic>>();
+  citations.forEach((citation, i) => {
+    const file = citation.problem.file;
+    let kept = byFile.get(file);
+    if (!kept) byFile.set(file, (kept = new Map()));
+    kept.set(toldKey(citation.problem), told[i] ?? citation.problem);
+  });
+  for (const post of posts) {
+    const kept = byFile.get(post.file);
+    if (kept) toldOfPost.set(post, kept);
+    else toldOfPost.delete(post);
+  }
 }
 
 /** What an announcement page needs: each cluster's HTML and the bibliography. Throws ContentError on a writer's mistake. */
 export function postCitations(post: Post, style: CitationStyle, shared: SharedBibliography = EMPTY, root?: string): FormattedCitations {
   const resolved = resolvePostCitations(post, shared, root, style);
   // Warnings (a citation typo that may be meant) do not stop the page; they are reported by the check and the build.
-  const formatted = hasErrors(resolved.diagnostics) ? { diagnostics: resolved.diagnostics.map((d) => toldOfSite.get(toldKey(d)) ?? d) } : formatPostCitations(post, resolved, style, root);
+  const formatted = hasErrors(resolved.diagnostics) ? { diagnostics: resolved.diagnostics.map((d) => toldOfPost.get(post)?.get(toldKey(d)) ?? d) } : formatPostCitations(post, resolved, style, root);
   if (!formatted.result) throw new ContentError(formatted.diagnostics);
   return formatted.result;
 }

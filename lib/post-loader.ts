@@ -250,6 +250,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
 
   const references: CslItem[] = [];
   const brokenReferences: string[] = [];
+  // Where each broken reference is among those written, for a post that cites one (lib/cross-file-checks.ts).
+  const brokenEntries: { id: string; index: number }[] = [];
   if (Array.isArray(rawData.references)) {
     const seen = new Map<string, number>();
     rawData.references.forEach((entry, i) => {
@@ -261,7 +263,10 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
         // A warning ("Kate Doe" read as an organisation) leaves the reference, and the post, as they are.
         diagnostics.push({ severity: p.severity ?? "error", file, ...doc.locate(at), field: fieldPath(at), message: `reference "${id}": ${p.message}`, fix: p.fix });
       }
-      if (!item && id !== `#${i + 1}`) brokenReferences.push(id);
+      if (!item && id !== `#${i + 1}`) {
+        brokenReferences.push(id);
+        brokenEntries.push({ id, index: i });
+      }
       if (item) {
         const first = seen.get(item.id);
         if (first !== undefined) {
@@ -342,12 +347,13 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     // Its links and tags are checked against the other posts' too, and its references are
     // named to a post that cites one of them without having it (references are per post).
     const linking: LinkingPost | undefined =
-      links.posts.length || tags.length || references.length
+      links.posts.length || tags.length || references.length || brokenEntries.length
         ? {
             file, ...(date ? { date } : {}), draft: fm?.draft ?? rawData.draft === true, postLinks: links.posts,
             ...(tags.length ? { tags, tagsAt: tags.map((_, i) => doc.locate(["tags", i])) } : {}),
             // Placed among all the references written, broken ones too.
             ...(references.length ? { references: references.map(({ id }) => ({ id })), referencesAt: references.map((r) => doc.locate(["references", (rawData.references as unknown[]).findIndex((e) => referenceId(e) === r.id), "id"])) } : {}),
+            ...(brokenEntries.length ? { brokenReferences: brokenEntries, brokenReferencesAt: brokenEntries.map(({ index }) => doc.locate(["references", index, "id"])) } : {}),
           }
         : undefined;
     return { diagnostics, chatStartAt, citing, ...(linking ? { linking } : {}) };

@@ -130,7 +130,7 @@ export async function checkSite(root: string): Promise<CheckResult> {
         where: (file) => positions.get(file) ?? { line: 1, column: 1 },
         linkingOnly,
       }),
-      ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography[0] }),
+      ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography }),
       ...siteDiagnostics,
       ...ordered.flatMap((r) => r.citations),
     ],
