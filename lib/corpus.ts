@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
-import { fileIsThere, fileLookup } from "./file-case.ts";
+import { fileLookup, probesHold, type FileProbe } from "./file-case.ts";
 import { today } from "./clock.ts";
 import { crossFileProblems, unresolvedCitationProblems, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -38,7 +38,7 @@ interface LoadedEntry {
   root: string;
   settings: string;
   result: LoadResult;
-  probes: [string, boolean][];
+  probes: FileProbe[];
   /** The file's size, times and inode when it was read: unchanged, it is not read again. */
   stat: string | undefined;
   /** Its validation record's key, and the scope (settings, shared bibliography) it was made for. */
@@ -89,7 +89,7 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
   const key = settingsKey(settings);
   // The files it looked for are looked at again: under `npm start` a post whose linked
   // post, picture or PDF was deleted (or added) since is validated again, as a build would.
-  const same = hit && hit.root === root && hit.settings === key && hit.probes.every(([rel, found]) => fileIsThere(root, rel) === found);
+  const same = hit && hit.root === root && hit.settings === key && probesHold(root, hit.probes);
   if (same && stat !== undefined && hit.stat === stat) return hit;
   const raw = readFileSync(full, "utf8");
   const hash = textHash(raw);
@@ -102,7 +102,7 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
     cache.set(file, fromRecord);
     return fromRecord;
   }
-  const probes: [string, boolean][] = [];
+  const probes: FileProbe[] = [];
   // Names must match in capitals too, as on the web server, even where the disk does not care.
   const fileExists = fileLookup(root, (rel, found) => probes.push([rel, found]));
   const { frontMatter, ...result } = (isPostFile(file) ? loadPost : loadPage)(file, raw, { settings, root, fileExists } satisfies LoadContext);

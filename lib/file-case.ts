@@ -58,20 +58,36 @@ export function findFile(root: string, relativePath: string): { exact: boolean; 
   return exact ? { exact: true } : { exact: false, otherCase: found.join("/") };
 }
 
+/**
+ * What a validation found of a file it looked for: `true` there as written, `false` absent,
+ * or the path of the file whose name differs in capitals only (its error names that file,
+ * so a record of the validation holds only while that file is still there under that name).
+ */
+export type FileProbe = [relativePath: string, found: boolean | string];
+
+function probeOf(root: string, relativePath: string): { exact: boolean; otherCase?: string; found: boolean | string } {
+  const f = findFile(root, relativePath);
+  return { ...f, found: f.exact ? true : (f.otherCase ?? false) };
+}
+
 /** A FileLookup of the project at `root`: exact names only, with the capitals that differ. */
-export function fileLookup(root: string, onProbe?: (relativePath: string, found: boolean) => void): FileLookup {
+export function fileLookup(root: string, onProbe?: (relativePath: string, found: boolean | string) => void): FileLookup {
   const lookup: FileLookup = (relativePath) => {
-    const { exact } = findFile(root, relativePath);
-    onProbe?.(relativePath, exact);
+    const { exact, found } = probeOf(root, relativePath);
+    onProbe?.(relativePath, found);
     return exact;
   };
-  lookup.otherCase = (relativePath) => findFile(root, relativePath).otherCase;
+  lookup.otherCase = (relativePath) => {
+    const { otherCase, found } = probeOf(root, relativePath);
+    onProbe?.(relativePath, found);
+    return otherCase;
+  };
   return lookup;
 }
 
-/** Whether the file is there exactly as written (for records of what a validation looked for). */
-export function fileIsThere(root: string, relativePath: string): boolean {
-  return findFile(root, relativePath).exact;
+/** Whether every file looked for is still there, absent, or under other capitals, as it was. */
+export function probesHold(root: string, probes: unknown): boolean {
+  return Array.isArray(probes) && probes.every((p) => Array.isArray(p) && typeof p[0] === "string" && probeOf(root, p[0]).found === p[1]);
 }
 
 /**

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { CrossFilePost, LinkingPost, UnresolvedCitation } from "./cross-file-checks.ts";
-import { fileIsThere } from "./file-case.ts";
+import { probesHold as probedFilesHold, type FileProbe } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import type { Post } from "./post-loader.ts";
@@ -78,7 +78,7 @@ export interface PostRecord {
   /** When it could not be loaded, its links to other posts, its tags and its references' ids, if any. */
   linking?: LinkingPost;
   /** Files whose existence validation looked at, and what it found. */
-  probes: [string, boolean][];
+  probes: FileProbe[];
 }
 
 /**
@@ -157,7 +157,7 @@ export function writeCheckIndex(cache: ContentCache, key: string, index: CheckIn
 
 /** Whether the files a record looked for still exist, or not, as they did. */
 export function probesHold(record: PostRecord, root: string): boolean {
-  return Array.isArray(record.probes) && record.probes.every(([rel, existed]) => fileIsThere(root, rel) === existed);
+  return probedFilesHold(root, record.probes);
 }
 
 /** Problems of the settings' style, locale and shared bibliography files. */

@@ -1,13 +1,17 @@
 // Names of files must match in capitals, as on the web server, even on a disk that does
 // not tell them apart (macOS, Windows): the check says which capitals differ.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, it } from "node:test";
-import { fileIsThere, fileLookup, findFile } from "../../lib/file-case.ts";
+import { afterEach, describe, it } from "node:test";
+import { useProjectCache } from "../../lib/content-cache.ts";
+import { forgetLoadedPosts, loadCorpus } from "../../lib/corpus.ts";
+import { fileLookup, findFile, probesHold, type FileProbe } from "../../lib/file-case.ts";
 import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
-import { parseSettings } from "../../lib/settings.ts";
+import { loadSettings, parseSettings } from "../../lib/settings.ts";
+import { checkSite } from "../../lib/site-check.ts";
+import { copySite, FIXTURE_SITE } from "../helpers/build-site.ts";
 
 const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
 
@@ -32,9 +36,72 @@ describe("findFile", () => {
 
   it("sees a rename at once (a folder's names are kept only while it is unchanged)", () => {
     const root = project();
-    assert.equal(fileIsThere(root, "content/posts/meetup.jpg"), false);
+    const probes: FileProbe[] = [];
+    fileLookup(root, (rel, found) => probes.push([rel, found]))("content/posts/meetup.jpg");
+    assert.deepEqual(probes, [["content/posts/meetup.jpg", "content/posts/Meetup.jpg"]]);
+    assert.equal(probesHold(root, probes), true);
     renameSync(path.join(root, "content/posts/Meetup.jpg"), path.join(root, "content/posts/meetup.jpg"));
-    assert.equal(fileIsThere(root, "content/posts/meetup.jpg"), true);
+    assert.equal(probesHold(root, probes), false);
+    assert.equal(probesHold(root, [["content/posts/meetup.jpg", true]]), true);
+  });
+
+  it("a probe of a file with other capitals holds only while that file keeps its name", () => {
+    const root = project();
+    const probes: FileProbe[] = [["content/posts/photo.jpg", "content/posts/Photo.JPG"]];
+    assert.equal(probesHold(root, probes), true);
+    renameSync(path.join(root, "content/posts/Photo.JPG"), path.join(root, "content/posts/PHOTO.jpg"));
+    assert.equal(probesHold(root, probes), false, "renamed with other capitals again");
+    rmSync(path.join(root, "content/posts/PHOTO.jpg"));
+    assert.equal(probesHold(root, probes), false, "deleted");
+    assert.equal(probesHold(root, [["content/posts/photo.jpg", false]]), true);
+    // A record from before probes named the file, or a corrupt one, holds nothing.
+    assert.equal(probesHold(root, undefined), false);
+    assert.equal(probesHold(root, [[1, true]]), false);
+  });
+});
+
+describe("the capitals hint of a kept validation", () => {
+  const POST = "content/posts/2017-04-30-online-communities.md";
+  afterEach(() => {
+    useProjectCache(undefined);
+    forgetLoadedPosts();
+  });
+
+  const imageErrors = (diagnostics: { file: string; message: string; fix?: string }[]) =>
+    diagnostics.filter((d) => d.file === POST && /image file/.test(d.message)).map((d) => `${d.message} → ${d.fix}`);
+  const site = () => {
+    const root = copySite(FIXTURE_SITE);
+    writeFileSync(path.join(root, "content/posts/Meetup.jpg"), "x");
+    appendFileSync(path.join(root, POST), "\n![Two hosts](meetup.jpg)\n");
+    return root;
+  };
+  const NAMED = (name: string) => [
+    `the image file meetup.jpg was not found: the file is named ${name}, and the published site tells capitals apart → write it with the file's capitals: ${name} (or rename the file to match)`,
+  ];
+
+  it("goes when the file it names is deleted or renamed, in `npm run check`'s records", async () => {
+    const root = site();
+    useProjectCache(mkdtempSync(path.join(tmpdir(), "chatpost-case-cache-")));
+    assert.deepEqual(imageErrors((await checkSite(root)).diagnostics), NAMED("Meetup.jpg"));
+    renameSync(path.join(root, "content/posts/Meetup.jpg"), path.join(root, "content/posts/MEETUP.jpg"));
+    assert.deepEqual(imageErrors((await checkSite(root)).diagnostics), NAMED("MEETUP.jpg"));
+    rmSync(path.join(root, "content/posts/MEETUP.jpg"));
+    const gone = imageErrors((await checkSite(root)).diagnostics);
+    assert.equal(gone.length, 1);
+    assert.doesNotMatch(gone[0]!, /capitals|MEETUP/);
+    // What the records say is what a check without them says.
+    useProjectCache(undefined);
+    assert.deepEqual(imageErrors((await checkSite(root)).diagnostics), gone);
+  });
+
+  it("goes when the file it names is deleted, for a post kept in memory (`npm start`)", () => {
+    const root = site();
+    const errors = () => imageErrors(loadCorpus(root, loadSettings(root), { citations: "resolve" }).diagnostics);
+    assert.deepEqual(errors(), NAMED("Meetup.jpg"));
+    rmSync(path.join(root, "content/posts/Meetup.jpg"));
+    const gone = errors();
+    assert.equal(gone.length, 1);
+    assert.doesNotMatch(gone[0]!, /capitals|Meetup\.jpg/);
   });
 });
 
