@@ -48,12 +48,13 @@ export function loadSharedBibliography(root: string, files: string[]): SharedBib
       });
       continue;
     }
-    const text = readFileSync(full, "utf8");
-    const hash = createHash("sha1").update(text).digest("hex");
+    const bytes = readFileSync(full);
+    const text = bytes.toString("utf8");
+    const hash = createHash("sha1").update(bytes).digest("hex");
     let hit = cache.get(full);
     if (!hit || hit.hash !== hash) {
       const parsed = parseBibliographyFile(file, text);
-      hit = { hash, result: { ...parsed, diagnostics: [...encodingProblems(file, text), ...parsed.diagnostics] } };
+      hit = { hash, result: { ...parsed, diagnostics: [...encodingProblems(file, text, bytes), ...parsed.diagnostics] } };
       cache.set(full, hit);
     }
     diagnostics.push(...hit.result.diagnostics);

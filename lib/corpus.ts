@@ -91,8 +91,11 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
   // post, picture or PDF was deleted (or added) since is validated again, as a build would.
   const same = hit && hit.root === root && hit.settings === key && probesHold(root, hit.probes);
   if (same && stat !== undefined && hit.stat === stat) return hit;
-  const raw = readFileSync(full, "utf8");
-  const hash = textHash(raw);
+  // Hashed as read: a file not in UTF-8 reads the same whichever letter it has where
+  // UTF-8 reads "�", and its encoding error shows that letter.
+  const bytes = readFileSync(full);
+  const raw = bytes.toString("utf8");
+  const hash = textHash(bytes);
   if (same && hit.hash === hash) {
     hit.stat = stat;
     return hit;
@@ -105,7 +108,7 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
   const probes: FileProbe[] = [];
   // Names must match in capitals too, as on the web server, even where the disk does not care.
   const fileExists = fileLookup(root, (rel, found) => probes.push([rel, found]));
-  const { frontMatter, ...result } = (isPostFile(file) ? loadPost : loadPage)(file, raw, { settings, root, fileExists } satisfies LoadContext);
+  const { frontMatter, ...result } = (isPostFile(file) ? loadPost : loadPage)(file, raw, { settings, root, fileExists, bytes } satisfies LoadContext);
   const entry: LoadedEntry = { hash, root, settings: key, result, probes, stat };
   if (result.post && !result.diagnostics.some((d) => d.severity === "error")) {
     const { body: _body, bodyLine: _bodyLine, ...post } = result.post;

@@ -13,9 +13,9 @@ import type { LoadContext, LoadResult } from "./post-loader.ts";
 import { absoluteUrl } from "./site-url.ts";
 import { encodingProblems } from "./text-encoding.ts";
 
-export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists" | "settings">): LoadResult {
+export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists" | "settings" | "bytes">): LoadResult {
   let split = splitFrontMatter(raw);
-  const diagnostics: Diagnostic[] = [...encodingProblems(file, raw)];
+  const diagnostics: Diagnostic[] = [...encodingProblems(file, raw, ctx.bytes)];
   // Unclosed, the whole page would be read as its front matter, and shown empty.
   if (split.yaml === undefined && /^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
     const { split: closed, ...problem } = neverClosed(raw, "page");

@@ -116,6 +116,8 @@ export interface LoadContext {
   root: string;
   /** Whether a file exists, relative to the root, its name written exactly (lib/file-case.ts); injectable for tests. */
   fileExists: FileLookup;
+  /** The file as read, when the caller has it: an encoding error then shows what its lines were meant to say. */
+  bytes?: Uint8Array;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -132,7 +134,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     return { diagnostics };
   }
   // Read on, so that every other problem comes in the same list.
-  diagnostics.push(...encodingProblems(file, raw));
+  diagnostics.push(...encodingProblems(file, raw, ctx.bytes));
   const found = splitFrontMatter(raw);
   let split: SplitFile & { yaml: string };
   if (found.yaml !== undefined) split = { ...found, yaml: found.yaml };

@@ -91,7 +91,7 @@ export async function checkSite(root: string): Promise<CheckResult> {
       continue;
     }
     changed = true;
-    const hash = textHash(readFileSync(full, "utf8"));
+    const hash = textHash(readFileSync(full));
     const record = cache ? readPostRecord(cache, postRecordKey(scope, file, hash), root) : undefined;
     if (record) {
       records.set(file, record);

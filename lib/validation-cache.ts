@@ -93,8 +93,8 @@ export interface LoadedPost {
   frontMatter: unknown;
 }
 
-/** The hash a post's text is known by in its record's key. */
-export function textHash(text: string): string {
+/** The hash a post's text is known by in its record's key: of its bytes (the same as of its text, when that is UTF-8). */
+export function textHash(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
