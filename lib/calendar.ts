@@ -99,17 +99,35 @@ function vevent(event: CalendarEvent): string[] {
 }
 
 /**
- * `;TZID=America/New_York:20170502T203000`, or `:20171105T063000Z` when the local
- * time cannot carry the instant: RFC 5545 reads a repeated local time (the fall-back
- * hour) as its first occurrence, so a chat in the second one is written in UTC.
+ * `;TZID=America/New_York:20170502T203000`, or `:20171105T053000Z` when the local
+ * time cannot carry the instant alone: a time in the repeated hour when clocks go back
+ * is written in UTC, whichever of its two occurrences it is. RFC 5545 reads a repeated
+ * local time as the first, but calendar programs do not all agree (ical.js takes the
+ * second), and a chat must not move an hour in any of them.
  */
 export function dateTimeValue(millis: number, zone: string): string {
   if (zone === "UTC") return `:${utcStamp(millis)}`;
   const local = localDigits(millis, zone);
   const wall = `${local.slice(0, 4)}-${local.slice(4, 6)}-${local.slice(6, 8)}T${local.slice(9, 11)}:${local.slice(11, 13)}:${local.slice(13, 15)}`;
   const back = resolveChatStart(wall, zone);
-  if (!back.ok || back.instant.startMillis !== Math.floor(millis / 1000) * 1000) return `:${utcStamp(millis)}`;
+  if (!back.ok || back.instant.startMillis !== Math.floor(millis / 1000) * 1000 || occursTwice(millis, zone, local)) return `:${utcStamp(millis)}`;
   return `;TZID=${paramValue(zone)}:${local}`;
+}
+
+// Offsets of the zone within a day either side: a repeated local time is the same
+// digits at another of them (no zone has moved its clocks back by more than a day).
+const AROUND = [-26, -12, -3, -1, 1, 3, 12, 26].map((hours) => hours * 3_600_000);
+
+function occursTwice(millis: number, zone: string, local: string): boolean {
+  const tz = IANAZone.create(zone);
+  const own = tz.offset(millis);
+  const wallAsUtc = millis + own * 60_000;
+  return AROUND.some((delta) => {
+    const offset = tz.offset(millis + delta);
+    if (offset === own) return false;
+    const other = wallAsUtc - offset * 60_000;
+    return other !== millis && localDigits(other, zone) === local;
+  });
 }
 
 /** `20170503T003000Z` */

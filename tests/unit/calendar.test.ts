@@ -92,12 +92,34 @@ describe("iCalendar text", () => {
     assert.equal(events[0]!.startDate.zone?.tzid, "America/New_York");
   });
 
-  it("writes a chat in the second occurrence of the fall-back hour in UTC, since TZID local time means the first", () => {
+  it("writes a time in the repeated hour when clocks go back in UTC, either occurrence: calendar programs read it differently", () => {
     // America/New_York: 01:00–01:59 on Sun Nov 5 2017 happens at 05:xx UT (EDT) and again at 06:xx UT (EST).
-    assert.equal(dateTimeValue(utc("2017-11-05T05:30:00Z"), "America/New_York"), ";TZID=America/New_York:20171105T013000");
+    assert.equal(dateTimeValue(utc("2017-11-05T05:30:00Z"), "America/New_York"), ":20171105T053000Z");
     assert.equal(dateTimeValue(utc("2017-11-05T06:30:00Z"), "America/New_York"), ":20171105T063000Z");
-    const { events } = parse(calendarText([event({ startMillis: utc("2017-11-05T06:30:00Z"), endMillis: utc("2017-11-05T07:30:00Z") })], { name: "x" }));
-    assert.equal(iso(events[0]!.startDate), "2017-11-05T06:30:00.000Z");
+    // Just outside it, local time as usual.
+    assert.equal(dateTimeValue(utc("2017-11-05T04:59:00Z"), "America/New_York"), ";TZID=America/New_York:20171105T005900");
+    assert.equal(dateTimeValue(utc("2017-11-05T07:00:00Z"), "America/New_York"), ";TZID=America/New_York:20171105T020000");
+    // Lord Howe goes back half an hour (01:30–01:59 twice), St John's at 02:00 NDT (−02:30) to
+    // 01:00, Chatham at 03:45 (+13:45) to 02:45.
+    assert.equal(dateTimeValue(utc("2026-04-04T14:45:00Z"), "Australia/Lord_Howe"), ":20260404T144500Z");
+    assert.equal(dateTimeValue(utc("2026-04-04T15:15:00Z"), "Australia/Lord_Howe"), ":20260404T151500Z");
+    assert.equal(dateTimeValue(utc("2026-04-04T15:30:00Z"), "Australia/Lord_Howe"), ";TZID=Australia/Lord_Howe:20260405T020000");
+    assert.equal(dateTimeValue(utc("2026-11-01T04:00:00Z"), "America/St_Johns"), ":20261101T040000Z");
+    assert.equal(dateTimeValue(utc("2026-11-01T03:00:00Z"), "America/St_Johns"), ";TZID=America/St_Johns:20261101T003000");
+    assert.equal(dateTimeValue(utc("2026-04-04T13:00:00Z"), "Pacific/Chatham"), ":20260404T130000Z");
+    // Read back by ical.js, the project's reference reader, each chat is where it is, its length kept.
+    for (const [zone, start, end] of [
+      ["America/New_York", "2017-11-05T05:30:00Z", "2017-11-05T06:30:00Z"],
+      ["America/New_York", "2017-11-05T04:00:00Z", "2017-11-05T05:30:00Z"],
+      ["America/New_York", "2017-11-05T06:30:00Z", "2017-11-05T07:30:00Z"],
+      ["America/St_Johns", "2026-11-01T03:00:00Z", "2026-11-01T04:00:00Z"],
+      ["Australia/Lord_Howe", "2026-04-04T14:45:00Z", "2026-04-04T15:15:00Z"],
+      ["Pacific/Chatham", "2026-04-04T13:00:00Z", "2026-04-04T14:00:00Z"],
+    ] as const) {
+      const { events } = parse(calendarText([event({ zone, startMillis: utc(start), endMillis: utc(end) })], { name: "x" }));
+      assert.equal(iso(events[0]!.startDate), new Date(start).toISOString(), `${zone} ${start}`);
+      assert.equal(iso(events[0]!.endDate), new Date(end).toISOString(), `${zone} ${end}`);
+    }
   });
 
   it("writes UTC chats with Z and no VTIMEZONE", () => {
