@@ -8,11 +8,12 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
+import { commaInitialsDotted, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { encodingProblems } from "./text-encoding.ts";
 import { markupProblems, referenceMarkupProblems } from "./front-matter-markup.ts";
-import { fieldPath, type Diagnostic } from "./diagnostics.ts";
+import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { readYamlDocument } from "./front-matter.ts";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLSeq } from "yaml";
 import { SETTINGS_FILE } from "./settings.ts";
 
 export interface SharedEntry {
@@ -102,7 +103,7 @@ function parseBibtex(file: string, text: string): FileResult {
   }
   // Read from the source, each stands for normaliseItem's problems with the same field.
   const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text)].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
-  const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), undefined, names);
+  const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), bibtexFieldLocator(text), names);
   result.diagnostics.unshift(...bibtexStructureProblems(text).map((p) => ({ severity: "error" as const, file, ...p })));
   result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
   result.diagnostics.push(...bibtexCommandProblems(file, text, data));
@@ -485,7 +486,7 @@ const JR_PART = /^(?:Jr|Jnr|Sr|Snr|Junior|Senior|J[úu]nior|Filho|Neto|Sobrinho|
  * ("Mayo Clinic, Rochester"). Read from the source: plugin-bibtex has already made one odd
  * person of them ("Smith, John, Jones, Kate" becomes a person named Smith).
  */
-export function bibtexNameProblems(text: string): { key: string; cslField: string; line: number; column: number; field: string; message: string; fix: string }[] {
+export function bibtexNameProblems(text: string): { key: string; cslField: string; line: number; column: number; field: string; message: string; fix: string; severity?: "warning" }[] {
   const out: ReturnType<typeof bibtexNameProblems> = [];
   for (const f of bibtexFields(text)) {
     const cslField = BIBTEX_NAME_FIELDS.get(f.name);
@@ -494,21 +495,101 @@ export function bibtexNameProblems(text: string): { key: string; cslField: strin
     // `and others` is left out of the field as it is rewritten: this problem stands for
     // normaliseItem's about the same field, which is built on plugin-bibtex's reading.
     const others = people.find((p) => etAlIn(p)?.rest === "");
+    const withoutOthers = (marker: string | undefined) =>
+      marker ? `, without "${marker}" (the citation style writes "et al." itself when there are enough ${f.name === "bookauthor" ? "author" : f.name}s; add the others from the work if you can)` : "";
+    const before = text.slice(0, f.index);
+    const where = { key: f.key, cslField, line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]) };
+    let told = false;
     people.forEach((raw, i) => {
       const found = bibtexPersonProblem(raw, f.name);
       if (!found) return;
+      told = true;
       const rewritten = [...people.slice(0, i), ...(found.instead ?? [raw]), ...people.slice(i + 1)].filter((p) => p !== others).join(" and ");
-      const marker = found.etAl ?? (others !== undefined ? "and others" : undefined);
-      const without = marker ? `, without "${marker}" (the citation style writes "et al." itself when there are enough ${f.name === "bookauthor" ? "author" : f.name}s; add the others from the work if you can)` : "";
-      const before = text.slice(0, f.index);
+      const without = withoutOthers(found.etAl ?? (others !== undefined ? "and others" : undefined));
       out.push({
-        key: f.key, cslField, line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+        ...where,
         message: `entry "${f.key}": ${found.message}`,
         fix: found.instead ? `separate the people with "and"${without}: ${f.name} = {${rewritten}}` : `${found.fix}${without}`,
       });
     });
+    // PubMed's "Smith JA" is told once the people are separated as BibTeX reads them.
+    const pubmed = told ? undefined : bibtexPubmedProblem(people, others, f.name);
+    if (pubmed) {
+      // With `and others`, an error as normaliseItem's about it, which this one stands for.
+      out.push({ ...where, ...(others === undefined ? { severity: "warning" as const } : {}), message: `entry "${f.key}": ${pubmed.message}`, fix: pubmed.fix(withoutOthers(others !== undefined ? "and others" : undefined)) });
+    }
   }
   return out;
+}
+
+/**
+ * PubMed's "Smith JA" (family name, then initials without full stops, no comma) in a BibTeX
+ * name list: BibTeX reads text without a comma as "First Last", given name Smith and family
+ * name JA, printed "JA, S.", without a word. Which names are read so is pubmedReadings' rule.
+ * "Kate DOE" reads two ways (a family name in capitals, or initials), so both fixes are given,
+ * unless another name of the field is surely PubMed's ("Smith JA and Kate DOE"): then it is
+ * read as they are. Each name so read is rewritten "Smith, J. A."; the others are kept as
+ * written, but for initials run together after a comma ("Doe, KL"), written with full stops.
+ * A name in braces ({Smith JA}, {NHS England}) is kept as written, as BibTeX keeps it.
+ */
+function bibtexPubmedProblem(people: string[], others: string | undefined, field: string): { message: string; fix: (without: string) => string } | undefined {
+  // "et al." in a name is normaliseItem's to tell first: its fix is the field without it.
+  if (people.some((p) => p !== others && etAlIn(plainName(p)?.text ?? p))) return undefined;
+  const found = people.map((raw) => {
+    if (raw === others) return undefined;
+    const plain = plainName(raw);
+    // A braced group stands for one Greek letter: capitals of one are no initials.
+    if (!plain || /[\u0370-\u03ff]/.test(plain.text.trim().split(/\s+/).at(-1)!)) return undefined;
+    const readings = pubmedReadings(plain.text);
+    return readings && { raw, ...readings, words: plain.text.trim().split(/\s+/).map(plain.restore), restore: plain.restore };
+  });
+  const hits = found.filter((f) => f !== undefined);
+  if (!hits.length) return undefined;
+  // "Smith JAK" beside "Doe K" is PubMed's, as in front matter.
+  const ambiguous = hits.some((h) => !h.family) ? [] : hits;
+  const rewritten = (asFamily: boolean) =>
+    `${field} = {${people.flatMap((raw, i) => {
+      if (raw === others) return [];
+      const hit = found[i];
+      if (hit) return [hit.restore(asFamily && hit.family ? hit.family : hit.initials)];
+      return [commaInitialsDotted(raw) ?? raw];
+    }).join(" and ")}}`;
+  const quoted = (words: string[]) => list(words.map((w) => `"${w}"`));
+  const shown = quoted(hits.map((h) => h.raw));
+  const printed = quoted(hits.map((h) => bibtexReading(h.words).printed));
+  const reads = `${shown} would be printed ${printed}: BibTeX reads a name without a comma as given names, then the family name`;
+  if (!ambiguous.length) {
+    const one = bibtexReading(hits[0]!.words);
+    return {
+      message: hits.length > 1 ? `${reads}, so it takes the initials for family names`
+        : one.given ? `${reads}, so it takes "${one.family}" for the family name and "${one.given}" for a given name`
+        : `${reads}, so it takes "${one.family}" for the family name, initials and all, with no given name`,
+      fix: (without) => `write the family name first, then a comma and the initials with full stops${without}: ${rewritten(false)}`,
+    };
+  }
+  const one = ambiguous.length === 1;
+  const words = quoted(ambiguous.map((h) => h.word));
+  return {
+    message: `${reads}; ${words} may be ${one ? "the family name" : "family names"} written in capitals, or initials after the family name, as PubMed writes them`,
+    fix: (without) =>
+      `if ${words} ${one ? "is the family name, write it" : "are family names, write each"} first, then a comma and the given name${without}: ${rewritten(true)}; ` +
+      `if ${one ? `"${ambiguous[0]!.word}" are initials` : "they are initials"}, write the family name first, then a comma and the initials with full stops${without}: ${rewritten(false)}`,
+  };
+}
+
+/**
+ * A name without a comma as BibTeX reads it, "First von Last" (its family and given names as
+ * written), and how the citation style prints it: "Smith JA" → "JA, S.", "van der Berg JA" →
+ * "van der Berg JA", the particle and all after it the family name.
+ */
+function bibtexReading(words: string[]): { family: string; given: string; printed: string } {
+  const shown = (w: string) => (printedLatex(w) ?? w).replace(/[{}]/g, "");
+  const von = words.findIndex((w) => /^\p{Ll}/u.test(shown(w)));
+  const family = von >= 0 ? words.slice(von) : words.slice(-1);
+  const given = words.slice(0, von >= 0 ? von : -1);
+  const initial = (w: string) => shown(w).split("-").map((h) => `${[...h][0] ?? ""}.`).join("-");
+  const printed = given.length ? `${family.map(shown).join(" ")}, ${given.map(initial).join(" ")}` : family.map(shown).join(" ");
+  return { family: family.join(" "), given: given.join(" "), printed };
 }
 
 /** What is wrong with one name of a BibTeX name list; `instead` are the names to write in its place. */
@@ -622,9 +703,9 @@ function splitNames(value: string): string[] {
 /**
  * Each field of each entry of a .bib file, with where its name starts and its value as
  * written between the braces or quotes (undefined for a number, a @string name or text
- * joined with #, which hold no names to check).
+ * joined with #, which hold no names to check), and where its entry's @ is.
  */
-function* bibtexFields(text: string): Generator<{ key: string; name: string; index: number; value?: string }> {
+function* bibtexFields(text: string): Generator<{ key: string; name: string; index: number; value?: string; entry: number }> {
   const entry = /@\s*([A-Za-z]+)\s*([{(])\s*([^\s,{}()]*)/g;
   let m: RegExpExecArray | null;
   while ((m = entry.exec(text))) {
@@ -670,11 +751,71 @@ function* bibtexFields(text: string): Generator<{ key: string; name: string; ind
         i++;
         space();
       }
-      yield { key: m[3] ?? "", name: field[1]!.toLowerCase(), index, value: pieces.length === 1 ? pieces[0] : undefined };
+      yield { key: m[3] ?? "", name: field[1]!.toLowerCase(), index, value: pieces.length === 1 ? pieces[0] : undefined, entry: m.index };
       if (text[i] === closer) break;
     }
     entry.lastIndex = Math.max(i, m.index + m[0].length);
   }
+}
+
+// The BibTeX and BibLaTeX fields plugin-bibtex makes each CSL field of (its lib/mapping), the
+// likeliest first: a problem normaliseItem finds in a CSL field is shown at the first of them
+// the entry has. Fields it makes from the entry's head (id, type) are shown there.
+const BIBTEX_SOURCES: Record<string, string[]> = {
+  title: ["title", "subtitle", "titleaddon"], "title-short": ["shorttitle"], shortTitle: ["shorttitle"],
+  "container-title": ["journaltitle", "journal", "booktitle", "maintitle", "journalsubtitle", "booksubtitle", "mainsubtitle", "journaltitleaddon", "booktitleaddon", "maintitleaddon"],
+  "container-title-short": ["shortjournal"], journalAbbreviation: ["shortjournal"],
+  "collection-title": ["series"], "collection-title-short": ["shortseries"], "collection-number": ["number"],
+  "volume-title": ["issuetitle", "issuesubtitle", "issuetitleaddon"], "event-title": ["eventtitle", "eventtitleaddon"], event: ["eventtitle", "eventtitleaddon"],
+  "original-title": ["origtitle"],
+  author: ["author", "author+an:orcid"], editor: ["editor"], translator: ["translator"], "container-author": ["bookauthor"],
+  issued: ["date", "year", "month", "day"], accessed: ["urldate", "note"], "event-date": ["eventdate"], "original-date": ["origdate"],
+  URL: ["url", "howpublished"], DOI: ["doi"], ISBN: ["isbn"], ISSN: ["issn"], PMID: ["pmid", "eprint"], PMCID: ["pmcid"],
+  publisher: ["publisher", "institution", "organization", "school", "howpublished"], "publisher-place": ["location", "address"],
+  "original-publisher": ["origpublisher"], "original-publisher-place": ["origlocation"], jurisdiction: ["location"], "event-place": ["venue"],
+  page: ["pages"], section: ["pages", "bookpagination"], volume: ["volume"], "number-of-volumes": ["volumes"], issue: ["issue", "number"],
+  number: ["number", "eid", "isan", "ismn", "isrn", "iswc"], "number-of-pages": ["pagetotal", "numpages"], "chapter-number": ["chapter"],
+  "part-number": ["part"], edition: ["edition"], version: ["version"], genre: ["type", "entrysubtype"], status: ["pubstate"],
+  language: ["langid", "language"], keyword: ["keywords"], note: ["note", "addendum"], annote: ["annote", "annotation"],
+  abstract: ["abstract"], "call-number": ["library"],
+};
+
+/**
+ * Where in a .bib file the field a problem's path names is (CSL names, each mapped to the
+ * BibTeX fields it is made of), in the entry the item was read from: the index-th entry, as
+ * plugin-bibtex reads them in order, or else the first with the key. The entry's line when it
+ * has no such field ("the reference has no title"), its key for the id.
+ */
+function bibtexFieldLocator(text: string): (index: number, id: string, sub: (string | number)[]) => Position | undefined {
+  type Field = ReturnType<typeof bibtexFields> extends Generator<infer F> ? F : never;
+  let read: { starts: { key: string; index: number; at: number }[]; fields: Map<number, Field[]> } | undefined;
+  const position = (index: number): Position => {
+    const before = text.slice(0, index);
+    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+  };
+  return (index, id, sub) => {
+    if (!read) {
+      const starts: { key: string; index: number; at: number }[] = [];
+      const entry = /@\s*([A-Za-z]+)\s*([{(])\s*([^\s,{}()]*)/g;
+      for (let m; (m = entry.exec(text)); ) {
+        if (!["comment", "string", "preamble"].includes(m[1]!.toLowerCase())) starts.push({ key: m[3] ?? "", index: m.index, at: m.index + m[0].length - (m[3] ?? "").length });
+      }
+      const fields = new Map<number, Field[]>();
+      for (const f of bibtexFields(text)) fields.set(f.entry, [...(fields.get(f.entry) ?? []), f]);
+      read = { starts, fields };
+    }
+    const start = read.starts[index]?.key === id ? read.starts[index] : read.starts.find((s) => s.key === id);
+    if (!start) return undefined;
+    const field = typeof sub[0] === "string" ? sub[0] : undefined;
+    if (field === "id") return position(start.at);
+    const own = read.fields.get(start.index) ?? [];
+    for (const name of (field !== undefined && Object.hasOwn(BIBTEX_SOURCES, field) ? BIBTEX_SOURCES[field] : undefined) ?? []) {
+      // A field written twice: plugin-bibtex keeps the last.
+      const f = own.findLast((g) => g.name === name);
+      if (f) return position(f.index);
+    }
+    return { line: position(start.index).line };
+  };
 }
 
 function parseCslJson(file: string, text: string): FileResult {
@@ -691,7 +832,39 @@ function parseCslJson(file: string, text: string): FileResult {
   if (!Array.isArray(data)) {
     return { entries: [], diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL JSON bibliography must be a list of entries", fix: "write [ {\"id\": …}, … ]" }] };
   }
-  return normaliseAll(file, "json", data, (id) => lineOf(text, new RegExp(`"[iI][dD]"\\s*:\\s*"${escapeRegExp(id)}"`)));
+  return normaliseAll(file, "json", data, (id) => lineOf(text, new RegExp(`"[iI][dD]"\\s*:\\s*"${escapeRegExp(id)}"`)), jsonFieldLocator(text));
+}
+
+/**
+ * Where in a CSL JSON file the field a problem's path names is, read with the yaml package
+ * (JSON is YAML, and it keeps each node's place): undefined when the entry has no such field,
+ * or when the yaml package cannot read the file as JSON.parse did (a tab before a line's text,
+ * say), for the line of the entry's id. Read only for a file with a problem.
+ */
+function jsonFieldLocator(text: string): (index: number, id: string, sub: (string | number)[]) => Position | undefined {
+  let read: { contents: YAMLSeq; lines: LineCounter } | null | undefined;
+  return (index, _id, sub) => {
+    if (read === undefined) {
+      const lines = new LineCounter();
+      const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+      read = !doc.errors.length && isSeq(doc.contents) ? { contents: doc.contents, lines } : null;
+    }
+    if (!read || !sub.length) return undefined;
+    let node: unknown = read.contents.items[index];
+    let found: number | undefined;
+    for (const seg of sub) {
+      // A key written twice: JSON.parse keeps the last.
+      const next: Node | Pair | undefined = isMap(node) ? node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === String(seg)) : isSeq(node) && typeof seg === "number" ? (node.items[seg] as Node | undefined) : undefined;
+      if (!next) break;
+      const at = isPair(next) ? (next.key as Node).range?.[0] : next.range?.[0];
+      if (at === undefined) break;
+      found = at;
+      node = isPair(next) ? next.value : next;
+    }
+    if (found === undefined) return undefined;
+    const { line, col } = read.lines.linePos(found);
+    return { line, column: col };
+  };
 }
 
 function parseCslYaml(file: string, text: string): FileResult {
@@ -703,15 +876,19 @@ function parseCslYaml(file: string, text: string): FileResult {
     return { entries: [], diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL YAML bibliography must be a list of entries, or `references:` with a list", fix: "start the file with `references:` and list the entries below it, each starting with `- id:`" }] };
   }
   const base = Array.isArray(data) ? [] : ["references"];
-  return normaliseAll(file, "yaml", list, undefined, (i, sub) => doc.locate([...base, i, ...sub]).line);
+  return normaliseAll(file, "yaml", list, undefined, (i, _id, sub) => doc.locate([...base, i, ...sub]));
 }
 
+/**
+ * Where a problem of an entry is: `locate` gives the field its path names (undefined when the
+ * file has no such field, "the reference has no title"), `lineById` the entry's first line.
+ */
 function normaliseAll(
   file: string,
   syntax: ReferenceSyntax,
   list: unknown[],
   lineById?: (id: string) => number | undefined,
-  lineByPath?: (index: number, sub: (string | number)[]) => number | undefined,
+  locate?: (index: number, id: string, sub: (string | number)[]) => Position | undefined,
   nameProblems: { key: string; cslField: string; diagnostic: Diagnostic }[] = [],
 ): FileResult {
   const entries: SharedEntry[] = [];
@@ -721,7 +898,13 @@ function normaliseAll(
   list.forEach((raw, i) => {
     // `ID:` is an id as well (normaliseItem accepts any case), named so in the messages.
     const id = referenceId(raw) ?? `#${i + 1}`;
-    const line = (sub: (string | number)[]) => lineByPath?.(i, sub) ?? lineById?.(id);
+    const where = (sub: (string | number)[]): Position => {
+      const found = locate?.(i, id, sub);
+      if (found?.line !== undefined) return found.column !== undefined ? { line: found.line, column: found.column } : { line: found.line };
+      const line = lineById?.(id);
+      return line !== undefined ? { line } : {};
+    };
+    const line = (sub: (string | number)[]) => where(sub).line;
     const { item, problems } = normaliseItem(raw, { syntax });
     // A name field read from the .bib source replaces what normaliseItem says of the same
     // field: that is built on plugin-bibtex's reading, the one that went wrong.
@@ -731,21 +914,19 @@ function normaliseAll(
     if (!reported.has(id)) diagnostics.push(...own.map((p) => p.diagnostic));
     reported.add(id);
     for (const p of problems.filter((p) => !ownFields.has(String(p.path[0])))) {
-      const at = line(p.path);
-      diagnostics.push({ severity: p.severity ?? "error", file, ...(at ? { line: at } : {}), field: fieldPath([id, ...p.path]), message: `entry "${id}": ${p.message}`, fix: p.fix });
+      diagnostics.push({ severity: p.severity ?? "error", file, ...where(p.path), field: fieldPath([id, ...p.path]), message: `entry "${id}": ${p.message}`, fix: p.fix });
     }
-    if (!item || own.length) return;
+    // A warning read from the source (PubMed's "Smith JA") keeps the entry, as normaliseItem's do.
+    if (!item || own.some((p) => p.diagnostic.severity === "error")) return;
     if (seen.has(item.id)) {
-      const at = line(["id"]);
-      diagnostics.push({ severity: "error", file, ...(at ? { line: at } : {}), field: `${item.id}.id`, message: `entry "${item.id}": the key is used twice in this file`, fix: "give each entry its own key" });
+      diagnostics.push({ severity: "error", file, ...where(["id"]), field: `${item.id}.id`, message: `entry "${item.id}": the key is used twice in this file`, fix: "give each entry its own key" });
       return;
     }
     seen.add(item.id);
     // A .bib file's are read from its source (bibtexMarkupProblems).
     if (syntax !== "bibtex") {
       for (const p of referenceMarkupProblems(raw, syntax)) {
-        const where = line(p.path);
-        diagnostics.push({ severity: "warning", file, ...(where ? { line: where } : {}), field: fieldPath([id, ...p.path]), message: `entry "${id}": \`${String(p.path[0])}\` ${p.message}`, fix: p.fix });
+        diagnostics.push({ severity: "warning", file, ...where(p.path), field: fieldPath([id, ...p.path]), message: `entry "${id}": \`${String(p.path[0])}\` ${p.message}`, fix: p.fix });
       }
     }
     const at = line([]);

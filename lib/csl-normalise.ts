@@ -1105,6 +1105,43 @@ function capitalsReadings(text: string): { word: string; family: string; initial
   return { word, family: `${capitalised(word)}, ${words.slice(0, -1).join(" ")}`, initials: dotted(name) };
 }
 
+/**
+ * A name without a comma whose last word may be PubMed's initials, as a .bib file reads it:
+ * BibTeX takes text without a comma for "First Last", so "Smith JA" becomes given name Smith,
+ * family name JA. The rule: two to four words, the last 1–3 capitals without full stops (not
+ * UK, AG and the like, nor a degree after a whole name, "Kate Doe MD"), the word before it a
+ * capitalised name word that is not itself initials ("NHS JA" is not read), no title first and
+ * no organisation's word ("Diabetes UK", "Klick Health TV"). `initials` is the name written
+ * "Smith, J. A."; `family`, when the capitals are also a word ("DOE", "LEE": three letters with
+ * a vowel, and no particle before them), the other reading, "Doe, Kate" (capitalsReadings).
+ * undefined for anything else: "John Smith", "Ng Wei", "Kate Doe", "Smith J. A.".
+ */
+export function pubmedReadings(text: string): { word: string; initials: string; family?: string } | undefined {
+  const t = text.trim();
+  const words = t.split(/\s+/);
+  const word = words.at(-1)!;
+  if (t.includes(",") || words.length < 2 || !/^\p{Lu}{1,3}$/u.test(word) || NOT_INITIALS.has(word)) return undefined;
+  if (!NAME_WORD.test(words.at(-2)!) || TITLE.test(words[0]!) || (words.length > 2 && (DEGREE_OR_INITIALS.has(word) || degreeOf(word)))) return undefined;
+  if (organisationName(t) || words.some((w) => COMPANY_WORD.test(w))) return undefined;
+  const name = vancouverName(t);
+  if (!name) return undefined;
+  const readings = capitalsReadings(t);
+  return { word, initials: dotted(name), ...(readings ? { family: readings.family } : {}) };
+}
+
+/**
+ * "Doe, KL" (one comma, initials run together) with full stops, "Doe, K. L.", as the warning for
+ * "Smith, JA" writes it; undefined when the name is something else or the capitals may be a given
+ * name ("Lee, ANN"), which only the writer can tell.
+ */
+export function commaInitialsDotted(text: string): string | undefined {
+  const parts = text.split(",");
+  if (parts.length !== 2) return undefined;
+  const name = { family: parts[0]!.trim(), given: parts[1]!.trim() };
+  const found = initialsRunTogether(name);
+  return found && !found.asName ? `${name.family}, ${found.initials}` : undefined;
+}
+
 /** "Kate Doe" and "Kate Doe Jr." as "Doe, Kate" and "Doe, Kate, Jr.", which CSL reads as a person. */
 function familyFirst(text: string): string | undefined {
   const words = text.split(/\s+/);

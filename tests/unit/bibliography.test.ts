@@ -166,7 +166,7 @@ describe('"et al." in a shared bibliography', () => {
     assert.match(formatBibliography([csl], { style: "apa", locale: "en-US" })[0]!.html, /Smith, J\., &#38; others\./);
   });
 
-  it("reports `and others` and \"et al.\" in a .bib file at the entry, with the field rewritten in BibTeX", () => {
+  it("reports `and others` and \"et al.\" in a .bib file at the field, with the field rewritten in BibTeX", () => {
     const bib = [
       "@article{a, author = {Smith, John and others}, title={A}, journal={J}, year=2016}",
       "@book{b,",
@@ -181,7 +181,7 @@ describe('"et al." in a shared bibliography', () => {
     assert.deepEqual(entries.map((e) => e.item.id), ["e"]);
     assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.field, d.message, d.fix]), [
       ["refs.bib", 1, "a.author", 'entry "a": "and others" would be printed as a person named "others": the citation style writes "et al." itself when there are enough authors', `write the field without "and others", and add the other authors from the work after the names, separated by "and" (${BETTER}): author = {Smith, John}`],
-      ["refs.bib", 2, "b.editor", 'entry "b": "and others" would be printed as a person named "others": the citation style writes "et al." itself when there are enough editors', `write the field without "and others", and add the other editors from the work after the names, separated by "and" (${BETTER}): editor = {von Neumann, John and {World Health Organization}}`],
+      ["refs.bib", 3, "b.editor", 'entry "b": "and others" would be printed as a person named "others": the citation style writes "et al." itself when there are enough editors', `write the field without "and others", and add the other editors from the work after the names, separated by "and" (${BETTER}): editor = {von Neumann, John and {World Health Organization}}`],
       ["refs.bib", 5, "c.author", 'entry "c": "Smith, J. et al." has "et al." in it, which is not part of a name: the citation style writes "et al." itself when there are enough authors', `write the field without "et al.", and add the other authors from the work after the names, separated by "and" (${BETTER}): author = {Smith, J.}`],
       ["refs.bib", 6, "d.author", 'entry "d": "et al." is not a name: the citation style writes "et al." itself when there are enough authors', `write the field without "et al.", and add the other authors from the work after the names, separated by "and" (${BETTER}): author = {Smith, J.}`],
     ]);
@@ -416,7 +416,7 @@ describe("markdown and HTML in a shared bibliography's text", () => {
     ]);
     const json = parseBibliographyFile("refs.json", '[\n  {"id": "b", "type": "book", "title": "Plain"},\n  {"id": "a", "type": "book",\n   "title": "Why <em>Lancet</em>"}\n]');
     assert.deepEqual(json.diagnostics.map((d) => [d.severity, d.line, d.field, d.message, d.fix]), [
-      ["warning", 3, "a.title", 'entry "a": `title` is shown as typed: a reference reads no markdown, and no HTML but <i>, <b>, <sup>, <sub> and <sc>: readers would see the tags "<em>" and "</em>"', 'write italics as <i>…</i> and bold as <b>…</b>, which references read: "title": "Why <i>Lancet</i>"'],
+      ["warning", 4, "a.title", 'entry "a": `title` is shown as typed: a reference reads no markdown, and no HTML but <i>, <b>, <sup>, <sub> and <sc>: readers would see the tags "<em>" and "</em>"', 'write italics as <i>…</i> and bold as <b>…</b>, which references read: "title": "Why <i>Lancet</i>"'],
     ]);
   });
 });
