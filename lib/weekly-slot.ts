@@ -59,6 +59,33 @@ export function nextSlot(slot: WeeklySlot, now: Date): SlotOccurrence {
   throw new Error(`chatpost internal error: no ${slot.weekday} found within two weeks of ${now.toISOString()}`);
 }
 
+/** A chat another post already announces. */
+export interface TakenChat {
+  file: string;
+  startMillis: number;
+  endMillis: number;
+}
+
+/**
+ * The first occurrence of the slot after `now` that no announced chat overlaps, with those
+ * passed over and the post that has each: `npm run new` run twice, or after a post for
+ * next week was written by hand, starts the week after instead of a second announcement
+ * of one chat (which the check would then report in both posts).
+ */
+export function freeSlot(slot: WeeklySlot, now: Date, durationMinutes: number, taken: readonly TakenChat[]): { occurrence: SlotOccurrence; passed: { occurrence: SlotOccurrence; file: string }[] } {
+  const passed: { occurrence: SlotOccurrence; file: string }[] = [];
+  let occurrence = nextSlot(slot, now);
+  // A weekly chat has at most one post a week; more than the posts there are cannot be taken.
+  for (let i = 0; i <= taken.length; i++) {
+    const end = occurrence.startMillis + durationMinutes * 60_000;
+    const clash = taken.find((t) => t.startMillis < end && occurrence.startMillis < Math.max(t.endMillis, t.startMillis + 1));
+    if (!clash) break;
+    passed.push({ occurrence, file: clash.file });
+    occurrence = nextSlot(slot, new Date(occurrence.startMillis));
+  }
+  return { occurrence, passed };
+}
+
 /** "8:30 PM" for 20:30. */
 function twelveHourText(minutes: number): string {
   const h = Math.floor(minutes / 60);

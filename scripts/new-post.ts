@@ -6,9 +6,11 @@ import { describeChatTime, resolveChatStart } from "../lib/chat-time.ts";
 import { now } from "../lib/clock.ts";
 import { ContentError } from "../lib/diagnostics.ts";
 import { loadPost } from "../lib/post-loader.ts";
-import { scaffoldPost } from "../lib/post-scaffold.ts";
+import { scaffoldPost, slugFromTitle } from "../lib/post-scaffold.ts";
 import { loadSettings } from "../lib/settings.ts";
-import { nextSlot } from "../lib/weekly-slot.ts";
+import { listPostFiles } from "../lib/content-paths.ts";
+import { loadPostFile } from "../lib/corpus.ts";
+import { freeSlot, type TakenChat } from "../lib/weekly-slot.ts";
 import { runStep } from "./run-step.ts";
 import { commandLine } from "./command-line.ts";
 
@@ -29,7 +31,19 @@ await runStep(async () => {
   const root = path.resolve(values.root);
   const settings = loadSettings(root);
   const zone = settings.chat.zone;
-  const slot = nextSlot({ weekday: settings.chat.weekday, time: settings.chat.time, zone }, now());
+  // Chats the site's posts (drafts too) already announce; a post with errors has none to go by.
+  const taken: TakenChat[] = listPostFiles(root).flatMap((file) => {
+    const chat = loadPostFile(root, file, settings).post?.chat;
+    return chat ? [{ file, startMillis: chat.startMillis, endMillis: chat.endMillis }] : [];
+  });
+  const { occurrence: slot, passed } = freeSlot({ weekday: settings.chat.weekday, time: settings.chat.time, zone }, now(), settings.chat.duration, taken);
+  // The same title again: the post is already there, a week earlier than this would be.
+  const same = passed.find((p) => path.basename(p.file).replace(/^\d{4}-\d{2}-\d{2}-/, "") === `${slugFromTitle(title)}.md`);
+  if (same) {
+    console.error(`${same.file} already exists, for the chat on ${same.occurrence.date}; nothing was written.\nEdit that file, or choose another title.`);
+    process.exitCode = 1;
+    return;
+  }
   const { file, text } = scaffoldPost({ title, publishDate: now().toISOString().slice(0, 10), slot, zone });
 
   // The scaffold must pass the same checks as any post.
@@ -47,5 +61,6 @@ await runStep(async () => {
   }
   const resolved = resolveChatStart(slot.start, zone);
   const when = resolved.ok ? describeChatTime(resolved.instant, settings.language).host : slot.start;
+  for (const p of passed) console.log(`The chat on ${p.occurrence.date} already has a post: ${p.file}.`);
   console.log(`Created ${file}\nfor the chat on ${when}.\nWrite the topics and remove \`draft: true\` when it is ready.`);
 });

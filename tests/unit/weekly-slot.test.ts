@@ -2,13 +2,13 @@
 // literal UTC values from the tz database (zdump, tzdata 2025b).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadPost } from "../../lib/post-loader.ts";
 import { copySite, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
 import { scaffoldPost, slugFromTitle } from "../../lib/post-scaffold.ts";
 import { parseSettings } from "../../lib/settings.ts";
-import { nextSlot, slotSlip, type WeeklySlot } from "../../lib/weekly-slot.ts";
+import { freeSlot, nextSlot, slotSlip, type WeeklySlot } from "../../lib/weekly-slot.ts";
 
 const tuesdayNY: WeeklySlot = { weekday: "tuesday", time: "20:30", zone: "America/New_York" };
 const at = (iso: string) => new Date(iso);
@@ -96,15 +96,15 @@ chat: {zone: America/New_York, weekday: tuesday, time: "20:30", duration: 60, ha
 describe("npm run new", () => {
   it("writes the post for the next slot, which passes npm run check, and never overwrites it", async () => {
     const root = copySite(FIXTURE_SITE);
-    const env = { CHATPOST_NOW: "2017-11-01T12:00:00Z" };
+    const env = { CHATPOST_NOW: "2017-11-15T12:00:00Z" };
     const first = await runScript("new-post", root, ["Listening", "to patients"], env);
     assert.equal(first.code, 0, first.stderr);
-    const file = path.join(root, "content/posts/2017-11-07-listening-to-patients.md");
+    const file = path.join(root, "content/posts/2017-11-21-listening-to-patients.md");
     assert.ok(existsSync(file));
-    assert.match(first.stdout, /2017-11-07-listening-to-patients\.md/);
-    assert.match(first.stdout, /Tuesday, November 7, 2017, 8:30 PM EST \(UTC−5\)/);
+    assert.match(first.stdout, /^Created content\/posts\/2017-11-21-listening-to-patients\.md$/m);
+    assert.match(first.stdout, /Tuesday, November 21, 2017, 8:30 PM EST \(UTC−5\)/);
     const written = readFileSync(file, "utf8");
-    assert.match(written, /^  start: 2017-11-07T20:30 /m);
+    assert.match(written, /^  start: 2017-11-21T20:30 /m);
     const check = await runScript("check", root, [], env);
     assert.equal(check.code, 0, check.stderr);
 
@@ -116,6 +116,52 @@ describe("npm run new", () => {
     const untitled = await runScript("new-post", root, [], env);
     assert.equal(untitled.code, 1);
     assert.match(untitled.stderr, /npm run new -- "/);
+  });
+
+  it("passes over a chat another post already announces, drafts too, and the check stays clean", async () => {
+    const root = copySite(FIXTURE_SITE);
+    // The fixture site announces the chats of November 7 and, as a draft, November 14.
+    const env = { CHATPOST_NOW: "2017-11-01T12:00:00Z" };
+    const first = await runScript("new-post", root, ["Listening to patients"], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^The chat on 2017-11-07 already has a post: content\/posts\/2017-11-03-after-dst\.md\.\nThe chat on 2017-11-14 already has a post: content\/posts\/2017-11-10-draft\.md\.\nCreated content\/posts\/2017-11-21-listening-to-patients\.md\n/);
+    const second = await runScript("new-post", root, ["Burnout"], env);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /^The chat on 2017-11-21 already has a post: content\/posts\/2017-11-21-listening-to-patients\.md\.$/m);
+    assert.match(second.stdout, /2017-11-28-burnout\.md\nfor the chat on Tuesday, November 28, 2017, 8:30 PM EST/);
+    assert.match(readFileSync(path.join(root, "content/posts/2017-11-28-burnout.md"), "utf8"), /^  start: 2017-11-28T20:30 /m);
+    // Both published, neither clashes with another post.
+    for (const file of ["2017-11-21-listening-to-patients.md", "2017-11-28-burnout.md"]) {
+      const full = path.join(root, "content/posts", file);
+      writeFileSync(full, readFileSync(full, "utf8").replace(/^draft: true\n/m, ""));
+    }
+    const check = await runScript("check", root, [], env);
+    assert.equal(check.code, 0, check.stderr);
+    // The same title again is the post already written, not one for the week after.
+    const again = await runScript("new-post", root, ["Burnout"], env);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /^content\/posts\/2017-11-28-burnout\.md already exists, for the chat on 2017-11-28; nothing was written\./);
+    assert.equal(existsSync(path.join(root, "content/posts/2017-12-05-burnout.md")), false);
+  });
+});
+
+describe("the first free slot", () => {
+  const hour = 3_600_000;
+  const tuesday = nextSlot(tuesdayNY, at("2017-11-01T12:00:00Z"));
+  const taken = (file: string, startMillis: number, minutes = 60) => ({ file, startMillis, endMillis: startMillis + minutes * 60_000 });
+
+  it("is the next slot when no chat overlaps it, however near", () => {
+    assert.deepEqual(freeSlot(tuesdayNY, at("2017-11-01T12:00:00Z"), 60, []), { occurrence: tuesday, passed: [] });
+    // A chat ending as this one starts, or starting as it ends, does not overlap it.
+    const near = [taken("a.md", tuesday.startMillis - hour), taken("b.md", tuesday.startMillis + hour)];
+    assert.deepEqual(freeSlot(tuesdayNY, at("2017-11-01T12:00:00Z"), 60, near).passed, []);
+  });
+
+  it("passes over each week a chat overlaps, keeping the local time across the change of clocks", () => {
+    const week2 = nextSlot(tuesdayNY, new Date(tuesday.startMillis));
+    const { occurrence, passed } = freeSlot(tuesdayNY, at("2017-11-01T12:00:00Z"), 60, [taken("a.md", tuesday.startMillis + 30 * 60_000), taken("b.md", week2.startMillis - 30 * 60_000)]);
+    assert.deepEqual(passed.map((p) => [p.occurrence.date, p.file]), [["2017-11-07", "a.md"], ["2017-11-14", "b.md"]]);
+    assert.equal(occurrence.start, "2017-11-21T20:30");
   });
 });
 
