@@ -18,4 +18,4 @@ await runStep(async () => {
     return;
   }
   console.log(`${posts} post${posts === 1 ? "" : "s"} checked: no errors.`);
-});
+}, REPORT_ENDINGS.check);

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describeChatTime, resolveChatStart } from "../lib/chat-time.ts";
 import { now } from "../lib/clock.ts";
-import { ContentError } from "../lib/diagnostics.ts";
+import { ContentError, REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { loadPost } from "../lib/post-loader.ts";
 import { scaffoldPost, slugFromTitle } from "../lib/post-scaffold.ts";
 import { loadSettings } from "../lib/settings.ts";
@@ -63,4 +63,4 @@ await runStep(async () => {
   const when = resolved.ok ? describeChatTime(resolved.instant, settings.language).host : slot.start;
   for (const p of passed) console.log(`The chat on ${p.occurrence.date} already has a post: ${p.file}.`);
   console.log(`Created ${file}\nfor the chat on ${when}.\nWrite the topics and remove \`draft: true\` when it is ready.`);
-});
+}, REPORT_ENDINGS.new);

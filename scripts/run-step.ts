@@ -15,10 +15,10 @@ export function findContentError(error: unknown): ContentError | SettingsError |
 
 export const INTERNAL_ERROR_HEADING = "chatpost internal error (a bug in chatpost, not in your content; please report it with this output):";
 
-export function reportFailure(error: unknown): void {
+export function reportFailure(error: unknown, ending?: string): void {
   const writerError = findContentError(error);
   if (writerError) {
-    console.error(formatReport(writerError.diagnostics));
+    console.error(formatReport(writerError.diagnostics, ending));
   } else {
     console.error(INTERNAL_ERROR_HEADING);
     console.error(error);
@@ -50,17 +50,18 @@ export function interceptEleventyErrors(eleventy: { errorHandler: EleventyErrorH
   };
 }
 
-export async function runStep(step: () => Promise<void>): Promise<void> {
+/** Runs a command; `ending` closes a writer's report with what that command did not do. */
+export async function runStep(step: () => Promise<void>, ending?: string): Promise<void> {
   // Eleventy may still be copying files when a build fails: a late rejection is
   // reported like any other failure instead of crashing with Node's own trace.
   process.on("unhandledRejection", (reason) => {
-    reportFailure(reason);
+    reportFailure(reason, ending);
     process.exitCode = 1;
   });
   try {
     await step();
   } catch (error) {
-    reportFailure(error);
+    reportFailure(error, ending);
     process.exitCode = 1;
   }
 }

@@ -37,7 +37,7 @@ await runStep(async () => {
   const rebuild = (await eleventy.watch()) as unknown as (file: string) => Promise<void>;
   watchAsChatpostNeeds(eleventy as never, rebuild, path.resolve(values.output));
   await eleventy.serve(Number(values.port));
-});
+}, REPORT_ENDINGS.previewNotStarted);
 
 interface WatchingEleventy {
   watcher?: { options?: { cwd?: string }; listeners(event: string): ((path: string) => unknown)[]; removeAllListeners(event: string): void; on(event: string, fn: (path: string) => unknown): void };
