@@ -182,8 +182,19 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
       const names = normaliseNames(value, field, [key], problems, syntax);
       if (names) out[field] = names;
     } else if (DATE_FIELDS.has(field)) {
-      const date = normaliseDate(value, [key], problems);
-      if (date) out[field] = date;
+      const words = dateWords(value, field);
+      if (words) {
+        const problem = dateWordsProblem(words, key, has("status"), syntax);
+        problems.push(problem);
+        // Written as CSL's literal date (a .bib file's `year = {n.d.}`), it would still print: as meant.
+        if (problem.severity === "warning") {
+          if (words.kind === "suffix") out[field] = { "date-parts": [[words.year!]] };
+          if (words.kind === "status" && !has("status")) out.status = words.status;
+        }
+      } else {
+        const date = normaliseDate(value, [key], problems);
+        if (date) out[field] = date;
+      }
     } else if (NUMBER_FIELDS.has(field)) {
       if (typeof value === "number" || typeof value === "string") out[field] = String(value);
       else problems.push({ path: [key], message: `${field} must be a number or text`, fix: `write e.g. \`${field}: 16\`` });
@@ -191,6 +202,22 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
       const doi = normaliseDoi(value);
       if (doi !== undefined) out.DOI = doi;
       else problems.push(doiProblem(key, value, syntax));
+    } else if (field === "status" && syntax === "bibtex" && typeof value === "string" && Object.hasOwn(PUBSTATE, value.trim())) {
+      // BibLaTeX's `pubstate = {inpress}` is a key, which biblatex prints "in press".
+      if (out.status === undefined) out.status = PUBSTATE[value.trim()];
+    } else if (field === "note" && accessedNote(value) !== undefined) {
+      const day = accessedNote(value)!;
+      const note = fieldLine(syntax, "note", String(value).trim());
+      const accessed = syntax === "bibtex" ? "urldate" : "accessed";
+      problems.push({
+        path: [key],
+        severity: "warning",
+        message: `"${String(value).trim()}" is the day you read it, but the citation style leaves a note out of the reference list`,
+        fix: has("accessed")
+          ? `remove ${note}: the day you read it is written in \`${accessed}\` already`
+          : day ? `write ${fieldLine(syntax, accessed, day)} in place of ${note} (the style prints it where it prints access dates)` : `write the day as ${fieldLine(syntax, accessed, "YYYY-MM-DD")} in place of ${note}`,
+      });
+      out[field] = value;
     } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
       out[field] = typeof value === "string" ? value : String(value);
     } else if (field === "custom" || field === "language" || field === "note") {
@@ -345,6 +372,8 @@ function aliasFix(key: string, value: unknown, target: string, ctx: ItemContext)
     if (organisation && !organisation.legalForm) return organisationProblem(text, organisation, target, ctx.syntax, false).fix;
   }
   if (DATE_FIELDS.has(target)) {
+    const words = dateWords(value, target);
+    if (words) return dateWordsFix(words, key, ctx.has("status"), ctx.syntax, target);
     const problems: ItemProblem[] = [];
     if (normaliseDate(value, [], problems)) return `write it as ${fieldLine(ctx.syntax, target, text)}`;
     if (letters(key) === "month") return `write the year and month together, e.g. ${fieldLine(ctx.syntax, target, "2016-08")}`;
@@ -1272,6 +1301,86 @@ function namesFix(syntax: "yaml" | "json", field: string, names: (string | CslNa
 /** Several ways out, each "if it is …" with the names it would be written as. */
 function eitherFix(syntax: "yaml" | "json", field: string, inList: boolean, ...ways: [string, (string | CslName)[]][]): string {
   return ways.map(([how, names]) => namesFix(syntax, field, names, inList, how)).join(syntax === "json" ? "; " : "\n");
+}
+
+// What writers put where a work's date goes when it has none ("n.d."), is not published yet
+// ("in press") or has APA's letter ("2019a"): each has its own way to be written.
+const NO_DATE = /^(?:n\.?\s?d\.?|no date|undated|date unknown)$/i;
+const IN_PRESS = /^(?:in[\s-]?press|forthcoming|accepted(?: for publication)?)$/i;
+const SUBMITTED = /^(?:submitted(?: for publication)?|under review|in review)$/i;
+const YEAR_LETTER = /^(\d{4})\s?([a-z])$/i;
+
+// BibLaTeX's pubstate keys and what biblatex prints for them.
+const PUBSTATE: Record<string, string> = { inpress: "in press", inpreparation: "in preparation", prepublished: "pre-published", forthcoming: "forthcoming", submitted: "submitted" };
+
+interface DateWords {
+  text: string;
+  /** The CSL date field it is written for. */
+  field: string;
+  kind: "none" | "status" | "suffix";
+  /** The status to write in place of the date, for "status". */
+  status?: string;
+  /** The year without its letter, for "suffix". */
+  year?: number;
+  /** Written as CSL's literal date, `{literal: …}` (what plugin-bibtex makes of `year = {n.d.}`). */
+  literal: boolean;
+}
+
+/** A date field's value that is one of those words, or undefined. */
+function dateWords(value: unknown, field: string): DateWords | undefined {
+  const obj = value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? (value as Record<string, unknown>) : undefined;
+  const literal = !!obj && Object.keys(obj).length === 1 && typeof obj.literal === "string";
+  const raw = literal ? (obj!.literal as string) : typeof value === "string" ? value : undefined;
+  if (raw === undefined) return undefined;
+  const text = raw.trim();
+  // "(n.d.)", "[in press]", as a reference list prints them.
+  const bare = text.replace(/^[([]\s*(.*?)\s*[)\]]$/, "$1");
+  if (NO_DATE.test(bare)) return { text, field, kind: "none", literal };
+  // Only a work's own date is printed as its status, or told apart by a letter.
+  if (field !== "issued") return undefined;
+  if (IN_PRESS.test(bare)) return { text, field, kind: "status", status: "in press", literal };
+  if (SUBMITTED.test(bare)) return { text, field, kind: "status", status: "submitted for publication", literal };
+  const year = YEAR_LETTER.exec(bare);
+  if (year) return { text, field, kind: "suffix", year: Number(year[1]), literal };
+  return undefined;
+}
+
+/** The problem with a date field (`key`, CSL's `issued` or another) written as words. */
+function dateWordsProblem(words: DateWords, key: string, hasStatus: boolean, syntax: ReferenceSyntax): ItemProblem {
+  const { text, kind } = words;
+  const message =
+    kind === "none" ? (words.field === "issued" ? `"${text}" is not a date: for a work without one, leave the date out, and the style prints "n.d." itself` : `"${text}" is not a date: leave the field out when there is none`)
+    : kind === "status" ? `"${text}" is not a date: a work not yet published has its status (${words.status}) in place of a date, which APA prints "(${words.status})"`
+    : `"${text}" is not a date: the style adds a, b itself when one author has several works in a year`;
+  // Written as a literal date it still prints, as written: a warning, and the item read as meant.
+  return { path: [key], ...(words.literal ? { severity: "warning" as const } : {}), message: words.literal ? message.replace(" is not a date: ", " is written as a date: ") : message, fix: dateWordsFix(words, key, hasStatus, syntax, key) };
+}
+
+/** The line to write for a date written as words (`key` as written, `target` its CSL field). */
+function dateWordsFix(words: DateWords, key: string, hasStatus: boolean, syntax: ReferenceSyntax, target: string): string {
+  // The writer's line, as their file has it: a .bib file's `issued` is its `year` (or `date`).
+  const bibtexField = target === "issued" ? "year" : target === "accessed" ? "urldate" : key.toLowerCase();
+  const line = syntax === "bibtex" ? `\`${bibtexField} = {${words.text}}\`` : !words.literal ? fieldLine(syntax, key, words.text) : syntax === "json" ? `\`"${key}"\`` : `\`${key}:\``;
+  if (words.kind === "none") return `remove ${syntax === "yaml" && !words.literal ? "the line " : ""}${line}`;
+  if (words.kind === "suffix") return `write it as ${syntax === "bibtex" ? `\`${bibtexField} = {${words.year}}\`` : fieldLine(syntax, target, String(words.year))}${syntax === "bibtex" || key === target ? "" : ` in place of ${line}`}`;
+  if (hasStatus) return `remove ${line}: \`${syntax === "bibtex" ? "pubstate" : "status"}\` says the work is not published yet`;
+  const status = syntax === "bibtex" ? `\`pubstate = {${words.status === "in press" ? "inpress" : "submitted"}}\`` : fieldLine(syntax, "status", words.status!);
+  return `write ${status} in place of ${line}`;
+}
+
+/** The day in a note such as "Accessed: 2024-01-05" as YYYY-MM-DD; "" when it cannot be read; undefined for another note. */
+function accessedNote(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const m = /^(?:last\s+)?(?:accessed|retrieved|viewed|visited)(?:\s+on)?\s*:?\s*(.+?)\.?$/i.exec(value.trim());
+  if (!m) return undefined;
+  const text = m[1]!;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && parseDateText(text)) return text;
+  const months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+  const month = (name: string) => months.findIndex((n) => name.length >= 3 && n.startsWith(name.toLowerCase().replace(/\.$/, ""))) + 1;
+  const dmy = /^(\d{1,2})\s+([a-z.]+)\s+(\d{4})$/i.exec(text);
+  const mdy = /^([a-z.]+)\s+(\d{1,2}),?\s+(\d{4})$/i.exec(text);
+  const [y, mo, d] = dmy ? [Number(dmy[3]), month(dmy[2]!), Number(dmy[1])] : mdy ? [Number(mdy[3]), month(mdy[1]!), Number(mdy[2])] : [0, 0, 0];
+  return mo && validParts([y, mo, d]) ? `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` : "";
 }
 
 const DATE_TEXT = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;

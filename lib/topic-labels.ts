@@ -13,41 +13,64 @@ export interface TopicLabelProblem {
 
 // T1, Q1, Topic 1, Question 1, then an optional : . ) or dash, then the question; or a
 // number with its . or ) as a numbered list writes it (1. or 1)).
-const LABEL = /^(?:(?:T|Q|Topic|Question)\s?(\d{1,2})\s*[:.)\-–—]?|(\d{1,2})[.)])\s+(?=\S)/i;
+const LABEL = /^(?:(?:T|Q|Topic|Question)\s?(\d{1,2})\s*([:.)\-–—]?)|(\d{1,2})[.)])\s+(?=\S)/i;
 
-const numberOf = (m: RegExpExecArray) => Number(m[1] ?? m[2]);
+const numberOf = (m: RegExpExecArray) => Number(m[1] ?? m[3]);
+
+// Whether a label is a question number even where its number is not the topic's own (a
+// question deleted, moved or added: "T1 …", "T3 …"). A number with punctuation ("T3:", "Q3.",
+// "3)", "3.") is; so is one followed by a capital, as a question starts ("T3 What helps?").
+// "T2 diabetes", "T5 is late" or "Q3 results" may be words, and so are "3 things…",
+// "2020 was hard…" and "10 years on…", which LABEL never reads as labels (no . or ) after
+// the number, or more than two digits).
+const firm = (m: RegExpExecArray, text: string) => !!(m[2] || m[3]) || !/^\p{Ll}/u.test(text.slice(m[0].length));
 
 /**
- * Topics that start with a question number. When every topic of two or more starts with
- * its own number in order (T1, T2, …) they certainly are numbers: errors. A single one
- * may be words ("T1 diabetes", "Q1 results"): a warning, and only when the number is the
- * topic's own.
+ * Topics that start with a question number. The rule:
+ * - a topic's label counts when its number is its own (T2 in second place), when the label
+ *   is firm (above), or when most topics (two or more) start with one of those: then the
+ *   list is numbered, and "T4 diabetes?" among them is a number too;
+ * - when every topic of two or more starts with a label, the numbers rising (T1, T3, T4
+ *   after T2 was deleted) and each label its own or firm, they certainly are numbers:
+ *   errors. Otherwise each label that counts is a warning, as it may be words
+ *   ("T1 diabetes", "Q1 results").
  */
 export function topicLabelProblems(topics: readonly string[]): TopicLabelProblem[] {
   const labels = topics.map((t) => LABEL.exec(t));
   const own = labels.map((m, i) => !!m && numberOf(m) === i + 1);
-  const certain = topics.length >= 2 && own.every(Boolean);
+  const labelled = labels.filter(Boolean).length;
+  // Most topics start with a label that is a number (its own or firm): the list is numbered.
+  const numbers = labels.filter((m, i) => !!m && (own[i] || firm(m, topics[i]!))).length;
+  const numberedList = numbers >= 2 && numbers > topics.length / 2;
+  const counts = labels.map((m, i) => !!m && (own[i] || numberedList || firm(m, topics[i]!)));
+  const rising = labels.every((m, i) => i === 0 || (!!m && !!labels[i - 1] && numberOf(m) > numberOf(labels[i - 1]!)));
+  const certain = topics.length >= 2 && labelled === topics.length && rising && labels.every((m, i) => own[i] || firm(m!, topics[i]!));
   const out: TopicLabelProblem[] = [];
   labels.forEach((m, i) => {
-    if (!m || !own[i]) return;
+    if (!m || !counts[i]) return;
     const label = m[0].trim();
     const rest = topics[i]!.slice(m[0].length);
+    const which = own[i] ? "its number" : "a question number";
     out.push({
       index: i,
       severity: certain ? "error" : "warning",
       message: certain
-        ? `starts with its number, "${label}", which the page adds itself: readers would see "T${i + 1} ${topics[i]}"`
-        : `starts with "${label}", which may be its number: the page adds the numbers itself, so readers would see "T${i + 1} ${topics[i]}"`,
+        ? `starts with ${which}, "${label}", which the page adds itself: readers would see "T${i + 1} ${topics[i]}"`
+        : `starts with "${label}", which may be ${which}: the page adds the numbers itself, so readers would see "T${i + 1} ${topics[i]}"`,
       fix: `write it without the number: - ${yamlScalar(rest)}${certain ? "" : " (if it is part of the question, leave it)"}`,
     });
   });
   return out;
 }
 
-/** The question without its number, when `text` starts with the number of topic `index` (0-based). */
+/**
+ * The question without its number, when `text` starts with the number of topic `index`
+ * (0-based), or with a number and its punctuation whatever the number (`- T3: What helps?`
+ * in second place, after a question was deleted); not "Q3 Results", which may be words.
+ */
 export function withoutTopicLabel(text: string, index: number): string | undefined {
   const m = LABEL.exec(text);
-  return m && numberOf(m) === index + 1 ? text.slice(m[0].length) : undefined;
+  return m && (numberOf(m) === index + 1 || !!(m[2] || m[3])) ? text.slice(m[0].length) : undefined;
 }
 
 // A bullet as word processors and chat announcements print them.
