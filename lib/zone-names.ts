@@ -19,6 +19,23 @@ const RENAMED: Record<string, string> = {
   "Pacific/Ponape": "Pacific/Pohnpei",
 };
 
+/**
+ * Every zone ID Intl (ICU: Chromium, Safari, Node) gives in place of the tz database's
+ * current name, mapped to that name: the reader's zone in `Asia/Kolkata` is given as
+ * `Asia/Calcutta`, in `America/Argentina/Buenos_Aires` as `America/Buenos_Aires`. Whole
+ * IDs, as some moved to another area. `Asia/Ulan_Bator` is for older engines (ICU has
+ * given `Asia/Ulaanbaatar` for a while). The local-time script
+ * (layouts/partials/local-time-script.njk) holds the same map, as its bytes are static;
+ * tests/unit/local-time-zones.test.ts keeps the two the same, and checks against the tz
+ * database's zone.tab that no other ID needs it.
+ */
+export const CURRENT_ZONE_NAMES: Readonly<Record<string, string>> = {
+  ...RENAMED,
+  "America/Catamarca": "America/Argentina/Catamarca", "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Jujuy": "America/Argentina/Jujuy", "America/Mendoza": "America/Argentina/Mendoza",
+  "America/Coral_Harbour": "America/Atikokan", "Asia/Ulan_Bator": "Asia/Ulaanbaatar",
+};
+
 // What calendars and meeting tools call a zone ("Eastern Time (US & Canada)"), after
 // `normalName` has dropped "time", "standard" and the like; and big cities without a zone of their own.
 const COMMON_NAMES: Record<string, string> = {

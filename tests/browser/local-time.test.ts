@@ -12,6 +12,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { browserAvailable, launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
 import { buildSite, copySite, FIXTURE_SITE, type BuiltSite } from "../helpers/build-site.ts";
+import { CURRENT_ZONE_NAMES } from "../../lib/zone-names.ts";
 
 const skip = browserAvailable() ? false : "Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)";
 
@@ -37,11 +38,28 @@ after(async () => {
   await server?.close();
 });
 
-async function open(url: string, timezoneId: string, now: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ timezoneId, locale: "en-US", ...options });
+async function open(url: string, timezoneId: string, now: string, options: { javaScriptEnabled?: boolean; lang?: string } = {}): Promise<Page> {
+  const { lang, ...contextOptions } = options;
+  const context = await browser.newContext({ timezoneId, locale: "en-US", ...contextOptions });
   const page = await context.newPage();
+  // A site in another language: the same page with another <html lang>.
+  if (lang) await page.route(new URL(url, server.url).href, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace(/<html lang="[^"]*"/, `<html lang="${lang}"`) });
+  });
   await page.clock.setFixedTime(new Date(now));
   await page.goto(new URL(url, server.url).href, { waitUntil: "load" });
+  return page;
+}
+
+/** A page left open: its clock paused at `time` once loaded, then moved on with page.clock.runFor. */
+async function openRunning(url: string, timezoneId: string, time: string): Promise<Page> {
+  const context = await browser.newContext({ timezoneId, locale: "en-US" });
+  const page = await context.newPage();
+  // The clock runs while the page loads: start it a little earlier, then stop it at `time`.
+  await page.clock.install({ time: new Date(Date.parse(time) - 10_000) });
+  await page.goto(new URL(url, server.url).href, { waitUntil: "load" });
+  await page.clock.pauseAt(new Date(time));
   return page;
 }
 
@@ -79,19 +97,32 @@ describe("the reader's local time", { skip }, () => {
 });
 
 describe("the reader's zone by its current name", { skip }, () => {
-  // Chromium gives ICU's names, which keep some the tz database has replaced.
-  for (const [zone, shown, time] of [
-    ["Europe/Kyiv", "Europe/Kyiv", "3:30\\sAM GMT\\+2"],
-    ["Asia/Kolkata", "Asia/Kolkata", "7:00\\sAM GMT\\+5:30"],
-    ["Asia/Kathmandu", "Asia/Kathmandu", "7:15\\sAM GMT\\+5:45"],
-    ["Asia/Ho_Chi_Minh", "Asia/Ho_Chi_Minh", "8:30\\sAM GMT\\+7"],
+  // Chromium gives ICU's names, which keep some the tz database has replaced, some in
+  // another area ("America/Buenos_Aires" for "America/Argentina/Buenos_Aires").
+  for (const [zone, date, time] of [
+    ["Europe/Kyiv", "Wednesday, December 2", "3:30\\sAM GMT\\+2"],
+    ["Asia/Kolkata", "Wednesday, December 2", "7:00\\sAM GMT\\+5:30"],
+    ["Asia/Kathmandu", "Wednesday, December 2", "7:15\\sAM GMT\\+5:45"],
+    ["Asia/Ho_Chi_Minh", "Wednesday, December 2", "8:30\\sAM GMT\\+7"],
+    ["America/Argentina/Buenos_Aires", "Tuesday, December 1", "10:30\\sPM GMT-3"],
+    ["America/Argentina/Cordoba", "Tuesday, December 1", "10:30\\sPM GMT-3"],
+    ["America/Indiana/Indianapolis", "Tuesday, December 1", "8:30\\sPM EST"],
+    ["America/Kentucky/Louisville", "Tuesday, December 1", "8:30\\sPM EST"],
   ]) {
-    it(`says ${shown} in ${zone}`, async () => {
+    it(`says ${zone} in ${zone}`, async () => {
       const page = await open("posts/upcoming/", zone!, "2026-11-28T01:30:00Z");
-      assert.match(await visibleText(page, ".chat-block .chat-local"), new RegExp(`^Your time: Wednesday, December 2, 2026 at ${time} \\(${shown!.replace("/", "\\/")}\\)$`));
+      assert.match(await visibleText(page, ".chat-block .chat-local"), new RegExp(`^Your time: ${date}, 2026 at ${time} \\(${zone!.replaceAll("/", "\\/")}\\)$`));
       await page.context().close();
     });
   }
+
+  it("says the current name in every zone Chromium gives by a replaced one", async () => {
+    for (const zone of new Set(Object.values(CURRENT_ZONE_NAMES))) {
+      const page = await open("posts/upcoming/", zone, "2026-11-28T01:30:00Z");
+      assert.ok((await visibleText(page, ".chat-block .chat-local")).endsWith(` (${zone})`), zone);
+      await page.context().close();
+    }
+  });
 });
 
 describe("the chat's status at view time", { skip }, () => {
@@ -139,6 +170,149 @@ describe("the chat's status at view time", { skip }, () => {
   });
 });
 
+describe("the countdown, rounded so it can be trusted at a glance", { skip }, () => {
+  // The chat starts at 2026-12-02T01:30:00Z. Under 59 minutes: minutes rounded up. To
+  // 47 1/2 hours: the nearest hour. Beyond: the nearest day. A half counts down.
+  const cases: Array<[string, string, string]> = [
+    ["2026-11-25T03:30:00Z", "Starts in 7 days", "6 days 22 hours before"],
+    ["2026-11-29T13:29:00Z", "Starts in 3 days", "2 1/2 days and a minute before"],
+    ["2026-11-29T13:30:00Z", "Starts in 2 days", "2 1/2 days before"],
+    ["2026-11-30T01:31:00Z", "Starts in 2 days", "47 hours 59 minutes before"],
+    ["2026-11-30T01:59:00Z", "Starts in 2 days", "47 hours 31 minutes before"],
+    ["2026-11-30T02:00:00Z", "Starts in 47 hours", "47 1/2 hours before"],
+    ["2026-11-30T13:30:00Z", "Starts in 36 hours", "a day and a half before"],
+    ["2026-12-01T01:30:00Z", "Starts in 24 hours", "a day before"],
+    ["2026-12-01T20:31:00Z", "Starts in 5 hours", "4 hours 59 minutes before"],
+    ["2026-12-01T23:59:00Z", "Starts in 2 hours", "1 1/2 hours and a minute before"],
+    ["2026-12-02T00:00:00Z", "Starts in 1 hour", "1 1/2 hours before"],
+    ["2026-12-02T00:29:00Z", "Starts in 1 hour", "61 minutes before"],
+    ["2026-12-02T00:30:30Z", "Starts in 1 hour", "59 1/2 minutes before"],
+    ["2026-12-02T00:30:59Z", "Starts in 1 hour", "59 minutes 1 second before"],
+    ["2026-12-02T00:31:00Z", "Starts in 59 minutes", "59 minutes before"],
+    ["2026-12-02T01:00:00Z", "Starts in 30 minutes", "half an hour before"],
+    ["2026-12-02T01:29:30Z", "Starts in 1 minute", "30 seconds before"],
+    ["2026-12-02T01:29:59.999Z", "Starts in 1 minute", "a millisecond before"],
+    ["2026-12-02T01:30:00Z", "Live now", "at the start"],
+    ["2026-12-02T02:29:59.999Z", "Live now", "a millisecond before the end"],
+  ];
+  for (const [now, expected, when] of cases) {
+    it(`says "${expected}" ${when}`, async () => {
+      const page = await open("posts/upcoming/", "Asia/Tokyo", now);
+      assert.equal(await visibleText(page, ".chat-block .chat-status"), expected);
+      await page.context().close();
+    });
+  }
+
+  // Every text the status shows, in order, while the page stays open from `from` for `ms`.
+  async function watch(from: string, ms: number): Promise<string[]> {
+    const page = await openRunning("posts/upcoming/", "UTC", from);
+    await page.evaluate(() => {
+      const status = document.querySelector(".chat-block .chat-status")!;
+      const seen = [status.textContent!];
+      (window as any).__seen = seen;
+      // Each change, in order, even if the observer hears of several at once.
+      new MutationObserver((records) => {
+        for (const r of records) r.addedNodes.forEach((n) => seen.push(n.textContent!));
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await page.clock.runFor(ms);
+    const seen = await page.evaluate(() => (window as any).__seen as string[]);
+    await page.context().close();
+    return seen;
+  }
+  const counting = (n: number, unit: string) => Array.from({ length: n }, (_, i) => `Starts in ${n - i} ${unit}${n - i === 1 ? "" : "s"}`);
+
+  it("counts down the last hours in order, each text once: never 0 or 60 minutes", async () => {
+    // From 1 1/2 hours and a minute before the start to the end.
+    assert.deepEqual(await watch("2026-12-01T23:59:00Z", 2.5 * 3_600_000 + 60_000), [...counting(2, "hour"), ...counting(59, "minute"), "Live now", "This chat has ended."]);
+  });
+
+  it("goes from days to hours at 47 1/2 hours, never saying 48 hours", async () => {
+    assert.deepEqual(await watch("2026-11-30T01:59:00Z", 2 * 60_000), ["Starts in 2 days", "Starts in 47 hours"]);
+    assert.deepEqual(await watch("2026-11-29T13:29:00Z", 2 * 60_000), ["Starts in 3 days", "Starts in 2 days"]);
+  });
+
+  it("reads naturally in the page's language when it is not English", async () => {
+    for (const [now, expected] of [
+      ["2026-11-30T01:31:00Z", "in 2 Tagen"],
+      ["2026-12-01T20:30:00Z", "in 5 Stunden"],
+      ["2026-12-02T00:30:30Z", "in 1 Stunde"],
+      ["2026-12-02T01:15:00Z", "in 15 Minuten"],
+    ]) {
+      const page = await open("posts/upcoming/", "Europe/Berlin", now!, { lang: "de" });
+      assert.equal(await visibleText(page, ".chat-block .chat-status"), expected);
+      assert.match(await visibleText(page, ".chat-block .chat-local"), /Mittwoch, 2\. Dezember 2026 um 02:30 MEZ \(Europe\/Berlin\)$/);
+      await page.context().close();
+    }
+  });
+});
+
+describe("the status while the page stays open", { skip }, () => {
+  it("says \"Live now\" at the start itself, not up to 30 s later", async () => {
+    const page = await openRunning("posts/upcoming/", "Asia/Tokyo", "2026-12-02T01:29:10Z");
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 1 minute");
+    await page.clock.runFor(49_999);
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 1 minute");
+    await page.clock.runFor(1);
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Live now");
+    await page.context().close();
+  });
+
+  it("changes the minutes when the time left passes a whole minute", async () => {
+    const page = await openRunning("posts/upcoming/", "Asia/Tokyo", "2026-12-02T01:27:40Z");
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 3 minutes");
+    await page.clock.runFor(20_000);
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 2 minutes");
+    await page.clock.runFor(60_000);
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 1 minute");
+    await page.context().close();
+  });
+
+  it("changes from 1 hour to 59 minutes at 59 minutes left", async () => {
+    const page = await openRunning("posts/upcoming/", "Asia/Tokyo", "2026-12-02T00:30:45Z");
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 1 hour");
+    await page.clock.runFor(14_999);
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 1 hour");
+    await page.clock.runFor(1);
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 59 minutes");
+    await page.context().close();
+  });
+
+  it("says the chat has ended, and hides the calendar links, at the end itself", async () => {
+    const page = await openRunning("posts/upcoming/", "Asia/Tokyo", "2026-12-02T02:29:45Z");
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Live now");
+    await page.clock.runFor(15_000);
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "This chat has ended.");
+    assert.equal(await page.locator(".chat-block h2").textContent(), "The chat");
+    assert.deepEqual(await page.locator(".chat-calendar a").filter({ visible: true }).allInnerTexts(), ["Subscribe to every chat"]);
+    await page.context().close();
+  });
+
+  it("moves the home page to the next chat at the end itself", async () => {
+    const page = await openRunning("", "America/Los_Angeles", "2026-12-02T02:29:45Z");
+    assert.equal(await visibleText(page, ".next-chat h1 a"), "The upcoming chat");
+    await page.clock.runFor(15_000);
+    assert.equal(await visibleText(page, ".next-chat h1 a"), "The chat after that");
+    await page.context().close();
+  });
+
+  it("is not a live region and is not rewritten while it says the same (nothing to re-announce)", async () => {
+    const page = await openRunning("posts/upcoming/", "Asia/Tokyo", "2026-11-28T01:30:00Z");
+    assert.equal(await page.locator(".chat-block .chat-status").getAttribute("aria-live"), null);
+    assert.equal(await page.locator(".chat-block .chat-status").getAttribute("role"), null);
+    await page.evaluate(() => {
+      (window as any).__changes = 0;
+      for (const el of document.querySelectorAll(".chat-status, .chat-local-time")) {
+        new MutationObserver((records) => ((window as any).__changes += records.length)).observe(el, { childList: true, characterData: true, subtree: true });
+      }
+    });
+    await page.clock.runFor(5 * 60_000);
+    assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 4 days");
+    assert.equal(await page.evaluate(() => (window as any).__changes), 0);
+    await page.context().close();
+  });
+});
+
 describe("the home page's next chat", { skip }, () => {
   it("shows the first upcoming chat with its local time and status", async () => {
     const page = await open("", "Asia/Tokyo", "2026-11-30T01:30:00Z");
@@ -155,7 +329,8 @@ describe("the home page's next chat", { skip }, () => {
     assert.match(await visibleText(page, ".next-chat .chat-when"), /^Tuesday, December 8, 2026, 8:30 PM EST/);
     // Dec 9 01:30 UT is Tue Dec 8 17:30 in Los Angeles (PST).
     assert.match(await visibleText(page, ".next-chat .chat-local"), /Tuesday, December 8, 2026 at 5:30\sPM PST/);
-    assert.equal(await visibleText(page, ".next-chat .chat-status"), "Starts in 6 days");
+    // 6 days 22 1/2 hours ahead: the nearest whole day.
+    assert.equal(await visibleText(page, ".next-chat .chat-status"), "Starts in 7 days");
     await page.context().close();
   });
 

@@ -247,7 +247,9 @@ describe("calendar links on the page", () => {
       return found[0];
     });
     assert.equal(new Set(scripts).size, 1);
-    assert.ok(Buffer.byteLength(scripts[0]!) < 2560);
+    // About 3.1 KB since it names by their current names the 20 zones browsers still give
+    // by replaced ones (whole IDs); within a page's 5 KB of JavaScript with copy-topic.js.
+    assert.ok(Buffer.byteLength(scripts[0]!) < 3584);
   });
 
   it("announces the feed on every page, in the head and visibly", () => {
