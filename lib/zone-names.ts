@@ -67,7 +67,7 @@ function zoneIndex() {
   const zones = new Map<string, string>();
   const byArea = new Map<string, string[]>();
   for (const listed of Intl.supportedValuesOf("timeZone")) {
-    const current = RENAMED[listed] ?? listed;
+    const current = CURRENT_ZONE_NAMES[listed] ?? listed;
     for (const name of new Set([listed, current])) {
       zones.set(name.toLowerCase(), current);
       cities.set(cityKey(name.slice(name.lastIndexOf("/") + 1)), current);
@@ -123,7 +123,7 @@ export function suggestZone(written: string): string | undefined {
   // Old tz names without an area (Japan, GB, Hongkong): Intl knows where they point.
   if (IANAZone.isValidZone(text)) {
     const resolved = new Intl.DateTimeFormat("en-US", { timeZone: text }).resolvedOptions().timeZone;
-    if (resolved.includes("/")) return RENAMED[resolved] ?? resolved;
+    if (resolved.includes("/")) return CURRENT_ZONE_NAMES[resolved] ?? resolved;
   }
   return undefined;
 }
