@@ -6,6 +6,16 @@
 //   published site's Content-Security-Policy (lib/security-headers.ts) allows no script
 //   from another site, and feed readers drop scripts: a warning, since the embed's
 //   <blockquote> still shows and a host without the policy (GitHub Pages) does run it.
+// - a <style> restyles the whole page, not the post: its rules reach the site's header,
+//   menus and footer (`body{display:none}` hides the page), on every host, since the
+//   policy allows each inline style by its hash: an error;
+// - an event handler attribute (`onclick=`) or a `javascript:` address runs a script: on
+//   Netlify and Cloudflare Pages the policy blocks it (it works in `npm start`, not on the
+//   site); GitHub Pages, which serves no policy, runs it: an error;
+// - a `style="…"` attribute makes the policy allow every inline style on every page (no
+//   hash can allow an attribute), and feed readers often drop it: a warning;
+// - markdown in an HTML block (`<td>**bold**</td>` in a pasted <table>) is shown as typed,
+//   since markdown is not read inside HTML: a warning at its line.
 // Read through markdown-it's tokens, so HTML shown as code is never reported, and across
 // its pieces of raw HTML in order, as a browser reads them: a comment opened in one
 // HTML block is closed only by a `-->` that reaches the page as HTML, not by one in a
@@ -28,15 +38,23 @@ interface RawPiece {
 const OPENING = /<!--|<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
 /**
- * Every unclosed HTML comment and every <script> in `body`, at its file line and column.
+ * Every unclosed HTML comment, <script>, <style>, script in an attribute, style="…" and
+ * markdown left as typed in an HTML block of `body`, at its file line and column.
  * `bodyLine` is the file line the body starts on (1-based).
  */
 export function bodyHtmlProblems(body: string, file: string, bodyLine: number): Diagnostic[] {
-  // Most bodies have neither; skip the parse for them.
-  if (!body.includes("<!--") && !/<script\b/i.test(body)) return [];
+  // Most bodies have no HTML; skip the parse for them.
+  if (!body.includes("<")) return [];
   const problems: Diagnostic[] = [];
   const locate = locator(body);
   const pieces = rawPieces(body);
+  const tagsIn = (piece: RawPiece, from: number, to: number) => {
+    for (const found of attributeProblems(piece.html.slice(from, to))) {
+      const line = piece.line + countBreaks(piece.html, from + found.index);
+      const column = locate(piece, line, found.written);
+      problems.push({ severity: found.severity, file, line: bodyLine + line, ...(column ? { column } : {}), field: "", message: found.message, fix: found.fix });
+    }
+  };
   // An open comment: where its `<!--` is, until a `-->` in raw HTML closes it.
   let comment: { line: number; column: number | undefined } | undefined;
   for (const piece of pieces) {
@@ -51,6 +69,8 @@ export function bodyHtmlProblems(body: string, file: string, bodyLine: number): 
       }
       OPENING.lastIndex = at;
       const match = OPENING.exec(piece.html);
+      // The markup up to it is read by the browser as HTML: its tags' attributes.
+      tagsIn(piece, at, match ? match.index : piece.html.length);
       if (!match) break;
       const line = piece.line + countBreaks(piece.html, match.index);
       if (match[0] === "<!--") {
@@ -71,12 +91,16 @@ export function bodyHtmlProblems(body: string, file: string, bodyLine: number): 
         const column = locate(piece, line, match[0].slice(0, 7));
         const src = [...attributesOf(match[0])].find((a) => a.name === "src")?.value.trim();
         problems.push({ severity: "warning", file, line: bodyLine + line, ...(column ? { column } : {}), field: "", ...scriptProblem(src) });
+      } else {
+        const column = locate(piece, line, match[0].slice(0, 6));
+        problems.push({ severity: "error", file, line: bodyLine + line, ...(column ? { column } : {}), field: "", ...styleElementProblem(isPostFile(file)) });
       }
       // A script's or style's text is not HTML: a `<!--` in it opens no comment.
       const close = piece.html.toLowerCase().indexOf(`</${name}`, match.index + match[0].length);
       at = close === -1 ? piece.html.length : close;
     }
   }
+  problems.push(...markdownInHtml(body, file, bodyLine));
   if (comment) {
     problems.push({
       severity: "error",
@@ -106,6 +130,115 @@ function scriptProblem(src: string | undefined): { message: string; fix: string 
     message: "a <script> in a post runs only on its web page: feed readers drop scripts, so what it would show is missing from the feeds",
     fix: `${fix}; a script the whole site needs belongs in the layouts (ask the site's maintainer)`,
   };
+}
+
+/** What is wrong with a <style> element in a post (or another page, when not `post`). */
+function styleElementProblem(post: boolean): { message: string; fix: string } {
+  return {
+    message: `a <style> in a ${post ? "post" : "page"} restyles the whole page, not just this text: its rules reach the site's header, menus and footer too (body{display:none} hides the page), on every host, and feed readers drop it`,
+    fix: "remove the <style>…</style>; for emphasis use markdown (**bold**, _italics_); for a look the site does not have, ask the site's maintainer to add a class to the stylesheet",
+  };
+}
+
+// A start tag, its attributes' quoted values possibly holding ">".
+const START_TAG = /<([a-z][a-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+
+/**
+ * The attributes of the start tags in `html` (markup a browser reads as HTML) that run a
+ * script or carry a style, each with its offset in `html` and its text as written.
+ */
+function attributeProblems(html: string): Array<{ index: number; written: string; severity: "error" | "warning"; message: string; fix: string }> {
+  const out: Array<{ index: number; written: string; severity: "error" | "warning"; message: string; fix: string }> = [];
+  if (!/\son|javascript|\sstyle/i.test(html)) return out;
+  for (const tag of html.matchAll(START_TAG)) {
+    const element = tag[1]!.toLowerCase();
+    for (const a of attributesOf(tag[0])) {
+      const written = tag[0].slice(a.at, a.at + a.length).split("\n")[0]!;
+      const shown = written.length > 60 ? `${written.slice(0, 57)}…` : written;
+      const index = tag.index + a.at;
+      if (/^on[a-z]+$/.test(a.name)) {
+        out.push({
+          index, written, severity: "error",
+          message: `the attribute ${shown} runs a script: on Netlify and Cloudflare Pages the published site's security policy blocks it, so it works in \`npm start\` but does nothing there; GitHub Pages runs it; feed readers drop it`,
+          fix: `remove ${a.name}="…" from the <${element}>${element === "a" ? " (a link needs only its address, href=\"https://…\")" : ""}; a script the whole site needs belongs in the layouts (ask the site's maintainer)`,
+        });
+      } else if (/^javascript:/i.test(decodedAddress(a.value))) {
+        const value = a.value.trim();
+        out.push({
+          index: tag.index + a.valueAt, written: a.value.split("\n")[0]!, severity: "error",
+          message: `the address ${value.length > 40 ? `${value.slice(0, 37)}…` : value} of ${a.name}= runs a script instead of leading to a page: the published site's security policy (on Netlify and Cloudflare Pages) blocks it, GitHub Pages runs it, and feed readers remove it`,
+          fix: `write the address of the page to open instead, e.g. ${a.name}="https://…", or remove the <${element}>`,
+        });
+      } else if (a.name === "style") {
+        out.push({
+          index, written, severity: "warning",
+          message: `the attribute ${shown} makes the published site's security policy (on Netlify and Cloudflare Pages) allow inline styles on every page, not just this one, and many feed readers drop it (their readers see the text without it)`,
+          fix: `remove style="…" from the <${element}>; for emphasis use markdown (**bold**, _italics_); for colours or layout ask the site's maintainer for a class in the stylesheet`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** An attribute's address as a browser reads it: character references decoded, tabs and line breaks dropped. */
+function decodedAddress(value: string): string {
+  return value
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#([0-9]+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&colon;/gi, ":")
+    .replace(/&tab;|&newline;/gi, "")
+    .replace(/[\t\n\r]/g, "")
+    .trimStart();
+}
+
+// What markdown would make of text, were it not in an HTML block: strong, emphasis, links.
+const MARKDOWN_SYNTAX: ReadonlyArray<{ pattern: RegExp; html: (m: RegExpExecArray) => string }> = [
+  { pattern: /\*\*(?=\S)([^*\n]*?\S)\*\*/, html: (m) => `<strong>${m[1]}</strong>` },
+  { pattern: /(?<![\p{L}\p{N}_])__(?=\S)([^_\n]*?\S)__(?![\p{L}\p{N}_])/u, html: (m) => `<strong>${m[1]}</strong>` },
+  { pattern: /(?<![*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?!\*)/, html: (m) => `<em>${m[1]}</em>` },
+  { pattern: /(?<![\p{L}\p{N}_\\])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\p{L}\p{N}_])/u, html: (m) => `<em>${m[1]}</em>` },
+  { pattern: /(?<!\\)\[([^[\]\n]+)\]\(([^()\s]+)\)/, html: (m) => `<a href="${m[2]}">${m[1]}</a>` },
+];
+
+/**
+ * Markdown written inside an HTML block (`<td>**bold**</td>` in a pasted <table>), which
+ * markdown shows as typed: a warning at its line, one for each block, with the HTML to write.
+ * Not in <pre>, <code>, <script>, <style>, <textarea> or comments, nor in attributes.
+ */
+function markdownInHtml(body: string, file: string, bodyLine: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lines = body.split("\n");
+  for (const token of parseBody(body)) {
+    if (token.type !== "html_block" || !/[*_]|\]\(/.test(token.content)) continue;
+    // Everything but the text a reader sees, blanked with its line breaks kept.
+    const blank = (text: string) => text.replace(/[^\n]/g, " ");
+    const text = token.content
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+      .replace(/<(pre|code|script|style|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
+      .replace(/<\/?[a-z][^>]*>/gi, blank);
+    const found = text.split("\n").flatMap((lineText, offset) => {
+      for (const { pattern, html } of MARKDOWN_SYNTAX) {
+        const m = pattern.exec(lineText);
+        if (m) return [{ offset, written: m[0], html: html(m) }];
+      }
+      return [];
+    });
+    const first = found[0];
+    if (!first) continue;
+    const line = (token.map?.[0] ?? 0) + first.offset;
+    const at = (lines[line] ?? "").indexOf(first.written);
+    const table = /<t[dhr]\b/i.test(token.content);
+    const more = found.length > 1 ? ` (and on ${found.length - 1} more ${found.length === 2 ? "line" : "lines"} of this block)` : "";
+    out.push({
+      severity: "warning", file, line: bodyLine + line, ...(at >= 0 ? { column: at + 1 } : {}), field: "",
+      message: `markdown inside an HTML block is shown as typed: ${first.written} appears with its ${first.written.startsWith("[") ? "brackets" : first.written.startsWith("_") ? "underscores" : "asterisks"}${more}`,
+      fix: table
+        ? `write the table in markdown (| a | b |), or use HTML inside the HTML: ${first.html}`
+        : `use HTML inside the HTML: ${first.html}; or leave a blank line before and after the markdown, which is then read as markdown`,
+    });
+  }
+  return out;
 }
 
 /** The host of an address on another site (https://…, //…), or undefined. */

@@ -7,14 +7,22 @@
 // (lib/cross-file-checks.ts): whether the post linked to exists and is published; and
 // the links to the site's own addresses (`/about/`, `#t2`), which only the built site
 // can answer, for the check after Eleventy (lib/site-links.ts).
+// A post named some other way than by its file is a slip told here, with the file to
+// write: by its title (`[last week](Online Communities)`, which markdown shows as typed,
+// since an address cannot have spaces), or by its file name without `.md` or with `.html`.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
 import { caseSlip, type FileLookup } from "./file-case.ts";
 import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawAddresses, resolveLocalPath } from "./local-paths.ts";
 import type { SiteLink } from "./site-links.ts";
 import { parseBody } from "./markdown.ts";
-import { isPostFile, POSTS_DIR } from "./content-paths.ts";
+import { isPostFile, listPostFiles, POSTS_DIR, slugFromFile } from "./content-paths.ts";
 import { ATTRIBUTE_VALUE_PREFIXES, MARKDOWN_ADDRESS_PREFIXES, sourceColumns, writtenForms } from "./source-columns.ts";
 import { ownSiteAddress } from "./site-url.ts";
+import { baseSlug } from "./slug.ts";
+import { closest } from "./suggest.ts";
 
 /** A link of a post's body to another post, by its file or by its address. */
 export interface PostLink {
@@ -38,12 +46,21 @@ export interface BodyLinks {
   site: SiteLink[];
 }
 
+/** A post of the site, for the post a link most likely means: its file from the project root, and its title. */
+export interface SitePost {
+  file: string;
+  title?: string;
+}
+
 /**
  * The links of `body` to files of the site: what is wrong with them, and those to other
  * posts. `siteBase`, the site's full address with its prefix, makes links written with
- * it count as links to the site.
+ * it count as links to the site. `sitePosts` gives the site's posts (lib/body-links.ts
+ * `sitePostsIn`), asked for only when a link names a post some other way than by its file.
  */
-export function bodyLinks(body: string, file: string, bodyLine: number, fileExists: FileLookup, siteBase?: string): BodyLinks {
+export function bodyLinks(body: string, file: string, bodyLine: number, fileExists: FileLookup, siteBase?: string, sitePosts?: () => readonly SitePost[]): BodyLinks {
+  let known: readonly SitePost[] | undefined;
+  const postsOfSite = sitePosts && (() => (known ??= sitePosts().filter((p) => p.file !== file)));
   const problems: Diagnostic[] = [];
   const posts: PostLink[] = [];
   const site: SiteLink[] = [];
@@ -71,6 +88,8 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
       site.push({ href, ...at, address: own });
       return;
     }
+    const named = postNameSlip(file, href, fileExists, postsOfSite);
+    if (named) return problems.push({ severity: "error", file, ...at, field: "", ...named });
     const problem = linkProblem(file, href, fileExists);
     if (problem) return problems.push({ severity: "error", file, ...at, field: "", ...problem });
     const target = linkTarget(file, href);
@@ -102,10 +121,10 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
     // Read from the paragraph's text, not its text tokens: linkify splits `https://a b` in two.
     if (token.content.includes("](")) {
       const text = token.content.replace(/(`+)[^`][\s\S]*?\1/g, (code) => code.replace(/[^\n]/g, " "));
-      for (const slip of spacedAddresses(text, file, fileExists)) {
+      for (const slip of spacedAddresses(text, file, fileExists, postsOfSite)) {
         const line = first + (text.slice(0, slip.index).match(/\n/g)?.length ?? 0);
         const column = (lines[line] ?? "").indexOf(slip.written);
-        problems.push({ severity: "error", file, line: bodyLine + line, ...(column >= 0 ? { column: column + 1 } : {}), field: "", message: slip.message, fix: slip.fix });
+        problems.push({ severity: slip.severity, file, line: bodyLine + line, ...(column >= 0 ? { column: column + 1 } : {}), field: "", message: slip.message, fix: slip.fix });
       }
     }
   }
@@ -113,27 +132,47 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
 }
 
 // `[text](address)` or `![alt](file)` left as text: an address markdown did not take,
-// because of a space in it, that looks like a file or a web address.
+// because of a space in it. Not `[sic] (as written)`, which has a space before the `(`.
 const SPACED = /(!?)\[([^[\]\n]*)\]\(([^()<>\n]*?\s[^()<>\n]*?)\)/g;
+
+let plain: MarkdownIt | undefined;
+
+/** Whether markdown takes `written` as a link or picture after all: `[a](slides.pdf "The slides")` has a title. */
+function isLinkAfterAll(written: string): boolean {
+  const children = (plain ??= new MarkdownIt()).parseInline(written, {})[0]?.children ?? [];
+  return children.some((t) => t.type === "link_open" || t.type === "image");
+}
 
 /**
  * Links and pictures that markdown shows as the characters typed because their address
- * has a space (`[the slides](meetup slides.pdf)`, a file saved as "Meetup Slides.pdf").
- * Each gets the two ways to write it: the file renamed without spaces, or the address in
- * angle brackets, which markdown takes as it is.
+ * has a space. A file's (`[the slides](meetup slides.pdf)`, a file saved as "Meetup
+ * Slides.pdf") gets the two ways to write it: the file renamed without spaces, or the
+ * address in angle brackets, which markdown takes as it is. A link whose address is words
+ * (`[last week](Online Communities)`) names a post by its title or name: an error naming
+ * the post's file when one of `sitePosts` is most likely meant; else a warning (it may be
+ * prose in brackets and parentheses) saying how to link a post or a page, or to show it
+ * as typed. Escaped brackets (`\[sic](as written)`) are shown as typed on purpose.
  */
-export function spacedAddresses(text: string, file: string, fileExists: FileLookup): Array<{ index: number; written: string; message: string; fix: string }> {
-  const out: Array<{ index: number; written: string; message: string; fix: string }> = [];
+export function spacedAddresses(
+  text: string,
+  file: string,
+  fileExists: FileLookup,
+  sitePosts?: () => readonly SitePost[],
+): Array<{ index: number; written: string; severity: "error" | "warning"; message: string; fix: string }> {
+  const out: Array<{ index: number; written: string; severity: "error" | "warning"; message: string; fix: string }> = [];
   for (const m of text.matchAll(SPACED)) {
     const [written, bang, label, rawAddress] = m as unknown as [string, string, string, string];
+    if (backslashes(text, m.index) % 2 === 1 || isLinkAfterAll(written)) continue;
     const address = rawAddress.trim();
     const what = bang ? "picture" : "link";
     const remote = /^[a-z][a-z0-9+.-]*:/i.test(address);
-    // Prose in brackets and parentheses ("[sic](as he wrote it)") is left alone.
-    if (!remote && !/\.[a-z0-9]{2,5}(?:#[^\s]*)?$/i.test(address)) continue;
     const message = `the ${what} ${written} is shown as typed, not as a ${what}: its address has a space in it`;
+    if (!remote && !/\.[a-z0-9]{2,5}(?:#[^\s]*)?$/i.test(address)) {
+      if (!bang) out.push({ index: m.index, written, ...titleLink(written, label, address, file, fileExists, sitePosts?.()) });
+      continue;
+    }
     if (remote) {
-      out.push({ index: m.index, written, message, fix: `write %20 for each space: ${bang}[${label}](${address.replace(/\s+/g, "%20")})` });
+      out.push({ index: m.index, written, severity: "error", message, fix: `write %20 for each space: ${bang}[${label}](${address.replace(/\s+/g, "%20")})` });
       continue;
     }
     const target = linkTarget(file, address);
@@ -142,11 +181,162 @@ export function spacedAddresses(text: string, file: string, fileExists: FileLook
     out.push({
       index: m.index,
       written,
+      severity: "error",
       message,
       fix: `${exists ? `rename the file to ${renamed.replace(/^.*\//, "")} and write ${bang}[${label}](${renamed})` : `check the file name (no file ${target?.file ?? address} is there)`}, or write the address in angle brackets: ${bang}[${label}](<${address}>)`,
     });
   }
   return out;
+}
+
+/** How many backslashes are right before `index` of `text`: an odd number escapes what follows. */
+function backslashes(text: string, index: number): number {
+  let n = 0;
+  while (index - n - 1 >= 0 && text[index - n - 1] === "\\") n++;
+  return n;
+}
+
+/** `[label](words with spaces)`: the post it most likely names, or how to write a link. */
+function titleLink(
+  written: string,
+  label: string,
+  address: string,
+  file: string,
+  fileExists: FileLookup,
+  posts: readonly SitePost[] | undefined,
+): { severity: "error" | "warning"; message: string; fix: string } {
+  const shown = `the link ${written} is shown as typed, not as a link: a link's address cannot have spaces`;
+  const post = posts && likelyPost(address, posts);
+  // Looked at, so that a validation kept with this error is done again once that post is renamed.
+  if (post && fileExists(post.file)) {
+    return {
+      severity: "error",
+      message: `${shown}, and a post is linked by its file name (this looks like the post ${post.title ? `"${post.title}", ` : ""}${post.file})`,
+      fix: `write [${label}](${fileFrom(file, post.file)})`,
+    };
+  }
+  const example = [...(posts ?? [])].sort((a, b) => b.file.localeCompare(a.file))[0]?.file;
+  return {
+    severity: "warning",
+    message: posts ? `${shown}, and no post of the site has a title or file name like "${address}"` : shown,
+    fix:
+      `link another post by its file name, e.g. [${label}](${example ? fileFrom(file, example) : "2017-04-30-online-communities.md"}), ` +
+      `or a web page by its full address: [${label}](https://…); to show the brackets as typed, write \\[${label}](${address})`,
+  };
+}
+
+/**
+ * The post `words` most likely names: the one whose title, address name or file name
+ * they are (`Online Communities`, `online-communities`, `2017-04-30 online communities`),
+ * else the nearest by spelling, else the only title holding all the words (three or more).
+ */
+export function likelyPost(words: string, posts: readonly SitePost[]): SitePost | undefined {
+  const key = baseSlug(words.replace(/\.(?:md|html?)$/i, ""));
+  if (!key) return undefined;
+  const names = new Map<string, SitePost>();
+  const add = (name: string, post: SitePost) => name && !names.has(name) && names.set(name, post);
+  for (const post of posts) if (post.title) add(baseSlug(post.title), post);
+  for (const post of posts) {
+    add(path.posix.basename(post.file, ".md"), post);
+    add(slugFromFile(post.file), post);
+  }
+  const exact = names.get(key);
+  if (exact) return exact;
+  const near = closest(key, [...names.keys()]);
+  if (near) return names.get(near);
+  if (key.split("-").length < 3) return undefined;
+  const holding = [...new Set([...names].filter(([name]) => `-${name}-`.includes(`-${key}-`)).map(([, post]) => post))];
+  return holding.length === 1 ? holding[0] : undefined;
+}
+
+/** The address of the markdown file `target` written from `file`'s folder, as a link of `file` names it. */
+function fileFrom(file: string, target: string): string {
+  return path.posix.relative(path.posix.dirname(file), target);
+}
+
+/**
+ * A relative link or an address of the site that names a post's file some
+ * other way than by its file name: without `.md` (`2017-04-30-online-communities`, which a
+ * browser reads from this page's address, /posts/<name>/, and finds nothing), with `.html`,
+ * or a dated file name with a slip in it. Not an address that leads to the post as written
+ * (`../online-communities/` from a post).
+ */
+function postNameSlip(file: string, href: string, fileExists: FileLookup, sitePosts?: () => readonly SitePost[]): { message: string; fix: string } | undefined {
+  if (resolveLocalPath(file, href).kind !== "local") return undefined;
+  const [, pathPart = "", rest = ""] = /^([^?#]*)(.*)$/s.exec(href)!;
+  const [, stem = "", html] = /^(.*?)(\.html?)?\/?$/is.exec(pathPart)!;
+  const name = stem.slice(stem.lastIndexOf("/") + 1);
+  // Another kind of file (slides.pdf), `.md` already, or no name (`./`, `../`).
+  if (!name || name === "." || name === ".." || (!html && /\.[^.]+$/.test(name))) return undefined;
+  const shown = safeDecodeURI(href);
+  const here = linkTarget(file, `./${path.posix.basename(file)}`)?.url ?? "/";
+  let leadsTo: string;
+  try {
+    leadsTo = safeDecodeURI(new URL(href, `https://site.invalid${here}`).pathname);
+  } catch {
+    return undefined;
+  }
+  const writtenFile = linkTarget(file, `${stem}.md`)?.file;
+  // Another page named so (`../about/`) is left to the build, which suggests its address from the root.
+  let target: SitePost | undefined = writtenFile !== undefined && isPostFile(writtenFile) && fileExists(writtenFile) ? { file: writtenFile } : undefined;
+  const dated = /^\d{4}-\d{2}-\d{2}-/.test(safeDecodeURI(name));
+  if (!target && (dated || html) && sitePosts) {
+    const all = sitePosts();
+    const byName = new Map(all.map((p) => [path.posix.basename(p.file, ".md"), p] as const));
+    const nameKey = safeDecodeURI(name);
+    let guess = byName.get(nameKey) ?? byName.get(closest(nameKey, [...byName.keys()]) ?? "");
+    if (!guess && html) guess = all.find((p) => slugFromFile(p.file) === nameKey);
+    if (guess && fileExists(guess.file)) target = guess;
+  }
+  const pageOf = (t: string) => (linkTarget(file, fileFrom(file, t))?.url ?? "").replace(/#.*$/s, "");
+  const trim = (url: string) => url.replace(/\/$/, "");
+  // Leads to that page as written: a browser finds it.
+  if (target && trim(leadsTo) === trim(pageOf(target.file))) return undefined;
+  const reason = html ? "the site's pages have no .html addresses" : `from this page's address, ${here}, it leads to ${leadsTo}`;
+  if (target) {
+    const write = `${fileFrom(file, target.file)}${rest}`;
+    return {
+      message: `the link to ${shown} leads to no page of the site (${reason}): a post is linked by its file name, ending in .md`,
+      fix: `${writtenFile === target.file ? "write" : "did you mean"} ${write}${writtenFile === target.file ? "" : "?"} (${target.title ? `the post "${target.title}", ` : ""}${target.file}, at ${pageOf(target.file)})`,
+    };
+  }
+  // A dated name read from this page's folder leads nowhere; an address from the root is the build's to check.
+  if (!dated || pathPart.startsWith("/")) return undefined;
+  return {
+    message: `the link to ${shown} leads to no post (looked for ${writtenFile ?? `${stem}.md`})`,
+    fix: "check the file name: link to another post by its file name, ending in .md, e.g. [last week](2017-04-30-online-communities.md)",
+  };
+}
+
+/**
+ * The site's posts and their titles, as written in their front matter, for the post a
+ * link most likely means: read only when a link names a post some other way than by its file.
+ */
+export function sitePostsIn(root: string): SitePost[] {
+  return listPostFiles(root).map((file) => {
+    let text = "";
+    try {
+      text = readFileSync(path.join(root, file), "utf8");
+    } catch {
+      return { file };
+    }
+    const yaml = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
+    const title = titleOf(/^title:[ \t]*(.*?)[ \t]*\r?$/m.exec(yaml)?.[1] ?? "");
+    return title ? { file, title } : { file };
+  });
+}
+
+/** A one-line YAML title as a reader sees it: quotes taken off, a trailing comment left out. */
+function titleOf(value: string): string {
+  if (value.startsWith('"')) {
+    try {
+      return JSON.parse(/^"(?:[^"\\]|\\.)*"/.exec(value)?.[0] ?? '""') as string;
+    } catch {
+      return value.slice(1, -1);
+    }
+  }
+  if (value.startsWith("'")) return (/^'((?:[^']|'')*)'/.exec(value)?.[1] ?? value.slice(1)).replace(/''/g, "'");
+  return value.replace(/\s+#.*$/, "");
 }
 
 /**

@@ -6,14 +6,14 @@ import { bodyImageProblems } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyHtmlProblems } from "./body-html.ts";
 import { bodyFootnoteProblems } from "./body-footnotes.ts";
-import { bodyLinks } from "./body-links.ts";
+import { bodyLinks, sitePostsIn } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { misplacedOpening, neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import type { LoadContext, LoadResult } from "./post-loader.ts";
 import { absoluteUrl } from "./site-url.ts";
 import { encodingProblems } from "./text-encoding.ts";
 
-export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists" | "settings" | "bytes">): LoadResult {
+export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists" | "settings" | "bytes" | "root">): LoadResult {
   let split = splitFrontMatter(raw);
   const diagnostics: Diagnostic[] = [...encodingProblems(file, raw, ctx.bytes)];
   // Unclosed, the whole page would be read as its front matter, and shown empty.
@@ -34,7 +34,7 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
   if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));
   diagnostics.push(...bodyHtmlProblems(split.body, file, split.bodyLine), ...bodyFootnoteProblems(split.body, file, split.bodyLine));
-  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"));
+  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"), () => sitePostsIn(ctx.root));
   diagnostics.push(...links.problems);
   return {
     diagnostics,

@@ -14,7 +14,7 @@ import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyHtmlProblems } from "./body-html.ts";
 import { bodyFootnoteProblems } from "./body-footnotes.ts";
-import { bodyLinks, type PostLink } from "./body-links.ts";
+import { bodyLinks, sitePostsIn, type PostLink } from "./body-links.ts";
 import { absoluteUrl } from "./site-url.ts";
 import type { SiteLink } from "./site-links.ts";
 import type { LinkingPost } from "./cross-file-checks.ts";
@@ -159,7 +159,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     }
   }
   // The body's images and links are checked whatever the front matter holds: every problem at once.
-  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"));
+  const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"), () => sitePostsIn(ctx.root));
   const bodyProblems = [
     ...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists),
     ...bodyMediaProblems(split.body, file, split.bodyLine),
