@@ -1,6 +1,6 @@
 // Splits a post into front matter and body, and parses the YAML once, keeping
 // the position of every node so that a problem can point at its line.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
+import { isDocument, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 
 export type Locate = (path: ReadonlyArray<PropertyKey>) => Position;
@@ -15,6 +15,21 @@ export interface YamlDocument {
    * reads as a comment (`hashtag: #hcldr`): the schema's message then says why.
    */
   commentedOut: Map<string, string>;
+  /**
+   * Read with a space added after a field's colon (`title:2026`): its data is what the writer
+   * meant, not what YAML reads, so it is never given to Eleventy. An error says so.
+   */
+  repaired?: boolean;
+}
+
+/** What the caller knows that YAML does not: the schema of the fields. */
+export interface ReadOptions {
+  /**
+   * For a line YAML cannot place (` topics:` one space in below `chat:`, whose
+   * `fieldPathOnLine` is `dotted`): the field it is and the words for it, when the schema
+   * has it at another level; undefined to keep the general message.
+   */
+  placeField?: (dotted: string) => { field: string; message: string; fix: string } | undefined;
 }
 
 const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must be in quotes";
@@ -27,7 +42,109 @@ const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must b
  * there, markdown read as fields means the front matter was never closed, and a comment
  * after a text value is a hashtag that YAML dropped.
  */
-export function readYamlDocument(text: string, file: string, firstLine: number): YamlDocument {
+export function readYamlDocument(text: string, file: string, firstLine: number, options: ReadOptions = {}): YamlDocument {
+  // `title:2026 in review`: read as if the space were there, so that the rest is checked too.
+  const slips = firstLine > 1 && /^[ \t]*[A-Za-z_][\w.-]*:[^\s/:]/m.test(text) ? colonSlips(text) : [];
+  if (!slips.length) return readYaml(text, file, firstLine, options);
+  const lines = text.split("\n");
+  for (const slip of slips) lines[slip.line - 1] = slip.fixed;
+  const doc = readYaml(lines.join("\n"), file, firstLine, options);
+  // Columns after the colon as written: the space (or quotes) added are not in the file.
+  const shifted = (line: number, column: number) => {
+    const slip = slips.find((s) => s.line + firstLine - 1 === line);
+    return slip && column > slip.colon + 1 ? Math.max(slip.colon + 1, column - slip.shift) : column;
+  };
+  const told: Diagnostic[] = slips.map((slip) => {
+    const d: Diagnostic = {
+      severity: "error", file, line: slip.line + firstLine - 1, column: slip.colon, field: fieldPathOnLine(lines, slip.line) ?? "",
+      message: `\`${slip.written.trim()}\` needs a space after the colon: without it, YAML does not read \`${slip.key}\` as a field`,
+      fix: `add a space after the colon: ${slip.fixed.trim()}`,
+    };
+    COLON_SLIPS.add(d);
+    return d;
+  });
+  const diagnostics = [...told, ...doc.diagnostics.map((d) => (d.line === undefined || d.column === undefined ? d : { ...d, column: shifted(d.line, d.column) }))];
+  const locate: Locate = (path) => {
+    const at = doc.locate(path);
+    return at.line === undefined || at.column === undefined ? at : { ...at, column: shifted(at.line, at.column) };
+  };
+  return { ...doc, diagnostics, locate, repaired: true };
+}
+
+/** The diagnostics of a missing space after a colon: the line is read as fixed, so `readableFields` keeps its field. */
+const COLON_SLIPS = new WeakSet<Diagnostic>();
+
+interface ColonSlip {
+  /** 1-based line within the YAML text. */
+  line: number;
+  /** 1-based column of the colon. */
+  colon: number;
+  key: string;
+  written: string;
+  /** The line as it should read. */
+  fixed: string;
+  /** How many characters the fixed line adds after the colon. */
+  shift: number;
+}
+
+/**
+ * Fields written without a space after the colon (`title:2026 in review`, `  start:2017-05-02T20:30`),
+ * which YAML reads as text: as a key without a value (an error), as the whole front matter, or as
+ * the text of the group above (`chat:` then `  start:…`, valid YAML but not a group). Each such
+ * line, and the line as it should read; a line that reads as meant with the space is found in
+ * the next round. Not a list item (`- T1:why`), nor a line inside a value or after the fields.
+ */
+function colonSlips(text: string): ColonSlip[] {
+  const found: ColonSlip[] = [];
+  let current = text;
+  for (let round = 0; round < 20; round++) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(current, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+    const lines = current.split("\n");
+    if (round === 0 && unclosedFrontMatter(lines, doc.errors)) return [];
+    const errorLines = new Set(doc.errors.map((e) => lineCounter.linePos(e.pos[0]).line));
+    // Lines where YAML took `key:value` for the start of a plain text: the text of a group, or of the whole front matter.
+    const misread = new Set<number>();
+    visit(doc, {
+      Scalar(key, node, path) {
+        if (node.type !== "PLAIN" || !node.range || typeof node.source !== "string") return;
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        if (col !== indentOf(lines[line - 1]) + 1) return;
+        const parent = path[path.length - 1];
+        const written = current.slice(node.range[0], node.range[1]).split("\n");
+        // The whole front matter; a field's name (`title:Online: communities` has the name `title:Online`).
+        const root = path.length === 1 && isDocument(parent);
+        const name = key === "key" && COLON_SLIP.test(written[0]!);
+        // Below its key, every line of it a field: `chat:` then `  start:…` and `  zone:…`. Not one
+        // line of words, which may be a text written below its field's name (`description:` then `  Note:this is it`).
+        const below = key === "value" && isPair(parent) && isScalar(parent.key) && !!parent.key.range && lineCounter.linePos(parent.key.range[0]).line < line &&
+          written.every((l) => COLON_SLIP.test(l)) && (written.length > 1 || !/\s/.test(COLON_SLIP.exec(written[0]!)![3]!.trim()));
+        if (root || name || below) misread.add(line);
+      },
+    });
+    const more: ColonSlip[] = [];
+    lines.forEach((l, i) => {
+      const m = COLON_SLIP.exec(l);
+      if (!m || found.some((s) => s.line === i + 1) || !(errorLines.has(i + 1) || misread.has(i + 1))) return;
+      const [, indent, key, value] = m as unknown as [string, string, string, string];
+      const trimmed = value.trimEnd();
+      // A value YAML would read otherwise once the space is there: in quotes.
+      const quote = /^#/.test(trimmed) || /:\s| #/.test(trimmed) && !/^["'[{]/.test(trimmed);
+      const fixed = `${indent}${key}: ${quote ? quoteYaml(trimmed) : value}`;
+      more.push({ line: i + 1, colon: indent.length + key.length + 1, key, written: l, fixed, shift: fixed.length - l.length });
+    });
+    if (!more.length) break;
+    found.push(...more);
+    for (const slip of more) lines[slip.line - 1] = slip.fixed;
+    current = lines.join("\n");
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
+
+// `title:2026`, `  start:2017-…`: a field name, its colon and the value without a space (not `https://…`).
+const COLON_SLIP = /^([ \t]*)([A-Za-z_][\w.-]*):([^\s/:].*)$/;
+
+function readYaml(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const lines = text.split("\n");
@@ -64,7 +181,7 @@ export function readYamlDocument(text: string, file: string, firstLine: number):
   }
   const duplicates = doc.errors.some((e) => e.code === "DUPLICATE_KEY") ? duplicateKeys(doc, lines, lineOf, firstLine) : [];
   for (const err of doc.errors) {
-    const explained = curlyQuotes(explainYamlError(err, lines, lineOf, doc.errors, firstLine, duplicates), lines);
+    const explained = curlyQuotes(explainYamlError(err, lines, lineOf, doc.errors, firstLine, duplicates, options), lines);
     if (!explained || !inYaml(explained.line)) continue;
     const line = explained.line + firstLine - 1;
     // YAML errors cascade: one mistake often yields two or three errors on one line,
@@ -299,7 +416,7 @@ function nextContentLine(lines: readonly string[], from: number): number | undef
  * taken for the end of the front matter are not guessed at. undefined when what is left
  * does not read either.
  */
-export function readableFields(text: string, file: string, firstLine: number, errors: readonly Diagnostic[]): { doc: YamlDocument; lost: Set<string> } | undefined {
+export function readableFields(text: string, file: string, firstLine: number, errors: readonly Diagnostic[], options: ReadOptions = {}): { doc: YamlDocument; lost: Set<string> } | undefined {
   if (errors.some((d) => d.message.startsWith("the front matter is not closed"))) return undefined;
   const lines = text.split("\n");
   // The top-level field each line belongs to (the index of its key's line): the key's line and those below it.
@@ -315,6 +432,8 @@ export function readableFields(text: string, file: string, firstLine: number, er
   // A field left out can uncover an error in another (a quote it opened no longer closed by it).
   for (let round = 0; round < 3; round++) {
     for (const d of problems) {
+      // Read as fixed: its field is kept.
+      if (COLON_SLIPS.has(d)) continue;
       const i = (d.line ?? 0) - firstLine;
       const key = owner[i];
       if (key === undefined || key < 0) return undefined;
@@ -326,7 +445,7 @@ export function readableFields(text: string, file: string, firstLine: number, er
       // belongs; the other lines left blank, so that every other line keeps its number.
       for (let j = key; j < lines.length && owner[j] === key; j++) kept[j] = j === key ? `${written}: {}` : "";
     }
-    const doc = readYamlDocument(kept.join("\n"), file, firstLine);
+    const doc = readYamlDocument(kept.join("\n"), file, firstLine, options);
     if (doc.data !== undefined) return { doc, lost };
     problems = doc.diagnostics.filter((d) => d.severity === "error");
     if (!problems.length) return undefined;
@@ -351,13 +470,8 @@ export function misplacedOpening(raw: string, what: string, fieldsFirst: boolean
   while (first < lines.length && lines[first]!.trim() === "") first++;
   if (first === lines.length) return undefined;
   const fence = /^([ \t]*)---[ \t]*$/.exec(lines[first]!);
-  const onlyFields = (from: number, to: number) =>
-    /^[A-Za-z_][\w.-]*[ \t]*:(\s|$)/.test(lines[nextContentLine(lines, from) ?? from] ?? "") &&
-    lines.slice(from, to).every((l) => l.trim() === "" || /^\s*#/.test(l) || yamlLike(l));
-  const closing = (from: number) => {
-    for (let i = from; i < lines.length; i++) if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i]!)) return i;
-    return undefined;
-  };
+  const onlyFields = (from: number, to: number) => fieldsOnly(lines, from, to);
+  const closing = (from: number) => closingFence(lines, from);
   if (fence && (first > 0 || fence[1])) {
     const close = closing(first + 1);
     if (close === undefined || !onlyFields(first + 1, close)) return undefined;
@@ -380,6 +494,66 @@ export function misplacedOpening(raw: string, what: string, fieldsFirst: boolean
     message: `the front matter has no first \`---\`: the fields start on line ${first + 1} and end at the \`---\` on line ${close + 1}, so they would be shown as the ${what}'s text`,
     fix: `add a line \`---\` ${first ? `in place of the blank line${first === 1 ? "" : "s"} above line ${first + 1}` : "above line 1"}, so that the file starts with it`,
     split: { ...split, yaml: split.yaml ?? "", yamlLine: split.yamlLine - 1 + first, bodyLine: split.bodyLine - 1 + first },
+  };
+}
+
+/** Whether lines `from` to `to` (0-based, `to` excluded) read as fields: the first a `field:`, the others YAML, blank or comments. */
+function fieldsOnly(lines: readonly string[], from: number, to: number): boolean {
+  return /^[A-Za-z_][\w.-]*[ \t]*:(\s|$)/.test(lines[nextContentLine(lines, from) ?? from] ?? "") &&
+    lines.slice(from, to).every((l) => l.trim() === "" || /^\s*#/.test(l) || yamlLike(l));
+}
+
+/** The first line at or after `from` (0-based) that can end front matter, `---` or `...`. */
+function closingFence(lines: readonly string[], from: number): number | undefined {
+  for (let i = from; i < lines.length; i++) if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i]!)) return i;
+  return undefined;
+}
+
+/**
+ * A `---` written twice, as a writer copying a post may: at the top (`---`, `---`, the fields,
+ * `---`), where the front matter is read as empty and the fields as the post's text, an error
+ * with the file split as it reads once the line is deleted; or where the fields end (the
+ * fields, `---`, `---`), where the second is a horizontal line at the top of the page, a
+ * warning; when fields and a `---` follow it, they are fields cut off from the others, an
+ * error, read with them. `found` is the file as split; `what` names it ("post", "page").
+ */
+export function doubledFence(raw: string, found: SplitFile, what: string): { severity: "error" | "warning"; line: number; column: number; message: string; fix: string; split?: SplitFile & { yaml: string } } | undefined {
+  if (found.yaml === undefined) return undefined;
+  const lines = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  const isFence = (i: number) => /^---[ \t]*$/.test(lines[i] ?? "");
+  if (found.yaml.trim() === "") {
+    // The second `---` (0-based): line 2, or below blank lines.
+    const second = found.yamlLine - 1 + (found.yaml === "" ? 0 : found.yaml.split("\n").length - 1);
+    const close = closingFence(lines, second + 1);
+    if (!isFence(second) || close === undefined || !fieldsOnly(lines, second + 1, close)) return undefined;
+    const split = splitFrontMatter(["---", ...lines.slice(second + 1)].join("\n"));
+    return {
+      severity: "error", line: second + 1, column: 1,
+      message: `line ${second + 1} is a second \`---\`: the fields below it are read as the ${what}'s text`,
+      fix: `delete line ${second + 1}`,
+      split: { ...split, yaml: split.yaml ?? "", yamlLine: split.yamlLine + second, bodyLine: split.bodyLine + second },
+    };
+  }
+  // The fence that ends the fields, and the first line after it that is not blank (0-based).
+  const end = found.bodyLine - 2;
+  let next = end + 1;
+  while (next < lines.length && lines[next]!.trim() === "") next++;
+  if (!isFence(end) || !isFence(next)) return undefined;
+  const close = closingFence(lines, next + 1);
+  if (close !== undefined && fieldsOnly(lines, next + 1, close)) {
+    // Read as one front matter: the two fences (and the blank lines between them) left blank, so that every line keeps its number.
+    const yaml = lines.slice(1, close).map((l, i) => (i + 1 >= end && i + 1 <= next ? "" : l));
+    return {
+      severity: "error", line: next + 1, column: 1,
+      message: `line ${next + 1} is a second \`---\` after the one that ends the fields on line ${end + 1}: the fields below it, up to line ${close + 1}, are read as the ${what}'s text`,
+      fix: `delete lines ${end + 1}${next === end + 1 ? " and" : " to"} ${next + 1}, so that all the fields are between the first \`---\` and the one on line ${close + 1}`,
+      split: { yaml: `${yaml.join("\n")}\n`, yamlLine: 2, body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 },
+    };
+  }
+  return {
+    severity: "warning", line: next + 1, column: 1,
+    message: `line ${next + 1} is a second \`---\` after the one that ends the fields on line ${end + 1}: it is shown as a horizontal line at the top of the ${what}`,
+    fix: `delete line ${next + 1}`,
   };
 }
 
@@ -578,12 +752,18 @@ function duplicateKeys(doc: Document, lines: string[], lineOf: (offset: number) 
 }
 
 /** Turns one error of the `yaml` package into words a writer understands, on the most useful line. */
-function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: number) => number, all: readonly YAMLError[], firstLine: number, duplicates: readonly DuplicateKey[] = []): Explained | undefined {
+function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: number) => number, all: readonly YAMLError[], firstLine: number, duplicates: readonly DuplicateKey[] = [], options: ReadOptions = {}): Explained | undefined {
   const line = lineOf(err.pos[0]);
   const endLine = lineOf(Math.max(err.pos[0], err.pos[1] - 1));
   const column = (n: number, offset: number) => Math.max(1, offset - lineStart(lines, n) + 1);
   const text = lines[line - 1] ?? "";
   const here = { line, column: column(line, err.pos[0]), field: fieldPathOnLine(lines, line) };
+  // ` topics:` below `chat:`: a field of the post, which the schema knows, written at the wrong level.
+  const placed = (n: number): Explained | undefined => {
+    const dotted = fieldPathOnLine(lines, n);
+    const words = dotted === undefined ? undefined : options.placeField?.(dotted);
+    return words && { line: n, column: indentOf(lines[n - 1]) + 1, ...words };
+  };
   // `* item`, a markdown list: YAML reads * as the start of a reference (an alias).
   const star = /^(\s*)\*\s+(\S.*)$/.exec(text);
   if (star) {
@@ -614,6 +794,8 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       const quote = /closing (["'])/.exec(err.message)?.[1];
       if (quote) {
         const open = unclosedQuoteLine(lines, quote) ?? line;
+        const elided = quote === "'" ? elision(lines[open - 1]) : undefined;
+        if (elided) return { ...elided, line: open, field: fieldPathOnLine(lines, open) };
         return {
           line: open, column: Math.max(1, (lines[open - 1] ?? "").indexOf(quote) + 1), field: fieldPathOnLine(lines, open),
           message: `the quote ${quote} opened on this line is never closed, so what follows is not valid YAML`,
@@ -624,12 +806,25 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       return { ...here, message: "a field name must be followed by : and its value", fix: "write `field: value` on this line" };
     }
     case "MULTILINE_IMPLICIT_KEY": {
+      // `tags: [- "2026", true]`: a `- ` inside brackets, where items are separated by commas only.
+      if (all.some((e) => e.code === "BLOCK_IN_FLOW" && e.pos[0] === err.pos[0])) {
+        const fixed = text.replace(/([[,]\s*)-\s+/g, "$1");
+        return {
+          ...here,
+          message: "a list in square brackets has no `- ` before its items: they are separated by commas",
+          fix: fixed !== text ? `write the line without it: \`${fixed.trim()}\`` : "remove the `- ` inside the brackets",
+        };
+      }
       if (/^\s*-(\s|$)/.test(text)) {
         return { ...here, message: "a list item (a line starting with -) where a field was expected", fix: "indent the list under its field, e.g. `topics:` and then `  - the question` on the next lines" };
       }
       if (!/:(\s|$)/.test(text)) {
         return { ...here, message: `\`${text.trim()}\` has no colon after the field name`, fix: "write `field: value`, with a colon and a space" };
       }
+      const further = placed(endLine);
+      if (further && endLine > line) return further;
+      // Never "line 4 is indented further than line 4": the value that swallows it is above it.
+      if (endLine === line) return { ...here, message: "YAML cannot read this line: a field's name must be on one line, followed by : and its value", fix: quoteSuggestion(text) ?? `check the line's indentation and quoting; ${QUOTE_HINT}` };
       return {
         line: endLine, column: indentOf(lines[endLine - 1]) + 1, field: fieldPathOnLine(lines, endLine),
         message: `this line is indented further than line ${line + firstLine - 1} above it, so YAML reads it as part of that value`,
@@ -654,7 +849,7 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
           fix: `end the list on the same line with ${bracket[1]}, or put the value in quotes if the ${bracket[0]} is part of the text`,
         };
       }
-      return { ...here, message: "this line is not lined up with the fields at its level", fix: "indent it with the same number of spaces as the fields it belongs with" };
+      return placed(line) ?? { ...here, message: "this line is not lined up with the fields at its level", fix: "indent it with the same number of spaces as the fields it belongs with" };
     }
     case "BAD_SCALAR_START": {
       const ch = /character (.)/.exec(err.message)?.[1] ?? "this character";
@@ -666,6 +861,8 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       const value = valueOnLine(text);
       const at = { ...here, column: value ? value.column : here.column };
       if (value?.text.startsWith("'")) {
+        const elided = elision(text);
+        if (elided) return { ...here, ...elided };
         return { ...at, message: "an apostrophe inside single quotes ends the text early", fix: quoteSuggestion(text, "double") ?? "put the text in double quotes instead" };
       }
       if (value?.text.startsWith('"')) {
@@ -751,6 +948,43 @@ function valueOnLine(line: string): { text: string; column: number } | undefined
 }
 
 /**
+ * A value that starts with an apostrophe of an elision (`'Tis the season`, `'90s nursing`),
+ * which YAML takes for the opening of a text in single quotes: that quote is never closed on
+ * its line. Written `title: 'Tis the season'`, it would pass and lose the apostrophe, so the
+ * fix puts the whole value in double quotes, apostrophe and all.
+ */
+function elision(line: string | undefined): { column: number; message: string; fix: string } | undefined {
+  const m = /^(\s*(?:-\s+)?[A-Za-z_][\w.-]*:|\s*-)(\s+)('[\p{L}\p{N}].*?)\s*$/u.exec(line ?? "");
+  if (!m || closes(m[3]!.slice(1), "'")) return undefined;
+  const value = m[3]!;
+  const word = /^'[\p{L}\p{N}]+/u.exec(value)![0];
+  return {
+    column: m[1]!.length + m[2]!.length + 1,
+    message: `YAML reads a value that starts with ' as text in single quotes, and this quote is never closed: the ' of ${word} is an apostrophe`,
+    fix: `put the whole value in double quotes, so that the apostrophe is kept: ${m[1]!.trim()} ${quoteYaml(value)}`,
+  };
+}
+
+/**
+ * Whether the quotes `q` in `text` pair up as quotes in a sentence do: each one that opens
+ * after a space (or at the start), each one that closes before a space, a punctuation mark or
+ * the end. `Kate's "big" idea` does; `Big" ideas "tonight` (the outer quotes of `"Big" ideas
+ * "tonight"` taken away) does not, so those quotes are the text's own.
+ */
+function quotesPair(text: string, q: string): boolean {
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== q) continue;
+    const before = text[i - 1] ?? " ";
+    const after = text[i + 1] ?? " ";
+    if (!open && /[\s([{]/.test(before) && /\S/.test(after)) open = true;
+    else if (open && /\S/.test(before) && /[\s.,;:!?)\]}]/.test(after)) open = false;
+    else return false;
+  }
+  return !open;
+}
+
+/**
  * `title: Online: communities` → `title: "Online: communities"`, a fix the writer can copy.
  * A value already wrapped in quotes that broke on a quote inside it is re-wrapped in the other kind.
  */
@@ -758,7 +992,14 @@ function quoteSuggestion(line: string | undefined, prefer?: "single" | "double")
   const m = /^\s*((?:-\s+)?[A-Za-z_][\w.-]*:|-)\s+(.*?)\s*$/.exec(line ?? "");
   if (!m || !m[2]) return undefined;
   let value = m[2];
-  if (prefer && value.length > 1 && value[0] === value[value.length - 1] && `"'`.includes(value[0]!)) value = value.slice(1, -1);
+  if (prefer && value.length > 1 && value[0] === value[value.length - 1] && `"'`.includes(value[0]!)) {
+    // `"Kate's "big" idea"`: the outer quotes are YAML's, the inner ones the text's; in
+    // `"Big" ideas "tonight"` every quote is the text's.
+    if (value[0] === "'" || quotesPair(value.slice(1, -1), value[0]!)) value = value.slice(1, -1);
+  } else if (prefer === "single" && value[0] === '"' && value.split('"').length % 2 === 0 && quotesPair(value.slice(1), '"')) {
+    // `"Kate's "big" idea`, its closing quote forgotten: the first quote is YAML's.
+    value = value.slice(1);
+  }
   const single = prefer === "single" || (prefer !== "double" && value.includes('"'));
   const quoted = single ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   return `put the value in ${single ? "single" : "double"} quotes: ${m[1]} ${quoted}`;

@@ -8,7 +8,7 @@ import { bodyHtmlProblems } from "./body-html.ts";
 import { bodyFootnoteProblems } from "./body-footnotes.ts";
 import { bodyLinks, sitePostsIn } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { misplacedOpening, neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
+import { doubledFence, misplacedOpening, neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import type { LoadContext, LoadResult } from "./post-loader.ts";
 import { absoluteUrl } from "./site-url.ts";
 import { encodingProblems } from "./text-encoding.ts";
@@ -29,6 +29,14 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
       const { split: fixed, ...problem } = misplaced;
       diagnostics.push({ severity: "error", file, field: "", ...problem });
       split = fixed;
+    }
+  } else {
+    // A `---` written twice: read on as if it were deleted, so that every other problem comes too.
+    const doubled = doubledFence(raw, split, "page");
+    if (doubled) {
+      const { split: fixed, ...problem } = doubled;
+      diagnostics.push({ file, field: "", ...problem });
+      if (fixed) split = fixed;
     }
   }
   if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);

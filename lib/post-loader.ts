@@ -9,7 +9,7 @@ import { dateSlips } from "./post-dates.ts";
 import { topicLabelProblems } from "./topic-labels.ts";
 import { postMarkupProblems } from "./front-matter-markup.ts";
 import { encodingProblems } from "./text-encoding.ts";
-import { misplacedOpening, neverClosed, readableFields, readYamlDocument, recordValidatedYaml, splitFrontMatter, type SplitFile } from "./front-matter.ts";
+import { doubledFence, misplacedOpening, neverClosed, readableFields, readYamlDocument, recordValidatedYaml, splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyHtmlProblems } from "./body-html.ts";
@@ -22,7 +22,7 @@ import { resolveLocalPath } from "./local-paths.ts";
 import type { FileLookup } from "./file-case.ts";
 import type { ZodType } from "zod";
 import { frontMatterSchema } from "./post-schema.ts";
-import { zodIssuesToDiagnostics } from "./schema-messages.ts";
+import { higherLevelFieldOnLine, zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
 import { slotSlip } from "./weekly-slot.ts";
 
@@ -137,8 +137,16 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   diagnostics.push(...encodingProblems(file, raw, ctx.bytes));
   const found = splitFrontMatter(raw);
   let split: SplitFile & { yaml: string };
-  if (found.yaml !== undefined) split = { ...found, yaml: found.yaml };
-  else {
+  if (found.yaml !== undefined) {
+    split = { ...found, yaml: found.yaml };
+    // A `---` written twice: read on as if it were deleted, so that every other problem comes too.
+    const doubled = doubledFence(raw, found, "post");
+    if (doubled) {
+      const { severity, line, column, message, fix, split: fixed } = doubled;
+      diagnostics.push({ severity, file, line, column, field: "", message, fix });
+      if (fixed) split = fixed;
+    }
+  } else {
     const opened = /^\uFEFF?---[ \t]*\r?\n/.test(raw);
     const misplaced = opened ? undefined : misplacedOpening(raw, "post", true);
     if (misplaced) {
@@ -166,11 +174,13 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     ...bodyHtmlProblems(split.body, file, split.bodyLine), ...bodyFootnoteProblems(split.body, file, split.bodyLine),
     ...links.problems,
   ];
-  let doc = readYamlDocument(split.yaml, file, split.yamlLine);
+  // ` topics:` below `chat:`, which YAML cannot place: named as the post's field it is.
+  const readOptions = { placeField: (dotted: string) => higherLevelFieldOnLine(frontMatterSchema, dotted) };
+  let doc = readYamlDocument(split.yaml, file, split.yamlLine, readOptions);
   // Data despite problems: YAML that parsed but lost a hashtag; the other fields are checked too.
   diagnostics.push(...doc.diagnostics);
   // YAML that does not parse: the fields its errors are not in are read and checked on their own.
-  const partial = doc.data === undefined && doc.diagnostics.length ? readableFields(split.yaml, file, split.yamlLine, doc.diagnostics) : undefined;
+  const partial = doc.data === undefined && doc.diagnostics.length ? readableFields(split.yaml, file, split.yamlLine, doc.diagnostics, readOptions) : undefined;
   if (partial) {
     const told = new Set(diagnostics.map((d) => `${d.line}:${d.column}:${d.message}`));
     diagnostics.push(...partial.doc.diagnostics.filter((d) => !told.has(`${d.line}:${d.column}:${d.message}`)));
@@ -187,7 +197,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     return { diagnostics: [...diagnostics, ...bodyProblems], ...(linking ? { linking } : {}) };
   }
   // Only whole, valid YAML goes to Eleventy's front-matter engine.
-  if (!partial) recordValidatedYaml(split.yaml, doc.data);
+  if (!partial && !doc.repaired) recordValidatedYaml(split.yaml, doc.data);
   const data = doc.data ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
     error("", { line: split.yamlLine, column: 1 }, "the front matter must be a set of fields", "write one `field: value` per line");
@@ -200,7 +210,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   }
 
   const parsed = frontMatterSchema.safeParse(data);
-  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, frontMatterSchema, { data, commentedOut: doc.commentedOut }));
+  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, frontMatterSchema, { data, commentedOut: doc.commentedOut, source: { text: split.yaml, firstLine: split.yamlLine } }));
   const fm = parsed.success ? parsed.data : undefined;
   const rawData = data as Record<string, unknown>;
 
@@ -282,8 +292,11 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   }
 
   let image: PostImage | undefined;
-  if (fm?.image) {
-    const src = fm.image.src;
+  // The file is checked whenever its name can be read, whatever else is wrong (`alt: ""`, another field):
+  // every problem at once. A `src` the schema found wrong is its problem alone.
+  const rawImage = isRecord(rawData.image) ? rawData.image : undefined;
+  const src = fm?.image?.src ?? (typeof rawImage?.src === "string" && rawImage.src.trim() && !diagnostics.some((d) => d.field === "image.src") ? rawImage.src.trim() : undefined);
+  if (src !== undefined) {
     const where = resolveLocalPath(file, src);
     // Missing, outside content/, or of a kind that is not published; undefined for a web address.
     const problem = imageFileProblem(file, src, ctx.fileExists);
@@ -291,7 +304,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
       error("image.src", doc.locate(["image", "src"]), "the image must be a file in the repository, not a web address", "save the image next to the post and write its file name, e.g. ./meetup.jpg");
     } else if (problem) {
       error("image.src", doc.locate(["image", "src"]), problem.message, problem.fix);
-    } else if (where.kind === "local") {
+    } else if (where.kind === "local" && fm?.image) {
       image = { url: where.url, alt: fm.image.alt, ...(fm.image.credit ? { credit: fm.image.credit } : {}) };
     }
   }

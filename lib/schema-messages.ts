@@ -15,6 +15,11 @@ export interface IssueContext {
   commentedOut?: ReadonlyMap<string, string>;
   /** Where a missing top-level field goes, in words; default: between the --- fences of a post. */
   topLevel?: string;
+  /**
+   * The YAML text as written and the file line it starts on, so that a fix can show a
+   * value as the writer typed it (`1.50`, not the number 1.5) in a line rewritten whole.
+   */
+  source?: { text: string; firstLine: number };
 }
 
 export function zodIssuesToDiagnostics(
@@ -35,6 +40,24 @@ export function zodIssuesToDiagnostics(
           out.push({ ...at, ...misplacedWords(key, home, issue.path, context.data, file.endsWith(".md") ? "the front matter" : "this file") });
           continue;
         }
+        // `  topics:` indented under `chat:`: a field of the post, named as such, never "remove it".
+        const higher = higherLevelField(schema, [...issue.path, key], file.endsWith(".md") ? "post" : "file", context.data, locate);
+        if (higher) {
+          out.push({ ...at, ...higher });
+          continue;
+        }
+        // `status: draft`, `published: false`: removed, the post would be published.
+        const publication = publicationWords(key, valueAt(context.data, [...issue.path, key]), issue.path, schema, context.data, locate);
+        if (publication) {
+          out.push({ ...at, ...publication });
+          continue;
+        }
+        const alias = ALIASES[key.toLowerCase()];
+        const above = closest(key, known) || (alias && known.includes(alias)) ? undefined : closestHigher(schema, issue.path, key);
+        if (above) {
+          out.push({ ...at, field: fieldPath([...above.path, above.key]), message: `unknown field \`${key}\`: \`${above.key}\` is a field of ${levelWords(above.path, file.endsWith(".md") ? "post" : "file")}, not of \`${fieldPath(issue.path)}\``, fix: `did you mean \`${above.key}\`? ${placeWords(above.path, `as \`${above.key}:\``)}` });
+          continue;
+        }
         const guess = closest(key, known) ?? (ALIASES[key.toLowerCase()] && known.includes(ALIASES[key.toLowerCase()]!) ? ALIASES[key.toLowerCase()] : undefined);
         out.push({
           ...at,
@@ -49,7 +72,7 @@ export function zodIssuesToDiagnostics(
     if (path.length > 1 && !hasValue(context.data, path) && strayFields(schema, path.slice(0, -1), context.data).includes(String(path[path.length - 1]))) continue;
     const field = fieldPath(path);
     const where = context.topLevel ?? (file.endsWith(".md") ? undefined : ", not indented");
-  const { message, fix } = explainIssue(issue, path, schema, { ...context, ...(where ? { topLevel: where } : {}) });
+    const { message, fix } = explainIssue(issue, path, schema, { ...context, ...(where ? { topLevel: where } : {}) }, locate);
     out.push({ severity: "error", file, ...locate(path), field, message, fix });
   }
   return out;
@@ -70,6 +93,7 @@ function explainIssue(
   path: PropertyKey[],
   schema: z.ZodType,
   context: IssueContext,
+  locate: Locate,
 ): { message: string; fix: string } {
   const field = fieldPath(path);
   const key = path.length ? String(path[path.length - 1]) : field;
@@ -149,7 +173,9 @@ function explainIssue(
         fix: `write \`topics:\` alone on its line and each question on its own line below it, starting with "- " (the page numbers them itself):\n${["topics:", ...pasted.map((q) => `  - ${yamlScalar(q)}`)].join("\n")}`,
       };
     }
-    return { message: `${label}${expected}, found ${foundWords(value)}`, fix: ownFix ?? typeFix(issue, key, value, knownKeys(schema, path)) };
+    // `tags: [2026, true]`: the fix is the line in its own form, brackets and all, not a `- ` item to paste into it.
+    const flow = item && issue.code === "invalid_type" && issue.expected === "string" && !ownFix ? flowListFix(path, context, locate) : undefined;
+    return { message: `${label}${expected}, found ${foundWords(value)}`, fix: flow ?? ownFix ?? typeFix(issue, key, value, knownKeys(schema, path), writtenScalar(path, value, context, locate)) };
   }
   if (ownFix) return { message: `${label}${own}`, fix: ownFix };
   switch (issue.code) {
@@ -215,9 +241,10 @@ export function foundWords(value: unknown): string {
   return typeof value;
 }
 
-function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: string[]): string {
+function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: string[], written?: string): string {
   const expected = issue.code === "invalid_type" ? issue.expected : "";
-  const shown = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+  // A number or true/false as the writer typed it (`1.50`, not 1.5), when the source is known.
+  const shown = written ?? (typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined);
   const item = /^\d+$/.test(key);
   const lead = item ? "- " : `${key}: `;
   switch (expected) {
@@ -234,8 +261,13 @@ function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: s
       return shown !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(shown)
         ? `write the number without quotes: ${key}: ${shown.trim()}`
         : `write a plain number, without quotes or units, e.g. ${key}: 60`;
-    case "boolean":
+    case "boolean": {
+      // `draft: yes` and `draft: "true"` say what they mean: only the word YAML reads is missing.
+      const meant = shown === undefined ? undefined : YES_NO[shown.trim().toLowerCase()];
+      if (meant !== undefined && typeof value === "string" && /^(true|false)$/i.test(value.trim())) return `write it without quotes: ${key}: ${String(meant)}`;
+      if (meant !== undefined) return `write \`${key}: ${String(meant)}\`: YAML reads only true and false as yes and no`;
       return `write \`${key}: true\` or \`${key}: false\` (without quotes)`;
+    }
     default:
       return `write \`${key}:\` as ${EXPECTED_WORDS[expected] ?? "described"}`;
   }
@@ -321,4 +353,200 @@ function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
     else break;
   }
   return n;
+}
+
+// What `yes`, `no` and their like mean to a writer; YAML reads only true and false so.
+const YES_NO: Record<string, boolean> = { true: true, yes: true, y: true, on: true, false: false, no: false, n: false, off: false };
+
+type Words = { message: string; fix: string };
+
+/** The post (or a settings file's top level) or the group at `path`, as a message names it. */
+function levelWords(path: readonly PropertyKey[], kind: "post" | "file"): string {
+  if (path.length) return fieldWords(path);
+  return kind === "post" ? "the post" : "this file's top level";
+}
+
+/** Where a field of the level at `path` is written, as a fix says it: flush left at the top. */
+function placeWords(path: readonly PropertyKey[], as = ""): string {
+  return path.length
+    ? `write it${as ? ` ${as}` : ""} below \`${fieldPath(path)}:\`, lined up with its other fields`
+    : `write it${as ? ` ${as}` : ""} flush left, with no spaces before it`;
+}
+
+/** The nearest level above the group `group` whose fields include `key` (the post's top level is `[]`). */
+function higherHome(schema: z.ZodType, group: readonly PropertyKey[], key: string): PropertyKey[] | undefined {
+  if (!group.length || knownKeys(schema, group).includes(key)) return undefined;
+  for (let n = group.length - 1; n >= 0; n--) {
+    const level = group.slice(0, n);
+    // A list's items are not a level of fields: `references[0]` is the list's item, not its own group.
+    if (typeof level[level.length - 1] === "number") continue;
+    if (knownKeys(schema, level).includes(key)) return level;
+  }
+  return undefined;
+}
+
+/**
+ * A field of a higher level written inside a group (`  topics:` below `chat:`, where
+ * `npm run new`'s `# topics:` leaves it once its `#` is removed): named with the path it
+ * belongs at, and where to write it. Without this, "unknown field → remove it" would lose
+ * the questions. `data` (the parsed YAML, when there is some) tells whether fields of the
+ * group follow it, which it must then be moved below.
+ */
+function higherLevelField(schema: z.ZodType, written: readonly PropertyKey[], kind: "post" | "file", data: unknown, locate?: Locate): (Words & { field: string }) | undefined {
+  const key = String(written[written.length - 1]);
+  const group = written.slice(0, -1);
+  const home = higherHome(schema, group, key);
+  if (!home) return undefined;
+  const value = valueAt(data, written);
+  const parent = valueAt(data, group);
+  const groupFields = knownKeys(schema, group);
+  const keys = parent && typeof parent === "object" && !Array.isArray(parent) ? Object.keys(parent) : [];
+  const after = keys.slice(keys.indexOf(key) + 1).filter((k) => groupFields.includes(k));
+  // A list or group written on the lines below the field (not `tags: [a, b]` on its own line).
+  const inner = Array.isArray(value) ? (value.length ? 0 : undefined) : value && typeof value === "object" ? Object.keys(value)[0] : undefined;
+  const below = locate && inner !== undefined && (locate([...written, inner]).line ?? 0) > (locate(written).line ?? 0) ? "the lines below it" : undefined;
+  const last = after[after.length - 1];
+  const fix = last
+    ? `${placeWords(home)}, after the last field of ${fieldWords(group)}: move it${below ? `, with ${below},` : ""} below the \`${last}:\` line${typeof valueAt(data, [...group, last]) === "object" ? " and the lines of its value" : ""}`
+    : `${placeWords(home)}${below ? ` (${below} can stay as they are)` : ""}`;
+  return {
+    field: fieldPath([...home, key]),
+    message: `\`${key}\` is a field of ${levelWords(home, kind)}, not of ${fieldWords(group)}`,
+    fix,
+  };
+}
+
+/**
+ * For front-matter.ts, which has no schema: a line YAML could not place, such as
+ * ` topics:` one space in below `chat:` (whose `fieldPathOnLine` is `dotted`), that is a
+ * field of a higher level. Its field path is where it belongs (`topics`), with the words to
+ * say so; undefined for a field that belongs where it is written, or nowhere.
+ */
+export function higherLevelFieldOnLine(schema: z.ZodType, dotted: string, kind: "post" | "file" = "post"): (Words & { field: string }) | undefined {
+  const path: PropertyKey[] = [];
+  for (const part of dotted.match(/[^.[\]]+|\[\d+\]/g) ?? []) path.push(/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part);
+  return path.length > 1 ? higherLevelField(schema, path, kind, undefined) : undefined;
+}
+
+/** A misspelling (`topcs:` below `chat:`) of a field of a level above `group`, with that level. */
+function closestHigher(schema: z.ZodType, group: readonly PropertyKey[], key: string): { path: PropertyKey[]; key: string } | undefined {
+  for (let n = group.length - 1; n >= 0; n--) {
+    const level = group.slice(0, n);
+    if (typeof level[level.length - 1] === "number") continue;
+    const guess = closest(key, knownKeys(schema, level));
+    if (guess) return { path: level, key: guess };
+  }
+  return undefined;
+}
+
+// Fields other systems keep a post unpublished with. Removed as unknown, the post would be
+// published: each is read for what it means, `draft: true` or nothing at all.
+const PUBLIC_WHEN_TRUE = new Set(["published", "publish", "public", "visible", "live", "ispublished"]);
+const HIDDEN_WHEN_TRUE = new Set(["unpublished", "hidden", "hide", "private", "isdraft", "drafted", "notpublished", "nopublish", "donotpublish"]);
+const STATE_FIELDS = new Set(["status", "state", "visibility", "stage", "poststatus", "publishstatus", "publication"]);
+const HIDDEN_STATES = new Set(["draft", "drafts", "unpublished", "notpublished", "private", "hidden", "hide", "pending", "wip", "workinprogress", "inprogress", "notready", "unfinished", "todo", "review", "inreview"]);
+const PUBLIC_STATES = new Set(["published", "publish", "public", "live", "ready", "done", "final", "visible", "online"]);
+
+/** true: the writer meant the post to stay unpublished; false: published; "unclear"; undefined: not about publishing. */
+function meantHidden(key: string, value: unknown): boolean | "unclear" | undefined {
+  const k = key.toLowerCase().replace(/[\s_-]/g, "");
+  const v = typeof value === "boolean" ? value : typeof value === "string" ? YES_NO[value.trim().toLowerCase()] : undefined;
+  if (PUBLIC_WHEN_TRUE.has(k)) return v === undefined ? "unclear" : !v;
+  if (HIDDEN_WHEN_TRUE.has(k)) return v === undefined ? "unclear" : v;
+  if (STATE_FIELDS.has(k) && typeof value === "string") {
+    const state = value.toLowerCase().replace(/[\s_-]/g, "");
+    if (HIDDEN_STATES.has(state)) return true;
+    if (PUBLIC_STATES.has(state)) return false;
+  }
+  return undefined;
+}
+
+/**
+ * `status: draft`, `published: false`, `hidden: true`: "unknown field → remove it" would
+ * publish the post; the fix is `draft: true`, the README's one way to keep it unpublished.
+ * `published: true` and `status: published` say what a post is anyway: remove them.
+ * Only where the schema has a top-level `draft` (a post's front matter).
+ */
+function publicationWords(key: string, value: unknown, path: readonly PropertyKey[], schema: z.ZodType, data: unknown, locate: Locate): Words | undefined {
+  if (!knownKeys(schema, []).includes("draft")) return undefined;
+  const hidden = meantHidden(key, value);
+  if (hidden === undefined) return undefined;
+  const draft = valueAt(data, ["draft"]);
+  const draftLine = hasValue(data, ["draft"]) ? locate(["draft"]).line : undefined;
+  const onLine = draftLine !== undefined ? ` (line ${draftLine})` : "";
+  const message = `unknown field \`${key}\`: a post is published unless it has \`draft: true\``;
+  if (hidden === "unclear") {
+    return { message, fix: `write \`draft: true\` in place of this line to keep the post off the published site${path.length ? ", flush left" : ""}, or remove the line to publish it` };
+  }
+  if (!hidden) {
+    return {
+      message: `unknown field \`${key}\``,
+      fix: `remove it: a post is published unless it has \`draft: true\`${draft === true ? `, as this one does${onLine}: remove that line too when the post is ready` : ""}`,
+    };
+  }
+  if (draft === true) return { message, fix: `remove it: \`draft: true\`${onLine} already keeps the post off the published site` };
+  if (draftLine !== undefined) return { message, fix: `did you mean \`draft: true\`? remove this line and change the \`draft:\` line${onLine} to \`draft: true\`` };
+  return { message, fix: `did you mean \`draft: true\`? write \`draft: true\` in place of this line${path.length ? ", flush left, with no spaces before it" : ""} (it keeps the post off the published site until you remove it)` };
+}
+
+/** The text a number or true/false was written as (`1.50`, `True`), from the source; undefined without it. */
+function writtenScalar(path: readonly PropertyKey[], value: unknown, context: IssueContext, locate: Locate): string | undefined {
+  if (!context.source || (typeof value !== "number" && typeof value !== "boolean")) return undefined;
+  const at = locate(path);
+  const line = context.source.text.split("\n")[(at.line ?? 0) - context.source.firstLine];
+  if (line === undefined || at.column === undefined) return undefined;
+  const key = path[path.length - 1];
+  // An item's position is its own; a field's is its key's, the value follows the colon.
+  const rest = typeof key === "number" ? line.slice(at.column - 1) : /^[^:]*:[ \t]*(.*)$/.exec(line.slice(at.column - 1))?.[1];
+  const token = /^[^\s,[\]{}#]+/.exec(rest ?? "")?.[0];
+  if (token === undefined) return undefined;
+  const same = typeof value === "boolean" ? token.toLowerCase() === String(value) : Number(token) === value || /^[-+]?(0o[0-7]+|0x[\da-f]+|\.inf|\.nan)$/i.test(token);
+  return same ? token : undefined;
+}
+
+/** A list item as YAML reads it back inside [ ]: plain when it can be, else in double quotes. */
+function flowItem(text: string): string {
+  const plain = yamlScalar(text);
+  return plain === text && !/[,[\]{}]/.test(text) ? text : JSON.stringify(text);
+}
+
+/**
+ * The fix for a number or true/false in a list written in brackets (`tags: [2026, true]`):
+ * the line as it should read, every such item in quotes, so that it can replace the line
+ * whole; `- "2026"` pasted into the brackets would not be YAML. undefined for a list
+ * written one item per line, whose `- "2026"` is right.
+ */
+function flowListFix(path: readonly PropertyKey[], context: IssueContext, locate: Locate): string | undefined {
+  const listPath = path.slice(0, -1);
+  const name = listPath[listPath.length - 1];
+  const list = valueAt(context.data, listPath);
+  if (typeof name !== "string" || !Array.isArray(list) || !list.length) return undefined;
+  const keyLine = locate(listPath).line;
+  const lines = list.map((_, i) => locate([...listPath, i]).line);
+  const flow = lines[0] === keyLine || new Set(lines).size < lines.length;
+  if (!flow) return undefined;
+  const bad = list.flatMap((v, i) => (typeof v === "number" || typeof v === "boolean" ? [i] : []));
+  const index = path[path.length - 1] as number;
+  if (!bad.includes(index)) return undefined;
+  const others = bad.length > 1 ? `, and so the list's other ${bad.length === 2 ? "item" : "items"} that ${bad.length === 2 ? "is" : "are"} not text` : "";
+  const oneLine = lines.every((l) => l === keyLine);
+  if (!oneLine) return `put it in quotes, inside the brackets: ${quoteYaml(writtenScalar(path, list[index], context, locate) ?? String(list[index]))}${others}`;
+  if (context.source && keyLine !== undefined) {
+    let text = context.source.text.split("\n")[keyLine - context.source.firstLine];
+    for (const i of [...bad].sort((a, b) => b - a)) {
+      const column = locate([...listPath, i]).column;
+      const token = writtenScalar([...listPath, i], list[i], context, locate);
+      if (text === undefined || column === undefined || token === undefined || text.slice(column - 1, column - 1 + token.length) !== token) {
+        text = undefined;
+        break;
+      }
+      text = `${text.slice(0, column - 1)}${quoteYaml(token)}${text.slice(column - 1 + token.length)}`;
+    }
+    if (text !== undefined) return `put it in quotes${others}: \`${text.trim()}\``;
+  }
+  if (!list.every((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")) {
+    return `put it in quotes, inside the brackets: ${quoteYaml(String(list[index]))}${others}`;
+  }
+  const items = list.map((v) => (typeof v === "string" ? flowItem(v) : quoteYaml(String(v))));
+  return `put it in quotes${others}: \`${name}: [${items.join(", ")}]\``;
 }

@@ -27,7 +27,7 @@ describe("zodIssuesToDiagnostics", () => {
     assert.deepEqual(messages("title: T\ncount: \"12\"\nitems: one\nflag: no\n"), [
       'content/posts/2017-04-30-x.md:3:1  count  expected a number, found text → write the number without quotes: count: 12',
       "content/posts/2017-04-30-x.md:4:1  items  expected a list, found text → write `items:` alone on its line, then each item on its own line below it, indented, starting with \"- \" (e.g. \"  - one\")",
-      "content/posts/2017-04-30-x.md:5:1  flag  expected true or false, found text → write `flag: true` or `flag: false` (without quotes)",
+      "content/posts/2017-04-30-x.md:5:1  flag  expected true or false, found text → write `flag: false`: YAML reads only true and false as yes and no",
     ]);
   });
 
