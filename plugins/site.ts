@@ -1,10 +1,13 @@
 // Wires site settings, static assets and template options into Eleventy.
 import path from "node:path";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
+import { textDirection } from "../lib/text-direction.ts";
 import { APP_DIR, context } from "./context.ts";
 
 export default function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addGlobalData("site", context().settings);
+  // "rtl" for a language written right to left (ar, he, fa, ur…): base.njk then sets <html dir="rtl">.
+  eleventyConfig.addFilter("textDirection", textDirection);
   // Escape everything a template prints unless it is explicitly marked safe.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addPassthroughCopy({ [path.join(APP_DIR, "layouts/assets")]: "assets" });

@@ -1,7 +1,7 @@
 // Builds a site (a folder holding content/) with the real chatpost build, into a
 // temporary output folder, and gives helpers to read what was built.
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,3 +81,24 @@ export async function buildSite(source = FIXTURE_SITE, options: BuildOptions = {
   };
 }
 
+
+export interface SiteChanges {
+  /** Files to write into the copy, by path from the site's folder, e.g. "content/posts/2026-11-21-x.md". */
+  files?: Record<string, string>;
+  /** Changes the text of content/_data/site.yaml. */
+  settings?: (yaml: string) => string;
+}
+
+/** A temporary copy of `source` with `changes` made to it (the source is never touched). */
+export function copySiteWith(source: string, changes: SiteChanges): string {
+  const root = copySite(source);
+  for (const [rel, body] of Object.entries(changes.files ?? {})) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), body);
+  }
+  if (changes.settings) {
+    const file = path.join(root, "content/_data/site.yaml");
+    writeFileSync(file, changes.settings(readFileSync(file, "utf8")));
+  }
+  return root;
+}
