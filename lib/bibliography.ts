@@ -893,7 +893,8 @@ function normaliseAll(
 ): FileResult {
   const entries: SharedEntry[] = [];
   const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
+  // Each key's entry, by the line of its key.
+  const seen = new Map<string, number | undefined>();
   const reported = new Set<string>();
   list.forEach((raw, i) => {
     // `ID:` is an id as well (normaliseItem accepts any case), named so in the messages.
@@ -919,10 +920,15 @@ function normaliseAll(
     // A warning read from the source (PubMed's "Smith JA") keeps the entry, as normaliseItem's do.
     if (!item || own.some((p) => p.diagnostic.severity === "error")) return;
     if (seen.has(item.id)) {
-      diagnostics.push({ severity: "error", file, ...where(["id"]), field: `${item.id}.id`, message: `entry "${item.id}": the key is used twice in this file`, fix: "give each entry its own key" });
+      const first = seen.get(item.id);
+      diagnostics.push({
+        severity: "error", file, ...where(["id"]), field: `${item.id}.id`,
+        message: `entry "${item.id}": the key is used twice in this file${first !== undefined ? ` (first on line ${first})` : ""}`,
+        fix: "give each entry its own key, or delete this one if it is the same work",
+      });
       return;
     }
-    seen.add(item.id);
+    seen.set(item.id, where(["id"]).line);
     // A .bib file's are read from its source (bibtexMarkupProblems).
     if (syntax !== "bibtex") {
       for (const p of referenceMarkupProblems(raw, syntax)) {

@@ -122,7 +122,11 @@ describe("parseBibliographyFile", () => {
 
   it("reports a key used twice in one file, and a file type it cannot read", () => {
     const { diagnostics } = parseBibliographyFile("refs.yaml", "- {id: a, type: book, title: A}\n- {id: a, type: book, title: B}\n");
-    assert.deepEqual(diagnostics.map((d) => [d.line, d.field]), [[2, "a.id"]]);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.field, d.message, d.fix]), [
+      [2, "a.id", 'entry "a": the key is used twice in this file (first on line 1)', "give each entry its own key, or delete this one if it is the same work"],
+    ]);
+    // In a .bib file, the line of the first entry's key.
+    assert.match(parseBibliographyFile("refs.bib", "@book{a, title = {A}, year = 2000}\n\n@book{ a,\n  title = {B},\n  year = 2001}\n").diagnostics[0]!.message, /used twice in this file \(first on line 1\)$/);
     assert.match(parseBibliographyFile("refs.ris", "").diagnostics[0]!.message, /cannot read \.ris/);
   });
 });
