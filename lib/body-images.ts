@@ -25,11 +25,11 @@ export function bodyImageProblems(body: string, file: string, bodyLine: number, 
   if (!body.includes("![") && !/<(?:img|source|video|audio|track)\b/i.test(body)) return [];
   const problems: Diagnostic[] = [];
   const columns = sourceColumns(body);
-  const report = (line: number, column: number | undefined, message: string, fix: string) =>
-    problems.push({ severity: "error", file, line: bodyLine + line, ...(column ? { column } : {}), field: "", message, fix });
+  const report = (line: number, column: number | undefined, message: string, fix: string, severity: "error" | "warning" = "error") =>
+    problems.push({ severity, file, line: bodyLine + line, ...(column ? { column } : {}), field: "", message, fix });
   const checkFile = (line: number, column: number | undefined, src: string, kind: "image" | "file" = "image") => {
     const problem = imageFileProblem(file, src, fileExists, kind);
-    if (problem) report(line, column, problem.message, problem.fix);
+    if (problem) report(line, column, problem.message, problem.fix, problem.severity);
   };
   const raw = (html: string, first: number) => {
     for (const img of rawImages(html)) {
@@ -81,7 +81,13 @@ export function bodyImageProblems(body: string, file: string, bodyLine: number, 
  * raw HTML) the post `file` names, if anything: a file of the site that is missing,
  * outside content/, or of a kind that is not published.
  */
-export function imageFileProblem(file: string, src: string, fileExists: FileLookup, kind: "image" | "file" = "image"): { message: string; fix: string } | undefined {
+/**
+ * A picture larger than this is a warning: the page has no smaller copy of it, so a reader
+ * on a phone downloads all of it, and a camera's photo (3–6 MB) is many times the page.
+ */
+export const IMAGE_BYTES_LIMIT = 1_000_000;
+
+export function imageFileProblem(file: string, src: string, fileExists: FileLookup, kind: "image" | "file" = "image"): { message: string; fix: string; severity?: "warning" } | undefined {
   const where = resolveLocalPath(file, src);
   if (where.kind === "remote") return undefined;
   const what = kind === "image" ? "image file" : "file";
@@ -111,7 +117,22 @@ export function imageFileProblem(file: string, src: string, fileExists: FileLook
           : "save a video as MP4 or WebM, a sound as MP3, M4A or Ogg, captions as WebVTT (.vtt)",
     };
   }
+  const bytes = kind === "image" ? fileExists.bytes?.(where.file) : undefined;
+  if (bytes !== undefined && bytes > IMAGE_BYTES_LIMIT) {
+    return {
+      severity: "warning",
+      message: `the image file ${src} is ${megabytes(bytes)}: readers download all of it with the page, which is slow and costly on a phone`,
+      fix: extension.toLowerCase() === "svg"
+        ? "simplify the drawing, or save it as PNG or WebP, under 1 MB"
+        : "save it smaller, under 1 MB: about 1600 pixels wide, as JPEG or WebP, is usually under 300 KB",
+    };
+  }
   return undefined;
+}
+
+/** 4,194,304 bytes → "4.2 MB" (1 MB = 1,000,000 bytes, as the page-weight budget counts). */
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 /** Whether an image's description has words besides its citations. */

@@ -107,7 +107,7 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
   }
   const probes: FileProbe[] = [];
   // Names must match in capitals too, as on the web server, even where the disk does not care.
-  const fileExists = fileLookup(root, (rel, found) => probes.push([rel, found]));
+  const fileExists = fileLookup(root, (rel, found, bytes) => probes.push(bytes === undefined ? [rel, found] : [rel, found, bytes]));
   const { frontMatter, ...result } = (isPostFile(file) ? loadPost : loadPage)(file, raw, { settings, root, fileExists, bytes } satisfies LoadContext);
   const entry: LoadedEntry = { hash, root, settings: key, result, probes, stat };
   if (result.post && !result.diagnostics.some((d) => d.severity === "error")) {

@@ -5,10 +5,14 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-/** Whether a file exists, from the project root; `otherCase` gives its path as on disk when only capitals differ. */
+/**
+ * Whether a file exists, from the project root; `otherCase` gives its path as on disk when
+ * only capitals differ, `bytes` the size of a file that is there as written.
+ */
 export interface FileLookup {
   (relativePath: string): boolean;
   otherCase?: (relativePath: string) => string | undefined;
+  bytes?: (relativePath: string) => number | undefined;
 }
 
 // A folder's names, kept while the folder's modification time is unchanged (adding,
@@ -63,15 +67,19 @@ export function findFile(root: string, relativePath: string): { exact: boolean; 
  * or the path of the file whose name differs in capitals only (its error names that file,
  * so a record of the validation holds only while that file is still there under that name).
  */
-export type FileProbe = [relativePath: string, found: boolean | string];
+export type FileProbe = [relativePath: string, found: boolean | string, bytes?: number];
 
 function probeOf(root: string, relativePath: string): { exact: boolean; otherCase?: string; found: boolean | string } {
   const f = findFile(root, relativePath);
   return { ...f, found: f.exact ? true : (f.otherCase ?? false) };
 }
 
-/** A FileLookup of the project at `root`: exact names only, with the capitals that differ. */
-export function fileLookup(root: string, onProbe?: (relativePath: string, found: boolean | string) => void): FileLookup {
+function sizeOf(root: string, relativePath: string): number | undefined {
+  return statSync(path.join(root, relativePath), { throwIfNoEntry: false })?.size;
+}
+
+/** A FileLookup of the project at `root`: exact names only, with the capitals that differ, and sizes. */
+export function fileLookup(root: string, onProbe?: (relativePath: string, found: boolean | string, bytes?: number) => void): FileLookup {
   const lookup: FileLookup = (relativePath) => {
     const { exact, found } = probeOf(root, relativePath);
     onProbe?.(relativePath, found);
@@ -82,12 +90,20 @@ export function fileLookup(root: string, onProbe?: (relativePath: string, found:
     onProbe?.(relativePath, found);
     return otherCase;
   };
+  // Kept with the size it had: a record of a warning about a big picture holds while the file is unchanged.
+  lookup.bytes = (relativePath) => {
+    const { exact, found } = probeOf(root, relativePath);
+    const bytes = exact ? sizeOf(root, relativePath) : undefined;
+    onProbe?.(relativePath, found, ...(bytes === undefined ? [] : [bytes]));
+    return bytes;
+  };
   return lookup;
 }
 
-/** Whether every file looked for is still there, absent, or under other capitals, as it was. */
+/** Whether every file looked for is still there (at the size it had, when that was asked), absent, or under other capitals, as it was. */
 export function probesHold(root: string, probes: unknown): boolean {
-  return Array.isArray(probes) && probes.every((p) => Array.isArray(p) && typeof p[0] === "string" && probeOf(root, p[0]).found === p[1]);
+  return Array.isArray(probes) && probes.every((p) =>
+    Array.isArray(p) && typeof p[0] === "string" && probeOf(root, p[0]).found === p[1] && (p[2] === undefined || sizeOf(root, p[0]) === p[2]));
 }
 
 /**

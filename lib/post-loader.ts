@@ -302,10 +302,12 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     const problem = imageFileProblem(file, src, ctx.fileExists);
     if (where.kind === "remote") {
       error("image.src", doc.locate(["image", "src"]), "the image must be a file in the repository, not a web address", "save the image next to the post and write its file name, e.g. ./meetup.jpg");
-    } else if (problem) {
+    } else if (problem && problem.severity !== "warning") {
       error("image.src", doc.locate(["image", "src"]), problem.message, problem.fix);
-    } else if (where.kind === "local" && fm?.image) {
-      image = { url: where.url, alt: fm.image.alt, ...(fm.image.credit ? { credit: fm.image.credit } : {}) };
+    } else {
+      // A big picture is still the post's (a warning): its share card is drawn from it.
+      if (problem) diagnostics.push({ severity: "warning", file, ...doc.locate(["image", "src"]), field: "image.src", message: problem.message, fix: problem.fix });
+      if (where.kind === "local" && fm?.image) image = { url: where.url, alt: fm.image.alt, ...(fm.image.credit ? { credit: fm.image.credit } : {}) };
     }
   }
 
