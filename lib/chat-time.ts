@@ -294,6 +294,16 @@ function midnight24(written: string, y: number, mo: number, d: number): Problem 
   };
 }
 
+/** "midnight" on a date: 00:00 that day, or, as it is often meant, the night after it. */
+function midnightWord(written: string, { y, mo, d }: { y: number; mo: number; d: number }, zoneNote: string): Problem {
+  const day = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+  const next = new Date(Date.UTC(y, mo - 1, d + 1)).toISOString().slice(0, 10);
+  return {
+    message: `"${written}": midnight could be the start of ${longDate(y, mo, d)} or its end, 00:00 on the next day`,
+    fix: `write start: ${next}T00:00 for the night after ${d} ${MONTHS[mo - 1]}, or start: ${day}T00:00 for the night before it${zoneNote}`,
+  };
+}
+
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function longDate(y: number, mo: number, d: number): string {
@@ -313,7 +323,7 @@ interface DateRead {
 // A time at the end of the value: 8pm, 8:30 p.m., 20:30, 20.30, 20h30, with its seconds.
 const TIME_AMPM = /(?:^|[\sT,@])(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*([ap])\.?\s*m\.?$/i;
 const TIME_24 = /(?:^|[\sT,@])(\d{1,2})[:.h](\d{2})(?::(\d{2}))?$/i;
-const WEEKDAY = /^(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+/i;
+const WEEKDAY = /^(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?(?:\s+|$)/i;
 // Formats luxon reads month names in (any letter case), after commas, ordinals and "of" are dropped.
 const NAMED_MONTH_FORMATS = ["MMM d yyyy", "MMMM d yyyy", "d MMM yyyy", "d MMMM yyyy"];
 
@@ -366,9 +376,13 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
     zoneWord = trailingZone[1]!;
     rest = rest.slice(0, trailingZone.index);
   }
+  // "noon" is 12:00; "midnight" could begin the day or end it, so the fix gives both.
+  const named = /(?:^|[\sT,@])(?:12(?:[:.]00)?\s*)?(noon|midday|midnight)$/i.exec(rest);
+  const isMidnight = named?.[1]!.toLowerCase() === "midnight";
+  if (named) rest = `${rest.slice(0, named.index)}${isMidnight ? "" : " 12:00 pm"}`;
   let time: TimeRead = { kind: "none" };
-  const ampm = TIME_AMPM.exec(rest);
-  const clock = ampm ? undefined : TIME_24.exec(rest);
+  const ampm = isMidnight ? null : TIME_AMPM.exec(rest);
+  const clock = ampm || isMidnight ? undefined : TIME_24.exec(rest);
   const found = ampm ?? clock;
   if (found) {
     const h = Number(found[1]);
@@ -391,11 +405,21 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
   const weekday = WEEKDAY.exec(rest);
   if (weekday) rest = rest.slice(weekday[0].length);
   const dates = readDate(rest);
-  if (dates.length === 0) return unreadableStart(text, options);
-
   const seconds = (s: number) => (s ? `:${pad(s)}` : "");
-  const value = (date: DateRead, h: number, mi: number, s = 0) => `start: ${pad(date.y, 4)}-${pad(date.mo)}-${pad(date.d)}T${pad(h)}:${pad(mi)}${seconds(s)}`;
   const zoneNote = zoneWord ? zoneAdvice(zoneWord, zone) : "";
+  if (dates.length === 0) {
+    // "20:00 EST", "Tuesday 8pm": a time, and no date to put it on.
+    if (rest.trim() === "" && (time.kind === "exact" || time.kind === "either")) {
+      const at = (h: number) => `start: YYYY-MM-DDT${pad(h)}:${pad(time.mi)}${seconds(time.s)}`;
+      return {
+        message: `"${text}" has a time but no date${weekday ? ": a weekday does not say which week" : ""}`,
+        fix: `write the chat's date before the time, as YYYY-MM-DD: ${time.kind === "exact" ? at(time.h) : `${at(time.hours[0])} in the morning, ${at(time.hours[1])} in the evening`}${zoneNote}`,
+      };
+    }
+    return unreadableStart(text, options);
+  }
+
+  const value = (date: DateRead, h: number, mi: number, s = 0) => `start: ${pad(date.y, 4)}-${pad(date.mo)}-${pad(date.d)}T${pad(h)}:${pad(mi)}${seconds(s)}`;
   const [slotH, slotMi] = (options.slotTime ?? "").split(":").map(Number);
 
   if (time.kind === "impossible") {
@@ -405,6 +429,7 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
     };
   }
   if (time.kind === "exact" && time.h === 24) return midnight24(text, dates[0]!.y, dates[0]!.mo, dates[0]!.d);
+  if (isMidnight && dates.length === 1) return midnightWord(text, dates[0]!, zoneNote);
   if (dates.length === 2) {
     const [a, b] = dates as [DateRead, DateRead];
     // With the time when it is known: written, or the weekly time for a date alone.

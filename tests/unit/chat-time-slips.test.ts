@@ -101,6 +101,39 @@ describe("a start not written as YYYY-MM-DDTHH:mm: the fix gives the value when 
   });
 });
 
+describe("noon, midnight, and a time without a date", () => {
+  it("noon and midday are 12:00", () => {
+    for (const written of ["2026-12-09 noon", "2026-12-09 12 noon", "Dec 9 2026 midday"]) {
+      assert.equal(startProblem(written).fix, "write start: 2026-12-09T12:00", written);
+    }
+  });
+
+  it("midnight could begin the day or end it: both, named", () => {
+    for (const written of ["2026-12-09 midnight", "9 December 2026 at midnight", "2026-12-09 12:00 midnight"]) {
+      assert.deepEqual(startProblem(written), {
+        message: `"${written}": midnight could be the start of 9 December 2026 or its end, 00:00 on the next day`,
+        fix: "write start: 2026-12-10T00:00 for the night after 9 December, or start: 2026-12-09T00:00 for the night before it",
+      });
+    }
+    // The end of a month and of a year.
+    assert.match(startProblem("2026-12-31 midnight").fix, /^write start: 2027-01-01T00:00 for the night after 31 December, or start: 2026-12-31T00:00/);
+  });
+
+  it("a time alone, or with a weekday, asks for the date, with the time kept", () => {
+    assert.deepEqual(startProblem("20:00 EST"), {
+      message: '"20:00 EST" has a time but no date',
+      fix: "write the chat's date before the time, as YYYY-MM-DD: start: YYYY-MM-DDT20:00 (without EST: the zone is America/New_York already)",
+    });
+    assert.deepEqual(startProblem("Tuesday 8pm"), {
+      message: '"Tuesday 8pm" has a time but no date: a weekday does not say which week',
+      fix: "write the chat's date before the time, as YYYY-MM-DD: start: YYYY-MM-DDT20:00",
+    });
+    assert.equal(startProblem("8:30").fix, "write the chat's date before the time, as YYYY-MM-DD: start: YYYY-MM-DDT08:30 in the morning, start: YYYY-MM-DDT20:30 in the evening");
+    // Words alone are not a time.
+    assert.match(startProblem("Tuesday").message, /is not a date and time written as YYYY-MM-DDTHH:mm/);
+  });
+});
+
 describe("a zone by its city or common name: the tz database name in the fix", () => {
   const meant: Array<[string, string]> = [
     ["New York", "America/New_York"],
