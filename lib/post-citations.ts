@@ -98,8 +98,9 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
     items.push(entry.item);
     return true;
   };
-  const known = () => [...own.keys(), ...shared.entries.keys()];
   const broken = new Set(post.brokenReferences);
+  // A reference with an error of its own is still a key the writer may have meant.
+  const known = () => [...own.keys(), ...broken, ...shared.entries.keys()];
 
   // A post reference that shares its key with a different shared entry would make the key ambiguous.
   for (const [id, { item, index }] of own) {

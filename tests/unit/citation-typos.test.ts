@@ -181,3 +181,17 @@ describe("reports", () => {
     assert.deepEqual(citationDiagnostics([p], shared, apa).map((d) => d.severity), ["warning"]);
   });
 });
+
+describe("a key in other capitals than a reference that has an error of its own", () => {
+  it("gets the key to write, as for any reference, beside the reference's own error", () => {
+    const text = `---\ntitle: T\ndate: 2020-01-07\nreferences:\n  - {id: smith2019a, type: book, title: A study, author: "Smith, Jane", issued: someday}\n---\nAs shown [@Smith2019a].\n`;
+    const result = loadPost(FILE, text, { settings, root: "/nowhere", fileExists: () => false });
+    assert.equal(result.post, undefined);
+    assert.match(result.diagnostics.map((d) => d.message).join("\n"), /"someday" is not a date/);
+    assert.deepEqual(resolvePostCitations(result.citing!, shared).diagnostics.map((d) => [d.line, d.column, d.message, d.fix]), [
+      [7, 10, 'the citation [@Smith2019a] cites "Smith2019a", but the reference id is "smith2019a": ids must match in capitals and small letters', "write `[@smith2019a]`"],
+    ]);
+    // Cited as written, it waits for the reference's own error.
+    assert.deepEqual(resolvePostCitations(loadPost(FILE, text.replace("@Smith2019a", "@smith2019a"), { settings, root: "/nowhere", fileExists: () => false }).citing!, shared).diagnostics, []);
+  });
+});
