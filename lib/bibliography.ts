@@ -26,11 +26,22 @@ export interface SharedEntry {
 export interface SharedBibliography {
   entries: Map<string, SharedEntry>;
   diagnostics: Diagnostic[];
+  /**
+   * Keys of entries left out for an error of their own (reported in `diagnostics`), each
+   * with its file and first line: a citation of one is told to fix that entry first.
+   */
+  broken?: Map<string, { file: string; line?: number }>;
+  /** Files that could not be read at all (missing, or not parsed; reported in `diagnostics`). */
+  unreadable?: string[];
 }
 
 interface FileResult {
   entries: SharedEntry[];
   diagnostics: Diagnostic[];
+  /** Entries left out for an error of their own, by key. */
+  broken?: { id: string; line?: number }[];
+  /** Whether the file could not be read at all. */
+  unreadable?: true;
 }
 
 const cache = new Map<string, { hash: string; result: FileResult }>();
@@ -39,9 +50,12 @@ const cache = new Map<string, { hash: string; result: FileResult }>();
 export function loadSharedBibliography(root: string, files: string[]): SharedBibliography {
   const entries = new Map<string, SharedEntry>();
   const diagnostics: Diagnostic[] = [];
+  const broken = new Map<string, { file: string; line?: number }>();
+  const unreadable: string[] = [];
   for (const file of files) {
     const full = path.resolve(root, file);
     if (!existsSync(full)) {
+      unreadable.push(file);
       diagnostics.push({
         severity: "error", file: SETTINGS_FILE, field: "citations.bibliography",
         message: `the bibliography file ${file} was not found`,
@@ -59,6 +73,8 @@ export function loadSharedBibliography(root: string, files: string[]): SharedBib
       cache.set(full, hit);
     }
     diagnostics.push(...hit.result.diagnostics);
+    if (hit.result.unreadable) unreadable.push(file);
+    for (const { id, line } of hit.result.broken ?? []) if (!broken.has(id)) broken.set(id, { file, ...(line ? { line } : {}) });
     for (const entry of hit.result.entries) {
       const other = entries.get(entry.item.id);
       if (other) {
@@ -70,7 +86,7 @@ export function loadSharedBibliography(root: string, files: string[]): SharedBib
       } else entries.set(entry.item.id, entry);
     }
   }
-  return { entries, diagnostics };
+  return { entries, diagnostics, ...(broken.size ? { broken } : {}), ...(unreadable.length ? { unreadable } : {}) };
 }
 
 /** Parse one bibliography file by its extension. */
@@ -80,7 +96,7 @@ export function parseBibliographyFile(file: string, text: string): FileResult {
   if (ext === ".json") return parseCslJson(file, text);
   if (ext === ".yaml" || ext === ".yml") return parseCslYaml(file, text);
   return {
-    entries: [],
+    entries: [], unreadable: true,
     diagnostics: [{ severity: "error", file, field: "", message: `chatpost cannot read ${ext || "this kind of"} bibliography files`, fix: "use a .bib (BibTeX), .json (CSL JSON) or .yaml (CSL YAML) file" }],
   };
 }
@@ -93,7 +109,7 @@ function parseBibtex(file: string, text: string): FileResult {
     const message = String(error?.message ?? error);
     const at = /at line (\d+) col (\d+)/.exec(message);
     return {
-      entries: [],
+      entries: [], unreadable: true,
       diagnostics: [{
         severity: "error", file, ...(at ? { line: Number(at[1]), column: Number(at[2]) } : {}), field: "",
         message: `BibTeX syntax error: ${message.split("\n")[0]!.replace(/ at line \d+ col \d+:?$/, "")}`,
@@ -825,12 +841,12 @@ function parseCslJson(file: string, text: string): FileResult {
   } catch (error: any) {
     const pos = /position (\d+)/.exec(String(error?.message))?.[1];
     return {
-      entries: [],
+      entries: [], unreadable: true,
       diagnostics: [{ severity: "error", file, ...(pos ? { line: text.slice(0, Number(pos)).split("\n").length } : {}), field: "", message: `the file is not valid JSON: ${String(error?.message).split("\n")[0]}`, fix: "check the commas, quotes and brackets around this line" }],
     };
   }
   if (!Array.isArray(data)) {
-    return { entries: [], diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL JSON bibliography must be a list of entries", fix: "write [ {\"id\": …}, … ]" }] };
+    return { entries: [], unreadable: true, diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL JSON bibliography must be a list of entries", fix: "write [ {\"id\": …}, … ]" }] };
   }
   return normaliseAll(file, "json", data, (id) => lineOf(text, new RegExp(`"[iI][dD]"\\s*:\\s*"${escapeRegExp(id)}"`)), jsonFieldLocator(text));
 }
@@ -869,11 +885,11 @@ function jsonFieldLocator(text: string): (index: number, id: string, sub: (strin
 
 function parseCslYaml(file: string, text: string): FileResult {
   const doc = readYamlDocument(text, file, 1);
-  if (doc.diagnostics.length) return { entries: [], diagnostics: doc.diagnostics };
+  if (doc.diagnostics.length) return { entries: [], unreadable: true, diagnostics: doc.diagnostics };
   const data = doc.data as any;
   const list = Array.isArray(data) ? data : data && Array.isArray(data.references) ? data.references : undefined;
   if (!list) {
-    return { entries: [], diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL YAML bibliography must be a list of entries, or `references:` with a list", fix: "start the file with `references:` and list the entries below it, each starting with `- id:`" }] };
+    return { entries: [], unreadable: true, diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL YAML bibliography must be a list of entries, or `references:` with a list", fix: "start the file with `references:` and list the entries below it, each starting with `- id:`" }] };
   }
   const base = Array.isArray(data) ? [] : ["references"];
   return normaliseAll(file, "yaml", list, undefined, (i, _id, sub) => doc.locate([...base, i, ...sub]));
@@ -893,6 +909,7 @@ function normaliseAll(
 ): FileResult {
   const entries: SharedEntry[] = [];
   const diagnostics: Diagnostic[] = [];
+  const broken: { id: string; line?: number }[] = [];
   // Each key's entry, by the line of its key.
   const seen = new Map<string, number | undefined>();
   const reported = new Set<string>();
@@ -918,7 +935,12 @@ function normaliseAll(
       diagnostics.push({ severity: p.severity ?? "error", file, ...where(p.path), field: fieldPath([id, ...p.path]), message: `entry "${id}": ${p.message}`, fix: p.fix });
     }
     // A warning read from the source (PubMed's "Smith JA") keeps the entry, as normaliseItem's do.
-    if (!item || own.some((p) => p.diagnostic.severity === "error")) return;
+    if (!item || own.some((p) => p.diagnostic.severity === "error")) {
+      const key = referenceId(raw)?.trim();
+      const at = line([]);
+      if (key !== undefined) broken.push({ id: key, ...(at ? { line: at } : {}) });
+      return;
+    }
     if (seen.has(item.id)) {
       const first = seen.get(item.id);
       diagnostics.push({
@@ -938,7 +960,7 @@ function normaliseAll(
     const at = line([]);
     entries.push({ item, file, ...(at ? { line: at } : {}) });
   });
-  return { entries, diagnostics };
+  return { entries, diagnostics, ...(broken.length ? { broken } : {}) };
 }
 
 function lineOf(text: string, pattern: RegExp): number | undefined {

@@ -11,7 +11,7 @@ import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
-import { localeLocatorTerms, normaliseTerm, type LocatorTerms } from "./locator-terms.ts";
+import { localeLocatorTerms, locatorSpellings, normaliseTerm, type LocatorSpelling, type LocatorTerms } from "./locator-terms.ts";
 import { citationShape, notesAfterPunctuation } from "./notes-after-punctuation.ts";
 
 export type { LocatorTerms };
@@ -586,6 +586,117 @@ function roundBracketSlip(src: string, at: number, keyEnd: number, max: number, 
   }
   const edits = [{ at: 0, end: 1, text: "[" }, { at: close - open, end: close - open + 1, text: "]" }];
   return { kind: "round-brackets", offset: open, source: src.slice(open, close + 1), keys, loose: [], edits, flag: items.some((item) => item.prefix) };
+}
+
+/**
+ * A locator written in words pandoc does not take for one ("p 3", "pg. 3", "para 4",
+ * "chap 2"): it stays in the suffix and is printed as typed, "(Hung, 2021, para 4)".
+ */
+export interface LocatorSlip {
+  /** The words as written, "para 4". */
+  written: string;
+  /** What to write instead, "para. 4": the locale's spelling of the term, which the style then prints its own way. */
+  suggested: string;
+  /** The CSL label meant (page, paragraph, …), or "table", which has no locator term in pandoc. */
+  label: string;
+}
+
+// The whole text after a key: an optional comma, one word (with or without a final
+// period), then numbers or ranges ("3", "3-5", "iv", "3, 7"), and nothing else: text such
+// as "and elsewhere" or "table 2 shows" is a suffix the writer meant.
+const NUMBER = String.raw`(?:\p{N}+\p{L}?|[ivxlcdm]+|[IVXLCDM]+)`;
+const RANGE = String.raw`${NUMBER}(?:[ \t]*[-\u2013\u2014][ \t]*${NUMBER})?`;
+const WORD_AND_NUMBER = new RegExp(String.raw`^([ \t]*,?[ \t\n]*)(\p{L}+\.?)([ \t]*)(${RANGE}(?:[ \t]*,[ \t]*${RANGE})*)([ \t]*)$`, "u");
+
+// Everyday English abbreviations that are none of CSL's (its own without their periods,
+// "p 3" or "chap 2", are found from the locale's spellings): the label, and whether plural.
+const ENGLISH_ALIASES: Record<string, { label: string; plural: boolean }> = {
+  pg: { label: "page", plural: false }, pgs: { label: "page", plural: true },
+  ch: { label: "chapter", plural: false }, chs: { label: "chapter", plural: true }, chapt: { label: "chapter", plural: false },
+  sect: { label: "section", plural: false }, sects: { label: "section", plural: true },
+  ln: { label: "line", plural: false }, fn: { label: "note", plural: false },
+  tbl: { label: "table", plural: false }, tab: { label: "table", plural: false }, table: { label: "table", plural: false },
+  tbls: { label: "table", plural: true }, tabs: { label: "table", plural: true }, tables: { label: "table", plural: true },
+};
+
+const bare = (text: string) => text.toLowerCase().replace(/[.\s]/g, "");
+
+/** The spelling to suggest for a label: the locale's short form of that number, else its long one. */
+function spellingFor(spellings: readonly LocatorSpelling[], label: string, plural: boolean): LocatorSpelling | undefined {
+  const of = spellings.filter((s) => s.label === label);
+  return of.find((s) => s.form === "short" && s.plural === plural) ?? of.find((s) => s.form === "long" && s.plural === plural) ?? of[0];
+}
+
+/**
+ * What pandoc would read as a locator had it been written in the locale's words: `word`
+ * is the writer's ("pg." or "para"), `terms` the locale's table. Undefined when the word
+ * is no locator's, or already one of the table's.
+ */
+function meantLocator(word: string, terms: LocatorTerms, table: string | (() => string)): { label: string; text: string } | undefined {
+  if (terms.has(normaliseTerm(word))) return undefined;
+  const spellings = locatorSpellings(terms);
+  const written = bare(word);
+  // A term of the locale without its periods, or with them elsewhere: "p 3", "chap 2", "para 4".
+  // One letter ("c", "l", "v") is too often something else, but for a page ("p", German "S").
+  const same = spellings.find((s) => bare(s.text) === written && s.text !== word && (written.length > 1 || s.label === "page"));
+  if (same) return { label: same.label, text: same.text };
+  // English words for which CSL has other abbreviations, where the locale's words are English.
+  const alias = Object.hasOwn(ENGLISH_ALIASES, written) && terms.get("page") === "page" ? ENGLISH_ALIASES[written]! : undefined;
+  if (!alias) return undefined;
+  if (alias.label === "table") {
+    const singular = typeof table === "string" ? table : table();
+    const text = alias.plural ? `${singular}s` : singular;
+    return text === word ? undefined : { label: "table", text };
+  }
+  const spelling = spellingFor(spellings, alias.label, alias.plural);
+  return spelling ? { label: spelling.label, text: spelling.text } : undefined;
+}
+
+/**
+ * The locators of a citation written in words pandoc does not read as one, each with the
+ * locale's spelling to write instead, and the citation corrected. `table` is how the
+ * style writes a table's number ("Table" in APA; asked only for a citation that has one):
+ * pandoc has no locator term for tables, so "tbl. 2" is best written as the style prints it, as text.
+ */
+export function locatorSlips(cluster: CitationCluster, terms: LocatorTerms = defaultLocatorTerms(), table: string | (() => string) = "table"): { slips: LocatorSlip[]; corrected: string } | undefined {
+  const source = cluster.source;
+  const spans: { item: CitationItem; from: number; to: number }[] = [];
+  const partsOf = (inner: string, offset: number) => {
+    for (const part of splitItemsAt(inner)) {
+      const item = parseItem(part.text, terms);
+      const end = offset + part.at + part.text.length;
+      if (item) spans.push({ item, from: end - item.suffix.length, to: end });
+    }
+  };
+  if (source.startsWith("[")) partsOf(source.slice(1, -1), 1);
+  else if (source.endsWith("]")) {
+    // "@key [p 3]": the bracket after a narrative citation, its locator or more citations.
+    const key = readKey(source, 1);
+    const open = key ? source.indexOf("[", key.end) : -1;
+    if (open > 0) {
+      const inner = source.slice(open + 1, -1);
+      if (parseBracketContent(inner, terms)) partsOf(inner, open + 1);
+      else if (cluster.items[0]) spans.push({ item: cluster.items[0], from: open + 1, to: source.length - 1 });
+    }
+  }
+  const slips: LocatorSlip[] = [];
+  const edits: SourceEdit[] = [];
+  for (const { item, from, to } of spans) {
+    // "@key{}, p 3" says the text after it is not a locator.
+    if (item.locator || !item.suffix.trim() || source[from - 1] === "}") continue;
+    const m = WORD_AND_NUMBER.exec(source.slice(from, to));
+    if (!m) continue;
+    const [, lead, word, space, numbers, trail] = m as unknown as [string, string, string, string, string, string];
+    // A word of letters only is a roman numeral, or this is text ("p mid").
+    if (!numbers.split(/[\s,\-\u2013\u2014]+/).every((n) => /\p{N}/u.test(n) || isRoman(n))) continue;
+    const meant = meantLocator(word, terms, table);
+    if (!meant) continue;
+    const written = `${word}${space}${numbers}`;
+    const suggested = `${meant.text} ${numbers}`;
+    slips.push({ written, suggested, label: meant.label });
+    edits.push({ at: from + lead.length, end: to - trail.length, text: suggested });
+  }
+  return slips.length ? { slips, corrected: editSource(source, edits) } : undefined;
 }
 
 /** `source` with `edits` (that do not overlap) made. */

@@ -199,6 +199,51 @@ export function prepareEngine({ style, locale }: CitationStyle): void {
   if (hasStyle(style) && hasLocale(locale)) engineFor(style, locale, []);
 }
 
+/** What a style prints of a citation's parts, found by formatting a few probes (see styleTraits). */
+export interface StyleTraits {
+  /** Whether a locator ("p. 987") shows in a citation, or in its footnote. */
+  locators: boolean;
+  /** Whether `@key` prints otherwise than `[@key]`: false for a numeric style, which names no author in the text. */
+  narrative: boolean;
+  /** The word a figure's number follows in a citation ("Figure" in APA), when the style prints it. */
+  figure?: string;
+}
+
+const PROBE_ITEM: CslItem = { id: "probe", type: "book", title: "Probe", author: [{ family: "Probe", given: "Ann" }], issued: { "date-parts": [[2000]] } } as CslItem;
+const traitsCache = new Map<string, { styleXml: unknown; localeXml: unknown; traits: StyleTraits | undefined }>();
+
+/**
+ * How a style treats locators and `@key`, found by formatting one work four ways (with the
+ * content cache, and the style's engine, as any post): once per style and locale while
+ * their XML is unchanged, the same object each time. Undefined when the style cannot format.
+ */
+export function styleTraits(style: CitationStyle): StyleTraits | undefined {
+  const registry = csl();
+  const styleXml = registry.styles.get(style.style);
+  const localeXml = registry.locales.get(style.locale) ?? registry.locales.get(style.locale.replace("-", "_"));
+  const key = `${style.style}|${style.locale}`;
+  const known = traitsCache.get(key);
+  if (known && known.styleXml === styleXml && known.localeXml === localeXml) return known.traits;
+  let traits: StyleTraits | undefined;
+  try {
+    const text = (cluster: ClusterItem) => {
+      const out = formatCitations({ items: [PROBE_ITEM], clusters: [[cluster]], style });
+      return { citation: plainText(out.citations[0] ?? ""), whole: plainText(`${out.citations[0] ?? ""} ${out.notes[0] ?? ""}`) };
+    };
+    const plain = text({ id: "probe", mode: "normal" });
+    const located = text({ id: "probe", mode: "normal", locator: "987", label: "page" });
+    const narrative = text({ id: "probe", mode: "author-in-text" });
+    const figure = /(\p{L}+\.?)\s*654/u.exec(text({ id: "probe", mode: "normal", locator: "654", label: "figure" }).whole)?.[1];
+    traits = { locators: located.whole.includes("987"), narrative: narrative.citation !== plain.citation, ...(figure ? { figure } : {}) };
+  } catch {
+    traits = undefined;
+  }
+  traitsCache.set(key, { styleXml, localeXml, traits });
+  return traits;
+}
+
+const plainText = (html: string) => html.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+
 /**
  * citeproc-js looks for inline markup and quotes (<i>, "…", the locale's “…”) in every
  * string it outputs, building a large regular expression each time: a sixth of its time

@@ -198,6 +198,8 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
     } else if (NUMBER_FIELDS.has(field)) {
       if (typeof value === "number" || typeof value === "string") out[field] = String(value);
       else problems.push({ path: [key], message: `${field} must be a number or text`, fix: `write e.g. \`${field}: 16\`` });
+      const issue = field === "volume" ? volumeWithIssue(value) : undefined;
+      if (issue) problems.push({ path: [key], severity: "warning", ...volumeIssueProblem(issue, key, { issue: valueOf("issue"), page: valueOf("page") }, syntax) });
     } else if (field === "DOI") {
       const doi = normaliseDoi(value);
       if (doi !== undefined) out.DOI = doi;
@@ -231,9 +233,30 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
   if (title === undefined || title === null || String(title).trim() === "") {
     problems.push({ path: pathOf("title"), message: "the reference has no title", fix: "add `title:` with the title of the work, in quotes if it contains a colon" });
   }
+  // "SOCIAL MEDIA AND NURSES": printed in capitals, as typed.
+  for (const field of ["title", "container-title"] as const) {
+    const capitals = typeof out[field] === "string" ? capitalsProblem(out[field] as string, field, out.type, syntax) : undefined;
+    if (capitals) problems.push({ path: pathOf(field), severity: "warning", ...capitals });
+  }
   const url = valueOf("URL");
   if (typeof url === "string" && !/^https?:\/\/\S+$/.test(url.trim())) {
     problems.push({ path: pathOf("URL"), message: `"${url}" is not a web address`, fix: urlFix(url, String(pathOf("URL")[0]), has("DOI"), syntax) });
+  } else if (
+    typeof out.URL === "string" && !has("DOI") && !has("status") && !has("accessed") && out.status === undefined
+    // Written "n.d.", the date is to be removed: the day read is wanted all the same.
+    && (!has("issued") || (out.issued === undefined && dateWords(valueOf("issued"), "issued")?.kind === "none"))
+    // A note that holds the day has its own warning; a URL written twice, its error.
+    && !problems.some((p) => p.path.length > 0 && (written.get("note") === p.path[0] || cslField(String(p.path[0])) === "URL"))
+  ) {
+    // APA's "Retrieved https://…": a work with an address and no date is cited with the day it
+    // was read, and APA writes the word for it whether that day is there or not.
+    const accessed = syntax === "bibtex" ? "urldate" : "accessed";
+    problems.push({
+      path: pathOf("URL"),
+      severity: "warning",
+      message: `the work has an address but no date, and no day you read it: APA prints "Retrieved" followed directly by the address ("Retrieved ${out.URL.trim()}"), without the day that belongs between them`,
+      fix: `add the day you read it, e.g. ${fieldLine(syntax, accessed, "2024-03-05")} (APA then prints "Retrieved March 5, 2024, from …"); or the work's date in ${syntax === "bibtex" ? "`year`" : "`issued`"}, if it has one`,
+    });
   }
   // A warning is about a reference that still works as written: it keeps its item.
   return problems.some((p) => (p.severity ?? "error") === "error") ? { problems } : { item: out as CslItem, problems };
@@ -556,6 +579,9 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
         // "Smith, JA", printed "Smith, J.". A .bib file's names are told for the whole field, below.
         const found = initialsRunTogether(name);
         if (found && syntax !== "bibtex") problems.push({ path: Array.isArray(value) ? [...path, i] : path, severity: "warning", ...initialsProblem(name, text, found, field, syntax, Array.isArray(value)) });
+        // "Kim, Min-jun", printed "Kim, M.".
+        const hyphen = syntax === "bibtex" ? undefined : hyphenProblem(name, text, field, syntax, Array.isArray(value));
+        if (hyphen) problems.push({ path: Array.isArray(value) ? [...path, i] : path, severity: "warning", ...hyphen });
         return;
       }
       // "Kate Doe" may well be a person, who would be printed whole and sorted under Kate: a
@@ -578,6 +604,8 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
       names.push(name as CslName);
       const found = initialsRunTogether(name as CslName);
       if (found && syntax !== "bibtex") problems.push({ path: Array.isArray(value) ? [...path, i] : path, severity: "warning", ...initialsProblem(name as CslName, undefined, found, field, syntax, Array.isArray(value)) });
+      const hyphen = syntax === "bibtex" ? undefined : hyphenProblem(name as CslName, undefined, field, syntax, Array.isArray(value));
+      if (hyphen) problems.push({ path: Array.isArray(value) ? [...path, i] : path, severity: "warning", ...hyphen });
     } else {
       problems.push({ path: [...path, i], message: "a name must be text or {family, given}", fix: 'write "Smith, Ann" or {family: Smith, given: Ann}' });
     }
@@ -587,8 +615,66 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
   if (syntax === "bibtex") {
     const found = names.map(initialsRunTogether);
     if (found.some((f) => f !== undefined)) problems.push({ path, severity: "warning", ...bibtexInitialsProblem(names, found, field) });
+    // "Kim, Min-jun": the field rewritten, each such name with its capital (and initials with their full stops, as above).
+    const hyphens = names.map((n) => capitalsAfterHyphens(n.given));
+    if (hyphens.some((h) => h !== undefined)) {
+      const hits = names.flatMap((n, k) => (hyphens[k] !== undefined ? [n] : []));
+      const rewritten = names.map((n, k) => bibtexName({ ...n, ...(found[k] && !found[k]!.asName ? { given: found[k]!.initials } : {}), ...(hyphens[k] !== undefined ? { given: hyphens[k] } : {}) })).join(" and ");
+      problems.push({ path, severity: "warning", message: hyphenMessage(hits.map((n) => [bibtexName(n), n])), fix: `write each part of the given name with a capital, so that the style writes both initials: ${field.toLowerCase()} = {${rewritten}}` });
+    }
   }
   return names;
+}
+
+// The small words after a hyphen that are not a given name of their own ("Abd-al", "Ahmad-ud-Din"):
+// a name with one is left as written.
+const HYPHEN_PARTICLES = new Set(["al", "el", "ul", "ud", "ur", "ad", "ar", "as", "ash", "at", "az", "ibn", "bin", "bint", "ben", "de", "du", "da", "di", "del", "la", "le", "y", "e", "i"]);
+
+/**
+ * A given name with a small letter after a hyphen, "Min-jun", with its capitals, "Min-Jun";
+ * undefined for any other. citeproc-js reads "-jun" as part of "Min", not as a second given
+ * name: APA prints "Kim, M.", Vancouver "Kim M jun". "Min-Jun" is "M.-J.", "MJ".
+ */
+function capitalsAfterHyphens(given: string | undefined): string | undefined {
+  if (!given) return undefined;
+  let changed = false;
+  const words = given.trim().split(/\s+/).map((w) => {
+    const parts = w.split("-");
+    if (parts.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(parts[0]!) || !parts.slice(1).every((h) => /^\p{L}\p{Ll}+$/u.test(h))) return w;
+    if (!parts.slice(1).some((h) => /^\p{Ll}/u.test(h)) || parts.some((h) => HYPHEN_PARTICLES.has(h.toLowerCase()))) return w;
+    changed = true;
+    return parts.map((h) => `${[...h][0]!.toUpperCase()}${h.slice([...h][0]!.length)}`).join("-");
+  });
+  return changed ? words.join(" ") : undefined;
+}
+
+/** How APA prints a given name's initials, as citeproc-js does for "Min-jun": "M.", the part after the small letter's hyphen dropped. */
+function apaInitials(given: string): string {
+  return given.trim().split(/\s+/).map((w) => w.split("-").filter((h) => /^\p{Lu}/u.test(h)).map((h) => `${[...h][0]}.`).join("-")).filter(Boolean).join(" ");
+}
+
+/** The message for names written `shown` with a small letter after a hyphen. */
+function hyphenMessage(hits: [string, CslName][]): string {
+  const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0]!);
+  const printed = list(hits.map(([, n]) => `"${[[n["non-dropping-particle"], n.family].filter(Boolean).join(" "), apaInitials(n.given!), ...(n.suffix ? [n.suffix] : [])].join(", ")}"`));
+  const parts = hits.flatMap(([, n]) => n.given!.split(/[\s-]+/).filter((h) => /^\p{Ll}/u.test(h)));
+  const [, one] = hits[0]!;
+  // Vancouver's "Kim M jun", shown for a single given name, which it prints so.
+  const vancouver = hits.length === 1 && !/\s/.test(one.given!.trim()) && !one.suffix && !one["non-dropping-particle"] ? `; Vancouver prints "${one.family} ${apaInitials(one.given!).replace(/[.-]/g, "")} ${parts.join(" ")}"` : "";
+  return `${list(hits.map(([s]) => `"${s}"`))} would be printed ${printed} in APA: the citation style reads a part written with a small letter after a hyphen (${list([...new Set(parts)].map((h) => `"${h}"`))}) as no given name of its own and writes no initial for it${vancouver}`;
+}
+
+/** The warning for "Kim, Min-jun" or {family: Kim, given: Min-jun}: the name with its capitals, in the writer's syntax. */
+function hyphenProblem(name: CslName, written: string | undefined, field: string, syntax: "yaml" | "json", inList: boolean): { message: string; fix: string } | undefined {
+  if (name.literal || !name.family) return undefined;
+  const given = capitalsAfterHyphens(name.given);
+  if (given === undefined) return undefined;
+  // A name written as text is shown as text, {family, given} as {family, given}.
+  const fixed = written !== undefined ? [name.family, given, ...(name.suffix ? [name.suffix] : [])].join(", ") : { ...name, given };
+  return {
+    message: hyphenMessage([[written ?? `${name.family}, ${name.given}`, name]]),
+    fix: namesFix(syntax, field, [fixed], inList, `write each part of the given name with a capital, so that the style writes both initials ("${name.family}, ${apaInitials(given)}")`),
+  };
 }
 
 interface RunTogether {
@@ -719,7 +805,11 @@ export function organisationProblem(text: string, organisation: CommaOrganisatio
 function givenFamilyProblem(text: string, person: string, field: string, syntax: "yaml" | "json", inList: boolean): { message: string; fix: string } {
   const first = text.split(/\s+/)[0]!;
   const message = `"${text}" is read as an organisation's name: it is printed as written and sorted under "${first}"`;
-  const asPerson = "if it is a person, write the family name first, then a comma";
+  // "Min-jun Kim" is "Kim, Min-Jun": written "Kim, Min-jun", the style would leave out the J.
+  const comma = person.indexOf(",");
+  const capitals = comma > 0 ? capitalsAfterHyphens(person.slice(comma + 1)) : undefined;
+  if (capitals !== undefined) person = `${person.slice(0, comma)}, ${capitals}`;
+  const asPerson = `if it is a person, write the family name first, then a comma${capitals !== undefined ? ", and each part of the given name with a capital (else the style leaves out the initial of the part after the hyphen)" : ""}`;
   const asOrganisation = "if it is an organisation, write it with `literal:`, which keeps it as written";
   if (syntax === "json") {
     const literal = `{"literal": ${JSON.stringify(text)}}`;
@@ -1301,6 +1391,101 @@ function namesFix(syntax: "yaml" | "json", field: string, names: (string | CslNa
 /** Several ways out, each "if it is …" with the names it would be written as. */
 function eitherFix(syntax: "yaml" | "json", field: string, inList: boolean, ...ways: [string, (string | CslName)[]][]): string {
   return ways.map(([how, names]) => namesFix(syntax, field, names, inList, how)).join(syntax === "json" ? "; " : "\n");
+}
+
+interface VolumeIssue {
+  /** As written. */
+  text: string;
+  volume: string;
+  issue: string;
+  /** The pages after a colon, as PubMed writes them: "39(7):491-520". */
+  page?: string;
+}
+
+/** A volume written with its issue, as PubMed ("12(3)", "39(7):491-520") or a journal's page ("12, no. 3", "Vol. 12, Issue 3") writes it; undefined for a volume alone. */
+function volumeWithIssue(value: unknown): VolumeIssue | undefined {
+  if (typeof value !== "string") return undefined;
+  const text = value.trim().replace(/^vol(?:ume)?\.?\s*/i, "");
+  const m = /^(\d+)\s*\(\s*(\d+(?:\s*[-–]\s*\d+)?)\s*\)(?:\s*:\s*(\d+(?:\s*[-–]\s*\d+)?))?$/.exec(text) ?? /^(\d+)\s*[,;]?\s*(?:no|nr|num|number|issue|iss)\.?\s*(\d+(?:\s*[-–]\s*\d+)?)$/i.exec(text);
+  if (!m) return undefined;
+  return { text: value.trim(), volume: m[1]!, issue: m[2]!.replace(/\s+/g, ""), ...(m[3] ? { page: m[3].replace(/\s+/g, "") } : {}) };
+}
+
+/** The warning for "volume: 12(3)": the volume, issue (and pages) each in its own field, in the writer's syntax. */
+function volumeIssueProblem(found: VolumeIssue, key: string, written: { issue: unknown; page: unknown }, syntax: ReferenceSyntax): { message: string; fix: string } {
+  const issueField = syntax === "bibtex" ? "number" : "issue";
+  const line = (field: string, text: string) => fieldLine(syntax, field, text);
+  const volumeLine = syntax === "bibtex" ? `\`volume = {${found.volume}}\`` : line(key, found.volume);
+  const same = (a: unknown, b: string) => a !== undefined && a !== null && String(a).replace(/\s+/g, "").replace(/–/g, "-") === b.replace(/–/g, "-");
+  const lines = [volumeLine];
+  const notes: string[] = [];
+  for (const [field, value, have] of [[issueField, found.issue, written.issue], ["page", found.page, written.page]] as const) {
+    if (value === undefined) continue;
+    const shownField = field === "page" && syntax === "bibtex" ? "pages" : field;
+    if (have === undefined || have === null || have === "") lines.push(line(shownField, value));
+    else if (!same(have, value)) notes.push(`\`${shownField}\` already says ${String(have)}, the volume ${value}: keep the right one there`);
+  }
+  const what = found.page !== undefined ? "its issue and pages" : "its issue";
+  return {
+    message: `"${found.text}" is the volume written with ${what}: the citation style prints it all as the volume (APA in italics, the issue too)`,
+    fix: `write ${lines.length > 2 ? `${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}` : lines.join(" and ")}${notes.length ? `; ${notes.join("; ")}` : ""}`,
+  };
+}
+
+// Small words that a title in sentence or title case writes in small letters after its first word.
+const MINOR_WORDS = new Set(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "over", "per", "the", "to", "upon", "via", "vs", "with"]);
+
+/**
+ * A title typed all in capitals, "SOCIAL MEDIA AND NURSES": three words or more and no small
+ * letter (acronyms alone, "NHS", "COVID-19", are titles too). The fix shows it in sentence case
+ * (a journal's, site's or blog's name in title case), the capitals of names left to the writer.
+ */
+function capitalsProblem(text: string, field: "title" | "container-title", type: unknown, syntax: ReferenceSyntax): { message: string; fix: string } | undefined {
+  if (/[<{\\]/.test(text) || /\p{Ll}/u.test(text)) return undefined;
+  const words = text.trim().split(/\s+/);
+  if (words.filter((w) => /\p{Lu}.*\p{Lu}/u.test(w)).length < 3) return undefined;
+  // A book's title in a chapter or a conference paper is written as a work's title; a journal, site or blog's as a name.
+  const titleCase = field === "container-title" && !["chapter", "paper-conference", "entry-dictionary", "entry-encyclopedia"].includes(String(type));
+  let start = true;
+  const cased = words.map((w, k) => {
+    const first = start;
+    start = /[:?!.]$/.test(w);
+    // Words with a digit (COVID-19, H1N1) or without a vowel (NHS, CDC) are kept: likely acronyms.
+    if (/\d/.test(w) || !/[AEIOUY]/.test(w.normalize("NFD"))) return w;
+    const lower = w.toLowerCase();
+    const capital = first || k === 0 || (titleCase && !MINOR_WORDS.has(lower.replace(/[^\p{L}]/gu, "")));
+    return capital ? lower.replace(/\p{L}/u, (c) => c.toUpperCase()) : lower;
+  });
+  const how = titleCase ? "in title case, a capital for each word but the small ones (of, and, the, …)" : "in sentence case, a capital only for the first word, the first after a colon, and names";
+  return {
+    message: `"${text}" is written in capitals: the citation style prints ${field === "title" ? "a title" : "the name"} as typed, in capitals`,
+    // A .bib file's container is its journal, journaltitle or booktitle: the value alone, for the field on this line.
+    fix: `write it ${how}, e.g. ${syntax === "bibtex" && field === "container-title" ? `\`{${cased.join(" ")}}\`` : fieldLine(syntax, field, cased.join(" "))} (check the capitals of names and acronyms)`,
+  };
+}
+
+/**
+ * The warning for a reference with the DOI of an earlier one under another id (`topol2019` and
+ * `Topol2019`), which the reference list would print as two works; undefined for a new DOI.
+ * `earlier` holds each DOI seen, in small letters (DOIs are the same in any capitals), with its
+ * id: this item's is added to it. `entry` is the reference as written, for the DOI's key.
+ */
+export function sameDoiProblem(entry: unknown, item: CslItem, earlier: Map<string, string>): ItemProblem | undefined {
+  if (typeof item.DOI !== "string") return undefined;
+  const doi = item.DOI.toLowerCase();
+  const first = earlier.get(doi);
+  if (first === undefined) {
+    earlier.set(doi, item.id);
+    return undefined;
+  }
+  if (first === item.id) return undefined;
+  const key = entry && typeof entry === "object" ? Object.keys(entry).find((k) => cslField(k) === "DOI") : undefined;
+  return {
+    path: [key ?? "DOI"],
+    severity: "warning",
+    message: `the same DOI as reference "${first}" (${item.DOI}): the reference list would print the work twice`,
+    fix: `delete this reference and cite the work as @${first} wherever the text has @${item.id}; if it is another work, correct its DOI`,
+  };
 }
 
 // What writers put where a work's date goes when it has none ("n.d."), is not published yet

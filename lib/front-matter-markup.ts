@@ -9,7 +9,9 @@
 // citeproc-js's own tags left without their pair ("<i>The Lancet" with no "</i>") are
 // printed as typed too, and are told with the fix (close or remove the tag).
 import { decodeHTMLStrict } from "entities";
-import { cslField, type ReferenceSyntax } from "./csl-normalise.ts";
+import MarkdownIt from "markdown-it";
+import { citationSyntax, extractCitations, type CitationCluster } from "./citation-syntax.ts";
+import { cslField, normaliseItem, referenceId, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { yamlScalar } from "./yaml-text.ts";
 
 export interface MarkupProblem {
@@ -93,6 +95,11 @@ const HOLD = /\uE000(\d+)\uE001/g;
 
 /** The markup in one front-matter text, what readers see of it, and the text without it; undefined when there is none. */
 export function markupProblems(text: string, options: MarkupOptions = {}): MarkupProblem | undefined {
+  return markupIn(text, options);
+}
+
+/** markupProblems, its fix showing `finish(plain)`: the text without what a check of its own also removes (citations). */
+function markupIn(text: string, options: MarkupOptions, finish: (plain: string) => string = (plain) => plain): MarkupProblem | undefined {
   const reference = options.reference ?? false;
   if (options.tag && /^#?[\p{L}\p{N}_]+$/u.test(text.trim())) return undefined;
   const first = scan(text, reference);
@@ -104,6 +111,7 @@ export function markupProblems(text: string, options: MarkupOptions = {}): Marku
     ({ plain } = again);
     styled ||= again.styled;
   }
+  plain = finish(plain);
   const pieces = [...new Set(first.found.flatMap((f) => (f.pairing ? f.pairing.printed : [f.text])))];
   return { message: message(first.found, reference), fix: fix(first.found, plain, options, styled), plain, pieces };
 }
@@ -373,6 +381,11 @@ function bibtexText(text: string): string {
 /** A problem of one field, with the field's path in the front matter. */
 export interface FieldMarkupProblem extends MarkupProblem {
   path: (string | number)[];
+  /**
+   * The text the warning is about, as written in the value (a citation, "[@fox2013]"):
+   * the caller may point at it on the field's line rather than at the field.
+   */
+  marker?: string;
 }
 
 /** What a post's fields hold, as read: anything not text is left alone (the schema reports it). */
@@ -384,6 +397,12 @@ export interface PostTexts {
   tags?: readonly unknown[];
   image?: unknown;
   references?: unknown;
+  /**
+   * Keys of works the post may cite besides its references (a shared bibliography's): a
+   * bare "@key" in a title, description, topic or image text is a citation when it names
+   * one of these or a reference of the post, and a social media handle otherwise.
+   */
+  citationKeys?: Iterable<string>;
 }
 
 // The text fields of a reference that styles print (an abstract or note is not shown; an
@@ -410,23 +429,34 @@ export function referenceMarkupProblems(entry: unknown, syntax: ReferenceSyntax 
   return out;
 }
 
-/** Markup in a post's title, author, description, topics, tags, image alt text and credit, and its references' text. */
+/** Markup in a post's title, author, description, topics, tags, image alt text and credit, and its references' text; citations in its title, description, topics and image text. */
 export function postMarkupProblems(texts: PostTexts): FieldMarkupProblem[] {
   const out: FieldMarkupProblem[] = [];
-  const check = (value: unknown, path: (string | number)[], options: MarkupOptions) => {
+  const works = citedWorks(texts);
+  const check = (value: unknown, path: (string | number)[], options: MarkupOptions, citations = false) => {
     if (typeof value !== "string") return;
-    const p = markupProblems(value, options);
+    let cited = citations ? citationProblem(value, works, options) : undefined;
+    // Each warning's fix shows the value with neither the citation nor the markup; a
+    // citation the markup hid ("@fox2013<em>") is told too.
+    const finish = (plain: string): string => {
+      const uncovered = citations ? citationProblem(plain, works, options) : undefined;
+      if (!uncovered) return plain;
+      cited ??= uncovered;
+      return markupProblems(uncovered.without, options)?.plain ?? uncovered.without;
+    };
+    const p = markupIn(cited ? cited.without : value, options, finish);
+    if (cited) out.push({ ...cited.problem(p?.plain), path, marker: cited.marker });
     if (p) out.push({ ...p, path });
   };
-  check(texts.title, ["title"], { key: "title: " });
+  check(texts.title, ["title"], { key: "title: " }, true);
   check(texts.author, ["author"], { key: "author: " });
-  check(texts.description, ["description"], { key: "description: " });
-  texts.topics?.forEach((topic, i) => check(topic, ["topics", i], { key: "- " }));
+  check(texts.description, ["description"], { key: "description: " }, true);
+  texts.topics?.forEach((topic, i) => check(topic, ["topics", i], { key: "- " }, true));
   // Tags are often written `tags: [a, b]`: the fix gives the tag in quotes, which fits there and in a list of lines.
   texts.tags?.forEach((tag, i) => check(tag, ["tags", i], { tag: true }));
   if (isRecord(texts.image)) {
-    check(texts.image.alt, ["image", "alt"], { key: "alt: " });
-    check(texts.image.credit, ["image", "credit"], { key: "credit: " });
+    check(texts.image.alt, ["image", "alt"], { key: "alt: " }, true);
+    check(texts.image.credit, ["image", "credit"], { key: "credit: " }, true);
   }
   if (Array.isArray(texts.references)) {
     texts.references.forEach((entry, i) => {
@@ -434,4 +464,145 @@ export function postMarkupProblems(texts: PostTexts): FieldMarkupProblem[] {
     });
   }
   return out;
+}
+
+// Citations in front matter. Pandoc's syntax is read in the post's text only: in a title,
+// description or topic "[@fox2013]" is shown as typed, on the page, in feeds, calendars
+// and share text. Read with the body's own parser (lib/citation-syntax.ts), so that
+// "hosts@example.org" is no citation there either. A bracketed citation is one whatever
+// its key; a bare "@key" only when the key names a work the post can cite, as "Ask
+// @nurse_jane" is a handle (as common in a chat's topics as on its platform).
+
+interface CitedWorks {
+  /** Whether `key` names a work the post can cite. */
+  has(key: string): boolean;
+  /** The work's authors as a reader names them ("Fox & Duggan"), or its title; undefined when it has neither. */
+  name(key: string): string | undefined;
+}
+
+function citedWorks(texts: PostTexts): CitedWorks {
+  const entries = new Map<string, unknown>();
+  if (Array.isArray(texts.references)) {
+    for (const entry of texts.references) {
+      const id = referenceId(entry);
+      if (id !== undefined && !entries.has(id)) entries.set(id, entry);
+    }
+  }
+  const shared = new Set(texts.citationKeys ?? []);
+  return {
+    has: (key) => entries.has(key) || shared.has(key),
+    name: (key) => (entries.has(key) ? workName(normaliseItem(entries.get(key)).item) : undefined),
+  };
+}
+
+/** The authors' (or editors') family names as a reader names the work: "Fox", "Fox & Duggan", "Fox et al."; else its title. */
+function workName(item: CslItem | undefined): string | undefined {
+  if (!item) return undefined;
+  const names = ((item.author ?? item.editor ?? []) as { family?: unknown; literal?: unknown }[])
+    .map((n) => (typeof n?.family === "string" ? n.family : typeof n?.literal === "string" ? n.literal : ""))
+    .filter((n) => n.trim());
+  if (names.length) return names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} & ${names[1]}` : `${names[0]} et al.`;
+  return typeof item.title === "string" && item.title.trim() ? item.title.trim() : undefined;
+}
+
+let citationParser: MarkdownIt | undefined;
+
+interface CitationFound {
+  /** The value without its citations (a narrative one replaced by the work's name, when known). */
+  without: string;
+  /** The first citation as written: where the warning points. */
+  marker: string;
+  /** The warning, its fix showing `shown` (the value without the markup too) when given. */
+  problem(shown: string | undefined): MarkupProblem;
+}
+
+function citationProblem(value: string, works: CitedWorks, options: MarkupOptions): CitationFound | undefined {
+  if (!value.includes("@")) return undefined;
+  // As the body is read (lib/markdown.ts): a web address is a link, not a citation.
+  citationParser ??= (() => {
+    const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+    citationSyntax(md);
+    return md;
+  })();
+  const clusters: { cluster: CitationCluster; at: number; bracketed: boolean }[] = [];
+  const named: { source: string; name: string }[] = [];
+  const unnamed: string[] = [];
+  let without = value;
+  // A citation can hide another ("[@a; @b][@c]" reads "[@a; @b]" as a link's text): read
+  // again without it, until a round finds none; at most once per "@" written (a work's
+  // name put in place of a citation could hold one).
+  for (let round = 0, rounds = value.split("@").length; round < rounds && without.includes("@"); round++) {
+    const text = without;
+    const lines = text.split("\n");
+    // Where a cluster stands in the text: its line (0-based) and column (1-based) in the parsed text.
+    const offsetOf = (c: CitationCluster) => lines.slice(0, c.line).reduce((n, l) => n + l.length + 1, 0) + c.column - 1;
+    const addresses = [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const);
+    const found = extractCitations(citationParser, text)
+      .map((c) => ({ cluster: c, at: offsetOf(c), bracketed: c.source.startsWith("[") }))
+      // A bare @key names a work the post can cite, or it is a handle; in an address ("www.example.org/@fox") it is the address's.
+      .filter(({ cluster, at, bracketed }) => text.startsWith(cluster.source, at) && !addresses.some(([a, b]) => at >= a && at < b) && (bracketed || cluster.items.every((item) => works.has(item.key))));
+    if (!found.length) break;
+    clusters.push(...found);
+    const roundNamed: typeof named = [];
+    const roundUnnamed: string[] = [];
+    for (const { cluster, at, bracketed } of [...found].sort((a, b) => b.at - a.at)) {
+      const end = at + cluster.source.length;
+      const names = cluster.items.map((item) => works.name(item.key));
+      if (!bracketed && names.every(Boolean)) {
+        const name = list(names as string[]);
+        roundNamed.unshift({ source: cluster.source, name });
+        without = without.slice(0, at) + name + without.slice(end);
+      } else {
+        if (!bracketed) roundUnnamed.unshift(cluster.source);
+        without = cut(without, at, end);
+      }
+    }
+    named.push(...roundNamed);
+    unnamed.push(...roundUnnamed);
+  }
+  if (!clusters.length) return undefined;
+  const sources = [...new Set(clusters.map((c) => c.cluster.source))];
+  const marker = sources[0]!;
+  // With nothing left, the work's name (of a bracketed citation too) stands for it.
+  let standIn: string | undefined;
+  if (!without.trim()) {
+    const names = clusters.flatMap(({ cluster }) => cluster.items.map((item) => works.name(item.key)));
+    if (names.every(Boolean)) without = standIn = list(names as string[]);
+  }
+  // An example of the work named in words: its own name when the post has it.
+  const known = clusters.flatMap(({ cluster }) => cluster.items.map((item) => works.name(item.key))).find(Boolean);
+  const inWords = `or write the work's name (${known ? `as "${known}"` : `as in "as Fox and Duggan found"`})`;
+  const message =
+    `has ${sources.length === 1 ? "the citation" : "the citations"} ${list(sources.map(QUOTED))}: citations work only in the post's text below ` +
+    `the front matter, and front matter is shown exactly as typed, so readers would see ${sources.length === 1 ? "it" : "them"} as written`;
+  const move = `move ${sources.length === 1 ? "the citation" : "the citations"} to the post's text below the front matter, where citations work`;
+  return {
+    without,
+    marker,
+    problem(shown) {
+      const plain = (shown ?? without).trim();
+      const how: string[] = [];
+      if (!plain) how.push(`${move}, and write the work's name here instead (as in "as Fox and Duggan found")`);
+      else if (standIn !== undefined) how.push(`write the work's name in place of ${list(sources.map(QUOTED))}, and cite it in the post's text below the front matter, where citations work`);
+      else {
+        if (named.length) how.push(`write the work's name in place of ${list(named.map((n) => QUOTED(n.source)))}`);
+        if (named.length < sources.length) how.push(`${move}, ${inWords}${unnamed.length ? ` in place of ${list(unnamed.map(QUOTED))}` : ""}`);
+      }
+      return { message, fix: plain ? `${how.join("; ")}: ${valueText(plain, options)}` : how.join("; "), plain, pieces: sources };
+    },
+  };
+}
+
+/** `text` without [at, end): the space before it goes too when punctuation or a space follows. */
+function cut(text: string, at: number, end: number): string {
+  let before = text.slice(0, at);
+  let after = text.slice(end);
+  if (!after || /^[\s,.;:!?)\]…]/.test(after)) before = before.replace(/[ \t]+$/, "");
+  if (!before || /[\s(\[]$/.test(before)) after = after.replace(/^[ \t]+/, "");
+  return `${before}${after}`.trim();
+}
+
+/** A value as the fix writes it: after the field's key, as YAML reads it back. */
+function valueText(plain: string, options: MarkupOptions): string {
+  return options.key === undefined ? JSON.stringify(plain) : `${options.key}${yamlScalar(plain)}`;
 }

@@ -11,6 +11,24 @@ import "@citation-js/plugin-csl";
 /** Normalised term text → CSL locator label. */
 export type LocatorTerms = ReadonlyMap<string, string>;
 
+/** One way a locale writes a locator term: "pp." is the short plural of page. */
+export interface LocatorSpelling {
+  /** As the locale writes it (white space made one space), e.g. "S." or "pp.". */
+  text: string;
+  /** The CSL locator label. */
+  label: string;
+  form: "long" | "short" | "symbol" | "verb" | "verb-short";
+  plural: boolean;
+}
+
+// Each table's spellings, in the order the table was built from (the style's own first).
+const spellingsOf = new WeakMap<LocatorTerms, readonly LocatorSpelling[]>();
+
+/** The spellings behind a table made by locatorTermsFromXml or citationLocatorTerms (none for another map). */
+export function locatorSpellings(terms: LocatorTerms): readonly LocatorSpelling[] {
+  return spellingsOf.get(terms) ?? [];
+}
+
 // pandoc's list, in its order: when two labels share a word (page and
 // number-of-pages both have "p."), the earlier one wins, as in pandoc.
 const LOCATOR_TERM_NAMES = [
@@ -42,24 +60,36 @@ function decodeXml(text: string): string {
  * so a pattern reads them without a full XML parser.
  */
 export function locatorTermsFromXml(xml: string): LocatorTerms {
-  const found = new Map<string, string[]>();
+  const found = new Map<string, LocatorSpelling[]>();
   const source = xml.replace(/<!--[\s\S]*?-->/g, "");
   for (const m of source.matchAll(/<term\b([^>]*?)(?:\/>|>([\s\S]*?)<\/term>)/g)) {
     const name = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[1]!);
     const term = name ? (name[1] ?? name[2])! : "";
     if (!LOCATOR_TERM_NAMES.includes(term)) continue;
     const body = m[2] ?? "";
+    const formAttribute = /\bform\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[1]!);
+    const form = ((formAttribute ? (formAttribute[1] ?? formAttribute[2]) : "") || "long") as LocatorSpelling["form"];
     const forms = /<(single|multiple)\b/.test(body)
-      ? [...body.matchAll(/<(?:single|multiple)\b[^>]*>([\s\S]*?)<\/(?:single|multiple)>/g)].map((f) => f[1]!)
-      : [body];
+      ? [...body.matchAll(/<(single|multiple)\b[^>]*>([\s\S]*?)<\/(?:single|multiple)>/g)].map((f) => ({ text: f[2]!, plural: f[1] === "multiple" }))
+      : [{ text: body, plural: false }];
     const list = found.get(term) ?? [];
-    list.push(...forms.map((f) => normaliseTerm(decodeXml(f.replace(/<[^>]*>/g, "")))).filter(Boolean));
+    const label = LABEL_OF_TERM[term] ?? term;
+    for (const f of forms) {
+      const text = decodeXml(f.text.replace(/<[^>]*>/g, "")).replace(/\s+/gu, " ").trim();
+      if (text) list.push({ text, label, form, plural: f.plural });
+    }
     found.set(term, list);
   }
   const table = new Map<string, string>();
+  const spellings: LocatorSpelling[] = [];
   for (const term of LOCATOR_TERM_NAMES) {
-    for (const text of found.get(term) ?? []) if (!table.has(text)) table.set(text, LABEL_OF_TERM[term] ?? term);
+    for (const spelling of found.get(term) ?? []) {
+      const text = normaliseTerm(spelling.text);
+      if (!table.has(text)) table.set(text, spelling.label);
+      spellings.push(spelling);
+    }
   }
+  spellingsOf.set(table, spellings);
   return table;
 }
 
@@ -69,7 +99,7 @@ const cache = new Map<string, { styleXml: unknown; localeXml: string; terms: Loc
 // no locator term to en-US: its table is en-US's, and a post resolved for one serves both).
 const interned = new Map<string, LocatorTerms>();
 function intern(terms: LocatorTerms): LocatorTerms {
-  const signature = JSON.stringify([...terms]);
+  const signature = JSON.stringify([[...terms], locatorSpellings(terms)]);
   const known = interned.get(signature);
   if (known) return known;
   interned.set(signature, terms);

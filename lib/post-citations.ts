@@ -9,9 +9,9 @@ import { loadSharedBibliography, type SharedBibliography, type SharedEntry } fro
 import { styleFingerprint } from "./citation-cache.ts";
 import { resolveCitationStyle } from "./citation-styles.ts";
 import type { Settings } from "./settings.ts";
-import { defaultLocatorTerms, editSource, judgeSlip, keyText, scanCitations, type CitationCluster, type KeyLookup, type LocatorTerms, type SlipJudgement } from "./citation-syntax.ts";
+import { defaultLocatorTerms, editSource, judgeSlip, keyText, locatorSlips, parseBracketContent, readKey, scanCitations, type CitationCluster, type CitationItem, type KeyLookup, type LocatorTerms, type SlipJudgement } from "./citation-syntax.ts";
 import type { UnresolvedCitation } from "./cross-file-checks.ts";
-import { CitationError, formatCitations, type CitationRequest, type CitationStyle, type ClusterItem, type FormattedCitations } from "./citations.ts";
+import { CitationError, formatCitations, styleTraits, type CitationRequest, type CitationStyle, type ClusterItem, type FormattedCitations, type StyleTraits } from "./citations.ts";
 import type { CslItem } from "./csl-normalise.ts";
 import { ContentError, fieldPath, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
@@ -35,6 +35,17 @@ export interface ResolvedCitations {
   unresolved: UnresolvedCitation[];
 }
 
+/**
+ * What the shared bibliography could not use, as lib/bibliography.ts tells it: the keys of
+ * entries it left out for an error of their own (each with its file and first line), and
+ * the files it could not read at all. Both are reported with the bibliography already.
+ */
+export interface SharedFailures {
+  broken?: ReadonlyMap<string, { file: string; line?: number }>;
+  unreadable?: readonly string[];
+}
+const failuresOf = (shared: SharedBibliography): SharedFailures => shared as SharedBibliography & SharedFailures;
+
 let parser: MarkdownIt | undefined;
 // Prefixes and suffixes are markdown too, rendered without citation parsing.
 const affixes = new MarkdownIt({ html: false, linkify: false, typographer: true });
@@ -46,22 +57,27 @@ const affixes = new MarkdownIt({ html: false, linkify: false, typographer: true 
 // so a result without diagnostics serves any root. Locator words depend on the term table
 // of the style and locale (a new object when their XML changes); a caller that names no
 // style only reads diagnostics, which no locale changes, so any result serves it.
-const resolvedMemo = new WeakMap<CitingPost, { bibliography: object; root: string | undefined; terms: LocatorTerms; resolved: ResolvedCitations }>();
+// What the style prints (its traits: locators, `@key`, a table's word) is asked only by a
+// post that needs it, and then is part of what its result depends on.
+const resolvedMemo = new WeakMap<CitingPost, { bibliography: object; root: string | undefined; terms: LocatorTerms; traits: { used: false } | { used: true; traits: StyleTraits | undefined; style: string }; resolved: ResolvedCitations }>();
 const formattedMemo = new WeakMap<ResolvedCitations, { style: string; locale: string; xml: string; root: string | undefined; out: { result?: FormattedCitations; diagnostics: Diagnostic[] } }>();
 
 // The shared bibliography is a new object on each load, but made of the same entries while
-// its files are unchanged (lib/bibliography.ts caches them by content): one token for those.
+// its files are unchanged (lib/bibliography.ts caches them by content): one token for those
+// (and the same entries left out for their errors, and the same files unread).
 const bibliographyTokens = new WeakMap<SharedBibliography, object>();
-let lastBibliography: { entries: SharedEntry[]; token: object } | undefined;
+let lastBibliography: { entries: SharedEntry[]; failed: string; token: object } | undefined;
 function bibliographyToken(shared: SharedBibliography): object {
   let token = bibliographyTokens.get(shared);
   if (token) return token;
   const entries = [...shared.entries.values()];
+  const { broken, unreadable } = failuresOf(shared);
+  const failed = JSON.stringify([[...(broken ?? [])], unreadable ?? []]);
   const last = lastBibliography;
-  if (last && last.entries.length === entries.length && entries.every((entry, i) => entry === last.entries[i])) token = last.token;
+  if (last && last.failed === failed && last.entries.length === entries.length && entries.every((entry, i) => entry === last.entries[i])) token = last.token;
   else {
     token = {};
-    lastBibliography = { entries, token };
+    lastBibliography = { entries, failed, token };
   }
   bibliographyTokens.set(shared, token);
   return token;
@@ -75,14 +91,22 @@ export function resolvePostCitations(post: CitingPost, shared: SharedBibliograph
   const bibliography = bibliographyToken(shared);
   const terms = style === undefined ? undefined : citationLocatorTerms(style.style, style.locale);
   const hit = resolvedMemo.get(post);
-  if (hit && hit.bibliography === bibliography && (terms === undefined || hit.terms === terms) && (hit.root === root || !hit.resolved.diagnostics.length)) return hit.resolved;
+  const sameStyle = (h: NonNullable<typeof hit>) => !h.traits.used || (h.traits.style === style!.style && h.traits.traits === styleTraits(style!));
+  if (hit && hit.bibliography === bibliography && (terms === undefined || (hit.terms === terms && sameStyle(hit))) && (hit.root === root || !hit.resolved.diagnostics.length)) return hit.resolved;
   const used = terms ?? defaultLocatorTerms();
-  const resolved = resolveNow(post, shared, root, used);
-  resolvedMemo.set(post, { bibliography, root, terms: used, resolved });
+  // The style's traits, asked for only when a citation needs them (a probe formats a few citations once per style).
+  let asked: { used: false } | { used: true; traits: StyleTraits | undefined; style: string } = { used: false };
+  const traits = () => {
+    if (!style) return undefined;
+    if (!asked.used) asked = { used: true, traits: styleTraits(style), style: style.style };
+    return asked.traits;
+  };
+  const resolved = resolveNow(post, shared, root, used, style, traits);
+  resolvedMemo.set(post, { bibliography, root, terms: used, traits: asked, resolved });
   return resolved;
 }
 
-function resolveNow(post: CitingPost, shared: SharedBibliography, root: string | undefined, terms: LocatorTerms): ResolvedCitations {
+function resolveNow(post: CitingPost, shared: SharedBibliography, root: string | undefined, terms: LocatorTerms, style?: CitationStyle, traits: () => StyleTraits | undefined = () => undefined): ResolvedCitations {
   parser ??= createMarkdown();
   const diagnostics: Diagnostic[] = [];
   const unresolved: UnresolvedCitation[] = [];
@@ -99,8 +123,40 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
     return true;
   };
   const broken = new Set(post.brokenReferences);
+  // Shared entries left out for an error of their own, and shared files that could not be read (both reported with the bibliography).
+  const failures = failuresOf(shared);
+  const sharedBroken = failures.broken ?? new Map<string, { file: string; line?: number }>();
+  const unreadable = failures.unreadable ?? [];
   // A reference with an error of its own is still a key the writer may have meant.
-  const known = () => [...own.keys(), ...broken, ...shared.entries.keys()];
+  const known = () => [...own.keys(), ...broken, ...shared.entries.keys(), ...sharedBroken.keys()];
+  // A key whose shared entry is broken, or perhaps in an unread file: its error, told once
+  // per post ("told" after that); undefined when neither is the case ("broken": only the former).
+  const toldFailed = new Set<string>();
+  const failedShared = (key: string, what: string, at: Pick<Diagnostic, "file" | "line" | "column" | "field">, source?: string, only?: "broken"): Diagnostic | "told" | undefined => {
+    const entry = sharedBroken.get(key);
+    if (!entry && (!unreadable.length || only)) return undefined;
+    if (toldFailed.has(key)) return "told";
+    toldFailed.add(key);
+    if (entry) {
+      const place = `${entry.file}${entry.line ? `, line ${entry.line}` : ""}`;
+      return {
+        severity: "error", ...at,
+        message: `${what} "${key}": the shared bibliography's entry "${key}" (${place}) has an error of its own, so it is left out`,
+        fix: `fix that entry first (its error is reported at ${place}); ${source ? "the citation then works as written" : "nocite then lists it as written"}`,
+      };
+    }
+    const several = unreadable.length > 1;
+    const files = several ? `the shared bibliography files ${unreadable.join(", ")}, which may hold it, could not be read (see their errors)` : `the shared bibliography file ${unreadable[0]}, which may hold it, could not be read (see that file's error)`;
+    const guess = closest(key, known());
+    const otherwise = guess
+      ? `did you mean @${guess}?${source ? ` write \`${withKey(source, key, guess)}\`` : ""}`
+      : "add the work to `references:`";
+    return {
+      severity: "error", ...at,
+      message: `${what} "${key}", which is not in this post's references, and ${files}`,
+      fix: `fix ${several ? "those files" : unreadable[0]} first; then, if "${key}" is not in ${several ? "them" : "it"}, ${otherwise}`,
+    };
+  };
 
   // A post reference that shares its key with a different shared entry would make the key ambiguous.
   for (const [id, { item, index }] of own) {
@@ -122,14 +178,24 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
     for (const c of cluster.items) {
       if (!include(c.key)) {
         if (broken.has(c.key)) continue;
-        const guess = closest(c.key, known());
         const at = { severity: "error", file: post.file, line: post.bodyLine + cluster.line, column: cluster.column, field: "" } as const;
+        const dropped = failedShared(c.key, `the citation ${cluster.source} cites`, at, cluster.source, "broken");
+        if (dropped) {
+          if (dropped !== "told") diagnostics.push(dropped);
+          continue;
+        }
+        const guess = closest(c.key, known());
         if (guess?.toLowerCase() === c.key.toLowerCase()) {
           diagnostics.push({
             ...at,
             message: `the citation ${cluster.source} cites "${c.key}", but the reference id is "${guess}": ids must match in capitals and small letters`,
             fix: `write \`${withKey(cluster.source, c.key, guess)}\``,
           });
+          continue;
+        }
+        const failed = failedShared(c.key, `the citation ${cluster.source} cites`, at, cluster.source);
+        if (failed) {
+          if (failed !== "told") diagnostics.push(failed);
           continue;
         }
         const problem: Diagnostic = {
@@ -152,8 +218,10 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
     if (out.length === cluster.items.length) clusters.push(out);
   }
 
+  diagnostics.push(...locatorProblems(post, clustersFound, terms, style, traits, (id) => own.get(id)?.item ?? shared.entries.get(id)?.item));
+
   // Citation syntax that pandoc reads otherwise than meant: "[smith2016]", "[@a, @b]", "(@a)".
-  const lookup = keyLookup([...own.keys(), ...shared.entries.keys(), ...broken]);
+  const lookup = keyLookup([...own.keys(), ...shared.entries.keys(), ...broken, ...sharedBroken.keys()]);
   for (const slip of scanned.slips) {
     const judged = judgeSlip(slip, lookup);
     if (judged) diagnostics.push({ ...slipDiagnostic(judged), file: post.file, line: post.bodyLine + slip.line, column: slip.column, field: "" });
@@ -165,18 +233,24 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
       diagnostics.push({
         severity: "error", file: post.file, ...locate(["nocite", i]), field: fieldPath(["nocite", i]),
         message: `"${entry}" lists no citation key`,
-        fix: `write the key with @ in quotes, as pandoc does: "@${entry.trim() || "key"}", or "@*" for every shared entry`,
+        fix: `write the key with @ in quotes, as pandoc does: "@${entry.trim().replace(/^@+\s*/, "") || "key"}", or "@*" for every shared entry`,
       });
     }
     for (const key of keys) {
       if (key === "*") {
         for (const id of shared.entries.keys()) include(id);
       } else if (!include(key) && !broken.has(key)) {
+        const failed = failedShared(key, "nocite lists", { file: post.file, ...locate(["nocite", i]), field: fieldPath(["nocite", i]) });
+        if (failed) {
+          if (failed !== "told") diagnostics.push(failed);
+          continue;
+        }
         const guess = closest(key, known());
         const problem: Diagnostic = {
           severity: "error", file: post.file, ...locate(["nocite", i]), field: fieldPath(["nocite", i]),
           message: `nocite lists "${key}", which is neither in this post's references nor in the shared bibliography`,
-          fix: guess ? `did you mean @${guess}?` : "check the key against the shared bibliography",
+          // Applied as written in either form: `- "@smith2019"` and `nocite: "@smith2019, @who2021"`.
+          fix: guess ? `did you mean @${guess}? replace ${keyText(key)} with ${keyText(guess)}` : "check the key against the shared bibliography",
         };
         diagnostics.push(problem);
         unresolved.push({ key, problem });
@@ -184,6 +258,111 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
     }
   });
   return { items, clusters, diagnostics, unresolved };
+}
+
+/**
+ * Locators that do not print as written: words pandoc does not read as a locator ("p 3",
+ * "para 4"), each cluster told; and, once per post at the first citation concerned, a
+ * locator the site's style prints nowhere, and `@key` in a style that names no author in the
+ * text (a numeric one). `traits` says what the style prints, asked only when needed.
+ */
+function locatorProblems(post: CitingPost, clusters: CitationCluster[], terms: LocatorTerms, style: CitationStyle | undefined, traits: () => StyleTraits | undefined, itemOf: (id: string) => CslItem | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (cluster: CitationCluster) => ({ file: post.file, line: post.bodyLine + cluster.line, column: cluster.column, field: "" });
+  const tableWord = () => (/^\p{Lu}/u.test(traits()?.figure ?? "") ? "Table" : "table");
+  for (const cluster of clusters) {
+    const found = locatorSlips(cluster, terms, tableWord);
+    // A style that prints no locator prints the words as typed: the only way they show (see below).
+    if (!found || (found.slips.some((slip) => slip.label !== "table") && traits()?.locators === false)) continue;
+    const { slips, corrected } = found;
+    const written = slips.map((slip) => `"${slip.written}"`).join(" and ");
+    const tables = slips.filter((slip) => slip.label === "table");
+    const words = slips.filter((slip) => slip.label !== "table");
+    const why = [
+      words.length ? `pandoc reads only the locator words of the site's citation language, periods included (${words.map((slip) => `"${slip.suggested.split(" ")[0]}" for a ${LABEL_WORDS[slip.label] ?? slip.label}`).join(", ")}), and the style then prints them its own way` : "",
+      tables.length ? `pandoc has no locator for a table, so write it as the style writes one (${tables.map((slip) => `"${slip.suggested}"`).join(", ")})` : "",
+    ].filter(Boolean).join("; ");
+    out.push({
+      severity: "warning", ...at(cluster),
+      message: `the citation ${cluster.source} prints ${written} as typed: ${why}`,
+      fix: `write \`${corrected}\``,
+    });
+  }
+  if (!style) return out;
+  // Once per post: the first citation with a locator, and the first `@key`.
+  const located = clusters.filter((cluster) => cluster.items.some((item) => item.locator));
+  const narrative = clusters.filter((cluster) => cluster.items[0]?.mode === "author-in-text");
+  if (!located.length && !narrative.length) return out;
+  const known = traits();
+  if (!known) return out;
+  const others = (n: number, what: string) => (n > 1 ? ` (and ${n - 1} more ${what} in this post)` : "");
+  if (!known.locators && located.length) {
+    const cluster = located[0]!;
+    const item = cluster.items.find((i) => i.locator)!;
+    out.push({
+      severity: "warning", ...at(cluster),
+      message: `the citation ${cluster.source} gives a locator (${LABEL_WORDS[item.label ?? "page"] ?? item.label} ${item.locator}), but the site's citation style (${style.style}) prints no locator in a citation: it would be lost${others(located.length, located.length > 2 ? "citations with a locator" : "citation with a locator")}`,
+      fix: `write \`${withoutLocators(cluster)}\` and say where in the work in your sentence (e.g. "on ${LABEL_WORDS[item.label ?? "page"] ?? item.label} ${item.locator}"), or have \`citations.style\` in the site settings name a style that prints locators`,
+    });
+  }
+  if (!known.narrative && narrative.length) {
+    const cluster = narrative[0]!;
+    const key = cluster.items[0]!.key;
+    const name = workName(itemOf(key), style.locale);
+    out.push({
+      severity: "warning", ...at(cluster),
+      message: `the citation ${cluster.source} is meant to name the author in your sentence, but the site's citation style (${style.style}) names no author in the text: it prints only the citation, as [${keyText(key)}] would${others(narrative.length, narrative.length > 2 ? "such citations" : "such citation")}`,
+      fix: `write the name yourself before the citation: \`${narrativeWritten(cluster, name ?? "Name", known.locators)}\`${name ? "" : ", with the author's name (or the work's title) for Name"}`,
+    });
+  }
+  return out;
+}
+
+const LABEL_WORDS: Record<string, string> = { "sub verbo": "sub verbo", "number-of-pages": "page" };
+
+/** A citation's works without their locators, as written between semicolons: "see @a and elsewhere". */
+function partsWithoutLocators(items: CitationItem[]): string[] {
+  return items.map((item) => `${item.prefix ? `${item.prefix} ` : ""}${item.mode === "suppress-author" ? "-" : ""}${keyText(item.key)}${item.suffix}`);
+}
+
+/** A citation as written, without its locators: "[see @a, pp. 3-5 and elsewhere]" → "[see @a and elsewhere]". */
+function withoutLocators(cluster: CitationCluster): string {
+  const [first, ...rest] = cluster.items;
+  if (!first) return cluster.source;
+  if (first.mode === "author-in-text") {
+    const bracket = [first.suffix.trim(), ...partsWithoutLocators(rest)].filter(Boolean);
+    return `${keyText(first.key)}${bracket.length ? ` [${bracket.join("; ")}]` : ""}`;
+  }
+  return `[${partsWithoutLocators(cluster.items).join("; ")}]`;
+}
+
+/** `@key [p. 3]` with the name written out: "Smith [@key, p. 3]"; without the locator when the style prints none. */
+function narrativeWritten(cluster: CitationCluster, name: string, locators: boolean): string {
+  if (!locators) {
+    // The text in the bracket after `@key` is its suffix, to follow the key after a comma.
+    const first = cluster.items[0]!;
+    const suffix = !first.suffix.trim() ? "" : /^[,\s]/.test(first.suffix) ? first.suffix : `, ${first.suffix}`;
+    return `${name} [${partsWithoutLocators([{ ...first, mode: "normal", suffix }, ...cluster.items.slice(1)]).join("; ")}]`;
+  }
+  const source = cluster.source;
+  const key = readKey(source, 1);
+  const open = key ? source.indexOf("[", key.end) : -1;
+  const cite = keyText(cluster.items[0]!.key);
+  if (open < 0 || !source.endsWith("]")) return `${name} [${cite}]`;
+  const inner = source.slice(open + 1, -1).trim();
+  if (!inner) return `${name} [${cite}]`;
+  return parseBracketContent(inner) ? `${name} [${cite}; ${inner}]` : `${name} [${cite}, ${inner.replace(/^,\s*/, "")}]`;
+}
+
+/** How a sentence names a work's authors: "Smith", "Smith and Doe", "Smith et al."; its title when it has none. */
+function workName(item: CslItem | undefined, locale: string): string | undefined {
+  if (!item) return undefined;
+  const people = (item.author ?? item.editor ?? []) as { family?: string; literal?: string; "non-dropping-particle"?: string }[];
+  const names = people.map((p) => p.literal ?? [p["non-dropping-particle"], p.family].filter(Boolean).join(" ")).filter(Boolean);
+  if (names.length === 1) return names[0];
+  if (names.length === 2) return `${names[0]} ${locale.toLowerCase().startsWith("en") ? "and" : "&"} ${names[1]}`;
+  if (names.length > 2) return `${names[0]} et al.`;
+  return typeof item.title === "string" && item.title ? item.title : undefined;
 }
 
 /** Which reference a word names, in any case, or the nearest one when it names none. */

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { isoOffset, resolveChatStart, type ChatInstant } from "./chat-time.ts";
 import { followedHashtag } from "./chat-address.ts";
-import { normaliseItem, referenceId, type CslItem } from "./csl-normalise.ts";
+import { normaliseItem, referenceId, sameDoiProblem, type CslItem } from "./csl-normalise.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { slugFromFile, suggestedPostFile } from "./content-paths.ts";
 import { dateSlips } from "./post-dates.ts";
@@ -266,6 +266,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   const brokenEntries: { id: string; index: number }[] = [];
   if (Array.isArray(rawData.references)) {
     const seen = new Map<string, number>();
+    // Each DOI's first id: the same work under two ids would be printed twice.
+    const dois = new Map<string, string>();
     rawData.references.forEach((entry, i) => {
       const { item, problems } = normaliseItem(entry);
       // `ID:` is accepted as `id:` (capitals do not matter in field names, as in pandoc).
@@ -286,6 +288,11 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
         } else {
           seen.set(item.id, i);
           references.push(item);
+          const same = sameDoiProblem(entry, item, dois);
+          if (same) {
+            const at = ["references", i, ...same.path];
+            diagnostics.push({ severity: "warning", file, ...doc.locate(at), field: fieldPath(at), message: `reference "${item.id}": ${same.message}`, fix: same.fix });
+          }
         }
       }
     });
@@ -345,7 +352,9 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     image: rawData.image,
     references: rawData.references,
   })) {
-    diagnostics.push({ severity: "warning", file, ...doc.locate(p.path), field: fieldPath(p.path), message: `${fieldWords(p.path)} ${p.message}`, fix: p.fix });
+    // A citation is pointed at where it stands in the value, not at the field.
+    const at = doc.locate(p.path);
+    diagnostics.push({ severity: "warning", file, ...(p.marker ? markerAt(raw, at, p.marker) : at), field: fieldPath(p.path), message: `${fieldWords(p.path)} ${p.message}`, fix: p.fix });
   }
   // Dates valid each on their own but not together (a chat written without its start has no date to compare).
   if (date !== undefined && (chat || !rawChat)) {
@@ -359,7 +368,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   }
   const chatStartAt = doc.locate(["chat", "start"]);
   if (diagnostics.some((d) => d.severity === "error") || !fm) {
-    const nocite = fm?.nocite ?? (Array.isArray(rawData.nocite) && rawData.nocite.every((n) => typeof n === "string") ? (rawData.nocite as string[]) : []);
+    const nocite = fm?.nocite ?? validField(frontMatterSchema.shape.nocite, rawData.nocite) ?? [];
     const citing: CitingPost = { file, references, nocite, body: split.body, bodyLine: split.bodyLine, ...(brokenReferences.length ? { brokenReferences } : {}) };
     // Its links and tags are checked against the other posts' too, and its references are
     // named to a post that cites one of them without having it (references are per post).
@@ -399,6 +408,26 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     bodyLine: split.bodyLine,
   };
   return { post, diagnostics, chatStartAt, frontMatter: data };
+}
+
+/**
+ * Where `marker` (text of a field's value, as written) stands: on the field's line from
+ * `at`, or on a line of the same value below it (indented further); `at` when it is not
+ * found there (a value in quotes with escapes in it).
+ */
+function markerAt(raw: string, at: Position, marker: string): Position {
+  if (at.line === undefined) return at;
+  const lines = raw.split(/\r?\n/);
+  const first = lines[at.line - 1] ?? "";
+  const indent = /^[ \t]*/.exec(first)![0].length;
+  const head = marker.split("\n")[0]!;
+  for (let i = at.line - 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (i > at.line - 1 && line.trim() && /^[ \t]*/.exec(line)![0].length <= indent) break;
+    const column = line.indexOf(head, i === at.line - 1 ? Math.max(0, (at.column ?? 1) - 1) : 0);
+    if (column >= 0) return { line: i + 1, column: column + 1 };
+  }
+  return at;
 }
 
 /** A field's value as the schema reads it, when it is valid on its own; undefined otherwise. */

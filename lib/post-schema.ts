@@ -206,6 +206,86 @@ export const imageSchema = z.strictObject({
   credit: text("the image credit").optional(),
 });
 
+// A citation key as pandoc reads one after @ (lib/citation-syntax.ts): braces hold any other key.
+const KEY_BODY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[-:.#$%&+?<>~/](?=[\p{L}\p{N}_]))*`;
+const NOCITE_ITEM = new RegExp(String.raw`^@(?:\*|\{[^}]+\}|${KEY_BODY})$`, "u");
+const LEADING_ITEM = new RegExp(String.raw`^@(?:\*|\{[^}]+\}|${KEY_BODY})`, "u");
+const KEY_WORD = new RegExp(`^${KEY_BODY}$`, "u");
+const NOCITE_EXAMPLE = 'nocite: "@smith2019, @who2021"';
+
+/**
+ * The items of `nocite:` written as pandoc's text, `nocite: "@smith2019, @who2021"` or
+ * `nocite: "@*"`: separated by commas, semicolons or spaces. Brackets and quotes around
+ * them are separators too (`"[@a; @b]"`, as pandoc reads a citation, and `'"@a", "@b"'`).
+ */
+export function nociteTextItems(text: string): string[] {
+  return text.match(/@\{[^}]*\}|@?[^\s,;[\]"'“”‘’@]+|@/gu) ?? [];
+}
+
+/** `items` as one `nocite:` line, in quotes (an @ cannot start a YAML value without them). */
+function nociteLine(items: readonly string[]): string {
+  return `nocite: ${JSON.stringify(items.join(", "))}`;
+}
+
+/** The list `nocite:` written as text stands for, each item one "@key"; an issue naming every item that is not one. */
+function nociteFromText(text: string, ctx: z.RefinementCtx): string[] {
+  const items = nociteTextItems(text);
+  const lines = text.trim().includes("\n") ? " in place of its lines" : "";
+  if (!items.length) {
+    ctx.addIssue({ code: "custom", message: `nocite holds no citation key → write the keys with @, in quotes, e.g. ${NOCITE_EXAMPLE}${lines}, or nocite: "@*" for every entry of the shared bibliography; or remove the field` });
+    return [];
+  }
+  const bad = items.filter((item) => !NOCITE_ITEM.test(item));
+  if (!bad.length) return items;
+  // "@smith2019." is @smith2019; `smith2019` may be a key without its @, or a word ("and").
+  const bare = (item: string) => item.replace(/[.:!?]+$/, "");
+  const keyLike = (item: string) => !item.startsWith("@") && KEY_WORD.test(bare(item));
+  const mended = (withAt: boolean) =>
+    items.flatMap((item) => {
+      if (NOCITE_ITEM.test(item)) return [item];
+      if (item.startsWith("@")) return LEADING_ITEM.exec(item)?.slice(0, 1) ?? [];
+      return withAt && keyLike(item) ? [`@${bare(item)}`] : [];
+    });
+  const named = bad.map((item) => JSON.stringify(item));
+  const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
+  const message = `nocite lists ${list}, which ${bad.length === 1 ? "is not a citation key" : "are not citation keys"} (a key is written with @, as in "@smith2019")`;
+  const withAt = mended(true);
+  const without = mended(false);
+  const removed = without.length ? `write the field as ${nociteLine(without)}${lines}` : "remove the field";
+  let fix: string;
+  if (bad.some(keyLike)) {
+    const which = bad.filter(keyLike).map((item) => JSON.stringify(item));
+    const them = which.length === 1 ? `${which[0]} is a key` : "they are keys";
+    fix = `if ${them}, write the field as ${nociteLine(withAt)}${lines}; if not, ${removed}`;
+  } else {
+    fix = without.length ? `write the field as ${nociteLine(without)}${lines}` : `write the keys with @, in quotes, e.g. ${NOCITE_EXAMPLE}${lines}, or remove the field`;
+  }
+  ctx.addIssue({ code: "custom", message: `${message} → ${fix}` });
+  return z.NEVER;
+}
+
+const nociteList = z.array(z.string({ error: "expected each citation key as text" }), {
+  error: (issue) => {
+    const found = issue.input;
+    const key = typeof found === "number" ? String(found) : undefined;
+    return key !== undefined && KEY_WORD.test(key)
+      ? `expected citation keys → write the key with @, in quotes: nocite: "@${key}"`
+      : `expected citation keys → write them with @, in quotes, e.g. ${NOCITE_EXAMPLE}, or nocite: "@*" for every entry of the shared bibliography`;
+  },
+});
+
+/**
+ * Works listed but not cited, as pandoc reads `nocite:`: a list (`["@smith2019", "@*"]`)
+ * or text (`"@smith2019, @who2021"`, `"@*"`); becomes the list, each item as written.
+ */
+export const nociteSchema = z.unknown().transform((value, ctx): string[] => {
+  if (typeof value === "string") return nociteFromText(value, ctx);
+  const list = nociteList.safeParse(value);
+  if (list.success) return list.data;
+  for (const issue of list.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
+});
+
 export const frontMatterSchema = z.strictObject({
   title: text("the title"),
   date: calendarDate("date"),
@@ -247,7 +327,7 @@ export const frontMatterSchema = z.strictObject({
     .optional(),
   // Items are checked field by field by csl-normalise.ts, which knows CSL.
   references: z.array(z.unknown(), { error: "expected a list of references → write each reference below `references:` starting with \"- id: some-key\", its other fields indented below (see the README, References)" }).optional(),
-  nocite: z.array(z.string(), { error: "expected a list of citation keys" }).optional(),
+  nocite: nociteSchema.optional(),
   image: imageSchema.optional(),
 });
 

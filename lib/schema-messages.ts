@@ -175,7 +175,7 @@ function explainIssue(
     }
     // `tags: [2026, true]`: the fix is the line in its own form, brackets and all, not a `- ` item to paste into it.
     const flow = item && issue.code === "invalid_type" && issue.expected === "string" && !ownFix ? flowListFix(path, context, locate) : undefined;
-    return { message: `${label}${expected}, found ${foundWords(value)}`, fix: flow ?? ownFix ?? typeFix(issue, key, value, knownKeys(schema, path), writtenScalar(path, value, context, locate)) };
+    return { message: `${label}${expected}, found ${foundWords(value)}`, fix: flow ?? ownFix ?? typeFix(issue, key, value, knownKeys(schema, path), writtenScalar(path, value, context, locate), (text) => itemAsWritten(path, text)) };
   }
   if (ownFix) return { message: `${label}${own}`, fix: ownFix };
   switch (issue.code) {
@@ -241,7 +241,7 @@ export function foundWords(value: unknown): string {
   return typeof value;
 }
 
-function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: string[], written?: string): string {
+function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: string[], written?: string, asText: (text: string) => string = (text) => text): string {
   const expected = issue.code === "invalid_type" ? issue.expected : "";
   // A number or true/false as the writer typed it (`1.50`, not 1.5), when the source is known.
   const shown = written ?? (typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined);
@@ -249,7 +249,7 @@ function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: s
   const lead = item ? "- " : `${key}: `;
   switch (expected) {
     case "string":
-      if (shown !== undefined) return `put it in quotes: ${lead}${quoteYaml(shown)}`;
+      if (shown !== undefined) return `put it in quotes${asText(shown) === shown ? "" : ", with its @"}: ${lead}${quoteYaml(asText(shown))}`;
       return item ? `write the item as text on the line of its "- ", e.g. - your text` : `write the text on the same line: ${key}: your text`;
     case "array":
       return shown !== undefined
@@ -504,6 +504,14 @@ function writtenScalar(path: readonly PropertyKey[], value: unknown, context: Is
   return same ? token : undefined;
 }
 
+/**
+ * A list item's text as a fix writes it: an item of `nocite` is a citation key, with its @
+ * (`- "@2019"`; `- "2019"` would only trade this error for "lists no citation key").
+ */
+function itemAsWritten(path: readonly PropertyKey[], text: string): string {
+  return path.length === 2 && path[0] === "nocite" && typeof path[1] === "number" && !text.startsWith("@") ? `@${text}` : text;
+}
+
 /** A list item as YAML reads it back inside [ ]: plain when it can be, else in double quotes. */
 function flowItem(text: string): string {
   const plain = yamlScalar(text);
@@ -530,7 +538,8 @@ function flowListFix(path: readonly PropertyKey[], context: IssueContext, locate
   if (!bad.includes(index)) return undefined;
   const others = bad.length > 1 ? `, and so the list's other ${bad.length === 2 ? "item" : "items"} that ${bad.length === 2 ? "is" : "are"} not text` : "";
   const oneLine = lines.every((l) => l === keyLine);
-  if (!oneLine) return `put it in quotes, inside the brackets: ${quoteYaml(writtenScalar(path, list[index], context, locate) ?? String(list[index]))}${others}`;
+  const keys = itemAsWritten(path, "") === "" ? "" : ", with @";
+  if (!oneLine) return `put it in quotes${keys}, inside the brackets: ${quoteYaml(itemAsWritten(path, writtenScalar(path, list[index], context, locate) ?? String(list[index])))}${others}`;
   if (context.source && keyLine !== undefined) {
     let text = context.source.text.split("\n")[keyLine - context.source.firstLine];
     for (const i of [...bad].sort((a, b) => b - a)) {
@@ -540,13 +549,13 @@ function flowListFix(path: readonly PropertyKey[], context: IssueContext, locate
         text = undefined;
         break;
       }
-      text = `${text.slice(0, column - 1)}${quoteYaml(token)}${text.slice(column - 1 + token.length)}`;
+      text = `${text.slice(0, column - 1)}${quoteYaml(itemAsWritten(path, token))}${text.slice(column - 1 + token.length)}`;
     }
-    if (text !== undefined) return `put it in quotes${others}: \`${text.trim()}\``;
+    if (text !== undefined) return `put it in quotes${keys}${others}: \`${text.trim()}\``;
   }
   if (!list.every((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")) {
-    return `put it in quotes, inside the brackets: ${quoteYaml(String(list[index]))}${others}`;
+    return `put it in quotes${keys}, inside the brackets: ${quoteYaml(itemAsWritten(path, String(list[index])))}${others}`;
   }
-  const items = list.map((v) => (typeof v === "string" ? flowItem(v) : quoteYaml(String(v))));
-  return `put it in quotes${others}: \`${name}: [${items.join(", ")}]\``;
+  const items = list.map((v) => (typeof v === "string" ? flowItem(v) : quoteYaml(itemAsWritten(path, String(v)))));
+  return `put it in quotes${keys}${others}: \`${name}: [${items.join(", ")}]\``;
 }

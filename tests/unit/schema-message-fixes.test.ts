@@ -226,13 +226,13 @@ describe("a number or true/false in a list of text", () => {
     assert.deepEqual(fixedPost([...base, "tags:", "  - nursing", '  - "2026"']).tags, ["nursing", "2026"]);
   });
 
-  it("topics and nocite alike, the text items left as written", () => {
+  it("topics and nocite alike, the text items left as written (a nocite item with its @: it is a citation key)", () => {
     const topics = load([...base, "topics: [2026, Why now?]"]).diagnostics;
     assert.deepEqual(topics.map((d) => d.fix), ['put it in quotes: `topics: ["2026", Why now?]`']);
     assert.deepEqual(fixedPost([...base, lineOf(topics[0]!)!]).topics, ["2026", "Why now?"]);
     const nocite = load([...base, "nocite: [2026, true, 3.5]"]).diagnostics;
     assert.equal(nocite.length, 3);
-    for (const d of nocite) assert.equal(lineOf(d), 'nocite: ["2026", "true", "3.5"]');
+    for (const d of nocite) assert.equal(lineOf(d), 'nocite: ["@2026", "@true", "@3.5"]');
   });
 
   it("a list in brackets over two lines: the item in quotes, inside the brackets", () => {
