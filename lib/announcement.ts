@@ -7,7 +7,6 @@ import { describeChatTime, type ChatTimeText } from "./chat-time.ts";
 import type { Post } from "./post-loader.ts";
 import { chatLinks, type ChatLinks } from "./calendar-links.ts";
 import type { CalendarSite } from "./calendar.ts";
-import { structuredDataScript } from "./structured-data.ts";
 import { absolutePageUrl, topicCopyText } from "./share-links.ts";
 import { dateTimeFormat } from "./intl-formats.ts";
 
@@ -48,8 +47,6 @@ export interface Announcement {
   publishedText: string;
   /** The same for the day it was last corrected, when it was. */
   updatedText?: string;
-  /** JSON-LD (BlogPosting, and Event for a chat), safe inside <script type="application/ld+json">. */
-  structuredData?: string;
 }
 
 export interface AnnouncementOptions {
@@ -89,16 +86,6 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
     bibliographyHtml: bibliographyHtml(cited.bibliography),
     publishedText: publishedText(post.date, options.locale),
     ...(post.updated ? { updatedText: publishedText(post.updated, options.locale) } : {}),
-    ...(site && pageUrl
-      ? {
-          structuredData: structuredDataScript({
-            post,
-            site: { title: site.title, homeUrl: absolutePageUrl(site.url, site.pathPrefix, "/") },
-            pageUrl,
-            ...(post.image ? { imageUrl: absolutePageUrl(site.url, site.pathPrefix, post.image.url) } : {}),
-          }),
-        }
-      : {}),
   };
 }
 

@@ -29,6 +29,10 @@ export interface StructuredInput {
   pageUrl: string;
   /** Absolute address of the post's image, if it has one. */
   imageUrl?: string;
+  /** Absolute address of the post's share image (1200×630, plugins/og-image.ts): the image of a post without one. */
+  shareImageUrl?: string;
+  /** The page's meta description (lib/description.ts): the BlogPosting's when the post gives none. */
+  description?: string;
 }
 
 /** ISO 8601 with the host zone's offset at that instant: 2017-05-02T20:30:00-04:00. */
@@ -43,9 +47,12 @@ export function eventDescription(post: StructuredPost): string {
 }
 
 /** The JSON-LD graph: a BlogPosting, and an Event when the post announces a chat. */
-export function structuredData({ post, site, pageUrl, imageUrl }: StructuredInput): Record<string, unknown> {
+export function structuredData({ post, site, pageUrl, imageUrl, shareImageUrl, description }: StructuredInput): Record<string, unknown> {
   const organizer = { "@type": "Organization", name: site.title, url: site.homeUrl };
-  const image = imageUrl ? { image: [imageUrl] } : {};
+  // Search engines show an image only when the data names one: the post's own, else its share image.
+  const shown = imageUrl ?? shareImageUrl;
+  const image = shown ? { image: [shown] } : {};
+  const postingDescription = post.description ?? description;
   const graph: Record<string, unknown>[] = [
     {
       "@type": "BlogPosting",
@@ -57,7 +64,7 @@ export function structuredData({ post, site, pageUrl, imageUrl }: StructuredInpu
       ...(post.updated ? { dateModified: post.updatedAt ?? post.updated } : {}),
       author: { "@type": "Person", name: post.author },
       publisher: organizer,
-      ...(post.description ? { description: post.description } : {}),
+      ...(postingDescription ? { description: postingDescription } : {}),
       ...(post.tags.length ? { keywords: post.tags.join(", ") } : {}),
       ...image,
       ...(post.chat ? { about: { "@id": `${pageUrl}#chat` } } : {}),

@@ -5,6 +5,7 @@ import type { Post } from "../lib/post-loader.ts";
 import { lastChanged } from "../lib/publishing.ts";
 import { absoluteUrl } from "../lib/site-url.ts";
 import { isNotFoundPage, isSitemapPage, sitemapXml } from "../lib/sitemap.ts";
+import { structuredDataScript } from "../lib/structured-data.ts";
 import { context } from "./context.ts";
 import { announcementFor } from "./posts.ts";
 
@@ -22,11 +23,26 @@ export default function seoPlugin(eleventyConfig: any): void {
 
   // Asked for by the page and by both feeds: each post's body is read once.
   const descriptions = new WeakMap<Post, string>();
-  eleventyConfig.addFilter("metaDescription", (post: Post | undefined) => {
+  const metaDescription = (post: Post | undefined): string => {
     if (!post) return context().settings.description;
     let description = descriptions.get(post);
     if (description === undefined) descriptions.set(post, (description = postDescription(post, context().settings.description, announcementFor(post)?.citations)));
     return description;
+  };
+  eleventyConfig.addFilter("metaDescription", metaDescription);
+
+  // An announcement's JSON-LD, with what the page's <head> says too: the share image (the
+  // post's own image first) and the meta description, each as that tag and the JSON Feed get it.
+  eleventyConfig.addFilter("structuredData", function (this: any, post: Post) {
+    const shareImageUrl = eleventyConfig.getFilter("shareImageUrl").call(this, post) as string;
+    return structuredDataScript({
+      post,
+      site: { title: context().settings.title, homeUrl: fullUrl("/") },
+      pageUrl: fullUrl(post.url),
+      ...(post.image ? { imageUrl: fullUrl(post.image.url) } : {}),
+      shareImageUrl: fullUrl(shareImageUrl),
+      description: metaDescription(post),
+    });
   });
 
   eleventyConfig.addFilter("sitemapXml", (items: any[]) =>

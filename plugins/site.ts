@@ -4,10 +4,19 @@ import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { textDirection } from "../lib/text-direction.ts";
 import { APP_DIR, context } from "./context.ts";
 
+/** "en" when the site's language is not English (the interface's words then need lang="en"), else "". */
+export function interfaceLanguage(siteLanguage: string): "en" | "" {
+  return /^en(?:-|$)/i.test(siteLanguage) ? "" : "en";
+}
+
 export default function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addGlobalData("site", context().settings);
   // "rtl" for a language written right to left (ar, he, fa, ur…): base.njk then sets <html dir="rtl">.
   eleventyConfig.addFilter("textDirection", textDirection);
+  // The interface's own words ("Skip to content", "Join the chat"…) are English. On a site in
+  // another language the elements holding only them say lang="{{ uiLang }}", so screen readers
+  // read them with an English voice (WCAG 3.1.2); on an English site uiLang is "" and they say nothing.
+  eleventyConfig.addGlobalData("uiLang", interfaceLanguage(context().settings.language));
   // Escape everything a template prints unless it is explicitly marked safe.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addPassthroughCopy({ [path.join(APP_DIR, "layouts/assets")]: "assets" });

@@ -1,28 +1,39 @@
-// Copy buttons for the chat's topics: progressive enhancement. The buttons are
-// `hidden` in the HTML and shown only where the clipboard can be written.
+// Copy buttons, shown where the clipboard works; layouts/partials/topics.njk explains.
 (() => {
   if (!navigator.clipboard || !window.isSecureContext) return;
   const buttons = document.querySelectorAll("button.copy-topic[data-copy]");
   if (!buttons.length) return;
-  // One polite live region tells screen-reader users that the copy worked.
-  const status = document.createElement("p");
+  const status = document.createElement("p"), ui = buttons[0].lang;
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
-  (buttons[0].closest("section") || document.body).append(status);
+  if (ui) status.lang = ui;
+  (buttons[0].closest("section, main") || document.body).append(status);
+  let frame = 0;
+  const say = (words, copied = "") => {
+    status.textContent = "";
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const tail = document.createElement("span");
+      tail.textContent = copied;
+      if (ui) tail.lang = document.documentElement.lang;
+      status.replaceChildren(words, copied && ui ? tail : copied);
+    });
+  };
   for (const button of buttons) {
     const label = button.firstChild;
+    let timer = 0;
     button.hidden = false;
     button.addEventListener("click", async () => {
-      const text = button.dataset.copy;
       try {
-        await navigator.clipboard.writeText(text);
+        await navigator.clipboard.writeText(button.dataset.copy);
         label.textContent = "Copied ";
-        status.textContent = `Copied: ${text}`;
+        say("Copied: ", button.dataset.copy);
       } catch {
         label.textContent = "Select and copy ";
-        status.textContent = "Your browser did not allow copying; select the text instead.";
+        say("Your browser did not allow copying; select the text instead.");
       }
-      setTimeout(() => { label.textContent = "Copy "; }, 2500);
+      clearTimeout(timer); // 2.5 s after the last click
+      timer = setTimeout(() => { label.textContent = "Copy "; }, 2500);
     });
   }
 })();
