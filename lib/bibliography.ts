@@ -563,10 +563,12 @@ function bibtexPubmedProblem(people: string[], others: string | undefined, field
   if (!hits.length) return undefined;
   // "Smith JAK" beside "Doe K" is PubMed's, as in front matter.
   const ambiguous = hits.some((h) => !h.family) ? [] : hits;
-  const rewritten = (asFamily: boolean) =>
+  const whole = hits.length === 1 && hits[0]!.word.length === 1 ? hits[0] : undefined;
+  const rewritten = (asFamily: boolean, kept?: (typeof hits)[number]) =>
     `${field} = {${people.flatMap((raw, i) => {
       if (raw === others) return [];
       const hit = found[i];
+      if (hit && hit === kept) return [`{${raw.trim()}}`];
       if (hit) return [hit.restore(asFamily && hit.family ? hit.family : hit.initials)];
       return [commaInitialsDotted(raw) ?? raw];
     }).join(" and ")}}`;
@@ -580,7 +582,9 @@ function bibtexPubmedProblem(people: string[], others: string | undefined, field
       message: hits.length > 1 ? `${reads}, so it takes the initials for family names`
         : one.given ? `${reads}, so it takes "${one.family}" for the family name and "${one.given}" for a given name`
         : `${reads}, so it takes "${one.family}" for the family name, initials and all, with no given name`,
-      fix: (without) => `write the family name first, then a comma and the initials with full stops${without}: ${rewritten(false)}`,
+      // "Malcolm X": one letter after a name may be the end of a whole name, which braces keep.
+      fix: (without) => `${whole ? "if it is an initial, " : ""}write the family name first, then a comma and the initials with full stops${without}: ${rewritten(false)}` +
+        (whole ? `; if "${whole.raw}" is one person's whole name, put it in braces, which keep it as written${without}: ${rewritten(false, whole)}` : ""),
     };
   }
   const one = ambiguous.length === 1;

@@ -1197,12 +1197,17 @@ function pubmedName(text: string): string | undefined {
   return name && !NOT_INITIALS.has(text.trim().split(/\s+/).at(-1)!) && !capitalsReadings(text) ? dotted(name) : undefined;
 }
 
+// Two-letter family names, common in Chinese, Korean and Vietnamese names, that are written in
+// capitals to mark the family name ("Wei LI"): as rarely initials as they are often names. Not
+// "MA", "HE", "LE", "DO" or "AN": as often initials (M. A., H. E.) as a name.
+const TWO_LETTER_FAMILY = new Set(["LI", "WU", "XU", "HU", "YU", "LU", "DU", "QI", "XI", "NG", "GU", "FU", "HO", "OH"]);
+
 /**
- * Three capitals with a vowel, "DOE", "LEE", "ANN": a name written in capitals as well as
- * initials run together. "JA", "JK" or "JKR" are initials only.
+ * Three capitals with a vowel, "DOE", "LEE", "ANN", or a two-letter family name, "LI", "WU": a
+ * name written in capitals as well as initials run together. "JA", "JK" or "JKR" are initials only.
  */
 function nameInCapitals(word: string): boolean {
-  return /^\p{Lu}{3}$/u.test(word) && /[AEIOUY]/.test(word.normalize("NFD"));
+  return (/^\p{Lu}{3}$/u.test(word) && /[AEIOUY]/.test(word.normalize("NFD"))) || TWO_LETTER_FAMILY.has(word);
 }
 
 /** "DOE" → "Doe". */

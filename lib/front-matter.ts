@@ -57,8 +57,8 @@ export function readYamlDocument(text: string, file: string, firstLine: number, 
   const told: Diagnostic[] = slips.map((slip) => {
     const d: Diagnostic = {
       severity: "error", file, line: slip.line + firstLine - 1, column: slip.colon, field: fieldPathOnLine(lines, slip.line) ?? "",
-      message: `\`${slip.written.trim()}\` needs a space after the colon: without it, YAML does not read \`${slip.key}\` as a field`,
-      fix: `add a space after the colon: ${slip.fixed.trim()}`,
+      message: `\`${slip.written.trim()}\` needs a space after the colon: without it, YAML does not read \`${slip.key}\` as a field${slip.curly ? `; and the quotes are curly quotes ${slip.curly.open} ${slip.curly.close} — YAML needs straight quotes " "` : ""}`,
+      fix: `add a space after the colon${slip.curly ? " and write straight quotes" : ""}: ${slip.fixed.trim()}`,
     };
     COLON_SLIPS.add(d);
     return d;
@@ -85,6 +85,8 @@ interface ColonSlip {
   fixed: string;
   /** How many characters the fixed line adds after the colon. */
   shift: number;
+  /** The value's curly quotes, written straight in `fixed`. */
+  curly?: { open: string; close: string };
 }
 
 /**
@@ -130,8 +132,12 @@ function colonSlips(text: string): ColonSlip[] {
       const trimmed = value.trimEnd();
       // A value YAML would read otherwise once the space is there: in quotes.
       const quote = /^#/.test(trimmed) || /:\s| #/.test(trimmed) && !/^["'[{]/.test(trimmed);
-      const fixed = `${indent}${key}: ${quote ? quoteYaml(trimmed) : value}`;
-      more.push({ line: i + 1, colon: indent.length + key.length + 1, key, written: l, fixed, shift: fixed.length - l.length });
+      // `title:‘Burnout: what now?’`: one fix for both slips, not a second round for the quotes.
+      const curly = curlyQuoted(trimmed);
+      // Kept in quotes even when it looks like a number: only the schema knows whether the field
+      // wants one (`duration`) or text (`title:“2026”`), and it says so on the corrected copy.
+      const fixed = `${indent}${key}: ${curly ? quoteYaml(curly.text) : quote ? quoteYaml(trimmed) : value}`;
+      more.push({ line: i + 1, colon: indent.length + key.length + 1, key, written: l, fixed, shift: fixed.length - l.length, ...(curly ? { curly: { open: curly.open, close: curly.close } } : {}) });
     });
     if (!more.length) break;
     found.push(...more);

@@ -55,23 +55,33 @@ function tagList(tags: readonly string[]): string {
 
 const HASHTAG = /^#[\p{L}\p{N}_]+$/u;
 
-/** The writer's own tag in the fix: `nursechat` and `#nurse chat` → "#nursechat". */
-function hashtagProblem(value: string): string {
+/**
+ * The writer's own tag in the fix: `nursechat` and `#nurse chat` → "#nursechat". `quoted` is
+ * the same fix for a value already written in quotes (`hashtag: "#nurse chat"`), which the
+ * message layer uses when the source shows the quotes: "write it in quotes" would be wrong there.
+ */
+function hashtagProblem(value: string): { message: string; quoted: string } {
   const words = value.trim().replace(/^#+/, "").replace(/\s+/g, "");
   const tag = `#${words}`;
   if (words && HASHTAG.test(tag)) {
     const trimmed = value.trim();
     const what = !trimmed.startsWith("#") ? "the # is missing" : /\s/.test(value) ? "no spaces" : "one # only";
-    return `a hashtag is # followed by letters, digits or _ (${what}) → write it in quotes: hashtag: "${tag}"`;
+    const problem = `a hashtag is # followed by letters, digits or _ (${what})`;
+    return { message: `${problem} → write it in quotes: hashtag: "${tag}"`, quoted: `write hashtag: "${tag}"` };
   }
   const kept = words.replace(/[^\p{L}\p{N}_]/gu, "");
-  return `a hashtag is # followed by letters, digits or _ (no spaces, no other signs) → write it in quotes, e.g. hashtag: "#${kept || "hcldr"}"`;
+  return {
+    message: `a hashtag is # followed by letters, digits or _ (no spaces, no other signs) → write it in quotes, e.g. hashtag: "#${kept || "hcldr"}"`,
+    quoted: `write it without them, e.g. hashtag: "#${kept || "hcldr"}"`,
+  };
 }
 
 export const hashtag = z
   .string({ error: 'expected a hashtag → write it in quotes, e.g. hashtag: "#hcldr"' })
   .superRefine((value, ctx) => {
-    if (!HASHTAG.test(value)) ctx.addIssue({ code: "custom", message: hashtagProblem(value) });
+    if (HASHTAG.test(value)) return;
+    const { message, quoted } = hashtagProblem(value);
+    ctx.addIssue({ code: "custom", message, params: { quotedFix: quoted } });
   });
 
 const text = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, { message: `${what} is empty` });

@@ -177,7 +177,12 @@ function explainIssue(
     const flow = item && issue.code === "invalid_type" && issue.expected === "string" && !ownFix ? flowListFix(path, context, locate) : undefined;
     return { message: `${label}${expected}, found ${foundWords(value)}`, fix: flow ?? ownFix ?? typeFix(issue, key, value, knownKeys(schema, path), writtenScalar(path, value, context, locate), (text) => itemAsWritten(path, text)) };
   }
-  if (ownFix) return { message: `${label}${own}`, fix: ownFix };
+  if (ownFix) {
+    // A fix that says "write it in quotes" has its own words for a value already in quotes.
+    const quotedFix = issue.code === "custom" ? (issue.params as { quotedFix?: unknown } | undefined)?.quotedFix : undefined;
+    const fix = typeof quotedFix === "string" && writtenInQuotes(path, context, locate) ? quotedFix : ownFix;
+    return { message: `${label}${own}`, fix };
+  }
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "array") return { message: own, fix: `add at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}, each on its own line starting with -, or remove \`${key}:\`` };
@@ -502,6 +507,17 @@ function writtenScalar(path: readonly PropertyKey[], value: unknown, context: Is
   if (token === undefined) return undefined;
   const same = typeof value === "boolean" ? token.toLowerCase() === String(value) : Number(token) === value || /^[-+]?(0o[0-7]+|0x[\da-f]+|\.inf|\.nan)$/i.test(token);
   return same ? token : undefined;
+}
+
+/** Whether the value at `path` is written in straight quotes in the source; false without the source. */
+function writtenInQuotes(path: readonly PropertyKey[], context: IssueContext, locate: Locate): boolean {
+  if (!context.source) return false;
+  const at = locate(path);
+  const line = context.source.text.split("\n")[(at.line ?? 0) - context.source.firstLine];
+  if (line === undefined || at.column === undefined) return false;
+  const key = path[path.length - 1];
+  const rest = typeof key === "number" ? line.slice(at.column - 1) : /^[^:]*:[ \t]*(.*)$/.exec(line.slice(at.column - 1))?.[1];
+  return /^["']/.test(rest ?? "");
 }
 
 /**

@@ -238,18 +238,18 @@ describe("duration and hashtag: the writer's own value in the fix", () => {
     }
   });
 
-  it("a hashtag without its #, with a space or a second #", () => {
+  it("a hashtag without its #, with a space or a second #: quotes asked for only where they are missing", () => {
     assert.deepEqual(chatProblems("start: 2026-12-01T20:30", "hashtag: nursechat"), [
       '6:3  chat.hashtag  a hashtag is # followed by letters, digits or _ (the # is missing) → write it in quotes: hashtag: "#nursechat"',
     ]);
     assert.deepEqual(chatProblems("start: 2026-12-01T20:30", 'hashtag: "#nurse chat"'), [
-      '6:3  chat.hashtag  a hashtag is # followed by letters, digits or _ (no spaces) → write it in quotes: hashtag: "#nursechat"',
+      '6:3  chat.hashtag  a hashtag is # followed by letters, digits or _ (no spaces) → write hashtag: "#nursechat"',
     ]);
     assert.deepEqual(chatProblems("start: 2026-12-01T20:30", 'hashtag: "##nursechat"'), [
-      '6:3  chat.hashtag  a hashtag is # followed by letters, digits or _ (one # only) → write it in quotes: hashtag: "#nursechat"',
+      '6:3  chat.hashtag  a hashtag is # followed by letters, digits or _ (one # only) → write hashtag: "#nursechat"',
     ]);
     assert.deepEqual(chatProblems("start: 2026-12-01T20:30", 'hashtag: "#nurse-chat!"'), [
-      '6:3  chat.hashtag  a hashtag is # followed by letters, digits or _ (no spaces, no other signs) → write it in quotes, e.g. hashtag: "#nursechat"',
+      '6:3  chat.hashtag  a hashtag is # followed by letters, digits or _ (no spaces, no other signs) → write it without them, e.g. hashtag: "#nursechat"',
     ]);
   });
 });
