@@ -10,7 +10,6 @@
 // A post named some other way than by its file is a slip told here, with the file to
 // write: by its title (`[last week](Online Communities)`, which markdown shows as typed,
 // since an address cannot have spaces), or by its file name without `.md` or with `.html`.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
@@ -18,11 +17,12 @@ import { caseSlip, type FileLookup } from "./file-case.ts";
 import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawAddresses, resolveLocalPath } from "./local-paths.ts";
 import type { SiteLink } from "./site-links.ts";
 import { parseBody } from "./markdown.ts";
-import { isPostFile, listPostFiles, POSTS_DIR, slugFromFile } from "./content-paths.ts";
+import { isPostFile, POSTS_DIR, slugFromFile } from "./content-paths.ts";
 import { ATTRIBUTE_VALUE_PREFIXES, MARKDOWN_ADDRESS_PREFIXES, sourceColumns, writtenForms } from "./source-columns.ts";
 import { ownSiteAddress } from "./site-url.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
+import { sitePostsDigest, sitePostsIn } from "./cross-file-checks.ts";
 
 /** A link of a post's body to another post, by its file or by its address. */
 export interface PostLink {
@@ -44,6 +44,12 @@ export interface BodyLinks {
   posts: PostLink[];
   /** Links to addresses of the site, and to places in pages (`#t2`, `2017-04-30-online-communities.md#t2`). */
   site: SiteLink[];
+  /**
+   * When the site's posts were read (a post named by its title or a slip of its name):
+   * sitePostsDigest of them. What is said of such a link holds only while they are
+   * unchanged, a title too (sitePostsHold), so a validation record keeps it.
+   */
+  sitePosts?: string;
 }
 
 /** A post of the site, for the post a link most likely means: its file from the project root, and its title. */
@@ -59,8 +65,9 @@ export interface SitePost {
  * `sitePostsIn`), asked for only when a link names a post some other way than by its file.
  */
 export function bodyLinks(body: string, file: string, bodyLine: number, fileExists: FileLookup, siteBase?: string, sitePosts?: () => readonly SitePost[]): BodyLinks {
+  let read: readonly SitePost[] | undefined;
   let known: readonly SitePost[] | undefined;
-  const postsOfSite = sitePosts && (() => (known ??= sitePosts().filter((p) => p.file !== file)));
+  const postsOfSite = sitePosts && (() => (known ??= (read = sitePosts()).filter((p) => p.file !== file)));
   const problems: Diagnostic[] = [];
   const posts: PostLink[] = [];
   const site: SiteLink[] = [];
@@ -128,7 +135,7 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
       }
     }
   }
-  return { problems, posts, site };
+  return { problems, posts, site, ...(read ? { sitePosts: sitePostsDigest(read) } : {}) };
 }
 
 // `[text](address)` or `![alt](file)` left as text: an address markdown did not take,
@@ -308,36 +315,8 @@ function postNameSlip(file: string, href: string, fileExists: FileLookup, sitePo
   };
 }
 
-/**
- * The site's posts and their titles, as written in their front matter, for the post a
- * link most likely means: read only when a link names a post some other way than by its file.
- */
-export function sitePostsIn(root: string): SitePost[] {
-  return listPostFiles(root).map((file) => {
-    let text = "";
-    try {
-      text = readFileSync(path.join(root, file), "utf8");
-    } catch {
-      return { file };
-    }
-    const yaml = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
-    const title = titleOf(/^title:[ \t]*(.*?)[ \t]*\r?$/m.exec(yaml)?.[1] ?? "");
-    return title ? { file, title } : { file };
-  });
-}
-
-/** A one-line YAML title as a reader sees it: quotes taken off, a trailing comment left out. */
-function titleOf(value: string): string {
-  if (value.startsWith('"')) {
-    try {
-      return JSON.parse(/^"(?:[^"\\]|\\.)*"/.exec(value)?.[0] ?? '""') as string;
-    } catch {
-      return value.slice(1, -1);
-    }
-  }
-  if (value.startsWith("'")) return (/^'((?:[^']|'')*)'/.exec(value)?.[1] ?? value.slice(1)).replace(/''/g, "'");
-  return value.replace(/\s+#.*$/, "");
-}
+// Read where a validation record can check it without loading markdown (lib/cross-file-checks.ts).
+export { sitePostsIn };
 
 /**
  * A web address ending in a sentence's punctuation (`[the study](https://example.org/page.)`),

@@ -5,8 +5,7 @@
 // VTIMEZONE generator and counts folding in characters. This file is small and
 // tested against ical.js, an independent parser.
 import { IANAZone } from "luxon";
-import { resolveChatStart } from "./chat-time.ts";
-import { dateTimeFormat } from "./intl-formats.ts";
+import { resolveChatStart, zoneAbbreviation } from "./chat-time.ts";
 
 export interface CalendarEvent {
   /** Stable across builds: the same chat keeps its UID when its time or text is corrected. */
@@ -36,6 +35,11 @@ export interface CalendarOptions {
   description?: string;
   /** How often subscribers should refresh, in hours (REFRESH-INTERVAL); omit for a one-off file. */
   refreshHours?: number;
+  /**
+   * BCP 47 locale the site's pages name zones in (settings `language`): each observance's
+   * TZNAME is the name the announcement page gives the chat's zone. Default en-US.
+   */
+  locale?: string;
 }
 
 const CRLF = "\r\n";
@@ -57,7 +61,8 @@ export function calendarText(events: CalendarEvent[], options: CalendarOptions):
     const span = spans.get(e.zone);
     spans.set(e.zone, span ? { from: Math.min(span.from, e.startMillis), to: Math.max(span.to, e.endMillis) } : { from: e.startMillis, to: e.endMillis });
   }
-  for (const zone of [...spans.keys()].sort()) folded.push(...foldedVtimezone(zone, spans.get(zone)!.from, spans.get(zone)!.to));
+  const locale = options.locale ?? "en-US";
+  for (const zone of [...spans.keys()].sort()) folded.push(...foldedVtimezone(zone, spans.get(zone)!.from, spans.get(zone)!.to, locale));
   for (const event of sorted) folded.push(...foldedVevent(event));
   folded.push("END:VCALENDAR");
   return folded.join(CRLF) + CRLF;
@@ -73,11 +78,11 @@ function foldedVevent(event: CalendarEvent): string[] {
 }
 
 const vtimezoneLines = new Map<string, string[]>();
-function foldedVtimezone(zone: string, fromMillis: number, toMillis: number): string[] {
-  // vtimezone() depends on the first and last year only.
-  const key = `${zone} ${new Date(fromMillis).getUTCFullYear()} ${new Date(toMillis).getUTCFullYear()}`;
+function foldedVtimezone(zone: string, fromMillis: number, toMillis: number, locale: string): string[] {
+  // vtimezone() depends on the first and last year only (and the locale of the zone's names).
+  const key = `${zone} ${new Date(fromMillis).getUTCFullYear()} ${new Date(toMillis).getUTCFullYear()} ${locale}`;
   let lines = vtimezoneLines.get(key);
-  if (!lines) vtimezoneLines.set(key, (lines = vtimezone(zone, fromMillis, toMillis).map(foldLine)));
+  if (!lines) vtimezoneLines.set(key, (lines = vtimezone(zone, fromMillis, toMillis, locale).map(foldLine)));
   return lines;
 }
 
@@ -230,9 +235,12 @@ export function transitionsInYear(zone: string, year: number): Transition[] {
 /**
  * A VTIMEZONE for `zone` covering every instant from `fromMillis` to `toMillis`:
  * the observance in force on 1 January of the first year, then each transition
- * through the end of the last year, as one-off STANDARD/DAYLIGHT components.
+ * through the end of the last year, as one-off STANDARD/DAYLIGHT components. Each is
+ * named (TZNAME, which calendar programs show) as the announcement page names the zone
+ * at that time in `locale`: "EDT", or "Australian Eastern Daylight Time" where en-US has
+ * no letters-only abbreviation, and `GMT+5`-style only where the locale knows no name.
  */
-export function vtimezone(zone: string, fromMillis: number, toMillis: number): string[] {
+export function vtimezone(zone: string, fromMillis: number, toMillis: number, locale = "en-US"): string[] {
   const iana = IANAZone.create(zone);
   const firstYear = new Date(fromMillis).getUTCFullYear();
   const lastYear = new Date(toMillis).getUTCFullYear();
@@ -251,7 +259,7 @@ export function vtimezone(zone: string, fromMillis: number, toMillis: number): s
       `DTSTART:${localDigits(atMillis, zone, from)}`,
       `TZOFFSETFROM:${icalOffset(from)}`,
       `TZOFFSETTO:${icalOffset(to)}`,
-      `TZNAME:${escapeText(shortZoneName(zone, atMillis))}`,
+      `TZNAME:${escapeText(zoneNameAt(zone, atMillis, to, locale))}`,
       `END:${kind}`,
     );
   };
@@ -268,9 +276,9 @@ export function icalOffset(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
 }
 
-function shortZoneName(zone: string, millis: number): string {
-  const parts = dateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(new Date(millis));
-  return parts.find((p) => p.type === "timeZoneName")?.value ?? zone;
+/** The zone's name from `millis` on, by the page's own rule (lib/chat-time.ts), so a calendar and the page agree. */
+function zoneNameAt(zone: string, millis: number, offsetMinutes: number, locale: string): string {
+  return zoneAbbreviation({ zone, startMillis: millis, offsetMinutes, wallClock: "" }, locale);
 }
 
 /** What the calendars need to know about the site. */

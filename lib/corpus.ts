@@ -5,15 +5,16 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
 import { fileLookup, probesHold, type FileProbe } from "./file-case.ts";
+import type { SharedBibliography } from "./bibliography.ts";
 import { today } from "./clock.ts";
-import { crossFileProblems, unresolvedCitationProblems, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
+import { crossFileProblems, sitePostsHold, unresolvedCitationProblems, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { isPostFile, listPageFiles, listPostFiles, unpublishableFiles } from "./content-paths.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { loadPage } from "./page-loader.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
 import { FormattingAhead } from "./parallel-formatting.ts";
-import { citationDiagnostics, formatAhead, rememberUnresolvedProblems, resolvePostCitations, siteCitations } from "./post-citations.ts";
+import { bibliographyToken, citationDiagnostics, formatAhead, rememberUnresolvedProblems, resolvePostCitations, siteCitations } from "./post-citations.ts";
 import { frontMatterPositions } from "./site-check.ts";
 import { settingsSource, type Settings } from "./settings.ts";
 import { projectCache, type ContentCache } from "./content-cache.ts";
@@ -41,6 +42,8 @@ interface LoadedEntry {
   probes: FileProbe[];
   /** The file's size, times and inode when it was read: unchanged, it is not read again. */
   stat: string | undefined;
+  /** The shared bibliography it was loaded with (bibliographyToken): a bare `@key` of its entries in a title is a citation. */
+  shared?: object;
   /** Its validation record's key, and the scope (settings, shared bibliography) it was made for. */
   record?: { scope: string; key: string };
   /** A post parsed here, to keep beside its validation record until that is written (lib/validation-cache.ts). */
@@ -80,7 +83,7 @@ export function loadPostFile(root: string, file: string, settings: Settings): Lo
   return loadedEntry(root, file, settings).result;
 }
 
-function loadedEntry(root: string, file: string, settings: Settings, records?: RecordStore): LoadedEntry {
+function loadedEntry(root: string, file: string, settings: Settings, records?: RecordStore, shared?: SharedBibliography): LoadedEntry {
   const full = path.join(root, file);
   // Under `npm start` every rebuild asks for every post several times (validation, each
   // page's preprocessor): a stat decides whether the file must be read and hashed again.
@@ -89,7 +92,10 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
   const key = settingsKey(settings);
   // The files it looked for are looked at again: under `npm start` a post whose linked
   // post, picture or PDF was deleted (or added) since is validated again, as a build would.
-  const same = hit && hit.root === root && hit.settings === key && probesHold(root, hit.probes);
+  // So are the other posts' titles a link's suggestion was made from. A caller without the
+  // shared bibliography (a page's data) takes the post validated with it.
+  const token = shared && bibliographyToken(shared);
+  const same = hit && hit.root === root && hit.settings === key && (!token || hit.shared === token) && probesHold(root, hit.probes) && sitePostsHold(root, hit.result.sitePosts);
   if (same && stat !== undefined && hit.stat === stat) return hit;
   // Hashed as read: a file not in UTF-8 reads the same whichever letter it has where
   // UTF-8 reads "�", and its encoding error shows that letter.
@@ -100,7 +106,7 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
     hit.stat = stat;
     return hit;
   }
-  const fromRecord = records && entryFromRecord(root, file, raw, hash, key, stat, records);
+  const fromRecord = records && entryFromRecord(root, file, raw, hash, key, stat, records, token);
   if (fromRecord) {
     cache.set(file, fromRecord);
     return fromRecord;
@@ -108,8 +114,8 @@ function loadedEntry(root: string, file: string, settings: Settings, records?: R
   const probes: FileProbe[] = [];
   // Names must match in capitals too, as on the web server, even where the disk does not care.
   const fileExists = fileLookup(root, (rel, found, bytes) => probes.push(bytes === undefined ? [rel, found] : [rel, found, bytes]));
-  const { frontMatter, ...result } = (isPostFile(file) ? loadPost : loadPage)(file, raw, { settings, root, fileExists, bytes } satisfies LoadContext);
-  const entry: LoadedEntry = { hash, root, settings: key, result, probes, stat };
+  const { frontMatter, ...result } = (isPostFile(file) ? loadPost : loadPage)(file, raw, { settings, root, fileExists, bytes, ...(shared ? { sharedBibliography: shared } : {}) } satisfies LoadContext);
+  const entry: LoadedEntry = { hash, root, settings: key, result, probes, stat, ...(token ? { shared: token } : {}) };
   if (result.post && !result.diagnostics.some((d) => d.severity === "error")) {
     const { body: _body, bodyLine: _bodyLine, ...post } = result.post;
     const loaded: LoadedPost = { post, frontMatter };
@@ -130,7 +136,7 @@ function fromRecords(files: string[]): number {
  * YAML again: the record's key covers the file's path and text, the settings, the shared
  * bibliography and chatpost's code, and the files it looked for are looked at again.
  */
-function entryFromRecord(root: string, file: string, raw: string, hash: string, settings: string, stat: string | undefined, records: RecordStore): LoadedEntry | undefined {
+function entryFromRecord(root: string, file: string, raw: string, hash: string, settings: string, stat: string | undefined, records: RecordStore, shared: object | undefined): LoadedEntry | undefined {
   const key = postRecordKey(records.scope, file, hash);
   const record = readPostRecord(records.store, key, root);
   const loaded = record && readLoadedPost(records.store, loadedPostKey(key));
@@ -142,8 +148,8 @@ function entryFromRecord(root: string, file: string, raw: string, hash: string, 
   records.stored.add(key);
   const post: Post = { ...loaded.post, body: split.body, bodyLine: split.bodyLine };
   return {
-    hash, root, settings, stat, probes: record.probes,
-    result: { post, diagnostics: record.load, ...(record.facts?.chatStartAt ? { chatStartAt: record.facts.chatStartAt } : {}) },
+    hash, root, settings, stat, probes: record.probes, ...(shared ? { shared } : {}),
+    result: { post, diagnostics: record.load, ...(record.facts?.chatStartAt ? { chatStartAt: record.facts.chatStartAt } : {}), ...(record.sitePosts ? { sitePosts: record.sitePosts } : {}) },
     record: { scope: records.scopeId, key },
     fromRecord: true,
   };
@@ -174,7 +180,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const citationProblems: Diagnostic[] = [];
   const unresolved: UnresolvedCitation[] = [];
   for (const file of files) {
-    const result = loadedEntry(root, file, settings, records).result;
+    const result = loadedEntry(root, file, settings, records, site.bibliography).result;
     diagnostics.push(...result.diagnostics);
     if (result.linking) linkingOnly.push(result.linking);
     if (result.post) posts.push(result.post);
@@ -191,7 +197,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   // The site's other pages: their YAML, images and links.
   const pages = listPageFiles(root);
   for (const file of pages) {
-    const result = loadedEntry(root, file, settings, records).result;
+    const result = loadedEntry(root, file, settings, records, site.bibliography).result;
     diagnostics.push(...result.diagnostics);
     if (result.linking) linkingOnly.push(result.linking);
   }
@@ -240,7 +246,7 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
   const site = siteCitations(root, settings);
   const out = new Map<string, PostRecord>();
   for (const file of files) {
-    const entry = loadedEntry(root, file, settings, records);
+    const entry = loadedEntry(root, file, settings, records, site.bibliography);
     const { post, citing, chatStartAt, diagnostics, linking } = entry.result;
     // With the site's style, so the locator words are the locale's and the memo serves the build too.
     const resolved = post || citing ? resolvePostCitations((post ?? citing)!, site.bibliography, root, site.style) : undefined;
@@ -251,10 +257,11 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
       citations: resolved ? resolved.diagnostics.filter((d) => !moved.has(d)) : [],
       ...(resolved?.unresolved.length ? { unresolved: resolved.unresolved } : {}),
       probes: entry.probes,
+      ...(entry.result.sitePosts ? { sitePosts: entry.result.sitePosts } : {}),
       ...(post
         ? {
             facts: {
-              file, url: post.url, date: post.date, draft: post.draft, postLinks: post.postLinks,
+              file, url: post.url, date: post.date, draft: post.draft, postLinks: post.postLinks, title: post.title, ...(post.titleAt ? { titleAt: post.titleAt } : {}),
               ...(post.tags.length ? { tags: post.tags, tagsAt: post.tagsAt } : {}),
               ...(post.references.length ? { references: post.references.map(({ id }) => ({ id })) } : {}),
               ...(post.chat ? { chat: { startMillis: post.chat.startMillis, endMillis: post.chat.endMillis, hashtag: post.chat.hashtag, wallClock: post.chat.wallClock, zone: post.chat.zone }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}),

@@ -1,7 +1,11 @@
 // Problems between posts, found from a few facts of each: its address, date, chat's
 // start, tags and links to other posts. Kept apart from the loader so that \`npm run check\`
 // can run them on facts kept from an earlier run without parsing any post.
-import type { PostLink } from "./body-links.ts";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { PostLink, SitePost } from "./body-links.ts";
+import { listPostFiles } from "./content-paths.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
@@ -49,6 +53,10 @@ export interface UnresolvedCitation {
 export interface CrossFilePost extends LinkingPost {
   url: string;
   date: string;
+  /** Its title, for two posts titled alike; absent in facts kept by an older chatpost. */
+  title?: string;
+  /** Where its title is written; `where` is asked when missing. */
+  titleAt?: Position;
   /** Its chat: when, as the writer wrote it, and for how long, on which hashtag. */
   chat?: { startMillis: number; endMillis?: number; hashtag?: string; wallClock?: string; zone?: string };
 }
@@ -87,6 +95,7 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
     }
   }
   out.push(...chatClashes(posts, where));
+  out.push(...titleClashes(posts, where));
   // A post with errors of its own keeps its tags: a spelling differing from another post's is reported at once.
   out.push(...tagProblems([...posts, ...linkingOnly.filter((p) => p.tags?.length)], where));
   return out;
@@ -148,6 +157,93 @@ function tagProblems(posts: LinkingPost[], where: NonNullable<CrossFileOptions["
     }
   }
   return out;
+}
+
+/**
+ * Posts titled alike (`Online Communities`, `online  communities `): in the archive, the
+ * feeds, search results and readers' calendars nothing else tells them apart. A warning on
+ * each, naming the others: it may be meant (a chat held again), but most often last week's
+ * post was copied and its title left. Drafts are left out, as by the chat clashes: nobody
+ * reads them yet, and a draft rewriting a post keeps its title; the warning comes when
+ * `draft: true` is removed, before readers see the second post.
+ */
+function titleClashes(posts: CrossFilePost[], where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
+  const byTitle = groupBy(posts.filter((p) => !p.draft && p.title !== undefined && titleKey(p.title)), (p) => titleKey(p.title!));
+  const out: Diagnostic[] = [];
+  for (const group of byTitle.values()) {
+    if (group.length < 2) continue;
+    for (const post of group) {
+      const others = group.filter((p) => p !== post).sort((a, b) => compare(a.file, b.file));
+      const named = others.map((o) => (o.title === post.title ? o.file : `${o.file} ("${o.title}")`));
+      out.push({
+        severity: "warning", file: post.file, ...(post.titleAt ?? where(post.file, ["title"])), field: "title",
+        message: `this post has the same title as ${list(named)}: in the archive, feeds, search results and calendars readers cannot tell ${others.length > 1 ? "them" : "the two"} apart`,
+        fix: "give each post a title of its own, e.g. one that says that week's theme (\"Online communities: sponsorship\")",
+      });
+    }
+  }
+  return out;
+}
+
+/** A title as readers compare it: capitals, runs of spaces, and curly or straight quotes aside. */
+export function titleKey(title: string): string {
+  return title
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/\s+/gu, " ")
+    .trim()
+    .toLowerCase();
+}
+
+function list(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items[0]!;
+}
+
+/**
+ * The site's posts and their titles, as written in their front matter, for the post a
+ * link most likely means (lib/body-links.ts): read only when a link names a post some
+ * other way than by its file. Here, with no markdown or YAML parser, so that a validation
+ * record can be checked against it cheaply (lib/validation-cache.ts).
+ */
+export function sitePostsIn(root: string): SitePost[] {
+  return listPostFiles(root).map((file) => {
+    let text = "";
+    try {
+      text = readFileSync(path.join(root, file), "utf8");
+    } catch {
+      return { file };
+    }
+    const yaml = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
+    const title = titleOf(/^title:[ \t]*(.*?)[ \t]*\r?$/m.exec(yaml)?.[1] ?? "");
+    return title ? { file, title } : { file };
+  });
+}
+
+/**
+ * What a suggestion made from `posts` (sitePostsIn) relied on, as one hash: a validation
+ * that read them holds only while every post's file and title are unchanged (sitePostsHold).
+ */
+export function sitePostsDigest(posts: readonly SitePost[]): string {
+  return createHash("sha256").update(JSON.stringify(posts.map((p) => [p.file, p.title ?? null]))).digest("hex");
+}
+
+/** Whether the site's posts and their titles are still those `digest` was made of; true when none was read. */
+export function sitePostsHold(root: string, digest: unknown): boolean {
+  return digest === undefined || digest === sitePostsDigest(sitePostsIn(root));
+}
+
+/** A one-line YAML title as a reader sees it: quotes taken off, a trailing comment left out. */
+function titleOf(value: string): string {
+  if (value.startsWith('"')) {
+    try {
+      return JSON.parse(/^"(?:[^"\\]|\\.)*"/.exec(value)?.[0] ?? '""') as string;
+    } catch {
+      return value.slice(1, -1);
+    }
+  }
+  if (value.startsWith("'")) return (/^'((?:[^']|'')*)'/.exec(value)?.[1] ?? value.slice(1)).replace(/''/g, "'");
+  return value.replace(/\s+#.*$/, "");
 }
 
 /** A tag as a reader compares it: without capitals or accents. */

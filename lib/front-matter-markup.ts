@@ -403,6 +403,11 @@ export interface PostTexts {
    * one of these or a reference of the post, and a social media handle otherwise.
    */
   citationKeys?: Iterable<string>;
+  /**
+   * Works of the shared bibliography by key: citable like `citationKeys`, and a bare "@key"
+   * of one is named by its authors in the fix, as one of the post's references is.
+   */
+  sharedWorks?: ReadonlyMap<string, { item: CslItem }>;
 }
 
 // The text fields of a reference that styles print (an abstract or note is not shown; an
@@ -489,9 +494,11 @@ function citedWorks(texts: PostTexts): CitedWorks {
     }
   }
   const shared = new Set(texts.citationKeys ?? []);
+  const works = texts.sharedWorks;
   return {
-    has: (key) => entries.has(key) || shared.has(key),
-    name: (key) => (entries.has(key) ? workName(normaliseItem(entries.get(key)).item) : undefined),
+    has: (key) => entries.has(key) || shared.has(key) || !!works?.has(key),
+    // The post's own reference first, as a citation in the text reads it.
+    name: (key) => (entries.has(key) ? workName(normaliseItem(entries.get(key)).item) : workName(works?.get(key)?.item)),
   };
 }
 

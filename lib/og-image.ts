@@ -1,6 +1,7 @@
 // The share image of a post (Open Graph / Twitter card): a 1200×630 PNG with the
-// title, when the chat is (date, time and zone) and the hashtag. Pure: text in, PNG out,
-// with the font shipped in fonts/ (and those the site adds) so nothing is fetched.
+// title, when the chat is (date, time and zone) and the hashtag; and the site's own card
+// (for its other pages) with its title and description, drawn by the same code. Pure:
+// text in, PNG out, with the font shipped in fonts/ (and those the site adds) so nothing is fetched.
 import { createHash } from "node:crypto";
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
@@ -21,11 +22,14 @@ const FONT_FILES = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" } as
 export interface ShareCard {
   /** The post's title, shown as plain text. */
   title: string;
-  /** When: "Tuesday, May 2, 2017, 8:30 PM EDT (UTC−4)", or the publish date for a post without a chat. */
+  /** When: "Tuesday, May 2, 2017, 8:30 PM EDT (UTC−4)", or the publish date for a post without a chat; empty on the site's card. */
   when: string;
   /** "#hcldr"; empty for a post without a chat. */
   hashtag: string;
+  /** The small line above the title: the site's title, or on the site's own card its address. */
   siteTitle: string;
+  /** The site's card only: its description, below the title (at most three lines). */
+  description?: string;
 }
 
 /** A font as satori is given it: the family it is found by, and the weight and style it is picked for. */
@@ -138,8 +142,10 @@ const DESIGN_VERSION = "4"; // 2: indexed-colour PNG; 3: a long title ends in "�
 
 /** A key that changes whenever the image would: the card's text, the design and the fonts (their bytes, and how satori is given them). */
 export function shareCardKey(card: ShareCard): string {
+  // The description is added only when there is one: the posts' cards keep their keys (and cached images).
+  const text = [DESIGN_VERSION, card.title, card.when, card.hashtag, card.siteTitle, ...(card.description === undefined ? [] : [card.description])];
   return createHash("sha256")
-    .update(JSON.stringify([DESIGN_VERSION, card.title, card.when, card.hashtag, card.siteTitle]))
+    .update(JSON.stringify(text))
     .update(fontsDigest())
     .digest("hex");
 }
@@ -176,6 +182,7 @@ export function fitShareCard(card: ShareCard): Record<keyof ShareCard, FittedTex
     when: fitText(card.when, covers, { whole: true }),
     hashtag: fitText(card.hashtag, covers, { whole: true }),
     siteTitle: fitText(card.siteTitle, covers),
+    description: fitText(card.description ?? "", covers),
   };
 }
 
@@ -188,6 +195,8 @@ export interface PostCard {
 /** The site settings the warnings name: where the site title, dates and default hashtag come from. */
 export interface CardSite {
   title: string;
+  /** Shown on the site's own card (siteShareCard): warned about when a font lacks its characters. */
+  description?: string;
   chat: { hashtag: string };
 }
 
@@ -244,6 +253,10 @@ export function shareCardProblems(cards: PostCard[], site: CardSite, root: strin
   siteProblem("title", "the site title", siteMissing.title, drawn.title);
   siteProblem("language", "the dates", siteMissing.when, drawn.when);
   siteProblem("chat.hashtag", "the hashtag", siteMissing.hashtag, drawn.hashtag, "the share image of each post with this hashtag");
+  if (site.description !== undefined) {
+    const fit = fitText(site.description, coverage());
+    siteProblem("description", "the site description", new Set(fit.missing), !fit.dropped, "the site's share image (of its pages other than posts)");
+  }
   return problems;
 }
 
@@ -316,6 +329,8 @@ function titleSize(title: string): number {
 }
 
 const TITLE_LINE_HEIGHT = 1.15;
+/** The site's description on its card: a longer one ends in "…". */
+const DESCRIPTION_LINES = 3;
 /** The title's room between the site's name and the chat time. */
 const TITLE_MAX_HEIGHT = 380;
 
@@ -341,6 +356,9 @@ export async function renderShareCard(raw: ShareCard, { blocking = false }: Draw
   // too little left to read is left out whole (the build warns: shareCardProblems).
   const fitted = fitShareCard(raw);
   const card: ShareCard = { title: fitted.title.text, when: fitted.when.text, hashtag: fitted.hashtag.text, siteTitle: fitted.siteTitle.text };
+  // Only the site's card has a description (its title then gets two lines at most, to leave
+  // it room); a post's card is drawn as it always was.
+  const description = raw.description === undefined ? "" : fitted.description.text;
   const tree = el(
     "div",
     {
@@ -353,11 +371,12 @@ export async function renderShareCard(raw: ShareCard, { blocking = false }: Draw
         "div",
         // A title too long even at the smallest size ends in "…" after the lines that fit;
         // clipping it instead would cut a line in half and cost a mask (twice the drawing time).
-        { display: "block", width: OG_WIDTH - 144, fontSize: titleSize(card.title), fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, lineClamp: titleLines(card.title) },
+        { display: "block", width: OG_WIDTH - 144, fontSize: titleSize(card.title), fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, lineClamp: description ? Math.min(2, titleLines(card.title)) : titleLines(card.title) },
         card.title,
       ),
       el("div", { display: "flex", flexDirection: "column", fontSize: 32, gap: 12 }, [
-        el("div", { display: "flex" }, card.when),
+        ...(raw.description === undefined ? [el("div", { display: "flex" }, card.when)] : []),
+        ...(description ? [el("div", { display: "block", width: OG_WIDTH - 144, lineHeight: 1.3, lineClamp: DESCRIPTION_LINES }, description)] : []),
         ...(card.hashtag ? [el("div", { display: "flex", color: "#ffd166", fontWeight: 700 }, card.hashtag)] : []),
       ]),
     ],

@@ -48,5 +48,7 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
     diagnostics,
     ...(links.posts.length ? { linking: { file, page: true, draft: false, postLinks: links.posts } } : {}),
     ...(links.site.length ? { siteLinks: links.site } : {}),
+    // A link named by a post's title was judged by the site's titles: kept with the validation.
+    ...(links.sitePosts ? { sitePosts: links.sitePosts } : {}),
   };
 }

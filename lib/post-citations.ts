@@ -64,10 +64,11 @@ const formattedMemo = new WeakMap<ResolvedCitations, { style: string; locale: st
 
 // The shared bibliography is a new object on each load, but made of the same entries while
 // its files are unchanged (lib/bibliography.ts caches them by content): one token for those
-// (and the same entries left out for their errors, and the same files unread).
+// (and the same entries left out for their errors, and the same files unread). A post loaded
+// with the shared bibliography (lib/corpus.ts) is kept by this token too.
 const bibliographyTokens = new WeakMap<SharedBibliography, object>();
 let lastBibliography: { entries: SharedEntry[]; failed: string; token: object } | undefined;
-function bibliographyToken(shared: SharedBibliography): object {
+export function bibliographyToken(shared: SharedBibliography): object {
   let token = bibliographyTokens.get(shared);
   if (token) return token;
   const entries = [...shared.entries.values()];

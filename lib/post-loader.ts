@@ -18,6 +18,7 @@ import { bodyLinks, sitePostsIn, type PostLink } from "./body-links.ts";
 import { absoluteUrl } from "./site-url.ts";
 import type { SiteLink } from "./site-links.ts";
 import type { LinkingPost } from "./cross-file-checks.ts";
+import type { SharedBibliography } from "./bibliography.ts";
 import { resolveLocalPath } from "./local-paths.ts";
 import type { FileLookup } from "./file-case.ts";
 import type { ZodType } from "zod";
@@ -53,6 +54,8 @@ export interface Post {
   /** Site-absolute URL without the path prefix: /posts/online-communities/ */
   url: string;
   title: string;
+  /** Where the title is written, for the checks between posts (two posts titled alike). */
+  titleAt?: Position;
   /** Publish date, YYYY-MM-DD. */
   date: string;
   /** The day it was last corrected, YYYY-MM-DD, never before `date`. */
@@ -108,6 +111,12 @@ export interface LoadResult {
   chatStartAt?: Position;
   /** The front matter as parsed, given with a post (for its validation record, lib/corpus.ts). */
   frontMatter?: unknown;
+  /**
+   * When a link's problem was told from the site's posts and their titles (a post named by
+   * its title): sitePostsDigest of them (lib/cross-file-checks.ts). The result holds only
+   * while sitePostsHold says they are unchanged; a validation record keeps it.
+   */
+  sitePosts?: string;
 }
 
 export interface LoadContext {
@@ -118,6 +127,12 @@ export interface LoadContext {
   fileExists: FileLookup;
   /** The file as read, when the caller has it: an encoding error then shows what its lines were meant to say. */
   bytes?: Uint8Array;
+  /**
+   * The shared bibliography, as the caller loaded it for the site's citations: a bare
+   * `@key` of one of its entries in a title, description or topic is a citation shown as
+   * typed, as one of the post's own references is. Without it, such a key reads as a handle.
+   */
+  sharedBibliography?: Pick<SharedBibliography, "entries" | "broken">;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -125,6 +140,13 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export { slugFromFile };
 
 export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResult {
+  // Set by the links' checks only when a link named a post some other way than by its file.
+  const read: { sitePosts?: string } = {};
+  const result = loadPostOnly(file, raw, ctx, read);
+  return read.sitePosts ? { ...result, sitePosts: read.sitePosts } : result;
+}
+
+function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { sitePosts?: string }): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const error = (field: string, pos: { line?: number; column?: number }, message: string, fix: string) =>
     diagnostics.push({ severity: "error", file, ...pos, field, message, fix });
@@ -168,6 +190,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   }
   // The body's images and links are checked whatever the front matter holds: every problem at once.
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"), () => sitePostsIn(ctx.root));
+  if (links.sitePosts) read.sitePosts = links.sitePosts;
   const bodyProblems = [
     ...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists),
     ...bodyMediaProblems(split.body, file, split.bodyLine),
@@ -351,6 +374,8 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     tags: Array.isArray(rawData.tags) ? rawData.tags : tags,
     image: rawData.image,
     references: rawData.references,
+    // A shared entry left out for an error of its own is still a work the writer cites.
+    ...(ctx.sharedBibliography ? { sharedWorks: ctx.sharedBibliography.entries, citationKeys: ctx.sharedBibliography.broken?.keys() ?? [] } : {}),
   })) {
     // A citation is pointed at where it stands in the value, not at the field.
     const at = doc.locate(p.path);
@@ -389,6 +414,7 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
     slug,
     url: `/posts/${slug}/`,
     title: fm.title,
+    titleAt: doc.locate(["title"]),
     date: fm.date,
     ...(fm.updated !== undefined ? { updated: fm.updated.slice(0, 10) } : {}),
     ...(updatedAt !== undefined ? { updatedAt } : {}),

@@ -127,7 +127,8 @@ export async function checkSite(root: string): Promise<CheckResult> {
       ...unpublishableFiles(root),
       ...crossFileProblems(facts, {
         today: today(),
-        where: (file) => positions.get(file) ?? { line: 1, column: 1 },
+        // Of a post's places only its chat's start is kept here (its title's and tags' are in its facts): none other is guessed.
+        where: (file, field) => (field.join(".") === "chat.start" ? positions.get(file) : undefined) ?? { line: 1, column: 1 },
         linkingOnly,
       }),
       ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography }),

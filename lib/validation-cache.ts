@@ -2,13 +2,13 @@
 // (and a build's validation) re-reads only what changed. A post's record is stored
 // under the hash of everything its validation reads: its path and text, the settings,
 // the shared bibliography's files, and chatpost's own code and installed packages.
-// The files whose existence it looked at (images, linked files and posts) are kept with it and looked at
-// again on every use. Light on purpose: reading records loads neither zod, the YAML
+// The files whose existence it looked at (images, linked files and posts), and the other
+// posts' titles when a link was judged by them, are kept with it and looked at again on every use. Light on purpose: reading records loads neither zod, the YAML
 // parser nor citation-js.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { CrossFilePost, LinkingPost, UnresolvedCitation } from "./cross-file-checks.ts";
+import { sitePostsHold, type CrossFilePost, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import { probesHold as probedFilesHold, type FileProbe } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -79,6 +79,12 @@ export interface PostRecord {
   linking?: LinkingPost;
   /** Files whose existence validation looked at, and what it found. */
   probes: FileProbe[];
+  /**
+   * When a link of it was judged by the site's posts and their titles (`[last week](Online
+   * Communities)`): their sitePostsDigest, so that another post's new title (or a post
+   * added or removed) makes the validation be done again, with the right suggestion.
+   */
+  sitePosts?: string;
 }
 
 /**
@@ -155,9 +161,9 @@ export function writeCheckIndex(cache: ContentCache, key: string, index: CheckIn
   cache.set(key, JSON.stringify(index));
 }
 
-/** Whether the files a record looked for still exist, or not, as they did. */
+/** Whether the files a record looked for still exist, or not, as they did, and the posts' titles it read are unchanged. */
 export function probesHold(record: PostRecord, root: string): boolean {
-  return probedFilesHold(root, record.probes);
+  return probedFilesHold(root, record.probes) && sitePostsHold(root, record.sitePosts);
 }
 
 /** Problems of the settings' style, locale and shared bibliography files. */

@@ -32,6 +32,8 @@ function eventOf(post: ChatPost | undefined): CalendarEvent | undefined {
 
 export default function calendarPlugin(eleventyConfig: any): void {
   const site = calendarSite();
+  // Zones are named in calendars as the pages name them (TZNAME, lib/calendar.ts).
+  const locale = context().settings.language;
   const feedUrl = absolutePageUrl(site.url, site.pathPrefix, CALENDAR_FEED_PATH);
   // For <link rel="alternate" type="text/calendar"> and the visible subscribe link on every page.
   eleventyConfig.addGlobalData("calendarFeed", {
@@ -54,7 +56,7 @@ export default function calendarPlugin(eleventyConfig: any): void {
     feedPosts = items.map((item) => item.data.post).filter((p): p is ChatPost => !!p?.chat);
     return calendarText(
       feedPosts.map((post) => eventOf(post)).filter((e): e is CalendarEvent => e !== undefined),
-      { name: site.title, description: `Every chat of ${site.title}, past and upcoming`, refreshHours: 12 },
+      { name: site.title, description: `Every chat of ${site.title}, past and upcoming`, refreshHours: 12, locale },
     );
   });
 
@@ -81,7 +83,7 @@ export default function calendarPlugin(eleventyConfig: any): void {
     for (const post of feedPosts) {
       let text = fileText.get(post);
       if (text === undefined) {
-        text = calendarText([eventOf(post)!], { name: `${site.title}: ${post.title}` });
+        text = calendarText([eventOf(post)!], { name: `${site.title}: ${post.title}`, locale });
         fileText.set(post, text);
       }
       const file = fileOf(post);

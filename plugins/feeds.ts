@@ -3,14 +3,15 @@
 // through @11ty/eleventy-plugin-rss's filters.
 import { dateToRfc3339, rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type { Post } from "../lib/post-loader.ts";
-import { changeMillis, lastChanged, newestChange } from "../lib/publishing.ts";
+import { newestChangeMillis, publishedMillis, updatedMillis } from "../lib/publishing.ts";
+import { context } from "./context.ts";
 
 export const ATOM_FEED_URL = "/feed.xml";
 export const JSON_FEED_URL = "/feed.json";
 
-/** Publish dates are calendar days; a feed wants an instant. Midnight UTC keeps builds reproducible. A change's moment is kept. */
-export function feedDate(isoDate: string | undefined): string {
-  return dateToRfc3339(new Date(changeMillis(isoDate ?? "1970-01-01")));
+/** RFC 3339, as both feeds want their dates: 2017-04-30T12:00:00Z. */
+export function feedDate(millis: number): string {
+  return dateToRfc3339(new Date(millis));
 }
 
 // The entry HTML once, for both feeds; relative links in it are made absolute by renderTransforms.
@@ -23,7 +24,7 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
   <link href="{{ permalink | fullUrl }}" rel="self" type="application/atom+xml"/>
   <link href="{{ '/' | fullUrl }}" rel="alternate" type="text/html"/>
   <id>{{ '/' | fullUrl }}</id>
-  <updated>{{ collections.posts.slice(0, site.feedSize) | newestChange | feedDate }}</updated>
+  <updated>{{ collections.posts.slice(0, site.feedSize) | feedNewest }}</updated>
   <author><name>{{ site.author }}</name></author>
   <generator>chatpost</generator>
   {%- for item in collections.posts.slice(0, site.feedSize) %}
@@ -32,8 +33,8 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
     <title type="text">{{ item.data.post.title }}</title>
     <link href="{{ item.url | fullUrl }}" rel="alternate" type="text/html"/>
     <id>{{ item.url | fullUrl }}</id>
-    <published>{{ item.data.post.date | feedDate }}</published>
-    <updated>{{ item.data.post | lastChanged | feedDate }}</updated>
+    <published>{{ item.data.post | feedPublished }}</published>
+    <updated>{{ item.data.post | feedUpdated }}</updated>
     <author><name>{{ item.data.post.author }}</name></author>
     {%- for tag in item.data.post.tags %}
     <category term="{{ tag }}"/>
@@ -63,9 +64,9 @@ const JSON_FEED = `{
       "title": {{ item.data.post.title | dump | safe }},
       "summary": {{ item.data.post | metaDescription | dump | safe }},
       "content_html": {{ entryHtml | renderTransforms(item.data.page, site.url) | dump | safe }},
-      "date_published": {{ item.data.post.date | feedDate | dump | safe }},
+      "date_published": {{ item.data.post | feedPublished | dump | safe }},
       {%- if item.data.post.updated %}
-      "date_modified": {{ item.data.post | lastChanged | feedDate | dump | safe }},
+      "date_modified": {{ item.data.post | feedUpdated | dump | safe }},
       {%- endif %}
       "authors": [{ "name": {{ item.data.post.author | dump | safe }} }],
       "tags": {{ item.data.post.tags | dump | safe }},
@@ -86,9 +87,14 @@ export function cdata(text: string): string {
 
 export default function feedsPlugin(eleventyConfig: any): void {
   eleventyConfig.addPlugin(rssPlugin);
-  eleventyConfig.addFilter("feedDate", feedDate);
-  eleventyConfig.addFilter("lastChanged", lastChanged);
-  eleventyConfig.addFilter("newestChange", (items: { data: { post: Post } }[]) => newestChange(items.map((item) => item.data.post)));
+  // The zone is read at each use: under `npm start` an edit to the settings reaches the feeds.
+  const zone = () => context().settings.chat.zone;
+  eleventyConfig.addFilter("feedPublished", (post: Post) => feedDate(publishedMillis(post, zone())));
+  eleventyConfig.addFilter("feedUpdated", (post: Post) => feedDate(updatedMillis(post, zone())));
+  // The feed's own <updated>: its latest entry's (1970 for a feed without entries, as before).
+  eleventyConfig.addFilter("feedNewest", (items: { data: { post: Post } }[]) =>
+    feedDate(newestChangeMillis(items.map((item) => item.data.post), zone())),
+  );
   eleventyConfig.addFilter("cdata", cdata);
   const common = { eleventyExcludeFromCollections: true, eleventyImport: { collections: ["posts"] }, layout: false };
   eleventyConfig.addTemplate("chatpost-feed-atom.njk", ATOM, { ...common, permalink: ATOM_FEED_URL });

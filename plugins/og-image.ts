@@ -1,6 +1,6 @@
-// Wires the share image of each post: templates ask for its URL (which records the
-// card), and after Eleventy has written the site the PNGs are drawn, or copied from
-// .cache/ when a card with the same content hash was drawn before.
+// Wires the share image of each post, and the site's own for its other pages: templates
+// ask for its URL (which records the card), and after Eleventy has written the site the
+// PNGs are drawn, or copied from .cache/ when a card with the same content hash was drawn before.
 import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +13,8 @@ import { context } from "./context.ts";
 import { trace } from "../lib/build-trace.ts";
 
 export const SHARE_IMAGE_NAME = "share.png";
+/** Root-relative URL (without the path prefix) of the site's card, shown for every page that is not a post. */
+export const SITE_SHARE_IMAGE_PATH = "/share.png";
 const CACHE_DIR = ".cache/share-images";
 
 /** Root-relative URL of a post's share image, without the path prefix: /posts/x/share.png */
@@ -28,6 +30,26 @@ export function shareCardFor(post: Post, site: { title: string; language: string
     hashtag: post.chat?.hashtag ?? "",
     siteTitle: site.title,
   };
+}
+
+/**
+ * The site's card: its title and description, as on the home page, the hashtag, and above
+ * them the site's address (the title is the card's own, so it is not said twice).
+ */
+export function siteShareCard(site: { title: string; description: string; url: string; chat: { hashtag: string } }, pathPrefix = "/"): ShareCard {
+  const address = new URL(site.url);
+  return {
+    title: site.title,
+    when: "",
+    hashtag: site.chat.hashtag,
+    siteTitle: `${address.host}${pathPrefix}`.replace(/\/$/, ""),
+    description: site.description,
+  };
+}
+
+/** What the site's card says, for og:image:alt: its title, description and hashtag. */
+export function siteShareImageAlt(site: { title: string; description: string; chat: { hashtag: string } }): string {
+  return `${site.title}: ${site.description} ${site.chat.hashtag}`;
 }
 
 let drawing = new AbortController();
@@ -80,6 +102,13 @@ export default function ogImagePlugin(eleventyConfig: any): void {
     const url = shareImagePath(post);
     cards.set(url, shareCardFor(post, context().settings));
     return url;
+  });
+
+  // The site's card, for the pages that are not posts: recorded by any page that asks, drawn once.
+  eleventyConfig.addFilter("siteShareImage", () => {
+    const { settings } = context();
+    cards.set(SITE_SHARE_IMAGE_PATH, siteShareCard(settings, eleventyConfig.pathPrefix ?? "/"));
+    return { url: SITE_SHARE_IMAGE_PATH, alt: siteShareImageAlt(settings) };
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {

@@ -57,15 +57,15 @@ describe("a post updated after it was published", () => {
 
   it("is updated in the feeds and the sitemap, and still published on its date", () => {
     const entry = site.read("feed.xml").split("<entry>").find((e) => /<id>[^<]*\/posts\/online-communities\/<\/id>/.test(e))!;
-    assert.match(entry, /<published>2017-04-30T00:00:00Z<\/published>\s*<updated>2017-05-01T00:00:00Z<\/updated>/);
+    assert.match(entry, /<published>2017-04-30T12:00:00Z<\/published>\s*<updated>2017-05-01T12:00:00Z<\/updated>/);
     // The feed's own <updated> is its latest entry's.
     const [head, ...entries] = site.read("feed.xml").split("<entry>");
     const latest = entries.map((e) => /<updated>([^<]+)<\/updated>/.exec(e)![1]!).sort().at(-1);
     assert.equal(/<updated>([^<]+)<\/updated>/.exec(head!)![1], latest);
     const items = (JSON.parse(site.read("feed.json")) as { items: Record<string, string>[] }).items;
     const item = items.find((i) => i.url!.endsWith("/posts/online-communities/"))!;
-    assert.equal(item.date_published, "2017-04-30T00:00:00Z");
-    assert.equal(item.date_modified, "2017-05-01T00:00:00Z");
+    assert.equal(item.date_published, "2017-04-30T12:00:00Z");
+    assert.equal(item.date_modified, "2017-05-01T12:00:00Z");
     assert.ok(items.filter((i) => i !== item).every((i) => !("date_modified" in i)), "only updated posts have date_modified");
     assert.match(site.read("sitemap.xml"), /\/posts\/online-communities\/<\/loc><lastmod>2017-05-01<\/lastmod>/);
   });
@@ -101,7 +101,7 @@ describe("a post corrected twice on its publish day, each time with the time of 
 
   it("carries the moment of the change in the feeds, the sitemap and the structured data, and the day on the page", () => {
     const entry = sameDayAgain.read("feed.xml").split("<entry>").find((e) => /<id>[^<]*\/posts\/online-communities\/<\/id>/.test(e))!;
-    assert.match(entry, /<published>2017-04-30T00:00:00Z<\/published>\s*<updated>2017-04-30T19:30:00Z<\/updated>/);
+    assert.match(entry, /<published>2017-04-30T12:00:00Z<\/published>\s*<updated>2017-04-30T19:30:00Z<\/updated>/);
     const item = (JSON.parse(sameDayAgain.read("feed.json")) as { items: Record<string, string>[] }).items.find((i) => i.url!.endsWith("/posts/online-communities/"))!;
     assert.equal(item.date_modified, "2017-04-30T19:30:00Z");
     assert.match(sameDayAgain.read("sitemap.xml"), /\/posts\/online-communities\/<\/loc><lastmod>2017-04-30T15:30-04:00<\/lastmod>/);

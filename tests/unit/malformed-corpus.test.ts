@@ -136,7 +136,9 @@ describe("the malformed corpus", () => {
   before(() => {
     const root = siteWith(Object.fromEntries(readdirSync(MALFORMED).filter((n) => /\.(md|png)$/.test(n)).map((n) => [n, path.join(MALFORMED, n)])));
     const corpus = loadCorpus(root, loadSettings(root));
-    diagnostics = byFile(corpus.diagnostics);
+    // Most of the corpus is titled "Online communities", each post a writer's slip of its
+    // own: the warning that several posts share it (lib/cross-file-checks.ts) is not theirs.
+    diagnostics = byFile(corpus.diagnostics.filter((d) => !(d.field === "title" && d.message.startsWith("this post has the same title as "))));
     published = corpus.posts.map((p) => p.file);
   });
 

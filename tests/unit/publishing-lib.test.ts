@@ -13,7 +13,7 @@ import { contentSecurityPolicy, headersFile, inlineScripts } from "../../lib/sec
 import { isSearchable, pageUrl } from "../../lib/search-index.ts";
 import { absoluteUrl, normalisePrefix } from "../../lib/site-url.ts";
 import { isSitemapPage, sitemapXml } from "../../lib/sitemap.ts";
-import { lastChanged, newestChange } from "../../lib/publishing.ts";
+import { lastChanged, newestChangeMillis } from "../../lib/publishing.ts";
 import { baseSlug, tagSlugs } from "../../lib/slug.ts";
 
 describe("meta description", () => {
@@ -272,12 +272,14 @@ describe("when posts last changed", () => {
     assert.equal(lastChanged({ date: "2017-04-30" }), "2017-04-30");
     assert.equal(lastChanged({ date: "2017-04-30", updated: "2017-05-01" }), "2017-05-01");
     // An old post corrected after a newer one was published makes the feed newer.
-    assert.equal(newestChange([{ date: "2017-05-07" }, { date: "2017-04-30", updated: "2017-05-09" }]), "2017-05-09");
-    assert.equal(newestChange([{ date: "2017-05-07" }, { date: "2017-04-30", updated: "2017-05-01" }]), "2017-05-07");
-    assert.equal(newestChange([]), undefined);
+    const iso = (millis: number) => new Date(millis).toISOString();
+    assert.equal(iso(newestChangeMillis([{ date: "2017-05-07" }, { date: "2017-04-30", updated: "2017-05-09" }])), "2017-05-09T12:00:00.000Z");
+    assert.equal(iso(newestChangeMillis([{ date: "2017-05-07" }, { date: "2017-04-30", updated: "2017-05-01" }])), "2017-05-07T12:00:00.000Z");
+    assert.equal(newestChangeMillis([]), 0);
     // A change with its moment: compared as instants, given back as written.
     assert.equal(lastChanged({ date: "2017-04-30", updated: "2017-04-30", updatedAt: "2017-04-30T16:00-04:00" }), "2017-04-30T16:00-04:00");
-    assert.equal(newestChange([{ date: "2017-05-01" }, { date: "2017-04-30", updated: "2017-05-01", updatedAt: "2017-05-01T08:00+10:00" }]), "2017-05-01");
-    assert.equal(newestChange([{ date: "2017-05-01" }, { date: "2017-04-30", updated: "2017-05-01", updatedAt: "2017-05-01T08:00-04:00" }]), "2017-05-01T08:00-04:00");
+    assert.equal(iso(newestChangeMillis([{ date: "2017-05-01" }, { date: "2017-04-30", updated: "2017-05-01", updatedAt: "2017-05-01T08:00+10:00" }])), "2017-05-01T12:00:00.000Z");
+    assert.equal(iso(newestChangeMillis([{ date: "2017-05-01" }, { date: "2017-04-30", updated: "2017-05-01", updatedAt: "2017-05-01T08:00-04:00" }])), "2017-05-01T12:00:00.000Z");
+    assert.equal(iso(newestChangeMillis([{ date: "2017-05-01" }, { date: "2017-04-30", updated: "2017-05-01", updatedAt: "2017-05-01T14:00-04:00" }])), "2017-05-01T18:00:00.000Z");
   });
 });
