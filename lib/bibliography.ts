@@ -106,16 +106,8 @@ function parseBibtex(file: string, text: string): FileResult {
   try {
     data = new Cite(text, { forceType: "@biblatex/text", generateGraph: false }).data;
   } catch (error: any) {
-    const message = String(error?.message ?? error);
-    const at = /at line (\d+) col (\d+)/.exec(message);
-    return {
-      entries: [], unreadable: true,
-      diagnostics: [{
-        severity: "error", file, ...(at ? { line: Number(at[1]), column: Number(at[2]) } : {}), field: "",
-        message: `BibTeX syntax error: ${message.split("\n")[0]!.replace(/ at line \d+ col \d+:?$/, "")}`,
-        fix: "check the braces, quotes and commas of this entry and the one before it",
-      }],
-    };
+    const { field, ...problem } = bibtexSyntaxProblem(text, String(error?.message ?? error));
+    return { entries: [], unreadable: true, diagnostics: [{ severity: "error", file, field: field ?? "", ...problem }] };
   }
   // Read from the source, each stands for normaliseItem's problems with the same field.
   const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text)].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
@@ -124,6 +116,135 @@ function parseBibtex(file: string, text: string): FileResult {
   result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
   result.diagnostics.push(...bibtexCommandProblems(file, text, data));
   return result;
+}
+
+/**
+ * plugin-bibtex's syntax error ('expected "comma", got "label" at line 6 col 3', from its
+ * grammar, or moo's "invalid syntax") told as what the writer left out, at the line where
+ * it belongs: a comma after the key or after a field, an = after a field's name, braces
+ * around a value, a closing brace or quote. The parser's token names are never shown.
+ */
+function bibtexSyntaxProblem(text: string, raw: string): Position & { message: string; fix: string; field?: string } {
+  const m = /^(?:expected "(\w+)", got (?:"(\w+)"|EOF)|invalid syntax) at line (\d+) col (\d+)/.exec(raw);
+  const generic = { message: "BibTeX syntax error: this entry cannot be read as BibTeX", fix: "check the braces, quotes and commas of this entry and the one before it: each field is written name = {value}, followed by a comma" };
+  if (!m) return generic;
+  const [, expected, got, lineText, colText] = m;
+  const lines = text.split("\n");
+  const offset = lines.slice(0, Number(lineText) - 1).reduce((n, l) => n + l.length + 1, 0) + Number(colText) - 1;
+  const where = { line: Number(lineText), column: Number(colText) };
+  const rule = /\(([\w>-]+)\)\s*$/.exec(raw)?.[1]?.split("->").at(-1);
+  const position = (index: number) => {
+    const before = text.slice(0, index);
+    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+  };
+  // The entry the error is in: the last head before it.
+  let head: RegExpExecArray | undefined;
+  for (const h of text.slice(0, offset).matchAll(/@\s*([A-Za-z]+)\s*([{(])\s*([^\s,{}()]*)/g)) head = h as RegExpExecArray;
+  const key = head?.[3] ?? "";
+  const entry = key ? `entry "${key}": ` : "";
+  const lineOf = (n: number) => lines[n - 1]!.replace(/\r$/, "");
+  const reads = (n: number, fixed: string) => `, so that line ${n} reads \`${fixed}\``;
+  // The last character before the error that is not a space, and its line.
+  let prev = offset - 1;
+  while (prev >= 0 && /\s/.test(text[prev]!)) prev--;
+  const prevLine = position(Math.max(prev, 0)).line;
+  const sameLine = prevLine === where.line;
+  const word = /^[^\s,={}"#]+/.exec(text.slice(offset))?.[0] ?? text[offset] ?? "";
+
+  if (expected === "comma" && got === "label" && head) {
+    const at = position(head.index);
+    const written = `@${head[1]}${head[2]}${key}`;
+    if (!sameLine) return { ...at, field: key, message: `BibTeX syntax error: ${entry}there is no comma after the key`, fix: `add a comma after the key: ${written},` };
+    return { ...where, field: key, message: `BibTeX syntax error: ${entry}a key is one word, but "${key} ${word}" has a space`, fix: `write the key without spaces, then a comma, e.g. ${written}${word},` };
+  }
+  // `@article{k}`: the key runs on to the closing brace, as the lexer reads a key up to a comma.
+  if (expected === "comma" && (got === "rbrace" || got === undefined) && head) return { ...position(head.index), field: key, message: `BibTeX syntax error: ${entry}the entry has no fields`, fix: `write a comma after the key and then the fields, e.g. @${head[1]}{${key},\n  title = {…},\n  year = {…}\n}` };
+  if (expected === "label" && got === "comma" && head) return { ...position(head.index), message: "BibTeX syntax error: the entry has no key", fix: `write a short key after @${head[1]}{, e.g. @${head[1]}{smith2016,` };
+  if (expected === "lbrace" && rule === "Entry" && head === undefined) {
+    const at = /@\s*([A-Za-z]*)\s*$/.exec(text.slice(0, offset));
+    const type = at?.[1] || "article";
+    return { ...(at ? position(at.index) : where), message: `BibTeX syntax error: @${at?.[1] ?? ""} is not followed by { and the entry's key`, fix: `write the entry as @${type}{key, then its fields and a closing }, e.g. @${type}{smith2016,` };
+  }
+  if (expected === "equals") {
+    const l = lineOf(where.line);
+    const named = /^(\s*)([A-Za-z_][\w+-]*):?\s*(?=[{"\d])/.exec(l);
+    if (named && (got === "lbrace" || got === "quote" || got === "number")) {
+      return { ...where, field: fieldPath([key, named[2]!.toLowerCase()]), message: `BibTeX syntax error: ${entry}there is no = between \`${named[2]}\` and its value`, fix: `write = between the field's name and its value${reads(where.line, l.replace(named[0], `${named[1]}${named[2]} = `))}` };
+    }
+    const name = /([^\s,={}"#]+)\s*$/.exec(text.slice(0, offset))?.[1] ?? word;
+    return { ...where, field: key, message: `BibTeX syntax error: ${entry}"${name}" is not a field: a field is written name = {value}`, fix: "write each field as name = {value}, followed by a comma, or delete the word" };
+  }
+  if (expected === "rbrace" && rule === "Entry" && got !== undefined) {
+    if (text[prev] === ",") {
+      if (got === "comma") {
+        const l = lineOf(where.line);
+        return { ...where, field: key, message: `BibTeX syntax error: ${entry}two commas in a row`, fix: `delete one of the commas${l.includes(",,") ? reads(where.line, l.replace(/,\s*,/, ",")) : ""}` };
+      }
+      const quoted = got === "quote" ? /^(\s*)"([^"\n]*)"/.exec(lineOf(where.line)) : undefined;
+      if (quoted) return { ...where, field: key, message: `BibTeX syntax error: ${entry}a field's name is written without quotes`, fix: `remove the quotes around ${quoted[2]}${reads(where.line, lineOf(where.line).replace(quoted[0], quoted[1]! + quoted[2]))}` };
+      return { ...where, field: key, message: `BibTeX syntax error: ${entry}"${word}" is not a field name: a field's name is a word that starts with a letter, without quotes`, fix: "write each field as name = {value}, followed by a comma" };
+    }
+    if (!sameLine) {
+      const l = lineOf(prevLine);
+      return { ...position(prev + 1), field: key, message: `BibTeX syntax error: ${entry}there is no comma after the field on line ${prevLine}, before the next one`, fix: `add a comma at the end of line ${prevLine}${reads(prevLine, l.replace(/\s*$/, ","))}` };
+    }
+    // `title = Some words,`: a value without braces is a @string name or a number.
+    const l = lineOf(where.line);
+    const value = /^(\s*)([A-Za-z_][\w:+-]*)(\s*=\s*)([^{"][^,]*?)(\s*,?\s*)$/.exec(l);
+    if (value) {
+      return { ...where, field: fieldPath([key, value[2]!.toLowerCase()]), message: `BibTeX syntax error: ${entry}the value of \`${value[2]}\` is not in braces`, fix: `put the value in braces${reads(where.line, `${value[1]}${value[2]}${value[3]}{${value[4]}}${value[5]}`)}` };
+    }
+  }
+  // A closing brace or quote left out: the value (or entry) runs on to the end of the file or into the next entry.
+  if (got === undefined || (expected === undefined && text[offset] === "@")) {
+    const open = unclosedValue(text);
+    if (open) {
+      const l = lineOf(open.line);
+      const fixed = open.oneLine ? l.replace(/(\s*,?\s*)$/, `${open.closer}$1`) : undefined;
+      const what = open.closer === '"' ? "the quote" : "the brace";
+      return {
+        line: open.line, column: open.column, field: fieldPath([open.key, open.name]),
+        message: `BibTeX syntax error: entry "${open.key}": ${what} that opens the value of \`${open.name}\` is not closed, so the rest of the file is read as part of it`,
+        fix: fixed !== undefined ? `close it at the end of the value${reads(open.line, fixed)}` : `add ${open.closer} where the value of \`${open.name}\` ends`,
+      };
+    }
+    if (got === undefined && rule === "Entry" && head) {
+      return { ...position(head.index), field: key, message: `BibTeX syntax error: ${entry}the entry is not closed`, fix: "add a line with } after the entry's last field" };
+    }
+  }
+  if (expected === undefined && text[offset] === ";") return { ...where, field: key, message: `BibTeX syntax error: ${entry}a semicolon separates no fields`, fix: `write a comma in place of the semicolon${reads(where.line, lineOf(where.line).replace(/;(\s*)$/, ",$1"))}` };
+  return { ...where, ...(key ? { field: key } : {}), ...generic };
+}
+
+/**
+ * The first field of a .bib file whose value opens a brace or quote it does not close before
+ * the next field or entry starts (each field read from its name to the next line that starts
+ * with `name =`, `@` or a lone `}`): where plugin-bibtex's syntax error began.
+ */
+function unclosedValue(text: string): { key: string; name: string; line: number; column: number; closer: string; oneLine: boolean } | undefined {
+  const lines = text.split("\n");
+  let key = "";
+  for (let n = 0; n < lines.length; n++) {
+    const head = /^\s*@\s*[A-Za-z]+\s*[{(]\s*([^\s,{}()]*)/.exec(lines[n]!);
+    if (head) key = head[1]!;
+    const fieldAt = /^(\s*(?:@[^,]*,\s*)?)([A-Za-z_][\w:+-]*)\s*=\s*/.exec(lines[n]!);
+    if (!fieldAt) continue;
+    // The field's text: up to the next field, entry or lone closing brace.
+    let end = n + 1;
+    while (end < lines.length && !/^\s*(?:[A-Za-z_][\w:+-]*\s*=|@|[})]\s*$)/.test(lines[end]!)) end++;
+    const value = [lines[n]!.slice(fieldAt[0].length), ...lines.slice(n + 1, end)].join("\n");
+    let depth = 0;
+    let quote = false;
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i];
+      if (c === "\\") i++;
+      else if (c === "{") depth++;
+      else if (c === "}") depth--;
+      else if (c === '"' && depth === 0) quote = !quote;
+    }
+    if (depth > 0 || quote) return { key, name: fieldAt[2]!.toLowerCase(), line: n + 1, column: fieldAt[1]!.length + 1, closer: depth > 0 ? "}" : '"', oneLine: end === n + 1 };
+  }
+  return undefined;
 }
 
 // BibTeX fields plugin-bibtex makes into the printed text fields of CSL (not names, dates,
@@ -507,6 +628,17 @@ export function bibtexNameProblems(text: string): { key: string; cslField: strin
   for (const f of bibtexFields(text)) {
     const cslField = BIBTEX_NAME_FIELDS.get(f.name);
     if (!cslField || f.value === undefined) continue;
+    // "Smith, J. and and Doe, K." or a trailing "and": BibTeX would make the word after it part of a name.
+    const extra = extraAnd(f.value);
+    if (extra) {
+      const before = text.slice(0, f.index);
+      out.push({
+        key: f.key, cslField, line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+        message: `entry "${f.key}": \`${f.name}\` ${extra.message}`,
+        fix: `delete the extra \`and\`: ${f.name} = {${extra.names.join(" and ")}}`,
+      });
+      continue;
+    }
     const people = splitNames(f.value);
     // `and others` is left out of the field as it is rewritten: this problem stands for
     // normaliseItem's about the same field, which is built on plugin-bibtex's reading.
@@ -713,6 +845,21 @@ function splitTopLevel(text: string, separator: string | RegExp): string[] {
   }
   parts.push(text.slice(start));
   return parts;
+}
+
+/**
+ * A BibTeX name list with an `and` too many: two in a row, or one at the start or the end.
+ * BibTeX separates names at " and ", so the extra one is read as part of the next (or last)
+ * name: "and Irwin, Anthea", "Hoving, Ciska and". The names are given without it.
+ */
+function extraAnd(value: string): { message: string; names: string[] } | undefined {
+  const parts = splitTopLevel(value.trim(), /(?<![^\s])and(?![^\s])/i).map((n) => n.trim().replace(/\s+/g, " "));
+  const names = parts.filter(Boolean);
+  if (parts.length < 2 || parts.every(Boolean) || !names.length) return undefined;
+  const where = parts.slice(1, -1).some((p) => !p) ? "has `and` twice in a row" : !parts[0] ? "starts with `and`" : "ends with `and`";
+  const after = parts.findIndex((p, i) => !p && i < parts.length - 1 && parts[i + 1]);
+  const read = after >= 0 ? `"and ${parts[after + 1]}"` : `"${names.at(-1)} and"`;
+  return { message: `${where}: BibTeX would read ${read} as one person's name`, names };
 }
 
 /** The names of a BibTeX name list, as written: "and" outside braces separates them. */

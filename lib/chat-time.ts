@@ -2,7 +2,7 @@
 // and saying it back correctly for that zone and for UTC.
 import { DateTime, IANAZone } from "luxon";
 import { dateTimeFormat } from "./intl-formats.ts";
-import { suggestZone } from "./zone-names.ts";
+import { CURRENT_ZONE_NAMES, suggestZone } from "./zone-names.ts";
 
 export interface Problem {
   message: string;
@@ -107,9 +107,22 @@ function checkZoneUncached(zone: string): Problem | undefined {
   // Intl accepts any letter case, but the name lands in calendars (TZID) that compare it exactly.
   const spelled = canonicalSpelling(trimmed);
   if (spelled !== trimmed) {
-    return { message: `"${zone}" is not spelled as in the tz database`, fix: `write ${spelled}` };
+    // "europe/kiev": the current name, not the old one in other letters.
+    return { message: `"${zone}" is not spelled as in the tz database`, fix: `write ${CURRENT_ZONE_NAMES[spelled] ?? spelled}` };
   }
   return undefined;
+}
+
+/**
+ * A warning for a zone the tz database has renamed (Europe/Kiev → Europe/Kyiv, Asia/Calcutta →
+ * Asia/Kolkata): it still works, as Intl keeps the old name, so checkZone lets it through; the
+ * current name is what calendars and readers' browsers expect. undefined for any other zone.
+ */
+export function zoneWarning(zone: string): Problem | undefined {
+  const trimmed = zone.trim();
+  const current = Object.hasOwn(CURRENT_ZONE_NAMES, trimmed) ? CURRENT_ZONE_NAMES[trimmed] : undefined;
+  if (!current) return undefined;
+  return { message: `"${trimmed}" is an old alias, not a current IANA zone name: the tz database now calls it ${current}`, fix: `write the IANA zone: ${trimmed} → ${current}` };
 }
 
 let knownZones: Map<string, string> | undefined;

@@ -144,7 +144,7 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
 
   const id = valueOf("id");
   if (id === undefined || id === null || id === "") {
-    problems.push({ path: pathOf("id"), message: "the reference has no id", fix: "add `id:` with a short unique key such as smith2016" });
+    problems.push({ path: pathOf("id"), message: "the reference has no id", fix: syntax === "bibtex" ? "write a short unique key after the entry's type, then a comma, e.g. @article{smith2016," : `add ${syntax === "json" ? '`"id":`' : "`id:`"} with a short unique key such as smith2016` });
   } else if (typeof id !== "string" && typeof id !== "number") {
     problems.push({ path: pathOf("id"), message: "the id must be text", fix: "write a short key such as smith2016" });
   } else if (!/^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*$/u.test(String(id))) {
@@ -157,7 +157,12 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
   const typeElsewhere = Object.keys(raw).some((key) => cslField(key) === undefined && ALIASES.get(letters(key)) === "type");
   const untyped = type === undefined || type === null || type === "";
   if (untyped) {
-    if (!typeElsewhere) problems.push({ path: pathOf("type"), message: "the reference has no type", fix: `add \`type:\`, e.g. article-journal, webpage, post-weblog, book, report` });
+    if (!typeElsewhere) {
+      problems.push({
+        path: pathOf("type"), message: "the reference has no type",
+        fix: syntax === "bibtex" ? "write the entry's type after @, e.g. @article, @book, @online, @report, @misc" : `add ${syntax === "json" ? '`"type":`' : "`type:`"}, e.g. article-journal, webpage, post-weblog, book, report`,
+      });
+    }
   } else if (typeof type !== "string" || !(CSL_TYPES as readonly string[]).includes(type)) {
     const named = typeof type === "string" ? cslType(type) : undefined;
     const guess = typeof type === "string" ? closest(type, CSL_TYPES) : undefined;
@@ -195,9 +200,12 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
         const date = normaliseDate(value, [key], problems);
         if (date) out[field] = date;
       }
+    } else if (typeof value === "number" && !Number.isFinite(value)) {
+      // YAML reads .nan and .inf as numbers, which would be printed "NaN" and "Infinity".
+      problems.push({ path: [key], message: `YAML reads ${yamlSpecial(value)} as a special number, which would be printed "${String(value)}"`, fix: `write the ${field}, or put the text in quotes if it is meant: ${key}: "${yamlSpecial(value)}"` });
     } else if (NUMBER_FIELDS.has(field)) {
       if (typeof value === "number" || typeof value === "string") out[field] = String(value);
-      else problems.push({ path: [key], message: `${field} must be a number or text`, fix: `write e.g. \`${field}: 16\`` });
+      else problems.push({ path: [key], message: `${field} must be a number or text`, fix: `write e.g. ${fieldLine(syntax, syntax === "bibtex" ? BIBTEX_NAME_OF[field] ?? field : key, "16")}` });
       const issue = field === "volume" ? volumeWithIssue(value) : undefined;
       if (issue) problems.push({ path: [key], severity: "warning", ...volumeIssueProblem(issue, key, { issue: valueOf("issue"), page: valueOf("page") }, syntax) });
     } else if (field === "DOI") {
@@ -225,13 +233,16 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
     } else if (field === "custom" || field === "language" || field === "note") {
       out[field] = value;
     } else {
-      problems.push({ path: [key], message: `${field} must be plain text`, fix: "write the value on one line, in quotes if it contains a colon" });
+      problems.push({ path: [key], message: `${field} must be plain text`, fix: syntax === "yaml" ? "write the value on one line, in quotes if it contains a colon" : syntax === "json" ? "write the value as one string, in double quotes" : "write the value as text in braces" });
     }
   }
 
   const title = valueOf("title");
   if (title === undefined || title === null || String(title).trim() === "") {
-    problems.push({ path: pathOf("title"), message: "the reference has no title", fix: "add `title:` with the title of the work, in quotes if it contains a colon" });
+    problems.push({
+      path: pathOf("title"), message: "the reference has no title",
+      fix: syntax === "bibtex" ? "add `title = {…}` with the title of the work" : syntax === "json" ? 'add `"title": "…"` with the title of the work' : "add `title:` with the title of the work, in quotes if it contains a colon",
+    });
   }
   // "SOCIAL MEDIA AND NURSES": printed in capitals, as typed.
   for (const field of ["title", "container-title"] as const) {
@@ -412,6 +423,11 @@ function aliasFix(key: string, value: unknown, target: string, ctx: ItemContext)
   return line;
 }
 
+const BIBTEX_NAMES_FIX = (field: string) => `write each person as "Last, First", separated by "and", and an organisation in a second pair of braces, e.g. ${field === "container-author" ? "bookauthor" : field} = {Smith, Ann and {World Health Organization}}`;
+
+// The BibTeX field a CSL number field is written in, where the names differ.
+const BIBTEX_NAME_OF: Record<string, string> = { issue: "number", page: "pages", "number-of-pages": "pagetotal", "collection-number": "number", "chapter-number": "chapter", "number-of-volumes": "volumes" };
+
 /** One field written as the writer's file writes it, in backticks. */
 function fieldLine(syntax: ReferenceSyntax, field: string, text: string): string {
   if (syntax === "json") return `\`"${field}": ${JSON.stringify(text)}\``;
@@ -427,9 +443,16 @@ function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** YAML's way to write a number that is not finite. */
+function yamlSpecial(value: number): string {
+  return Number.isNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf";
+}
+
 /** A value as the writer would recognise it in a message. */
 function shown(value: unknown): string {
   if (typeof value === "string") return value;
+  // YAML's .nan and .inf, as written (JavaScript would say NaN, Infinity).
+  if (typeof value === "number" && !Number.isFinite(value)) return yamlSpecial(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString().slice(0, 10);
   if (value === null || typeof value !== "object") return String(value);
   try {
@@ -599,7 +622,7 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
         } else if (v !== null && v !== undefined) name[k] = typeof v === "string" || typeof v === "boolean" ? v : String(v);
       }
       if (!name.family && !name.literal && !name.given) {
-        problems.push({ path: [...path, i], message: "this name is empty", fix: "write {family: Smith, given: Ann} or {literal: World Health Organization}" });
+        problems.push({ path: [...path, i], message: "this name is empty", fix: syntax === "bibtex" ? BIBTEX_NAMES_FIX(field) : syntax === "json" ? 'write {"family": "Smith", "given": "Ann"} or {"literal": "World Health Organization"}' : "write {family: Smith, given: Ann} or {literal: World Health Organization}" });
       }
       names.push(name as CslName);
       const found = initialsRunTogether(name as CslName);
@@ -607,7 +630,7 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
       const hyphen = syntax === "bibtex" ? undefined : hyphenProblem(name as CslName, undefined, field, syntax, Array.isArray(value));
       if (hyphen) problems.push({ path: Array.isArray(value) ? [...path, i] : path, severity: "warning", ...hyphen });
     } else {
-      problems.push({ path: [...path, i], message: "a name must be text or {family, given}", fix: 'write "Smith, Ann" or {family: Smith, given: Ann}' });
+      problems.push({ path: [...path, i], message: "a name must be text or {family, given}", fix: syntax === "bibtex" ? BIBTEX_NAMES_FIX(field) : syntax === "json" ? 'write "Smith, Ann" or {"family": "Smith", "given": "Ann"}' : 'write "Smith, Ann" or {family: Smith, given: Ann}' });
     }
   });
   // plugin-bibtex reads "Smith, JA" (and "JA Smith") as {family: Smith, given: JA}: one warning

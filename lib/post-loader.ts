@@ -1,6 +1,6 @@
 // From a post's file text to a validated, typed Post, with every problem found.
 import path from "node:path";
-import { isoOffset, resolveChatStart, type ChatInstant } from "./chat-time.ts";
+import { isoOffset, resolveChatStart, zoneWarning, type ChatInstant } from "./chat-time.ts";
 import { followedHashtag } from "./chat-address.ts";
 import { normaliseItem, referenceId, sameDoiProblem, type CslItem } from "./csl-normalise.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
@@ -271,6 +271,9 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
       for (const warning of [result.warning, slip]) {
         if (warning) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "start"]), field: "chat.start", ...warning });
       }
+      // A renamed zone (Europe/Kiev) still works: told, with its current name.
+      const renamed = typeof rawChat.zone === "string" ? zoneWarning(rawChat.zone) : undefined;
+      if (renamed) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...renamed });
       const durationMinutes = typeof rawChat.duration === "number" ? rawChat.duration : ctx.settings.chat.duration;
       chat = {
         ...result.instant,

@@ -268,7 +268,7 @@ describe("writer mistakes", () => {
     assert.match(out, new RegExp(`${file}:\\d+:\\d+  nocite\\[0\\]  .*"chretien2031".*did you mean @chretien2013\\?`));
     assert.match(out, new RegExp(`${file}:\\d+:\\d+  nocite\\[1\\]  "chretien2013" lists no citation key → .*"@chretien2013"`));
     assert.match(out, new RegExp(`${file}:\\d+:\\d+  references\\[1\\]\\.id  reference "topol2019": the shared bibliography \\(content/bibliography\\.bib, line 2\\) has a different entry`));
-    assert.match(out, /content\/broken\.bib:7:1  BibTeX syntax error/);
+    assert.match(out, /content\/broken\.bib:4:3  broken\.title  BibTeX syntax error: entry "broken": the brace that opens the value of `title` is not closed/);
   });
 
   it("name the settings field of an unknown style or a missing locale file, and refuse to build", async () => {

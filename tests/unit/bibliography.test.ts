@@ -42,8 +42,10 @@ describe("parseBibliographyFile", () => {
     assert.deepEqual(entries, []);
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]!.file, "refs.bib");
-    assert.equal(diagnostics[0]!.line, 5);
-    assert.match(diagnostics[0]!.message, /BibTeX syntax error/);
+    // The line the comma is missing from, not the next field's, where the parser noticed.
+    assert.equal(diagnostics[0]!.line, 4);
+    assert.match(diagnostics[0]!.message, /BibTeX syntax error: entry "topol2019": there is no comma after the field on line 4/);
+    assert.match(diagnostics[0]!.fix!, /add a comma at the end of line 4, so that line 4 reads `  title   = \{High-performance medicine\},`/);
   });
 
   it("reports what plugin-bibtex would accept silently: unknown types, fields written twice, mismatched delimiters", () => {

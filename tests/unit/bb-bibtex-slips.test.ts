@@ -1,0 +1,192 @@
+// Slips a fuzz audit found in .bib files, CSL fields, chat zones and reference HTML: each
+// message says what the writer wrote, and each fix, applied as written, reads back clean.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { parse } from "yaml";
+import { parseBibliographyFile } from "../../lib/bibliography.ts";
+import { normaliseItem } from "../../lib/csl-normalise.ts";
+import { checkZone, zoneWarning } from "../../lib/chat-time.ts";
+import { CURRENT_ZONE_NAMES } from "../../lib/zone-names.ts";
+import { formatBibliography, prepareEngine } from "../../lib/citations.ts";
+
+const AUTHORS = "Moorhead, S. Anne and Hazlett, Diane E. and Harrison, Laura and Carroll, Jennifer K. and Irwin, Anthea and Hoving, Ciska";
+const entry = (author: string) =>
+  `@article{moorhead2013,\n  author  = {${author}},\n  title   = {A new dimension of health care},\n  journal = {Journal of Medical Internet Research},\n  date    = {2013-04-23}\n}\n`;
+
+/** The text with a "name = {…}" fix written over the field of that name on the diagnostic's line. */
+function applyFieldFix(text: string, line: number, fix: string): string {
+  const m = /: (\w+) = (\{.*\})$/.exec(fix);
+  assert.ok(m, `the fix writes the field: ${fix}`);
+  const lines = text.split("\n");
+  lines[line - 1] = lines[line - 1]!.replace(new RegExp(`^(\\s*)${m[1]}\\s*=\\s*\\{.*\\}(,?)$`), `$1${m[1]} = ${m[2]}$2`);
+  return lines.join("\n");
+}
+
+/** The text with a "so that line N reads `…`" fix applied. */
+function applyLineFix(text: string, fix: string): string {
+  const m = /so that line (\d+) reads `(.*)`$/.exec(fix);
+  assert.ok(m, `the fix gives the line: ${fix}`);
+  const lines = text.split("\n");
+  lines[Number(m[1]) - 1] = m[2]!;
+  return lines.join("\n");
+}
+
+describe("an `and` too many in a BibTeX name list", () => {
+  for (const [what, author, said] of [
+    ["twice in a row", AUTHORS.replace("K. and Irwin", "K. and and Irwin"), /has `and` twice in a row: BibTeX would read "and Irwin, Anthea" as one person's name/],
+    ["at the end", `${AUTHORS} and`, /ends with `and`: BibTeX would read "Hoving, Ciska and" as one person's name/],
+    ["at the start", `and ${AUTHORS}`, /starts with `and`: BibTeX would read "and Moorhead, S. Anne" as one person's name/],
+  ] as const) {
+    it(`is told ${what}, with the field rewritten without it as the only fix`, () => {
+      const text = entry(author);
+      const { diagnostics } = parseBibliographyFile("refs.bib", text);
+      assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+      const d = diagnostics[0]!;
+      assert.equal(d.line, 2);
+      assert.equal(d.field, "moorhead2013.author");
+      assert.match(d.message, said);
+      assert.doesNotMatch(d.fix ?? "", /braces|organisation/);
+      assert.equal(d.fix, `delete the extra \`and\`: author = {${AUTHORS}}`);
+      const fixed = parseBibliographyFile("refs.bib", applyFieldFix(text, d.line!, d.fix!));
+      assert.deepEqual(fixed.diagnostics, []);
+      assert.equal((fixed.entries[0]!.item.author as unknown[]).length, 6);
+    });
+  }
+});
+
+describe("normaliseItem's advice in the writer's own syntax", () => {
+  it("tells a .bib entry without a title to add `title = {…}`, not YAML", () => {
+    const text = entry(AUTHORS).replace("  title   = {A new dimension of health care},\n", "");
+    const { diagnostics } = parseBibliographyFile("refs.bib", text);
+    const d = diagnostics.find((x) => /no title/.test(x.message))!;
+    assert.ok(d, JSON.stringify(diagnostics));
+    assert.equal(d.line, 1);
+    assert.match(d.fix!, /add `title = \{…\}`/);
+    assert.doesNotMatch(d.fix!, /title:|quotes/);
+  });
+
+  it("speaks JSON to a CSL JSON entry and YAML to a YAML one", () => {
+    const json = normaliseItem({ id: "a", type: "book" }, { syntax: "json" }).problems.find((p) => /no title/.test(p.message))!;
+    assert.match(json.fix, /"title": "…"/);
+    const yaml = normaliseItem({ id: "a", type: "book" }).problems.find((p) => /no title/.test(p.message))!;
+    assert.match(yaml.fix, /add `title:`/);
+  });
+
+  it("gives BibTeX wording for a missing key, a name or a field that is not text", () => {
+    const noId = normaliseItem({ type: "book", title: "T" }, { syntax: "bibtex" }).problems[0]!;
+    assert.match(noId.fix, /@article\{smith2016,/);
+    assert.doesNotMatch(noId.fix, /`id:`/);
+    const name = normaliseItem({ id: "a", type: "book", title: "T", author: [{}] }, { syntax: "bibtex" }).problems[0]!;
+    assert.match(name.fix, /author = \{Smith, Ann and \{World Health Organization\}\}/);
+    const text = normaliseItem({ id: "a", type: "book", title: ["T"] }, { syntax: "bibtex" }).problems[0]!;
+    assert.doesNotMatch(text.fix, /colon|quotes/);
+    const number = normaliseItem({ id: "a", type: "book", title: "T", issue: ["1"] }, { syntax: "bibtex" }).problems[0]!;
+    assert.match(number.fix, /`number = \{16\}`/);
+  });
+
+  it("shows YAML's .nan as written, not NaN", () => {
+    const { problems } = normaliseItem(parse("id: a\ntype: .nan\ntitle: .nan\nvolume: .inf\n"));
+    assert.match(problems.find((p) => p.path[0] === "type")!.message, /^"\.nan" is not a CSL type/);
+    assert.ok(problems.every((p) => !/NaN"? is not|"NaN" is/.test(p.message)), JSON.stringify(problems));
+    const title = problems.find((p) => p.path[0] === "title")!;
+    assert.match(title.message, /YAML reads \.nan as a special number, which would be printed "NaN"/);
+    assert.match(title.fix, /title: "\.nan"$/);
+    assert.match(problems.find((p) => p.path[0] === "volume")!.fix, /volume: "\.inf"$/);
+  });
+});
+
+describe("BibTeX syntax errors in the writer's words", () => {
+  const BIB = entry(AUTHORS);
+  const noTokens = (message: string) => assert.doesNotMatch(message, /expected|got |"comma"|"label"|rbrace|lbrace|identifier|EOF|invalid syntax/);
+  const one = (text: string) => {
+    const { diagnostics, entries } = parseBibliographyFile("refs.bib", text);
+    assert.deepEqual(entries, []);
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    noTokens(diagnostics[0]!.message);
+    noTokens(diagnostics[0]!.fix ?? "");
+    return diagnostics[0]!;
+  };
+  const clean = (text: string) => assert.deepEqual(parseBibliographyFile("refs.bib", text).diagnostics, []);
+
+  it("a missing comma after the key: the key's line, and the key with its comma", () => {
+    const text = BIB.replace("@article{moorhead2013,", "@article{moorhead2013");
+    const d = one(text);
+    assert.equal(d.line, 1);
+    assert.match(d.message, /entry "moorhead2013": there is no comma after the key/);
+    assert.equal(d.fix, "add a comma after the key: @article{moorhead2013,");
+    const lines = text.split("\n");
+    lines[0] = lines[0]!.replace("@article{moorhead2013", "@article{moorhead2013,");
+    clean(lines.join("\n"));
+  });
+
+  it("a missing comma after a field: that field's line", () => {
+    const text = BIB.replace("  title   = {A new dimension of health care},", "  title   = {A new dimension of health care}");
+    const d = one(text);
+    assert.equal(d.line, 3);
+    assert.match(d.message, /no comma after the field on line 3/);
+    clean(applyLineFix(text, d.fix!));
+  });
+
+  for (const [what, from, to, said] of [
+    ["a missing =", "  title   = {", "  title   {", /no = between `title` and its value/],
+    ["a colon for =", "  title   = {", "  title: {", /no = between `title` and its value/],
+    ["a value without braces", "  journal = {Journal of Medical Internet Research},", "  journal = Journal of Medical Internet Research,", /the value of `journal` is not in braces/],
+    ["an unclosed brace", "  title   = {A new dimension of health care},", "  title   = {A new dimension of health care,", /the brace that opens the value of `title` is not closed/],
+    ["an unclosed quote", "  title   = {A new dimension of health care},", '  title   = "A new dimension of health care,', /the quote that opens the value of `title` is not closed/],
+    ["two commas", "  title   = {A new dimension of health care},", "  title   = {A new dimension of health care},,", /two commas in a row/],
+    ["a semicolon", "  title   = {A new dimension of health care},", "  title   = {A new dimension of health care};", /semicolon/],
+    ["a quoted field name", "  title   = {", '  "title"   = {', /a field's name is written without quotes/],
+  ] as const) {
+    it(`${what}: told on its line, with the line to write`, () => {
+      const text = BIB.replace(from, to);
+      const d = one(text);
+      assert.equal(d.line, text.split("\n").findIndex((l) => l.startsWith(to)) + 1);
+      assert.match(d.message, said);
+      clean(applyLineFix(text, d.fix!));
+    });
+  }
+
+  it("an unclosed brace before the next entry names the field, not the next entry", () => {
+    const text = `${BIB.replace("  date    = {2013-04-23}", "  date    = {2013-04-23")}\n@book{other,\n  title = {Other},\n  year = {2001}\n}\n`;
+    const d = one(text);
+    assert.equal(d.line, 5);
+    assert.equal(d.field, "moorhead2013.date");
+    clean(applyLineFix(text, d.fix!));
+  });
+
+  it("an entry without a key, a key with a space, and a fallback without the parser's words", () => {
+    assert.match(one(BIB.replace("moorhead2013,", ",")).fix!, /write a short key after @article\{/);
+    assert.match(one(BIB.replace("moorhead2013,", "moorhead 2013,")).message, /a key is one word, but "moorhead 2013" has a space/);
+    const fallback = one(BIB.replace("  date    = {2013-04-23}", "  date    = {2013-04-23} # "));
+    assert.match(fallback.message, /BibTeX syntax error/);
+    assert.match(fallback.fix!, /name = \{value\}/);
+  });
+});
+
+describe("renamed time zones", () => {
+  it("are accepted, with a warning naming the current name, as the other old aliases are told", () => {
+    assert.equal(checkZone("Europe/Kiev"), undefined);
+    assert.deepEqual(zoneWarning("Europe/Kiev"), {
+      message: '"Europe/Kiev" is an old alias, not a current IANA zone name: the tz database now calls it Europe/Kyiv',
+      fix: "write the IANA zone: Europe/Kiev → Europe/Kyiv",
+    });
+    for (const [old, current] of Object.entries(CURRENT_ZONE_NAMES)) assert.match(zoneWarning(` ${old} `)!.fix, new RegExp(`→ ${current}$`));
+    for (const current of ["Europe/Kyiv", "Asia/Kolkata", "America/New_York", "UTC"]) assert.equal(zoneWarning(current), undefined);
+  });
+
+  it("spelled in other letters, gets the current name", () => {
+    assert.equal(checkZone("europe/kiev")!.fix, "write Europe/Kyiv");
+    assert.equal(checkZone("asia/calcutta")!.fix, "write Asia/Kolkata");
+  });
+});
+
+describe("HTML in a reference's title", () => {
+  it("is printed as CSL's rich text for its own tags, and as escaped text for any other", () => {
+    const style = { style: "apa", locale: "en-US" } as const;
+    prepareEngine(style as any);
+    const [formatted] = formatBibliography([{ id: "a", type: "book", title: "T <b>b</b> <script>alert(1)</script> <a href=\"x\">l</a>", issued: { "date-parts": [[2000]] } }], style as any);
+    assert.match(formatted!.html, /<b>b<\/b>/);
+    assert.doesNotMatch(formatted!.html, /<script|<a /);
+    assert.match(formatted!.html, /&#60;script&#62;alert\(1\)&#60;\/script&#62;/);
+  });
+});
