@@ -23,6 +23,7 @@ import { ownSiteAddress } from "./site-url.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
 import { sitePostsDigest, sitePostsIn } from "./cross-file-checks.ts";
+import { byCodeUnit } from "./stable-order.ts";
 
 /** A link of a post's body to another post, by its file or by its address. */
 export interface PostLink {
@@ -222,7 +223,7 @@ function titleLink(
       fix: `write [${label}](${fileFrom(file, post.file)})`,
     };
   }
-  const example = [...(posts ?? [])].sort((a, b) => b.file.localeCompare(a.file))[0]?.file;
+  const example = [...(posts ?? [])].sort((a, b) => byCodeUnit(b.file, a.file))[0]?.file;
   return {
     severity: "warning",
     message: posts ? `${shown}, and no post of the site has a title or file name like "${address}"` : shown,

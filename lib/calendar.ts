@@ -6,6 +6,7 @@
 // tested against ical.js, an independent parser.
 import { IANAZone } from "luxon";
 import { resolveChatStart, zoneAbbreviation } from "./chat-time.ts";
+import { byCodeUnit } from "./stable-order.ts";
 
 export interface CalendarEvent {
   /** Stable across builds: the same chat keeps its UID when its time or text is corrected. */
@@ -54,7 +55,7 @@ export function calendarText(events: CalendarEvent[], options: CalendarOptions):
     lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${options.refreshHours}H`, `X-PUBLISHED-TTL:PT${options.refreshHours}H`);
   }
   const folded = lines.map(foldLine);
-  const sorted = [...events].sort((a, b) => a.startMillis - b.startMillis || a.uid.localeCompare(b.uid));
+  const sorted = [...events].sort((a, b) => a.startMillis - b.startMillis || byCodeUnit(a.uid, b.uid));
   const spans = new Map<string, { from: number; to: number }>();
   for (const e of sorted) {
     if (e.zone === "UTC") continue;

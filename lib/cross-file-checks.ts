@@ -9,6 +9,7 @@ import { listPostFiles } from "./content-paths.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
+import { byCodeUnit } from "./stable-order.ts";
 
 /** What the checks of links and tags need of a post, loaded or not, or of another page of the site. */
 export interface LinkingPost {
@@ -312,7 +313,7 @@ function linkProblems(posts: CrossFilePost[], sources: LinkingPost[], today: str
  * so they may share a slot with the post that replaces them.
  */
 function chatClashes(posts: CrossFilePost[], where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
-  const chats = posts.filter((p) => p.chat && !p.draft).sort((a, b) => a.chat!.startMillis - b.chat!.startMillis || a.file.localeCompare(b.file));
+  const chats = posts.filter((p) => p.chat && !p.draft).sort((a, b) => a.chat!.startMillis - b.chat!.startMillis || byCodeUnit(a.file, b.file));
   const clashes = new Map<CrossFilePost, { same: CrossFilePost[]; during: CrossFilePost[] }>();
   const note = (post: CrossFilePost, other: CrossFilePost, same: boolean) => {
     const found = clashes.get(post) ?? { same: [], during: [] };

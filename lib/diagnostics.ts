@@ -1,4 +1,5 @@
 // What chatpost tells a writer: where, which field, what is wrong, how to fix it.
+import { byCodeUnit } from "./stable-order.ts";
 
 export interface Position {
   line?: number;
@@ -27,10 +28,10 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      byCodeUnit(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.field.localeCompare(b.field),
+      byCodeUnit(a.field, b.field),
   );
 }
 

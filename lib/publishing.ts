@@ -1,6 +1,7 @@
 // Which posts a build publishes, and which chats are still to come.
 import { DateTime } from "luxon";
 import type { Post } from "./post-loader.ts";
+import { byCodeUnit } from "./stable-order.ts";
 
 export type BuildMode = "build" | "preview";
 
@@ -64,7 +65,6 @@ export function newestChangeMillis(posts: Dated[], zone?: string): number {
 
 /** Newest first; same date: later chat first, then by file for a stable order. */
 export function newestFirst(a: Post, b: Post): number {
-  // By code unit, not localeCompare: the machine's LANG must not reorder a site (Danish sorts "aa" after "z").
   return byCodeUnit(b.date, a.date) || (b.chat?.startMillis ?? 0) - (a.chat?.startMillis ?? 0) || byCodeUnit(a.file, b.file);
 }
 
@@ -73,9 +73,4 @@ export function upcomingChats(posts: Post[], now: Date): Post[] {
   return posts
     .filter((p) => p.chat && p.chat.endMillis > now.getTime())
     .sort((a, b) => a.chat!.startMillis - b.chat!.startMillis);
-}
-
-/** Plain string order, the same on every machine. */
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
