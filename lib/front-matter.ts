@@ -30,6 +30,17 @@ export interface ReadOptions {
    * has it at another level; undefined to keep the general message.
    */
   placeField?: (dotted: string) => { field: string; message: string; fix: string } | undefined;
+  /**
+   * The fields of the group at `dotted` ("" for the top level, `chat`, `references[0]`): to
+   * tell two fields written on one line (`start: … zone: …`) from a value with a colon in it.
+   */
+  fieldsOf?: (dotted: string) => readonly string[];
+  /**
+   * For a list written without its field's name (`  - What is next?` right below `  start:`
+   * in `chat:`): the dotted path of the field it most likely is, from the group it stands in
+   * and its items as written; undefined when the schema cannot tell.
+   */
+  listField?: (group: string, items: readonly string[]) => string | undefined;
 }
 
 const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must be in quotes";
@@ -43,6 +54,58 @@ const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must b
  * after a text value is a hashtag that YAML dropped.
  */
 export function readYamlDocument(text: string, file: string, firstLine: number, options: ReadOptions = {}): YamlDocument {
+  // `  title: Hello` above `date: …`: YAML fails on every line below it; one error, the rest read as fixed.
+  const indented = indentedFirstField(text);
+  if (indented) {
+    const doc = readSlips(indented.fixed, file, firstLine, options);
+    const d: Diagnostic = {
+      severity: "error", file, line: indented.line + firstLine - 1, column: 1, field: indented.key,
+      message: indented.lines.length === 1
+        ? `the first field is indented, but the fields below it are not: YAML cannot read the front matter`
+        : `the first ${indented.lines.length} fields are indented, but the fields below them are not: YAML cannot read the front matter`,
+      fix: indented.lines.length === 1
+        ? `delete the spaces before \`${indented.key}:\`, so that the line reads \`${indented.rewritten}\``
+        : `delete the spaces before lines ${indented.lines[0]! + firstLine - 1} to ${indented.lines[indented.lines.length - 1]! + firstLine - 1}, so that \`${indented.key}:\` and the fields below it start at the left edge like the others`,
+    };
+    COLON_SLIPS.add(d);
+    // Columns as written: the spaces taken away are still in the file.
+    const shifted = (at: Position): Position => at.line !== undefined && at.column !== undefined && indented.lines.includes(at.line - firstLine + 1) ? { ...at, column: at.column + indented.spaces } : at;
+    const diagnostics = [d, ...doc.diagnostics.map((x) => ({ ...x, ...shifted(x) }))];
+    return { ...doc, diagnostics, locate: (path) => shifted(doc.locate(path)), repaired: true };
+  }
+  return readSlips(text, file, firstLine, options);
+}
+
+/**
+ * The first field written indented (`  title: Hello`) above fields that are not: YAML takes the
+ * indentation for the front matter's own and cannot read any line below it. The lines at that
+ * indentation before the first one that is not (1-based), the key, and the text with them moved
+ * to the left edge. Not when every field is indented alike, which YAML reads.
+ */
+function indentedFirstField(text: string): { line: number; lines: number[]; key: string; spaces: number; rewritten: string; fixed: string } | undefined {
+  const lines = text.split("\n");
+  const first = nextContentLine(lines, 0);
+  if (first === undefined) return undefined;
+  const m = /^( +)([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)/.exec(lines[first]!);
+  if (!m) return undefined;
+  const spaces = m[1]!.length;
+  const at: number[] = [];
+  let i = first;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trim() === "" || /^\s*#/.test(l)) continue;
+    const indent = indentOf(l);
+    if (indent < spaces) break;
+    if (indent === spaces) at.push(i);
+  }
+  // Below them, a field at the left edge: what the others are.
+  if (i === lines.length || !/^[A-Za-z_"'][^:]*:(?:[ \t]|$)/.test(lines[i]!) || /\t/.test(lines[i]!.slice(0, 1))) return undefined;
+  const fixed = [...lines];
+  for (const j of at) fixed[j] = fixed[j]!.slice(spaces);
+  return { line: first + 1, lines: at.map((j) => j + 1), key: m[2]!, spaces, rewritten: fixed[first]!.trimEnd(), fixed: fixed.join("\n") };
+}
+
+function readSlips(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
   // `title:2026 in review`: read as if the space were there, so that the rest is checked too.
   const slips = firstLine > 1 && /^[ \t]*[A-Za-z_][\w.-]*:[^\s/:]/m.test(text) ? colonSlips(text) : [];
   if (!slips.length) return readYaml(text, file, firstLine, options);
@@ -186,9 +249,15 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
     report(problem.line, problem.column, fieldPathOnLine(lines.map(plainSpaces), problem.line), problem.message, problem.fix);
   }
   const duplicates = doc.errors.some((e) => e.code === "DUPLICATE_KEY") ? duplicateKeys(doc, lines, lineOf, firstLine) : [];
+  // Lines told to line up with the fields of their list item: the item's lines below them fail only because of it.
+  const shallow = new Map<number, number>();
   for (const err of doc.errors) {
     const explained = curlyQuotes(explainYamlError(err, lines, lineOf, doc.errors, firstLine, duplicates, options), lines);
     if (!explained || !inYaml(explained.line)) continue;
+    const item = shallowItemField(lines, explained.line, firstLine);
+    if (item && explained.message === item.message) shallow.set(explained.line, item.column);
+    const above = previousContentLine(lines, explained.line);
+    if (above !== undefined && shallow.get(above) === indentOf(lines[explained.line - 1])) continue;
     const line = explained.line + firstLine - 1;
     // YAML errors cascade: one mistake often yields two or three errors on one line,
     // and a non-breaking space one more on the line below it.
@@ -839,10 +908,36 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
     }
     case "BLOCK_AS_IMPLICIT_KEY": {
       if (all.some((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === err.pos[0])) return undefined;
+      const list = strayList(lines, line, firstLine, options);
+      if (list) return list;
+      const joined = joinedFields(lines, line, options);
+      if (joined) return joined;
+      // Already in quotes: quoting it again would only add a layer each time the fix is applied.
+      if (alreadyQuoted(text)) return { ...here, message: "YAML cannot read this line where it stands: the line is not lined up with the fields around it", fix: "indent it with the same number of spaces as the fields it belongs with" };
       return { ...here, message: "the value contains ': ', which YAML reads as the start of another field", fix: quoteSuggestion(text) ?? `put the value in quotes; ${QUOTE_HINT}` };
     }
-    case "TAB_AS_INDENT":
-      return { ...here, column: 1, message: "this line is indented with a tab", fix: "indent with spaces only (two per level)" };
+    case "KEY_OVER_1024_CHARS": {
+      // A line indented below a long value: the "indented further" message says it.
+      if (all.some((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === err.pos[0])) return undefined;
+      return { ...here, message: "YAML reads this text as a field name, and a field name can be at most 1024 characters long: the text has ': ' in it", fix: quoteSuggestion(text) ?? `put the whole text in quotes; ${QUOTE_HINT}` };
+    }
+    case "MULTIPLE_DOCS": {
+      // `--- Our chat tonight`: the closing `---` with text after it, which YAML reads as another front matter.
+      const fence = /^(---|\.\.\.)[ \t]+(\S.*?)\s*$/.exec(text);
+      if (fence) {
+        return {
+          line, column: 1, field: "",
+          message: `\`${fence[1]}\` must be alone on its line to end the front matter: with \`${fence[2]}\` after it, YAML reads it as the start of a second front matter`,
+          fix: `write \`${fence[1]}\` alone on line ${line + firstLine - 1} and move \`${fence[2]}\` to the line below it`,
+        };
+      }
+      return { ...here, column: 1, message: "this line starts a second front matter (a line starting with --- or ...), which a post cannot have", fix: "delete the line, or end the front matter with a line `---` above the post's text" };
+    }
+    case "TAB_AS_INDENT": {
+      const spaces = spacesForTab(lines, line);
+      const how = spaces ? `indent it with ${spaces} spaces, not a tab` : "delete the tab before it, with no spaces in its place";
+      return { ...here, column: 1, message: "this line is indented with a tab", fix: `${how}, so that the line reads \`${" ".repeat(spaces)}${text.trim()}\`` };
+    }
     case "BAD_INDENT": {
       if (/^Flow (sequence|map)/.test(err.message)) {
         const bracket = /Flow sequence/.test(err.message) ? ["[", "]"] : ["{", "}"];
@@ -855,6 +950,8 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
           fix: `end the list on the same line with ${bracket[1]}, or put the value in quotes if the ${bracket[0]} is part of the text`,
         };
       }
+      const item = shallowItemField(lines, line, firstLine);
+      if (item) return { line, column: indentOf(text) + 1, field: item.field, message: item.message, fix: item.fix };
       return placed(line) ?? { ...here, message: "this line is not lined up with the fields at its level", fix: "indent it with the same number of spaces as the fields it belongs with" };
     }
     case "BAD_SCALAR_START": {
@@ -874,14 +971,212 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       if (value?.text.startsWith('"')) {
         return { ...at, message: 'a " inside double quotes ends the text early', fix: quoteSuggestion(text, "single") ?? 'write \\" for a quote inside the text' };
       }
+      // `topics: - What is next?`: a list starts on the line below its field's name.
+      const item = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*):[ \t]+-[ \t]+(\S.*?)\s*$/.exec(text);
+      if (item) {
+        const key = `${" ".repeat(indentOf(text))}${item[1]!.trim() ? `${item[1]!.trim()} ` : ""}${item[2]}:`;
+        return {
+          ...at,
+          message: `a list cannot start on the line of its field's name: YAML reads \`${item[2]}: -\` as a value followed by something it cannot place`,
+          fix: `put \`${key.trim()}\` alone on its line, then \`${" ".repeat(keyColumn(text) + 2)}- ${item[3]}\` on the next`,
+        };
+      }
       if (value && /^[*&!]/.test(value.text)) {
         return { ...at, message: `YAML reads a value starting with ${value.text[0]} as a reference, not as text`, fix: quoteSuggestion(text) ?? `put the whole value in quotes; ${QUOTE_HINT}` };
       }
       return { ...at, message: "YAML cannot read this value: something follows the end of it", fix: quoteSuggestion(text) ?? `put the whole value in quotes; ${QUOTE_HINT}` };
     }
+    case "MULTIPLE_ANCHORS":
+    case "MULTIPLE_TAGS":
+    case "BAD_PROP_ORDER":
+    case "ALIAS_PROPS":
+    case "BAD_ALIAS":
+    case "TAG_RESOLVE_FAILED": {
+      // `title: &a &b …`, `!important`: YAML reads & ! * at the start of a word as its own marks.
+      const ch = /[&!*]/.exec(text.slice(indentOf(text)))?.[0] ?? "&";
+      return { ...here, message: `YAML reads ${ch} at the start of a value or word as one of its own marks, not as text`, fix: quoteSuggestion(text) ?? `put the whole value in quotes; ${QUOTE_HINT}` };
+    }
     default:
-      return { ...here, message: `the front matter is not valid YAML: ${firstSentence(err.message)}`, fix: `check the indentation and quoting on this line; ${QUOTE_HINT}` };
+      // The library's own words are for programmers: what a writer can check, on the line it names.
+      return { ...here, message: "YAML cannot read this line", fix: alreadyQuoted(text) ? "check that the line is lined up with the fields it belongs with, with spaces" : `check the line's indentation (spaces only, lined up with the fields it belongs with) and quoting; ${QUOTE_HINT}` };
   }
+}
+
+/**
+ * How many spaces a line indented with tabs needs (`line` is 1-based): of the indentations the
+ * lines above allow there (the left edge, each enclosing field's, one level below a field that
+ * ends with :), the nearest to two per tab. `title: T` then a tab and `date:` needs none.
+ */
+function spacesForTab(lines: readonly string[], line: number): number {
+  const text = lines[line - 1] ?? "";
+  const wanted = /^[ \t]*/.exec(text)![0].replace(/\t/g, "  ").length;
+  const allowed = new Set([0]);
+  let limit = Infinity;
+  for (let i = line - 2; i >= 0 && limit > 0; i--) {
+    const l = lines[i]!;
+    if (l.trim() === "" || /^\s*#/.test(l) || /^[ \t]*\t/.test(l)) continue;
+    const indent = indentOf(l);
+    if (indent >= limit) continue;
+    // A list's `-`, and the key after it: both are levels a line below may be at.
+    allowed.add(indent).add(keyColumn(l));
+    if (limit === Infinity && /:[ \t]*(?:#.*)?$/.test(l)) allowed.add(keyColumn(l) + 2);
+    limit = indent;
+  }
+  // A list item at the level of its field's key is YAML's too, but a writer's tab means one level in.
+  return [...allowed].sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || b - a)[0]!;
+}
+
+/**
+ * A list YAML cannot place (`line`, 1-based, starts with `- `): an item whose `-` is at the
+ * column of the fields of the item above, where the `-` of the others is two to the left;
+ * or a list with no field name above it, after the fields of a group (`  start: …` then
+ * `  - What is next?`) or below a field that has its value (`title: "…"` then `  - "Ventola, C."`).
+ */
+function strayList(lines: readonly string[], line: number, firstLine: number, options: ReadOptions): Explained | undefined {
+  const text = lines[line - 1] ?? "";
+  const dash = /^( *)-(?:[ \t]|$)/.exec(text)?.[1]!.length;
+  if (dash === undefined) return undefined;
+  const fileLine = (n: number) => n + firstLine - 1;
+  // The fields beside which the list stands, and the line above it at a lesser indentation.
+  let sibling: number | undefined;
+  let parent: number | undefined;
+  for (let i = line - 2; i >= 0; i--) {
+    const l = lines[i]!;
+    if (l.trim() === "" || /^\s*#/.test(l)) continue;
+    const indent = indentOf(l);
+    if (indent > dash) continue;
+    if (indent === dash) {
+      // Items at this column above: the list is where YAML expects it; the problem is elsewhere.
+      if (/^\s*-(\s|$)/.test(l)) return undefined;
+      sibling ??= i + 1;
+      continue;
+    }
+    parent = i + 1;
+    break;
+  }
+  const above = parent === undefined ? "" : lines[parent - 1]!;
+  // `  - id: a` above, its fields at the column of this `-`: the item is two spaces too far in.
+  const item = /^( *)-[ \t]+\S/.exec(above);
+  if (parent !== undefined && item && keyColumn(above) === dash && fieldOnLine(text.slice(dash + 1))) {
+    const rewritten = `${item[1]}${text.trim()}`;
+    const list = previousContentLine(lines, parent);
+    const name = list === undefined ? undefined : /:[ \t]*(?:#.*)?$/.test(lines[list - 1]!) ? fieldOnLine(lines[list - 1]) : undefined;
+    return {
+      line, column: dash + 1, field: fieldPathOnLine([...lines.slice(0, line - 1), rewritten], line),
+      message: `this item's - is ${dash - item[1]!.length} spaces further in than the - of the item above it (line ${fileLine(parent)}), so YAML reads it as part of that item${name ? ` of \`${name}\`` : ""}`,
+      fix: `line the - up with the other items: write the line as \`${rewritten}\` and leave the lines below it as they are`,
+    };
+  }
+  // The field the list would be the value of, were its name written: a sibling, or the field above it with a value.
+  const at = sibling ?? (parent !== undefined && !/:[ \t]*(?:#.*)?$/.test(above) && fieldOnLine(above) ? parent : undefined);
+  if (at === undefined) return undefined;
+  const column = keyColumn(lines[at - 1]);
+  const beside = fieldOnLine(lines[at - 1]) ?? "";
+  const path = fieldPathOnLine(lines, at) ?? beside;
+  const group = path.slice(0, Math.max(0, path.length - beside.length)).replace(/\.$/, "");
+  // The items, as written, down to the end of the list.
+  const items: string[] = [];
+  let last = line;
+  for (let i = line - 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trim() === "" || /^\s*#/.test(l)) continue;
+    if (indentOf(l) < dash || (indentOf(l) === dash && !/^\s*-(\s|$)/.test(l))) break;
+    last = i + 1;
+    if (indentOf(l) === dash) items.push(l.trim().replace(/^-\s*/, "").replace(/^(["'])(.*)\1$/, "$2"));
+  }
+  const meant = options.listField?.(group, items);
+  const name = meant?.replace(/^.*[.\]]/, "");
+  const level = meant === undefined ? undefined : meant.slice(0, meant.length - name!.length).replace(/\.$/, "");
+  const indent = level === group ? column : level === "" ? 0 : undefined;
+  const lines_ = last > line ? `lines ${fileLine(line)}–${fileLine(last)}` : `line ${fileLine(line)}`;
+  const message = `the list on ${lines_} has no field name above it, so YAML cannot tell which field it belongs to`;
+  if (name && indent !== undefined) {
+    return {
+      line, column: dash + 1, field: meant!,
+      message: `${message}: it looks like \`${name}\`, but there is no \`${name}:\` line`,
+      fix: `add a line \`${name}:\` above line ${fileLine(line)}, ${indent ? `indented like \`${beside}:\` (${indent} spaces)` : "flush left, with no spaces before it"}; the list below it stays as it is`,
+    };
+  }
+  return {
+    line, column: dash + 1, field: fieldPathOnLine(lines, at) === undefined ? "" : group,
+    message,
+    fix: `add the name of the field it is the value of, followed by a colon, on a line of its own above line ${fileLine(line)}, indented like \`${beside}:\``,
+  };
+}
+
+/**
+ * Two fields written on one line (`  start: 2026-12-01T20:30  zone: Europe/London`): YAML reads
+ * the second as part of the first's value. Said when the second is a field of the same group
+ * and the value before it looks whole: two spaces before it, or no space in it (a date, a time).
+ */
+function joinedFields(lines: readonly string[], line: number, options: ReadOptions): Explained | undefined {
+  const text = lines[line - 1] ?? "";
+  const m = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*):[ \t]+(\S.*?)\s*$/.exec(text);
+  if (!m || !options.fieldsOf) return undefined;
+  const [, lead, key, value] = m as unknown as [string, string, string, string];
+  const path = fieldPathOnLine(lines, line) ?? key;
+  const group = path.slice(0, Math.max(0, path.length - key.length)).replace(/\.$/, "");
+  const fields = options.fieldsOf(group);
+  for (const joined of value.matchAll(/(\s+)([A-Za-z_][\w-]*):(?=\s|$)/g)) {
+    const before = value.slice(0, joined.index);
+    const name = joined[2]!;
+    if (name === key || !fields.includes(name) || !(joined[1]!.length > 1 || !/\s/.test(before))) continue;
+    const first = `${lead}${key}: ${before}`;
+    const second = `${" ".repeat(keyColumn(text))}${value.slice(joined.index + joined[1]!.length).trim()}`;
+    return {
+      line, column: text.indexOf(value, lead.length + key.length + 1) + joined.index + joined[1]!.length + 1, field: path,
+      message: `\`${name}:\` is written on the line of \`${key}:\`, so YAML reads it as part of ${key}'s value`,
+      fix: `put \`${name}:\` on its own line: write \`${first.trimEnd()}\` and, on the line below it, \`${second}\``,
+    };
+  }
+  return undefined;
+}
+
+/** Whether the value on a line is already written in quotes, as a whole: quoting it again adds a layer each time. */
+function alreadyQuoted(line: string | undefined): boolean {
+  const value = valueOnLine(line ?? "")?.text ?? "";
+  return value.length > 1 && `"'`.includes(value[0]!) && value[value.length - 1] === value[0];
+}
+
+/** The nearest line above `line` (1-based) that is neither blank nor a comment. */
+function previousContentLine(lines: readonly string[], line: number): number | undefined {
+  for (let i = line - 2; i >= 0; i--) if (lines[i]!.trim() !== "" && !/^\s*#/.test(lines[i]!)) return i + 1;
+  return undefined;
+}
+
+/**
+ * A field of a list item written less indented than the item's other fields, but not at the
+ * list's level (`  title: Social media` below `    type: …` in a reference whose `- ` is at
+ * column 3): the writer meant it as one of them, even when its name is also a field of the
+ * post. The line as it should read, lined up with the field above it.
+ */
+function shallowItemField(lines: readonly string[], line: number, firstLine: number): { column: number; field: string | undefined; message: string; fix: string } | undefined {
+  const text = lines[line - 1] ?? "";
+  const indent = indentOf(text);
+  const key = fieldOnLine(text);
+  if (!indent || !key || /^\s*-(\s|$)/.test(text) || /\t/.test(text.slice(0, indent))) return undefined;
+  const between: string[] = [];
+  for (let i = line - 2; i >= 0; i--) {
+    const l = lines[i]!;
+    if (l.trim() === "" || /^\s*#/.test(l)) continue;
+    const item = /^( *)-[ \t]+\S/.exec(l);
+    const column = keyColumn(l);
+    if (item && item[1]!.length <= indent && column > indent) {
+      const fixed = [...lines];
+      fixed[line - 1] = `${" ".repeat(column)}${text.trim()}`;
+      const like = fieldOnLine(between.find((b) => indentOf(b) === column) ?? l) ?? "";
+      return {
+        column,
+        field: fieldPathOnLine(fixed, line),
+        message: `\`${key}:\` is indented less than the other fields of the list item that starts on line ${i + firstLine}, so YAML does not read it as one of them`,
+        fix: `indent it like \`${like}:\` (${column} spaces), so that the line reads \`${fixed[line - 1]!.trimEnd()}\``,
+      };
+    }
+    // Every line between it and the item's `- ` is one of the item's, indented further.
+    if (indentOf(l) <= indent) return undefined;
+    between.push(l);
+  }
+  return undefined;
 }
 
 function lineStart(lines: string[], line: number): number {
@@ -998,6 +1293,7 @@ function quoteSuggestion(line: string | undefined, prefer?: "single" | "double")
   const m = /^\s*((?:-\s+)?[A-Za-z_][\w.-]*:|-)\s+(.*?)\s*$/.exec(line ?? "");
   if (!m || !m[2]) return undefined;
   let value = m[2];
+  if (!prefer && alreadyQuoted(line)) return undefined;
   if (prefer && value.length > 1 && value[0] === value[value.length - 1] && `"'`.includes(value[0]!)) {
     // `"Kate's "big" idea"`: the outer quotes are YAML's, the inner ones the text's; in
     // `"Big" ideas "tonight"` every quote is the text's.

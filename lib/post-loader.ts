@@ -23,7 +23,7 @@ import { resolveLocalPath } from "./local-paths.ts";
 import type { FileLookup } from "./file-case.ts";
 import type { ZodType } from "zod";
 import { frontMatterSchema } from "./post-schema.ts";
-import { higherLevelFieldOnLine, zodIssuesToDiagnostics } from "./schema-messages.ts";
+import { schemaReadOptions, zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
 import { slotSlip } from "./weekly-slot.ts";
 
@@ -197,8 +197,8 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
     ...bodyHtmlProblems(split.body, file, split.bodyLine), ...bodyFootnoteProblems(split.body, file, split.bodyLine),
     ...links.problems,
   ];
-  // ` topics:` below `chat:`, which YAML cannot place: named as the post's field it is.
-  const readOptions = { placeField: (dotted: string) => higherLevelFieldOnLine(frontMatterSchema, dotted) };
+  // What the schema knows that YAML does not: ` topics:` below `chat:` named as the post's field it is, a list without its name, two fields on one line.
+  const readOptions = schemaReadOptions(frontMatterSchema);
   let doc = readYamlDocument(split.yaml, file, split.yamlLine, readOptions);
   // Data despite problems: YAML that parsed but lost a hashtag; the other fields are checked too.
   diagnostics.push(...doc.diagnostics);

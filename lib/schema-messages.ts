@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
 import { fieldPath, fieldWords } from "./diagnostics.ts";
-import { curlyQuoted, quoteYaml, type Locate } from "./front-matter.ts";
+import { CSL_FIELDS, NAME_FIELDS } from "./csl-normalise.ts";
+import { curlyQuoted, quoteYaml, type Locate, type ReadOptions } from "./front-matter.ts";
 import { yamlScalar } from "./yaml-text.ts";
 import { pastedTopics, withoutTopicLabel } from "./topic-labels.ts";
 import { closest } from "./suggest.ts";
@@ -431,6 +432,66 @@ export function higherLevelFieldOnLine(schema: z.ZodType, dotted: string, kind: 
   const path: PropertyKey[] = [];
   for (const part of dotted.match(/[^.[\]]+|\[\d+\]/g) ?? []) path.push(/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part);
   return path.length > 1 ? higherLevelField(schema, path, kind, undefined) : undefined;
+}
+
+/**
+ * What front-matter.ts asks of the schema while the YAML cannot be read (see `ReadOptions`):
+ * where a field written at the wrong level belongs, the fields of a group, and the field a
+ * list written without its name most likely is.
+ */
+export function schemaReadOptions(schema: z.ZodType, kind: "post" | "file" = "post"): ReadOptions {
+  return {
+    placeField: (dotted) => higherLevelFieldOnLine(schema, dotted, kind),
+    fieldsOf: (dotted) => fieldsOfGroup(schema, dottedPath(dotted)),
+    listField: (group, items) => listFieldOf(schema, dottedPath(group), items),
+  };
+}
+
+function dottedPath(dotted: string): PropertyKey[] {
+  return (dotted.match(/[^.[\]]+|\[\d+\]/g) ?? []).map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
+}
+
+/** An item of `references:`: the schema leaves its fields to CSL (lib/csl-normalise.ts). */
+function isReferenceItem(schema: z.ZodType, path: readonly PropertyKey[]): boolean {
+  return path.length === 2 && path[0] === "references" && typeof path[1] === "number" && knownKeys(schema, []).includes("references");
+}
+
+function fieldsOfGroup(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  return isReferenceItem(schema, path) ? [...CSL_FIELDS] : knownKeys(schema, path);
+}
+
+/** The fields at `path` whose value is a list. */
+function listFieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: z.ZodType | undefined = schema;
+  for (const seg of path) {
+    node = unwrap(node);
+    node = node instanceof z.ZodObject ? (node.shape as Record<string, z.ZodType>)[String(seg)] : node instanceof z.ZodArray ? (node.element as z.ZodType) : undefined;
+  }
+  node = unwrap(node);
+  if (!(node instanceof z.ZodObject)) return [];
+  return Object.entries(node.shape as Record<string, z.ZodType>).filter(([, field]) => unwrap(field) instanceof z.ZodArray).map(([key]) => key);
+}
+
+/**
+ * The field a list written without its name is (`group` is where it stands): in a reference,
+ * a list of people (`Ventola, C. Lee`) is its `author`; elsewhere, a list of `- id: …` is
+ * `references`, of sentences or questions `topics`, of single words `tags`, at the group's
+ * level or the nearest above it that has such a field.
+ */
+function listFieldOf(schema: z.ZodType, group: readonly PropertyKey[], items: readonly string[]): string | undefined {
+  if (!items.length) return undefined;
+  if (isReferenceItem(schema, group)) {
+    const people = items.every((item) => /^family:/.test(item) || /^[^\d:]+,\s*[^\d:]+$/.test(item) || /^\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*)+$/u.test(item));
+    return people && NAME_FIELDS.has("author") ? `${fieldPath(group)}.author` : undefined;
+  }
+  const wanted = items.every((item) => /^id:/.test(item)) ? "references" : items.some((item) => /:\s/.test(item)) ? undefined : items.every((item) => !/\s/.test(item)) ? "tags" : "topics";
+  if (!wanted) return undefined;
+  for (let n = group.length; n >= 0; n--) {
+    const level = group.slice(0, n);
+    if (typeof level[level.length - 1] === "number") continue;
+    if (listFieldsAt(schema, level).includes(wanted)) return fieldPath([...level, wanted]);
+  }
+  return undefined;
 }
 
 /** A misspelling (`topcs:` below `chat:`) of a field of a level above `group`, with that level. */
