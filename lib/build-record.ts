@@ -67,12 +67,20 @@ export interface FingerprintInput {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * The variables from which ICU, and so Node's Intl, takes the default locale (LC_ALL, then
+ * LC_MESSAGES, then LANG; LC_TIME, LC_CTYPE and LANGUAGE change nothing in it). chatpost
+ * names its locale everywhere it formats or compares text, but a place that does not
+ * (localeCompare without a locale, in a dependency too) would then write other bytes.
+ */
+const LOCALE_VARIABLES = new Set(["LC_ALL", "LC_MESSAGES", "LANG"]);
+
 /** Environment that changes what a build writes; CHATPOST_NOW is covered by the time span instead. */
 export function outputEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;
-    if (name === "CHATPOST_PATH_PREFIX" || name === "TZ" || name.startsWith("ELEVENTY_")) out[name] = value;
+    if (name === "CHATPOST_PATH_PREFIX" || name === "TZ" || LOCALE_VARIABLES.has(name) || name.startsWith("ELEVENTY_")) out[name] = value;
   }
   return out;
 }

@@ -19,6 +19,7 @@ import { loadSettings } from "../lib/settings.ts";
 import { writeSyntheticSite } from "../lib/synthetic-site.ts";
 import { APP_DIR } from "../plugins/context.ts";
 import { commandLine } from "./command-line.ts";
+import { whenOrphaned } from "./run-step.ts";
 
 const { values } = commandLine({
   name: "npm run bench",
@@ -77,21 +78,22 @@ process.on("exit", () => {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 });
 
-// Interrupted: stop what this script started and remove its temporary folder.
+// Interrupted, or orphaned by a signal to npm (scripts/run-step.ts): stop what this
+// script started and remove its temporary folder.
 const children = new Set<ChildProcess>();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    for (const child of children) {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        child.kill("SIGTERM");
-      }
+function stopEverything(code: number): never {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      child.kill("SIGTERM");
     }
-    if (!values.keep) rmSync(work, { recursive: true, force: true });
-    process.exit(130);
-  });
+  }
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(code);
 }
+for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]] as const) process.once(signal, () => stopEverything(128 + number));
+whenOrphaned(() => stopEverything(128 + 1));
 
 interface Measure {
   seconds: number[];
@@ -252,25 +254,50 @@ async function measureServe(root: string): Promise<ServeResult> {
     }
   };
   try {
-    // The first build is over, and the watcher on, once Eleventy says it is watching.
-    const ready = await waitFor(() => (existsSync(page) && /Watching/.test(output)) || child.exitCode !== null, 600_000);
+    // Ready once the server is up and the watcher has seen an edit: "Watching…", "Server
+    // at" and chokidar's "ready" all come before the watcher sees a change (an edit saved
+    // in the first second or so is missed, more on a loaded machine). So untimed edits,
+    // one more every second while none has reached the page, until one has.
+    const ready = await waitFor(() => (existsSync(page) && /Server at /.test(output)) || child.exitCode !== null, 600_000);
     if (!ready || child.exitCode !== null) return { seconds: [], note: `not measured: npm start did not write ${page}\n${output}` };
+    const pageHas = (markers: string[]) => {
+      try {
+        const html = readFileSync(page, "utf8");
+        return markers.some((marker) => html.includes(marker));
+      } catch {
+        return false; // being rewritten
+      }
+    };
+    const rewrittenWith = (marker: string, timeoutMs: number) => waitFor(() => pageHas([marker]), timeoutMs);
+    const warmUp: string[] = [];
+    const watching = Date.now() + 60_000;
+    while (!pageHas(warmUp) && Date.now() < watching) {
+      warmUp.push(editPost(editTarget));
+      await waitFor(() => pageHas(warmUp), 1000);
+    }
+    if (!pageHas(warmUp)) return { seconds: [], note: `not measured: npm start rewrote the page after none of ${warmUp.length} edits in 60 s\n${output.slice(-2000)}` };
+    // The rest of that rebuild (other pages) finishes before the first timed edit.
     await new Promise((r) => setTimeout(r, 1000));
     const seconds: number[] = [];
+    const notes: string[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      const marker = editPost(editTarget);
-      const rewritten = await waitFor(() => {
-        try {
-          return readFileSync(page, "utf8").includes(marker);
-        } catch {
-          return false; // being rewritten
-        }
-      }, 60_000);
-      if (!rewritten) return { seconds, note: `npm start did not rewrite the page within 60 s\n${output.slice(-2000)}` };
+      let started = performance.now();
+      const printedBefore = output.length;
+      let rewritten = await rewrittenWith(editPost(editTarget), 30_000);
+      if (!rewritten) {
+        // Seen by no watcher: the edit is made again once, timed on its own, and said, with
+        // what the preview printed meanwhile (whether its watcher saw the edit at all).
+        const printed = output.slice(printedBefore).trim().split("\n").slice(-5).join(" | ") || "nothing";
+        notes.push(`run ${i + 1}: the page was not rewritten within 30 s of an edit (the preview printed: ${printed}); edited again`);
+        started = performance.now();
+        rewritten = await rewrittenWith(editPost(editTarget), 60_000);
+      }
+      if (!rewritten) return { seconds, note: [...notes, `npm start did not rewrite the page within 60 s of the second edit\n${output.slice(-2000)}`].join("\n") };
       seconds.push((performance.now() - started) / 1000);
+      // The rest of the rebuild (other pages, the server's reload) finishes before the next edit.
       await new Promise((r) => setTimeout(r, 1000));
     }
+    if (notes.length) return { seconds, note: notes.join("; ") };
     return { seconds };
   } finally {
     stop();

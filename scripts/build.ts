@@ -1,13 +1,13 @@
 // `npm run build`: validate everything, build into a temporary folder, and swap it
 // in for _site/ only on success, so a failed build leaves the last good site intact.
-import { existsSync, readdirSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { inputFingerprint, isUpToDate, readBuildRecord, stableSpan, writeBuildRecord, outputStamp } from "../lib/build-record.ts";
 import { now } from "../lib/clock.ts";
 import { projectCache } from "../lib/content-cache.ts";
 import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
-import { interceptEleventyErrors, runStep } from "./run-step.ts";
+import { interceptEleventyErrors, runStep, whenOrphaned } from "./run-step.ts";
 import { trace } from "../lib/build-trace.ts";
 import { commandLine } from "./command-line.ts";
 
@@ -38,42 +38,119 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** A build that was killed leaves its temporary folders behind; the next build of the same target removes them. */
-async function removeLeftovers(target: string): Promise<void> {
+/** Left by a build that has ended (a pid this process now has was another's, long gone). */
+const isStale = (pid: number) => pid === process.pid || !isRunning(pid);
+
+/** Where share images are drawn before they are renamed into the cache (plugins/og-image.ts). */
+const SHARE_IMAGE_CACHE = ".cache/share-images";
+const SHARE_IMAGE_PARTIAL = /\.png\.(\d+)\.tmp$/;
+
+/**
+ * A build killed between the two renames of its swap (below) left no site, only the
+ * retired one: it is put back before anything else, the newest when there are several
+ * (each build retires the site it found). Never while its build is still running: that
+ * build is about to swap its new site in.
+ */
+function restoreRetiredSite(target: string): string | undefined {
   const dir = path.dirname(target);
-  if (!existsSync(dir)) return;
+  if (existsSync(target) || !existsSync(dir)) return undefined;
   const pattern = leftoverPattern(target);
-  for (const name of readdirSync(dir)) {
-    const m = pattern.exec(name);
-    if (!m) continue;
-    const pid = Number(m[1] ?? m[2]);
-    if (pid !== process.pid && isRunning(pid)) continue; // another build of the same site is running
-    await rm(path.join(dir, name), { recursive: true, force: true });
+  const retired = readdirSync(dir)
+    .map((name) => ({ name, m: pattern.exec(name) }))
+    .filter(({ m }) => m?.[2] !== undefined && isStale(Number(m[2])))
+    .map(({ name }) => ({ name, built: statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.built - a.built)[0];
+  if (!retired) return undefined;
+  renameSync(path.join(dir, retired.name), target);
+  return retired.name;
+}
+
+/**
+ * A build that was killed leaves its temporary folders, and a share image it was drawing,
+ * behind; every build of the same target removes those of builds that have ended, even one
+ * with nothing to do. A retired site only once the target exists: it may be the only copy.
+ * Two directory listings: cheap next to hashing the inputs.
+ */
+function removeLeftovers(target: string, root: string): void {
+  const dir = path.dirname(target);
+  if (existsSync(dir)) {
+    const pattern = leftoverPattern(target);
+    const hasSite = existsSync(target);
+    for (const name of readdirSync(dir)) {
+      const m = pattern.exec(name);
+      if (!m || (m[2] !== undefined && !hasSite)) continue;
+      if (isStale(Number(m[1] ?? m[2]))) rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
+  }
+  const images = path.join(root, SHARE_IMAGE_CACHE);
+  if (!existsSync(images)) return;
+  for (const name of readdirSync(images)) {
+    const m = SHARE_IMAGE_PARTIAL.exec(name);
+    if (m && isStale(Number(m[1]))) rmSync(path.join(images, name), { force: true });
   }
 }
 
-function clockOrUndefined(): Date | undefined {
+/** The share images this build had half written, when it is stopped. */
+function removeOwnPartialImages(root: string): void {
+  const images = path.join(root, SHARE_IMAGE_CACHE);
   try {
-    return now();
+    for (const name of readdirSync(images)) if (SHARE_IMAGE_PARTIAL.exec(name)?.[1] === String(process.pid)) rmSync(path.join(images, name), { force: true });
   } catch {
-    return undefined;
+    // No cache folder: nothing was drawn.
   }
+}
+
+/** The folder the build is writing into, while there is one: removed if the build is stopped. */
+let staging: string | undefined;
+let swappedIn = false;
+
+/**
+ * Stopped by a signal (Ctrl-C, a CI job cancelled, `kill`), or orphaned because npm was
+ * (scripts/run-step.ts): the build stops where it is, removes what it was writing, and
+ * leaves the site as it was. The swap below is synchronous, so it never happens halfway:
+ * a signal is handled before it or after it.
+ */
+function stopOnSignals(root: string, target: string): () => void {
+  const shown = shownPath(target); // as typed: the build changes its working directory later
+  const stop = (why: string, code: number) => {
+    if (staging) {
+      try {
+        rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // Still being written into: the next build removes it (removeLeftovers).
+      }
+    }
+    removeOwnPartialImages(root);
+    console.error(`npm run build: stopped (${why}); ${swappedIn ? `the new ${shown} was already in place` : `${shown} was not changed`}.`);
+    process.exit(code);
+  };
+  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]] as const) process.on(signal, () => stop(signal, 128 + number));
+  return whenOrphaned(() => stop("the command that started it has ended", 128 + 1));
+}
+
+/** `target` as the writer would type it: relative to the working directory when inside it. */
+function shownPath(target: string): string {
+  const shown = path.relative(process.cwd(), target);
+  return shown.startsWith("..") ? target : shown || ".";
 }
 
 export async function build(root: string, output: string, quiet: boolean, force: boolean): Promise<void> {
   const target = path.resolve(root, output);
+  const checkOrphaned = stopOnSignals(root, target);
+  const restored = restoreRetiredSite(target);
+  if (restored && !quiet) console.warn(`${shownPath(target)} was missing: put back ${restored}, the site a stopped build had set aside.`);
+  removeLeftovers(target, root);
   // Nothing changed since the last build of this folder (lib/build-record.ts): nothing to do.
   // Hashed before anything is read, so an input edited during the build is seen next time.
-  // A clock that cannot be read (a bad CHATPOST_NOW) keeps no record: the build reports it.
-  const buildTime = clockOrUndefined();
-  const cache = buildTime ? projectCache() : undefined;
+  // (runStep has checked CHATPOST_NOW: the clock can be read.)
+  const buildTime = now();
+  const cache = projectCache();
   const inputs = cache ? inputFingerprint({ root, appDir: APP_DIR, output: target, env: process.env }) : undefined;
-  if (cache && inputs && buildTime && !force) {
+  if (cache && inputs && !force) {
     const record = readBuildRecord(cache, target);
     if (isUpToDate(record, inputs, target, buildTime)) {
       if (record.warnings) console.warn(record.warnings);
-      const shown = path.relative(process.cwd(), target);
-      if (!quiet) console.log(`${shown.startsWith("..") ? target : shown || "."} is up to date: no input changed since it was built (npm run build -- --force builds anyway).`);
+      if (!quiet) console.log(`${shownPath(target)} is up to date: no input changed since it was built (npm run build -- --force builds anyway).`);
       return;
     }
   }
@@ -94,18 +171,17 @@ export async function build(root: string, output: string, quiet: boolean, force:
   const { diagnostics, span } = (() => {
     const { posts, diagnostics } = loadCorpus(root, settings);
     const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
-    return { diagnostics: [...diagnostics, ...shareCardProblems(cards, settings, root)], span: buildTime && stableSpan(posts, buildTime) };
+    return { diagnostics: [...diagnostics, ...shareCardProblems(cards, settings, root)], span: stableSpan(posts, buildTime) };
   })();
   trace("validation done");
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
   const warnings = diagnostics.length ? formatReport(diagnostics) : "";
   if (warnings) console.warn(warnings);
 
-  await removeLeftovers(target);
   // `--output build/site` with no build/ yet: the staging folder goes next to the site.
   await mkdir(path.dirname(target), { recursive: true });
   const written: (() => void)[] = [];
-  const staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}.build-${process.pid}-`));
+  const building = (staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}.build-${process.pid}-`)));
   try {
     // Eleventy and the plugins read `content/` relative to the working directory. The
     // directory is not restored: Eleventy may still be copying files after a failure.
@@ -125,11 +201,11 @@ export async function build(root: string, output: string, quiet: boolean, force:
       // the site: its pages and data (most of a big build's memory) can then be collected
       // while Pagefind runs and the share images are drawn. The loaded posts too.
       await (async () => {
-        const eleventy = new Eleventy("content", staging, { configPath: path.join(APP_DIR, ".eleventy.ts"), quietMode: quiet, runMode: "build" });
+        const eleventy = new Eleventy("content", building, { configPath: path.join(APP_DIR, ".eleventy.ts"), quietMode: quiet, runMode: "build" });
         // Eleventy names the files it writes where they will be once the build succeeds, not
         // in the staging folder. --quiet prints only the writers' problems (chatpost's own
         // report): not the summary Eleventy always prints, nor its notes on its own speed.
-        const named = (message: unknown) => (typeof message === "string" ? message.split(staging).join(target) : message);
+        const named = (message: unknown) => (typeof message === "string" ? message.split(building).join(target) : message);
         const unlessQuiet = (print: (message: unknown) => void) => (quiet ? () => {} : (message: unknown) => print(named(message)));
         // Its lines on what it wrote ("Writing _site/…", "Wrote 27 files") are held until the
         // site is swapped in: a build stopped after Eleventy (a broken link) wrote nothing.
@@ -157,7 +233,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
       trace("eleventy done");
       // Publishing step (lib/post-build.ts): Pagefind's search index and the _headers file, from the built pages.
       const { finishSite } = await import("../lib/post-build.ts");
-      await finishSite(staging, { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix, language: settings.language });
+      await finishSite(building, { pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix, language: settings.language });
       trace("search index and headers done");
     } catch (error) {
       // Nothing is removed while images are still being written into it.
@@ -167,37 +243,44 @@ export async function build(root: string, output: string, quiet: boolean, force:
     }
     await shareImagesDrawn();
     trace("share images copied");
+    // The last moment to stop without changing the site: npm may have been stopped since the last look.
+    checkOrphaned();
+    // Synchronous, so that no signal is handled between the two renames (only SIGKILL or a
+    // power cut gets there, and the next build puts the retired site back: restoreRetiredSite).
     const retired = `${target}.previous-${process.pid}`;
     const hadSite = existsSync(target);
-    if (hadSite) await rename(target, retired);
+    if (hadSite) renameSync(target, retired);
     try {
-      await rename(staging, target);
+      renameSync(building, target);
     } catch (error) {
-      if (hadSite) await rename(retired, target);
+      if (hadSite) renameSync(retired, target);
       throw error;
     }
+    staging = undefined;
+    swappedIn = true;
     await rm(retired, { recursive: true, force: true });
     for (const print of written) print();
     trace("site swapped in");
-    if (cache && inputs && buildTime && span) {
+    if (cache && inputs) {
       // Eleventy read the clock during the build: the record holds only if no post was
       // published and no chat ended between the start and the end of the build.
-      const finished = clockOrUndefined();
-      if (finished && (span.until === null || finished.getTime() < span.until)) {
+      const finished = now();
+      if (span.until === null || finished.getTime() < span.until) {
         writeBuildRecord(cache, target, { inputs, output: outputStamp(target)!, ...span, warnings });
       }
     }
   } catch (error) {
     // Eleventy may still be copying files into the staging folder, so the first removal
     // can race with it (ENOTEMPTY): remove it again once everything has stopped.
+    staging = undefined;
     process.once("exit", () => {
       try {
-        rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+        rmSync(building, { recursive: true, force: true, maxRetries: 3 });
       } catch {
         // The next build removes what is left (removeLeftovers).
       }
     });
-    await rm(staging, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    await rm(building, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     throw error;
   }
 }

@@ -1,5 +1,8 @@
 // How every chatpost command ends: a writer's mistake is a clean report with no
-// stack trace; anything else is chatpost's own bug, shown in full and marked so.
+// stack trace, a mistake in how the command was run (a bad CHATPOST_NOW) one line and
+// exit code 2 as for a mistyped option; anything else is chatpost's own bug, shown in
+// full and marked so.
+import { checkClock, ClockError } from "../lib/clock.ts";
 import { ContentError, formatReport, SettingsError } from "../lib/diagnostics.ts";
 
 /** Find a writer-facing error anywhere in the cause chain (Eleventy wraps what plugins throw). */
@@ -13,9 +16,28 @@ export function findContentError(error: unknown): ContentError | SettingsError |
   return undefined;
 }
 
+/** A mistake in how the command was run, anywhere in the cause chain. */
+function findUsageError(error: unknown): ClockError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 20; depth++) {
+    if (current instanceof ClockError) return current;
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The exit code of a usage error, as scripts/command-line.ts exits on a mistyped option. */
+export const USAGE_EXIT_CODE = 2;
+
 export const INTERNAL_ERROR_HEADING = "chatpost internal error (a bug in chatpost, not in your content; please report it with this output):";
 
-export function reportFailure(error: unknown, ending?: string): void {
+/** Prints a failure as what it is; the exit code it calls for. */
+export function reportFailure(error: unknown, ending?: string): number {
+  const usageError = findUsageError(error);
+  if (usageError) {
+    console.error(usageError.message);
+    return USAGE_EXIT_CODE;
+  }
   const writerError = findContentError(error);
   if (writerError) {
     console.error(formatReport(writerError.diagnostics, ending));
@@ -23,6 +45,7 @@ export function reportFailure(error: unknown, ending?: string): void {
     console.error(INTERNAL_ERROR_HEADING);
     console.error(error);
   }
+  return 1;
 }
 
 interface EleventyErrorHandler {
@@ -41,8 +64,10 @@ export function interceptEleventyErrors(eleventy: { errorHandler: EleventyErrorH
   const handler = eleventy.errorHandler;
   const original = handler.error.bind(handler);
   handler.error = (error, message) => {
+    const usageError = findUsageError(error);
     const writerError = findContentError(error);
-    if (writerError) console.error(formatReport(writerError.diagnostics, ending));
+    if (usageError) console.error(usageError.message);
+    else if (writerError) console.error(formatReport(writerError.diagnostics, ending));
     else if (internal === "eleventy") {
       console.error(INTERNAL_ERROR_HEADING);
       original(error, message);
@@ -55,13 +80,36 @@ export async function runStep(step: () => Promise<void>, ending?: string): Promi
   // Eleventy may still be copying files when a build fails: a late rejection is
   // reported like any other failure instead of crashing with Node's own trace.
   process.on("unhandledRejection", (reason) => {
-    reportFailure(reason, ending);
-    process.exitCode = 1;
+    process.exitCode = reportFailure(reason, ending);
   });
   try {
+    // Every command reads the clock (publishing, upcoming chats, the next slot): a bad
+    // CHATPOST_NOW is said once, before any work, not as a failure deep inside Eleventy.
+    checkClock();
     await step();
   } catch (error) {
-    reportFailure(error, ending);
-    process.exitCode = 1;
+    process.exitCode = reportFailure(error, ending);
   }
+}
+
+/**
+ * Calls `stop` once when the process that started this one has ended. npm runs a
+ * script through `sh -c`, and a signal sent to npm alone reaches only that shell, which
+ * dies without passing it on (dash): the command would go on as an orphan. Its parent
+ * then changes (to init or a subreaper), which process.ppid shows on every platform.
+ * Looks every `everyMs`; the function returned looks at once (before a step that cannot be undone).
+ */
+export function whenOrphaned(stop: () => void, everyMs = 250): () => void {
+  const parent = process.ppid;
+  let stopped = false;
+  const look = () => {
+    // Started by init itself (a container's first process): there is no parent to lose.
+    if (stopped || parent <= 1 || process.ppid === parent) return;
+    stopped = true;
+    clearInterval(timer);
+    stop();
+  };
+  const timer = setInterval(look, everyMs);
+  timer.unref();
+  return look;
 }

@@ -7,7 +7,7 @@ import { APP_DIR } from "../plugins/context.ts";
 import { REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { removeWithEmptyFolders } from "../lib/preview-outputs.ts";
-import { interceptEleventyErrors, runStep } from "./run-step.ts";
+import { interceptEleventyErrors, runStep, whenOrphaned } from "./run-step.ts";
 import { commandLine } from "./command-line.ts";
 
 const { values } = commandLine({
@@ -17,6 +17,9 @@ const { values } = commandLine({
     output: { type: "string", default: "_preview", value: "DIR", help: "the folder the preview is written to (default _preview)" },
   },
 });
+
+// npm stopped by a signal leaves this server running, holding its port, unless it stops too.
+whenOrphaned(() => process.exit(128 + 1));
 
 await runStep(async () => {
   // The preview has drafts and future posts: it is written to its own folder, never to

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { copySite, FIXTURE_SITE, listFiles, runScript, type BuildResult } from "../helpers/build-site.ts";
@@ -42,10 +42,14 @@ describe("a failed build", () => {
     siteAfterWriterFailure = hashes(path.join(root, "_site"));
     contentAfterWriterFailure = hashes(path.join(root, "content"));
 
-    // A failure inside Eleventy, after the validation passed (a broken clock stands in for a bug).
+    // A failure inside Eleventy, after the validation passed (a template Nunjucks cannot
+    // parse stands in for a bug; a bad CHATPOST_NOW is now a usage error, stopped before the build).
     writeFileSync(post, readFileSync(post, "utf8").replace(/^date: .*$/m, "date: 2017-04-30"));
-    internalFailure = await runScript("build", root, ["--quiet"], { CHATPOST_NOW: "not a date" });
+    const broken = path.join(root, "content/broken.njk");
+    writeFileSync(broken, "---\ntitle: Broken\n---\n{% if %}\n");
+    internalFailure = await runScript("build", root, ["--quiet"]);
     siteAfterInternalFailure = hashes(path.join(root, "_site"));
+    rmSync(broken);
   });
 
   it("built a site first, without writing to content/", () => {
