@@ -327,9 +327,15 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
       },
     });
   }
-  // A hashtag lost to a comment leaves valid YAML: its data is still read, so the rest of
-  // the post is checked in the same run. Any other YAML problem leaves no data to check.
-  if (diagnostics.length === droppedHashtags) {
+  // `title: !important x`, `title: &amp; friends`: valid YAML that drops the text's first word.
+  const marks = doc.errors.length ? [] : yamlMarks(doc, text, lines, lineOf);
+  for (const mark of marks) {
+    const { line, col } = lineCounter.linePos(mark.offset);
+    report(line, col, mark.field, mark.message, mark.fix);
+  }
+  // A hashtag lost to a comment, or a word to a YAML mark, leaves valid YAML: its data is still
+  // read, so the rest of the post is checked in the same run. Any other YAML problem leaves no data to check.
+  if (diagnostics.length === droppedHashtags + marks.length) {
     try {
       data = doc.toJS({ maxAliasCount: 50 });
     } catch (error) {
@@ -344,6 +350,57 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
     }
   }
   return { data, diagnostics, locate, commentedOut };
+}
+
+// Tags a value may be given on purpose, by one who knows YAML (`!!str 2026`): the text is read as written.
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * YAML's marks at the start of a value that a writer meant as text: a tag (`!important x`,
+ * read as "x"; YAML only warns of it) and an anchor no `*` refers to (`&amp; friends`, read
+ * as "friends", without a word). Each is an error: the text would be published without it.
+ * Core tags (`!!str`) and anchors used by an alias are YAML written on purpose.
+ */
+function yamlMarks(doc: Document, text: string, lines: readonly string[], lineOf: (offset: number) => number): Array<{ offset: number; field: string; message: string; fix: string }> {
+  // Only where `!` or `&` starts a word: most front matter has none, and is not walked.
+  if (!/(?:^|[\s[{,:?-])[!&][^\s]?/m.test(text)) return [];
+  const aliased = new Set<string>();
+  visit(doc, { Alias(_, alias) { aliased.add(alias.source); } });
+  const out: Array<{ offset: number; field: string; message: string; fix: string }> = [];
+  visit(doc, {
+    Node(key, node, path) {
+      if (!node.range) return;
+      const tag = node.tag !== undefined && !CORE_TAGS.has(node.tag) ? node.tag : undefined;
+      const anchor = node.anchor !== undefined && !aliased.has(node.anchor) ? node.anchor : undefined;
+      if (tag === undefined && anchor === undefined) return;
+      // The mark as written, the last before the value (the tree keeps only its name).
+      const before = text.slice(0, node.range[0]);
+      const find = (sign: string) => [...before.matchAll(new RegExp(`(?:^|[\\s[{,:?-])(\\${sign}[^\\s,[\\]{}]*)`, "g"))].pop();
+      const found = tag !== undefined ? find("!") : find("&");
+      if (!found) return;
+      const written = found[1]!;
+      const offset = found.index! + found[0].length - written.length;
+      const line = lineOf(offset);
+      const parent = path[path.length - 1];
+      const field = key === "key" || key === "value"
+        ? dottedPath(path.slice(0, -1), isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : "")
+        : typeof key === "number" ? `${dottedPath(path, "")}[${key}]` : "";
+      const value = isScalar(node) && typeof node.value === "string" ? node.value : undefined;
+      const what = tag !== undefined ? "a tag" : "an anchor (a name for the value, which * repeats elsewhere)";
+      const named = key === "key" ? "field name" : "value";
+      const shown = value === undefined ? "" : value === "" ? `: the ${named} would be empty` : `: the ${named} would be "${value}", without it`;
+      // A value on one line, as the writer meant it, in quotes; otherwise, the mark taken away.
+      const oneLine = key !== "key" && value !== undefined && lineOf(node.range[1]) === line;
+      const flow = path.some((n) => (isSeq(n) || isMap(n)) && n.flow);
+      const quoted = !oneLine ? undefined : flow ? `put the item in quotes: ${quoteYaml(text.slice(offset, node.range[1]))}` : quoteSuggestion(lines[line - 1]);
+      out.push({
+        offset, field,
+        message: `YAML reads \`${written}\` at the start of a ${named} as ${what}, one of its own marks, not as text${shown}`,
+        fix: quoted ?? `delete \`${written}\`, or put the whole ${named} in quotes`,
+      });
+    },
+  });
+  return out;
 }
 
 function isPairLike(node: unknown): node is { key: { value: unknown } } {
@@ -488,10 +545,11 @@ function nextContentLine(lines: readonly string[], from: number): number | undef
  * are in, so that the other fields are checked in the same run: a quote left open in
  * `title:` does not hide a wrong `chat.zone`. `lost` names the fields left out: their
  * problems, and their absence, are the YAML error's to tell. Fields written after a rule
- * taken for the end of the front matter are not guessed at. undefined when what is left
- * does not read either.
+ * taken for the end of the front matter are not guessed at. `lostText` holds the lines of
+ * each field left out as written, for what a reader can still see in them (the ids of
+ * `references:`, see `writtenIds`). undefined when what is left does not read either.
  */
-export function readableFields(text: string, file: string, firstLine: number, errors: readonly Diagnostic[], options: ReadOptions = {}): { doc: YamlDocument; lost: Set<string> } | undefined {
+export function readableFields(text: string, file: string, firstLine: number, errors: readonly Diagnostic[], options: ReadOptions = {}): { doc: YamlDocument; lost: Set<string>; lostText: Map<string, string> } | undefined {
   if (errors.some((d) => d.message.startsWith("the front matter is not closed"))) return undefined;
   const lines = text.split("\n");
   // The top-level field each line belongs to (the index of its key's line): the key's line and those below it.
@@ -503,6 +561,7 @@ export function readableFields(text: string, file: string, firstLine: number, er
   }
   const kept = [...lines];
   const lost = new Set<string>();
+  const lostText = new Map<string, string>();
   let problems = errors;
   // A field left out can uncover an error in another (a quote it opened no longer closed by it).
   for (let round = 0; round < 3; round++) {
@@ -513,7 +572,9 @@ export function readableFields(text: string, file: string, firstLine: number, er
       const key = owner[i];
       if (key === undefined || key < 0) return undefined;
       const written = TOP_LEVEL_KEY.exec(lines[key]!)![1]!;
-      lost.add(written.replace(/^["']|["']$/g, "").trim());
+      const name = written.replace(/^["']|["']$/g, "").trim();
+      lost.add(name);
+      if (!lostText.has(name)) lostText.set(name, lines.filter((_, j) => owner[j] === key).join("\n"));
       // The field the error names (`date` on a line indented with a tab under `title:`).
       if (d.field) lost.add(d.field.split(/[.[]/)[0]!);
       // Kept as an empty group, so that a field written beside it is still told where it
@@ -521,11 +582,22 @@ export function readableFields(text: string, file: string, firstLine: number, er
       for (let j = key; j < lines.length && owner[j] === key; j++) kept[j] = j === key ? `${written}: {}` : "";
     }
     const doc = readYamlDocument(kept.join("\n"), file, firstLine, options);
-    if (doc.data !== undefined) return { doc, lost };
+    if (doc.data !== undefined) return { doc, lost, lostText };
     problems = doc.diagnostics.filter((d) => d.severity === "error");
     if (!problems.length) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The ids written in YAML text that could not be read (a post's `references:` with a slip in
+ * it): the values of its `id:` lines however indented, in quotes or not, a quote left open
+ * too, and `id:` in braces (`- {id: a, …}`). `ID:` is an id too, as lib/csl-normalise.ts reads it.
+ */
+export function writtenIds(text: string): string[] {
+  const ids = new Set<string>();
+  for (const m of text.matchAll(/(?:^|[\s{,])["']?id["']?[ \t]*:[ \t]+["']?([^\s"',#{}[\]]+)/gim)) ids.add(m[1]!);
+  return [...ids];
 }
 
 // `title: …`, `"odd key": …` at the left edge: where a top-level field starts.
@@ -878,6 +950,8 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
         };
       }
       if (all.some((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === err.pos[0])) return undefined;
+      // A field of an item whose `- ` is out of line with the others' (`   - id: b`): that line's error says it.
+      if (all.some((e) => e.code === "BAD_INDENT" && withinItem(lines, lineOf(e.pos[0]), line))) return undefined;
       return { ...here, message: "a field name must be followed by : and its value", fix: "write `field: value` on this line" };
     }
     case "MULTILINE_IMPLICIT_KEY": {
@@ -908,7 +982,9 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
     }
     case "BLOCK_AS_IMPLICIT_KEY": {
       if (all.some((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === err.pos[0])) return undefined;
-      const list = strayList(lines, line, firstLine, options);
+      const misaligned = misalignedItem(lines, line, firstLine);
+      if (misaligned === "follows") return undefined;
+      const list = strayList(lines, line, firstLine, options) ?? misaligned;
       if (list) return list;
       const joined = joinedFields(lines, line, options);
       if (joined) return joined;
@@ -934,9 +1010,11 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       return { ...here, column: 1, message: "this line starts a second front matter (a line starting with --- or ...), which a post cannot have", fix: "delete the line, or end the front matter with a line `---` above the post's text" };
     }
     case "TAB_AS_INDENT": {
-      const spaces = spacesForTab(lines, line);
+      const fixed = withoutTabs(lines, line);
+      const spaces = indentOf(fixed[line - 1]);
       const how = spaces ? `indent it with ${spaces} spaces, not a tab` : "delete the tab before it, with no spaces in its place";
-      return { ...here, column: 1, message: "this line is indented with a tab", fix: `${how}, so that the line reads \`${" ".repeat(spaces)}${text.trim()}\`` };
+      // The field as it reads once fixed: a tab counted as one column would place it a level too high.
+      return { ...here, column: 1, field: fieldPathOnLine(fixed, line), message: "this line is indented with a tab", fix: `${how}, so that the line reads \`${fixed[line - 1]!.trimEnd()}\`` };
     }
     case "BAD_INDENT": {
       if (/^Flow (sequence|map)/.test(err.message)) {
@@ -952,6 +1030,9 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       }
       const item = shallowItemField(lines, line, firstLine);
       if (item) return { line, column: indentOf(text) + 1, field: item.field, message: item.message, fix: item.fix };
+      const misaligned = misalignedItem(lines, line, firstLine);
+      if (misaligned === "follows") return undefined;
+      if (misaligned) return misaligned;
       return placed(line) ?? { ...here, message: "this line is not lined up with the fields at its level", fix: "indent it with the same number of spaces as the fields it belongs with" };
     }
     case "BAD_SCALAR_START": {
@@ -1011,6 +1092,8 @@ function spacesForTab(lines: readonly string[], line: number): number {
   const text = lines[line - 1] ?? "";
   const wanted = /^[ \t]*/.exec(text)![0].replace(/\t/g, "  ").length;
   const allowed = new Set([0]);
+  // Only a list item can stand at the column of another item's `-`: a field there is in no item.
+  const item = /^[ \t]*-(?:[ \t]|$)/.test(text);
   let limit = Infinity;
   for (let i = line - 2; i >= 0 && limit > 0; i--) {
     const l = lines[i]!;
@@ -1018,12 +1101,27 @@ function spacesForTab(lines: readonly string[], line: number): number {
     const indent = indentOf(l);
     if (indent >= limit) continue;
     // A list's `-`, and the key after it: both are levels a line below may be at.
-    allowed.add(indent).add(keyColumn(l));
+    if (item || !/^[ \t]*-(?:[ \t]|$)/.test(l)) allowed.add(indent);
+    allowed.add(keyColumn(l));
     if (limit === Infinity && /:[ \t]*(?:#.*)?$/.test(l)) allowed.add(keyColumn(l) + 2);
     limit = indent;
   }
   // A list item at the level of its field's key is YAML's too, but a writer's tab means one level in.
   return [...allowed].sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || b - a)[0]!;
+}
+
+/**
+ * `lines` with the tabs of the indentation of `line` (1-based) and of every line above it
+ * replaced by the spaces each needs (`spacesForTab`), top down: a line below a tab-indented
+ * one is placed by where that one will stand.
+ */
+function withoutTabs(lines: readonly string[], line: number): string[] {
+  const fixed = [...lines];
+  for (let i = 0; i < line; i++) {
+    const indent = /^[ \t]*/.exec(fixed[i]!)![0];
+    if (indent.includes("\t") && fixed[i]!.trim() !== "") fixed[i] = " ".repeat(spacesForTab(fixed, i + 1)) + fixed[i]!.slice(indent.length);
+  }
+  return fixed;
 }
 
 /**
@@ -1102,6 +1200,72 @@ function strayList(lines: readonly string[], line: number, firstLine: number, op
     message,
     fix: `add the name of the field it is the value of, followed by a colon, on a line of its own above line ${fileLine(line)}, indented like \`${beside}:\``,
   };
+}
+
+/**
+ * A list item (`line`, 1-based, starts with `- `) whose `-` is a few columns off the `-` of
+ * the items above it (`   - id: b` below `  - id: a`): YAML reads it as no item of that list.
+ * Said with the line as it should read, and whether the item's other lines move with it.
+ */
+function misalignedItem(lines: readonly string[], line: number, firstLine: number): Explained | "follows" | undefined {
+  const text = lines[line - 1] ?? "";
+  const dash = /^( *)-(?:[ \t]|$)/.exec(text)?.[1]!.length;
+  if (dash === undefined) return undefined;
+  const first = firstItem(lines, line, dash);
+  if (!first) return undefined;
+  const { item, column, misaligned } = first;
+  // In line with the list, below an item that is not: YAML's error only follows from that one's.
+  if (column === dash) return misaligned ? "follows" : undefined;
+  const above = lines[item - 1]!;
+  // Its key where the other items have theirs.
+  const lead = above.slice(0, keyColumn(above));
+  const rewritten = `${lead}${text.slice(keyColumn(text)).trimEnd()}`;
+  // The item's other lines: as they are when already at the others' key column, else moved by as much as its `-`.
+  const rest: string[] = [];
+  for (let i = line; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trim() === "" || /^\s*#/.test(l)) continue;
+    if (indentOf(l) <= dash || (/^ *-(?:[ \t]|$)/.test(l) && indentOf(l) <= column)) break;
+    rest.push(l);
+  }
+  const shift = keyColumn(above) - keyColumn(text);
+  const inLine = rest.length === 0 || shift === 0 || indentOf(rest[0]) === keyColumn(above);
+  const list = previousContentLine(lines, item);
+  const name = list === undefined || !/:[ \t]*(?:#.*)?$/.test(lines[list - 1]!) ? undefined : fieldOnLine(lines[list - 1]);
+  const off = Math.abs(dash - column);
+  return {
+    line, column: dash + 1, field: fieldPathOnLine([...lines.slice(0, line - 1), rewritten], line),
+    message: `this item's - is ${off} space${off === 1 ? "" : "s"} ${dash > column ? "further in" : "less far in"} than the - of the item above it (line ${item + firstLine - 1}): every item of ${name ? `\`${name}\`` : "a list"} must start at the same column`,
+    fix: `write the line as \`${rewritten}\`${inLine ? " and leave the lines below it as they are" : `, and indent the item's other lines ${Math.abs(shift)} space${Math.abs(shift) === 1 ? "" : "s"} ${shift > 0 ? "further" : "less"}, like those of the item above`}`,
+  };
+}
+
+/**
+ * The item of the list `line` (1-based, a `- ` at column `dash`) is in that sets the list's
+ * column: the nearest item above at the least indentation, up to the field the list is in,
+ * or the one that sets that item's own column when it is out of line too (`misaligned`).
+ */
+function firstItem(lines: readonly string[], line: number, dash: number): { item: number; column: number; misaligned: boolean } | undefined {
+  let item: number | undefined;
+  let least = Infinity;
+  for (let i = line - 2; i >= 0; i--) {
+    const l = lines[i]!;
+    if (l.trim() === "" || /^\s*#/.test(l)) continue;
+    const indent = indentOf(l);
+    const isItem = /^ *-(?:[ \t]|$)/.test(l);
+    if (isItem && indent <= least) [item, least] = [i + 1, indent];
+    else if (!isItem && indent < Math.min(dash, least)) break;
+  }
+  if (item === undefined) return undefined;
+  const above = firstItem(lines, item, least);
+  return above && above.column !== least ? { ...above, misaligned: true } : { item, column: least, misaligned: false };
+}
+
+/** Whether `line` (1-based) belongs to the list item that starts on line `item`: every line from it down is indented further than its `-`. */
+function withinItem(lines: readonly string[], item: number, line: number): boolean {
+  const dash = /^( *)-(?:[ \t]|$)/.exec(lines[item - 1] ?? "")?.[1]!.length;
+  if (dash === undefined || line <= item) return false;
+  return lines.slice(item, line).every((l) => l.trim() === "" || /^\s*#/.test(l) || indentOf(l) > dash);
 }
 
 /**

@@ -9,7 +9,7 @@ import { dateSlips } from "./post-dates.ts";
 import { topicLabelProblems } from "./topic-labels.ts";
 import { postMarkupProblems } from "./front-matter-markup.ts";
 import { encodingProblems } from "./text-encoding.ts";
-import { doubledFence, misplacedOpening, neverClosed, readableFields, readYamlDocument, recordValidatedYaml, splitFrontMatter, type SplitFile } from "./front-matter.ts";
+import { doubledFence, misplacedOpening, neverClosed, readableFields, readYamlDocument, recordValidatedYaml, splitFrontMatter, writtenIds, type SplitFile } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyHtmlProblems } from "./body-html.ts";
@@ -287,7 +287,10 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
   }
 
   const references: CslItem[] = [];
-  const brokenReferences: string[] = [];
+  // References YAML could not read whole (a quote left open, a `- id:` out of line): the ids
+  // written in them are works the post has, its YAML error already told; a citation of one
+  // is not told to add it again (a writer would add a duplicate).
+  const brokenReferences: string[] = partial?.lostText.has("references") ? writtenIds(partial.lostText.get("references")!) : [];
   // Where each broken reference is among those written, for a post that cites one (lib/cross-file-checks.ts).
   const brokenEntries: { id: string; index: number }[] = [];
   if (Array.isArray(rawData.references)) {
