@@ -112,7 +112,13 @@ function parseBibtex(file: string, text: string): FileResult {
   // Read from the source, each stands for normaliseItem's problems with the same field.
   const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text)].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
   const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), bibtexFieldLocator(text), names);
-  result.diagnostics.unshift(...bibtexStructureProblems(text).map((p) => ({ severity: "error" as const, file, ...p })));
+  const structure = bibtexStructureProblems(text);
+  // `volume = 15},`: the word before a } that ends its entry early is told of there.
+  const macros = bibtexMacroProblems(text).filter((p) => !structure.some((s) => s.field === p.field && s.line === p.line && s.column > p.column));
+  // "The reference has no title" for a title left out after such a }: its fix would be to write it twice.
+  const lost = new Set(structure.flatMap(({ lost }) => (lost ? Object.entries(BIBTEX_SOURCES).filter(([, from]) => from.some((f) => lost.fields.includes(f))).map(([csl]) => `${lost.key}.${csl}`) : [])));
+  result.diagnostics = result.diagnostics.filter((d) => !lost.has(d.field ?? "") && ![...lost].some((f) => (d.field ?? "").startsWith(`${f}.`)));
+  result.diagnostics.unshift(...[...structure.map(({ lost: _, ...p }) => p), ...macros].map((p) => ({ severity: "error" as const, file, ...p })));
   result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
   result.diagnostics.push(...bibtexCommandProblems(file, text, data));
   return result;
@@ -142,7 +148,7 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
   for (const h of text.slice(0, offset).matchAll(/@\s*([A-Za-z]+)\s*([{(])\s*([^\s,{}()]*)/g)) head = h as RegExpExecArray;
   const key = head?.[3] ?? "";
   const entry = key ? `entry "${key}": ` : "";
-  const lineOf = (n: number) => lines[n - 1]!.replace(/\r$/, "");
+  const lineOf = (n: number) => (lines[n - 1] ?? "").replace(/\r$/, "");
   const reads = (n: number, fixed: string) => `, so that line ${n} reads \`${fixed}\``;
   // The last character before the error that is not a space, and its line.
   let prev = offset - 1;
@@ -151,6 +157,37 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
   const sameLine = prevLine === where.line;
   const word = /^[^\s,={}"#]+/.exec(text.slice(offset))?.[0] ?? text[offset] ?? "";
 
+  // `@}article{…` or a stray @ in a comment: an @ starts an entry, so its type must follow it.
+  const afterAt = /@\s*$/.exec(text.slice(0, offset));
+  if (afterAt && !/[A-Za-z]/.test(text[offset] ?? "")) {
+    const at = position(afterAt.index);
+    const l = lineOf(at.line);
+    const rest = text.slice(offset + 1);
+    const typeNext = /^\s*([A-Za-z]+)\s*[{(]/.exec(rest);
+    if (typeNext && (BIBTEX_TYPES.has(typeNext[1]!.toLowerCase()) || ["string", "comment", "preamble"].includes(typeNext[1]!.toLowerCase()))) {
+      return { ...where, message: `BibTeX syntax error: "${text[offset]}" between @ and the entry's type`, fix: `delete it${reads(where.line, l.slice(0, where.column - 1) + l.slice(where.column))}` };
+    }
+    return { ...at, message: "BibTeX syntax error: an @ outside an entry starts a new entry, but no entry's type follows it", fix: `delete the @${reads(at.line, l.slice(0, at.column - 1) + l.slice(at.column))}` };
+  }
+  // `title = {A ne}w dimension},`: a } in the value closes its braces before the value ends.
+  const stray = strayClose(lineOf(where.line));
+  if (stray) return { ...where, field: fieldPath([key, stray.name.toLowerCase()]), message: `BibTeX syntax error: ${entry}a } in the value of \`${stray.name}\` closes its braces before the value ends, after "${stray.before}"`, fix: `delete that }${reads(where.line, stray.fixed)}` };
+  // `author = Smith, John},`: a value of several words without its braces, which BibTeX reads as names of @string abbreviations.
+  const unbraced = bareValue(lineOf(where.line));
+  if (unbraced) return { ...where, field: fieldPath([key, unbraced.name.toLowerCase()]), message: `BibTeX syntax error: ${entry}the value of \`${unbraced.name}\` is not in braces`, fix: `put the value in braces${reads(where.line, unbraced.fixed)}` };
+  if (text[offset] === "@" && text[prev] === "@") {
+    const l = lineOf(where.line);
+    return { ...where, message: "BibTeX syntax error: two @ in a row", fix: `delete one of them${reads(where.line, l.replace(/@\s*@/, "@"))}` };
+  }
+  if (expected === "lbrace" && got === "equals") {
+    const l = lineOf(where.line);
+    const name = /([A-Za-z_][\w:+-]*)\s*=\s*=/.exec(l)?.[1];
+    return { ...where, field: name ? fieldPath([key, name.toLowerCase()]) : key, message: `BibTeX syntax error: ${entry}two = in a row`, fix: `delete one of them${reads(where.line, l.replace(/=\s*=/, "="))}` };
+  }
+  if (expected === "label" && got === "lbrace" && head) {
+    const l = lineOf(where.line);
+    return { ...position(head.index), message: `BibTeX syntax error: @${head[1]} is followed by two {`, fix: `delete one of them${reads(where.line, l.replace(/([{(])\s*[{(]/, "$1"))}` };
+  }
   if (expected === "comma" && got === "label" && head) {
     const at = position(head.index);
     const written = `@${head[1]}${head[2]}${key}`;
@@ -160,8 +197,18 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
   // `@article{k}`: the key runs on to the closing brace, as the lexer reads a key up to a comma.
   if (expected === "comma" && (got === "rbrace" || got === undefined) && head) return { ...position(head.index), field: key, message: `BibTeX syntax error: ${entry}the entry has no fields`, fix: `write a comma after the key and then the fields, e.g. @${head[1]}{${key},\n  title = {…},\n  year = {…}\n}` };
   if (expected === "label" && got === "comma" && head) return { ...position(head.index), message: "BibTeX syntax error: the entry has no key", fix: `write a short key after @${head[1]}{, e.g. @${head[1]}{smith2016,` };
-  if (expected === "lbrace" && rule === "Entry" && head === undefined) {
-    const at = /@\s*([A-Za-z]*)\s*$/.exec(text.slice(0, offset));
+  const typed = expected === "lbrace" && rule === "Entry" ? /@\s*([A-Za-z][\w:+-]*)?\s*$/.exec(text.slice(0, offset)) : null;
+  // `@articlesmith2016,`: the type and the key run together, the type a known one.
+  const runOn = typed?.[1] && [...BIBTEX_TYPES].filter((t) => typed[1]!.toLowerCase().startsWith(t) && typed[1]!.length > t.length).sort((a, b) => b.length - a.length)[0];
+  if (typed && runOn) {
+    const at = position(typed.index);
+    const l = lineOf(at.line);
+    const written = typed[1]!;
+    const fixed = `${l.slice(0, at.column - 1)}${typed[0].replace(written, `${written.slice(0, runOn.length)}{${written.slice(runOn.length)}`)}${l.slice(at.column - 1 + typed[0].length)}`;
+    return { ...at, field: written.slice(runOn.length), message: `BibTeX syntax error: there is no { between the entry's type and its key in @${written}`, fix: `write { after @${written.slice(0, runOn.length)}${reads(at.line, fixed.replace(/\s+$/, ""))}` };
+  }
+  if (expected === "lbrace" && rule === "Entry" && (head === undefined || typed)) {
+    const at = typed ?? /@\s*([A-Za-z]*)\s*$/.exec(text.slice(0, offset));
     const type = at?.[1] || "article";
     return { ...(at ? position(at.index) : where), message: `BibTeX syntax error: @${at?.[1] ?? ""} is not followed by { and the entry's key`, fix: `write the entry as @${type}{key, then its fields and a closing }, e.g. @${type}{smith2016,` };
   }
@@ -192,7 +239,9 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
     const l = lineOf(where.line);
     const value = /^(\s*)([A-Za-z_][\w:+-]*)(\s*=\s*)([^{"][^,]*?)(\s*,?\s*)$/.exec(l);
     if (value) {
-      return { ...where, field: fieldPath([key, value[2]!.toLowerCase()]), message: `BibTeX syntax error: ${entry}the value of \`${value[2]}\` is not in braces`, fix: `put the value in braces${reads(where.line, `${value[1]}${value[2]}${value[3]}{${value[4]}}${value[5]}`)}` };
+      // `journal = Some words},`: the } that was to close the braces is kept, once.
+      const words = /^[^{]*\}$/.test(value[4]!) ? value[4]!.slice(0, -1).trimEnd() : value[4]!;
+      return { ...where, field: fieldPath([key, value[2]!.toLowerCase()]), message: `BibTeX syntax error: ${entry}the value of \`${value[2]}\` is not in braces`, fix: `put the value in braces${reads(where.line, `${value[1]}${value[2]}${value[3]}{${words}}${value[5]}`)}` };
     }
   }
   // A closing brace or quote left out: the value (or entry) runs on to the end of the file or into the next entry.
@@ -211,9 +260,54 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
     if (got === undefined && rule === "Entry" && head) {
       return { ...position(head.index), field: key, message: `BibTeX syntax error: ${entry}the entry is not closed`, fix: "add a line with } after the entry's last field" };
     }
+    // The next entry starts before this one's closing brace.
+    if (expected === undefined && text[offset] === "@" && head) {
+      const closer = head[2] === "(" ? ")" : "}";
+      return {
+        line: prevLine, column: lineOf(prevLine).length, field: key,
+        message: `BibTeX syntax error: ${entry}the entry is not closed: there is no ${closer} after its last field, before the next entry (line ${where.line})`,
+        fix: `add a line with ${closer} after line ${prevLine} (\`${lineOf(prevLine).trim()}\`)`,
+      };
+    }
   }
   if (expected === undefined && text[offset] === ";") return { ...where, field: key, message: `BibTeX syntax error: ${entry}a semicolon separates no fields`, fix: `write a comma in place of the semicolon${reads(where.line, lineOf(where.line).replace(/;(\s*)$/, ",$1"))}` };
   return { ...where, ...(key ? { field: key } : {}), ...generic };
+}
+
+/**
+ * A line `name = {value},` with a } too many inside the value: the one that closes the
+ * braces before the value ends. The line without it, when the value then ends at the last }.
+ */
+function strayClose(line: string): { name: string; before: string; fixed: string } | undefined {
+  const m = /^(\s*[A-Za-z_][\w:+-]*\s*=\s*)\{/.exec(line);
+  if (!m) return undefined;
+  const start = m[1]!.length;
+  const end = groupEnd(line, start);
+  const rest = line.slice(end);
+  if (end > line.length - 1 || !/\S/.test(rest) || /^\s*(?:,|#|[})])/.test(rest)) return undefined;
+  const fixed = line.slice(0, end - 1) + line.slice(end);
+  const close = groupEnd(fixed, start);
+  if (fixed[close - 1] !== "}" || !/^\s*,?\s*$/.test(fixed.slice(close))) return undefined;
+  const name = /([A-Za-z_][\w:+-]*)\s*=/.exec(m[1]!)![1]!;
+  const before = line.slice(start + 1, end - 1).split(/\s+/).slice(-3).join(" ");
+  return { name, before, fixed };
+}
+
+/**
+ * A line `name = value` whose value is neither in braces or quotes nor what BibTeX reads
+ * without them (a number, an @string name, pieces joined with #): several words, or a
+ * name list (`author = Smith, John and Doe, Jane},`). The line with the value in braces,
+ * a } that was to close them kept once.
+ */
+function bareValue(line: string): { name: string; fixed: string } | undefined {
+  const m = /^(\s*)([A-Za-z_][\w:+-]*)(\s*=\s*)([^{"\s=].*?)(\s*,?\s*)$/.exec(line);
+  if (!m) return undefined;
+  const piece = String.raw`(?:-?\d+|[A-Za-z_][\w:+-]*|\{[^{}]*\}|"[^"]*")`;
+  if (new RegExp(`^${piece}(?:\\s*#\\s*${piece})*\\s*[})]?$`).test(m[4]!)) return undefined;
+  const opens = (m[4]!.match(/\{/g) ?? []).length;
+  const closes = (m[4]!.match(/\}/g) ?? []).length;
+  const words = closes > opens && m[4]!.endsWith("}") ? m[4]!.slice(0, -1).trimEnd() : m[4]!;
+  return { name: m[2]!, fixed: `${m[1]}${m[2]}${m[3]}{${words}}${m[5]}` };
 }
 
 /**
@@ -560,17 +654,25 @@ const BIBTEX_TYPES = new Set([
 /**
  * What plugin-bibtex accepts without a word but BibTeX users would want to hear:
  * an unknown entry type, a field written twice (the last silently wins) and an
- * entry opened with { but closed with ) or the reverse.
+ * entry opened with { but closed with ) or the reverse. And what it leaves out without a
+ * word, as it reads all text between entries as a comment: the fields after a } that ends
+ * an entry early (`year = {2013}},`, `volume = 15},`), and an entry without its @.
  */
-export function bibtexStructureProblems(text: string): { line: number; column: number; field: string; message: string; fix: string }[] {
-  const out: { line: number; column: number; field: string; message: string; fix: string }[] = [];
+export function bibtexStructureProblems(text: string): { line: number; column: number; field: string; message: string; fix: string; lost?: { key: string; fields: string[] } }[] {
+  const out: ReturnType<typeof bibtexStructureProblems> = [];
   const at = (index: number) => {
     const before = text.slice(0, index);
     return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
   };
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  // The data entry that ended last, and where: the text after it up to the next @ is a comment to plugin-bibtex.
+  let ended: { key: string; close: number; last?: string } | undefined;
+  let junkFrom = 0;
   const entry = /@\s*([A-Za-z]+)\s*([{(])\s*([^\s,{}()]*)/g;
   let m: RegExpExecArray | null;
   while ((m = entry.exec(text))) {
+    out.push(...junkProblems(text, junkFrom, m.index, ended, at, lines));
+    ended = undefined;
     const type = m[1]!.toLowerCase();
     const key = m[3] ?? "";
     const closer = m[2] === "{" ? "}" : ")";
@@ -580,6 +682,7 @@ export function bibtexStructureProblems(text: string): { line: number; column: n
       out.push({ ...at(m.index), field: key, message: `entry "${key}": @${m[1]} is not a BibTeX or BibLaTeX entry type`, fix: "use a type such as @article, @book, @incollection, @report, @online or @misc" });
     }
     const seen = new Set<string>();
+    let last: string | undefined;
     let depth = 0;
     let quote = false;
     let i = m.index + m[0].length;
@@ -604,9 +707,129 @@ export function bibtexStructureProblems(text: string): { line: number; column: n
           out.push({ ...at(i + 1 + field[0].indexOf(field[1]!)), field: `${key}.${name}`, message: `entry "${key}": the field ${name} is written twice (only the last one would count)`, fix: "keep one of the two" });
         }
         seen.add(name);
+        last = name;
       }
     }
+    if (!skip && text[i] === closer) ended = { key, close: i, ...(last ? { last } : {}) };
     entry.lastIndex = i + 1;
+    junkFrom = i + 1;
+  }
+  out.push(...junkProblems(text, junkFrom, text.length, ended, at, lines));
+  return out;
+}
+
+/**
+ * The text from `from` to `to`, between entries, which plugin-bibtex reads as a comment and
+ * leaves out without a word: fields there (after a } that ended the entry `ended` early) and
+ * an entry written without its @ (`article{smith2016,`). Lines starting with % are comments.
+ */
+function junkProblems(
+  text: string, from: number, to: number, ended: { key: string; close: number; last?: string } | undefined,
+  at: (index: number) => { line: number; column: number }, lines: string[],
+): ReturnType<typeof bibtexStructureProblems> {
+  const out: ReturnType<typeof junkProblems> = [];
+  const fields: string[] = [];
+  let headless = false;
+  let lastField: number | undefined;
+  for (let index = from; index < to; ) {
+    const eol = text.indexOf("\n", index);
+    const end = eol < 0 || eol >= to ? to : eol;
+    const line = text.slice(index, end);
+    const head = /^(\s*)([A-Za-z]+)(\s*[{(]\s*)([^\s,{}()=@"%]+)\s*,/.exec(line);
+    if (head && BIBTEX_TYPES.has(head[2]!.toLowerCase())) {
+      const n = at(index).line;
+      headless = true;
+      out.push({
+        ...at(index + head[1]!.length), field: head[4]!,
+        message: `entry "${head[4]}": there is no @ before ${head[2]}${head[3]!.trim()[0]}${head[4]}, so BibTeX reads the entry as a comment and leaves it out`,
+        fix: `write @ before the entry's type, so that line ${n} reads \`${lines[n - 1]!.replace(head[0], `${head[1]}@${head[0].slice(head[1]!.length)}`)}\``,
+      });
+    }
+    // Fields below an entry without its @ are that entry's, told above.
+    const field = !headless && !/^\s*%/.test(line) ? /^[\s,]*([A-Za-z_][\w:+-]*)\s*=/.exec(line) : undefined;
+    if (field) {
+      fields.push(field[1]!.toLowerCase());
+      lastField = at(index).line;
+    }
+    index = end + 1;
+  }
+  if (!ended || !fields.length) return out;
+  const { key, close, last } = ended;
+  const c = text[close]!;
+  const where = { ...at(close), field: last ? `${key}.${last}` : key, lost: { key, fields } };
+  const n = where.line;
+  const l = lines[n - 1]!;
+  const without = `${l.slice(0, where.column - 1)}${l.slice(where.column)}`;
+  const lost = `the fields below it (${fields.join(", ")}) are left out`;
+  let prev = close - 1;
+  while (prev >= 0 && /\s/.test(text[prev]!)) prev--;
+  const before = text[prev];
+  if (before === "}" || before === '"') {
+    // `author = {World Health Organization}},`: the { of an organisation's second braces may be the one left out.
+    const group = /^(\s*[A-Za-z_][\w:+-]*\s*=\s*)\{([^{}]*)\}\s*$/.exec(l.slice(0, where.column - 1));
+    const organisation = last && BIBTEX_NAME_FIELDS.has(last) && group && organisationName(group[2]!)
+      ? `; if it is an organisation's name, put a { before the value instead: \`${group[1]}{{${group[2]}}}${l.slice(where.column)}\``
+      : "";
+    return [...out, {
+      ...where, message: `entry "${key}": an extra ${c} after the value of \`${last ?? "the field before it"}\` ends the entry here, so ${lost}`,
+      fix: `delete the ${before === c ? "second " : ""}${c}: \`${without}\`${organisation}`,
+    }];
+  }
+  // `volume = 15},`: a number or @string name, then the } that was to close its braces.
+  const bare = /^(\s*)([A-Za-z_][\w:+-]*)(\s*=\s*)([^\s{}",#][^{}",#]*?)(\s*)$/.exec(l.slice(0, where.column - 1));
+  if (bare && at(prev).line === n) {
+    return [...out, {
+      ...where, field: `${key}.${bare[2]!.toLowerCase()}`,
+      message: `entry "${key}": the value of \`${bare[2]}\` ends with ${c} but has no { before it, so that ${c} ends the entry here and ${lost}`,
+      fix: `put { before the value: \`${bare[1]}${bare[2]}${bare[3]}{${bare[4]}}${l.slice(where.column)}\``,
+    }];
+  }
+  if (l.trim() === c) {
+    // The entry's last } is further down, after the fields: this one is the extra.
+    const closed = lastField !== undefined && lines.slice(lastField, at(to).line).some((x) => x.trim().startsWith(c));
+    return [...out, {
+      ...where, message: `entry "${key}": the ${c} on line ${n} ends the entry, so ${lost}`,
+      fix: closed ? `delete line ${n}` : `move the ${c} from line ${n} to a line of its own below the entry's last field (line ${lastField})`,
+    }];
+  }
+  return [...out, { ...where, message: `entry "${key}": an extra ${c} ends the entry here, so ${lost}`, fix: `delete the ${c}: \`${without}\`` }];
+}
+
+/**
+ * Words written without braces or quotes (`publisher = Wiley`) that are not numbers: BibTeX
+ * reads each as the name of an @string abbreviation, and plugin-bibtex makes one that is not
+ * defined above it (nor a month's, jan…dec) empty, leaving the field, or that part of a
+ * value joined with #, out without a word.
+ */
+export function bibtexMacroProblems(text: string): { line: number; column: number; field: string; message: string; fix: string }[] {
+  const out: ReturnType<typeof bibtexMacroProblems> = [];
+  const defined = new Map<string, number>();
+  for (const d of text.matchAll(/@\s*string\s*[{(]\s*([A-Za-z_][\w:+-]*)\s*=/gi)) if (!defined.has(d[1]!.toLowerCase())) defined.set(d[1]!.toLowerCase(), d.index);
+  const months = LATEX.defaultStrings as Record<string, string>;
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  for (const f of bibtexFields(text)) {
+    for (const { word, index } of f.bare) {
+      // A number, or a word plugin-bibtex cannot read at all (a syntax error of its own).
+      if (!/^[A-Za-z_][\w:+-]*$/.test(word)) continue;
+      const name = word.toLowerCase();
+      const definedAt = defined.get(name);
+      if (Object.hasOwn(months, name) || (definedAt !== undefined && definedAt < index)) continue;
+      const before = text.slice(0, index);
+      const line = before.split("\n").length;
+      const column = index - before.lastIndexOf("\n");
+      const l = lines[line - 1]!;
+      const braced = `${l.slice(0, column - 1)}{${word}}${l.slice(column - 1 + word.length)}`;
+      const lost = f.parts === 1 ? `so \`${f.name}\` is left out` : `so that part of \`${f.name}\` is left out`;
+      out.push({
+        line, column, field: fieldPath([f.key, f.name]),
+        message: definedAt === undefined
+          ? `entry "${f.key}": \`${word}\` without braces is read as the name of an @string abbreviation, and none is defined, ${lost}`
+          : `entry "${f.key}": \`${word}\` without braces is read as the name of an @string abbreviation, which is defined only below it (line ${text.slice(0, definedAt).split("\n").length}), ${lost}`,
+        fix: definedAt === undefined
+          ? `put it in braces: \`${braced}\``
+          : `move the @string line above the first entry that uses it, or put the text in braces: \`${braced}\``,
+      });
+    }
   }
   return out;
 }
@@ -870,9 +1093,11 @@ function splitNames(value: string): string[] {
 /**
  * Each field of each entry of a .bib file, with where its name starts and its value as
  * written between the braces or quotes (undefined for a number, a @string name or text
- * joined with #, which hold no names to check), and where its entry's @ is.
+ * joined with #, which hold no names to check), and where its entry's @ is; `bare` are the
+ * words written without braces or quotes (numbers and @string names), with where each starts,
+ * and `parts` how many pieces the value is joined from with #.
  */
-function* bibtexFields(text: string): Generator<{ key: string; name: string; index: number; value?: string; entry: number }> {
+function* bibtexFields(text: string): Generator<{ key: string; name: string; index: number; value?: string; entry: number; bare: { word: string; index: number }[]; parts: number }> {
   const entry = /@\s*([A-Za-z]+)\s*([{(])\s*([^\s,{}()]*)/g;
   let m: RegExpExecArray | null;
   while ((m = entry.exec(text))) {
@@ -893,6 +1118,7 @@ function* bibtexFields(text: string): Generator<{ key: string; name: string; ind
       const index = i;
       i += field[0].length;
       const pieces: (string | undefined)[] = [];
+      const bare: { word: string; index: number }[] = [];
       for (;;) {
         if (text[i] === "{") {
           const end = groupEnd(text, i);
@@ -908,17 +1134,18 @@ function* bibtexFields(text: string): Generator<{ key: string; name: string; ind
           pieces.push(text.slice(i + 1, end));
           i = end + 1;
         } else {
-          const bare = /^[^\s,#{}()"]+/.exec(text.slice(i));
-          if (!bare) break;
+          const word = /^[^\s,#{}()"]+/.exec(text.slice(i));
+          if (!word) break;
           pieces.push(undefined);
-          i += bare[0].length;
+          bare.push({ word: word[0], index: i });
+          i += word[0].length;
         }
         space();
         if (text[i] !== "#") break;
         i++;
         space();
       }
-      yield { key: m[3] ?? "", name: field[1]!.toLowerCase(), index, value: pieces.length === 1 ? pieces[0] : undefined, entry: m.index };
+      yield { key: m[3] ?? "", name: field[1]!.toLowerCase(), index, value: pieces.length === 1 ? pieces[0] : undefined, entry: m.index, bare, parts: pieces.length };
       if (text[i] === closer) break;
     }
     entry.lastIndex = Math.max(i, m.index + m[0].length);
