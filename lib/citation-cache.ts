@@ -4,12 +4,10 @@
 // citeproc-js and chatpost's own formatting code. A change to any of them is a
 // new key, so nothing stale is ever served.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
-import { contentKey, projectCache, useProjectCache } from "./content-cache.ts";
+import { contentKey, projectCache, sourceHash, useProjectCache } from "./content-cache.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -19,10 +17,7 @@ export const FORMATTER_VERSIONS = {
   "@citation-js/plugin-csl": (require("@citation-js/plugin-csl/package.json") as { version: string }).version,
   citeproc: (require("citeproc/package.json") as { version: string }).version,
   // chatpost's own formatting code (citations.ts and the escaping it imports): any edit to it retires old entries.
-  "chatpost-format": ["./citations.ts", "./html.ts"]
-    .reduce((hash, file) => hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url)))), createHash("sha256"))
-    .digest("hex")
-    .slice(0, 16),
+  "chatpost-format": sourceHash(["./citations.ts", "./html.ts"].map((file) => new URL(file, import.meta.url))),
 };
 
 /** Keep formatted output in `dir`, or in no cache at all (undefined): the project's one cache. */

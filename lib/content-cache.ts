@@ -3,10 +3,13 @@
 // Each file carries the hash of its own payload: a corrupt or truncated file is
 // detected, ignored and rewritten, never served. Writes go to a temporary file
 // that is renamed into place, so concurrent builds and crashes leave either a
-// whole entry or none.
+// whole entry or none. Other cached files (share images) live in named folders of
+// the same cache (projectCacheFolder). A full build deletes what no build or check has
+// used for a month (prune), so a cache kept between CI runs does not grow forever.
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const MAGIC = "chatpost-cache/1";
 
@@ -31,6 +34,151 @@ export function projectCache(): ContentCache | undefined {
     useProjectCache(fromEnv === "off" ? undefined : fromEnv || DEFAULT_CACHE_DIR);
   }
   return shared ?? undefined;
+}
+
+/**
+ * A folder of the project cache for files that are not entries (the share images'
+ * PNGs: `share-images`), or undefined when the cache is off. Entries are in two-letter
+ * folders, so a longer name never meets them.
+ */
+export function projectCacheFolder(name: string): string | undefined {
+  const cache = projectCache();
+  return cache && path.join(cache.dir, name);
+}
+
+/** The folder of the share images' PNGs (plugins/og-image.ts), named here so that scripts/build.ts need not load the drawing code to clean it. */
+export const SHARE_IMAGES = "share-images";
+
+/** Unused cached files are kept this long, so that switching branches back and forth keeps theirs. */
+export const KEEP_UNUSED_DAYS = 30;
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Marks a cached file (a path, or an open file) as used now, unless it was within the last
+ * day: pruning goes by the modification time, which reading a file does not change. A file
+ * that cannot be touched (a read-only cache) only risks being pruned and made again.
+ */
+export function markUsed(file: string | number, mtimeMs: number): void {
+  const now = Date.now();
+  if (now - mtimeMs < DAY) return;
+  try {
+    if (typeof file === "number") futimesSync(file, now / 1000, now / 1000);
+    else utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    // See above.
+  }
+}
+
+/** Whether process `pid` has ended (another user's process is running: EPERM). */
+export function hasEnded(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "EPERM";
+  }
+}
+
+// `<file>.<pid>.tmp` (share images) and `<file>.<pid>.<8 hex>.tmp` (entries): written, then renamed.
+const TEMPORARY = /\.(\d+)(?:\.[0-9a-f]{8})?\.tmp$/;
+
+/** Removes the temporary files in `dir` (not below it) of the processes `whose` says: those a killed process left, or this one's. */
+export function removeTemporaryFiles(dir: string, whose: (pid: number) => boolean): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder, nothing written
+  }
+  for (const name of names) {
+    const m = TEMPORARY.exec(name);
+    if (m && whose(Number(m[1]))) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Deletes the files directly in `dir` whose names `used` lacks and that no one has used for
+ * `days` (modification time, see markUsed), and the temporary files of processes that have
+ * ended. How many were deleted.
+ */
+export function pruneFolder(dir: string, used: ReadonlySet<string>, days = KEEP_UNUSED_DAYS): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const before = Date.now() - days * DAY;
+  let removed = 0;
+  for (const name of names) {
+    if (used.has(name)) continue;
+    const file = path.join(dir, name);
+    const m = TEMPORARY.exec(name);
+    // A temporary file's age says nothing: a big build may take long. Its process does.
+    if (m ? !hasEnded(Number(m[1])) : (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) >= before) continue;
+    try {
+      rmSync(file, { force: true }); // not a folder: cached files only
+      removed++;
+    } catch {
+      // A folder someone put there, or no right to delete: left alone.
+    }
+  }
+  return removed;
+}
+
+/**
+ * A short hash of source files' text (chatpost's own code that shapes a cached value), for a
+ * key: any edit to them is a new key. Their names count too, so moving code between them does.
+ */
+export function sourceHash(files: readonly (string | URL)[]): string {
+  const hash = createHash("sha256");
+  for (const file of files) {
+    const name = typeof file === "string" ? file : fileURLToPath(file);
+    hash.update(`${path.basename(name)}\0`).update(readFileSync(name)).update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * The installed version of each package in `names` and of every package it depends on, found
+ * as Node finds them from `from` (a package's own node_modules/ first, then up): for a key,
+ * since a dependency given as a range can change under the same version of the package.
+ * A dependency that is not installed (another platform's optional binary) is left out.
+ */
+export function installedVersions(names: readonly string[], from: string): Record<string, string> {
+  const versions: Record<string, Set<string>> = {};
+  const seen = new Set<string>();
+  const visit = (name: string, dir: string, required: boolean) => {
+    const found = packageFolder(name, dir);
+    if (!found) {
+      if (required) throw new Error(`package ${name} is not installed (from ${from})`);
+      return;
+    }
+    if (seen.has(found)) return;
+    seen.add(found);
+    const manifest = JSON.parse(readFileSync(path.join(found, "package.json"), "utf8")) as {
+      version?: string;
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    };
+    (versions[name] ??= new Set()).add(manifest.version ?? "");
+    for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) visit(dep, found, false);
+  };
+  for (const name of names) visit(name, from, true);
+  return Object.fromEntries(
+    Object.keys(versions)
+      .sort()
+      .map((name) => [name, [...versions[name]!].sort().join(" ")]),
+  );
+}
+
+function packageFolder(name: string, from: string): string | undefined {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "node_modules", name);
+    if (path.basename(dir) !== "node_modules" && existsSync(path.join(candidate, "package.json"))) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** A stable hash of any JSON-compatible value: object keys are sorted first. */
@@ -109,6 +257,8 @@ export class ContentCache {
   private readonly memory = new Map<string, string>();
   private memorySize = 0;
   private readonly made = new Set<string>();
+  // Keys this process read, looked for or wrote: never pruned by it.
+  private readonly used = new Set<string>();
 
   /** `dir` is created on the first write; nothing is read from it until asked. */
   constructor(readonly dir: string) {}
@@ -119,11 +269,13 @@ export class ContentCache {
 
   /** Whether an entry for `key` is present (not verified: get() still checks it). */
   has(key: string): boolean {
+    this.used.add(key);
     return this.memory.has(key) || existsSync(this.fileFor(key));
   }
 
   /** The stored text for `key`, or undefined when absent or damaged. */
   get(key: string): string | undefined {
+    this.used.add(key);
     const remembered = this.memory.get(key);
     if (remembered !== undefined) {
       this.stats.hits++;
@@ -132,11 +284,17 @@ export class ContentCache {
     }
     const file = this.fileFor(key);
     let raw: string;
+    let fd: number | undefined;
     try {
-      raw = readFileSync(file, "utf8");
+      fd = openSync(file, "r");
+      raw = readFileSync(fd, "utf8");
+      // Through the open file: one more system call per entry read, not a path lookup.
+      markUsed(fd, fstatSync(fd).mtimeMs);
     } catch {
       this.stats.misses++;
       return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
     const payload = verify(raw);
     if (payload === undefined) {
@@ -167,6 +325,7 @@ export class ContentCache {
   }
 
   set(key: string, payload: string): void {
+    this.used.add(key);
     this.remember(key, payload);
     const file = this.fileFor(key);
     const folder = path.dirname(file);
@@ -182,6 +341,38 @@ export class ContentCache {
       // A cache that cannot be written (read-only checkout, full disk) only costs speed.
       rmSync(temp, { force: true });
     }
+  }
+
+  /**
+   * Deletes the entries this process has not used that no one has used for `days` (read or
+   * written: see markUsed), and temporary files of processes that ended. For the end of a
+   * full build (scripts/build.ts), never under `npm start`: an edit there reads only a few
+   * entries. Only the two-letter folders of entries are looked in. How many were deleted.
+   */
+  prune(days = KEEP_UNUSED_DAYS): number {
+    let folders: string[];
+    try {
+      folders = readdirSync(this.dir).filter((name) => /^[0-9a-f]{2}$/.test(name));
+    } catch {
+      return 0;
+    }
+    const used = new Map<string, Set<string>>();
+    for (const key of this.used) {
+      const names = used.get(key.slice(0, 2)) ?? new Set<string>();
+      used.set(key.slice(0, 2), names.add(`${key.slice(2)}.entry`));
+    }
+    let removed = 0;
+    for (const folder of folders) {
+      const dir = path.join(this.dir, folder);
+      removed += pruneFolder(dir, used.get(folder) ?? new Set(), days);
+      try {
+        rmdirSync(dir); // only when empty
+        this.made.delete(dir);
+      } catch {
+        // Not empty: kept.
+      }
+    }
+    return removed;
   }
 
   /** The value for `parts` (hashed into the key), computed and stored on a miss. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Resvg, renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
+import { canonicalJson, installedVersions, sourceHash } from "./content-cache.ts";
 import { encodeIndexedPng } from "./indexed-png.ts";
 import { coverageOf, fitText, fontFace, listCharacters, suggestedFonts, type Coverage, type FittedText, type FontWeight } from "./font-coverage.ts";
 import { SETTINGS_FILE } from "./content-paths.ts";
@@ -137,14 +138,64 @@ export function shareImageFonts(): readonly string[] {
   return addedFiles;
 }
 
-/** Bump when the card's design changes, so cached images are redrawn. */
-const DESIGN_VERSION = "4"; // 2: indexed-colour PNG; 3: a long title ends in "…"; 4: no glyph-less characters
+/**
+ * chatpost's code that decides a card's pixels or bytes: the design (this file), what the
+ * fonts can draw (font-coverage.ts), the PNG encoder, and the threads that draw. Any edit
+ * to them is a new key for every card, so no image drawn by other code is ever served.
+ */
+const DRAWING_CODE = ["og-image.ts", "font-coverage.ts", "indexed-png.ts", "share-card-pool.ts", "share-card-worker.ts"];
+/** The packages that lay a card out (satori, with yoga and its font and line-breaking packages) and rasterise it (resvg). */
+const DRAWING_PACKAGES = ["satori", "@resvg/resvg-js"];
 
-/** A key that changes whenever the image would: the card's text, the design and the fonts (their bytes, and how satori is given them). */
+/** What draws the cards: part of every card's key. */
+export interface DrawingVersion {
+  /** sourceHash of DRAWING_CODE. */
+  code: string;
+  /** Installed versions of DRAWING_PACKAGES and everything they depend on. */
+  packages: Record<string, string>;
+  /** Node's zlib, which compresses the PNG (lib/indexed-png.ts). */
+  zlib: string;
+}
+
+// Read once per process: five source files and some thirty package.json files, about a millisecond.
+let drawing: { version: DrawingVersion; digest: string } | undefined;
+
+function currentDrawing(): { version: DrawingVersion; digest: string } {
+  drawing ??= digested({
+    code: sourceHash(DRAWING_CODE.map((file) => new URL(file, import.meta.url))),
+    packages: installedVersions(DRAWING_PACKAGES, import.meta.dirname),
+    zlib: process.versions.zlib ?? "",
+  });
+  return drawing;
+}
+
+/** The drawing code and packages of this installation. */
+export function drawingVersion(): DrawingVersion {
+  return currentDrawing().version;
+}
+
+function digested(version: DrawingVersion): { version: DrawingVersion; digest: string } {
+  return { version, digest: createHash("sha256").update(canonicalJson(version)).digest("hex") };
+}
+
+/**
+ * A key that changes whenever the image would: the card's text, the fonts (their bytes,
+ * and how satori is given them), and the code and packages that draw it (drawingVersion).
+ */
 export function shareCardKey(card: ShareCard): string {
-  // The description is added only when there is one: the posts' cards keep their keys (and cached images).
-  const text = [DESIGN_VERSION, card.title, card.when, card.hashtag, card.siteTitle, ...(card.description === undefined ? [] : [card.description])];
+  return keyOf(card, currentDrawing().digest);
+}
+
+/** The key a card would have if drawn by `version` (for tests: another code or package version). */
+export function shareCardKeyWith(card: ShareCard, version: DrawingVersion): string {
+  return keyOf(card, digested(version).digest);
+}
+
+function keyOf(card: ShareCard, digest: string): string {
+  // The description is added only when there is one: a post's card has none.
+  const text = [card.title, card.when, card.hashtag, card.siteTitle, ...(card.description === undefined ? [] : [card.description])];
   return createHash("sha256")
+    .update(digest)
     .update(JSON.stringify(text))
     .update(fontsDigest())
     .digest("hex");
@@ -157,8 +208,7 @@ function fontsDigest(): Buffer {
   if (!fontsHash) {
     const hash = createHash("sha256").update(regular).update(bold);
     for (const font of added) hash.update(font);
-    // The family, weight and style each added font is drawn as: read from the font, by
-    // code that may change. Nothing is added without added fonts, so those keys stay.
+    // The family, weight and style each added font is drawn as (read from the font).
     if (added.length) hash.update(JSON.stringify(satori.slice(2).map(({ name, weight, style }) => [name, weight, style])));
     fontsHash = hash.digest();
   }

@@ -1,11 +1,13 @@
 // Wires the share image of each post, and the site's own for its other pages: templates
 // ask for its URL (which records the card), and after Eleventy has written the site the
-// PNGs are drawn, or copied from .cache/ when a card with the same content hash was drawn before.
+// PNGs are drawn, or copied from the project cache (lib/content-cache.ts, folder
+// share-images) when a card with the same key (its text, fonts and drawing code) was drawn before.
 import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { rmdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { publishedText } from "../lib/announcement.ts";
 import { describeChatTime } from "../lib/chat-time.ts";
+import { hasEnded, markUsed, projectCacheFolder, pruneFolder, removeTemporaryFiles, SHARE_IMAGES } from "../lib/content-cache.ts";
 import { shareCardKey, siteShareImageFonts, useShareImageFonts, type ShareCard } from "../lib/og-image.ts";
 import { renderShareCards } from "../lib/share-card-pool.ts";
 import type { Post } from "../lib/post-loader.ts";
@@ -15,7 +17,8 @@ import { trace } from "../lib/build-trace.ts";
 export const SHARE_IMAGE_NAME = "share.png";
 /** Root-relative URL (without the path prefix) of the site's card, shown for every page that is not a post. */
 export const SITE_SHARE_IMAGE_PATH = "/share.png";
-const CACHE_DIR = ".cache/share-images";
+/** Where chatpost kept them before they moved into the project cache, in the site's folder: pruned like the rest. */
+const OLD_CACHE_DIR = ".cache/share-images";
 
 /** Root-relative URL of a post's share image, without the path prefix: /posts/x/share.png */
 export function shareImagePath(post: Pick<Post, "url">): string {
@@ -116,29 +119,67 @@ export default function ogImagePlugin(eleventyConfig: any): void {
     if (context().mode === "preview") return;
     drawing = new AbortController();
     useSiteFonts();
-    const work = drawAndCopy(cards, context().root, directories.output);
+    const work = drawAndCopy(cards, directories.output);
     if (!inBackground) return work;
     pending = work;
     work.catch(() => undefined); // reported by shareImagesDrawn()
   });
 }
 
-/** Draws the cards not in the cache, then copies every card into the site. */
-async function drawAndCopy(cards: Map<string, ShareCard>, root: string, output: string): Promise<void> {
-  const cached = await drawIntoCache([...cards.values()], root);
+// The cache files the last drawing used (drawn or copied), which pruning keeps.
+let used: { dir: string; names: Set<string> } | undefined;
+
+/**
+ * Draws the cards not in the cache, then copies every card into the site. Without a cache
+ * (CHATPOST_CACHE_DIR=off) every card is drawn, straight into the site: nothing is read or
+ * written elsewhere.
+ */
+async function drawAndCopy(cards: Map<string, ShareCard>, output: string): Promise<void> {
+  // One drawing per distinct card: two pages may show the same one.
+  const byKey = new Map<string, { card: ShareCard; urls: string[] }>();
   for (const [url, card] of cards) {
-    const target = path.resolve(output, ...url.split("/").filter(Boolean));
-    await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(cached.get(card)!, target);
+    const key = shareCardKey(card);
+    const entry = byKey.get(key) ?? { card, urls: [] };
+    byKey.set(key, entry);
+    entry.urls.push(url);
   }
+  const targets = async (urls: string[]) => {
+    const files = urls.map((url) => path.resolve(output, ...url.split("/").filter(Boolean)));
+    for (const file of files) await mkdir(path.dirname(file), { recursive: true });
+    return files;
+  };
+  const dir = projectCacheFolder(SHARE_IMAGES);
+  used = undefined;
+  if (!dir) {
+    const all = [...byKey.values()];
+    trace(`share images: ${all.length} to draw (no cache)`);
+    await renderShareCards(
+      all.map(({ card }) => card),
+      async (i, png) => {
+        for (const file of await targets(all[i]!.urls)) await writeFile(file, png);
+      },
+      drawing.signal,
+    );
+    trace("share images drawn");
+    return;
+  }
+  await drawIntoCache(byKey, dir);
+  for (const [key, { urls }] of byKey) for (const file of await targets(urls)) await copyFile(path.join(dir, `${key}.png`), file);
 }
 
-/** Draws the cards not yet in the cache (once per content hash); the cache file of each card. */
-async function drawIntoCache(cards: ShareCard[], root: string): Promise<Map<ShareCard, string>> {
-  const cacheDir = path.join(root, CACHE_DIR);
-  await mkdir(cacheDir, { recursive: true });
-  const files = new Map(cards.map((card) => [card, path.join(cacheDir, `${shareCardKey(card)}.png`)]));
-  const missing = [...new Map([...files].filter(([, file]) => !existsSync(file)).map(([card, file]) => [file, card])).entries()];
+/** Draws the cards not yet in the cache folder `dir`, each under its key. */
+async function drawIntoCache(byKey: Map<string, { card: ShareCard }>, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  // What a killed build was writing (its process has ended): cheap, one listing.
+  removeTemporaryFiles(dir, hasEnded);
+  const missing: [file: string, card: ShareCard][] = [];
+  for (const [key, { card }] of byKey) {
+    const file = path.join(dir, `${key}.png`);
+    const found = statSync(file, { throwIfNoEntry: false });
+    if (found) markUsed(file, found.mtimeMs);
+    else missing.push([file, card]);
+  }
+  used = { dir, names: new Set([...byKey.keys()].map((key) => `${key}.png`)) };
   trace(`share images: ${missing.length} to draw`);
   await renderShareCards(
     missing.map(([, card]) => card),
@@ -152,5 +193,27 @@ async function drawIntoCache(cards: ShareCard[], root: string): Promise<Map<Shar
     drawing.signal,
   );
   trace("share images drawn");
-  return files;
+}
+
+/**
+ * After a successful full build (scripts/build.ts, never `npm start`): deletes the cached
+ * share images this build did not use that no build has used for KEEP_UNUSED_DAYS
+ * (lib/content-cache.ts), and those of the old folder in the site (`root`/.cache/share-images,
+ * which chatpost no longer reads; the folder goes once empty). How many were deleted.
+ */
+export function pruneShareImages(root: string): number {
+  let removed = used ? pruneFolder(used.dir, used.names) : 0;
+  const old = path.join(root, OLD_CACHE_DIR);
+  removed += pruneFolder(old, new Set());
+  removeIfEmpty(old);
+  removeIfEmpty(path.dirname(old));
+  return removed;
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty, or not there.
+  }
 }

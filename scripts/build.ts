@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { inputFingerprint, isUpToDate, readBuildRecord, stableSpan, writeBuildRecord, outputStamp } from "../lib/build-record.ts";
 import { now } from "../lib/clock.ts";
-import { projectCache } from "../lib/content-cache.ts";
+import { projectCache, projectCacheFolder, removeTemporaryFiles, SHARE_IMAGES } from "../lib/content-cache.ts";
 import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
 import { interceptEleventyErrors, runStep, whenOrphaned } from "./run-step.ts";
 import { trace } from "../lib/build-trace.ts";
@@ -41,10 +41,6 @@ function isRunning(pid: number): boolean {
 /** Left by a build that has ended (a pid this process now has was another's, long gone). */
 const isStale = (pid: number) => pid === process.pid || !isRunning(pid);
 
-/** Where share images are drawn before they are renamed into the cache (plugins/og-image.ts). */
-const SHARE_IMAGE_CACHE = ".cache/share-images";
-const SHARE_IMAGE_PARTIAL = /\.png\.(\d+)\.tmp$/;
-
 /**
  * A build killed between the two renames of its swap (below) left no site, only the
  * retired one: it is put back before anything else, the newest when there are several
@@ -71,7 +67,7 @@ function restoreRetiredSite(target: string): string | undefined {
  * with nothing to do. A retired site only once the target exists: it may be the only copy.
  * Two directory listings: cheap next to hashing the inputs.
  */
-function removeLeftovers(target: string, root: string): void {
+function removeLeftovers(target: string): void {
   const dir = path.dirname(target);
   if (existsSync(dir)) {
     const pattern = leftoverPattern(target);
@@ -82,22 +78,15 @@ function removeLeftovers(target: string, root: string): void {
       if (isStale(Number(m[1] ?? m[2]))) rmSync(path.join(dir, name), { recursive: true, force: true });
     }
   }
-  const images = path.join(root, SHARE_IMAGE_CACHE);
-  if (!existsSync(images)) return;
-  for (const name of readdirSync(images)) {
-    const m = SHARE_IMAGE_PARTIAL.exec(name);
-    if (m && isStale(Number(m[1]))) rmSync(path.join(images, name), { force: true });
-  }
+  // Where share images are drawn before they are renamed into the cache (plugins/og-image.ts); none when the cache is off.
+  const images = projectCacheFolder(SHARE_IMAGES);
+  if (images) removeTemporaryFiles(images, isStale);
 }
 
 /** The share images this build had half written, when it is stopped. */
-function removeOwnPartialImages(root: string): void {
-  const images = path.join(root, SHARE_IMAGE_CACHE);
-  try {
-    for (const name of readdirSync(images)) if (SHARE_IMAGE_PARTIAL.exec(name)?.[1] === String(process.pid)) rmSync(path.join(images, name), { force: true });
-  } catch {
-    // No cache folder: nothing was drawn.
-  }
+function removeOwnPartialImages(): void {
+  const images = projectCacheFolder(SHARE_IMAGES);
+  if (images) removeTemporaryFiles(images, (pid) => pid === process.pid);
 }
 
 /** The folder the build is writing into, while there is one: removed if the build is stopped. */
@@ -110,7 +99,7 @@ let swappedIn = false;
  * leaves the site as it was. The swap below is synchronous, so it never happens halfway:
  * a signal is handled before it or after it.
  */
-function stopOnSignals(root: string, target: string): () => void {
+function stopOnSignals(target: string): () => void {
   const shown = shownPath(target); // as typed: the build changes its working directory later
   const stop = (why: string, code: number) => {
     if (staging) {
@@ -120,7 +109,7 @@ function stopOnSignals(root: string, target: string): () => void {
         // Still being written into: the next build removes it (removeLeftovers).
       }
     }
-    removeOwnPartialImages(root);
+    removeOwnPartialImages();
     console.error(`npm run build: stopped (${why}); ${swappedIn ? `the new ${shown} was already in place` : `${shown} was not changed`}.`);
     process.exit(code);
   };
@@ -136,10 +125,10 @@ function shownPath(target: string): string {
 
 export async function build(root: string, output: string, quiet: boolean, force: boolean): Promise<void> {
   const target = path.resolve(root, output);
-  const checkOrphaned = stopOnSignals(root, target);
+  const checkOrphaned = stopOnSignals(target);
   const restored = restoreRetiredSite(target);
   if (restored && !quiet) console.warn(`${shownPath(target)} was missing: put back ${restored}, the site a stopped build had set aside.`);
-  removeLeftovers(target, root);
+  removeLeftovers(target);
   // Nothing changed since the last build of this folder (lib/build-record.ts): nothing to do.
   // Hashed before anything is read, so an input edited during the build is seen next time.
   // (runStep has checked CHATPOST_NOW: the clock can be read.)
@@ -189,7 +178,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
     // Loaded here, not at the top: a build with a writer's mistake stops before paying for Eleventy.
     const { default: Eleventy } = await import("@11ty/eleventy");
     const { APP_DIR } = await import("../plugins/context.ts");
-    const { drawShareImagesInBackground, shareImagesDrawn, stopShareImages } = await import("../plugins/og-image.ts");
+    const { drawShareImagesInBackground, pruneShareImages, shareImagesDrawn, stopShareImages } = await import("../plugins/og-image.ts");
     const { brokenSiteLinks } = await import("../plugins/site-links.ts");
     // The warnings were printed above; the posts plugin, which validates again inside Eleventy, need not repeat them.
     (await import("../plugins/posts.ts")).warningsAlreadyPrinted();
@@ -268,6 +257,14 @@ export async function build(root: string, output: string, quiet: boolean, force:
       if (span.until === null || finished.getTime() < span.until) {
         writeBuildRecord(cache, target, { inputs, output: outputStamp(target)!, ...span, warnings });
       }
+    }
+    // After a full build only (never under `npm start`): cached files no build has used for a
+    // month go, so the cache the publishing workflow keeps does not grow forever.
+    try {
+      const pruned = pruneShareImages(root) + (cache?.prune() ?? 0);
+      trace(`caches pruned: ${pruned} unused files deleted`);
+    } catch {
+      // A cache that cannot be pruned only costs disk space.
     }
   } catch (error) {
     // Eleventy may still be copying files into the staging folder, so the first removal

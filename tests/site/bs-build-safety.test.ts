@@ -83,7 +83,8 @@ describe("stale temporary files", () => {
     const root = copySite(FIXTURE_SITE);
     const env = { CHATPOST_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "bs-cache-")) };
     assert.equal((await runScript("build", root, ["--quiet"], env)).code, 0);
-    const images = path.join(root, ".cache/share-images");
+    // The share images' folder of the project cache (plugins/og-image.ts).
+    const images = path.join(env.CHATPOST_CACHE_DIR, "share-images");
     const cached = readdirSync(images).filter((n) => n.endsWith(".png"));
     assert.ok(cached.length > 0);
     const live = `${cached[0]}.${process.pid}.tmp`;

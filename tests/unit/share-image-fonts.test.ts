@@ -4,7 +4,7 @@
 // (and caches) the same cards.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -59,7 +59,8 @@ describe("the added fonts as satori is given them", () => {
 
 describe("the share images of a site built by Eleventy directly", () => {
   const run = promisify(execFile);
-  const cacheKeys = (root: string) => readdirSync(path.join(root, ".cache/share-images")).filter((f) => f.endsWith(".png")).sort();
+  // The share images' folder of each run's own cache (CHATPOST_CACHE_DIR).
+  const cacheKeys = (cache: string) => readdirSync(path.join(cache, "share-images")).filter((f) => f.endsWith(".png")).sort();
 
   it("are drawn with the site's added fonts, under the keys of a build by `npm run build`", { timeout: 120_000 }, async () => {
     const root = mkdtempSync(path.join(tmpdir(), "chatpost-site-"));
@@ -67,15 +68,15 @@ describe("the share images of a site built by Eleventy directly", () => {
     mkdirSync(path.join(root, "fonts"));
     writeFileSync(path.join(root, "fonts/Extra-Bold.ttf"), BOLD);
     writeFileSync(path.join(root, "content/_data/site.yaml"), `${readFileSync(path.join(root, "content/_data/site.yaml"), "utf8")}\nshareImage:\n  fonts: [fonts/Extra-Bold.ttf]\n`);
-    const env = { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z" };
+    const [directCache, builtCache] = [mkdtempSync(path.join(tmpdir(), "chatpost-cache-")), mkdtempSync(path.join(tmpdir(), "chatpost-cache-"))];
+    const env = { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z", CHATPOST_CACHE_DIR: directCache };
     // `npx @11ty/eleventy` in the site's folder, with chatpost's configuration: no scripts/build.ts.
     const tsx = import.meta.resolve("tsx");
     await run(process.execPath, ["--import", tsx, path.join(PROJECT, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${path.join(PROJECT, ".eleventy.ts")}`, "--input=content", "--output=_direct", "--quiet"], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
-    const direct = cacheKeys(root);
+    const direct = cacheKeys(directCache);
     assert.ok(direct.length > 0);
-    renameSync(path.join(root, ".cache"), path.join(root, ".cache-direct"));
-    const built = await runScript("build", root, ["--output", path.join(root, "_site"), "--quiet"]);
+    const built = await runScript("build", root, ["--output", path.join(root, "_site"), "--quiet"], { CHATPOST_CACHE_DIR: builtCache });
     assert.equal(built.code, 0, built.stderr);
-    assert.deepEqual(direct, cacheKeys(root));
+    assert.deepEqual(direct, cacheKeys(builtCache));
   });
 });
