@@ -333,9 +333,13 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
     const { line, col } = lineCounter.linePos(mark.offset);
     report(line, col, mark.field, mark.message, mark.fix);
   }
-  // A hashtag lost to a comment, or a word to a YAML mark, leaves valid YAML: its data is still
-  // read, so the rest of the post is checked in the same run. Any other YAML problem leaves no data to check.
-  if (diagnostics.length === droppedHashtags + marks.length) {
+  // `  - a` then `   - b`: valid YAML that makes two topics one, "a - b".
+  const joined = frontMatter && doc.errors.length === 0 && JOINED_ITEM_HINT.test(text) ? joinedItems(doc, lines, lineOf, firstLine - 1) : [];
+  for (const slip of joined) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
+  // A hashtag lost to a comment, a word to a YAML mark or an item to the one above it leaves
+  // valid YAML: its data is still read, so the rest of the post is checked in the same run.
+  // Any other YAML problem leaves no data to check.
+  if (diagnostics.length === droppedHashtags + marks.length + joined.length) {
     try {
       data = doc.toJS({ maxAliasCount: 50 });
     } catch (error) {
@@ -361,6 +365,47 @@ const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].
  * as "friends", without a word). Each is an error: the text would be published without it.
  * Core tags (`!!str`) and anchors used by an alias are YAML written on purpose.
  */
+// A list item's line followed by a line indented further that starts with `- `: cheap to test.
+const JOINED_ITEM_HINT = /^([ \t]*)-[ \t][^\n]*\n\1[ \t]+-[ \t]/m;
+
+/**
+ * List items written one column or more further in than the item above them (`  - a` then
+ * `   - b`), which YAML reads as the rest of that item's text: "a - b", one topic instead of
+ * two, with no error from YAML itself.
+ */
+function joinedItems(doc: Document, lines: readonly string[], lineOf: (offset: number) => number, shift: number): Array<{ line: number; column: number; field: string; message: string; fix: string }> {
+  const found: Array<{ line: number; column: number; field: string; message: string; fix: string }> = [];
+  visit(doc, {
+    Scalar(key, node, path) {
+      const parent = path[path.length - 1];
+      if (typeof key !== "number" || !isSeq(parent) || parent.flow || node.type !== "PLAIN" || !node.range) return;
+      const first = lineOf(node.range[0]);
+      const last = lineOf(node.range[1]);
+      if (last === first) return;
+      const dash = /^([ \t]*)-[ \t]/.exec(lines[first - 1] ?? "");
+      if (!dash) return;
+      const items: Array<{ line: number; text: string }> = [];
+      for (let line = first + 1; line <= last; line++) {
+        const m = /^[ \t]+-[ \t]+(.*?)\s*$/.exec(lines[line - 1] ?? "");
+        if (m) items.push({ line, text: m[1]! });
+      }
+      if (!items.length) return;
+      const field = `${dottedPath(path, "")}[${key}]`;
+      const written = items.map((item) => `\`${dash[1]}- ${item.text}\``);
+      // Messages name the file's lines; `line` fields are the front matter's, which report() shifts.
+      const where = items.length === 1 ? `line ${items[0]!.line + shift}` : `lines ${items.map((i) => i.line + shift).join(", ")}`;
+      found.push({
+        line: items[0]!.line,
+        column: (lines[items[0]!.line - 1] ?? "").indexOf("-") + 1,
+        field,
+        message: `${where} ${items.length === 1 ? "starts" : "start"} a new item with -, but ${items.length === 1 ? "it is" : "they are"} indented further than the item above (line ${first + shift}), so YAML reads ${items.length === 1 ? "it" : "them"} as part of that item's text: "${String(node.value)}"`,
+        fix: `line the - up with the - on line ${first + shift}: write ${where} as ${written.join(" and ")}`,
+      });
+    },
+  });
+  return found;
+}
+
 function yamlMarks(doc: Document, text: string, lines: readonly string[], lineOf: (offset: number) => number): Array<{ offset: number; field: string; message: string; fix: string }> {
   // Only where `!` or `&` starts a word: most front matter has none, and is not walked.
   if (!/(?:^|[\s[{,:?-])[!&][^\s]?/m.test(text)) return [];
