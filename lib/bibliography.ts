@@ -8,7 +8,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { commaInitialsDotted, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
+import { bibtexOrganisation, commaInitialsDotted, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { encodingProblems } from "./text-encoding.ts";
 import { markupProblems, referenceMarkupProblems } from "./front-matter-markup.ts";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
@@ -114,11 +114,12 @@ function parseBibtex(file: string, text: string): FileResult {
   const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), bibtexFieldLocator(text), names);
   const structure = bibtexStructureProblems(text);
   // `volume = 15},`: the word before a } that ends its entry early is told of there.
-  const macros = bibtexMacroProblems(text).filter((p) => !structure.some((s) => s.field === p.field && s.line === p.line && s.column > p.column));
+  const macros = [...bibtexStringMacroProblems(text), ...bibtexMacroProblems(text)].filter((p) => !structure.some((s) => s.field === p.field && s.line === p.line && s.column > p.column));
   // "The reference has no title" for a title left out after such a }: its fix would be to write it twice.
   const lost = new Set(structure.flatMap(({ lost }) => (lost ? Object.entries(BIBTEX_SOURCES).filter(([, from]) => from.some((f) => lost.fields.includes(f))).map(([csl]) => `${lost.key}.${csl}`) : [])));
   result.diagnostics = result.diagnostics.filter((d) => !lost.has(d.field ?? "") && ![...lost].some((f) => (d.field ?? "").startsWith(`${f}.`)));
-  result.diagnostics.unshift(...[...structure.map(({ lost: _, ...p }) => p), ...macros].map((p) => ({ severity: "error" as const, file, ...p })));
+  result.diagnostics = result.diagnostics.filter((d) => !structure.some((s) => s.organisation && s.field === d.field && s.line === d.line));
+  result.diagnostics.unshift(...[...structure.map(({ lost: _, organisation: __, ...p }) => p), ...macros].map((p) => ({ severity: "error" as const, file, ...p })));
   result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
   result.diagnostics.push(...bibtexCommandProblems(file, text, data));
   return result;
@@ -168,6 +169,11 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
       return { ...where, message: `BibTeX syntax error: "${text[offset]}" between @ and the entry's type`, fix: `delete it${reads(where.line, l.slice(0, where.column - 1) + l.slice(where.column))}` };
     }
     return { ...at, message: "BibTeX syntax error: an @ outside an entry starts a new entry, but no entry's type follows it", fix: `delete the @${reads(at.line, l.slice(0, at.column - 1) + l.slice(at.column))}` };
+  }
+  // A slip in an @string line: told as the abbreviation's, not as an entry's.
+  for (const h of text.slice(0, offset).matchAll(/@\s*string\s*[{(]/gi)) {
+    const slip = bibtexStringSlip(text, h.index);
+    if (slip) return slip;
   }
   // `title = {A ne}w dimension},`: a } in the value closes its braces before the value ends.
   const stray = strayClose(lineOf(where.line));
@@ -272,6 +278,149 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
   }
   if (expected === undefined && text[offset] === ";") return { ...where, field: key, message: `BibTeX syntax error: ${entry}a semicolon separates no fields`, fix: `write a comma in place of the semicolon${reads(where.line, lineOf(where.line).replace(/;(\s*)$/, ",$1"))}` };
   return { ...where, ...(key ? { field: key } : {}), ...generic };
+}
+
+/**
+ * What is wrong with the @string line at `at`, which plugin-bibtex cannot read: its closing }
+ * left out, the brace or quote of its text not closed, no = after the abbreviation's name (or
+ * a : or two = for it), its name in quotes, no text, text of several words without braces, a
+ * comma after the text, or two abbreviations in one @string. undefined when it reads well.
+ * The fix is the line corrected, when the @string is written on one line, as it usually is.
+ */
+function bibtexStringSlip(text: string, at: number): (Position & { field: string; message: string; fix: string }) | undefined {
+  const head = /^@\s*string\s*([{(])/i.exec(text.slice(at));
+  if (!head) return undefined;
+  const open = head[1]!;
+  const close = open === "{" ? "}" : ")";
+  const before = text.slice(0, at);
+  const n = before.split("\n").length;
+  const column = at - before.lastIndexOf("\n");
+  const lineStart = at - column + 1;
+  const lineEnd = text.indexOf("\n", at) < 0 ? text.length : text.indexOf("\n", at);
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+  const reads = (fixed: string) => `, so that line ${n} reads \`${fixed}\``;
+  const ws = (i: number) => {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    return i;
+  };
+  // The next entry (a line that starts with @) or the end of the file: where an unclosed value runs to.
+  const runsOn = (i: number) => i >= text.length || (text[i] === "\n" && /^\s*@/.test(text.slice(i + 1, i + 200)));
+  const onLine = (i: number) => i <= lineEnd;
+  const where = { line: n, column };
+  let i = ws(at + head[0].length);
+  const quotedName = /^"([A-Za-z_][\w:+-]*)"/.exec(text.slice(i));
+  const nameMatch = quotedName ?? /^[A-Za-z_][\w:+-]*/.exec(text.slice(i));
+  if (!nameMatch) return undefined;
+  // `who: {WHO}`: a word may hold a :, so the name is read without the one at its end.
+  const name = quotedName?.[1] ?? nameMatch[0].replace(/:+$/, "");
+  const field = `@string.${name}`;
+  const what = `BibTeX syntax error: @string "${name}"`;
+  if (quotedName) {
+    return { ...where, field, message: `${what}: the abbreviation's name is written in quotes, but it is a word without them`, fix: `remove the quotes around ${name}${onLine(i) ? reads(line.replace(quotedName[0], name)) : ""}` };
+  }
+  i = ws(i + name.length);
+  const afterName = i;
+  const sign = text[i];
+  if (sign === ":" || (sign === "=" && text[ws(i + 1)] === "=")) {
+    const written = sign === ":" ? /^:\s*/.exec(text.slice(i))![0] : /^=\s*=\s*/.exec(text.slice(i))![0];
+    const fixed = line.slice(0, i - lineStart).replace(/\s*$/, "") + " = " + line.slice(i - lineStart + written.length);
+    return { ...where, field, message: `${what}: ${sign === ":" ? "a : stands" : "two = stand"} between the abbreviation's name and its text, where BibTeX takes one =`, fix: `write one = there${onLine(i) ? reads(fixed) : ""}` };
+  }
+  if (sign === close || sign === undefined) {
+    return { ...where, field, message: `${what} has no text: an @string gives a name to a text, written @string{name = {text}}`, fix: `write its text after the name, e.g. @string{${name} = {…}}, or delete the line if no entry uses it` };
+  }
+  if (sign !== "=") {
+    if (!/[{"\d]/.test(sign)) return undefined;
+    const fixed = `${line.slice(0, afterName - lineStart).replace(/\s*$/, "")} = ${line.slice(afterName - lineStart)}`;
+    return { line: n, column: afterName - lineStart + 1, field, message: `${what}: there is no = between the abbreviation's name and its text`, fix: `write = after the name${onLine(afterName) ? reads(fixed) : ""}` };
+  }
+  // The text: pieces in braces or quotes, numbers and other abbreviations' names, joined with #.
+  i = ws(i + 1);
+  const valueStart = i;
+  let bareOnly = true;
+  for (;;) {
+    const c = text[i];
+    if (c === "{" || c === '"') {
+      bareOnly = false;
+      let depth = c === "{" ? 1 : 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (runsOn(j)) break;
+        const d = text[j];
+        if (d === "\\") j++;
+        else if (d === "{") depth++;
+        else if (d === "}") depth--;
+        else if (d === '"' && c === '"' && depth === 0) break;
+        if (c === "{" && depth === 0) break;
+      }
+      if (runsOn(j) || j >= text.length) {
+        // The text runs on into the next entry: closed at the end of its line.
+        const quote = c === '"';
+        const rest = line.slice(i - lineStart).replace(/\s*$/, "");
+        const endsClosed = rest.length > 1 && rest.endsWith(close) && (quote || depth > 1);
+        const body = endsClosed ? line.replace(/\s*$/, "").slice(0, -1) : line.replace(/\s*$/, "");
+        const fixed = quote ? `${body}"${close}` : `${body}${"}".repeat(Math.max(depth - (endsClosed ? 1 : 0), 1))}${close}`;
+        const start = { line: n, column: i - lineStart + 1 };
+        return {
+          ...start, field,
+          message: `${what}: the ${quote ? "quote" : "brace"} that opens its text is not closed, so the rest of the file is read as part of it`,
+          fix: onLine(i) ? `close it at the end of the text${reads(fixed)}` : `add ${quote ? '"' : "}"} where the text of @string "${name}" ends`,
+        };
+      }
+      i = j + 1;
+    } else {
+      const word = /^(?:\d+|[A-Za-z_][\w:+-]*)/.exec(text.slice(i));
+      if (!word) return undefined;
+      i += word[0].length;
+    }
+    const next = ws(i);
+    if (text[next] !== "#") break;
+    i = ws(next + 1);
+  }
+  const end = ws(i);
+  const c = text[end];
+  if (c === close) return undefined;
+  const lineOfEnd = text.slice(0, end).split("\n").length;
+  // `@string{who = World Health Organization}`: words without braces.
+  if (bareOnly && /[A-Za-z_]/.test(c ?? "") && onLine(end)) {
+    const m = new RegExp(`^([^${close === "}" ? "}" : ")"}\\n]*?)(\\s*\\${close}?\\s*)$`).exec(line.slice(valueStart - lineStart));
+    const words = m ? m[1]! : line.slice(valueStart - lineStart).trimEnd();
+    const fixed = `${line.slice(0, valueStart - lineStart)}{${words}}${m?.[2]?.includes(close) ? m[2] : close}`;
+    return { ...where, field, message: `${what}: its text "${words}" is not in braces, so BibTeX reads each word as the name of another abbreviation`, fix: `put the text in braces${reads(fixed)}` };
+  }
+  if (c === ",") {
+    const after = ws(end + 1);
+    const second = /^([A-Za-z_][\w:+-]*)\s*=/.exec(text.slice(after));
+    if (second && onLine(after)) {
+      const first = line.slice(0, end - lineStart).replace(/\s*$/, "");
+      const prefix = line.slice(column - 1, at - lineStart + head[0].length);
+      const rest = line.slice(after - lineStart).replace(/\s*$/, "");
+      return {
+        ...where, field,
+        message: `${what}: one @string gives a name to one text, but this one has two, "${name}" and "${second[1]}", separated by a comma`,
+        fix: `write each on a line of its own: \`${first}${close}\` and \`${prefix}${rest.endsWith(close) ? rest : rest + close}\``,
+      };
+    }
+    if (text[after] === close) {
+      return { ...where, field, message: `${what}: a comma after its text, where BibTeX takes none`, fix: `delete the comma${onLine(after) ? reads(line.slice(0, end - lineStart).replace(/\s*$/, "") + line.slice(after - lineStart)) : ""}` };
+    }
+    return undefined;
+  }
+  if (c === undefined || c === "@") {
+    const last = (text.slice(0, end).replace(/\s*$/, "").split("\n").at(-1) ?? "").replace(/\r$/, "");
+    const lastLine = text.slice(0, end).replace(/\s*$/, "").split("\n").length;
+    const into = c === undefined ? "to the end of the file" : `into the next entry (line ${lineOfEnd})`;
+    return {
+      line: lastLine, column: last.length, field,
+      message: `${what} is not closed: there is no ${close} after its text, so BibTeX reads on ${into}`,
+      fix: `add ${close} at the end of its text${lastLine === n ? reads(`${last}${close}`) : `, at the end of line ${lastLine} (\`${last.trim()}${close}\`)`}`,
+    };
+  }
+  if (c === (close === "}" ? ")" : "}")) {
+    const fixed = line.slice(0, end - lineStart) + close + line.slice(end - lineStart + 1);
+    return { ...where, field, message: `${what} opens with ${open} but ends with ${c}`, fix: `end it with ${close}${onLine(end) ? reads(fixed) : ""}` };
+  }
+  return undefined;
 }
 
 /**
@@ -658,7 +807,7 @@ const BIBTEX_TYPES = new Set([
  * word, as it reads all text between entries as a comment: the fields after a } that ends
  * an entry early (`year = {2013}},`, `volume = 15},`), and an entry without its @.
  */
-export function bibtexStructureProblems(text: string): { line: number; column: number; field: string; message: string; fix: string; lost?: { key: string; fields: string[] } }[] {
+export function bibtexStructureProblems(text: string): { line: number; column: number; field: string; message: string; fix: string; lost?: { key: string; fields: string[] }; organisation?: boolean }[] {
   const out: ReturnType<typeof bibtexStructureProblems> = [];
   const at = (index: number) => {
     const before = text.slice(0, index);
@@ -767,8 +916,19 @@ function junkProblems(
   if (before === "}" || before === '"') {
     // `author = {World Health Organization}},`: the { of an organisation's second braces may be the one left out.
     const group = /^(\s*[A-Za-z_][\w:+-]*\s*=\s*)\{([^{}]*)\}\s*$/.exec(l.slice(0, where.column - 1));
+    const inBraces = group && `${group[1]}{{${group[2]}}}${l.slice(where.column)}`;
+    // Surely an organisation's name ("World Health Organization"), which without the } would be read as a person: only the {.
+    const surely = last && BIBTEX_NAME_FIELDS.has(last) && group ? bibtexOrganisationNames(splitNames(group[2]!), undefined) : undefined;
+    if (surely && surely.names.length === 1 && !surely.alternative) {
+      return [...out, {
+        ...where, message: `entry "${key}": an extra ${c} after the value of \`${last}\` ends the entry here, so ${lost}`,
+        fix: `put a { before the value, which keeps the organisation's name whole: \`${inBraces}\``,
+        // Its fix is also the one for the name read as a person (bibtexNameProblems'), told here alone.
+        organisation: true,
+      }];
+    }
     const organisation = last && BIBTEX_NAME_FIELDS.has(last) && group && organisationName(group[2]!)
-      ? `; if it is an organisation's name, put a { before the value instead: \`${group[1]}{{${group[2]}}}${l.slice(where.column)}\``
+      ? `; if it is an organisation's name, put a { before the value instead: \`${inBraces}\``
       : "";
     return [...out, {
       ...where, message: `entry "${key}": an extra ${c} after the value of \`${last ?? "the field before it"}\` ends the entry here, so ${lost}`,
@@ -793,6 +953,55 @@ function junkProblems(
     }];
   }
   return [...out, { ...where, message: `entry "${key}": an extra ${c} ends the entry here, so ${lost}`, fix: `delete the ${c}: \`${without}\`` }];
+}
+
+/**
+ * Words without braces or quotes in an @string's text (`@string{who = WHO}`) that name no
+ * abbreviation defined above it (nor a month's): plugin-bibtex makes the @string's text
+ * empty, or leaves that part out, and every field that uses it with it, without a word.
+ */
+export function bibtexStringMacroProblems(text: string): { line: number; column: number; field: string; message: string; fix: string }[] {
+  const out: ReturnType<typeof bibtexStringMacroProblems> = [];
+  const months = LATEX.defaultStrings as Record<string, string>;
+  const defined = new Map<string, number>();
+  for (const d of text.matchAll(/@\s*string\s*[{(]\s*([A-Za-z_][\w:+-]*)\s*=/gi)) if (!defined.has(d[1]!.toLowerCase())) defined.set(d[1]!.toLowerCase(), d.index);
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  for (const d of text.matchAll(/@\s*string\s*[{(]\s*([A-Za-z_][\w:+-]*)\s*=\s*/gi)) {
+    const name = d[1]!;
+    const bare: { word: string; index: number }[] = [];
+    let i = d.index + d[0].length;
+    let parts = 0;
+    for (;;) {
+      const piece = /^(?:\{(?:[^{}]|\{[^{}]*\})*\}|"[^"]*"|\d+|([A-Za-z_][\w:+-]*))/.exec(text.slice(i));
+      if (!piece) break;
+      parts++;
+      if (piece[1]) bare.push({ word: piece[1], index: i });
+      i += piece[0].length;
+      const joined = /^\s*#\s*/.exec(text.slice(i));
+      if (!joined) break;
+      i += joined[0].length;
+    }
+    for (const { word, index } of bare) {
+      const definedAt = defined.get(word.toLowerCase());
+      if (Object.hasOwn(months, word.toLowerCase()) || (definedAt !== undefined && definedAt < d.index)) continue;
+      const before = text.slice(0, index);
+      const line = before.split("\n").length;
+      const column = index - before.lastIndexOf("\n");
+      const l = lines[line - 1]!;
+      const braced = `${l.slice(0, column - 1)}{${word}}${l.slice(column - 1 + word.length)}`;
+      const lost = parts === 1 ? `so "${name}" stands for no text, and every field written \`= ${name}\` is left out` : `so that part of the text of "${name}" is left out wherever it is used`;
+      out.push({
+        line, column, field: `@string.${name}`,
+        message: definedAt === undefined || definedAt === d.index
+          ? `@string "${name}": \`${word}\` without braces is read as the name of another @string abbreviation, and none is defined, ${lost}`
+          : `@string "${name}": \`${word}\` without braces is read as the name of another @string abbreviation, which is defined only below it (line ${text.slice(0, definedAt).split("\n").length}), ${lost}`,
+        fix: definedAt === undefined || definedAt === d.index
+          ? `put it in braces: \`${braced}\``
+          : `move the @string of \`${word}\` above this one, or put the text in braces: \`${braced}\``,
+      });
+    }
+  }
+  return out;
 }
 
 /**
@@ -862,14 +1071,31 @@ export function bibtexNameProblems(text: string): { key: string; cslField: strin
       });
       continue;
     }
-    const people = splitNames(f.value);
+    const written = splitNames(f.value);
     // `and others` is left out of the field as it is rewritten: this problem stands for
     // normaliseItem's about the same field, which is built on plugin-bibtex's reading.
-    const others = people.find((p) => etAlIn(p)?.rest === "");
+    const others = written.find((p) => etAlIn(p)?.rest === "");
     const withoutOthers = (marker: string | undefined) =>
       marker ? `, without "${marker}" (the citation style writes "et al." itself when there are enough ${f.name === "bookauthor" ? "author" : f.name}s; add the others from the work if you can)` : "";
     const before = text.slice(0, f.index);
     const where = { key: f.key, cslField, line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]) };
+    // "World Health Organization" in single braces, read as a person. The other names' fixes
+    // below are written with it in braces, so that each fix, applied, leaves the others' to do.
+    const organisations = bibtexOrganisationNames(written, others);
+    const people = organisations?.names ?? written;
+    if (organisations) {
+      const without = withoutOthers(others !== undefined ? "and others" : undefined);
+      const line = (names: string[]) => `${f.name} = {${names.filter((p) => p !== others).join(" and ")}}`;
+      const braces = `put ${organisations.count > 1 ? "each organisation's name" : "the organisation's name"} in a second pair of braces, which keeps it whole${without}`;
+      const other = organisations.alternative;
+      out.push({
+        ...where,
+        message: `entry "${f.key}": ${organisations.message}`,
+        fix: other
+          ? `${braces}: if "${other.person}" is another ${f.name === "bookauthor" ? "author" : f.name}, ${line(people)}; if "${other.whole}" is one organisation's name, ${line(other.names)}`
+          : `${braces}: ${line(people)}`,
+      });
+    }
     let told = false;
     people.forEach((raw, i) => {
       const found = bibtexPersonProblem(raw, f.name);
@@ -953,6 +1179,73 @@ function bibtexPubmedProblem(people: string[], others: string | undefined, field
 }
 
 /**
+ * Organisations' names in a BibTeX name list written in single braces, which BibTeX reads as
+ * people: "World Health Organization" is a person named Organization ("Organization, W. H."),
+ * and "Centers for Disease Control and Prevention", split at "and", two people. Adjacent
+ * names without commas are one organisation's name when together they are one and each is
+ * no one's plausible name: a single word ("Prevention", "Quality") or words of an
+ * organisation's ("Human Services"). `names` is the list with each in braces; `alternative`
+ * the fix when the name after (or before) could be a person or the rest of the name
+ * ("Department of Health and Human Development"). A name in braces, {WHO}, is left as written.
+ */
+function bibtexOrganisationNames(people: string[], others: string | undefined): { names: string[]; message: string; count: number; alternative?: { person: string; whole: string; names: string[] } } | undefined {
+  const read = people.map((raw) => {
+    const plain = raw === others ? undefined : plainName(raw);
+    if (!plain || /[,;]/.test(plain.text)) return undefined;
+    const words = plain.text.trim().split(/\s+/);
+    return { raw, words, why: bibtexOrganisation(plain.text), single: words.length === 1 && /^\p{Lu}\p{Ll}/u.test(words[0]!) };
+  });
+  const groups: { start: number; end: number; why: string }[] = [];
+  for (let i = 0; i < read.length; i++) {
+    if (!read[i] || !(read[i]!.why || read[i]!.single)) continue;
+    // Continued by a single word or a short piece of an organisation's name ("Human Services");
+    // a longer one ("Department of Health") is an organisation of its own.
+    const continues = (r: (typeof read)[number]) => r !== undefined && (r.single || (r.why !== undefined && r.words.length <= 2));
+    let end = i;
+    while (end + 1 < read.length && continues(read[end + 1])) end++;
+    // Together an organisation's name, without the "and" BibTeX took for a separator.
+    const why = bibtexOrganisation(read.slice(i, end + 1).map((r) => r!.words.join(" ")).join(" "));
+    if (why && read.slice(i, end + 1).some((r) => r!.why)) groups.push({ start: i, end, why });
+    i = end;
+  }
+  if (!groups.length) return undefined;
+  const shown = (raw: string) => (/[{}\\]/.test(raw) ? undefined : bibtexReading(raw.split(/\s+/)).printed);
+  const told = groups.map(({ start, end, why }) => {
+    const parts = people.slice(start, end + 1);
+    const name = parts.join(" and ");
+    const printed = parts.map(shown);
+    const as = printed.every((p) => p !== undefined) ? `, printed ${list(printed.map((p) => `"${p}"`))}` : "";
+    if (parts.length === 1) return `BibTeX reads "${name}" as a person, "First Last"${as}; but ${why}`;
+    return `BibTeX separates people at "and", so it reads "${name}" as ${parts.length} people, ${list(parts.map((p) => `"${p}"`))}${as}; but it is one organisation's name (${why})`;
+  });
+  const braced = (from: { start: number; end: number }[]) => {
+    const names: string[] = [];
+    people.forEach((raw, i) => {
+      const group = from.find((g) => g.start <= i && i <= g.end);
+      if (!group || i === group.start) names.push(group ? `{${people.slice(group.start, group.end + 1).join(" and ")}}` : raw);
+    });
+    return names;
+  };
+  // Two or three capitalised words after the organisation's name may be a person, or the rest
+  // of its name ("Department of Health and Social Care"); a name with initials is a person's.
+  // So may words with a number or an acronym before a short end of a name ("GBD 2019 Diseases and Injuries Collaborators").
+  const first = groups[0]!;
+  const next = read[first.end + 1];
+  const previous = read[first.start - 1];
+  const rest = next && !next.why && next.words.length <= 3 && next.words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)) ? first.end + 1
+    : previous && !previous.why && first.start === first.end && read[first.start]!.words.length <= 2 && !/^\p{Lu}{1,3}$|\.$/u.test(previous.words.at(-1)!) &&
+      (previous.words.some((w) => /\d/.test(w)) || /^\p{Lu}{2,}$/u.test(previous.words[0]!)) ? first.start - 1
+    : undefined;
+  const joined = rest === undefined ? undefined : { start: Math.min(first.start, rest), end: Math.max(first.end, rest) };
+  const alternative = joined && {
+    person: people[rest!]!,
+    whole: people.slice(joined.start, joined.end + 1).join(" and "),
+    names: braced([joined, ...groups.slice(1)]),
+  };
+  return { names: braced(groups), message: told.join("; and "), count: groups.length, ...(alternative ? { alternative } : {}) };
+}
+
+/**
  * A name without a comma as BibTeX reads it, "First von Last" (its family and given names as
  * written), and how the citation style prints it: "Smith JA" → "JA, S.", "van der Berg JA" →
  * "van der Berg JA", the particle and all after it the family name.
@@ -962,7 +1255,8 @@ function bibtexReading(words: string[]): { family: string; given: string; printe
   const von = words.findIndex((w) => /^\p{Ll}/u.test(shown(w)));
   const family = von >= 0 ? words.slice(von) : words.slice(-1);
   const given = words.slice(0, von >= 0 ? von : -1);
-  const initial = (w: string) => shown(w).split("-").map((h) => `${[...h][0] ?? ""}.`).join("-");
+  // "&" in "Johnson & Johnson Inc" is printed as it is.
+  const initial = (w: string) => (/^\p{L}/u.test(shown(w)) ? shown(w).split("-").map((h) => `${[...h][0] ?? ""}.`).join("-") : shown(w));
   const printed = given.length ? `${family.map(shown).join(" ")}, ${given.map(initial).join(" ")}` : family.map(shown).join(" ");
   return { family: family.join(" "), given: given.join(" "), printed };
 }

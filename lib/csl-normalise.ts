@@ -1012,7 +1012,7 @@ const ORGANISATION_WORD = new RegExp(`^(?:${[
   "Academy", "Association", "Society", "Council", "Commission", "Committee", "Department", "Ministry", "Agency", "Office", "Bureau",
   "Administration", "Authority", "Directorate", "Secretariat", "Government", "Parliament", "Organi[sz]ations?", "Cent(?:re|er)s?", "Clinics?",
   "Hospitals?", "Hôpital", "Klinik(?:um)?", "Laborator(?:y|ies)", "Services", "Network", "Alliance", "Coalition", "Federation", "Consortium",
-  "Trust", "Museum", "Library",
+  "Trust", "Museum", "Library", "Collaborations?", "Collaborators", "Investigators", "Observator(?:y|ies)",
   ...COMPANY_WORDS,
 ].join("|")})\\.?$`, "iu");
 const SUFFIX = /^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/;
@@ -1071,6 +1071,32 @@ export function commaOrganisation(text: string): CommaOrganisation | undefined {
 /** Text that is an organisation's name however it is read: "World Health Organization", "Agency for Healthcare Research and Quality". */
 export function organisationName(text: string): boolean {
   return text.trim().split(/[\s,]+/).some((w) => (ORGANISATION_WORD.test(w) && !INITIALS.test(w)) || JOINING_WORDS.has(w));
+}
+
+// Words of organisations' names that are also family names ("Maria Co", "Kate Center",
+// "Ann Trust"): in a name without a comma, where a person writes "First Last", they decide nothing.
+const ALSO_FAMILY_NAME = /^(?:Co|Cent(?:er|re)|Trust|Bureau)\.?$/i;
+
+/**
+ * Why text without a comma, which BibTeX reads as a person ("First von Last"), is an
+ * organisation's name: "World Health Organization" ("Organization" is a word of an
+ * organisation's name), "Department of Health" ("of" is no part of a person's name), "The
+ * Lancet". undefined for a person, particles and all ("Ludwig van Beethoven", "Maria de la
+ * Cruz", "Hans von und zu Aufsess", "Kelvin To"), and for one word, which BibTeX prints as written.
+ * Stricter than organisationName: a word that is also a family name, or a joining word at
+ * either end, tells nothing here, where a person is read as much as an organisation.
+ */
+export function bibtexOrganisation(text: string): string | undefined {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length < 2 || text.includes(",")) return undefined;
+  const telling = words.filter((w) => ORGANISATION_WORD.test(w) && !INITIALS.test(w) && !ALSO_FAMILY_NAME.test(w));
+  const organisation = telling.find((w) => !COMPANY_WORD.test(w)) ?? telling[0];
+  if (organisation) return `"${organisation.replace(/\.$/, "")}" is a word of an organisation's name`;
+  // "von und zu" is a German noble's particle, not "and".
+  const joining = words.find((w, i) => i > 0 && i < words.length - 1 && JOINING_WORDS.has(w) && !(w === "und" && words[i - 1] === "von" && words[i + 1] === "zu"));
+  if (joining) return `"${joining}" is not part of a person's name`;
+  if (words[0] === "The") return `"The" starts no person's name`;
+  return undefined;
 }
 
 /** A part between commas that could be an author alone: several words, an acronym such as UNICEF, or an organisation. */

@@ -87,7 +87,7 @@ describe('PubMed\'s "Smith JA" in a .bib file', () => {
   it("is not told for real names, organisations, initials with full stops or a name in braces", () => {
     for (const name of [
       "John Smith", "Kate Doe", "Ng Wei", "Smith, J. A.", "Smith, John A.", "{NHS England}", "{{World Health Organization}}", "Diabetes UK",
-      "Bayer AG", "Kate Doe MD", "{Smith JA}", "Smith J. A.", "Mayo Clinic IT", "Dr Smith JA", "J. A. Smith",
+      "Bayer AG", "Kate Doe MD", "{Smith JA}", "Smith J. A.", "{Mayo Clinic IT}", "Dr Smith JA", "J. A. Smith",
     ]) {
       assert.deepEqual(bibtex(article(name)).diagnostics.map((d) => d.message), [], name);
     }
