@@ -1,7 +1,8 @@
 // Splits a post into front matter and body, and parses the YAML once, keeping
 // the position of every node so that a problem can point at its line.
 import { isDocument, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
-import type { Diagnostic, Position } from "./diagnostics.ts";
+import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
+import { yamlScalar } from "./yaml-text.ts";
 
 export type Locate = (path: ReadonlyArray<PropertyKey>) => Position;
 
@@ -41,6 +42,12 @@ export interface ReadOptions {
    * and its items as written; undefined when the schema cannot tell.
    */
   listField?: (group: string, items: readonly string[]) => string | undefined;
+  /**
+   * Whether the schema takes `text` as the value at `path` as it stands: a value in curly
+   * quotes it takes is warned of here; one it does not is the schema's error to explain.
+   * Without it, every such value is warned of.
+   */
+  keepsText?: (path: readonly PropertyKey[], text: string) => boolean;
 }
 
 const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must be in quotes";
@@ -336,6 +343,12 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
   // `  - a` then `   - b`: valid YAML that makes two topics one, "a - b".
   const joined = frontMatter && doc.errors.length === 0 && JOINED_ITEM_HINT.test(text) ? joinedItems(doc, lines, lineOf, firstLine - 1) : [];
   for (const slip of joined) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
+  // `ti\u200btle: x`, `description：A chat: about x`: valid YAML that makes a field of another name.
+  const keys = frontMatter && doc.errors.length === 0 && ODD_KEY_HINT.test(text) ? oddKeys(doc, lines, lineOf) : [];
+  for (const slip of keys) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
+  // `topics:` then `  – a` and `  – b`: en dashes from a word processor, read as one text "– a – b".
+  const dashed = frontMatter && doc.errors.length === 0 && DASH_ITEM_HINT.test(text) ? dashItems(doc, lines, lineOf, firstLine - 1) : [];
+  for (const slip of dashed) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
   // A hashtag lost to a comment, a word to a YAML mark or an item to the one above it leaves
   // valid YAML: its data is still read, so the rest of the post is checked in the same run.
   // Any other YAML problem leaves no data to check.
@@ -353,7 +366,161 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
       });
     }
   }
+  // `title: “Listening to patients”`: valid YAML that keeps the curly quotes in the text. A
+  // warning, never in the way of the data: the writer may want them, and can say so.
+  if (frontMatter && doc.errors.length === 0 && CURLY_HINT.test(text)) {
+    for (const w of curlyValues(doc, lines, lineOf, options, firstLine - 1)) diagnostics.push({ severity: "warning", file, line: w.line + firstLine - 1, column: w.column, field: w.field, message: w.message, fix: w.fix });
+  }
   return { data, diagnostics, locate, commentedOut };
+}
+
+// A value or item that starts with a curly quote: cheap to test before walking the tree.
+const CURLY_HINT = /(?:^|[:\-[{,][ \t]*|^[ \t]+)[“”„‟‘’‚‛«»]/m;
+const DOUBLE_CURLY = "“”„‟«»";
+
+/**
+ * Whether `inner`, the text between curly quotes `open` … that wrap a whole value, is one
+ * quoted text: no other double quote in it (`“A” and “B”` is two), and for single quotes no
+ * other opening one (a ’ inside is an apostrophe: `‘Writers’ block’`).
+ */
+function wholeCurly(inner: string, open: string): boolean {
+  return DOUBLE_CURLY.includes(open) ? ![...inner].some((c) => DOUBLE_CURLY.includes(c)) : !/[‘‚‛]/.test(inner);
+}
+
+/** The value `text` in curly quotes as a whole, with its quotes and the text inside; undefined otherwise. */
+function wholeCurlyQuoted(text: string): { text: string; open: string; close: string } | undefined {
+  const curly = curlyQuoted(text);
+  return curly && curly.text.trim() === curly.text && wholeCurly(curly.text, curly.open) ? curly : undefined;
+}
+
+/**
+ * `line` with each value or item written whole in curly quotes (`title: “A”`, `- ‘B’`,
+ * `[“C: d”, “E”]`) written in straight quotes instead, as YAML reads them back as the text
+ * inside; with `keep`, in straight quotes around the curly ones, which are then the text's.
+ * Values in straight quotes, plain text and comments are left as written.
+ */
+export function straightQuotedLine(line: string, keep = false): string {
+  const lead = /^[ \t]*(?:-[ \t]+)*/.exec(line)![0];
+  let out = lead;
+  let depth = 0;
+  let start = true;
+  for (let i = lead.length; i < line.length; ) {
+    const c = line[i]!;
+    if (start && (c === " " || c === "\t")) {
+      out += c;
+      i++;
+      continue;
+    }
+    if (start && CURLY_OPEN.includes(c)) {
+      // The nearest closing quote after which the value or item ends.
+      const end = depth > 0 ? /^[ \t]*(?:[,\]}]|:[ \t]|$)/ : /^[ \t]*(?::[ \t]|:$|[ \t]#|$)/;
+      let close = -1;
+      for (let j = i + 1; j < line.length; j++) {
+        if (CURLY_CLOSE.includes(line[j]!) && end.test(line.slice(j + 1)) && wholeCurly(line.slice(i + 1, j), c)) {
+          close = j;
+          break;
+        }
+      }
+      if (close > i + 1) {
+        const inner = line.slice(i + 1, close);
+        out += keep ? quoteYaml(line.slice(i, close + 1)) : quoteYaml(inner);
+        i = close + 1;
+        start = false;
+        continue;
+      }
+    }
+    start = false;
+    if (c === '"' || c === "'") {
+      // Text in straight quotes, copied as it is.
+      let j = i + 1;
+      for (; j < line.length; j++) {
+        if (c === '"' && line[j] === "\\") j++;
+        else if (line[j] === c) {
+          if (c === "'" && line[j + 1] === "'") j++;
+          else break;
+        }
+      }
+      out += line.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === "#" && /[ \t]/.test(line[i - 1] ?? "")) {
+      out += line.slice(i);
+      break;
+    }
+    if (c === "[" || c === "{") depth++;
+    if ((c === "]" || c === "}") && depth > 0) depth--;
+    start = c === "[" || c === "{" || (c === "," && depth > 0) || (c === ":" && /^(?:[ \t]|$)/.test(line.slice(i + 1)));
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+/**
+ * Text values and items written in curly quotes as a whole (`title: “Listening to patients”`),
+ * which YAML keeps in the text: the page would show them. Most often a word processor's
+ * quotes, meant as YAML's. One warning per line, with the line in straight quotes, and how to
+ * keep the curly quotes on purpose (in straight quotes, which this does not warn of). Not text
+ * with curly quotes inside it (`The “patient voice” in care`), nor a value the schema refuses
+ * (`date: “2017-04-30”`), whose error says it.
+ */
+function curlyValues(doc: Document, lines: readonly string[], lineOf: (offset: number) => number, options: ReadOptions, shift: number): Array<{ line: number; column: number; field: string; message: string; fix: string }> {
+  const found = new Map<number, Array<{ column: number; field: string; written: string; last: number; curly: { open: string; close: string } }>>();
+  // Lines where YAML split a text in curly quotes at its colon (`[“T1: why”, “What now?”]`): the schema's error rewrites them whole.
+  const split = new Set<number>();
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (node.type === "PLAIN" && typeof node.value === "string" && node.range && /^[“„‘‚«]/.test(node.value) && !wholeCurlyQuoted(node.value)) split.add(lineOf(node.range[0]));
+      if (node.type !== "PLAIN" || typeof node.value !== "string" || !node.range || (key !== "value" && typeof key !== "number")) return;
+      const curly = wholeCurlyQuoted(node.value);
+      if (!curly) return;
+      const at = nodePath(path, key);
+      if (options.keepsText && !options.keepsText(at, node.value)) return;
+      const line = lineOf(node.range[0]);
+      const list = found.get(line) ?? [];
+      list.push({ column: node.range[0] - lineStart(lines as string[], line) + 1, field: fieldPath(at), written: node.value, last: lineOf(node.range[1]), curly });
+      found.set(line, list);
+    },
+  });
+  const out: Array<{ line: number; column: number; field: string; message: string; fix: string }> = [];
+  for (const [line, values] of found) {
+    if (split.has(line)) continue;
+    const first = values[0]!;
+    const marks = [...new Set(values.map((v) => `${v.curly.open} ${v.curly.close}`))].join(" and ");
+    const shown = values.map((v) => v.written).join(", ");
+    const items = values.every((v) => /\]$/.test(v.field));
+    const what = values.length > 1 ? (items ? "the items are" : "the values are") : items ? "the item is" : "the value is";
+    const message = `${what} written in curly quotes ${marks}: YAML does not read them as quotes, so they are part of the text and shown with it: ${shown}`;
+    const written = lines[line - 1] ?? "";
+    const straight = straightQuotedLine(written).trim();
+    const kept = straightQuotedLine(written, true).trim();
+    let fix: string;
+    if (first.last === line && straight !== written.trim()) {
+      fix = `if the quotes are a slip, write straight quotes: ${straight} (or, to show the curly quotes on purpose, put them in straight quotes too: ${kept})`;
+    } else {
+      // A value on several lines: its first and last characters, each where it is.
+      const inner = first.written.slice(1, -1);
+      const q = !/["\\]/.test(inner) ? '"' : "'";
+      const twice = q === "'" && inner.includes("'") ? ", and write each ' inside it twice" : "";
+      fix = `if the quotes are a slip, write ${q} in place of ${first.curly.open} at the start of the value (line ${line + shift}) and of ${first.curly.close} at its end (line ${first.last + shift})${twice} (or, to show the curly quotes on purpose, put ${q} before the ${first.curly.open} and after the ${first.curly.close})`;
+    }
+    out.push({ line, column: first.column, field: first.field, message, fix });
+  }
+  return out;
+}
+
+/** The path of a node found by `visit`, as the schema's paths are: `["topics", 0]`, `["references", 1, "title"]`. */
+function nodePath(ancestors: readonly unknown[], key: unknown): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  for (let i = 0; i < ancestors.length; i++) {
+    const node = ancestors[i];
+    const child = ancestors[i + 1];
+    if (isSeq(node) && child !== undefined) out.push(node.items.indexOf(child as never));
+    else if (isPair(node) && isScalar(node.key)) out.push(String(node.key.value));
+  }
+  if (typeof key === "number") out.push(key);
+  return out;
 }
 
 // Tags a value may be given on purpose, by one who knows YAML (`!!str 2026`): the text is read as written.
@@ -400,6 +567,53 @@ function joinedItems(doc: Document, lines: readonly string[], lineOf: (offset: n
         field,
         message: `${where} ${items.length === 1 ? "starts" : "start"} a new item with -, but ${items.length === 1 ? "it is" : "they are"} indented further than the item above (line ${first + shift}), so YAML reads ${items.length === 1 ? "it" : "them"} as part of that item's text: "${String(node.value)}"`,
         fix: `line the - up with the - on line ${first + shift}: write ${where} as ${written.join(" and ")}`,
+      });
+    },
+  });
+  return found;
+}
+
+// A line that starts with a dash other than `-`, or a bullet, then a space: a list as a word processor writes it.
+const DASH_ITEM_HINT = /^[ \t]*[–—−•‐‑][ \t]/m;
+const DASH_ITEM = /^([ \t]*)([–—−•‐‑])[ \t]+(.*?)\s*$/;
+
+/** What a writer calls the sign that starts `line` in place of `-`. */
+function dashName(sign: string): string {
+  return sign === "–" ? "an en dash –" : sign === "—" ? "an em dash —" : sign === "−" ? "a minus sign −" : sign === "•" ? "a bullet •" : `a dash ${sign}`;
+}
+
+/**
+ * A list written below its field with en dashes, em dashes or bullets in place of `-`
+ * (`topics:` then `  – a` and `  – b`), as a word processor turns them: YAML reads the lines as
+ * one text, "– a – b". An error with the lines as they should read.
+ */
+function dashItems(doc: Document, lines: readonly string[], lineOf: (offset: number) => number, shift: number): Array<{ line: number; column: number; field: string; message: string; fix: string }> {
+  const found: Array<{ line: number; column: number; field: string; message: string; fix: string }> = [];
+  visit(doc, {
+    Pair(_, pair, path) {
+      const value = pair.value;
+      if (!isScalar(pair.key) || !pair.key.range || !isScalar(value) || value.type !== "PLAIN" || !value.range) return;
+      const first = lineOf(value.range[0]);
+      const last = lineOf(Math.max(value.range[0], value.range[1] - 1));
+      if (first <= lineOf(pair.key.range[0])) return;
+      const items: Array<{ line: number; indent: string; sign: string; text: string }> = [];
+      for (let line = first; line <= last; line++) {
+        const l = lines[line - 1] ?? "";
+        if (l.trim() === "") continue;
+        const m = DASH_ITEM.exec(l);
+        if (!m) return;
+        items.push({ line, indent: m[1]!, sign: m[2]!, text: m[3]! });
+      }
+      if (!items.length) return;
+      const signs = [...new Set(items.map((i) => i.sign))].map(dashName);
+      const rewritten = items.map((i) => `\`${i.indent}- ${i.text}\``);
+      const where = items.length === 1 ? `line ${items[0]!.line + shift}` : `lines ${items[0]!.line + shift}–${items[items.length - 1]!.line + shift}`;
+      found.push({
+        line: first,
+        column: items[0]!.indent.length + 1,
+        field: dottedPath(path, String(pair.key.value)),
+        message: `${where} ${items.length === 1 ? "starts" : "start"} with ${signs.join(" and ")}, not the hyphen - that starts a list item in YAML: ${items.length === 1 ? "it is" : "they are"} read as one text, "${String(value.value)}"`,
+        fix: `write a hyphen - in place of ${items.length === 1 ? "it" : "each"}: ${rewritten.join(items.length === 2 ? " and " : ", ")}`,
       });
     },
   });
@@ -540,6 +754,11 @@ export function proseStart(lines: readonly string[]): ProseStart | undefined {
       }
       continue;
     }
+    // `– What next?` right below `topics:` (or another such line): a list with a word processor's dashes, not text.
+    if (!blank && lastField > 0 && DASH_ITEM.test(l) && (/:[ \t]*(?:#.*)?$/.test(lines[lastField - 1]!) || DASH_ITEM.test(lines[lastField - 1]!))) {
+      lastField = i + 1;
+      continue;
+    }
     // Three words or more ending like a sentence: not a field whose colon was forgotten.
     const sentence = !l.includes(": ") && /^\S+(\s+\S+){2,}$/.test(l.trim()) && /[.!?…]$/.test(l.trim());
     if (yamlLike(l) || (!blank && !(sentence && lastField > 0))) {
@@ -611,9 +830,15 @@ export function readableFields(text: string, file: string, firstLine: number, er
   // A field left out can uncover an error in another (a quote it opened no longer closed by it).
   for (let round = 0; round < 3; round++) {
     for (const d of problems) {
-      // Read as fixed: its field is kept.
-      if (COLON_SLIPS.has(d)) continue;
+      // Read as fixed: its field is kept. A warning leaves its field as it is.
+      if (COLON_SLIPS.has(d) || d.severity !== "error") continue;
       const i = (d.line ?? 0) - firstLine;
+      // `%YAML 1.2`, `% title: x`, `title：x`: read as it reads once fixed, so that its field is kept.
+      const fixed = lineAsFixed(lines[i] ?? "");
+      if (fixed !== undefined && kept[i] === lines[i]) {
+        kept[i] = fixed;
+        continue;
+      }
       const key = owner[i];
       if (key === undefined || key < 0) return undefined;
       const written = TOP_LEVEL_KEY.exec(lines[key]!)![1]!;
@@ -965,6 +1190,26 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       fix: `write the line as \`${star[1]}- ${star[2]!.trimEnd()}\`${lines.filter((l) => /^\s*\*\s+\S/.test(l)).length > 1 ? ", and so each line starting with *" : ""}`,
     };
   }
+  // `%YAML 1.2`, `% title: x`: a line that starts with % is a directive to YAML.
+  const directive = err.code === "MISSING_CHAR" && /directives-end/.test(err.message) ? lines.findIndex((l) => /^%/.test(l)) + 1 : /^%/.test(text) ? line : 0;
+  if (directive > 0) return directiveLine(lines, directive, firstLine);
+  // `title：x`, `– item`: a word processor's colon or dash where YAML needs its own.
+  const wide = wideColon(text);
+  if (wide) return { ...here, column: wide.column, field: wide.key, message: wide.message, fix: wide.fix };
+  if (DASH_ITEM.test(text) && (err.code === "MISSING_CHAR" || err.code === "MULTILINE_IMPLICIT_KEY" || err.code === "UNEXPECTED_TOKEN")) {
+    // Said once, on the first line of the run.
+    let first = line;
+    while (first > 1 && DASH_ITEM.test(lines[first - 2]!)) first--;
+    const dash = DASH_ITEM.exec(lines[first - 1]!)!;
+    const run: string[] = [];
+    for (let i = first - 1; i < lines.length && DASH_ITEM.test(lines[i]!); i++) run.push(lines[i]!);
+    const rewritten = run.map((l) => { const m = DASH_ITEM.exec(l)!; return `\`${m[1]}- ${m[3]}\``; });
+    return {
+      line: first, column: dash[1]!.length + 1, field: fieldPathOnLine(lines, first),
+      message: `${run.length === 1 ? "this line starts" : `lines ${first + firstLine - 1}–${first + firstLine - 2 + run.length} start`} with ${dashName(dash[2]!)}, not the hyphen - that starts a list item in YAML`,
+      fix: `write a hyphen - in place of ${run.length === 1 ? "it" : "each"}: ${rewritten.join(run.length === 2 ? " and " : ", ")}`,
+    };
+  }
   switch (err.code) {
     case "DUPLICATE_KEY": {
       const known = duplicates.find((d) => d.offset === err.pos[0]) ?? duplicates.find((d) => d.line === line);
@@ -1067,6 +1312,8 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
         const open = unclosedBracketLine(lines, line, bracket[0]!, bracket[1]!) ?? line;
         const swallowed = flowComment(lines, open);
         if (swallowed) return swallowed;
+        const shallow = shallowFlow(lines, open, bracket[0]!, bracket[1]!, firstLine);
+        if (shallow) return shallow;
         return {
           line: open, column: Math.max(1, (lines[open - 1] ?? "").indexOf(bracket[0]!) + 1), field: fieldPathOnLine(lines, open),
           message: `the ${bracket[0]} opened on this line is never closed`,
@@ -1126,6 +1373,142 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       // The library's own words are for programmers: what a writer can check, on the line it names.
       return { ...here, message: "YAML cannot read this line", fix: alreadyQuoted(text) ? "check that the line is lined up with the fields it belongs with, with spaces" : `check the line's indentation (spaces only, lined up with the fields it belongs with) and quoting; ${QUOTE_HINT}` };
   }
+}
+
+/**
+ * A line that starts with %, which YAML reads as a directive (`%YAML 1.2`, `%TAG …`), a thing
+ * front matter cannot have: said on that line (`line`, 1-based), with what to do.
+ */
+function directiveLine(lines: readonly string[], line: number, firstLine: number): Explained {
+  const text = lines[line - 1] ?? "";
+  const field = /^%[ \t]*([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)/.exec(text);
+  if (field) {
+    const fixed = text.replace(/^%[ \t]*/, "").trimEnd();
+    return {
+      line, column: 1, field: field[1]!,
+      message: `a line cannot start with %: YAML reads it as a directive (an instruction to YAML itself), so \`${field[1]}\` is not read as a field`,
+      fix: `delete the %, so that the line reads \`${fixed}\``,
+    };
+  }
+  if (/^%(?:YAML|TAG)(?:[ \t]|$)/.test(text)) {
+    return {
+      line, column: 1, field: "",
+      message: `\`${text.trim()}\` is a YAML directive (an instruction to YAML itself), which front matter cannot have`,
+      fix: `delete line ${line + firstLine - 1}`,
+    };
+  }
+  return {
+    line, column: 1, field: "",
+    message: "a line cannot start with %: YAML reads % at the start of a line as a directive (an instruction to YAML itself), not as text",
+    fix: `if the line goes on from the value above it, indent it with two spaces: \`  ${text.trim()}\`; if it is a value of its own, write it after its field's name, in quotes: \`field: ${quoteYaml(text.trim())}\``,
+  };
+}
+
+// Colons a word processor or an East Asian keyboard types: full width, small, modifier letter, ratio.
+const WIDE_COLON = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*)[ \t\u00a0\u3000]*([：﹕︓꞉∶])[ \t\u00a0\u3000]*(.*?)\s*$/;
+
+/** `title：x`: a field's name followed by a colon YAML does not read as one; the line as it should read. */
+function wideColon(text: string): { column: number; key: string; message: string; fix: string } | undefined {
+  const m = WIDE_COLON.exec(text);
+  if (!m) return undefined;
+  const [, lead, key, colon, value] = m as unknown as [string, string, string, string, string];
+  const fixed = `${lead}${key}:${value ? ` ${yamlScalar(value)}` : ""}`;
+  const name = colon === "：" ? "a full-width colon ：" : `the sign ${colon}`;
+  return {
+    column: text.indexOf(colon) + 1, key,
+    message: `the colon after \`${key}\` is ${name}, which looks like a colon but is not the : that YAML reads after a field's name`,
+    fix: `write the line with an ordinary colon and a space after it: \`${fixed}\``,
+  };
+}
+
+// Characters that take no room on screen: zero-width space, joiners, word joiner, a BOM inside the text, soft hyphen.
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const ODD_KEY_HINT = /[\u200b-\u200d\u2060\ufeff\u00ad：﹕︓꞉∶]/;
+
+/** What a writer calls an invisible character. */
+function invisibleName(c: string): string {
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = c === "\u200b" ? "a zero-width space" : c === "\u00ad" ? "a soft hyphen" : c === "\ufeff" ? "a byte order mark" : c === "\u2060" ? "a word joiner" : "a zero-width joiner";
+  return `${name}, ${code}`;
+}
+
+/**
+ * Field names YAML read whole, but not as the writer sees them: with an invisible character
+ * in them (`ti\u200btle`, from a copy and paste), which makes another field that looks the
+ * same; or with a full-width colon, read as part of the name (`description：A chat: about x`).
+ */
+function oddKeys(doc: Document, lines: readonly string[], lineOf: (offset: number) => number): Array<{ line: number; column: number; field: string; message: string; fix: string }> {
+  const out: Array<{ line: number; column: number; field: string; message: string; fix: string }> = [];
+  visit(doc, {
+    Pair(_, pair, path) {
+      if (!isScalar(pair.key) || typeof pair.key.value !== "string" || !pair.key.range) return;
+      const key = pair.key.value;
+      const line = lineOf(pair.key.range[0]);
+      const text = lines[line - 1] ?? "";
+      const keyAt = pair.key.range[0] - lineStart(lines as string[], line);
+      const invisible = ZERO_WIDTH.exec(key);
+      if (invisible) {
+        const clean = key.replace(new RegExp(ZERO_WIDTH.source, "g"), "");
+        const fixed = text.replace(new RegExp(ZERO_WIDTH.source, "g"), "").trimEnd();
+        out.push({
+          line, column: keyAt + invisible.index + 1, field: dottedPath(path, clean),
+          message: `the field name \`${clean}\` has an invisible character in it (${invisibleName(invisible[0])}), so YAML reads it as a field of another name that only looks like \`${clean}\``,
+          fix: `delete the field's name and type it again, so that the line reads \`${fixed}\``,
+        });
+        return;
+      }
+      const wide = wideColon(text);
+      if (wide && ODD_KEY_HINT.test(key)) out.push({ line, column: wide.column, field: dottedPath(path, wide.key), message: wide.message, fix: wide.fix });
+    },
+  });
+  return out;
+}
+
+/** A line read as it reads once fixed, where its error's fix is certain: undefined for any other line. */
+function lineAsFixed(line: string): string | undefined {
+  if (/^%[ \t]*[A-Za-z_][\w.-]*[ \t]*:(?:[ \t]|$)/.test(line)) return line.replace(/^%[ \t]*/, "");
+  if (/^%(?:YAML|TAG)(?:[ \t]|$)/.test(line)) return "";
+  // An invisible character in a field's name (a zero-width space): the line without it.
+  if (ZERO_WIDTH.test(/^[^:]*/.exec(line)![0])) return line.replace(new RegExp(ZERO_WIDTH.source, "g"), "");
+  const wide = WIDE_COLON.exec(line);
+  if (wide) return `${wide[1]}${wide[2]}:${wide[4] ? ` ${yamlScalar(wide[4])}` : ""}`;
+  return undefined;
+}
+
+/**
+ * A list in brackets (`topics: [a,`) that goes on over lines, closed below, whose lines after
+ * the first are not indented further than the line it opens on: YAML needs them to be, and
+ * says only that the list is not closed. Said on the first such line, with the list on one line.
+ */
+function shallowFlow(lines: readonly string[], open: number, start: string, end: string, firstLine: number): Explained | undefined {
+  const openText = lines[open - 1] ?? "";
+  const from = openText.indexOf(start);
+  if (from < 0) return undefined;
+  let depth = 0;
+  let close: number | undefined;
+  for (let i = open - 1; i < lines.length && close === undefined; i++) {
+    // Quoted text and comments hold no brackets of the list's own.
+    const l = (i === open - 1 ? lines[i]!.slice(from) : lines[i]!).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, "").replace(/(^|[\s[{,])#.*$/, "$1");
+    for (const c of l) {
+      if (c === start) depth++;
+      else if (c === end && --depth === 0) {
+        close = i + 1;
+        break;
+      }
+    }
+  }
+  if (close === undefined || close === open) return undefined;
+  const indent = indentOf(openText);
+  const shallow = lines.findIndex((l, i) => i >= open && i < close! && l.trim() !== "" && indentOf(l) <= indent) + 1;
+  if (shallow === 0) return undefined;
+  const joined = lines.slice(open - 1, close).map((l, i) => (i === 0 ? l.trimEnd() : l.trim())).join(" ").replace(/([[{])\s+/g, "$1").replace(/\s+([\]}])/g, "$1").replace(/,\s*/g, ", ");
+  const what = start === "[" ? "list in [ ]" : "group in { }";
+  const key = fieldOnLine(openText);
+  return {
+    line: shallow, column: indentOf(lines[shallow - 1]) + 1, field: fieldPathOnLine(lines, open),
+    message: `this line goes on with the ${what} that opens on line ${open + firstLine - 1}, but it is not indented: YAML reads the lines of a ${what} after its first only when they are indented further than ${key ? `\`${key}:\`` : "that line"}`,
+    fix: `write it all on one line: \`${joined.trim()}\` (or indent line${close - open > 1 ? `s ${open + firstLine}–${close + firstLine - 1}` : ` ${close + firstLine - 1}`} with ${indent + 2} spaces)`,
+  };
 }
 
 /**
@@ -1657,7 +2040,8 @@ export function parseYamlForEngine(text: string): Record<string, unknown> {
 
 function engineData(doc: { data: unknown; diagnostics: readonly unknown[] }): Record<string, unknown> {
   const data = doc.data;
-  if (doc.diagnostics.length || !data || typeof data !== "object" || Array.isArray(data)) return {};
+  // A warning (curly quotes kept in a title) leaves the data as it is.
+  if (doc.diagnostics.some((d) => (d as Diagnostic).severity !== "warning") || !data || typeof data !== "object" || Array.isArray(data)) return {};
   // Eleventy stops on a `date` it cannot read, before chatpost can show the problem in the preview.
   const { date, ...rest } = data as Record<string, unknown>;
   return isCalendarDate(date) ? { date, ...rest } : rest;

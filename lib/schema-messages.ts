@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
 import { fieldPath, fieldWords } from "./diagnostics.ts";
-import { CSL_FIELDS, NAME_FIELDS } from "./csl-normalise.ts";
+import { CSL_FIELDS, DATE_FIELDS, NAME_FIELDS } from "./csl-normalise.ts";
 import { curlyQuoted, quoteYaml, type Locate, type ReadOptions } from "./front-matter.ts";
 import { yamlScalar } from "./yaml-text.ts";
 import { pastedTopics, withoutTopicLabel } from "./topic-labels.ts";
@@ -73,7 +73,9 @@ export function zodIssuesToDiagnostics(
     if (path.length > 1 && !hasValue(context.data, path) && strayFields(schema, path.slice(0, -1), context.data).includes(String(path[path.length - 1]))) continue;
     const field = fieldPath(path);
     const where = context.topLevel ?? (file.endsWith(".md") ? undefined : ", not indented");
-    const { message, fix } = explainIssue(issue, path, schema, { ...context, ...(where ? { topLevel: where } : {}) }, locate);
+    const { message, fix, once } = explainIssue(issue, path, schema, { ...context, ...(where ? { topLevel: where } : {}) }, locate);
+    // An item whose fix is another item's (the line of a list in brackets, rewritten whole).
+    if (once) continue;
     out.push({ severity: "error", file, ...locate(path), field, message, fix });
   }
   return out;
@@ -95,7 +97,7 @@ function explainIssue(
   schema: z.ZodType,
   context: IssueContext,
   locate: Locate,
-): { message: string; fix: string } {
+): { message: string; fix: string; once?: true } {
   const field = fieldPath(path);
   const key = path.length ? String(path[path.length - 1]) : field;
   // A list item is written `- text`, a field `key: text`: what a fix shows the writer to type.
@@ -148,6 +150,12 @@ function explainIssue(
     };
   }
   const colon = issue.code === "invalid_type" && issue.expected === "string" ? colonField(value) : undefined;
+  // `topics: [“T1: why”, “T2: how”]`: the fix is the line in its own form, brackets and all, once for all its items.
+  const flowColon = colon !== undefined && item ? flowColonFix(path, context, locate) : undefined;
+  if (flowColon && flowColon !== "lines") return flowColon;
+  // In brackets over several lines: the item as it is written there, not as a `- ` line.
+  const itemLead = flowColon === "lines" ? "" : lead;
+  const inside = flowColon === "lines" ? ", inside the brackets" : "";
   if (colon !== undefined) {
     const straight = curlyQuoted(colon);
     // `- T1: Should vendors join?`: the colon was the number's; the page numbers topics itself.
@@ -155,12 +163,12 @@ function explainIssue(
     if (unlabeled !== undefined) {
       return {
         message: `${name} became a field named \`${Object.keys(value as object)[0]}\`: YAML reads a colon followed by a space as the end of a field's name, and the page numbers the questions itself`,
-        fix: `write it without the number: - ${yamlScalar(unlabeled)}`,
+        fix: `write it without the number${inside}: ${itemLead}${flowColon === "lines" ? flowItem(unlabeled) : yamlScalar(unlabeled)}`,
       };
     }
     return {
       message: `${name} became a field named \`${Object.keys(value as object)[0]}\`: YAML reads a colon followed by a space as the end of a field's name${straight ? `, and the quotes are curly quotes ${straight.open} ${straight.close} — YAML needs straight quotes " "` : ""}`,
-      fix: `put the text in ${straight ? "straight " : ""}quotes, so that the colon stays part of it: ${lead}${quoteYaml(straight ? straight.text : colon)}`,
+      fix: `put the text in ${straight ? "straight " : ""}quotes, so that the colon stays part of it${inside}: ${itemLead}${quoteYaml(straight ? straight.text : colon)}`,
     };
   }
   // A list item's message says which item it is, as the writer counts them.
@@ -189,9 +197,13 @@ function explainIssue(
       if (issue.origin === "array") return { message: own, fix: `add at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}, each on its own line starting with -, or remove \`${key}:\`` };
       if (issue.origin === "string" && item) return { message: `${name} is empty`, fix: `write its text, or remove it from the list` };
       if (issue.origin === "string") return { message: own, fix: `write the text after \`${key}:\`, or remove the line if the field is optional` };
+      // zod's own words ("Too small: expected number to be >=1") are a programmer's.
+      if (typeof value === "number") return { message: `${String(value)} is too small: the smallest allowed here is ${String(issue.minimum)}`, fix: `use ${String(issue.minimum)} or more` };
       return { message: own, fix: `use ${String(issue.minimum)} or more` };
     case "too_big":
-      if (issue.origin === "array" || issue.origin === "string") return { message: own, fix: `shorten it to at most ${String(issue.maximum)}` };
+      if (issue.origin === "array") return { message: `the list has ${Array.isArray(value) ? `${value.length} items` : "too many items"}: at most ${String(issue.maximum)} are allowed here`, fix: `shorten it to at most ${String(issue.maximum)}` };
+      if (issue.origin === "string") return { message: `the text is ${typeof value === "string" ? `${[...value].length} characters` : "too"} long: at most ${String(issue.maximum)} are allowed here`, fix: `shorten it to at most ${String(issue.maximum)} characters` };
+      if (typeof value === "number") return { message: `${String(value)} is too big: the largest allowed here is ${String(issue.maximum)}`, fix: `use ${String(issue.maximum)} or less` };
       return { message: own, fix: `use ${String(issue.maximum)} or less` };
     case "invalid_value": {
       const allowed = issue.values.map((v) => String(v));
@@ -444,7 +456,36 @@ export function schemaReadOptions(schema: z.ZodType, kind: "post" | "file" = "po
     placeField: (dotted) => higherLevelFieldOnLine(schema, dotted, kind),
     fieldsOf: (dotted) => fieldsOfGroup(schema, dottedPath(dotted)),
     listField: (group, items) => listFieldOf(schema, dottedPath(group), items),
+    keepsText: (path, text) => keepsText(schema, path, text),
   };
+}
+
+// Fields the schema takes as any text, checked after it (a time zone, an image file): their own error names the quotes.
+const CHECKED_LATER = new Set(["zone", "src", "url", "start"]);
+
+// Fields of a reference that lib/csl-normalise.ts checks, and refuses in curly quotes: its error says so.
+const REFERENCE_CODES = new Set(["id", "type", "DOI", "URL", "ISBN", "ISSN", "PMID", "PMCID", "language", "citation-key"]);
+
+/**
+ * Whether the schema takes `text` at `path` as it is written (curly quotes and all): then
+ * nothing else would tell the writer of the quotes. A reference's field is CSL's: its names
+ * and texts are taken, its id, type, codes, addresses and dates are checked (and refused).
+ */
+function keepsText(schema: z.ZodType, path: readonly PropertyKey[], text: string): boolean {
+  if (path.length >= 3 && path[0] === "references" && typeof path[1] === "number" && isReferenceItem(schema, path.slice(0, 2))) {
+    const field = String(path[2]);
+    if (NAME_FIELDS.has(field)) return true;
+    return CSL_FIELDS.has(field) && !REFERENCE_CODES.has(field) && !DATE_FIELDS.has(field);
+  }
+  if (CHECKED_LATER.has(String(path[path.length - 1]))) return false;
+  let node: z.ZodType | undefined = schema;
+  for (const seg of path) {
+    node = unwrap(node);
+    if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(seg)];
+    else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
+    else return false;
+  }
+  return !!node && node.safeParse(text).success;
 }
 
 function dottedPath(dotted: string): PropertyKey[] {
@@ -587,6 +628,55 @@ function writtenInQuotes(path: readonly PropertyKey[], context: IssueContext, lo
  */
 function itemAsWritten(path: readonly PropertyKey[], text: string): string {
   return path.length === 2 && path[0] === "nocite" && typeof path[1] === "number" && !text.startsWith("@") ? `@${text}` : text;
+}
+
+/**
+ * Items of a list written in brackets on one line that YAML read as one-field groups, for a
+ * colon in them (`topics: [“T1: why”, “T2: how”]`, `topics: [T1: why, T2: how]`): one error,
+ * on the first, with the line as it should read, every such item in straight quotes (a
+ * topic's number taken away, as the page adds its own); `once` on the others, which it fixes
+ * too. "lines" for a list in brackets over several lines, whose items are fixed one by one;
+ * undefined for a list written one item per line.
+ */
+function flowColonFix(path: readonly PropertyKey[], context: IssueContext, locate: Locate): { message: string; fix: string; once?: true } | "lines" | undefined {
+  const listPath = path.slice(0, -1);
+  const name = listPath[listPath.length - 1];
+  const list = valueAt(context.data, listPath);
+  if (typeof name !== "string" || !Array.isArray(list) || list.length === 0) return undefined;
+  const keyLine = locate(listPath).line;
+  const lines = list.map((_, i) => locate([...listPath, i]).line);
+  if (keyLine === undefined) return undefined;
+  if (!lines.every((l) => l === keyLine)) return lines[0] === keyLine || new Set(lines).size < lines.length ? "lines" : undefined;
+  const colons = list.map((v) => colonField(v));
+  const bad = colons.flatMap((c, i) => (c === undefined ? [] : [i]));
+  const index = path[path.length - 1] as number;
+  if (bad[0] !== index) return bad.includes(index) ? { message: "", fix: "", once: true } : undefined;
+  const topics = listPath.length === 1 && name === "topics";
+  let curly = false;
+  let numbered = false;
+  const items = list.map((v, i) => {
+    const colon = colons[i];
+    if (colon === undefined) {
+      if (typeof v !== "string") return quoteYaml(String(v));
+      const whole = curlyQuoted(v);
+      return whole ? quoteYaml(whole.text) : flowItem(v);
+    }
+    const straight = curlyQuoted(colon);
+    if (straight) curly = true;
+    const unlabeled = !straight && topics ? withoutTopicLabel(colon, i) : undefined;
+    if (unlabeled !== undefined) numbered = true;
+    return unlabeled !== undefined ? flowItem(unlabeled) : quoteYaml(straight ? straight.text : colon);
+  });
+  const names = bad.map((i) => fieldWords([...listPath, i]));
+  const named = bad.map((i) => `\`${Object.keys(list[i] as object)[0]}\``);
+  const both = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}` : words[0]!);
+  const line = `${name}: [${items.join(", ")}]`;
+  return {
+    message: `${both(names)} became ${bad.length > 1 ? "fields" : "a field"} named ${both(named)}: YAML reads a colon followed by a space as the end of a field's name${curly ? `, and the quotes are curly quotes — YAML needs straight quotes " "` : ""}${numbered ? ", and the page numbers the questions itself" : ""}`,
+    fix: numbered && !curly
+      ? `write ${bad.length > 1 ? "them" : "it"} without the number${bad.length > 1 ? "s" : ""}: \`${line}\``
+      : `put the ${bad.length > 1 ? "items" : "item"} in ${curly ? "straight " : ""}quotes, so that the colon stays part of ${bad.length > 1 ? "them" : "it"}: \`${line}\``,
+  };
 }
 
 /** A list item as YAML reads it back inside [ ]: plain when it can be, else in double quotes. */

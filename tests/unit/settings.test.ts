@@ -33,6 +33,17 @@ describe("parseSettings", () => {
     assert.equal(settings!.postsPerPage, 20);
   });
 
+  it("says in words how big a number may be, not in zod's", () => {
+    const { diagnostics } = parseSettings(`${VALID}postsPerPage: 500\nfeedSize: 0\n`);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.field, d.line, d.message, d.fix]),
+      [
+        ["postsPerPage", 14, "500 is too big: the largest allowed here is 200", "use 200 or less"],
+        ["feedSize", 15, "0 is too small: the smallest allowed here is 1", "use 1 or more"],
+      ],
+    );
+  });
+
   it("reports each bad field with its line, and suggests the IANA zone", () => {
     const text = VALID.replace("zone: America/New_York", "zone: EST").replace('time: "20:30"', 'time: "8:30pm"').replace("weekday: tuesday", "weekday: tuseday");
     const { settings, diagnostics } = parseSettings(text);
