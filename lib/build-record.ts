@@ -8,7 +8,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { contentKey, type ContentCache } from "./content-cache.ts";
+import { contentKey, projectCache, realPath, type ContentCache } from "./content-cache.ts";
 
 /** Folders that are never inputs: dependencies, version control, caches, build output. */
 const NOT_INPUT = new Set(["node_modules", "_site", "_preview", "test-results"]);
@@ -28,6 +28,7 @@ function hashTree(hash: Hash, dir: string, label: string, exclude: Set<string>, 
   }
   if (seen.has(real)) return; // a symlink loop, or a folder reached twice
   seen.add(real);
+  if (exclude.has(real)) return; // reached by another name (a link, a linked parent)
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
@@ -65,6 +66,11 @@ export interface FingerprintInput {
   output: string;
   /** Environment variables, of which those that reach the output are hashed. */
   env: NodeJS.ProcessEnv;
+  /**
+   * The project cache's folder (the project cache's by default; null: none), excluded when it
+   * lies inside the site or chatpost: every build writes it, so it would always read as changed.
+   */
+  cacheDir?: string | null;
 }
 
 /**
@@ -86,10 +92,18 @@ export function outputEnvironment(env: NodeJS.ProcessEnv): Record<string, string
 }
 
 /** The hash of everything a build of `root` reads. */
-export function inputFingerprint({ root, appDir, output, env }: FingerprintInput): string {
+export function inputFingerprint({ root, appDir, output, env, cacheDir = projectCache()?.dir }: FingerprintInput): string {
   const hash = createHash("sha256");
   const target = path.resolve(output);
-  const exclude = new Set([target]);
+  // Only a cache inside them: one that is chatpost's folder, or holds it, must not hide its code.
+  const cache = cacheDir ? realPath(cacheDir) : undefined;
+  const holds = (dir: string) => {
+    const rel = path.relative(cache!, realPath(dir));
+    return !rel.startsWith("..") && !path.isAbsolute(rel);
+  };
+  const skipped = cache && !holds(root) && !holds(appDir) ? [path.resolve(cacheDir!)] : [];
+  // Each by the name given and by its real one, so that a link to it or to a parent does not hide it.
+  const exclude = new Set([target, ...skipped].flatMap((dir) => [dir, realPath(dir)]));
   const seen = new Set<string>();
   hash.update(JSON.stringify({ node: process.version, platform: process.platform, arch: process.arch, output: target, env: outputEnvironment(env) }));
   hashTree(hash, path.resolve(root), "site", exclude, seen);

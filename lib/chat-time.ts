@@ -20,16 +20,14 @@ export interface ChatInstant {
   wallClock: string;
 }
 
-// Names people write instead of an IANA zone, and the zone they most likely mean.
+// Names people write instead of an IANA zone, and the zone they most likely mean. Errors, even
+// where Intl knows the name: as a tz name EST is Panama's time (no daylight saving), and
+// Intl reads AST, BST or SST (Java's old IDs) as Anchorage, Dhaka or Guadalcanal.
 const ZONE_SUGGESTIONS: Record<string, string> = {
   EST: "America/New_York", EDT: "America/New_York", ET: "America/New_York", EASTERN: "America/New_York",
-  "US/EASTERN": "America/New_York", EST5EDT: "America/New_York",
   CST: "America/Chicago", CDT: "America/Chicago", CT: "America/Chicago", CENTRAL: "America/Chicago",
-  "US/CENTRAL": "America/Chicago", CST6CDT: "America/Chicago",
   MST: "America/Denver", MDT: "America/Denver", MT: "America/Denver", MOUNTAIN: "America/Denver",
-  "US/MOUNTAIN": "America/Denver", MST7MDT: "America/Denver",
   PST: "America/Los_Angeles", PDT: "America/Los_Angeles", PT: "America/Los_Angeles", PACIFIC: "America/Los_Angeles",
-  "US/PACIFIC": "America/Los_Angeles", PST8PDT: "America/Los_Angeles",
   AKST: "America/Anchorage", HST: "Pacific/Honolulu",
   GMT: "Europe/London", BST: "Europe/London", WET: "Europe/Lisbon",
   CET: "Europe/Paris", CEST: "Europe/Paris", MET: "Europe/Paris", EET: "Europe/Athens", EEST: "Europe/Athens",
@@ -47,26 +45,80 @@ const OFFSET_EXAMPLES: Record<string, string> = {
   "9.5": "Australia/Adelaide", "10": "Australia/Sydney", "12": "Pacific/Auckland",
 };
 
-// Checking a zone builds an Intl formatter (luxon's isValidZone does not cache): once per name.
-const zoneChecks = new Map<string, Problem | undefined>();
+// The tz database's names without an area: "backward" links kept for old systems, each to
+// one zone. Intl (ICU) also takes Java's three-letter IDs (AST, BST, SST…), which are no tz
+// names and mean other places than a writer does (ZONE_SUGGESTIONS): those are not here.
+const TZ_NAMES_WITHOUT_AREA = new Set(
+  [
+    "Cuba", "Egypt", "Eire", "GB", "GB-Eire", "GMT0", "Greenwich", "Hongkong", "Iceland", "Iran", "Israel", "Jamaica",
+    "Japan", "Kwajalein", "Libya", "Navajo", "NZ", "NZ-CHAT", "Poland", "Portugal", "PRC", "ROC", "ROK", "Singapore",
+    "Turkey", "UCT", "Universal", "W-SU", "Zulu", "EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT",
+  ].map((name) => name.toUpperCase()),
+);
+// The tz database's areas, the old ones of its backward links among them (US/Eastern,
+// Canada/Atlantic); ICU knows others (SystemV/EST5) that are no tz names.
+const TZ_AREAS = new Set(["africa", "america", "antarctica", "arctic", "asia", "atlantic", "australia", "europe", "indian", "pacific", "etc", "us", "canada", "mexico", "brazil", "chile"]);
+
+/** What a zone as written is: an error, or its current tz database name (and a warning when it is written otherwise). */
+type ZoneReading = { problem: Problem } | { current: string; warning?: Problem };
+
+// Reading a zone builds an Intl formatter (luxon's isValidZone does not cache either): once per name.
+const zoneReadings = new Map<string, ZoneReading>();
+
+function readZone(zone: string): ZoneReading {
+  let reading = zoneReadings.get(zone);
+  if (!reading) zoneReadings.set(zone, (reading = readZoneUncached(zone)));
+  return reading;
+}
 
 /** Returns a problem when `zone` is not an IANA place name (UTC itself is fine). */
 export function checkZone(zone: string): Problem | undefined {
-  if (!zoneChecks.has(zone)) zoneChecks.set(zone, checkZoneUncached(zone));
-  return zoneChecks.get(zone);
+  const reading = readZone(zone);
+  return "problem" in reading ? reading.problem : undefined;
 }
 
-function checkZoneUncached(zone: string): Problem | undefined {
+/**
+ * A warning for a zone written by a name the tz database keeps for old systems: renamed
+ * (Europe/Kiev → Europe/Kyiv, Asia/Calcutta → Asia/Kolkata) or a backward link (US/Eastern →
+ * America/New_York, GB → Europe/London). It gives the right times, so checkZone lets it
+ * through; the site uses the current name (currentZoneName), which calendars and readers'
+ * browsers expect. undefined for any other zone.
+ */
+export function zoneWarning(zone: string): Problem | undefined {
+  const reading = readZone(zone);
+  return "warning" in reading ? reading.warning : undefined;
+}
+
+/**
+ * The tz database's current name of a zone checkZone accepts, for every page, calendar and
+ * feed to use: America/New_York for US/Eastern, Europe/Kyiv for Europe/Kiev, UTC for Etc/UTC.
+ * undefined for a zone checkZone rejects.
+ */
+export function currentZoneName(zone: string): string | undefined {
+  const reading = readZone(zone);
+  return "current" in reading ? reading.current : undefined;
+}
+
+/** The zone Intl reads `name` as (ICU's name for it: Asia/Calcutta for Asia/Kolkata), or undefined for a name it does not know. */
+function intlZone(name: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+function readZoneUncached(zone: string): ZoneReading {
   const trimmed = zone.trim();
   const upper = trimmed.toUpperCase();
-  if (upper === "UTC" || upper === "ETC/UTC") return undefined;
+  if (upper === "UTC" || upper === "ETC/UTC") return { current: "UTC" };
   const suggestion = ZONE_SUGGESTIONS[upper];
   if (suggestion) {
     return {
-      message: trimmed.includes("/")
-        ? `"${zone}" is an old alias, not a current IANA zone name`
-        : `"${zone}" is an abbreviation, not a time zone: it does not follow daylight saving time`,
-      fix: `write the IANA zone: ${describeAlias(trimmed, suggestion)} → ${suggestion}`,
+      problem: {
+        message: `"${zone}" is an abbreviation, not a time zone: it does not follow daylight saving time`,
+        fix: `write the IANA zone: ${describeAlias(trimmed, suggestion)} → ${suggestion}`,
+      },
     };
   }
   // GMT-5, UTC+1, Etc/GMT+5, +05:30: fixed offsets (the minus may be typeset as U+2212).
@@ -77,63 +129,57 @@ function checkZoneUncached(zone: string): Problem | undefined {
     const hours = (fixed[2] === "+" ? 1 : -1) * inverted * (Number(fixed[3]) + Number(fixed[4] ?? 0) / 60);
     const example = OFFSET_EXAMPLES[String(hours)];
     return {
-      message: `"${zone}" is a fixed UTC offset, not a time zone: it is wrong for part of the year wherever clocks change`,
-      fix: example
-        ? `write the IANA zone of the place where the chat is hosted, e.g. ${trimmed} → ${example} if that is the place`
-        : "write the IANA zone of the place where the chat is hosted, e.g. America/New_York or Europe/Berlin",
+      problem: {
+        message: `"${zone}" is a fixed UTC offset, not a time zone: it is wrong for part of the year wherever clocks change`,
+        fix: example
+          ? `write the IANA zone of the place where the chat is hosted, e.g. ${trimmed} → ${example} if that is the place`
+          : "write the IANA zone of the place where the chat is hosted, e.g. America/New_York or Europe/Berlin",
+      },
+    };
+  }
+  const slash = trimmed.indexOf("/");
+  const intl = intlZone(trimmed);
+  const tzName = slash > 0 ? TZ_AREAS.has(trimmed.slice(0, slash).toLowerCase()) : TZ_NAMES_WITHOUT_AREA.has(upper);
+  if (intl === undefined || !tzName) return { problem: unknownZone(zone, trimmed) };
+  // ICU gives some zones by their old names (Asia/Kolkata as Asia/Calcutta): the tz database's current one.
+  const current = CURRENT_ZONE_NAMES[intl] ?? intl;
+  if (trimmed === current) return { current };
+  // Intl takes any letter case, but the written name would land in calendars (TZID) that compare it exactly.
+  // "europe/kiev": the current name, not the old one in other letters.
+  const lower = trimmed.toLowerCase();
+  if (trimmed !== intl && (lower === intl.toLowerCase() || lower === current.toLowerCase())) {
+    return { problem: { message: `"${zone}" is not spelled as in the tz database`, fix: `write ${current}` } };
+  }
+  return {
+    current,
+    warning: {
+      message: `"${trimmed}" is an old alias, not a current IANA zone name: the tz database now calls it ${current}`,
+      fix: `write the IANA zone: ${trimmed} → ${current}`,
+    },
+  };
+}
+
+/** Why a name neither Intl nor the tz database knows is no zone, with the zone meant when it can be told. */
+function unknownZone(zone: string, trimmed: string): Problem {
+  const meant = suggestZone(trimmed);
+  if (meant) {
+    return {
+      message: /\/.*\s/.test(trimmed)
+        ? `"${zone}" is not an IANA time zone as written: tz database names write a space as _`
+        : `"${zone}" is not an IANA time zone`,
+      fix: `write zone: ${meant}`,
     };
   }
   if (/^(US|Canada|Mexico|Brazil|Chile)\//i.test(trimmed)) {
     return {
-      message: `"${zone}" is an old alias, not a current IANA zone name`,
+      message: `"${zone}" is not an IANA time zone: the tz database has a few old names under ${trimmed.slice(0, trimmed.indexOf("/"))}/, not this one`,
       fix: "write the Area/City name of the place, e.g. America/New_York, America/Toronto, America/Santiago",
     };
   }
-  if (!trimmed.includes("/") || !IANAZone.isValidZone(trimmed)) {
-    const meant = suggestZone(trimmed);
-    if (meant) {
-      return {
-        message: /\/.*\s/.test(trimmed)
-          ? `"${zone}" is not an IANA time zone as written: tz database names write a space as _`
-          : `"${zone}" is not an IANA time zone`,
-        fix: `write zone: ${meant}`,
-      };
-    }
-    return {
-      message: `"${zone}" is not an IANA time zone`,
-      fix: "write Area/City as in the tz database, e.g. America/New_York, Europe/London, Asia/Kolkata, Australia/Sydney (or UTC)",
-    };
-  }
-  // Intl accepts any letter case, but the name lands in calendars (TZID) that compare it exactly.
-  const spelled = canonicalSpelling(trimmed);
-  if (spelled !== trimmed) {
-    // "europe/kiev": the current name, not the old one in other letters.
-    return { message: `"${zone}" is not spelled as in the tz database`, fix: `write ${CURRENT_ZONE_NAMES[spelled] ?? spelled}` };
-  }
-  return undefined;
-}
-
-/**
- * A warning for a zone the tz database has renamed (Europe/Kiev → Europe/Kyiv, Asia/Calcutta →
- * Asia/Kolkata): it still works, as Intl keeps the old name, so checkZone lets it through; the
- * current name is what calendars and readers' browsers expect. undefined for any other zone.
- */
-export function zoneWarning(zone: string): Problem | undefined {
-  const trimmed = zone.trim();
-  const current = Object.hasOwn(CURRENT_ZONE_NAMES, trimmed) ? CURRENT_ZONE_NAMES[trimmed] : undefined;
-  if (!current) return undefined;
-  return { message: `"${trimmed}" is an old alias, not a current IANA zone name: the tz database now calls it ${current}`, fix: `write the IANA zone: ${trimmed} → ${current}` };
-}
-
-let knownZones: Map<string, string> | undefined;
-
-/** The tz database's spelling of a valid zone name: America/New_York for america/new_york. */
-function canonicalSpelling(zone: string): string {
-  knownZones ??= new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
-  const known = knownZones.get(zone.toLowerCase());
-  if (known) return known;
-  // Aliases Intl does not list (Asia/Kolkata): every word of a tz name starts with a capital.
-  return zone.replace(/(^|[/_-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+  return {
+    message: `"${zone}" is not an IANA time zone`,
+    fix: "write Area/City as in the tz database, e.g. America/New_York, Europe/London, Asia/Kolkata, Australia/Sydney (or UTC)",
+  };
 }
 
 const REGION_WORDS: Record<string, string> = {
@@ -177,10 +223,11 @@ export interface StartOptions {
  */
 export function resolveChatStart(start: string | Date, zone: string, options: StartOptions = {}): StartResult {
   const read = readWallClock(start, zone, options);
-  const zoneProblem = checkZone(zone);
-  if (zoneProblem) return { ok: false, problem: zoneProblem, field: "zone", ...(read.ok ? {} : { startProblem: read.problem }) };
+  const reading = readZone(zone);
+  if ("problem" in reading) return { ok: false, problem: reading.problem, field: "zone", ...(read.ok ? {} : { startProblem: read.problem }) };
   if (!read.ok) return { ok: false, field: "start", problem: read.problem };
-  const iana = IANAZone.create(["UTC", "ETC/UTC"].includes(zone.trim().toUpperCase()) ? "UTC" : zone.trim());
+  // The instant carries the current name (America/New_York for US/Eastern): it is the one every page, calendar and feed shows.
+  const iana = IANAZone.create(reading.current);
   const { asUtc, wallClock, explicitOffset } = read;
 
   if (explicitOffset !== undefined) {

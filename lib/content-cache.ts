@@ -7,7 +7,7 @@
 // the same cache (projectCacheFolder). A full build deletes what no build or check has
 // used for a month (prune), so a cache kept between CI runs does not grow forever.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -44,6 +44,58 @@ export function projectCache(): ContentCache | undefined {
 export function projectCacheFolder(name: string): string | undefined {
   const cache = projectCache();
   return cache && path.join(cache.dir, name);
+}
+
+/** A project cache set where its files would be taken for the site's: a mistake in how a command was run (scripts/run-step.ts). */
+export class CacheFolderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CacheFolderError";
+  }
+}
+
+/**
+ * What is wrong with the project cache's folder (`dir`, the project cache's by default) for
+ * the site at `root`, in one line; undefined when nothing. Inside content/ its files would
+ * be published (the share images' PNGs are copied like a post's pictures) and watched by
+ * `npm start`, which each rebuild writing the cache would start again; holding content/
+ * (the site's folder, say) its files are mixed with the site's. Anywhere else in the site
+ * is fine: only content/ is read, and the build's record leaves the cache out of the
+ * inputs it hashes (lib/build-record.ts).
+ */
+export function cacheFolderProblem(root: string, dir: string | undefined = projectCache()?.dir, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (dir === undefined) return undefined;
+  const cache = realPath(dir);
+  const content = realPath(path.join(root, "content"));
+  const within = (child: string, parent: string) => {
+    const rel = path.relative(parent, child);
+    return !rel.startsWith("..") && !path.isAbsolute(rel);
+  };
+  const inContent = within(cache, content);
+  if (!inContent && !within(content, cache)) return undefined;
+  const set = env.CHATPOST_CACHE_DIR;
+  const named = set && set !== "off" ? `CHATPOST_CACHE_DIR=${set}` : `the cache folder ${DEFAULT_CACHE_DIR} of the working directory (CHATPOST_CACHE_DIR is not set)`;
+  const example = `e.g. CHATPOST_CACHE_DIR=${path.join(realPath(root), DEFAULT_CACHE_DIR)}, or to off for no cache`;
+  return inContent
+    ? `${named} is inside the site's content/ folder (${path.relative(realPath(root), cache).split(path.sep).join("/")}), whose files are published with the site: set CHATPOST_CACHE_DIR to a folder outside content/, ${example}`
+    : `${named} is ${cache}, which holds the site's content/ folder: the cache's files would be mixed with the site's; set CHATPOST_CACHE_DIR to a folder of its own, ${example}`;
+}
+
+/** Throws a CacheFolderError when the project cache lies where the site's files are (cacheFolderProblem). */
+export function checkCacheFolder(root: string): void {
+  const problem = cacheFolderProblem(root);
+  if (problem) throw new CacheFolderError(problem);
+}
+
+/** `file` with its links resolved, as far as it exists (a cache folder is made on the first write): two names of one folder compare equal. */
+export function realPath(file: string): string {
+  const full = path.resolve(file);
+  const parent = path.dirname(full);
+  try {
+    return realpathSync(full);
+  } catch {
+    return parent === full ? full : path.join(realPath(parent), path.basename(full));
+  }
 }
 
 /** The folder of the share images' PNGs (plugins/og-image.ts), named here so that scripts/build.ts need not load the drawing code to clean it. */

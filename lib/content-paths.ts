@@ -29,11 +29,12 @@ export function suggestedPostFile(file: string): string {
 }
 
 /**
- * Every page of the site in markdown other than the posts, from the project root:
- * content/about.md, content/404.md… (content/_data/ and hidden folders aside), sorted.
+ * Every page of the site other than the posts, from the project root: content/about.md,
+ * content/404.md, content/index.njk… (content/_data/ and hidden folders aside), sorted.
+ * Nunjucks pages too, for their front matter: Eleventy reads broken YAML there as no data at all.
  */
 export function listPageFiles(root: string): string[] {
-  return filesUnder(root, "content", (folder) => folder === POSTS_DIR || folder === "content/_data").filter((file) => file.endsWith(".md"));
+  return filesUnder(root, "content", (folder) => folder === POSTS_DIR || folder === "content/_data").filter((file) => file.endsWith(".md") || file.endsWith(".njk"));
 }
 
 /** Whether a file from the project root is a post (under content/posts/), not another page. */

@@ -17,7 +17,7 @@ import { FormattingAhead } from "./parallel-formatting.ts";
 import { bibliographyToken, citationDiagnostics, formatAhead, rememberUnresolvedProblems, resolvePostCitations, siteCitations } from "./post-citations.ts";
 import { frontMatterPositions } from "./site-check.ts";
 import { settingsSource, type Settings } from "./settings.ts";
-import { projectCache, type ContentCache } from "./content-cache.ts";
+import { checkCacheFolder, projectCache, type ContentCache } from "./content-cache.ts";
 import {
   fileStat, loadedPostKey, postRecordKey, readLoadedPost, readPostRecord, settingsRecordKey, siteFilesHash, siteRecordKey, textHash,
   writeLoadedPost, writePostRecord, writeSiteRecord, type LoadedPost, type PostRecord, type ValidationScope,
@@ -233,6 +233,8 @@ const storedIn = new WeakMap<object, Set<string>>();
 function recordStore(root: string, settings: Settings): RecordStore | undefined {
   const store = projectCache();
   if (!store) return undefined;
+  // Inside content/, the cache's files would be the site's: a usage error, before anything is written.
+  checkCacheFolder(root);
   let stored = storedIn.get(store);
   if (!stored) storedIn.set(store, (stored = new Set()));
   const scope: ValidationScope = { settings: settingsKey(settings), bibliography: siteFilesHash(root, settings.citations.bibliography) };

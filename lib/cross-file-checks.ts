@@ -35,6 +35,21 @@ export interface LinkingPost {
   brokenReferences?: ReadonlyArray<{ id: string; index: number }>;
   /** Where each of `brokenReferences` has its id; `where` is asked for any missing. */
   brokenReferencesAt?: Position[];
+  /**
+   * The ids written in its `references:` when YAML cannot read that field at all (a quote
+   * left open, an entry out of line), each with the line it is written on and the line of
+   * the error that must be fixed first: a post citing one is told that this post has it.
+   */
+  unreadableReferences?: ReadonlyArray<UnreadableReference>;
+}
+
+/** An id written in a post's `references:` that YAML could not read. */
+export interface UnreadableReference {
+  id: string;
+  /** The line of its `id:`. */
+  line?: number;
+  /** The line of the YAML error that keeps the post's `references:` from being read. */
+  errorLine?: number;
 }
 
 /**
@@ -386,7 +401,8 @@ export function unresolvedCitationProblems(
   } = {},
 ): Diagnostic[] {
   if (!citations.length) return [];
-  interface Holder { post: LinkingPost; id: string; at: () => Position | undefined }
+  // `unreadableUntil`: the holder's references cannot be read until its YAML error (on that line, 0 when unknown) is fixed.
+  interface Holder { post: LinkingPost; id: string; at: () => Position | undefined; unreadableUntil?: number }
   const usable = new Map<string, Holder[]>();
   const broken = new Map<string, Holder[]>();
   const hold = (byFolded: Map<string, Holder[]>, holder: Holder) => {
@@ -399,6 +415,8 @@ export function unresolvedCitationProblems(
   for (const post of posts) {
     post.references?.forEach(({ id }, index) => hold(usable, { post, id, at: () => post.referencesAt?.[index] ?? where(post.file, index) }));
     post.brokenReferences?.forEach(({ id, index }, i) => hold(broken, { post, id, at: () => post.brokenReferencesAt?.[i] ?? where(post.file, index) }));
+    // As much a work to fix first as an entry with an error of its own.
+    post.unreadableReferences?.forEach(({ id, line, errorLine }) => hold(broken, { post, id, at: () => (line ? { line } : undefined), unreadableUntil: errorLine ?? 0 }));
   }
   const files = typeof options.sharedBibliography === "string" ? [options.sharedBibliography] : (options.sharedBibliography ?? []);
   const shared = files.length
@@ -421,23 +439,36 @@ export function unresolvedCitationProblems(
     // Only a capital apart: the id the first of those posts writes, which the citation must then match.
     const id = exact.length ? key : holders[0]!.id;
     const named = exact.length ? exact : holders.filter((h) => h.id === id);
+    const until = (h: Holder) => (h.unreadableUntil ? `the error at line ${h.unreadableUntil} of that post` : "that post's YAML error");
+    // Alone, an unreadable holder's reason is the message's; among several, each says its own.
     const places = named.slice(0, NAMED_POSTS).map((h) => {
-      const at = h.at();
-      return `${h.post.file}${at?.line ? ` (line ${at.line})` : ""}`;
+      const line = h.at()?.line;
+      const notes = [line ? `line ${line}` : "", named.length > 1 && h.unreadableUntil !== undefined ? `in references that cannot be read until ${until(h)} is fixed` : ""].filter(Boolean);
+      return `${h.post.file}${notes.length ? ` (${notes.join(", ")})` : ""}`;
     });
     const more = named.length - places.length;
     const list = more ? `${places.join(", ")} and ${more} more post${more > 1 ? "s" : ""}` : places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places[0]!;
     const several = named.length > 1;
     let message: string;
-    if (fixFirst) {
+    const unreadable = !several && named[0]!.unreadableUntil !== undefined ? named[0]! : undefined;
+    if (unreadable) {
+      message = exact.length
+        ? `${problem.message}; it is in the references of ${list}, which cannot be read until ${until(unreadable)} is fixed, and references are per post`
+        : `${problem.message}; ${list} has a reference "${id}", which differs only in capitals, in references that cannot be read until ${until(unreadable)} is fixed, and references are per post`;
+    } else if (fixFirst) {
       const capitals = exact.length ? "" : ", which differs only in capitals";
-      message = `${problem.message}; ${list} ${several ? "have" : "has"} a reference "${id}"${capitals}, but ${several ? "those entries have errors" : "that entry has an error"} of ${several ? "their" : "its"} own, and references are per post`;
+      const why = !several
+        ? "that entry has an error of its own"
+        : named.some((h) => h.unreadableUntil !== undefined) ? "each of those entries has an error of its own or is in references that cannot be read" : "those entries have errors of their own";
+      message = `${problem.message}; ${list} ${several ? "have" : "has"} a reference "${id}"${capitals}, but ${why}, and references are per post`;
     } else {
       message = exact.length
         ? `${problem.message}; it is a reference of ${list}, and references are per post`
         : `${problem.message}; ${list} ${several ? "have" : "has"} a reference "${id}", which differs only in capitals, and references are per post`;
     }
-    const copy = fixFirst
+    const copy = unreadable
+      ? `once ${unreadable.unreadableUntil ? `the error at line ${unreadable.unreadableUntil} of ${unreadable.post.file}` : `the YAML error of ${unreadable.post.file}`} is fixed, copy the entry "${id}" from its \`references:\` into this post's \`references:\``
+      : fixFirst
       ? several
         ? "once one of those entries is fixed (see the errors of its post), copy it into this post's `references:`"
         : `once that entry is fixed (see the errors of ${named[0]!.post.file}), copy it into this post's \`references:\``

@@ -40,6 +40,8 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
     }
   }
   if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
+  // A Nunjucks page's body is a template, not markdown: Nunjucks itself reports its mistakes (lib/template-errors.ts).
+  if (file.endsWith(".njk")) return { diagnostics };
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));
   diagnostics.push(...bodyHtmlProblems(split.body, file, split.bodyLine), ...bodyFootnoteProblems(split.body, file, split.bodyLine));
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"), () => sitePostsIn(ctx.root));

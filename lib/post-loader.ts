@@ -1,6 +1,6 @@
 // From a post's file text to a validated, typed Post, with every problem found.
 import path from "node:path";
-import { isoOffset, resolveChatStart, zoneWarning, type ChatInstant } from "./chat-time.ts";
+import { currentZoneName, isoOffset, resolveChatStart, zoneWarning, type ChatInstant } from "./chat-time.ts";
 import { followedHashtag } from "./chat-address.ts";
 import { normaliseItem, referenceId, sameDoiProblem, type CslItem } from "./csl-normalise.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
@@ -17,7 +17,7 @@ import { bodyFootnoteProblems } from "./body-footnotes.ts";
 import { bodyLinks, sitePostsIn, type PostLink } from "./body-links.ts";
 import { absoluteUrl } from "./site-url.ts";
 import type { SiteLink } from "./site-links.ts";
-import type { LinkingPost } from "./cross-file-checks.ts";
+import type { LinkingPost, UnreadableReference } from "./cross-file-checks.ts";
 import type { SharedBibliography } from "./bibliography.ts";
 import { resolveLocalPath } from "./local-paths.ts";
 import type { FileLookup } from "./file-case.ts";
@@ -259,21 +259,24 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
     const zone = typeof rawChat.zone === "string" ? rawChat.zone : ctx.settings.chat.zone;
     const zoneField = typeof rawChat.zone === "string" ? ["chat", "zone"] : ["chat", "start"];
     // The weekly time is what a start in the site's zone most likely means; a guest chat elsewhere has its own.
-    const inSiteZone = zone.trim() === ctx.settings.chat.zone;
+    // (By current names: US/Eastern is the site's America/New_York.)
+    const inSiteZone = (currentZoneName(zone) ?? zone.trim()) === (currentZoneName(ctx.settings.chat.zone) ?? ctx.settings.chat.zone);
     const result = resolveChatStart(rawChat.start, zone, inSiteZone ? { slotTime: ctx.settings.chat.time } : {});
     if (!result.ok) {
       const at = result.field === "zone" ? zoneField : ["chat", "start"];
       error(fieldPath(at), doc.locate(at), result.problem.message, result.problem.fix);
       // A wrong zone does not hide a wrong start: both in one run.
       if (result.startProblem) error("chat.start", doc.locate(["chat", "start"]), result.startProblem.message, result.startProblem.fix);
-    } else {
+    }
+    // An old name (US/Eastern, Europe/Kiev) still works: told, with its current name, which the post uses.
+    // (Told with a wrong start too: every problem at once.)
+    const oldZoneName = typeof rawChat.zone === "string" ? zoneWarning(rawChat.zone) : undefined;
+    if (oldZoneName) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...oldZoneName });
+    if (result.ok) {
       const slip = inSiteZone ? slotSlip(result.instant, ctx.settings.chat.time) : undefined;
       for (const warning of [result.warning, slip]) {
         if (warning) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "start"]), field: "chat.start", ...warning });
       }
-      // A renamed zone (Europe/Kiev) still works: told, with its current name.
-      const renamed = typeof rawChat.zone === "string" ? zoneWarning(rawChat.zone) : undefined;
-      if (renamed) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...renamed });
       const durationMinutes = typeof rawChat.duration === "number" ? rawChat.duration : ctx.settings.chat.duration;
       chat = {
         ...result.instant,
@@ -291,6 +294,8 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
   // written in them are works the post has, its YAML error already told; a citation of one
   // is not told to add it again (a writer would add a duplicate).
   const brokenReferences: string[] = partial?.lostText.has("references") ? writtenIds(partial.lostText.get("references")!) : [];
+  // The same ids with their lines and that of the error to fix first, for a post that cites one (lib/cross-file-checks.ts).
+  const unreadable = brokenReferences.length ? unreadableReferences(split.yaml, split.yamlLine, brokenReferences, diagnostics.slice(0, checkedFrom)) : [];
   // Where each broken reference is among those written, for a post that cites one (lib/cross-file-checks.ts).
   const brokenEntries: { id: string; index: number }[] = [];
   if (Array.isArray(rawData.references)) {
@@ -404,13 +409,14 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
     // Its links and tags are checked against the other posts' too, and its references are
     // named to a post that cites one of them without having it (references are per post).
     const linking: LinkingPost | undefined =
-      links.posts.length || tags.length || references.length || brokenEntries.length
+      links.posts.length || tags.length || references.length || brokenEntries.length || unreadable.length
         ? {
             file, ...(date ? { date } : {}), draft: fm?.draft ?? rawData.draft === true, postLinks: links.posts,
             ...(tags.length ? { tags, tagsAt: tags.map((_, i) => doc.locate(["tags", i])) } : {}),
             // Placed among all the references written, broken ones too.
             ...(references.length ? { references: references.map(({ id }) => ({ id })), referencesAt: references.map((r) => doc.locate(["references", (rawData.references as unknown[]).findIndex((e) => referenceId(e) === r.id), "id"])) } : {}),
             ...(brokenEntries.length ? { brokenReferences: brokenEntries, brokenReferencesAt: brokenEntries.map(({ index }) => doc.locate(["references", index, "id"])) } : {}),
+            ...(unreadable.length ? { unreadableReferences: unreadable } : {}),
           }
         : undefined;
     return { diagnostics, chatStartAt, citing, ...(linking ? { linking } : {}) };
@@ -447,6 +453,24 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
  * `at`, or on a line of the same value below it (indented further); `at` when it is not
  * found there (a value in quotes with escapes in it).
  */
+/**
+ * Where each of `ids` (read from `references:` that YAML could not read) is written, and the
+ * line of the first YAML error in that field (else the first at all): the error to fix first.
+ */
+function unreadableReferences(yaml: string, yamlLine: number, ids: readonly string[], errors: readonly Diagnostic[]): UnreadableReference[] {
+  const lines = yaml.split("\n");
+  const start = lines.findIndex((l) => /^["']?references["']?[ \t]*:/.test(l));
+  let end = start + 1;
+  // To the next top-level field (an entry may start at the left edge: `- id: …`).
+  while (start >= 0 && end < lines.length && !/^[^\s#-]/.test(lines[end]!)) end++;
+  const errorLines = errors.filter((d) => d.severity === "error" && d.line !== undefined).map((d) => d.line!);
+  const errorLine = errorLines.find((l) => l >= yamlLine + start && l < yamlLine + end) ?? errorLines[0];
+  return ids.map((id) => {
+    const at = start < 0 ? -1 : lines.slice(start, end).findIndex((l) => writtenIds(l).includes(id));
+    return { id, ...(at >= 0 ? { line: yamlLine + start + at } : {}), ...(errorLine !== undefined ? { errorLine } : {}) };
+  });
+}
+
 function markerAt(raw: string, at: Position, marker: string): Position {
   if (at.line === undefined) return at;
   const lines = raw.split(/\r?\n/);

@@ -4,9 +4,9 @@ import path from "node:path";
 import { z } from "zod";
 import { readYamlDocument } from "./front-matter.ts";
 import { zodIssuesToDiagnostics } from "./schema-messages.ts";
-import { checkZone } from "./chat-time.ts";
+import { checkZone, currentZoneName, zoneWarning } from "./chat-time.ts";
 import { chatDuration } from "./post-schema.ts";
-import { SettingsError, fieldPath, type Diagnostic } from "./diagnostics.ts";
+import { SettingsError, fieldPath, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { fontKind, type FontKind } from "./font-coverage.ts";
 
 import { SETTINGS_FILE } from "./content-paths.ts";
@@ -65,7 +65,8 @@ export { SettingsError } from "./diagnostics.ts";
 
 /**
  * Parse and validate the settings text; every problem is returned, none thrown. With
- * `root` (the site's folder), the files the settings name there are checked too.
+ * `root` (the site's folder), the files the settings name there are checked too. With
+ * warnings only, the settings come with them.
  */
 export function parseSettings(text: string, file = SETTINGS_FILE, root?: string): { settings?: Settings; diagnostics: Diagnostic[] } {
   const doc = readYamlDocument(text, file, 1);
@@ -79,6 +80,9 @@ export function parseSettings(text: string, file = SETTINGS_FILE, root?: string)
   if (zoneProblem) {
     diagnostics.push({ severity: "error", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...zoneProblem });
   }
+  // An old name (US/Eastern, Europe/Kiev) gives the right times: told, and replaced below by the current one.
+  const zoneOldName = typeof zone === "string" ? zoneWarning(zone) : undefined;
+  if (zoneOldName) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...zoneOldName });
   if (parsed.success && root !== undefined) {
     parsed.data.shareImage.fonts.forEach((font, i) => {
       const problem = fontFileProblem(root, font);
@@ -86,9 +90,11 @@ export function parseSettings(text: string, file = SETTINGS_FILE, root?: string)
       if (problem) diagnostics.push({ severity: "error", file, ...doc.locate(at), field: fieldPath(at), ...problem });
     });
   }
-  if (!parsed.success || diagnostics.length) return { diagnostics };
+  if (!parsed.success || hasErrors(diagnostics)) return { diagnostics };
   const settings = parsed.data;
   if (!settings.url.endsWith("/")) settings.url += "/";
+  // Every page, calendar and feed names the zone by its current name, whatever the file calls it.
+  settings.chat.zone = currentZoneName(settings.chat.zone) ?? settings.chat.zone;
   return { settings, diagnostics };
 }
 
@@ -137,6 +143,14 @@ export function settingsSource(settings: Settings): string | undefined {
 
 /** Load the settings of the site rooted at `root`; throws SettingsError on a writer's mistake. */
 export function loadSettings(root = process.cwd()): Settings {
+  return loadSiteSettings(root).settings;
+}
+
+/**
+ * Load the settings of the site rooted at `root`, with their warnings, for a command to
+ * report with the posts' problems; throws SettingsError on a writer's mistake.
+ */
+export function loadSiteSettings(root = process.cwd()): { settings: Settings; warnings: Diagnostic[] } {
   const file = path.join(root, SETTINGS_FILE);
   let text: string;
   try {
@@ -155,5 +169,5 @@ export function loadSettings(root = process.cwd()): Settings {
   const { settings, diagnostics } = parseSettings(text, SETTINGS_FILE, root);
   if (!settings) throw new SettingsError(diagnostics);
   sources.set(settings, text);
-  return settings;
+  return { settings, warnings: diagnostics };
 }

@@ -5,7 +5,7 @@
 // after a build, or after editing one post, reads files and records and little else.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { projectCache, type ContentCache } from "./content-cache.ts";
+import { checkCacheFolder, contentKey, projectCache, type ContentCache } from "./content-cache.ts";
 import { today } from "./clock.ts";
 import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -43,8 +43,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-/** Validated settings, from the record of the same settings text when there is one. Throws SettingsError. */
-async function settingsOf(root: string, cache: ContentCache | undefined): Promise<Settings> {
+/** Validated settings and their warnings, from the records of the same settings text when there are. Throws SettingsError. */
+async function settingsOf(root: string, cache: ContentCache | undefined): Promise<{ settings: Settings; warnings: Diagnostic[] }> {
   let text: string | undefined;
   try {
     text = readFileSync(path.join(root, SETTINGS_FILE), "utf8");
@@ -52,23 +52,31 @@ async function settingsOf(root: string, cache: ContentCache | undefined): Promis
     // loadSettings reports the missing file.
   }
   const key = text === undefined ? undefined : settingsRecordKey(text);
+  // The warnings (an old zone name) have a record of their own: a build writes the settings' only (lib/corpus.ts).
+  const warningsKey = key === undefined ? undefined : contentKey({ kind: "settings warnings", settings: key });
   const stored = cache && key ? cache.get(key) : undefined;
-  if (stored !== undefined) {
+  const storedWarnings = cache && warningsKey ? cache.get(warningsKey) : undefined;
+  if (stored !== undefined && storedWarnings !== undefined) {
     try {
-      return JSON.parse(stored) as Settings;
+      return { settings: JSON.parse(stored) as Settings, warnings: JSON.parse(storedWarnings) as Diagnostic[] };
     } catch {
       // A sealed record is whole; recompute rather than fail.
     }
   }
-  const { loadSettings } = await import("./settings.ts");
-  const settings = loadSettings(root);
-  if (cache && key) cache.set(key, JSON.stringify(settings));
-  return settings;
+  const { loadSiteSettings } = await import("./settings.ts");
+  const loaded = loadSiteSettings(root);
+  if (cache && key && warningsKey) {
+    cache.set(key, JSON.stringify(loaded.settings));
+    cache.set(warningsKey, JSON.stringify(loaded.warnings));
+  }
+  return loaded;
 }
 
 export async function checkSite(root: string): Promise<CheckResult> {
   const cache = projectCache();
-  const settings = await settingsOf(root, cache);
+  // Inside content/, the cache's files would be the site's: a usage error, before anything is written.
+  checkCacheFolder(root);
+  const { settings, warnings: settingsWarnings } = await settingsOf(root, cache);
   const settingsJson = JSON.stringify(settings);
   const { bibliography, style, locale } = settings.citations;
   const scope = { settings: settingsJson, bibliography: siteFilesHash(root, bibliography) };
@@ -123,6 +131,7 @@ export async function checkSite(root: string): Promise<CheckResult> {
   return {
     posts: facts.length,
     diagnostics: [
+      ...settingsWarnings,
       ...ordered.flatMap((r) => r.load),
       ...unpublishableFiles(root),
       ...crossFileProblems(facts, {

@@ -2,8 +2,8 @@
 // validated settings and whether this is a preview (`npm start`) or a real build.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatReport, REPORT_ENDINGS, SettingsError } from "../lib/diagnostics.ts";
-import { loadSettings, type Settings } from "../lib/settings.ts";
+import { formatReport, REPORT_ENDINGS, SettingsError, type Diagnostic } from "../lib/diagnostics.ts";
+import { loadSiteSettings, type Settings } from "../lib/settings.ts";
 import type { BuildMode } from "../lib/publishing.ts";
 
 /** Where chatpost itself lives (layouts, assets); the content may live elsewhere (tests, benchmarks). */
@@ -13,6 +13,8 @@ export interface ChatpostContext {
   /** The site being built: the folder that holds content/. */
   root: string;
   settings: Settings;
+  /** The settings' warnings (an old zone name), reported with the posts' problems (plugins/posts.ts). */
+  settingsWarnings: Diagnostic[];
   mode: BuildMode;
 }
 
@@ -27,9 +29,9 @@ export function initContext(inputDir: string): ChatpostContext {
   const root = path.resolve(inputDir, "..");
   const runMode = process.env.ELEVENTY_RUN_MODE;
   const mode: BuildMode = runMode === "serve" || runMode === "watch" ? "preview" : "build";
-  let settings: Settings;
+  let loaded: { settings: Settings; warnings: Diagnostic[] };
   try {
-    settings = loadSettings(root);
+    loaded = loadSiteSettings(root);
   } catch (error) {
     // A mistake saved while the preview runs: say so and keep previewing with the settings
     // as they were, rather than stop the server. A build (or the first start) stops on it.
@@ -37,7 +39,7 @@ export function initContext(inputDir: string): ChatpostContext {
     console.error(formatReport(error.diagnostics, REPORT_ENDINGS.previewSettings));
     return current;
   }
-  current = { root, settings, mode };
+  current = { root, settings: loaded.settings, settingsWarnings: loaded.warnings, mode };
   return current;
 }
 

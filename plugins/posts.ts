@@ -48,8 +48,9 @@ export function warningsAlreadyPrinted(): void {
 export default function postsPlugin(eleventyConfig: any): void {
   // Validate every post before Eleventy renders anything: all problems at once, no stack trace.
   eleventyConfig.on("eleventy.before", () => {
-    const { root, settings, mode } = context();
-    const { diagnostics } = loadCorpus(root, settings);
+    const { root, settings, settingsWarnings, mode } = context();
+    // The settings' warnings too: printed on every rebuild of the preview, as the posts' are.
+    const diagnostics = [...settingsWarnings, ...loadCorpus(root, settings).diagnostics];
     if (hasErrors(diagnostics)) {
       // A preview shows a post's problems on its page; one in the site's own files (the
       // style, locale or shared bibliography) stops every post, so it stops the rebuild too.

@@ -7,7 +7,7 @@ import { inputFingerprint, isUpToDate, readBuildRecord, stableSpan, writeBuildRe
 import { now } from "../lib/clock.ts";
 import { projectCache, projectCacheFolder, removeTemporaryFiles, SHARE_IMAGES } from "../lib/content-cache.ts";
 import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
-import { interceptEleventyErrors, runStep, whenOrphaned } from "./run-step.ts";
+import { discardFolder, interceptEleventyErrors, runStep, whenOrphaned } from "./run-step.ts";
 import { trace } from "../lib/build-trace.ts";
 import { commandLine } from "./command-line.ts";
 
@@ -145,10 +145,11 @@ export async function build(root: string, output: string, quiet: boolean, force:
   }
 
   // Loaded here, not at the top: an up-to-date build needs none of it.
-  const { loadSettings } = await import("../lib/settings.ts");
+  const { loadSiteSettings } = await import("../lib/settings.ts");
   const { forgetLoadedPosts, loadCorpus } = await import("../lib/corpus.ts");
   trace("validation starts");
-  const settings = loadSettings(root);
+  // The settings' warnings (an old zone name) are reported with the posts' problems.
+  const { settings, warnings: settingsWarnings } = loadSiteSettings(root);
   // Share images: drawn with the site's added fonts too; what no font can draw is a
   // warning with the others (it depends on font files, which validation records do not see).
   // The warnings need the fonts before Eleventy runs; its plugin (plugins/og-image.ts) sets the same list for the drawing.
@@ -160,7 +161,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
   const { diagnostics, span } = (() => {
     const { posts, diagnostics } = loadCorpus(root, settings);
     const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
-    return { diagnostics: [...diagnostics, ...shareCardProblems(cards, settings, root)], span: stableSpan(posts, buildTime) };
+    return { diagnostics: [...settingsWarnings, ...diagnostics, ...shareCardProblems(cards, settings, root)], span: stableSpan(posts, buildTime) };
   })();
   trace("validation done");
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
@@ -268,8 +269,10 @@ export async function build(root: string, output: string, quiet: boolean, force:
     }
   } catch (error) {
     // Eleventy may still be copying files into the staging folder, so the first removal
-    // can race with it (ENOTEMPTY): remove it again once everything has stopped.
+    // can race with it (ENOTEMPTY): remove it again once everything has stopped. A copy that
+    // fails because its folder is gone is not another failure (scripts/run-step.ts).
     staging = undefined;
+    discardFolder(building);
     process.once("exit", () => {
       try {
         rmSync(building, { recursive: true, force: true, maxRetries: 3 });

@@ -1,9 +1,14 @@
-// How every chatpost command ends: a writer's mistake is a clean report with no
+// How every chatpost command ends: a writer's mistake (a mistake in a Nunjucks page of
+// content/ or a page's `layout:` included, lib/template-errors.ts) is a clean report with no
 // stack trace, a mistake in how the command was run (a bad CHATPOST_NOW) one line and
 // exit code 2 as for a mistyped option; anything else is chatpost's own bug, shown in
 // full and marked so.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { checkClock, ClockError } from "../lib/clock.ts";
+import { CacheFolderError } from "../lib/content-cache.ts";
 import { ContentError, formatReport, SettingsError } from "../lib/diagnostics.ts";
+import { NUNJUCKS_FILTERS, readTemplateError, templateDiagnostic, writersFile } from "../lib/template-errors.ts";
 
 /** Find a writer-facing error anywhere in the cause chain (Eleventy wraps what plugins throw). */
 export function findContentError(error: unknown): ContentError | SettingsError | undefined {
@@ -16,11 +21,65 @@ export function findContentError(error: unknown): ContentError | SettingsError |
   return undefined;
 }
 
-/** A mistake in how the command was run, anywhere in the cause chain. */
-function findUsageError(error: unknown): ClockError | undefined {
+/** chatpost's layouts: a template error in them is chatpost's, not the writer's. */
+const LAYOUTS = path.resolve(import.meta.dirname, "../layouts");
+
+/** The site Eleventy is building (its folder and the filters its pages may use), once it is set up. */
+let eleventySite: { root: string; filters: () => string[] } | undefined;
+
+/**
+ * A Nunjucks or layout error in a writer's file (content/index.njk, `layout:` of a page), as
+ * a writer's error; undefined for anything else, an error in chatpost's layouts included.
+ */
+export function findTemplateError(error: unknown, site = eleventySite): ContentError | undefined {
+  if (!site) return undefined;
+  const messages: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 20; depth++) {
-    if (current instanceof ClockError) return current;
+    if (current instanceof Error) messages.push(current.message);
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  const text = readTemplateError(messages);
+  if (!text) return undefined;
+  const file = writersFile(text.template, { cwd: process.cwd(), root: site.root, layouts: LAYOUTS, exists: existsSync });
+  if (!file) return undefined;
+  const diagnostic = templateDiagnostic(text, file, {
+    read: (rel) => {
+      try {
+        return readFileSync(path.join(site.root, rel), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    filters: site.filters(),
+    layoutFiles: layoutFiles(),
+  });
+  return diagnostic && new ContentError([diagnostic]);
+}
+
+/** The layouts and partials as `layout:` and `{% include %}` name them. */
+function layoutFiles(): string[] {
+  try {
+    return readdirSync(LAYOUTS, { recursive: true, encoding: "utf8" })
+      .map((file) => file.split(path.sep).join("/"))
+      .filter((file) => file.endsWith(".njk"))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The filters a page may use: Nunjucks' own and those added to Eleventy (its own and chatpost's). */
+function filterNames(eleventy: unknown): string[] {
+  const userConfig = (eleventy as { eleventyConfig?: { userConfig?: { getFilters?(): object; nunjucks?: { filters?: object; asyncFilters?: object } } } }).eleventyConfig?.userConfig;
+  return [...NUNJUCKS_FILTERS, ...Object.keys(userConfig?.getFilters?.() ?? {}), ...Object.keys(userConfig?.nunjucks?.filters ?? {}), ...Object.keys(userConfig?.nunjucks?.asyncFilters ?? {})];
+}
+
+/** A mistake in how the command was run, anywhere in the cause chain. */
+function findUsageError(error: unknown): ClockError | CacheFolderError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 20; depth++) {
+    if (current instanceof ClockError || current instanceof CacheFolderError) return current;
     current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
   }
   return undefined;
@@ -38,9 +97,9 @@ export function reportFailure(error: unknown, ending?: string): number {
     console.error(usageError.message);
     return USAGE_EXIT_CODE;
   }
-  const writerError = findContentError(error);
+  const writerError = findContentError(error) ?? findTemplateError(error);
   if (writerError) {
-    console.error(formatReport(writerError.diagnostics, ending));
+    if (!(error && typeof error === "object" && reported.has(error))) console.error(formatReport(writerError.diagnostics, ending));
   } else {
     console.error(INTERNAL_ERROR_HEADING);
     console.error(error);
@@ -61,25 +120,53 @@ interface EleventyErrorHandler {
  * writer's report (the preview's says that saving a fix rebuilds).
  */
 export function interceptEleventyErrors(eleventy: { errorHandler: EleventyErrorHandler }, internal: "eleventy" | "silent", ending?: string): void {
+  // Both commands have moved into the site's folder, where Eleventy reads content/ from.
+  eleventySite = { root: process.cwd(), filters: () => filterNames(eleventy) };
   const handler = eleventy.errorHandler;
   const original = handler.error.bind(handler);
   handler.error = (error, message) => {
     const usageError = findUsageError(error);
-    const writerError = findContentError(error);
+    const writerError = findContentError(error) ?? findTemplateError(error);
     if (usageError) console.error(usageError.message);
-    else if (writerError) console.error(formatReport(writerError.diagnostics, ending));
-    else if (internal === "eleventy") {
+    else if (writerError) {
+      console.error(formatReport(writerError.diagnostics, ending));
+      if (error && typeof error === "object") reported.add(error);
+    } else if (internal === "eleventy") {
       console.error(INTERNAL_ERROR_HEADING);
       original(error, message);
     }
   };
 }
 
+/** Folders a failed build is removing: what Eleventy was still copying into them fails with it. */
+const discarded = new Set<string>();
+
+/** `folder` (a build's staging folder) is being removed because the build failed. */
+export function discardFolder(folder: string): void {
+  discarded.add(path.resolve(folder));
+}
+
+/** A file operation that failed only because its folder was removed after the build had failed. */
+function intoDiscardedFolder(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 20; depth++) {
+    const target = (current as { path?: unknown; dest?: unknown }).dest ?? (current as { path?: unknown }).path;
+    if (typeof target === "string" && [...discarded].some((folder) => !path.relative(folder, path.resolve(target)).startsWith(".."))) return true;
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Failures already printed (by the Eleventy error handler), so that `runStep` does not print them again. */
+const reported = new WeakSet<object>();
+
 /** Runs a command; `ending` closes a writer's report with what that command did not do. */
 export async function runStep(step: () => Promise<void>, ending?: string): Promise<void> {
   // Eleventy may still be copying files when a build fails: a late rejection is
-  // reported like any other failure instead of crashing with Node's own trace.
+  // reported like any other failure instead of crashing with Node's own trace, unless
+  // it is a copy into the folder the failed build is removing (the failure was reported).
   process.on("unhandledRejection", (reason) => {
+    if (intoDiscardedFolder(reason)) return;
     process.exitCode = reportFailure(reason, ending);
   });
   try {

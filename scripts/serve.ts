@@ -4,6 +4,7 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { APP_DIR } from "../plugins/context.ts";
+import { checkCacheFolder } from "../lib/content-cache.ts";
 import { REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { removeWithEmptyFolders } from "../lib/preview-outputs.ts";
@@ -26,6 +27,8 @@ await runStep(async () => {
   // _site/, so a preview can never be deployed by mistake.
   // Eleventy and the plugins read `content/` relative to the working directory.
   process.chdir(path.resolve(values.root));
+  // A cache inside content/ (CHATPOST_CACHE_DIR) would be watched, and each rebuild writing it would start another.
+  checkCacheFolder(".");
   const eleventy = new Eleventy("content", values.output, {
     configPath: path.join(APP_DIR, ".eleventy.ts"),
     runMode: "serve",
@@ -46,6 +49,7 @@ interface WatchingEleventy {
   watcher?: { options?: { cwd?: string }; listeners(event: string): ((path: string) => unknown)[]; removeAllListeners(event: string): void; on(event: string, fn: (path: string) => unknown): void };
   config: { events: { on(event: string, fn: (arg: { incremental: boolean }) => void): void; removeListener(event: string, fn: (arg: { incremental: boolean }) => void): void } };
   setIncrementalBuild(on: boolean): void;
+  watchManager?: { isBuildRunning(): boolean };
 }
 
 /**
@@ -58,6 +62,10 @@ interface WatchingEleventy {
  *   v4): the preview kept serving and listing a deleted post. A deletion now rebuilds every
  *   page, not incrementally (which rebuilds only pages that depend on files that exist),
  *   so lists and tag pages forget it and plugins/preview-outputs.ts removes what it wrote.
+ * - A file added while another is being rebuilt incrementally made Eleventy 3.1 fail with
+ *   "`templateRender` has not yet initialized" (the new page joins the list of files before
+ *   it is read). An added file is handed to Eleventy only once no build is running, and is
+ *   built with every page: lists and tag pages need it anyway.
  */
 function watchAsChatpostNeeds(eleventy: WatchingEleventy, rebuild: (file: string) => Promise<void>, output: string): void {
   const watcher = eleventy.watcher;
@@ -69,7 +77,17 @@ function watchAsChatpostNeeds(eleventy: WatchingEleventy, rebuild: (file: string
     watcher.removeAllListeners(event);
     watcher.on(event, (changed: string) => {
       const file = asEleventyKnowsIt(changed);
-      for (const handler of handlers) void handler(file);
+      const handOver = () => {
+        for (const handler of handlers) void handler(file);
+      };
+      if (event === "add") {
+        whenNoBuildRuns(eleventy, () => {
+          buildEveryPageNext(eleventy);
+          handOver();
+        });
+        return;
+      }
+      handOver();
       if (event === "unlink") rebuildAfterDeletion(eleventy, rebuild, file, output);
     });
   }
@@ -81,6 +99,18 @@ function rebuildAfterDeletion(eleventy: WatchingEleventy, rebuild: (file: string
   if (!fromContent.startsWith("..") && PUBLISHED_FILE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) {
     removeWithEmptyFolders(path.join(output, fromContent), output);
   }
+  buildEveryPageNext(eleventy);
+  void rebuild(file);
+}
+
+/** Runs `then` once Eleventy has no build under way (at once when it has none). */
+function whenNoBuildRuns(eleventy: WatchingEleventy, then: () => void): void {
+  if (!eleventy.watchManager?.isBuildRunning()) return then();
+  setTimeout(() => whenNoBuildRuns(eleventy, then), 50);
+}
+
+/** The next build renders every page, not incrementally; the ones after it are incremental again. */
+function buildEveryPageNext(eleventy: WatchingEleventy): void {
   // Incremental again once a build of every page has written the site (not a build already
   // under way, which Eleventy began incrementally); an edit saved meanwhile follows it.
   if (!wholeBuildPending) {
@@ -95,7 +125,6 @@ function rebuildAfterDeletion(eleventy: WatchingEleventy, rebuild: (file: string
     events.on("eleventy.after", restore);
   }
   eleventy.setIncrementalBuild(false);
-  void rebuild(file);
 }
 
 let wholeBuildPending = false;

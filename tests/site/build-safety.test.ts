@@ -42,11 +42,12 @@ describe("a failed build", () => {
     siteAfterWriterFailure = hashes(path.join(root, "_site"));
     contentAfterWriterFailure = hashes(path.join(root, "content"));
 
-    // A failure inside Eleventy, after the validation passed (a template Nunjucks cannot
-    // parse stands in for a bug; a bad CHATPOST_NOW is now a usage error, stopped before the build).
+    // A failure inside Eleventy, after the validation passed (a chatpost filter that fails on
+    // what it is given stands in for a bug; a template Nunjucks cannot parse is now the writer's
+    // error, tests/site/nj-template-errors.test.ts; a bad CHATPOST_NOW a usage error).
     writeFileSync(post, readFileSync(post, "utf8").replace(/^date: .*$/m, "date: 2017-04-30"));
     const broken = path.join(root, "content/broken.njk");
-    writeFileSync(broken, "---\ntitle: Broken\n---\n{% if %}\n");
+    writeFileSync(broken, "---\ntitle: Broken\n---\n{{ 5 | tagUrl }}\n");
     internalFailure = await runScript("build", root, ["--quiet"]);
     siteAfterInternalFailure = hashes(path.join(root, "_site"));
     rmSync(broken);

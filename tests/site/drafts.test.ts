@@ -238,4 +238,33 @@ describe("npm start (live preview)", () => {
     await waitFor(`${base}/tags/`, (html) => !html.includes("brandnewtag"));
     await waitFor(`${base}/posts/after-dst/chat.ics`, (text) => !text.includes("20171107T211500"));
   });
+
+  it("takes new posts saved while another post is being rebuilt, with no internal error", async () => {
+    // Eleventy 3.1 failed on a file added during an incremental rebuild ("templateRender has
+    // not yet initialized"): an edit and a new post saved together, a few times over.
+    const edited = path.join(root, "content/posts/2017-11-03-after-dst.md");
+    const original = readFileSync(edited, "utf8");
+    await waitFor(`${base}/posts/after-dst/`, (html) => html.includes("<h1"));
+    const before = log.length;
+    const added: string[] = [];
+    // The new post is saved 0–120 ms after the edit: its "add" then reaches Eleventy while the
+    // edit's rebuild is starting, as when a writer saves two files at once.
+    for (const [round, gap] of [0, 10, 30, 60].entries()) {
+      writeFileSync(edited, original.replace(/^title: .*$/m, `title: Edited in round ${round}`));
+      await new Promise((r) => setTimeout(r, gap));
+      const file = path.join(root, `content/posts/2026-11-0${round + 1}-added-${round}.md`);
+      writeFileSync(file, `---\ntitle: Added in round ${round}\ndate: 2026-11-0${round + 1}\nchat:\n  start: 2026-11-0${round + 1}T20:30\n---\nBody ${round}.\n`);
+      added.push(file);
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+    // Before the fix, the first new post failed every build after it: the preview stood still.
+    for (let round = 0; round <= 3; round++) await waitFor(`${base}/posts/added-${round}/`, (html) => html.includes(`Added in round ${round}`));
+    await waitFor(`${base}/posts/after-dst/`, (html) => html.includes("Edited in round 3"));
+    await waitFor(`${base}/`, (html) => [0, 1, 2, 3].every((round) => html.includes(`Added in round ${round}`)));
+    assert.doesNotMatch(log.slice(before), /internal error|has not yet initialized|needs a call to the init/);
+    assert.equal(server.exitCode, null, "the server stopped");
+    writeFileSync(edited, original);
+    for (const file of added) rmSync(file);
+    for (let round = 0; round <= 3; round++) await waitForStatus(`${base}/posts/added-${round}/`, 404);
+  });
 });

@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { Settings } from "luxon";
 import { transitionsInYear } from "../../lib/calendar.ts";
-import { checkZone, describeChatTime, formatOffset, isoOffset, resolveChatStart, type ChatInstant } from "../../lib/chat-time.ts";
+import { checkZone, currentZoneName, describeChatTime, formatOffset, isoOffset, resolveChatStart, zoneWarning, type ChatInstant } from "../../lib/chat-time.ts";
 
 function resolved(start: string | Date, zone: string): { instant: ChatInstant; warning?: { message: string; fix: string } } {
   const result = resolveChatStart(start, zone);
@@ -87,7 +87,7 @@ describe("zones", () => {
     ["UTC+1", /UTC\+1 → Europe\/Berlin/],
     // POSIX sign: Etc/GMT+5 is five hours behind UTC.
     ["Etc/GMT+5", /→ America\/New_York/],
-    ["US/Eastern", /America\/New_York/],
+    // US/Eastern was rejected here until it became a warning (below): it is a tz database name.
   ];
   for (const [zone, fix] of expectations) {
     it(`rejects ${zone} with a suggestion`, () => {
@@ -113,6 +113,63 @@ describe("zones", () => {
     assert.equal(utc("2017-05-02T20:30", "UTC"), "2017-05-02T20:30:00.000Z");
     assert.equal(checkZone("america/new_york")!.fix, "write America/New_York");
     assert.match(checkZone("Mars/Olympus_Mons")!.message, /not an IANA time zone/);
+  });
+
+  // The tz database keeps old names as links ("backward"): Intl reads each as the zone it
+  // links to, so the times are right. A warning names the current zone, which the chat
+  // then carries (every page and calendar names it so), instead of an error that stopped
+  // the post: US/Eastern was an error while Europe/Kiev, renamed the same way, warned.
+  const links: Array<[string, string]> = [
+    ["US/Eastern", "America/New_York"],
+    ["US/Pacific", "America/Los_Angeles"],
+    ["US/Central", "America/Chicago"],
+    ["US/Mountain", "America/Denver"],
+    ["Canada/Atlantic", "America/Halifax"],
+    ["GB", "Europe/London"],
+    ["Japan", "Asia/Tokyo"],
+    ["EST5EDT", "America/New_York"],
+    ["Asia/Calcutta", "Asia/Kolkata"],
+    ["Europe/Kiev", "Europe/Kyiv"],
+    ["US/East-Indiana", "America/Indiana/Indianapolis"],
+    ["Etc/Zulu", "UTC"],
+  ];
+  for (const [old, current] of links) {
+    it(`accepts ${old} with a warning naming ${current}, and gives the chat ${current}`, () => {
+      assert.equal(checkZone(old), undefined);
+      assert.deepEqual(zoneWarning(old), {
+        message: `"${old}" is an old alias, not a current IANA zone name: the tz database now calls it ${current}`,
+        fix: `write the IANA zone: ${old} → ${current}`,
+      });
+      assert.equal(currentZoneName(old), current);
+      const written = resolved("2017-07-04T20:30", old).instant;
+      const meant = resolved("2017-07-04T20:30", current).instant;
+      assert.deepEqual(written, meant);
+      assert.equal(written.zone, current);
+    });
+  }
+
+  it("keeps current names as written, with no warning", () => {
+    for (const zone of ["America/New_York", "Europe/Kyiv", "Asia/Kolkata", "America/Argentina/Buenos_Aires", "UTC", "Etc/UTC"]) {
+      assert.equal(zoneWarning(zone), undefined, zone);
+      assert.equal(currentZoneName(zone), zone === "Etc/UTC" ? "UTC" : zone);
+    }
+  });
+
+  it("still rejects names Intl knows that are no tz database names, or a wrong letter case", () => {
+    // Intl (ICU) reads Java's old IDs: AST as Anchorage, BST as Dhaka, SST as Guadalcanal.
+    assert.match(checkZone("BST")!.fix, /→ Europe\/London/);
+    for (const zone of ["AST", "SST", "ECT", "SystemV/EST5"]) {
+      assert.match(checkZone(zone)!.message, /not an IANA time zone/, zone);
+      assert.equal(currentZoneName(zone), undefined);
+    }
+    // Letter case stays an error for any name Intl spells otherwise: old (europe/kiev) or current.
+    assert.equal(checkZone("europe/kiev")!.fix, "write Europe/Kyiv");
+    assert.equal(checkZone("Asia/calcutta")!.fix, "write Asia/Kolkata");
+    // A US/ name the tz database does not have.
+    assert.deepEqual(checkZone("US/Eastern Time"), {
+      message: '"US/Eastern Time" is not an IANA time zone: the tz database has a few old names under US/, not this one',
+      fix: "write the Area/City name of the place, e.g. America/New_York, America/Toronto, America/Santiago",
+    });
   });
 });
 

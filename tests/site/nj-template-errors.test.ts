@@ -1,0 +1,160 @@
+// A writer's mistake in a Nunjucks page (content/index.njk, content/subscribe.njk) or in a
+// page's `layout:` is a writer's error in `npm run build` and `npm start`: file, line, what
+// is wrong and the fix, no stack trace, not blamed on chatpost; the last good site stays.
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { copySite, FIXTURE_SITE, listFiles, PROJECT, runScript, type BuildResult } from "../helpers/build-site.ts";
+
+function hashes(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).map((rel) => [rel, createHash("sha256").update(readFileSync(path.join(dir, rel))).digest("hex")]));
+}
+
+/** Builds `root` with `file` changed by `change`, then puts the file back. */
+async function buildWith(root: string, file: string, change: (text: string) => string): Promise<BuildResult> {
+  const full = path.join(root, file);
+  const original = readFileSync(full, "utf8");
+  writeFileSync(full, change(original));
+  try {
+    return await runScript("build", root, ["--quiet"]);
+  } finally {
+    writeFileSync(full, original);
+  }
+}
+
+/** A writer's error: exit 1, no stack trace, not chatpost's, and nothing else printed but the report. */
+function assertWritersError(result: BuildResult, line: RegExp): void {
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, line);
+  assert.doesNotMatch(result.stderr, /internal error|^\s+at |ENOENT/m);
+  assert.match(result.stderr, /\n\n1 error: nothing was built\. Fix the errors above and run again\.\n?$/);
+}
+
+describe("npm run build with a broken Nunjucks page or layout name", () => {
+  let root: string;
+  let siteBefore: Map<string, string>;
+  const results: Record<string, BuildResult> = {};
+
+  before(async () => {
+    root = copySite(FIXTURE_SITE);
+    const first = await runScript("build", root, ["--quiet"]);
+    assert.equal(first.code, 0, first.stderr);
+    siteBefore = hashes(path.join(root, "_site"));
+    // One after the other: each build must stop on its own mistake.
+    results.filter = await buildWith(root, "content/subscribe.njk", (t) => t.replace("{{ '/feed.xml' | fullUrl }}", "{{ '/feed.xml' | fulUrl }}"));
+    results.unclosedIf = await buildWith(root, "content/index.njk", (t) => t.replace(/\{%- endif %\}\n<section/, "\n<section"));
+    results.tag = await buildWith(root, "content/index.njk", (t) => t.replace("{%- set upcoming", "{%- sett upcoming"));
+    results.include = await buildWith(root, "content/index.njk", (t) => t.replace("partials/next-chat.njk", "partials/nxt-chat.njk"));
+    results.braces = await buildWith(root, "content/subscribe.njk", (t) => t.replace("<h1>Subscribe</h1>", "<h1>{{ site.title </h1>"));
+    results.layout = await buildWith(root, "content/about.md", (t) => t.replace("layout: base.njk", "layout: bse.njk"));
+  });
+
+  it("an unknown filter: the file, line and column, and the filter meant", () => {
+    const text = readFileSync(path.join(FIXTURE_SITE, "content/subscribe.njk"), "utf8").split("\n");
+    const line = text.findIndex((l) => l.includes("{{ '/feed.xml' | fullUrl }}")) + 1;
+    const column = text[line - 1]!.indexOf("fullUrl") + 1;
+    assertWritersError(results.filter!, new RegExp(`^content/subscribe\\.njk:${line}:${column} {2}there is no filter \`fulUrl\`; close ones that exist: \`fullUrl\` → write \`\\| fullUrl\` instead of \`\\| fulUrl\`$`, "m"));
+  });
+
+  it("an `{% if %}` never closed: its line, and the `{% endif %}` that is missing", () => {
+    const line = readFileSync(path.join(FIXTURE_SITE, "content/index.njk"), "utf8").split("\n").findIndex((l) => l.startsWith("{%- if upcoming.length %}")) + 1;
+    assertWritersError(results.unclosedIf!, new RegExp(`^content/index\\.njk:${line}:1 {2}\`\\{% if upcoming\\.length %\\}\` is never closed: the page ends without \`\\{% endif %\\}\` → add \`\\{% endif %\\}\``, "m"));
+  });
+
+  it("an unknown tag: named, with the tag meant", () => {
+    assertWritersError(results.tag!, /^content\/index\.njk:\d+:\d+ {2}there is no tag `\{% sett %\}` in Nunjucks → write `\{% set … %\}` instead$/m);
+  });
+
+  it("a misspelt include: the name, the files there are and the one meant", () => {
+    assertWritersError(results.include!, /^content\/index\.njk:\d+:\d+ {2}there is no file `partials\/nxt-chat\.njk` in the layouts to include; the files are [^\n]*`partials\/next-chat\.njk`[^\n]* → write "partials\/next-chat\.njk" instead of "partials\/nxt-chat\.njk"$/m);
+  });
+
+  it("a `{{` without `}}`: where it opens", () => {
+    const line = readFileSync(path.join(FIXTURE_SITE, "content/subscribe.njk"), "utf8").split("\n").findIndex((l) => l.includes("<h1>Subscribe</h1>")) + 1;
+    assertWritersError(results.braces!, new RegExp(`^content/subscribe\\.njk:${line}:5 {2}\`\\{\\{\` is never closed with \`\\}\\}\``, "m"));
+  });
+
+  it("a markdown page naming a layout that does not exist: its `layout:` line and the layout meant", () => {
+    const line = readFileSync(path.join(FIXTURE_SITE, "content/about.md"), "utf8").split("\n").indexOf("layout: base.njk") + 1;
+    assertWritersError(results.layout!, new RegExp(`^content/about\\.md:${line}:1 {2}layout {2}there is no layout \`bse\\.njk\` → write \`layout: base\\.njk\`$`, "m"));
+  });
+
+  it("leaves the last good site byte-identical and no temporary folder behind", () => {
+    assert.deepEqual(hashes(path.join(root, "_site")), siteBefore);
+    assert.deepEqual(readdirSync(root).filter((n) => /\.build-|\.previous-/.test(n)), []);
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Fetch `url` until `test` holds for its text; generous, for slow CI machines. */
+async function waitFor(url: string, test: (text: string) => boolean, seconds = 120): Promise<string> {
+  const until = Date.now() + seconds * 1000;
+  let last = "";
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      last = await res.text();
+      if (res.ok && test(last)) return last;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} never matched; last response:\n${last.slice(0, 2000)}`);
+}
+
+describe("npm start with a broken Nunjucks page", () => {
+  let root: string;
+  let server: ChildProcess;
+  let base: string;
+  let log = "";
+
+  before(async () => {
+    root = copySite(FIXTURE_SITE);
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    server = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT, "scripts/serve.ts"), "--root", root, "--port", String(port)], {
+      cwd: PROJECT,
+      env: { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout!.on("data", (chunk) => (log += chunk));
+    server.stderr!.on("data", (chunk) => (log += chunk));
+  });
+
+  after(() => {
+    server.kill();
+  });
+
+  it("prints the writer's error, keeps serving the last good pages, and recovers once the file is fixed", async () => {
+    await waitFor(`${base}/subscribe/`, (html) => html.includes("<h1>Subscribe</h1>"));
+    const file = path.join(root, "content/subscribe.njk");
+    const original = readFileSync(file, "utf8");
+    const before = log.length;
+    writeFileSync(file, original.replace("<h1>Subscribe</h1>", "<h1>Subscribe</h1>{% if calendarFeed %}"));
+    const deadline = Date.now() + 60_000;
+    while (!/rebuilds on its own/.test(log.slice(before)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const printed = log.slice(before);
+    assert.match(printed, /content\/subscribe\.njk:\d+:\d+ {2}`\{% if calendarFeed %\}` is never closed: the page ends without `\{% endif %\}`/);
+    assert.match(printed, /1 error: the preview was not updated\. Fix the errors above and save: it rebuilds on its own\./);
+    assert.doesNotMatch(printed, /internal error|^\s+at /m);
+    assert.equal(server.exitCode, null, "the server stopped");
+    await waitFor(`${base}/subscribe/`, (html) => html.includes("<h1>Subscribe</h1>"));
+
+    writeFileSync(file, original.replace("<h1>Subscribe</h1>", "<h1>Subscribe to the chat</h1>"));
+    await waitFor(`${base}/subscribe/`, (html) => html.includes("<h1>Subscribe to the chat</h1>"));
+    assert.equal(server.exitCode, null, "the server stopped");
+  });
+});
