@@ -2,6 +2,9 @@
 // - an HTML comment never closed (`<!-- TODO …` without `-->`) hides everything after it
 //   from readers, the rest of the body and the page around it (topics, references,
 //   footer), since the browser reads on to the next `-->`: an error at the `<!--`;
+// - a comment opened in a paragraph (or a heading, list item or table cell) and not closed in
+//   it is no comment to markdown: it is shown as text, `<!-- TODO fix this` and all, to
+//   readers: a warning at the `<!--`;
 // - a <script> (pasted with an embedded post) does not run where readers see the post: the
 //   published site's Content-Security-Policy (lib/security-headers.ts) allows no script
 //   from another site, and feed readers drop scripts: a warning, since the embed's
@@ -34,6 +37,14 @@ interface RawPiece {
   inline: boolean;
 }
 
+/** A `<!--` in markdown text that markdown shows as text, since no `-->` closes it in its paragraph. */
+interface TextComment {
+  line: number;
+  column: number | undefined;
+  /** The comment as written, to its line's end. */
+  written: string;
+}
+
 // What starts something to read on from: a comment, a script, or an element whose text is not HTML.
 const OPENING = /<!--|<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
@@ -58,6 +69,11 @@ export function bodyHtmlProblems(body: string, file: string, bodyLine: number): 
   // An open comment: where its `<!--` is, until a `-->` in raw HTML closes it.
   let comment: { line: number; column: number | undefined } | undefined;
   for (const piece of pieces) {
+    if ("written" in piece) {
+      // Inside a comment opened in raw HTML it is hidden, not shown.
+      if (!comment) problems.push({ severity: "warning", file, line: bodyLine + piece.line, ...(piece.column ? { column: piece.column } : {}), field: "", ...textCommentProblem(piece.written) });
+      continue;
+    }
     let at = 0;
     while (at < piece.html.length) {
       if (comment) {
@@ -113,6 +129,14 @@ export function bodyHtmlProblems(body: string, file: string, bodyLine: number): 
     });
   }
   return problems;
+}
+
+/** What is wrong with a `<!--` that markdown shows as text. */
+function textCommentProblem(written: string): { message: string; fix: string } {
+  return {
+    message: `this HTML comment <!-- is not closed with --> in its paragraph, so markdown shows it as text: readers see "${written}" on the page`,
+    fix: `end it with --> in the same paragraph, e.g. ${written} -->; to hide whole paragraphs, put the <!-- at the start of a line of its own; to show <!-- as text, write it in backticks: \`<!--\``,
+  };
 }
 
 /** What is wrong with a <script> in a body whose src is `src` (undefined for one written inline). */
@@ -251,11 +275,15 @@ function otherSite(src: string | undefined): string | undefined {
   }
 }
 
-/** The raw HTML of the body in order, blocks and inline tags alike. */
-function rawPieces(body: string): RawPiece[] {
-  const pieces: RawPiece[] = [];
+/** The raw HTML of the body in order, blocks and inline tags alike, and the comments in markdown text shown as text. */
+function rawPieces(body: string): Array<RawPiece | TextComment> {
+  const pieces: Array<RawPiece | TextComment> = [];
+  const lines = body.split("\n");
+  // A table cell's text has no lines of its own: its row's.
+  let map: [number, number] | undefined;
   for (const token of parseBody(body)) {
-    const [first = 0, end = first + 1] = token.map ?? [];
+    if (token.map) map = token.map;
+    const [first = 0, end = first + 1] = token.map ?? (token.type === "inline" ? map : undefined) ?? [];
     if (token.type === "html_block") pieces.push({ html: token.content, line: first, lastLine: end - 1, inline: false });
     else if (token.type === "inline") {
       let offset = 0;
@@ -267,9 +295,61 @@ function rawPieces(body: string): RawPiece[] {
           offset += countBreaks(child.content, child.content.length);
         }
       }
+      // After the text's raw HTML: none of it can close a comment that is shown as text.
+      if (token.content.includes("<!--")) {
+        const contentLines = token.content.split("\n");
+        for (const index of textCommentOffsets(token.content)) {
+          const before = token.content.slice(0, index);
+          const lineInText = countBreaks(before, index);
+          const contentLine = contentLines[lineInText]!;
+          const inLine = index - (before.lastIndexOf("\n") + 1);
+          // The text's line is its source line without the markers and indentation before it.
+          const start = (lines[first + lineInText] ?? "").indexOf(contentLine);
+          const rest = contentLine.slice(inLine).trimEnd();
+          pieces.push({ line: first + lineInText, column: start === -1 ? undefined : start + inLine + 1, written: rest.length > 40 ? `${rest.slice(0, 39).trimEnd()}…` : rest });
+        }
+      }
     }
   }
   return pieces;
+}
+
+// markdown-it's HTML comment in text (lib/common/html_re.mjs), and any other tag, whose attributes may hold a "<!--".
+const INLINE_COMMENT = /<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->/y;
+const INLINE_TAG = /<\/?[a-z][a-z0-9-]*\b(?:[^>"']|"[^"]*"|'[^']*')*>/iy;
+
+/**
+ * Where in a paragraph's markdown (`content` of its inline token) a `<!--` is shown as text:
+ * markdown-it reads a comment in text only when its `-->` is in the same paragraph. Not
+ * one escaped (`\<!--`) or in a code span (`` `<!--` ``), which the writer means to show.
+ */
+function textCommentOffsets(content: string): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < content.length; ) {
+    const ch = content[i];
+    if (ch === "\\") {
+      i += 2;
+    } else if (ch === "`") {
+      // A code span runs to the next run of as many backticks; without one, the backticks are text.
+      const run = /^`+/.exec(content.slice(i))![0];
+      const close = new RegExp(`(?<!\`)${run}(?!\`)`, "g");
+      close.lastIndex = i + run.length;
+      const end = close.exec(content);
+      i = end ? end.index + run.length : i + run.length;
+    } else if (ch === "<") {
+      INLINE_COMMENT.lastIndex = INLINE_TAG.lastIndex = i;
+      const html = INLINE_COMMENT.exec(content) ?? INLINE_TAG.exec(content);
+      if (html) {
+        i += html[0].length;
+      } else {
+        if (content.startsWith("<!--", i)) found.push(i);
+        i++;
+      }
+    } else {
+      i++;
+    }
+  }
+  return found;
 }
 
 /**

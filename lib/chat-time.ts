@@ -36,6 +36,17 @@ const ZONE_SUGGESTIONS: Record<string, string> = {
   NZST: "Pacific/Auckland", NZDT: "Pacific/Auckland",
 };
 
+// Names of a time many countries share, which the tz database also has as zones (since 2024b,
+// old aliases: CET of Europe/Brussels). Unlike EST they follow daylight saving time, but
+// each country in them has its own history of clock changes, so they can be wrong for past
+// dates. The fix offers several cities: the host's is the zone.
+const SHARED_TIME_ZONES: Record<string, string[]> = {
+  CET: ["Europe/Berlin", "Europe/Paris", "Europe/Rome", "Europe/Madrid"],
+  MET: ["Europe/Berlin", "Europe/Paris", "Europe/Rome", "Europe/Madrid"],
+  EET: ["Europe/Athens", "Europe/Helsinki", "Europe/Bucharest", "Europe/Kyiv"],
+  WET: ["Europe/Lisbon", "Atlantic/Canary", "Atlantic/Faroe"],
+};
+
 // A place that keeps this standard offset (hours), to suggest for "GMT-5" or "UTC+1".
 const OFFSET_EXAMPLES: Record<string, string> = {
   "-10": "Pacific/Honolulu", "-9": "America/Anchorage", "-8": "America/Los_Angeles", "-7": "America/Denver",
@@ -112,6 +123,15 @@ function readZoneUncached(zone: string): ZoneReading {
   const trimmed = zone.trim();
   const upper = trimmed.toUpperCase();
   if (upper === "UTC" || upper === "ETC/UTC") return { current: "UTC" };
+  const cities = SHARED_TIME_ZONES[upper];
+  if (cities) {
+    return {
+      problem: {
+        message: `"${zone}" is a time shared by many countries, not the time zone of a place: each country has its own history of clock changes, so "${zone}" can give the wrong time for past dates`,
+        fix: `write the IANA zone of the city where the chat is hosted, e.g. ${trimmed} → ${cities.slice(0, -1).join(", ")} or ${cities.at(-1)}`,
+      },
+    };
+  }
   const suggestion = ZONE_SUGGESTIONS[upper];
   if (suggestion) {
     return {

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PostLink, SitePost } from "./body-links.ts";
+import { formatOffset } from "./chat-time.ts";
 import { listPostFiles } from "./content-paths.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { baseSlug } from "./slug.ts";
@@ -352,14 +353,16 @@ function chatClashes(posts: CrossFilePost[], where: NonNullable<CrossFileOptions
     const found = clashes.get(post);
     if (!found) continue;
     const at = { severity: "error" as const, file: post.file, ...where(post.file, ["chat", "start"]), field: "chat.start" };
-    const named = (others: CrossFilePost[]) => others.map((o) => `${o.file} (${chatWhen(o)})`).join(", ");
+    const named = (others: CrossFilePost[], when: (p: CrossFilePost) => string) => others.map((o) => `${o.file} (${when(o)})`).join(", ");
     if (found.same.length) {
-      out.push({ ...at, message: `this chat starts at the same moment (${chatWhen(post)}) as the chat in ${named(found.same)}`, fix: "correct the start of one of them, or mark one `draft: true`" });
+      const when = chatWhenAmong([post, ...found.same]);
+      out.push({ ...at, message: `this chat starts at the same moment (${when(post)}) as the chat in ${named(found.same, when)}`, fix: "correct the start of one of them, or mark one `draft: true`" });
     }
     if (found.during.length) {
+      const when = chatWhenAmong([post, ...found.during]);
       out.push({
         ...at,
-        message: `this chat (${chatWhen(post)}) and the chat in ${named(found.during)} are both on ${post.chat!.hashtag} at once: one starts before the other ends`,
+        message: `this chat (${when(post)}) and the chat in ${named(found.during, when)} are both on ${post.chat!.hashtag} at once: one starts before the other ends`,
         fix: "correct the date or the time of one of them (or its `duration:`), or mark one `draft: true`",
       });
     }
@@ -368,10 +371,27 @@ function chatClashes(posts: CrossFilePost[], where: NonNullable<CrossFileOptions
 }
 
 /** When a chat starts, as its writer wrote it: "2017-05-02 20:30 America/New_York"; in UTC when that is not known. */
-function chatWhen(post: CrossFilePost): string {
+function chatWhen(post: CrossFilePost, withOffset = false): string {
   const { wallClock, zone, startMillis } = post.chat!;
-  if (wallClock && zone) return `${wallClock.slice(0, 16).replace("T", " ")} ${zone}`;
+  if (wallClock && zone) {
+    const clock = wallClock.slice(0, 16).replace("T", " ");
+    // The offset in force is how far the wall clock, read as UTC, is from the instant.
+    const offsetMinutes = Math.round((Date.parse(`${wallClock}Z`) - startMillis) / 60_000);
+    return withOffset && Number.isFinite(offsetMinutes) ? `${clock} ${formatOffset(offsetMinutes)}, ${zone}` : `${clock} ${zone}`;
+  }
   return new Date(startMillis).toISOString().replace(".000Z", "Z");
+}
+
+/**
+ * chatWhen for the chats one message names. In the hour the clocks go back, two different
+ * moments read the same ("01:30 America/New_York" twice): those are given their UTC offsets,
+ * so the writer can tell which is which.
+ */
+function chatWhenAmong(posts: CrossFilePost[]): (post: CrossFilePost) => string {
+  const ambiguous = new Set(
+    posts.filter((p) => posts.some((q) => q.chat!.startMillis !== p.chat!.startMillis && chatWhen(q) === chatWhen(p))),
+  );
+  return (post) => chatWhen(post, ambiguous.has(post));
 }
 
 function sameTag(a: string, b: string | undefined): boolean {

@@ -21,6 +21,11 @@ export interface YamlDocument {
    * meant, not what YAML reads, so it is never given to Eleventy. An error says so.
    */
   repaired?: boolean;
+  /**
+   * Dotted paths of values with an invisible character in them, told as an error here: a
+   * later check's error on the same value (a hashtag, a zone "not found") has this cause.
+   */
+  invisibleIn?: ReadonlySet<string>;
 }
 
 /** What the caller knows that YAML does not: the schema of the fields. */
@@ -48,6 +53,13 @@ export interface ReadOptions {
    * Without it, every such value is warned of.
    */
   keepsText?: (path: readonly PropertyKey[], text: string) => boolean;
+  /**
+   * What the value at `path` is, for an invisible character pasted into it (a zero-width
+   * space): an identifier (a zone, a hashtag, a tag, a date, an id), which it makes another
+   * than it looks, an error; text (a title), which it only makes odd, a warning; undefined
+   * (or without it): not looked at.
+   */
+  valueKind?: (path: readonly PropertyKey[]) => "identifier" | "text" | undefined;
 }
 
 const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must be in quotes";
@@ -371,7 +383,15 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
   if (frontMatter && doc.errors.length === 0 && CURLY_HINT.test(text)) {
     for (const w of curlyValues(doc, lines, lineOf, options, firstLine - 1)) diagnostics.push({ severity: "warning", file, line: w.line + firstLine - 1, column: w.column, field: w.field, message: w.message, fix: w.fix });
   }
-  return { data, diagnostics, locate, commentedOut };
+  // `zone: Europe/London\u200b`: valid YAML, a value that only looks right.
+  const invisibleIn = new Set<string>();
+  if (frontMatter && doc.errors.length === 0 && options.valueKind && (INVISIBLE_VALUE.test(text) || /\\[ux_]/.test(text))) {
+    for (const w of invisibleInValues(doc, text, lines, lineOf, options.valueKind)) {
+      if (w.severity === "error") invisibleIn.add(w.field);
+      diagnostics.push({ severity: w.severity, file, line: w.line + firstLine - 1, column: w.column, field: w.field, message: w.message, fix: w.fix });
+    }
+  }
+  return { data, diagnostics, locate, commentedOut, ...(invisibleIn.size ? { invisibleIn } : {}) };
 }
 
 // A value or item that starts with a curly quote: cheap to test before walking the tree.
@@ -1428,8 +1448,92 @@ const ODD_KEY_HINT = /[\u200b-\u200d\u2060\ufeff\u00ad：﹕︓꞉∶]/;
 /** What a writer calls an invisible character. */
 function invisibleName(c: string): string {
   const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-  const name = c === "\u200b" ? "a zero-width space" : c === "\u00ad" ? "a soft hyphen" : c === "\ufeff" ? "a byte order mark" : c === "\u2060" ? "a word joiner" : "a zero-width joiner";
+  const name = INVISIBLE_NAMES[c] ?? "a zero-width joiner";
   return `${name}, ${code}`;
+}
+
+const INVISIBLE_NAMES: Record<string, string> = {
+  "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner", "\u2060": "a word joiner",
+  "\ufeff": "a byte order mark", "\u00ad": "a soft hyphen", "\u00a0": "a non-breaking space", "\u2007": "a figure space", "\u202f": "a narrow non-breaking space",
+};
+
+// In a value: any of them in an identifier (a space that is not one makes another tag or zone);
+// in text, the ones with no use there. Joiners are a text's own (emoji such as 👩‍⚕️, Persian,
+// Indic scripts) and a non-breaking space keeps `10 pm` on one line: those are left alone.
+const INVISIBLE_VALUE = /[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f]/;
+const INVISIBLE_IN_TEXT = /[\u200b\u2060\ufeff\u00ad]/;
+
+/**
+ * `line` with the invisible characters of `kind` deleted from its value at `from`…`to`
+ * (columns, 0-based), and a non-breaking space there written as an ordinary one, or deleted at
+ * the value's start or end (next to its quotes): the line a writer would have typed.
+ */
+function visibleLine(line: string, from: number, to: number, kind: "identifier" | "text"): string {
+  const zero = new RegExp(kind === "identifier" ? ZERO_WIDTH.source : INVISIBLE_IN_TEXT.source, "g");
+  let value = line.slice(from, to).replace(zero, "");
+  if (kind === "identifier") {
+    value = value
+      .replace(new RegExp(`^(["']?)(?:${NBSP.source})+`), "$1")
+      .replace(new RegExp(`(?:${NBSP.source})+(["']?)$`), "$1")
+      .replace(new RegExp(NBSP.source, "g"), " ");
+  }
+  return (line.slice(0, from) + value + line.slice(to)).trimEnd();
+}
+
+/**
+ * Values with an invisible character in them (from a copy and paste): a zero-width space, a
+ * soft hyphen, a byte order mark; in an identifier, a non-breaking space too. In a zone, a
+ * hashtag, a date or an id it makes the value wrong while it looks right; in a tag, another
+ * tag whose page looks the same as the real one's: an error. In a title or a topic it is
+ * published and only looks odd (a word split for search, for a screen reader): a warning.
+ * One per value, at the first such character, with the line without them as the fix.
+ */
+function invisibleInValues(
+  doc: Document, text: string, lines: readonly string[], lineOf: (offset: number) => number,
+  valueKind: NonNullable<ReadOptions["valueKind"]>,
+): Array<{ severity: "error" | "warning"; line: number; column: number; field: string; message: string; fix: string }> {
+  const out: Array<{ severity: "error" | "warning"; line: number; column: number; field: string; message: string; fix: string }> = [];
+  visit(doc, {
+    Scalar(key, node, ancestors) {
+      if (typeof node.value !== "string" || !node.range || (key !== "value" && typeof key !== "number")) return;
+      const at = nodePath(ancestors, key);
+      const kind = valueKind(at);
+      if (!kind) return;
+      const pattern = kind === "identifier" ? INVISIBLE_VALUE : INVISIBLE_IN_TEXT;
+      const found = pattern.exec(node.value);
+      if (!found) return;
+      const count = [...node.value].filter((c) => pattern.test(c)).length;
+      // Where the character is typed. Written as an escape (`"\u00ad"`), it was put there on
+      // purpose: in text, left alone; in an identifier, told where the value starts.
+      const written = text.slice(node.range[0], node.range[1]).indexOf(found[0]);
+      if (written < 0 && kind === "text") return;
+      const offset = written >= 0 ? node.range[0] + written : node.range[0];
+      const line = lineOf(offset);
+      const start = lineStart(lines as string[], line);
+      const column = offset - start + 1;
+      const lineText = lines[line - 1] ?? "";
+      const valueFrom = Math.max(0, node.range[0] - start);
+      const valueTo = Math.min(lineText.length, node.range[1] - start);
+      const visible = node.value.replace(new RegExp(ZERO_WIDTH.source, "g"), "").replace(new RegExp(NBSP.source, "g"), " ").trim();
+      const fixed = (written >= 0 ? visibleLine(lineText, valueFrom, valueTo, kind) : `${lineText.slice(0, valueFrom)}${yamlScalar(visible)}${lineText.slice(valueTo)}`).trim();
+      const which = `${count > 1 ? `${count} invisible characters` : "an invisible character"} in it (${invisibleName(found[0])}, ${count > 1 ? "the first " : ""}at column ${column})`;
+      const field = fieldPath(at);
+      // A tag is the name of a page: another tag, with a page of its own.
+      const tag = at[0] === "tags" && at.length === 2 ? `: it makes a tag of its own, whose page looks like the page of \`${visible}\`` : "";
+      out.push(kind === "identifier"
+        ? {
+            severity: "error", line, column, field,
+            message: `the value \`${visible}\` has ${which}: YAML keeps it as part of the value, which only looks like \`${visible}\`${tag}`,
+            fix: `delete the value and type it again, so that the line reads \`${fixed}\``,
+          }
+        : {
+            severity: "warning", line, column, field,
+            message: `the text has ${which}: it is published with the text, where it can split a word for search and for screen readers`,
+            fix: `delete ${count > 1 ? "them" : "it"} (type the words around ${count > 1 ? "them" : "it"} again), so that the line reads \`${fixed}\``,
+          });
+    },
+  });
+  return out;
 }
 
 /**

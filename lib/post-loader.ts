@@ -23,7 +23,7 @@ import { resolveLocalPath } from "./local-paths.ts";
 import type { FileLookup } from "./file-case.ts";
 import type { ZodType } from "zod";
 import { frontMatterSchema } from "./post-schema.ts";
-import { schemaReadOptions, zodIssuesToDiagnostics } from "./schema-messages.ts";
+import { schemaReadOptions, valueCauses, zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
 import { slotSlip } from "./weekly-slot.ts";
 
@@ -402,6 +402,8 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
     const kept = diagnostics.slice(checkedFrom).filter((d) => !partial.lost.has(d.field.split(/[.[]/)[0]!));
     diagnostics.splice(checkedFrom, diagnostics.length - checkedFrom, ...kept);
   }
+  // An error whose cause is how the value is written (curly quotes, an invisible character): said as that, once.
+  diagnostics.splice(checkedFrom, diagnostics.length - checkedFrom, ...valueCauses(diagnostics.slice(checkedFrom), data, doc.invisibleIn));
   const chatStartAt = doc.locate(["chat", "start"]);
   if (diagnostics.some((d) => d.severity === "error") || !fm) {
     const nocite = fm?.nocite ?? validField(frontMatterSchema.shape.nocite, rawData.nocite) ?? [];

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
 import { fieldPath, fieldWords } from "./diagnostics.ts";
-import { CSL_FIELDS, DATE_FIELDS, NAME_FIELDS } from "./csl-normalise.ts";
+import { CSL_FIELDS, DATE_FIELDS, NAME_FIELDS, referenceId } from "./csl-normalise.ts";
 import { curlyQuoted, quoteYaml, type Locate, type ReadOptions } from "./front-matter.ts";
 import { yamlScalar } from "./yaml-text.ts";
 import { pastedTopics, withoutTopicLabel } from "./topic-labels.ts";
@@ -36,6 +36,19 @@ export function zodIssuesToDiagnostics(
       const known = knownKeys(schema, issue.path);
       for (const key of issue.keys) {
         const at = { severity: "error" as const, file, ...locate([...issue.path, key]), field: fieldPath([...issue.path, key]) };
+        // `“description”: x`: the quotes, from a word processor, are part of the name to YAML.
+        const curlyKey = curlyQuoted(key);
+        if (curlyKey && known.includes(curlyKey.text.trim())) {
+          const name = curlyKey.text.trim();
+          const written = context.source && at.line !== undefined ? context.source.text.split("\n")[at.line - context.source.firstLine] : undefined;
+          const fixed = written?.includes(key) ? written.replace(key, name).trim() : undefined;
+          out.push({
+            ...at, field: fieldPath([...issue.path, name]),
+            message: `the field name \`${name}\` is written in curly quotes ${curlyKey.open} ${curlyKey.close}: YAML does not read them as quotes, so they are part of the name, and \`${key}\` is not a field`,
+            fix: fixed ? `write the name without quotes, so that the line reads \`${fixed}\`` : `write the name without quotes: \`${name}:\``,
+          });
+          continue;
+        }
         const home = homeOf(key, schema, issue.path, known);
         if (home) {
           out.push({ ...at, ...misplacedWords(key, home, issue.path, context.data, file.endsWith(".md") ? "the front matter" : "this file") });
@@ -140,15 +153,9 @@ function explainIssue(
     }
     return { message: `${name} is empty`, fix: `write a value after \`${key}:\` (${expected}), or remove the line if the field is optional` };
   }
-  const curly = typeof value === "string" ? curlyQuoted(value) : undefined;
-  if (curly) {
-    // `“60”` is text to YAML: the writer meant quotes, or no quotes at all for a number or true/false.
-    const bare = issue.code === "invalid_type" && (issue.expected === "number" || issue.expected === "boolean");
-    return {
-      message: `${item ? `${name}: ` : ""}the quotes are curly quotes ${curly.open} ${curly.close} — YAML needs straight quotes " ", so they became part of the value ${JSON.stringify(value)}`,
-      fix: bare ? `write it without quotes: ${lead}${curly.text.trim()}` : `write straight quotes: ${lead}${quoteYaml(curly.text)}`,
-    };
-  }
+  // `“60”` is text to YAML: the writer meant quotes, or no quotes at all for a number or true/false.
+  const curly = typeof value === "string" ? curlyValueWords(path, value, issue.code === "invalid_type" && (issue.expected === "number" || issue.expected === "boolean")) : undefined;
+  if (curly) return curly;
   const colon = issue.code === "invalid_type" && issue.expected === "string" ? colonField(value) : undefined;
   // `topics: [“T1: why”, “T2: how”]`: the fix is the line in its own form, brackets and all, once for all its items.
   const flowColon = colon !== undefined && item ? flowColonFix(path, context, locate) : undefined;
@@ -222,6 +229,58 @@ function explainIssue(
         ? { message: `${JSON.stringify(value)} is not ${own}`, fix: `write ${own}` }
         : { message: own, fix: `rewrite \`${key}:\` as the message describes, or see the README for an example` };
   }
+}
+
+/**
+ * `found`, the errors of the checks run on a post's values (the schema's, a zone's, an image
+ * file's, a reference's), each said as the cause the front matter shows when there is one,
+ * once per value: a value in curly quotes (`zone: “Europe/London”`, which a zone check calls
+ * "not an IANA time zone") names the quotes, with the line in straight quotes or none; a value
+ * with an invisible character in it (`invisibleIn`), which front-matter.ts has told with the
+ * line without it, is not told again. Warnings are kept as they are.
+ */
+export function valueCauses(found: readonly Diagnostic[], data: unknown, invisibleIn?: ReadonlySet<string>): Diagnostic[] {
+  const told = new Set<string>();
+  return found.flatMap((d) => {
+    if (d.severity !== "error" || !d.field) return [d];
+    if (invisibleIn?.has(d.field)) return [];
+    const path = dottedPath(d.field);
+    const value = valueAt(data, path);
+    const words = typeof value === "string" ? curlyValueWords(path, value, false, true) : undefined;
+    // Only an error that shows the value as written is about it (not `url:` out of its group).
+    if (!words || !d.message.includes((value as string).trim())) return [d];
+    if (told.has(d.field)) return [];
+    told.add(d.field);
+    // The schema's own error already names them (with its fix for a number).
+    if (d.message.includes("the quotes are curly quotes")) return [d];
+    // A reference's errors start with its id: as the writer meant it.
+    const entry = path[0] === "references" && typeof path[1] === "number" ? valueAt(data, path.slice(0, 2)) : undefined;
+    const id = entry === undefined ? undefined : referenceId(entry);
+    const reference = entry === undefined ? "" : `reference "${id === undefined ? `#${Number(path[1]) + 1}` : (curlyQuoted(id)?.text.trim() ?? id)}": `;
+    return [{ ...d, message: `${reference}${words.message}`, fix: words.fix }];
+  });
+}
+
+// A number as YAML's core schema reads one: the text of such a value needs quotes to stay text.
+const YAML_NUMBER = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$|^0x[\da-fA-F]+$|^0o[0-7]+$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
+
+/**
+ * The words for a value at `path` written in curly quotes (`zone: “Europe/London”`), which
+ * YAML keeps as part of it: undefined for any other value. The fix is the line in straight
+ * quotes, or with none where the value reads the same without (`bare` for a number or
+ * true/false, which must have none; `plain` for any value YAML reads back as the same text).
+ */
+export function curlyValueWords(path: readonly PropertyKey[], value: string, bare: boolean, plain = false): { message: string; fix: string } | undefined {
+  const curly = curlyQuoted(value);
+  if (!curly) return undefined;
+  const item = typeof path[path.length - 1] === "number";
+  const lead = item ? "- " : `${String(path[path.length - 1])}: `;
+  const text = curly.text.trim();
+  const unquoted = bare || (plain && yamlScalar(text) === text && !YAML_NUMBER.test(text));
+  return {
+    message: `${item ? `${fieldWords(path)}: ` : ""}the quotes are curly quotes ${curly.open} ${curly.close} — YAML needs straight quotes " ", so they became part of the value ${JSON.stringify(value)}`,
+    fix: unquoted ? `write it without quotes: ${lead}${text}` : `write straight quotes: ${lead}${quoteYaml(curly.text)}`,
+  };
 }
 
 /**
@@ -457,13 +516,30 @@ export function schemaReadOptions(schema: z.ZodType, kind: "post" | "file" = "po
     fieldsOf: (dotted) => fieldsOfGroup(schema, dottedPath(dotted)),
     listField: (group, items) => listFieldOf(schema, dottedPath(group), items),
     keepsText: (path, text) => keepsText(schema, path, text),
+    ...(kind === "post" ? { valueKind: (path: readonly PropertyKey[]) => postValueKind(schema, path) } : {}),
   };
 }
 
-// Fields the schema takes as any text, checked after it (a time zone, an image file): their own error names the quotes.
+// A post's values that name something (a zone, a tag's page, a date): an invisible character makes them another.
+const POST_IDENTIFIERS = new Set(["date", "updated", "tags", "nocite", "chat.start", "chat.zone", "chat.hashtag", "chat.url", "chat.duration", "chat.platform", "image.src"]);
+
+/**
+ * What a post's value at `path` is, for an invisible character in it: an identifier (see
+ * POST_IDENTIFIERS; a reference's id, type, codes, addresses and dates) or text (a title, a
+ * topic, a name).
+ */
+function postValueKind(schema: z.ZodType, path: readonly PropertyKey[]): "identifier" | "text" {
+  if (path.length >= 3 && isReferenceItem(schema, path.slice(0, 2))) {
+    const field = String(path[2]);
+    return REFERENCE_CODES.has(field) || DATE_FIELDS.has(field) ? "identifier" : "text";
+  }
+  return POST_IDENTIFIERS.has(path.filter((seg) => typeof seg !== "number").map(String).join(".")) ? "identifier" : "text";
+}
+
+// Fields the schema takes as any text, checked after it (a time zone, an image file): their error names the quotes (valueCauses).
 const CHECKED_LATER = new Set(["zone", "src", "url", "start"]);
 
-// Fields of a reference that lib/csl-normalise.ts checks, and refuses in curly quotes: its error says so.
+// Fields of a reference that lib/csl-normalise.ts checks, and refuses in curly quotes: its error names them (valueCauses).
 const REFERENCE_CODES = new Set(["id", "type", "DOI", "URL", "ISBN", "ISSN", "PMID", "PMCID", "language", "citation-key"]);
 
 /**
@@ -488,7 +564,8 @@ function keepsText(schema: z.ZodType, path: readonly PropertyKey[], text: string
   return !!node && node.safeParse(text).success;
 }
 
-function dottedPath(dotted: string): PropertyKey[] {
+/** The path of a diagnostic's field, `references[0].id` → ["references", 0, "id"]. */
+export function dottedPath(dotted: string): PropertyKey[] {
   return (dotted.match(/[^.[\]]+|\[\d+\]/g) ?? []).map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
 }
 
