@@ -53,7 +53,7 @@ export interface AnnouncementOptions {
   citations: CitationStyle;
   /** The site-wide bibliography that posts cite by key. */
   bibliography?: SharedBibliography;
-  /** BCP 47 locale for dates, e.g. en-US. */
+  /** The site's language (BCP 47, e.g. en-US): the locale for dates, and the page's language. */
   locale: string;
   /** The site's address and chat; needed for calendar links and structured data. */
   site?: CalendarSite;
@@ -82,8 +82,9 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
     ...(chat ? { chat } : {}),
     topics: post.topics.map((text, i) => ({ label: `T${i + 1}`, anchor: `t${i + 1}`, text, copyText: topicCopyText(`T${i + 1}`, text, hashtag) })),
     citations: cited.citations,
-    notesHtml: notesHtml(cited.notes),
-    bibliographyHtml: bibliographyHtml(cited.bibliography),
+    // A work in another language than the page's says so (lang), in its entry and in its notes.
+    notesHtml: notesHtml(cited.notes, cited.bibliography, options.locale),
+    bibliographyHtml: bibliographyHtml(cited.bibliography, options.locale),
     publishedText: publishedText(post.date, options.locale),
     ...(post.updated ? { updatedText: publishedText(post.updated, options.locale) } : {}),
   };

@@ -572,14 +572,50 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
 }
 
-/** `UTC−4`, `UTC+5:30`, `UTC` (with a true minus sign, as typeset). */
-export function formatOffset(minutes: number): string {
+/**
+ * `UTC−4`, `UTC+5:30`, `UTC` (with a true minus sign, as typeset); with a locale, in its
+ * digits, as the date and time beside it (`UTC+٥:٣٠` in ar-EG).
+ */
+export function formatOffset(minutes: number, locale?: string): string {
   if (minutes === 0) return "UTC";
   const sign = minutes < 0 ? "−" : "+";
   const abs = Math.abs(minutes);
   const h = Math.floor(abs / 60);
   const m = abs % 60;
-  return `UTC${sign}${h}${m ? `:${pad(m)}` : ""}`;
+  const digits = (n: number, width: number) => (locale ? numberFormat(locale, width).format(n) : pad(n, width));
+  return `UTC${sign}${digits(h, 1)}${m ? `:${digits(m, 2)}` : ""}`;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, width: number): Intl.NumberFormat {
+  const key = `${locale}\0${width}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { minimumIntegerDigits: width, useGrouping: false })));
+  return format;
+}
+
+// How each locale joins a date and a time, as Intl joins its medium date and short time:
+// ", " in English, " " in Japanese, "، " in Arabic, the time first in Vietnamese.
+const dateTimeGlues = new Map<string, { between: string; timeFirst: boolean } | undefined>();
+
+/**
+ * `date` and `time` (its zone after it) joined as `locale` joins them, or undefined for a locale
+ * whose joining Intl does not show apart from the date and time (Basque brackets the time).
+ */
+function joinDateAndTime(locale: string, date: string, time: string, zone: string): string | undefined {
+  if (!dateTimeGlues.has(locale)) {
+    const day = new Date(Date.UTC(2026, 11, 1, 20, 30));
+    const format = (options: Intl.DateTimeFormatOptions) => dateTimeFormat(locale, { timeZone: "UTC", ...options }).format(day);
+    const [alone, at, both] = [format({ dateStyle: "medium" }), format({ timeStyle: "short" }), format({ dateStyle: "medium", timeStyle: "short" })];
+    const glue =
+      both.startsWith(alone) && both.endsWith(at) && both.length > alone.length + at.length ? { between: both.slice(alone.length, both.length - at.length), timeFirst: false }
+      : both.startsWith(at) && both.endsWith(alone) && both.length > alone.length + at.length ? { between: both.slice(at.length, both.length - alone.length), timeFirst: true }
+      : undefined;
+    dateTimeGlues.set(locale, glue);
+  }
+  const glue = dateTimeGlues.get(locale);
+  if (!glue) return undefined;
+  return glue.timeFirst ? `${time} ${zone}${glue.between}${date}` : `${date}${glue.between}${time} ${zone}`;
 }
 
 /** `-04:00` as in ISO 8601. */
@@ -619,16 +655,20 @@ export interface ChatTimeText {
   isoUtc: string;
 }
 
+const LONG_DATE = { weekday: "long", year: "numeric", month: "long", day: "numeric" } as const;
+
 export function describeChatTime(instant: ChatInstant, locale = "en-US"): ChatTimeText {
   const local = toDateTime(instant).setLocale(locale);
   const utc = local.setZone("UTC");
   const abbreviation = zoneAbbreviation(instant, locale);
   const offset = formatOffset(instant.offsetMinutes);
-  const date = local.toLocaleString({ weekday: "long", year: "numeric", month: "long", day: "numeric" });
   // ICU puts U+202F before "PM" on some paths (luxon's UTC zone) and not others: one plain space everywhere.
-  const time = local.toLocaleString({ hour: "numeric", minute: "2-digit" }).replace(/[\u202f\u00a0]/g, " ");
-  const host = instant.zone === "UTC" ? `${date}, ${time} UTC` : `${date}, ${time} ${abbreviation} (${offset})`;
-  const utcText = `${utc.toLocaleString({ weekday: "long", year: "numeric", month: "long", day: "numeric" })}, ${utc.toFormat("HH:mm")} UTC`;
+  const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
+  const zoneText = instant.zone === "UTC" ? "UTC" : `${abbreviation} (${formatOffset(instant.offsetMinutes, locale)})`;
+  const host = joinDateAndTime(locale, local.toLocaleString(LONG_DATE), plain(local.toLocaleString({ hour: "numeric", minute: "2-digit" })), zoneText) ??
+    `${plain(local.toLocaleString({ ...LONG_DATE, hour: "numeric", minute: "2-digit" }))} ${zoneText}`;
+  const utcText = joinDateAndTime(locale, utc.toLocaleString(LONG_DATE), utc.toFormat("HH:mm"), "UTC") ??
+    `${plain(utc.toLocaleString({ ...LONG_DATE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }))} UTC`;
   return {
     host,
     utc: utcText,

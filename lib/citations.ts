@@ -68,6 +68,8 @@ export interface FormattedEntry {
   id: string;
   /** citeproc-js HTML for the entry (it escapes field text itself). */
   html: string;
+  /** The BCP 47 tag of the work's language, when its `language` names one (de-DE, or BibTeX's langid `ngerman` → de-DE). */
+  lang?: string;
 }
 
 const csl = () => plugins.config.get("@csl");
@@ -323,8 +325,11 @@ function formatWith(engine: any, data: CslItem[], clusters: ClusterItem[][], sty
 
   const sortedIds: string[] = engine.registry.getSortedIds();
   const [, entries] = engine.makeBibliography() as [unknown, string[]];
+  const languages = new Map(data.map((item) => [item.id, languageTag(item.language)]));
   const bibliography = entries.map((html, i) => {
-    const entry = { id: sortedIds[i]!, html: html.trim() };
+    const id = sortedIds[i]!;
+    const lang = languages.get(id);
+    const entry: FormattedEntry = { id, html: html.trim(), ...(lang ? { lang } : {}) };
     const marker = STYLE_ERROR.exec(entry.html);
     if (marker) throw new CitationError(`the citation style "${style}" failed on reference "${entry.id}": ${marker[0]}`);
     return entry;
@@ -487,11 +492,23 @@ function footnoteCluster(html: string, cluster: ClusterItem[], author: string, n
   };
 }
 
-/** The footnotes of a note style, as a list; each note links back to its reference in the text. */
-export function notesHtml(notes: string[]): string {
+/**
+ * The footnotes of a note style, as a list; each note links back to its reference in the text.
+ * Each work's link in a note says its language (from `bibliography`, the formatted entries)
+ * when that is not the page's, as its entry does (bibliographyHtml).
+ */
+export function notesHtml(notes: string[], bibliography: FormattedEntry[] = [], pageLanguage?: string): string {
   if (!notes.length) return "";
+  const langs = new Map<string, string>();
+  for (const entry of bibliography) {
+    const lang = otherLanguage(entry, pageLanguage);
+    if (lang) langs.set(referenceAnchor(entry.id), lang);
+  }
+  // Every link to an entry in a note is anchorLink's: citeproc-js escapes "<" in what it prints.
+  const marked = (note: string) =>
+    langs.size ? note.replace(/<a href="#([^"]*)">/g, (link, anchor: string) => (langs.has(anchor) ? `<a href="#${anchor}" lang="${escapeHtml(langs.get(anchor)!)}">` : link)) : note;
   const items = notes
-    .map((note, i) => `<li id="${noteAnchor(i + 1)}">${note} <a href="#${noteRefAnchor(i + 1)}" class="footnote-back" role="doc-backlink" aria-label="Back to note reference ${i + 1}">↩︎</a></li>`)
+    .map((note, i) => `<li id="${noteAnchor(i + 1)}">${marked(note)} <a href="#${noteRefAnchor(i + 1)}" class="footnote-back" role="doc-backlink" aria-label="Back to note reference ${i + 1}">↩︎</a></li>`)
     .join("\n");
   return `<ol class="notes">\n${items}\n</ol>`;
 }
@@ -501,13 +518,68 @@ export function referenceAnchor(id: string): string {
   return `ref-${id.replace(/[^\p{L}\p{N}_-]/gu, (c) => `_${c.codePointAt(0)!.toString(16)}`)}`;
 }
 
-/** The bibliography as an HTML list; each entry has an anchor. */
-export function bibliographyHtml(entries: FormattedEntry[]): string {
+/**
+ * The bibliography as an HTML list; each entry has an anchor. An entry for a work in another
+ * language than the page's (`pageLanguage`, the site's language) says which, so that screen
+ * readers read its title in that language's voice (WCAG 3.1.2); without `pageLanguage`, every
+ * entry whose work names its language says it.
+ */
+export function bibliographyHtml(entries: FormattedEntry[], pageLanguage?: string): string {
   if (!entries.length) return "";
   const items = entries
-    .map((e) => `<li id="${escapeHtml(referenceAnchor(e.id))}" class="csl-entry">${stripEntryWrapper(e.html)}</li>`)
+    .map((e) => {
+      const lang = otherLanguage(e, pageLanguage);
+      return `<li id="${escapeHtml(referenceAnchor(e.id))}" class="csl-entry"${lang ? ` lang="${escapeHtml(lang)}"` : ""}>${stripEntryWrapper(e.html)}</li>`;
+    })
     .join("\n");
   return `<ol class="references csl-bib-body" role="list">\n${items}\n</ol>`;
+}
+
+/** The entry's language when a page in `pageLanguage` needs to say it: another language, or another script of it (zh-Hant on a zh-Hans page). */
+function otherLanguage(entry: FormattedEntry, pageLanguage: string | undefined): string | undefined {
+  if (!entry.lang || !pageLanguage) return entry.lang;
+  try {
+    const [work, page] = [new Intl.Locale(entry.lang).maximize(), new Intl.Locale(pageLanguage).maximize()];
+    return work.language === page.language && work.script === page.script ? undefined : entry.lang;
+  } catch {
+    return entry.lang;
+  }
+}
+
+// BibLaTeX's langid and language fields name languages as babel and polyglossia do (Zotero
+// and writers use the English names, which are mostly the same words); plugin-bibtex passes
+// them on as written. Lower case, without spaces or hyphens.
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: "en", american: "en-US", usenglish: "en-US", british: "en-GB", ukenglish: "en-GB", canadian: "en-CA", australian: "en-AU", newzealand: "en-NZ",
+  german: "de", ngerman: "de", austrian: "de-AT", naustrian: "de-AT", swissgerman: "de-CH", nswissgerman: "de-CH",
+  french: "fr", francais: "fr", français: "fr", acadian: "fr-CA", canadien: "fr-CA", spanish: "es", catalan: "ca", galician: "gl", basque: "eu",
+  italian: "it", portuguese: "pt", portuges: "pt", brazil: "pt-BR", brazilian: "pt-BR", dutch: "nl", danish: "da", swedish: "sv",
+  norwegian: "no", norsk: "nb", bokmal: "nb", nynorsk: "nn", finnish: "fi", icelandic: "is", estonian: "et", latvian: "lv", lithuanian: "lt",
+  polish: "pl", czech: "cs", slovak: "sk", slovene: "sl", slovenian: "sl", croatian: "hr", serbian: "sr", bulgarian: "bg", macedonian: "mk",
+  russian: "ru", ukrainian: "uk", belarusian: "be", hungarian: "hu", magyar: "hu", romanian: "ro", greek: "el", turkish: "tr",
+  japanese: "ja", chinese: "zh", korean: "ko", arabic: "ar", hebrew: "he", persian: "fa", farsi: "fa", hindi: "hi", urdu: "ur", bengali: "bn",
+  tamil: "ta", thai: "th", vietnamese: "vi", indonesian: "id", bahasa: "id", malay: "ms", latin: "la", welsh: "cy", irish: "ga",
+  scottish: "gd", afrikaans: "af", swahili: "sw", albanian: "sq", armenian: "hy", georgian: "ka",
+};
+
+/**
+ * The BCP 47 tag of a CSL item's `language`: a tag as written (de-DE, en_US, zh-Hant), or a
+ * language's name as BibTeX and Zotero write it (ngerman, German); the first of a list. undefined
+ * for anything else, which no page can say.
+ */
+export function languageTag(language: unknown): string | undefined {
+  const first = Array.isArray(language) ? language[0] : language;
+  if (typeof first !== "string") return undefined;
+  const written = first.trim();
+  const name = written.toLowerCase().replace(/[\s_-]/g, "");
+  if (Object.hasOwn(LANGUAGE_NAMES, name)) return LANGUAGE_NAMES[name];
+  // A language subtag has 2 or 3 letters: "german" would pass as a tag of the syntax alone.
+  if (!/^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i.test(written)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(written.replace(/_/g, "-"))[0];
+  } catch {
+    return undefined;
+  }
 }
 
 // citeproc-js wraps every entry in <div class="csl-entry">; the <li> takes its place.

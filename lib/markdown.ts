@@ -60,14 +60,81 @@ export function createMarkdown(): MarkdownIt {
     const token = tokens[idx]!;
     const href = token.attrGet("href");
     if (href !== null && token.markup !== "linkify") token.attrSet("href", linked(env, href));
+    // An address that is its own link text: the print stylesheet does not write it out again.
+    if (token.markup === "linkify" || token.markup === "autolink") token.attrJoin("class", "bare-address");
     return linkOpen(tokens, idx, opts, env, self);
   };
+  scrollableBlocks(md);
   for (const rule of ["html_inline", "html_block"] as const) {
     const render = md.renderer.rules[rule]!;
     md.renderer.rules[rule] = (tokens, idx, opts, env, self) =>
       rewriteRawAddresses(render(tokens, idx, opts, env, self), (src) => local(env, src), (href) => linked(env, href));
   }
   return md;
+}
+
+type Tokens = ReturnType<MarkdownIt["parse"]>;
+
+/**
+ * A wide table or a long code line scrolls sideways in its own box, which a keyboard must be
+ * able to reach to scroll it (WCAG 2.1.1; axe's scrollable-region-focusable): a table is put
+ * in a named region that takes focus, a code block takes focus itself.
+ * layouts/assets/site.css scrolls them.
+ */
+function scrollableBlocks(md: MarkdownIt): void {
+  const rules = md.renderer.rules;
+  const tableOpen = rules.table_open ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
+  const tableClose = rules.table_close ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
+  // A region's name is unique on its page (as html-validate's unique-landmark asks): a second
+  // table with the same header row is "Country, Participants (2)".
+  md.core.ruler.push("table_names", (state) => {
+    const used = new Map<string, number>();
+    let number = 0;
+    state.tokens.forEach((token, i) => {
+      if (token.type !== "table_open") return;
+      number++;
+      const name = tableName(state.tokens, i) ?? `Table ${number}`;
+      const count = (used.get(name) ?? 0) + 1;
+      used.set(name, count);
+      token.meta = { ...token.meta, regionName: count > 1 ? `${name} (${count})` : name };
+    });
+  });
+  rules.table_open = (tokens, idx, opts, env, self) =>
+    `<section class="table-scroll" tabindex="0" aria-label="${md.utils.escapeHtml(tokens[idx]!.meta?.regionName ?? "Table")}">\n${tableOpen(tokens, idx, opts, env, self)}`;
+  rules.table_close = (tokens, idx, opts, env, self) => `${tableClose(tokens, idx, opts, env, self)}</section>\n`;
+  for (const rule of ["fence", "code_block"] as const) {
+    const render = rules[rule]!;
+    rules[rule] = (tokens, idx, opts, env, self) => render(tokens, idx, opts, env, self).replace(/^<pre(?=[\s>])/, '<pre tabindex="0"');
+  }
+}
+
+/**
+ * A short name for the table opening at `idx`: its header row's words ("Country, Participants,
+ * Median age…"), in the post's language as they are; undefined when its header row is empty.
+ */
+function tableName(tokens: Tokens, idx: number): string | undefined {
+  const cells: string[] = [];
+  for (let i = idx + 1; i < tokens.length && tokens[i]!.type !== "tr_close"; i++) {
+    const token = tokens[i]!;
+    if (token.type === "inline") cells.push(plainText(token.children ?? []));
+  }
+  const words = cells.map((c) => c.replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (!words.length) return undefined;
+  const MAX = 48;
+  let name = words[0]!;
+  if (name.length > MAX) return `${name.slice(0, MAX).replace(/\s+\S*$/, "")}…`;
+  for (const word of words.slice(1)) {
+    if (name.length + 2 + word.length > MAX) return `${name}…`;
+    name += `, ${word}`;
+  }
+  return name;
+}
+
+/** The text of an inline token's children: its words and code, no markup. */
+function plainText(children: Tokens): string {
+  return children
+    .map((t) => (t.type === "text" || t.type === "code_inline" || t.type === "text_special" ? t.content : t.type === "softbreak" || t.type === "hardbreak" ? " " : t.type === "image" ? plainText(t.children ?? []) : ""))
+    .join("");
 }
 
 let checking: { md: MarkdownIt; body: string; tokens: ReturnType<MarkdownIt["parse"]> } | undefined;

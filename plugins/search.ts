@@ -9,11 +9,13 @@ export const SEARCH_URL = "/search/";
 // JavaScript, and readers whose browser did not load Pagefind's script (a flaky network,
 // a blocker) or ours, all get it. The status region repeats Pagefind's result count
 // ("2 results for nurses") for screen readers: Pagefind's own message is not a live region.
-const PAGE = `<h1>Search</h1>
+// On a site in another language, the page's own English words say lang="en" (uiLang,
+// plugins/site.ts), the label the script adds too (data-ui-lang); Pagefind's words follow <html lang>.
+const PAGE = `<h1{% if uiLang %} lang="{{ uiLang }}"{% endif %}>Search</h1>
 <link rel="stylesheet" href="/pagefind/pagefind-ui.css">
-<div id="search" class="search" data-pagefind-ignore></div>
+<div id="search" class="search" data-pagefind-ignore{% if uiLang %} data-ui-lang="{{ uiLang }}"{% endif %}></div>
 <div id="search-status" class="visually-hidden" role="status"></div>
-<p class="search-fallback"><noscript>Search needs JavaScript. </noscript><span class="search-unavailable" hidden>Search could not be loaded. </span>Every chat is also listed in the <a href="/archive/">archive</a> and by <a href="/tags/">tag</a>.</p>
+<p class="search-fallback"{% if uiLang %} lang="{{ uiLang }}"{% endif %}><noscript>Search needs JavaScript. </noscript><span class="search-unavailable" hidden>Search could not be loaded. </span>Every chat is also listed in the <a href="/archive/">archive</a> and by <a href="/tags/">tag</a>.</p>
 <script src="/pagefind/pagefind-ui.js"></script>
 <script src="/search/search.js"></script>
 `;
@@ -61,6 +63,7 @@ export function searchScript(mode: "build" | "preview"): string {
     label.htmlFor = "search-input";
     label.className = "search-label";
     label.textContent = "Search every chat";
+    if (box.getAttribute("data-ui-lang")) label.lang = box.getAttribute("data-ui-lang");
     box.prepend(label);
   }
   // Pagefind redraws its message ("2 results for nurses") and its result list as the

@@ -8,21 +8,41 @@ import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { browserAvailable, launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildSite, FIXTURE_SITE, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
+import { buildSite, copySiteWith, FIXTURE_SITE, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 const skipAll = browserAvailable() ? false : "Debian's chromium is not installed (apt-get install chromium)";
 
+// A post whose table and code line are wider than any screen, with a reference in German.
+const WIDE_POST = `---
+title: Wide things
+date: 2026-11-21
+references:
+  - {id: mueller2019, type: book, language: de-DE, title: "Soziale Medien in der Pflege", author: [{family: Müller, given: Jana}], issued: 2019}
+---
+As [@mueller2019] found:
+
+| Country | Participants | Median age | Response rate | Questions answered | Follow-up months | Notes |
+|---|---|---|---|---|---|---|
+| United Kingdom of Great Britain and Northern Ireland | 1234 | 45 | 67% | 12 | 18 | interprofessionalcollaborationnotes |
+
+\`\`\`
+${"a_very_long_code_line_without_spaces_".repeat(5)}
+\`\`\`
+`;
+
 // Built at load time, so that the page types found decide which tests exist.
-const [sample, fixture]: (BuiltSite | undefined)[] = skipAll ? [] : await Promise.all([buildSite(PROJECT), buildSite(FIXTURE_SITE)]);
+const [sample, fixture, wide]: (BuiltSite | undefined)[] = skipAll
+  ? []
+  : await Promise.all([buildSite(PROJECT), buildSite(FIXTURE_SITE), buildSite(copySiteWith(FIXTURE_SITE, { files: { "content/posts/2026-11-21-wide.md": WIDE_POST } }))]);
 
 interface PageType {
   name: string;
   /** Pages of this type, relative to the output, or [] when the type is not built (yet). */
   pages: string[];
-  site: "sample" | "fixture";
+  site: "sample" | "fixture" | "wide";
   expected: string;
 }
 
@@ -35,6 +55,8 @@ function discover(): PageType[] {
     { name: "post", pages: files.filter((f) => /^posts\/[^/]+\/index\.html$/.test(f)), site: "sample", expected: "posts/*/index.html" },
     // A post with an image and one whose front matter is full of markup, from the fixture site.
     { name: "post (fixture)", pages: ["posts/online-communities/index.html", "posts/escaping/index.html"].filter((f) => fixture.exists(f)), site: "fixture", expected: "posts/{online-communities,escaping}/index.html" },
+    // Its table and code block scroll sideways: axe's scrollable-region-focusable looks at them.
+    { name: "post (wide table and code line)", pages: ["posts/wide/index.html"].filter((f) => wide?.exists(f)), site: "wide", expected: "posts/wide/index.html" },
     { name: "tag", pages: first(/^tags\/[^/]+\/index\.html$/), site: "sample", expected: "tags/*/index.html" },
     { name: "tag index", pages: first(/^tags\/index\.html$/), site: "sample", expected: "tags/index.html" },
     { name: "archive", pages: [...first(/^archive\/index\.html$/), ...first(/^archive\/.+\/index\.html$/)], site: "sample", expected: "archive/index.html" },
@@ -55,7 +77,7 @@ function searchWord(): string {
 const PAGE_TYPES = discover();
 
 let browser: Browser;
-const servers: Partial<Record<"sample" | "fixture", StaticServer>> = {};
+const servers: Partial<Record<"sample" | "fixture" | "wide", StaticServer>> = {};
 const tabs: Partial<Record<"light" | "dark", Page>> = {};
 const contexts: BrowserContext[] = [];
 
@@ -64,6 +86,7 @@ before(async () => {
   browser = await launchBrowser();
   servers.sample = await serveStatic(sample!.out);
   servers.fixture = await serveStatic(fixture!.out);
+  servers.wide = await serveStatic(wide!.out);
   for (const scheme of ["light", "dark"] as const) {
     const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1024, height: 768 } });
     contexts.push(context);
@@ -75,6 +98,7 @@ after(async () => {
   await browser?.close();
   await servers.sample?.close();
   await servers.fixture?.close();
+  await servers.wide?.close();
   const missing = PAGE_TYPES.filter((t) => !t.pages.length).map((t) => `${t.name} (${t.expected})`);
   if (missing.length) console.log(`# a11y: page types not built yet, not tested: ${missing.join(", ")}`);
 });
@@ -107,6 +131,21 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", { skip: skipAll }, () => {
       assert.deepEqual(found, []);
     });
   }
+
+  it("the wide post's table and code block do scroll, so that axe's check of them counts", async () => {
+    const page = tabs.light!;
+    await page.goto(new URL("posts/wide/", servers.wide!.url).href, { waitUntil: "load" });
+    const boxes = await page.evaluate(() =>
+      [".post-body .table-scroll", ".post-body pre"].map((selector) => {
+        const box = document.querySelector<HTMLElement>(selector)!;
+        return { selector, scrolls: box.scrollWidth > box.clientWidth, tabindex: box.getAttribute("tabindex") };
+      }),
+    );
+    assert.deepEqual(boxes, [
+      { selector: ".post-body .table-scroll", scrolls: true, tabindex: "0" },
+      { selector: ".post-body pre", scrolls: true, tabindex: "0" },
+    ]);
+  });
 
   it("is not a rubber stamp: a low-contrast, unlabelled page fails", async () => {
     const page = tabs.light!;

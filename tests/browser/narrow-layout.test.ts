@@ -24,6 +24,20 @@ topics:
 ---
 Body.
 `,
+  // A question with a 31-character hashtag, an @handle and an address, and a 28-character tag:
+  // words longer than a phone is wide must wrap, not widen the page.
+  "content/posts/2026-11-20-long-words.md": `---
+title: Learning across professions
+date: 2026-11-20
+tags: [patientexperienceimprovement]
+chat:
+  start: 2026-12-22T20:30
+topics:
+  - "What have you learnt from @NursingNowCampaign and #InterprofessionalCollaboration?"
+  - "Have you read https://careleaders.example/posts/after-dst/?"
+---
+Body.
+`,
   "content/posts/2026-11-22-long-platform.md": `---
 title: Care leaders in 2026
 date: 2026-11-22
@@ -132,6 +146,25 @@ describe("narrow screens", { skip }, () => {
       const page = await open(server, "posts/long-hashtag/", width);
       assert.equal((await page.locator(".chat-block .chat-hashtag").innerText()).replace(/\s/g, ""), "#patientsincluded");
       await page.context().close();
+    });
+  }
+
+  for (const width of [320, 375]) {
+    it(`long words in questions and tags wrap at ${width} px, at the default text size and at twice it`, async () => {
+      const { server } = served.find((s) => s.name === "fixture site with long hashtags")!;
+      const sample = served.find((s) => s.name === "sample site")!;
+      const problems: string[] = [];
+      for (const [where, rel] of [[server, "posts/long-words/"], [server, "tags/"], [server, "tags/patientexperienceimprovement/"], [sample.server, "posts/listening-to-patients/"], [sample.server, "tags/"]] as const) {
+        for (const scale of [100, 200]) {
+          const page = await open(where, rel, width);
+          // A reader's larger default text: the stylesheet sizes everything from the root's.
+          if (scale !== 100) await page.addStyleTag({ content: `html { font-size: ${scale}% !important; }` });
+          const wider = await overflow(page);
+          if (wider > 0) problems.push(`/${rel} at ${width} px, text ${scale}%: ${width + wider} px wide`);
+          await page.context().close();
+        }
+      }
+      assert.deepEqual(problems, []);
     });
   }
 

@@ -96,6 +96,29 @@ describe("print", { skip }, () => {
     for (const after of inPage) assert.equal(after, "none");
     await page.close();
   });
+
+  it("wraps a wide table and a long code line on paper, and writes an address once", async () => {
+    const page = await open(englishServer, "posts/after-dst/", { viewport: { width: 718, height: 1000 } }, BEFORE_CHAT);
+    // Markup as lib/markdown.ts writes it, for a table, a code block and links.
+    await page.locator(".post-body").evaluate((body) => {
+      const cells = Array.from({ length: 8 }, (_, i) => `<td>interprofessionalcollaborationnotes${i}</td>`).join("");
+      body.insertAdjacentHTML(
+        "beforeend",
+        `<section class="table-scroll" tabindex="0" aria-label="Wide"><table><thead><tr>${cells.replace(/td>/g, "th>")}</tr></thead><tbody><tr>${cells}</tr></tbody></table></section>` +
+          `<pre tabindex="0"><code>${"const aVeryLongLineOfCode = 1; ".repeat(12)}</code></pre>` +
+          `<p><a class="bare-address" href="https://example.org/bare">https://example.org/bare</a> and <a id="worded" href="https://example.org/worded">the slides</a></p>`,
+      );
+    });
+    await page.emulateMedia({ media: "print" });
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll(".post-body .table-scroll, .post-body pre")].map((el) => el.scrollWidth - el.clientWidth),
+    );
+    assert.deepEqual(cut, [0, 0], "nothing runs past the edge of the paper");
+    const after = (selector: string) => page.locator(selector).evaluate((a) => getComputedStyle(a, "::after").content);
+    assert.equal(await after(".post-body a.bare-address"), "none");
+    assert.equal(await after("#worded"), '" <https://example.org/worded>"');
+    await page.close();
+  });
 });
 
 describe("copy buttons", { skip }, () => {

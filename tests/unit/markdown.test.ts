@@ -10,8 +10,11 @@ describe("links found in the text", () => {
   it("are made of web addresses, not of file names ending in .md", () => {
     assert.equal(
       md.renderInline("Edit notes.md or 2017-04-30-online-communities.md; see https://example.org/a and www.example.org."),
-      'Edit notes.md or 2017-04-30-online-communities.md; see <a href="https://example.org/a">https://example.org/a</a> and <a href="http://www.example.org">www.example.org</a>.',
+      'Edit notes.md or 2017-04-30-online-communities.md; see <a href="https://example.org/a" class="bare-address">https://example.org/a</a> and <a href="http://www.example.org" class="bare-address">www.example.org</a>.',
     );
+    // An address that is its own text is marked, so that print does not write it out twice; a link with words is not.
+    assert.equal(md.renderInline("<https://example.org/b>"), '<a href="https://example.org/b" class="bare-address">https://example.org/b</a>');
+    assert.equal(md.renderInline("[the slides](https://example.org/c)"), '<a href="https://example.org/c">the slides</a>');
     // Written as a link, a .md file is one (to the post's page, below).
     assert.equal(md.renderInline("[notes](notes.md)"), '<a href="notes.md">notes</a>');
   });
