@@ -10,6 +10,7 @@ import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import { bibtexOrganisation, commaInitialsDotted, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { encodingProblems } from "./text-encoding.ts";
+import { babelName, languageTag, unreadLanguage } from "./language-tags.ts";
 import { markupProblems, referenceMarkupProblems } from "./front-matter-markup.ts";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { readYamlDocument } from "./front-matter.ts";
@@ -110,8 +111,10 @@ function parseBibtex(file: string, text: string): FileResult {
     return { entries: [], unreadable: true, diagnostics: [{ severity: "error", file, field: field ?? "", ...problem }] };
   }
   // Read from the source, each stands for normaliseItem's problems with the same field.
-  const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text)].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
-  const result = normaliseAll(file, "bibtex", data.map(({ _graph, "citation-key": _key, ...item }) => item), (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), bibtexFieldLocator(text), names);
+  const languages = bibtexLanguages(text);
+  const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text), ...languages.problems].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
+  const items = data.map(({ _graph, "citation-key": _key, ...item }) => (languages.langids.has(item.id) ? { ...item, language: languages.langids.get(item.id) } : item));
+  const result = normaliseAll(file, "bibtex", items, (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), bibtexFieldLocator(text), names);
   const structure = bibtexStructureProblems(text);
   // `volume = 15},`: the word before a } that ends its entry early is told of there.
   const macros = [...bibtexStringMacroProblems(text), ...bibtexMacroProblems(text)].filter((p) => !structure.some((s) => s.field === p.field && s.line === p.line && s.column > p.column));
@@ -789,6 +792,48 @@ export function bibtexUrlFieldProblems(text: string): { key: string; cslField: s
     });
   }
   return out;
+}
+
+/**
+ * The language of each entry, read from its source: plugin-bibtex makes CSL's language of
+ * `language` when an entry has it, else of `langid`. BibLaTeX's field for the language a work
+ * is in is langid (`language` is printed, and may be written any way: "Deutsch"), so an entry
+ * whose langid names a language is given that (`langids`, by key). An entry whose fields name
+ * none has a warning at the first of them (`problems`): it is printed all the same, but its
+ * entry cannot say its language.
+ */
+export function bibtexLanguages(text: string): {
+  langids: Map<string, string>;
+  problems: { key: string; cslField: string; line: number; column: number; field: string; message: string; fix: string; severity: "warning" }[];
+} {
+  const langids = new Map<string, string>();
+  const problems: ReturnType<typeof bibtexLanguages>["problems"] = [];
+  const byEntry = new Map<number, { key: string; name: string; index: number; printed: string }[]>();
+  for (const f of bibtexFields(text)) {
+    if ((f.name !== "langid" && f.name !== "language") || f.value === undefined) continue;
+    const printed = printedLatex(f.value.trim());
+    if (printed === undefined || printed.trim() === "") continue;
+    byEntry.set(f.entry, [...(byEntry.get(f.entry) ?? []), { key: f.key, name: f.name, index: f.index, printed: printed.trim() }]);
+  }
+  for (const fields of byEntry.values()) {
+    const key = fields[0]!.key;
+    const langid = fields.find((f) => f.name === "langid");
+    if (langid && languageTag(langid.printed)) {
+      if (!langids.has(key)) langids.set(key, langid.printed);
+      continue;
+    }
+    if (fields.some((f) => languageTag(f.printed))) continue;
+    const first = langid ?? fields[0]!;
+    const problem = unreadLanguage(first.printed, (tag) => `\`${first.name} = {${babelName(tag)}}\``);
+    if (!problem) continue;
+    const before = text.slice(0, first.index);
+    problems.push({
+      key, cslField: "language", line: before.split("\n").length, column: first.index - before.lastIndexOf("\n"), field: fieldPath([key, first.name]), severity: "warning",
+      message: `entry "${key}": in \`${first.name}\`, ${problem.message}`,
+      fix: problem.fix,
+    });
+  }
+  return { langids, problems };
 }
 
 function list(parts: string[]): string {

@@ -6,6 +6,8 @@ import "@citation-js/plugin-csl";
 import { cachedFormatting } from "./citation-cache.ts";
 import type { CslItem } from "./csl-normalise.ts";
 import { escapeHtml } from "./html.ts";
+import { languageTag } from "./language-tags.ts";
+import { textDirection } from "./text-direction.ts";
 
 // citeproc-js itself, the one plugin-csl wraps: the engines below are ours (see engineFor).
 const CSL = createRequire(import.meta.url)("citeproc");
@@ -132,7 +134,15 @@ const STYLE_ERROR = /\[CSL STYLE ERROR: [^\]]*\]/;
  */
 export function formatCitations(request: CitationRequest): FormattedCitations {
   const { items, clusters, style } = request;
-  return cachedFormatting("citations", { style: style.style, locale: style.locale, input: { items, clusters } }, () => formatCitationsNow(request));
+  const formatted = cachedFormatting("citations", { style: style.style, locale: style.locale, input: { items, clusters } }, () => formatCitationsNow(request));
+  // Each entry's language is read after the cache, whose key covers this file's code but not
+  // language-tags.ts's: a change in what it reads is never served stale.
+  const languages = new Map(items.map((item) => [item.id, languageTag(item.language)]));
+  const bibliography = formatted.bibliography.map(({ id, html }) => {
+    const lang = languages.get(id);
+    return { id, html, ...(lang ? { lang } : {}) };
+  });
+  return { ...formatted, bibliography };
 }
 
 function formatCitationsNow({ items, clusters, style: { style, locale } }: CitationRequest): FormattedCitations {
@@ -325,11 +335,8 @@ function formatWith(engine: any, data: CslItem[], clusters: ClusterItem[][], sty
 
   const sortedIds: string[] = engine.registry.getSortedIds();
   const [, entries] = engine.makeBibliography() as [unknown, string[]];
-  const languages = new Map(data.map((item) => [item.id, languageTag(item.language)]));
   const bibliography = entries.map((html, i) => {
-    const id = sortedIds[i]!;
-    const lang = languages.get(id);
-    const entry: FormattedEntry = { id, html: html.trim(), ...(lang ? { lang } : {}) };
+    const entry: FormattedEntry = { id: sortedIds[i]!, html: html.trim() };
     const marker = STYLE_ERROR.exec(entry.html);
     if (marker) throw new CitationError(`the citation style "${style}" failed on reference "${entry.id}": ${marker[0]}`);
     return entry;
@@ -495,18 +502,19 @@ function footnoteCluster(html: string, cluster: ClusterItem[], author: string, n
 /**
  * The footnotes of a note style, as a list; each note links back to its reference in the text.
  * Each work's link in a note says its language (from `bibliography`, the formatted entries)
- * when that is not the page's, as its entry does (bibliographyHtml).
+ * when that is not the page's, and its direction when that is not the page's either, as its
+ * entry does (bibliographyHtml).
  */
 export function notesHtml(notes: string[], bibliography: FormattedEntry[] = [], pageLanguage?: string): string {
   if (!notes.length) return "";
   const langs = new Map<string, string>();
   for (const entry of bibliography) {
-    const lang = otherLanguage(entry, pageLanguage);
-    if (lang) langs.set(referenceAnchor(entry.id), lang);
+    const attributes = languageAttributes(entry, pageLanguage);
+    if (attributes) langs.set(referenceAnchor(entry.id), attributes);
   }
   // Every link to an entry in a note is anchorLink's: citeproc-js escapes "<" in what it prints.
   const marked = (note: string) =>
-    langs.size ? note.replace(/<a href="#([^"]*)">/g, (link, anchor: string) => (langs.has(anchor) ? `<a href="#${anchor}" lang="${escapeHtml(langs.get(anchor)!)}">` : link)) : note;
+    langs.size ? note.replace(/<a href="#([^"]*)">/g, (link, anchor: string) => (langs.has(anchor) ? `<a href="#${anchor}"${langs.get(anchor)!}>` : link)) : note;
   const items = notes
     .map((note, i) => `<li id="${noteAnchor(i + 1)}">${marked(note)} <a href="#${noteRefAnchor(i + 1)}" class="footnote-back" role="doc-backlink" aria-label="Back to note reference ${i + 1}">↩︎</a></li>`)
     .join("\n");
@@ -522,17 +530,30 @@ export function referenceAnchor(id: string): string {
  * The bibliography as an HTML list; each entry has an anchor. An entry for a work in another
  * language than the page's (`pageLanguage`, the site's language) says which, so that screen
  * readers read its title in that language's voice (WCAG 3.1.2); without `pageLanguage`, every
- * entry whose work names its language says it.
+ * entry whose work names its language says it. One whose language runs the other way (Arabic
+ * on an English page, English on an Arabic one) says its direction too, so that its words and
+ * punctuation are laid out in its own order.
  */
 export function bibliographyHtml(entries: FormattedEntry[], pageLanguage?: string): string {
   if (!entries.length) return "";
   const items = entries
     .map((e) => {
-      const lang = otherLanguage(e, pageLanguage);
-      return `<li id="${escapeHtml(referenceAnchor(e.id))}" class="csl-entry"${lang ? ` lang="${escapeHtml(lang)}"` : ""}>${stripEntryWrapper(e.html)}</li>`;
+      return `<li id="${escapeHtml(referenceAnchor(e.id))}" class="csl-entry"${languageAttributes(e, pageLanguage)}>${stripEntryWrapper(e.html)}</li>`;
     })
     .join("\n");
   return `<ol class="references csl-bib-body" role="list">\n${items}\n</ol>`;
+}
+
+/**
+ * The attributes a work's entry needs on a page in `pageLanguage`: its lang when that is not
+ * the page's, and its dir when its language runs the other way; "" for the page's language.
+ * A page without a language is taken to run left to right, as browsers do.
+ */
+function languageAttributes(entry: FormattedEntry, pageLanguage: string | undefined): string {
+  const lang = otherLanguage(entry, pageLanguage);
+  if (!lang) return "";
+  const direction = textDirection(lang);
+  return ` lang="${escapeHtml(lang)}"${direction !== (pageLanguage ? textDirection(pageLanguage) : "ltr") ? ` dir="${direction}"` : ""}`;
 }
 
 /** The entry's language when a page in `pageLanguage` needs to say it: another language, or another script of it (zh-Hant on a zh-Hans page). */
@@ -543,42 +564,6 @@ function otherLanguage(entry: FormattedEntry, pageLanguage: string | undefined):
     return work.language === page.language && work.script === page.script ? undefined : entry.lang;
   } catch {
     return entry.lang;
-  }
-}
-
-// BibLaTeX's langid and language fields name languages as babel and polyglossia do (Zotero
-// and writers use the English names, which are mostly the same words); plugin-bibtex passes
-// them on as written. Lower case, without spaces or hyphens.
-const LANGUAGE_NAMES: Record<string, string> = {
-  english: "en", american: "en-US", usenglish: "en-US", british: "en-GB", ukenglish: "en-GB", canadian: "en-CA", australian: "en-AU", newzealand: "en-NZ",
-  german: "de", ngerman: "de", austrian: "de-AT", naustrian: "de-AT", swissgerman: "de-CH", nswissgerman: "de-CH",
-  french: "fr", francais: "fr", français: "fr", acadian: "fr-CA", canadien: "fr-CA", spanish: "es", catalan: "ca", galician: "gl", basque: "eu",
-  italian: "it", portuguese: "pt", portuges: "pt", brazil: "pt-BR", brazilian: "pt-BR", dutch: "nl", danish: "da", swedish: "sv",
-  norwegian: "no", norsk: "nb", bokmal: "nb", nynorsk: "nn", finnish: "fi", icelandic: "is", estonian: "et", latvian: "lv", lithuanian: "lt",
-  polish: "pl", czech: "cs", slovak: "sk", slovene: "sl", slovenian: "sl", croatian: "hr", serbian: "sr", bulgarian: "bg", macedonian: "mk",
-  russian: "ru", ukrainian: "uk", belarusian: "be", hungarian: "hu", magyar: "hu", romanian: "ro", greek: "el", turkish: "tr",
-  japanese: "ja", chinese: "zh", korean: "ko", arabic: "ar", hebrew: "he", persian: "fa", farsi: "fa", hindi: "hi", urdu: "ur", bengali: "bn",
-  tamil: "ta", thai: "th", vietnamese: "vi", indonesian: "id", bahasa: "id", malay: "ms", latin: "la", welsh: "cy", irish: "ga",
-  scottish: "gd", afrikaans: "af", swahili: "sw", albanian: "sq", armenian: "hy", georgian: "ka",
-};
-
-/**
- * The BCP 47 tag of a CSL item's `language`: a tag as written (de-DE, en_US, zh-Hant), or a
- * language's name as BibTeX and Zotero write it (ngerman, German); the first of a list. undefined
- * for anything else, which no page can say.
- */
-export function languageTag(language: unknown): string | undefined {
-  const first = Array.isArray(language) ? language[0] : language;
-  if (typeof first !== "string") return undefined;
-  const written = first.trim();
-  const name = written.toLowerCase().replace(/[\s_-]/g, "");
-  if (Object.hasOwn(LANGUAGE_NAMES, name)) return LANGUAGE_NAMES[name];
-  // A language subtag has 2 or 3 letters: "german" would pass as a tag of the syntax alone.
-  if (!/^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i.test(written)) return undefined;
-  try {
-    return Intl.getCanonicalLocales(written.replace(/_/g, "-"))[0];
-  } catch {
-    return undefined;
   }
 }
 

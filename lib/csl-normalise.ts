@@ -1,4 +1,5 @@
 import { closest, closestName } from "./suggest.ts";
+import { unreadLanguage } from "./language-tags.ts";
 import { yamlScalar } from "./yaml-text.ts";
 
 // Turns the references a writer typed (CSL YAML with pandoc's semantics, plus a few
@@ -183,6 +184,8 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
     // The second spelling of a field is reported above.
     if (written.get(field) !== key || field === "id" || field === "type") continue;
     if (value === null || value === undefined) continue;
+    // A .bib file's langid and language are read from its source (lib/bibliography.ts), where both are known.
+    const languageProblem = field === "language" && syntax !== "bibtex" ? unreadLanguage(value, (tag) => fieldLine(syntax, key, tag)) : undefined;
     if (NAME_FIELDS.has(field)) {
       const names = normaliseNames(value, field, [key], problems, syntax);
       if (names) out[field] = names;
@@ -228,6 +231,10 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
           : day ? `write ${fieldLine(syntax, accessed, day)} in place of ${note} (the style prints it where it prints access dates)` : `write the day as ${fieldLine(syntax, accessed, "YYYY-MM-DD")} in place of ${note}`,
       });
       out[field] = value;
+    } else if (languageProblem) {
+      // Still printed as written; only its entry cannot say its language.
+      problems.push({ path: [key], severity: "warning", ...languageProblem });
+      out[field] = typeof value === "number" || typeof value === "boolean" ? String(value) : value;
     } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
       out[field] = typeof value === "string" ? value : String(value);
     } else if (field === "custom" || field === "language" || field === "note") {
