@@ -1,6 +1,6 @@
 // Splits a post into front matter and body, and parses the YAML once, keeping
 // the position of every node so that a problem can point at its line.
-import { isDocument, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
+import { isDocument, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { yamlScalar } from "./yaml-text.ts";
 
@@ -60,6 +60,13 @@ export interface ReadOptions {
    * (or without it): not looked at.
    */
   valueKind?: (path: readonly PropertyKey[]) => "identifier" | "text" | undefined;
+  /**
+   * What the identifier at `path` has in place of a non-breaking space pasted between `before`
+   * and `after` (its text as written on either side): a space between a tag's words (`night
+   * shift`) or a chat's start's date and time, `_` between a zone's words (`New_York`), else ""
+   * (`20 18-02-09`): the fix deletes it, as a zero-width space. Without it, always "".
+   */
+  spaceFor?: (path: readonly PropertyKey[], before: string, after: string) => string;
 }
 
 const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must be in quotes";
@@ -127,10 +134,10 @@ function indentedFirstField(text: string): { line: number; lines: number[]; key:
 function readSlips(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
   // `title:2026 in review`: read as if the space were there, so that the rest is checked too.
   const slips = firstLine > 1 && /^[ \t]*[A-Za-z_][\w.-]*:[^\s/:]/m.test(text) ? colonSlips(text) : [];
-  if (!slips.length) return readYaml(text, file, firstLine, options);
+  if (!slips.length) return readFlows(text, file, firstLine, options);
   const lines = text.split("\n");
   for (const slip of slips) lines[slip.line - 1] = slip.fixed;
-  const doc = readYaml(lines.join("\n"), file, firstLine, options);
+  const doc = readFlows(lines.join("\n"), file, firstLine, options);
   // Columns after the colon as written: the space (or quotes) added are not in the file.
   const shifted = (line: number, column: number) => {
     const slip = slips.find((s) => s.line + firstLine - 1 === line);
@@ -153,8 +160,64 @@ function readSlips(text: string, file: string, firstLine: number, options: ReadO
   return { ...doc, diagnostics, locate, repaired: true };
 }
 
-/** The diagnostics of a missing space after a colon: the line is read as fixed, so `readableFields` keeps its field. */
+/**
+ * The diagnostics of a slip whose lines are read as fixed (a missing space after a colon, an
+ * indented first field, a list in brackets whose next lines are not indented), so `readableFields` keeps its field.
+ */
 const COLON_SLIPS = new WeakSet<Diagnostic>();
+
+// A line that opens a list or group in brackets and does not close it: cheap to test before parsing again.
+const OPEN_FLOW_HINT = /[[{][^\]}\n]*$/m;
+
+/**
+ * A list in brackets going on over lines whose lines after the first are at the left edge
+ * (`tags: ["a",` then `"b"]`): YAML cannot read any line below it, and which errors it raises
+ * there depends on the quotes. One error, on the first such line; the lines read as if they
+ * were indented (as the fix's one line reads), so that every field below is checked too.
+ */
+function readFlows(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
+  if (firstLine <= 1 || !OPEN_FLOW_HINT.test(text)) return readYaml(text, file, firstLine, options);
+  const lines = text.split("\n");
+  const told: Diagnostic[] = [];
+  // Indentation added to each line (0-based index): columns are given as written.
+  const added = new Map<number, number>();
+  for (let round = 0; round < 10; round++) {
+    const doc = parseDocument(lines.join("\n"), { prettyErrors: false, uniqueKeys: true, merge: false });
+    const lineOf = linePositions(lines.join("\n"));
+    let found: (Explained & { close: number; indent: number; open: number }) | undefined;
+    for (const err of doc.errors) {
+      if (err.code !== "BAD_INDENT" || !/^Flow (sequence|map)/.test(err.message)) continue;
+      const bracket = /Flow sequence/.test(err.message) ? ["[", "]"] : ["{", "}"];
+      const line = lineOf(err.pos[0]).line;
+      const open = unclosedBracketLine(lines, line, bracket[0]!, bracket[1]!) ?? line;
+      if (flowComment(lines, open)) continue;
+      const shallow = shallowFlow(lines, open, bracket[0]!, bracket[1]!, firstLine);
+      if (shallow) {
+        found = { ...shallow, open };
+        break;
+      }
+    }
+    if (!found) break;
+    const d: Diagnostic = { severity: "error", file, line: found.line + firstLine - 1, column: found.column, field: found.field ?? "", message: found.message, fix: found.fix };
+    COLON_SLIPS.add(d);
+    told.push(d);
+    for (let i = found.open; i < found.close; i++) {
+      const l = lines[i]!;
+      if (l.trim() === "" || indentOf(l) > found.indent) continue;
+      const spaces = found.indent + 2 - indentOf(l);
+      lines[i] = " ".repeat(found.indent + 2) + l.trimStart();
+      added.set(i, (added.get(i) ?? 0) + spaces);
+    }
+  }
+  if (!told.length) return readYaml(text, file, firstLine, options);
+  const doc = readYaml(lines.join("\n"), file, firstLine, options);
+  const shifted = (at: Position): Position => {
+    const more = at.line === undefined || at.column === undefined ? undefined : added.get(at.line - firstLine);
+    return more ? { ...at, column: Math.max(1, at.column! - more) } : at;
+  };
+  const diagnostics = [...told, ...doc.diagnostics.map((d) => ({ ...d, ...shifted(d) }))];
+  return { ...doc, diagnostics, locate: (path) => shifted(doc.locate(path)), repaired: true };
+}
 
 interface ColonSlip {
   /** 1-based line within the YAML text. */
@@ -182,8 +245,8 @@ function colonSlips(text: string): ColonSlip[] {
   const found: ColonSlip[] = [];
   let current = text;
   for (let round = 0; round < 20; round++) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(current, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+    const lineCounter = { linePos: linePositions(current) };
+    const doc = parseDocument(current, { prettyErrors: false, uniqueKeys: true, merge: false });
     const lines = current.split("\n");
     if (round === 0 && unclosedFrontMatter(lines, doc.errors)) return [];
     const errorLines = new Set(doc.errors.map((e) => lineCounter.linePos(e.pos[0]).line));
@@ -232,13 +295,34 @@ function colonSlips(text: string): ColonSlip[] {
 // `title:2026`, `  start:2017-…`: a field name, its colon and the value without a space (not `https://…`).
 const COLON_SLIP = /^([ \t]*)([A-Za-z_][\w.-]*):([^\s/:].*)$/;
 
+/**
+ * Line and column (both 1-based) of an offset in `text`, from the text's own line breaks. Not
+ * the YAML library's LineCounter, which learns a line break only from the tokens it reads: after
+ * a token it cannot place that runs over two lines (`platform：x` then `  url: …`), every line
+ * below is counted one short, and columns land past the end of their line.
+ */
+function linePositions(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+  };
+}
+
 function readYaml(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false });
   const lines = text.split("\n");
-  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
+  const linePos = linePositions(text);
+  const lineOf = (offset: number): number => linePos(offset).line;
   const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
   const diagnostics: Diagnostic[] = [];
@@ -280,7 +364,8 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
     const line = explained.line + firstLine - 1;
     // YAML errors cascade: one mistake often yields two or three errors on one line,
     // and a non-breaking space one more on the line below it.
-    if (seenLines.has(line) || spaced.has(explained.line - 1)) continue;
+    // (Not a line starting with %, whose error is its own.)
+    if (seenLines.has(line) || (spaced.has(explained.line - 1) && !/^%/.test(lines[explained.line - 1] ?? ""))) continue;
     report(explained.line, explained.column, explained.field, explained.message, explained.fix);
   }
   const locate: Locate = (path) => {
@@ -349,7 +434,7 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
   // `title: !important x`, `title: &amp; friends`: valid YAML that drops the text's first word.
   const marks = doc.errors.length ? [] : yamlMarks(doc, text, lines, lineOf);
   for (const mark of marks) {
-    const { line, col } = lineCounter.linePos(mark.offset);
+    const { line, col } = linePos(mark.offset);
     report(line, col, mark.field, mark.message, mark.fix);
   }
   // `  - a` then `   - b`: valid YAML that makes two topics one, "a - b".
@@ -386,7 +471,7 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
   // `zone: Europe/London\u200b`: valid YAML, a value that only looks right.
   const invisibleIn = new Set<string>();
   if (frontMatter && doc.errors.length === 0 && options.valueKind && (INVISIBLE_VALUE.test(text) || /\\[ux_]/.test(text))) {
-    for (const w of invisibleInValues(doc, text, lines, lineOf, options.valueKind)) {
+    for (const w of invisibleInValues(doc, text, lines, lineOf, options.valueKind, options.spaceFor)) {
       if (w.severity === "error") invisibleIn.add(w.field);
       diagnostics.push({ severity: w.severity, file, line: w.line + firstLine - 1, column: w.column, field: w.field, message: w.message, fix: w.fix });
     }
@@ -847,6 +932,9 @@ export function readableFields(text: string, file: string, firstLine: number, er
   const lost = new Set<string>();
   const lostText = new Map<string, string>();
   let problems = errors;
+  // Slips found on a later reading in lines as written (`\ufeffdate:` below `%title: x`, which
+  // YAML's error hid): told with the rest, though the reading that returns has them read as fixed.
+  const uncovered: Diagnostic[] = [];
   // A field left out can uncover an error in another (a quote it opened no longer closed by it).
   for (let round = 0; round < 3; round++) {
     for (const d of problems) {
@@ -857,6 +945,7 @@ export function readableFields(text: string, file: string, firstLine: number, er
       const fixed = lineAsFixed(lines[i] ?? "");
       if (fixed !== undefined && kept[i] === lines[i]) {
         kept[i] = fixed;
+        if (problems !== errors) uncovered.push(d);
         continue;
       }
       const key = owner[i];
@@ -872,7 +961,7 @@ export function readableFields(text: string, file: string, firstLine: number, er
       for (let j = key; j < lines.length && owner[j] === key; j++) kept[j] = j === key ? `${written}: {}` : "";
     }
     const doc = readYamlDocument(kept.join("\n"), file, firstLine, options);
-    if (doc.data !== undefined) return { doc, lost, lostText };
+    if (doc.data !== undefined) return { doc: uncovered.length ? { ...doc, diagnostics: [...uncovered, ...doc.diagnostics] } : doc, lost, lostText };
     problems = doc.diagnostics.filter((d) => d.severity === "error");
     if (!problems.length) return undefined;
   }
@@ -1211,8 +1300,10 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
     };
   }
   // `%YAML 1.2`, `% title: x`: a line that starts with % is a directive to YAML.
-  const directive = err.code === "MISSING_CHAR" && /directives-end/.test(err.message) ? lines.findIndex((l) => /^%/.test(l)) + 1 : /^%/.test(text) ? line : 0;
-  if (directive > 0) return directiveLine(lines, directive, firstLine);
+  const directive = err.code === "MISSING_CHAR" && /directives-end/.test(err.message) ? lines.findIndex((l) => /^%/.test(l)) + 1 : /^%/.test(text) ? line
+    // `title:\u00a0T` then `%date: …`: one text to YAML, which ends on the % line.
+    : err.code === "MULTILINE_IMPLICIT_KEY" && /^%/.test(lines[endLine - 1] ?? "") ? endLine : 0;
+  if (directive > 0) return directiveLine(lines, directive, firstLine, options);
   // `title：x`, `– item`: a word processor's colon or dash where YAML needs its own.
   const wide = wideColon(text);
   if (wide) return { ...here, column: wide.column, field: wide.key, message: wide.message, fix: wide.fix };
@@ -1361,6 +1452,18 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
         if (elided) return { ...here, ...elided };
         return { ...at, message: "an apostrophe inside single quotes ends the text early", fix: quoteSuggestion(text, "double") ?? "put the text in double quotes instead" };
       }
+      // `title: "Burnout: what now?"` and a zero-width space after it: not a quote too many.
+      // (From the line: a value's text is read without a non-breaking space at its end.)
+      const after = value ? /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')(?=[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f]+[ \t]*$)/.exec(text.slice(value.column - 1)) : null;
+      if (value && after) {
+        const sign = text[value.column - 1 + after[0].length]!;
+        const fixed = text.slice(0, value.column - 1 + after[0].length);
+        return {
+          ...at, column: value.column + after[0].length,
+          message: `after the closing quote ${value.text[0]} there is an invisible character (${invisibleName(sign)}): YAML reads it as something after the value's end`,
+          fix: `delete it, so that the line reads \`${fixed}\``,
+        };
+      }
       if (value?.text.startsWith('"')) {
         return { ...at, message: 'a " inside double quotes ends the text early', fix: quoteSuggestion(text, "single") ?? 'write \\" for a quote inside the text' };
       }
@@ -1399,7 +1502,7 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
  * A line that starts with %, which YAML reads as a directive (`%YAML 1.2`, `%TAG …`), a thing
  * front matter cannot have: said on that line (`line`, 1-based), with what to do.
  */
-function directiveLine(lines: readonly string[], line: number, firstLine: number): Explained {
+function directiveLine(lines: readonly string[], line: number, firstLine: number, options: ReadOptions = {}): Explained {
   const text = lines[line - 1] ?? "";
   const field = /^%[ \t]*([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)/.exec(text);
   if (field) {
@@ -1417,25 +1520,72 @@ function directiveLine(lines: readonly string[], line: number, firstLine: number
       fix: `delete line ${line + firstLine - 1}`,
     };
   }
+  // `% TODO check this`: a note, which YAML writes after #. Going on from a text above it
+  // (`description: Fifty` then `% of nurses`), it is that text's, indented below its field.
+  const comment = `# ${text.replace(/^%[ \t]*/, "").trimEnd()}`.trimEnd();
+  const indent = continuedTextIndent(lines, line, options);
   return {
     line, column: 1, field: "",
     message: "a line cannot start with %: YAML reads % at the start of a line as a directive (an instruction to YAML itself), not as text",
-    fix: `if the line goes on from the value above it, indent it with two spaces: \`  ${text.trim()}\`; if it is a value of its own, write it after its field's name, in quotes: \`field: ${quoteYaml(text.trim())}\``,
+    fix: `if it is a note to yourself, write # in place of %, which makes it a comment that is not published: \`${comment}\``
+      + (indent === undefined ? "" : `; if it goes on from the text on line ${line + firstLine - 2}, indent it with ${indent === 2 ? "two" : indent} spaces: \`${" ".repeat(indent)}${text.trim()}\``),
   };
+}
+
+/**
+ * The indentation that makes `line` (1-based) part of the value on the line above it, when
+ * that value is a text that can go on (`description: Fifty`, `  - Should vendors join`):
+ * written plainly, not in quotes or brackets, in a field whose value is text, not a date or
+ * a name (`date:`, `chat:`). Undefined for any other line above, or none.
+ */
+function continuedTextIndent(lines: readonly string[], line: number, options: ReadOptions): number | undefined {
+  // Right above it: after a blank line it would be a paragraph of its own.
+  const above = line - 1;
+  const text = lines[above - 1];
+  if (above < 1 || text === undefined || text.trim() === "") return undefined;
+  const field = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):[ \t]+(\S.*?)\s*$/.exec(text);
+  const item = field ? undefined : /^([ \t]*)-[ \t]+(\S.*?)\s*$/.exec(text);
+  const value = field ? field[3]! : item?.[2];
+  // A plain text: not quoted, not a list or group, not a block (`|`), no comment after it, and not a field's name.
+  if (value === undefined || /^["'[{|>&*!%@`#]/.test(value) || / #/.test(value) || /^[A-Za-z_][\w.-]*:(?:\s|$)/.test(value)) return undefined;
+  let path: PropertyKey[] | undefined;
+  if (field) {
+    const dotted = fieldPathOnLine(lines, above);
+    path = dotted === undefined ? undefined : dottedKeys(dotted);
+  } else {
+    // An item of the list whose field's name is the nearest line above less indented than its dash.
+    const dash = indentOf(text);
+    let owner = above - 1;
+    while (owner > 0 && (lines[owner - 1]!.trim() === "" || /^\s*#/.test(lines[owner - 1]!) || indentOf(lines[owner - 1]) > dash || (indentOf(lines[owner - 1]) === dash && /^\s*-\s/.test(lines[owner - 1]!)))) owner--;
+    const dotted = owner > 0 && /:\s*$/.test(lines[owner - 1]!) ? fieldPathOnLine(lines, owner) : undefined;
+    path = dotted === undefined ? undefined : [...dottedKeys(dotted), 0];
+  }
+  if (!path) return undefined;
+  // Without the schema's word, a value of words: not a number, a date, true or false.
+  const kind = options.valueKind ? options.valueKind(path) : /\p{L}{2,}/u.test(value) && !/^(true|false|yes|no|on|off|null)$/i.test(value) ? "text" : undefined;
+  if (kind !== "text") return undefined;
+  return (field ? indentOf(text) + (field[1]!.trim() ? field[1]!.length - indentOf(text) : 0) : indentOf(text)) + 2;
+}
+
+/** The path of a dotted field, `references[0].title` → ["references", 0, "title"]. */
+function dottedKeys(dotted: string): PropertyKey[] {
+  return (dotted.match(/[^.[\]]+|\[\d+\]/g) ?? []).map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
 }
 
 // Colons a word processor or an East Asian keyboard types: full width, small, modifier letter, ratio.
 const WIDE_COLON = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*)[ \t\u00a0\u3000]*([：﹕︓꞉∶])[ \t\u00a0\u3000]*(.*?)\s*$/;
 
 /** `title：x`: a field's name followed by a colon YAML does not read as one; the line as it should read. */
-function wideColon(text: string): { column: number; key: string; message: string; fix: string } | undefined {
+function wideColon(text: string): { column: number; key: string; line: string; message: string; fix: string } | undefined {
   const m = WIDE_COLON.exec(text);
   if (!m) return undefined;
   const [, lead, key, colon, value] = m as unknown as [string, string, string, string, string];
-  const fixed = `${lead}${key}:${value ? ` ${yamlScalar(value)}` : ""}`;
+  // Already in quotes (`hashtag："#hcldr"`): the quotes are YAML's, kept as they are.
+  const quoted = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')$/.test(value);
+  const fixed = `${lead}${key}:${value ? ` ${quoted ? value : yamlScalar(value)}` : ""}`;
   const name = colon === "：" ? "a full-width colon ：" : `the sign ${colon}`;
   return {
-    column: text.indexOf(colon) + 1, key,
+    column: text.indexOf(colon) + 1, key, line: fixed,
     message: `the colon after \`${key}\` is ${name}, which looks like a colon but is not the : that YAML reads after a field's name`,
     fix: `write the line with an ordinary colon and a space after it: \`${fixed}\``,
   };
@@ -1444,6 +1594,10 @@ function wideColon(text: string): { column: number; key: string; message: string
 // Characters that take no room on screen: zero-width space, joiners, word joiner, a BOM inside the text, soft hyphen.
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const ODD_KEY_HINT = /[\u200b-\u200d\u2060\ufeff\u00ad：﹕︓꞉∶]/;
+
+// A field's name with an invisible character in it, anywhere on a line (`{family: Smith, \ufeffgiven: Jo}`).
+// Not \s, which in JavaScript takes a byte order mark for a space.
+const INVISIBLE_IN_KEY = /[^ \t{},[\]:"']*[\u200b-\u200d\u2060\ufeff\u00ad][^ \t{},[\]:"']*(?=[ \t]*:(?:[ \t]|$))/g;
 
 /** What a writer calls an invisible character. */
 function invisibleName(c: string): string {
@@ -1462,21 +1616,34 @@ const INVISIBLE_NAMES: Record<string, string> = {
 // Indic scripts) and a non-breaking space keeps `10 pm` on one line: those are left alone.
 const INVISIBLE_VALUE = /[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f]/;
 const INVISIBLE_IN_TEXT = /[\u200b\u2060\ufeff\u00ad]/;
+// A zero-width joiner between two pictographs, with a skin tone or an emoji sign after the
+// first (👩‍⚕️, 👩🏽‍⚕️, 🏳️‍🌈): part of one emoji, which a tag may be (lib/slug.ts gives it a page).
+const EMOJI_JOINER = String.raw`(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\u{FE0F}]?)\u200d(?=\p{Extended_Pictographic})`;
+// In an identifier: any of them but an emoji's joiner.
+const INVISIBLE_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})${INVISIBLE_VALUE.source}`, "u");
+const ZERO_WIDTH_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})${ZERO_WIDTH.source}`, "u");
+
+/**
+ * `value` (an identifier as written, or read) without its invisible characters: zero-width ones
+ * deleted (not an emoji's joiner), a non-breaking space deleted at either end, and inside it
+ * written as what belongs there (`spaceFor`: a space, `_`, or nothing).
+ */
+function visibleIdentifier(value: string, spaceFor: (before: string, after: string) => string): string {
+  const text = value
+    .replace(new RegExp(ZERO_WIDTH_IN_IDENTIFIER.source, "gu"), "")
+    .replace(new RegExp(`^(["']?)(?:${NBSP.source})+`), "$1")
+    .replace(new RegExp(`(?:${NBSP.source})+(["']?)$`), "$1");
+  return text.replace(new RegExp(`(?:${NBSP.source})+`, "g"), (run: string, at: number) => spaceFor(text.slice(0, at), text.slice(at + run.length)));
+}
 
 /**
  * `line` with the invisible characters of `kind` deleted from its value at `from`…`to`
  * (columns, 0-based), and a non-breaking space there written as an ordinary one, or deleted at
  * the value's start or end (next to its quotes): the line a writer would have typed.
  */
-function visibleLine(line: string, from: number, to: number, kind: "identifier" | "text"): string {
-  const zero = new RegExp(kind === "identifier" ? ZERO_WIDTH.source : INVISIBLE_IN_TEXT.source, "g");
-  let value = line.slice(from, to).replace(zero, "");
-  if (kind === "identifier") {
-    value = value
-      .replace(new RegExp(`^(["']?)(?:${NBSP.source})+`), "$1")
-      .replace(new RegExp(`(?:${NBSP.source})+(["']?)$`), "$1")
-      .replace(new RegExp(NBSP.source, "g"), " ");
-  }
+function visibleLine(line: string, from: number, to: number, kind: "identifier" | "text", spaceFor: (before: string, after: string) => string): string {
+  const written = line.slice(from, to);
+  const value = kind === "identifier" ? visibleIdentifier(written, spaceFor) : written.replace(new RegExp(INVISIBLE_IN_TEXT.source, "g"), "");
   return (line.slice(0, from) + value + line.slice(to)).trimEnd();
 }
 
@@ -1490,7 +1657,7 @@ function visibleLine(line: string, from: number, to: number, kind: "identifier" 
  */
 function invisibleInValues(
   doc: Document, text: string, lines: readonly string[], lineOf: (offset: number) => number,
-  valueKind: NonNullable<ReadOptions["valueKind"]>,
+  valueKind: NonNullable<ReadOptions["valueKind"]>, spaceFor: ReadOptions["spaceFor"],
 ): Array<{ severity: "error" | "warning"; line: number; column: number; field: string; message: string; fix: string }> {
   const out: Array<{ severity: "error" | "warning"; line: number; column: number; field: string; message: string; fix: string }> = [];
   visit(doc, {
@@ -1499,13 +1666,14 @@ function invisibleInValues(
       const at = nodePath(ancestors, key);
       const kind = valueKind(at);
       if (!kind) return;
-      const pattern = kind === "identifier" ? INVISIBLE_VALUE : INVISIBLE_IN_TEXT;
+      const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : INVISIBLE_IN_TEXT;
       const found = pattern.exec(node.value);
       if (!found) return;
-      const count = [...node.value].filter((c) => pattern.test(c)).length;
+      const count = node.value.match(new RegExp(pattern.source, `${pattern.flags}g`))!.length;
+      const spaced = (before: string, after: string) => spaceFor?.(at, before, after) ?? "";
       // Where the character is typed. Written as an escape (`"\u00ad"`), it was put there on
       // purpose: in text, left alone; in an identifier, told where the value starts.
-      const written = text.slice(node.range[0], node.range[1]).indexOf(found[0]);
+      const written = pattern.exec(text.slice(node.range[0], node.range[1]))?.index ?? -1;
       if (written < 0 && kind === "text") return;
       const offset = written >= 0 ? node.range[0] + written : node.range[0];
       const line = lineOf(offset);
@@ -1514,8 +1682,13 @@ function invisibleInValues(
       const lineText = lines[line - 1] ?? "";
       const valueFrom = Math.max(0, node.range[0] - start);
       const valueTo = Math.min(lineText.length, node.range[1] - start);
-      const visible = node.value.replace(new RegExp(ZERO_WIDTH.source, "g"), "").replace(new RegExp(NBSP.source, "g"), " ").trim();
-      const fixed = (written >= 0 ? visibleLine(lineText, valueFrom, valueTo, kind) : `${lineText.slice(0, valueFrom)}${yamlScalar(visible)}${lineText.slice(valueTo)}`).trim();
+      // What it looks like; and what it should be, which the fix's line has.
+      const visible = node.value.replace(new RegExp(ZERO_WIDTH_IN_IDENTIFIER.source, "gu"), "").replace(new RegExp(NBSP.source, "g"), " ").trim();
+      const meant = kind === "identifier" ? visibleIdentifier(node.value, spaced).trim() : visible;
+      const written0 = (written >= 0 ? visibleLine(lineText, valueFrom, valueTo, kind, spaced) : `${lineText.slice(0, valueFrom)}${yamlScalar(meant)}${lineText.slice(valueTo)}`).trim();
+      // `issued: „2018-0\u00a02-09“`: an identifier in curly quotes too, which its check refuses; one fix for both.
+      const curly = kind === "identifier" ? curlyQuoted(meant) : undefined;
+      const fixed = curly ? straightQuotedLine(written0) : written0;
       const which = `${count > 1 ? `${count} invisible characters` : "an invisible character"} in it (${invisibleName(found[0])}, ${count > 1 ? "the first " : ""}at column ${column})`;
       const field = fieldPath(at);
       // A tag is the name of a page: another tag, with a page of its own.
@@ -1523,7 +1696,7 @@ function invisibleInValues(
       out.push(kind === "identifier"
         ? {
             severity: "error", line, column, field,
-            message: `the value \`${visible}\` has ${which}: YAML keeps it as part of the value, which only looks like \`${visible}\`${tag}`,
+            message: `the value \`${visible}\` has ${which}: YAML keeps it as part of the value, which only looks like \`${visible}\`${tag}${curly ? `; and the quotes are curly quotes ${curly.open} ${curly.close} — YAML needs straight quotes " "` : ""}`,
             fix: `delete the value and type it again, so that the line reads \`${fixed}\``,
           }
         : {
@@ -1572,10 +1745,15 @@ function oddKeys(doc: Document, lines: readonly string[], lineOf: (offset: numbe
 function lineAsFixed(line: string): string | undefined {
   if (/^%[ \t]*[A-Za-z_][\w.-]*[ \t]*:(?:[ \t]|$)/.test(line)) return line.replace(/^%[ \t]*/, "");
   if (/^%(?:YAML|TAG)(?:[ \t]|$)/.test(line)) return "";
+  // `% TODO check this`: read as the comment the fix makes of it (the main one).
+  if (/^%/.test(line)) return "";
   // An invisible character in a field's name (a zero-width space): the line without it.
   if (ZERO_WIDTH.test(/^[^:]*/.exec(line)![0])) return line.replace(new RegExp(ZERO_WIDTH.source, "g"), "");
-  const wide = WIDE_COLON.exec(line);
-  if (wide) return `${wide[1]}${wide[2]}:${wide[4] ? ` ${yamlScalar(wide[4])}` : ""}`;
+  // …also in a group in braces (`- {family: Smith, \ufeffgiven: Jo}`): the names without it.
+  const keyed = line.replace(INVISIBLE_IN_KEY, (name) => name.replace(new RegExp(ZERO_WIDTH.source, "g"), ""));
+  if (keyed !== line) return keyed;
+  const wide = wideColon(line);
+  if (wide) return wide.line;
   return undefined;
 }
 
@@ -1584,7 +1762,7 @@ function lineAsFixed(line: string): string | undefined {
  * the first are not indented further than the line it opens on: YAML needs them to be, and
  * says only that the list is not closed. Said on the first such line, with the list on one line.
  */
-function shallowFlow(lines: readonly string[], open: number, start: string, end: string, firstLine: number): Explained | undefined {
+function shallowFlow(lines: readonly string[], open: number, start: string, end: string, firstLine: number): (Explained & { close: number; indent: number }) | undefined {
   const openText = lines[open - 1] ?? "";
   const from = openText.indexOf(start);
   if (from < 0) return undefined;
@@ -1609,6 +1787,7 @@ function shallowFlow(lines: readonly string[], open: number, start: string, end:
   const what = start === "[" ? "list in [ ]" : "group in { }";
   const key = fieldOnLine(openText);
   return {
+    close, indent,
     line: shallow, column: indentOf(lines[shallow - 1]) + 1, field: fieldPathOnLine(lines, open),
     message: `this line goes on with the ${what} that opens on line ${open + firstLine - 1}, but it is not indented: YAML reads the lines of a ${what} after its first only when they are indented further than ${key ? `\`${key}:\`` : "that line"}`,
     fix: `write it all on one line: \`${joined.trim()}\` (or indent line${close - open > 1 ? `s ${open + firstLine}–${close + firstLine - 1}` : ` ${close + firstLine - 1}`} with ${indent + 2} spaces)`,

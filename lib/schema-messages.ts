@@ -516,8 +516,27 @@ export function schemaReadOptions(schema: z.ZodType, kind: "post" | "file" = "po
     fieldsOf: (dotted) => fieldsOfGroup(schema, dottedPath(dotted)),
     listField: (group, items) => listFieldOf(schema, dottedPath(group), items),
     keepsText: (path, text) => keepsText(schema, path, text),
-    ...(kind === "post" ? { valueKind: (path: readonly PropertyKey[]) => postValueKind(schema, path) } : {}),
+    ...(kind === "post" ? { valueKind: (path: readonly PropertyKey[]) => postValueKind(schema, path), spaceFor: postSpaceFor } : {}),
   };
+}
+
+// A post's identifiers whose value may hold a space between words: a tag (`night shift`, its page
+// made of the words), a platform's name (`Microsoft Teams`), an image's file name.
+const SPACED_IDENTIFIERS = new Set(["tags", "chat.platform", "image.src"]);
+
+/**
+ * What belongs in a post's identifier at `path` between `before` and `after`, where a
+ * non-breaking space was pasted: a space between a tag's words, between the date and the time
+ * of a chat's start or a change (`2017-05-02 20:30`), in a reference's date written as words
+ * (`literal:`); `_` between a zone's words, as IANA writes them (`America/New_York`); else
+ * nothing: in a date, an id, a hashtag or a code a space makes it wrong too (`20 18-02-09`).
+ */
+function postSpaceFor(path: readonly PropertyKey[], before: string, after: string): string {
+  const dotted = path.filter((seg) => typeof seg !== "number").map(String).join(".");
+  if (SPACED_IDENTIFIERS.has(dotted)) return " ";
+  if (dotted === "chat.start" || dotted === "updated") return /\d{4}-\d{1,2}-\d{1,2}$/.test(before) && /^\d/.test(after) ? " " : "";
+  if (dotted === "chat.zone") return /\p{L}$/u.test(before) && /^\p{L}/u.test(after) ? "_" : "";
+  return path[0] === "references" && path[path.length - 1] === "literal" ? " " : "";
 }
 
 // A post's values that name something (a zone, a tag's page, a date): an invisible character makes them another.
