@@ -8,12 +8,12 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { bibtexOrganisation, commaInitialsDotted, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
+import { bibtexOrganisation, commaInitialsDotted, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_TEXT, invisibleName, NBSP, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { encodingProblems } from "./text-encoding.ts";
 import { babelName, languageTag, unreadLanguage } from "./language-tags.ts";
 import { markupProblems, referenceMarkupProblems } from "./front-matter-markup.ts";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
-import { readYamlDocument } from "./front-matter.ts";
+import { curlyQuoted, readYamlDocument } from "./front-matter.ts";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLSeq } from "yaml";
 import { SETTINGS_FILE } from "./settings.ts";
 
@@ -102,17 +102,66 @@ export function parseBibliographyFile(file: string, text: string): FileResult {
   };
 }
 
+/**
+ * A .bib file read by plugin-bibtex and checked. A syntax error stops plugin-bibtex at it, so the
+ * file cannot be used; but every error is told at once: the entry (or @string) the error is in is
+ * set aside, blanked with its line breaks kept so that the lines stay, and the rest is read again,
+ * for its own syntax errors and then its entries' problems. An @string set aside is kept as its
+ * name, so that the fields using it are not told of as using one never defined.
+ */
 function parseBibtex(file: string, text: string): FileResult {
-  let data: any[];
-  try {
-    data = new Cite(text, { forceType: "@biblatex/text", generateGraph: false }).data;
-  } catch (error: any) {
-    const { field, ...problem } = bibtexSyntaxProblem(text, String(error?.message ?? error));
-    return { entries: [], unreadable: true, diagnostics: [{ severity: "error", file, field: field ?? "", ...problem }] };
+  const syntax: Diagnostic[] = [];
+  let readable = text;
+  for (;;) {
+    try {
+      const data = new Cite(readable, { forceType: "@biblatex/text", generateGraph: false }).data;
+      if (!syntax.length) return checkBibtex(file, text, data);
+      // Only what is told of the rest: its entries are not used while the file has a syntax error.
+      return { entries: [], unreadable: true, diagnostics: [...syntax, ...checkBibtex(file, readable, data).diagnostics] };
+    } catch (error: any) {
+      const { field, ...problem } = bibtexSyntaxProblem(readable, String(error?.message ?? error));
+      syntax.push({ severity: "error", file, field: field ?? "", ...problem });
+      const rest = syntax.length < 20 ? withoutEntryAt(readable, problem.line, field) : undefined;
+      if (rest === undefined) return { entries: [], unreadable: true, diagnostics: syntax };
+      readable = rest;
+    }
   }
+}
+
+/**
+ * `text` with the entry that holds line `line` blanked (from the line of its @ to the next line
+ * that starts with @), each character but line breaks a space; an @string (`field` is
+ * "@string.name") is written `@string{name = {name}}` in its place. undefined when there is no
+ * such entry, or nothing to blank.
+ */
+function withoutEntryAt(text: string, line: number | undefined, field: string | undefined): string | undefined {
+  if (line === undefined) return undefined;
+  const lines = text.split("\n");
+  let start = line - 1;
+  while (start > 0 && !/^\s*@/.test(lines[start]!)) start--;
+  if (!/^\s*@/.test(lines[start]!)) start = line - 1;
+  let end = line;
+  while (end < lines.length && !/^\s*@/.test(lines[end]!)) end++;
+  const span = lines.slice(start, end);
+  if (!span.some((l) => /\S/.test(l))) return undefined;
+  const blanked = span.map((l) => l.replace(/[^\r]/g, " "));
+  const name = /^@string\.([A-Za-z_][\w:+-]*)$/.exec(field ?? "")?.[1];
+  if (/^\s*@\s*string\b/i.test(span[0]!) || name) {
+    const kept = name && `@string{${name} = {${name}}}`;
+    if (!kept || kept.length > blanked[0]!.length) return undefined;
+    blanked[0] = kept + blanked[0]!.slice(kept.length);
+  }
+  return [...lines.slice(0, start), ...blanked, ...lines.slice(end)].join("\n");
+}
+
+/** A .bib file's entries as plugin-bibtex read them (`data`), normalised, with the problems read from its source. */
+function checkBibtex(file: string, text: string, data: any[]): FileResult {
   // Read from the source, each stands for normaliseItem's problems with the same field.
   const languages = bibtexLanguages(text);
-  const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text), ...languages.problems].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
+  // Invisible characters and curly quotes: an error in an identifier (the entry is left out, and
+  // stands for normaliseItem's problems with the same field); a warning in text, told beside them.
+  const slips = [...bibtexInvisibleProblems(text), ...bibtexCurlyValueProblems(text)];
+  const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text), ...languages.problems, ...slips.filter((p) => p.severity === "error")].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
   const items = data.map(({ _graph, "citation-key": _key, ...item }) => (languages.langids.has(item.id) ? { ...item, language: languages.langids.get(item.id) } : item));
   const result = normaliseAll(file, "bibtex", items, (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), bibtexFieldLocator(text), names);
   const structure = bibtexStructureProblems(text);
@@ -123,6 +172,7 @@ function parseBibtex(file: string, text: string): FileResult {
   result.diagnostics = result.diagnostics.filter((d) => !lost.has(d.field ?? "") && ![...lost].some((f) => (d.field ?? "").startsWith(`${f}.`)));
   result.diagnostics = result.diagnostics.filter((d) => !structure.some((s) => s.organisation && s.field === d.field && s.line === d.line));
   result.diagnostics.unshift(...[...structure.map(({ lost: _, organisation: __, ...p }) => p), ...macros].map((p) => ({ severity: "error" as const, file, ...p })));
+  result.diagnostics.push(...slips.filter((p) => p.severity === "warning").map(({ key: _, cslField: __, ...p }) => ({ file, ...p })));
   result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
   result.diagnostics.push(...bibtexCommandProblems(file, text, data));
   return result;
@@ -183,7 +233,7 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
   if (stray) return { ...where, field: fieldPath([key, stray.name.toLowerCase()]), message: `BibTeX syntax error: ${entry}a } in the value of \`${stray.name}\` closes its braces before the value ends, after "${stray.before}"`, fix: `delete that }${reads(where.line, stray.fixed)}` };
   // `author = Smith, John},`: a value of several words without its braces, which BibTeX reads as names of @string abbreviations.
   const unbraced = bareValue(lineOf(where.line));
-  if (unbraced) return { ...where, field: fieldPath([key, unbraced.name.toLowerCase()]), message: `BibTeX syntax error: ${entry}the value of \`${unbraced.name}\` is not in braces`, fix: `put the value in braces${reads(where.line, unbraced.fixed)}` };
+  if (unbraced) return { ...where, field: fieldPath([key, unbraced.name.toLowerCase()]), message: notInBraces(entry, unbraced.name, unbraced.curly), fix: `${unbraced.curly ? "write the value in braces in place of the curly quotes" : "put the value in braces"}${reads(where.line, unbraced.fixed)}` };
   if (text[offset] === "@" && text[prev] === "@") {
     const l = lineOf(where.line);
     return { ...where, message: "BibTeX syntax error: two @ in a row", fix: `delete one of them${reads(where.line, l.replace(/@\s*@/, "@"))}` };
@@ -201,6 +251,19 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
     const at = position(head.index);
     const written = `@${head[1]}${head[2]}${key}`;
     if (!sameLine) return { ...at, field: key, message: `BibTeX syntax error: ${entry}there is no comma after the key`, fix: `add a comma after the key: ${written},` };
+    // `@article{smith\u00a02020,`: a non-breaking space or a byte order mark, pasted, which BibTeX reads as a space.
+    const gap = text.slice(head.index + head[0].length, offset);
+    const invisible = /^[^\S \t\r\n]+$/.test(gap) ? gap[0]! : undefined;
+    if (invisible) {
+      const l = lineOf(where.line);
+      const at = where.column - gap.length;
+      const fixed = l.slice(0, at - 1) + l.slice(where.column - 1);
+      return {
+        line: where.line, column: at, field: fieldPath([`${key}${word}`, "id"]),
+        message: `BibTeX syntax error: entry "${key}${word}": the key has an invisible character in it (${invisibleName(invisible)}, at column ${at}), which BibTeX reads as a space, so it takes "${key}" for the key and cannot read "${word}" after it`,
+        fix: `delete the key and type it again${reads(where.line, fixed)}`,
+      };
+    }
     return { ...where, field: key, message: `BibTeX syntax error: ${entry}a key is one word, but "${key} ${word}" has a space`, fix: `write the key without spaces, then a comma, e.g. ${written}${word},` };
   }
   // `@article{k}`: the key runs on to the closing brace, as the lexer reads a key up to a comma.
@@ -249,8 +312,8 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
     const value = /^(\s*)([A-Za-z_][\w:+-]*)(\s*=\s*)([^{"][^,]*?)(\s*,?\s*)$/.exec(l);
     if (value) {
       // `journal = Some words},`: the } that was to close the braces is kept, once.
-      const words = /^[^{]*\}$/.test(value[4]!) ? value[4]!.slice(0, -1).trimEnd() : value[4]!;
-      return { ...where, field: fieldPath([key, value[2]!.toLowerCase()]), message: `BibTeX syntax error: ${entry}the value of \`${value[2]}\` is not in braces`, fix: `put the value in braces${reads(where.line, `${value[1]}${value[2]}${value[3]}{${words}}${value[5]}`)}` };
+      const words = inBraces(/^[^{]*\}$/.test(value[4]!) ? value[4]!.slice(0, -1).trimEnd() : value[4]!);
+      return { ...where, field: fieldPath([key, value[2]!.toLowerCase()]), message: notInBraces(entry, value[2]!, words.curly), fix: `${words.curly ? "write the value in braces in place of the curly quotes" : "put the value in braces"}${reads(where.line, `${value[1]}${value[2]}${value[3]}{${words.text}}${value[5]}`)}` };
     }
   }
   // A closing brace or quote left out: the value (or entry) runs on to the end of the file or into the next entry.
@@ -451,7 +514,7 @@ function strayClose(line: string): { name: string; before: string; fixed: string
  * name list (`author = Smith, John and Doe, Jane},`). The line with the value in braces,
  * a } that was to close them kept once.
  */
-function bareValue(line: string): { name: string; fixed: string } | undefined {
+function bareValue(line: string): { name: string; fixed: string; curly?: string } | undefined {
   const m = /^(\s*)([A-Za-z_][\w:+-]*)(\s*=\s*)([^{"\s=].*?)(\s*,?\s*)$/.exec(line);
   if (!m) return undefined;
   const piece = String.raw`(?:-?\d+|[A-Za-z_][\w:+-]*|\{[^{}]*\}|"[^"]*")`;
@@ -459,7 +522,25 @@ function bareValue(line: string): { name: string; fixed: string } | undefined {
   const opens = (m[4]!.match(/\{/g) ?? []).length;
   const closes = (m[4]!.match(/\}/g) ?? []).length;
   const words = closes > opens && m[4]!.endsWith("}") ? m[4]!.slice(0, -1).trimEnd() : m[4]!;
-  return { name: m[2]!, fixed: `${m[1]}${m[2]}${m[3]}{${words}}${m[5]}` };
+  const braced = inBraces(words);
+  return { name: m[2]!, fixed: `${m[1]}${m[2]}${m[3]}{${braced.text}}${m[5]}`, ...(braced.curly ? { curly: braced.curly } : {}) };
+}
+
+/**
+ * A value written without braces as it goes in them: `“A study”` in curly quotes, which a writer
+ * (or a word processor) meant as BibTeX's quotes, without them; any other as written.
+ */
+function inBraces(words: string): { text: string; curly?: string } {
+  const curly = curlyQuoted(words);
+  if (!curly || curly.text.includes(curly.open) || curly.text.includes(curly.close) || !curly.text.trim()) return { text: words };
+  return { text: curly.text.trim(), curly: `${curly.open} ${curly.close}` };
+}
+
+/** The syntax error of a value without braces: one in curly quotes is told as such. */
+function notInBraces(entry: string, name: string, curly: string | undefined): string {
+  return curly
+    ? `BibTeX syntax error: ${entry}the value of \`${name}\` is written in curly quotes ${curly}, which BibTeX does not read as quotes`
+    : `BibTeX syntax error: ${entry}the value of \`${name}\` is not in braces`;
 }
 
 /**
@@ -751,6 +832,169 @@ function bibtexCommandProblems(file: string, text: string, data: any[]): Diagnos
       severity: "warning", file, line: before.split("\n").length, column: index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
       message: `entry "${f.key}": \`${f.name}\` has LaTeX that would be printed wrongly: readers would see ${hrefs.length && what.length > 1 ? what.join("; ") : list(what)}${unknown.length ? `; chatpost does not know ${list(unknown)}` : ""}`,
       fix,
+    });
+  }
+  return out;
+}
+
+// BibTeX fields whose value names something (an identifier, a number, a date): an invisible
+// character or curly quotes in one make a value that only looks right, or a link that leads nowhere.
+const BIBTEX_IDENTIFIER_FIELDS = new Set([
+  "doi", "url", "isbn", "issn", "pmid", "pmcid", "eprint", "volume", "volumes", "number", "issue", "pages", "eid",
+  "year", "date", "month", "day", "urldate", "eventdate", "origdate", "pagetotal",
+]);
+
+/** The CSL fields plugin-bibtex makes of a BibTeX field (whose problems a problem of that field stands for). */
+function cslFieldsOf(name: string): string[] {
+  return Object.entries(BIBTEX_SOURCES).filter(([, from]) => from.includes(name)).map(([csl]) => csl);
+}
+
+/** What a .bib field is, for an invisible character or curly quotes in it; undefined for one that is not printed. */
+function bibtexValueKind(name: string): "identifier" | "text" | undefined {
+  return BIBTEX_IDENTIFIER_FIELDS.has(name) ? "identifier" : BIBTEX_TEXT_FIELDS.has(name) || BIBTEX_NAME_FIELDS.has(name) ? "text" : undefined;
+}
+
+type SourceProblem = { key: string; cslField: string[]; severity: "error" | "warning"; line: number; column: number; field: string; message: string; fix: string };
+
+/**
+ * Invisible characters pasted into a .bib file (a zero-width space, a soft hyphen, a byte order
+ * mark; in an identifier a non-breaking space too): in the entry's key, a key that only looks
+ * like the one cited; in a DOI, a URL, a volume, pages or a date, a value that only looks right
+ * (a DOI's link that leads nowhere, "1 2" for a volume): an error. In a title, a journal, a
+ * publisher or a name it is printed, split for search and screen readers (a byte order mark,
+ * which BibTeX reads as a space, visibly): a warning. Joiners and non-breaking spaces are a
+ * text's own. One per line of a value, at its first such character, with the line without them.
+ */
+export function bibtexInvisibleProblems(text: string): SourceProblem[] {
+  const out: SourceProblem[] = [];
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const position = (index: number) => {
+    const before = text.slice(0, index);
+    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+  };
+  const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
+  /** The characters of `pattern` in text[from, to), by line: each line's first, how many, and the line without them. */
+  const byLine = (from: number, to: number, pattern: RegExp) => {
+    const found = new Map<number, { column: number; first: string; count: number; fixed: string }>();
+    for (const m of text.slice(from, to).matchAll(everywhere(pattern))) {
+      const { line, column } = position(from + m.index);
+      const seen = found.get(line);
+      if (seen) seen.count++;
+      else found.set(line, { column, first: m[0], count: 1, fixed: "" });
+    }
+    for (const [line, f] of found) {
+      const start = text.split("\n").slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+      const l = lines[line - 1]!;
+      const a = Math.max(0, from - start);
+      const b = Math.min(l.length, to - start);
+      f.fixed = l.slice(0, a) + l.slice(a, b).replace(everywhere(pattern), "") + l.slice(b);
+    }
+    return found;
+  };
+  const which = (f: { column: number; first: string; count: number }) =>
+    `${f.count > 1 ? `${f.count} invisible characters` : "an invisible character"} in it (${invisibleName(f.first)}, ${f.count > 1 ? "the first " : ""}at column ${f.column})`;
+  // What a value looks like on screen: zero-width characters unseen, a non-breaking space a space.
+  const looks = (value: string) => value.replace(everywhere(INVISIBLE_IN_IDENTIFIER), (c) => (NBSP.test(c) ? " " : "")).replace(/\s+/g, " ").trim();
+
+  // The keys: plugin-bibtex reads a zero-width space or a soft hyphen as part of one.
+  const head = /@\s*([A-Za-z]+)\s*([{(])\s*([^\s,{}()]*)/g;
+  for (let m; (m = head.exec(text)); ) {
+    const type = m[1]!.toLowerCase();
+    const key = m[3] ?? "";
+    if (["comment", "string", "preamble"].includes(type) || !INVISIBLE_IN_IDENTIFIER.test(key)) continue;
+    const from = m.index + m[0].length - key.length;
+    const visible = looks(key);
+    for (const [line, f] of byLine(from, from + key.length, INVISIBLE_IN_IDENTIFIER)) {
+      out.push({
+        key, cslField: ["id"], severity: "error", line, column: f.column, field: fieldPath([visible, "id"]),
+        message: `entry "${visible}": the key has ${which(f)}: BibTeX keeps it as part of the key, which only looks like \`${visible}\`, so [@${visible}] would not find the entry`,
+        fix: `delete the key and type it again, so that line ${line} reads \`${f.fixed}\``,
+      });
+    }
+  }
+  for (const f of bibtexFields(text)) {
+    const kind = bibtexValueKind(f.name);
+    if (!kind || f.value === undefined) continue;
+    const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : INVISIBLE_IN_TEXT;
+    if (!pattern.test(f.value)) continue;
+    const open = /=\s*[{"]/.exec(text.slice(f.index))!;
+    const from = f.index + open.index + open[0].length;
+    const key = looks(f.key);
+    for (const [line, found] of byLine(from, from + f.value.length, pattern)) {
+      const where = { key: f.key, line, column: found.column, field: fieldPath([key, f.name]) };
+      if (kind === "identifier") {
+        const visible = looks(f.value);
+        const link = f.name === "doi" || f.name === "url" ? `, and its link would lead nowhere` : "";
+        out.push({
+          ...where, cslField: cslFieldsOf(f.name), severity: "error",
+          message: `entry "${key}": the value of \`${f.name}\` has ${which(found)}: BibTeX keeps it as part of the value, which only looks like \`${visible}\`${link}`,
+          fix: `delete the value and type it again, so that line ${line} reads \`${found.fixed}\``,
+        });
+      } else {
+        // A byte order mark is a space to BibTeX: the word is printed split.
+        const spaced = found.first === "\ufeff" || (found.count > 1 && lines[line - 1]!.includes("\ufeff"))
+          ? `; BibTeX reads a byte order mark as a space, so it would be printed "${(printedLatex(f.value.replace(/\ufeff/g, " ")) ?? f.value).replace(everywhere(INVISIBLE_IN_TEXT), "").replace(/\s+/g, " ").trim()}"`
+          : "";
+        const them = found.count > 1 ? "them" : "it";
+        out.push({
+          ...where, cslField: cslFieldsOf(f.name), severity: "warning",
+          message: `entry "${key}": \`${f.name}\` has ${which(found)}: it is printed with the text, where it can split a word for search and for screen readers${spaced}`,
+          fix: `delete ${them} (type the words around ${them} again), so that line ${line} reads \`${found.fixed}\``,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A .bib value in braces that is wholly in curly quotes (`title = {“A study”}`): BibTeX's
+ * quotes are the braces (or straight quotes), so the curly ones are part of the text and printed
+ * with it, most often a word processor's quotes meant as the value's own. In a title, a journal
+ * or another text, a warning, with how to print quotes on purpose (\enquote{…}, which the
+ * citation style prints as quotes and this does not warn of); in an identifier (`number =
+ * {“13”}`), an error. Not text with curly quotes inside it (`{The “patient voice” in care}`).
+ */
+export function bibtexCurlyValueProblems(text: string): SourceProblem[] {
+  const out: SourceProblem[] = [];
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  for (const f of bibtexFields(text)) {
+    const kind = bibtexValueKind(f.name);
+    if (!kind || f.value === undefined || BIBTEX_NAME_FIELDS.has(f.name)) continue;
+    const curly = curlyQuoted(f.value);
+    // `{“A” and “B”}`: two quotations, not one value in quotes.
+    if (!curly || curly.text.includes(curly.open) || curly.text.includes(curly.close) || !curly.text.trim()) continue;
+    const open = /=\s*[{"]/.exec(text.slice(f.index))!;
+    const from = f.index + open.index + open[0].length;
+    const quoteAt = from + f.value.indexOf(curly.open);
+    const before = text.slice(0, quoteAt);
+    const line = before.split("\n").length;
+    const column = quoteAt - before.lastIndexOf("\n");
+    const l = lines[line - 1]!;
+    const value = f.value;
+    const oneLine = !value.includes("\n");
+    // The value's start on its line: the curly quote's column, less the spaces before it.
+    const valueAt = column - 1 - value.indexOf(curly.open);
+    const rewrite = (v: string) => (oneLine ? l.slice(0, valueAt) + v + l.slice(valueAt + value.length) : undefined);
+    const written = (value: string) => {
+      const r = rewrite(value);
+      return r !== undefined ? `, so that line ${line} reads \`${r}\`` : `: ${f.name} = {${value}}`;
+    };
+    const key = f.key;
+    const shown = `${curly.open}${curly.text}${curly.close}`;
+    if (kind === "identifier") {
+      out.push({
+        key, cslField: cslFieldsOf(f.name), severity: "error", line, column, field: fieldPath([key, f.name]),
+        message: `entry "${key}": the value of \`${f.name}\` is written in curly quotes ${curly.open} ${curly.close} inside its braces: BibTeX keeps them as part of the value, ${shown}`,
+        fix: `delete the curly quotes${written(curly.text.trim())}`,
+      });
+      continue;
+    }
+    const kept = rewrite(`\\enquote{${curly.text.trim()}}`);
+    out.push({
+      key, cslField: cslFieldsOf(f.name), severity: "warning", line, column, field: fieldPath([key, f.name]),
+      message: `entry "${key}": \`${f.name}\` is written in curly quotes ${curly.open} ${curly.close} inside its braces: in BibTeX the braces are the value's quotes, so the curly ones are part of the text and printed with it: ${shown}`,
+      fix: `if the quotes are a slip, delete them${written(curly.text.trim())} (or, to print quotes around it on purpose, write it in \\enquote{…}: ${kept !== undefined ? `\`${kept}\`` : `${f.name} = {\\enquote{${curly.text.trim()}}}`})`,
     });
   }
   return out;
@@ -1444,8 +1688,14 @@ function* bibtexFields(text: string): Generator<{ key: string; name: string; ind
     if (type === "comment" || type === "string" || type === "preamble") continue;
     const closer = m[2] === "{" ? "}" : ")";
     let i = m.index + m[0].length;
+    // Spaces, and a % comment line between fields (`  % check the year`), which plugin-bibtex skips too.
     const space = () => {
-      while (i < text.length && /\s/.test(text[i]!)) i++;
+      for (;;) {
+        while (i < text.length && /\s/.test(text[i]!)) i++;
+        if (text[i] !== "%" || !/\n[ \t]*$/.test(text.slice(Math.max(0, i - 200), i))) return;
+        const eol = text.indexOf("\n", i);
+        i = eol < 0 ? text.length : eol;
+      }
     };
     for (;;) {
       space();
@@ -1622,7 +1872,7 @@ function normaliseAll(
   list: unknown[],
   lineById?: (id: string) => number | undefined,
   locate?: (index: number, id: string, sub: (string | number)[]) => Position | undefined,
-  nameProblems: { key: string; cslField: string; diagnostic: Diagnostic }[] = [],
+  nameProblems: { key: string; cslField: string | readonly string[]; diagnostic: Diagnostic }[] = [],
 ): FileResult {
   const entries: SharedEntry[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -1644,7 +1894,7 @@ function normaliseAll(
     // A name field read from the .bib source replaces what normaliseItem says of the same
     // field: that is built on plugin-bibtex's reading, the one that went wrong.
     const own = nameProblems.filter((p) => p.key === id);
-    const ownFields = new Set(own.map((p) => p.cslField));
+    const ownFields = new Set(own.flatMap((p) => p.cslField));
     // Told once for a key written twice: they are found by key, so each entry has them all.
     if (!reported.has(id)) diagnostics.push(...own.map((p) => p.diagnostic));
     reported.add(id);
@@ -1656,6 +1906,9 @@ function normaliseAll(
       const key = referenceId(raw)?.trim();
       const at = line([]);
       if (key !== undefined) broken.push({ id: key, ...(at ? { line: at } : {}) });
+      // A key with an invisible character in it: a citation of the key as it looks is told to fix the entry too.
+      const visible = key?.replace(new RegExp(INVISIBLE_IN_IDENTIFIER.source, "gu"), "");
+      if (visible && visible !== key) broken.push({ id: visible, ...(at ? { line: at } : {}) });
       return;
     }
     if (seen.has(item.id)) {

@@ -1700,3 +1700,30 @@ function validParts(parts: number[]): boolean {
   return true;
 }
 
+
+// Characters that take no room on screen, pasted with text from a web page, a PDF or a word
+// processor: zero-width space, joiners, word joiner, byte order mark, soft hyphen, and the
+// non-breaking spaces, which look like an ordinary one.
+const INVISIBLE_NAMES: Record<string, string> = {
+  "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner", "\u2060": "a word joiner",
+  "\ufeff": "a byte order mark", "\u00ad": "a soft hyphen", "\u00a0": "a non-breaking space", "\u2007": "a figure space", "\u202f": "a narrow non-breaking space",
+};
+
+/** What a writer calls an invisible character, and its code: "a zero-width space, U+200B". */
+export function invisibleName(c: string): string {
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  return `${INVISIBLE_NAMES[c] ?? "an invisible character"}, ${code}`;
+}
+
+/** The non-breaking spaces: in text they keep `10 pm` on one line; in an identifier, a space that is not one. */
+export const NBSP = /[\u00a0\u2007\u202f]/;
+/** Every invisible character, as a value that names something (an identifier) must not hold one. */
+export const INVISIBLE_VALUE = /[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f]/;
+// Joiners are a text's own (Persian, Indic scripts, emoji such as 👩‍⚕️), and a non-breaking
+// space is a space: in text, only these have no use.
+export const INVISIBLE_IN_TEXT = /[\u200b\u2060\ufeff\u00ad]/;
+// A zero-width joiner between two pictographs, with a skin tone or an emoji sign after the
+// first (👩‍⚕️, 👩🏽‍⚕️, 🏳️‍🌈): part of one emoji.
+export const EMOJI_JOINER = String.raw`(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\u{FE0F}]?)\u200d(?=\p{Extended_Pictographic})`;
+/** In an identifier: any invisible character but an emoji's joiner. */
+export const INVISIBLE_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})${INVISIBLE_VALUE.source}`, "u");

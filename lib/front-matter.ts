@@ -3,6 +3,7 @@
 import { isDocument, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { yamlScalar } from "./yaml-text.ts";
+import { EMOJI_JOINER, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_TEXT, INVISIBLE_VALUE, invisibleName, NBSP } from "./csl-normalise.ts";
 
 export type Locate = (path: ReadonlyArray<PropertyKey>) => Position;
 
@@ -1122,8 +1123,6 @@ export function neverClosed(raw: string, what: string): { line: number; column: 
   };
 }
 
-const NBSP = /[\u00a0\u2007\u202f]/;
-
 function plainSpaces(line: string): string {
   return line.replace(new RegExp(NBSP.source, "g"), " ");
 }
@@ -1599,28 +1598,8 @@ const ODD_KEY_HINT = /[\u200b-\u200d\u2060\ufeff\u00ad：﹕︓꞉∶]/;
 // Not \s, which in JavaScript takes a byte order mark for a space.
 const INVISIBLE_IN_KEY = /[^ \t{},[\]:"']*[\u200b-\u200d\u2060\ufeff\u00ad][^ \t{},[\]:"']*(?=[ \t]*:(?:[ \t]|$))/g;
 
-/** What a writer calls an invisible character. */
-function invisibleName(c: string): string {
-  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-  const name = INVISIBLE_NAMES[c] ?? "a zero-width joiner";
-  return `${name}, ${code}`;
-}
-
-const INVISIBLE_NAMES: Record<string, string> = {
-  "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner", "\u2060": "a word joiner",
-  "\ufeff": "a byte order mark", "\u00ad": "a soft hyphen", "\u00a0": "a non-breaking space", "\u2007": "a figure space", "\u202f": "a narrow non-breaking space",
-};
-
-// In a value: any of them in an identifier (a space that is not one makes another tag or zone);
-// in text, the ones with no use there. Joiners are a text's own (emoji such as 👩‍⚕️, Persian,
-// Indic scripts) and a non-breaking space keeps `10 pm` on one line: those are left alone.
-const INVISIBLE_VALUE = /[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f]/;
-const INVISIBLE_IN_TEXT = /[\u200b\u2060\ufeff\u00ad]/;
-// A zero-width joiner between two pictographs, with a skin tone or an emoji sign after the
-// first (👩‍⚕️, 👩🏽‍⚕️, 🏳️‍🌈): part of one emoji, which a tag may be (lib/slug.ts gives it a page).
-const EMOJI_JOINER = String.raw`(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\u{FE0F}]?)\u200d(?=\p{Extended_Pictographic})`;
-// In an identifier: any of them but an emoji's joiner.
-const INVISIBLE_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})${INVISIBLE_VALUE.source}`, "u");
+// The invisible characters, their names, and which of them are a text's own (joiners in emoji,
+// Persian, Indic scripts; a non-breaking space in `10 pm`): shared with .bib files (lib/csl-normalise.ts).
 const ZERO_WIDTH_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})${ZERO_WIDTH.source}`, "u");
 
 /**
