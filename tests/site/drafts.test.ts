@@ -3,10 +3,10 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { buildSite, copySite, FIXTURE_SITE, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
+import { freePort, waitFor, waitForStatus } from "../helpers/preview-server.ts";
 
 const UNPUBLISHED = [
   { slug: "draft", title: "A draft that must not be published", body: "Draft body." },
@@ -40,48 +40,6 @@ describe("a build", () => {
     assert.ok(!later.exists("posts/draft/index.html"));
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Fetch `url` until `test` holds for its text; the wait is generous because CI machines are slow. */
-async function waitFor(url: string, test: (text: string) => boolean, seconds = 120): Promise<string> {
-  const until = Date.now() + seconds * 1000;
-  let last = "";
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      last = await res.text();
-      if (res.ok && test(last)) return last;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} never matched; last response:\n${last.slice(0, 2000)}`);
-}
-
-/** Fetch `url` until it answers with `status`. */
-async function waitForStatus(url: string, status: number, seconds = 120): Promise<void> {
-  const until = Date.now() + seconds * 1000;
-  let last = 0;
-  while (Date.now() < until) {
-    try {
-      last = (await fetch(url)).status;
-      if (last === status) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} never answered ${status}; last: ${last}`);
-}
 
 describe("npm start (live preview)", () => {
   let root: string;

@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { copySite, FIXTURE_SITE, listFiles, PROJECT, runScript, type BuildResult } from "../helpers/build-site.ts";
+import { freePort, waitFor } from "../helpers/preview-server.ts";
 
 function hashes(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((rel) => [rel, createHash("sha256").update(readFileSync(path.join(dir, rel))).digest("hex")]));
@@ -88,32 +88,6 @@ describe("npm run build with a broken Nunjucks page or layout name", () => {
     assert.deepEqual(readdirSync(root).filter((n) => /\.build-|\.previous-/.test(n)), []);
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Fetch `url` until `test` holds for its text; generous, for slow CI machines. */
-async function waitFor(url: string, test: (text: string) => boolean, seconds = 120): Promise<string> {
-  const until = Date.now() + seconds * 1000;
-  let last = "";
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      last = await res.text();
-      if (res.ok && test(last)) return last;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} never matched; last response:\n${last.slice(0, 2000)}`);
-}
 
 describe("npm start with a broken Nunjucks page", () => {
   let root: string;

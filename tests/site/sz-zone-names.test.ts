@@ -4,11 +4,11 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { copySiteWith, FIXTURE_SITE, listFiles, PROJECT, runScript, type BuildResult } from "../helpers/build-site.ts";
+import { freePort } from "../helpers/preview-server.ts";
 
 const POST = "content/posts/2026-11-22-kolkata.md";
 const SETTINGS_WARNING =
@@ -84,15 +84,6 @@ describe("old zone names: npm run check and npm run build", () => {
     assert.match(read("posts/kolkata/index.html"), /Asia%2FKolkata/);
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("old zone names: npm start", () => {
   it("prints both warnings in the posts' format and keeps serving", async () => {

@@ -7,36 +7,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { formatDiagnostic, type Diagnostic } from "../../lib/diagnostics.ts";
+import type { Diagnostic } from "../../lib/diagnostics.ts";
 import { readYamlDocument } from "../../lib/front-matter.ts";
-import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
-import { parseSettings } from "../../lib/settings.ts";
 import { tagSlugs } from "../../lib/slug.ts";
+import { FIXTURE_SETTINGS as settings, loadLines as load, post, shown } from "../helpers/slip-post.ts";
 
-const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
-const FILE = "content/posts/2017-04-30-online-communities.md";
-const ctx: LoadContext = { settings, root: "/nowhere", fileExists: () => false };
-const shown = (d: Diagnostic) => formatDiagnostic(d).slice(FILE.length + 1);
-
-/** A valid post (lines 1–10); `extra` goes before the closing --- (from line 8); `at` replaces lines by number (an array puts several in place of one). */
-function post(at: Record<number, string | string[]> = {}, extra: string[] = []): string[] {
-  const lines: Array<string | string[]> = [
-    "---",
-    "title: Online communities",
-    "date: 2017-04-30",
-    "chat:",
-    "  start: 2017-05-02T20:30",
-    "topics:",
-    "  - Should vendors join?",
-    ...extra,
-    "---",
-    "Body.",
-    "",
-  ];
-  for (const [n, text] of Object.entries(at)) lines[Number(n) - 1] = text;
-  return lines.flat();
-}
-const load = (lines: string[]) => loadPost(FILE, lines.join("\n"), ctx);
 /** `lines` with line `n` (1-based) replaced by `text` (several lines for an array, none for null). */
 const replaced = (lines: string[], n: number, text: string | string[] | null) => lines.flatMap((l, i) => (i === n - 1 ? (text === null ? [] : [text].flat()) : [l]));
 /** The lines a fix gives in backquotes after `marker` (the first such when there is no marker). */

@@ -3,37 +3,10 @@
 // whose next line is not indented, lines starting with %, and word-processor artefacts (a zero-width
 // space in a field's name, en dashes for list items, a full-width colon).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { formatDiagnostic, type Diagnostic } from "../../lib/diagnostics.ts";
 import { parseYamlForEngine, readYamlDocument, straightQuotedLine } from "../../lib/front-matter.ts";
-import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
-import { parseSettings } from "../../lib/settings.ts";
+import { SLIP_POST_FILE as FILE, loadLines as load, post, shown } from "../helpers/slip-post.ts";
 
-const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
-const FILE = "content/posts/2017-04-30-online-communities.md";
-const ctx: LoadContext = { settings, root: "/nowhere", fileExists: () => false };
-const shown = (d: Diagnostic) => formatDiagnostic(d).slice(FILE.length + 1);
-
-/** A valid post; `at` replaces lines by their 1-based number (an array puts several lines in place of one). */
-function post(at: Record<number, string | string[]> = {}, extra: string[] = []): string[] {
-  const lines: Array<string | string[]> = [
-    "---",
-    "title: Online communities",
-    "date: 2017-04-30",
-    "chat:",
-    "  start: 2017-05-02T20:30",
-    "topics:",
-    "  - Should vendors join?",
-    ...extra,
-    "---",
-    "Body.",
-    "",
-  ];
-  for (const [n, text] of Object.entries(at)) lines[Number(n) - 1] = text;
-  return lines.flat();
-}
-const load = (lines: string[]) => loadPost(FILE, lines.join("\n"), ctx);
 /** `lines` with line `n` (1-based) replaced by `text`, or removed when `text` is null. */
 const replaced = (lines: string[], fixes: Record<number, string | null>) => lines.flatMap((l, i) => (i + 1 in fixes ? (fixes[i + 1] === null ? [] : [fixes[i + 1]!]) : [l]));
 

@@ -4,36 +4,12 @@
 // space, a soft hyphen, a byte order mark, a non-breaking space); and a field name in curly quotes.
 // Each is one diagnostic naming the cause, with the fixed line; applying that line gives a clean check.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { formatDiagnostic, type Diagnostic } from "../../lib/diagnostics.ts";
-import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
-import { parseSettings } from "../../lib/settings.ts";
+import type { Diagnostic } from "../../lib/diagnostics.ts";
+import { loadLines, post, shown, slipContext } from "../helpers/slip-post.ts";
 
-const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
-const FILE = "content/posts/2017-04-30-online-communities.md";
-const FILES = new Set(["content/posts/team.png"]);
-const ctx: LoadContext = { settings, root: "/nowhere", fileExists: (p) => FILES.has(p) };
-const shown = (d: Diagnostic) => formatDiagnostic(d).slice(FILE.length + 1);
+const ctx = slipContext(new Set(["content/posts/team.png"]));
 
-/** A valid post; `at` replaces lines by their 1-based number (an array puts several lines in place of one); `extra` goes before the closing ---. */
-function post(at: Record<number, string | string[]> = {}, extra: string[] = []): string[] {
-  const lines: Array<string | string[]> = [
-    "---",
-    "title: Online communities",
-    "date: 2017-04-30",
-    "chat:",
-    "  start: 2017-05-02T20:30",
-    "topics:",
-    "  - Should vendors join?",
-    ...extra,
-    "---",
-    "Body.",
-    "",
-  ];
-  for (const [n, text] of Object.entries(at)) lines[Number(n) - 1] = text;
-  return lines.flat();
-}
 /** A chat with `line` below its start (line 6). */
 const chat = (line: string) => post({ 5: ["  start: 2017-05-02T20:30", line] });
 /** A reference (lines 8–14) with `field: value` in place of its own (or added, for DOI). */
@@ -49,7 +25,7 @@ function reference(field: string, value: string): string[] {
     `    DOI: ${field === "DOI" ? value : "10.1000/xyz"}`,
   ]);
 }
-const load = (lines: string[]) => loadPost(FILE, lines.join("\n"), ctx);
+const load = (lines: string[]) => loadLines(lines, ctx);
 
 /** The line a fix gives: after "so that the line reads `…`", or after the last ": " that starts it. */
 function fixedLine(fix: string): string {
