@@ -10,14 +10,18 @@ import { CacheFolderError } from "../lib/content-cache.ts";
 import { ContentError, formatReport, SettingsError } from "../lib/diagnostics.ts";
 import { NUNJUCKS_FILTERS, readTemplateError, templateDiagnostic, writersFile } from "../lib/template-errors.ts";
 
-/** Find a writer-facing error anywhere in the cause chain (Eleventy wraps what plugins throw). */
-export function findContentError(error: unknown): ContentError | SettingsError | undefined {
+/** `error` and what it wraps, outermost first (Eleventy wraps what plugins throw); at most 20. */
+function* causeChain(error: unknown): Generator<unknown> {
   let current: unknown = error;
   for (let depth = 0; current && depth < 20; depth++) {
-    if (current instanceof ContentError || current instanceof SettingsError) return current;
-    const next = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
-    current = next;
+    yield current;
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
   }
+}
+
+/** Find a writer-facing error anywhere in the cause chain. */
+export function findContentError(error: unknown): ContentError | SettingsError | undefined {
+  for (const cause of causeChain(error)) if (cause instanceof ContentError || cause instanceof SettingsError) return cause;
   return undefined;
 }
 
@@ -33,12 +37,7 @@ let eleventySite: { root: string; filters: () => string[] } | undefined;
  */
 export function findTemplateError(error: unknown, site = eleventySite): ContentError | undefined {
   if (!site) return undefined;
-  const messages: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 20; depth++) {
-    if (current instanceof Error) messages.push(current.message);
-    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
-  }
+  const messages = [...causeChain(error)].filter((cause) => cause instanceof Error).map((cause) => (cause as Error).message);
   const text = readTemplateError(messages);
   if (!text) return undefined;
   const file = writersFile(text.template, { cwd: process.cwd(), root: site.root, layouts: LAYOUTS, exists: existsSync });
@@ -77,11 +76,7 @@ function filterNames(eleventy: unknown): string[] {
 
 /** A mistake in how the command was run, anywhere in the cause chain. */
 function findUsageError(error: unknown): ClockError | CacheFolderError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 20; depth++) {
-    if (current instanceof ClockError || current instanceof CacheFolderError) return current;
-    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
-  }
+  for (const cause of causeChain(error)) if (cause instanceof ClockError || cause instanceof CacheFolderError) return cause;
   return undefined;
 }
 
@@ -148,11 +143,9 @@ export function discardFolder(folder: string): void {
 
 /** A file operation that failed only because its folder was removed after the build had failed. */
 function intoDiscardedFolder(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 20; depth++) {
-    const target = (current as { path?: unknown; dest?: unknown }).dest ?? (current as { path?: unknown }).path;
+  for (const cause of causeChain(error)) {
+    const target = (cause as { path?: unknown; dest?: unknown }).dest ?? (cause as { path?: unknown }).path;
     if (typeof target === "string" && [...discarded].some((folder) => !path.relative(folder, path.resolve(target)).startsWith(".."))) return true;
-    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
   }
   return false;
 }
