@@ -1,6 +1,25 @@
-// Waiting on a live preview (`npm start`) in site tests: a free port to start it on, and
-// polling its pages until they show an edit. The waits are generous because CI machines are slow.
+// The live preview (`npm start`) in site tests: started on a free port, and its pages polled
+// until they show an edit. The waits are generous because CI machines are slow.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import path from "node:path";
+import { PROJECT } from "./build-site.ts";
+
+/**
+ * `npm start` for the site in `root`, at "now" 2026-11-24 noon UTC; everything it prints goes to
+ * `onOutput`. `args` are more options for scripts/serve.ts, `env` more variables.
+ */
+export async function startPreview(root: string, onOutput: (chunk: string) => void, options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<{ server: ChildProcess; base: string; port: number }> {
+  const port = await freePort();
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT, "scripts/serve.ts"), "--root", root, "--port", String(port), ...(options.args ?? [])], {
+    cwd: PROJECT,
+    env: { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (chunk) => onOutput(String(chunk)));
+  server.stderr!.on("data", (chunk) => onOutput(String(chunk)));
+  return { server, base: `http://localhost:${port}`, port };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {

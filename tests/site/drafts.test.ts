@@ -1,12 +1,12 @@
 // Drafts and scheduled posts: absent from everything a build publishes, shown by
 // the live preview, which also shows a broken post's problems and keeps serving.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSite, copySite, FIXTURE_SITE, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
-import { freePort, waitFor, waitForStatus } from "../helpers/preview-server.ts";
+import { buildSite, copySite, FIXTURE_SITE, type BuiltSite } from "../helpers/build-site.ts";
+import { startPreview, waitFor, waitForStatus } from "../helpers/preview-server.ts";
 
 const UNPUBLISHED = [
   { slug: "draft", title: "A draft that must not be published", body: "Draft body." },
@@ -49,15 +49,7 @@ describe("npm start (live preview)", () => {
 
   before(async () => {
     root = copySite(FIXTURE_SITE);
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    server = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT, "scripts/serve.ts"), "--root", root, "--port", String(port)], {
-      cwd: PROJECT,
-      env: { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout!.on("data", (chunk) => (log += chunk));
-    server.stderr!.on("data", (chunk) => (log += chunk));
+    ({ server, base } = await startPreview(root, (chunk) => (log += chunk)));
   });
 
   after(() => {

@@ -2,13 +2,13 @@
 // page's `layout:` is a writer's error in `npm run build` and `npm start`: file, line, what
 // is wrong and the fix, no stack trace, not blamed on chatpost; the last good site stays.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { copySite, FIXTURE_SITE, listFiles, PROJECT, runScript, type BuildResult } from "../helpers/build-site.ts";
-import { freePort, waitFor } from "../helpers/preview-server.ts";
+import { copySite, FIXTURE_SITE, listFiles, runScript, type BuildResult } from "../helpers/build-site.ts";
+import { startPreview, waitFor } from "../helpers/preview-server.ts";
 
 function hashes(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((rel) => [rel, createHash("sha256").update(readFileSync(path.join(dir, rel))).digest("hex")]));
@@ -97,15 +97,7 @@ describe("npm start with a broken Nunjucks page", () => {
 
   before(async () => {
     root = copySite(FIXTURE_SITE);
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    server = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT, "scripts/serve.ts"), "--root", root, "--port", String(port)], {
-      cwd: PROJECT,
-      env: { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout!.on("data", (chunk) => (log += chunk));
-    server.stderr!.on("data", (chunk) => (log += chunk));
+    ({ server, base } = await startPreview(root, (chunk) => (log += chunk)));
   });
 
   after(() => {

@@ -2,13 +2,12 @@
 // warning in every command's report, printed as a post's warnings are, and never stops
 // anything; what is built names the zones by their current names.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { copySiteWith, FIXTURE_SITE, listFiles, PROJECT, runScript, type BuildResult } from "../helpers/build-site.ts";
-import { freePort } from "../helpers/preview-server.ts";
+import { copySiteWith, FIXTURE_SITE, listFiles, runScript, type BuildResult } from "../helpers/build-site.ts";
+import { startPreview } from "../helpers/preview-server.ts";
 
 const POST = "content/posts/2026-11-22-kolkata.md";
 const SETTINGS_WARNING =
@@ -88,15 +87,8 @@ describe("old zone names: npm run check and npm run build", () => {
 describe("old zone names: npm start", () => {
   it("prints both warnings in the posts' format and keeps serving", async () => {
     const root = siteWithOldNames();
-    const port = await freePort();
-    const server = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT, "scripts/serve.ts"), "--root", root, "--port", String(port), "--output", mkdtempSync(path.join(tmpdir(), "chatpost-sz-preview-"))], {
-      cwd: PROJECT,
-      env: { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z", CHATPOST_CACHE_DIR: "off" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
     let log = "";
-    server.stdout!.on("data", (chunk) => (log += chunk));
-    server.stderr!.on("data", (chunk) => (log += chunk));
+    const { server, port } = await startPreview(root, (chunk) => (log += chunk), { args: ["--output", mkdtempSync(path.join(tmpdir(), "chatpost-sz-preview-"))], env: { CHATPOST_CACHE_DIR: "off" } });
     try {
       const until = Date.now() + 120_000;
       let page = "";
