@@ -8,13 +8,14 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { bibtexOrganisation, commaInitialsDotted, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_TEXT, invisibleName, NBSP, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
+import { bibtexOrganisation, commaInitialsDotted, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_TEXT, INVISIBLE_IN_NUMBER, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, referenceValueKind, visibleNumber, cslField, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { encodingProblems } from "./text-encoding.ts";
 import { babelName, languageTag, unreadLanguage } from "./language-tags.ts";
 import { markupProblems, referenceMarkupProblems } from "./front-matter-markup.ts";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { curlyQuoted, readYamlDocument } from "./front-matter.ts";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLSeq } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLSeq } from "yaml";
+import { yamlScalar } from "./yaml-text.ts";
 import { SETTINGS_FILE } from "./settings.ts";
 
 export interface SharedEntry {
@@ -109,15 +110,17 @@ export function parseBibliographyFile(file: string, text: string): FileResult {
  * for its own syntax errors and then its entries' problems. An @string set aside is kept as its
  * name, so that the fields using it are not told of as using one never defined.
  */
-function parseBibtex(file: string, text: string): FileResult {
+function parseBibtex(file: string, original: string): FileResult {
   const syntax: Diagnostic[] = [];
+  // A field's name with an invisible character in it is told of, and read as it looks.
+  const { problems: fieldNames, readable: text } = bibtexFieldNameProblems(original);
   let readable = text;
   for (;;) {
     try {
       const data = new Cite(readable, { forceType: "@biblatex/text", generateGraph: false }).data;
-      if (!syntax.length) return checkBibtex(file, text, data);
+      if (!syntax.length) return checkBibtex(file, text, data, fieldNames);
       // Only what is told of the rest: its entries are not used while the file has a syntax error.
-      return { entries: [], unreadable: true, diagnostics: [...syntax, ...checkBibtex(file, readable, data).diagnostics] };
+      return { entries: [], unreadable: true, diagnostics: [...syntax, ...checkBibtex(file, readable, data, fieldNames).diagnostics] };
     } catch (error: any) {
       const { field, ...problem } = bibtexSyntaxProblem(readable, String(error?.message ?? error));
       syntax.push({ severity: "error", file, field: field ?? "", ...problem });
@@ -155,12 +158,14 @@ function withoutEntryAt(text: string, line: number | undefined, field: string | 
 }
 
 /** A .bib file's entries as plugin-bibtex read them (`data`), normalised, with the problems read from its source. */
-function checkBibtex(file: string, text: string, data: any[]): FileResult {
+function checkBibtex(file: string, text: string, data: any[], fieldNames: SourceProblem[] = []): FileResult {
   // Read from the source, each stands for normaliseItem's problems with the same field.
   const languages = bibtexLanguages(text);
   // Invisible characters and curly quotes: an error in an identifier (the entry is left out, and
   // stands for normaliseItem's problems with the same field); a warning in text, told beside them.
-  const slips = [...bibtexInvisibleProblems(text), ...bibtexCurlyValueProblems(text)];
+  // An @string's name is no entry's: told by itself.
+  const slips = [...fieldNames.filter((p) => !p.field.startsWith("@string.")), ...bibtexInvisibleProblems(text), ...bibtexCurlyValueProblems(text)];
+  const strings = bibtexStringInvisibleProblems(text);
   const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text), ...languages.problems, ...slips.filter((p) => p.severity === "error")].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
   const items = data.map(({ _graph, "citation-key": _key, ...item }) => (languages.langids.has(item.id) ? { ...item, language: languages.langids.get(item.id) } : item));
   const result = normaliseAll(file, "bibtex", items, (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), bibtexFieldLocator(text), names);
@@ -172,6 +177,14 @@ function checkBibtex(file: string, text: string, data: any[]): FileResult {
   result.diagnostics = result.diagnostics.filter((d) => !lost.has(d.field ?? "") && ![...lost].some((f) => (d.field ?? "").startsWith(`${f}.`)));
   result.diagnostics = result.diagnostics.filter((d) => !structure.some((s) => s.organisation && s.field === d.field && s.line === d.line));
   result.diagnostics.unshift(...[...structure.map(({ lost: _, organisation: __, ...p }) => p), ...macros].map((p) => ({ severity: "error" as const, file, ...p })));
+  result.diagnostics.unshift(...fieldNames.filter((p) => p.field.startsWith("@string.")).map(({ key: _, cslField: __, ...p }) => ({ file, ...p })));
+  result.diagnostics.push(...strings.problems.map((p) => ({ file, ...p })));
+  // An entry whose identifier is an @string with an invisible character in it: left out, as one with it in its own value.
+  if (strings.breaks.size) {
+    const kept = result.entries.filter((e) => !strings.breaks.has(e.item.id));
+    for (const e of result.entries) if (!kept.includes(e)) (result.broken ??= []).push({ id: e.item.id, ...(e.line ? { line: e.line } : {}) });
+    result.entries = kept;
+  }
   result.diagnostics.push(...slips.filter((p) => p.severity === "warning").map(({ key: _, cslField: __, ...p }) => ({ file, ...p })));
   result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
   result.diagnostics.push(...bibtexCommandProblems(file, text, data));
@@ -947,6 +960,356 @@ export function bibtexInvisibleProblems(text: string): SourceProblem[] {
   return out;
 }
 
+// Every invisible character, as a pattern that finds them all (a field's name holds none).
+const INVISIBLE_ALL = new RegExp(INVISIBLE_VALUE.source, "g");
+// The ones BibTeX (plugin-bibtex) reads as a space: before or after a field's name they do no harm.
+const INVISIBLE_SPACE = /[\u00a0\u2007\u202f\ufeff]/;
+
+/**
+ * Field names (and @string names) with an invisible character in them (`tit\u200ble = {…}`, a
+ * zero-width space pasted with the name): BibTeX reads a field of another name, which it does
+ * not know, and leaves the field out; plugin-bibtex cannot read the file at all. An error, at
+ * the character, with the line without it. `readable` is the text with each such name written
+ * as it looks (spaces before it, so that every column stays), for the rest of the file to be
+ * read and checked in the same run. A non-breaking space or a byte order mark before or after
+ * the name is read as a space, and left alone.
+ */
+export function bibtexFieldNameProblems(text: string): { problems: SourceProblem[]; readable: string } {
+  const problems: SourceProblem[] = [];
+  if (!INVISIBLE_VALUE.test(text)) return { problems, readable: text };
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const position = (index: number) => {
+    const before = text.slice(0, index);
+    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+  };
+  const looks = (value: string) => value.replace(new RegExp(INVISIBLE_IN_IDENTIFIER.source, "gu"), "").trim();
+  let readable = text;
+  /** The name written between `from` and the = at `to`, on the line of the =. */
+  const check = (from: number, to: number, key: string, isString: boolean) => {
+    const lineStart = text.lastIndexOf("\n", to - 1) + 1;
+    const start = Math.max(from, lineStart);
+    const written = text.slice(start, to);
+    // Spaces (and the invisible ones BibTeX reads as spaces) around the name are no part of it.
+    const lead = /^[\s]*/.exec(written)![0].length;
+    const name = written.slice(lead).replace(/\s+$/, "");
+    if (!name || /^%/.test(name) || !INVISIBLE_VALUE.test(name)) return;
+    const clean = name.replace(INVISIBLE_ALL, "");
+    if (!/^[A-Za-z_][\w:+-]*$/.test(clean)) return;
+    const first = INVISIBLE_VALUE.exec(name)!;
+    const at = start + lead + first.index;
+    const { line, column } = position(at);
+    const count = name.match(INVISIBLE_ALL)!.length;
+    const l = lines[line - 1]!;
+    const nameAt = start + lead - lineStart;
+    const fixed = `${l.slice(0, nameAt)}${clean}${l.slice(nameAt + name.length)}`;
+    const which = `${count > 1 ? `${count} invisible characters` : "an invisible character"} in it (${invisibleName(first[0])}, ${count > 1 ? "the first " : ""}at column ${column})`;
+    const read = INVISIBLE_SPACE.test(first[0])
+      ? `, which BibTeX reads as a space, so it cannot read \`${clean}\` as one name`
+      : `, so BibTeX reads it as ${isString ? "an abbreviation" : "a field"} of another name that only looks like \`${clean}\``;
+    const visibleKey = looks(key);
+    const lost = isString ? `, and the fields written \`= ${clean}\` would not find it` : ", and leaves the field out";
+    problems.push({
+      key, cslField: isString ? [] : cslFieldsOf(clean.toLowerCase()), severity: "error", line, column,
+      field: isString ? `@string.${clean}` : fieldPath([visibleKey, clean.toLowerCase()]),
+      message: `${isString ? `@string "${clean}": the abbreviation's name` : `entry "${visibleKey}": the field name \`${clean}\``} has ${which}${read}${INVISIBLE_SPACE.test(first[0]) ? "" : lost}`,
+      fix: `delete the ${isString ? "abbreviation's" : "field's"} name and type it again, so that line ${line} reads \`${fixed}\``,
+    });
+    const padded = " ".repeat(name.length - clean.length) + clean;
+    readable = readable.slice(0, start + lead) + padded + readable.slice(start + lead + name.length);
+  };
+  const head = /@\s*([A-Za-z]+)\s*([{(])\s*/g;
+  for (let m; (m = head.exec(text)); ) {
+    const type = m[1]!.toLowerCase();
+    if (type === "comment" || type === "preamble") continue;
+    const isString = type === "string";
+    const closer = m[2] === "{" ? "}" : ")";
+    let i = m.index + m[0].length;
+    const keyMatch = isString ? undefined : /^[^\s,{}()]*/.exec(text.slice(i));
+    const key = keyMatch?.[0] ?? "";
+    // Where the name now being written starts: after the key's comma, each field's comma, or an @string's brace.
+    let nameFrom: number | undefined = isString ? i : undefined;
+    let depth = 0;
+    let quote = false;
+    for (; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === "\\") i++;
+      else if (depth > 0) depth += c === "{" ? 1 : c === "}" ? -1 : 0;
+      else if (quote) {
+        if (c === '"') quote = false;
+        else if (c === "{") depth++;
+      } else if (c === '"') quote = true;
+      else if (c === "{") depth++;
+      else if (c === closer || c === "@") break;
+      else if (c === ",") nameFrom = i + 1;
+      else if (c === "=" && nameFrom !== undefined) {
+        check(nameFrom, i, key, isString);
+        nameFrom = undefined;
+      }
+    }
+    head.lastIndex = Math.max(i, m.index + m[0].length);
+  }
+  return { problems, readable };
+}
+
+/**
+ * Invisible characters in the text of an @string abbreviation (`@string{who = {World\u200b
+ * Health Organization}}`): printed, or kept, wherever the abbreviation is used. Used in an
+ * identifier (`volume = vol`, `doi = d`), a value that only looks right: an error, and the
+ * entries that use it there (`breaks`) are left out meanwhile; else a warning, as in text. One
+ * per line of the text, with the line without them.
+ */
+export function bibtexStringInvisibleProblems(text: string): { problems: (Position & { severity: "error" | "warning"; line: number; field: string; message: string; fix: string })[]; breaks: Set<string> } {
+  const problems: ReturnType<typeof bibtexStringInvisibleProblems>["problems"] = [];
+  const breaks = new Set<string>();
+  if (!INVISIBLE_VALUE.test(text) || !/@\s*string/i.test(text)) return { problems, breaks };
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const fields = [...bibtexFields(text)];
+  const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`);
+  const looks = (value: string) => value.replace(everywhere(INVISIBLE_IN_IDENTIFIER), (c) => (NBSP.test(c) ? " " : "")).replace(/\s+/g, " ").trim();
+  for (const d of text.matchAll(/@\s*string\s*[{(]\s*([A-Za-z_][\w:+-]*)\s*=\s*/gi)) {
+    const name = d[1]!;
+    // Where it is used: an identifier's use makes it one.
+    const uses = fields.filter((f) => f.bare.some((b) => b.word.toLowerCase() === name.toLowerCase()) && f.index > d.index);
+    const inIdentifiers = uses.filter((f) => bibtexValueKind(f.name) === "identifier");
+    const kind = inIdentifiers.length ? "identifier" : "text";
+    const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : INVISIBLE_IN_TEXT;
+    // The text's pieces in braces or quotes, joined with #.
+    let i = d.index + d[0].length;
+    const pieces: { from: number; value: string }[] = [];
+    for (;;) {
+      const piece = /^(?:\{((?:[^{}]|\{[^{}]*\})*)\}|"([^"]*)"|\d+|[A-Za-z_][\w:+-]*)/.exec(text.slice(i));
+      if (!piece) break;
+      if (piece[1] !== undefined || piece[2] !== undefined) pieces.push({ from: i + 1, value: piece[1] ?? piece[2]! });
+      i += piece[0].length;
+      const joined = /^\s*#\s*/.exec(text.slice(i));
+      if (!joined) break;
+      i += joined[0].length;
+    }
+    const whole = pieces.map((p) => p.value).join("");
+    if (!pattern.test(whole)) continue;
+    for (const f of inIdentifiers) breaks.add(f.key);
+    const found = new Map<number, { column: number; first: string; count: number }>();
+    for (const { from, value } of pieces) {
+      for (const m of value.matchAll(everywhere(pattern))) {
+        const index = from + m.index;
+        const before = text.slice(0, index);
+        const line = before.split("\n").length;
+        const column = index - before.lastIndexOf("\n");
+        const seen = found.get(line);
+        if (seen) seen.count++;
+        else found.set(line, { column, first: m[0], count: 1 });
+      }
+    }
+    for (const [line, f] of found) {
+      const fixed = lines[line - 1]!.replace(everywhere(pattern), "");
+      const which = `${f.count > 1 ? `${f.count} invisible characters` : "an invisible character"} in it (${invisibleName(f.first)}, ${f.count > 1 ? "the first " : ""}at column ${f.column})`;
+      const where = { line, column: f.column, field: `@string.${name}` };
+      if (kind === "identifier") {
+        const used = list(inIdentifiers.map((u) => `\`${u.name}\` of entry "${looks(u.key)}"`));
+        const link = inIdentifiers.some((u) => u.name === "doi" || u.name === "url") ? ", and its link would lead nowhere" : "";
+        problems.push({
+          ...where, severity: "error",
+          message: `@string "${name}": its text has ${which}: BibTeX keeps it as part of the text, which only looks like \`${looks(whole)}\`, in ${used}${link}`,
+          fix: `delete the text and type it again, so that line ${line} reads \`${fixed}\``,
+        });
+      } else {
+        const spaced = f.first === "\ufeff" ? `; BibTeX reads a byte order mark as a space, so it would be printed "${(printedLatex(whole.replace(/\ufeff/g, " ")) ?? whole).replace(everywhere(INVISIBLE_IN_TEXT), "").replace(/\s+/g, " ").trim()}"` : "";
+        const them = f.count > 1 ? "them" : "it";
+        problems.push({
+          ...where, severity: "warning",
+          message: `@string "${name}": its text has ${which}: it is printed with the text wherever \`${name}\` is used, where it can split a word for search and for screen readers${spaced}`,
+          fix: `delete ${them} (type the words around ${them} again), so that line ${line} reads \`${fixed}\``,
+        });
+      }
+    }
+  }
+  return { problems, breaks };
+}
+
+/**
+ * Invisible characters pasted into a CSL JSON or CSL YAML bibliography file, by the rule of a
+ * post's references (referenceValueKind): in a field's name, a field of another name that only
+ * looks right, which is left out; in an id, a DOI, a URL, a type or a date, a value that only
+ * looks right: an error, and the entry is left out meanwhile. In a title, a name or a number
+ * (volume, page), printed with the text: a warning; there joiners (emoji, Persian, Indic
+ * scripts) and non-breaking spaces are the text's own. Read with the yaml package (JSON is
+ * YAML, and it keeps each value's place), one per line of a value, with the line without them;
+ * a character written as an escape (`"\u00ad"`) was put there on purpose: in text it is left
+ * alone. When the yaml package cannot read a JSON file as JSON.parse did, the entry's line.
+ */
+export function cslInvisibleProblems(
+  text: string, syntax: "json" | "yaml", list: unknown[], lineById?: (id: string) => number | undefined,
+): { key: string; cslField: string[]; diagnostic: Omit<Diagnostic, "file"> & { severity: "error" | "warning" } }[] {
+  type Found = ReturnType<typeof cslInvisibleProblems>[number];
+  const out: Found[] = [];
+  // Typed, or written as an escape (`\u200b`; YAML's `\_` is a non-breaking space).
+  if (!INVISIBLE_VALUE.test(text) && !/\\[ux_]/.test(text)) return out;
+  const reader = syntax === "json" ? "JSON" : "YAML";
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const position = (index: number) => {
+    const before = text.slice(0, index);
+    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+  };
+  const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`);
+  const visibleOf = (value: string) => value.replace(everywhere(INVISIBLE_IN_IDENTIFIER), (c) => (NBSP.test(c) ? " " : "")).replace(/\s+/g, " ").trim();
+  // An identifier as meant: each invisible character deleted; in a date written as words (`literal`), a non-breaking space a space.
+  const meantOf = (value: string, spaced: boolean) => value.replace(everywhere(INVISIBLE_IN_IDENTIFIER), (c) => (spaced && NBSP.test(c) ? " " : "")).trim();
+  const which = (count: number, first: string, column: number) =>
+    `${count > 1 ? `${count} invisible characters` : "an invisible character"} in it (${invisibleName(first)}, ${count > 1 ? "the first " : ""}at column ${column})`;
+  const quoted = (value: string) => (syntax === "json" ? JSON.stringify(value) : yamlScalar(value));
+
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const root = doc.contents;
+  const seq = isSeq(root) ? root : isMap(root) ? root.get("references", true) : undefined;
+  const readable = !doc.errors.length && isSeq(seq) && seq.items.length === list.length;
+
+  list.forEach((raw, i) => {
+    const id = referenceId(raw) ?? `#${i + 1}`;
+    const shownId = visibleOf(id);
+    const entry = `entry "${shownId}": `;
+    if (!readable) {
+      // Without places: each field's name and value as JSON.parse read them, at the entry's line.
+      if (!raw || typeof raw !== "object" || Array.isArray(raw)) return;
+      const line = lineById?.(id);
+      for (const [key, value] of Object.entries(raw)) {
+        const strings: string[] = [];
+        const collect = (v: unknown) => (typeof v === "string" ? strings.push(v) : v && typeof v === "object" ? Object.values(v).forEach(collect) : undefined);
+        collect(value);
+        const kind = referenceValueKind(key);
+        const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : kind === "number" ? INVISIBLE_IN_NUMBER : INVISIBLE_IN_TEXT;
+        const keyChar = INVISIBLE_VALUE.exec(key)?.[0];
+        const valueChar = strings.map((s) => pattern.exec(kind === "number" ? s.trim() : s)?.[0]).find((c) => c !== undefined);
+        if (keyChar === undefined && valueChar === undefined) continue;
+        const clean = key.replace(everywhere(INVISIBLE_VALUE), "");
+        const severity = keyChar !== undefined || kind !== "text" ? "error" : "warning";
+        out.push({
+          key: id, cslField: [key, cslField(clean) ?? clean],
+          diagnostic: {
+            severity, ...(line ? { line } : {}), field: fieldPath([shownId, clean]),
+            message: keyChar !== undefined
+              ? `${entry}the field name \`${clean}\` has an invisible character in it (${invisibleName(keyChar)}), so ${reader} reads it as a field of another name that only looks like \`${clean}\`, and the field is left out`
+              : `${entry}the value of \`${key}\` has an invisible character in it (${invisibleName(valueChar!)})${severity === "error" ? `: ${reader} keeps it as part of the value, which only looks right` : ": it is printed with the text, where it can split a word for search and for screen readers"}`,
+            fix: keyChar !== undefined ? `delete the field's name and type it again: "${clean}"` : "delete the value and type it again",
+          },
+        });
+      }
+      return;
+    }
+    const item = seq.items[i];
+    if (!isMap(item)) return;
+    for (const pair of item.items) {
+      if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined || !pair.key.range) continue;
+      const key = String(pair.key.value);
+      const clean = key.replace(everywhere(INVISIBLE_VALUE), "");
+      // A field's name: no invisible character belongs in one.
+      const inKey = INVISIBLE_VALUE.exec(text.slice(pair.key.range[0], pair.key.range[1])) ?? INVISIBLE_VALUE.exec(key);
+      if (inKey && clean) {
+        const written = INVISIBLE_VALUE.test(text.slice(pair.key.range[0], pair.key.range[1]));
+        const { line, column } = position(pair.key.range[0] + (written ? inKey.index : 0));
+        const start = text.lastIndexOf("\n", pair.key.range[0] - 1) + 1;
+        const l = lines[line - 1]!;
+        const from = pair.key.range[0] - start;
+        const to = Math.min(l.length, pair.key.range[1] - start);
+        const fixed = `${l.slice(0, from)}${written ? l.slice(from, to).replace(everywhere(INVISIBLE_VALUE), "") : quoted(clean)}${l.slice(to)}`;
+        const count = Math.max(1, (key.match(everywhere(INVISIBLE_VALUE)) ?? []).length);
+        out.push({
+          key: id, cslField: [key, cslField(clean) ?? clean],
+          diagnostic: {
+            severity: "error", line, column, field: fieldPath([shownId, clean]),
+            message: `${entry}the field name \`${clean}\` has ${which(count, inKey[0], column)}, so ${reader} reads it as a field of another name that only looks like \`${clean}\`, and the field is left out`,
+            fix: `delete the field's name and type it again, so that line ${line} reads \`${fixed}\``,
+          },
+        });
+      }
+      const kind = referenceValueKind(clean);
+      const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : kind === "number" ? INVISIBLE_IN_NUMBER : INVISIBLE_IN_TEXT;
+      const scalars: { node: Scalar; sub: (string | number)[] }[] = [];
+      const collect = (node: unknown, sub: (string | number)[]) => {
+        if (isScalar(node)) scalars.push({ node, sub });
+        else if (isSeq(node)) node.items.forEach((n, j) => collect(n, [...sub, j]));
+        else if (isMap(node)) for (const p of node.items) if (isScalar(p.key)) collect(p.value, [...sub, String(p.key.value)]);
+      };
+      collect(pair.value, [clean]);
+      for (const { node, sub } of scalars) {
+        // A number's ends as citeproc-js reads them: a byte order mark there is trimmed, as a space is.
+        if (typeof node.value !== "string" || !node.range || !pattern.test(kind === "number" ? node.value.trim() : node.value)) continue;
+        const value = node.value;
+        const spaced = sub.at(-1) === "literal";
+        const field = fieldPath([shownId, ...sub]);
+        const visible = visibleOf(value);
+        const source = text.slice(node.range[0], node.range[1]);
+        const found = new Map<number, { column: number; first: string; count: number }>();
+        for (const m of source.matchAll(everywhere(pattern))) {
+          const { line, column } = position(node.range[0] + m.index);
+          const seen = found.get(line);
+          if (seen) seen.count++;
+          else found.set(line, { column, first: m[0], count: 1 });
+        }
+        // Written as an escape: in text, on purpose; in an identifier, told where the value starts.
+        if (!found.size) {
+          if (kind === "text") continue;
+          const { line, column } = position(node.range[0]);
+          found.set(line, { column, first: pattern.exec(value)![0], count: (value.match(everywhere(pattern)) ?? []).length });
+        }
+        for (const [line, f] of found) {
+          const start = text.split("\n").slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+          const l = lines[line - 1]!;
+          const from = Math.max(0, node.range[0] - start);
+          const to = Math.min(l.length, node.range[1] - start);
+          const part = l.slice(from, to);
+          const rewritten = !pattern.test(part) && from === node.range[0] - start && to === node.range[1] - start
+            ? quoted(kind === "number" ? visibleNumber(value).trim() : meantOf(value, spaced))
+            : kind === "identifier" ? part.replace(everywhere(INVISIBLE_IN_IDENTIFIER), (c) => (spaced && NBSP.test(c) ? " " : ""))
+            : kind === "number" ? visibleNumber(part) : part.replace(everywhere(INVISIBLE_IN_TEXT), "");
+          const fixed = `${l.slice(0, from)}${rewritten}${l.slice(to)}`.trimEnd();
+          const where = { line, column: f.column, field };
+          if (kind === "number") {
+            // Only non-breaking spaces between digits: maybe a range or a list meant.
+            const spaceOnly = NBSP.test(f.first) && !INVISIBLE_IN_NUMBER.test(value.replace(new RegExp(`(?<=\\d)(?:${NBSP.source})+(?=\\d)`, "g"), ""));
+            const shown = visibleOf(value);
+            const them = f.count > 1 ? "them" : "it";
+            out.push({
+              key: id, cslField: [key, cslField(clean) ?? clean],
+              diagnostic: {
+                severity: "error", ...where,
+                message: spaceOnly
+                  ? `${entry}the number \`${shown}\` in \`${clean}\` has ${f.count > 1 ? `${f.count} non-breaking spaces between its digits (${invisibleName(f.first)}, the first at column ${f.column})` : `${invisibleName(f.first)}, between its digits at column ${f.column}`}: the citation style prints "${shown}" and reads it as text, not as one number`
+                  : `${entry}the number \`${shown}\` in \`${clean}\` has ${which(f.count, f.first, f.column)}: ${reader} keeps it as part of the value, and the citation style then reads it as text, not as a number: ${numberEffect(cslField(clean))}`,
+                fix: `delete ${them}, so that line ${line} reads \`${fixed}\`${spaceOnly ? " (or, if it stands between two numbers, write - for a range or a comma in its place)" : ""}`,
+              },
+            });
+            continue;
+          }
+          if (kind === "identifier") {
+            const what = clean === "id" ? "the id" : `the value of \`${clean}\``;
+            const after = clean === "id" ? `, so [@${visible}] would not find the entry`
+              : cslField(clean) === "DOI" || cslField(clean) === "URL" ? ", and its link would lead nowhere" : "";
+            out.push({
+              key: id, cslField: [key, cslField(clean) ?? clean],
+              diagnostic: {
+                severity: "error", ...where,
+                message: `${entry}${what} has ${which(f.count, f.first, f.column)}: ${reader} keeps it as part of the ${clean === "id" ? "id" : "value"}, which only looks like \`${visible}\`${after}`,
+                fix: `delete the value and type it again, so that line ${line} reads \`${fixed}\``,
+              },
+            });
+          } else {
+            const them = f.count > 1 ? "them" : "it";
+            out.push({
+              key: id, cslField: [key, cslField(clean) ?? clean],
+              diagnostic: {
+                severity: "warning", ...where,
+                message: `${entry}\`${clean}\` has ${which(f.count, f.first, f.column)}: it is printed with the text, where it can split a word for search and for screen readers`,
+                fix: `delete ${them} (type the words around ${them} again), so that line ${line} reads \`${fixed}\``,
+              },
+            });
+          }
+        }
+      }
+    }
+  });
+  return out;
+}
+
 /**
  * A .bib value in braces that is wholly in curly quotes (`title = {“A study”}`): BibTeX's
  * quotes are the braces (or straight quotes), so the curly ones are part of the text and printed
@@ -1387,7 +1750,9 @@ export function bibtexNameProblems(text: string): { key: string; cslField: strin
     }
     let told = false;
     people.forEach((raw, i) => {
-      const found = bibtexPersonProblem(raw, f.name);
+      // The whole field with this name written otherwise, every other name kept.
+      const fieldWith = (written: string) => `${f.name} = {${[...people.slice(0, i), written, ...people.slice(i + 1)].filter((p) => p !== others).join(" and ")}}`;
+      const found = bibtexPersonProblem(raw, f.name, fieldWith);
       if (!found) return;
       told = true;
       const rewritten = [...people.slice(0, i), ...(found.instead ?? [raw]), ...people.slice(i + 1)].filter((p) => p !== others).join(" and ");
@@ -1551,7 +1916,7 @@ function bibtexReading(words: string[]): { family: string; given: string; printe
 }
 
 /** What is wrong with one name of a BibTeX name list; `instead` are the names to write in its place. */
-function bibtexPersonProblem(raw: string, field: string): { message: string; fix?: string; instead?: string[]; etAl?: string } | undefined {
+function bibtexPersonProblem(raw: string, field: string, fieldWith?: (written: string) => string): { message: string; fix?: string; instead?: string[]; etAl?: string } | undefined {
   const plain = plainName(raw);
   const restore = plain?.restore ?? ((s: string) => s);
   // "Smith, J., Doe, K., et al.": the names are checked without it, and the fix leaves it out.
@@ -1571,7 +1936,7 @@ function bibtexPersonProblem(raw: string, field: string): { message: string; fix
   }
   const organisation = plain && !etAl ? commaOrganisation(text) : undefined;
   if (organisation) {
-    return organisationProblem(raw, { ...organisation, parts: organisation.parts.map(restore), printed: restore(organisation.printed) }, field, "bibtex", false);
+    return organisationProblem(raw, { ...organisation, parts: organisation.parts.map(restore), printed: restore(organisation.printed) }, field, "bibtex", false, fieldWith);
   }
   const parts = splitTopLevel(restore(text), ",").map((p) => p.trim());
   const fix = `write each person as "Last, First", separated by "and", e.g. ${field} = {Smith, John and Jones, Kate}`;
@@ -1801,7 +2166,9 @@ function bibtexFieldLocator(text: string): (index: number, id: string, sub: (str
   };
 }
 
-function parseCslJson(file: string, text: string): FileResult {
+function parseCslJson(file: string, written: string): FileResult {
+  // A byte order mark at the start is the file's own, as editors on Windows save it: JSON.parse refuses it.
+  const text = written.replace(/^\ufeff/, "");
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -1815,7 +2182,8 @@ function parseCslJson(file: string, text: string): FileResult {
   if (!Array.isArray(data)) {
     return { entries: [], unreadable: true, diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL JSON bibliography must be a list of entries", fix: "write [ {\"id\": …}, … ]" }] };
   }
-  return normaliseAll(file, "json", data, (id) => lineOf(text, new RegExp(`"[iI][dD]"\\s*:\\s*"${escapeRegExp(id)}"`)), jsonFieldLocator(text));
+  const lineById = (id: string) => lineOf(text, new RegExp(`"[iI][dD]"\\s*:\\s*"${escapeRegExp(id)}"`));
+  return withInvisible(file, cslInvisibleProblems(text, "json", data, lineById), (own) => normaliseAll(file, "json", data, lineById, jsonFieldLocator(text), own));
 }
 
 /**
@@ -1850,7 +2218,9 @@ function jsonFieldLocator(text: string): (index: number, id: string, sub: (strin
   };
 }
 
-function parseCslYaml(file: string, text: string): FileResult {
+function parseCslYaml(file: string, written: string): FileResult {
+  // A byte order mark at the start is the file's own, as editors on Windows save it.
+  const text = written.replace(/^\ufeff/, "");
   const doc = readYamlDocument(text, file, 1);
   if (doc.diagnostics.length) return { entries: [], unreadable: true, diagnostics: doc.diagnostics };
   const data = doc.data as any;
@@ -1859,7 +2229,18 @@ function parseCslYaml(file: string, text: string): FileResult {
     return { entries: [], unreadable: true, diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL YAML bibliography must be a list of entries, or `references:` with a list", fix: "start the file with `references:` and list the entries below it, each starting with `- id:`" }] };
   }
   const base = Array.isArray(data) ? [] : ["references"];
-  return normaliseAll(file, "yaml", list, undefined, (i, _id, sub) => doc.locate([...base, i, ...sub]));
+  return withInvisible(file, cslInvisibleProblems(text, "yaml", list), (own) => normaliseAll(file, "yaml", list, undefined, (i, _id, sub) => doc.locate([...base, i, ...sub]), own));
+}
+
+/**
+ * A CSL file's entries read with its invisible characters: an error stands for normaliseItem's
+ * problems with the same field (and leaves its entry out), as a .bib file's read from its source;
+ * a warning is told beside them.
+ */
+function withInvisible(file: string, found: ReturnType<typeof cslInvisibleProblems>, read: (own: Parameters<typeof normaliseAll>[5]) => FileResult): FileResult {
+  const result = read(found.filter((p) => p.diagnostic.severity === "error").map(({ key, cslField, diagnostic }) => ({ key, cslField, diagnostic: { file, ...diagnostic } })));
+  result.diagnostics.push(...found.filter((p) => p.diagnostic.severity === "warning").map(({ diagnostic }) => ({ file, ...diagnostic })));
+  return result;
 }
 
 /**

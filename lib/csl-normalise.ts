@@ -796,15 +796,20 @@ function nameAsWritten(text: string): CslName {
  * how, and the fix shows it written as an organisation with `literal:` (BibTeX: in a second
  * pair of braces), and as several authors or as a person where it could be those.
  */
-export function organisationProblem(text: string, organisation: CommaOrganisation, field: string, syntax: ReferenceSyntax, inList: boolean): { message: string; fix: string } {
+export function organisationProblem(
+  text: string, organisation: CommaOrganisation, field: string, syntax: ReferenceSyntax, inList: boolean,
+  bibtexField: (written: string) => string = (written) => `${field.toLowerCase()} = {${written}}`,
+): { message: string; fix: string } {
   const who = NAMES_OF.get(field) ?? "names";
   const [family, ...given] = organisation.parts;
   if (syntax === "bibtex") {
+    // `bibtexField` writes the whole field with this name in place of the one written, the
+    // other people of the field kept: a fix that showed this name alone would drop them.
     const as = `BibTeX reads "${text}" as a person, "Last, First", with the given name "${given.join(", ")}"`;
     const message = organisation.legalForm ? `${as}: it would be printed as a person` : `${as}, printed "${organisation.printed}"; but ${organisation.why}`;
-    const whole = `put it in a second pair of braces, which keeps an organisation's name whole: ${field.toLowerCase()} = {{${text}}}`;
+    const whole = `put it in a second pair of braces, which keeps an organisation's name whole: ${bibtexField(`{${text}}`)}`;
     if (organisation.legalForm) return { message, fix: whole };
-    const several = organisation.severalAuthors ? `; if it is ${organisation.parts.length} ${who}, separate them with "and": ${field.toLowerCase()} = {${organisation.parts.map((p) => `{${p}}`).join(" and ")}}` : "";
+    const several = organisation.severalAuthors ? `; if it is ${organisation.parts.length} ${who}, separate them with "and": ${bibtexField(organisation.parts.map((p) => `{${p}}`).join(" and "))}` : "";
     return { message, fix: `if it is one organisation, ${whole}${several}` };
   }
   const message = `"${text}" is written like a person ("Family, Given") and would be printed as one, "${organisation.printed}", but ${organisation.why}`;
@@ -1727,3 +1732,34 @@ export const INVISIBLE_IN_TEXT = /[\u200b\u2060\ufeff\u00ad]/;
 export const EMOJI_JOINER = String.raw`(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\u{FE0F}]?)\u200d(?=\p{Extended_Pictographic})`;
 /** In an identifier: any invisible character but an emoji's joiner. */
 export const INVISIBLE_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})${INVISIBLE_VALUE.source}`, "u");
+
+// A reference's fields that name something (its id and type, codes, addresses, dates): an
+// invisible character makes another value that only looks the same, an error. In a number
+// (volume, page, edition: CSL's number variables) it makes the style read text, not a number,
+// an error too. Every other field (titles, names) is text, which it only makes odd, a warning.
+// The rule of a post's references (lib/schema-messages.ts) and of the shared bibliography files.
+const REFERENCE_IDENTIFIERS = new Set(["id", "type", "DOI", "URL", "ISBN", "ISSN", "PMID", "PMCID", "language", "citation-key", ...DATE_FIELDS]);
+
+/** What a reference's field is, for an invisible character in it, under any spelling cslField reads (`doi:` is DOI). */
+export function referenceValueKind(key: string): "identifier" | "number" | "text" {
+  const field = cslField(key) ?? key;
+  return NUMBER_FIELDS.has(field) ? "number" : REFERENCE_IDENTIFIERS.has(field) ? "identifier" : "text";
+}
+
+const ZERO_WIDTH_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})[\u200b-\u200d\u2060\ufeff\u00ad]`, "u");
+// In a number (`1\u200b6`, `442\u200b-450`): any character that takes no room, and a
+// non-breaking space between two digits (`1\u00a06`), which citeproc-js reads as text, not as a
+// number. A non-breaking space anywhere else belongs there (`442\u00a0–\u00a0450`).
+export const INVISIBLE_IN_NUMBER = new RegExp(`${ZERO_WIDTH_IN_IDENTIFIER.source}|(?<=\\d)(?:${NBSP.source})+(?=\\d)`, "u");
+
+/** A number as written, without the characters INVISIBLE_IN_NUMBER finds. */
+export function visibleNumber(value: string): string {
+  return value.replace(new RegExp(ZERO_WIDTH_IN_IDENTIFIER.source, "gu"), "").replace(new RegExp(`(?<=\\d)(?:${NBSP.source})+(?=\\d)`, "g"), "");
+}
+
+/** What an invisible character in a number (`field`, a CSL number variable) does to the printed reference. */
+export function numberEffect(field: string | undefined): string {
+  if (field === "page" || field === "page-first" || field === "locator") return "a page range is printed as written, without the en dash and the \"pp.\" the style gives a range";
+  if (field === "edition") return "an edition is printed as written, not as the style writes one (\"2nd ed.\")";
+  return "it is printed with the character in it, without the label or ordinal the style gives a number";
+}
