@@ -1748,8 +1748,10 @@ export function referenceValueKind(key: string): "identifier" | "number" | "text
 
 const ZERO_WIDTH_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})[\u200b-\u200d\u2060\ufeff\u00ad]`, "u");
 // In a number (`1\u200b6`, `442\u200b-450`): any character that takes no room, and a
-// non-breaking space between two digits (`1\u00a06`), which citeproc-js reads as text, not as a
-// number. A non-breaking space anywhere else belongs there (`442\u00a0–\u00a0450`).
+// non-breaking space between two digits (`1\u00a06`). citeproc-js then reads the value as
+// text, not as a number: it prints "1 6", a page range `442\u200b-450` as "p. 442 – 450" (not
+// "pp. 442–450"), an edition `2\u200b` as "2" (not "2nd ed."), so each is an error. A
+// non-breaking space anywhere else belongs there (`442\u00a0–\u00a0450` prints "442–450").
 export const INVISIBLE_IN_NUMBER = new RegExp(`${ZERO_WIDTH_IN_IDENTIFIER.source}|(?<=\\d)(?:${NBSP.source})+(?=\\d)`, "u");
 
 /** A number as written, without the characters INVISIBLE_IN_NUMBER finds. */

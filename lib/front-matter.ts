@@ -3,7 +3,7 @@
 import { isDocument, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { yamlScalar } from "./yaml-text.ts";
-import { EMOJI_JOINER, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_TEXT, INVISIBLE_VALUE, invisibleName, NBSP } from "./csl-normalise.ts";
+import { cslField, EMOJI_JOINER, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_NUMBER, INVISIBLE_IN_TEXT, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, visibleNumber } from "./csl-normalise.ts";
 
 export type Locate = (path: ReadonlyArray<PropertyKey>) => Position;
 
@@ -60,7 +60,7 @@ export interface ReadOptions {
    * than it looks, an error; text (a title), which it only makes odd, a warning; undefined
    * (or without it): not looked at.
    */
-  valueKind?: (path: readonly PropertyKey[]) => "identifier" | "text" | undefined;
+  valueKind?: (path: readonly PropertyKey[]) => ValueKind | undefined;
   /**
    * What the identifier at `path` has in place of a non-breaking space pasted between `before`
    * and `after` (its text as written on either side): a space between a tag's words (`night
@@ -68,7 +68,21 @@ export interface ReadOptions {
    * (`20 18-02-09`): the fix deletes it, as a zero-width space. Without it, always "".
    */
   spaceFor?: (path: readonly PropertyKey[], before: string, after: string) => string;
+  /**
+   * Fields a person types as they type front matter, in a file of their own that starts at
+   * line 1 (the site's settings file): read with the same repairs (a missing space after a
+   * colon, a list in brackets whose lines are not indented) and the same slips looked for
+   * (a word processor's dashes, colons and quotes, invisible characters). Front matter always is.
+   */
+  typedFields?: boolean;
 }
+
+/**
+ * What a value is, for an invisible character in it: an identifier (a zone, a tag, an id), text
+ * (a title), or a number as CSL has them (a reference's volume, pages), which the citation style
+ * reads as a number or a range: see `invisibleInValues`.
+ */
+export type ValueKind = "identifier" | "number" | "text";
 
 const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must be in quotes";
 
@@ -134,7 +148,7 @@ function indentedFirstField(text: string): { line: number; lines: number[]; key:
 
 function readSlips(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
   // `title:2026 in review`: read as if the space were there, so that the rest is checked too.
-  const slips = firstLine > 1 && /^[ \t]*[A-Za-z_][\w.-]*:[^\s/:]/m.test(text) ? colonSlips(text) : [];
+  const slips = (firstLine > 1 || options.typedFields) && /^[ \t]*[A-Za-z_][\w.-]*:[^\s/:]/m.test(text) ? colonSlips(text) : [];
   if (!slips.length) return readFlows(text, file, firstLine, options);
   const lines = text.split("\n");
   for (const slip of slips) lines[slip.line - 1] = slip.fixed;
@@ -177,7 +191,7 @@ const OPEN_FLOW_HINT = /[[{][^\]}\n]*$/m;
  * were indented (as the fix's one line reads), so that every field below is checked too.
  */
 function readFlows(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
-  if (firstLine <= 1 || !OPEN_FLOW_HINT.test(text)) return readYaml(text, file, firstLine, options);
+  if ((firstLine <= 1 && !options.typedFields) || !OPEN_FLOW_HINT.test(text)) return readYaml(text, file, firstLine, options);
   const lines = text.split("\n");
   const told: Diagnostic[] = [];
   // Indentation added to each line (0-based index): columns are given as written.
@@ -335,6 +349,8 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
 
   // Settings files are commented by those who set up the site; a post's writer rarely comments.
   const frontMatter = firstLine > 1;
+  // Slips of a writer's hands, in front matter and in the settings file alike.
+  const typed = frontMatter || !!options.typedFields;
   const unclosed = frontMatter ? unclosedFrontMatter(lines, doc.errors) : undefined;
   // Markdown read as YAML raises errors that only repeat that the front matter is not closed.
   const inYaml = (line: number) => !unclosed || line < unclosed.start;
@@ -439,13 +455,13 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
     report(line, col, mark.field, mark.message, mark.fix);
   }
   // `  - a` then `   - b`: valid YAML that makes two topics one, "a - b".
-  const joined = frontMatter && doc.errors.length === 0 && JOINED_ITEM_HINT.test(text) ? joinedItems(doc, lines, lineOf, firstLine - 1) : [];
+  const joined = typed && doc.errors.length === 0 && JOINED_ITEM_HINT.test(text) ? joinedItems(doc, lines, lineOf, firstLine - 1) : [];
   for (const slip of joined) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
   // `ti\u200btle: x`, `description：A chat: about x`: valid YAML that makes a field of another name.
-  const keys = frontMatter && doc.errors.length === 0 && ODD_KEY_HINT.test(text) ? oddKeys(doc, lines, lineOf) : [];
+  const keys = typed && doc.errors.length === 0 && ODD_KEY_HINT.test(text) ? oddKeys(doc, lines, lineOf) : [];
   for (const slip of keys) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
   // `topics:` then `  – a` and `  – b`: en dashes from a word processor, read as one text "– a – b".
-  const dashed = frontMatter && doc.errors.length === 0 && DASH_ITEM_HINT.test(text) ? dashItems(doc, lines, lineOf, firstLine - 1) : [];
+  const dashed = typed && doc.errors.length === 0 && DASH_ITEM_HINT.test(text) ? dashItems(doc, lines, lineOf, firstLine - 1) : [];
   for (const slip of dashed) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
   // A hashtag lost to a comment, a word to a YAML mark or an item to the one above it leaves
   // valid YAML: its data is still read, so the rest of the post is checked in the same run.
@@ -466,12 +482,12 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
   }
   // `title: “Listening to patients”`: valid YAML that keeps the curly quotes in the text. A
   // warning, never in the way of the data: the writer may want them, and can say so.
-  if (frontMatter && doc.errors.length === 0 && CURLY_HINT.test(text)) {
+  if (typed && doc.errors.length === 0 && CURLY_HINT.test(text)) {
     for (const w of curlyValues(doc, lines, lineOf, options, firstLine - 1)) diagnostics.push({ severity: "warning", file, line: w.line + firstLine - 1, column: w.column, field: w.field, message: w.message, fix: w.fix });
   }
   // `zone: Europe/London\u200b`: valid YAML, a value that only looks right.
   const invisibleIn = new Set<string>();
-  if (frontMatter && doc.errors.length === 0 && options.valueKind && (INVISIBLE_VALUE.test(text) || /\\[ux_]/.test(text))) {
+  if (typed && doc.errors.length === 0 && options.valueKind && (INVISIBLE_VALUE.test(text) || /\\[ux_]/.test(text))) {
     for (const w of invisibleInValues(doc, text, lines, lineOf, options.valueKind, options.spaceFor)) {
       if (w.severity === "error") invisibleIn.add(w.field);
       diagnostics.push({ severity: w.severity, file, line: w.line + firstLine - 1, column: w.column, field: w.field, message: w.message, fix: w.fix });
@@ -1515,7 +1531,7 @@ function directiveLine(lines: readonly string[], line: number, firstLine: number
   if (/^%(?:YAML|TAG)(?:[ \t]|$)/.test(text)) {
     return {
       line, column: 1, field: "",
-      message: `\`${text.trim()}\` is a YAML directive (an instruction to YAML itself), which front matter cannot have`,
+      message: `\`${text.trim()}\` is a YAML directive (an instruction to YAML itself), which ${firstLine > 1 ? "front matter" : "this file"} cannot have`,
       fix: `delete line ${line + firstLine - 1}`,
     };
   }
@@ -1620,9 +1636,9 @@ function visibleIdentifier(value: string, spaceFor: (before: string, after: stri
  * (columns, 0-based), and a non-breaking space there written as an ordinary one, or deleted at
  * the value's start or end (next to its quotes): the line a writer would have typed.
  */
-function visibleLine(line: string, from: number, to: number, kind: "identifier" | "text", spaceFor: (before: string, after: string) => string): string {
+function visibleLine(line: string, from: number, to: number, kind: ValueKind, spaceFor: (before: string, after: string) => string): string {
   const written = line.slice(from, to);
-  const value = kind === "identifier" ? visibleIdentifier(written, spaceFor) : written.replace(new RegExp(INVISIBLE_IN_TEXT.source, "g"), "");
+  const value = kind === "identifier" ? visibleIdentifier(written, spaceFor) : kind === "number" ? visibleNumber(written) : written.replace(new RegExp(INVISIBLE_IN_TEXT.source, "g"), "");
   return (line.slice(0, from) + value + line.slice(to)).trimEnd();
 }
 
@@ -1645,10 +1661,12 @@ function invisibleInValues(
       const at = nodePath(ancestors, key);
       const kind = valueKind(at);
       if (!kind) return;
-      const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : INVISIBLE_IN_TEXT;
-      const found = pattern.exec(node.value);
+      const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : kind === "number" ? INVISIBLE_IN_NUMBER : INVISIBLE_IN_TEXT;
+      // A number's ends as citeproc-js reads them: a byte order mark there is trimmed, as a space is.
+      const looked = kind === "number" ? node.value.trim() : node.value;
+      const found = pattern.exec(looked);
       if (!found) return;
-      const count = node.value.match(new RegExp(pattern.source, `${pattern.flags}g`))!.length;
+      const count = looked.match(new RegExp(pattern.source, `${pattern.flags}g`))!.length;
       const spaced = (before: string, after: string) => spaceFor?.(at, before, after) ?? "";
       // Where the character is typed. Written as an escape (`"\u00ad"`), it was put there on
       // purpose: in text, left alone; in an identifier, told where the value starts.
@@ -1663,7 +1681,7 @@ function invisibleInValues(
       const valueTo = Math.min(lineText.length, node.range[1] - start);
       // What it looks like; and what it should be, which the fix's line has.
       const visible = node.value.replace(new RegExp(ZERO_WIDTH_IN_IDENTIFIER.source, "gu"), "").replace(new RegExp(NBSP.source, "g"), " ").trim();
-      const meant = kind === "identifier" ? visibleIdentifier(node.value, spaced).trim() : visible;
+      const meant = kind === "identifier" ? visibleIdentifier(node.value, spaced).trim() : kind === "number" ? visibleNumber(node.value).trim() : visible;
       const written0 = (written >= 0 ? visibleLine(lineText, valueFrom, valueTo, kind, spaced) : `${lineText.slice(0, valueFrom)}${yamlScalar(meant)}${lineText.slice(valueTo)}`).trim();
       // `issued: „2018-0\u00a02-09“`: an identifier in curly quotes too, which its check refuses; one fix for both.
       const curly = kind === "identifier" ? curlyQuoted(meant) : undefined;
@@ -1672,6 +1690,18 @@ function invisibleInValues(
       const field = fieldPath(at);
       // A tag is the name of a page: another tag, with a page of its own.
       const tag = at[0] === "tags" && at.length === 2 ? `: it makes a tag of its own, whose page looks like the page of \`${visible}\`` : "";
+      if (kind === "number") {
+        const spaceOnly = NBSP.test(found[0]) && !new RegExp(ZERO_WIDTH_IN_IDENTIFIER.source, "u").test(looked);
+        const key = at[at.length - 1];
+        out.push({
+          severity: "error", line, column, field,
+          message: spaceOnly
+            ? `the number \`${visible}\` has ${count > 1 ? `${count} non-breaking spaces between its digits (${invisibleName(found[0])}, the first at column ${column})` : `${invisibleName(found[0])}, between its digits at column ${column}`}: the citation style prints "${visible}" and reads it as text, not as one number`
+            : `the number \`${visible}\` has ${which}: YAML keeps it as part of the value, and the citation style then reads it as text, not as a number: ${numberEffect(typeof key === "string" ? cslField(key) : undefined)}`,
+          fix: `delete ${count > 1 ? "them" : "it"}, so that the line reads \`${fixed}\`${spaceOnly ? " (or, if it stands between two numbers, write - for a range or a comma in its place)" : ""}`,
+        });
+        return;
+      }
       out.push(kind === "identifier"
         ? {
             severity: "error", line, column, field,

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
 import { fieldPath, fieldWords } from "./diagnostics.ts";
-import { CSL_FIELDS, DATE_FIELDS, NAME_FIELDS, referenceId } from "./csl-normalise.ts";
-import { curlyQuoted, quoteYaml, type Locate, type ReadOptions } from "./front-matter.ts";
+import { CSL_FIELDS, DATE_FIELDS, NAME_FIELDS, referenceId, referenceValueKind } from "./csl-normalise.ts";
+import { curlyQuoted, quoteYaml, type Locate, type ReadOptions, type ValueKind } from "./front-matter.ts";
 import { yamlScalar } from "./yaml-text.ts";
 import { pastedTopics, withoutTopicLabel } from "./topic-labels.ts";
 import { closest } from "./suggest.ts";
@@ -508,30 +508,48 @@ export function higherLevelFieldOnLine(schema: z.ZodType, dotted: string, kind: 
 /**
  * What front-matter.ts asks of the schema while the YAML cannot be read (see `ReadOptions`):
  * where a field written at the wrong level belongs, the fields of a group, and the field a
- * list written without its name most likely is.
+ * list written without its name most likely is. A post's front matter and the site's settings
+ * file (`settings`), both typed by hand, also get what an invisible character in each value does.
  */
-export function schemaReadOptions(schema: z.ZodType, kind: "post" | "file" = "post"): ReadOptions {
+export function schemaReadOptions(schema: z.ZodType, kind: "post" | "file" | "settings" = "post"): ReadOptions {
   return {
-    placeField: (dotted) => higherLevelFieldOnLine(schema, dotted, kind),
+    placeField: (dotted) => higherLevelFieldOnLine(schema, dotted, kind === "post" ? "post" : "file"),
     fieldsOf: (dotted) => fieldsOfGroup(schema, dottedPath(dotted)),
     listField: (group, items) => listFieldOf(schema, dottedPath(group), items),
     keepsText: (path, text) => keepsText(schema, path, text),
-    ...(kind === "post" ? { valueKind: (path: readonly PropertyKey[]) => postValueKind(schema, path), spaceFor: postSpaceFor } : {}),
+    ...(kind === "post" ? { valueKind: (path: readonly PropertyKey[]) => postValueKind(schema, path), spaceFor: identifierSpaceFor } : {}),
+    ...(kind === "settings" ? { typedFields: true, valueKind: (path: readonly PropertyKey[]) => settingsValueKind(schema, path), spaceFor: identifierSpaceFor } : {}),
   };
 }
 
-// A post's identifiers whose value may hold a space between words: a tag (`night shift`, its page
-// made of the words), a platform's name (`Microsoft Teams`), an image's file name.
-const SPACED_IDENTIFIERS = new Set(["tags", "chat.platform", "image.src"]);
+// The settings' values that are published as words: the rest name something (a zone, an address, a file).
+const SETTINGS_TEXT = new Set(["title", "description", "author"]);
 
 /**
- * What belongs in a post's identifier at `path` between `before` and `after`, where a
- * non-breaking space was pasted: a space between a tag's words, between the date and the time
+ * What a value of the settings file at `path` is, for an invisible character in it: text (the
+ * site's title, description, default author) or an identifier (its address, language, chat's
+ * zone and hashtag, style, files); undefined for a field the schema does not have, whose own
+ * error says so.
+ */
+function settingsValueKind(schema: z.ZodType, path: readonly PropertyKey[]): ValueKind | undefined {
+  const names = path.filter((seg) => typeof seg !== "number").map(String);
+  if (!names.length || !knownKeys(schema, names.slice(0, -1)).includes(names[names.length - 1]!)) return undefined;
+  return SETTINGS_TEXT.has(names.join(".")) ? "text" : "identifier";
+}
+
+// Identifiers whose value may hold a space between words: a post's tag (`night shift`, its page
+// made of the words), a platform's name (`Microsoft Teams`), a file's name (an image, the
+// settings' bibliography and fonts).
+const SPACED_IDENTIFIERS = new Set(["tags", "chat.platform", "image.src", "citations.bibliography", "shareImage.fonts"]);
+
+/**
+ * What belongs in an identifier at `path` (a post's, or the settings file's) between `before`
+ * and `after`, where a non-breaking space was pasted: a space between a tag's words, between the date and the time
  * of a chat's start or a change (`2017-05-02 20:30`), in a reference's date written as words
  * (`literal:`); `_` between a zone's words, as IANA writes them (`America/New_York`); else
  * nothing: in a date, an id, a hashtag or a code a space makes it wrong too (`20 18-02-09`).
  */
-function postSpaceFor(path: readonly PropertyKey[], before: string, after: string): string {
+function identifierSpaceFor(path: readonly PropertyKey[], before: string, after: string): string {
   const dotted = path.filter((seg) => typeof seg !== "number").map(String).join(".");
   if (SPACED_IDENTIFIERS.has(dotted)) return " ";
   if (dotted === "chat.start" || dotted === "updated") return /\d{4}-\d{1,2}-\d{1,2}$/.test(before) && /^\d/.test(after) ? " " : "";
@@ -544,13 +562,13 @@ const POST_IDENTIFIERS = new Set(["date", "updated", "tags", "nocite", "chat.sta
 
 /**
  * What a post's value at `path` is, for an invisible character in it: an identifier (see
- * POST_IDENTIFIERS; a reference's id, type, codes, addresses and dates) or text (a title, a
- * topic, a name).
+ * POST_IDENTIFIERS; a reference's id, type, codes, addresses and dates), a number (a
+ * reference's volume, pages, edition…: CSL's number variables, under any spelling of the
+ * field's name normaliseItem takes) or text (a title, a topic, a name).
  */
-function postValueKind(schema: z.ZodType, path: readonly PropertyKey[]): "identifier" | "text" {
+function postValueKind(schema: z.ZodType, path: readonly PropertyKey[]): ValueKind {
   if (path.length >= 3 && isReferenceItem(schema, path.slice(0, 2))) {
-    const field = String(path[2]);
-    return REFERENCE_CODES.has(field) || DATE_FIELDS.has(field) ? "identifier" : "text";
+    return referenceValueKind(String(path[2]));
   }
   return POST_IDENTIFIERS.has(path.filter((seg) => typeof seg !== "number").map(String).join(".")) ? "identifier" : "text";
 }

@@ -2,8 +2,8 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { readYamlDocument } from "./front-matter.ts";
-import { zodIssuesToDiagnostics } from "./schema-messages.ts";
+import { readableFields, readYamlDocument } from "./front-matter.ts";
+import { schemaReadOptions, valueCauses, zodIssuesToDiagnostics } from "./schema-messages.ts";
 import { checkZone, currentZoneName, zoneWarning } from "./chat-time.ts";
 import { chatDuration } from "./post-schema.ts";
 import { SettingsError, fieldPath, hasErrors, type Diagnostic } from "./diagnostics.ts";
@@ -69,13 +69,26 @@ export { SettingsError } from "./diagnostics.ts";
  * warnings only, the settings come with them.
  */
 export function parseSettings(text: string, file = SETTINGS_FILE, root?: string): { settings?: Settings; diagnostics: Diagnostic[] } {
-  const doc = readYamlDocument(text, file, 1);
-  if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
-  const parsed = settingsSchema.safeParse(doc.data ?? {});
+  // Typed by hand like a post's front matter: read with the same repairs and slips looked for.
+  const options = schemaReadOptions(settingsSchema, "settings");
+  // CRLF line ends (a file saved on Windows) read as a post's are; columns stay as written.
+  const source = text.replace(/\r\n?/g, "\n");
+  let doc = readYamlDocument(source, file, 1, options);
+  const read: Diagnostic[] = [...doc.diagnostics];
+  // YAML that does not parse: the fields its errors are not in are read and checked on their own.
+  const partial = doc.data === undefined && hasErrors(read) ? readableFields(source, file, 1, read, options) : undefined;
+  if (partial) {
+    const told = new Set(read.map((d) => `${d.line}:${d.column}:${d.message}`));
+    read.push(...partial.doc.diagnostics.filter((d) => !told.has(`${d.line}:${d.column}:${d.message}`)));
+    doc = partial.doc;
+  }
+  if (doc.data === undefined && hasErrors(read)) return { diagnostics: read };
+  const data = doc.data ?? {};
+  const parsed = settingsSchema.safeParse(data);
   const diagnostics: Diagnostic[] = [];
-  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, settingsSchema, { data: doc.data, commentedOut: doc.commentedOut }));
+  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, settingsSchema, { data, commentedOut: doc.commentedOut, source: { text: source, firstLine: 1 } }));
   // The zone is checked even when another field is wrong: every problem at once.
-  const zone = (doc.data as { chat?: { zone?: unknown } } | undefined)?.chat?.zone;
+  const zone = (data as { chat?: { zone?: unknown } }).chat?.zone;
   const zoneProblem = typeof zone === "string" ? checkZone(zone) : undefined;
   if (zoneProblem) {
     diagnostics.push({ severity: "error", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...zoneProblem });
@@ -90,6 +103,10 @@ export function parseSettings(text: string, file = SETTINGS_FILE, root?: string)
       if (problem) diagnostics.push({ severity: "error", file, ...doc.locate(at), field: fieldPath(at), ...problem });
     });
   }
+  // Nothing is said of a field its YAML error left out; an error whose cause is how the value is
+  // written (curly quotes, an invisible character) is said as that, once.
+  const checked = valueCauses(partial ? diagnostics.filter((d) => !partial.lost.has(d.field.split(/[.[]/)[0]!)) : diagnostics, data, doc.invisibleIn);
+  diagnostics.splice(0, diagnostics.length, ...read, ...checked);
   if (!parsed.success || hasErrors(diagnostics)) return { diagnostics };
   const settings = parsed.data;
   if (!settings.url.endsWith("/")) settings.url += "/";

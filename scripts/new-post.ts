@@ -4,10 +4,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describeChatTime, resolveChatStart } from "../lib/chat-time.ts";
 import { now } from "../lib/clock.ts";
-import { ContentError, REPORT_ENDINGS } from "../lib/diagnostics.ts";
+import { ContentError, formatReport, REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { loadPost } from "../lib/post-loader.ts";
 import { scaffoldPost, slugFromTitle } from "../lib/post-scaffold.ts";
-import { loadSettings } from "../lib/settings.ts";
+import { loadSiteSettings } from "../lib/settings.ts";
 import { listPostFiles } from "../lib/content-paths.ts";
 import { loadPostFile } from "../lib/corpus.ts";
 import { freeSlot, type TakenChat } from "../lib/weekly-slot.ts";
@@ -29,7 +29,10 @@ await runStep(async () => {
     return;
   }
   const root = path.resolve(values.root);
-  const settings = loadSettings(root);
+  const { settings, warnings } = loadSiteSettings(root);
+  // The settings' warnings (an old zone name, curly quotes in the title), as `npm run check`
+  // and the build print them: before what the command did, whichever way it ends.
+  if (warnings.length) console.warn(formatReport(warnings, REPORT_ENDINGS.new));
   const zone = settings.chat.zone;
   // Chats the site's posts (drafts too) already announce; a post with errors has none to go by.
   const taken: TakenChat[] = listPostFiles(root).flatMap((file) => {

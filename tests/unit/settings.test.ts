@@ -63,12 +63,15 @@ describe("parseSettings", () => {
     assert.equal(diagnostics[0]!.fix, "did you mean `title`?");
   });
 
-  it("reports YAML syntax errors with their line", () => {
+  it("reports YAML syntax errors with their line, and the other fields' problems with them", () => {
     const { diagnostics } = parseSettings('title: "unclosed\ndescription: D\n');
-    assert.equal(diagnostics.length, 1);
     assert.match(diagnostics[0]!.message, /never closed/);
     assert.equal(diagnostics[0]!.line, 1);
-    assert.ok(diagnostics[0]!.line! >= 1);
+    assert.equal(diagnostics[0]!.field, "title");
+    // The fields below the broken line are read on their own: the ones missing are told in the same run, the broken one is not.
+    assert.deepEqual(diagnostics.slice(1).map((d) => d.field), ["url", "language", "author", "chat"]);
+    const valid = parseSettings(VALID.replace("title: T", 'title: "unclosed'));
+    assert.deepEqual(valid.diagnostics.map((d) => [d.line, d.field]), [[1, "title"]]);
   });
 });
 
