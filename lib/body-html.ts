@@ -19,6 +19,8 @@
 //   hash can allow an attribute), and feed readers often drop it: a warning;
 // - markdown in an HTML block (`<td>**bold**</td>` in a pasted <table>) is shown as typed,
 //   since markdown is not read inside HTML: a warning at its line.
+// Tags are read as a browser reads them: a `<!--` in an attribute's value (`title="a <!-- b"`)
+// is part of the value, no comment, and so is one in a <textarea>'s or <script>'s text.
 // Read through markdown-it's tokens, so HTML shown as code is never reported, and across
 // its pieces of raw HTML in order, as a browser reads them: a comment opened in one
 // HTML block is closed only by a `-->` that reaches the page as HTML, not by one in a
@@ -26,7 +28,7 @@
 import { isPostFile } from "./content-paths.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { attributesOf } from "./local-paths.ts";
-import { parseBody } from "./markdown.ts";
+import { htmlTagAt, parseBody, TEXT_ONLY_ELEMENTS } from "./markdown.ts";
 
 /** A piece of the body's raw HTML, the 0-based body lines it may start on, and whether it sits in markdown text. */
 interface RawPiece {
@@ -45,8 +47,23 @@ interface TextComment {
   written: string;
 }
 
-// What starts something to read on from: a comment, a script, or an element whose text is not HTML.
-const OPENING = /<!--|<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+/**
+ * The next `<!--` in `html` from `from` that a browser reads as a comment, or the start tag of
+ * an element whose text is not HTML (<script>, <style>, <textarea>…), its `name` given. The
+ * tags before it are read as a browser reads them, so a `<!--` in an attribute's value
+ * (`<abbr title="a <!-- b">`) is no comment. A tag not ended in `html` (a quote not closed) is
+ * not passed over: a `<!--` after its "<" still counts, as before that tag was read.
+ */
+function nextOpening(html: string, from: number): { index: number; text: string; name?: string } | undefined {
+  for (let i = html.indexOf("<", from); i !== -1; i = html.indexOf("<", i + 1)) {
+    if (html.startsWith("<!--", i)) return { index: i, text: "<!--" };
+    const tag = htmlTagAt(html, i);
+    if (!tag) continue;
+    if (!tag.end && TEXT_ONLY_ELEMENTS.has(tag.name)) return { index: i, text: html.slice(i, i + tag.length), name: tag.name };
+    i += tag.length - 1;
+  }
+  return undefined;
+}
 
 /**
  * Every unclosed HTML comment, <script>, <style>, script in an attribute, style="…" and
@@ -83,14 +100,16 @@ export function bodyHtmlProblems(body: string, file: string, bodyLine: number): 
         at = end + 3;
         continue;
       }
-      OPENING.lastIndex = at;
-      const match = OPENING.exec(piece.html);
+      const match = nextOpening(piece.html, at);
       // The markup up to it is read by the browser as HTML: its tags' attributes.
       tagsIn(piece, at, match ? match.index : piece.html.length);
       if (!match) break;
       const line = piece.line + countBreaks(piece.html, match.index);
-      if (match[0] === "<!--") {
-        const column = locate(piece, line, "<!--");
+      // The same characters earlier on its line are in attribute values, not this one.
+      const lineBefore = piece.html.slice(piece.html.lastIndexOf("\n", match.index - 1) + 1, match.index).toLowerCase();
+      const locateIt = (needle: string) => locate(piece, line, needle, lineBefore.split(needle.toLowerCase()).length - 1);
+      if (match.name === undefined) {
+        const column = locateIt("<!--");
         // `<!-->` and `<!--->` are whole (empty) comments to a browser.
         const rest = piece.html.slice(match.index, match.index + 6);
         const whole = rest.startsWith("<!-->") ? 5 : rest === "<!--->" ? 6 : 0;
@@ -102,17 +121,17 @@ export function bodyHtmlProblems(body: string, file: string, bodyLine: number): 
         at = match.index + 4;
         continue;
       }
-      const name = match[1]!.toLowerCase();
+      const name = match.name;
       if (name === "script") {
-        const column = locate(piece, line, match[0].slice(0, 7));
-        const src = [...attributesOf(match[0])].find((a) => a.name === "src")?.value.trim();
+        const column = locateIt(match.text.slice(0, 7));
+        const src = [...attributesOf(match.text)].find((a) => a.name === "src")?.value.trim();
         problems.push({ severity: "warning", file, line: bodyLine + line, ...(column ? { column } : {}), field: "", ...scriptProblem(src) });
-      } else {
-        const column = locate(piece, line, match[0].slice(0, 6));
+      } else if (name === "style") {
+        const column = locateIt(match.text.slice(0, 6));
         problems.push({ severity: "error", file, line: bodyLine + line, ...(column ? { column } : {}), field: "", ...styleElementProblem(isPostFile(file)) });
       }
-      // A script's or style's text is not HTML: a `<!--` in it opens no comment.
-      const close = piece.html.toLowerCase().indexOf(`</${name}`, match.index + match[0].length);
+      // A script's, style's or textarea's text is not HTML: a `<!--` in it opens no comment.
+      const close = piece.html.toLowerCase().indexOf(`</${name}`, match.index + match.text.length);
       at = close === -1 ? piece.html.length : close;
     }
   }
@@ -225,6 +244,11 @@ const MARKDOWN_SYNTAX: ReadonlyArray<{ pattern: RegExp; html: (m: RegExpExecArra
   { pattern: /(?<!\\)\[([^[\]\n]+)\]\(([^()\s]+)\)/, html: (m) => `<a href="${m[2]}">${m[1]}</a>` },
 ];
 
+// What in an HTML block is no text a reader could take for markdown: a comment; a <pre>, <code>,
+// <script>, <style> or <textarea> with its content; a tag, its quoted values holding any ">" or
+// "<!--"; a tag whose quote is never closed. One pattern, so whatever starts first wins.
+const NOT_TEXT = /<!--[\s\S]*?(?:-->|$)|<(pre|code|script|style|textarea)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?[a-z](?:[^>"']|"[^"]*"|'[^']*')*>|<\/?[a-z][^>]*>/gi;
+
 /**
  * Markdown written inside an HTML block (`<td>**bold**</td>` in a pasted <table>), which
  * markdown shows as typed: a warning at its line, one for each block, with the HTML to write.
@@ -237,10 +261,8 @@ function markdownInHtml(body: string, file: string, bodyLine: number): Diagnosti
     if (token.type !== "html_block" || !/[*_]|\]\(/.test(token.content)) continue;
     // Everything but the text a reader sees, blanked with its line breaks kept.
     const blank = (text: string) => text.replace(/[^\n]/g, " ");
-    const text = token.content
-      .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
-      .replace(/<(pre|code|script|style|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
-      .replace(/<\/?[a-z][^>]*>/gi, blank);
+    // In one pass, so that a `<!--` in a tag's attribute value is part of the tag, not a comment.
+    const text = token.content.replace(NOT_TEXT, blank);
     const found = text.split("\n").flatMap((lineText, offset) => {
       for (const { pattern, html } of MARKDOWN_SYNTAX) {
         const m = pattern.exec(lineText);
@@ -354,17 +376,26 @@ function textCommentOffsets(content: string): number[] {
 
 /**
  * The 1-based column of each `needle` found in raw HTML, on its body line or a later one of
- * its block: the first not yet given out on that line, outside code spans in markdown text.
+ * its block: the first not yet given out on that line, outside code spans in markdown text,
+ * and after the `skip` ones before it on its own line (in attribute values, never given out).
  */
-function locator(body: string): (piece: RawPiece, line: number, needle: string) => number | undefined {
+function locator(body: string): (piece: RawPiece, line: number, needle: string, skip?: number) => number | undefined {
   const lines = body.split("\n");
   const used = new Map<string, number>();
-  return (piece, line, needle) => {
+  return (piece, line, needle, skip = 0) => {
     for (let l = line; l <= Math.max(line, piece.lastLine); l++) {
       let text = (lines[l] ?? "").toLowerCase();
       if (piece.inline) text = text.replace(/(`+)[^`][^\n]*?\1/g, (code) => " ".repeat(code.length));
       const key = `${l}\u0000${needle}`;
-      const at = text.indexOf(needle.toLowerCase(), used.get(key) ?? 0);
+      let from = used.get(key) ?? 0;
+      if (l === line) {
+        for (let i = 0, at = -needle.length; i < skip; i++) {
+          at = text.indexOf(needle.toLowerCase(), at + needle.length);
+          if (at === -1) break;
+          from = Math.max(from, at + needle.length);
+        }
+      }
+      const at = text.indexOf(needle.toLowerCase(), from);
       if (at === -1) continue;
       used.set(key, at + needle.length);
       return at + 1;
