@@ -2,7 +2,8 @@
 // between posts and the citations, in the same order as a build reports them. Posts
 // whose validation is on record (lib/validation-cache.ts) are not parsed again; only
 // the rest load the validator (zod, the YAML parser, citation-js), so checking a site
-// after a build, or after editing one post, reads files and records and little else.
+// after a build, or after editing one post, reads files and records and little else
+// (but for the Nunjucks pages, compiled each time: lib/template-check.ts).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkCacheFolder, contentKey, projectCache, type ContentCache } from "./content-cache.ts";
@@ -11,6 +12,7 @@ import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-chec
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
 import type { Settings } from "./settings.ts";
+import type { TemplateLanguage } from "./template-check.ts";
 import {
   checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, settingsRecordKey, siteFilesHash,
   siteRecordKey, textHash, writeCheckIndex, type CheckIndex, type PostRecord,
@@ -72,7 +74,11 @@ async function settingsOf(root: string, cache: ContentCache | undefined): Promis
   return loaded;
 }
 
-export async function checkSite(root: string): Promise<CheckResult> {
+/**
+ * Every problem of the site in `root`. With `templates` (what its Nunjucks pages may use),
+ * its Nunjucks pages are compiled too (lib/template-check.ts), each on its own.
+ */
+export async function checkSite(root: string, templates?: TemplateLanguage): Promise<CheckResult> {
   const cache = projectCache();
   // Inside content/, the cache's files would be the site's: a usage error, before anything is written.
   checkCacheFolder(root);
@@ -128,6 +134,9 @@ export async function checkSite(root: string): Promise<CheckResult> {
   const unresolved = ordered.flatMap((r) => r.unresolved ?? []);
   // An unresolved citation may name the line of another post's reference: only then is the YAML parser loaded.
   const held = unresolved.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
+  // Compiled every time: a few pages, and whether what they include exists is not on record.
+  const pages = templates ? await import("./template-check.ts") : undefined;
+  const templateProblems = pages && templates ? pages.checkTemplatePages(root, pages.templatePages(root), templates) : [];
   return {
     posts: facts.length,
     diagnostics: [
@@ -143,6 +152,7 @@ export async function checkSite(root: string): Promise<CheckResult> {
       ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography }),
       ...siteDiagnostics,
       ...ordered.flatMap((r) => r.citations),
+      ...templateProblems,
     ],
   };
 }

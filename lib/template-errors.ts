@@ -15,6 +15,8 @@ export interface TemplateErrorText {
   /** Where in that template's body (after its front matter), when Nunjucks says. */
   line?: number;
   column?: number;
+  /** `line` and `column` point at the name itself (read from the page's syntax tree), not near it. */
+  exact?: boolean;
   /** Nunjucks' words, without the paths. */
   message: string;
   /** `layout: x` in the page's front matter names no file: x. */
@@ -119,7 +121,7 @@ export function templateDiagnostic(error: TemplateErrorText, file: string, site:
   if (filter) {
     const name = filter[1]!;
     const near = nearest(name, site.filters);
-    const pos = find(body, new RegExp(`\\|\\s*(${escapeRegExp(name)})\\b`), 1) ?? reported;
+    const pos = (error.exact ? reported : undefined) ?? find(body, new RegExp(`\\|\\s*(${escapeRegExp(name)})\\b`), 1) ?? reported;
     return problem(
       `there is no filter \`${name}\`${near.length ? `; close ones that exist: ${near.map((f) => `\`${f}\``).join(", ")}` : ""}`,
       near.length ? `write \`| ${near[0]}\` instead of \`| ${name}\`` : `remove \`| ${name}\`, or use a filter that exists (Nunjucks' own are listed at https://mozilla.github.io/nunjucks/templating.html#builtin-filters)`,
@@ -130,7 +132,7 @@ export function templateDiagnostic(error: TemplateErrorText, file: string, site:
   const missing = /^template not found: (.+)$/m.exec(message);
   if (missing) {
     const name = missing[1]!.trim();
-    const pos = find(body, new RegExp(`["'](${escapeRegExp(name)})["']`), 1) ?? reported;
+    const pos = (error.exact ? reported : undefined) ?? find(body, new RegExp(`["'](${escapeRegExp(name)})["']`), 1) ?? reported;
     const near = nearest(name, site.layoutFiles);
     return problem(
       `there is no file \`${name}\` in the layouts to include; the files are ${site.layoutFiles.map((f) => `\`${f}\``).join(", ")}`,

@@ -3,6 +3,8 @@ import path from "node:path";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { textDirection } from "../lib/text-direction.ts";
 import { APP_DIR, context } from "./context.ts";
+import pageTemplatesPlugin from "./page-templates.ts";
+import { NUNJUCKS_OPTIONS } from "./template-names.ts";
 
 /** "en" when the site's language is not English (the interface's words then need lang="en"), else "". */
 export function interfaceLanguage(siteLanguage: string): "en" | "" {
@@ -18,7 +20,9 @@ export default function sitePlugin(eleventyConfig: any): void {
   // read them with an English voice (WCAG 3.1.2); on an English site uiLang is "" and they say nothing.
   eleventyConfig.addGlobalData("uiLang", interfaceLanguage(context().settings.language));
   // Escape everything a template prints unless it is explicitly marked safe.
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  eleventyConfig.setNunjucksEnvironmentOptions({ ...NUNJUCKS_OPTIONS });
+  // The writer's Nunjucks pages, each checked before any renders (every broken one in one report).
+  pageTemplatesPlugin(eleventyConfig);
   eleventyConfig.addPassthroughCopy({ [path.join(APP_DIR, "layouts/assets")]: "assets" });
   eleventyConfig.addPassthroughCopy(`content/**/*.{${PUBLISHED_FILE_EXTENSIONS.join(",")}}`);
   // Under `npm start`, an edited settings file runs the configuration again (plugins/context.ts).

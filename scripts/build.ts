@@ -163,6 +163,11 @@ export async function build(root: string, output: string, quiet: boolean, force:
     const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
     return { diagnostics: [...settingsWarnings, ...diagnostics, ...shareCardProblems(cards, settings, root)], span: stableSpan(posts, buildTime) };
   })();
+  // The Nunjucks pages, each compiled on its own, reported with the posts' problems: Eleventy
+  // would stop at the first broken one (and checks them again with its own names, plugins/page-templates.ts).
+  const { checkTemplatePages, templatePages } = await import("../lib/template-check.ts");
+  const { siteTemplateLanguage } = await import("../plugins/template-names.ts");
+  diagnostics.push(...checkTemplatePages(root, templatePages(root), siteTemplateLanguage(root)));
   trace("validation done");
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
   const warnings = diagnostics.length ? formatReport(diagnostics) : "";
