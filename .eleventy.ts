@@ -3,6 +3,7 @@
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { initContext, layoutsDirectoryFor } from "./plugins/context.ts";
 import calendarPlugin from "./plugins/calendar.ts";
+import contentFilesPlugin from "./plugins/content-files.ts";
 import feedsPlugin from "./plugins/feeds.ts";
 import markdownPlugin from "./plugins/markdown.ts";
 import navigationPlugin from "./plugins/navigation.ts";
@@ -18,6 +19,7 @@ import siteLinksPlugin from "./plugins/site-links.ts";
 export default function (eleventyConfig: any) {
   const ctx = initContext(eleventyConfig.directories.input);
   eleventyConfig.setIncludesDirectory(layoutsDirectoryFor(eleventyConfig.directories.input));
+  eleventyConfig.addPlugin(contentFilesPlugin);
   eleventyConfig.addPlugin(sitePlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(postsPlugin);

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import { bibtexOrganisation, commaInitialsDotted, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_TEXT, INVISIBLE_IN_NUMBER, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, referenceValueKind, visibleNumber, cslField, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
-import { encodingProblems } from "./text-encoding.ts";
+import { controlCharacterProblems, encodingProblems, unreadableTextProblem } from "./text-encoding.ts";
 import { babelName, languageTag, unreadLanguage } from "./language-tags.ts";
 import { markupProblems, referenceMarkupProblems } from "./front-matter-markup.ts";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
@@ -70,8 +70,10 @@ export function loadSharedBibliography(root: string, files: string[]): SharedBib
     const hash = createHash("sha1").update(bytes).digest("hex");
     let hit = cache.get(full);
     if (!hit || hit.hash !== hash) {
-      const parsed = parseBibliographyFile(file, text);
-      hit = { hash, result: { ...parsed, diagnostics: [...encodingProblems(file, text, bytes), ...parsed.diagnostics] } };
+      // UTF-16 (or a Word document…) read as BibTeX is noise ("a r t i c l e"): its one error, and its citations are not told as missing.
+      const notText = unreadableTextProblem(file, text, bytes);
+      const parsed = notText ? { entries: [], diagnostics: [], unreadable: true as const } : parseBibliographyFile(file, text);
+      hit = { hash, result: { ...parsed, diagnostics: notText ? [notText] : [...encodingProblems(file, text, bytes), ...controlCharacterProblems(file, text), ...parsed.diagnostics] } };
       cache.set(full, hit);
     }
     diagnostics.push(...hit.result.diagnostics);

@@ -1,13 +1,38 @@
 // Where things are in a site's folder: the settings file and the posts (every .md
-// file in content/posts/ and its folders, in path order). No dependencies, so any
-// command can ask.
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
+// file in content/posts/ and its folders, in path order). Also which files under
+// content/ are never part of the site: the check lists them from here, and the build
+// gives Eleventy the same list (plugins/content-files.ts), so the two never disagree.
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
+import { looseDatePrefix, looseDatePrefixProblem, onCalendar } from "./post-dates.ts";
 import { baseSlug } from "./slug.ts";
 
 export const SETTINGS_FILE = "content/_data/site.yaml";
 export const POSTS_DIR = "content/posts";
+
+/**
+ * Names under content/ that are never part of the site, nor read by the check: hidden
+ * files and folders (`.trash/`, `.DS_Store`, the `._post.md` macOS leaves on USB sticks and
+ * shared drives, LibreOffice's `.~lock.…#`), and the lock file Word keeps beside an open
+ * document (`~$post.docx`, which holds the name of who has it open).
+ */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith(".") || name.startsWith("~$");
+}
+
+/** The same, as Eleventy's ignores: globs from the site's folder. */
+export const SKIPPED_CONTENT_GLOBS: readonly string[] = ["content/**/.*", "content/**/.*/**", "content/**/~$*", "content/**/~$*/**"];
+
+/**
+ * A glob of every file under content/ ending in one of `extensions` (any capitals: Eleventy
+ * matches them so), but the skipped names and what their folders hold: one pattern, since
+ * a passthrough copy takes no ignores.
+ */
+export function contentFilesGlob(extensions: readonly string[]): string {
+  const kept = "!(.*|~\\$*)";
+  return `content/*(${kept}/)${kept}.{${extensions.join(",")}}`;
+}
 
 /** The part of a post's file name after the date: its address is /posts/<slug>/. */
 export function slugFromFile(file: string): string {
@@ -16,21 +41,24 @@ export function slugFromFile(file: string): string {
 
 /**
  * The name to give a post file whose name is not a web address: its date kept (also
- * when written `2017_04_30` or followed by a space), the rest in lower case with dashes,
- * accents dropped, in the same folder. `2017-04-30 Online Communities.md` →
- * `2017-04-30-online-communities.md`.
+ * when written `2017_04_30` or followed by a space, or `30-04-2017` when that can only be
+ * one day), the rest in lower case with dashes, accents dropped, `.md` once, in the same
+ * folder. `2017-04-30 Online Communities.md` → `2017-04-30-online-communities.md`.
  */
 export function suggestedPostFile(file: string): string {
   const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
-  const base = file.slice(folder.length).replace(/\.md$/i, "");
+  // `.md.md`: an editor that hides extensions added one to a name that had it.
+  const base = file.slice(folder.length).replace(/(?:\.md)+$/i, "");
   const dated = /^(\d{4})[-_. ]?(\d{2})[-_. ]?(\d{2})(?![0-9])[-_. ]*(.*)$/.exec(base);
-  const rest = baseSlug(dated ? dated[4]! : base) || "title";
-  return `${folder}${dated ? `${dated[1]}-${dated[2]}-${dated[3]}-` : ""}${rest}.md`;
+  const loose = looseDatePrefix(base);
+  if (dated && (onCalendar(`${dated[1]}-${dated[2]}-${dated[3]}`) || loose?.dates.length !== 1)) return `${folder}${dated[1]}-${dated[2]}-${dated[3]}-${baseSlug(dated[4]!) || "title"}.md`;
+  if (loose?.dates.length === 1) return `${folder}${loose.dates[0]}-${baseSlug(loose.rest) || "title"}.md`;
+  return `${folder}${baseSlug(base) || "title"}.md`;
 }
 
 /**
  * Every page of the site other than the posts, from the project root: content/about.md,
- * content/404.md, content/index.njk… (content/_data/ and hidden folders aside), sorted.
+ * content/404.md, content/index.njk… (content/_data/ and skipped names aside), sorted.
  * Nunjucks pages too, for their front matter: Eleventy reads broken YAML there as no data at all.
  */
 export function listPageFiles(root: string): string[] {
@@ -47,96 +75,252 @@ export function listPostFiles(root: string): string[] {
   return postsFolderFiles(root).filter((file) => file.endsWith(".md"));
 }
 
+/** Folders under content/ that are links (symlinks) to folders: Eleventy would follow them, the check does not. */
+export function linkedFolders(root: string): string[] {
+  return walkContent(root, "content", () => false).linked.map((l) => l.file);
+}
+
 // Markdown under another name (.MD, .markdown…), or a text file with front matter
 // ("post.md.txt", as some editors save it): the build would leave it out without a word.
 const MARKDOWN_LIKE = /\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i;
 const TEXT = /\.(?:txt|text)$/i;
+// What a word processor saves: never a post, whatever its name says.
+const DOCUMENT = /\.(docx?|odt|rtfd?|pages|pdf|html?)$/i;
+const DATED = /^\d{4}-\d{2}-\d{2}/;
+// Folders a writer may think keep a post private; Eleventy publishes them like any other.
+const PRIVATE_FOLDER = /^(?:drafts?|unpublished|not-?published|private|hidden|trash|deleted|wip|unfinished|backups?)$/;
 
 /**
- * Files under content/ that cannot be published, as errors naming the fix: a post the
- * build would skip because of its name, and a link (symlink) to a file that is gone.
+ * Files under content/ that cannot be published as they are, as errors naming the fix, and
+ * those that would be published by mistake or silently left out, as warnings: a post the
+ * build would skip because of its name, a document in place of a post, a post in a folder
+ * named `drafts/`, a date in a name not written YYYY-MM-DD, a link (symlink) to a file
+ * that is gone or to a folder.
  */
 export function unpublishableFiles(root: string): Diagnostic[] {
-  const out: Diagnostic[] = brokenLinks(root).map(({ file, target }) => ({
-    severity: "error", file, line: 1, column: 1, field: "",
-    message: `this is a link to ${target}, which does not exist, so the file cannot be read`,
-    fix: `put the file back at ${target}, or delete the link ${path.posix.basename(file)}`,
-  }));
-  for (const file of postsFolderFiles(root)) {
-    if (file.endsWith(".md")) continue;
-    const markdown = MARKDOWN_LIKE.test(file);
-    if (!markdown && !(TEXT.test(file) && startsWithFrontMatter(path.join(root, file)))) continue;
+  const walked = walkContent(root, "content", () => false);
+  const out: Diagnostic[] = walked.broken.map((file) => {
+    const target = linkTarget(root, file) ?? "its target";
+    return {
+      severity: "error", file, line: 1, column: 1, field: "",
+      message: `this is a link to ${target}, which does not exist, so the file cannot be read`,
+      fix: `put the file back at ${target}, or delete the link ${path.posix.basename(file)}`,
+    };
+  });
+  for (const { file, loop } of walked.linked) {
+    const target = linkTarget(root, file) ?? "another folder";
     const name = path.posix.basename(file);
-    const stem = name.replace(TEXT, "").replace(MARKDOWN_LIKE, "");
     out.push({
       severity: "error", file, line: 1, column: 1, field: "",
-      message: `only files whose names end in .md (in lower case) are posts, so this one is not published`,
-      fix: `rename it to ${stem}.md`,
+      ...(loop
+        ? { message: `this is a link to the folder ${target}, which holds this link: a folder inside itself, without end`, fix: `delete the link ${name}` }
+        : {
+          message: `this is a link to the folder ${target}: the check does not read the files of a linked folder, and the build would publish them unchecked`,
+          fix: `put the folder itself at ${file} in place of the link (move or copy ${target} there), or delete the link ${name}`,
+        }),
     });
+  }
+  for (const file of walked.locks) {
+    // Word editing a post: what it saves is a Word document, not the post.
+    if (!/\.md$/i.test(file) || !isPostFile(file)) continue;
+    const siblings = namesBeside(root, file);
+    const name = path.posix.basename(file);
+    const open = siblings.find((n) => !isSkippedName(n) && (n === name.slice(2) || (n.length === name.length && n.slice(2) === name.slice(2))));
+    out.push({
+      severity: "warning", file, line: 1, column: 1, field: "",
+      message: `this is the lock file Word keeps while it has ${open ? `the post ${open}` : "a post"} open (it is not published); Word saves a post as a Word document, which is not a post`,
+      fix: "close the post in Word without saving it as a Word document, and edit posts in a plain-text editor (TextEdit in plain text, Notepad, VS Code); if Word is closed, delete this file",
+    });
+  }
+  let mentioned: string | undefined;
+  const isMentioned = (name: string) => (mentioned ??= [...listPostFiles(root), ...listPageFiles(root)].map((f) => readText(path.join(root, f)) ?? "").join("\n")).includes(name);
+  for (const file of walked.files.filter(isPostFile)) {
+    const problem = postsFolderFileProblem(root, file, isMentioned);
+    if (problem) out.push({ file, line: 1, column: 1, field: "", ...problem });
+  }
+  for (const file of walked.files) {
+    const problem = privateFolderProblem(root, file);
+    if (problem) out.push({ severity: "warning", file, line: 1, column: 1, field: "", ...problem });
   }
   return out;
 }
 
-function startsWithFrontMatter(full: string): boolean {
+type FileProblem = { severity: "error" | "warning"; message: string; fix: string };
+
+/** What is wrong with a file of content/posts/ for its name, if anything. */
+function postsFolderFileProblem(root: string, file: string, isMentioned: (name: string) => boolean): FileProblem | undefined {
+  const name = path.posix.basename(file);
+  const full = path.join(root, file);
+  if (file.endsWith(".md")) {
+    const slug = slugFromFile(file);
+    // A name with other characters is an error of its own, with the rename (lib/post-loader.ts).
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return undefined;
+    const problem = looseDatePrefixProblem(file, frontMatterDate(full));
+    return problem && { severity: "error", ...problem };
+  }
+  // `post.md ` or `post.md.`: Windows and macOS hide the space, the build does not.
+  const trimmed = name.replace(/[\s.]+$/u, "");
+  if (trimmed !== name && MARKDOWN_LIKE.test(trimmed)) {
+    return {
+      severity: "error",
+      message: `the name ends in ${/\s$/u.test(name) ? "a space" : "a dot"} after ${/\.[^.]+$/.exec(trimmed)![0]}, so it is not a post and is not published`,
+      fix: `rename it to ${trimmed.replace(MARKDOWN_LIKE, "")}.md`,
+    };
+  }
+  if (MARKDOWN_LIKE.test(name)) return { severity: "error", message: "only files whose names end in .md (in lower case) are posts, so this one is not published", fix: `rename it to ${name.replace(MARKDOWN_LIKE, "")}.md` };
+  const text = TEXT.test(name);
+  const markdownThen = /^(.*)\.md\.([^.]+)$/i.exec(name);
+  const document = DOCUMENT.exec(name)?.[1]?.toLowerCase();
+  if (text && (markdownThen || opensWithFrontMatter(full))) {
+    const stem = name.replace(TEXT, "").replace(MARKDOWN_LIKE, "");
+    return {
+      severity: opensWithFrontMatter(full) ? "error" : "warning",
+      message: "only files whose names end in .md (in lower case) are posts, so this one is not published",
+      fix: `rename it to ${stem}.md`,
+    };
+  }
+  if (document && (markdownThen || (DATED.test(name) && !isMentioned(name)))) {
+    const stem = markdownThen ? markdownThen[1]! : name.slice(0, -document.length - 1);
+    const published = ["pdf", "docx", "odt"].includes(document);
+    const kind = document === "pdf" ? "a PDF" : /^rtfd?$/.test(document) ? "a rich-text document" : /^html?$/.test(document) ? "a web page" : "a word processor's document";
+    const paste = `paste its text into a new file ${stem}.md (\`npm run new\` starts one), then delete the document`;
+    return {
+      severity: "warning",
+      message: `${kind} is not a post: no post is made of it${published ? `, and it is published as a download at /${file.slice("content/".length)}` : ""}`,
+      fix: /^rtfd?$/.test(document) ? `in TextEdit choose Format → Make Plain Text and save it as ${stem}.md, or ${paste}` : paste,
+    };
+  }
+  // No extension at all (GitHub's "Create new file" without one): a post, or a dated draft, left out.
+  if (!/\.[^.]+$/.test(name) && !/[\x00-\x1f]/.test(name)) {
+    const front = opensWithFrontMatter(full);
+    if (front || DATED.test(name)) {
+      return { severity: front ? "error" : "warning", message: "the name has no .md at the end, so it is not a post and is not published", fix: `rename it to ${name}.md` };
+    }
+  }
+  return undefined;
+}
+
+/** A warning for a post or page in a folder named as if it kept it private (`drafts/`), unless it is kept off the site. */
+function privateFolderProblem(root: string, file: string): { message: string; fix: string } | undefined {
+  if (!file.endsWith(".md")) return undefined;
+  const post = isPostFile(file);
+  const folders = file.slice(0, file.lastIndexOf("/")).split("/").slice(post ? 2 : 1);
+  const folder = folders.find((f) => PRIVATE_FOLDER.test(f.toLowerCase().replace(/^[_\-\s]+|[_\-\s]+$/g, "")));
+  if (folder === undefined) return undefined;
+  const yaml = frontMatterText(path.join(root, file));
+  if (yaml !== undefined && (post ? /^draft:[ \t]*["']?true["']?[ \t]*(?:#.*)?$/m : /^permalink:[ \t]*false[ \t]*(?:#.*)?$/m).test(yaml)) return undefined;
+  const where = file.slice(0, file.indexOf(`/${folder}/`) + folder.length + 2);
+  return post
+    ? {
+      message: `this post is in the folder ${where}, but folders do not keep posts off the site: it is published at /posts/${slugFromFile(file)}/`,
+      fix: "to keep it unpublished, add `draft: true` to its front matter, or move it out of content/",
+    }
+    : {
+      message: `this page is in the folder ${where}, but folders do not keep pages off the site: it is published`,
+      fix: "to keep it unpublished, add `permalink: false` to its front matter, or move it out of content/",
+    };
+}
+
+function readText(full: string): string | undefined {
   try {
-    return /^\uFEFF?---\r?\n/.test(readFileSync(full, "utf8").slice(0, 8));
+    return readFileSync(full, "utf8");
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Every file in content/posts/ and its folders (hidden ones aside), sorted by path. */
+/** Whether the file starts with front matter, after blank lines too (a first line left empty). */
+function opensWithFrontMatter(full: string): boolean {
+  return /^\uFEFF?(?:[ \t]*\r?\n)*---[ \t]*\r?\n/.test((readText(full) ?? "").slice(0, 200));
+}
+
+/** The text between the first two `---` lines of the file, if it has them. */
+function frontMatterText(full: string): string | undefined {
+  return /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(readText(full) ?? "")?.[1];
+}
+
+/** `date:` of the file's front matter, YYYY-MM-DD, as a writer reads it. */
+function frontMatterDate(full: string): string | undefined {
+  return /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2})\b/m.exec(frontMatterText(full) ?? "")?.[1];
+}
+
+function namesBeside(root: string, file: string): string[] {
+  try {
+    return readdirSync(path.dirname(path.join(root, file)));
+  } catch {
+    return [];
+  }
+}
+
+/** Every file in content/posts/ and its folders (skipped names aside), sorted by path. */
 function postsFolderFiles(root: string): string[] {
   return filesUnder(root, POSTS_DIR, () => false);
 }
 
-/** Every file under the folder `rel` of `root` and its folders, but hidden ones and those `skip` names, sorted by path. */
+/** Every file under the folder `rel` of `root` and its folders, but skipped names and folders `skip` names, sorted by path. */
 function filesUnder(root: string, rel: string, skip: (folder: string) => boolean): string[] {
   return walkContent(root, rel, skip).files;
 }
 
-/** Links under content/ whose target is missing, with the target as written in the link. */
-function brokenLinks(root: string): { file: string; target: string }[] {
-  return walkContent(root, "content", () => false).broken.map((file) => {
-    let target = "its target";
-    try {
-      // Named from the project folder when it is inside it, as every other path in a report is.
-      const full = path.resolve(path.dirname(path.join(root, file)), readlinkSync(path.join(root, file)));
-      const inside = path.relative(root, full);
-      target = inside.startsWith("..") || path.isAbsolute(inside) ? full : inside.split(path.sep).join("/");
-    } catch {
-      // Removed since the walk: the message still holds.
-    }
-    return { file, target };
-  });
+/** Where a link (symlink) points, named from the project folder when it is inside it, as every other path in a report is. */
+function linkTarget(root: string, file: string): string | undefined {
+  try {
+    const full = path.resolve(path.dirname(path.join(root, file)), readlinkSync(path.join(root, file)));
+    const inside = path.relative(root, full);
+    return inside.startsWith("..") || path.isAbsolute(inside) ? full : inside.split(path.sep).join("/");
+  } catch {
+    // Removed since the walk.
+    return undefined;
+  }
 }
 
-// A symlink is followed to what it points at; one pointing nowhere is set apart, to be
-// reported rather than crash the reader that opens it.
-function walkContent(root: string, rel: string, skip: (folder: string) => boolean): { files: string[]; broken: string[] } {
-  const files: string[] = [];
-  const broken: string[] = [];
+interface Walked {
+  files: string[];
+  /** Links whose target is missing. */
+  broken: string[];
+  /** Links to folders, not walked: `loop` when the folder holds the link. */
+  linked: { file: string; loop: boolean }[];
+  /** Word's lock files (`~$…`). */
+  locks: string[];
+}
+
+// A link to a file is followed to what it points at; one pointing nowhere, and one to a
+// folder (which could loop, and which the build would follow), are set apart to be
+// reported rather than crash the reader that opens them or be passed over in silence.
+function walkContent(root: string, rel: string, skip: (folder: string) => boolean): Walked {
+  const walked: Walked = { files: [], broken: [], linked: [], locks: [] };
   const walk = (folder: string) => {
     const full = path.join(root, folder);
     if (!existsSync(full)) return;
     for (const entry of readdirSync(full, { withFileTypes: true })) {
-      if (entry.name.startsWith(".")) continue;
       const child = `${folder}/${entry.name}`;
+      if (isSkippedName(entry.name)) {
+        if (entry.name.startsWith("~$") && !entry.isDirectory()) walked.locks.push(child);
+        continue;
+      }
       let kind: "folder" | "file" | undefined = entry.isDirectory() ? "folder" : entry.isFile() ? "file" : undefined;
       if (entry.isSymbolicLink()) {
         try {
           const stat = statSync(path.join(root, child));
-          kind = stat.isDirectory() ? undefined : "file"; // a linked folder could loop; it is not walked
+          if (stat.isDirectory()) {
+            const target = realpathSync(path.join(root, child));
+            const here = realpathSync(full);
+            walked.linked.push({ file: child, loop: here === target || here.startsWith(`${target}${path.sep}`) });
+            continue;
+          }
+          kind = "file";
         } catch {
-          broken.push(child);
+          walked.broken.push(child);
           continue;
         }
       }
       if (kind === "folder") {
         if (!skip(child)) walk(child);
-      } else if (kind === "file") files.push(child);
+      } else if (kind === "file") walked.files.push(child);
     }
   };
   walk(rel);
-  return { files: files.sort(), broken: broken.sort() };
+  for (const list of [walked.files, walked.broken, walked.locks]) list.sort();
+  walked.linked.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return walked;
 }

@@ -11,11 +11,17 @@ import type { Diagnostic } from "./diagnostics.ts";
 import { doubledFence, misplacedOpening, neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import type { LoadContext, LoadResult } from "./post-loader.ts";
 import { absoluteUrl } from "./site-url.ts";
-import { encodingProblems } from "./text-encoding.ts";
+import { controlCharacterProblems, encodingProblems, unreadableTextProblem, withoutControlCharacters } from "./text-encoding.ts";
 
-export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "fileExists" | "settings" | "bytes" | "root">): LoadResult {
+export function loadPage(file: string, fileText: string, ctx: Pick<LoadContext, "fileExists" | "settings" | "bytes" | "root">): LoadResult {
+  // UTF-16, a Word document, a PDF, a damaged file: read as text, it would only give noise.
+  const notText = unreadableTextProblem(file, fileText, ctx.bytes);
+  if (notText) return { diagnostics: [notText] };
+  const controls = controlCharacterProblems(file, fileText);
+  // Read on as if the control characters were deleted: every other problem comes in the same list.
+  const raw = controls.length ? withoutControlCharacters(fileText) : fileText;
   let split = splitFrontMatter(raw);
-  const diagnostics: Diagnostic[] = [...encodingProblems(file, raw, ctx.bytes)];
+  const diagnostics: Diagnostic[] = [...encodingProblems(file, fileText, ctx.bytes), ...controls];
   // Unclosed, the whole page would be read as its front matter, and shown empty.
   if (split.yaml === undefined && /^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
     const { split: closed, ...problem } = neverClosed(raw, "page");
@@ -40,6 +46,9 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
     }
   }
   if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
+  // Eleventy publishes any .md under content/: a note or a README with no front matter would be a
+  // page with no title and none of the site's header, listed in the sitemap for search engines.
+  else if (file.endsWith(".md")) diagnostics.push({ severity: "error", file, line: 1, column: 1, field: "", ...bareMarkdownPage(file, raw) });
   // A Nunjucks page's body is a template, not markdown: Nunjucks itself reports its mistakes (lib/template-errors.ts).
   if (file.endsWith(".njk")) return { diagnostics };
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));
@@ -52,5 +61,18 @@ export function loadPage(file: string, raw: string, ctx: Pick<LoadContext, "file
     ...(links.site.length ? { siteLinks: links.site } : {}),
     // A link named by a post's title was judged by the site's titles: kept with the validation.
     ...(links.sitePosts ? { sitePosts: links.sitePosts } : {}),
+  };
+}
+
+/** The error for a .md file under content/ (not a post) without front matter: where it would be published, and the two ways out. */
+function bareMarkdownPage(file: string, raw: string): { message: string; fix: string } {
+  const inContent = file.replace(/^content\//, "");
+  const address = `/${inContent.replace(/(?:^|\/)index\.md$/, "").replace(/\.md$/, "")}/`.replace(/\/+/g, "/");
+  const name = inContent.slice(inContent.lastIndexOf("/") + 1, -".md".length);
+  const title = name.replace(/[-_]+/g, " ").replace(/^./, (c) => c.toUpperCase());
+  const empty = raw.replace(/^\uFEFF/, "").trim() === "";
+  return {
+    message: `${empty ? "the file is empty, and" : "the file has no front matter, so"} it would be published as the page ${address}${empty ? "" : ", with no title and without the site's header and menu"}, and listed for search engines`,
+    fix: `if it is a note to yourself, keep it outside content/ (or rename it to ${name}.txt, which is not published)${empty ? ", or delete it" : ""}; if it is a page, start it with front matter: a line ---, then title: ${title}, then layout: base.njk, then a line ---`,
   };
 }

@@ -34,7 +34,8 @@ function writtenDate(file: string): string | undefined {
   return /^(\d{4}-\d{2}-\d{2})-/.exec(name)?.[1];
 }
 
-function onCalendar(text: string): boolean {
+/** Whether YYYY-MM-DD is a day on the calendar (not 2026-02-30). */
+export function onCalendar(text: string): boolean {
   // An impossible month or day is NaN here (a RangeError from toISOString); 02-30 rolls over to March.
   const time = Date.parse(`${text}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
@@ -69,7 +70,8 @@ export function dateSlips({ file, date, chatDate }: PostDates): DateSlip[] {
       }];
     }
   }
-  const slug = file.slice(file.lastIndexOf("/") + 1).slice(11);
+  // `.md` once: a name saved as `….md.md` is renamed to end in `.md`.
+  const slug = file.slice(file.lastIndexOf("/") + 1).slice(11).replace(/(?:\.md)+$/i, ".md");
   const dir = file.slice(0, file.lastIndexOf("/") + 1);
   if (named === undefined) {
     const written = writtenDate(file);
@@ -90,4 +92,65 @@ export function dateSlips({ file, date, chatDate }: PostDates): DateSlip[] {
       : `the file name's date (${named}) is not the publish date (${date})`,
     fix: `if \`date:\`${chatDate !== undefined ? " or `chat.start`" : ""} is wrong, correct it; if the file name is, rename the file to ${dir}${date}-${slug} (its web address stays the same)`,
   }];
+}
+
+/**
+ * A date at the start of a post's file name not written YYYY-MM-DD (`26-11-22-`, `22-11-2026-`,
+ * `2026-11-2-`, `20261122-`): read as part of the name, it would become part of the post's web
+ * address for good. `written` is the date as in the name, `rest` the name after it, `dates` the
+ * days on the calendar it can mean (YYYY-MM-DD), first the likeliest.
+ */
+export interface LooseDatePrefix {
+  written: string;
+  rest: string;
+  dates: string[];
+}
+
+export function looseDatePrefix(file: string): LooseDatePrefix | undefined {
+  const name = file.slice(file.lastIndexOf("/") + 1).replace(/(?:\.md)+$/i, "");
+  if (/^\d{4}-\d{2}-\d{2}(?![0-9])/.test(name)) return undefined;
+  const pad = (n: string) => n.padStart(2, "0");
+  const year = (y: string) => (y.length === 2 ? `20${y}` : y);
+  const parts = /^(\d{1,4})-(\d{1,2})-(\d{1,4})(?:[-_ ]+(.*))?$/.exec(name);
+  const packed = /^(\d{8})(?:[-_ ]+(.*))?$/.exec(name);
+  let candidates: string[] = [];
+  let written: string;
+  let rest: string;
+  if (parts) {
+    const [, a, b, c] = parts as unknown as [string, string, string, string];
+    written = `${a}-${b}-${c}`;
+    rest = parts[4] ?? "";
+    if (a.length === 4 && c.length <= 2) candidates = [`${a}-${pad(b)}-${pad(c)}`];
+    else if (c.length === 4 && a.length <= 2) candidates = [`${c}-${pad(b)}-${pad(a)}`, `${c}-${pad(a)}-${pad(b)}`];
+    else if (a.length === 2 && c.length <= 2) candidates = [`${year(a)}-${pad(b)}-${pad(c)}`, `${year(c)}-${pad(b)}-${pad(a)}`, `${year(c)}-${pad(a)}-${pad(b)}`];
+    else if (c.length === 2 && a.length === 1) candidates = [`${year(c)}-${pad(b)}-${pad(a)}`, `${year(c)}-${pad(a)}-${pad(b)}`];
+  } else if (packed) {
+    const digits = packed[1]!;
+    written = digits;
+    rest = packed[2] ?? "";
+    candidates = [`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`, `${digits.slice(4)}-${digits.slice(2, 4)}-${digits.slice(0, 2)}`];
+  } else return undefined;
+  // Only a reading that is a day of a plausible year makes the numbers a date (not "10-12-15-tips" of 1015).
+  const dates = [...new Set(candidates)].filter((d) => onCalendar(d) && d >= "1990" && d < "2100");
+  return dates.length ? { written, rest, dates } : undefined;
+}
+
+/**
+ * The error for a post whose file name starts with a date not written YYYY-MM-DD, with the
+ * name to give it: dated with `date:` (the publish date), or else with the only day the
+ * written date can mean. `date` is the post's `date:`, when it has one.
+ */
+export function looseDatePrefixProblem(file: string, date?: string): { message: string; fix: string } | undefined {
+  const loose = looseDatePrefix(file);
+  if (!loose) return undefined;
+  const dir = file.slice(0, file.lastIndexOf("/") + 1);
+  const rest = loose.rest || "title";
+  const slug = `${loose.written}${loose.rest ? `-${loose.rest}` : ""}`;
+  const chosen = date !== undefined && onCalendar(date) ? date : loose.dates.length === 1 ? loose.dates[0] : undefined;
+  return {
+    message: `the date at the start of the file name (${loose.written}) is not written YYYY-MM-DD (year-month-day, with two digits for the month and the day), so it would be part of the post's web address for good: /posts/${slug}/`,
+    fix: chosen
+      ? `rename the file to ${dir}${chosen}-${rest}.md${date === chosen ? " (with its publish date)" : ""}; its address is then /posts/${rest}/`
+      : `rename the file to ${dir}YYYY-MM-DD-${rest}.md with its publish date (${loose.dates.join(" or ")}?); its address is then /posts/${rest}/`,
+  };
 }

@@ -1,4 +1,5 @@
 // From a post's file text to a validated, typed Post, with every problem found.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { currentZoneName, isoOffset, resolveChatStart, zoneWarning, type ChatInstant } from "./chat-time.ts";
 import { followedHashtag } from "./chat-address.ts";
@@ -8,7 +9,7 @@ import { slugFromFile, suggestedPostFile } from "./content-paths.ts";
 import { dateSlips } from "./post-dates.ts";
 import { topicLabelProblems } from "./topic-labels.ts";
 import { postMarkupProblems } from "./front-matter-markup.ts";
-import { encodingProblems } from "./text-encoding.ts";
+import { CONTROL_CHARACTER, controlCharacterName, controlCharacterProblems, encodingProblems, unreadableTextProblem, webPageProblem, withoutControlCharacters } from "./text-encoding.ts";
 import { doubledFence, misplacedOpening, neverClosed, readableFields, readYamlDocument, recordValidatedYaml, splitFrontMatter, writtenIds, type SplitFile } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
@@ -146,17 +147,24 @@ export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResul
   return read.sitePosts ? { ...result, sitePosts: read.sitePosts } : result;
 }
 
-function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { sitePosts?: string }): LoadResult {
+function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { sitePosts?: string }): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const error = (field: string, pos: { line?: number; column?: number }, message: string, fix: string) =>
     diagnostics.push({ severity: "error", file, ...pos, field, message, fix });
 
-  if (raw.replace(/^\uFEFF/, "").trim() === "") {
+  if (fileText.replace(/^\uFEFF/, "").trim() === "") {
     error("", { line: 1, column: 1 }, "the file is empty", "start it with front matter: a line ---, then title:, date:, then a line ---");
     return { diagnostics };
   }
+  // UTF-16, a Word document, a PDF, a damaged file: read as text, its "front matter" would be noise.
+  const notText = unreadableTextProblem(file, fileText, ctx.bytes);
+  if (notText) return { diagnostics: [notText] };
   // Read on, so that every other problem comes in the same list.
-  diagnostics.push(...encodingProblems(file, raw, ctx.bytes));
+  diagnostics.push(...encodingProblems(file, fileText, ctx.bytes));
+  const controls = controlCharacterProblems(file, fileText);
+  diagnostics.push(...controls);
+  // Read on as if the control characters were deleted: a NUL after a date is that error alone.
+  const raw = controls.length ? withoutControlCharacters(fileText) : fileText;
   const found = splitFrontMatter(raw);
   let split: SplitFile & { yaml: string };
   if (found.yaml !== undefined) {
@@ -177,7 +185,9 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
       error("", { line, column }, message, fix);
       split = fixed;
     } else if (!opened) {
-      error("", { line: 1, column: 1 }, "the file has no front matter", "start the file with a line ---, the fields (title:, date:, …), then a line ---");
+      const webPage = webPageProblem(file, raw);
+      if (webPage) diagnostics.push(webPage);
+      else error("", { line: 1, column: 1 }, "the file has no front matter", "start the file with a line ---, the fields (title:, date:, …), then a line ---");
       return { diagnostics };
     } else {
       // Pointed where the text starts, with the line to add `---` after.
@@ -229,13 +239,29 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
 
   const slug = slugFromFile(file);
   if (!SLUG.test(slug)) {
-    error("", { line: 1, column: 1 }, `the file name gives the web address "${slug}", which has characters other than a-z, 0-9 and -`, `rename the file to ${suggestedPostFile(file)}`);
+    const copy = copyOf(file, fileText, ctx);
+    const address = `the file name gives the web address "${slug}", which has characters other than a-z, 0-9 and -`;
+    if (copy?.same) {
+      error("", { line: 1, column: 1 }, `this file is a copy of ${copy.original} (the same text), as a file manager or a browser names a second copy; published, the announcement would be there twice`, `delete this file: ${copy.original} is the post`);
+    } else if (copy?.exists) {
+      error("", { line: 1, column: 1 }, `${address}; the name is that of a copy of ${copy.original}, and its text differs from that post's`,
+        `if it is another version of that post, keep the text you want in ${copy.original} and delete this file; if it is a new post, rename it to ${suggestedPostFile(file)} and give it its own title and chat time`);
+    } else if (copy) {
+      error("", { line: 1, column: 1 }, `${address}: the name is that of a copy (of ${copy.original}, which is not there)`, `rename the file to ${suggestedPostFile(copy.original)}`);
+    } else {
+      error("", { line: 1, column: 1 }, address, `rename the file to ${suggestedPostFile(file)}`);
+    }
   }
 
   const parsed = frontMatterSchema.safeParse(data);
   if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, frontMatterSchema, { data, commentedOut: doc.commentedOut, source: { text: split.yaml, firstLine: split.yamlLine } }));
   const fm = parsed.success ? parsed.data : undefined;
   const rawData = data as Record<string, unknown>;
+  // The file's own control characters are told above; one still in a value was written as an escape in quotes ("\f", "\0").
+  for (const { at, value } of stringValues(rawData, [])) {
+    const c = CONTROL_CHARACTER.exec(value)?.[0];
+    if (c) error(fieldPath(at), doc.locate(at), `${fieldWords(at)} holds ${controlCharacterName(c)}, written as an escape in double quotes (such as \\f or \\0): an invisible character the site's feed cannot hold`, "delete the escape (the backslash and what follows it) from the value");
+  }
 
   // Chat, references and image are checked even when another field is wrong: every problem at once.
   let chat: Chat | undefined;
@@ -450,6 +476,32 @@ function loadPostOnly(file: string, raw: string, ctx: LoadContext, read: { siteP
   return { post, diagnostics, chatStartAt, frontMatter: data };
 }
 
+// The names a file manager, a browser or a sync service gives a second copy of a file:
+// "post (1).md", "post - Copy.md" and "post - Copy (2).md" (Windows), "post copy 2.md" (macOS,
+// and its translations), "post (Jane's conflicted copy 2026-11-22).md" (Dropbox).
+const COPY_NAME = /^(.+?)(?: \(\d+\)| - (?:copy|kopie|copie|copia)(?: \(\d+\))?| (?:copy|kopie|copie|copia)(?: \d+)?| \([^()]*conflicted copy[^()]*\))\.md$/i;
+
+/** The post `file` is named as a copy of, whether that is there, and whether it has the same bytes. */
+function copyOf(file: string, fileText: string, ctx: LoadContext): { original: string; exists: boolean; same: boolean } | undefined {
+  const name = COPY_NAME.exec(path.posix.basename(file));
+  if (!name) return undefined;
+  const original = path.posix.join(path.posix.dirname(file), `${name[1]}.md`);
+  if (!ctx.fileExists(original)) return { original, exists: false, same: false };
+  const mine = ctx.bytes ?? Buffer.from(fileText, "utf8");
+  // Its size is looked up through the lookup, which keeps it with the validation record: the
+  // verdict is made again when the original changes. Its bytes are read only when the size matches.
+  const size = ctx.fileExists.bytes?.(original);
+  let same = false;
+  if (size === undefined || size === mine.length) {
+    try {
+      same = readFileSync(path.join(ctx.root, original)).equals(mine);
+    } catch {
+      // Unreadable: told apart as a different text, the safe side (nothing is deleted on it).
+    }
+  }
+  return { original, exists: true, same };
+}
+
 /**
  * Where `marker` (text of a field's value, as written) stands: on the field's line from
  * `at`, or on a line of the same value below it (indented further); `at` when it is not
@@ -492,6 +544,14 @@ function markerAt(raw: string, at: Position, marker: string): Position {
 function validField<T>(schema: ZodType<T>, value: unknown): T | undefined {
   const result = schema.safeParse(value);
   return result.success ? result.data : undefined;
+}
+
+/** Every string in a front-matter value, with its path. */
+function stringValues(value: unknown, at: (string | number)[]): { at: (string | number)[]; value: string }[] {
+  if (typeof value === "string") return [{ at, value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringValues(v, [...at, i]));
+  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => stringValues(v, [...at, k]));
+  return [];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -10,6 +10,7 @@ import { SettingsError, fieldPath, hasErrors, type Diagnostic } from "./diagnost
 import { fontKind, type FontKind } from "./font-coverage.ts";
 
 import { SETTINGS_FILE } from "./content-paths.ts";
+import { controlCharacterProblems, encodingProblems, unreadableTextProblem, withoutControlCharacters } from "./text-encoding.ts";
 
 export { SETTINGS_FILE };
 
@@ -169,9 +170,9 @@ export function loadSettings(root = process.cwd()): Settings {
  */
 export function loadSiteSettings(root = process.cwd()): { settings: Settings; warnings: Diagnostic[] } {
   const file = path.join(root, SETTINGS_FILE);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch {
     throw new SettingsError([
       {
@@ -183,8 +184,15 @@ export function loadSiteSettings(root = process.cwd()): { settings: Settings; wa
       },
     ]);
   }
-  const { settings, diagnostics } = parseSettings(text, SETTINGS_FILE, root);
-  if (!settings) throw new SettingsError(diagnostics);
+  const text = bytes.toString("utf8");
+  // UTF-16 (Notepad's "Unicode"), a Word document…: read as YAML, it would only give noise.
+  const notText = unreadableTextProblem(SETTINGS_FILE, text, bytes);
+  if (notText) throw new SettingsError([notText]);
+  // Windows-1252 would put "�" in every page's title; a control character makes feed.xml unreadable.
+  const textProblems = [...encodingProblems(SETTINGS_FILE, text, bytes), ...controlCharacterProblems(SETTINGS_FILE, text)];
+  // Read on as if the control characters were deleted: every other problem of the file comes in the same list.
+  const { settings, diagnostics } = parseSettings(textProblems.length ? withoutControlCharacters(text) : text, SETTINGS_FILE, root);
+  if (!settings || textProblems.length) throw new SettingsError([...textProblems, ...diagnostics]);
   sources.set(settings, text);
   return { settings, warnings: diagnostics };
 }

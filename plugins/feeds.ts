@@ -4,6 +4,7 @@
 import { dateToRfc3339, rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type { Post } from "../lib/post-loader.ts";
 import { newestChangeMillis, publishedMillis, updatedMillis } from "../lib/publishing.ts";
+import { CONTROL_CHARACTER, withoutControlCharacters } from "../lib/text-encoding.ts";
 import { context } from "./context.ts";
 
 export const ATOM_FEED_URL = "/feed.xml";
@@ -85,6 +86,29 @@ export function cdata(text: string): string {
   return String(text).replace(/]]>/g, "]]]]><![CDATA[>");
 }
 
+// What XML cannot hold (U+FFFE, U+FFFF, a half of a surrogate pair), besides the control characters.
+const NOT_XML_CHARACTER = /[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_XML = new RegExp(NOT_XML_CHARACTER.source, "g");
+
+/**
+ * A feed as written, without control characters: one makes feed.xml unreadable, and feed
+ * readers stop taking the site's updates. The check refuses them in posts, pages, settings
+ * and bibliographies (lib/text-encoding.ts), but text reaches a feed by other ways too (an
+ * entity such as `&#12;` in a post, an escape such as "\f" in YAML quotes). The JSON Feed
+ * holds them escaped (`\f`), so its strings are cleaned; it is written again only then.
+ */
+export function feedWithoutControlCharacters(content: string, outputPath: string): string {
+  if (outputPath.endsWith(".xml")) return withoutControlCharacters(content).replace(NOT_XML, "");
+  if (!outputPath.endsWith(".json")) return content;
+  let dirty = false;
+  const data = JSON.parse(content, (_key, value: unknown) => {
+    if (typeof value !== "string" || !(CONTROL_CHARACTER.test(value) || NOT_XML_CHARACTER.test(value))) return value;
+    dirty = true;
+    return withoutControlCharacters(value).replace(NOT_XML, "");
+  });
+  return dirty ? `${JSON.stringify(data, null, 2)}\n` : content;
+}
+
 export default function feedsPlugin(eleventyConfig: any): void {
   eleventyConfig.addPlugin(rssPlugin);
   // The zone is read at each use: under `npm start` an edit to the settings reaches the feeds.
@@ -99,4 +123,8 @@ export default function feedsPlugin(eleventyConfig: any): void {
   const common = { eleventyExcludeFromCollections: true, eleventyImport: { collections: ["posts"] }, layout: false };
   eleventyConfig.addTemplate("chatpost-feed-atom.njk", ATOM, { ...common, permalink: ATOM_FEED_URL });
   eleventyConfig.addTemplate("chatpost-feed-json.njk", JSON_FEED, { ...common, permalink: JSON_FEED_URL });
+  eleventyConfig.addTransform("feed-control-characters", function (this: { page: { outputPath?: unknown } }, content: string) {
+    const output = String(this.page.outputPath ?? "").replaceAll("\\", "/");
+    return output.endsWith(ATOM_FEED_URL) || output.endsWith(JSON_FEED_URL) ? feedWithoutControlCharacters(content, output) : content;
+  });
 }

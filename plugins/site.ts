@@ -1,5 +1,6 @@
 // Wires site settings, static assets and template options into Eleventy.
 import path from "node:path";
+import { contentFilesGlob } from "../lib/content-paths.ts";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { textDirection } from "../lib/text-direction.ts";
 import { APP_DIR, context } from "./context.ts";
@@ -24,7 +25,8 @@ export default function sitePlugin(eleventyConfig: any): void {
   // The writer's Nunjucks pages, each checked before any renders (every broken one in one report).
   pageTemplatesPlugin(eleventyConfig);
   eleventyConfig.addPassthroughCopy({ [path.join(APP_DIR, "layouts/assets")]: "assets" });
-  eleventyConfig.addPassthroughCopy(`content/**/*.{${PUBLISHED_FILE_EXTENSIONS.join(",")}}`);
+  // Hidden files and folders and Word's lock files aside, as the check leaves them (lib/content-paths.ts).
+  eleventyConfig.addPassthroughCopy(contentFilesGlob(PUBLISHED_FILE_EXTENSIONS));
   // Under `npm start`, an edited settings file runs the configuration again (plugins/context.ts).
   eleventyConfig.addWatchTarget("content/_data/site.yaml", { resetConfig: true });
 }

@@ -491,10 +491,13 @@ describe("front matter that does not start on the first line", () => {
     assert.deepEqual(whole("Hello there.\n\n---\n\nMore text.\n"), ["1:1  the file has no front matter → start the file with a line ---, the fields (title:, date:, …), then a line ---"]);
   });
 
-  it("the same for a page; a page that opens with text and a rule has no front matter, as pages may", () => {
+  it("the same for a page; a page that opens with text and a rule has no front matter, an error of its own", () => {
     const page = (raw: string) => loadPage("content/about.md", raw, ctx).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
     assert.deepEqual(page("\n---\ntitle: About\n---\nText\n"), ["2:1 the file must start with the front matter's `---`, but a blank line comes before it: the fields would be shown as the page's text"]);
-    assert.deepEqual(page("Note: this page.\n---\nMore\n"), []);
+    // Published as a bare page (no title, no header), so an error; not a misplaced front matter.
+    assert.deepEqual(page("Note: this page.\n---\nMore\n"), [
+      "1:1 the file has no front matter, so it would be published as the page /about/, with no title and without the site's header and menu, and listed for search engines",
+    ]);
   });
 });
 
