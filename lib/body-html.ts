@@ -28,7 +28,8 @@
 import { isPostFile } from "./content-paths.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { attributesOf } from "./local-paths.ts";
-import { htmlTagAt, parseBody, TEXT_ONLY_ELEMENTS } from "./markdown.ts";
+import { htmlTagAt, TEXT_ONLY_ELEMENTS } from "./html-tags.ts";
+import { parseBody } from "./markdown.ts";
 
 /** A piece of the body's raw HTML, the 0-based body lines it may start on, and whether it sits in markdown text. */
 interface RawPiece {

@@ -7,6 +7,7 @@
 // English fallback, so under de-DE "p. 33" is not a locator.
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
+import { cslTermElements, termText } from "./csl-locale-terms.ts";
 
 /** Normalised term text → CSL locator label. */
 export type LocatorTerms = ReadonlyMap<string, string>;
@@ -48,34 +49,21 @@ export function normaliseTerm(text: string): string {
   return text.replace(/\s+/gu, " ").trim().toLowerCase();
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decodeXml(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/gi, (whole, dec: string, hex: string, name: string) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITIES[name] ?? whole));
-}
-
-/**
- * The locator-term table of a CSL locale file. Locale files are flat lists of
- * `<term name=… form=…>` elements holding either text or `<single>`/`<multiple>`,
- * so a pattern reads them without a full XML parser.
- */
+/** The locator-term table of a CSL locale file (its `<term>` elements read by lib/csl-locale-terms.ts). */
 export function locatorTermsFromXml(xml: string): LocatorTerms {
   const found = new Map<string, LocatorSpelling[]>();
-  const source = xml.replace(/<!--[\s\S]*?-->/g, "");
-  for (const m of source.matchAll(/<term\b([^>]*?)(?:\/>|>([\s\S]*?)<\/term>)/g)) {
-    const name = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[1]!);
-    const term = name ? (name[1] ?? name[2])! : "";
+  for (const element of cslTermElements(xml)) {
+    const term = element.name ?? "";
     if (!LOCATOR_TERM_NAMES.includes(term)) continue;
-    const body = m[2] ?? "";
-    const formAttribute = /\bform\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[1]!);
-    const form = ((formAttribute ? (formAttribute[1] ?? formAttribute[2]) : "") || "long") as LocatorSpelling["form"];
+    const body = element.content;
+    const form = (element.form || "long") as LocatorSpelling["form"];
     const forms = /<(single|multiple)\b/.test(body)
       ? [...body.matchAll(/<(single|multiple)\b[^>]*>([\s\S]*?)<\/(?:single|multiple)>/g)].map((f) => ({ text: f[2]!, plural: f[1] === "multiple" }))
       : [{ text: body, plural: false }];
     const list = found.get(term) ?? [];
     const label = LABEL_OF_TERM[term] ?? term;
     for (const f of forms) {
-      const text = decodeXml(f.text.replace(/<[^>]*>/g, "")).replace(/\s+/gu, " ").trim();
+      const text = termText(f.text);
       if (text) list.push({ text, label, form, plural: f.plural });
     }
     found.set(term, list);
