@@ -7,7 +7,7 @@
 import type MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
 import { caseSlip, type FileLookup } from "./file-case.ts";
-import { PUBLISHED_FILE_EXTENSIONS, PUBLISHED_IMAGE_EXTENSIONS, rawAddresses, rawImages, resolveLocalPath } from "./local-paths.ts";
+import { isPublishedFile, PUBLISHED_FILE_EXTENSIONS, PUBLISHED_IMAGE_EXTENSIONS, rawAddresses, rawImages, resolveLocalPath } from "./local-paths.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile } from "./content-paths.ts";
 import { ATTRIBUTE_VALUE_PREFIXES, MARKDOWN_ADDRESS_PREFIXES, sourceColumns, writtenForms } from "./source-columns.ts";
@@ -94,27 +94,19 @@ export function imageFileProblem(file: string, src: string, fileExists: FileLook
   if (where.kind === "outside" || !fileExists(where.file)) {
     const slip = where.kind === "local" ? caseSlip(src, where.file, fileExists) : undefined;
     if (slip) {
-      const message = `the ${what} ${src} was not found: the file is named ${slip.name}, and the published site tells capitals apart`;
-      // `Meetup.JPG` written `meetup.jpg`: its own capitals would not be published either, so the file is what to rename.
-      const published = kind === "image" ? PUBLISHED_IMAGE_EXTENSIONS : PUBLISHED_FILE_EXTENSIONS;
-      const wanted = where.file.slice(where.file.lastIndexOf("/") + 1);
-      const onDisk = /\.([^./]+)$/.exec(slip.name)?.[1] ?? "";
-      if (!published.includes(onDisk) && published.includes(/\.([^./]+)$/.exec(wanted)?.[1] ?? "")) return { message, fix: `rename the file ${slip.name} to ${wanted}, as the post writes it` };
-      return { message, fix: slip.fix };
+      return { message: `the ${what} ${src} was not found: the file is named ${slip.name}, and the published site tells capitals apart`, fix: slip.fix };
     }
     return { message: `the ${what} ${src} was not found (looked for ${where.file})`, fix: `check the file name and put the ${kind === "image" ? "image" : "file"} next to the ${isPostFile(file) ? "post" : "page"}` };
   }
   const extension = /\.([^./]+)$/.exec(where.file)?.[1] ?? "";
   const published = kind === "image" ? PUBLISHED_IMAGE_EXTENSIONS : PUBLISHED_FILE_EXTENSIONS;
-  if (!published.includes(extension)) {
-    const lower = published.includes(extension.toLowerCase());
+  // In any capitals: a camera's `Photo.JPG` is published as it is named.
+  if (!isPublishedFile(where.file, published)) {
     return {
       message: `the ${what} ${src} is not published: the site copies ${kind === "image" ? "images" : "files"} ending in ${published.map((e) => `.${e}`).join(", ")}`,
-      fix: lower
-        ? `rename the file to end in .${extension.toLowerCase()}, and the link with it`
-        : kind === "image"
-          ? "save the image as PNG, JPEG, WebP, GIF, AVIF or SVG"
-          : "save a video as MP4 or WebM, a sound as MP3, M4A or Ogg, captions as WebVTT (.vtt)",
+      fix: kind === "image"
+        ? "save the image as PNG, JPEG, WebP, GIF, AVIF or SVG"
+        : "save a video as MP4 or WebM, a sound as MP3, M4A or Ogg, captions as WebVTT (.vtt)",
     };
   }
   const bytes = kind === "image" ? fileExists.bytes?.(where.file) : undefined;

@@ -14,7 +14,7 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
 import { caseSlip, type FileLookup } from "./file-case.ts";
-import { PUBLISHED_FILE_EXTENSIONS, linkTarget, looksLikeHost, rawAddresses, resolveLocalPath } from "./local-paths.ts";
+import { PUBLISHED_FILE_EXTENSIONS, isPublishedFile, linkTarget, looksLikeHost, rawAddresses, resolveLocalPath } from "./local-paths.ts";
 import type { SiteLink } from "./site-links.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile, POSTS_DIR, slugFromFile } from "./content-paths.ts";
@@ -381,12 +381,11 @@ function linkProblem(file: string, href: string, fileExists: FileLookup): { mess
         : `check the file name and put the file next to the ${isPostFile(file) ? "post" : "page"} (a web address needs https:// in front)`,
     };
   }
-  const extension = /\.([^./]+)$/.exec(target.file)?.[1] ?? "";
-  if (PUBLISHED_FILE_EXTENSIONS.includes(extension)) return undefined;
-  const lower = PUBLISHED_FILE_EXTENSIONS.includes(extension.toLowerCase());
+  // `Slides.PDF` is published as it is named (the copy's extensions match in any capitals).
+  if (isPublishedFile(target.file)) return undefined;
   return {
     message: `the link to ${shown} leads to a file the site does not publish: it copies files ending in ${PUBLISHED_FILE_EXTENSIONS.map((e) => `.${e}`).join(", ")}`,
-    fix: lower ? `rename the file to end in .${extension.toLowerCase()}, and the link with it` : "save the file as PDF (or another kind the site copies) and link to that",
+    fix: "save the file as PDF (or another kind the site copies) and link to that",
   };
 }
 

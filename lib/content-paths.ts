@@ -139,6 +139,10 @@ export function unpublishableFiles(root: string): Diagnostic[] {
     if (problem) out.push({ file, line: 1, column: 1, field: "", ...problem });
   }
   for (const file of walked.files) {
+    const problem = pageExtensionProblem(file);
+    if (problem) out.push({ severity: "error", file, line: 1, column: 1, field: "", ...problem });
+  }
+  for (const file of walked.files) {
     const problem = privateFolderProblem(root, file);
     if (problem) out.push({ severity: "warning", file, line: 1, column: 1, field: "", ...problem });
   }
@@ -198,6 +202,23 @@ function postsFolderFileProblem(root: string, file: string, isMentioned: (name: 
     }
   }
   return undefined;
+}
+
+/**
+ * A page of content/ (not a post, not the settings) named `.MD` or `.Njk`: Eleventy finds its
+ * templates in any capitals and publishes it, at an address ending in `.MD/`, but the check
+ * reads pages by `.md` and `.njk`, so it would go out unchecked.
+ */
+function pageExtensionProblem(file: string): { message: string; fix: string } | undefined {
+  if (isPostFile(file) || file.startsWith("content/_data/")) return undefined;
+  const name = path.posix.basename(file);
+  const extension = /\.(md|njk)$/i.exec(name)?.[1];
+  if (extension === undefined || extension === extension.toLowerCase()) return undefined;
+  const renamed = `${name.slice(0, -extension.length)}${extension.toLowerCase()}`;
+  return {
+    message: `the name ends in .${extension}, not .${extension.toLowerCase()}: the site would publish it as a page at /${file.slice("content/".length)}/ without checking it`,
+    fix: `rename it to ${renamed}`,
+  };
 }
 
 /** A warning for a post or page in a folder named as if it kept it private (`drafts/`), unless it is kept off the site. */

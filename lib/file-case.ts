@@ -4,7 +4,6 @@
 // on every machine, and say which capitals differ.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { PUBLISHED_FILE_EXTENSIONS } from "./local-paths.ts";
 
 /**
  * Whether a file exists, from the project root; `otherCase` gives its path as on disk when
@@ -130,21 +129,5 @@ export function caseSlip(written: string, file: string, fileExists: FileLookup):
     }
     return same !== undefined && same !== decoded && same.toLowerCase() === decoded.normalize("NFC").toLowerCase() ? encodeURI(same) : part;
   });
-  // `Slides.PDF` linked as `slides.pdf`: written with the file's capitals, it would be a kind of
-  // file the site does not publish (lower-case extensions only): the file is what to rename, in one round.
-  const extension = /\.([^./]+)$/.exec(name)?.[1] ?? "";
-  if (!PUBLISHED_FILE_EXTENSIONS.includes(extension) && PUBLISHED_FILE_EXTENSIONS.includes(extension.toLowerCase())) {
-    const last = parts.length - 1;
-    let writtenName = parts[last]!;
-    try {
-      writtenName = decodeURIComponent(writtenName);
-    } catch {
-      // Kept as written.
-    }
-    const wanted = writtenName.replace(/\.[^./]+$/, `.${extension.toLowerCase()}`);
-    fixed[last] = wanted === writtenName ? parts[last]! : encodeURI(wanted);
-    const address = `${fixed.join("/")}${rest}`;
-    return { name, fix: `rename the file ${name} to ${wanted}${address === written ? ", as the link writes it" : `, and write it as ${address}`}` };
-  }
   return { name, fix: `write it with the file's capitals: ${fixed.join("/")}${rest} (or rename the file to match)` };
 }

@@ -59,7 +59,7 @@ export function linkTarget(postFile: string, href: string): LinkTarget | undefin
   const extension = /\.([^./]+)$/.exec(pathPart)?.[1];
   if (pathPart.startsWith("/")) {
     // The site's own addresses start with "/" too; only a kind of file the build copies is one of content/.
-    return extension !== undefined && PUBLISHED_FILE_EXTENSIONS.includes(extension.toLowerCase()) ? { kind: "file", file: where.file, ...url } : undefined;
+    return isPublishedFile(pathPart) ? { kind: "file", file: where.file, ...url } : undefined;
   }
   if (extension === undefined && !looksLikeHost(pathPart)) return undefined;
   return { kind: "file", file: where.file, ...url };
@@ -95,7 +95,11 @@ function encodePath(p: string): string {
   return p.split("/").map(encodeURIComponent).join("/");
 }
 
-/** The image files the build copies from content/ to the site (plugins/site.ts), by extension. */
+/**
+ * The image files the build copies from content/ to the site (plugins/site.ts), by extension,
+ * in any capitals: a camera's `IMG_0042.JPG` is published as it is named, and a link that
+ * writes the name as the file has it works on any host.
+ */
 export const PUBLISHED_IMAGE_EXTENSIONS: readonly string[] = ["jpg", "jpeg", "png", "webp", "gif", "svg", "avif"];
 
 /**
@@ -108,6 +112,15 @@ export const PUBLISHED_FILE_EXTENSIONS: readonly string[] = [
   ...PUBLISHED_IMAGE_EXTENSIONS,
   ...["pdf", "epub", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "mp3", "m4a", "ogg", "mp4", "webm", "vtt"],
 ];
+
+/**
+ * Whether the build copies the file `name` (a path or a name) to the site: its extension, in
+ * any capitals (`Slides.PDF`, as Eleventy matches the copy's glob), is one of `extensions`.
+ */
+export function isPublishedFile(name: string, extensions: readonly string[] = PUBLISHED_FILE_EXTENSIONS): boolean {
+  const extension = /\.([^./]+)$/.exec(name)?.[1];
+  return extension !== undefined && extensions.includes(extension.toLowerCase());
+}
 
 // The start tags whose attributes name files or addresses; quoted attribute values may hold ">".
 const TAG = /<(img|a|source|video|audio|track)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;

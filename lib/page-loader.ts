@@ -10,6 +10,7 @@ import { bodyLinks, sitePostsIn } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { doubledFence, misplacedOpening, neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import type { LoadContext, LoadResult } from "./post-loader.ts";
+import { parseBody } from "./markdown.ts";
 import { absoluteUrl } from "./site-url.ts";
 import { controlCharacterProblems, encodingProblems, unreadableTextProblem, withoutControlCharacters } from "./text-encoding.ts";
 
@@ -45,9 +46,22 @@ export function loadPage(file: string, fileText: string, ctx: Pick<LoadContext, 
       if (fixed) split = fixed;
     }
   }
-  if (split.yaml !== undefined) diagnostics.push(...readYamlDocument(split.yaml, file, split.yamlLine).diagnostics);
+  if (split.yaml !== undefined) {
+    const doc = readYamlDocument(split.yaml, file, split.yamlLine);
+    diagnostics.push(...doc.diagnostics);
+    // A markdown page without `title:` takes its first heading (pageDefaults); with neither, its tab would name only the site.
+    const data = doc.data;
+    if (file.endsWith(".md") && isRecord(data) && !doc.diagnostics.some((d) => d.severity === "error")) {
+      const defaults = pageDefaults(data, split.body);
+      // Not of a page written raw (`layout: false`, `permalink: /humans.txt`), which has no <title>, nor of one never written.
+      const laidOut = hasText(data.layout) || defaults.layout !== undefined;
+      if (!hasText(data.title) && defaults.title === undefined && data.permalink !== false && laidOut) {
+        diagnostics.push({ severity: "warning", file, line: 1, column: 1, field: "title", ...untitledPage(file) });
+      }
+    }
+  }
   // Eleventy publishes any .md under content/: a note or a README with no front matter would be a
-  // page with no title and none of the site's header, listed in the sitemap for search engines.
+  // page for anyone to read, listed in the sitemap for search engines.
   else if (file.endsWith(".md")) diagnostics.push({ severity: "error", file, line: 1, column: 1, field: "", ...bareMarkdownPage(file, raw) });
   // A Nunjucks page's body is a template, not markdown: Nunjucks itself reports its mistakes (lib/template-errors.ts).
   if (file.endsWith(".njk")) return { diagnostics };
@@ -72,7 +86,60 @@ function bareMarkdownPage(file: string, raw: string): { message: string; fix: st
   const title = name.replace(/[-_]+/g, " ").replace(/^./, (c) => c.toUpperCase());
   const empty = raw.replace(/^\uFEFF/, "").trim() === "";
   return {
-    message: `${empty ? "the file is empty, and" : "the file has no front matter, so"} it would be published as the page ${address}${empty ? "" : ", with no title and without the site's header and menu"}, and listed for search engines`,
-    fix: `if it is a note to yourself, keep it outside content/ (or rename it to ${name}.txt, which is not published)${empty ? ", or delete it" : ""}; if it is a page, start it with front matter: a line ---, then title: ${title}, then layout: base.njk, then a line ---`,
+    // With the site's layout (pageDefaults), and its first heading as its title if it has one.
+    message: `${empty ? "the file is empty, and" : "the file has no front matter, so"} it would be published as the page ${address}${empty || firstHeading(raw) ? "" : ", with no title of its own"}, and listed for search engines`,
+    fix: `if it is a note to yourself, keep it outside content/ (or rename it to ${name}.txt, which is not published)${empty ? ", or delete it" : ""}; if it is a page, start it with front matter: a line ---, then title: ${title}, then a line ---`,
+  };
+}
+
+/** The layout every page of the site has (its header, menu, styles and footer). */
+export const PAGE_LAYOUT = "base.njk";
+
+/**
+ * What a markdown page (not a post) is given when its front matter leaves it out, so that no
+ * page is published bare (no header, no menu, no styles) or with an empty title: the site's
+ * layout, unless the page says `layout: false` or is written to a file that is not a web page
+ * (`permalink: /humans.txt`); and as its title, its first top-level heading (`# About the chat`).
+ */
+export function pageDefaults(data: Record<string, unknown>, body: string): { layout?: string; title?: string } {
+  const out: { layout?: string; title?: string } = {};
+  const permalink = data.permalink;
+  const webPage = permalink === undefined || permalink === null || (typeof permalink === "string" && /(?:\/|\.html?)$/i.test(permalink.trim()));
+  // `layout:` left empty is no layout written; `layout: false` is a page meant bare.
+  if ((data.layout === undefined || data.layout === null || (typeof data.layout === "string" && data.layout.trim() === "")) && webPage) out.layout = PAGE_LAYOUT;
+  if (!hasText(data.title)) {
+    const heading = firstHeading(body);
+    if (heading) out.title = heading;
+  }
+  return out;
+}
+
+/** The text of the first `# heading` of a markdown body (code, links and emphasis as their words), if it has one. */
+export function firstHeading(body: string): string | undefined {
+  if (!/^ {0,3}#|^ {0,3}=+[ \t]*$/m.test(body)) return undefined;
+  const tokens = parseBody(body);
+  const at = tokens.findIndex((t) => t.type === "heading_open" && t.tag === "h1");
+  if (at === -1) return undefined;
+  const text = (tokens[at + 1]?.children ?? []).filter((c) => c.type === "text" || c.type === "code_inline").map((c) => c.content).join("").replace(/\s+/g, " ").trim();
+  return text || undefined;
+}
+
+function hasText(value: unknown): boolean {
+  return (typeof value === "string" && value.trim() !== "") || typeof value === "number";
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The warning for a markdown page with neither `title:` nor a heading: what readers would see, and the line to add. */
+function untitledPage(file: string): { message: string; fix: string } {
+  const inContent = file.replace(/^content\//, "");
+  const parts = inContent.replace(/\.md$/, "").split("/");
+  const name = parts.length > 1 && parts[parts.length - 1] === "index" ? parts[parts.length - 2]! : parts[parts.length - 1]!;
+  const title = name.replace(/[-_]+/g, " ").trim().replace(/^./, (c) => c.toUpperCase()) || "About";
+  return {
+    message: "the page has no title and no heading: its browser tab, bookmarks, search results and what a screen reader announces on opening it would give only the site's name",
+    fix: `add a line title: ${title} to its front matter (or start the page with a heading: # ${title})`,
   };
 }

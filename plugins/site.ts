@@ -1,7 +1,8 @@
 // Wires site settings, static assets and template options into Eleventy.
 import path from "node:path";
-import { contentFilesGlob } from "../lib/content-paths.ts";
+import { contentFilesGlob, isPostFile } from "../lib/content-paths.ts";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
+import { pageDefaults } from "../lib/page-loader.ts";
 import { textDirection } from "../lib/text-direction.ts";
 import { APP_DIR, context } from "./context.ts";
 import pageTemplatesPlugin from "./page-templates.ts";
@@ -25,8 +26,16 @@ export default function sitePlugin(eleventyConfig: any): void {
   // The writer's Nunjucks pages, each checked before any renders (every broken one in one report).
   pageTemplatesPlugin(eleventyConfig);
   eleventyConfig.addPassthroughCopy({ [path.join(APP_DIR, "layouts/assets")]: "assets" });
-  // Hidden files and folders and Word's lock files aside, as the check leaves them (lib/content-paths.ts).
+  // Hidden files and folders and Word's lock files aside, as the check leaves them (lib/content-paths.ts);
+  // extensions in any capitals (`Photo.JPG`), as Eleventy matches the glob and the check counts them.
   eleventyConfig.addPassthroughCopy(contentFilesGlob(PUBLISHED_FILE_EXTENSIONS));
+  // A markdown page without `layout:` or `title:` gets the site's layout and its first heading
+  // (lib/page-loader.ts), not a bare page with an empty title. Posts have their own (plugins/posts.ts).
+  eleventyConfig.addPreprocessor("chatpost-page-defaults", "md", (data: any, content: string) => {
+    if (isPostFile(String(data.page?.inputPath ?? "").replace(/^\.\//, ""))) return undefined;
+    Object.assign(data, pageDefaults(data, content));
+    return undefined;
+  });
   // Under `npm start`, an edited settings file runs the configuration again (plugins/context.ts).
   eleventyConfig.addWatchTarget("content/_data/site.yaml", { resetConfig: true });
 }

@@ -59,7 +59,7 @@ describe("a markdown note in content/ without front matter, a post in a drafts f
     for (const result of [await runScript("check", root), await runScript("build", root, ["--output", output, "--quiet"])]) {
       const out = result.stdout + result.stderr;
       assert.equal(result.code, 1);
-      assert.match(out, /^content\/notes\.md:1:1  the file has no front matter, so it would be published as the page \/notes\/, with no title .* → if it is a note to yourself, keep it outside content\/ \(or rename it to notes\.txt, which is not published\); if it is a page, start it with front matter: a line ---, then title: Notes, then layout: base\.njk, then a line ---$/m);
+      assert.match(out, /^content\/notes\.md:1:1  the file has no front matter, so it would be published as the page \/notes\/, with no title .* → if it is a note to yourself, keep it outside content\/ \(or rename it to notes\.txt, which is not published\); if it is a page, start it with front matter: a line ---, then title: Notes, then a line ---$/m);
       assert.match(out, /^content\/README\.md:1:1  the file has no front matter, so it would be published as the page \/README\//m);
       assert.match(out, /^content\/posts\/drafts\/2026-11-23-not-yet\.md:1:1  warning: this post is in the folder content\/posts\/drafts\/, but folders do not keep posts off the site: it is published at \/posts\/not-yet\/ → to keep it unpublished, add `draft: true`/m);
       assert.match(out, /^content\/posts\/26-11-22-short-date\.md:1:1  the date at the start of the file name \(26-11-22\) is not written YYYY-MM-DD.* → rename the file to content\/posts\/2026-11-22-short-date\.md/m);

@@ -87,13 +87,12 @@ describe("bodyImageProblems: files", () => {
     assert.deepEqual(problems(body), []);
   });
 
-  it("reports a missing file, a path outside content/ and a kind of file the site does not publish, at their lines", () => {
+  it("reports a missing file, a path outside content/ and a kind of file the site does not publish, at their lines; an upper-case ending is published", () => {
     const body = ["![Hosts](meetp.png)", "", '<p><img src="gone.png" alt="Gone"></p>', "", "![Secret](../../package.json)", "![A photo](Photo.JPG)", "![A scan](scan.tiff)"].join("\n");
     assert.deepEqual(problems(body), [
       [1, "the image file meetp.png was not found (looked for content/posts/meetp.png)", "check the file name and put the image next to the post"],
       [3, "the image file gone.png was not found (looked for content/posts/gone.png)", "check the file name and put the image next to the post"],
       [5, "the image file ../../package.json was not found (looked for package.json)", "check the file name and put the image next to the post"],
-      [6, "the image file Photo.JPG is not published: the site copies images ending in .jpg, .jpeg, .png, .webp, .gif, .svg, .avif", "rename the file to end in .jpg, and the link with it"],
       [7, "the image file scan.tiff is not published: the site copies images ending in .jpg, .jpeg, .png, .webp, .gif, .svg, .avif", "save the image as PNG, JPEG, WebP, GIF, AVIF or SVG"],
     ]);
   });

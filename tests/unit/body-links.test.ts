@@ -40,11 +40,11 @@ describe("bodyLinks: problems", () => {
     assert.equal(web!.fix, "write the web address with https:// in front: https://www.nature.com/articles/s41586");
   });
 
-  it("reports a file of a kind the site does not publish, and how to fix it", () => {
-    const [notes, deck] = found("[notes](notes.txt) and [deck](deck.PDF)");
-    assert.match(notes!.message, /^the link to notes\.txt leads to a file the site does not publish: it copies files ending in .*\.pdf/);
-    assert.match(notes!.fix ?? "", /save the file as PDF/);
-    assert.equal(deck!.fix, "rename the file to end in .pdf, and the link with it");
+  it("reports a file of a kind the site does not publish, and how to fix it; an upper-case ending is published", () => {
+    const problems = found("[notes](notes.txt) and [deck](deck.PDF)");
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /^the link to notes\.txt leads to a file the site does not publish: it copies files ending in .*\.pdf/);
+    assert.match(problems[0]!.fix ?? "", /save the file as PDF/);
   });
 
   it("reads raw <a> tags at their lines, and no link in code", () => {

@@ -182,7 +182,7 @@ describe("a .md page of content/ without front matter", () => {
   const ctx = { settings, root: "/nowhere", fileExists: () => false };
   it("is an error naming the address it would get and both ways out", () => {
     assert.deepEqual(loadPage("content/notes.md", "ideas: TBD\n", ctx).diagnostics.map(formatDiagnostic), [
-      "content/notes.md:1:1  the file has no front matter, so it would be published as the page /notes/, with no title and without the site's header and menu, and listed for search engines → if it is a note to yourself, keep it outside content/ (or rename it to notes.txt, which is not published); if it is a page, start it with front matter: a line ---, then title: Notes, then layout: base.njk, then a line ---",
+      "content/notes.md:1:1  the file has no front matter, so it would be published as the page /notes/, with no title of its own, and listed for search engines → if it is a note to yourself, keep it outside content/ (or rename it to notes.txt, which is not published); if it is a page, start it with front matter: a line ---, then title: Notes, then a line ---",
     ]);
     assert.match(formatDiagnostic(loadPage("content/team/index.md", "", ctx).diagnostics[0]!), /^content\/team\/index\.md:1:1  the file is empty, and it would be published as the page \/team\/, and listed for search engines → .*, or delete it;/);
   });
@@ -194,10 +194,10 @@ describe("a .md page of content/ without front matter", () => {
 
 describe("a link to a file whose extension differs in capitals", () => {
   const lookup = (onDisk: string) => Object.assign((rel: string) => rel === onDisk, { otherCase: (rel: string) => (rel.toLowerCase() === onDisk.toLowerCase() ? onDisk : undefined) });
-  it("is fixed in one round, by renaming the file to a lower-case extension", () => {
-    assert.equal(caseSlip("slides.pdf", "content/posts/slides.pdf", lookup("content/posts/Slides.PDF"))?.fix, "rename the file Slides.PDF to slides.pdf, as the link writes it");
-    assert.equal(caseSlip("Slides.PDF", "content/posts/Slides.PDF", lookup("content/posts/slides.PDF"))?.fix, "rename the file slides.PDF to Slides.pdf, and write it as Slides.pdf");
-    assert.equal(caseSlip("files/deck.pdf#p2", "content/posts/files/deck.pdf", lookup("content/posts/Files/Deck.PDF"))?.fix, "rename the file Deck.PDF to deck.pdf, and write it as Files/deck.pdf#p2");
+  it("is fixed in one round, by writing the file's capitals (an upper-case extension is published as it is)", () => {
+    assert.equal(caseSlip("slides.pdf", "content/posts/slides.pdf", lookup("content/posts/Slides.PDF"))?.fix, "write it with the file's capitals: Slides.PDF (or rename the file to match)");
+    assert.equal(caseSlip("Slides.PDF", "content/posts/Slides.PDF", lookup("content/posts/slides.PDF"))?.fix, "write it with the file's capitals: slides.PDF (or rename the file to match)");
+    assert.equal(caseSlip("files/deck.pdf#p2", "content/posts/files/deck.pdf", lookup("content/posts/Files/Deck.PDF"))?.fix, "write it with the file's capitals: Files/Deck.PDF#p2 (or rename the file to match)");
   });
   it("keeps the file's capitals when its extension is already published", () => {
     assert.equal(caseSlip("slides.pdf", "content/posts/slides.pdf", lookup("content/posts/Slides.pdf"))?.fix, "write it with the file's capitals: Slides.pdf (or rename the file to match)");

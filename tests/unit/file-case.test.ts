@@ -116,9 +116,9 @@ describe("a post naming a file with other capitals than the file's", () => {
     assert.deepEqual(load("![Two hosts](meetup.jpg)"), [
       "5:14  the image file meetup.jpg was not found: the file is named Meetup.jpg, and the published site tells capitals apart → write it with the file's capitals: Meetup.jpg (or rename the file to match)",
     ]);
-    // A photo's upper-case ending is not published either: the file is what to rename.
+    // A photo's upper-case ending is published as it is: the address takes the file's capitals.
     assert.deepEqual(load("![Two hosts](photo.jpg)"), [
-      "5:14  the image file photo.jpg was not found: the file is named Photo.JPG, and the published site tells capitals apart → rename the file Photo.JPG to photo.jpg, as the post writes it",
+      "5:14  the image file photo.jpg was not found: the file is named Photo.JPG, and the published site tells capitals apart → write it with the file's capitals: Photo.JPG (or rename the file to match)",
     ]);
   });
 

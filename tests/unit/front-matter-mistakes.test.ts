@@ -496,7 +496,7 @@ describe("front matter that does not start on the first line", () => {
     assert.deepEqual(page("\n---\ntitle: About\n---\nText\n"), ["2:1 the file must start with the front matter's `---`, but a blank line comes before it: the fields would be shown as the page's text"]);
     // Published as a bare page (no title, no header), so an error; not a misplaced front matter.
     assert.deepEqual(page("Note: this page.\n---\nMore\n"), [
-      "1:1 the file has no front matter, so it would be published as the page /about/, with no title and without the site's header and menu, and listed for search engines",
+      "1:1 the file has no front matter, so it would be published as the page /about/, with no title of its own, and listed for search engines",
     ]);
   });
 });
