@@ -3,7 +3,7 @@
 // at the paths in `citations.bibliography` of the settings. Each file is read and
 // normalised once per content: a build, a check and every rebuild reuse it.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
@@ -17,6 +17,7 @@ import { curlyQuoted, readYamlDocument } from "./front-matter.ts";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLSeq } from "yaml";
 import { yamlScalar } from "./yaml-text.ts";
 import { SETTINGS_FILE } from "./settings.ts";
+import { bibliographyFilesIn } from "./cross-file-checks.ts";
 
 export interface SharedEntry {
   item: CslItem;
@@ -56,13 +57,11 @@ export function loadSharedBibliography(root: string, files: string[]): SharedBib
   const unreadable: string[] = [];
   for (const file of files) {
     const full = path.resolve(root, file);
+    const index = files.indexOf(file);
     if (!existsSync(full)) {
       unreadable.push(file);
-      diagnostics.push({
-        severity: "error", file: SETTINGS_FILE, field: "citations.bibliography",
-        message: `the bibliography file ${file} was not found`,
-        fix: "give the path from the site's folder, e.g. content/bibliography.bib",
-      });
+      const at = listedAt(root, index);
+      diagnostics.push({ severity: "error", ...at, ...missingBibliography(root, file, at.line, files) });
       continue;
     }
     const bytes = readFileSync(full);
@@ -78,6 +77,16 @@ export function loadSharedBibliography(root: string, files: string[]): SharedBib
     }
     diagnostics.push(...hit.result.diagnostics);
     if (hit.result.unreadable) unreadable.push(file);
+    // Nothing in it (saved before the works were pasted, or emptied by a sync): no error of its own, but no post can cite from it.
+    if (!hit.result.unreadable && !hit.result.entries.length && !hit.result.broken?.length && !hit.result.diagnostics.length) {
+      const empty = !text.replace(/^\ufeff/, "").trim();
+      const at = listedAt(root, index);
+      diagnostics.push({
+        severity: "warning", file, line: 1, column: 1, field: "",
+        message: empty ? `the bibliography file ${file} is empty, so no post can cite a work from it` : `the bibliography file ${file} holds no entries, so no post can cite a work from it`,
+        fix: `put the works in it (${BIBLIOGRAPHY_FORMATS[path.extname(file).toLowerCase()] ?? "one entry per work"}), or, if the site needs no shared bibliography, delete ${at.line ? `line ${at.line} of ${SETTINGS_FILE}` : `it from \`citations.bibliography\` in ${SETTINGS_FILE}`}`,
+      });
+    }
     for (const { id, line } of hit.result.broken ?? []) if (!broken.has(id)) broken.set(id, { file, ...(line ? { line } : {}) });
     for (const entry of hit.result.entries) {
       const other = entries.get(entry.item.id);
@@ -91,6 +100,111 @@ export function loadSharedBibliography(root: string, files: string[]): SharedBib
     }
   }
   return { entries, diagnostics, ...(broken.size ? { broken } : {}), ...(unreadable.length ? { unreadable } : {}) };
+}
+
+// What an entry looks like in each kind of file, for the one that holds none.
+const BIBLIOGRAPHY_FORMATS: Record<string, string> = {
+  ".bib": "BibTeX entries such as @article{smith2020, …}, as reference managers export them",
+  ".bibtex": "BibTeX entries such as @article{smith2020, …}, as reference managers export them",
+  ".json": "a CSL JSON list such as [{\"id\": \"smith2020\", …}], as reference managers export it",
+  ".yaml": "a CSL YAML list of works, each starting `- id: smith2020`",
+  ".yml": "a CSL YAML list of works, each starting `- id: smith2020`",
+};
+
+/**
+ * Where the index-th file of `citations.bibliography` is written in the settings (read again
+ * from the site's folder, only for a problem to tell): its line and column, or the field alone.
+ */
+function listedAt(root: string, index: number): { file: string; field: string; line?: number; column?: number } {
+  const field = "citations.bibliography";
+  try {
+    const source = readFileSync(path.join(root, SETTINGS_FILE), "utf8").replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+    const at = readYamlDocument(source, SETTINGS_FILE, 1).locate(["citations", "bibliography", index]);
+    if (at.line === undefined) return { file: SETTINGS_FILE, field };
+    return { file: SETTINGS_FILE, field, line: at.line, ...(at.column !== undefined ? { column: at.column } : {}) };
+  } catch {
+    return { file: SETTINGS_FILE, field };
+  }
+}
+
+/**
+ * A bibliography file the settings list that is not there, with the file most likely meant
+ * when there is one: the same name in other capitals, with .txt added (Notepad, TextEdit),
+ * with another bibliography extension, or at the path from content/ written from the site's
+ * folder. Else the bibliography files there are, to list instead.
+ */
+function missingBibliography(root: string, file: string, line: number | undefined, listed: ReadonlyArray<string>): { message: string; fix: string } {
+  const written = file.replace(/\\/g, "/");
+  const folder = path.posix.dirname(written);
+  const name = path.posix.basename(written);
+  const stem = name.replace(/\.(?:bib|bibtex|json|ya?ml)$/i, "");
+  const rel = (f: string) => path.relative(root, f).split(path.sep).join("/");
+  const there = (dir: string) => {
+    try {
+      return readdirSync(path.resolve(root, dir), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    } catch {
+      return [];
+    }
+  };
+  const names = there(folder);
+  const inFolder = (n: string) => rel(path.resolve(root, folder, n));
+  const lineText = line === undefined ? undefined : listedText(root, line);
+  const relist = (meant: string) =>
+    lineText?.includes(file) ? `write line ${line} as \`${lineText.replace(file, meant)}\`` : `write ${meant} in place of ${file} in \`citations.bibliography\``;
+  const looked = `the bibliography file ${file} was not found`;
+  const capitals = names.find((n) => n !== name && n.toLowerCase() === name.toLowerCase());
+  if (capitals) {
+    return {
+      message: `${looked}: the file is named ${inFolder(capitals)}, and file names must match in capitals and small letters (the computer that builds the site tells them apart)`,
+      fix: `rename ${inFolder(capitals)} to ${name}, or ${relist(inFolder(capitals))}`,
+    };
+  }
+  const txt = names.find((n) => /\.txt$/i.test(n) && n.slice(0, -4).toLowerCase() === name.toLowerCase());
+  if (txt) {
+    return {
+      message: `${looked}, but ${inFolder(txt)} is there: the editor that saved it added .txt to its name`,
+      fix: `rename ${inFolder(txt)} to ${name} (on Windows, turn on "File name extensions" in File Explorer's View menu to see the .txt; on a Mac, Get Info, Name & Extension)`,
+    };
+  }
+  const otherKind = names.find((n) => n !== name && /\.(?:bib|bibtex|json|ya?ml)$/i.test(n) && n.replace(/\.[^.]+$/, "").toLowerCase() === stem.toLowerCase());
+  if (otherKind) {
+    return { message: `${looked}, but ${inFolder(otherKind)} is there`, fix: relist(inFolder(otherKind)) };
+  }
+  // `bibliography.bib` or `/content/bibliography.bib`: written from content/, or from the drive's root.
+  const fromSite = written.replace(/^\/+/, "");
+  const candidates = [fromSite, `content/${fromSite}`].filter((c) => c !== written);
+  const meant = candidates.find((c) => existsSync(path.resolve(root, c)) && statIsFile(path.resolve(root, c)));
+  if (meant) {
+    return { message: `${looked} (looked for ${path.resolve(root, file)}), but ${meant} is there: paths are written from the site's folder, the one holding content/`, fix: relist(meant) };
+  }
+  const others = bibliographyFilesIn(root).filter((f) => !listed.some((l) => path.resolve(root, l) === path.resolve(root, f)));
+  if (others.length) {
+    const shown = others.slice(0, 5);
+    return {
+      message: `${looked} (looked for ${path.resolve(root, file)})`,
+      fix: `put the file there, or write the path of the bibliography file the site has instead (${shown.join(", ")}${others.length > shown.length ? `, and ${others.length - shown.length} more` : ""})${shown.length === 1 ? `: ${relist(shown[0]!)}` : ""}`,
+    };
+  }
+  return {
+    message: `${looked} (looked for ${path.resolve(root, file)})`,
+    fix: `put the bibliography file there (a .bib, CSL JSON or CSL YAML file, as a reference manager exports it), or, if the site needs no shared bibliography, delete ${line ? `line ${line} of ${SETTINGS_FILE}` : `${file} from \`citations.bibliography\``}`,
+  };
+}
+
+function listedText(root: string, line: number): string | undefined {
+  try {
+    return readFileSync(path.join(root, SETTINGS_FILE), "utf8").replace(/^\ufeff/, "").split(/\r?\n|\r/)[line - 1];
+  } catch {
+    return undefined;
+  }
+}
+
+function statIsFile(full: string): boolean {
+  try {
+    return statSync(full).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Parse one bibliography file by its extension. */
@@ -864,9 +978,35 @@ function cslFieldsOf(name: string): string[] {
   return Object.entries(BIBTEX_SOURCES).filter(([, from]) => from.includes(name)).map(([csl]) => csl);
 }
 
-/** What a .bib field is, for an invisible character or curly quotes in it; undefined for one that is not printed. */
-function bibtexValueKind(name: string): "identifier" | "text" | undefined {
-  return BIBTEX_IDENTIFIER_FIELDS.has(name) ? "identifier" : BIBTEX_TEXT_FIELDS.has(name) || BIBTEX_NAME_FIELDS.has(name) ? "text" : undefined;
+/**
+ * What a .bib field is, for an invisible character or curly quotes in it; undefined for one that
+ * is not printed. A field that names something and that plugin-bibtex makes only CSL number
+ * variables of (volume, number, pages) is a number, read by a post's rule (INVISIBLE_IN_NUMBER).
+ */
+function bibtexValueKind(name: string): "identifier" | "number" | "text" | undefined {
+  if (!BIBTEX_IDENTIFIER_FIELDS.has(name)) return BIBTEX_TEXT_FIELDS.has(name) || BIBTEX_NAME_FIELDS.has(name) ? "text" : undefined;
+  const csl = cslFieldsOf(name);
+  return csl.length && csl.every((f) => referenceValueKind(f) === "number") ? "number" : "identifier";
+}
+
+/**
+ * The error of an invisible character in a number (a .bib, CSL JSON or CSL YAML file's volume,
+ * issue, page…), INVISIBLE_IN_NUMBER's: only non-breaking spaces between digits (`1\u00a06`,
+ * maybe a range or list meant) are said as such; any other, with what it does to the printed
+ * reference.
+ */
+function invisibleInNumber(found: { entry: string; value: string; field: string; cslName: string | undefined; first: string; count: number; column: number; line: number; fixed: string; reader: string }): { message: string; fix: string } {
+  const { entry, value, field, first, count, column, line, fixed, reader } = found;
+  const shown = value.replace(new RegExp(INVISIBLE_VALUE.source, "g"), (c) => (NBSP.test(c) ? " " : "")).replace(/\s+/g, " ").trim();
+  const spaceOnly = NBSP.test(first) && !INVISIBLE_IN_NUMBER.test(value.replace(new RegExp(`(?<=\\d)(?:${NBSP.source})+(?=\\d)`, "g"), ""));
+  const them = count > 1 ? "them" : "it";
+  const which = `${count > 1 ? `${count} invisible characters` : "an invisible character"} in it (${invisibleName(first)}, ${count > 1 ? "the first " : ""}at column ${column})`;
+  return {
+    message: spaceOnly
+      ? `${entry}the number \`${shown}\` in \`${field}\` has ${count > 1 ? `${count} non-breaking spaces between its digits (${invisibleName(first)}, the first at column ${column})` : `${invisibleName(first)}, between its digits at column ${column}`}: the citation style prints "${shown}" and reads it as text, not as one number`
+      : `${entry}the number \`${shown}\` in \`${field}\` has ${which}: ${reader} keeps it as part of the value, and the citation style then reads it as text, not as a number: ${numberEffect(found.cslName)}`,
+    fix: `delete ${them}, so that line ${line} reads \`${fixed}\`${spaceOnly ? " (or, if it stands between two numbers, write - for a range or a comma in its place)" : ""}`,
+  };
 }
 
 type SourceProblem = { key: string; cslField: string[]; severity: "error" | "warning"; line: number; column: number; field: string; message: string; fix: string };
@@ -930,14 +1070,19 @@ export function bibtexInvisibleProblems(text: string): SourceProblem[] {
   for (const f of bibtexFields(text)) {
     const kind = bibtexValueKind(f.name);
     if (!kind || f.value === undefined) continue;
-    const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : INVISIBLE_IN_TEXT;
-    if (!pattern.test(f.value)) continue;
+    const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : kind === "number" ? INVISIBLE_IN_NUMBER : INVISIBLE_IN_TEXT;
+    // A number's ends as plugin-bibtex and citeproc-js read them: a byte order mark or a non-breaking space there is trimmed, as a space is.
+    const value = kind === "number" ? f.value.trim() : f.value;
+    if (!pattern.test(value)) continue;
     const open = /=\s*[{"]/.exec(text.slice(f.index))!;
-    const from = f.index + open.index + open[0].length;
+    const from = f.index + open.index + open[0].length + (kind === "number" ? f.value.length - f.value.trimStart().length : 0);
     const key = looks(f.key);
-    for (const [line, found] of byLine(from, from + f.value.length, pattern)) {
+    for (const [line, found] of byLine(from, from + value.length, pattern)) {
       const where = { key: f.key, line, column: found.column, field: fieldPath([key, f.name]) };
-      if (kind === "identifier") {
+      if (kind === "number") {
+        const cslName = cslFieldsOf(f.name)[0];
+        out.push({ ...where, cslField: cslFieldsOf(f.name), severity: "error", ...invisibleInNumber({ entry: `entry "${key}": `, value, field: f.name, cslName, ...found, line, fixed: found.fixed, reader: "BibTeX" }) });
+      } else if (kind === "identifier") {
         const visible = looks(f.value);
         const link = f.name === "doi" || f.name === "url" ? `, and its link would lead nowhere` : "";
         out.push({
@@ -1072,9 +1217,10 @@ export function bibtexStringInvisibleProblems(text: string): { problems: (Positi
     const name = d[1]!;
     // Where it is used: an identifier's use makes it one.
     const uses = fields.filter((f) => f.bare.some((b) => b.word.toLowerCase() === name.toLowerCase()) && f.index > d.index);
-    const inIdentifiers = uses.filter((f) => bibtexValueKind(f.name) === "identifier");
+    // Used in a number only (`volume = vol`), a number's rule: a non-breaking space is one only between digits.
+    const inIdentifiers = uses.filter((f) => bibtexValueKind(f.name) === "identifier" || bibtexValueKind(f.name) === "number");
     const kind = inIdentifiers.length ? "identifier" : "text";
-    const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : INVISIBLE_IN_TEXT;
+    const pattern = kind === "text" ? INVISIBLE_IN_TEXT : inIdentifiers.every((f) => bibtexValueKind(f.name) === "number") ? INVISIBLE_IN_NUMBER : INVISIBLE_IN_IDENTIFIER;
     // The text's pieces in braces or quotes, joined with #.
     let i = d.index + d[0].length;
     const pieces: { from: number; value: string }[] = [];
@@ -1088,7 +1234,7 @@ export function bibtexStringInvisibleProblems(text: string): { problems: (Positi
       i += joined[0].length;
     }
     const whole = pieces.map((p) => p.value).join("");
-    if (!pattern.test(whole)) continue;
+    if (!pattern.test(pattern === INVISIBLE_IN_NUMBER ? whole.trim() : whole)) continue;
     for (const f of inIdentifiers) breaks.add(f.key);
     const found = new Map<number, { column: number; first: string; count: number }>();
     for (const { from, value } of pieces) {
@@ -1266,19 +1412,9 @@ export function cslInvisibleProblems(
           const fixed = `${l.slice(0, from)}${rewritten}${l.slice(to)}`.trimEnd();
           const where = { line, column: f.column, field };
           if (kind === "number") {
-            // Only non-breaking spaces between digits: maybe a range or a list meant.
-            const spaceOnly = NBSP.test(f.first) && !INVISIBLE_IN_NUMBER.test(value.replace(new RegExp(`(?<=\\d)(?:${NBSP.source})+(?=\\d)`, "g"), ""));
-            const shown = visibleOf(value);
-            const them = f.count > 1 ? "them" : "it";
             out.push({
               key: id, cslField: [key, cslField(clean) ?? clean],
-              diagnostic: {
-                severity: "error", ...where,
-                message: spaceOnly
-                  ? `${entry}the number \`${shown}\` in \`${clean}\` has ${f.count > 1 ? `${f.count} non-breaking spaces between its digits (${invisibleName(f.first)}, the first at column ${f.column})` : `${invisibleName(f.first)}, between its digits at column ${f.column}`}: the citation style prints "${shown}" and reads it as text, not as one number`
-                  : `${entry}the number \`${shown}\` in \`${clean}\` has ${which(f.count, f.first, f.column)}: ${reader} keeps it as part of the value, and the citation style then reads it as text, not as a number: ${numberEffect(cslField(clean))}`,
-                fix: `delete ${them}, so that line ${line} reads \`${fixed}\`${spaceOnly ? " (or, if it stands between two numbers, write - for a range or a comma in its place)" : ""}`,
-              },
+              diagnostic: { severity: "error", ...where, ...invisibleInNumber({ entry, value, field: clean, cslName: cslField(clean), ...f, line, fixed, reader }) },
             });
             continue;
           }
@@ -1347,7 +1483,7 @@ export function bibtexCurlyValueProblems(text: string): SourceProblem[] {
     };
     const key = f.key;
     const shown = `${curly.open}${curly.text}${curly.close}`;
-    if (kind === "identifier") {
+    if (kind !== "text") {
       out.push({
         key, cslField: cslFieldsOf(f.name), severity: "error", line, column, field: fieldPath([key, f.name]),
         message: `entry "${key}": the value of \`${f.name}\` is written in curly quotes ${curly.open} ${curly.close} inside its braces: BibTeX keeps them as part of the value, ${shown}`,

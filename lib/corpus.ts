@@ -208,7 +208,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   else citationProblems.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
   // A citation of a key no reference of its post holds is told once, naming the posts that hold it (memoised: no second resolution).
   for (const post of posts) unresolved.push(...resolvePostCitations(post, site.bibliography, root, style).unresolved);
-  const told = unresolvedCitationProblems(unresolved, [...posts, ...linkingOnly], { where: frontMatterPositions(root, { readYamlDocument, splitFrontMatter }), sharedBibliography: settings.citations.bibliography });
+  const told = unresolvedCitationProblems(unresolved, [...posts, ...linkingOnly], { where: frontMatterPositions(root, { readYamlDocument, splitFrontMatter }), sharedBibliography: settings.citations.bibliography, root });
   // Kept with this site's posts, for their pages: another site's validation does not touch them.
   rememberUnresolvedProblems(posts, unresolved, told);
   const moved = new Set(unresolved.map((u) => u.problem));

@@ -2,11 +2,11 @@
 // start, tags and links to other posts. Kept apart from the loader so that \`npm run check\`
 // can run them on facts kept from an earlier run without parsing any post.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { PostLink, SitePost } from "./body-links.ts";
 import { formatOffset } from "./chat-time.ts";
-import { listPostFiles } from "./content-paths.ts";
+import { isSkippedName, listPostFiles, SETTINGS_FILE } from "./content-paths.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
@@ -418,6 +418,11 @@ export function unresolvedCitationProblems(
      * the place for a work many posts cite; none when the site has none.
      */
     sharedBibliography?: string | ReadonlyArray<string>;
+    /**
+     * The site's folder: a key no post holds is looked for in the bibliography files under
+     * content/ that `sharedBibliography` does not list (a second .bib put beside the first).
+     */
+    root?: string;
   } = {},
 ): Diagnostic[] {
   if (!citations.length) return [];
@@ -442,6 +447,8 @@ export function unresolvedCitationProblems(
   const shared = files.length
     ? `, or move it to ${files.length > 1 ? `one of the shared bibliography files (${files.join(", ")})` : `the shared bibliography (${files[0]})`} so that every post can cite it`
     : "; a work that many posts cite can instead go in a shared bibliography (`citations.bibliography` in the site settings), which every post can cite";
+  // Read only for a key no post holds: most checks never list content/.
+  let inUnlisted: Map<string, { file: string; line?: number }> | undefined;
   return citations.map((citation) => {
     const { key, problem, source } = citation;
     // File names start with the date: the posts before this one come first, the latest first
@@ -454,7 +461,15 @@ export function unresolvedCitationProblems(
     let holders = holdersIn(usable);
     const fixFirst = !holders.length;
     if (fixFirst) holders = holdersIn(broken);
-    if (!holders.length) return problem;
+    if (!holders.length) {
+      const unlisted = options.root === undefined ? undefined : (inUnlisted ??= unlistedBibliographyKeys(options.root, files)).get(key);
+      if (!unlisted || options.root === undefined) return problem;
+      return {
+        ...problem,
+        message: `${problem.message}; it is in ${unlisted.file}${unlisted.line ? ` (line ${unlisted.line})` : ""}, which is not one of the site's bibliography files: only the files \`citations.bibliography\` lists in ${SETTINGS_FILE} are read`,
+        fix: bibliographyListFix(options.root, unlisted.file),
+      };
+    }
     const exact = holders.filter((h) => h.id === key);
     // Only a capital apart: the id the first of those posts writes, which the citation must then match.
     const id = exact.length ? key : holders[0]!.id;
@@ -496,6 +511,124 @@ export function unresolvedCitationProblems(
     const recite = exact.length ? "" : `write \`${source ? withId(source, key, id) : `"@${id}"`}\` (ids must match in capitals and small letters) and `;
     return { ...problem, message, fix: `${recite}${copy}${shared}` };
   });
+}
+
+const BIBLIOGRAPHY_FILE = /\.(?:bib|bibtex|json|ya?ml)$/i;
+
+/**
+ * The files under content/ a shared bibliography could be (.bib, .bibtex, .json, .yaml, .yml),
+ * from the site's folder, sorted: content/_data/ (the settings, Eleventy's data), skipped names
+ * and linked folders aside.
+ */
+export function bibliographyFilesIn(root: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(path.join(root, folder), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const child = `${folder}/${entry.name}`;
+      if (isSkippedName(entry.name)) continue;
+      if (entry.isDirectory()) {
+        if (child !== path.posix.dirname(SETTINGS_FILE)) walk(child);
+      } else if (BIBLIOGRAPHY_FILE.test(entry.name)) found.push(child);
+    }
+  };
+  walk("content");
+  return found.sort(byCodeUnit);
+}
+
+/**
+ * The keys (ids) each bibliography file under content/ that `listed` does not name holds,
+ * each with its file and line, read without a parser: a .bib entry's head, a CSL JSON item's
+ * "id", a CSL YAML line `id: …`. The first file's (in path order) for a key in several.
+ */
+export function unlistedBibliographyKeys(root: string, listed: ReadonlyArray<string>): Map<string, { file: string; line?: number }> {
+  const named = new Set(listed.map((file) => path.posix.normalize(file.replace(/\\/g, "/")).replace(/^\.\//, "")));
+  const keys = new Map<string, { file: string; line?: number }>();
+  for (const file of bibliographyFilesIn(root)) {
+    if (named.has(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(path.join(root, file), "utf8");
+    } catch {
+      continue;
+    }
+    for (const { key, line } of keysWritten(file, text)) if (!keys.has(key)) keys.set(key, { file, line });
+  }
+  return keys;
+}
+
+function keysWritten(file: string, text: string): { key: string; line: number }[] {
+  const lineAt = (index: number) => text.slice(0, index).split("\n").length;
+  const out: { key: string; line: number }[] = [];
+  if (/\.bib(?:tex)?$/i.test(file)) {
+    for (const m of text.matchAll(/@\s*([A-Za-z]+)\s*[{(]\s*([^\s,{}()]+)\s*,/g)) {
+      if (!["comment", "string", "preamble"].includes(m[1]!.toLowerCase())) out.push({ key: m[2]!, line: lineAt(m.index) });
+    }
+  } else if (/\.json$/i.test(file)) {
+    for (const m of text.matchAll(/"id"\s*:\s*"((?:[^"\\]|\\.)+)"/g)) out.push({ key: m[1]!, line: lineAt(m.index) });
+  } else {
+    for (const m of text.matchAll(/^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*(["']?)([^"'\s#]+)\1[ \t]*(?:#.*)?$/gm)) out.push({ key: m[2]!, line: lineAt(m.index) });
+  }
+  return out;
+}
+
+/**
+ * How to add `file` to `citations.bibliography` in the settings, as they are written: the
+ * line to add after the last file listed, the line that lists them all on one line as it
+ * should read, or the lines to add for a key or a group not written yet. Read line by line,
+ * without a YAML parser (this module is loaded by every check).
+ */
+export function bibliographyListFix(root: string, file: string): string {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(root, SETTINGS_FILE), "utf8").replace(/^\ufeff/, "").split(/\r?\n|\r/);
+  } catch {
+    return `add ${file} to \`citations.bibliography\` in ${SETTINGS_FILE}`;
+  }
+  const at = (i: number) => `line ${i + 1} (\`${lines[i]!.trim()}\`)`;
+  const blank = (l: string) => /^\s*(?:#.*)?$/.test(l);
+  const indentOf = (l: string) => /^ */.exec(l)![0].length;
+  const citations = lines.findIndex((l) => /^citations[ \t]*:[ \t]*(?:#.*)?$/.test(l));
+  if (citations < 0) {
+    return `add these three lines at the end of ${SETTINGS_FILE}: \`citations:\` (not indented), \`  bibliography:\` and \`    - ${file}\``;
+  }
+  // The group's lines: indented, up to the next line that is not (comments and blank lines in it kept).
+  let end = citations + 1;
+  while (end < lines.length && (blank(lines[end]!) || indentOf(lines[end]!) > 0)) end++;
+  const inGroup = lines.slice(citations + 1, end);
+  const firstField = inGroup.find((l) => !blank(l));
+  const indent = " ".repeat(firstField ? indentOf(firstField) : 2);
+  const key = inGroup.findIndex((l) => new RegExp(`^${indent}bibliography[ \\t]*:`).test(l));
+  if (key < 0) {
+    return `add the lines \`${indent}bibliography:\` and \`${indent}${indent}- ${file}\` to ${SETTINGS_FILE} after ${at(citations)}`;
+  }
+  const keyLine = citations + 1 + key;
+  const value = lines[keyLine]!.replace(/^[^:]*:/, "").replace(/\s+#.*$/, "").trim();
+  const flow = /^\[(.*)\]$/.exec(value);
+  if (flow) {
+    const items = flow[1]!.trim();
+    const rewritten = `${indent}bibliography: [${items ? `${items}, ` : ""}${file}]`;
+    return `write line ${keyLine + 1} of ${SETTINGS_FILE} as \`${rewritten}\``;
+  }
+  if (value) return `list ${file} in \`citations.bibliography\` of ${SETTINGS_FILE} (${at(keyLine)})`;
+  // The block list below the key: the line to add after its last item, indented as it is.
+  let last = keyLine;
+  let itemIndent = `${indent}${indent}`;
+  for (let i = keyLine + 1; i < end; i++) {
+    const l = lines[i]!;
+    if (blank(l)) continue;
+    const item = /^( *)-(?: |$)/.exec(l);
+    // YAML lets a list's dashes sit at its key's indent too (`  bibliography:`, `  - a.bib`).
+    if (!item || item[1]!.length < indent.length) break;
+    itemIndent = item[1]!;
+    last = i;
+  }
+  return `add the line \`${itemIndent}- ${file}\` to ${SETTINGS_FILE} after ${at(last)}`;
 }
 
 /** A citation with `key` written as `id`, which differs only in capitals: "[see @Smith2016]" → "[see @smith2016]". */

@@ -1,5 +1,5 @@
 // Site-wide settings: one YAML file, validated by one zod schema.
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { readableFields, readYamlDocument } from "./front-matter.ts";
@@ -151,6 +151,60 @@ function fontFileProblem(root: string, font: string): { message: string; fix: st
   };
 }
 
+// A settings file under a name close to site.yaml: .yml, other capitals, .txt added by the editor.
+const SETTINGS_LIKE = /^site\.ya?ml(?:\.txt)?\s*$/i;
+
+/**
+ * The settings file is not at content/_data/site.yaml: the file most likely meant when there is
+ * one (content/_data/site.yml, Site.yaml, site.yaml.txt; a settings file in a folder named
+ * otherwise, or one folder too high), to rename or move; else, to create it.
+ */
+function missingSettings(root: string): { message: string; fix: string } {
+  const folder = path.posix.dirname(SETTINGS_FILE);
+  const name = path.posix.basename(SETTINGS_FILE);
+  const filesIn = (dir: string) => {
+    try {
+      return readdirSync(path.join(root, dir), { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  const missing = "the site settings file is missing";
+  const near = filesIn(folder).filter((e) => e.isFile() && SETTINGS_LIKE.test(e.name) && e.name !== name).map((e) => e.name);
+  if (near.length) {
+    const found = near[0]!;
+    const why = /\.txt\s*$/i.test(found) ? "the editor that saved it added .txt to its name" : /\s$/.test(found) ? "its name ends in a space" : "chatpost reads the settings from site.yaml only, in small letters";
+    return {
+      message: `${missing}, but ${folder}/${found} is there: ${why}`,
+      fix: `rename ${folder}/${found} to ${name}${/\.txt\s*$/i.test(found) ? ` (on Windows, turn on "File name extensions" in File Explorer's View menu to see the .txt)` : ""}`,
+    };
+  }
+  // content/data/, content/_Data/: a folder Eleventy does not read as the data folder.
+  const parent = path.posix.dirname(folder);
+  for (const dir of filesIn(parent)) {
+    if (!dir.isDirectory() || dir.name === path.posix.basename(folder) || !/^_?data$/i.test(dir.name)) continue;
+    const inside = filesIn(`${parent}/${dir.name}`).find((e) => e.isFile() && SETTINGS_LIKE.test(e.name));
+    if (inside) {
+      return {
+        message: `${missing}, but ${parent}/${dir.name}/${inside.name} is there: the settings folder is named _data, in small letters with the underscore`,
+        fix: `rename the folder ${parent}/${dir.name} to ${path.posix.basename(folder)}${inside.name === name ? "" : `, and the file ${inside.name} to ${name}`}`,
+      };
+    }
+  }
+  // Saved one folder too high: content/site.yaml, or site.yaml beside package.json.
+  for (const dir of [parent, "."]) {
+    const inside = filesIn(dir).find((e) => e.isFile() && SETTINGS_LIKE.test(e.name));
+    if (inside) {
+      const found = dir === "." ? inside.name : `${dir}/${inside.name}`;
+      return {
+        message: `${missing}, but ${found} is there: the settings are read from the folder ${folder}/ only`,
+        fix: `move ${found} into ${folder}/${inside.name === name ? "" : ` and rename it to ${name}`}`,
+      };
+    }
+  }
+  return { message: missing, fix: `create ${SETTINGS_FILE} (see the README, section "Site settings")` };
+}
+
 // The text each loaded settings object was validated from (for the validation records).
 const sources = new WeakMap<Settings, string>();
 
@@ -174,15 +228,7 @@ export function loadSiteSettings(root = process.cwd()): { settings: Settings; wa
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new SettingsError([
-      {
-        severity: "error",
-        file: SETTINGS_FILE,
-        field: "",
-        message: "the site settings file is missing",
-        fix: `create ${SETTINGS_FILE} (see the README, section "Site settings")`,
-      },
-    ]);
+    throw new SettingsError([{ severity: "error", file: SETTINGS_FILE, field: "", ...missingSettings(root) }]);
   }
   const text = bytes.toString("utf8");
   // UTF-16 (Notepad's "Unicode"), a Word document…: read as YAML, it would only give noise.

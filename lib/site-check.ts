@@ -2,10 +2,12 @@
 // between posts and the citations, in the same order as a build reports them. Posts
 // whose validation is on record (lib/validation-cache.ts) are not parsed again; only
 // the rest load the validator (zod, the YAML parser, citation-js), so checking a site
-// after a build, or after editing one post, reads files and records and little else
-// (but for the Nunjucks pages, compiled each time: lib/template-check.ts).
+// after a build, or after editing one post, reads files and records and little else.
+// The Nunjucks pages' checks are on record too: Nunjucks is loaded only to compile a
+// page whose record is missing (lib/template-check.ts).
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { trace } from "./build-trace.ts";
 import { checkCacheFolder, contentKey, projectCache, type ContentCache } from "./content-cache.ts";
 import { today } from "./clock.ts";
 import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-checks.ts";
@@ -14,8 +16,9 @@ import { listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from 
 import type { Settings } from "./settings.ts";
 import type { TemplateLanguage } from "./template-check.ts";
 import {
-  checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, settingsRecordKey, siteFilesHash,
-  siteRecordKey, textHash, writeCheckIndex, type CheckIndex, type PostRecord,
+  checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, readTemplatePageRecord, settingsRecordKey, siteFilesHash,
+  siteRecordKey, templatePageRecordKey, templatePages, templateScope, textHash, writeCheckIndex, writeTemplatePageRecord, type CheckIndex, type PostRecord,
+  type TemplatePageRecord,
 } from "./validation-cache.ts";
 
 /**
@@ -75,8 +78,48 @@ async function settingsOf(root: string, cache: ContentCache | undefined): Promis
 }
 
 /**
+ * The problems of every Nunjucks page of the site in `root` (lib/template-check.ts), each
+ * page's from its record when it has one (lib/validation-cache.ts); `compiled` names the
+ * pages that had none and were compiled. Only then is Nunjucks loaded. Without a cache,
+ * every page is compiled.
+ */
+export async function checkTemplatePagesOnRecord(root: string, language: TemplateLanguage, cache: ContentCache | undefined): Promise<{ diagnostics: Diagnostic[]; compiled: string[] }> {
+  const files = templatePages(root);
+  const scope = cache && templateScope(root, language);
+  const records = new Map<string, TemplatePageRecord>();
+  const missing: { file: string; text: string | undefined; key: string | undefined }[] = [];
+  for (const file of files) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(path.join(root, file));
+    } catch {
+      // Gone since it was listed: compiling finds nothing to report either.
+    }
+    const key = scope && bytes ? templatePageRecordKey(scope, file, textHash(bytes)) : undefined;
+    const record = cache && key ? readTemplatePageRecord(cache, key) : undefined;
+    if (record) records.set(file, record);
+    // The text compiled is the text hashed: a page edited meanwhile is compiled again next time.
+    else missing.push({ file, text: bytes?.toString("utf8"), key });
+  }
+  if (missing.length) {
+    const { templatePageRecords } = await import("./template-check.ts");
+    const texts = new Map(missing.map((m) => [m.file, m.text]));
+    const fresh = templatePageRecords(root, missing.map((m) => m.file), language, (file) => texts.get(file));
+    for (const { file, key } of missing) {
+      const record = fresh.get(file);
+      if (!record) continue;
+      records.set(file, record);
+      if (cache && key) writeTemplatePageRecord(cache, key, record);
+    }
+  }
+  trace(`Nunjucks pages: ${files.length - missing.length} on record, ${missing.length} compiled`);
+  return { diagnostics: files.flatMap((file) => records.get(file)?.diagnostics ?? []), compiled: missing.map((m) => m.file) };
+}
+
+/**
  * Every problem of the site in `root`. With `templates` (what its Nunjucks pages may use),
- * its Nunjucks pages are compiled too (lib/template-check.ts), each on its own.
+ * its Nunjucks pages are checked too, each on its own: from its record, else compiled
+ * (checkTemplatePagesOnRecord).
  */
 export async function checkSite(root: string, templates?: TemplateLanguage): Promise<CheckResult> {
   const cache = projectCache();
@@ -134,9 +177,7 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
   const unresolved = ordered.flatMap((r) => r.unresolved ?? []);
   // An unresolved citation may name the line of another post's reference: only then is the YAML parser loaded.
   const held = unresolved.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
-  // Compiled every time: a few pages, and whether what they include exists is not on record.
-  const pages = templates ? await import("./template-check.ts") : undefined;
-  const templateProblems = pages && templates ? pages.checkTemplatePages(root, pages.templatePages(root), templates) : [];
+  const templateProblems = templates ? (await checkTemplatePagesOnRecord(root, templates, cache)).diagnostics : [];
   return {
     posts: facts.length,
     diagnostics: [
@@ -149,7 +190,7 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
         where: (file, field) => (field.join(".") === "chat.start" ? positions.get(file) : undefined) ?? { line: 1, column: 1 },
         linkingOnly,
       }),
-      ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography }),
+      ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography, root }),
       ...siteDiagnostics,
       ...ordered.flatMap((r) => r.citations),
       ...templateProblems,

@@ -6,13 +6,15 @@
 // `{% import %}` naming a file that is not there, and a filter that does not exist.
 // What only rendering shows (a macro not defined, a name computed at run time) is still
 // reported when the page renders. Knows Nunjucks, not who runs it: the caller says which
-// filters, tags and folders the pages have.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// filters, tags and folders the pages have. `npm run check` keeps each page's result on
+// record (lib/site-check.ts checkTemplatePagesOnRecord) with where its includes were looked for.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import nunjucks from "nunjucks";
 import type { Diagnostic } from "./diagnostics.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { readTemplateError, templateDiagnostic, type TemplateErrorText, type TemplateSite } from "./template-errors.ts";
+import { isFile, templateFiles, type IncludeProbe, type TemplatePageRecord } from "./validation-cache.ts";
 
 /** A tag added to Nunjucks' own, read as a shortcode: `{% name args %}`, or with `paired` `{% name args %}…{% endname %}`. */
 export interface AddedTag {
@@ -37,39 +39,8 @@ export interface TemplateLanguage {
   options: nunjucks.ConfigureOptions;
 }
 
-/** Every Nunjucks page of a site, from its folder: content/**\/*.njk, but content/_data/ and hidden files and folders. */
-export function templatePages(root: string): string[] {
-  const pages: string[] = [];
-  const walk = (folder: string) => {
-    let entries;
-    try {
-      entries = readdirSync(path.join(root, folder), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const child = `${folder}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (child !== "content/_data") walk(child);
-      } else if (entry.name.endsWith(".njk") && isFile(path.join(root, child))) pages.push(child);
-    }
-  };
-  walk("content");
-  return pages.sort();
-}
-
-/** The `.njk` files of `folder` as `layout:` and `{% include %}` name them: "base.njk", "partials/next-chat.njk". */
-export function templateFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, encoding: "utf8" })
-      .map((file) => file.split(path.sep).join("/"))
-      .filter((file) => file.endsWith(".njk"))
-      .sort();
-  } catch {
-    return [];
-  }
-}
+// Listed without Nunjucks (lib/validation-cache.ts): a check whose pages are all on record loads neither Nunjucks nor this module.
+export { templateFiles, templatePages } from "./validation-cache.ts";
 
 /**
  * Every mistake the pages `files` (from `root`) show before they are rendered: one for a
@@ -78,7 +49,18 @@ export function templateFiles(folder: string): string[] {
  * closed is left to the front matter's own error.
  */
 export function checkTemplatePages(root: string, files: readonly string[], language: TemplateLanguage): Diagnostic[] {
-  const env = new nunjucks.Environment([], language.options);
+  return [...templatePageRecords(root, files, language).values()].flatMap((record) => record.diagnostics);
+}
+
+/**
+ * The same, page by page, with where each page's includes were looked for (what its record
+ * depends on besides its text: lib/validation-cache.ts). `text` gives a page's text when the
+ * caller has read it (the text its record is kept under); else it is read here. A page that
+ * cannot be read has no record.
+ */
+export function templatePageRecords(root: string, files: readonly string[], language: TemplateLanguage, text?: (file: string) => string | undefined): Map<string, TemplatePageRecord> {
+  // A copy: Nunjucks writes its defaults into the options it is given, which would change the language (and its records' key).
+  const env = new nunjucks.Environment([], { ...language.options });
   const extensions: nunjucks.Extension[] = [];
   const add = (name: string, extension: nunjucks.Extension) => {
     env.addExtension(name, extension);
@@ -89,20 +71,27 @@ export function checkTemplatePages(root: string, files: readonly string[], langu
   const texts = new Map<string, string | undefined>();
   const read = (file: string) => {
     if (!texts.has(file)) {
-      try {
-        texts.set(file, readFileSync(path.join(root, file), "utf8"));
-      } catch {
-        texts.set(file, undefined);
+      let found = text?.(file);
+      if (found === undefined) {
+        try {
+          found = readFileSync(path.join(root, file), "utf8");
+        } catch {
+          // Not there: no page.
+        }
       }
+      texts.set(file, found);
     }
     return texts.get(file);
   };
   const site: TemplateSite = { read, filters: language.filters, layoutFiles: templateFiles(language.includeFolders[0] ?? root) };
   const known = new Set(language.filters);
-  const out: Diagnostic[] = [];
+  const records = new Map<string, TemplatePageRecord>();
   for (const file of files) {
     const raw = read(file);
     if (raw === undefined) continue;
+    const out: Diagnostic[] = [];
+    const includes: IncludeProbe[] = [];
+    records.set(file, { diagnostics: out, includes });
     const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
     const split = splitFrontMatter(text);
     if (split.yaml === undefined && /^---[ \t]*\n/.test(text)) continue;
@@ -130,13 +119,13 @@ export function checkTemplatePages(root: string, files: readonly string[], langu
         const named = node.template as SyntaxNode;
         // A name computed when the page renders (`{% include page.partial %}`) is looked up then.
         if (named.typename !== "Literal" || typeof named.value !== "string") continue;
-        if (findTemplate(named.value, path.join(root, file), language.includeFolders)) continue;
+        if (findTemplate(named.value, path.join(root, file), language.includeFolders, (full, found) => includes.push({ path: full, found }))) continue;
         // The column of the name, inside its quotes.
         problem({ template: `./${file}`, message: `template not found: ${named.value}`, line: named.lineno + 1, column: named.colno + 2, exact: true });
       }
     }
   }
-  return out;
+  return records;
 }
 
 /** Nunjucks' parser, which its types do not describe. */
@@ -169,25 +158,21 @@ function* nodesOf(node: unknown): Generator<SyntaxNode> {
 /**
  * Where Nunjucks' file loader finds `name`, included from the page `from` (absolute):
  * a name starting with `./` or `../` from the page's folder, then in each folder in turn,
- * and only inside it. Undefined when no folder has it.
+ * and only inside it. Undefined when no folder has it. `looked` is told each place looked
+ * at (absolute) and whether a file was there.
  */
-export function findTemplate(name: string, from: string, folders: readonly string[]): string | undefined {
+export function findTemplate(name: string, from: string, folders: readonly string[], looked?: (full: string, found: boolean) => void): string | undefined {
   const wanted = name.startsWith("./") || name.startsWith("../") ? path.resolve(path.dirname(from), name) : name;
   for (const folder of folders) {
     const base = path.resolve(folder);
     const full = path.resolve(base, wanted);
     // As nunjucks' FileSystemLoader compares them.
-    if (full.startsWith(base) && isFile(full)) return full;
+    if (!full.startsWith(base)) continue;
+    const found = isFile(full);
+    looked?.(full, found);
+    if (found) return full;
   }
   return undefined;
-}
-
-function isFile(full: string): boolean {
-  try {
-    return statSync(full).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -4,7 +4,8 @@
 // the shared bibliography's files, and chatpost's own code and installed packages.
 // The files whose existence it looked at (images, linked files and posts), and the other
 // posts' titles when a link was judged by them, are kept with it and looked at again on every use. Light on purpose: reading records loads neither zod, the YAML
-// parser nor citation-js.
+// parser nor citation-js. A Nunjucks page's check (lib/template-check.ts) is kept the same
+// way, and its records and pages are found here without loading Nunjucks.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { probesHold as probedFilesHold, type FileProbe } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import type { Post } from "./post-loader.ts";
+import type { TemplateLanguage } from "./template-check.ts";
 
 const LIB_DIR = import.meta.dirname;
 
@@ -38,7 +40,15 @@ export function siteFilesHash(root: string, files: string[]): string {
     try {
       hash.update(readFileSync(full));
     } catch {
+      // Its error names a file of a near name in the same folder, or the bibliography files under content/: their names are part of it.
       hash.update("\0missing");
+      for (const dir of [path.dirname(full), path.join(root, "content")]) {
+        try {
+          hash.update(`\0${readdirSync(dir).sort().join("\0")}`);
+        } catch {
+          hash.update("\0none");
+        }
+      }
     }
     hash.update("\0");
   }
@@ -183,6 +193,108 @@ export function writeSiteRecord(cache: ContentCache, key: string, diagnostics: D
 /** Validated settings, stored under the settings file's text. */
 export function settingsRecordKey(text: string): string {
   return contentKey({ kind: "settings", code: validationCodeVersion(), text });
+}
+
+/** Every Nunjucks page of a site, from its folder: content/**\/*.njk, but content/_data/ and hidden files and folders. */
+export function templatePages(root: string): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(path.join(root, folder), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const child = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (child !== "content/_data") walk(child);
+      } else if (entry.name.endsWith(".njk") && isFile(path.join(root, child))) pages.push(child);
+    }
+  };
+  walk("content");
+  return pages.sort();
+}
+
+/** The `.njk` files of `folder` as `layout:` and `{% include %}` name them: "base.njk", "partials/next-chat.njk". */
+export function templateFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .map((file) => file.split(path.sep).join("/"))
+      .filter((file) => file.endsWith(".njk"))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function isFile(full: string): boolean {
+  try {
+    return statSync(full).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A place an `{% include %}`, `{% extends %}` or `{% import %}` was looked for (absolute), and whether a file was there. */
+export interface IncludeProbe {
+  path: string;
+  found: boolean;
+}
+
+/** A Nunjucks page's check as recorded. */
+export interface TemplatePageRecord {
+  diagnostics: Diagnostic[];
+  /**
+   * Where its includes were looked for: a file appearing or disappearing at one of them
+   * retires the record. What an included file says does not matter: the page is compiled,
+   * not rendered, and an include is only looked up (Nunjucks reads it when rendering).
+   */
+  includes: IncludeProbe[];
+}
+
+/**
+ * What the check of every Nunjucks page of the site in `root` depends on besides the page's
+ * path and text: chatpost's code (the check, Nunjucks' version), the filters, tags, include
+ * folders and options given, and the names of the files in the first include folder (a
+ * message lists them). The other folders (the site's own, with node_modules/ and the
+ * built site in it) are not listed: each record keeps where it looked instead. Undefined
+ * when the language has tags that read themselves (Eleventy's, made by code no key can
+ * hold): those pages are compiled every time.
+ */
+export function templateScope(root: string, language: TemplateLanguage): string | undefined {
+  if (Object.keys(language.extensions ?? {}).length || holdsCode(language.options)) return undefined;
+  return contentKey({
+    kind: "template-language",
+    code: validationCodeVersion(),
+    root: path.resolve(root),
+    filters: language.filters,
+    tags: language.tags,
+    includeFolders: language.includeFolders.map((folder) => path.resolve(folder)),
+    options: language.options,
+    layoutFiles: templateFiles(language.includeFolders[0] ?? root),
+  });
+}
+
+function holdsCode(value: unknown): boolean {
+  if (typeof value === "function") return true;
+  return !!value && typeof value === "object" && Object.values(value).some(holdsCode);
+}
+
+export function templatePageRecordKey(scope: string, file: string, hashOfText: string): string {
+  return contentKey({ kind: "template-page", scope, file, text: hashOfText });
+}
+
+/** A stored record, if present, whole, and every place its includes were looked for still holds a file or not as it did. */
+export function readTemplatePageRecord(cache: ContentCache, key: string): TemplatePageRecord | undefined {
+  const record = parse<TemplatePageRecord>(cache.get(key));
+  if (!record || !Array.isArray(record.diagnostics) || !Array.isArray(record.includes)) return undefined;
+  return record.includes.every((probe) => typeof probe?.path === "string" && isFile(probe.path) === probe.found) ? record : undefined;
+}
+
+export function writeTemplatePageRecord(cache: ContentCache, key: string, record: TemplatePageRecord): void {
+  cache.set(key, JSON.stringify(record));
 }
 
 function parse<T>(text: string | undefined): T | undefined {
