@@ -2,8 +2,12 @@
 // the position of every node so that a problem can point at its line.
 import { isDocument, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
+import { splitFrontMatter, type SplitFile } from "./front-matter-split.ts";
 import { yamlScalar } from "./yaml-text.ts";
 import { cslField, EMOJI_JOINER, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_NUMBER, INVISIBLE_IN_TEXT, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, visibleNumber } from "./csl-normalise.ts";
+
+// Here too for the modules that read YAML; the split alone is light (lib/front-matter-split.ts).
+export { splitFrontMatter, type SplitFile };
 
 export type Locate = (path: ReadonlyArray<PropertyKey>) => Position;
 
@@ -288,7 +292,9 @@ function colonSlips(text: string): ColonSlip[] {
     lines.forEach((l, i) => {
       const m = COLON_SLIP.exec(l);
       if (!m || found.some((s) => s.line === i + 1) || !(errorLines.has(i + 1) || misread.has(i + 1))) return;
-      const [, indent, key, value] = m as unknown as [string, string, string, string];
+      const [, indent, key, written] = m as unknown as [string, string, string, string];
+      // `title:2026 in review  # draft`: the note stays a note, after the value.
+      const { value, comment } = trailingComment(written);
       const trimmed = value.trimEnd();
       // A value YAML would read otherwise once the space is there: in quotes.
       const quote = /^#/.test(trimmed) || /:\s| #/.test(trimmed) && !/^["'[{]/.test(trimmed);
@@ -296,7 +302,7 @@ function colonSlips(text: string): ColonSlip[] {
       const curly = curlyQuoted(trimmed);
       // Kept in quotes even when it looks like a number: only the schema knows whether the field
       // wants one (`duration`) or text (`title:“2026”`), and it says so on the corrected copy.
-      const fixed = `${indent}${key}: ${curly ? quoteYaml(curly.text) : quote ? quoteYaml(trimmed) : value}`;
+      const fixed = `${indent}${key}: ${curly ? quoteYaml(curly.text) : quote ? quoteYaml(trimmed) : value}${comment}`;
       more.push({ line: i + 1, colon: indent.length + key.length + 1, key, written: l, fixed, shift: fixed.length - l.length, ...(curly ? { curly: { open: curly.open, close: curly.close } } : {}) });
     });
     if (!more.length) break;
@@ -443,7 +449,7 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
         report(
           dropped.line, dropped.column, field,
           `${curly ? `the quotes are curly quotes ${curly.open} ${curly.close} — YAML needs straight quotes " ". Without them, ` : ""}the text \`${dropped.comment}\` is left out of the value: in YAML, a space followed by # starts a comment, which is not part of the post`,
-          `${where}${lead}${quoteYaml(curly ? curly.text : dropped.written)}${curly ? "" : " (or, if it is a note to yourself, move it to a line of its own)"}`,
+          `${where}${lead}${quoteYaml(curly ? curly.text : dropped.written)}${flow ? "" : dropped.note}${curly ? "" : " (or, if it is a note to yourself, move it to a line of its own)"}`,
         );
       },
     });
@@ -796,6 +802,8 @@ interface DroppedComment {
   comment: string;
   /** The value with the comment: what the writer meant to write. */
   written: string;
+  /** A note written after the hashtag (`#nursing  # draft`), kept as a note by the fix; "" if none. */
+  note: string;
   /** What precedes the value on its first line, e.g. `title: ` or `- `. */
   lead: string;
   /** The line the value starts on. */
@@ -817,10 +825,67 @@ function droppedComment(text: string, node: { value: unknown; type?: string; ran
   const line = lineOf(hash);
   const lineText = lines[line - 1]!;
   const column = hash - lineStart(lines, line) + 1;
-  const comment = lineText.slice(column - 1).trimEnd();
+  const { value: comment, comment: note } = trailingComment(lineText.slice(column - 1).trimEnd());
   const firstLine = lineOf(start);
   const lead = (lines[firstLine - 1] ?? "").slice(0, start - lineStart(lines, firstLine)).trimStart();
-  return { line, column, comment, written: `${node.value}${lineText.slice(end - lineStart(lines, line), column - 1)}${comment}`, lead, firstLine };
+  return { line, column, comment, written: `${node.value}${lineText.slice(end - lineStart(lines, line), column - 1)}${comment}`, note, lead, firstLine };
+}
+
+// `# topics:`, `#chat:  # when`: a field with no value on its line, commented out.
+const COMMENTED_FIELD = /^([ \t]*)#[ \t]*([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(#.*)?$/;
+
+/**
+ * A field's line still commented out (`# topics:`) above its value, which is not (`  - First
+ * question?`), as a writer filling in what `npm run new` wrote may leave it: YAML finds a list
+ * or a group with no field. Found from any line of that value YAML fails on, so that it is told once.
+ */
+function commentedField(lines: readonly string[], line: number): Explained | undefined {
+  let i = line - 1;
+  while (i >= 0 && !COMMENTED_FIELD.test(lines[i]!) && (lines[i]!.trim() === "" || /^[ \t]*-(?:[ \t]|$)/.test(lines[i]!) || (/^[ \t]/.test(lines[i]!) && !/^[ \t]*#/.test(lines[i]!)))) i--;
+  const m = i >= 0 ? COMMENTED_FIELD.exec(lines[i]!) : null;
+  if (!m) return undefined;
+  const next = nextContentLine(lines, i + 1);
+  const value = next === undefined ? "" : lines[next]!;
+  const indent = m[1]!.length;
+  if (!(/^[ \t]*-(?:[ \t]|$)/.test(value) ? indentOf(value) >= indent : indentOf(value) > indent)) return undefined;
+  const fixed = `${m[1]}${m[2]}:${m[3] ? `  ${m[3]}` : ""}`;
+  return {
+    line: i + 1, column: indent + 1, field: fieldPathOnLine([...lines.slice(0, i), fixed], i + 1) ?? m[2]!,
+    message: `the line \`${m[2]}:\` is commented out (it starts with #), but the ${/^[ \t]*-/.test(value) ? "list" : "fields"} below it ${/^[ \t]*-/.test(value) ? "is" : "are"} not, so YAML finds ${/^[ \t]*-/.test(value) ? "a list" : "fields"} with no field name above`,
+    fix: `remove the # at the start of the line, so that it reads \`${fixed}\``,
+  };
+}
+
+/**
+ * The lines right below an empty field that are its value commented out (`topics:` then
+ * `#   - First question?`, as `npm run new` writes them, the writer having taken the # off the
+ * field's line only): each as it reads without its `#` (and the one space after it), with its
+ * 0-based index in `lines`. Only when they read, so, as the field's value: list items (`list`)
+ * or fields of a group, indented below it. `key` is the 0-based index of the field's line.
+ */
+export function commentedOutBelow(lines: readonly string[], key: number, list: boolean): Array<{ index: number; text: string }> | undefined {
+  const keyLine = lines[key] ?? "";
+  if (!/^[ \t]*(?:-[ \t]+)?[^\s#][^:]*:[ \t]*(?:#.*)?$/.test(keyLine)) return undefined;
+  const indent = indentOf(keyLine);
+  const found: Array<{ index: number; text: string }> = [];
+  for (let i = key + 1; i < lines.length; i++) {
+    const m = /^([ \t]*)#(.*)$/.exec(lines[i]!);
+    if (!m) break;
+    // `#   - First question?` → `  - First question?`: the # and, for an even indentation, one space.
+    const spaces = indentOf(m[2]);
+    const text = `${m[1]}${(m[1]!.length + spaces) % 2 === 1 && /^ /.test(m[2]!) ? m[2]!.slice(1) : m[2]}`.trimEnd();
+    const item = /^[ \t]*-(?:[ \t]|$)/.test(text);
+    const field = /^[ \t]*[A-Za-z_][\w.-]*[ \t]*:(?:[ \t]|$)/.test(text);
+    // The first line says what the value is; those below it may be its items' fields.
+    const deep = indentOf(text) > indent || (item && indentOf(text) === indent);
+    if (!deep || !(item || field) || (!found.length && item !== list)) break;
+    found.push({ index: i, text });
+  }
+  if (!found.length) return undefined;
+  // Read as YAML they must be the field's value, and nothing else: a note such as `# see: …` is not.
+  const doc = parseDocument(`${keyLine.replace(/#.*$/, "").trimEnd()}\n${found.map((f) => f.text).join("\n")}\n`, { prettyErrors: false });
+  if (doc.errors.length || !isMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
+  return found;
 }
 
 /**
@@ -881,6 +946,9 @@ export function proseStart(lines: readonly string[]): ProseStart | undefined {
       lastField = i + 1;
       continue;
     }
+    // `Patients have been organising online … [@fox2013]: trading advice …`, `Note: we meet at 8.`:
+    // the text's first line, with a colon in it, right below the fields; never "remove the field".
+    if (lastField > 0 && proseWithColon(l, lines, i)) return { start: i + 1, lastField, heading: false };
     // Three words or more ending like a sentence: not a field whose colon was forgotten.
     const sentence = !l.includes(": ") && /^\S+(\s+\S+){2,}$/.test(l.trim()) && /[.!?…]$/.test(l.trim());
     if (yamlLike(l) || (!blank && !(sentence && lastField > 0))) {
@@ -891,6 +959,24 @@ export function proseStart(lines: readonly string[]): ProseStart | undefined {
     return { start: i + 1, lastField, heading: false };
   }
   return undefined;
+}
+
+/**
+ * A line at the left edge that YAML would read as `name: value` but that is a sentence: its
+ * "name" has spaces and a sentence's punctuation in it, or is longer than any field's (40
+ * characters); or it is one capitalised word (`Note:`) before a sentence, with no field at the
+ * left edge below it. `i` is its 0-based index in `lines`.
+ */
+function proseWithColon(l: string, lines: readonly string[], i: number): boolean {
+  const m = /^([^\s#\-"'[{?&!|%>*][^:]*?)[ \t]*:(?:[ \t]+(.*))?$/.exec(l);
+  if (!m) return false;
+  const name = m[1]!;
+  if (/\s/.test(name) && (/[,;.!?()[\]"“”‘’…@]/.test(name) || name.length > 40)) return true;
+  if (name.length > 40) return true;
+  const value = (m[2] ?? "").trim();
+  if (!/^\p{Lu}[\p{Ll}\p{Lo}]*$/u.test(name) || !/^\S+(\s+\S+){2,}$/.test(value) || !/[.!?…:)]$/.test(value)) return false;
+  // A field written below it: a field whose name the writer capitalised, among the others.
+  return !lines.slice(i + 1).some((below) => /^[a-z_][\w.-]*[ \t]*:(?:\s|$)/.test(below));
 }
 
 /** A line YAML reads as part of the fields: indented, a list item, `field:`, or quoted or bracketed. */
@@ -999,6 +1085,125 @@ export function writtenIds(text: string): string[] {
 // `title: …`, `"odd key": …` at the left edge: where a top-level field starts.
 const TOP_LEVEL_KEY = /^((?:"[^"\n]*"|'[^'\n]*'|[^\s#\-"'][^:\n]*?))[ \t]*:(?:\s|$)/;
 
+// A line of dashes that a word processor, a phone or a copy from a web page made of `---`:
+// em and en dashes, a horizontal bar, minus signs, full-width and Unicode hyphens (or too few or
+// too many hyphens), and nothing else.
+const DASH_LINE = /^[ \t]*([-‐‑‒–—―−－﹣⸺⸻]{1,8})[ \t]*$/;
+const DASH_NAMES: Record<string, string> = {
+  "-": "hyphen", "‐": "Unicode hyphen", "‑": "non-breaking hyphen", "‒": "figure dash", "–": "en dash", "—": "em dash",
+  "―": "horizontal bar", "−": "minus sign", "－": "full-width hyphen", "﹣": "small hyphen", "⸺": "two-em dash", "⸻": "three-em dash",
+};
+
+/** `———` → "three em dashes", `—-` → "an em dash and a hyphen". */
+function dashesNamed(dashes: string): string {
+  const runs: Array<[string, number]> = [];
+  for (const c of dashes) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === c) last[1]++;
+    else runs.push([c, 1]);
+  }
+  const count = ["", "", "two", "three", "four", "five", "six", "seven", "eight"];
+  const words = runs.map(([c, n]) => (n === 1 ? `${/^[aeiou]/.test(DASH_NAMES[c]!) ? "an" : "a"} ${DASH_NAMES[c]}` : `${count[n]} ${DASH_NAMES[c]}${/sh$/.test(DASH_NAMES[c]!) ? "es" : "s"}`));
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+export interface FenceSlip { line: number; column: number; message: string; fix: string }
+
+/**
+ * The front matter's `---` lines as Eleventy reads them (gray-matter: a first line of exactly
+ * three hyphens, and a line starting with `---` after a line feed), where a writer's file differs
+ * without showing it: a `---` a word processor made an em dash (`—`), or typed with too few or too
+ * many hyphens; the YAML end of document `...` closing the fields; and a line that ends with a
+ * carriage return alone (an old Mac format) right above the closing `---`, which gray-matter does
+ * not see. Eleventy would show the fields as the text, or take the whole file for its front matter
+ * and lose the title and the text. Each is told, and `text` is the file as it reads once fixed
+ * (without a byte order mark, with line feeds), so that every other problem is found in the same
+ * run; `text` is `raw` itself when there is none. `what` names the file ("post", "page"); `always`
+ * (posts) takes a first line of dashes for the opening one whenever a field comes below it.
+ */
+export function fenceSlips(raw: string, what: string, always: boolean): { slips: FenceSlip[]; text: string } {
+  const text = raw.replace(/^\uFEFF/, "");
+  const parts = text.split(/(\r\n|\r|\n)/);
+  const lines = parts.filter((_, i) => i % 2 === 0);
+  const breaks = parts.filter((_, i) => i % 2 === 1);
+  const slips: FenceSlip[] = [];
+  const fixed = [...lines];
+  const field = (l: string | undefined) => /^[A-Za-z_"'][^:]*:(?:[ \t]|$)/.test(l ?? "");
+  const named = (l: string) => {
+    const dashes = DASH_LINE.exec(l)?.[1];
+    return dashes ? `\`${dashes}\`, ${dashesNamed(dashes)}` : `\`${l.trim()}\``;
+  };
+  // The opening line: `---` (or a slip of it) at the top, or below blank lines (misplacedOpening's to tell).
+  let first = 0;
+  while (first < lines.length && lines[first]!.trim() === "") first++;
+  const top = lines[first] ?? "";
+  let from: number | undefined;
+  if (/^[ \t]*---[ \t]*$/.test(top)) from = first + 1;
+  else if ((dashFence(top) || /^\.\.\.[ \t]*$/.test(top)) && field(lines[nextContentLine(lines, first + 1) ?? first + 1])) {
+    from = first + 1;
+    const close = closingLine(lines, from);
+    if (always || close !== undefined) {
+      fixed[first] = top.replace(/\S+/, "---");
+      slips.push({
+        line: first + 1, column: indentOf(top) + 1,
+        message: `line ${first + 1} is ${named(top)}, not the three hyphens \`---\` that start the front matter${DASH_LINE.test(top) ? " (word processors and phones turn --- into a dash)" : ""}: the fields would be shown as the ${what}'s text`,
+        fix: `write three hyphens in its place: \`---\``,
+      });
+    }
+  } else if (always && field(top)) from = first;
+  const close = from === undefined ? undefined : closingLine(lines, from);
+  if (close !== undefined && !/^---[ \t]*$/.test(lines[close]!)) {
+    const l = lines[close]!;
+    const dots = /^[ \t]*\.\.\.[ \t]*$/.test(l);
+    fixed[close] = "---";
+    slips.push({
+      line: close + 1, column: 1,
+      message: dots
+        ? `the front matter is closed with \`...\`, which YAML allows but Eleventy does not read as its end: it would take the whole file for the fields, and the ${what} would lose its title and all its text`
+        : `line ${close + 1} is ${named(l)}, not the three hyphens \`---\` that end the front matter${/^[ \t]*-+[ \t]*$/.test(l) ? "" : " (word processors and phones turn --- into a dash)"}: the ${what}'s text would be read as fields`,
+      fix: dots ? "close the fields with --- (three hyphens), not ...: write `---` in its place" : "write three hyphens in its place, at the start of the line: `---`",
+    });
+  }
+  // gray-matter finds the closing `---` after a line feed only.
+  if (close !== undefined && breaks[close - 1] === "\r") {
+    const only = !/\n/.test(text);
+    slips.push({
+      line: close, column: lines[close - 1]!.length + 1,
+      message: only
+        ? `the lines end in CR alone, an old Mac format: Eleventy does not see the \`---\` on line ${close + 1} that ends the front matter, and the ${what} would lose its title and all its text`
+        : `line ${close} ends in CR alone (an old Mac line end), not LF: Eleventy does not see the \`---\` on line ${close + 1} that ends the front matter, and the ${what} would lose its title and all its text`,
+      fix: "save the file with ordinary line ends (LF): most editors offer it in the status bar or the save dialog (\"LF\", \"Unix\")",
+    });
+  }
+  if (!slips.length) return { slips, text: raw };
+  return { slips, text: fixed.join("\n") };
+}
+
+/**
+ * The line (0-based) that ends front matter whose fields start at `from`: the first `---` line,
+ * or the first line of dashes or `...` below which no field comes before a `---`, with only fields above it.
+ */
+function closingLine(lines: readonly string[], from: number): number | undefined {
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^---[ \t]*$/.test(l)) return i;
+    if (!dashFence(l) && !/^[ \t]*\.\.\.[ \t]*$/.test(l)) continue;
+    if (!fieldsOnly(lines, from, i)) return undefined;
+    // Fields below it up to a `---`: it is a slip among the fields, not their end (YAML tells it).
+    const next = nextContentLine(lines, i + 1);
+    const after = next === undefined ? undefined : lines.slice(next).findIndex((x) => /^---[ \t]*$/.test(x));
+    if (next !== undefined && after !== undefined && after > 0 && fieldsOnly(lines, next, next + after)) continue;
+    return i;
+  }
+  return undefined;
+}
+
+/** A line of dashes meant as `---` (see DASH_LINE): not a list's `-` alone, nor `---` itself. */
+function dashFence(l: string): boolean {
+  const dashes = DASH_LINE.exec(l)?.[1];
+  return !!dashes && !/^[ \t]/.test(l) && (/[^-]/.test(dashes) || (dashes.length !== 1 && dashes.length !== 3));
+}
+
 /**
  * The problem of a file whose front matter does not start on its first line, which every
  * reader of front matter (Eleventy's too) requires, so the fields would be shown as text:
@@ -1046,9 +1251,9 @@ function fieldsOnly(lines: readonly string[], from: number, to: number): boolean
     lines.slice(from, to).every((l) => l.trim() === "" || /^\s*#/.test(l) || yamlLike(l));
 }
 
-/** The first line at or after `from` (0-based) that can end front matter, `---` or `...`. */
+/** The first line at or after `from` (0-based) that ends front matter for Eleventy: `---`. */
 function closingFence(lines: readonly string[], from: number): number | undefined {
-  for (let i = from; i < lines.length; i++) if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i]!)) return i;
+  for (let i = from; i < lines.length; i++) if (/^---[ \t]*$/.test(lines[i]!)) return i;
   return undefined;
 }
 
@@ -1314,6 +1519,9 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       fix: `write the line as \`${star[1]}- ${star[2]!.trimEnd()}\`${lines.filter((l) => /^\s*\*\s+\S/.test(l)).length > 1 ? ", and so each line starting with *" : ""}`,
     };
   }
+  // `# topics:` above `  - First question?`: the field's line still commented out, its items not.
+  const commented = commentedField(lines, line);
+  if (commented) return commented;
   // `%YAML 1.2`, `% title: x`: a line that starts with % is a directive to YAML.
   const directive = err.code === "MISSING_CHAR" && /directives-end/.test(err.message) ? lines.findIndex((l) => /^%/.test(l)) + 1 : /^%/.test(text) ? line
     // `title:\u00a0T` then `%date: …`: one text to YAML, which ends on the % line.
@@ -1406,7 +1614,18 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       if (joined) return joined;
       // Already in quotes: quoting it again would only add a layer each time the fix is applied.
       if (alreadyQuoted(text)) return { ...here, message: "YAML cannot read this line where it stands: the line is not lined up with the fields around it", fix: "indent it with the same number of spaces as the fields it belongs with" };
-      return { ...here, message: "the value contains ': ', which YAML reads as the start of another field", fix: quoteSuggestion(text) ?? `put the value in quotes; ${QUOTE_HINT}` };
+      // `start: 2026-12-08T21:  # local time …`: a time cut short after the hour; quoting it would only move the error.
+      const written = valueOnLine(text);
+      const { value, comment } = trailingComment(written?.text ?? "");
+      if (written && /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:$/.test(value)) {
+        return {
+          ...here, column: written.column,
+          message: `the time \`${value}\` stops after the hour's colon, and YAML reads a colon at the end of a value as the end of a field's name`,
+          fix: `write the minutes after the colon, e.g. \`${text.slice(0, written.column - 1).trimStart()}${value}00${comment}\``,
+        };
+      }
+      const ends = /:$/.test(value) ? "the value ends with ':', which YAML reads as the end of a field's name" : "the value contains ': ', which YAML reads as the start of another field";
+      return { ...here, message: ends, fix: quoteSuggestion(text) ?? `put the value in quotes; ${QUOTE_HINT}` };
     }
     case "KEY_OVER_1024_CHARS": {
       // A line indented below a long value: the "indented further" message says it.
@@ -1594,10 +1813,12 @@ const WIDE_COLON = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*)[ \t\u00a0\u3000]*([�
 function wideColon(text: string): { column: number; key: string; line: string; message: string; fix: string } | undefined {
   const m = WIDE_COLON.exec(text);
   if (!m) return undefined;
-  const [, lead, key, colon, value] = m as unknown as [string, string, string, string, string];
+  const [, lead, key, colon, written] = m as unknown as [string, string, string, string, string];
+  // A note after the value (`title：Hello  # draft`) stays a note.
+  const { value, comment } = trailingComment(written);
   // Already in quotes (`hashtag："#hcldr"`): the quotes are YAML's, kept as they are.
   const quoted = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')$/.test(value);
-  const fixed = `${lead}${key}:${value ? ` ${quoted ? value : yamlScalar(value)}` : ""}`;
+  const fixed = `${lead}${key}:${value ? ` ${quoted ? value : yamlScalar(value)}` : ""}${comment}`;
   const name = colon === "：" ? "a full-width colon ：" : `the sign ${colon}`;
   return {
     column: text.indexOf(colon) + 1, key, line: fixed,
@@ -2141,12 +2362,13 @@ function valueOnLine(line: string): { text: string; column: number } | undefined
 function elision(line: string | undefined): { column: number; message: string; fix: string } | undefined {
   const m = /^(\s*(?:-\s+)?[A-Za-z_][\w.-]*:|\s*-)(\s+)('[\p{L}\p{N}].*?)\s*$/u.exec(line ?? "");
   if (!m || closes(m[3]!.slice(1), "'")) return undefined;
-  const value = m[3]!;
+  // Its ' is an apostrophe, not a quote: a # after it is a comment.
+  const { value, comment } = trailingComment(m[3]!, false);
   const word = /^'[\p{L}\p{N}]+/u.exec(value)![0];
   return {
     column: m[1]!.length + m[2]!.length + 1,
     message: `YAML reads a value that starts with ' as text in single quotes, and this quote is never closed: the ' of ${word} is an apostrophe`,
-    fix: `put the whole value in double quotes, so that the apostrophe is kept: ${m[1]!.trim()} ${quoteYaml(value)}`,
+    fix: `put the whole value in double quotes, so that the apostrophe is kept: ${m[1]!.trim()} ${quoteYaml(value)}${comment}`,
   };
 }
 
@@ -2176,7 +2398,10 @@ function quotesPair(text: string, q: string): boolean {
 function quoteSuggestion(line: string | undefined, prefer?: "single" | "double"): string | undefined {
   const m = /^\s*((?:-\s+)?[A-Za-z_][\w.-]*:|-)\s+(.*?)\s*$/.exec(line ?? "");
   if (!m || !m[2]) return undefined;
-  let value = m[2];
+  // `start: 2026-12-08T21:  # local time …`: the note stays a note, after the quoted value.
+  const { value: written, comment } = trailingComment(m[2]);
+  if (!written) return undefined;
+  let value = written;
   if (!prefer && alreadyQuoted(line)) return undefined;
   if (prefer && value.length > 1 && value[0] === value[value.length - 1] && `"'`.includes(value[0]!)) {
     // `"Kate's "big" idea"`: the outer quotes are YAML's, the inner ones the text's; in
@@ -2188,7 +2413,26 @@ function quoteSuggestion(line: string | undefined, prefer?: "single" | "double")
   }
   const single = prefer === "single" || (prefer !== "double" && value.includes('"'));
   const quoted = single ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-  return `put the value in ${single ? "single" : "double"} quotes: ${m[1]} ${quoted}`;
+  return `put the value in ${single ? "single" : "double"} quotes: ${m[1]} ${quoted}${comment}`;
+}
+
+/**
+ * A value as written and the comment after it: a # after a space and before a space (or at the
+ * end of the line), as a note is written (`# local time in …`, as `npm run new` writes them), outside
+ * the value's quotes. A fix that quotes the value keeps such a note as a note, after it: in the
+ * quotes it would be shown as part of the value. A hashtag (`#nursing`) is part of the value.
+ */
+export function trailingComment(text: string, quotes = true): { value: string; comment: string } {
+  if (/^#(?:[ \t]|$)/.test(text)) return { value: "", comment: `  ${text.trim()}` };
+  for (const m of text.matchAll(/[ \t]+#(?=[ \t]|$)/g)) {
+    const value = text.slice(0, m.index);
+    if (!value.trim()) continue;
+    // Inside a quoted value the # is text, unless the quotes close before it.
+    const q = value[0]!;
+    if (quotes && `"'`.includes(q) && (value.length < 2 || !value.trimEnd().replace(/[\u00ad\u200b-\u200d\u2060\ufeff]+$/, "").endsWith(q))) continue;
+    return { value, comment: `  ${text.slice(m.index).trim()}` };
+  }
+  return { value: text, comment: "" };
 }
 
 /**
@@ -2216,13 +2460,15 @@ function curlyQuotes(explained: Explained | undefined, lines: string[]): Explain
   if (!explained) return undefined;
   const text = lines[explained.line - 1] ?? "";
   const m = /^(\s*)((?:-\s+)?[A-Za-z_][\w.-]*:|-)(\s+)(.*?)\s*$/.exec(text);
-  const curly = m ? curlyQuoted(m[4]!) : undefined;
+  // A note after the value (`title: “A: b”  # draft`) stays a note.
+  const { value, comment } = trailingComment(m?.[4] ?? "", false);
+  const curly = m ? curlyQuoted(value) : undefined;
   if (!m || !curly) return explained;
   return {
     ...explained,
     column: m[1]!.length + m[2]!.length + m[3]!.length + 1,
     message: `the quotes are curly quotes ${curly.open} ${curly.close} — YAML needs straight quotes " "`,
-    fix: `write straight quotes: ${m[2]} ${quoteYaml(curly.text)} (or, to show the curly quotes too: ${m[2]} ${quoteYaml(m[4]!)})`,
+    fix: `write straight quotes: ${m[2]} ${quoteYaml(curly.text)}${comment} (or, to show the curly quotes too: ${m[2]} ${quoteYaml(value)}${comment})`,
   };
 }
 
@@ -2267,6 +2513,15 @@ function flowComment(lines: string[], line: number): Explained | undefined {
   const column = bracket[0].length + hash.index + hash[0].length;
   // Each item holding a # in quotes; the closing bracket restored when the comment hid it.
   const close = bracket[0].endsWith("[") ? "]" : "}";
+  // `tags: [a, b  # note`: a note written as one, after a list never closed; the list closes before it.
+  const rest = text.slice(column - 1);
+  if (/^#(?:[ \t]|$)/.test(rest) && !rest.includes(close)) {
+    return {
+      line, column, field: fieldPathOnLine(lines, line),
+      message: `the list in brackets is not closed before the note \`${rest.trim()}\`: in YAML, a # after a space begins a comment, which runs to the end of the line`,
+      fix: `close the list before the note: \`${text.slice(0, column - 1).trimEnd().trimStart()}${close}  ${rest.trim()}\``,
+    };
+  }
   const inner = text.slice(bracket[0].length).replace(new RegExp(`\\${close}\\s*$`), "");
   const items = inner.split(",").map((item) => {
     // In braces, `key: value`: the value is quoted.
@@ -2294,30 +2549,6 @@ function unclosedBracketLine(lines: string[], before: number, open: string, clos
 
 function firstSentence(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-}
-
-export interface SplitFile {
-  /** The YAML between the fences, or undefined when the file has no front matter. */
-  yaml?: string;
-  /** Line number (1-based) of the first YAML line. */
-  yamlLine: number;
-  body: string;
-  /** Line number (1-based) where the body starts. */
-  bodyLine: number;
-}
-
-/** Split `---` fenced front matter from the body. Tolerates a BOM and CRLF line ends. */
-export function splitFrontMatter(raw: string): SplitFile {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const open = /^---[ \t]*\n/.exec(text);
-  if (!open) return { yamlLine: 1, body: text, bodyLine: 1 };
-  const rest = text.slice(open[0].length);
-  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
-  if (!close) return { yamlLine: 2, body: text, bodyLine: 1 };
-  const yaml = rest.slice(0, close.index);
-  const afterClose = rest.slice(close.index + close[0].length).replace(/^\n/, "");
-  const yamlLines = yaml === "" ? 0 : yaml.split("\n").length - (yaml.endsWith("\n") ? 1 : 0);
-  return { yaml, yamlLine: 2, body: afterClose, bodyLine: 2 + yamlLines + 1 };
 }
 
 /**
@@ -2367,7 +2598,7 @@ export function recordValidatedYaml(yaml: string, data: unknown): void {
 // it starts with the opening line's end, and keeps CRLF line ends.
 function takeValidatedYaml(text: string): { data: unknown; diagnostics: [] } | undefined {
   if (!validated.size) return undefined;
-  const key = text.replace(/^[ \t]*\r?\n/, "").replace(/\r\n?/g, "\n");
+  const key = text.replace(/^[ \t]*(?:\r\n?|\n)/, "").replace(/\r\n?/g, "\n");
   if (!validated.has(key)) return undefined;
   const data = validated.get(key);
   validated.delete(key);

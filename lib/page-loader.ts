@@ -8,7 +8,7 @@ import { bodyHtmlProblems } from "./body-html.ts";
 import { bodyFootnoteProblems } from "./body-footnotes.ts";
 import { bodyLinks, sitePostsIn } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { doubledFence, misplacedOpening, neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
+import { doubledFence, fenceSlips, misplacedOpening, neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
 import type { LoadContext, LoadResult } from "./post-loader.ts";
 import { parseBody } from "./markdown.ts";
 import { absoluteUrl } from "./site-url.ts";
@@ -20,9 +20,13 @@ export function loadPage(file: string, fileText: string, ctx: Pick<LoadContext, 
   if (notText) return { diagnostics: [notText] };
   const controls = controlCharacterProblems(file, fileText);
   // Read on as if the control characters were deleted: every other problem comes in the same list.
-  const raw = controls.length ? withoutControlCharacters(fileText) : fileText;
+  const written = controls.length ? withoutControlCharacters(fileText) : fileText;
+  // `—` for `---`, `...` closing the fields, a CR alone before the closing `---`: told, and read on as if fixed.
+  const fences = fenceSlips(written, "page", false);
+  const raw = fences.text;
   let split = splitFrontMatter(raw);
   const diagnostics: Diagnostic[] = [...encodingProblems(file, fileText, ctx.bytes), ...controls];
+  for (const slip of fences.slips) diagnostics.push({ severity: "error", file, field: "", ...slip });
   // Unclosed, the whole page would be read as its front matter, and shown empty.
   if (split.yaml === undefined && /^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
     const { split: closed, ...problem } = neverClosed(raw, "page");

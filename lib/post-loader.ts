@@ -10,7 +10,7 @@ import { dateSlips } from "./post-dates.ts";
 import { topicLabelProblems } from "./topic-labels.ts";
 import { postMarkupProblems } from "./front-matter-markup.ts";
 import { CONTROL_CHARACTER, controlCharacterName, controlCharacterProblems, encodingProblems, unreadableTextProblem, webPageProblem, withoutControlCharacters } from "./text-encoding.ts";
-import { doubledFence, misplacedOpening, neverClosed, readableFields, readYamlDocument, recordValidatedYaml, splitFrontMatter, writtenIds, type SplitFile } from "./front-matter.ts";
+import { doubledFence, fenceSlips, misplacedOpening, neverClosed, readableFields, readYamlDocument, recordValidatedYaml, splitFrontMatter, writtenIds, type SplitFile } from "./front-matter.ts";
 import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyHtmlProblems } from "./body-html.ts";
@@ -164,7 +164,12 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
   const controls = controlCharacterProblems(file, fileText);
   diagnostics.push(...controls);
   // Read on as if the control characters were deleted: a NUL after a date is that error alone.
-  const raw = controls.length ? withoutControlCharacters(fileText) : fileText;
+  const written = controls.length ? withoutControlCharacters(fileText) : fileText;
+  // `—` for `---`, `...` closing the fields, a CR alone before the closing `---`: Eleventy would not
+  // read the front matter as the check does. Told, and read on as if fixed: every problem at once.
+  const fences = fenceSlips(written, "post", true);
+  for (const slip of fences.slips) error("", { line: slip.line, column: slip.column }, slip.message, slip.fix);
+  const raw = fences.text;
   const found = splitFrontMatter(raw);
   let split: SplitFile & { yaml: string };
   if (found.yaml !== undefined) {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
 import { fieldPath, fieldWords } from "./diagnostics.ts";
 import { CSL_FIELDS, DATE_FIELDS, NAME_FIELDS, referenceId, referenceValueKind } from "./csl-normalise.ts";
-import { curlyQuoted, quoteYaml, type Locate, type ReadOptions, type ValueKind } from "./front-matter.ts";
+import { commentedOutBelow, curlyQuoted, quoteYaml, trailingComment, type Locate, type ReadOptions, type ValueKind } from "./front-matter.ts";
 import { yamlScalar } from "./yaml-text.ts";
 import { pastedTopics, withoutTopicLabel } from "./topic-labels.ts";
 import { closest } from "./suggest.ts";
@@ -134,11 +134,27 @@ function explainIssue(
     return { message: `${name} is missing`, fix: `add a line \`${key}: …\`${parent} (${expected})` };
   }
   if (value === null) {
+    const list = issue.code === "invalid_type" && issue.expected === "array";
+    // `topics:` with its items still commented out below it (`#   - First question?`, as `npm run new` writes them).
+    const below = item ? undefined : commentedValue(path, list, context, locate);
+    if (below) return below;
     const commented = context.commentedOut?.get(field);
+    // `# the chat's questions …` (a # and a space): a note after the empty field, written as notes are; its text is no value.
+    if (commented !== undefined && /^#(?:[ \t]|$)/.test(commented)) {
+      if (item) return { message: `${name} is empty: the text after # is a note, which YAML leaves out`, fix: "write its text before the #, or remove it from the list" };
+      return {
+        message: `${name} is empty: the text after # is a note, which YAML leaves out of the value`,
+        fix: list
+          ? `write its items on the lines below \`${key}:\`, each indented and starting with "- " (the note can stay), or remove the line if the field is optional`
+          : `write the value after \`${key}:\`, before the # (${expected}; the note can stay after it), or remove the line if the field is optional`,
+      };
+    }
     if (commented !== undefined) {
+      // `hashtag: #hcldr`: the value itself, read as a comment; a note after it stays a note.
+      const { value: written, comment } = trailingComment(commented);
       return {
         message: `${name} is empty: YAML reads everything after # as a comment`,
-        fix: `put the value in quotes: ${lead}${quoteYaml(commented)}`,
+        fix: `put the value in quotes: ${lead}${quoteYaml(written)}${comment}`,
       };
     }
     if (item) return { message: `${name} is empty`, fix: `write its text, or remove it from the list` };
@@ -330,7 +346,8 @@ function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: s
       return item ? `write the item as text on the line of its "- ", e.g. - your text` : `write the text on the same line: ${key}: your text`;
     case "array":
       return shown !== undefined
-        ? `write \`${key}:\` alone on its line, then each item on its own line below it, indented, starting with "- " (e.g. "  - ${shown}")`
+        // As YAML reads it back: `# the chat's questions …`, a note quoted into the value, is no item unquoted.
+        ? `write \`${key}:\` alone on its line, then each item on its own line below it, indented, starting with "- "${typeof value === "string" && yamlScalar(shown) !== shown ? ` (e.g. \`  - ${yamlScalar(shown)}\`)` : ` (e.g. "  - ${shown}")`}`
         : `write each item of \`${key}\` on its own line, indented, starting with "- "`;
     case "object":
       return `write \`${key}:\` alone on its line and its fields indented below it${fields.length ? ` (${fields.join(", ")})` : ""}`;
@@ -839,4 +856,24 @@ function flowListFix(path: readonly PropertyKey[], context: IssueContext, locate
   }
   const items = list.map((v) => (typeof v === "string" ? flowItem(v) : quoteYaml(itemAsWritten(path, String(v)))));
   return `put it in quotes${keys}${others}: \`${name}: [${items.join(", ")}]\``;
+}
+
+/**
+ * An empty field whose value is written below it but commented out (`topics:` above
+ * `#   - First question?`): the lines, and the fix that takes their # off.
+ */
+function commentedValue(path: PropertyKey[], list: boolean, context: IssueContext, locate: Locate): { message: string; fix: string } | undefined {
+  const at = locate(path).line;
+  if (!context.source || at === undefined) return undefined;
+  const lines = context.source.text.split("\n");
+  const found = commentedOutBelow(lines, at - context.source.firstLine, list);
+  if (!found) return undefined;
+  const first = found[0]!.index + context.source.firstLine;
+  const last = found[found.length - 1]!.index + context.source.firstLine;
+  const where = first === last ? `line ${first}` : `lines ${first}–${last}`;
+  const shown = found.map((f) => `\`${f.text}\``);
+  return {
+    message: `${fieldWords(path)} is empty: ${found.length === 1 ? `its ${list ? "item" : "field"} below it, on ${where}, is` : `its ${list ? "items" : "fields"} below it, on ${where}, are`} still commented out (${found.length === 1 ? "it starts" : "they start"} with #), so YAML leaves ${found.length === 1 ? "it" : "them"} out`,
+    fix: `remove the # at the start of ${where}, so that ${found.length === 1 ? "it reads" : "they read"} ${shown.length === 2 ? shown.join(" and ") : shown.join(", ")}`,
+  };
 }

@@ -5,7 +5,7 @@
 // text is read again here to say where and what. Knows only the shape of the error text.
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
-import { splitFrontMatter } from "./front-matter.ts";
+import { splitFrontMatter } from "./front-matter-split.ts";
 import { editDistance } from "./suggest.ts";
 
 /** What the text of a template error says. */
