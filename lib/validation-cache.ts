@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { sitePostsHold, type CrossFilePost, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
+import { bibliographyFilesIn, sitePostsHold, type CrossFilePost, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import { probesHold as probedFilesHold, type FileProbe } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -40,14 +40,20 @@ export function siteFilesHash(root: string, files: string[]): string {
     try {
       hash.update(readFileSync(full));
     } catch {
-      // Its error names a file of a near name in the same folder, or the bibliography files under content/: their names are part of it.
       hash.update("\0missing");
-      for (const dir of [path.dirname(full), path.join(root, "content")]) {
+      // Its error names a file of a near name in its folder (other capitals, ".txt" added,
+      // another extension) or the bibliography files under content/: those names are part of
+      // it, and only those (the folder may be the site's, where a build's output appears). A
+      // built-in style or locale ("apa", "en-US") is no file: nothing to look at.
+      if (/[/.]/.test(rel)) {
+        const stem = path.basename(full).replace(/\.[^.]*$/, "").toLowerCase();
+        let near: string[];
         try {
-          hash.update(`\0${readdirSync(dir).sort().join("\0")}`);
+          near = readdirSync(path.dirname(full)).filter((name) => name.toLowerCase().startsWith(stem)).sort();
         } catch {
-          hash.update("\0none");
+          near = ["\0none"];
         }
+        hash.update(`\0${near.join("\0")}\0${bibliographyFilesIn(root).join("\0")}`);
       }
     }
     hash.update("\0");

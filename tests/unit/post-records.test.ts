@@ -2,7 +2,7 @@
 // again (lib/corpus.ts): what it takes must be exactly what the loader makes, and a record
 // that cannot say so (corrupt, stale, or holding values JSON changes) is never used.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, it } from "node:test";
@@ -138,5 +138,25 @@ describe("posts taken from their validation records", () => {
     assert.ok(first.diagnostics.some((d) => d.field === "date"));
     assert.equal(loaded(cache, root, POST), undefined);
     assert.deepStrictEqual(validate(root), first);
+  });
+});
+
+describe("the hash of the files the settings name, when one is missing", () => {
+  it("changes with a file of a near name or a bibliography file under content/, not with other files (a build's output)", () => {
+    const root = copySite(FIXTURE_SITE);
+    const files = ["apa", "en-US", "content/refs.bib"];
+    const before = siteFilesHash(root, files);
+    // A build writes _site/ into the site's folder: the records stay valid.
+    mkdirSync(path.join(root, "_site"));
+    writeFileSync(path.join(root, "content/notes.txt"), "x");
+    assert.equal(siteFilesHash(root, files), before);
+    // A near name (the error then names it) changes the hash.
+    writeFileSync(path.join(root, "content/Refs.bib"), "");
+    const near = siteFilesHash(root, files);
+    assert.notEqual(near, before);
+    // So does a bibliography file anywhere under content/.
+    mkdirSync(path.join(root, "content/library"));
+    writeFileSync(path.join(root, "content/library/shared.yaml"), "[]\n");
+    assert.notEqual(siteFilesHash(root, files), near);
   });
 });
