@@ -1071,7 +1071,9 @@ export function bibtexInvisibleProblems(text: string): SourceProblem[] {
     const kind = bibtexValueKind(f.name);
     if (!kind || f.value === undefined) continue;
     const pattern = kind === "identifier" ? INVISIBLE_IN_IDENTIFIER : kind === "number" ? INVISIBLE_IN_NUMBER : INVISIBLE_IN_TEXT;
-    // A number's ends as plugin-bibtex and citeproc-js read them: a byte order mark or a non-breaking space there is trimmed, as a space is.
+    // A number's ends as plugin-bibtex and citeproc-js read them: a byte order mark (which
+    // plugin-bibtex makes a space) or a non-breaking space there is trimmed, as a space is: the
+    // number prints as one. normaliseItem trims the value itself.
     const value = kind === "number" ? f.value.trim() : f.value;
     if (!pattern.test(value)) continue;
     const open = /=\s*[{"]/.exec(text.slice(f.index))!;
@@ -2311,10 +2313,16 @@ function parseCslJson(file: string, written: string): FileResult {
   try {
     data = JSON.parse(text);
   } catch (error: any) {
+    const slip = jsonSyntaxProblem(text);
+    if (slip) {
+      // Line and column in the file as written: its byte order mark is a column of line 1.
+      const column = slip.line === 1 && written !== text ? slip.column + 1 : slip.column;
+      return { entries: [], unreadable: true, diagnostics: [{ severity: "error", file, line: slip.line, column, field: "", message: `the file is not valid JSON: ${slip.message}`, fix: slip.fix }] };
+    }
     const pos = /position (\d+)/.exec(String(error?.message))?.[1];
     return {
       entries: [], unreadable: true,
-      diagnostics: [{ severity: "error", file, ...(pos ? { line: text.slice(0, Number(pos)).split("\n").length } : {}), field: "", message: `the file is not valid JSON: ${String(error?.message).split("\n")[0]}`, fix: "check the commas, quotes and brackets around this line" }],
+      diagnostics: [{ severity: "error", file, line: pos ? text.slice(0, Number(pos)).split("\n").length : 1, field: "", message: `the file is not valid JSON (${String(error?.message).split("\n")[0]})`, fix: "check the commas, quotes and brackets around this line" }],
     };
   }
   if (!Array.isArray(data)) {
@@ -2322,6 +2330,204 @@ function parseCslJson(file: string, written: string): FileResult {
   }
   const lineById = (id: string) => lineOf(text, new RegExp(`"[iI][dD]"\\s*:\\s*"${escapeRegExp(id)}"`));
   return withInvisible(file, cslInvisibleProblems(text, "json", data, lineById), (own) => normaliseAll(file, "json", data, lineById, jsonFieldLocator(text), own));
+}
+
+/**
+ * The first place a CSL JSON file breaks JSON's rules, said in words, with its line and column
+ * and the line as it reads once mended: curly or single quotes (as a word processor or a
+ * JavaScript habit writes them), a comma too many before a closing bracket or one missing
+ * between two values, a field name without quotes, a comment, a text not closed. JSON.parse
+ * says only "Unexpected token", at times without a place. Undefined when the file is JSON.
+ */
+export function jsonSyntaxProblem(text: string): { line: number; column: number; message: string; fix: string } | undefined {
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+  const lineIndex = (index: number) => {
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= index) k++;
+    return k;
+  };
+  const lineText = (k: number) => text.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : text.length).replace(/\r?\n$|\r$/, "");
+  const place = (index: number) => { const k = lineIndex(index); return { line: k + 1, column: index - starts[k]! + 1 }; };
+  /** "so that line N reads `…`", the line with text[from, to) replaced by `put`. */
+  const reads = (from: number, to: number, put: string) => {
+    const k = lineIndex(from);
+    const l = lineText(k);
+    const a = from - starts[k]!;
+    const fixed = l.slice(0, a) + put + l.slice(Math.min(l.length, a + (to - from)));
+    if (fixed.length <= 160) return `so that line ${k + 1} reads \`${fixed}\``;
+    const s = Math.max(0, a - 60);
+    return `so that line ${k + 1} reads \`${s > 0 ? "…" : ""}${fixed.slice(s, s + 120)}${s + 120 < fixed.length ? "…" : ""}\` there`;
+  };
+  class Slip { constructor(readonly index: number, readonly message: string, readonly fix: string) {} }
+  const CURLY = "“”„‟‘’‚‛«»";
+  let i = 0;
+  const n = text.length;
+  const ws = () => { while (i < n && " \t\r\n".includes(text[i]!)) i++; };
+  /** A value (or field name) in curly or single quotes, from `at` to its closing quote on the line, written in straight ones. */
+  const quotedSlip = (at: number, what: string): Slip => {
+    const open = text[at]!;
+    const k = lineIndex(at);
+    const rest = lineText(k).slice(at - starts[k]! + 1);
+    const curly = open !== "'";
+    // Its closing quote: the last of its kind on the line (an apostrophe ’ may stand inside a text in “ ”).
+    const closers = open === "'" ? "'" : "‘’‚‛".includes(open) ? "‘’‛" : "“”‟»«";
+    const close = Math.max(...[...closers].map((q) => rest.lastIndexOf(q)));
+    const inner = close >= 0 ? rest.slice(0, close) : rest.replace(/[\s,]*$/, "");
+    const length = close >= 0 ? close + 2 : 1 + inner.length;
+    const quoted = `"${inner.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    const closing = close >= 0 ? rest[close]! : "";
+    return new Slip(at,
+      curly
+        ? `${what} is in curly quotes ${open}${closing ? ` ${closing}` : ""}, as a word processor writes them: JSON needs straight quotes " "`
+        : `${what} is in single quotes ' ': JSON needs double quotes " "`,
+      `write straight double quotes, ${reads(at, at + length, quoted)}`);
+  };
+  /** A closing bracket where a value was expected: a comma too many before it, or nothing there. */
+  const closingSlip = (at: number, open: string): Slip => {
+    let back = at - 1;
+    while (back >= 0 && " \t\r\n".includes(text[back]!)) back--;
+    if (text[back] === ",") {
+      return new Slip(back, `there is a comma after the last ${open === "[" ? "item of the list" : "field of the entry"}, before the closing ${text[at]}: JSON allows none there`,
+        `delete the comma, ${reads(back, back + 1, "")}`);
+    }
+    return new Slip(at, `a value is missing before ${text[at]}`, `write the value, or delete the comma or colon before it`);
+  };
+  // The brackets open at the place read, outermost first.
+  const opened: number[] = [];
+  const endSlip = (open: number): Slip => {
+    const { line } = place(open);
+    const closers = opened.map((o) => (text[o] === "[" ? "]" : "}")).reverse();
+    const fix = closers.length === 1 && closers[0] === "]"
+      ? "add a line `]` at the end of the file"
+      : `add ${closers.map((c) => `\`${c}\``).join(" then ")} where ${closers.length > 1 ? "they end" : "it ends"} (at the end of the file, for the last entry and the list)`;
+    return new Slip(n, `the file ends before the ${text[open] === "[" ? "list" : "entry"} opened with ${text[open]} on line ${line} is closed`, fix);
+  };
+  const string = (what: string) => {
+    const open = i++;
+    for (; i < n; i++) {
+      const c = text[i]!;
+      if (c === '"') { i++; return; }
+      if (c === "\\") {
+        const e = text[i + 1] ?? "";
+        if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) { i += 5; continue; }
+        if ('"\\/bfnrt'.includes(e) && e) { i++; continue; }
+        throw new Slip(i, `${what} has a backslash \\ before ${JSON.stringify(e)}: in JSON a backslash starts a code such as \\n, and \\${e} is none`, `write two backslashes \\\\ for one, ${reads(i, i + 1, "\\\\")}`);
+      }
+      if (c === "\n" || c === "\r") {
+        const k = lineIndex(open);
+        const l = lineText(k);
+        const curly = [...l.slice(open - starts[k]! + 1)].findIndex((x) => CURLY.includes(x));
+        if (curly >= 0) {
+          const at = open + 1 + curly;
+          throw new Slip(at, `${what} opens with a straight quote " but closes with a curly quote ${text[at]}, which JSON reads as part of the text: the text is not closed`, `write a straight quote in its place, ${reads(at, at + 1, '"')}`);
+        }
+        const end = l.replace(/,\s*$/, "").length;
+        throw new Slip(open, `${what} that starts here is not closed: its closing quote " is missing on the line`, `add the closing quote, ${reads(starts[k]! + end, starts[k]! + end, '"')}`);
+      }
+      if (c < " ") {
+        throw new Slip(i, `${what} has a ${c === "\t" ? "tab" : "control character"} in it, which JSON does not allow in a text`, `write a space in its place, ${reads(i, i + 1, " ")}`);
+      }
+    }
+    throw new Slip(open, `${what} that starts here is not closed: its closing quote " is missing`, `add the closing quote " where the text ends`);
+  };
+  const value = (what: string): void => {
+    ws();
+    const c = text[i];
+    if (c === undefined) throw new Slip(n, "the file ends where a value was expected", "write the value, or delete the comma or colon before the end");
+    if (c === "{") return object();
+    if (c === "[") return array();
+    if (c === '"') return string(what);
+    if (CURLY.includes(c) || c === "'") throw quotedSlip(i, what);
+    if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) throw commentSlip();
+    if (c === "]" || c === "}") throw closingSlip(i, c === "]" ? "[" : "{");
+    const word = /^[^\s,:\]}[{"]+/.exec(text.slice(i))?.[0] ?? c;
+    if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(word)) { i += word.length; return; }
+    if (["true", "false", "null"].includes(word)) { i += word.length; return; }
+    const lower = word.toLowerCase();
+    if (["true", "false", "null"].includes(lower)) throw new Slip(i, `\`${word}\` is written with capitals: JSON knows only \`${lower}\``, `write it in small letters, ${reads(i, i + word.length, lower)}`);
+    throw new Slip(i, `${what} \`${word}\` is not in quotes: in JSON a text is written in double quotes " " (a number is written only with digits)`, `put it in double quotes, ${reads(i, i + word.length, JSON.stringify(word))}`);
+  };
+  const commentSlip = () => {
+    const k = lineIndex(i);
+    const l = lineText(k);
+    const before = l.slice(0, i - starts[k]!);
+    return new Slip(i, "JSON has no comments: the text from // or /* on is read as part of the data", before.trim() ? `delete the comment, ${reads(i, starts[k]! + l.length, "").replace(/\s+`$/, "`")}` : `delete line ${k + 1}`);
+  };
+  /** After a value, where a comma or the closing bracket was expected. */
+  const separator = (open: number, close: string, valueEnd: number) => {
+    ws();
+    const c = text[i];
+    if (c === undefined) throw endSlip(open);
+    if (c === "," || c === close) return c;
+    if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) throw commentSlip();
+    const between = close === "}" ? "fields" : "items";
+    if (c === '"' || c === "{" || c === "[" || /[\w'“”‘’-]/.test(c)) {
+      throw new Slip(valueEnd, `a comma is missing after this value: in JSON, ${between} are separated by commas`, `add a comma, ${reads(valueEnd, valueEnd, ",")}`);
+    }
+    throw new Slip(i, `\`${c}\` is not expected here: after a value comes a comma , or the closing ${close}`, `delete it, or write a comma , or ${close}`);
+  };
+  const object = () => {
+    const open = i++;
+    opened.push(open);
+    ws();
+    if (text[i] === "}") { i++; opened.pop(); return; }
+    for (;;) {
+      ws();
+      const c = text[i];
+      if (c === undefined) throw endSlip(open);
+      let name = "";
+      if (c === '"') { const from = i; string("a field name"); name = text.slice(from + 1, i - 1); }
+      else if (CURLY.includes(c) || c === "'") throw quotedSlip(i, "the field name");
+      else if (c === "}") throw closingSlip(i, "{");
+      else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) throw commentSlip();
+      else {
+        const word = /^[^\s,:\]}[{"]+/.exec(text.slice(i))?.[0] ?? c;
+        throw new Slip(i, `the field name \`${word}\` is not in quotes: in JSON a field's name is written in double quotes`, `put it in double quotes, ${reads(i, i + word.length, JSON.stringify(word))}`);
+      }
+      const nameEnd = i;
+      ws();
+      if (text[i] !== ":") {
+        const gap = lineIndex(i) === lineIndex(nameEnd) ? i : nameEnd;
+        throw new Slip(nameEnd, `a colon : is missing after the field name "${name}"`, `add it, ${reads(nameEnd, gap, gap === i ? ": " : ":")}`);
+      }
+      i++;
+      value(`the value of "${name}"`);
+      const sep = separator(open, "}", i);
+      i++;
+      if (sep === "}") { opened.pop(); return; }
+    }
+  };
+  const array = () => {
+    const open = i++;
+    opened.push(open);
+    ws();
+    if (text[i] === "]") { i++; opened.pop(); return; }
+    for (;;) {
+      value("the item");
+      const sep = separator(open, "]", i);
+      i++;
+      if (sep === "]") { opened.pop(); return; }
+    }
+  };
+  try {
+    value("the value");
+    const last = text[i - 1];
+    ws();
+    if (i < n) {
+      const c = text[i]!;
+      if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) throw commentSlip();
+      const k = lineIndex(i);
+      const alone = lineText(k).trim() === c;
+      throw new Slip(i, `there is more after the file's closing ${last === "]" || last === "}" ? last : "value"}: a CSL JSON file is one list [ … ] of entries`,
+        c === "," || c === "]" || c === "}" ? (alone ? `delete line ${k + 1}` : `delete it, ${reads(i, i + 1, "")}`) : "move the entries into the list, before its closing ], with a comma between each two");
+    }
+  } catch (error) {
+    if (!(error instanceof Slip)) throw error;
+    const at = place(Math.min(error.index, Math.max(0, n - 1)));
+    return { ...at, message: error.message, fix: error.fix };
+  }
+  return undefined;
 }
 
 /**

@@ -207,7 +207,8 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
       // YAML reads .nan and .inf as numbers, which would be printed "NaN" and "Infinity".
       problems.push({ path: [key], message: `YAML reads ${yamlSpecial(value)} as a special number, which would be printed "${String(value)}"`, fix: `write the ${field}, or put the text in quotes if it is meant: ${key}: "${yamlSpecial(value)}"` });
     } else if (NUMBER_FIELDS.has(field)) {
-      if (typeof value === "number" || typeof value === "string") out[field] = String(value);
+      // Its ends trimmed, as citeproc-js prints it: `{\ufeff25}` in a .bib file, which plugin-bibtex reads " 25".
+      if (typeof value === "number" || typeof value === "string") out[field] = String(value).trim();
       else problems.push({ path: [key], message: `${field} must be a number or text`, fix: `write e.g. ${fieldLine(syntax, syntax === "bibtex" ? BIBTEX_NAME_OF[field] ?? field : key, "16")}` });
       const issue = field === "volume" ? volumeWithIssue(value) : undefined;
       if (issue) problems.push({ path: [key], severity: "warning", ...volumeIssueProblem(issue, key, { issue: valueOf("issue"), page: valueOf("page") }, syntax) });
@@ -1708,11 +1709,24 @@ function validParts(parts: number[]): boolean {
 
 // Characters that take no room on screen, pasted with text from a web page, a PDF or a word
 // processor: zero-width space, joiners, word joiner, byte order mark, soft hyphen, and the
-// non-breaking spaces, which look like an ordinary one.
+// non-breaking spaces, which look like an ordinary one; and the direction marks (left-to-right,
+// right-to-left, embeddings, overrides, isolates), pasted with text from right-to-left pages and
+// from Wikipedia, often around a number.
 const INVISIBLE_NAMES: Record<string, string> = {
   "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner", "\u2060": "a word joiner",
   "\ufeff": "a byte order mark", "\u00ad": "a soft hyphen", "\u00a0": "a non-breaking space", "\u2007": "a figure space", "\u202f": "a narrow non-breaking space",
+  "\u200e": "a left-to-right mark", "\u200f": "a right-to-left mark", "\u061c": "an Arabic letter mark",
+  "\u202a": "a left-to-right embedding mark", "\u202b": "a right-to-left embedding mark", "\u202c": "an end-of-direction mark (pop directional formatting)",
+  "\u202d": "a left-to-right override mark", "\u202e": "a right-to-left override mark",
+  "\u2066": "a left-to-right isolate mark", "\u2067": "a right-to-left isolate mark", "\u2068": "a first-strong isolate mark", "\u2069": "an end-of-isolate mark (pop directional isolate)",
 };
+
+/**
+ * The characters that take no room at all, as the inside of a regular expression's [...]: the
+ * zero-width ones, the byte order mark, the soft hyphen and the direction marks. The one list
+ * every check of invisible characters is built from (here, lib/bibliography.ts, lib/front-matter.ts).
+ */
+export const ZERO_WIDTH_CHARS = "\\u200b-\\u200f\\u061c\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff\\u00ad";
 
 /** What a writer calls an invisible character, and its code: "a zero-width space, U+200B". */
 export function invisibleName(c: string): string {
@@ -1723,9 +1737,11 @@ export function invisibleName(c: string): string {
 /** The non-breaking spaces: in text they keep `10 pm` on one line; in an identifier, a space that is not one. */
 export const NBSP = /[\u00a0\u2007\u202f]/;
 /** Every invisible character, as a value that names something (an identifier) must not hold one. */
-export const INVISIBLE_VALUE = /[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f]/;
+export const INVISIBLE_VALUE = new RegExp(`[${ZERO_WIDTH_CHARS}\\u00a0\\u2007\\u202f]`);
 // Joiners are a text's own (Persian, Indic scripts, emoji such as 👩‍⚕️), and a non-breaking
-// space is a space: in text, only these have no use.
+// space is a space. Direction marks are a right-to-left text's own (an Arabic or Hebrew title,
+// an English one quoting a Hebrew name): they keep a number or a Latin word the right way round,
+// and browsers, screen readers and search ignore them. So in text, only these have no use.
 export const INVISIBLE_IN_TEXT = /[\u200b\u2060\ufeff\u00ad]/;
 // A zero-width joiner between two pictographs, with a skin tone or an emoji sign after the
 // first (👩‍⚕️, 👩🏽‍⚕️, 🏳️‍🌈): part of one emoji.
@@ -1746,7 +1762,7 @@ export function referenceValueKind(key: string): "identifier" | "number" | "text
   return NUMBER_FIELDS.has(field) ? "number" : REFERENCE_IDENTIFIERS.has(field) ? "identifier" : "text";
 }
 
-const ZERO_WIDTH_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})[\u200b-\u200d\u2060\ufeff\u00ad]`, "u");
+const ZERO_WIDTH_IN_IDENTIFIER = new RegExp(`(?!${EMOJI_JOINER})[${ZERO_WIDTH_CHARS}]`, "u");
 // In a number (`1\u200b6`, `442\u200b-450`): any character that takes no room, and a
 // non-breaking space between two digits (`1\u00a06`). citeproc-js then reads the value as
 // text, not as a number: it prints "1 6", a page range `442\u200b-450` as "p. 442 – 450" (not

@@ -4,7 +4,7 @@ import { isDocument, isMap, isPair, isScalar, isSeq, parseDocument, visit, type 
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { splitFrontMatter, type SplitFile } from "./front-matter-split.ts";
 import { yamlScalar } from "./yaml-text.ts";
-import { cslField, EMOJI_JOINER, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_NUMBER, INVISIBLE_IN_TEXT, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, visibleNumber } from "./csl-normalise.ts";
+import { cslField, EMOJI_JOINER, ZERO_WIDTH_CHARS, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_NUMBER, INVISIBLE_IN_TEXT, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, visibleNumber } from "./csl-normalise.ts";
 
 // Here too for the modules that read YAML; the split alone is light (lib/front-matter-split.ts).
 export { splitFrontMatter, type SplitFile };
@@ -374,6 +374,12 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
     spaced.add(problem.line);
     report(problem.line, problem.column, fieldPathOnLine(lines.map(plainSpaces), problem.line), problem.message, problem.fix);
   }
+  // `topics:` then `  • a` and `  - b`: a bullet on one item, which YAML's own errors (if any) do not name.
+  const bulleted = typed && DASH_ITEM_HINT.test(text) ? mixedBulletLists(lines, firstLine - 1).filter((b) => inYaml(b.line)) : [];
+  for (const slip of bulleted) {
+    report(slip.line, slip.column, slip.field, slip.message, slip.fix);
+    for (const l of slip.lines) seenLines.add(l + firstLine - 1);
+  }
   const duplicates = doc.errors.some((e) => e.code === "DUPLICATE_KEY") ? duplicateKeys(doc, lines, lineOf, firstLine) : [];
   // Lines told to line up with the fields of their list item: the item's lines below them fail only because of it.
   const shallow = new Map<number, number>();
@@ -434,6 +440,12 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
           if (comment) commentedOut.set(`${dottedPath(path, "")}[${key}]`, comment[1]!);
           return;
         }
+        // A `#word` after a date, a time, a number or a code (`date: 2020-01-07 #TODO`, `zone:
+        // Europe/London #check`) can only be a note: none of them holds a # or a space. YAML reads
+        // it as one, as the writer meant; quoted into the value, it would make the value wrong.
+        // (Not a list's item, such as a tag: `tags: [shift, nursing #nightshift]` lost a word.)
+        const kind = options.valueKind?.(nodePath(path, key));
+        if (kind === "number" || (kind === "identifier" && typeof key !== "number" && !/\s/.test(String(node.value)))) return;
         const dropped = frontMatter ? droppedComment(text, node, lines, lineOf) : undefined;
         if (!dropped || !inYaml(dropped.line) || seenLines.has(dropped.line + firstLine - 1)) return;
         const field = typeof key === "number" ? `${dottedPath(path, "")}[${key}]` : dottedPath(path.slice(0, -1), String((parent as { key: { value: unknown } }).key.value));
@@ -449,7 +461,7 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
         report(
           dropped.line, dropped.column, field,
           `${curly ? `the quotes are curly quotes ${curly.open} ${curly.close} — YAML needs straight quotes " ". Without them, ` : ""}the text \`${dropped.comment}\` is left out of the value: in YAML, a space followed by # starts a comment, which is not part of the post`,
-          `${where}${lead}${quoteYaml(curly ? curly.text : dropped.written)}${flow ? "" : dropped.note}${curly ? "" : " (or, if it is a note to yourself, move it to a line of its own)"}`,
+          `${where}${lead}${quoteYaml((curly ? curly.text : dropped.written).replace(new RegExp(INVISIBLE_IN_TEXT.source, "g"), ""))}${flow ? "" : dropped.note}${curly ? "" : " (or, if it is a note to yourself, move it to a line of its own)"}`,
         );
       },
     });
@@ -748,6 +760,63 @@ function dashItems(doc: Document, lines: readonly string[], lineOf: (offset: num
   return found;
 }
 
+/**
+ * A list below its field whose items start some with `-` and some with a bullet or a dash (`• a`
+ * then `- b`, or `- a`, `• b`, `- c`), as a phone or a word processor turns the first item or a
+ * pasted one. A bullet first makes YAML read the whole list as one text, "• a - b - c", with no
+ * error of its own; a bullet after an item, an error about indentation that does not name it. One
+ * error, naming the bullets, with every item's line as it should read. (A list all in bullets
+ * is dashItems'.) Lines are the YAML text's; `shift` makes the message's the file's.
+ */
+function mixedBulletLists(lines: readonly string[], shift: number): Array<{ line: number; lines: number[]; column: number; field: string; message: string; fix: string }> {
+  const found: Array<{ line: number; lines: number[]; column: number; field: string; message: string; fix: string }> = [];
+  for (let k = 0; k < lines.length; k++) {
+    const key = /^([ \t]*)(?:-[ \t]+)?[A-Za-z_][\w.-]*[ \t]*:[ \t]*(?:#.*)?$/.exec(lines[k]!);
+    if (!key) continue;
+    const run: Array<{ line: number; indent: string; sign: string; text: string; item: boolean }> = [];
+    let itemIndent: string | undefined;
+    for (let j = k + 1; j < lines.length; j++) {
+      const l = lines[j]!.replace(/\r$/, "");
+      if (l.trim() === "") break;
+      const item = /^([ \t]*)(-)[ \t]+(.*?)\s*$/.exec(l) ?? DASH_ITEM.exec(l);
+      if (item && (itemIndent === undefined || item[1] === itemIndent)) {
+        itemIndent ??= item[1]!;
+        run.push({ line: j + 1, indent: item[1]!, sign: item[2]!, text: item[3]!, item: true });
+        continue;
+      }
+      // The lines of an item of fields (`- id: a` then `  type: book`) belong to it.
+      if (itemIndent !== undefined && indentOf(l) > itemIndent.length && !/^[ \t]*#/.test(l)) {
+        run.push({ line: j + 1, indent: "", sign: "", text: l, item: false });
+        continue;
+      }
+      break;
+    }
+    const items = run.filter((r) => r.item);
+    const bullets = items.filter((r) => r.sign !== "-");
+    if (!bullets.length || bullets.length === items.length || itemIndent === undefined || itemIndent.length < key[1]!.length) continue;
+    const at = (r: { line: number }) => r.line + shift;
+    const signs = [...new Set(bullets.map((b) => b.sign))].map(dashName).join(" and ");
+    const bulletLines = bullets.length === 1 ? `line ${at(bullets[0]!)} starts` : `lines ${bullets.map(at).join(", ")} start`;
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    const readAs = first.sign !== "-"
+      ? `, so YAML reads the list as one text, "${items.map((r) => `${r.sign} ${r.text}`).join(" ")}", not as ${items.length} items`
+      : `: YAML takes ${bullets.length === 1 ? "it" : "them"} for neither a new item nor the rest of the one above, and cannot read the list`;
+    const rewritten = run.map((r) => `\`${r.item ? `${r.indent}- ${r.text}` : r.text}\``);
+    const listed = rewritten.length === 1 ? rewritten[0]! : `${rewritten.slice(0, -1).join(", ")} and ${rewritten[rewritten.length - 1]}`;
+    found.push({
+      line: first.line,
+      lines: run.map((r) => r.line),
+      column: (bullets[0]!.line === first.line ? first.indent.length : 0) + 1,
+      field: fieldPathOnLine(lines, k + 1) ?? "",
+      message: `${bulletLines} with ${signs}, not the hyphen - that starts a list item in YAML${readAs}`,
+      fix: `write a hyphen - in place of ${bullets.length === 1 ? "it" : "each"}, so that lines ${at(first)}–${at(last)} read: ${listed}`,
+    });
+    k = last.line - 1;
+  }
+  return found;
+}
+
 function yamlMarks(doc: Document, text: string, lines: readonly string[], lineOf: (offset: number) => number): Array<{ offset: number; field: string; message: string; fix: string }> {
   // Only where `!` or `&` starts a word: most front matter has none, and is not walked.
   if (!/(?:^|[\s[{,:?-])[!&][^\s]?/m.test(text)) return [];
@@ -813,13 +882,15 @@ interface DroppedComment {
 /**
  * The hashtag after an unquoted text value (`title: Night shift #nursing`), which YAML reads
  * as a comment and drops. A comment written as one, `# note` with a space (as the README's
- * example and `npm run new` write them), or after a quoted value, a number or true/false,
- * was written knowing YAML, and is left alone.
+ * example and `npm run new` write them), or after a quoted value (in curly quotes too,
+ * `“Night shift” #draft`), a number or true/false, was written knowing YAML, and is left alone;
+ * so is a `#word` set apart by two spaces or a tab (`Night shift  #TODO`): a note, as a hashtag
+ * is written one space after its text.
  */
 function droppedComment(text: string, node: { value: unknown; type?: string; range?: [number, number, number] | null }, lines: string[], lineOf: (offset: number) => number): DroppedComment | undefined {
-  if (node.type !== "PLAIN" || typeof node.value !== "string" || !node.range) return undefined;
+  if (node.type !== "PLAIN" || typeof node.value !== "string" || !node.range || curlyQuoted(node.value)) return undefined;
   const [start, end, nodeEnd] = node.range;
-  const after = /^[ \t]+#(?=[\p{L}\p{N}_])/u.exec(text.slice(end, nodeEnd));
+  const after = /^ #(?=[\p{L}\p{N}_])/u.exec(text.slice(end, nodeEnd));
   if (!after) return undefined;
   const hash = end + after[0].length - 1;
   const line = lineOf(hash);
@@ -1688,7 +1759,7 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
       }
       // `title: "Burnout: what now?"` and a zero-width space after it: not a quote too many.
       // (From the line: a value's text is read without a non-breaking space at its end.)
-      const after = value ? /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')(?=[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f]+[ \t]*$)/.exec(text.slice(value.column - 1)) : null;
+      const after = value ? new RegExp(`^(?:"(?:[^"\\\\]|\\\\.)*"|'(?:[^']|'')*')(?=${INVISIBLE_VALUE.source}+[ \\t]*$)`).exec(text.slice(value.column - 1)) : null;
       if (value && after) {
         const sign = text[value.column - 1 + after[0].length]!;
         const fixed = text.slice(0, value.column - 1 + after[0].length);
@@ -1828,12 +1899,12 @@ function wideColon(text: string): { column: number; key: string; line: string; m
 }
 
 // Characters that take no room on screen: zero-width space, joiners, word joiner, a BOM inside the text, soft hyphen.
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
-const ODD_KEY_HINT = /[\u200b-\u200d\u2060\ufeff\u00ad：﹕︓꞉∶]/;
+const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CHARS}]`);
+const ODD_KEY_HINT = new RegExp(`[${ZERO_WIDTH_CHARS}：﹕︓꞉∶]`);
 
 // A field's name with an invisible character in it, anywhere on a line (`{family: Smith, \ufeffgiven: Jo}`).
 // Not \s, which in JavaScript takes a byte order mark for a space.
-const INVISIBLE_IN_KEY = /[^ \t{},[\]:"']*[\u200b-\u200d\u2060\ufeff\u00ad][^ \t{},[\]:"']*(?=[ \t]*:(?:[ \t]|$))/g;
+const INVISIBLE_IN_KEY = new RegExp(`[^ \\t{},[\\]:"']*[${ZERO_WIDTH_CHARS}][^ \\t{},[\\]:"']*(?=[ \\t]*:(?:[ \\t]|$))`, "g");
 
 // The invisible characters, their names, and which of them are a text's own (joiners in emoji,
 // Persian, Indic scripts; a non-breaking space in `10 pm`): shared with .bib files (lib/csl-normalise.ts).
@@ -2429,7 +2500,7 @@ export function trailingComment(text: string, quotes = true): { value: string; c
     if (!value.trim()) continue;
     // Inside a quoted value the # is text, unless the quotes close before it.
     const q = value[0]!;
-    if (quotes && `"'`.includes(q) && (value.length < 2 || !value.trimEnd().replace(/[\u00ad\u200b-\u200d\u2060\ufeff]+$/, "").endsWith(q))) continue;
+    if (quotes && `"'`.includes(q) && (value.length < 2 || !value.trimEnd().replace(new RegExp(`[${ZERO_WIDTH_CHARS}]+$`), "").endsWith(q))) continue;
     return { value, comment: `  ${text.slice(m.index).trim()}` };
   }
   return { value: text, comment: "" };

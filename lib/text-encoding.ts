@@ -184,9 +184,11 @@ export function controlCharacterName(c: string): string {
 /**
  * The text as meant: each control character deleted, but a page break or Word's line break
  * between two words, which stood for a space, made one. What the feeds carry (plugins/feeds.ts).
+ * Not after an opening bracket or before a closing one or a comma, full stop…: there no space
+ * was meant (`{25\f}`, a .bib number, is `{25}`, not `{25 }`).
  */
 export function withoutControlCharacters(text: string): string {
-  return text.replace(/(?<=[^\s\x00-\x1f\x7f-\x9f])[\v\f]+(?=[^\s\x00-\x1f\x7f-\x9f])/g, " ").replace(CONTROL_CHARACTERS, "");
+  return text.replace(/(?<=[^\s\x00-\x1f\x7f-\x9f\p{Ps}])[\v\f]+(?=[^\s\x00-\x1f\x7f-\x9f\p{Pe},.;:!?])/gu, " ").replace(CONTROL_CHARACTERS, "");
 }
 
 // A line with these was copied from a PDF page by page, or the file holds zeros where its text was.
