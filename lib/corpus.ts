@@ -29,6 +29,11 @@ export { listPostFiles, POSTS_DIR } from "./content-paths.ts";
 export interface Corpus {
   posts: Post[];
   diagnostics: Diagnostic[];
+  /**
+   * Each post file's load result as this validation read it (the object loadPostFile
+   * returns while the file is unchanged): a later read that gives another one is a newer text.
+   */
+  loaded: Map<string, LoadResult>;
 }
 
 // Parsed posts keyed by file and content hash: the check, the build and each
@@ -179,8 +184,10 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const linkingOnly: LinkingPost[] = [];
   const citationProblems: Diagnostic[] = [];
   const unresolved: UnresolvedCitation[] = [];
+  const loaded = new Map<string, LoadResult>();
   for (const file of files) {
     const result = loadedEntry(root, file, settings, records, site.bibliography).result;
+    loaded.set(file, result);
     diagnostics.push(...result.diagnostics);
     if (result.linking) linkingOnly.push(result.linking);
     if (result.post) posts.push(result.post);
@@ -214,7 +221,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const moved = new Set(unresolved.map((u) => u.problem));
   diagnostics.push(...told, ...citationProblems.filter((d) => !moved.has(d)));
   rememberValidation(root, settings, [...files, ...pages], site.diagnostics, records);
-  return { posts, diagnostics };
+  return { posts, diagnostics, loaded };
 }
 
 /**

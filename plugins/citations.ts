@@ -41,6 +41,9 @@ export default function citationsPlugin(eleventyConfig: any): void {
   });
   const { root, settings } = context();
   for (const file of [...settings.citations.bibliography, settings.citations.style, settings.citations.locale]) {
-    if (file.includes("/")) eleventyConfig.addWatchTarget(path.resolve(root, file));
+    // Relative to the working folder, as Eleventy's own paths are: with chatpost's layouts
+    // outside the site (`--root`), Eleventy watches from a common parent folder and joins an
+    // absolute path onto the working folder, watching a file that does not exist.
+    if (file.includes("/")) eleventyConfig.addWatchTarget(path.relative(process.cwd(), path.resolve(root, file)).split(path.sep).join("/"));
   }
 }

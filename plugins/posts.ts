@@ -2,9 +2,9 @@
 import path from "node:path";
 import { buildAnnouncement, type Announcement } from "../lib/announcement.ts";
 import { now } from "../lib/clock.ts";
-import { loadCorpus, loadPostFile, POSTS_DIR } from "../lib/corpus.ts";
-import { ContentError, formatProblemsHtml, formatReport, hasErrors, REPORT_ENDINGS, type Diagnostic } from "../lib/diagnostics.ts";
-import { slugFromFile, type Post } from "../lib/post-loader.ts";
+import { loadCorpus, loadPostFile, POSTS_DIR, type Corpus } from "../lib/corpus.ts";
+import { ContentError, formatDiagnostic, formatProblemsHtml, formatReport, hasErrors, REPORT_ENDINGS, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
+import { slugFromFile, type LoadResult, type Post } from "../lib/post-loader.ts";
 import { isPublished, newestFirst, upcomingChats } from "../lib/publishing.ts";
 import { calendarSite } from "./calendar.ts";
 import { citationOptions } from "./citations.ts";
@@ -31,12 +31,111 @@ export function announcementFor(post: Post): Announcement | undefined {
   return announcements.get(post);
 }
 
-/** In preview, the problems of a post that cannot be built, and the address it would have. */
-function previewProblems(inputPath: string): { url: string; diagnostics: Diagnostic[] } | undefined {
+/**
+ * Under `npm start`, what the last validation of the whole site found in each post file:
+ * its own problems and those its citations and the checks between posts give it. Set
+ * before each rebuild renders anything, so a post's page shows what the terminal prints.
+ */
+interface FileFindings {
+  /** The load result validated: a later read of the file that gives another is a newer text. */
+  result: LoadResult;
+  diagnostics: Diagnostic[];
+  /** Where its problems page goes: its address, or the address of another file it shares it with. */
+  address: string;
+  /** The files sharing this address, when several do: the first (by name) shows all their problems there, the others nothing. */
+  sharing: string[];
+}
+let previewFindings = new Map<string, FileFindings>();
+
+function findingsByFile(corpus: Corpus): Map<string, FileFindings> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of corpus.diagnostics) {
+    if (!corpus.loaded.has(d.file)) continue;
+    let list = byFile.get(d.file);
+    if (!list) byFile.set(d.file, (list = []));
+    list.push(d);
+  }
+  const findings = new Map<string, FileFindings>();
+  const byAddress = new Map<string, string[]>();
+  for (const [file, result] of corpus.loaded) {
+    const address = result.post?.url ?? `/posts/${slugFromFile(file)}/`;
+    findings.set(file, { result, diagnostics: byFile.get(file) ?? [], address, sharing: [] });
+    byAddress.set(address, [...(byAddress.get(address) ?? []), file]);
+  }
+  // Two files with one address (a post copied under a new date) cannot both have a page there.
+  for (const files of byAddress.values()) {
+    if (files.length < 2) continue;
+    const sorted = [...files].sort();
+    for (const file of files) findings.get(file)!.sharing = sorted;
+  }
+  return findings;
+}
+
+type PreviewPage =
+  | { kind: "problems"; url: string; diagnostics: Diagnostic[] }
+  | { kind: "post"; warnings: Diagnostic[] }
+  /** Another file sharing its address shows the problems of both there. */
+  | { kind: "hidden" };
+
+/** Under `npm start`, what a post's page shows: its problems instead of the post, or the post with its warnings. */
+function previewPage(inputPath: string): PreviewPage | undefined {
   const file = relativeFile(inputPath);
   if (!file.startsWith(`${POSTS_DIR}/`)) return undefined;
   const result = loadPostFile(context().root, file, context().settings);
-  return result.post ? undefined : { url: `/posts/${slugFromFile(file)}/`, diagnostics: result.diagnostics };
+  const found = previewFindings.get(file);
+  // Saved again since this rebuild's validation: its own problems now, the next rebuild tells the rest.
+  if (!found || found.result !== result) {
+    return result.post ? { kind: "post", warnings: result.diagnostics } : { kind: "problems", url: `/posts/${slugFromFile(file)}/`, diagnostics: result.diagnostics };
+  }
+  if (found.sharing.length > 1) {
+    if (found.sharing[0] !== file) return { kind: "hidden" };
+    return { kind: "problems", url: found.address, diagnostics: found.sharing.flatMap((other) => previewFindings.get(other)?.diagnostics ?? []) };
+  }
+  if (!result.post || hasErrors(found.diagnostics)) return { kind: "problems", url: found.address, diagnostics: found.diagnostics };
+  return { kind: "post", warnings: found.diagnostics };
+}
+
+// A rebuild under `npm start` writes only the pages of the saved file, but the checks between
+// posts may change what another post's page must show (a chat now at the same time as the
+// saved one's). What each post's page shows (its problems, or its warnings) is kept as this
+// rebuild made it and as last written; the pages that differ are named to scripts/serve.ts.
+const pageMade = new Map<string, string>();
+const pageWritten = new Map<string, string>();
+let staleListener: ((files: string[]) => void) | undefined;
+let lastStale = "";
+/** The report the last rebuild printed, and the one the rebuild it asked for need not print again. */
+let lastReport: string | undefined;
+let reprintSkipped: string | undefined;
+
+/**
+ * Under `npm start`, `listener` is called after a rebuild that left posts' pages showing
+ * other problems or warnings than they have now, with their files (as Eleventy names them);
+ * not twice in a row for the same files, so a page that cannot be written does not loop.
+ */
+export function whenPreviewPagesStale(listener: (files: string[]) => void): void {
+  staleListener = listener;
+}
+
+function noteMade(inputPath: string, page: PreviewPage | undefined): void {
+  if (!page || page.kind === "hidden") return;
+  const shown = page.kind === "problems" ? page.diagnostics : page.warnings;
+  pageMade.set(relativeFile(inputPath), `${page.kind}\n${sortDiagnostics(shown).map(formatDiagnostic).join("\n")}`);
+}
+
+function staleAfterWriting(results: unknown): string[] {
+  for (const result of [results].flat(3) as ({ inputPath?: string } | undefined)[]) {
+    if (!result?.inputPath) continue;
+    const file = relativeFile(result.inputPath);
+    const made = pageMade.get(file);
+    if (made !== undefined) pageWritten.set(file, made);
+  }
+  return [...pageMade].filter(([file, made]) => pageWritten.get(file) !== made).map(([file]) => file);
+}
+
+/** A post's problems page under `npm start`: returns the page's content. */
+function showProblems(data: any, url: string, diagnostics: Diagnostic[]): string {
+  Object.assign(data, { layout: "base.njk", title: "Problems in this post", permalink: url });
+  return formatProblemsHtml(diagnostics);
 }
 
 /** Set by scripts/build.ts, which prints the warnings itself before Eleventy starts: once is enough. */
@@ -49,40 +148,74 @@ export default function postsPlugin(eleventyConfig: any): void {
   // Validate every post before Eleventy renders anything: all problems at once, no stack trace.
   eleventyConfig.on("eleventy.before", () => {
     const { root, settings, settingsWarnings, mode } = context();
+    const corpus = loadCorpus(root, settings);
+    if (mode === "preview") {
+      previewFindings = findingsByFile(corpus);
+      pageMade.clear();
+    }
     // The settings' warnings too: printed on every rebuild of the preview, as the posts' are.
-    const diagnostics = [...settingsWarnings, ...loadCorpus(root, settings).diagnostics];
+    const diagnostics = [...settingsWarnings, ...corpus.diagnostics];
+    // A rebuild that only writes pages the last one left showing old problems says nothing new.
+    const repeat = reprintSkipped;
+    reprintSkipped = undefined;
     if (hasErrors(diagnostics)) {
       // A preview shows a post's problems on its page; one in the site's own files (the
       // style, locale or shared bibliography) stops every post, so it stops the rebuild too.
       const siteWide = diagnostics.some((d) => d.severity === "error" && !d.file.startsWith(`${POSTS_DIR}/`));
       if (mode === "build" || siteWide) throw new ContentError(diagnostics);
-      console.error(formatReport(diagnostics, REPORT_ENDINGS.preview));
-    } else if (diagnostics.length && !(mode === "build" && warningsPrinted)) console.warn(formatReport(diagnostics));
+      const report = formatReport(diagnostics, REPORT_ENDINGS.preview);
+      if (report !== repeat) console.error(report);
+      lastReport = report;
+    } else if (diagnostics.length && !(mode === "build" && warningsPrinted)) {
+      const report = formatReport(diagnostics);
+      if (report !== repeat) console.warn(report);
+      lastReport = report;
+    } else lastReport = undefined;
+  });
+
+  eleventyConfig.on("eleventy.after", ({ results }: { results?: unknown }) => {
+    if (context().mode !== "preview") return;
+    const stale = staleAfterWriting(results);
+    const key = stale.join("\n");
+    const notify = stale.length > 0 && key !== lastStale;
+    lastStale = key;
+    if (notify && staleListener) {
+      reprintSkipped = lastReport;
+      staleListener(stale);
+    }
   });
 
   // Each post's page data comes from its validated Post; drafts and future posts are skipped.
   eleventyConfig.addPreprocessor("chatpost-posts", "md", (data: any) => {
     const { settings, mode } = context();
-    // Preview: a post with errors shows them at its own address instead of stopping the server.
-    if (mode === "preview") {
-      const problems = previewProblems(data.page.inputPath);
-      if (problems) {
-        Object.assign(data, { layout: "base.njk", title: "Problems in this post", permalink: problems.url });
-        return formatProblemsHtml(problems.diagnostics);
-      }
-    }
+    // Preview: a post with errors (its citations' and those between posts included) shows
+    // them at its own address instead of stopping the server; one with warnings shows them above it.
+    const preview = mode === "preview" ? previewPage(data.page.inputPath) : undefined;
+    noteMade(data.page.inputPath, preview);
+    if (preview?.kind === "hidden") return false;
+    if (preview?.kind === "problems") return showProblems(data, preview.url, preview.diagnostics);
     const post = postFor(data.page.inputPath);
     if (!post) return undefined;
     if (!isPublished(post, now(), mode)) return false;
-    data.post = post;
     // Posts are cached by content (lib/corpus.ts), so an unchanged post keeps its formatted
     // announcement across the rebuilds of `npm start`: citeproc runs only for the edited post.
     let announcement = announcements.get(post);
     if (!announcement) {
-      announcement = buildAnnouncement(post, { ...citationOptions(), locale: settings.language, site: calendarSite(), siteHashtag: settings.chat.hashtag });
+      try {
+        announcement = buildAnnouncement(post, { ...citationOptions(), locale: settings.language, site: calendarSite(), siteHashtag: settings.chat.hashtag });
+      } catch (error) {
+        // Saved again after this rebuild's validation: its page shows what stops it, the next rebuild prints it.
+        if (mode === "preview" && error instanceof ContentError && error.diagnostics.every((d) => d.file === post.file)) {
+          return showProblems(data, post.url, [...loadPostFile(context().root, post.file, settings).diagnostics, ...error.diagnostics]);
+        }
+        throw error;
+      }
       announcements.set(post, announcement);
     }
+    data.post = post;
     data.announcement = announcement;
+    // Under `npm start` only: the post's warnings, above it, as the terminal prints them (layouts/partials/preview-warnings.njk).
+    if (preview?.kind === "post" && preview.warnings.length) data.previewWarnings = sortDiagnostics(preview.warnings).map(formatDiagnostic);
     // Whether the chat was over when the site was built; a chat's end is in the build record's clock span (lib/build-record.ts).
     data.chatEnded = post.chat !== undefined && post.chat.endMillis <= now().getTime();
     data.layout = "post.njk";

@@ -5,6 +5,7 @@
 // full and marked so.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { checkClock, ClockError } from "../lib/clock.ts";
 import { CacheFolderError } from "../lib/content-cache.ts";
 import { ContentError, formatReport, SettingsError } from "../lib/diagnostics.ts";
@@ -192,4 +193,18 @@ export function whenOrphaned(stop: () => void, everyMs = 250): () => void {
   const timer = setInterval(look, everyMs);
   timer.unref();
   return look;
+}
+
+/**
+ * Eleventy prints "[11ty] Benchmark … (Configuration) "feedUpdated" Nunjucks Filter" lines
+ * when a step takes a noticeable share of a build, whatever `quietMode` says (it silences only
+ * Eleventy's informational lines, and these are warnings, written with `console.warn` by a
+ * logger of its own). Every other warning still reaches `target`.
+ */
+export function hideEleventyBenchmarks(target: Pick<Console, "warn">): void {
+  const warn = target.warn.bind(target);
+  target.warn = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && /^\[11ty\] Benchmark /.test(stripVTControlCharacters(args[0]))) return;
+    warn(...args);
+  };
 }

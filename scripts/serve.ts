@@ -8,7 +8,8 @@ import { checkCacheFolder } from "../lib/content-cache.ts";
 import { REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { removeWithEmptyFolders } from "../lib/preview-outputs.ts";
-import { interceptEleventyErrors, runStep, whenOrphaned } from "./run-step.ts";
+import { whenPreviewPagesStale } from "../plugins/posts.ts";
+import { hideEleventyBenchmarks, interceptEleventyErrors, reportFailure, runStep, whenOrphaned } from "./run-step.ts";
 import { commandLine } from "./command-line.ts";
 
 const { values } = commandLine({
@@ -22,6 +23,12 @@ const { values } = commandLine({
 // npm stopped by a signal leaves this server running, holding its port, unless it stops too.
 whenOrphaned(() => process.exit(128 + 1));
 
+/** Builds Eleventy began and completed (`eleventy.after` is emitted only by a build that succeeded). */
+const builds = { started: 0, finished: 0 };
+
+/** The next build renders every page; set by an added or deleted file and by a failed build, cleared by a full build. */
+let wholeBuildPending = false;
+
 await runStep(async () => {
   // The preview has drafts and future posts: it is written to its own folder, never to
   // _site/, so a preview can never be deployed by mistake.
@@ -29,10 +36,24 @@ await runStep(async () => {
   process.chdir(path.resolve(values.root));
   // A cache inside content/ (CHATPOST_CACHE_DIR) would be watched, and each rebuild writing it would start another.
   checkCacheFolder(".");
+  // Eleventy's timing hints are for its own developers, not for writers.
+  hideEleventyBenchmarks(console);
   const eleventy = new Eleventy("content", values.output, {
     configPath: path.join(APP_DIR, ".eleventy.ts"),
     runMode: "serve",
     quietMode: true,
+    // Run with every configuration: the first, and each one after a save of the settings.
+    config: (eleventyConfig: EleventyUserConfig) => {
+      // The open tab reloads the whole page after each build (the browser keeps the scroll
+      // position). Eleventy's default, patching the page in place (eleventy-dev-server 2.1),
+      // left an older version on screen after a few quick saves, and the tab then stopped following.
+      eleventyConfig.setServerOptions({ domDiff: false });
+      eleventyConfig.on("eleventy.before", () => builds.started++);
+      eleventyConfig.on("eleventy.after", ({ incremental }: { incremental: boolean }) => {
+        builds.finished++;
+        if (!incremental) wholeBuildPending = false;
+      });
+    },
   });
   // A writer's mistake is printed as chatpost's report, never as a stack trace.
   interceptEleventyErrors(eleventy as never, "eleventy", REPORT_ENDINGS.previewStopped);
@@ -41,90 +62,117 @@ await runStep(async () => {
   // back in the browser in about a second instead of a full build.
   eleventy.setIncrementalBuild(true);
   const rebuild = (await eleventy.watch()) as unknown as (file: string) => Promise<void>;
-  watchAsChatpostNeeds(eleventy as never, rebuild, path.resolve(values.output));
+  const saved = watchAsChatpostNeeds(eleventy as never, rebuild, path.resolve(values.output));
+  // A saved post can change what another post's page must show (a chat now at the same time,
+  // a tag now spelled differently): that page is written too, by one more rebuild, queued
+  // like a save (of every page when several are out of date).
+  whenPreviewPagesStale((files) => {
+    if (files.length > 1) wholeBuildPending = true;
+    saved?.("change", files[0]!);
+  });
   await eleventy.serve(Number(values.port));
 }, REPORT_ENDINGS.previewNotStarted);
 
-interface WatchingEleventy {
-  watcher?: { options?: { cwd?: string }; listeners(event: string): ((path: string) => unknown)[]; removeAllListeners(event: string): void; on(event: string, fn: (path: string) => unknown): void };
-  config: { events: { on(event: string, fn: (arg: { incremental: boolean }) => void): void; removeListener(event: string, fn: (arg: { incremental: boolean }) => void): void } };
-  setIncrementalBuild(on: boolean): void;
-  watchManager?: { isBuildRunning(): boolean };
+interface EleventyUserConfig {
+  setServerOptions(options: object): void;
+  on(event: string, fn: (arg: { incremental: boolean }) => void): void;
 }
 
+interface WatchingEleventy {
+  watcher?: { options?: { cwd?: string }; listeners(event: string): ((path: string) => unknown)[]; removeAllListeners(event: string): void; on(event: string, fn: (path: string) => unknown): void };
+  setIncrementalBuild(on: boolean): void;
+  shouldTriggerConfigReset(files: string[]): boolean;
+}
+
+type WatchEvent = { event: "change" | "add" | "unlink"; file: string };
+
 /**
- * Two things Eleventy 3.1's watcher does not do as the preview needs:
+ * What Eleventy 3.1's watcher does not do as the preview needs:
  * - When the site lives outside chatpost (`--root`), chatpost's layouts are outside the
  *   site, and Eleventy then watches from a common parent folder but reports changed files
  *   relative to that folder, not to the site: the incremental build would never recognise
  *   the edited post. Its own handlers are given the path as it knows it.
+ * - Eleventy handles a saved file at once, even while it is building: it empties its shared
+ *   cache of layouts then, under the build's feet, which failed ("Cannot read properties of
+ *   undefined (reading 'engine')") when two posts were saved a few milliseconds apart, and
+ *   could leave pages half set up so that every later incremental build failed too. Saves are
+ *   therefore queued here and handed to Eleventy together, only between builds.
  * - A deleted file only leaves Eleventy's list of files (11ty/eleventy#2798, fixed in
  *   v4): the preview kept serving and listing a deleted post. A deletion now rebuilds every
  *   page, not incrementally (which rebuilds only pages that depend on files that exist),
  *   so lists and tag pages forget it and plugins/preview-outputs.ts removes what it wrote.
- * - A file added while another is being rebuilt incrementally made Eleventy 3.1 fail with
- *   "`templateRender` has not yet initialized" (the new page joins the list of files before
- *   it is read). An added file is handed to Eleventy only once no build is running, and is
- *   built with every page: lists and tag pages need it anyway.
+ *   An added file is built with every page too: lists and tag pages need it anyway.
+ * - A save of the settings resets Eleventy's configuration, which also forgets that builds
+ *   are incremental: every later save rebuilt the whole site. It is set again for each save.
  */
-function watchAsChatpostNeeds(eleventy: WatchingEleventy, rebuild: (file: string) => Promise<void>, output: string): void {
+function watchAsChatpostNeeds(eleventy: WatchingEleventy, rebuild: (file: string) => Promise<void>, output: string): ((event: WatchEvent["event"], file: string) => void) | undefined {
   const watcher = eleventy.watcher;
-  if (!watcher) return;
+  if (!watcher) return undefined;
   const base = watcher.options?.cwd;
   const asEleventyKnowsIt = (changed: string) => (base ? path.relative(process.cwd(), path.resolve(base, changed)).split(path.sep).join("/") : changed);
-  for (const event of ["change", "add", "unlink"]) {
-    const handlers = watcher.listeners(event);
+  const handlers = new Map<string, ((path: string) => unknown)[]>();
+  for (const event of ["change", "add", "unlink"] as const) {
+    handlers.set(event, watcher.listeners(event));
     watcher.removeAllListeners(event);
-    watcher.on(event, (changed: string) => {
-      const file = asEleventyKnowsIt(changed);
-      const handOver = () => {
-        for (const handler of handlers) void handler(file);
-      };
-      if (event === "add") {
-        whenNoBuildRuns(eleventy, () => {
-          buildEveryPageNext(eleventy);
-          handOver();
-        });
-        return;
-      }
-      handOver();
-      if (event === "unlink") rebuildAfterDeletion(eleventy, rebuild, file, output);
-    });
+    watcher.on(event, (changed: string) => enqueue(event, asEleventyKnowsIt(changed)));
   }
+  const enqueue = (event: WatchEvent["event"], file: string) => {
+    if (!queue.some((saved) => saved.event === event && saved.file === file)) queue.push({ event, file });
+    void handOverQueue();
+  };
+
+  let queue: WatchEvent[] = [];
+  let building = false;
+  const handOverQueue = async () => {
+    if (building || !queue.length) return;
+    building = true;
+    // A file that resets the configuration goes last: Eleventy resets it only if the last
+    // file of a batch asks for it.
+    const batch = [...queue.filter((saved) => !resetsConfig(saved.file)), ...queue.filter((saved) => resetsConfig(saved.file))];
+    queue = [];
+    if (batch.some((saved) => saved.event !== "change")) wholeBuildPending = true;
+    eleventy.setIncrementalBuild(!wholeBuildPending);
+    const { started, finished } = builds;
+    try {
+      // Eleventy starts one build for the batch (one per file when incremental, in turn); of
+      // its calls, only the last one returns, once they are all done: the others never do.
+      let last: unknown;
+      for (const { event, file } of batch) {
+        for (const handler of handlers.get(event) ?? []) {
+          const called = handler(file);
+          if (event !== "unlink") last = called;
+        }
+        if (event === "unlink") last = afterDeletion(rebuild, file, output);
+      }
+      await last;
+    } catch (error) {
+      // Whatever went wrong, later saves must still be previewed.
+      reportFailure(error, REPORT_ENDINGS.previewStopped);
+    } finally {
+      // A failed build may leave pages half set up for the next incremental one.
+      if (builds.started - started > builds.finished - finished) wholeBuildPending = true;
+      eleventy.setIncrementalBuild(!wholeBuildPending);
+      building = false;
+      void handOverQueue();
+    }
+  };
+  const resetsConfig = (file: string) => {
+    try {
+      return eleventy.shouldTriggerConfigReset([`./${file}`]);
+    } catch {
+      return false;
+    }
+  };
+  return enqueue;
 }
 
-function rebuildAfterDeletion(eleventy: WatchingEleventy, rebuild: (file: string) => Promise<void>, file: string, output: string): void {
+/** Removes what a deleted file published as it is; the build of every page that follows is the one returned. */
+function afterDeletion(rebuild: (file: string) => Promise<void>, file: string, output: string): Promise<void> {
   // A deleted file the site publishes as it is (a PDF, an image) was copied into the folder.
   const fromContent = path.relative(path.resolve("content"), path.resolve(file));
   if (!fromContent.startsWith("..") && PUBLISHED_FILE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) {
     removeWithEmptyFolders(path.join(output, fromContent), output);
   }
-  buildEveryPageNext(eleventy);
-  void rebuild(file);
+  return rebuild(file);
 }
 
-/** Runs `then` once Eleventy has no build under way (at once when it has none). */
-function whenNoBuildRuns(eleventy: WatchingEleventy, then: () => void): void {
-  if (!eleventy.watchManager?.isBuildRunning()) return then();
-  setTimeout(() => whenNoBuildRuns(eleventy, then), 50);
-}
-
-/** The next build renders every page, not incrementally; the ones after it are incremental again. */
-function buildEveryPageNext(eleventy: WatchingEleventy): void {
-  // Incremental again once a build of every page has written the site (not a build already
-  // under way, which Eleventy began incrementally); an edit saved meanwhile follows it.
-  if (!wholeBuildPending) {
-    wholeBuildPending = true;
-    const { events } = eleventy.config;
-    const restore = ({ incremental }: { incremental: boolean }) => {
-      if (incremental) return;
-      events.removeListener("eleventy.after", restore);
-      wholeBuildPending = false;
-      eleventy.setIncrementalBuild(true);
-    };
-    events.on("eleventy.after", restore);
-  }
-  eleventy.setIncrementalBuild(false);
-}
-
-let wholeBuildPending = false;
