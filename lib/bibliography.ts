@@ -1177,24 +1177,15 @@ export function bibtexFieldNameProblems(text: string): { problems: SourceProblem
     const key = keyMatch?.[0] ?? "";
     // Where the name now being written starts: after the key's comma, each field's comma, or an @string's brace.
     let nameFrom: number | undefined = isString ? i : undefined;
-    let depth = 0;
-    let quote = false;
-    for (; i < text.length; i++) {
-      const c = text[i]!;
-      if (c === "\\") i++;
-      else if (depth > 0) depth += c === "{" ? 1 : c === "}" ? -1 : 0;
-      else if (quote) {
-        if (c === '"') quote = false;
-        else if (c === "{") depth++;
-      } else if (c === '"') quote = true;
-      else if (c === "{") depth++;
-      else if (c === closer || c === "@") break;
-      else if (c === ",") nameFrom = i + 1;
+    i = scanOutsideValues(text, i, (c, at) => {
+      if (c === closer || c === "@") return true;
+      if (c === ",") nameFrom = at + 1;
       else if (c === "=" && nameFrom !== undefined) {
-        check(nameFrom, i, key, isString);
+        check(nameFrom, at, key, isString);
         nameFrom = undefined;
       }
-    }
+      return false;
+    });
     head.lastIndex = Math.max(i, m.index + m[0].length);
   }
   return { problems, readable };
@@ -1624,33 +1615,24 @@ export function bibtexStructureProblems(text: string): { line: number; column: n
     }
     const seen = new Set<string>();
     let last: string | undefined;
-    let depth = 0;
-    let quote = false;
-    let i = m.index + m[0].length;
-    for (; i < text.length; i++) {
-      const c = text[i];
-      if (c === "\\") i++;
-      else if (depth > 0) depth += c === "{" ? 1 : c === "}" ? -1 : 0;
-      else if (quote) {
-        if (c === '"') quote = false;
-        else if (c === "{") depth++;
-      } else if (c === '"') quote = true;
-      else if (c === "{") depth++;
-      else if (c === closer) break;
-      else if (c === wrong) {
-        out.push({ ...at(i), field: key, message: `entry "${key}" starts with ${m[2]} but ends with ${c}`, fix: `end the entry with ${closer}` });
-        break;
-      } else if (c === "," && !skip) {
-        const field = /^\s*([^\s=,{}()"#]+)\s*=/.exec(text.slice(i + 1));
-        if (!field) continue;
-        const name = field[1]!.toLowerCase();
-        if (seen.has(name)) {
-          out.push({ ...at(i + 1 + field[0].indexOf(field[1]!)), field: `${key}.${name}`, message: `entry "${key}": the field ${name} is written twice (only the last one would count)`, fix: "keep one of the two" });
-        }
-        seen.add(name);
-        last = name;
+    const opener = m[2];
+    const i = scanOutsideValues(text, m.index + m[0].length, (c, index) => {
+      if (c === closer) return true;
+      if (c === wrong) {
+        out.push({ ...at(index), field: key, message: `entry "${key}" starts with ${opener} but ends with ${c}`, fix: `end the entry with ${closer}` });
+        return true;
       }
-    }
+      if (c !== "," || skip) return false;
+      const field = /^\s*([^\s=,{}()"#]+)\s*=/.exec(text.slice(index + 1));
+      if (!field) return false;
+      const name = field[1]!.toLowerCase();
+      if (seen.has(name)) {
+        out.push({ ...at(index + 1 + field[0].indexOf(field[1]!)), field: `${key}.${name}`, message: `entry "${key}": the field ${name} is written twice (only the last one would count)`, fix: "keep one of the two" });
+      }
+      seen.add(name);
+      last = name;
+      return false;
+    });
     if (!skip && text[i] === closer) ended = { key, close: i, ...(last ? { last } : {}) };
     entry.lastIndex = i + 1;
     junkFrom = i + 1;
@@ -2119,6 +2101,29 @@ function plainName(raw: string): { text: string; restore: (s: string) => string 
     i = end;
   }
   return { text, restore: (s) => s.replace(/[\u0391-\u03a1\u03b1-\u03c1]/g, (g) => groups[(g.codePointAt(0)! - 0x391) % 0x20]!) };
+}
+
+/**
+ * Reads a BibTeX entry's text from `from` past braced and quoted values and backslash
+ * escapes, giving `visit` each character outside them (commas, `=`, the closing brace)
+ * until it returns true. Where it stopped: that character's index, or past the text's end.
+ */
+function scanOutsideValues(text: string, from: number, visit: (c: string, index: number) => boolean): number {
+  let depth = 0;
+  let quote = false;
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\\") i++;
+    else if (depth > 0) depth += c === "{" ? 1 : c === "}" ? -1 : 0;
+    else if (quote) {
+      if (c === '"') quote = false;
+      else if (c === "{") depth++;
+    } else if (c === '"') quote = true;
+    else if (c === "{") depth++;
+    else if (visit(c, i)) break;
+  }
+  return i;
 }
 
 /** The index after the group that opens at `start` ({…}, nested braces and \{ counted), or the end of the text. */

@@ -10,6 +10,7 @@ import { baseSlug } from "./slug.ts";
 
 export const SETTINGS_FILE = "content/_data/site.yaml";
 export const POSTS_DIR = "content/posts";
+const DATA_DIR = path.posix.dirname(SETTINGS_FILE);
 
 /**
  * Names under content/ that are never part of the site, nor read by the check: hidden
@@ -62,7 +63,16 @@ export function suggestedPostFile(file: string): string {
  * Nunjucks pages too, for their front matter: Eleventy reads broken YAML there as no data at all.
  */
 export function listPageFiles(root: string): string[] {
-  return filesUnder(root, "content", (folder) => folder === POSTS_DIR || folder === "content/_data").filter((file) => file.endsWith(".md") || file.endsWith(".njk"));
+  return filesUnder(root, "content", (folder) => folder === POSTS_DIR || folder === DATA_DIR).filter((file) => file.endsWith(".md") || file.endsWith(".njk"));
+}
+
+/**
+ * Every file under content/ but content/_data/ (the settings, Eleventy's data), from the
+ * project root, sorted: what a page or a shared bibliography can be. The check's own walk,
+ * so skipped names and linked folders are left out here as everywhere else.
+ */
+export function listContentFiles(root: string): string[] {
+  return filesUnder(root, "content", (folder) => folder === DATA_DIR);
 }
 
 /** Whether a file from the project root is a post (under content/posts/), not another page. */

@@ -2,11 +2,11 @@
 // start, tags and links to other posts. Kept apart from the loader so that \`npm run check\`
 // can run them on facts kept from an earlier run without parsing any post.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PostLink, SitePost } from "./body-links.ts";
 import { formatOffset } from "./chat-time.ts";
-import { isSkippedName, listPostFiles, SETTINGS_FILE } from "./content-paths.ts";
+import { listContentFiles, listPostFiles, SETTINGS_FILE } from "./content-paths.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
@@ -521,24 +521,7 @@ const BIBLIOGRAPHY_FILE = /\.(?:bib|bibtex|json|ya?ml)$/i;
  * and linked folders aside.
  */
 export function bibliographyFilesIn(root: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    let entries;
-    try {
-      entries = readdirSync(path.join(root, folder), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const child = `${folder}/${entry.name}`;
-      if (isSkippedName(entry.name)) continue;
-      if (entry.isDirectory()) {
-        if (child !== path.posix.dirname(SETTINGS_FILE)) walk(child);
-      } else if (BIBLIOGRAPHY_FILE.test(entry.name)) found.push(child);
-    }
-  };
-  walk("content");
-  return found.sort(byCodeUnit);
+  return listContentFiles(root).filter((file) => BIBLIOGRAPHY_FILE.test(file));
 }
 
 /**

@@ -3,6 +3,7 @@
 // carry no line ("filter not found: x"), name the wrong tag ("unknown block tag: endif"
 // when a `{% for %}` was left open) or none at all ("unexpected end of file"): the page's
 // text is read again here to say where and what. Knows only the shape of the error text.
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
 import { splitFrontMatter } from "./front-matter-split.ts";
@@ -301,4 +302,16 @@ function nearest(name: string, candidates: readonly string[]): string[] {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The `.njk` files of `folder` as `layout:` and `{% include %}` name them: "base.njk", "partials/next-chat.njk". */
+export function templateFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .map((file) => file.split(path.sep).join("/"))
+      .filter((file) => file.endsWith(".njk"))
+      .sort();
+  } catch {
+    return [];
+  }
 }

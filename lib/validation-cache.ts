@@ -9,12 +9,16 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { listContentFiles } from "./content-paths.ts";
 import { bibliographyFilesIn, sitePostsHold, type CrossFilePost, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import { probesHold as probedFilesHold, type FileProbe } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import type { Post } from "./post-loader.ts";
 import type { TemplateLanguage } from "./template-check.ts";
+import { templateFiles } from "./template-errors.ts";
+
+export { templateFiles };
 
 const LIB_DIR = import.meta.dirname;
 
@@ -201,38 +205,9 @@ export function settingsRecordKey(text: string): string {
   return contentKey({ kind: "settings", code: validationCodeVersion(), text });
 }
 
-/** Every Nunjucks page of a site, from its folder: content/**\/*.njk, but content/_data/ and hidden files and folders. */
+/** Every Nunjucks page of a site, from its folder: content/**\/*.njk, but content/_data/ and what the check never reads (lib/content-paths.ts). */
 export function templatePages(root: string): string[] {
-  const pages: string[] = [];
-  const walk = (folder: string) => {
-    let entries;
-    try {
-      entries = readdirSync(path.join(root, folder), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const child = `${folder}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (child !== "content/_data") walk(child);
-      } else if (entry.name.endsWith(".njk") && isFile(path.join(root, child))) pages.push(child);
-    }
-  };
-  walk("content");
-  return pages.sort();
-}
-
-/** The `.njk` files of `folder` as `layout:` and `{% include %}` name them: "base.njk", "partials/next-chat.njk". */
-export function templateFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, encoding: "utf8" })
-      .map((file) => file.split(path.sep).join("/"))
-      .filter((file) => file.endsWith(".njk"))
-      .sort();
-  } catch {
-    return [];
-  }
+  return listContentFiles(root).filter((file) => file.endsWith(".njk"));
 }
 
 export function isFile(full: string): boolean {

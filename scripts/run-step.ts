@@ -3,13 +3,13 @@
 // stack trace, a mistake in how the command was run (a bad CHATPOST_NOW) one line and
 // exit code 2 as for a mistyped option; anything else is chatpost's own bug, shown in
 // full and marked so.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { checkClock, ClockError } from "../lib/clock.ts";
 import { CacheFolderError } from "../lib/content-cache.ts";
 import { ContentError, formatReport, SettingsError } from "../lib/diagnostics.ts";
-import { NUNJUCKS_FILTERS, readTemplateError, templateDiagnostic, writersFile } from "../lib/template-errors.ts";
+import { NUNJUCKS_FILTERS, readTemplateError, templateDiagnostic, templateFiles, writersFile } from "../lib/template-errors.ts";
 
 /** `error` and what it wraps, outermost first (Eleventy wraps what plugins throw); at most 20. */
 function* causeChain(error: unknown): Generator<unknown> {
@@ -52,21 +52,9 @@ export function findTemplateError(error: unknown, site = eleventySite): ContentE
       }
     },
     filters: site.filters(),
-    layoutFiles: layoutFiles(),
+    layoutFiles: templateFiles(LAYOUTS),
   });
   return diagnostic && new ContentError([diagnostic]);
-}
-
-/** The layouts and partials as `layout:` and `{% include %}` name them. */
-function layoutFiles(): string[] {
-  try {
-    return readdirSync(LAYOUTS, { recursive: true, encoding: "utf8" })
-      .map((file) => file.split(path.sep).join("/"))
-      .filter((file) => file.endsWith(".njk"))
-      .sort();
-  } catch {
-    return [];
-  }
 }
 
 /** The filters a page may use: Nunjucks' own and those added to Eleventy (its own and chatpost's). */
