@@ -1,4 +1,5 @@
 // Wires validated posts into Eleventy: page data, drafts, collections.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildAnnouncement, type Announcement } from "../lib/announcement.ts";
 import { now } from "../lib/clock.ts";
@@ -138,6 +139,37 @@ function showProblems(data: any, url: string, diagnostics: Diagnostic[]): string
   return formatProblemsHtml(diagnostics);
 }
 
+/**
+ * Under `npm start`, why readers do not see a post yet (layouts/partials/preview-status.njk
+ * on its page, preview-label.njk in the lists): it is a draft, its publish date is still
+ * to come (the build's own rule, lib/publishing.ts), or both.
+ */
+export interface PreviewStatus {
+  draft: boolean;
+  /** The line of its front matter that says `draft: true`, to name in the page's note. */
+  draftLine?: number;
+  scheduled: boolean;
+}
+
+function previewStatus(post: Post): PreviewStatus | undefined {
+  const scheduled = !isPublished({ draft: false, date: post.date }, now(), "build");
+  if (!post.draft && !scheduled) return undefined;
+  return { draft: post.draft, ...(post.draft ? { draftLine: draftLine(post) } : {}), scheduled };
+}
+
+/** The front-matter line that makes `post` a draft; undefined when it cannot be told (the file is read again, after validation). */
+function draftLine(post: Post): number | undefined {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(context().root, post.file), "utf8").split(/\r\n|\r|\n/);
+  } catch {
+    return undefined;
+  }
+  // Top-level keys only, and only in the front matter: the body starts on post.bodyLine.
+  const index = lines.slice(0, Math.max(0, post.bodyLine - 1)).findIndex((line) => /^draft[ \t]*:/.test(line));
+  return index < 0 ? undefined : index + 1;
+}
+
 /** Set by scripts/build.ts, which prints the warnings itself before Eleventy starts: once is enough. */
 let warningsPrinted = false;
 export function warningsAlreadyPrinted(): void {
@@ -216,6 +248,10 @@ export default function postsPlugin(eleventyConfig: any): void {
     data.announcement = announcement;
     // Under `npm start` only: the post's warnings, above it, as the terminal prints them (layouts/partials/preview-warnings.njk).
     if (preview?.kind === "post" && preview.warnings.length) data.previewWarnings = sortDiagnostics(preview.warnings).map(formatDiagnostic);
+    // Under `npm start` only: a draft or a post dated later says so on its page and in the lists; a build publishes neither.
+    const status = mode === "preview" ? previewStatus(post) : undefined;
+    if (status) data.previewStatus = status;
+    else delete data.previewStatus;
     // Whether the chat was over when the site was built; a chat's end is in the build record's clock span (lib/build-record.ts).
     data.chatEnded = post.chat !== undefined && post.chat.endMillis <= now().getTime();
     data.layout = "post.njk";
