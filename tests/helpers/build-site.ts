@@ -54,6 +54,20 @@ export async function runScript(script: string, root: string, args: string[] = [
 }
 
 /** The text of a post file: a title and a date in its front matter, then `body`. */
+/**
+ * The smallest site and chatpost folder a build's inputs can be hashed from, in two new folders
+ * under `work`: one post, and a layout (tests of the build record).
+ */
+export function oneFileSite(work: string): { root: string; app: string } {
+  const root = mkdtempSync(path.join(work, "site-"));
+  const app = mkdtempSync(path.join(work, "app-"));
+  mkdirSync(path.join(root, "content/posts"), { recursive: true });
+  writeFileSync(path.join(root, "content/posts/a.md"), "---\ntitle: A\n---\nText\n");
+  mkdirSync(path.join(app, "layouts"));
+  writeFileSync(path.join(app, "layouts/post.njk"), "{{ content }}");
+  return { root, app };
+}
+
 export function postText(title: string, date: string, body = "A post."): string {
   return ["---", `title: ${title}`, `date: ${date}`, "---", body, ""].join("\n");
 }

@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { parseBibliographyFile } from "../../lib/bibliography.ts";
+import { applyLineFix, setLine } from "../helpers/line-fixes.ts";
 
 const ENTRY = [
   "@article{doe2013,",
@@ -27,8 +28,6 @@ const ENTRY = [
 
 const parse = (text: string) => parseBibliographyFile("refs.bib", text);
 const item = (text: string, id: string) => parse(text).entries.find((e) => e.item.id === id)?.item as Record<string, unknown> | undefined;
-const setLine = (text: string, n: number, line: string) => text.split("\n").map((l, i) => (i === n - 1 ? line : l)).join("\n");
-
 /** The one diagnostic of a text, which must be an error. */
 function only(text: string) {
   const { diagnostics } = parse(text);
@@ -37,14 +36,7 @@ function only(text: string) {
   return diagnostics[0]!;
 }
 
-/** The fix's line in backticks written over the diagnostic's line, or "so that line N reads `…`" over line N. */
-function applyLine(text: string, d: { line?: number; fix?: string }): string {
-  const reads = /so that line (\d+) reads `(.*)`$/.exec(d.fix ?? "");
-  if (reads) return setLine(text, Number(reads[1]), reads[2]!);
-  const m = /: `(.*)`$/.exec(d.fix ?? "");
-  assert.ok(m, `the fix gives the line: ${d.fix}`);
-  return setLine(text, d.line!, m[1]!);
-}
+const applyLine = (text: string, d: { line?: number; fix?: string }) => applyLineFix(text, d, { orLast: true });
 
 function clean(text: string) {
   assert.deepEqual(parse(text).diagnostics, []);

@@ -8,6 +8,7 @@ import { normaliseItem } from "../../lib/csl-normalise.ts";
 import { checkZone, zoneWarning } from "../../lib/chat-time.ts";
 import { CURRENT_ZONE_NAMES } from "../../lib/zone-names.ts";
 import { formatBibliography, prepareEngine } from "../../lib/citations.ts";
+import { applyLineFix } from "../helpers/line-fixes.ts";
 
 const AUTHORS = "Moorhead, S. Anne and Hazlett, Diane E. and Harrison, Laura and Carroll, Jennifer K. and Irwin, Anthea and Hoving, Ciska";
 const entry = (author: string) =>
@@ -22,14 +23,6 @@ function applyFieldFix(text: string, line: number, fix: string): string {
   return lines.join("\n");
 }
 
-/** The text with a "so that line N reads `…`" fix applied. */
-function applyLineFix(text: string, fix: string): string {
-  const m = /so that line (\d+) reads `(.*)`$/.exec(fix);
-  assert.ok(m, `the fix gives the line: ${fix}`);
-  const lines = text.split("\n");
-  lines[Number(m[1]) - 1] = m[2]!;
-  return lines.join("\n");
-}
 
 describe("an `and` too many in a BibTeX name list", () => {
   for (const [what, author, said] of [
@@ -124,7 +117,7 @@ describe("BibTeX syntax errors in the writer's words", () => {
     const d = one(text);
     assert.equal(d.line, 3);
     assert.match(d.message, /no comma after the field on line 3/);
-    clean(applyLineFix(text, d.fix!));
+    clean(applyLineFix(text, d));
   });
 
   for (const [what, from, to, said] of [
@@ -142,7 +135,7 @@ describe("BibTeX syntax errors in the writer's words", () => {
       const d = one(text);
       assert.equal(d.line, text.split("\n").findIndex((l) => l.startsWith(to)) + 1);
       assert.match(d.message, said);
-      clean(applyLineFix(text, d.fix!));
+      clean(applyLineFix(text, d));
     });
   }
 
@@ -151,7 +144,7 @@ describe("BibTeX syntax errors in the writer's words", () => {
     const d = one(text);
     assert.equal(d.line, 5);
     assert.equal(d.field, "moorhead2013.date");
-    clean(applyLineFix(text, d.fix!));
+    clean(applyLineFix(text, d));
   });
 
   it("an entry without a key, a key with a space, and a fallback without the parser's words", () => {

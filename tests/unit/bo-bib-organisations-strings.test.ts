@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { parseBibliographyFile } from "../../lib/bibliography.ts";
 import { bibtexOrganisation, type CslItem } from "../../lib/csl-normalise.ts";
 import { formatBibliography, prepareEngine } from "../../lib/citations.ts";
+import { applyLineFix } from "../helpers/line-fixes.ts";
 
 const APA = { style: "apa", locale: "en-US" } as const;
 const bib = (text: string) => parseBibliographyFile("refs.bib", text);
@@ -161,15 +162,6 @@ describe("bibtexOrganisation", () => {
 
 /** An entry that uses the abbreviation `who` for its journal, below the @string line(s). */
 const USES = "@article{a,\n  title = {T},\n  journal = who,\n  year = 2020\n}\n";
-/** The text with a "so that line N reads `…`" (or "…: `…`") fix applied to the diagnostic's line. */
-function applyLine(text: string, fix: string, line: number): string {
-  const m = /so that line (\d+) reads `(.*)`$/.exec(fix) ?? /: `(.*)`$/.exec(fix);
-  assert.ok(m, `the fix gives the line: ${fix}`);
-  const lines = text.split("\n");
-  if (m.length === 3) lines[Number(m[1]) - 1] = m[2]!;
-  else lines[line - 1] = m[1]!;
-  return lines.join("\n");
-}
 const journal = (text: string) => {
   const { entries, diagnostics } = bib(text);
   assert.deepEqual(diagnostics, [], text);
@@ -270,7 +262,7 @@ describe("a slip in an @string line", () => {
       assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.column, d.field, d.message, d.fix]), [["error", line, column, "@string.who", message, fix]]);
       assert.doesNotMatch(message, /entry "who"|cannot be read as BibTeX|expected|token/);
       const expected = /WHO\}/.test(fix) ? "WHO" : "World Health Organization";
-      assert.equal(journal(applyLine(text, fix, line)), expected);
+      assert.equal(journal(applyLineFix(text, { fix, line }, { orLast: true })), expected);
     });
   }
 
@@ -284,7 +276,7 @@ describe("a slip in an @string line", () => {
     const text = `@string{a = {A}}\n@string{who = {WHO}\n@string{b = {B}}\n\n${USES}`;
     const d = bib(text).diagnostics;
     assert.deepEqual(d.map((x) => [x.line, x.field]), [[2, "@string.who"]]);
-    assert.equal(journal(applyLine(text, d[0]!.fix!, 2)), "WHO");
+    assert.equal(journal(applyLineFix(text, { fix: d[0]!.fix!, line: 2 }, { orLast: true })), "WHO");
   });
 
   it("two abbreviations in one: each on a line of its own", () => {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { after, beforeEach, describe, it } from "node:test";
 import { inputFingerprint, isUpToDate, outputStamp, readBuildRecord, stableSpan, writeBuildRecord, type BuildRecord } from "../../lib/build-record.ts";
 import { ContentCache } from "../../lib/content-cache.ts";
+import { oneFileSite } from "../helpers/build-site.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "chatpost-build-record-"));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -43,12 +44,7 @@ describe("inputFingerprint", () => {
   const print = (env: NodeJS.ProcessEnv = {}) => inputFingerprint({ root, appDir: app, output: path.join(root, "_site"), env });
 
   beforeEach(() => {
-    root = mkdtempSync(path.join(work, "site-"));
-    app = mkdtempSync(path.join(work, "app-"));
-    mkdirSync(path.join(root, "content/posts"), { recursive: true });
-    writeFileSync(path.join(root, "content/posts/a.md"), "---\ntitle: A\n---\nText\n");
-    mkdirSync(path.join(app, "layouts"));
-    writeFileSync(path.join(app, "layouts/post.njk"), "{{ content }}");
+    ({ root, app } = oneFileSite(work));
   });
 
   it("is the same for the same files", () => {

@@ -10,6 +10,7 @@ import { parseBibliographyFile, loadSharedBibliography } from "../../lib/bibliog
 import { formatBibliography, prepareEngine } from "../../lib/citations.ts";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
 import type { CslItem } from "../../lib/csl-normalise.ts";
+import { applyLineFix, diagnosticShape } from "../helpers/line-fixes.ts";
 
 const APA = { style: "apa", locale: "en-US" } as const;
 const bib = (text: string) => parseBibliographyFile("refs.bib", text);
@@ -20,17 +21,8 @@ const apa = (item: CslItem) => {
   prepareEngine(APA as any);
   return formatBibliography([item], APA as any)[0]!.html.replace(/<[^>]+>/g, "").replace(/&#38;/g, "&");
 };
-const shape = (d: Diagnostic) => [d.severity, d.line, d.column, d.field, d.message, d.fix];
 
-/** The line a fix gives ("…, so that line N reads `…`"), put in place of line N. */
-function applied(text: string, d: Diagnostic): string {
-  const m = /so that line (\d+) reads `([^`]*)`/.exec(d.fix ?? "");
-  assert.ok(m, `no line in the fix: ${d.fix}`);
-  assert.equal(Number(m[1]), d.line);
-  const lines = text.split("\n");
-  lines[d.line! - 1] = m[2]!;
-  return lines.join("\n");
-}
+const applied = (text: string, d: Diagnostic) => applyLineFix(text, d, { onItsLine: true });
 
 /** The text with the fix applied reads back with no problem at all; its one entry. */
 function clean(text: string, d: Diagnostic): CslItem {
@@ -44,7 +36,7 @@ describe("an invisible character in a .bib identifier", () => {
   it("in a DOI (a zero-width space) is an error at its column, with the line without it", () => {
     const text = article("doi = {10.1136/\u200bbmj.m1}");
     const { entries, diagnostics, broken } = bib(text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "error", 6, 18, "smith2020.doi",
       'entry "smith2020": the value of `doi` has an invisible character in it (a zero-width space, U+200B, at column 18): BibTeX keeps it as part of the value, which only looks like `10.1136/bmj.m1`, and its link would lead nowhere',
       "delete the value and type it again, so that line 6 reads `  doi = {10.1136/bmj.m1}`",
@@ -69,7 +61,7 @@ describe("an invisible character in a .bib identifier", () => {
   it("a non-breaking space between a volume's digits is deleted, not made a space", () => {
     const text = article("volume = {1\u00a02}");
     const { diagnostics } = bib(text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "error", 6, 14, "smith2020.volume",
       'entry "smith2020": the number `1 2` in `volume` has a non-breaking space, U+00A0, between its digits at column 14: the citation style prints "1 2" and reads it as text, not as one number',
       "delete it, so that line 6 reads `  volume = {12}` (or, if it stands between two numbers, write - for a range or a comma in its place)",
@@ -110,7 +102,7 @@ describe("an invisible character in a .bib entry's key", () => {
   it("(a zero-width space) names the character and gives the line, in place of \"characters a citation key cannot hold\"", () => {
     const text = article("", "smith\u200b2020");
     const { diagnostics, broken } = bib(text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "error", 1, 15, "smith2020.id",
       'entry "smith2020": the key has an invisible character in it (a zero-width space, U+200B, at column 15): BibTeX keeps it as part of the key, which only looks like `smith2020`, so [@smith2020] would not find the entry',
       "delete the key and type it again, so that line 1 reads `@article{smith2020,`",
@@ -123,7 +115,7 @@ describe("an invisible character in a .bib entry's key", () => {
   it("(a non-breaking space, which BibTeX reads as a space) is a syntax error that names it", () => {
     const text = article("", "smith\u00a02020");
     const { diagnostics } = bib(text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "error", 1, 15, "smith2020.id",
       'BibTeX syntax error: entry "smith2020": the key has an invisible character in it (a non-breaking space, U+00A0, at column 15), which BibTeX reads as a space, so it takes "smith" for the key and cannot read "2020" after it',
       "delete the key and type it again, so that line 1 reads `@article{smith2020,`",
@@ -136,7 +128,7 @@ describe("an invisible character in a .bib text", () => {
   it("in a publisher (a zero-width space) is a warning, and the entry is kept", () => {
     const text = `@report{who2021,\n  author = {{World Health Organization}},\n  title = {Global strategy},\n  publisher = {Wor\u200bld Health Organization},\n  year = {2021}\n}\n`;
     const { entries, diagnostics } = bib(text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "warning", 4, 19, "who2021.publisher",
       'entry "who2021": `publisher` has an invisible character in it (a zero-width space, U+200B, at column 19): it is printed with the text, where it can split a word for search and for screen readers',
       "delete it (type the words around it again), so that line 4 reads `  publisher = {World Health Organization},`",
@@ -170,7 +162,7 @@ describe("curly quotes in a .bib value", () => {
   it("used as BibTeX's quotes are a syntax error whose fix has braces without them", () => {
     const text = article().replace("title = {A study}", "title = “A study”");
     const { diagnostics } = bib(text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "error", 3, 11, "smith2020.title",
       'BibTeX syntax error: entry "smith2020": the value of `title` is written in curly quotes “ ”, which BibTeX does not read as quotes',
       "write the value in braces in place of the curly quotes, so that line 3 reads `  title = {A study},`",
@@ -194,7 +186,7 @@ describe("curly quotes in a .bib value", () => {
   it("wholly round a title in braces is a warning, with the line without them and \\enquote to keep quotes on purpose", () => {
     const text = article().replace("title = {A study}", "title = {“A study”}");
     const { entries, diagnostics } = bib(text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "warning", 3, 12, "smith2020.title",
       "entry \"smith2020\": `title` is written in curly quotes “ ” inside its braces: in BibTeX the braces are the value's quotes, so the curly ones are part of the text and printed with it: “A study”",
       "if the quotes are a slip, delete them, so that line 3 reads `  title = {A study},` (or, to print quotes around it on purpose, write it in \\enquote{…}: `  title = {\\enquote{A study}},`)",

@@ -8,18 +8,10 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { parseBibliographyFile } from "../../lib/bibliography.ts";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
+import { applyLineFix, diagnosticShape } from "../helpers/line-fixes.ts";
 
-const shape = (d: Diagnostic) => [d.severity, d.line, d.column, d.field, d.message, d.fix];
 
-/** The text with the fix's line ("…, so that line N reads `…`") put in place of line N. */
-function applied(text: string, d: Diagnostic): string {
-  const m = /so that line (\d+) reads `([^`]*)`/.exec(d.fix ?? "");
-  assert.ok(m, `no line in the fix: ${d.fix}`);
-  assert.equal(Number(m[1]), d.line);
-  const lines = text.split("\n");
-  lines[d.line! - 1] = m[2]!;
-  return lines.join("\n");
-}
+const applied = (text: string, d: Diagnostic) => applyLineFix(text, d, { onItsLine: true });
 
 const article = (extra: string, before = "") =>
   `${before}@article{smith2020,\n  author = {Smith, Jo},\n  title = {A study},\n  journal = {BMJ},\n  year = {2020},\n  ${extra}\n}\n`;
@@ -28,7 +20,7 @@ describe("an invisible character in a .bib @string's text", () => {
   it("used in text (a publisher) is a warning at its column, with the @string line without it", () => {
     const text = article("publisher = pub", "@string{pub = {Wor\u200bld Health Organization}}\n\n");
     const { entries, diagnostics } = parseBibliographyFile("refs.bib", text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "warning", 1, 19, "@string.pub",
       '@string "pub": its text has an invisible character in it (a zero-width space, U+200B, at column 19): it is printed with the text wherever `pub` is used, where it can split a word for search and for screen readers',
       "delete it (type the words around it again), so that line 1 reads `@string{pub = {World Health Organization}}`",
@@ -43,7 +35,7 @@ describe("an invisible character in a .bib @string's text", () => {
   it("used in an identifier (a volume) is an error naming the field that uses it, and that entry is left out", () => {
     const text = article("volume = vol", "@string{vol = {1\u00a02}}\n\n");
     const { entries, diagnostics, broken } = parseBibliographyFile("refs.bib", text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "error", 1, 17, "@string.vol",
       '@string "vol": its text has an invisible character in it (a non-breaking space, U+00A0, at column 17): BibTeX keeps it as part of the text, which only looks like `1 2`, in `volume` of entry "smith2020"',
       "delete the text and type it again, so that line 1 reads `@string{vol = {12}}`",
@@ -70,7 +62,7 @@ describe("an invisible character in a .bib field's name", () => {
     const other = "@book{doe2019,\n  author = {Doe, Kate},\n  title = {Care},\n  publisher = {Wiley},\n  year = {2019}\n}\n";
     const text = `${article("").replace("title =", "tit\u200ble =")}\n${other}`;
     const { entries, diagnostics, broken, unreadable } = parseBibliographyFile("refs.bib", text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "error", 3, 6, "smith2020.title",
       'entry "smith2020": the field name `title` has an invisible character in it (a zero-width space, U+200B, at column 6), so BibTeX reads it as a field of another name that only looks like `title`, and leaves the field out',
       "delete the field's name and type it again, so that line 3 reads `  title = {A study},`",
@@ -106,7 +98,7 @@ describe("an invisible character in a .bib field's name", () => {
   it("in an @string's name, the same, and the fields using it are read", () => {
     const text = article("publisher = pub", "@string{p\u200bub = {Wiley}}\n\n");
     const { diagnostics } = parseBibliographyFile("refs.bib", text);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "error", 1, 10, "@string.pub",
       "@string \"pub\": the abbreviation's name has an invisible character in it (a zero-width space, U+200B, at column 10), so BibTeX reads it as an abbreviation of another name that only looks like `pub`, and the fields written `= pub` would not find it",
       "delete the abbreviation's name and type it again, so that line 1 reads `@string{pub = {Wiley}}`",
@@ -159,7 +151,7 @@ describe("an invisible character in a CSL JSON bibliography", () => {
 
   it("tells every one at its line and column: errors in the id, the DOI, a volume and a field's name, a warning in a title", () => {
     const { entries, diagnostics, broken } = parseBibliographyFile("refs.json", json);
-    assert.deepEqual(diagnostics.map(shape), [
+    assert.deepEqual(diagnostics.map(diagnosticShape), [
       ["error", 3, 17, "smith2020.id",
         'entry "smith2020": the id has an invisible character in it (a zero-width space, U+200B, at column 17): JSON keeps it as part of the id, which only looks like `smith2020`, so [@smith2020] would not find the entry',
         'delete the value and type it again, so that line 3 reads `    "id": "smith2020",`'],
@@ -213,7 +205,7 @@ describe("an invisible character in a CSL file's number", () => {
   it("a non-breaking space between digits is an error whose fix also offers a range; one around a dash is left alone", () => {
     const yaml = "- id: a\n  type: article-journal\n  title: A\n  page: 44\u00a056\n  issue: 3\n  volume: 12\u00a0\u2013\u00a014\n  issued: 2020\n";
     const { diagnostics } = parseBibliographyFile("refs.yaml", yaml);
-    assert.deepEqual(diagnostics.map(shape), [[
+    assert.deepEqual(diagnostics.map(diagnosticShape), [[
       "error", 4, 11, "a.page",
       'entry "a": the number `44 56` in `page` has a non-breaking space, U+00A0, between its digits at column 11: the citation style prints "44 56" and reads it as text, not as one number',
       "delete it, so that line 4 reads `  page: 4456` (or, if it stands between two numbers, write - for a range or a comma in its place)",

@@ -8,6 +8,7 @@ import path from "node:path";
 import { after, beforeEach, describe, it } from "node:test";
 import { inputFingerprint } from "../../lib/build-record.ts";
 import { cacheFolderProblem, ContentCache } from "../../lib/content-cache.ts";
+import { oneFileSite } from "../helpers/build-site.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "cx-cache-folder-"));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -15,12 +16,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 let root: string;
 let app: string;
 beforeEach(() => {
-  root = mkdtempSync(path.join(work, "site-"));
-  app = mkdtempSync(path.join(work, "app-"));
-  mkdirSync(path.join(root, "content/posts"), { recursive: true });
-  writeFileSync(path.join(root, "content/posts/a.md"), "---\ntitle: A\n---\nText\n");
-  mkdirSync(path.join(app, "layouts"));
-  writeFileSync(path.join(app, "layouts/post.njk"), "{{ content }}");
+  ({ root, app } = oneFileSite(work));
 });
 
 describe("the inputs a build hashes, with the cache in the site", () => {
