@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
+import { after, before } from "node:test";
 import { PROJECT } from "./build-site.ts";
 
 /**
@@ -19,6 +20,35 @@ export async function startPreview(root: string, onOutput: (chunk: string) => vo
   server.stdout!.on("data", (chunk) => onOutput(String(chunk)));
   server.stderr!.on("data", (chunk) => onOutput(String(chunk)));
   return { server, base: `http://localhost:${port}`, port };
+}
+
+/** A describe block's live preview; every field is set once usePreview's `before` hook has run, and `log` grows as the server prints. */
+export interface Preview {
+  root: string;
+  server: ChildProcess;
+  base: string;
+  port: number;
+  log: string;
+}
+
+/**
+ * Registers, in the calling describe block, a `before` hook that makes the site (`makeSite`
+ * returns its root) and starts its preview, and an `after` hook that stops it. node:test runs
+ * `before` hooks in the order they are registered, so the block's own `before` (waiting for a
+ * first page, say) comes after this one's, and its own `after` after the server is stopped.
+ */
+export function usePreview(makeSite: () => string, options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Preview {
+  const preview = { log: "" } as Preview;
+  before(async () => {
+    preview.root = makeSite();
+    const { server, base, port } = await startPreview(preview.root, (chunk) => (preview.log += chunk), options);
+    Object.assign(preview, { server, base, port });
+  });
+  after(() => {
+    // Unset when making the site or starting the server failed.
+    preview.server?.kill();
+  });
+  return preview;
 }
 
 export async function freePort(): Promise<number> {

@@ -2,13 +2,12 @@
 // page (what publishes it, with the date as the site writes dates) and a label inside its link
 // in the lists. A build publishes neither post and carries none of it.
 import assert from "node:assert/strict";
-import type { ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { HtmlValidate, type Message } from "html-validate";
 import { buildSite, copySite, FIXTURE_SITE, PROJECT, type BuiltSite } from "../helpers/build-site.ts";
-import { startPreview, waitFor } from "../helpers/preview-server.ts";
+import { usePreview, waitFor } from "../helpers/preview-server.ts";
 
 const DRAFT = "content/posts/2017-11-10-draft.md";
 const SCHEDULED = "content/posts/2030-01-01-scheduled.md";
@@ -77,24 +76,15 @@ describe("a build of a site with a draft and a post dated later", () => {
 });
 
 describe("npm start: drafts and posts dated later are marked", () => {
-  let root: string;
-  let server: ChildProcess;
-  let base: string;
-  let log = "";
+  const preview = usePreview(siteWithMarkers);
   const validator = new HtmlValidate(JSON.parse(readFileSync(path.join(PROJECT, ".htmlvalidate.json"), "utf8")));
 
   before(async () => {
-    root = siteWithMarkers();
-    ({ server, base } = await startPreview(root, (chunk) => (log += chunk)));
-    await waitFor(`${base}/posts/draft/`, (html) => html.includes(DRAFT_TITLE));
-  });
-
-  after(() => {
-    server.kill();
+    await waitFor(`${preview.base}/posts/draft/`, (html) => html.includes(DRAFT_TITLE));
   });
 
   it("says on a draft's page, above the post, that it is a draft and which line to remove", async () => {
-    const page = await waitFor(`${base}/posts/draft/`, (html) => html.includes("chatpost-preview-status"));
+    const page = await waitFor(`${preview.base}/posts/draft/`, (html) => html.includes("chatpost-preview-status"));
     assert.match(page, /<strong>Preview only: this post is a draft<\/strong>/);
     assert.match(page, /It will not be published until you remove the line <code>draft: true<\/code> \(line 5 of <code>content\/posts\/2017-11-10-draft\.md<\/code>\)\. The next build of the site then publishes it\./);
     assert.ok(page.indexOf("chatpost-preview-status") < page.indexOf("<h1>"), "the note comes after the title");
@@ -104,31 +94,31 @@ describe("npm start: drafts and posts dated later are marked", () => {
   });
 
   it("says on a scheduled post's page when, and what, publishes it, with the date as the site writes dates", async () => {
-    const page = await waitFor(`${base}/posts/scheduled/`, (html) => html.includes("chatpost-preview-status"));
+    const page = await waitFor(`${preview.base}/posts/scheduled/`, (html) => html.includes("chatpost-preview-status"));
     assert.match(page, /<strong>Preview only: scheduled for <time datetime="2030-01-01">January 1, 2030<\/time><\/strong>/);
     assert.match(page, /It will be published on <time datetime="2030-01-01">January 1, 2030<\/time>: the first build of the site on or after that day \(counted in UTC\) publishes it/);
     assert.doesNotMatch(page, /this post is a draft/);
   });
 
   it("marks nothing on a published post's page", async () => {
-    const page = await waitFor(`${base}/posts/online-communities/`, (html) => html.includes("<h1>Online Communities"));
+    const page = await waitFor(`${preview.base}/posts/online-communities/`, (html) => html.includes("<h1>Online Communities"));
     assert.doesNotMatch(page, /chatpost-preview/);
   });
 
   it("labels both inside their links on the home page, the archive and a tag page; published posts' links are plain", async () => {
     for (const url of ["/", "/archive/", "/archive/2017/", "/tags/notyet/"]) {
-      const html = await waitFor(`${base}${url}`, (text) => text.includes("/posts/draft/"));
+      const html = await waitFor(`${preview.base}${url}`, (text) => text.includes("/posts/draft/"));
       assert.match(linkText(html, "draft"), DRAFT_LABEL, url);
       if (url !== "/archive/2017/") assert.match(linkText(html, "scheduled"), SCHEDULED_LABEL, url);
       if (url !== "/tags/notyet/") assert.equal(linkText(html, "online-communities"), "Online Communities", url);
     }
-    assert.match(linkText(await waitFor(`${base}/archive/2030/`, (text) => text.includes("/posts/scheduled/")), "scheduled"), SCHEDULED_LABEL);
+    assert.match(linkText(await waitFor(`${preview.base}/archive/2030/`, (text) => text.includes("/posts/scheduled/")), "scheduled"), SCHEDULED_LABEL);
   });
 
   it("gives pages with the notes and labels valid HTML", async () => {
     const out: string[] = [];
     for (const url of ["/posts/draft/", "/posts/scheduled/", "/", "/archive/", "/tags/notyet/"]) {
-      const html = await (await fetch(`${base}${url}`)).text();
+      const html = await (await fetch(`${preview.base}${url}`)).text();
       assert.match(html, /chatpost-preview/, url);
       const report = await validator.validateString(html, url);
       // Their style="…" is allowed: it keeps the preview's look out of site.css and so out of
@@ -139,48 +129,48 @@ describe("npm start: drafts and posts dated later are marked", () => {
   });
 
   it("drops the draft's note and label when `draft: true` is removed, and shows them again when it is back", async () => {
-    const file = path.join(root, DRAFT);
+    const file = path.join(preview.root, DRAFT);
     const original = readFileSync(file, "utf8");
     try {
       writeFileSync(file, original.replace(/^draft: true\n/m, ""));
-      await waitFor(`${base}/posts/draft/`, (html) => html.includes(DRAFT_TITLE) && !html.includes("chatpost-preview"));
-      await waitFor(`${base}/`, (html) => linkText(html, "draft") === DRAFT_TITLE);
-      await waitFor(`${base}/tags/notyet/`, (html) => linkText(html, "draft") === DRAFT_TITLE);
+      await waitFor(`${preview.base}/posts/draft/`, (html) => html.includes(DRAFT_TITLE) && !html.includes("chatpost-preview"));
+      await waitFor(`${preview.base}/`, (html) => linkText(html, "draft") === DRAFT_TITLE);
+      await waitFor(`${preview.base}/tags/notyet/`, (html) => linkText(html, "draft") === DRAFT_TITLE);
     } finally {
       writeFileSync(file, original);
     }
-    await waitFor(`${base}/posts/draft/`, (html) => html.includes("this post is a draft"));
-    await waitFor(`${base}/`, (html) => DRAFT_LABEL.test(linkText(html, "draft")));
+    await waitFor(`${preview.base}/posts/draft/`, (html) => html.includes("this post is a draft"));
+    await waitFor(`${preview.base}/`, (html) => DRAFT_LABEL.test(linkText(html, "draft")));
   });
 
   it("on a draft dated later, says both, and labels it a draft", async () => {
-    const file = path.join(root, SCHEDULED);
+    const file = path.join(preview.root, SCHEDULED);
     const original = readFileSync(file, "utf8");
     try {
       writeFileSync(file, original.replace(/^date: .*$/m, "$&\ndraft: true"));
-      const page = await waitFor(`${base}/posts/scheduled/`, (html) => html.includes("this post is a draft"));
+      const page = await waitFor(`${preview.base}/posts/scheduled/`, (html) => html.includes("this post is a draft"));
       assert.match(page, /remove the line <code>draft: true<\/code> \(line 4 of <code>content\/posts\/2030-01-01-scheduled\.md<\/code>\)\. Its publish date, <time datetime="2030-01-01">January 1, 2030<\/time>, is still to come: the first build of the site on or after that day \(counted in UTC\) then publishes it\./);
-      await waitFor(`${base}/`, (html) => /\(Draft\)<\/span>$/.test(linkText(html, "scheduled")));
+      await waitFor(`${preview.base}/`, (html) => /\(Draft\)<\/span>$/.test(linkText(html, "scheduled")));
     } finally {
       writeFileSync(file, original);
     }
-    await waitFor(`${base}/posts/scheduled/`, (html) => html.includes("Preview only: scheduled for"));
+    await waitFor(`${preview.base}/posts/scheduled/`, (html) => html.includes("Preview only: scheduled for"));
   });
 
   it("on a site in another language, writes the date in it and marks the English words as English", async () => {
-    const file = path.join(root, "content/_data/site.yaml");
+    const file = path.join(preview.root, "content/_data/site.yaml");
     const original = readFileSync(file, "utf8");
     try {
       writeFileSync(file, original.replace(/^language: en-US\b/m, "language: de"));
-      const page = await waitFor(`${base}/posts/scheduled/`, (html) => html.includes("1. Januar 2030"));
+      const page = await waitFor(`${preview.base}/posts/scheduled/`, (html) => html.includes("1. Januar 2030"));
       assert.match(page, /<section class="chatpost-preview-status" aria-labelledby="preview-status-heading" lang="en"/);
       assert.match(page, /scheduled for <time datetime="2030-01-01" lang="de">1\. Januar 2030<\/time>/);
-      const home = await waitFor(`${base}/`, (html) => html.includes("1. Januar 2030"));
+      const home = await waitFor(`${preview.base}/`, (html) => html.includes("1. Januar 2030"));
       assert.match(linkText(home, "scheduled"), /<span class="chatpost-preview-label" lang="en"[^>]*>\(Scheduled <time datetime="2030-01-01" lang="de">1\. Januar 2030<\/time>\)<\/span>$/);
     } finally {
       writeFileSync(file, original);
     }
-    await waitFor(`${base}/posts/scheduled/`, (html) => html.includes("January 1, 2030"));
-    assert.equal(server.exitCode, null, `the server stopped:\n${log}`);
+    await waitFor(`${preview.base}/posts/scheduled/`, (html) => html.includes("January 1, 2030"));
+    assert.equal(preview.server.exitCode, null, `the server stopped:\n${preview.log}`);
   });
 });

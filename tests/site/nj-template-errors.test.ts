@@ -2,13 +2,12 @@
 // page's `layout:` is a writer's error in `npm run build` and `npm start`: file, line, what
 // is wrong and the fix, no stack trace, not blamed on chatpost; the last good site stays.
 import assert from "node:assert/strict";
-import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { copySite, FIXTURE_SITE, listFiles, runScript, type BuildResult } from "../helpers/build-site.ts";
-import { startPreview, waitFor } from "../helpers/preview-server.ts";
+import { usePreview, waitFor } from "../helpers/preview-server.ts";
 
 function hashes(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((rel) => [rel, createHash("sha256").update(readFileSync(path.join(dir, rel))).digest("hex")]));
@@ -90,37 +89,25 @@ describe("npm run build with a broken Nunjucks page or layout name", () => {
 });
 
 describe("npm start with a broken Nunjucks page", () => {
-  let root: string;
-  let server: ChildProcess;
-  let base: string;
-  let log = "";
-
-  before(async () => {
-    root = copySite(FIXTURE_SITE);
-    ({ server, base } = await startPreview(root, (chunk) => (log += chunk)));
-  });
-
-  after(() => {
-    server.kill();
-  });
+  const preview = usePreview(() => copySite(FIXTURE_SITE));
 
   it("prints the writer's error, keeps serving the last good pages, and recovers once the file is fixed", async () => {
-    await waitFor(`${base}/subscribe/`, (html) => html.includes("<h1>Subscribe</h1>"));
-    const file = path.join(root, "content/subscribe.njk");
+    await waitFor(`${preview.base}/subscribe/`, (html) => html.includes("<h1>Subscribe</h1>"));
+    const file = path.join(preview.root, "content/subscribe.njk");
     const original = readFileSync(file, "utf8");
-    const before = log.length;
+    const before = preview.log.length;
     writeFileSync(file, original.replace("<h1>Subscribe</h1>", "<h1>Subscribe</h1>{% if calendarFeed %}"));
     const deadline = Date.now() + 60_000;
-    while (!/rebuilds on its own/.test(log.slice(before)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    const printed = log.slice(before);
+    while (!/rebuilds on its own/.test(preview.log.slice(before)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const printed = preview.log.slice(before);
     assert.match(printed, /content\/subscribe\.njk:\d+:\d+ {2}`\{% if calendarFeed %\}` is never closed: the page ends without `\{% endif %\}`/);
     assert.match(printed, /1 error: the preview was not updated\. Fix the errors above and save: it rebuilds on its own\./);
     assert.doesNotMatch(printed, /internal error|^\s+at /m);
-    assert.equal(server.exitCode, null, "the server stopped");
-    await waitFor(`${base}/subscribe/`, (html) => html.includes("<h1>Subscribe</h1>"));
+    assert.equal(preview.server.exitCode, null, "the server stopped");
+    await waitFor(`${preview.base}/subscribe/`, (html) => html.includes("<h1>Subscribe</h1>"));
 
     writeFileSync(file, original.replace("<h1>Subscribe</h1>", "<h1>Subscribe to the chat</h1>"));
-    await waitFor(`${base}/subscribe/`, (html) => html.includes("<h1>Subscribe to the chat</h1>"));
-    assert.equal(server.exitCode, null, "the server stopped");
+    await waitFor(`${preview.base}/subscribe/`, (html) => html.includes("<h1>Subscribe to the chat</h1>"));
+    assert.equal(preview.server.exitCode, null, "the server stopped");
   });
 });

@@ -3,18 +3,17 @@
 // `npm start`: each with its own line, an unknown include or filter named. The names
 // `npm run check` knows (plugins/template-names.ts) are Eleventy's.
 import assert from "node:assert/strict";
-import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { checkTemplatePages, templatePages } from "../../lib/template-check.ts";
 import { eleventyTemplateLanguage } from "../../plugins/page-templates.ts";
 import { CHATPOST_FILTERS, ELEVENTY_FILTERS, siteTemplateLanguage } from "../../plugins/template-names.ts";
 import { findContentError, interceptEleventyErrors } from "../../scripts/run-step.ts";
 import { copySite, copySiteWith, FIXTURE_SITE, listFiles, PROJECT, runScript, type BuildResult } from "../helpers/build-site.ts";
-import { startPreview, waitFor } from "../helpers/preview-server.ts";
+import { usePreview, waitFor } from "../helpers/preview-server.ts";
 
 const page = (title: string, body: string) => `---\ntitle: ${title}\nlayout: base.njk\npermalink: /${title.toLowerCase()}/\n---\n${body}`;
 
@@ -139,33 +138,26 @@ describe("the names `npm run check` knows and the check inside Eleventy", () => 
 });
 
 describe("npm start with broken Nunjucks pages", () => {
-  let server: ChildProcess;
-  let log = "";
-
-  after(() => {
-    server?.kill();
-  });
+  const preview = usePreview(() => copySite(FIXTURE_SITE));
 
   it("prints every broken page on a rebuild, not only the one saved", async () => {
-    const root = copySite(FIXTURE_SITE);
-    let base: string;
-    ({ server, base } = await startPreview(root, (chunk) => (log += chunk)));
+    const { root, base } = preview;
     await waitFor(`${base}/subscribe/`, (html) => html.includes("<h1>Subscribe</h1>"));
     const until = async (pattern: RegExp, from: number) => {
       const deadline = Date.now() + 90_000;
-      while (!pattern.test(log.slice(from)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-      return log.slice(from);
+      while (!pattern.test(preview.log.slice(from)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      return preview.log.slice(from);
     };
-    let from = log.length;
+    let from = preview.log.length;
     writeFileSync(path.join(root, "content/one.njk"), BROKEN["content/one.njk"]);
     await until(/rebuilds on its own/, from);
-    from = log.length;
+    from = preview.log.length;
     writeFileSync(path.join(root, "content/two.njk"), BROKEN["content/two.njk"]);
     const printed = await until(/rebuilds on its own/, from);
     assert.match(printed, EXPECTED[0]!);
     assert.match(printed, EXPECTED[1]!);
     assert.match(printed, /2 errors: the preview was not updated\. Fix the errors above and save: it rebuilds on its own\./);
     assert.doesNotMatch(printed, /internal error|^\s+at /m);
-    assert.equal(server.exitCode, null, "the server stopped");
+    assert.equal(preview.server.exitCode, null, "the server stopped");
   });
 });

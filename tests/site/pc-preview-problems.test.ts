@@ -2,12 +2,11 @@
 // key nothing holds, a chat at the same time as another post's) are shown on its page while
 // the rest of the preview keeps updating; its warnings are shown above it, in the preview only.
 import assert from "node:assert/strict";
-import type { ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { buildSite, copySite, copySiteWith, FIXTURE_SITE } from "../helpers/build-site.ts";
-import { startPreview, waitFor } from "../helpers/preview-server.ts";
+import { usePreview, waitFor } from "../helpers/preview-server.ts";
 
 const POST = "content/posts/2017-04-30-online-communities.md";
 const OTHER = "content/posts/2017-11-03-after-dst.md";
@@ -24,86 +23,77 @@ async function until(test: () => boolean, what: () => string, seconds = 30): Pro
 }
 
 describe("npm start: problems found between files and warnings on the post's page", () => {
-  let root: string;
-  let server: ChildProcess;
-  let base: string;
-  let log = "";
+  const preview = usePreview(() => copySite(FIXTURE_SITE));
 
   before(async () => {
-    root = copySite(FIXTURE_SITE);
-    ({ server, base } = await startPreview(root, (chunk) => (log += chunk)));
-    await waitFor(`${base}/posts/online-communities/`, (html) => html.includes("<h1>Online Communities"));
-  });
-
-  after(() => {
-    server.kill();
+    await waitFor(`${preview.base}/posts/online-communities/`, (html) => html.includes("<h1>Online Communities"));
   });
 
   it("shows a mistyped citation key on the post's page, with the post's other mistakes, while other posts keep updating", async () => {
-    const file = path.join(root, POST);
+    const file = path.join(preview.root, POST);
     const original = readFileSync(file, "utf8");
     const line = original.trimEnd().split("\n").length + 2;
-    const before = log.length;
+    const before = preview.log.length;
     writeFileSync(file, `${original.trimEnd()}\n\nAs [@nosuchkey] shows.\n`);
-    const page = await waitFor(`${base}/posts/online-communities/`, (html) => html.includes("nosuchkey"));
+    const page = await waitFor(`${preview.base}/posts/online-communities/`, (html) => html.includes("nosuchkey"));
     assert.match(page, /This post cannot be published yet/);
     assert.match(page, new RegExp(`content/posts/2017-04-30-online-communities\\.md:${line}:4 {2}`));
     assert.match(page, UNKNOWN_KEY);
     // Said once, with the ending that is true: the build did not stop.
-    await until(() => /the preview shows these problems on each post's page/.test(log.slice(before)), () => log.slice(before));
-    assert.equal(log.slice(before).match(/cites "nosuchkey"/g)?.length, 1, log.slice(before));
-    assert.doesNotMatch(log.slice(before), /the preview was not updated|internal error|^\s+at /m);
+    await until(() => /the preview shows these problems on each post's page/.test(preview.log.slice(before)), () => preview.log.slice(before));
+    assert.equal(preview.log.slice(before).match(/cites "nosuchkey"/g)?.length, 1, preview.log.slice(before));
+    assert.doesNotMatch(preview.log.slice(before), /the preview was not updated|internal error|^\s+at /m);
 
     // Another post saved afterwards is previewed.
-    const other = path.join(root, OTHER);
+    const other = path.join(preview.root, OTHER);
     const otherText = readFileSync(other, "utf8");
     writeFileSync(other, otherText.replace(/^title: .*$/m, "title: Edited while a key is mistyped"));
-    await waitFor(`${base}/posts/after-dst/`, (html) => html.includes("<h1>Edited while a key is mistyped"));
+    await waitFor(`${preview.base}/posts/after-dst/`, (html) => html.includes("<h1>Edited while a key is mistyped"));
 
     // A second mistake in the same post: the page lists both.
     writeFileSync(file, `${original.trimEnd().replace(/^date: .*$/m, "date: 2017-04-31")}\n\nAs [@nosuchkey] shows.\n`);
-    const both = await waitFor(`${base}/posts/online-communities/`, (html) => html.includes("2017-04-31"));
+    const both = await waitFor(`${preview.base}/posts/online-communities/`, (html) => html.includes("2017-04-31"));
     assert.match(both, /2017-04-30-online-communities\.md:3:1 {2}date {2}&quot;2017-04-31&quot; is not a date/);
     assert.match(both, UNKNOWN_KEY);
 
     writeFileSync(file, original);
     writeFileSync(other, otherText);
-    const fixed = await waitFor(`${base}/posts/online-communities/`, (html) => html.includes("<h1>Online Communities"));
+    const fixed = await waitFor(`${preview.base}/posts/online-communities/`, (html) => html.includes("<h1>Online Communities"));
     assert.doesNotMatch(fixed, /cannot be published|nosuchkey|chatpost-problems/);
-    await waitFor(`${base}/`, (html) => html.includes("Online Communities"));
-    assert.equal(server.exitCode, null, "the server stopped");
+    await waitFor(`${preview.base}/`, (html) => html.includes("Online Communities"));
+    assert.equal(preview.server.exitCode, null, "the server stopped");
   });
 
   it("shows a post's warning above it, as the terminal prints it, until it is fixed", async () => {
-    const file = path.join(root, OTHER);
+    const file = path.join(preview.root, OTHER);
     const original = readFileSync(file, "utf8");
-    const before = log.length;
+    const before = preview.log.length;
     writeFileSync(file, original.replace(/^date: .*$/m, "date: 2017-11-09"));
-    const page = await waitFor(`${base}/posts/after-dst/`, (html) => html.includes("chatpost-warnings"));
+    const page = await waitFor(`${preview.base}/posts/after-dst/`, (html) => html.includes("chatpost-warnings"));
     assert.match(page, /Preview only: 1 warning in this post/);
     assert.ok(page.includes(asHtml(WARNING_LINE)), page);
     // The post itself is there below it.
     assert.match(page, /<h1>After the clocks change/);
-    await until(() => log.slice(before).includes(WARNING_LINE), () => log.slice(before));
-    const printed = log.slice(before).split("\n").find((l) => l.startsWith(WARNING_LINE))!;
+    await until(() => preview.log.slice(before).includes(WARNING_LINE), () => preview.log.slice(before));
+    const printed = preview.log.slice(before).split("\n").find((l) => l.startsWith(WARNING_LINE))!;
     assert.ok(page.includes(`<code>${asHtml(printed)}</code>`), "the page's line differs from the terminal's");
 
     writeFileSync(file, original);
-    const fixed = await waitFor(`${base}/posts/after-dst/`, (html) => !html.includes("chatpost-warnings"));
+    const fixed = await waitFor(`${preview.base}/posts/after-dst/`, (html) => !html.includes("chatpost-warnings"));
     assert.match(fixed, /<h1>After the clocks change/);
   });
 
   // Needs scripts/serve.ts to write the pages a rebuild left stale (whenPreviewPagesStale).
   it("shows a chat clash on both posts' pages, the one not saved too, and clears both on the fix", async () => {
-    const file = path.join(root, OTHER);
+    const file = path.join(preview.root, OTHER);
     const original = readFileSync(file, "utf8");
     writeFileSync(file, original.replace(/^( {2}start: )2017-11-07T20:30/m, "$12017-05-02T20:30"));
-    await waitFor(`${base}/posts/after-dst/`, (html) => /this chat starts at the same moment/.test(html));
-    const other = await waitFor(`${base}/posts/online-communities/`, (html) => /this chat starts at the same moment/.test(html));
+    await waitFor(`${preview.base}/posts/after-dst/`, (html) => /this chat starts at the same moment/.test(html));
+    const other = await waitFor(`${preview.base}/posts/online-communities/`, (html) => /this chat starts at the same moment/.test(html));
     assert.match(other, /2017-04-30-online-communities\.md:7:3 {2}chat\.start {2}this chat starts at the same moment/);
     writeFileSync(file, original);
-    await waitFor(`${base}/posts/after-dst/`, (html) => html.includes("<h1>After the clocks change"));
-    await waitFor(`${base}/posts/online-communities/`, (html) => html.includes("<h1>Online Communities"));
+    await waitFor(`${preview.base}/posts/after-dst/`, (html) => html.includes("<h1>After the clocks change"));
+    await waitFor(`${preview.base}/posts/online-communities/`, (html) => html.includes("<h1>Online Communities"));
   });
 });
 
