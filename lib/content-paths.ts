@@ -156,7 +156,164 @@ export function unpublishableFiles(root: string): Diagnostic[] {
     const problem = privateFolderProblem(root, file);
     if (problem) out.push({ severity: "warning", file, line: 1, column: 1, field: "", ...problem });
   }
+  out.push(...portableNameProblems(root, walked.files, isMentioned), ...eleventyIgnoreProblems(root));
   return out;
+}
+
+/**
+ * The files Eleventy 3.1 would read ignore patterns from (beside .gitignore, which chatpost
+ * turns off), from the project root. chatpost keeps Eleventy from applying them
+ * (plugins/content-files.ts): every file of content/ is the site, as the check reads it.
+ */
+export const ELEVENTY_IGNORE_FILES: readonly string[] = [".eleventyignore", `content/.eleventyignore`];
+
+/**
+ * The patterns of an ignore file as Eleventy reads them, with their lines: each line
+ * trimmed, blank lines, `#` comments and `!` lines (which Eleventy passes over) left out.
+ */
+export function ignoreFilePatterns(root: string, file: string): { line: number; pattern: string }[] {
+  const text = readText(path.join(root, file));
+  if (text === undefined) return [];
+  return text.split("\n").flatMap((raw, i) => {
+    const pattern = raw.trim();
+    return pattern === "" || pattern.startsWith("#") || pattern.startsWith("!") ? [] : [{ line: i + 1, pattern }];
+  });
+}
+
+/** A warning for each `.eleventyignore` with patterns: they have no effect, and the writer meant to keep something off the site. */
+function eleventyIgnoreProblems(root: string): Diagnostic[] {
+  return ELEVENTY_IGNORE_FILES.flatMap((file): Diagnostic[] => {
+    const patterns = ignoreFilePatterns(root, file);
+    if (patterns.length === 0) return [];
+    const listed = patterns.slice(0, 3).map((p) => `\`${p.pattern}\``).join(", ") + (patterns.length > 3 ? ` and ${patterns.length - 3} more` : "");
+    return [{
+      severity: "warning", file, line: patterns[0]!.line, column: 1, field: "",
+      message: `chatpost does not use ${path.posix.basename(file)}: what it lists (${listed}) is checked and published like every other file of content/`,
+      fix: "delete this file; to keep a post off the site, add `draft: true` to its front matter; a page, `permalink: false`; any other file, move it out of content/",
+    }];
+  });
+}
+
+// What Windows cannot have in a name (git for Windows refuses to check out such a file,
+// so a writer on Windows gets a clone without it, or none): a device name before the
+// first dot (`con.md`, `Aux.jpg`), a character of <>:"|?*\ or a control character,
+// a space or dot at the end.
+const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
+const WINDOWS_FORBIDDEN = /[<>:"|?*\\\x00-\x1f]/;
+
+/** Why Windows cannot hold a file or folder of this name, if it cannot. */
+export function windowsNameProblem(name: string): string | undefined {
+  const device = name.split(".")[0]!.replace(/ +$/, "");
+  if (WINDOWS_DEVICE.test(device)) return `${device.toUpperCase()} is a name Windows keeps for a device`;
+  const forbidden = WINDOWS_FORBIDDEN.exec(name)?.[0];
+  if (forbidden !== undefined) return forbidden.charCodeAt(0) < 0x20 ? "it holds a control character, which Windows does not allow in a name" : `Windows does not allow ${forbidden} in a name`;
+  if (/[ .]$/.test(name)) return `it ends in ${name.endsWith(" ") ? "a space" : "a dot"}, which Windows drops`;
+  return undefined;
+}
+
+/** A name Windows can hold, close to `name`: forbidden characters dashed, a device name lengthened, no dot or space at the end. */
+export function windowsSafeName(name: string): string {
+  let safe = name.replace(/ *[<>:"|?*\\\x00-\x1f]+ */g, "-").replace(/[ .]+$/, "");
+  const dot = safe.indexOf(".");
+  const stem = (dot < 0 ? safe : safe.slice(0, dot)).replace(/ +$/, "");
+  const rest = dot < 0 ? "" : safe.slice(dot);
+  safe = `${WINDOWS_DEVICE.test(stem) ? `${stem}-1` : stem.replace(/^-+|-+$/g, "") || "file"}${rest}`;
+  return safe;
+}
+
+/**
+ * Names under content/ that work on one writer's machine and not on another's, as errors:
+ * a name Windows cannot hold (windowsNameProblem), two names in one folder that a Mac or
+ * Windows takes for one (they differ only in capitals, or in how an accent is stored: only
+ * one of them survives a download there), and, outside macOS, a name whose accents are
+ * stored apart from their letters (Unicode NFD, as macOS saves some names): a link or
+ * picture written with the accented letter typed as usual does not find it on the web
+ * server. On a Mac the disk's form says nothing of what git keeps (git on a Mac stores
+ * names composed), so there it is not told.
+ */
+function portableNameProblems(root: string, files: readonly string[], isMentioned: (name: string) => boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const error = (file: string, message: string, fix: string): Diagnostic => ({ severity: "error", file, line: 1, column: 1, field: "", message, fix });
+  // Every folder and file on the way, once, parents first.
+  const paths = [...new Set(files.flatMap((file) => file.split("/").slice(1).map((_, i, parts) => `content/${parts.slice(0, i + 1).join("/")}`)))].sort();
+  const reported = new Set<string>();
+  const underReported = (p: string) => [...reported].some((r) => p.startsWith(`${r}/`));
+  // A post's name that is not an address, or `post.md ` : already told, with the rename, by the posts' own checks.
+  const toldByPosts = (p: string) => files.includes(p) && isPostFile(p) && (p.endsWith(".md") ? !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slugFromFile(p)) : MARKDOWN_LIKE.test(path.posix.basename(p).replace(/[\s.]+$/u, "")));
+  for (const p of paths) {
+    // `Icon\r`: the custom icon of a folder in a Mac's Finder, a system file like .DS_Store.
+    if (underReported(p) || toldByPosts(p) || path.posix.basename(p) === "Icon\r") continue;
+    const name = path.posix.basename(p);
+    const folder = !files.includes(p);
+    const problem = windowsNameProblem(name);
+    if (problem === undefined) continue;
+    reported.add(p);
+    out.push(error(p, `a ${folder ? "folder" : "file"} of this name cannot be downloaded to Windows (${problem}): a writer there gets a copy of the site without it`, renameFix(root, p, windowsSafeName(name), folder)));
+  }
+  // Same name to a Mac or Windows: in capitals, or in how accents are stored.
+  const byFolder = new Map<string, string[]>();
+  for (const p of paths) {
+    const parent = path.posix.dirname(p);
+    byFolder.set(parent, [...(byFolder.get(parent) ?? []), p]);
+  }
+  for (const group of byFolder.values()) {
+    const byKey = new Map<string, string[]>();
+    for (const p of group) {
+      const key = path.posix.basename(p).normalize("NFC").toLowerCase();
+      byKey.set(key, [...(byKey.get(key) ?? []), p]);
+    }
+    for (const same of byKey.values()) {
+      if (same.length < 2) continue;
+      const names = same.map((p) => path.posix.basename(p));
+      const capitals = new Set(names.map((n) => n.normalize("NFC"))).size > 1;
+      const how = capitals ? "only in capitals" : "only in how an accent is stored (Unicode NFC and NFD)";
+      for (const p of same) {
+        const others = same.filter((o) => o !== p).map((o) => path.posix.basename(o)).join(", ");
+        out.push(error(p, `its name and ${others} beside it differ ${how}: on a Mac or Windows they are one name, so only one of them is kept when the site is downloaded there`, `keep one of them: delete or rename the other${capitals ? " (names in lower case avoid this)" : ""}`));
+        reported.add(p);
+      }
+    }
+  }
+  if (process.platform !== "darwin") {
+    for (const p of paths) {
+      const name = path.posix.basename(p);
+      if (name === name.normalize("NFC") || reported.has(p) || underReported(p) || toldByPosts(p)) continue;
+      const folder = !files.includes(p);
+      const composed = name.normalize("NFC");
+      // A page is linked to by its address, `/café/`, more than by its file's name.
+      const page = !folder && !isPostFile(p) && /\.(?:md|njk)$/.test(p) ? `/${p.slice("content/".length).replace(/\.(?:md|njk)$/, "")}` : undefined;
+      const pageLinked = page !== undefined && isMentioned(page.normalize("NFC")) && !isMentioned(page);
+      const linked = pageLinked || (isMentioned(composed) && !isMentioned(name));
+      const written = pageLinked ? `${page!.normalize("NFC")}/` : composed;
+      const message = `the accents of this name are stored apart from their letters (Unicode NFD, as a Mac saves some names): a link or picture that writes ${written} as usually typed does not find it on the web server`;
+      const fix = renameFix(root, p, asciiName(name), folder);
+      out.push({ ...error(p, linked ? `${message}, as in a post here` : message, fix), severity: linked ? "error" : "warning" });
+    }
+  }
+  return out;
+}
+
+/** `name` with its accents dropped (`café.png` → `cafe.png`): a name that matches however it is typed. */
+function asciiName(name: string): string {
+  return name.normalize("NFKD").replace(/\p{M}+/gu, "");
+}
+
+/** The rename to make, and what to change with it: a page keeps its address with `permalink:`, a post by its date. */
+function renameFix(root: string, file: string, renamed: string, folder: boolean): string {
+  const target = `${path.posix.dirname(file)}/${renamed}`;
+  if (folder) return `rename the folder to ${target}`;
+  if (isPostFile(file) && file.endsWith(".md")) {
+    const slug = slugFromFile(file);
+    const date = frontMatterDate(path.join(root, file)) ?? "YYYY-MM-DD";
+    // A post's address is its name after the date: put the date in front and the address stays.
+    if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && !DATED.test(path.posix.basename(file))) return `rename it to ${path.posix.dirname(file)}/${date}-${path.posix.basename(file)} (its address stays /posts/${slug}/)`;
+    return `rename it to ${target}`;
+  }
+  if (/\.(?:md|njk)$/.test(file)) {
+    const address = `/${file.normalize("NFC").slice("content/".length).replace(/\.(?:md|njk)$/, "").replace(/(?:^|\/)index$/, "")}/`.replace(/\/+$/, "/");
+    return `rename it to ${target}, and keep its address with the line \`permalink: ${address}\` in its front matter`;
+  }
+  return `rename it to ${target}, and write the new name in the posts and pages that link to it`;
 }
 
 type FileProblem = { severity: "error" | "warning"; message: string; fix: string };
