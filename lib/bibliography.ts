@@ -18,6 +18,14 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, 
 import { yamlScalar } from "./yaml-text.ts";
 import { SETTINGS_FILE } from "./settings.ts";
 import { bibliographyFilesIn } from "./cross-file-checks.ts";
+import { findFile } from "./file-case.ts";
+
+/**
+ * Where a bibliography file is on disk (lib/file-case.ts findFile): `exact` when its name is
+ * there as written, capitals included, else the name it has in other capitals. Passed in by
+ * tests to stand for a disk that ignores capitals.
+ */
+export type FindFile = (root: string, relativePath: string) => { exact: boolean; otherCase?: string };
 
 export interface SharedEntry {
   item: CslItem;
@@ -50,7 +58,7 @@ interface FileResult {
 const cache = new Map<string, { hash: string; result: FileResult }>();
 
 /** Load every bibliography file named in the settings; problems carry file, line, entry id and field. */
-export function loadSharedBibliography(root: string, files: string[]): SharedBibliography {
+export function loadSharedBibliography(root: string, files: string[], find: FindFile = findFile): SharedBibliography {
   const entries = new Map<string, SharedEntry>();
   const diagnostics: Diagnostic[] = [];
   const broken = new Map<string, { file: string; line?: number }>();
@@ -58,10 +66,13 @@ export function loadSharedBibliography(root: string, files: string[]): SharedBib
   for (const file of files) {
     const full = path.resolve(root, file);
     const index = files.indexOf(file);
-    if (!existsSync(full)) {
+    // Compared with the folder's names, capitals included: a Mac or Windows opens `bibliography.bib`
+    // when the file is `Bibliography.bib`, the Linux computer that builds the site does not.
+    const otherCase = existsSync(full) ? exactName(root, full, find) : undefined;
+    if (otherCase !== undefined || !existsSync(full)) {
       unreadable.push(file);
       const at = listedAt(root, index);
-      diagnostics.push({ severity: "error", ...at, ...missingBibliography(root, file, at.line, files) });
+      diagnostics.push({ severity: "error", ...at, ...(otherCase ? otherCaseBibliography(root, file, otherCase, at.line) : missingBibliography(root, file, at.line, files)) });
       continue;
     }
     const bytes = readFileSync(full);
@@ -188,6 +199,37 @@ function missingBibliography(root: string, file: string, line: number | undefine
   return {
     message: `${looked} (looked for ${path.resolve(root, file)})`,
     fix: `put the bibliography file there (a .bib, CSL JSON or CSL YAML file, as a reference manager exports it), or, if the site needs no shared bibliography, delete ${line ? `line ${line} of ${SETTINGS_FILE}` : `${file} from \`citations.bibliography\``}`,
+  };
+}
+
+/**
+ * The path (from the site's folder) of the file `full` names in other capitals, when its name
+ * differs from the file's in capitals only; undefined when it is there as written or not at all.
+ * A file outside the site's folder is taken as the disk finds it.
+ */
+function exactName(root: string, full: string, find: FindFile): string | undefined {
+  const inside = path.relative(root, full);
+  if (inside === "" || inside.startsWith("..") || path.isAbsolute(inside)) return undefined;
+  const found = find(root, inside.split(path.sep).join("/"));
+  return found.exact ? undefined : found.otherCase;
+}
+
+/** A bibliography file listed in other capitals than its name (`bibliography.bib` for `Bibliography.bib`): the name to write. */
+function otherCaseBibliography(root: string, file: string, onDisk: string, line: number | undefined): { message: string; fix: string } {
+  const lineText = line === undefined ? undefined : listedText(root, line);
+  // Written as listed, with the file's capitals (a path written with `./` or from content/ keeps its form).
+  const written = file.replace(/\\/g, "/");
+  const parts = written.split("/");
+  const disk = onDisk.split("/");
+  const meant = parts.map((part, i) => {
+    const same = disk[disk.length - parts.length + i];
+    return same !== undefined && same !== part && same.toLowerCase() === part.toLowerCase() ? same : part;
+  }).join("/");
+  // Worded as missingBibliography words a name in other capitals found on a disk that tells capitals apart.
+  const renamed = path.posix.basename(onDisk) === path.posix.basename(written) ? `rename the folder of ${onDisk} to match` : `rename ${onDisk} to ${path.posix.basename(written)}`;
+  return {
+    message: `the bibliography file ${file} was not found: the file is named ${onDisk}, and file names must match in capitals and small letters (the computer that builds the site tells them apart, even where this one does not)`,
+    fix: `${renamed}, or ${lineText?.includes(file) ? `write line ${line} as \`${lineText.replace(file, meant)}\`` : `write ${meant} in place of ${file} in \`citations.bibliography\``}`,
   };
 }
 

@@ -11,7 +11,7 @@ import { crossFileProblems, sitePostsHold, unresolvedCitationProblems, type Link
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { isPostFile, listPageFiles, listPostFiles, unpublishableFiles } from "./content-paths.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
-import { loadPage } from "./page-loader.ts";
+import { dataFileLayoutProblems, loadPage } from "./page-loader.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
 import { FormattingAhead } from "./parallel-formatting.ts";
 import { bibliographyToken, citationDiagnostics, formatAhead, rememberUnresolvedProblems, resolvePostCitations, siteCitations } from "./post-citations.ts";
@@ -209,6 +209,8 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
     if (result.linking) linkingOnly.push(result.linking);
   }
   diagnostics.push(...unpublishableFiles(root));
+  // A `"layout"` in a JSON data file (content/posts/posts.json) naming no layout: told before Eleventy stops on it.
+  diagnostics.push(...dataFileLayoutProblems(root));
   diagnostics.push(...crossFileProblems(posts, { today: today(), where: (file) => located.get(file) ?? { line: 1, column: 1 }, linkingOnly }));
   diagnostics.push(...site.diagnostics);
   if (!ahead) citationProblems.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));

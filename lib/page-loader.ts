@@ -13,8 +13,14 @@ import type { LoadContext, LoadResult } from "./post-loader.ts";
 import { parseBody } from "./markdown.ts";
 import { absoluteUrl } from "./site-url.ts";
 import { controlCharacterProblems, encodingProblems, unreadableTextProblem, withoutControlCharacters } from "./text-encoding.ts";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { listContentFiles } from "./content-paths.ts";
+import { findFile } from "./file-case.ts";
+import { editDistance } from "./suggest.ts";
+import { layoutFiles, LAYOUTS_FOLDER } from "./validation-cache.ts";
 
-export function loadPage(file: string, fileText: string, ctx: Pick<LoadContext, "fileExists" | "settings" | "bytes" | "root">): LoadResult {
+export function loadPage(file: string, fileText: string, ctx: Pick<LoadContext, "fileExists" | "settings" | "bytes" | "root"> & { layoutsFolder?: string }): LoadResult {
   // UTF-16, a Word document, a PDF, a damaged file: read as text, it would only give noise.
   const notText = unreadableTextProblem(file, fileText, ctx.bytes);
   if (notText) return { diagnostics: [notText] };
@@ -55,6 +61,11 @@ export function loadPage(file: string, fileText: string, ctx: Pick<LoadContext, 
     diagnostics.push(...doc.diagnostics);
     // A markdown page without `title:` takes its first heading (pageDefaults); with neither, its tab would name only the site.
     const data = doc.data;
+    // Eleventy would stop the whole build on it, naming neither line nor the layouts there are.
+    if (isRecord(data) && "layout" in data) {
+      const problem = layoutProblem(data.layout, ctx.layoutsFolder, file.endsWith(".md") ? "markdown page" : "page");
+      if (problem) diagnostics.push({ severity: "error", file, ...doc.locate(["layout"]), field: "layout", ...problem(yamlLayoutLine) });
+    }
     if (file.endsWith(".md") && isRecord(data) && !doc.diagnostics.some((d) => d.severity === "error")) {
       const defaults = pageDefaults(data, split.body);
       // Not of a page written raw (`layout: false`, `permalink: /humans.txt`), which has no <title>, nor of one never written.
@@ -146,4 +157,133 @@ function untitledPage(file: string): { message: string; fix: string } {
     message: "the page has no title and no heading: its browser tab, bookmarks, search results and what a screen reader announces on opening it would give only the site's name",
     fix: `add a line title: ${title} to its front matter (or start the page with a heading: # ${title})`,
   };
+}
+
+/** The template languages of the site (.eleventy.ts `templateFormats`): a `layout:` without its extension is looked up with each. */
+export const LAYOUT_EXTENSIONS: readonly string[] = ["md", "njk"];
+
+/** How the corrected `layout:` line is written: in YAML front matter, or in a JSON data file. */
+const yamlLayoutLine = (name: string) => `layout: ${name}`;
+const jsonLayoutLine = (name: string) => `"layout": "${name}"`;
+
+/**
+ * The file a `layout:` value leads to in `folder`, as Eleventy 3.1 resolves it
+ * (TemplateLayoutPathResolver; chatpost sets no layout aliases): the name as written, from the
+ * layouts folder (`base.njk`, `partials/x.njk`, `./base.njk`), else the name with each template
+ * language's extension added (`base` → `base.njk`). Only a file there with exactly these
+ * capitals counts: a Mac or Windows finds `Base.njk` too, the Linux computer that builds the
+ * site does not. Undefined when none is there; `otherCase` is the file meant in other capitals.
+ */
+export function resolveLayout(name: string, folder = LAYOUTS_FOLDER): { file?: string; otherCase?: string } {
+  let otherCase: string | undefined;
+  for (const written of [name, ...LAYOUT_EXTENSIONS.map((extension) => `${name}.${extension}`)]) {
+    const full = path.join(folder, written);
+    const inside = path.relative(folder, full).split(path.sep).join("/");
+    // A template in a language of the site: a folder, the stylesheet or a picture is no layout.
+    const template = LAYOUT_EXTENSIONS.some((extension) => full.endsWith(`.${extension}`));
+    if (inside === "" || inside.startsWith("../") || path.isAbsolute(inside)) {
+      // Outside the layouts folder: Eleventy takes it as it finds it.
+      if (template && statSync(full, { throwIfNoEntry: false })?.isFile()) return { file: full };
+      continue;
+    }
+    const found = findFile(folder, inside);
+    if (!template) continue;
+    if (found.exact && statSync(full, { throwIfNoEntry: false })?.isFile()) return { file: inside };
+    otherCase ??= found.otherCase;
+  }
+  return otherCase ? { otherCase } : {};
+}
+
+/** The layouts a page may name: the templates at the top of the layouts folder (its partials/ are pieces of them). */
+export function pageLayouts(folder = LAYOUTS_FOLDER): string[] {
+  return layoutFiles(folder).filter((file) => !file.includes("/") && LAYOUT_EXTENSIONS.some((extension) => file.endsWith(`.${extension}`)));
+}
+
+/**
+ * What is wrong with a page's `layout:` value, if anything, as a function of how the corrected
+ * line is written. No layout (`false`, empty) is a page without one; anything else must name a
+ * layout Eleventy finds (resolveLayout). The fix names the closest layout there is.
+ */
+export function layoutProblem(value: unknown, folder = LAYOUTS_FOLDER, kind = "page"): ((line: (name: string) => string) => { message: string; fix: string }) | undefined {
+  // Eleventy reads a false, empty or zero `layout` as none; a markdown page is then given the site's (pageDefaults).
+  if (value === undefined || value === null || value === false || value === "" || value === 0) return undefined;
+  if (typeof value === "string" && value.trim() === "" && kind === "markdown page") return undefined;
+  const layouts = pageLayouts(folder);
+  const listed = layouts.map((l) => `\`${l}\``).join(", ");
+  const fallback = layouts.includes(PAGE_LAYOUT) || !layouts.length ? PAGE_LAYOUT : layouts[0]!;
+  if (typeof value !== "string") {
+    const what = typeof value === "boolean" ? "`true`" : typeof value === "number" ? "a number" : Array.isArray(value) ? "a list" : "a group of fields";
+    return (line) => ({
+      message: `\`layout\` is ${what}, not the name of a layout; the layouts are ${listed}`,
+      fix: `write \`${line(fallback)}\` (or \`${line("false").replace(/"false"/, "false")}\` for a page without the site's header, menu and styles)`,
+    });
+  }
+  const resolved = resolveLayout(value, folder);
+  if (resolved.file) return undefined;
+  if (resolved.otherCase) {
+    const meant = resolved.otherCase;
+    return (line) => ({
+      message: `there is no layout \`${value}\`: the layout is named \`${meant}\`, and names must match in capitals and small letters (a Mac or Windows finds it anyway, the computer that builds the site does not)`,
+      fix: `write \`${line(meant)}\``,
+    });
+  }
+  const near = nearestLayout(value, layouts);
+  return (line) => ({
+    message: `there is no layout \`${value}\`; the layouts are ${listed}`,
+    fix: `write \`${line(near ?? fallback)}\``,
+  });
+}
+
+/** The layout a misspelt name was meant to be: by the name without its folder and extension, capitals aside. */
+function nearestLayout(value: string, layouts: readonly string[]): string | undefined {
+  const stem = (name: string) => path.posix.basename(name.trim().replace(/\\/g, "/")).replace(/\.[^.]*$/, "").toLowerCase();
+  const word = stem(value);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const layout of layouts) {
+    const d = editDistance(word, stem(layout));
+    if (d < bestDistance) [best, bestDistance] = [layout, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/**
+ * The JSON data files under content/ that give their pages data (Eleventy's directory and
+ * template data files: `posts/posts.json`, `about.11tydata.json` beside `about.md`,
+ * `content/content.json`): each `"layout"` in them that names no layout, at its line. Eleventy
+ * would stop the build on the first page given it. Read each time: they are few and small.
+ * (A `.11tydata.js` file is code, run only by Eleventy.)
+ */
+export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): Diagnostic[] {
+  const files = listContentFiles(root);
+  const stems = new Set(files.filter((f) => /\.(?:md|njk)$/.test(f)).map((f) => f.replace(/\.[^./]+$/, "")));
+  const out: Diagnostic[] = [];
+  for (const file of files) {
+    if (!isLayoutDataFile(file, stems)) continue;
+    let text: string;
+    let data: unknown;
+    try {
+      text = readFileSync(path.join(root, file), "utf8").replace(/^\uFEFF/, "");
+      data = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    if (!isRecord(data) || !("layout" in data)) continue;
+    const problem = layoutProblem(data.layout, folder, "data file");
+    if (!problem) continue;
+    const at = /"layout"\s*:/.exec(text);
+    const before = at ? text.slice(0, at.index) : "";
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    out.push({ severity: "error", file, line, column, field: "layout", ...problem(jsonLayoutLine) });
+  }
+  return out;
+}
+
+/** Whether Eleventy reads `file` (a .json under content/) as data of its pages: named as its folder, or as a page beside it. */
+function isLayoutDataFile(file: string, pageStems: ReadonlySet<string>): boolean {
+  const m = /^(.*\/)?([^/]+?)(?:\.11tydata)?\.json$/.exec(file);
+  if (!m) return false;
+  const folder = (m[1] ?? "").replace(/\/$/, "");
+  return path.posix.basename(folder) === m[2] || pageStems.has(`${folder}/${m[2]}`);
 }

@@ -12,7 +12,7 @@ import { checkCacheFolder, contentKey, projectCache, type ContentCache } from ".
 import { today } from "./clock.ts";
 import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
-import { listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
+import { listContentFiles, listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
 import type { Settings } from "./settings.ts";
 import type { TemplateLanguage } from "./template-check.ts";
 import {
@@ -178,12 +178,15 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
   // An unresolved citation may name the line of another post's reference: only then is the YAML parser loaded.
   const held = unresolved.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
   const templateProblems = templates ? (await checkTemplatePagesOnRecord(root, templates, cache)).diagnostics : [];
+  // A `"layout"` in a JSON data file (content/posts/posts.json): read each time, its module only when there is such a file.
+  const dataFiles = listContentFiles(root).some((file) => file.endsWith(".json")) ? (await import("./page-loader.ts")).dataFileLayoutProblems(root) : [];
   return {
     posts: facts.length,
     diagnostics: [
       ...settingsWarnings,
       ...ordered.flatMap((r) => r.load),
       ...unpublishableFiles(root),
+      ...dataFiles,
       ...crossFileProblems(facts, {
         today: today(),
         // Of a post's places only its chat's start is kept here (its title's and tags' are in its facts): none other is guessed.

@@ -9,9 +9,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { listContentFiles } from "./content-paths.ts";
+import { isPostFile, listContentFiles } from "./content-paths.ts";
 import { bibliographyFilesIn, sitePostsHold, type CrossFilePost, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
-import { probesHold as probedFilesHold, type FileProbe } from "./file-case.ts";
+import { findFile, probesHold as probedFilesHold, type FileProbe } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import type { Post } from "./post-loader.ts";
@@ -21,6 +21,25 @@ import { templateFiles } from "./template-errors.ts";
 export { templateFiles };
 
 const LIB_DIR = import.meta.dirname;
+
+/** chatpost's layouts: the build's includes folder (.eleventy.ts), where a page's `layout:` is looked up. */
+export const LAYOUTS_FOLDER = path.resolve(LIB_DIR, "../layouts");
+
+/**
+ * Every file under `folder` and its folders, as `layout:` names them ("base.njk",
+ * "partials/share.njk"), with their exact capitals, sorted. Part of the key of a page's
+ * record and of the check's index: a layout added, removed or renamed retires them.
+ */
+export function layoutFiles(folder = LAYOUTS_FOLDER): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+      .sort();
+  } catch {
+    return [];
+  }
+}
 
 let codeVersion: string | undefined;
 /** chatpost's code (every lib/ module), installed packages and Node: any change retires every record. */
@@ -43,6 +62,13 @@ export function siteFilesHash(root: string, files: string[]): string {
     hash.update(`${rel}\0`);
     try {
       hash.update(readFileSync(full));
+      // A disk that ignores capitals (macOS, Windows) reads `bibliography.bib` from `Bibliography.bib`:
+      // its error names the file as it is written on disk, so that name is part of it too.
+      const inside = path.relative(root, full);
+      if (!inside.startsWith("..") && !path.isAbsolute(inside)) {
+        const found = findFile(root, inside.split(path.sep).join("/"));
+        if (!found.exact) hash.update(`\0case\0${found.otherCase ?? ""}`);
+      }
     } catch {
       hash.update("\0missing");
       // Its error names a file of a near name in its folder (other capitals, ".txt" added,
@@ -124,8 +150,9 @@ export function textHash(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-export function postRecordKey(scope: ValidationScope, file: string, hashOfText: string): string {
-  return contentKey({ kind: "post-validation", code: validationCodeVersion(), ...scope, file, text: hashOfText });
+export function postRecordKey(scope: ValidationScope, file: string, hashOfText: string, layoutsFolder = LAYOUTS_FOLDER): string {
+  // A page's `layout:` is checked against the layouts there are (lib/page-loader.ts); a post has none.
+  return contentKey({ kind: "post-validation", code: validationCodeVersion(), ...scope, file, text: hashOfText, ...(isPostFile(file) ? {} : { layouts: layoutFiles(layoutsFolder) }) });
 }
 
 /** Where the loaded post of the record under `recordKey` is kept. */
@@ -168,8 +195,9 @@ export function fileStat(file: string): string | undefined {
  */
 export type CheckIndex = Record<string, { stat: string; hash: string; record: PostRecord }>;
 
-export function checkIndexKey(root: string, scope: ValidationScope): string {
-  return contentKey({ kind: "check-index", root: path.resolve(root), code: validationCodeVersion(), ...scope });
+export function checkIndexKey(root: string, scope: ValidationScope, layoutsFolder = LAYOUTS_FOLDER): string {
+  // The pages' records in it hold while the layouts are the same (postRecordKey).
+  return contentKey({ kind: "check-index", root: path.resolve(root), code: validationCodeVersion(), ...scope, layouts: layoutFiles(layoutsFolder) });
 }
 
 export function readCheckIndex(cache: ContentCache, key: string): CheckIndex {
