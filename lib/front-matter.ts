@@ -3,6 +3,7 @@
 import { isDocument, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { splitFrontMatter, type SplitFile } from "./front-matter-split.ts";
+import { itemsInOneItem, withoutTopicLabel } from "./topic-labels.ts";
 import { yamlScalar } from "./yaml-text.ts";
 import { cslField, EMOJI_JOINER, ZERO_WIDTH_CHARS, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_NUMBER, INVISIBLE_IN_TEXT, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, visibleNumber } from "./csl-normalise.ts";
 
@@ -481,10 +482,16 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
   // `topics:` then `  – a` and `  – b`: en dashes from a word processor, read as one text "– a – b".
   const dashed = typed && doc.errors.length === 0 && DASH_ITEM_HINT.test(text) ? dashItems(doc, lines, lineOf, firstLine - 1) : [];
   for (const slip of dashed) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
+  // `topics:` then `  First?` and `  - Second?`: the first item without its hyphen, read as one text "First? - Second?".
+  const unsigned = typed && doc.errors.length === 0 && options.keepsText && options.fieldsOf && UNSIGNED_FIRST_HINT.test(text) ? unsignedFirstItems(doc, lines, lineOf, firstLine - 1, options.keepsText, options.fieldsOf) : [];
+  for (const slip of unsigned) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
+  // `- • First? - Second?`: two items in one, read as one text; the data is read all the same.
+  const inOne = typed && doc.errors.length === 0 && ITEM_IN_ITEM_HINT.test(text) ? itemsInOne(doc, lines, lineOf, firstLine - 1).filter((s) => !seenLines.has(s.line + firstLine - 1)) : [];
+  for (const slip of inOne) report(slip.line, slip.column, slip.field, slip.message, slip.fix);
   // A hashtag lost to a comment, a word to a YAML mark or an item to the one above it leaves
   // valid YAML: its data is still read, so the rest of the post is checked in the same run.
   // Any other YAML problem leaves no data to check.
-  if (diagnostics.length === droppedHashtags + marks.length + joined.length) {
+  if (diagnostics.length === droppedHashtags + marks.length + joined.length + inOne.length) {
     try {
       data = doc.toJS({ maxAliasCount: 50 });
     } catch (error) {
@@ -814,6 +821,149 @@ function mixedBulletLists(lines: readonly string[], shift: number): Array<{ line
     });
     k = last.line - 1;
   }
+  return found;
+}
+
+// A list item's text (`- x` or `[x, x]`) starting with a bullet, or (in topics) a question number: cheap to test before walking the tree.
+const ITEM_IN_ITEM_HINT = /(?:^[ \t]*-[ \t]+|[[,][ \t]*)["']?(?:[•·▪◦‣●][ \t]|(?:T|Q|Topic|Question)\s?\d|\d{1,2}[.)])/im;
+
+/** The corrected lines as the fix lists them: `a`, `b` and `c`. */
+function listedLines(rewritten: readonly string[]): string {
+  const quoted = rewritten.map((l) => `\`${l}\``);
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * A list item that holds several (`- • First question? - Second question?`, `- • a • b`, or in
+ * topics `- 1. First? 2. Second?`), as a document pasted after a `- ` or a list typed on one
+ * line gives, or a lone bullet after the hyphen (`- • First question?`): valid YAML, one item
+ * whose text starts with "•" where two were meant. An error with the item's lines as they
+ * should read, one `- ` line per item (itemsInOneItem says when the text is evidence enough:
+ * `- Night shift - what helps?` is one item). The data is still read.
+ */
+function itemsInOne(doc: Document, lines: readonly string[], lineOf: (offset: number) => number, shift: number): Array<{ line: number; column: number; field: string; message: string; fix: string }> {
+  const found: Array<{ line: number; column: number; field: string; message: string; fix: string }> = [];
+  visit(doc, {
+    Scalar(key, node, path) {
+      const parent = path[path.length - 1];
+      if (typeof key !== "number" || !isSeq(parent) || typeof node.value !== "string" || !node.range) return;
+      const first = lineOf(node.range[0]);
+      const last = lineOf(Math.max(node.range[0], node.range[1] - 1));
+      const lineText = lines[first - 1] ?? "";
+      const from = node.range[0] - lineStart(lines as string[], first);
+      // `[a, b]` on one line: the fix is that line, the items in its brackets.
+      const flow = parent.flow;
+      if (flow && last !== first) return;
+      // Only `- text` itself (not `- - text`); a later line starting with `- ` is joinedItems'.
+      const dash = flow ? undefined : /^([ \t]*)-[ \t]+(?=[^-\s])/.exec(lineText);
+      if (!flow && !dash) return;
+      for (let line = first + 1; line <= last; line++) if (/^[ \t]*-[ \t]/.test(lines[line - 1] ?? "")) return;
+      const list = dottedPath(path, "");
+      const topics = list === "topics";
+      const items = itemsInOneItem(node.value, key, topics);
+      if (!items) return;
+      const bullet = /^[•·▪◦‣●]/.exec(node.value)?.[0];
+      const where = first === last ? `line ${first + shift}` : `lines ${first + shift}–${last + shift}`;
+      const what = topics ? "question" : "item";
+      const inLine = (texts: readonly string[]) => `${lineText.slice(0, from)}${texts.map(flowText).join(", ")}${lineText.slice(node.range![1] - lineStart(lines as string[], first))}`;
+      const rewritten = items.map((item) => `${dash?.[1] ?? ""}- ${yamlScalar(item)}`);
+      const column = (bullet ? lineText.indexOf(bullet, from) : from) + 1;
+      const field = `${list}[${key}]`;
+      const lead = flow ? `${where} has a ${what} that starts with a bullet ${bullet}` : `${where} has a bullet ${bullet} after the hyphen - that starts the ${what}`;
+      if (items.length === 1) {
+        const fixed = flow ? inLine(items) : rewritten[0]!;
+        found.push({
+          line: first, column, field,
+          message: `${lead}: the bullet is read as part of its text, "${node.value}", and would be shown`,
+          fix: first === last ? `write it without the bullet, so that line ${first + shift} reads \`${fixed}\`` : `write it without the bullet, on one line: \`${fixed}\``,
+        });
+        return;
+      }
+      // One item split at dashes between spaces may be one after all ("• Night shift - what helps?").
+      const atDashes = !!bullet && !node.value.slice(1).match(/[•·▪◦‣●][ \t]/);
+      const unbulleted = node.value.replace(/^[•·▪◦‣●][ \t]+/, "");
+      const whole = atDashes ? (flow ? inLine([unbulleted]) : `${dash![1]}- ${yamlScalar(unbulleted)}`) : undefined;
+      const without = `${bullet ? ", without the bullet" : ""}${topics && !bullet ? " and without its number" : ""}`;
+      found.push({
+        line: first, column, field,
+        message: bullet
+          ? `${lead}, and ${items.length} ${what}s after it: YAML reads them as one ${what}, "${node.value}"`
+          : `${where} holds ${items.length} numbered questions, which YAML reads as one, "${node.value}"; the page numbers the questions itself`,
+        fix: `${flow
+          ? `write each ${what} as an item of its own${without}, so that line ${first + shift} reads \`${inLine(items)}\``
+          : `write each ${what} on its own line starting with "- "${without}, so that ${where} ${first === last ? "becomes" : "become"} ${items.length} lines: ${listedLines(rewritten)}`}${whole ? ` (if it is one ${what}, write it without the bullet: \`${whole}\`)` : ""}`,
+      });
+    },
+  });
+  return found;
+}
+
+/** An item as YAML reads it back inside [ ]: plain when it can be, else in double quotes. */
+function flowText(text: string): string {
+  const plain = yamlScalar(text);
+  return plain === text && !/[,[\]{}]/.test(text) ? text : JSON.stringify(text);
+}
+
+// A signed line (`- b`, `• b`) below an unsigned one in a field's value: cheap to test.
+const UNSIGNED_FIRST_HINT = /^[ \t]*[^\s\-–—−•‐‑#][^\n]*[^:\s][ \t]*\n[ \t]+[-–—−•‐‑][ \t]/m;
+
+/**
+ * A list below its field whose first item has no sign (`topics:` then `  First?` and `  -
+ * Second?`), or whose first item is on the field's line (`topics: First?` then `  - Second?`):
+ * YAML reads it all as one text, "First? - Second?", with no error of its own, and the
+ * schema's message could only show that text. An error with the writer's items, each on its
+ * own `- ` line. Only for a field the schema knows and that takes no text (`keepsText`):
+ * `description:` then `  A chat` and `  - with a dash` is a description. Lines are the YAML text's; `shift` makes the
+ * message's the file's.
+ */
+function unsignedFirstItems(doc: Document, lines: readonly string[], lineOf: (offset: number) => number, shift: number, keepsText: (path: readonly PropertyKey[], text: string) => boolean, fieldsOf: (dotted: string) => readonly string[]): Array<{ line: number; column: number; field: string; message: string; fix: string }> {
+  const found: Array<{ line: number; column: number; field: string; message: string; fix: string }> = [];
+  visit(doc, {
+    Scalar(key, node, path) {
+      const pair = path[path.length - 1];
+      if (key !== "value" || !isPair(pair) || !isScalar(pair.key) || !pair.key.range || node.type !== "PLAIN" || typeof node.value !== "string" || !node.range) return;
+      const keyLine = lineOf(pair.key.range[0]);
+      const first = lineOf(node.range[0]);
+      const last = lineOf(Math.max(node.range[0], node.range[1] - 1));
+      if (last === first) return;
+      const at = nodePath(path, key);
+      // A field the schema does not know (`topcis:`) is the unknown-field message's first.
+      if (!fieldsOf(dottedPath(path.slice(0, -1), "")).includes(String(pair.key.value)) || keepsText(at, node.value)) return;
+      const items: Array<{ line: number; sign: string; text: string; indent: number }> = [];
+      for (let line = first; line <= last; line++) {
+        const l = (lines[line - 1] ?? "").replace(/\r$/, "");
+        const from = line === first ? node.range[0] - lineStart(lines as string[], line) : indentOf(l);
+        const written = l.slice(from).trimEnd();
+        if (written.trim() === "") continue;
+        const signed = line > first ? /^([-–—−•‐‑])[ \t]+(.*)$/.exec(written) : null;
+        const previous = items[items.length - 1];
+        // A line further in than the item above (its sign, or its text when it has none) goes on with it.
+        if (!signed && previous && from > previous.indent) previous.text += ` ${written.trim()}`;
+        else items.push({ line, sign: signed?.[1] ?? "", text: signed ? signed[2]! : written.trim(), indent: from });
+      }
+      if (items.length < 2 || items[0]!.sign || !items.some((i) => i.sign)) return;
+      const topics = at.length === 1 && at[0] === "topics";
+      const keyText = lines[keyLine - 1] ?? "";
+      const keyIndent = indentOf(keyText);
+      const onKeyLine = first === keyLine;
+      // The first item's indent, as written; on the field's line, the next item's.
+      const itemLine = lines[(onKeyLine ? items.find((i) => i.sign)!.line : first) - 1] ?? "";
+      const indent = " ".repeat(Math.max(indentOf(itemLine), keyIndent + 2));
+      const texts = items.map((item, i) => (topics ? withoutTopicLabel(item.text, i) ?? item.text : item.text));
+      const numbered = texts.some((t, i) => t !== items[i]!.text);
+      const rewritten = texts.map((t) => `${indent}- ${yamlScalar(t)}`);
+      if (onKeyLine) rewritten.unshift(`${keyText.slice(0, keyIndent)}${String(pair.key.value)}:`);
+      const from = onKeyLine ? keyLine : first;
+      const firstItem = items[0]!.line + shift;
+      found.push({
+        line: first,
+        column: node.range[0] - lineStart(lines as string[], first) + 1,
+        field: dottedPath(path.slice(0, -1), String(pair.key.value)),
+        message: `the first item (line ${firstItem}${onKeyLine ? `, after \`${String(pair.key.value)}:\`` : ""}) does not start with the hyphen - that starts a list item in YAML, so YAML reads lines ${first + shift}–${last + shift} as one text, "${node.value}", not as ${items.length} items`,
+        fix: `${onKeyLine ? `write \`${String(pair.key.value)}:\` alone on its line and ` : ""}start each item with a hyphen -, on its own line${numbered ? ", without its number (the page numbers the questions itself)" : ""}, so that lines ${from + shift}–${last + shift} read: ${listedLines(rewritten)}`,
+      });
+    },
+  });
   return found;
 }
 

@@ -47,7 +47,8 @@ export function topicLabelProblems(topics: readonly string[]): TopicLabelProblem
   const certain = topics.length >= 2 && labelled === topics.length && rising && labels.every((m, i) => own[i] || firm(m!, topics[i]!));
   const out: TopicLabelProblem[] = [];
   labels.forEach((m, i) => {
-    if (!m || !counts[i]) return;
+    // Several numbered questions in one topic are front-matter.ts's to split (itemsInOneItem).
+    if (!m || !counts[i] || numberedQuestions(topics[i]!)) return;
     const label = m[0].trim();
     const rest = topics[i]!.slice(m[0].length);
     const which = own[i] ? "its number" : "a question number";
@@ -96,6 +97,68 @@ export function pastedTopics(text: string): string[] | undefined {
     if (starts.length >= 2) parts = starts.map((at, i) => text.slice(at, starts[i + 1]));
     else parts = text.split(/(?<=\?)\s+(?=\S)/);
   }
-  const questions = parts.map((p) => p.trim()).filter(Boolean).map((p, i) => (withoutTopicLabel(p, i) ?? p).trim());
+  // "First? - Second?": the dash between questions is no part of the next one.
+  const questions = parts.map((p) => p.trim().replace(/^[-–—][ \t]+/, "")).filter(Boolean).map((p, i) => (withoutTopicLabel(p, i) ?? p).trim());
   return questions.length >= 2 ? questions : undefined;
+}
+
+// A bullet that starts a list item's text: `- • First question?`, a bullet pasted or typed after the hyphen.
+const LEADING_BULLET = /^[•·▪◦‣●][ \t]+/;
+// A dash with a space either side, where a pasted or joined list puts its next item: "First? - Second?".
+const DASH_BETWEEN = /[ \t]+[-–—][ \t]+(?=\S)/g;
+
+/**
+ * The items a list item holds when several were written into it as in a document, each without
+ * its bullet (and, in `topics`, its number): `• First? - Second?`, `• First? • Second?`, or in
+ * topics `1. First? 2. Second?` and `T1 First? - T2 Second?`; a single item with a bullet in
+ * front (`• First?`) gives that item alone. Undefined without that evidence: a text with a dash
+ * in it (`Night shift - what helps?`) is one item. After a bullet, one item runs to the next
+ * bullet; with only the one bullet in front, to the next dash between spaces (only those after
+ * a question's end when there are such: "• Burnout - what helps? - Who listens?" is two).
+ * `index` is the item's place in its list (0-based), for the topics' numbers.
+ */
+export function itemsInOneItem(text: string, index: number, topics: boolean): string[] | undefined {
+  let parts: string[];
+  const bullet = LEADING_BULLET.exec(text);
+  if (bullet) {
+    const rest = text.slice(bullet[0].length);
+    if (rest.match(BULLET)?.length) parts = rest.split(BULLET);
+    else {
+      const dashes = [...rest.matchAll(DASH_BETWEEN)];
+      const afterQuestion = dashes.filter((m) => /[?!.]$/.test(rest.slice(0, m.index)));
+      const at = afterQuestion.length ? afterQuestion : dashes;
+      parts = at.map((m, i) => rest.slice(i ? at[i - 1]!.index + at[i - 1]![0].length : 0, m.index));
+      parts.push(at.length ? rest.slice(at[at.length - 1]!.index + at[at.length - 1]![0].length) : rest);
+    }
+  } else if (topics) {
+    parts = numberedQuestions(text) ?? [];
+    if (parts.length < 2) return undefined;
+  } else return undefined;
+  const items = parts.map((p) => p.trim()).filter(Boolean).map((p, i) => (topics ? withoutTopicLabel(p, index + i) ?? p : p).trim());
+  return items.length ? items : undefined;
+}
+
+/**
+ * A topic that is two or more numbered questions in one ("1. First? 2. Second?", "T1 First? -
+ * T2 Second?"): each from its number, the numbers rising by one from the first, each number
+ * firm (its punctuation, or a capital after it) and after a question's end or a dash or bullet
+ * between items. Not "T1 or T2: which is harder?", whose "T1" is a word.
+ */
+function numberedQuestions(text: string): string[] | undefined {
+  const first = LABEL.exec(text);
+  if (!first || !firm(first, text)) return undefined;
+  const starts = [0];
+  let next = numberOf(first) + 1;
+  for (const m of text.matchAll(NUMBER_AT)) {
+    const at = m.index + (m[0].length - m[0].trimStart().length);
+    if (at === 0 || Number(m[1] ?? m[2]) !== next) continue;
+    const label = LABEL.exec(text.slice(at));
+    if (!label || !firm(label, text.slice(at))) continue;
+    if (!/(?:[?!.]|[ \t][-–—•])$/.test(text.slice(0, at).trimEnd())) continue;
+    starts.push(at);
+    next++;
+  }
+  if (starts.length < 2) return undefined;
+  // Each part without the dash or bullet that stood between it and the next.
+  return starts.map((at, i) => text.slice(at, starts[i + 1]).replace(/[ \t]+[-–—•]?[ \t]*$/, ""));
 }
