@@ -9,6 +9,7 @@ import { createHash, type Hash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { contentKey, projectCache, realPath, type ContentCache } from "./content-cache.ts";
+import { publishStart } from "./publishing.ts";
 
 /** Folders that are never inputs: dependencies, version control, caches, build output. */
 const NOT_INPUT = new Set(["node_modules", "_site", "_preview", "test-results"]);
@@ -147,16 +148,16 @@ export interface TimedPost {
 
 /**
  * The span around `now` in which the clock changes nothing a build writes: a post dated D
- * appears at D 00:00 UTC (lib/publishing.ts), a chat leaves the upcoming list when it ends.
- * `from`/`until` are epoch milliseconds; null is unbounded.
+ * appears at the start of D in the site's chat zone (publishStart, lib/publishing.ts), a chat
+ * leaves the upcoming list when it ends. `from`/`until` are epoch milliseconds; null is unbounded.
  */
-export function stableSpan(posts: TimedPost[], now: Date): { from: number | null; until: number | null } {
+export function stableSpan(posts: TimedPost[], now: Date, zone: string): { from: number | null; until: number | null } {
   const t = now.getTime();
   let from: number | null = null;
   let until: number | null = null;
   for (const post of posts) {
     const moments = [post.chat?.endMillis];
-    if (!post.draft) moments.push(Date.parse(`${post.date}T00:00:00Z`));
+    if (!post.draft) moments.push(publishStart(post.date, zone));
     for (const m of moments) {
       if (m === undefined || Number.isNaN(m)) continue;
       if (m <= t) from = from === null ? m : Math.max(from, m);

@@ -6,6 +6,7 @@
 // tested against ical.js, an independent parser.
 import { IANAZone } from "luxon";
 import { resolveChatStart, zoneAbbreviation } from "./chat-time.ts";
+import { dayInstant } from "./publishing.ts";
 import { byCodeUnit } from "./stable-order.ts";
 
 export interface CalendarEvent {
@@ -15,8 +16,8 @@ export interface CalendarEvent {
   stampMillis: number;
   /**
    * When the event was corrected after it was first published: LAST-MODIFIED, and its
-   * revision number (SEQUENCE), which must grow with each correction for a calendar
-   * that already has the event to take the new one (RFC 5546, 2.1.5).
+   * revision number (SEQUENCE, 1 to 2^31-1), which must grow with each correction for a
+   * calendar that already has the event to take the new one (RFC 5546, 2.1.5).
    */
   revision?: { sequence: number; modifiedMillis: number };
   startMillis: number;
@@ -324,6 +325,28 @@ function utcDay(isoDate: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
+/** Where revision numbers count from: minutes of written clock time since 2000-01-01T00:00. */
+export const SEQUENCE_EPOCH = "2000-01-01";
+const EPOCH_MILLIS = utcDay(SEQUENCE_EPOCH);
+/** The largest INTEGER value of RFC 5545 (3.3.8): reached in the year 6083. */
+export const MAX_SEQUENCE = 2_147_483_647;
+
+/**
+ * The revision number (SEQUENCE) of a post's chat: none for a post never updated (revision 0),
+ * else the minutes of clock time as written, zone aside, from 2000-01-01T00:00 to the change
+ * (`updated:`, a day alone counting from its midnight). It depends on `updated:` alone, so
+ * moving `date:` never lowers it, and any later change (a time on the same day included) is
+ * higher. It was once counted from the publish day instead: for a publish day from 2000 on,
+ * the new number is higher by that day's distance from 2000, so calendars that hold an old
+ * revision take the new one. Before 2000 (no real chat) the publish day stays the start.
+ */
+export function revisionSequence(post: Pick<ChatPost, "date" | "updated" | "updatedAt">): number | undefined {
+  if (post.updated === undefined) return undefined;
+  const written = post.updatedAt ? Date.parse(`${post.updatedAt.slice(0, 16)}Z`) : utcDay(post.updated);
+  const from = Math.min(EPOCH_MILLIS, utcDay(post.date));
+  return Math.min(MAX_SEQUENCE, Math.max(1, Math.round((written - from) / 60_000)));
+}
+
 /** Plain text for a calendar entry: where to join, the topics T1…Tn, the announcement's address. */
 export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string): string {
   const paragraphs = [
@@ -336,24 +359,26 @@ export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string)
 
 /**
  * The calendar event of a post's chat. The UID is the post's address on the site's
- * host, so a corrected time updates the same entry. DTSTAMP is when the post last
- * changed (its `updated` day at midnight UTC, or the moment written with it, or else its
- * publish date), so two builds of the same content give the same bytes. A post updated
- * after its publish day, or at a time written on any day, is a new revision: its
- * SEQUENCE is the minutes of clock time from the publish day's start to the change, which
- * grows with each later correction, a second one on the same day included.
+ * host, so a corrected time updates the same entry. Two builds of the same content give
+ * the same bytes: every stamp comes from the post, not the build's clock.
+ * - Never updated: revision 0 (no SEQUENCE, no LAST-MODIFIED); DTSTAMP is the publish day's
+ *   midnight UTC.
+ * - Updated (`updated:`): a new revision. SEQUENCE is revisionSequence() (minutes since
+ *   2000), which only grows with later changes whatever `date:` says. DTSTAMP and
+ *   LAST-MODIFIED are the moment of the change: the one written with its time, or for a
+ *   day alone the instant the feeds give that day (noon UTC, or 23:00 in the chat's zone
+ *   where noon UTC is already the next day: lib/publishing.ts dayInstant), which is after
+ *   the unrevised DTSTAMP (midnight UTC) even when the change is dated the publish day.
+ *   Calendar apps compare SEQUENCE first and DTSTAMP only between equal ones (RFC 5546, 2.1.5).
  */
 export function chatEvent(post: ChatPost, site: CalendarSite, pageUrl: string): CalendarEvent | undefined {
   if (!post.chat) return undefined;
-  const published = utcDay(post.date);
-  const changed = post.updatedAt ? Date.parse(post.updatedAt) : post.updated ? utcDay(post.updated) : published;
-  // Clock time as written, zone aside: a day alone counts from its midnight, so any time on it comes later.
-  const written = post.updatedAt ? Date.parse(`${post.updatedAt.slice(0, 16)}Z`) : post.updated ? utcDay(post.updated) : published;
-  const sequence = Math.round((written - published) / 60_000);
+  const sequence = revisionSequence(post);
+  const changed = post.updatedAt ? Date.parse(post.updatedAt) : post.updated ? dayInstant(post.updated, post.chat.zone) : utcDay(post.date);
   return {
     uid: `${post.slug}.chat@${new URL(site.url).host}`,
     stampMillis: changed,
-    ...(sequence > 0 ? { revision: { sequence, modifiedMillis: changed } } : {}),
+    ...(sequence !== undefined ? { revision: { sequence, modifiedMillis: changed } } : {}),
     startMillis: post.chat.startMillis,
     endMillis: post.chat.endMillis,
     zone: post.chat.zone,

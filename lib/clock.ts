@@ -1,6 +1,7 @@
 // The one source of "now". Builds are reproducible given the same clock:
 // CHATPOST_NOW (an ISO instant) pins it for tests and for rebuilding an old site.
 import { DateTime } from "luxon";
+import { publishDay } from "./publishing.ts";
 
 /** A CHATPOST_NOW that names no instant: a mistake in how a command was run, not a bug (scripts/run-step.ts). */
 export class ClockError extends Error {
@@ -49,7 +50,10 @@ export function now(): Date {
   return new Date(parsed.millis);
 }
 
-/** Today's date in UTC, YYYY-MM-DD: the day a post dated so is published (lib/publishing.ts). */
-export function today(): string {
-  return now().toISOString().slice(0, 10);
+/**
+ * Today where the site's chats are hosted (`zone`, settings `chat.zone`), YYYY-MM-DD: posts
+ * dated so or earlier are published (publishDay, lib/publishing.ts, the one rule of it).
+ */
+export function today(zone: string): string {
+  return publishDay(now(), zone);
 }

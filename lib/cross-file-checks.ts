@@ -8,6 +8,7 @@ import type { PostLink, SitePost } from "./body-links.ts";
 import { formatOffset } from "./chat-time.ts";
 import { listContentFiles, listPostFiles, SETTINGS_FILE } from "./content-paths.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
+import { futureChange } from "./post-dates.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
 import { byCodeUnit } from "./stable-order.ts";
@@ -76,10 +77,16 @@ export interface CrossFilePost extends LinkingPost {
   titleAt?: Position;
   /** Its chat: when, as the writer wrote it, and for how long, on which hashtag. */
   chat?: { startMillis: number; endMillis?: number; hashtag?: string; wallClock?: string; zone?: string };
+  /** The day it was last corrected (`updated:`), YYYY-MM-DD. */
+  updated?: string;
+  /** The moment of that correction when written with its time, with the offset: 2017-05-01T14:30-04:00. */
+  updatedAt?: string;
+  /** Where `updated:` is written; `where` is asked when missing. */
+  updatedFieldAt?: Position;
 }
 
 export interface CrossFileOptions {
-  /** YYYY-MM-DD, UTC, as lib/publishing.ts reads dates: which posts are still to come. */
+  /** Today where the chats are hosted, YYYY-MM-DD (lib/clock.ts today): posts dated later are still to come. */
   today: string;
   /** Where a post's field is written, for the errors about it. */
   where?: (file: string, field: ReadonlyArray<PropertyKey>) => Position;
@@ -111,11 +118,25 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
       });
     }
   }
+  out.push(...futureChanges(posts, today, where));
   out.push(...chatClashes(posts, where));
   out.push(...titleClashes(posts, where));
   // A post with errors of its own keeps its tags: a spelling differing from another post's is reported at once.
   out.push(...tagProblems([...posts, ...linkingOnly.filter((p) => p.tags?.length)], where));
   return out;
+}
+
+/**
+ * An `updated:` dated further ahead than tomorrow (lib/post-dates.ts futureChange). Told here,
+ * not by the loader: it depends on the build's day, and a post's own problems are kept per file.
+ */
+function futureChanges(posts: CrossFilePost[], today: string, where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
+  return posts.flatMap((post) => {
+    if (post.updated === undefined) return [];
+    const slip = futureChange({ date: post.date, updated: post.updatedAt?.slice(0, 16) ?? post.updated, today });
+    if (!slip) return [];
+    return [{ severity: "warning" as const, file: post.file, ...(post.updatedFieldAt ?? where(post.file, ["updated"])), field: "updated", ...slip }];
+  });
 }
 
 /**

@@ -154,3 +154,38 @@ export function looseDatePrefixProblem(file: string, date?: string): { message: 
       : `rename the file to ${dir}YYYY-MM-DD-${rest}.md with its publish date (${loose.dates.join(" or ")}?); its address is then /posts/${rest}/`,
   };
 }
+
+/** A post's `updated:` and what it is compared with: all YYYY-MM-DD but `updated`. */
+export interface ChangeDates {
+  /** `date:`, the publish date. */
+  date: string;
+  /** `updated:` as written: YYYY-MM-DD, or YYYY-MM-DDTHH:MM where the chat is hosted. */
+  updated: string;
+  /** The build's day, YYYY-MM-DD, as lib/clock.ts today() gives it. */
+  today: string;
+}
+
+/**
+ * How far after the build's day `updated:` may be before it is a slip: one day, as where a
+ * post's chat is hosted (a guest chat in Auckland) it may already be tomorrow.
+ */
+export const CHANGE_AHEAD_DAYS = 1;
+
+/**
+ * An `updated:` dated further ahead than tomorrow: almost surely a typo (2027-12-25 for
+ * 2027-11-25). Its revision number would outrank every real correction until that day, so
+ * calendar apps would keep an earlier one instead (lib/calendar.ts revisionSequence). The
+ * fix is the line with today's date (the time kept, when one is written); for a post not
+ * published yet, removing `updated:` (nobody has seen it to be corrected).
+ */
+export function futureChange({ date, updated, today }: ChangeDates): { message: string; fix: string } | undefined {
+  const day = updated.slice(0, 10);
+  const ahead = daysBetween(today, day);
+  if (!(ahead > CHANGE_AHEAD_DAYS)) return undefined;
+  const message = `the post is said to be changed on ${day}, ${ahead} days after today (${today}): a date ahead is most likely a typo, and calendar apps would then ignore every real correction made before ${day}`;
+  if (date > today) {
+    return { message, fix: `remove \`updated:\`: the post is published on ${date}, and a change before then is no correction for readers` };
+  }
+  const time = updated.length > 10 ? updated.slice(10) : "";
+  return { message, fix: `write the day you changed the post: updated: ${today}${time}` };
+}

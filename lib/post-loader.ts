@@ -66,6 +66,8 @@ export interface Post {
    * day): the clock time where the chat is hosted and its offset, 2017-05-01T14:30-04:00.
    */
   updatedAt?: string;
+  /** Where `updated:` is written, for the check of a change dated ahead of the build's day (lib/cross-file-checks.ts). */
+  updatedFieldAt?: Position;
   author: string;
   description?: string;
   tags: string[];
@@ -463,6 +465,7 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
     date: fm.date,
     ...(fm.updated !== undefined ? { updated: fm.updated.slice(0, 10) } : {}),
     ...(updatedAt !== undefined ? { updatedAt } : {}),
+    ...(fm.updated !== undefined ? { updatedFieldAt: doc.locate(["updated"]) } : {}),
     author: fm.author ?? ctx.settings.author,
     ...(fm.description ? { description: fm.description } : {}),
     tags,

@@ -3,20 +3,37 @@
 import { z } from "zod";
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A day followed by a time of day (2027-06-01T10:00, 2027-06-01 10:00:00Z, 2027-06-01T10:00-04:00).
+const dayWithTime = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/i;
 
-/** A calendar date written YYYY-MM-DD (or a Date that YAML made of one) as the field `field`; becomes the "YYYY-MM-DD" string. */
+/** Whether `text` (YYYY-MM-DD) is a day on the calendar: 2027-02-30 is not. */
+function isCalendarDay(text: string): boolean {
+  const m = isoDate.exec(text);
+  return m !== null && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().startsWith(text);
+}
+
+/**
+ * A calendar date written YYYY-MM-DD (or a Date that YAML made of one) as the field `field`; becomes the "YYYY-MM-DD" string.
+ * A post is published by the day (from the start of its date where the chat is hosted, lib/publishing.ts), not the hour:
+ * a date with a time is told so, with the date alone to write.
+ */
 export const calendarDate = (field: string) =>
   z
     .union([z.string(), z.date()], { error: `expected a date written YYYY-MM-DD → write the full date, e.g. ${field}: 2017-04-30` })
     .transform((value, ctx) => {
-      const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10)) : value.trim();
-      const m = isoDate.exec(text);
-      const ok = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().startsWith(text);
-      if (!ok) {
-        ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date on the calendar → write an existing date as YYYY-MM-DD, e.g. 2017-04-30` });
+      // A YAML timestamp with a time of day keeps it (read back in UTC), to be told as a time.
+      const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 16).replace(/T00:00$/, "")) : value.trim();
+      if (isCalendarDay(text)) return text;
+      const day = dayWithTime.exec(text)?.[1];
+      if (day !== undefined && isCalendarDay(day)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${text}" gives a time of day, but a post is published by the day, not by the hour: from the start of its date where the chat is hosted (the settings' chat.zone) → write ${field}: ${day}`,
+        });
         return z.NEVER;
       }
-      return text;
+      ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date on the calendar → write an existing date as YYYY-MM-DD, e.g. 2017-04-30` });
+      return z.NEVER;
     });
 
 const isoDayTime = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?$/;

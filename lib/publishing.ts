@@ -5,15 +5,65 @@ import { byCodeUnit } from "./stable-order.ts";
 
 export type BuildMode = "build" | "preview";
 
+const HOUR = 3_600_000;
+
+// The last day asked for: a build asks once per post, at one instant.
+let lastDay: { millis: number; zone: string; day: string } | undefined;
+
 /**
- * Drafts and future-dated posts are shown only in preview (`npm start`).
- * A post dated D is published by the first build on or after D (UTC), which the
- * daily scheduled build guarantees.
+ * The day it is at `now` where the site's chats are hosted (settings `chat.zone`, the zone
+ * the writers live in), YYYY-MM-DD: a post dated this day or earlier is published. The one
+ * rule of "published yet?" for the build, its feeds and sitemap, its record of when the clock
+ * next matters (lib/build-record.ts), the check's warnings, the preview's marks and `npm run new`.
  */
-export function isPublished(post: Pick<Post, "draft" | "date">, now: Date, mode: BuildMode): boolean {
+export function publishDay(now: Date, zone: string): string {
+  const millis = now.getTime();
+  if (lastDay?.millis === millis && lastDay.zone === zone) return lastDay.day;
+  const day = DateTime.fromMillis(millis, { zone }).toISODate();
+  // The settings' zone is checked when they are read: one that is not a zone is a bug here.
+  if (day === null) throw new Error(`publishDay: "${zone}" is not a time zone, or ${now.toISOString()} not an instant`);
+  lastDay = { millis, zone, day };
+  return day;
+}
+
+/**
+ * The instant a post dated `date` is published: the first at which publishDay reaches `date`.
+ * That is midnight there, or 01:00 where summer time begins at midnight (America/Santiago),
+ * or the next day's start on a day a zone skipped (Pacific/Apia, 2011-12-30). The day there
+ * never goes back (summer time that ends at midnight repeats 23:00 of the day before), so
+ * from this instant on the post stays published.
+ */
+export function publishStart(date: string, zone: string): number {
+  const reached = (t: number) => publishDay(new Date(t), zone) >= date;
+  const guess = DateTime.fromISO(date, { zone }).toMillis();
+  if (Number.isFinite(guess) && reached(guess) && !reached(guess - 1)) return guess;
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(utcMidnight)) throw new Error(`publishStart: "${date}" is not a date written YYYY-MM-DD`);
+  // Offsets run from UTC−12 to UTC+14: the day starts within a day of its midnight in UTC.
+  let before = utcMidnight - 26 * HOUR;
+  let from = utcMidnight + 26 * HOUR;
+  while (from - before > 1) {
+    const mid = Math.floor((before + from) / 2);
+    if (reached(mid)) from = mid;
+    else before = mid;
+  }
+  return from;
+}
+
+/**
+ * Drafts and posts dated after today where the chats are hosted (publishDay) are shown only
+ * in preview (`npm start`). A build publishes a post from the start of its date there; the
+ * publishing workflow builds just after midnight in that zone (README, "Publishing").
+ */
+export function isPublished(post: Pick<Post, "draft" | "date">, now: Date, mode: BuildMode, zone: string): boolean {
   if (mode === "preview") return true;
   if (post.draft) return false;
-  return post.date <= now.toISOString().slice(0, 10);
+  return !isScheduled(post, now, zone);
+}
+
+/** Whether `post`'s date is still to come where the chats are hosted (a draft or not): a build leaves it out until then. */
+export function isScheduled(post: Pick<Post, "date">, now: Date, zone: string): boolean {
+  return post.date > publishDay(now, zone);
 }
 
 /**

@@ -188,7 +188,7 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
       ...unpublishableFiles(root),
       ...dataFiles,
       ...crossFileProblems(facts, {
-        today: today(),
+        today: today(settings.chat.zone),
         // Of a post's places only its chat's start is kept here (its title's and tags' are in its facts): none other is guessed.
         where: (file, field) => (field.join(".") === "chat.start" ? positions.get(file) : undefined) ?? { line: 1, column: 1 },
         linkingOnly,

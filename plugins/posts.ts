@@ -6,7 +6,7 @@ import { now } from "../lib/clock.ts";
 import { loadCorpus, loadPostFile, POSTS_DIR, type Corpus } from "../lib/corpus.ts";
 import { ContentError, formatDiagnostic, formatProblemsHtml, formatReport, hasErrors, REPORT_ENDINGS, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { slugFromFile, type LoadResult, type Post } from "../lib/post-loader.ts";
-import { isPublished, newestFirst, upcomingChats } from "../lib/publishing.ts";
+import { isPublished, isScheduled, newestFirst, upcomingChats } from "../lib/publishing.ts";
 import { calendarSite } from "./calendar.ts";
 import { citationOptions } from "./citations.ts";
 import { context } from "./context.ts";
@@ -152,7 +152,7 @@ export interface PreviewStatus {
 }
 
 function previewStatus(post: Post): PreviewStatus | undefined {
-  const scheduled = !isPublished({ draft: false, date: post.date }, now(), "build");
+  const scheduled = isScheduled(post, now(), context().settings.chat.zone);
   if (!post.draft && !scheduled) return undefined;
   return { draft: post.draft, ...(post.draft ? { draftLine: draftLine(post) } : {}), scheduled };
 }
@@ -228,7 +228,7 @@ export default function postsPlugin(eleventyConfig: any): void {
     if (preview?.kind === "problems") return showProblems(data, preview.url, preview.diagnostics);
     const post = postFor(data.page.inputPath);
     if (!post) return undefined;
-    if (!isPublished(post, now(), mode)) return false;
+    if (!isPublished(post, now(), mode, settings.chat.zone)) return false;
     // Posts are cached by content (lib/corpus.ts), so an unchanged post keeps its formatted
     // announcement across the rebuilds of `npm start`: citeproc runs only for the edited post.
     let announcement = announcements.get(post);

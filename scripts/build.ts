@@ -161,7 +161,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
   const { diagnostics, span } = (() => {
     const { posts, diagnostics } = loadCorpus(root, settings);
     const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
-    return { diagnostics: [...settingsWarnings, ...diagnostics, ...shareCardProblems(cards, settings, root)], span: stableSpan(posts, buildTime) };
+    return { diagnostics: [...settingsWarnings, ...diagnostics, ...shareCardProblems(cards, settings, root)], span: stableSpan(posts, buildTime, settings.chat.zone) };
   })();
   // The Nunjucks pages, each compiled on its own, reported with the posts' problems: Eleventy
   // would stop at the first broken one (and checks them again with its own names, plugins/page-templates.ts).

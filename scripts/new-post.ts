@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describeChatTime, resolveChatStart } from "../lib/chat-time.ts";
-import { now } from "../lib/clock.ts";
+import { now, today } from "../lib/clock.ts";
 import { ContentError, formatReport, REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { loadPost } from "../lib/post-loader.ts";
 import { scaffoldPost, slugFromTitle } from "../lib/post-scaffold.ts";
@@ -47,7 +47,7 @@ await runStep(async () => {
     process.exitCode = 1;
     return;
   }
-  const { file, text } = scaffoldPost({ title, publishDate: now().toISOString().slice(0, 10), slot, zone });
+  const { file, text } = scaffoldPost({ title, publishDate: today(zone), slot, zone });
 
   // The scaffold must pass the same checks as any post.
   const checked = loadPost(file, text, { settings, root, fileExists: () => false });

@@ -96,7 +96,7 @@ describe("npm start: drafts and posts dated later are marked", () => {
   it("says on a scheduled post's page when, and what, publishes it, with the date as the site writes dates", async () => {
     const page = await waitFor(`${preview.base}/posts/scheduled/`, (html) => html.includes("chatpost-preview-status"));
     assert.match(page, /<strong>Preview only: scheduled for <time datetime="2030-01-01">January 1, 2030<\/time><\/strong>/);
-    assert.match(page, /It will be published on <time datetime="2030-01-01">January 1, 2030<\/time>: the first build of the site on or after that day \(counted in UTC\) publishes it/);
+    assert.match(page, /It will be published on <time datetime="2030-01-01">January 1, 2030<\/time>: the first build of the site from midnight that day where the chat is hosted \(America\/New_York\) publishes it/);
     assert.doesNotMatch(page, /this post is a draft/);
   });
 
@@ -149,7 +149,7 @@ describe("npm start: drafts and posts dated later are marked", () => {
     try {
       writeFileSync(file, original.replace(/^date: .*$/m, "$&\ndraft: true"));
       const page = await waitFor(`${preview.base}/posts/scheduled/`, (html) => html.includes("this post is a draft"));
-      assert.match(page, /remove the line <code>draft: true<\/code> \(line 4 of <code>content\/posts\/2030-01-01-scheduled\.md<\/code>\)\. Its publish date, <time datetime="2030-01-01">January 1, 2030<\/time>, is still to come: the first build of the site on or after that day \(counted in UTC\) then publishes it\./);
+      assert.match(page, /remove the line <code>draft: true<\/code> \(line 4 of <code>content\/posts\/2030-01-01-scheduled\.md<\/code>\)\. Its publish date, <time datetime="2030-01-01">January 1, 2030<\/time>, is still to come: the first build of the site from midnight that day where the chat is hosted \(America\/New_York\) then publishes it\./);
       await waitFor(`${preview.base}/`, (html) => /\(Draft\)<\/span>$/.test(linkText(html, "scheduled")));
     } finally {
       writeFileSync(file, original);

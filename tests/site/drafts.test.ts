@@ -33,8 +33,9 @@ describe("a build", () => {
     }
   });
 
-  it("publishes a future post once its date has come", async () => {
-    const later = await buildSite(FIXTURE_SITE, { env: { CHATPOST_NOW: "2030-01-01T00:00:00Z" } });
+  it("publishes a future post once its date has come where the chat is hosted", async () => {
+    // Midnight in New York (the fixture's chat.zone), five hours after midnight UTC.
+    const later = await buildSite(FIXTURE_SITE, { env: { CHATPOST_NOW: "2030-01-01T00:00:00-05:00" } });
     assert.ok(later.exists("posts/scheduled/index.html"));
     assert.ok(!later.exists("posts/draft/index.html"));
   });

@@ -76,7 +76,8 @@ describe("a post updated after it was published", () => {
     const files = site.files().filter((f) => f.endsWith(".ics") && f.includes("online-communities"));
     assert.ok(files.length > 0, "the post has its own calendar file");
     for (const ics of [site.read("calendar.ics"), ...files.map((f) => site.read(f))]) {
-      assert.deepEqual(event(ics, uid), { sequence: 1440, dtstamp: "2017-05-01T00:00:00.000Z", lastModified: "2017-05-01T00:00:00.000Z" });
+      // SEQUENCE: minutes since 2000-01-01 (2017-05-01 is day 6330); a day alone is stamped at noon UTC, as in the feeds.
+      assert.deepEqual(event(ics, uid), { sequence: 6330 * 1440, dtstamp: "2017-05-01T12:00:00.000Z", lastModified: "2017-05-01T12:00:00.000Z" });
       assert.match(ics, /DTSTART;TZID=America\/New_York:20170502T210000/);
     }
   });
@@ -87,8 +88,9 @@ describe("a post corrected twice on its publish day, each time with the time of 
 
   it("is a new revision in the calendars at each change, the later one higher", () => {
     const expected = [
-      [sameDay, { sequence: 11 * 60, dtstamp: "2017-04-30T15:00:00.000Z", lastModified: "2017-04-30T15:00:00.000Z" }, "210000"],
-      [sameDayAgain, { sequence: 15 * 60 + 30, dtstamp: "2017-04-30T19:30:00.000Z", lastModified: "2017-04-30T19:30:00.000Z" }, "213000"],
+      // 2017-04-30 is day 6329 since 2000-01-01.
+      [sameDay, { sequence: 6329 * 1440 + 11 * 60, dtstamp: "2017-04-30T15:00:00.000Z", lastModified: "2017-04-30T15:00:00.000Z" }, "210000"],
+      [sameDayAgain, { sequence: 6329 * 1440 + 15 * 60 + 30, dtstamp: "2017-04-30T19:30:00.000Z", lastModified: "2017-04-30T19:30:00.000Z" }, "213000"],
     ] as const;
     for (const [built, revision, start] of expected) {
       const files = built.files().filter((f) => f.endsWith(".ics") && f.includes("online-communities"));

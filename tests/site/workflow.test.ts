@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "yaml";
+import { loadSiteSettings } from "../../lib/settings.ts";
 import { PROJECT } from "../helpers/build-site.ts";
 
 const source = readFileSync(path.join(PROJECT, ".github/workflows/publish.yml"), "utf8");
@@ -19,6 +20,19 @@ describe("publish workflow", () => {
     assert.ok(Array.isArray(workflow.on.schedule) && workflow.on.schedule.length === 1);
     assert.match(workflow.on.schedule[0].cron, /^\S+ \S+ \* \* \*$/);
     assert.ok("workflow_dispatch" in workflow.on);
+  });
+
+  it("builds every day just after midnight in the site's chat zone, where a post's date begins", () => {
+    // A post dated D is published from the start of D in chat.zone (lib/publishing.ts): a daily
+    // build in another zone would publish it hours late, or the evening before for readers elsewhere.
+    const { zone } = loadSiteSettings(PROJECT).settings.chat;
+    const [schedule] = workflow.on.schedule;
+    assert.equal(
+      schedule.timezone,
+      zone,
+      `.github/workflows/publish.yml: the daily build runs in ${schedule.timezone ?? "UTC"}, but the chats are hosted in ${zone} (chat.zone in content/_data/site.yaml) → write \`timezone: ${zone}\` under \`- cron: "17 0 * * *"\``,
+    );
+    assert.match(schedule.cron, /^\d{1,2} 0 \* \* \*$/, "the daily build runs in the first hour of the day");
   });
 
   it("tests, then builds, then uploads the site, in one job that deploy depends on", () => {

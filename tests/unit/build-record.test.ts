@@ -21,20 +21,20 @@ describe("stableSpan", () => {
   ];
 
   it("runs from the last moment that changed the output to the next one", () => {
-    const span = stableSpan(posts, new Date("2026-11-24T12:00:00Z"));
+    const span = stableSpan(posts, new Date("2026-11-24T12:00:00Z"), "UTC");
     assert.equal(span.from, Date.parse("2026-11-20T00:00:00Z")); // the newest post appeared
     assert.equal(span.until, Date.parse("2026-12-02T02:30:00Z")); // the upcoming chat ends
   });
 
   it("ignores a draft's date (drafts are never published by a build)", () => {
-    const span = stableSpan([posts[2]!], new Date("2026-11-24T12:00:00Z"));
+    const span = stableSpan([posts[2]!], new Date("2026-11-24T12:00:00Z"), "UTC");
     assert.deepEqual(span, { from: null, until: null });
   });
 
-  it("a post's date is a boundary at 00:00 UTC, inclusive: the post is published from that instant", () => {
+  it("a post's date is a boundary at 00:00 in the chat zone (here UTC), inclusive: the post is published from that instant", () => {
     const at = new Date("2030-01-01T00:00:00Z");
-    assert.equal(stableSpan(posts, at).from, at.getTime());
-    assert.equal(stableSpan(posts, new Date(at.getTime() - 1)).until, at.getTime());
+    assert.equal(stableSpan(posts, at, "UTC").from, at.getTime());
+    assert.equal(stableSpan(posts, new Date(at.getTime() - 1), "UTC").until, at.getTime());
   });
 });
 

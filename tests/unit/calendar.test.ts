@@ -225,7 +225,7 @@ describe("a post's calendar event", () => {
     assert.equal(chatEvent({ ...post, chat: undefined } as ChatPost, site, pageUrl), undefined);
   });
 
-  it("is a new revision when the post is updated on a later day, or at a time: DTSTAMP and LAST-MODIFIED then, SEQUENCE growing", () => {
+  it("is a new revision whenever the post is updated: DTSTAMP and LAST-MODIFIED then, SEQUENCE growing", () => {
     const first = parse(calendarText([chatEvent(post, site, pageUrl)!], { name: "Care Chat" })).events[0]!;
     // No SEQUENCE means revision 0 (RFC 5545, 3.8.7.4).
     assert.equal(first.component.getFirstPropertyValue("sequence"), null);
@@ -246,15 +246,18 @@ describe("a post's calendar event", () => {
     });
     const uid = "online-communities.chat@chat.example";
     const start = "2017-05-03T01:00:00.000Z";
+    // Minutes of written clock time since 2000-01-01T00:00: 2017-04-30 is day 6329 (python datetime).
+    const day = (n: number) => n * 1440;
     assert.deepEqual(revisions, [
-      // Updated the day it was published, without a time: nothing a calendar could tell apart.
-      [uid, null, "2017-04-30T00:00:00.000Z", undefined, start],
-      // With a time, even on the publish day: the moment, and the clock minutes since that day began.
-      [uid, 9 * 60 + 15, "2017-04-30T13:15:00.000Z", "2017-04-30T13:15:00.000Z", start],
-      [uid, 16 * 60, "2017-04-30T20:00:00.000Z", "2017-04-30T20:00:00.000Z", start],
-      [uid, 1440, "2017-05-01T00:00:00.000Z", "2017-05-01T00:00:00.000Z", start],
-      [uid, 1440 + 8 * 60, "2017-05-01T12:00:00.000Z", "2017-05-01T12:00:00.000Z", start],
-      [uid, 2 * 1440, "2017-05-02T00:00:00.000Z", "2017-05-02T00:00:00.000Z", start],
+      // Updated the day it was published, without a time: a revision all the same, stamped at
+      // noon UTC (as the feeds give the day), after the unrevised DTSTAMP (midnight).
+      [uid, day(6329), "2017-04-30T12:00:00.000Z", "2017-04-30T12:00:00.000Z", start],
+      // With a time, even on the publish day: the moment, and its clock minutes.
+      [uid, day(6329) + 9 * 60 + 15, "2017-04-30T13:15:00.000Z", "2017-04-30T13:15:00.000Z", start],
+      [uid, day(6329) + 16 * 60, "2017-04-30T20:00:00.000Z", "2017-04-30T20:00:00.000Z", start],
+      [uid, day(6330), "2017-05-01T12:00:00.000Z", "2017-05-01T12:00:00.000Z", start],
+      [uid, day(6330) + 8 * 60, "2017-05-01T12:00:00.000Z", "2017-05-01T12:00:00.000Z", start],
+      [uid, day(6331), "2017-05-02T12:00:00.000Z", "2017-05-02T12:00:00.000Z", start],
     ]);
     // Each later correction is a higher revision, so calendars that have the chat take it.
     const sequences = revisions.map((r) => (r[1] as number | null) ?? 0);
