@@ -45,7 +45,7 @@ export const REPORT_ENDINGS = {
   check: "fix the errors above and run `npm run check` again.",
   new: "nothing was written. Fix the errors above and run `npm run new` again.",
   previewNotStarted: "the preview did not start. Fix the errors above and run `npm start` again.",
-  preview: "the preview shows these problems on each post's page until they are fixed.",
+  preview: "the preview shows these problems on the page of each file concerned until they are fixed.",
   previewStopped: "the preview was not updated. Fix the errors above and save: it rebuilds on its own.",
   previewSettings: "the preview keeps the settings as they were until these are fixed.",
   previewLinks: "the preview shows the pages with these links; a build stops on them. Fix them and save.",

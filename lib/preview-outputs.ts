@@ -51,3 +51,97 @@ export function removeWithEmptyFolders(file: string, output: string): void {
     }
   }
 }
+
+/** A post's page as a build wrote it: its source, its address, and what identifies its text across a rename, strongest first. */
+export interface WrittenPage {
+  input: string;
+  url: string;
+  identity: readonly string[];
+}
+
+/** What the preview says at an address a post's page left: where the post is now, or that its file was deleted. */
+export type LeftAddress = { kind: "moved"; from: string; to: string; url: string } | { kind: "deleted"; from: string };
+
+interface GoneAddress {
+  input: string;
+  identity: readonly string[];
+  /** The source whose page is this post's now: the same file at a new address, or the file it was renamed to. */
+  movedTo?: string;
+}
+
+/**
+ * Under the live preview, a tab left open on a post's page, or a link followed from another
+ * tab, finds nothing once the post's file is renamed or deleted. This remembers the addresses
+ * posts' pages left and, for each, where the post went: the file that appeared with the same
+ * text (or, failing that, the same title) is the renamed one, even a few builds later (a
+ * rename is a deletion and an addition, which may come in two builds).
+ */
+export class LeftAddresses {
+  #live = new Map<string, WrittenPage>();
+  #gone = new Map<string, GoneAddress>();
+
+  /** Records a build's posts' pages; `complete` when it rendered every source (one it did not was deleted). */
+  record(written: Iterable<WrittenPage>, complete: boolean): void {
+    const before = new Map(this.#live);
+    const now = new Map<string, WrittenPage>();
+    for (const page of written) now.set(page.input, page);
+    if (complete) this.#live.clear();
+    for (const [input, page] of now) this.#live.set(input, page);
+    for (const [input, old] of before) {
+      if (this.#live.get(input)?.url === old.url) continue;
+      this.#gone.set(old.url, { input, identity: old.identity, ...(this.#live.has(input) ? { movedTo: input } : {}) });
+    }
+    const appeared = [...now.values()].filter((page) => !before.has(page.input));
+    // Strongest identity first: a post whose text is the same claims its old address before one with only the same title.
+    for (let strength = 0; appeared.length && strength < 2; strength++) {
+      for (const gone of this.#gone.values()) {
+        if (gone.movedTo !== undefined || this.#live.has(gone.input) || gone.identity[strength] === undefined) continue;
+        const match = appeared.find((page) => page.identity[strength] === gone.identity[strength]);
+        if (match) gone.movedTo = match.input;
+      }
+    }
+    // An address some page has again is that page's.
+    for (const page of this.#live.values()) this.#gone.delete(page.url);
+  }
+
+  /** What the preview says at `url`, an address a post's page left; undefined for any other. */
+  at(url: string): LeftAddress | undefined {
+    const gone = this.#gone.get(url);
+    if (!gone) return undefined;
+    let input = gone.movedTo;
+    // Renamed again since: followed to where it is now.
+    for (const seen = new Set<string>(); input !== undefined && !this.#live.has(input) && !seen.has(input); ) {
+      seen.add(input);
+      const from = input;
+      input = [...this.#gone.values()].find((other) => other.input === from && other.movedTo !== undefined)?.movedTo;
+    }
+    const target = input === undefined ? undefined : this.#live.get(input);
+    return target ? { kind: "moved", from: gone.input, to: target.input, url: target.url } : { kind: "deleted", from: gone.input };
+  }
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The preview's page at `url`, an address a post's page left (the published site answers "page not found" there). */
+export function leftAddressHtml(url: string, left: LeftAddress): string {
+  // Relative links: right under any path prefix.
+  const from = url.endsWith("/") ? url : path.posix.dirname(url);
+  const relative = (to: string) => (path.posix.relative(from, to) || ".") + (to.endsWith("/") ? "/" : "");
+  const title = left.kind === "moved" ? "This post has moved" : "This post was deleted";
+  const said =
+    left.kind === "moved"
+      ? `<p>Its file <code>${escapeHtml(left.from)}</code> is now <code>${escapeHtml(left.to)}</code>. The post is at <a href="${escapeHtml(relative(left.url))}">${escapeHtml(left.url)}</a>.</p>`
+      : `<p>Its file <code>${escapeHtml(left.from)}</code> is no longer there. <a href="${escapeHtml(relative("/"))}">Go to the home page</a>.</p>`;
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">',
+    `<title>${title} (preview)</title></head>`,
+    `<body><main><h1>${title}</h1>`,
+    said,
+    "<p>Preview only: a reader of the published site who follows a link to this address gets the “page not found” page.</p>",
+    "</main></body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

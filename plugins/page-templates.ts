@@ -3,7 +3,7 @@
 // under `npm start` on each rebuild, in a build once more after the check before
 // Eleventy (scripts/build.ts), which could only use the names of plugins/template-names.ts.
 import path from "node:path";
-import { ContentError } from "../lib/diagnostics.ts";
+import { ContentError, type Diagnostic } from "../lib/diagnostics.ts";
 import { checkTemplatePages, templatePages, type TemplateLanguage } from "../lib/template-check.ts";
 import { NUNJUCKS_FILTERS } from "../lib/template-errors.ts";
 import { context } from "./context.ts";
@@ -31,6 +31,12 @@ export function eleventyTemplateLanguage(eleventyConfig: any): TemplateLanguage 
   };
 }
 
+/** Every mistake the site's Nunjucks pages show before they are rendered, with the names Eleventy really has. */
+export function templatePageProblems(eleventyConfig: any): Diagnostic[] {
+  const { root } = context();
+  return checkTemplatePages(root, templatePages(root), eleventyTemplateLanguage(eleventyConfig));
+}
+
 export default function pageTemplatesPlugin(eleventyConfig: any): void {
   // Checked once per build, when Eleventy reads its first Nunjucks page: after every
   // listener of `eleventy.before` (the posts' problems are printed first), before any render.
@@ -39,9 +45,10 @@ export default function pageTemplatesPlugin(eleventyConfig: any): void {
     checked = undefined;
   });
   eleventyConfig.addPreprocessor("chatpost-page-templates", "njk", () => {
+    // The preview checks them with the posts and shows each broken page's mistakes at its address (plugins/posts.ts).
+    if (context().mode === "preview") return undefined;
     checked ??= (async () => {
-      const { root } = context();
-      const problems = checkTemplatePages(root, templatePages(root), eleventyTemplateLanguage(eleventyConfig));
+      const problems = templatePageProblems(eleventyConfig);
       if (problems.length) throw new ContentError(problems);
     })();
     return checked.then(() => undefined);

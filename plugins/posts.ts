@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildAnnouncement, type Announcement } from "../lib/announcement.ts";
 import { now } from "../lib/clock.ts";
+import { isPostFile, listPageFiles } from "../lib/content-paths.ts";
 import { loadCorpus, loadPostFile, POSTS_DIR, type Corpus } from "../lib/corpus.ts";
 import { ContentError, formatDiagnostic, formatProblemsHtml, formatReport, hasErrors, REPORT_ENDINGS, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { slugFromFile, type LoadResult, type Post } from "../lib/post-loader.ts";
@@ -10,6 +11,7 @@ import { isPublished, isScheduled, newestFirst, upcomingChats } from "../lib/pub
 import { calendarSite } from "./calendar.ts";
 import { citationOptions } from "./citations.ts";
 import { context } from "./context.ts";
+import { templatePageProblems } from "./page-templates.ts";
 
 function relativeFile(inputPath: string): string {
   return path.relative(context().root, path.resolve(context().root, inputPath)).split(path.sep).join("/");
@@ -133,6 +135,45 @@ function staleAfterWriting(results: unknown): string[] {
   return [...pageMade].filter(([file, made]) => pageWritten.get(file) !== made).map(([file]) => file);
 }
 
+/**
+ * Under `npm start`, the errors of each page that is not a post (content/about.md,
+ * content/index.njk: its front matter, its links, its Nunjucks), from this rebuild's
+ * validation: shown at the page's address instead of it, as a post's are.
+ */
+let pageProblems = new Map<string, Diagnostic[]>();
+
+function problemsByPage(root: string, diagnostics: Diagnostic[]): Map<string, Diagnostic[]> {
+  const pages = new Set(listPageFiles(root));
+  const byPage = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) if (pages.has(d.file)) byPage.set(d.file, [...(byPage.get(d.file) ?? []), d]);
+  // Eleventy looks a page's layout up before it can be shown otherwise: a `layout:` naming
+  // none stops the rebuild, as a problem in the site's own files does.
+  for (const [file, list] of byPage) if (!hasErrors(list) || list.some((d) => d.severity === "error" && d.field === "layout")) byPage.delete(file);
+  return byPage;
+}
+
+/** The address a page's front matter gives when the page cannot be read (its YAML is broken): a plain `permalink: /about/`. */
+function writtenPermalink(file: string): string | undefined {
+  try {
+    const text = readFileSync(path.join(context().root, file), "utf8");
+    return /^permalink[ \t]*:[ \t]*(["']?)(\/[^"'\s#]*)\1[ \t]*(?:#.*)?$/m.exec(text)?.[2];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A page's problems page under `npm start`, at the page's own address: returns the page's content. */
+function showPageProblems(data: any, file: string, diagnostics: Diagnostic[]): string {
+  const permalink = typeof data.permalink === "string" || data.permalink === false ? data.permalink : writtenPermalink(file);
+  Object.assign(data, { layout: "base.njk", title: "Problems in this page" });
+  if (permalink !== undefined) data.permalink = permalink;
+  // The words are formatProblemsHtml's, said of a page; a Nunjucks page's content is a template:
+  // its braces are written as entities, so a quoted `{% if %}` is shown, not run.
+  return formatProblemsHtml(diagnostics)
+    .replace(">This post cannot be published yet<", ">This page cannot be published yet<")
+    .replace(/[{}]/g, (brace) => (brace === "{" ? "&#123;" : "&#125;"));
+}
+
 /** A post's problems page under `npm start`: returns the page's content. */
 function showProblems(data: any, url: string, diagnostics: Diagnostic[]): string {
   Object.assign(data, { layout: "base.njk", title: "Problems in this post", permalink: url });
@@ -181,19 +222,23 @@ export default function postsPlugin(eleventyConfig: any): void {
   eleventyConfig.on("eleventy.before", () => {
     const { root, settings, settingsWarnings, mode } = context();
     const corpus = loadCorpus(root, settings);
+    // The preview checks the Nunjucks pages here, to show each broken one at its address
+    // (a build checks them before Eleventy and again in plugins/page-templates.ts).
+    const templates = mode === "preview" ? templatePageProblems(eleventyConfig) : [];
+    // The settings' warnings too: printed on every rebuild of the preview, as the posts' are.
+    const diagnostics = [...settingsWarnings, ...corpus.diagnostics, ...templates];
     if (mode === "preview") {
       previewFindings = findingsByFile(corpus);
+      pageProblems = problemsByPage(root, diagnostics);
       pageMade.clear();
     }
-    // The settings' warnings too: printed on every rebuild of the preview, as the posts' are.
-    const diagnostics = [...settingsWarnings, ...corpus.diagnostics];
     // A rebuild that only writes pages the last one left showing old problems says nothing new.
     const repeat = reprintSkipped;
     reprintSkipped = undefined;
     if (hasErrors(diagnostics)) {
-      // A preview shows a post's problems on its page; one in the site's own files (the
-      // style, locale or shared bibliography) stops every post, so it stops the rebuild too.
-      const siteWide = diagnostics.some((d) => d.severity === "error" && !d.file.startsWith(`${POSTS_DIR}/`));
+      // A preview shows a post's or a page's problems on its page; one in the site's own files
+      // (the style, locale or shared bibliography) stops every post, so it stops the rebuild too.
+      const siteWide = diagnostics.some((d) => d.severity === "error" && !isPostFile(d.file) && !pageProblems.has(d.file));
       if (mode === "build" || siteWide) throw new ContentError(diagnostics);
       const report = formatReport(diagnostics, REPORT_ENDINGS.preview);
       if (report !== repeat) console.error(report);
@@ -257,6 +302,15 @@ export default function postsPlugin(eleventyConfig: any): void {
     data.layout = "post.njk";
     data.permalink = post.url;
     return undefined;
+  });
+
+  // Preview: a page that is not a post, with errors, shows them at its own address; the rest keeps updating.
+  eleventyConfig.addPreprocessor("chatpost-preview-pages", "md,njk", (data: any) => {
+    if (context().mode !== "preview") return undefined;
+    const file = relativeFile(data.page.inputPath);
+    if (isPostFile(file)) return undefined;
+    const problems = pageProblems.get(file);
+    return problems ? showPageProblems(data, file, problems) : undefined;
   });
 
   const postsOf = (api: any): any[] =>

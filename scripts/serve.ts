@@ -1,6 +1,6 @@
 // `npm start`: live preview with incremental rebuilds. Drafts and future posts are
-// shown; problems are printed on every rebuild (and shown on the post's own page)
-// and the server keeps running.
+// shown; problems are printed on every rebuild (and shown at the address of the post or
+// page they are in) and the server keeps running.
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { APP_DIR } from "../plugins/context.ts";
@@ -9,6 +9,7 @@ import { REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { removeWithEmptyFolders } from "../lib/preview-outputs.ts";
 import { whenPreviewPagesStale } from "../plugins/posts.ts";
+import { previewAtLeftAddress } from "../plugins/preview-outputs.ts";
 import { hideEleventyBenchmarks, interceptEleventyErrors, reportFailure, runStep, whenOrphaned } from "./run-step.ts";
 import { commandLine } from "./command-line.ts";
 
@@ -47,7 +48,9 @@ await runStep(async () => {
       // The open tab reloads the whole page after each build (the browser keeps the scroll
       // position). Eleventy's default, patching the page in place (eleventy-dev-server 2.1),
       // left an older version on screen after a few quick saves, and the tab then stopped following.
-      eleventyConfig.setServerOptions({ domDiff: false });
+      // An address a post's page left (its file renamed or deleted) says where the post went,
+      // with status 404 as the published site answers there (plugins/preview-outputs.ts).
+      eleventyConfig.setServerOptions({ domDiff: false, middleware: [leftAddressMiddleware] });
       eleventyConfig.on("eleventy.before", () => builds.started++);
       eleventyConfig.on("eleventy.after", ({ incremental }: { incremental: boolean }) => {
         builds.finished++;
@@ -72,6 +75,15 @@ await runStep(async () => {
   });
   await eleventy.serve(Number(values.port));
 }, REPORT_ENDINGS.previewNotStarted);
+
+/** The dev server's middleware (connect-style) for the addresses posts' pages left. */
+function leftAddressMiddleware(req: { method?: string; url?: string }, res: { statusCode: number; setHeader(name: string, value: string): void; end(body?: string): void }, next: () => void): void {
+  const page = req.method === "GET" || req.method === "HEAD" ? previewAtLeftAddress(req.url ?? "/") : undefined;
+  if (page === undefined) return next();
+  res.statusCode = 404;
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  res.end(page);
+}
 
 interface EleventyUserConfig {
   setServerOptions(options: object): void;

@@ -150,14 +150,18 @@ describe("npm start with broken Nunjucks pages", () => {
     };
     let from = preview.log.length;
     writeFileSync(path.join(root, "content/one.njk"), BROKEN["content/one.njk"]);
-    await until(/rebuilds on its own/, from);
+    await until(/until they are fixed/, from);
     from = preview.log.length;
     writeFileSync(path.join(root, "content/two.njk"), BROKEN["content/two.njk"]);
-    const printed = await until(/rebuilds on its own/, from);
+    const printed = await until(/until they are fixed/, from);
     assert.match(printed, EXPECTED[0]!);
     assert.match(printed, EXPECTED[1]!);
-    assert.match(printed, /2 errors: the preview was not updated\. Fix the errors above and save: it rebuilds on its own\./);
+    assert.match(printed, /2 errors: the preview shows these problems/);
     assert.doesNotMatch(printed, /internal error|^\s+at /m);
     assert.equal(preview.server.exitCode, null, "the server stopped");
+    // Each broken page shows its own mistake at its address; the others are served as they are.
+    await waitFor(`${base}/one/`, (html) => html.includes("content/one.njk:7:1"));
+    await waitFor(`${base}/two/`, (html) => html.includes("content/two.njk:6:5"));
+    await waitFor(`${base}/subscribe/`, (html) => html.includes("<h1>Subscribe</h1>"));
   });
 });

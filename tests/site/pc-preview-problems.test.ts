@@ -40,7 +40,7 @@ describe("npm start: problems found between files and warnings on the post's pag
     assert.match(page, new RegExp(`content/posts/2017-04-30-online-communities\\.md:${line}:4 {2}`));
     assert.match(page, UNKNOWN_KEY);
     // Said once, with the ending that is true: the build did not stop.
-    await until(() => /the preview shows these problems on each post's page/.test(preview.log.slice(before)), () => preview.log.slice(before));
+    await until(() => /the preview shows these problems on the page of each file concerned/.test(preview.log.slice(before)), () => preview.log.slice(before));
     assert.equal(preview.log.slice(before).match(/cites "nosuchkey"/g)?.length, 1, preview.log.slice(before));
     assert.doesNotMatch(preview.log.slice(before), /the preview was not updated|internal error|^\s+at /m);
 
