@@ -3,6 +3,7 @@ import MarkdownIt from "markdown-it";
 import { citationSyntax } from "./citation-syntax.ts";
 import { citationLocaleName, cslLocale } from "./csl-locale-terms.ts";
 import { headingIds } from "./heading-ids.ts";
+import { languageSpans } from "./language-spans.ts";
 import { linkTarget, resolveLocalPath, rewriteRawAddresses } from "./local-paths.ts";
 import { localePunctuationInQuote } from "./notes-after-punctuation.ts";
 import { markdownTableName, numberedTableName, rawTables } from "./table-names.ts";
@@ -16,6 +17,9 @@ export function createMarkdown(): MarkdownIt {
     html: (env, index) => env?.announcement?.citations?.[index],
     punctuationInQuote: (env) => punctuationInQuote(env?.site?.citations?.locale ?? "en-US"),
   });
+  // Pandoc's `[la garde de nuit]{lang=fr}`: words in another language, which screen readers then
+  // pronounce in it (WCAG 3.1.2). After citationSyntax: its rule goes before the citation rule.
+  languageSpans(md);
   // `## What we learned` gets id="what-we-learned", to link to.
   headingIds(md);
   // A post's own images, files and the posts it links to are named from its file (`meetup.png` next to it) but

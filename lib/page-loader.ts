@@ -6,6 +6,7 @@ import { bodyImageProblems } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyHtmlProblems } from "./body-html.ts";
 import { bodyFootnoteProblems } from "./body-footnotes.ts";
+import { languageSpanProblems } from "./language-spans.ts";
 import { bodyLinks, sitePostsIn } from "./body-links.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { doubledFence, fenceSlips, misplacedOpening, neverClosed, readYamlDocument, splitFrontMatter } from "./front-matter.ts";
@@ -82,6 +83,7 @@ export function loadPage(file: string, fileText: string, ctx: Pick<LoadContext, 
   if (file.endsWith(".njk")) return { diagnostics };
   diagnostics.push(...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists), ...bodyMediaProblems(split.body, file, split.bodyLine));
   diagnostics.push(...bodyHtmlProblems(split.body, file, split.bodyLine), ...bodyFootnoteProblems(split.body, file, split.bodyLine));
+  diagnostics.push(...languageSpanProblems(split.body, file, split.bodyLine, ctx.settings.language));
   const links = bodyLinks(split.body, file, split.bodyLine, ctx.fileExists, absoluteUrl(ctx.settings.url, ctx.settings.pathPrefix, "/"), () => sitePostsIn(ctx.root));
   diagnostics.push(...links.problems);
   return {

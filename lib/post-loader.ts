@@ -15,6 +15,7 @@ import { bodyImageProblems, imageFileProblem } from "./body-images.ts";
 import { bodyMediaProblems } from "./body-media.ts";
 import { bodyHtmlProblems } from "./body-html.ts";
 import { bodyFootnoteProblems } from "./body-footnotes.ts";
+import { languageSpanProblems } from "./language-spans.ts";
 import { bodyLinks, sitePostsIn, type PostLink } from "./body-links.ts";
 import { absoluteUrl } from "./site-url.ts";
 import type { SiteLink } from "./site-links.ts";
@@ -70,6 +71,8 @@ export interface Post {
   updatedFieldAt?: Position;
   author: string;
   description?: string;
+  /** The language tag of its own text when the writer gave one (`language: es`); the site's otherwise. */
+  language?: string;
   tags: string[];
   /** Where each tag is written, for the checks between posts (two spellings of one tag). */
   tagsAt?: Position[];
@@ -142,6 +145,21 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export { slugFromFile };
 
+/**
+ * The post's own language as a writer reads its `language:` line, for the body's checks,
+ * which run before (and whatever) the schema says of the field: a tag that cannot be read is
+ * the field's problem, and the body is then taken to be in the site's language.
+ */
+function writtenLanguage(yaml: string): string | undefined {
+  const written = /^language:[ \t]*["']?([A-Za-z0-9-]+)["']?[ \t]*(?:#.*)?$/m.exec(yaml)?.[1];
+  if (written === undefined || !/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(written)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(written)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 export function loadPost(file: string, raw: string, ctx: LoadContext): LoadResult {
   // Set by the links' checks only when a link named a post some other way than by its file.
   const read: { sitePosts?: string } = {};
@@ -212,6 +230,8 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
     ...bodyImageProblems(split.body, file, split.bodyLine, ctx.fileExists),
     ...bodyMediaProblems(split.body, file, split.bodyLine),
     ...bodyHtmlProblems(split.body, file, split.bodyLine), ...bodyFootnoteProblems(split.body, file, split.bodyLine),
+    // Words marked as in another language ([la garde]{lang=fr}, <span lang="fr">), read as screen readers would.
+    ...languageSpanProblems(split.body, file, split.bodyLine, ctx.settings.language, writtenLanguage(split.yaml)),
     ...links.problems,
   ];
   // What the schema knows that YAML does not: ` topics:` below `chat:` named as the post's field it is, a list without its name, two fields on one line.
@@ -468,6 +488,7 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
     ...(fm.updated !== undefined ? { updatedFieldAt: doc.locate(["updated"]) } : {}),
     author: fm.author ?? ctx.settings.author,
     ...(fm.description ? { description: fm.description } : {}),
+    ...(fm.language ? { language: fm.language } : {}),
     tags,
     ...(tags.length ? { tagsAt: tags.map((_, i) => doc.locate(["tags", i])) } : {}),
     draft: fm.draft ?? false,

@@ -1,6 +1,8 @@
 // The writers' contract: one zod schema for a post's front matter. The Post type
 // used everywhere else is derived from it (see post-loader.ts for the resolved form).
 import { z } from "zod";
+import { languageTag, languageName, unreadLanguage } from "./language-tags.ts";
+import { textDirection, type TextDirection } from "./text-direction.ts";
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A day followed by a time of day (2027-06-01T10:00, 2027-06-01 10:00:00Z, 2027-06-01T10:00-04:00).
@@ -313,6 +315,74 @@ export const nociteSchema = z.unknown().transform((value, ctx): string[] => {
   return z.NEVER;
 });
 
+const LANGUAGE_EXAMPLE = "language: es";
+// A tag as HTML's lang takes it: a language code, then subtags joined by hyphens (es, es-ES, zh-Hant).
+const WRITTEN_AS_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+
+/**
+ * What is wrong with a post's `language:` as written, with the line to write; undefined for a
+ * language tag chatpost reads (in any capitals: es-es is es-ES). A language's name ("Spanish",
+ * "Español") or `es_ES` is understood but told: `language:` takes the tag, as the site's does.
+ */
+function postLanguageProblem(written: unknown): string | undefined {
+  const line = (tag: string) => `language: ${tag}`;
+  if (typeof written !== "string") {
+    return Array.isArray(written)
+      ? `a post is written in one language → write its language tag alone, e.g. ${LANGUAGE_EXAMPLE} (a passage in another language is marked in the text itself)`
+      : `expected the language tag of the post's text → write e.g. ${LANGUAGE_EXAMPLE} for a post in Spanish, or remove the line for one in the site's language`;
+  }
+  const text = written.trim();
+  if (text === "") return `the language is empty → write the language tag of the post's text, e.g. ${LANGUAGE_EXAMPLE}, or remove the line for a post in the site's language`;
+  const tag = languageTag(text);
+  if (tag && WRITTEN_AS_TAG.test(text)) return undefined;
+  if (tag && /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})+$/i.test(text)) {
+    return `"${text}" is written with _ (as some programs write locales), but a language tag is written with hyphens → write ${line(tag)}`;
+  }
+  const named = languageName(tag ?? "");
+  if (tag) return `"${text}" is a language's name${named.toLowerCase() === text.toLowerCase() ? "" : ` (${named})`}, but \`language:\` takes its language tag, as the site's \`language\` does → write ${line(tag)}`;
+  const problem = unreadLanguage(text, line);
+  // Its words up to what they say of a reference's entry ("Español" is Spanish's own name, "jp" a country's code).
+  const what = problem?.message.split(", so the entry")[0] ?? `"${text}" names no language chatpost knows`;
+  const fix = problem?.fix ?? `write the language tag, e.g. ${LANGUAGE_EXAMPLE} for a post in Spanish`;
+  return `${what}, so the page could not tell screen readers which language the post is in → ${fix}`;
+}
+
+/**
+ * The language a post's text is in, when it is not the site's (a Spanish guest chat on an
+ * English site), as a language tag; becomes the tag as HTML writes it (es-es → es-ES).
+ */
+export const postLanguage = z.unknown().transform((value, ctx): string => {
+  const problem = postLanguageProblem(value);
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  }
+  return languageTag(value)!;
+});
+
+/** Whether two language tags name one language in one script: en-GB in en-US is, sr-Latn in sr is not. */
+export function sameLanguage(a: string, b: string): boolean {
+  const parts = (tag: string) => {
+    try {
+      const locale = new Intl.Locale(tag).maximize();
+      return `${locale.language}-${locale.script ?? ""}`;
+    } catch {
+      return tag.toLowerCase().split("-")[0]!;
+    }
+  };
+  return parts(a) === parts(b);
+}
+
+/**
+ * The lang (and dir, when its direction differs) that text in `language` needs inside a page
+ * in `pageLanguage`; undefined when there is none or it is the page's own (nothing to mark).
+ */
+export function languageMarks(language: string | undefined, pageLanguage: string): { lang: string; dir?: TextDirection } | undefined {
+  if (!language || sameLanguage(language, pageLanguage)) return undefined;
+  const dir = textDirection(language);
+  return dir === textDirection(pageLanguage) ? { lang: language } : { lang: language, dir };
+}
+
 export const frontMatterSchema = z.strictObject({
   title: text("the title"),
   date: calendarDate("date"),
@@ -321,6 +391,8 @@ export const frontMatterSchema = z.strictObject({
   updated: changeDate("updated").optional(),
   author: text("the author's name").optional(),
   description: text("the description").optional(),
+  // The language of the post's own text (title, description, topics, body) when it is not the site's.
+  language: postLanguage.optional(),
   tags: z
     .array(z.string({ error: "expected each tag as text" }).trim().min(1, { message: "the tag is empty" }), {
       // `tags: a, b` is one text to YAML: the fix splits it, as the writer meant.

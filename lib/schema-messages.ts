@@ -8,6 +8,7 @@ import { commentedOutBelow, curlyQuoted, quoteYaml, trailingComment, type Locate
 import { yamlScalar } from "./yaml-text.ts";
 import { pastedTopics, withoutTopicLabel } from "./topic-labels.ts";
 import { closest } from "./suggest.ts";
+import { languageTag } from "./language-tags.ts";
 
 export interface IssueContext {
   /** The parsed YAML, to tell a missing field from a wrong one and to quote the value back. */
@@ -64,6 +65,13 @@ export function zodIssuesToDiagnostics(
         const publication = publicationWords(key, valueAt(context.data, [...issue.path, key]), issue.path, schema, context.data, locate);
         if (publication) {
           out.push({ ...at, ...publication });
+          continue;
+        }
+        // `lang: es`, as pandoc, Jekyll and Eleventy name it: chatpost's field is `language:` (the site's and references' name too).
+        if (key.toLowerCase() === "lang" && known.includes("language")) {
+          const written = valueAt(context.data, [...issue.path, key]);
+          const tag = languageTag(written) ?? (typeof written === "string" && written.trim() ? written.trim() : "es");
+          out.push({ ...at, message: `unknown field \`${key}\`: chatpost calls the language \`language:\`, as the site's settings and references do`, fix: `write \`language: ${tag}\` in place of this line` });
           continue;
         }
         const alias = ALIASES[key.toLowerCase()];

@@ -7,6 +7,8 @@ export interface StructuredSite {
   title: string;
   /** Absolute address of the home page. */
   homeUrl: string;
+  /** The site's language tag: a post's, unless it gives its own. */
+  language?: string;
 }
 
 export interface StructuredPost {
@@ -16,6 +18,8 @@ export interface StructuredPost {
   updatedAt?: string;
   author: string;
   description?: string;
+  /** The language of the post's text, when it is not the site's (`language: es`). */
+  language?: string;
   tags: string[];
   topics: string[];
   /** `platform` and `url`: where this chat happens and where readers follow or join it. */
@@ -53,6 +57,9 @@ export function structuredData({ post, site, pageUrl, imageUrl, shareImageUrl, d
   const shown = imageUrl ?? shareImageUrl;
   const image = shown ? { image: [shown] } : {};
   const postingDescription = post.description ?? description;
+  // What language the headline, description and text are in (the Event's name and description too).
+  const language = post.language ?? site.language;
+  const inLanguage = language ? { inLanguage: language } : {};
   const graph: Record<string, unknown>[] = [
     {
       "@type": "BlogPosting",
@@ -66,6 +73,7 @@ export function structuredData({ post, site, pageUrl, imageUrl, shareImageUrl, d
       publisher: organizer,
       ...(postingDescription ? { description: postingDescription } : {}),
       ...(post.tags.length ? { keywords: post.tags.join(", ") } : {}),
+      ...inLanguage,
       ...image,
       ...(post.chat ? { about: { "@id": `${pageUrl}#chat` } } : {}),
     },
@@ -83,6 +91,7 @@ export function structuredData({ post, site, pageUrl, imageUrl, shareImageUrl, d
       location: { "@type": "VirtualLocation", name: `${post.chat.hashtag} on ${post.chat.platform}`, url: post.chat.url },
       organizer,
       isAccessibleForFree: true,
+      ...inLanguage,
       url: pageUrl,
       ...image,
     });

@@ -6,6 +6,7 @@ import type { Post } from "../lib/post-loader.ts";
 import { newestChangeMillis, publishedMillis, updatedMillis } from "../lib/publishing.ts";
 import { CONTROL_CHARACTER, withoutControlCharacters } from "../lib/text-encoding.ts";
 import { context } from "./context.ts";
+import { interfaceLanguage } from "./site.ts";
 
 export const ATOM_FEED_URL = "/feed.xml";
 export const JSON_FEED_URL = "/feed.json";
@@ -30,7 +31,8 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
   <generator>chatpost</generator>
   {%- for item in collections.posts.slice(0, site.feedSize) %}
   ${ENTRY}
-  <entry>
+  {%- set entryLang = item.data.post | postLang %}
+  <entry{% if entryLang %} xml:lang="{{ entryLang }}"{% endif %}>
     <title type="text">{{ item.data.post.title }}</title>
     <link href="{{ item.url | fullUrl }}" rel="alternate" type="text/html"/>
     <id>{{ item.url | fullUrl }}</id>
@@ -63,6 +65,9 @@ const JSON_FEED = `{
       "id": {{ item.url | fullUrl | dump | safe }},
       "url": {{ item.url | fullUrl | dump | safe }},
       "title": {{ item.data.post.title | dump | safe }},
+      {%- if item.data.post | postLang %}
+      "language": {{ item.data.post | postLang | dump | safe }},
+      {%- endif %}
       "summary": {{ item.data.post | metaDescription | dump | safe }},
       "content_html": {{ entryHtml | renderTransforms(item.data.page, site.url) | dump | safe }},
       "date_published": {{ item.data.post | feedPublished | dump | safe }},
@@ -120,6 +125,8 @@ export default function feedsPlugin(eleventyConfig: any): void {
     feedDate(newestChangeMillis(items.map((item) => item.data.post), zone())),
   );
   eleventyConfig.addFilter("cdata", cdata);
+  // "en" where English words need lang="en" inside text in `language` (a feed entry in a post's own language).
+  eleventyConfig.addFilter("interfaceLang", interfaceLanguage);
   const common = { eleventyExcludeFromCollections: true, eleventyImport: { collections: ["posts"] }, layout: false };
   eleventyConfig.addTemplate("chatpost-feed-atom.njk", ATOM, { ...common, permalink: ATOM_FEED_URL });
   eleventyConfig.addTemplate("chatpost-feed-json.njk", JSON_FEED, { ...common, permalink: JSON_FEED_URL });

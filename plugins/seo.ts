@@ -2,6 +2,7 @@
 // sitemap.xml and robots.txt. The <head> tags themselves are in layouts/partials/head-meta.njk.
 import { postDescription } from "../lib/description.ts";
 import type { Post } from "../lib/post-loader.ts";
+import { languageMarks } from "../lib/post-schema.ts";
 import { lastChanged } from "../lib/publishing.ts";
 import { absoluteUrl } from "../lib/site-url.ts";
 import { isNotFoundPage, isSitemapPage, sitemapXml } from "../lib/sitemap.ts";
@@ -31,13 +32,25 @@ export default function seoPlugin(eleventyConfig: any): void {
   };
   eleventyConfig.addFilter("metaDescription", metaDescription);
 
+  // A post in another language than the site's (a Spanish guest chat on an English site):
+  // its own text says so where it is shown (WCAG 3.1.2), with its direction when that differs.
+  // `postLang` is its tag ("" for a post in the site's language, which needs nothing);
+  // `langAttributes` the attributes for the element holding its text: ` lang="es"`,
+  // ` lang="ar" dir="rtl"`, or "". The interface's words and the dates stay the site's.
+  const marks = (post: { language?: string } | undefined) => languageMarks(post?.language, context().settings.language);
+  eleventyConfig.addFilter("postLang", (post: { language?: string } | undefined) => marks(post)?.lang ?? "");
+  eleventyConfig.addFilter("langAttributes", (post: { language?: string } | undefined) => {
+    const found = marks(post);
+    return found ? ` lang="${found.lang}"${found.dir ? ` dir="${found.dir}"` : ""}` : "";
+  });
+
   // An announcement's JSON-LD, with what the page's <head> says too: the share image (the
   // post's own image first) and the meta description, each as that tag and the JSON Feed get it.
   eleventyConfig.addFilter("structuredData", function (this: any, post: Post) {
     const shareImageUrl = eleventyConfig.getFilter("shareImageUrl").call(this, post) as string;
     return structuredDataScript({
       post,
-      site: { title: context().settings.title, homeUrl: fullUrl("/") },
+      site: { title: context().settings.title, homeUrl: fullUrl("/"), language: context().settings.language },
       pageUrl: fullUrl(post.url),
       ...(post.image ? { imageUrl: fullUrl(post.image.url) } : {}),
       shareImageUrl: fullUrl(shareImageUrl),
