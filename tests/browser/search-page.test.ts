@@ -82,6 +82,25 @@ describe("the search page with Pagefind", { skip }, () => {
     await context.close();
   });
 
+  it("never puts keyboard focus on the Clear button while it is hidden (empty box), and does once there is text (WCAG 2.4.7)", async () => {
+    const context = await served.browser.newContext();
+    const { page } = await open(context, "search/");
+    const input = page.locator(".pagefind-ui__search-input");
+    await input.waitFor({ timeout: 15_000 });
+    await input.focus();
+    await page.keyboard.press("Tab");
+    const focused = () => page.evaluate(() => ({ cls: document.activeElement?.className ?? "", text: document.activeElement?.textContent?.trim() ?? "" }));
+    const empty = await focused();
+    assert.doesNotMatch(empty.cls, /search-clear/, `Tab from the empty box went to ${JSON.stringify(empty)}`);
+    await input.fill("nurses");
+    await input.focus();
+    await page.keyboard.press("Tab");
+    const typed = await focused();
+    assert.match(typed.cls, /search-clear/, "with text in the box, Tab reaches the visible Clear button");
+    assert.ok(await page.locator(".pagefind-ui__search-clear").isVisible());
+    await context.close();
+  });
+
   for (const colorScheme of ["light", "dark"] as const) {
     it(`gives the search box's placeholder a contrast of at least 4.5:1 (${colorScheme})`, async () => {
       const context = await served.browser.newContext({ colorScheme });
