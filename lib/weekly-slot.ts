@@ -63,24 +63,31 @@ export function nextSlot(slot: WeeklySlot, now: Date): SlotOccurrence {
 export interface TakenChat {
   file: string;
   startMillis: number;
-  endMillis: number;
 }
 
+/** A slot's week: the local dates (in the slot's zone) three days either side of its day. */
+const HALF_WEEK = 3 * DAY;
+
 /**
- * The first occurrence of the slot after `now` that no announced chat overlaps, with those
- * passed over and the post that has each: `npm run new` run twice, or after a post for
- * next week was written by hand, starts the week after instead of a second announcement
- * of one chat (which the check would then report in both posts).
+ * The first occurrence of the slot after `now` whose week has no chat yet, with those passed
+ * over and the post that has each: `npm run new` run twice, or after a post for next week
+ * was written by hand, starts the week after instead of a second announcement of one chat.
+ * A week is the seven days around the slot's day, by the date in the slot's zone (Saturday
+ * to Friday for a Tuesday chat), not Monday to Sunday: a chat moved a day either way for a
+ * holiday, or a guest chat in a zone across the date line (23:30 Tuesday in Auckland is
+ * Tuesday morning in New York, and 10:00 Monday there is still Sunday in New York) is that week's.
+ * Of two chats in one week the one nearest the slot is named.
  */
-export function freeSlot(slot: WeeklySlot, now: Date, durationMinutes: number, taken: readonly TakenChat[]): { occurrence: SlotOccurrence; passed: { occurrence: SlotOccurrence; file: string }[] } {
+export function freeSlot(slot: WeeklySlot, now: Date, taken: readonly TakenChat[]): { occurrence: SlotOccurrence; passed: { occurrence: SlotOccurrence; file: string }[] } {
   const passed: { occurrence: SlotOccurrence; file: string }[] = [];
   let occurrence = nextSlot(slot, now);
-  // A weekly chat has at most one post a week; more than the posts there are cannot be taken.
+  // Each week passed over has a post of its own: more weeks than the posts there are cannot be taken.
   for (let i = 0; i <= taken.length; i++) {
-    const end = occurrence.startMillis + durationMinutes * 60_000;
-    const clash = taken.find((t) => t.startMillis < end && occurrence.startMillis < Math.max(t.endMillis, t.startMillis + 1));
-    if (!clash) break;
-    passed.push({ occurrence, file: clash.file });
+    const day = Date.parse(occurrence.date);
+    const inWeek = taken.filter((t) => Math.abs(localDateMidnight(t.startMillis, slot.zone) - day) <= HALF_WEEK);
+    if (!inWeek.length) break;
+    const nearest = inWeek.reduce((a, b) => (Math.abs(b.startMillis - occurrence.startMillis) < Math.abs(a.startMillis - occurrence.startMillis) ? b : a));
+    passed.push({ occurrence, file: nearest.file });
     occurrence = nextSlot(slot, new Date(occurrence.startMillis));
   }
   return { occurrence, passed };
@@ -110,5 +117,30 @@ export function slotSlip(instant: ChatInstant, slotTime: string): Problem | unde
   return {
     message: `the chat starts at ${written} (${twelveHourText(start)}), 12 hours from the weekly time ${slotTime} (${twelveHourText(slot)}): the 24-hour clock was probably meant`,
     fix: `if it is at ${twelveHourText(slot)}, write start: ${corrected}; if ${twelveHourText(start)} is right, leave it as it is`,
+  };
+}
+
+/** "Tuesday" for tuesday. */
+const weekdayName = (weekday: Weekday) => weekday[0]!.toUpperCase() + weekday.slice(1);
+
+/**
+ * The warning for `topics:` in a post without `chat:` (a recap, a break notice with
+ * questions): topics are a chat's questions, numbered T1, T2… to be answered in it, so
+ * either the chat was left out or the questions belong in the body. The fix gives the chat's
+ * start at the first weekly slot on or after the publish date (`date`, YYYY-MM-DD, when it
+ * could be read), as the line to write.
+ */
+export function topicsWithoutChat(slot: WeeklySlot, date: string | undefined): Problem {
+  let start = `YYYY-MM-DDT${slot.time}`;
+  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    // From 14 hours before the date's UTC midnight, the earliest local midnight of any zone; a slot the day before is skipped.
+    let occurrence = nextSlot(slot, new Date(Date.parse(date) - 14 * 3_600_000 - 1));
+    if (occurrence.date < date) occurrence = nextSlot(slot, new Date(occurrence.startMillis));
+    start = occurrence.start;
+  }
+  const [h, m] = slot.time.split(":").map(Number) as [number, number];
+  return {
+    message: "topics are a chat's questions (numbered T1, T2… for answers in the chat), but the post has no `chat:`: it announces no chat",
+    fix: `if it announces one, add the line \`chat:\` above \`topics:\`, flush left, and below it, indented, start: ${start} (the first ${weekdayName(slot.weekday)} ${twelveHourText(h * 60 + m)} on or after the publish date: change it if the chat is on another day); if it is a recap or a notice, put the questions in the body under a heading of your own (## Questions we discussed) and remove \`topics:\``,
   };
 }

@@ -5,12 +5,12 @@ import path from "node:path";
 import { describeChatTime, resolveChatStart } from "../lib/chat-time.ts";
 import { now, today } from "../lib/clock.ts";
 import { ContentError, formatReport, REPORT_ENDINGS } from "../lib/diagnostics.ts";
-import { loadPost } from "../lib/post-loader.ts";
+import { loadPost, type Chat } from "../lib/post-loader.ts";
 import { scaffoldPost, slugFromTitle } from "../lib/post-scaffold.ts";
 import { loadSiteSettings } from "../lib/settings.ts";
 import { listPostFiles } from "../lib/content-paths.ts";
 import { loadPostFile } from "../lib/corpus.ts";
-import { freeSlot, type TakenChat } from "../lib/weekly-slot.ts";
+import { freeSlot, type SlotOccurrence, type TakenChat } from "../lib/weekly-slot.ts";
 import { runStep } from "./run-step.ts";
 import { commandLine } from "./command-line.ts";
 
@@ -35,11 +35,13 @@ await runStep(async () => {
   if (warnings.length) console.warn(formatReport(warnings, REPORT_ENDINGS.new));
   const zone = settings.chat.zone;
   // Chats the site's posts (drafts too) already announce; a post with errors has none to go by.
-  const taken: TakenChat[] = listPostFiles(root).flatMap((file) => {
+  const chats = new Map<string, Chat>();
+  for (const file of listPostFiles(root)) {
     const chat = loadPostFile(root, file, settings).post?.chat;
-    return chat ? [{ file, startMillis: chat.startMillis, endMillis: chat.endMillis }] : [];
-  });
-  const { occurrence: slot, passed } = freeSlot({ weekday: settings.chat.weekday, time: settings.chat.time, zone }, now(), settings.chat.duration, taken);
+    if (chat) chats.set(file, chat);
+  }
+  const taken: TakenChat[] = [...chats].map(([file, chat]) => ({ file, startMillis: chat.startMillis }));
+  const { occurrence: slot, passed } = freeSlot({ weekday: settings.chat.weekday, time: settings.chat.time, zone }, now(), taken);
   // The same title again: the post is already there, a week earlier than this would be.
   const same = passed.find((p) => path.basename(p.file).replace(/^\d{4}-\d{2}-\d{2}-/, "") === `${slugFromTitle(title)}.md`);
   if (same) {
@@ -64,6 +66,16 @@ await runStep(async () => {
   }
   const resolved = resolveChatStart(slot.start, zone);
   const when = resolved.ok ? describeChatTime(resolved.instant, settings.language).host : slot.start;
-  for (const p of passed) console.log(`The chat on ${p.occurrence.date} already has a post: ${p.file}.`);
+  for (const p of passed) console.log(passedOverText(p.occurrence, p.file, chats.get(p.file)!, settings.chat.duration, settings.language));
   console.log(`Created ${file}\nfor the chat on ${when}.\nWrite the topics and remove \`draft: true\` when it is ready.`);
 }, REPORT_ENDINGS.new);
+
+/**
+ * Why a week was passed over: the post announcing the chat at the slot's time, or the week's
+ * chat at another time (moved for a holiday, a guest chat in another zone), said with its time.
+ */
+function passedOverText(occurrence: SlotOccurrence, file: string, chat: Chat, durationMinutes: number, language: string): string {
+  const atSlot = chat.startMillis < occurrence.startMillis + durationMinutes * 60_000 && occurrence.startMillis < chat.endMillis;
+  if (atSlot) return `The chat on ${occurrence.date} already has a post: ${file}.`;
+  return `The week of ${occurrence.date} already has its chat, on ${describeChatTime(chat, language).host}: ${file}.`;
+}

@@ -90,9 +90,9 @@ describe("interface words on a site in another language", () => {
   // The interface's own words, as text nodes; each must be read in English.
   const INTERFACE = new Set([
     "Skip to content", "Chats", "About", "Archive", "Tags", "Subscribe", "Search", "Next chat:", "Join the chat",
-    "The chat", "Topics", "References", "Share this chat", "Copy", "That is", "Your time:", "Hashtag", "Length",
+    "The chat", "Topics", "References", "Share this chat", "Share this post", "Copy", "That is", "Your time:", "Hashtag", "Length",
     "Where", "This chat has ended.", "Subscribe to every chat", "Subscribe to the chat calendar", ".ics file",
-    "All chats", "All years", "All tags", "By", "Updated", "See the time in other zones", "Calendar file (.ics)",
+    "All posts", "All years", "All tags", "By", "Updated", "See the time in other zones", "Calendar file (.ics)",
     "Google Calendar", "Outlook", "Mastodon", "LinkedIn", "Email", "Chats tagged", "Image:", "1 hour",
     "Chats of 2017", "#fixchat on Bluesky", "none scheduled yet",
   ]);

@@ -146,20 +146,19 @@ describe("npm run new", () => {
 });
 
 describe("the first free slot", () => {
-  const hour = 3_600_000;
   const tuesday = nextSlot(tuesdayNY, at("2017-11-01T12:00:00Z"));
-  const taken = (file: string, startMillis: number, minutes = 60) => ({ file, startMillis, endMillis: startMillis + minutes * 60_000 });
+  const taken = (file: string, startMillis: number) => ({ file, startMillis });
 
-  it("is the next slot when no chat overlaps it, however near", () => {
-    assert.deepEqual(freeSlot(tuesdayNY, at("2017-11-01T12:00:00Z"), 60, []), { occurrence: tuesday, passed: [] });
-    // A chat ending as this one starts, or starting as it ends, does not overlap it.
-    const near = [taken("a.md", tuesday.startMillis - hour), taken("b.md", tuesday.startMillis + hour)];
-    assert.deepEqual(freeSlot(tuesdayNY, at("2017-11-01T12:00:00Z"), 60, near).passed, []);
+  it("is the next slot when no chat is in its week (three days either side of its day)", () => {
+    assert.deepEqual(freeSlot(tuesdayNY, at("2017-11-01T12:00:00Z"), []), { occurrence: tuesday, passed: [] });
+    // Friday Nov 3 23:30 EDT and Saturday Nov 11 00:30 EST are the weeks before and after (tests/unit/np-weekly-slot-weeks.test.ts).
+    const near = [taken("a.md", Date.parse("2017-11-04T03:30:00Z")), taken("b.md", Date.parse("2017-11-11T05:30:00Z"))];
+    assert.deepEqual(freeSlot(tuesdayNY, at("2017-11-01T12:00:00Z"), near).passed, []);
   });
 
   it("passes over each week a chat overlaps, keeping the local time across the change of clocks", () => {
     const week2 = nextSlot(tuesdayNY, new Date(tuesday.startMillis));
-    const { occurrence, passed } = freeSlot(tuesdayNY, at("2017-11-01T12:00:00Z"), 60, [taken("a.md", tuesday.startMillis + 30 * 60_000), taken("b.md", week2.startMillis - 30 * 60_000)]);
+    const { occurrence, passed } = freeSlot(tuesdayNY, at("2017-11-01T12:00:00Z"), [taken("a.md", tuesday.startMillis + 30 * 60_000), taken("b.md", week2.startMillis - 30 * 60_000)]);
     assert.deepEqual(passed.map((p) => [p.occurrence.date, p.file]), [["2017-11-07", "a.md"], ["2017-11-14", "b.md"]]);
     assert.equal(occurrence.start, "2017-11-21T20:30");
   });

@@ -1,0 +1,71 @@
+// Posts that announce no chat (a recap, a break) are shared and listed as posts; `npm run new`
+// passes over a week whose chat is a guest chat in another zone at another time.
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { buildSite, copySiteWith, FIXTURE_SITE, runScript, type BuiltSite } from "../helpers/build-site.ts";
+import { dom, text } from "../helpers/html.ts";
+
+const GUEST = `---
+title: Guest host from Auckland
+date: 2017-11-15
+chat:
+  start: 2017-11-21T23:30
+  zone: Pacific/Auckland
+---
+Our guest hosts from Auckland this week.
+`;
+
+const RECAP = `---
+title: What we heard about night shifts
+date: 2017-11-09
+---
+A recap of the chat of November 7.
+`;
+
+describe("npm run new, the week after a guest chat in another zone", () => {
+  it("passes over the week, says when its chat is, and writes the next week's post", async () => {
+    // Tuesday November 21 2017 23:30 NZDT is 10:30 UT, 05:30 EST the same Tuesday: no overlap with the 20:30 slot.
+    const root = copySiteWith(FIXTURE_SITE, { files: { "content/posts/2017-11-15-guest-auckland.md": GUEST } });
+    const env = { CHATPOST_NOW: "2017-11-15T12:00:00Z" };
+    const result = await runScript("new-post", root, ["Listening to patients"], env);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^The week of 2017-11-21 already has its chat, on Tuesday, November 21, 2017, 11:30 PM [^:]+: content\/posts\/2017-11-15-guest-auckland\.md\.\nCreated content\/posts\/2017-11-28-listening-to-patients\.md\n/);
+    assert.equal(existsSync(path.join(root, "content/posts/2017-11-21-listening-to-patients.md")), false);
+    assert.match(readFileSync(path.join(root, "content/posts/2017-11-28-listening-to-patients.md"), "utf8"), /^  start: 2017-11-28T20:30 /m);
+    const check = await runScript("check", root, [], env);
+    assert.equal(check.code, 0, check.stderr);
+    assert.doesNotMatch(check.stdout + check.stderr, /warning/);
+  });
+});
+
+describe("a post without a chat", () => {
+  let site: BuiltSite;
+  before(async () => {
+    site = await buildSite(copySiteWith(FIXTURE_SITE, { files: { "content/posts/2017-11-09-night-shift-recap.md": RECAP } }), { env: { CHATPOST_NOW: "2017-11-15T12:00:00Z" } });
+  });
+
+  it("is shared as a post, and a chat's announcement still as a chat", () => {
+    const recap = dom(site.read("posts/night-shift-recap/index.html"));
+    assert.equal(text(recap.querySelector("#share-heading")), "Share this post");
+    const chat = dom(site.read("posts/after-dst/index.html"));
+    assert.equal(text(chat.querySelector("#share-heading")), "Share this chat");
+  });
+
+  it("makes the home page's list one of posts, with the recap's publish date", () => {
+    const home = dom(site.read("index.html"));
+    assert.equal(text(home.querySelector("#all-heading")), "All posts");
+    const items = [...home.querySelectorAll(".post-list .posts li")];
+    const recap = items.find((li) => text(li.querySelector("a")) === "What we heard about night shifts");
+    assert.ok(recap, "the recap is listed");
+    assert.equal(recap.querySelector("time")?.getAttribute("datetime"), "2017-11-09");
+  });
+});
+
+describe("a site whose posts are all chats", () => {
+  it("lists them as chats", async () => {
+    const site = await buildSite(FIXTURE_SITE, { env: { CHATPOST_NOW: "2017-11-15T12:00:00Z" } });
+    assert.equal(text(dom(site.read("index.html")).querySelector("#all-heading")), "All chats");
+  });
+});
