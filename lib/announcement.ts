@@ -32,6 +32,10 @@ export interface ChatView extends ChatTimeText {
   zone: string;
   /** Calendar file, Google, Outlook and time-converter links (when the site is known). */
   links?: ChatLinks;
+  /** Called off (`cancelled: true`) or put off to a day not yet known (`postponed: true`): the page offers no way to join or add it. */
+  status?: "cancelled" | "postponed";
+  /** The time it had before it moved (`moved_from:`), said as the start is. */
+  movedFrom?: ChatTimeText;
 }
 
 export interface Announcement {
@@ -72,6 +76,8 @@ export function buildAnnouncement(post: Post, options: AnnouncementOptions): Ann
     startMillis: post.chat.startMillis,
     endMillis: post.chat.endMillis,
     zone: post.chat.zone,
+    ...(post.chat.status ? { status: post.chat.status } : {}),
+    ...(post.chat.movedFrom ? { movedFrom: describeChatTime(post.chat.movedFrom, options.locale) } : {}),
   };
   const site = options.site;
   const pageUrl = site && absolutePageUrl(site.url, site.pathPrefix, post.url);

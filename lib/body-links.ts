@@ -22,8 +22,7 @@ import { ATTRIBUTE_VALUE_PREFIXES, MARKDOWN_ADDRESS_PREFIXES, sourceColumns, wri
 import { ownSiteAddress } from "./site-url.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
-import { sitePostsDigest, sitePostsIn } from "./cross-file-checks.ts";
-import { byCodeUnit } from "./stable-order.ts";
+import { postLinkExample, sitePostsDigest, sitePostsIn } from "./cross-file-checks.ts";
 
 /** A link of a post's body to another post, by its file or by its address. */
 export interface PostLink {
@@ -98,7 +97,7 @@ export function bodyLinks(body: string, file: string, bodyLine: number, fileExis
     }
     const named = postNameSlip(file, href, fileExists, postsOfSite);
     if (named) return problems.push({ severity: "error", file, ...at, field: "", ...named });
-    const problem = linkProblem(file, href, fileExists);
+    const problem = linkProblem(file, href, fileExists, postsOfSite);
     if (problem) return problems.push({ severity: "error", file, ...at, field: "", ...problem });
     const target = linkTarget(file, href);
     if (target?.kind === "page" && target.file.startsWith(`${POSTS_DIR}/`)) posts.push({ href, ...at, file: target.file });
@@ -223,12 +222,11 @@ function titleLink(
       fix: `write [${label}](${fileFrom(file, post.file)})`,
     };
   }
-  const example = [...(posts ?? [])].sort((a, b) => byCodeUnit(b.file, a.file))[0]?.file;
   return {
     severity: "warning",
     message: posts ? `${shown}, and no post of the site has a title or file name like "${address}"` : shown,
     fix:
-      `link another post by its file name, e.g. [${label}](${example ? fileFrom(file, example) : "2017-04-30-online-communities.md"}), ` +
+      `link another post by its file name, e.g. ${postLinkExample(file, (posts ?? []).map((p) => p.file), undefined, label)}, ` +
       `or a web page by its full address: [${label}](https://…); to show the brackets as typed, write \\[${label}](${address})`,
   };
 }
@@ -312,7 +310,7 @@ function postNameSlip(file: string, href: string, fileExists: FileLookup, sitePo
   if (!dated || pathPart.startsWith("/")) return undefined;
   return {
     message: `the link to ${shown} leads to no post (looked for ${writtenFile ?? `${stem}.md`})`,
-    fix: "check the file name: link to another post by its file name, ending in .md, e.g. [last week](2017-04-30-online-communities.md)",
+    fix: `check the file name: link to another post by its file name, ending in .md, e.g. ${postLinkExample(file, (sitePosts?.() ?? []).map((p) => p.file))}`,
   };
 }
 
@@ -360,7 +358,7 @@ function isOwnAddress(file: string, href: string): boolean {
 const POST_ADDRESS = /^(\/posts\/[^/?#.]+\/?)(?:[?#].*)?$/s;
 
 /** What is wrong with the link `href` of the markdown file `file`, if anything. */
-function linkProblem(file: string, href: string, fileExists: FileLookup): { message: string; fix: string } | undefined {
+function linkProblem(file: string, href: string, fileExists: FileLookup, sitePosts?: () => readonly SitePost[]): { message: string; fix: string } | undefined {
   const target = linkTarget(file, href);
   if (!target) return undefined;
   const shown = safeDecodeURI(href);
@@ -368,9 +366,16 @@ function linkProblem(file: string, href: string, fileExists: FileLookup): { mess
   if (slip) return { message: `the link to ${shown} leads to no ${target.kind === "page" ? "post" : "file"}: the file is named ${slip.name}, and the published site tells capitals apart`, fix: slip.fix };
   if (target.kind === "page") {
     if (target.url && fileExists(target.file)) return undefined;
+    // The post whose file name is nearest the one written (`week-9` for `week-09`), as the example.
+    const files = (sitePosts?.() ?? []).map((p) => p.file);
+    const byName = new Map(files.map((f) => [path.posix.basename(f), f] as const));
+    const near = byName.get(closest(path.posix.basename(target.file), [...byName.keys()]) ?? "");
+    const meant = near !== undefined && fileExists(near) ? near : undefined;
     return {
       message: `the link to ${shown} leads to no post (looked for ${target.file})`,
-      fix: "check the file name: link to another post by its file name, e.g. [last week](2017-04-30-online-communities.md)",
+      fix: meant
+        ? `check the file name: did you mean ${fileFrom(file, meant)}${/[?#].*$/s.exec(href)?.[0] ?? ""}?`
+        : `check the file name: link to another post by its file name, e.g. ${postLinkExample(file, files)}`,
     };
   }
   if (!target.url || !fileExists(target.file)) {

@@ -29,6 +29,12 @@ export interface CalendarEvent {
   /** Absolute URL of the announcement. */
   url: string;
   location?: string;
+  /**
+   * A chat called off (or put off to a day not yet known): STATUS:CANCELLED (RFC 5545,
+   * 3.8.1.11), and free time. The event stays, with its UID, so that calendars which have it
+   * mark it off (Apple strikes it through, Google removes it) instead of keeping it for good.
+   */
+  cancelled?: boolean;
 }
 
 export interface CalendarOptions {
@@ -101,7 +107,7 @@ function vevent(event: CalendarEvent): string[] {
     `URL;VALUE=URI:${uriValue(event.url)}`,
   ];
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-  lines.push("STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT");
+  lines.push(event.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED", event.cancelled ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE", "END:VEVENT");
   return lines;
 }
 
@@ -303,7 +309,7 @@ export interface ChatPost {
   updatedAt?: string;
   topics: string[];
   /** `platform` and `url`: where this chat happens and where readers follow or join it (the post's, not the site's). */
-  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string; platform: string; url: string };
+  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string; platform: string; url: string; status?: "cancelled" | "postponed" };
 }
 
 /** The site-wide feed of every published chat, at the root of the site. */
@@ -314,9 +320,11 @@ export function postCalendarPath(post: Pick<ChatPost, "url">): string {
   return `${post.url}chat.ics`;
 }
 
-/** "#hcldr chat: Online Communities" */
+/** "#hcldr chat: Online Communities"; "Cancelled: #hcldr chat: …" for a chat called off, as some calendar apps show no STATUS. */
 export function chatSummary(post: ChatPost): string {
-  return post.chat ? `${post.chat.hashtag} chat: ${post.title}` : post.title;
+  if (!post.chat) return post.title;
+  const state = post.chat.status === "cancelled" ? "Cancelled: " : post.chat.status === "postponed" ? "Postponed: " : "";
+  return `${state}${post.chat.hashtag} chat: ${post.title}`;
 }
 
 /** Midnight UTC of a YYYY-MM-DD day, in milliseconds. */
@@ -349,8 +357,11 @@ export function revisionSequence(post: Pick<ChatPost, "date" | "updated" | "upda
 
 /** Plain text for a calendar entry: where to join, the topics T1…Tn, the announcement's address. */
 export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string): string {
+  const status = post.chat?.status;
   const paragraphs = [
-    ...(post.chat ? [`Join ${post.chat.hashtag} on ${post.chat.platform}: ${post.chat.url}`] : []),
+    ...(status === "cancelled" ? ["This chat is cancelled: it will not take place."] : []),
+    ...(status === "postponed" ? ["This chat is postponed: its new time will be announced on its page."] : []),
+    ...(post.chat && !status ? [`Join ${post.chat.hashtag} on ${post.chat.platform}: ${post.chat.url}`] : []),
     ...(post.topics.length ? [post.topics.map((t, i) => `T${i + 1}: ${t}`).join("\n")] : []),
     `Announcement and reading list: ${pageUrl}`,
   ];
@@ -386,5 +397,23 @@ export function chatEvent(post: ChatPost, site: CalendarSite, pageUrl: string): 
     description: chatDetails(post, site, pageUrl),
     url: pageUrl,
     location: post.chat.url,
+    ...(post.chat.status ? { cancelled: true } : {}),
+  };
+}
+
+/**
+ * What a writer must add when a published chat is cancelled, postponed or moved without
+ * `updated:`: calendars that have the event take a change only as a new revision (SEQUENCE,
+ * from `updated:`), so without one they keep the chat as it was. `today` is today where the
+ * chats are hosted (lib/clock.ts today); the day to write is never before the publish day.
+ */
+export function unrevisedChange(post: { date: string; updated?: string; chat?: { status?: "cancelled" | "postponed"; movedFrom?: unknown } }, today: string): { message: string; fix: string } | undefined {
+  if (post.updated !== undefined || !post.chat) return undefined;
+  const what = post.chat.status ?? (post.chat.movedFrom !== undefined ? "moved" : undefined);
+  if (!what) return undefined;
+  const day = today > post.date ? today : post.date;
+  return {
+    message: `the chat is ${what}, but the post has no \`updated:\`: calendars that already have the chat would keep it ${what === "moved" ? "at its old time" : "as it was"}, and feed readers would not show the change`,
+    fix: `add the line \`updated: ${day}\` below \`date:\` (the day you changed the post${day === today ? ", today" : ""})`,
   };
 }

@@ -214,6 +214,35 @@ function describeAlias(written: string, zone: string): string {
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/;
 
+/**
+ * How to write a start whose offset is not its zone's (most often copied from a post before
+ * the clocks changed): the line itself, the time alone, which is what the writer meant
+ * (a weekly chat keeps its local time) and gets the zone's offset that day. When that time
+ * does not exist or happens twice that night, the line for the moment written, or one line
+ * for each of the two moments, so that nothing is guessed.
+ */
+function offsetFix(wallClock: string, zone: string, instant: number, actual: number): string {
+  const local = wallClock.endsWith(":00") ? wallClock.slice(0, 16) : wallClock;
+  const moment = new Date(instant + actual * 60_000).toISOString().slice(0, local.length);
+  const alone = resolveChatStart(local, zone);
+  // A time in UTC (`Z`, `+00:00`) is most often a moment taken from a tool that gives UTC: that moment first.
+  if (alone.ok && !alone.warning && offsetIsUtc(wallClock, instant)) {
+    return `write the moment in the time of ${zone}, ${moment.slice(11)} (or, if ${local.slice(11)} is the time there, write \`start: ${local}\`): \`start: ${moment}\``;
+  }
+  if (alone.ok && !alone.warning) return `write the time in ${zone} without the offset (chatpost gives it the one in force that day, ${isoOffset(actual)}): \`start: ${local}\``;
+  if (alone.ok) {
+    const second = IANAZone.create(alone.instant.zone).offset(alone.instant.startMillis + 3_600_000 * 3);
+    return `${local.replace("T", " ")} happens twice in ${zone} that night: write \`start: ${local}${isoOffset(alone.instant.offsetMinutes)}\` for the first or \`start: ${local}${isoOffset(second)}\` for the second`;
+  }
+  // The time written does not exist that day: the moment the offset gives, in the zone's time.
+  return `${local.replace("T", " ")} does not exist in ${zone} (the clocks jump forward that night); the moment written is ${moment.replace("T", " ")} there: \`start: ${moment}\``;
+}
+
+/** Whether the wall clock `wallClock` was written for the instant `instant` in UTC. */
+function offsetIsUtc(wallClock: string, instant: number): boolean {
+  return Date.parse(`${wallClock}Z`) === instant;
+}
+
 export type StartResult =
   | { ok: true; instant: ChatInstant; warning?: Problem }
   | {
@@ -259,7 +288,7 @@ export function resolveChatStart(start: string | Date, zone: string, options: St
         field: "start",
         problem: {
           message: `the offset ${isoOffset(explicitOffset)} does not match ${zone}, which is at ${isoOffset(actual)} (${formatOffset(actual)}) at that moment`,
-          fix: `drop the offset and write the local time in ${zone}, or write ${isoOffset(actual)}`,
+          fix: offsetFix(wallClock, zone, instant, actual),
         },
       };
     }

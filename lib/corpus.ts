@@ -211,7 +211,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   diagnostics.push(...unpublishableFiles(root));
   // A `"layout"` in a JSON data file (content/posts/posts.json) naming no layout: told before Eleventy stops on it.
   diagnostics.push(...dataFileLayoutProblems(root));
-  diagnostics.push(...crossFileProblems(posts, { today: today(settings.chat.zone), where: (file) => located.get(file) ?? { line: 1, column: 1 }, linkingOnly }));
+  diagnostics.push(...crossFileProblems(posts, { today: today(settings.chat.zone), where: (file) => located.get(file) ?? { line: 1, column: 1 }, linkingOnly, postFiles: files }));
   diagnostics.push(...site.diagnostics);
   if (!ahead) citationProblems.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
   else citationProblems.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
@@ -276,7 +276,7 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
               ...(post.updated !== undefined ? { updated: post.updated, ...(post.updatedAt ? { updatedAt: post.updatedAt } : {}), ...(post.updatedFieldAt ? { updatedFieldAt: post.updatedFieldAt } : {}) } : {}),
               ...(post.tags.length ? { tags: post.tags, tagsAt: post.tagsAt } : {}),
               ...(post.references.length ? { references: post.references.map(({ id }) => ({ id })) } : {}),
-              ...(post.chat ? { chat: { startMillis: post.chat.startMillis, endMillis: post.chat.endMillis, hashtag: post.chat.hashtag, wallClock: post.chat.wallClock, zone: post.chat.zone }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}),
+              ...(post.chat ? { chat: { startMillis: post.chat.startMillis, endMillis: post.chat.endMillis, hashtag: post.chat.hashtag, wallClock: post.chat.wallClock, zone: post.chat.zone, ...(post.chat.status ? { status: post.chat.status } : {}), ...(post.chat.movedFrom ? { movedFrom: { startMillis: post.chat.movedFrom.startMillis } } : {}), ...(post.chat.changeAt ? { changeAt: post.chat.changeAt } : {}) }, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } : {}),
             },
           }
         : linking ? { linking } : {}),

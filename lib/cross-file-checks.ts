@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PostLink, SitePost } from "./body-links.ts";
 import { formatOffset } from "./chat-time.ts";
-import { listContentFiles, listPostFiles, SETTINGS_FILE } from "./content-paths.ts";
+import { isPostFile, listContentFiles, listPostFiles, POSTS_DIR, SETTINGS_FILE, slugFromFile } from "./content-paths.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { futureChange } from "./post-dates.ts";
+import { unrevisedChange } from "./calendar.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
 import { byCodeUnit } from "./stable-order.ts";
@@ -76,7 +77,15 @@ export interface CrossFilePost extends LinkingPost {
   /** Where its title is written; `where` is asked when missing. */
   titleAt?: Position;
   /** Its chat: when, as the writer wrote it, and for how long, on which hashtag. */
-  chat?: { startMillis: number; endMillis?: number; hashtag?: string; wallClock?: string; zone?: string };
+  chat?: {
+    startMillis: number; endMillis?: number; hashtag?: string; wallClock?: string; zone?: string;
+    /** Called off or put off (`cancelled: true`, `postponed: true`). */
+    status?: "cancelled" | "postponed";
+    /** The start it had before it moved (`moved_from:`). */
+    movedFrom?: { startMillis: number };
+    /** Where `cancelled:`, `postponed:` or `moved_from:` is written. */
+    changeAt?: Position;
+  };
   /** The day it was last corrected (`updated:`), YYYY-MM-DD. */
   updated?: string;
   /** The moment of that correction when written with its time, with the offset: 2017-05-01T14:30-04:00. */
@@ -95,6 +104,13 @@ export interface CrossFileOptions {
    * tags) are checked too (every problem at once), but nothing links to them as a post.
    */
   linkingOnly?: LinkingPost[];
+  /**
+   * Every post file of the site, from the project root, those with errors of their own too
+   * (other files are left out): a link to the address of one that could not be loaded is
+   * not told as a link to no post (its own errors are the cause), and the example of a link
+   * by file names one of them. Without it, only the posts in `posts` and `linkingOnly` are known.
+   */
+  postFiles?: readonly string[];
 }
 
 /**
@@ -105,7 +121,8 @@ export interface CrossFileOptions {
  */
 export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOptions): Diagnostic[] {
   const { today, where = () => ({ line: 1, column: 1 }), linkingOnly = [] } = options;
-  const out: Diagnostic[] = [...linkProblems(posts, [...posts, ...linkingOnly], today)];
+  const postFiles = [...new Set([...(options.postFiles ?? []), ...posts.map((p) => p.file), ...linkingOnly.map((p) => p.file)])].filter(isPostFile);
+  const out: Diagnostic[] = [...linkProblems(posts, [...posts, ...linkingOnly], today, postFiles)];
   const byUrl = groupBy(posts, (p) => p.url);
   for (const [url, group] of byUrl) {
     if (group.length < 2) continue;
@@ -119,6 +136,7 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
     }
   }
   out.push(...futureChanges(posts, today, where));
+  out.push(...unrevisedChanges(posts, today, where));
   out.push(...chatClashes(posts, where));
   out.push(...titleClashes(posts, where));
   // A post with errors of its own keeps its tags: a spelling differing from another post's is reported at once.
@@ -136,6 +154,20 @@ function futureChanges(posts: CrossFilePost[], today: string, where: NonNullable
     const slip = futureChange({ date: post.date, updated: post.updatedAt?.slice(0, 16) ?? post.updated, today });
     if (!slip) return [];
     return [{ severity: "warning" as const, file: post.file, ...(post.updatedFieldAt ?? where(post.file, ["updated"])), field: "updated", ...slip }];
+  });
+}
+
+/**
+ * A chat cancelled, postponed or moved without `updated:` (lib/calendar.ts unrevisedChange):
+ * calendars would keep it as it was. Told here, with today's date to write: it depends on the
+ * build's day, and a post's own problems are kept per file.
+ */
+function unrevisedChanges(posts: CrossFilePost[], today: string, where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
+  return posts.flatMap((post) => {
+    const slip = unrevisedChange(post, today);
+    if (!slip || !post.chat) return [];
+    const field = post.chat.status ?? "moved_from";
+    return [{ severity: "error" as const, file: post.file, ...(post.chat.changeAt ?? where(post.file, ["chat", field])), field: `chat.${field}`, ...slip }];
   });
 }
 
@@ -284,6 +316,20 @@ function titleOf(value: string): string {
   return value.replace(/\s+#.*$/, "");
 }
 
+/**
+ * A link to another post by its file name, as the file `linking` would write it: to `meant`
+ * (the post the link most likely means) when known, else to the latest post before it (most
+ * often last week's), else to the latest; a pattern when the site has no other post, never a
+ * file the site does not have.
+ */
+export function postLinkExample(linking: string, postFiles: readonly string[], meant?: string, label = "last week"): string {
+  const name = (file: string) => path.posix.basename(file);
+  const others = postFiles.filter((f) => f !== linking && isPostFile(f)).sort((a, b) => compare(name(a), name(b)) || compare(a, b));
+  const target = meant ?? others.filter((f) => compare(name(f), name(linking)) < 0).at(-1) ?? others.at(-1);
+  if (target === undefined) return `[${label}](YYYY-MM-DD-title.md), with the name of that post's file in ${POSTS_DIR}/`;
+  return `[${label}](${path.posix.relative(path.posix.dirname(linking), target)})`;
+}
+
 /** A tag as a reader compares it: without capitals or accents. */
 function fold(tag: string): string {
   return tag.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
@@ -301,24 +347,31 @@ function compare(a: string, b: string): number {
  * is a warning: the page is built, but readers following the link find nothing until
  * that post is published. A draft's links are not checked: nobody reads it yet.
  */
-function linkProblems(posts: CrossFilePost[], sources: LinkingPost[], today: string): Diagnostic[] {
+function linkProblems(posts: CrossFilePost[], sources: LinkingPost[], today: string, postFiles: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!sources.some((p) => p.postLinks.length)) return out;
   const byFile = new Map(posts.map((p) => [p.file, p]));
   const byUrl = new Map(posts.map((p) => [p.url, p]));
+  // A post that could not be loaded keeps its address (its file's name): it is there, with errors of its own.
+  const withErrors = new Map(postFiles.filter((f) => !byFile.has(f)).map((f) => [`/posts/${slugFromFile(f)}/`, f]));
+  const fileAt = (url: string) => byUrl.get(url)?.file ?? withErrors.get(url);
   for (const post of sources) {
     if (post.draft) continue;
     for (const link of post.postLinks) {
       const at = { file: post.file, line: link.line, column: link.column ?? 1, field: "" };
       const target = link.file !== undefined ? byFile.get(link.file) : byUrl.get(link.url!);
       if (!target) {
-        // A post file that exists but could not be loaded has its own errors.
-        if (link.file !== undefined) continue;
-        const guess = closest(link.url!, [...byUrl.keys()]);
+        // A post file that exists but could not be loaded has its own errors, told with it: the
+        // link is right, and leads to the post once they are fixed (the build stops on them meanwhile).
+        if (link.file !== undefined || withErrors.has(link.url!)) continue;
+        const guess = closest(link.url!, [...new Set([...byUrl.keys(), ...withErrors.keys()])].filter((url) => fileAt(url) !== post.file));
+        const meant = guess === undefined ? undefined : fileAt(guess);
         out.push({
           severity: "error", ...at,
           message: `the link to ${link.href} leads to no post: no post has the address ${link.url}`,
-          fix: guess ? `did you mean ${guess}? Or link to the post by its file name, e.g. [last week](2017-04-30-online-communities.md)` : "check the address, or link to the post by its file name, e.g. [last week](2017-04-30-online-communities.md)",
+          fix: guess
+            ? `did you mean ${guess}? Or link to ${meant ? "that post" : "the post"} by its file name${meant ? ": " : ", e.g. "}${postLinkExample(post.file, postFiles, meant)}`
+            : `check the address, or link to the post by its file name, e.g. ${postLinkExample(post.file, postFiles)}`,
         });
       } else if (target.file === post.file) {
         continue;
@@ -350,7 +403,8 @@ function linkProblems(posts: CrossFilePost[], sources: LinkingPost[], today: str
  * so they may share a slot with the post that replaces them.
  */
 function chatClashes(posts: CrossFilePost[], where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
-  const chats = posts.filter((p) => p.chat && !p.draft).sort((a, b) => a.chat!.startMillis - b.chat!.startMillis || byCodeUnit(a.file, b.file));
+  // A chat called off takes no time: another chat may take its place.
+  const chats = posts.filter((p) => p.chat && !p.draft && !p.chat.status).sort((a, b) => a.chat!.startMillis - b.chat!.startMillis || byCodeUnit(a.file, b.file));
   const clashes = new Map<CrossFilePost, { same: CrossFilePost[]; during: CrossFilePost[] }>();
   const note = (post: CrossFilePost, other: CrossFilePost, same: boolean) => {
     const found = clashes.get(post) ?? { same: [], during: [] };

@@ -24,7 +24,7 @@ import type { SharedBibliography } from "./bibliography.ts";
 import { resolveLocalPath } from "./local-paths.ts";
 import type { FileLookup } from "./file-case.ts";
 import type { ZodType } from "zod";
-import { frontMatterSchema } from "./post-schema.ts";
+import { chatStateSlip, frontMatterSchema } from "./post-schema.ts";
 import { schemaReadOptions, valueCauses, zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
 import { slotSlip } from "./weekly-slot.ts";
@@ -40,6 +40,15 @@ export interface Chat extends ChatInstant {
    * for this chat's hashtag (lib/chat-address.ts).
    */
   url: string;
+  /**
+   * A chat called off after its announcement was published (`cancelled: true`), or put off to
+   * a day not yet known (`postponed: true`): the event stays, said to be off (lib/calendar.ts).
+   */
+  status?: "cancelled" | "postponed";
+  /** The start it had before it moved (`moved_from:`), in the chat's zone. */
+  movedFrom?: ChatInstant;
+  /** Where `cancelled:`, `postponed:` or else `moved_from:` is written: a change calendars must be told of needs `updated:`. */
+  changeAt?: Position;
 }
 
 export interface PostImage {
@@ -281,7 +290,19 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
   }
 
   const parsed = frontMatterSchema.safeParse(data);
-  if (!parsed.success) diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, file, doc.locate, frontMatterSchema, { data, commentedOut: doc.commentedOut, source: { text: split.yaml, firstLine: split.yamlLine } }));
+  if (!parsed.success) {
+    // `status: cancelled`, `canceled: true`, `movedFrom:`: said with chatpost's line, not "unknown field → remove it".
+    const issues = parsed.error.issues.flatMap((issue): (typeof parsed.error.issues)[number][] => {
+      if (issue.code !== "unrecognized_keys") return [issue];
+      const keys = issue.keys.filter((key) => {
+        const slip = chatStateSlip(key, valueIn(data, [...issue.path, key]), issue.path, valueIn(data, ["chat"]));
+        if (slip) error(fieldPath([...issue.path, key]), doc.locate([...issue.path, key]), slip.message, slip.fix);
+        return !slip;
+      });
+      return keys.length ? [{ ...issue, keys }] : [];
+    });
+    diagnostics.push(...zodIssuesToDiagnostics(issues, file, doc.locate, frontMatterSchema, { data, commentedOut: doc.commentedOut, source: { text: split.yaml, firstLine: split.yamlLine } }));
+  }
   const fm = parsed.success ? parsed.data : undefined;
   const rawData = data as Record<string, unknown>;
   // The file's own control characters are told above; one still in a value was written as an escape in quotes ("\f", "\0").
@@ -331,6 +352,8 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
         if (warning) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "start"]), field: "chat.start", ...warning });
       }
       const durationMinutes = typeof rawChat.duration === "number" ? rawChat.duration : ctx.settings.chat.duration;
+      const state = chatState(rawChat, result.instant, zone, (field, message, fix) => error(`chat.${field}`, doc.locate(["chat", field]), message, fix));
+      const changeField = state.status ?? (state.movedFrom ? "moved_from" : undefined);
       chat = {
         ...result.instant,
         durationMinutes,
@@ -338,6 +361,9 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
         ...followed,
         platform,
         url: typeof rawChat.url === "string" ? rawChat.url.trim() : followed.url,
+        ...(state.status ? { status: state.status } : {}),
+        ...(state.movedFrom ? { movedFrom: state.movedFrom } : {}),
+        ...(changeField ? { changeAt: doc.locate(["chat", changeField]) } : {}),
       };
     }
   }
@@ -567,6 +593,44 @@ function markerAt(raw: string, at: Position, marker: string): Position {
     if (column >= 0) return { line: i + 1, column: column + 1 };
   }
   return at;
+}
+
+/**
+ * A chat's state as written: `cancelled: true` or `postponed: true` (not both), and the start it
+ * had before it moved (`moved_from:`, read as `start:` is, in the chat's zone, and not the start
+ * itself). Each problem goes to `problem` with the field it is at.
+ */
+function chatState(
+  rawChat: Record<string, unknown>,
+  start: ChatInstant,
+  zone: string,
+  problem: (field: string, message: string, fix: string) => void,
+): { status?: "cancelled" | "postponed"; movedFrom?: ChatInstant } {
+  const cancelled = rawChat.cancelled === true;
+  const postponed = rawChat.postponed === true;
+  if (cancelled && postponed) {
+    problem("postponed", "the chat says both `cancelled: true` and `postponed: true`",
+      "keep `cancelled: true` if the chat will not take place, or `postponed: true` if it will, on a day not yet known, and remove the other line");
+  }
+  let movedFrom: ChatInstant | undefined;
+  const written = rawChat.moved_from;
+  if (typeof written === "string" || written instanceof Date) {
+    const old = resolveChatStart(written, zone);
+    // A bad zone is told at `zone:` (or `start:`) already.
+    if (!old.ok && old.field === "start") problem("moved_from", old.problem.message.replaceAll("start:", "moved_from:"), old.problem.fix.replaceAll("start:", "moved_from:"));
+    else if (old.ok && old.instant.startMillis === start.startMillis) {
+      problem("moved_from", "`moved_from:` is the chat's `start:`: it says the chat moved from the time it still has",
+        "write the new time in `start:` and the time the chat had before in `moved_from:`; or remove `moved_from:` if the chat did not move");
+    } else if (old.ok) movedFrom = old.instant;
+  }
+  return { ...(cancelled ? { status: "cancelled" as const } : postponed ? { status: "postponed" as const } : {}), ...(movedFrom ? { movedFrom } : {}) };
+}
+
+/** The value at `path` in parsed front matter; undefined where there is none. */
+function valueIn(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const seg of path) node = isRecord(node) ? node[String(seg)] : undefined;
+  return node;
 }
 
 /** A field's value as the schema reads it, when it is valid on its own; undefined otherwise. */

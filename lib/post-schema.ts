@@ -216,6 +216,18 @@ export const chatPlatform = z
     }
   });
 
+/** `cancelled: true`, `postponed: true`: a yes or no, with the line to write for one written otherwise. */
+const chatStateFlag = (field: "cancelled" | "postponed") =>
+  z.boolean({
+    error: (issue) => {
+      const meant = typeof issue.input === "string" ? CHAT_STATE_YES_NO[issue.input.trim().toLowerCase()] : undefined;
+      return meant === undefined
+        ? `expected true or false → write ${field}: true, or remove the line`
+        : `expected true or false → write ${field}: ${meant}${meant ? "" : " (or remove the line)"}`;
+    },
+  });
+const CHAT_STATE_YES_NO: Record<string, boolean> = { true: true, yes: true, y: true, on: true, false: false, no: false, n: false, off: false };
+
 export const chatSchema = z.strictObject({
   start: z.union([z.string(), z.date()], { error: "expected the local start time → write the clock time where the chat is hosted, e.g. start: 2017-05-02T20:30" }),
   zone: z.string({ error: "expected an IANA time zone → write the place as Area/City, e.g. zone: America/New_York" }).optional(),
@@ -224,6 +236,14 @@ export const chatSchema = z.strictObject({
   // A guest chat elsewhere (Mastodon, a Zoom room): post-loader.ts asks for `url:` with a platform other than the site's.
   platform: chatPlatform.optional(),
   url: chatUrl.optional(),
+  // Last, so that the fields a new chat is written with come first in messages listing them.
+  // A chat called off after its announcement was published: the page, calendars, feeds and
+  // search engines say so, and the event stays in the calendars (STATUS:CANCELLED).
+  cancelled: chatStateFlag("cancelled").optional(),
+  // Called off for now, to a day not yet known: said as cancelled is, in other words.
+  postponed: chatStateFlag("postponed").optional(),
+  // The start the chat had before it was moved (the writer changes `start:` and writes the old one here).
+  moved_from: z.union([z.string(), z.date()], { error: "expected the start the chat had before it moved → write it as the start was written, e.g. moved_from: 2017-05-02T20:30" }).optional(),
 });
 
 export const imageSchema = z.strictObject({
@@ -431,3 +451,67 @@ export const frontMatterSchema = z.strictObject({
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+// How writers (and other systems) say that a chat is off, put off or moved: read for what they
+// mean, so that the message gives chatpost's line instead of "unknown field → remove it".
+const CANCELLED_KEYS = new Set(["cancelled", "canceled", "cancel", "iscancelled", "iscanceled", "cancellation", "calledoff"]);
+const POSTPONED_KEYS = new Set(["postponed", "postpone", "ispostponed", "delayed", "deferred"]);
+const STATUS_KEYS = new Set(["status", "state", "eventstatus", "chatstatus"]);
+const MOVED_KEYS = new Set(["movedfrom", "moved", "rescheduled", "rescheduledfrom", "previousstart", "previousstartdate", "oldstart", "originalstart", "was", "wasat", "oldtime", "previoustime", "originaltime"]);
+const CANCELLED_STATES = new Set(["cancelled", "canceled", "cancel", "calledoff", "off", "eventcancelled"]);
+const POSTPONED_STATES = new Set(["postponed", "postpone", "delayed", "deferred", "tbd", "tba", "eventpostponed"]);
+const MOVED_STATES = new Set(["moved", "rescheduled", "eventrescheduled"]);
+const ON_STATES = new Set(["scheduled", "confirmed", "on", "active", "going", "eventscheduled"]);
+
+/** A value as the writer wrote it in a fix: a YAML timestamp back to its digits. */
+function writtenValue(value: unknown): string | undefined {
+  if (typeof value === "string") return value.trim() || undefined;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 16).replace(/T00:00$/, "");
+  return undefined;
+}
+
+/**
+ * What an unknown field about the chat's state means, with the line to write: `status: cancelled`,
+ * `canceled: true`, `postponed: true` flush left, `movedFrom:`… `path` is where it is written
+ * (`[]` for the post's top level, `["chat"]` inside `chat:`); `chat` is the post's `chat:` as
+ * written. Undefined for a field that says nothing of the chat's state (`status: draft` is
+ * about publishing, told elsewhere).
+ */
+export function chatStateSlip(key: string, value: unknown, path: readonly PropertyKey[], chat: unknown): { message: string; fix: string } | undefined {
+  if (path.length > 1 || (path.length === 1 && path[0] !== "chat")) return undefined;
+  const inChat = path.length === 1;
+  const k = key.toLowerCase().replace(/[\s_-]/g, "");
+  const state = typeof value === "string" ? value.toLowerCase().replace(/[\s_.:/-]/g, "").replace(/^(https?)?(schemaorg)?/, "") : undefined;
+  const yes = typeof value === "boolean" ? value : typeof value === "string" ? CHAT_STATE_YES_NO[value.trim().toLowerCase()] : undefined;
+  const chatWritten = !!chat && typeof chat === "object" && !Array.isArray(chat);
+  // Where chatpost's line goes: in place of this one inside `chat:`, else below `chat:`.
+  const place = (line: string) =>
+    inChat
+      ? `write \`${line}\` in place of this line`
+      : chatWritten
+        ? `write \`${line}\` below \`chat:\`, indented by two spaces like \`start:\`, and remove this line`
+        : `a post without \`chat:\` announces no chat to call off: remove this line`;
+  const unknown = `unknown field \`${key}\``;
+  let meant: "cancelled" | "postponed" | "moved" | "on" | undefined;
+  if (CANCELLED_KEYS.has(k)) meant = yes === false ? "on" : "cancelled";
+  else if (POSTPONED_KEYS.has(k)) meant = yes === false ? "on" : "postponed";
+  else if (MOVED_KEYS.has(k)) meant = "moved";
+  else if (STATUS_KEYS.has(k) && state !== undefined) {
+    meant = CANCELLED_STATES.has(state) ? "cancelled" : POSTPONED_STATES.has(state) ? "postponed" : MOVED_STATES.has(state) ? "moved" : ON_STATES.has(state) ? "on" : undefined;
+  }
+  // `cancelled:` written flush left is the schema's own field out of place: told by the schema's messages.
+  if (meant === undefined || (!inChat && (k === "cancelled" || k === "postponed" || key === "moved_from"))) return undefined;
+  if (meant === "on") return { message: `${unknown}: a chat takes place unless it says \`cancelled: true\` or \`postponed: true\``, fix: "remove the line" };
+  if (meant === "cancelled") {
+    return { message: `${unknown}: a chat that will not take place says \`cancelled: true\`, in its \`chat:\``, fix: place("cancelled: true") };
+  }
+  if (meant === "postponed") {
+    return { message: `${unknown}: a chat put off to a day not yet known says \`postponed: true\`, in its \`chat:\` (one that will not take place, \`cancelled: true\`)`, fix: place("postponed: true") };
+  }
+  const old = writtenValue(value);
+  const start = chatWritten ? writtenValue((chat as Record<string, unknown>).start) : undefined;
+  const line = `moved_from: ${old && /^\d{4}-\d{2}-\d{2}/.test(old) ? old : (start ?? "2017-05-02T20:30")}`;
+  const how = "a chat that moved has its new time in `start:` and the time it had before in `moved_from:`";
+  if (old && /^\d{4}-\d{2}-\d{2}/.test(old)) return { message: `${unknown}: ${how}`, fix: place(line) };
+  return { message: `${unknown}: ${how}`, fix: `${place(line)}, with the time the chat had before it moved${start ? " (before you change `start:` to the new time)" : ""}` };
+}

@@ -121,6 +121,7 @@ export function newestFirst(a: Post, b: Post): number {
 /** Chats that have not ended at `now`, soonest first. */
 export function upcomingChats(posts: Post[], now: Date): Post[] {
   return posts
-    .filter((p) => p.chat && p.chat.endMillis > now.getTime())
+    // A chat called off or put off (`cancelled: true`, `postponed: true`) is no one's next chat.
+    .filter((p) => p.chat && p.chat.endMillis > now.getTime() && !p.chat.status)
     .sort((a, b) => a.chat!.startMillis - b.chat!.startMillis);
 }

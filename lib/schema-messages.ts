@@ -215,7 +215,7 @@ function explainIssue(
     }
     // `tags: [2026, true]`: the fix is the line in its own form, brackets and all, not a `- ` item to paste into it.
     const flow = item && issue.code === "invalid_type" && issue.expected === "string" && !ownFix ? flowListFix(path, context, locate) : undefined;
-    return { message: `${label}${expected}, found ${foundWords(value)}`, fix: flow ?? ownFix ?? typeFix(issue, key, value, knownKeys(schema, path), writtenScalar(path, value, context, locate), (text) => itemAsWritten(path, text)) };
+    return { message: `${label}${expected}, found ${foundWords(value)}`, fix: flow ?? ownFix ?? typeFix(issue, key, value, knownKeys(schema, path), writtenScalar(path, value, context, locate), (text) => itemAsWritten(path, text), indentOf(path, context, locate)) };
   }
   if (ownFix) {
     // A fix that says "write it in quotes" has its own words for a value already in quotes.
@@ -342,7 +342,7 @@ export function foundWords(value: unknown): string {
   return typeof value;
 }
 
-function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: string[], written?: string, asText: (text: string) => string = (text) => text): string {
+function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: string[], written?: string, asText: (text: string) => string = (text) => text, indent = ""): string {
   const expected = issue.code === "invalid_type" ? issue.expected : "";
   // A number or true/false as the writer typed it (`1.50`, not 1.5), when the source is known.
   const shown = written ?? (typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined);
@@ -351,6 +351,10 @@ function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: s
   switch (expected) {
     case "string":
       if (shown !== undefined) return `put it in quotes${asText(shown) === shown ? "" : ", with its @"}: ${lead}${quoteYaml(asText(shown))}`;
+      if (!item) {
+        const joined = joinedItems(key, value);
+        if (joined !== undefined) return `write ${JOINED_BY[key] === "and" ? "the names" : "the items"} as one text on the line of \`${key}:\`, in place of the list: \`${indent}${key}: ${yamlScalar(joined)}\``;
+      }
       return item ? `write the item as text on the line of its "- ", e.g. - your text` : `write the text on the same line: ${key}: your text`;
     case "array":
       return shown !== undefined
@@ -373,6 +377,24 @@ function typeFix(issue: z.core.$ZodIssue, key: string, value: unknown, fields: s
     default:
       return `write \`${key}:\` as ${EXPECTED_WORDS[expected] ?? "described"}`;
   }
+}
+
+/**
+ * Text fields whose list (`author: [Dana Whitfield, Priya Raman]`) reads naturally as one
+ * text: names joined with "and" ("A, B and C"), a title's or description's parts as typed,
+ * with commas. A field that holds one thing (a hashtag, a zone, an address) is left out:
+ * its items cannot all be kept, and which to keep is the writer's choice.
+ */
+const JOINED_BY: Record<string, "and" | ","> = { author: "and", credit: "and", title: ",", description: ",", alt: "," };
+
+/** The items of a list written for the text field `key`, as the one text they most likely meant. */
+function joinedItems(key: string, value: unknown): string | undefined {
+  const by = JOINED_BY[key];
+  if (!by || !Array.isArray(value) || !value.length) return undefined;
+  const items = value.map((v) => (typeof v === "string" || typeof v === "number" ? String(v).trim() : ""));
+  if (items.some((t) => !t)) return undefined;
+  if (by === ",") return items.join(", ");
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items[0];
 }
 
 function hasValue(data: unknown, path: readonly PropertyKey[]): boolean {
@@ -748,6 +770,13 @@ function writtenScalar(path: readonly PropertyKey[], value: unknown, context: Is
   if (token === undefined) return undefined;
   const same = typeof value === "boolean" ? token.toLowerCase() === String(value) : Number(token) === value || /^[-+]?(0o[0-7]+|0x[\da-f]+|\.inf|\.nan)$/i.test(token);
   return same ? token : undefined;
+}
+
+/** The spaces before the field at `path` on its line (`  credit:` under `image:`), so that a line given whole reads back in place; "" when unknown. */
+function indentOf(path: readonly PropertyKey[], context: IssueContext, locate: Locate): string {
+  if (!context.source || path.length < 2) return "";
+  const line = context.source.text.split("\n")[(locate(path).line ?? 0) - context.source.firstLine];
+  return /^[ ]*/.exec(line ?? "")![0];
 }
 
 /** Whether the value at `path` is written in straight quotes in the source; false without the source. */

@@ -192,6 +192,8 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
         // Of a post's places only its chat's start is kept here (its title's and tags' are in its facts): none other is guessed.
         where: (file, field) => (field.join(".") === "chat.start" ? positions.get(file) : undefined) ?? { line: 1, column: 1 },
         linkingOnly,
+        // Posts with errors of their own too: a link to one is not a link to no post.
+        postFiles: files,
       }),
       ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography, root }),
       ...siteDiagnostics,

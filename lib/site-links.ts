@@ -9,6 +9,8 @@ import type { Diagnostic } from "./diagnostics.ts";
 import { decodeHTML } from "entities";
 import { attributesOf } from "./local-paths.ts";
 import { closest } from "./suggest.ts";
+import { isPostFile, slugFromFile } from "./content-paths.ts";
+import { postLinkExample } from "./cross-file-checks.ts";
 
 /** A link of a body to an address of this site or to a place in a page. */
 export interface SiteLink {
@@ -39,6 +41,11 @@ export interface BuiltSite {
   placesIn(file: string): ReadonlySet<string>;
   /** The addresses of the site's pages, for "did you mean": asked only when a link leads to none. */
   addresses(): readonly string[];
+  /**
+   * The site's post files, from the project root, for the example of a link by file name;
+   * without it, those of the linking pages are used.
+   */
+  postFiles?(): readonly string[];
 }
 
 // Any origin will do: only the path and the fragment of a resolved address are used.
@@ -53,16 +60,18 @@ const POST_ADDRESS = /^\/posts\/[^/]+\/?$/;
 /** The links of `pages` that lead to no file of the site, or to a place its page does not have, as errors at their lines. */
 export function siteLinkProblems(pages: readonly LinkingPage[], site: BuiltSite): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let files: readonly string[] | undefined;
+  const postFiles = () => (files ??= site.postFiles?.() ?? pages.map((p) => p.file).filter(isPostFile));
   for (const page of pages) {
     for (const link of page.links) {
-      const problem = linkProblem(page, link, site);
+      const problem = linkProblem(page, link, site, postFiles);
       if (problem) out.push({ severity: "error", file: page.file, line: link.line, column: link.column ?? 1, field: "", ...problem });
     }
   }
   return out;
 }
 
-function linkProblem(page: LinkingPage, link: SiteLink, site: BuiltSite): { message: string; fix: string } | undefined {
+function linkProblem(page: LinkingPage, link: SiteLink, site: BuiltSite, postFiles: () => readonly string[]): { message: string; fix: string } | undefined {
   let resolved: URL;
   try {
     resolved = new URL(link.address, `${ORIGIN}${page.url}`);
@@ -82,9 +91,11 @@ function linkProblem(page: LinkingPage, link: SiteLink, site: BuiltSite): { mess
     // `../about/` written from the file's folder, as for images, means the site's /about/.
     const fromRoot = rooted ? undefined : `/${link.href.replace(/^(?:\.\.?\/)+/, "")}`;
     const guess = fromRoot !== undefined && fileOf(decode(new URL(fromRoot, ORIGIN).pathname), site) ? fromRoot : closest(pathname, site.addresses().filter((a) => a !== page.url));
+    // The post a guessed address is, to link by its file.
+    const meant = guess === undefined ? undefined : postFiles().find((f) => `/posts/${slugFromFile(f)}/` === guess);
     return {
       message: `the link to ${link.href} leads to no page or file of the site${where}`,
-      fix: `${guess ? `did you mean ${guess}? ` : ""}Write an address of the site from its root, starting with "/" (e.g. /about/), or link to a post by its file name, e.g. [last week](2017-04-30-online-communities.md)`,
+      fix: `${guess ? `did you mean ${guess}? ` : ""}Write an address of the site from its root, starting with "/" (e.g. /about/), or link to a post by its file name, e.g. ${postLinkExample(page.file, postFiles(), meant)}`,
     };
   }
   const place = decode(resolved.hash.slice(1));

@@ -23,7 +23,13 @@ export interface StructuredPost {
   tags: string[];
   topics: string[];
   /** `platform` and `url`: where this chat happens and where readers follow or join it. */
-  chat?: { startMillis: number; endMillis: number; zone: string; hashtag: string; platform: string; url: string };
+  chat?: {
+    startMillis: number; endMillis: number; zone: string; hashtag: string; platform: string; url: string;
+    /** Called off, or put off to a day not yet known (`cancelled: true`, `postponed: true`). */
+    status?: "cancelled" | "postponed";
+    /** The start it had before it moved (`moved_from:`). */
+    movedFrom?: { startMillis: number };
+  };
 }
 
 export interface StructuredInput {
@@ -87,7 +93,7 @@ export function structuredData({ post, site, pageUrl, imageUrl, shareImageUrl, d
       startDate: isoWithOffset(post.chat.startMillis, post.chat.zone),
       endDate: isoWithOffset(post.chat.endMillis, post.chat.zone),
       eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode",
-      eventStatus: "https://schema.org/EventScheduled",
+      ...eventStatus(post.chat),
       location: { "@type": "VirtualLocation", name: `${post.chat.hashtag} on ${post.chat.platform}`, url: post.chat.url },
       organizer,
       isAccessibleForFree: true,
@@ -97,6 +103,17 @@ export function structuredData({ post, site, pageUrl, imageUrl, shareImageUrl, d
     });
   }
   return { "@context": "https://schema.org", "@graph": graph };
+}
+
+/**
+ * schema.org's eventStatus, with previousStartDate where it asks for one: a postponed event
+ * keeps its start (no new one is known), a moved one has its old start there.
+ */
+function eventStatus(chat: NonNullable<StructuredPost["chat"]>): Record<string, string> {
+  if (chat.status === "cancelled") return { eventStatus: "https://schema.org/EventCancelled" };
+  if (chat.status === "postponed") return { eventStatus: "https://schema.org/EventPostponed", previousStartDate: isoWithOffset(chat.startMillis, chat.zone) };
+  if (chat.movedFrom) return { eventStatus: "https://schema.org/EventRescheduled", previousStartDate: isoWithOffset(chat.movedFrom.startMillis, chat.zone) };
+  return { eventStatus: "https://schema.org/EventScheduled" };
 }
 
 /** The graph serialised for a `<script type="application/ld+json">` element (no `</script>` can escape). */

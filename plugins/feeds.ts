@@ -19,6 +19,10 @@ export function feedDate(millis: number): string {
 // The entry HTML once, for both feeds; relative links in it are made absolute by renderTransforms.
 const ENTRY = `{%- set entryHtml %}{% include "partials/feed-entry.njk" %}{% endset -%}`;
 
+// A chat called off or put off says so in its entry's title: feed readers list titles only.
+const ENTRY_TITLE = `{%- set entryStatus = item.data.post.chat.status if item.data.post.chat else undefined -%}
+  {%- set entryTitle = ("Cancelled: " if entryStatus == "cancelled" else ("Postponed: " if entryStatus == "postponed" else "")) + item.data.post.title -%}`;
+
 const ATOM = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{ site.language }}">
   <title>{{ site.title }}</title>
@@ -31,9 +35,10 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
   <generator>chatpost</generator>
   {%- for item in collections.posts.slice(0, site.feedSize) %}
   ${ENTRY}
+  ${ENTRY_TITLE}
   {%- set entryLang = item.data.post | postLang %}
   <entry{% if entryLang %} xml:lang="{{ entryLang }}"{% endif %}>
-    <title type="text">{{ item.data.post.title }}</title>
+    <title type="text">{{ entryTitle }}</title>
     <link href="{{ item.url | fullUrl }}" rel="alternate" type="text/html"/>
     <id>{{ item.url | fullUrl }}</id>
     <published>{{ item.data.post | feedPublished }}</published>
@@ -61,10 +66,11 @@ const JSON_FEED = `{
   "items": [
   {%- for item in collections.posts.slice(0, site.feedSize) %}
     ${ENTRY}
+    ${ENTRY_TITLE}
     {
       "id": {{ item.url | fullUrl | dump | safe }},
       "url": {{ item.url | fullUrl | dump | safe }},
-      "title": {{ item.data.post.title | dump | safe }},
+      "title": {{ entryTitle | dump | safe }},
       {%- if item.data.post | postLang %}
       "language": {{ item.data.post | postLang | dump | safe }},
       {%- endif %}

@@ -8,6 +8,7 @@ import path from "node:path";
 import { postCalendarPath } from "../lib/calendar.ts";
 import { loadPostFile } from "../lib/corpus.ts";
 import { formatReport, REPORT_ENDINGS, type Diagnostic } from "../lib/diagnostics.ts";
+import { listPostFiles } from "../lib/content-paths.ts";
 import { listFiles } from "../lib/site-files.ts";
 import { placesInHtml, siteLinkProblems, type BuiltSite, type LinkingPage } from "../lib/site-links.ts";
 import { context } from "./context.ts";
@@ -67,6 +68,8 @@ export default function siteLinksPlugin(eleventyConfig: any): void {
       // A preview's rebuild wrote only some pages: the others are in the folder.
       addresses: () =>
         [...new Set([...written.keys(), ...listFiles(output).map((f) => `/${f}`)])].filter((f) => f.endsWith("/index.html")).map((f) => f.slice(0, -"index.html".length)),
+      // For the example of a link by file name: one of this site's posts.
+      postFiles: () => listPostFiles(root),
     };
     broken = siteLinkProblems(pages, site);
     if (broken.length && mode === "preview") console.error(formatReport(broken, REPORT_ENDINGS.previewLinks));

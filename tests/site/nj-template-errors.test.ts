@@ -79,7 +79,7 @@ describe("npm run build with a broken Nunjucks page or layout name", () => {
 
   it("a markdown page naming a layout that does not exist: its `layout:` line and the layout meant", () => {
     const line = readFileSync(path.join(FIXTURE_SITE, "content/about.md"), "utf8").split("\n").indexOf("layout: base.njk") + 1;
-    assertWritersError(results.layout!, new RegExp(`^content/about\\.md:${line}:1 {2}layout {2}there is no layout \`bse\\.njk\` → write \`layout: base\\.njk\`$`, "m"));
+    assertWritersError(results.layout!, new RegExp(`^content/about\\.md:${line}:1 {2}layout {2}there is no layout \`bse\\.njk\`; the layouts are [^\\n]* → write \`layout: base\\.njk\`$`, "m"));
   });
 
   it("leaves the last good site byte-identical and no temporary folder behind", () => {

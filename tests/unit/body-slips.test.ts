@@ -64,10 +64,11 @@ describe("a link to another post by its title, shown as typed", () => {
     assert.deepEqual(rest, []);
     assert.deepEqual([p!.severity, p!.line, p!.column], ["warning", 10, 10]);
     assert.equal(p!.message, 'the link [1](see below) is shown as typed, not as a link: a link\'s address cannot have spaces, and no post of the site has a title or file name like "see below"');
-    assert.equal(p!.fix, "link another post by its file name, e.g. [1](2018/2018-02-09-guest-host.md), or a web page by its full address: [1](https://…); to show the brackets as typed, write \\[1](see below)");
+    assert.equal(p!.fix, "link another post by its file name, e.g. [1](2017-04-30-online-communities.md), or a web page by its full address: [1](https://…); to show the brackets as typed, write \\[1](see below)");
     // Without the site's posts (a caller that does not give them): the same slip, with no claim about the posts.
     assert.deepEqual(brief("[that chat](Online Communities)", null).map((p) => p[0]), ["warning"]);
-    assert.match(links("[x](a b)", null)[0]!.fix!, /e\.g\. \[x\]\(2017-04-30-online-communities\.md\)/);
+    // Not knowing the site's posts, the example is a pattern, never a post another site has.
+    assert.match(links("[x](a b)", null)[0]!.fix!, /e\.g\. \[x\]\(YYYY-MM-DD-title\.md\), with the name of that post's file in content\/posts\//);
   });
 
   it("leaves alone a space before the (, escaped brackets, code, links with a title, angle brackets and pictures", () => {
@@ -130,7 +131,7 @@ describe("a post linked by its file name without .md, or with .html", () => {
       'did you mean 2017-11-03-after-dst.md? (the post "After the clocks change", content/posts/2017-11-03-after-dst.md, at /posts/after-dst/)',
     ]);
     assert.deepEqual(links("[a](2017-04-30-gone)", null).map((p) => [p.message, p.fix]), [
-      ["the link to 2017-04-30-gone leads to no post (looked for content/posts/2017-04-30-gone.md)", "check the file name: link to another post by its file name, ending in .md, e.g. [last week](2017-04-30-online-communities.md)"],
+      ["the link to 2017-04-30-gone leads to no post (looked for content/posts/2017-04-30-gone.md)", "check the file name: link to another post by its file name, ending in .md, e.g. [last week](YYYY-MM-DD-title.md), with the name of that post's file in content/posts/"],
     ]);
   });
 

@@ -172,8 +172,12 @@ describe("a draft flag under another name", () => {
     assert.deepEqual(messages([...base, "published: soon"]), [
       "4:1  published  unknown field `published`: a post is published unless it has `draft: true` → write `draft: true` in place of this line to keep the post off the published site, or remove the line to publish it",
     ]);
-    // `status:` with a value about something else is an unknown field like any other.
-    assert.match(messages([...base, "status: confirmed"])[0]!, /unknown field `status` → remove it; the fields here are/);
+    // `status:` saying the chat takes place: nothing to write, a chat does unless cancelled or postponed.
+    assert.deepEqual(messages([...base, "status: confirmed"]), [
+      "4:1  status  unknown field `status`: a chat takes place unless it says `cancelled: true` or `postponed: true` → remove the line",
+    ]);
+    // With a value about something else, an unknown field like any other.
+    assert.match(messages([...base, "status: reviewed"])[0]!, /unknown field `status` → remove it; the fields here are/);
   });
 
   it("`draft: yes`, `draft: \"true\"`: the word YAML reads, kept a draft", () => {
