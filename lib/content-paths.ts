@@ -142,21 +142,22 @@ export function unpublishableFiles(root: string): Diagnostic[] {
       fix: "close the post in Word without saving it as a Word document, and edit posts in a plain-text editor (TextEdit in plain text, Notepad, VS Code); if Word is closed, delete this file",
     });
   }
+  const free = freeNames(root);
   let mentioned: string | undefined;
   const isMentioned = (name: string) => (mentioned ??= [...listPostFiles(root), ...listPageFiles(root)].map((f) => readText(path.join(root, f)) ?? "").join("\n")).includes(name);
   for (const file of walked.files.filter(isPostFile)) {
-    const problem = postsFolderFileProblem(root, file, isMentioned);
+    const problem = postsFolderFileProblem(root, file, isMentioned, free);
     if (problem) out.push({ file, line: 1, column: 1, field: "", ...problem });
   }
   for (const file of walked.files) {
-    const problem = pageExtensionProblem(file);
+    const problem = pageExtensionProblem(file, free);
     if (problem) out.push({ severity: "error", file, line: 1, column: 1, field: "", ...problem });
   }
   for (const file of walked.files) {
     const problem = privateFolderProblem(root, file);
     if (problem) out.push({ severity: "warning", file, line: 1, column: 1, field: "", ...problem });
   }
-  out.push(...portableNameProblems(root, walked.files, isMentioned), ...eleventyIgnoreProblems(root));
+  out.push(...portableNameProblems(root, walked.files, isMentioned, free), ...eleventyIgnoreProblems(root));
   return out;
 }
 
@@ -211,14 +212,97 @@ export function windowsNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** A name Windows can hold, close to `name`: forbidden characters dashed, a device name lengthened, no dot or space at the end. */
-export function windowsSafeName(name: string): string {
-  let safe = name.replace(/ *[<>:"|?*\\\x00-\x1f]+ */g, "-").replace(/[ .]+$/, "");
+/**
+ * A name Windows can hold, close to `name`: forbidden characters dashed, a device name
+ * lengthened (`con.md` → `con-1.md`, or `con-<number>.md` when given one), no dot or space at the end.
+ */
+export function windowsSafeName(name: string, deviceNumber = 1): string {
+  const safe = name.replace(/ *[<>:"|?*\\\x00-\x1f]+ */g, "-").replace(/[ .]+$/, "");
   const dot = safe.indexOf(".");
-  const stem = (dot < 0 ? safe : safe.slice(0, dot)).replace(/ +$/, "");
+  // Dashes at the ends go first: `con :.png` is `con-.png`, and then a device name.
+  const stem = (dot < 0 ? safe : safe.slice(0, dot)).replace(/ +$/, "").replace(/^-+|-+$/g, "") || "file";
   const rest = dot < 0 ? "" : safe.slice(dot);
-  safe = `${WINDOWS_DEVICE.test(stem) ? `${stem}-1` : stem.replace(/^-+|-+$/g, "") || "file"}${rest}`;
-  return safe;
+  return `${WINDOWS_DEVICE.test(stem) ? `${stem}-${deviceNumber}` : stem}${rest}`;
+}
+
+/** One name to a Mac or Windows: capitals, how accents are stored and a space or dot at the end make no difference there. */
+function sameNameKey(name: string): string {
+  return name.normalize("NFC").toLowerCase().replace(/[ .]+$/, "");
+}
+
+/** `name` with `-<n>` before its extension (`a-b.png` → `a-b-2.png`), or at the end of a folder's name. */
+function numberedName(name: string, n: number, folder: boolean): string {
+  const extension = folder ? undefined : /(?:\.tar)?\.[a-z][a-z0-9]{0,4}$/i.exec(name);
+  return extension && extension.index > 0 ? `${name.slice(0, extension.index)}-${n}${extension[0]}` : `${name}-${n}`;
+}
+
+/** The name given, and the taken names passed over on the way (`a-b.png`, `a-b-2.png`), if any. */
+type FreeName = (file: string, wanted: string, folder: boolean, numbered?: (n: number) => string) => { name: string; taken?: string };
+
+/**
+ * A new name for `file`: `wanted` when no other name in its folder is one with it to a Mac
+ * or Windows (sameNameKey) and no other file was given it in this run, else the first free
+ * of `numbered(2)`, `numbered(3)`… A rename never overwrites a file, nor sends two files to one name.
+ */
+function freeNames(root: string): FreeName {
+  // Per folder: each name's key → the names that hold it (files there, and files renamed to it).
+  const holders = new Map<string, Map<string, string[]>>();
+  return (file, wanted, folder, numbered = (n) => numberedName(wanted, n, folder)) => {
+    const parent = path.posix.dirname(file);
+    const own = path.posix.basename(file);
+    let held = holders.get(parent);
+    if (held === undefined) {
+      held = new Map();
+      for (const name of namesBeside(root, file)) held.set(sameNameKey(name), [...(held.get(sameNameKey(name)) ?? []), name]);
+      holders.set(parent, held);
+    }
+    // Its own name does not stand in its way: `About.MD` may become `About.md`.
+    const isTaken = (name: string) => (held.get(sameNameKey(name)) ?? []).some((holder) => holder !== own);
+    const passed: string[] = [];
+    let name = wanted;
+    for (let n = 2; isTaken(name); n++) {
+      passed.push(name);
+      name = numbered(n);
+    }
+    held.set(sameNameKey(name), [...(held.get(sameNameKey(name)) ?? []), own]);
+    return passed.length === 0 ? { name } : { name, taken: takenNote(passed) };
+  };
+}
+
+/** `a-b.png is taken`, `a-b.png and a-b-2.png are taken`, `a-b.png, a-b-2.png and a-b-3.png are taken`, `a-b.png and a-b-2.png to a-b-4.png are taken`. */
+function takenNote(passed: readonly string[]): string {
+  const shown = passed.map(shownName);
+  if (shown.length === 1) return `${shown[0]} is taken`;
+  if (shown.length <= 3) return `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)} are taken`;
+  return `${shown[0]} and ${shown[1]} to ${shown.at(-1)} are taken`;
+}
+
+/**
+ * How to write a name in a message so that it shows what it is: as it is, or in quotes with
+ * what cannot be seen escaped as in JSON (`"slides.pdf "`, `"a\u200bb.png"`) when it starts or
+ * ends in a space or holds a character that shows as nothing or as a plain space.
+ */
+export function shownName(name: string): string {
+  const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u3164\ufeff]/u;
+  if (!hidden.test(name) && !/^\s|\s$/u.test(name)) return name;
+  return JSON.stringify(name).replace(new RegExp(hidden.source, "gu"), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** How the accents of a name are stored, for telling apart two names that look the same. */
+function accentStorage(name: string): string {
+  const marks = name.normalize("NFD").match(/\p{M}/gu)?.length ?? 0;
+  const [the, letters] = marks === 1 ? ["the accent is", "its letter"] : ["the accents are", "their letters"];
+  if (name === name.normalize("NFC")) return `${the} stored with ${letters} (Unicode NFC, as usually typed)`;
+  if (name === name.normalize("NFD")) return `${the} stored apart from ${letters} (Unicode NFD, as a Mac saves some names)`;
+  return "some accents are stored with their letters (Unicode NFC) and some apart from them (NFD)";
+}
+
+/** What a rename leaves out that cannot be seen, and why its name is numbered, if it is: `(without the space at the end; a-b.png is taken)`. */
+function renameNote(name: string, renamed: { taken?: string }): string {
+  const ending = /[ .]+$/.exec(name)?.[0] ?? "";
+  const gone = ending === "" ? undefined : !ending.includes(".") ? `the space${ending.length > 1 ? "s" : ""} at the end` : !ending.includes(" ") ? `the dot${ending.length > 1 ? "s" : ""} at the end` : "the spaces and dots at the end";
+  const notes = [gone && `without ${gone}`, renamed.taken].filter(Boolean);
+  return notes.length ? ` (${notes.join("; ")})` : "";
 }
 
 /**
@@ -231,7 +315,7 @@ export function windowsSafeName(name: string): string {
  * server. On a Mac the disk's form says nothing of what git keeps (git on a Mac stores
  * names composed), so there it is not told.
  */
-function portableNameProblems(root: string, files: readonly string[], isMentioned: (name: string) => boolean): Diagnostic[] {
+function portableNameProblems(root: string, files: readonly string[], isMentioned: (name: string) => boolean, free: FreeName): Diagnostic[] {
   const out: Diagnostic[] = [];
   const error = (file: string, message: string, fix: string): Diagnostic => ({ severity: "error", file, line: 1, column: 1, field: "", message, fix });
   // Every folder and file on the way, once, parents first.
@@ -248,7 +332,10 @@ function portableNameProblems(root: string, files: readonly string[], isMentione
     const problem = windowsNameProblem(name);
     if (problem === undefined) continue;
     reported.add(p);
-    out.push(error(p, `a ${folder ? "folder" : "file"} of this name cannot be downloaded to Windows (${problem}): a writer there gets a copy of the site without it`, renameFix(root, p, windowsSafeName(name), folder)));
+    // A device name is numbered already (`aux-1.png`): the next free one is `aux-2.png`, not `aux-1-2.png`.
+    const device = windowsSafeName(name, 1) !== windowsSafeName(name, 2);
+    const fix = renameFix(root, p, folder, free, windowsSafeName(name), device ? (n) => windowsSafeName(name, n) : undefined);
+    out.push(error(p, `a ${folder ? "folder" : "file"} of this name cannot be downloaded to Windows (${problem}): a writer there gets a copy of the site without it`, fix));
   }
   // Same name to a Mac or Windows: in capitals, or in how accents are stored.
   const byFolder = new Map<string, string[]>();
@@ -266,10 +353,13 @@ function portableNameProblems(root: string, files: readonly string[], isMentione
       if (same.length < 2) continue;
       const names = same.map((p) => path.posix.basename(p));
       const capitals = new Set(names.map((n) => n.normalize("NFC"))).size > 1;
-      const how = capitals ? "only in capitals" : "only in how an accent is stored (Unicode NFC and NFD)";
-      for (const p of same) {
-        const others = same.filter((o) => o !== p).map((o) => path.posix.basename(o)).join(", ");
-        out.push(error(p, `its name and ${others} beside it differ ${how}: on a Mac or Windows they are one name, so only one of them is kept when the site is downloaded there`, `keep one of them: delete or rename the other${capitals ? " (names in lower case avoid this)" : ""}`));
+      // `café.png` and `café.png`: they look the same, so each message says how each stores its accent.
+      const accents = new Set(names.map((n) => n.toLowerCase())).size > 1;
+      const how = capitals && accents ? "in capitals and in how an accent is stored" : capitals ? "only in capitals" : "only in how an accent is stored";
+      for (const [i, p] of same.entries()) {
+        const others = names.filter((_, j) => j !== i);
+        const storage = accents ? `: in this name ${accentStorage(names[i]!)}, ${others.map((o) => `in ${shownName(o)} ${accentStorage(o)}`).join(", ")};` : ":";
+        out.push(error(p, `its name and ${others.map(shownName).join(", ")} beside it differ ${how}${storage} on a Mac or Windows they are one name, so only one of them is kept when the site is downloaded there`, `keep one of them: delete or rename the other${capitals ? " (names in lower case avoid this)" : ""}`));
         reported.add(p);
       }
     }
@@ -286,7 +376,7 @@ function portableNameProblems(root: string, files: readonly string[], isMentione
       const linked = pageLinked || (isMentioned(composed) && !isMentioned(name));
       const written = pageLinked ? `${page!.normalize("NFC")}/` : composed;
       const message = `the accents of this name are stored apart from their letters (Unicode NFD, as a Mac saves some names): a link or picture that writes ${written} as usually typed does not find it on the web server`;
-      const fix = renameFix(root, p, asciiName(name), folder);
+      const fix = renameFix(root, p, folder, free, asciiName(name));
       out.push({ ...error(p, linked ? `${message}, as in a post here` : message, fix), severity: linked ? "error" : "warning" });
     }
   }
@@ -298,17 +388,25 @@ function asciiName(name: string): string {
   return name.normalize("NFKD").replace(/\p{M}+/gu, "");
 }
 
-/** The rename to make, and what to change with it: a page keeps its address with `permalink:`, a post by its date. */
-function renameFix(root: string, file: string, renamed: string, folder: boolean): string {
-  const target = `${path.posix.dirname(file)}/${renamed}`;
-  if (folder) return `rename the folder to ${target}`;
-  if (isPostFile(file) && file.endsWith(".md")) {
+/**
+ * The rename to make (to `wanted`, or a free name near it: freeNames), and what to change
+ * with it: a page keeps its address with `permalink:`, a post by its date.
+ */
+function renameFix(root: string, file: string, folder: boolean, free: FreeName, wanted: string, numbered?: (n: number) => string): string {
+  const name = path.posix.basename(file);
+  if (!folder && isPostFile(file) && file.endsWith(".md")) {
     const slug = slugFromFile(file);
     const date = frontMatterDate(path.join(root, file)) ?? "YYYY-MM-DD";
-    // A post's address is its name after the date: put the date in front and the address stays.
-    if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && !DATED.test(path.posix.basename(file))) return `rename it to ${path.posix.dirname(file)}/${date}-${path.posix.basename(file)} (its address stays /posts/${slug}/)`;
-    return `rename it to ${target}`;
+    // A post's address is its name after the date: put the date in front and the address stays, unless that name is taken.
+    if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && !DATED.test(name)) {
+      const dated = free(file, `${date}-${name}`, false);
+      return `rename it to ${path.posix.dirname(file)}/${dated.name}${dated.taken === undefined ? ` (its address stays /posts/${slug}/)` : ` (${dated.taken}; its address becomes /posts/${slugFromFile(dated.name)}/)`}`;
+    }
   }
+  const renamed = free(file, wanted, folder, numbered);
+  const target = `${path.posix.dirname(file)}/${renamed.name}${renameNote(name, renamed)}`;
+  if (folder) return `rename the folder to ${target}`;
+  if (isPostFile(file) && file.endsWith(".md")) return `rename it to ${target}`;
   if (/\.(?:md|njk)$/.test(file)) {
     const address = `/${file.normalize("NFC").slice("content/".length).replace(/\.(?:md|njk)$/, "").replace(/(?:^|\/)index$/, "")}/`.replace(/\/+$/, "/");
     return `rename it to ${target}, and keep its address with the line \`permalink: ${address}\` in its front matter`;
@@ -319,8 +417,12 @@ function renameFix(root: string, file: string, renamed: string, folder: boolean)
 type FileProblem = { severity: "error" | "warning"; message: string; fix: string };
 
 /** What is wrong with a file of content/posts/ for its name, if anything. */
-function postsFolderFileProblem(root: string, file: string, isMentioned: (name: string) => boolean): FileProblem | undefined {
+function postsFolderFileProblem(root: string, file: string, isMentioned: (name: string) => boolean, free: FreeName): FileProblem | undefined {
   const name = path.posix.basename(file);
+  const renamed = (wanted: string) => {
+    const given = free(file, wanted, false);
+    return `${given.name}${given.taken === undefined ? "" : ` (${given.taken})`}`;
+  };
   const full = path.join(root, file);
   if (file.endsWith(".md")) {
     const slug = slugFromFile(file);
@@ -335,10 +437,10 @@ function postsFolderFileProblem(root: string, file: string, isMentioned: (name: 
     return {
       severity: "error",
       message: `the name ends in ${/\s$/u.test(name) ? "a space" : "a dot"} after ${/\.[^.]+$/.exec(trimmed)![0]}, so it is not a post and is not published`,
-      fix: `rename it to ${trimmed.replace(MARKDOWN_LIKE, "")}.md`,
+      fix: `rename it to ${renamed(`${trimmed.replace(MARKDOWN_LIKE, "")}.md`)}`,
     };
   }
-  if (MARKDOWN_LIKE.test(name)) return { severity: "error", message: "only files whose names end in .md (in lower case) are posts, so this one is not published", fix: `rename it to ${name.replace(MARKDOWN_LIKE, "")}.md` };
+  if (MARKDOWN_LIKE.test(name)) return { severity: "error", message: "only files whose names end in .md (in lower case) are posts, so this one is not published", fix: `rename it to ${renamed(`${name.replace(MARKDOWN_LIKE, "")}.md`)}` };
   const text = TEXT.test(name);
   const markdownThen = /^(.*)\.md\.([^.]+)$/i.exec(name);
   const document = DOCUMENT.exec(name)?.[1]?.toLowerCase();
@@ -347,7 +449,7 @@ function postsFolderFileProblem(root: string, file: string, isMentioned: (name: 
     return {
       severity: opensWithFrontMatter(full) ? "error" : "warning",
       message: "only files whose names end in .md (in lower case) are posts, so this one is not published",
-      fix: `rename it to ${stem}.md`,
+      fix: `rename it to ${renamed(`${stem}.md`)}`,
     };
   }
   if (document && (markdownThen || (DATED.test(name) && !isMentioned(name)))) {
@@ -365,7 +467,7 @@ function postsFolderFileProblem(root: string, file: string, isMentioned: (name: 
   if (!/\.[^.]+$/.test(name) && !/[\x00-\x1f]/.test(name)) {
     const front = opensWithFrontMatter(full);
     if (front || DATED.test(name)) {
-      return { severity: front ? "error" : "warning", message: "the name has no .md at the end, so it is not a post and is not published", fix: `rename it to ${name}.md` };
+      return { severity: front ? "error" : "warning", message: "the name has no .md at the end, so it is not a post and is not published", fix: `rename it to ${renamed(`${name}.md`)}` };
     }
   }
   return undefined;
@@ -376,15 +478,15 @@ function postsFolderFileProblem(root: string, file: string, isMentioned: (name: 
  * templates in any capitals and publishes it, at an address ending in `.MD/`, but the check
  * reads pages by `.md` and `.njk`, so it would go out unchecked.
  */
-function pageExtensionProblem(file: string): { message: string; fix: string } | undefined {
+function pageExtensionProblem(file: string, free: FreeName): { message: string; fix: string } | undefined {
   if (isPostFile(file) || file.startsWith("content/_data/")) return undefined;
   const name = path.posix.basename(file);
   const extension = /\.(md|njk)$/i.exec(name)?.[1];
   if (extension === undefined || extension === extension.toLowerCase()) return undefined;
-  const renamed = `${name.slice(0, -extension.length)}${extension.toLowerCase()}`;
+  const renamed = free(file, `${name.slice(0, -extension.length)}${extension.toLowerCase()}`, false);
   return {
     message: `the name ends in .${extension}, not .${extension.toLowerCase()}: the site would publish it as a page at /${file.slice("content/".length)}/ without checking it`,
-    fix: `rename it to ${renamed}`,
+    fix: `rename it to ${renamed.name}${renamed.taken === undefined ? "" : ` (${renamed.taken})`}`,
   };
 }
 
