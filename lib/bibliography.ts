@@ -2417,9 +2417,10 @@ export function jsonSyntaxProblem(text: string): { line: number; column: number;
     const k = lineIndex(at);
     const rest = lineText(k).slice(at - starts[k]! + 1);
     const curly = open !== "'";
-    // Its closing quote: the last of its kind on the line (an apostrophe ’ may stand inside a text in “ ”).
+    // Its closing quote: the last of its kind on the line (an apostrophe ’ may stand inside a text in “ ”);
+    // a straight one, the next that a colon, comma or bracket follows ('title': 'A' holds two texts, 'O'Brien' one).
     const closers = open === "'" ? "'" : "‘’‚‛".includes(open) ? "‘’‛" : "“”‟»«";
-    const close = Math.max(...[...closers].map((q) => rest.lastIndexOf(q)));
+    const close = open === "'" ? /'(?=\s*(?:[,:}\]]|$))/.exec(rest)?.index ?? -1 : Math.max(...[...closers].map((q) => rest.lastIndexOf(q)));
     const inner = close >= 0 ? rest.slice(0, close) : rest.replace(/[\s,]*$/, "");
     const length = close >= 0 ? close + 2 : 1 + inner.length;
     const quoted = `"${inner.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;

@@ -16,7 +16,9 @@ import { absoluteUrl } from "./site-url.ts";
 import { controlCharacterProblems, encodingProblems, unreadableTextProblem, withoutControlCharacters } from "./text-encoding.ts";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { listContentFiles } from "./content-paths.ts";
+import { isPostFile, listContentFiles } from "./content-paths.ts";
+import { jsonSyntaxProblem } from "./bibliography.ts";
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { findFile } from "./file-case.ts";
 import { editDistance } from "./suggest.ts";
 import { layoutFiles, LAYOUTS_FOLDER } from "./validation-cache.ts";
@@ -164,6 +166,30 @@ function untitledPage(file: string): { message: string; fix: string } {
 /** The template languages of the site (.eleventy.ts `templateFormats`): a `layout:` without its extension is looked up with each. */
 export const LAYOUT_EXTENSIONS: readonly string[] = ["md", "njk"];
 
+/** The layout chatpost gives every post (plugins/posts.ts), whatever a data file of content/posts/ says. */
+export const POST_LAYOUT = "post.njk";
+
+/**
+ * chatpost's layouts of the pages it makes itself, which Eleventy finds for any page but a
+ * writer's page cannot use: each needs the data chatpost gives its own pages. Told as what
+ * the page would be given it. Any other layout at the top of the layouts folder (base.njk,
+ * one a maintainer added) lays out a page.
+ */
+export const GENERATED_PAGE_LAYOUTS: Readonly<Record<string, string>> = {
+  [POST_LAYOUT]: "the layout of posts: it needs a post's date, chat and topics, and the build would stop on a page given it",
+  "archive.njk": "the layout of the archive page chatpost makes (/archive/): it would show the list of posts in place of the page's own text",
+  "tag.njk": "the layout of the tags pages chatpost makes (/tags/): it would show the tags in place of the page's own text",
+};
+
+/** Folders of the layouts folder that hold no layout, though Eleventy finds a template there for `layout:` too. */
+const NOT_LAYOUT_FOLDERS: Readonly<Record<string, string>> = {
+  "partials/": "a piece the layouts include, not a layout: the page would be that piece alone, without its own text, header or menu",
+  "assets/": "in the folder of files copied to the site as they are (the stylesheet, pictures), not a layout",
+};
+
+/** Who is given a `layout:`: a page (a data file of pages included), a markdown page (which has the site's layout without one), or only posts. */
+export type LayoutUser = "page" | "markdown page" | "posts";
+
 /** How the corrected `layout:` line is written: in YAML front matter, or in a JSON data file. */
 const yamlLayoutLine = (name: string) => `layout: ${name}`;
 const jsonLayoutLine = (name: string) => `"layout": "${name}"`;
@@ -175,63 +201,88 @@ const jsonLayoutLine = (name: string) => `"layout": "${name}"`;
  * language's extension added (`base` → `base.njk`). Only a file there with exactly these
  * capitals counts: a Mac or Windows finds `Base.njk` too, the Linux computer that builds the
  * site does not. Undefined when none is there; `otherCase` is the file meant in other capitals.
+ * Whether that file lays out a page is `layoutProblem`'s question.
  */
 export function resolveLayout(name: string, folder = LAYOUTS_FOLDER): { file?: string; otherCase?: string } {
   let otherCase: string | undefined;
+  const isTemplate = (file: string) => LAYOUT_EXTENSIONS.some((extension) => file.endsWith(`.${extension}`));
   for (const written of [name, ...LAYOUT_EXTENSIONS.map((extension) => `${name}.${extension}`)]) {
     const full = path.join(folder, written);
     const inside = path.relative(folder, full).split(path.sep).join("/");
     // A template in a language of the site: a folder, the stylesheet or a picture is no layout.
-    const template = LAYOUT_EXTENSIONS.some((extension) => full.endsWith(`.${extension}`));
+    const template = isTemplate(full);
     if (inside === "" || inside.startsWith("../") || path.isAbsolute(inside)) {
       // Outside the layouts folder: Eleventy takes it as it finds it.
       if (template && statSync(full, { throwIfNoEntry: false })?.isFile()) return { file: full };
       continue;
     }
     const found = findFile(folder, inside);
-    if (!template) continue;
-    if (found.exact && statSync(full, { throwIfNoEntry: false })?.isFile()) return { file: inside };
-    otherCase ??= found.otherCase;
+    // `base.NJK` is `base.njk` in other capitals, though Eleventy would not read `.NJK` as a template.
+    if (found.otherCase && isTemplate(found.otherCase)) otherCase ??= found.otherCase;
+    if (template && found.exact && statSync(full, { throwIfNoEntry: false })?.isFile()) return { file: inside };
   }
   return otherCase ? { otherCase } : {};
 }
 
-/** The layouts a page may name: the templates at the top of the layouts folder (its partials/ are pieces of them). */
+/** The layouts a page may name: the templates at the top of the layouts folder (its partials/ are pieces of them), chatpost's own pages' aside. */
 export function pageLayouts(folder = LAYOUTS_FOLDER): string[] {
-  return layoutFiles(folder).filter((file) => !file.includes("/") && LAYOUT_EXTENSIONS.some((extension) => file.endsWith(`.${extension}`)));
+  return layoutFiles(folder).filter((file) => !file.includes("/") && LAYOUT_EXTENSIONS.some((extension) => file.endsWith(`.${extension}`)) && !(file in GENERATED_PAGE_LAYOUTS));
+}
+
+/** Why the layout file `file` (as resolveLayout names it) does not lay out what `user` is; undefined when it does. */
+function notLayoutOf(file: string, user: LayoutUser): string | undefined {
+  if (user === "posts" && file === POST_LAYOUT) return undefined;
+  if (Object.hasOwn(GENERATED_PAGE_LAYOUTS, file)) return GENERATED_PAGE_LAYOUTS[file];
+  const folder = Object.keys(NOT_LAYOUT_FOLDERS).find((f) => file.startsWith(f));
+  return folder && NOT_LAYOUT_FOLDERS[folder];
 }
 
 /**
- * What is wrong with a page's `layout:` value, if anything, as a function of how the corrected
- * line is written. No layout (`false`, empty) is a page without one; anything else must name a
- * layout Eleventy finds (resolveLayout). The fix names the closest layout there is.
+ * What is wrong with a `layout:` value given to `user`, if anything, as a function of how the
+ * corrected line is written. No layout (`false`, empty) is a page without one; anything else
+ * must name a layout Eleventy finds (resolveLayout) and that lays out a page (not chatpost's
+ * own pages' layouts, nor a piece in partials/). The fix names the closest layout that does.
  */
-export function layoutProblem(value: unknown, folder = LAYOUTS_FOLDER, kind = "page"): ((line: (name: string) => string) => { message: string; fix: string }) | undefined {
+export function layoutProblem(value: unknown, folder = LAYOUTS_FOLDER, user: LayoutUser = "page"): ((line: (name: string) => string) => { message: string; fix: string }) | undefined {
   // Eleventy reads a false, empty or zero `layout` as none; a markdown page is then given the site's (pageDefaults).
   if (value === undefined || value === null || value === false || value === "" || value === 0) return undefined;
-  if (typeof value === "string" && value.trim() === "" && kind === "markdown page") return undefined;
-  const layouts = pageLayouts(folder);
+  // Only the layouts that lay out what is given one are offered.
+  const layouts = user === "posts" ? [POST_LAYOUT] : pageLayouts(folder);
   const listed = layouts.map((l) => `\`${l}\``).join(", ");
-  const fallback = layouts.includes(PAGE_LAYOUT) || !layouts.length ? PAGE_LAYOUT : layouts[0]!;
+  const fallback = user === "posts" ? POST_LAYOUT : layouts.includes(PAGE_LAYOUT) || !layouts.length ? PAGE_LAYOUT : layouts[0]!;
+  const uses = user === "posts" ? `posts use \`${POST_LAYOUT}\`` : layouts.length > 1 ? `the layouts a page can use are ${listed}` : `a page uses \`${fallback}\``;
   if (typeof value !== "string") {
     const what = typeof value === "boolean" ? "`true`" : typeof value === "number" ? "a number" : Array.isArray(value) ? "a list" : "a group of fields";
     return (line) => ({
-      message: `\`layout\` is ${what}, not the name of a layout; the layouts are ${listed}`,
+      message: `\`layout\` is ${what}, not the name of a layout; ${uses}`,
       fix: `write \`${line(fallback)}\` (or \`${line("false").replace(/"false"/, "false")}\` for a page without the site's header, menu and styles)`,
     });
   }
+  // Eleventy looks for a layout named by the spaces, and stops the build: they are not "no layout" as an empty value is.
+  if (value.trim() === "") {
+    return (line) => ({
+      message: `\`layout\` holds only spaces, which name no layout; ${uses}`,
+      fix: `write \`${line(fallback)}\`${user === "markdown page" ? ` (or delete the line: a page without \`layout:\` is given \`${PAGE_LAYOUT}\`)` : ""}`,
+    });
+  }
   const resolved = resolveLayout(value, folder);
-  if (resolved.file) return undefined;
+  const named = (file: string) => (value.trim() === file ? `\`${file}\`` : `\`${value}\` names \`${file}\`, which`);
+  if (resolved.file) {
+    const wrong = notLayoutOf(resolved.file, user);
+    if (!wrong) return undefined;
+    return (line) => ({ message: `${named(resolved.file!)} is ${wrong}; ${uses}`, fix: `write \`${line(fallback)}\`` });
+  }
   if (resolved.otherCase) {
     const meant = resolved.otherCase;
-    return (line) => ({
-      message: `there is no layout \`${value}\`: the layout is named \`${meant}\`, and names must match in capitals and small letters (a Mac or Windows finds it anyway, the computer that builds the site does not)`,
-      fix: `write \`${line(meant)}\``,
-    });
+    const capitals = `there is no layout \`${value}\`: the layout is named \`${meant}\`, and names must match in capitals and small letters (a Mac or Windows finds it anyway, the computer that builds the site does not)`;
+    const wrong = notLayoutOf(meant, user);
+    // In other capitals, a layout of chatpost's own pages or a partial is still no layout of this page.
+    if (wrong) return (line) => ({ message: `${capitals}; and \`${meant}\` is ${wrong}; ${uses}`, fix: `write \`${line(fallback)}\`` });
+    return (line) => ({ message: capitals, fix: `write \`${line(meant)}\`` });
   }
   const near = nearestLayout(value, layouts);
   return (line) => ({
-    message: `there is no layout \`${value}\`; the layouts are ${listed}`,
+    message: `there is no layout \`${value}\`; ${uses}`,
     fix: `write \`${line(near ?? fallback)}\``,
   });
 }
@@ -250,42 +301,109 @@ function nearestLayout(value: string, layouts: readonly string[]): string | unde
 }
 
 /**
- * The JSON data files under content/ that give their pages data (Eleventy's directory and
- * template data files: `posts/posts.json`, `about.11tydata.json` beside `about.md`,
- * `content/content.json`): each `"layout"` in them that names no layout, at its line. Eleventy
- * would stop the build on the first page given it. Read each time: they are few and small.
- * (A `.11tydata.js` file is code, run only by Eleventy.)
+ * The data files under content/ that give their pages data (Eleventy's directory and template
+ * data files: `posts/posts.json`, `about.11tydata.json` beside `about.md`, `content/content.json`,
+ * `posts/posts.11tydata.js`): a JSON file Eleventy cannot read (it would stop the build with no
+ * line), and each `layout` in them that names no layout for the pages given it, at its line.
+ * Read each time: they are few and small. A .11tydata.js file is code, run only by Eleventy:
+ * of it only a `layout: "…"` written as such is read.
  */
 export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): Diagnostic[] {
   const files = listContentFiles(root);
   const stems = new Set(files.filter((f) => /\.(?:md|njk)$/.test(f)).map((f) => f.replace(/\.[^./]+$/, "")));
   const out: Diagnostic[] = [];
   for (const file of files) {
-    if (!isLayoutDataFile(file, stems)) continue;
-    let text: string;
-    let data: unknown;
+    const kind = dataFileKind(file, stems);
+    if (!kind) continue;
+    let written: string;
     try {
-      text = readFileSync(path.join(root, file), "utf8").replace(/^\uFEFF/, "");
-      data = JSON.parse(text);
+      written = readFileSync(path.join(root, file), "utf8");
     } catch {
       continue;
     }
-    if (!isRecord(data) || !("layout" in data)) continue;
-    const problem = layoutProblem(data.layout, folder, "data file");
-    if (!problem) continue;
-    const at = /"layout"\s*:/.exec(text);
-    const before = at ? text.slice(0, at.index) : "";
-    const line = before.split("\n").length;
-    const column = before.length - before.lastIndexOf("\n");
-    out.push({ severity: "error", file, line, column, field: "layout", ...problem(jsonLayoutLine) });
+    // A data file of content/posts/ gives data only to posts, which chatpost lays out with post.njk.
+    const user: LayoutUser = isPostFile(file) ? "posts" : "page";
+    out.push(...(kind === "json" ? jsonDataFileProblems(file, written, folder, user) : scriptDataFileProblems(file, written, folder, user)));
   }
   return out;
 }
 
-/** Whether Eleventy reads `file` (a .json under content/) as data of its pages: named as its folder, or as a page beside it. */
-function isLayoutDataFile(file: string, pageStems: ReadonlySet<string>): boolean {
-  const m = /^(.*\/)?([^/]+?)(?:\.11tydata)?\.json$/.exec(file);
-  if (!m) return false;
+function jsonDataFileProblems(file: string, written: string, folder: string, user: LayoutUser): Diagnostic[] {
+  // A byte order mark, as editors on Windows save it, is the file's own: JSON.parse refuses it, Eleventy does not.
+  const text = written.replace(/^\uFEFF/, "");
+  const bom = written !== text;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    // Line and column in the file as written: its byte order mark is a column of line 1.
+    const slip = jsonSyntaxProblem(text);
+    if (slip) return [{ severity: "error", file, line: slip.line, column: slip.line === 1 && bom ? slip.column + 1 : slip.column, field: "", message: `the file is not valid JSON: ${dataFileWords(slip.message)}`, fix: dataFileWords(slip.fix) }];
+    const pos = Number(/position (\d+)/.exec(String((error as Error)?.message))?.[1] ?? 0);
+    return [{ severity: "error", file, line: text.slice(0, pos).split("\n").length, column: 1, field: "", message: `the file is not valid JSON (${String((error as Error)?.message).split("\n")[0]})`, fix: "check the commas, quotes and brackets around this line" }];
+  }
+  if (!isRecord(data) || !("layout" in data)) return [];
+  const problem = layoutProblem(data.layout, folder, user);
+  if (!problem) return [];
+  const at = topLevelKeyPlace(text, "layout");
+  return [{ severity: "error", file, line: at.line, column: at.line === 1 && bom ? at.column + 1 : at.column, field: "layout", ...problem(jsonLayoutLine) }];
+}
+
+/**
+ * Where the top-level field `key` of a JSON object is written: the last one when it is written
+ * twice, as JSON.parse keeps the last, and never one of a group inside (`eleventyComputed`).
+ */
+function topLevelKeyPlace(text: string, key: string): { line: number; column: number } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  const pair = !doc.errors.length && isMap(doc.contents) ? doc.contents.items.findLast((p) => isScalar(p.key) && p.key.value === key) : undefined;
+  const start = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+  if (start !== undefined) {
+    const { line, col } = lines.linePos(start);
+    return { line, column: col };
+  }
+  // YAML reads every JSON file Eleventy reads; kept for safety: the last one written.
+  const all = [...text.matchAll(new RegExp(`"${key}"\\s*:`, "g"))];
+  const before = text.slice(0, all.at(-1)?.index ?? 0);
+  return { line: before.split("\n").length, column: before.length - before.lastIndexOf("\n") };
+}
+
+/** jsonSyntaxProblem's words are of a CSL JSON bibliography (a list of entries): said of a data file, one group of fields. */
+function dataFileWords(text: string): string {
+  return text
+    .replace("the entry opened with", "the group of fields opened with")
+    .replace(" (at the end of the file, for the last entry and the list)", " (at the end of the file, for the file's first {)")
+    .replace("the last field of the entry", "the last field")
+    .replace("a CSL JSON file is one list [ … ] of entries", "a data file is one group of fields { … }")
+    .replace("move the entries into the list, before its closing ], with a comma between each two", "move the fields into the group, before its closing }, with a comma between each two");
+}
+
+/**
+ * Each `layout: "…"` written as such in a .11tydata.js file (not in a comment), at its line,
+ * with the line to write in the file's own quotes. A layout computed by the code is not seen.
+ */
+function scriptDataFileProblems(file: string, text: string, folder: string, user: LayoutUser): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of text.matchAll(/(^|[{,\s])((["']?)layout\3\s*:\s*)(["'`])((?:(?!\4)[^\\\n])*)\4/g)) {
+    const at = m.index + m[1]!.length;
+    const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+    const inComment = text.slice(lineStart, at).includes("//") || text.lastIndexOf("/*", at) > text.lastIndexOf("*/", at);
+    const value = m[5]!;
+    if (inComment || (m[4] === "`" && value.includes("${"))) continue;
+    const problem = layoutProblem(value, folder, user);
+    if (!problem) continue;
+    const key = m[2]!.replace(/\s*:\s*$/, "");
+    const quote = m[4]!;
+    out.push({ severity: "error", file, line: text.slice(0, at).split("\n").length, column: at - lineStart + 1, field: "layout", ...problem((name) => `${key}: ${quote}${name}${quote}`) });
+  }
+  return out;
+}
+
+/** What Eleventy reads `file` (under content/) as: a JSON or JavaScript data file of its pages (named as its folder, or as a page beside it), or neither. */
+function dataFileKind(file: string, pageStems: ReadonlySet<string>): "json" | "js" | undefined {
+  const m = /^(.*\/)?([^/]+?)(?:(\.11tydata)?\.json|\.11tydata\.[cm]?js)$/.exec(file);
+  if (!m) return undefined;
   const folder = (m[1] ?? "").replace(/\/$/, "");
-  return path.posix.basename(folder) === m[2] || pageStems.has(`${folder}/${m[2]}`);
+  if (path.posix.basename(folder) !== m[2] && !pageStems.has(`${folder}/${m[2]}`)) return undefined;
+  return file.endsWith(".json") ? "json" : "js";
 }
