@@ -1,6 +1,6 @@
 import { closest, closestName } from "./suggest.ts";
 import { unreadLanguage } from "./language-tags.ts";
-import { yamlScalar } from "./yaml-text.ts";
+import { readsAsNumber, yamlScalar } from "./yaml-text.ts";
 
 // Turns the references a writer typed (CSL YAML with pandoc's semantics, plus a few
 // convenience forms) into strict CSL-JSON. citation-js silently prints "n.d." for a
@@ -440,7 +440,8 @@ const BIBTEX_NAME_OF: Record<string, string> = { issue: "number", page: "pages",
 function fieldLine(syntax: ReferenceSyntax, field: string, text: string): string {
   if (syntax === "json") return `\`"${field}": ${JSON.stringify(text)}\``;
   if (syntax === "bibtex") return `\`${field.toLowerCase()} = {${text}}\``;
-  return `\`${field}: ${yamlScalar(text)}\``;
+  // A number (`volume: 39`, `issued: 2016`, `PMID: 27562728`) is written plain, as writers do: a reference's number is read as its text.
+  return `\`${field}: ${readsAsNumber(text) ? text : yamlScalar(text)}\``;
 }
 
 /** A value that fits on one line, as text; undefined for a list, a group of fields or nothing. */

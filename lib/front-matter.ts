@@ -3,8 +3,8 @@
 import { isDocument, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { splitFrontMatter, type SplitFile } from "./front-matter-split.ts";
-import { itemsInOneItem, withoutTopicLabel } from "./topic-labels.ts";
-import { yamlScalar } from "./yaml-text.ts";
+import { itemsInOneItemRead, withoutRisingLabels, withoutTopicLabel } from "./topic-labels.ts";
+import { readsAsNonText, readsAsNumber, yamlScalar } from "./yaml-text.ts";
 import { cslField, EMOJI_JOINER, ZERO_WIDTH_CHARS, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_NUMBER, INVISIBLE_IN_TEXT, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, visibleNumber } from "./csl-normalise.ts";
 
 // Here too for the modules that read YAML; the split alone is light (lib/front-matter-split.ts).
@@ -827,9 +827,20 @@ function mixedBulletLists(lines: readonly string[], shift: number): Array<{ line
 // A list item's text (`- x` or `[x, x]`) starting with a bullet, or (in topics) a question number: cheap to test before walking the tree.
 const ITEM_IN_ITEM_HINT = /(?:^[ \t]*-[ \t]+|[[,][ \t]*)["']?(?:[•·▪◦‣●][ \t]|(?:T|Q|Topic|Question)\s?\d|\d{1,2}[.)])/im;
 
+/**
+ * `text` as code in a message, in backticks: more of them than any run in it, and a space inside
+ * when it starts or ends with one, as markdown writes code (`` - Is `npm` hard?``), so that a
+ * line with backticks in it still shows where it starts and ends.
+ */
+function code(text: string): string {
+  const fence = "`".repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const pad = /^`|`$/.test(text) ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
 /** The corrected lines as the fix lists them: `a`, `b` and `c`. */
 function listedLines(rewritten: readonly string[]): string {
-  const quoted = rewritten.map((l) => `\`${l}\``);
+  const quoted = rewritten.map(code);
   return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
 
@@ -860,8 +871,12 @@ function itemsInOne(doc: Document, lines: readonly string[], lineOf: (offset: nu
       for (let line = first + 1; line <= last; line++) if (/^[ \t]*-[ \t]/.test(lines[line - 1] ?? "")) return;
       const list = dottedPath(path, "");
       const topics = list === "topics";
-      const items = itemsInOneItem(node.value, key, topics);
-      if (!items) return;
+      const read = itemsInOneItemRead(node.value, key, topics);
+      if (!read) return;
+      // A tag holds no comma (the schema refuses "x, y"): the items a comma parts are items too, so that one fix is all the line needs.
+      const tags = list === "tags";
+      const items = tags ? read.items.flatMap((item) => item.split(",").map((t) => t.trim()).filter(Boolean)) : read.items;
+      if (!items.length) return;
       const bullet = /^[•·▪◦‣●]/.exec(node.value)?.[0];
       const where = first === last ? `line ${first + shift}` : `lines ${first + shift}–${last + shift}`;
       const what = topics ? "question" : "item";
@@ -869,29 +884,30 @@ function itemsInOne(doc: Document, lines: readonly string[], lineOf: (offset: nu
       const rewritten = items.map((item) => `${dash?.[1] ?? ""}- ${yamlScalar(item)}`);
       const column = (bullet ? lineText.indexOf(bullet, from) : from) + 1;
       const field = `${list}[${key}]`;
-      const lead = flow ? `${where} has a ${what} that starts with a bullet ${bullet}` : `${where} has a bullet ${bullet} after the hyphen - that starts the ${what}`;
+      const lead = flow ? `${where} has ${topics ? "a question" : "an item"} that starts with a bullet ${bullet}` : `${where} has a bullet ${bullet} after the hyphen - that starts the ${what}`;
       if (items.length === 1) {
         const fixed = flow ? inLine(items) : rewritten[0]!;
         found.push({
           line: first, column, field,
           message: `${lead}: the bullet is read as part of its text, "${node.value}", and would be shown`,
-          fix: first === last ? `write it without the bullet, so that line ${first + shift} reads \`${fixed}\`` : `write it without the bullet, on one line: \`${fixed}\``,
+          fix: first === last ? `write it without the bullet, so that line ${first + shift} reads ${code(fixed)}` : `write it without the bullet, on one line: ${code(fixed)}`,
         });
         return;
       }
       // One item split at dashes between spaces may be one after all ("• Night shift - what helps?").
-      const atDashes = !!bullet && !node.value.slice(1).match(/[•·▪◦‣●][ \t]/);
+      // Not a tag with a comma, which is no one tag either.
       const unbulleted = node.value.replace(/^[•·▪◦‣●][ \t]+/, "");
+      const atDashes = !!bullet && !node.value.slice(1).match(/[•·▪◦‣●][ \t]/) && !(tags && unbulleted.includes(","));
       const whole = atDashes ? (flow ? inLine([unbulleted]) : `${dash![1]}- ${yamlScalar(unbulleted)}`) : undefined;
-      const without = `${bullet ? ", without the bullet" : ""}${topics && !bullet ? " and without its number" : ""}`;
+      const without = bullet ? `, without the bullet${read.unnumbered ? " and its number" : ""}` : read.unnumbered ? " and without its number" : "";
       found.push({
         line: first, column, field,
         message: bullet
           ? `${lead}, and ${items.length} ${what}s after it: YAML reads them as one ${what}, "${node.value}"`
           : `${where} holds ${items.length} numbered questions, which YAML reads as one, "${node.value}"; the page numbers the questions itself`,
         fix: `${flow
-          ? `write each ${what} as an item of its own${without}, so that line ${first + shift} reads \`${inLine(items)}\``
-          : `write each ${what} on its own line starting with "- "${without}, so that ${where} ${first === last ? "becomes" : "become"} ${items.length} lines: ${listedLines(rewritten)}`}${whole ? ` (if it is one ${what}, write it without the bullet: \`${whole}\`)` : ""}`,
+          ? `write each ${what} as an item of its own${without}, so that line ${first + shift} reads ${code(inLine(items))}`
+          : `write each ${what} on its own line starting with "- "${without}, so that ${where} ${first === last ? "becomes" : "become"} ${items.length} lines: ${listedLines(rewritten)}`}${whole ? ` (if it is one ${what}, write it without the bullet: ${code(whole)})` : ""}`,
       });
     },
   });
@@ -949,9 +965,12 @@ function unsignedFirstItems(doc: Document, lines: readonly string[], lineOf: (of
       // The first item's indent, as written; on the field's line, the next item's.
       const itemLine = lines[(onKeyLine ? items.find((i) => i.sign)!.line : first) - 1] ?? "";
       const indent = " ".repeat(Math.max(indentOf(itemLine), keyIndent + 2));
-      const texts = items.map((item, i) => (topics ? withoutTopicLabel(item.text, i) ?? item.text : item.text));
+      // Numbers firm and rising ("Q2 First?", "Q3 Second?") go whatever they start from, as in itemsInOne.
+      const texts = (topics ? withoutRisingLabels(items.map((item) => item.text)) : undefined) ?? items.map((item, i) => (topics ? withoutTopicLabel(item.text, i) ?? item.text : item.text));
       const numbered = texts.some((t, i) => t !== items[i]!.text);
-      const rewritten = texts.map((t) => `${indent}- ${yamlScalar(t)}`);
+      // A tag holds no comma (the schema refuses "x, y"): each part is an item of its own.
+      const written = at.length === 1 && at[0] === "tags" ? texts.flatMap((t) => t.split(",").map((p) => p.trim()).filter(Boolean)) : texts;
+      const rewritten = written.map((t) => `${indent}- ${yamlScalar(t)}`);
       if (onKeyLine) rewritten.unshift(`${keyText.slice(0, keyIndent)}${String(pair.key.value)}:`);
       const from = onKeyLine ? keyLine : first;
       const firstItem = items[0]!.line + shift;
@@ -2039,7 +2058,8 @@ function wideColon(text: string): { column: number; key: string; line: string; m
   const { value, comment } = trailingComment(written);
   // Already in quotes (`hashtag："#hcldr"`): the quotes are YAML's, kept as they are.
   const quoted = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')$/.test(value);
-  const fixed = `${lead}${key}:${value ? ` ${quoted ? value : yamlScalar(value)}` : ""}${comment}`;
+  // A number or true/false typed plain (`draft：true`) is meant as YAML reads it: kept as typed.
+  const fixed = `${lead}${key}:${value ? ` ${quoted || readsAsNonText(value) ? value : yamlScalar(value)}` : ""}${comment}`;
   const name = colon === "：" ? "a full-width colon ：" : `the sign ${colon}`;
   return {
     column: text.indexOf(colon) + 1, key, line: fixed,
@@ -2124,7 +2144,7 @@ function invisibleInValues(
       // What it looks like; and what it should be, which the fix's line has.
       const visible = node.value.replace(new RegExp(ZERO_WIDTH_IN_IDENTIFIER.source, "gu"), "").replace(new RegExp(NBSP.source, "g"), " ").trim();
       const meant = kind === "identifier" ? visibleIdentifier(node.value, spaced).trim() : kind === "number" ? visibleNumber(node.value).trim() : visible;
-      const written0 = (written >= 0 ? visibleLine(lineText, valueFrom, valueTo, kind, spaced) : `${lineText.slice(0, valueFrom)}${yamlScalar(meant)}${lineText.slice(valueTo)}`).trim();
+      const written0 = (written >= 0 ? visibleLine(lineText, valueFrom, valueTo, kind, spaced) : `${lineText.slice(0, valueFrom)}${kind === "number" && readsAsNumber(meant) ? meant : yamlScalar(meant)}${lineText.slice(valueTo)}`).trim();
       // `issued: „2018-0\u00a02-09“`: an identifier in curly quotes too, which its check refuses; one fix for both.
       const curly = kind === "identifier" ? curlyQuoted(meant) : undefined;
       const fixed = curly ? straightQuotedLine(written0) : written0;

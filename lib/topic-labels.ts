@@ -118,7 +118,18 @@ const DASH_BETWEEN = /[ \t]+[-–—][ \t]+(?=\S)/g;
  * `index` is the item's place in its list (0-based), for the topics' numbers.
  */
 export function itemsInOneItem(text: string, index: number, topics: boolean): string[] | undefined {
+  return itemsInOneItemRead(text, index, topics)?.items;
+}
+
+/**
+ * itemsInOneItem, and whether question numbers were taken off (for the fix's words). Numbers
+ * found firm and rising (by numberedQuestions, or before each bulleted question) go whatever
+ * the item's place: "T1 First? - T2 Second?" in second place is questions 1 and 2 of a list
+ * pasted there, not the page's T2 and T3.
+ */
+export function itemsInOneItemRead(text: string, index: number, topics: boolean): { items: string[]; unnumbered: boolean } | undefined {
   let parts: string[];
+  let numbered = false;
   const bullet = LEADING_BULLET.exec(text);
   if (bullet) {
     const rest = text.slice(bullet[0].length);
@@ -133,9 +144,24 @@ export function itemsInOneItem(text: string, index: number, topics: boolean): st
   } else if (topics) {
     parts = numberedQuestions(text) ?? [];
     if (parts.length < 2) return undefined;
+    numbered = true;
   } else return undefined;
-  const items = parts.map((p) => p.trim()).filter(Boolean).map((p, i) => (topics ? withoutTopicLabel(p, index + i) ?? p : p).trim());
-  return items.length ? items : undefined;
+  const trimmed = parts.map((p) => p.trim()).filter(Boolean);
+  const rising = topics ? (numbered ? trimmed.map((p) => p.slice(LABEL.exec(p)?.[0].length ?? 0)) : withoutRisingLabels(trimmed)) : undefined;
+  const items = (rising ?? trimmed.map((p, i) => (topics ? withoutTopicLabel(p, index + i) ?? p : p))).map((p) => p.trim());
+  return items.length ? { items, unnumbered: items.some((item, i) => item !== trimmed[i]) } : undefined;
+}
+
+/**
+ * Questions without their numbers when each of two or more starts with one, firm (see `firm`)
+ * and rising ("T2 First?", "T3 Second?"): a numbered list, whatever place it is pasted in.
+ * Undefined otherwise: then only a topic's own number, or one with its punctuation, is one.
+ */
+export function withoutRisingLabels(texts: readonly string[]): string[] | undefined {
+  if (texts.length < 2) return undefined;
+  const labels = texts.map((t) => LABEL.exec(t));
+  const all = labels.every((m, i) => !!m && firm(m, texts[i]!) && (i === 0 || numberOf(m) > numberOf(labels[i - 1]!)));
+  return all ? texts.map((t, i) => t.slice(labels[i]![0].length)) : undefined;
 }
 
 /**
