@@ -83,7 +83,9 @@ describe("npm start with a broken page that is not a post", () => {
 
     from = preview.log.length;
     const ifLine = original.get(INDEX)!.split("\n").findIndex((l) => l.startsWith("{%- if upcoming.length %}")) + 1;
-    writeFileSync(file(INDEX), original.get(INDEX)!.replace(/\{%- endif %\}\n<section/, "\n<section"));
+    const unclosed = original.get(INDEX)!.replace("<p>{{ site.description }}</p>\n{%- endif %}\n", "<p>{{ site.description }}</p>\n");
+    assert.notEqual(unclosed, original.get(INDEX), "the home page's {% endif %} to remove is still where this test looks");
+    writeFileSync(file(INDEX), unclosed);
     const home = await waitFor(`${preview.base}/`, (html) => html.includes("chatpost-problems"));
     const ifText = `content/index.njk:${ifLine}:1  \`{% if upcoming.length %}\` is never closed: the page ends without \`{% endif %}\` → add \`{% endif %}\` where the if should end`;
     // The quoted tags are shown, not run: their braces are entities.
