@@ -35,7 +35,7 @@ export interface MarkupOptions {
   tag?: boolean;
 }
 
-type Kind = "asterisks" | "underscores" | "tildes" | "backticks" | "link" | "image" | "tag" | "entity" | "comment" | "unpaired";
+type Kind = "asterisks" | "underscores" | "tildes" | "backticks" | "link" | "image" | "span" | "tag" | "entity" | "comment" | "unpaired";
 
 interface Found {
   kind: Kind;
@@ -74,6 +74,11 @@ const IMAGE = /!\[([^\]\n]*)\]\(\s*([^\s()]+)(?:\s+"[^"\n]*")?\s*\)/g;
 // [text](address): the address must look like one (a dot, slash, colon or #), so "[a](b)" is left alone.
 const LINK = /(?<![\]\\])\[([^\]\n]+)\]\(\s*(<[^>\n]+>|[^\s()]*[./:#][^\s()]*)(?:\s+"[^"\n]*")?\s*\)/g;
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+// Braces that name a language, `{lang=de}` (the body's span syntax, lib/language-spans.ts, and its
+// slips `{lang:de}`, `{language=de}`), after the words in brackets or on their own.
+const LANGUAGE_BRACES = String.raw`\{[^{}\n]*\b(?:lang|language)\s*[=:][^{}\n]*\}`;
+const LANGUAGE_SPAN = new RegExp(String.raw`\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\][ \t]*${LANGUAGE_BRACES}`, "gi");
+const LANGUAGE_STRAY = new RegExp(LANGUAGE_BRACES, "gi");
 
 /**
  * Emphasis as markdown reads it, stricter: the opening run touches no letter or digit
@@ -118,7 +123,7 @@ function markupIn(text: string, options: MarkupOptions, finish: (plain: string) 
 
 function scan(text: string, reference: boolean): { found: Found[]; plain: string; styled: boolean } | undefined {
   // Nearly every text has none of the characters markup needs.
-  if (!/[*_~`[<&]/.test(text)) return undefined;
+  if (!/[*_~`[<&{]/.test(text)) return undefined;
   const found: Found[] = [];
   const held: string[] = [];
   const hold = (s: string) => `\uE000${held.push(s) - 1}\uE001`;
@@ -136,6 +141,15 @@ function scan(text: string, reference: boolean): { found: Found[]; plain: string
   s = s.replace(IMAGE, (all, alt: string) => {
     found.push({ kind: "image", text: restore(all) });
     return alt;
+  });
+  // Before links: `[[a link](…)]{lang=de}` keeps the link, told as one.
+  s = s.replace(LANGUAGE_SPAN, (all, words: string) => {
+    found.push({ kind: "span", text: restore(all) });
+    return words;
+  });
+  s = s.replace(LANGUAGE_STRAY, (all) => {
+    found.push({ kind: "span", text: restore(all) });
+    return " ";
   });
   s = s.replace(LINK, (all, words: string, address: string) => {
     found.push({ kind: "link", text: restore(all), detail: restore(address.replace(/^<|>$/g, "")) });
@@ -293,6 +307,7 @@ function message(found: Found[], reference: boolean): string {
   for (const f of inOrder) {
     if (f.kind === "asterisks" || f.kind === "underscores" || f.kind === "tildes" || f.kind === "backticks") add(`the ${f.kind} in ${QUOTED(f.text)}`);
     else if (f.kind === "link") add(`the brackets and the address of ${QUOTED(f.text)}`);
+    else if (f.kind === "span") add(`${f.text.startsWith("[") ? "the brackets and the braces of" : "the braces"} ${QUOTED(f.text)}`);
     else if (f.kind === "image") add(`${QUOTED(f.text)} as text, not an image`);
     else if (f.kind === "comment") add(`the comment ${QUOTED(f.text)}`);
     else if (f.kind === "entity") add(`${QUOTED(f.text)} where ${/^\s+$/u.test(f.detail!) ? "a space" : /^\p{Cf}+$/u.test(f.detail!) ? "nothing" : QUOTED(f.detail!)} was meant`);
@@ -314,7 +329,9 @@ function message(found: Found[], reference: boolean): string {
     : reference
     ? "is shown as typed: a reference reads no markdown, and no HTML but <i>, <b>, <sup>, <sub> and <sc>"
     : "is shown exactly as typed (front matter is not read as markdown or HTML)";
-  return `${how}: readers would see ${list(parts)}`;
+  // A span here marks nothing: screen readers are not told the words' language either.
+  const unmarked = found.some((f) => f.kind === "span") ? ", and screen readers would not be told the words' language" : "";
+  return `${how}: readers would see ${list(parts)}${unmarked}`;
 }
 
 // Backticks, links and images are read first but sit outermost in what was typed; tags
@@ -350,7 +367,11 @@ function fix(found: Found[], plain: string, options: MarkupOptions, styled: bool
               : `write italics as <i>…</i> and bold as <b>…</b>, which references read: ${value}`
             : `write it without the markup: ${value}`
         }`;
-  if (!links.length) return how;
+  // `[words]{lang=de}` works in the body only; a front-matter text is one language (the post's).
+  const span = reference ? undefined : found.find((f) => f.kind === "span");
+  const example = span?.text.startsWith("[") ? span.text.replace(/\][ \t]+\{/, "]{") : "[Nachtdienst]{lang=de}";
+  const spans = span ? `; words in another language can be marked only in the post's text below the front matter, as ${example}` : "";
+  if (!links.length) return `${how}${spans}`;
   const where = !reference
     ? "in the post's text below the front matter, where markdown works"
     : syntax === "bibtex"
@@ -358,7 +379,7 @@ function fix(found: Found[], plain: string, options: MarkupOptions, styled: bool
       : syntax === "json"
         ? 'in the entry\'s "URL" field'
         : "in the reference's `URL:` field";
-  return `${how}; put the link to ${links.join(" and ")} ${where}`;
+  return `${how}; put the link to ${links.join(" and ")} ${where}${spans}`;
 }
 
 const BIBTEX_COMMAND: Record<string, string> = { i: "\\textit{", b: "\\textbf{", sup: "\\textsuperscript{", sub: "\\textsubscript{", sc: "\\textsc{" };

@@ -51,12 +51,18 @@ export interface StrayAttributes {
   braces: string;
   /** What stands just before it: a `]` and spaces, a citation, a link (its source), or other text (its last word). */
   after: { kind: "space"; spaces: string } | { kind: "citation"; source: string } | { kind: "link"; source: string } | { kind: "text"; word: string };
+  /** When the braces are not closed on their line: "never", or "below" when a `}` comes on a later line of the paragraph. */
+  unclosed?: "never" | "below";
+  /** The words in the brackets right before it (`[x]{lang=fr` unclosed), when there are some. */
+  words?: string;
 }
 
 // One attribute in pandoc's braces: `#id`, `.class`, `name=value` (value quoted or bare); `name:value` is a slip.
 const ATTRIBUTE = /\s*(?:([#.])([^\s{}#.="']+)|([A-Za-z][\w:-]*?)\s*([=:])\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'{}]+))|([^\s{}"'=]+))/y;
 // A `{…}` that names a language: markdown would show it as typed unless it follows a span's brackets.
 const NAMES_LANGUAGE = /^\{[^{}\n]*\b(?:lang|language)\s*[=:][^{}\n]*\}/i;
+// The same braces left open on their line (`[x]{lang="fr"`, or `}` on the next line): shown as typed too.
+const OPENS_LANGUAGE = /^\{[^{}\n]*?\b(?:lang|language)\s*[=:]\s*(?:"[^"{}\n]*"?|'[^'{}\n]*'?|[^\s{}"']*)(?=[^{}\n]*(?:\n|$))/i;
 
 /** The attributes of the braces opening at `pos`, and where they end; undefined when the braces are not pandoc attributes. */
 function readAttributes(src: string, pos: number, max: number): { attributes: WrittenAttribute[]; end: number } | undefined {
@@ -155,10 +161,16 @@ function strayRule(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
   if (src[start] !== "{") return false;
-  const braces = NAMES_LANGUAGE.exec(src.slice(start, state.posMax))?.[0];
+  const rest = src.slice(start, state.posMax);
+  const closed = NAMES_LANGUAGE.exec(rest)?.[0];
+  const open = closed ? undefined : OPENS_LANGUAGE.exec(rest)?.[0];
+  const braces = closed ?? open;
   if (!braces) return false;
   if (silent) return false;
   const before = src.slice(0, start);
+  const unclosed: StrayAttributes["unclosed"] = open === undefined ? undefined : /^[^{]*\}/.test(rest.slice(open.length)) ? "below" : "never";
+  const bracket = before.endsWith("]") ? openingBefore(before, before.length - 1) : -1;
+  const words = bracket >= 0 ? before.slice(bracket + 1, -1) : undefined;
   const previous = state.pending ? undefined : state.tokens[state.tokens.length - 1];
   let after: StrayAttributes["after"];
   const spaced = /\]([ \t]+)$/.exec(state.pending);
@@ -171,7 +183,7 @@ function strayRule(state: StateInline, silent: boolean): boolean {
   } else after = { kind: "text", word: /([^\s[\](){}]+)\s*$/u.exec(before)?.[1]?.replace(/[\p{P}]+$/u, "") ?? "" };
   const token = state.push("language_attributes", "", 0);
   token.content = braces;
-  token.meta = { offset: start, braces, after } satisfies StrayAttributes;
+  token.meta = { offset: start, braces, after, ...(unclosed ? { unclosed } : {}), ...(words ? { words } : {}) } satisfies StrayAttributes;
   state.pos += braces.length;
   return true;
 }
@@ -347,6 +359,20 @@ function strayProblem(stray: StrayAttributes): Problem {
   const tag = (lang && languageTag(lang)) || lang || "fr";
   const braces = `{lang=${tag}}`;
   const shown = `readers see "${stray.braces}" on the page and the words are not marked as ${languageName(tag)}`;
+  if (stray.unclosed) {
+    const span = `[${shortText(stray.words ?? "") || "la garde de nuit"}]${braces}`;
+    return stray.unclosed === "below"
+      ? {
+          severity: "error",
+          message: `${stray.braces} is closed with "}" on a later line: markdown reads a span's braces only on one line, so it shows the brackets and the braces as typed: ${shown}`,
+          fix: `write the braces on one line, right after the words: ${span}`,
+        }
+      : {
+          severity: "error",
+          message: `${stray.braces} is never closed with "}", so markdown shows ${stray.words ? "the brackets and the braces" : "it"} as typed: ${shown}`,
+          fix: stray.words ? `close the braces: ${span}` : `put the words in that language in square brackets right before it, and close the braces, e.g. ${span}`,
+        };
+  }
   switch (stray.after.kind) {
     case "space":
       return { severity: "error", message: `the space between ] and ${stray.braces} makes markdown show the brackets and the braces as typed: ${shown}`, fix: `remove the space: ]${braces}` };
@@ -424,6 +450,10 @@ export function languageSpanProblems(body: string, file: string, bodyLine: numbe
     if (token.map) map = token.map as [number, number];
     const [first = 0, end = first + 1] = token.map ?? map ?? [];
     if (token.type === "html_block") {
+      for (const shown of spansInHtml(token.content)) {
+        const where = find(shown.text, first + shown.line, end);
+        add(htmlBlockProblem(shown.text, token.content, first, bodyLine), where.line, where.column);
+      }
       for (const raw of rawLanguages(token.content)) {
         const problem = rawTagProblem(raw.element, raw.value, raw.dir, own);
         if (!problem) continue;
@@ -457,6 +487,47 @@ export function languageSpanProblems(body: string, file: string, bodyLine: numbe
     visit(token.children ?? [], false);
   }
   return problems;
+}
+
+// Elements whose text is code or not shown: a span's syntax there is not a slip.
+const HTML_AS_IS = /<(pre|code|kbd|samp|script|style|textarea|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const SPAN_IN_HTML = /\[[^\[\]\n]*\][ \t]*\{[^{}\n]*\b(?:lang|language)\s*[=:][^{}\n]*\}?|\{[^{}\n]*\b(?:lang|language)\s*[=:][^{}\n]*\}?/gi;
+
+/**
+ * `[words]{lang=fr}` (or its braces alone) in the text of a raw HTML block, where markdown is not
+ * read: a paragraph whose first line starts with a comment or a tag is one (`<!-- c -->[x]{lang=fr}`).
+ * Not inside tags, comments, or elements whose text is code; `line` is its line in the block.
+ */
+function spansInHtml(html: string): Array<{ text: string; line: number }> {
+  if (!/\{[^}\n]*\blang/i.test(html)) return [];
+  // What readers do not see is blanked (line breaks and offsets kept): code, comments, tags.
+  const blank = (t: string) => t.replace(/[^\n]/g, " ");
+  const text = html.replace(HTML_AS_IS, blank).replace(/<!--[\s\S]*?(?:-->|$)/g, blank).replace(START_TAG, blank).replace(/<\/[a-z][^>]*>/gi, blank);
+  return [...text.matchAll(SPAN_IN_HTML)].map((m) => ({ text: html.slice(m.index, m.index + m[0].length), line: text.slice(0, m.index).split("\n").length - 1 }));
+}
+
+/** What to tell of a span in a raw HTML block (`html`, starting at body line `first`). */
+function htmlBlockProblem(written: string, html: string, first: number, bodyLine: number): Problem {
+  const lang = /\blang(?:uage)?\s*[=:]\s*["']?([^\s"'}]*)/i.exec(written)?.[1] ?? "";
+  const read = lang ? languageTag(lang) : undefined;
+  // A tag chatpost cannot read is kept as written in the fix: the span's own check then tells what is wrong with it.
+  const tag = read ?? (lang || "fr");
+  const words = /^\[([^\]]*)\]/.exec(written)?.[1]?.trim();
+  const shown = `readers see "${written}" on the page and the words are not marked as ${read ? languageName(read) : "being in another language"}`;
+  const comment = /^<!--[^\n]*?-->[ \t]*\S/.test(html);
+  if (comment) {
+    return {
+      severity: "error",
+      message: `the line starts with an HTML comment, so markdown reads the line as HTML, not as text, and shows ${written} as typed: ${shown}`,
+      fix: `put the comment on a line of its own, and the text on the next line${words ? `: [${shortText(words)}]{lang=${tag}}` : ""}`,
+    };
+  }
+  const opening = html.split("\n")[0]!.trim();
+  return {
+    severity: "error",
+    message: `${written} is in a block of HTML (from line ${bodyLine + first}, ${opening.length > 40 ? `${opening.slice(0, 39)}…` : opening}), where markdown is not read, so it is shown as typed: ${shown}`,
+    fix: `leave a blank line between the HTML and this text${words ? `, or mark the words with HTML: <span lang="${tag}"${textDirection(tag) === "rtl" ? ' dir="rtl"' : ""}>${shortText(words)}</span>` : ""}`,
+  };
 }
 
 /** The file's body line and 1-based column of `offset` in an inline block's text, which has lost its line's list or quote marker and indentation. */

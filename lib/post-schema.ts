@@ -2,11 +2,15 @@
 // used everywhere else is derived from it (see post-loader.ts for the resolved form).
 import { z } from "zod";
 import { languageTag, languageName, unreadLanguage } from "./language-tags.ts";
-import { textDirection, type TextDirection } from "./text-direction.ts";
+import { scriptOf, textDirection, type TextDirection } from "./text-direction.ts";
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A day followed by a time of day (2027-06-01T10:00, 2027-06-01 10:00:00Z, 2027-06-01T10:00-04:00).
 const dayWithTime = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/i;
+// A day followed by anything else: a time in other words (10am, noon, T10), a zone, a stray "T" or "Z".
+const dayThenMore = /^(\d{4}-\d{2}-\d{2})(?!\d)(.+)$/s;
+// A day without its zeros (2027-6-1), as most programs write one for people.
+const unpaddedDay = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 /** Whether `text` (YYYY-MM-DD) is a day on the calendar: 2027-02-30 is not. */
 function isCalendarDay(text: string): boolean {
@@ -14,10 +18,37 @@ function isCalendarDay(text: string): boolean {
   return m !== null && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().startsWith(text);
 }
 
+/** `2027-6-1` written with its zeros, when that is a day on the calendar. */
+function paddedDay(text: string): string | undefined {
+  const m = unpaddedDay.exec(text);
+  const day = m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : undefined;
+  return day !== undefined && isCalendarDay(day) ? day : undefined;
+}
+
+/**
+ * The clock time (HH:MM, 24-hour) a time written in words after a day means: "10am", "10 pm",
+ * "T10", "at 10", "10h", "10.30", "noon", "midnight", "  10:00"; undefined when it is none.
+ */
+function clockTime(rest: string): string | undefined {
+  const words = rest.trim().replace(/^(?:T|at\b|,)\s*/i, "").trim();
+  if (/^noon$/i.test(words)) return "12:00";
+  if (/^midnight$/i.test(words)) return "00:00";
+  const m = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(?:h|(a|p)\.?m\.?)?$/i.exec(words);
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? 0);
+  const half = m[3]?.toLowerCase();
+  if (half && (hour < 1 || hour > 12)) return undefined;
+  if (half === "p" && hour < 12) hour += 12;
+  if (half === "a" && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return undefined;
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
 /**
  * A calendar date written YYYY-MM-DD (or a Date that YAML made of one) as the field `field`; becomes the "YYYY-MM-DD" string.
  * A post is published by the day (from the start of its date where the chat is hosted, lib/publishing.ts), not the hour:
- * a date with a time is told so, with the date alone to write.
+ * a date with a time (in any form: 10:00, 10am, noon) is told so, with the date alone to write.
  */
 export const calendarDate = (field: string) =>
   z
@@ -26,24 +57,39 @@ export const calendarDate = (field: string) =>
       // A YAML timestamp with a time of day keeps it (read back in UTC), to be told as a time.
       const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 16).replace(/T00:00$/, "")) : value.trim();
       if (isCalendarDay(text)) return text;
+      const byTheDay = "a post is published by the day, not by the hour: from the start of its date where the chat is hosted (the settings' chat.zone)";
       const day = dayWithTime.exec(text)?.[1];
       if (day !== undefined && isCalendarDay(day)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `"${text}" gives a time of day, but a post is published by the day, not by the hour: from the start of its date where the chat is hosted (the settings' chat.zone) → write ${field}: ${day}`,
-        });
+        ctx.addIssue({ code: "custom", message: `"${text}" gives a time of day, but ${byTheDay} → write ${field}: ${day}` });
+        return z.NEVER;
+      }
+      // The day is on the calendar; what follows it is a time in other words, or a stray letter.
+      const more = dayThenMore.exec(text);
+      if (more && isCalendarDay(more[1]!)) {
+        const rest = more[2]!.replace(/^[\s,]+/, "").trimEnd();
+        const what = clockTime(more[2]!) !== undefined ? `the day ${more[1]} and a time of day ("${rest}")` : `the day ${more[1]} followed by "${rest}"`;
+        ctx.addIssue({ code: "custom", message: `"${text}" gives ${what}, but ${byTheDay} → write ${field}: ${more[1]}` });
+        return z.NEVER;
+      }
+      const padded = paddedDay(text);
+      if (padded) {
+        ctx.addIssue({ code: "custom", message: `"${text}" is written without the zeros a date needs (YYYY-MM-DD, two digits for the month and the day) → write ${field}: ${padded}` });
         return z.NEVER;
       }
       ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date on the calendar → write an existing date as YYYY-MM-DD, e.g. 2017-04-30` });
       return z.NEVER;
     });
 
-const isoDayTime = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?$/;
+// The day, or the day and the clock time where the chat is hosted (T, t or a space between, as `date:` and `start:` read them).
+const isoDayTime = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2}))?$/;
+// The day and a time with seconds, a fraction, a zone or an offset after it: 2027-06-01T10:00:00.000+05:30.
+const dayTimeWithMore = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(:\d{2}(?:[.,]\d*)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}|\[[^\]\n]+\]|[A-Za-z_]+\/[A-Za-z_/+-]+)?$/;
 
 /**
  * The day a post was changed, YYYY-MM-DD, or the day and the clock time where the chat
  * is hosted, YYYY-MM-DDTHH:MM (for a second change on the same day, which calendars
- * must be able to tell from the first); becomes that text.
+ * must be able to tell from the first); becomes that text (with a capital T).
+ * Seconds, a zone or an offset, or a time in other words are told, with the line to write.
  */
 export const changeDate = (field: string) =>
   z
@@ -52,18 +98,34 @@ export const changeDate = (field: string) =>
       // A YAML timestamp keeps its written digits, read back in UTC (as a chat's start does).
       const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 16).replace(/T00:00$/, "")) : value.trim();
       const m = isoDayTime.exec(text);
-      const day = m?.[1] ?? "";
-      const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
-      const dayOk = m !== null && new Date(Date.UTC(y, mo - 1, d)).toISOString().startsWith(day);
+      const day = m?.[1] ?? dayThenMore.exec(text)?.[1] ?? "";
+      const dayOk = isCalendarDay(day);
       const timeOk = m?.[2] === undefined || (Number(m[2]) <= 23 && Number(m[3]) <= 59);
-      if (!dayOk || !timeOk) {
-        ctx.addIssue({
-          code: "custom",
-          message: `"${String(value)}" is not a date on the calendar → write the day you changed the post as YYYY-MM-DD, e.g. 2017-05-01, or the day and the time where the chat is hosted, e.g. 2017-05-01T14:30`,
-        });
+      if (m && dayOk && timeOk) return m[2] === undefined ? day : `${day}T${m[2]}:${m[3]}`;
+      const hosted = "the clock time where the chat is hosted, HH:MM";
+      const fail = (message: string) => {
+        ctx.addIssue({ code: "custom", message });
         return z.NEVER;
+      };
+      if (dayOk && !m) {
+        const full = dayTimeWithMore.exec(text);
+        if (full && Number(full[2]) <= 23 && Number(full[3]) <= 59) {
+          const time = `${full[2]}:${full[3]}`;
+          const extra = [full[4] ? `seconds ("${full[4]}")` : "", full[5] ? `a zone or offset ("${full[5]}")` : ""].filter(Boolean).join(" and ");
+          return fail(
+            `"${text}" gives the time with ${extra}, but \`${field}:\` takes ${hosted}, without seconds or a zone → write ${field}: ${day}T${time}${full[5] ? ` if ${time} is the time where the chat is hosted (else the time it was there)` : ""}, or ${field}: ${day} for the day alone`,
+          );
+        }
+        const rest = text.slice(day.length);
+        const time = clockTime(rest);
+        const shown = rest.replace(/^[\s,]+/, "").trimEnd();
+        if (time !== undefined) return fail(`"${text}" gives the time as "${shown}", but \`${field}:\` takes ${hosted} on a 24-hour clock → write ${field}: ${day}T${time}, or ${field}: ${day} for the day alone`);
+        return fail(`"${text}" is the day ${day} followed by "${shown}", which is not a time chatpost reads → write ${field}: ${day}, or with ${hosted} on a 24-hour clock, e.g. ${field}: ${day}T14:30`);
       }
-      return m[2] === undefined ? day : `${day}T${m[2]}:${m[3]}`;
+      if (dayOk && m && !timeOk) return fail(`"${text}" is not a time of day (the hours go from 00 to 23, the minutes from 00 to 59) → write ${field}: ${day}, or with ${hosted}, e.g. ${field}: ${day}T14:30`);
+      const padded = paddedDay(text);
+      if (padded) return fail(`"${text}" is written without the zeros a date needs (YYYY-MM-DD, two digits for the month and the day) → write ${field}: ${padded}`);
+      return fail(`"${String(value)}" is not a date on the calendar → write the day you changed the post as YYYY-MM-DD, e.g. 2017-05-01, or the day and the time where the chat is hosted, e.g. 2017-05-01T14:30`);
     });
 
 /** Tags as a YAML list on one line, `[community, night shift]`, each quoted where YAML needs it. */
@@ -339,6 +401,25 @@ const LANGUAGE_EXAMPLE = "language: es";
 // A tag as HTML's lang takes it: a language code, then subtags joined by hyphens (es, es-ES, zh-Hant).
 const WRITTEN_AS_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 
+// How a post's language is written, for a fix that has no one tag to give.
+const POST_LANGUAGE_TAGS = "es Spanish, fr French, de German, pt Portuguese, ja Japanese, zh Chinese, ar Arabic…";
+
+/**
+ * The tag a post's `language:` (or a `lang:` moved to it) should say for `written`: the tag
+ * itself, or the one a language's name, own name, country code ("jp") or near slip
+ * ("Germn") stands for; undefined when none can be told (then the fix gives examples).
+ */
+export function postLanguageSuggestion(written: unknown): string | undefined {
+  if (typeof written !== "string" || !written.trim()) return undefined;
+  const text = written.trim();
+  const tag = languageTag(text);
+  if (tag) return tag;
+  // unreadLanguage's fix writes one line when it knows the tag, and "e.g." with an example when it does not.
+  let named: string | undefined;
+  const fix = unreadLanguage(text, (t) => ((named = t), `language: ${t}`))?.fix ?? "";
+  return named !== undefined && !/\be\.g\./.test(fix) ? named : undefined;
+}
+
 /**
  * What is wrong with a post's `language:` as written, with the line to write; undefined for a
  * language tag chatpost reads (in any capitals: es-es is es-ES). A language's name ("Spanish",
@@ -346,9 +427,12 @@ const WRITTEN_AS_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
  */
 function postLanguageProblem(written: unknown): string | undefined {
   const line = (tag: string) => `language: ${tag}`;
+  const oneLanguage = (first: string) =>
+    `a post is written in one language → write the tag of the language its text is in, e.g. ${line(first)} (a passage in another language is marked in the text itself, as [words]{lang=fr})`;
   if (typeof written !== "string") {
+    const first = Array.isArray(written) ? postLanguageSuggestion(written.find((w) => postLanguageSuggestion(w))) : undefined;
     return Array.isArray(written)
-      ? `a post is written in one language → write its language tag alone, e.g. ${LANGUAGE_EXAMPLE} (a passage in another language is marked in the text itself)`
+      ? oneLanguage(first ?? "es")
       : `expected the language tag of the post's text → write e.g. ${LANGUAGE_EXAMPLE} for a post in Spanish, or remove the line for one in the site's language`;
   }
   const text = written.trim();
@@ -360,10 +444,17 @@ function postLanguageProblem(written: unknown): string | undefined {
   }
   const named = languageName(tag ?? "");
   if (tag) return `"${text}" is a language's name${named.toLowerCase() === text.toLowerCase() ? "" : ` (${named})`}, but \`language:\` takes its language tag, as the site's \`language\` does → write ${line(tag)}`;
+  // `es, fr`, `es/fr`, `es and fr`: more than one language, each readable.
+  const parts = text.split(/\s*(?:[,;/&+|]|\band\b|\bund\b|\by\b|\bet\b)\s*|\s+/i).filter(Boolean);
+  if (parts.length > 1 && parts.every((p) => languageTag(p))) return oneLanguage(languageTag(parts[0]!)!);
   const problem = unreadLanguage(text, line);
   // Its words up to what they say of a reference's entry ("Español" is Spanish's own name, "jp" a country's code).
   const what = problem?.message.split(", so the entry")[0] ?? `"${text}" names no language chatpost knows`;
-  const fix = problem?.fix ?? `write the language tag, e.g. ${LANGUAGE_EXAMPLE} for a post in Spanish`;
+  const suggested = postLanguageSuggestion(text);
+  // unreadLanguage words its examples for a reference (a work, its English name): a post's `language:` takes the tag.
+  const fix = suggested
+    ? (problem?.fix ?? `write ${line(suggested)}`)
+    : `write the language's tag (${POST_LANGUAGE_TAGS}), e.g. ${line("de")} for a post in German; or remove the line if the post is in the site's language`;
   return `${what}, so the page could not tell screen readers which language the post is in → ${fix}`;
 }
 
@@ -401,6 +492,39 @@ export function languageMarks(language: string | undefined, pageLanguage: string
   if (!language || sameLanguage(language, pageLanguage)) return undefined;
   const dir = textDirection(language);
   return dir === textDirection(pageLanguage) ? { lang: language } : { lang: language, dir };
+}
+
+// The Unicode scripts (as RegExp's \p{Script=…} names them) of the ISO 15924 codes that name a mix or a variant.
+const SCRIPT_LETTERS: Record<string, string[]> = {
+  Jpan: ["Hira", "Kana", "Hani"], Kore: ["Hang", "Hani"], Hans: ["Hani"], Hant: ["Hani"], Hanb: ["Bopo", "Hani"],
+  Aran: ["Arab"], Latf: ["Latn"], Latg: ["Latn"], Cyrs: ["Cyrl"], Syre: ["Syrc"], Syrj: ["Syrc"], Syrn: ["Syrc"],
+};
+
+/** A pattern for a letter (or digit, or mark) of `script` (ISO 15924); undefined for a script RegExp does not know. */
+function scriptCharacter(script: string): RegExp | undefined {
+  try {
+    return new RegExp((SCRIPT_LETTERS[script] ?? [script]).map((name) => `\\p{Script=${name}}`).join("|"), "u");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * languageMarks for one text of a post in `language` (its title, a topic): a post's front matter
+ * cannot mark a phrase, and a topic in the site's language is common in a post in another (an
+ * English question in an Arabic chat). When the post's language is written in another script
+ * than the page's, a text without a single character of the post's script is not in the post's
+ * language: it is left in the page's, so that it is not voiced in the post's language, nor laid
+ * out in its direction ("?Should vendors join, 2026"). In the same script the text cannot tell,
+ * and the post's language holds.
+ */
+export function textLanguageMarks(text: string, language: string | undefined, pageLanguage: string): { lang: string; dir?: TextDirection } | undefined {
+  const marks = languageMarks(language, pageLanguage);
+  if (!marks) return undefined;
+  const own = scriptOf(marks.lang);
+  const page = scriptOf(pageLanguage);
+  const ownCharacter = own && page && own !== page ? scriptCharacter(own) : undefined;
+  return !ownCharacter || ownCharacter.test(text) ? marks : undefined;
 }
 
 export const frontMatterSchema = z.strictObject({

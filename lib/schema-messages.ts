@@ -8,7 +8,8 @@ import { commentedOutBelow, curlyQuoted, quoteYaml, trailingComment, type Locate
 import { yamlScalar } from "./yaml-text.ts";
 import { pastedTopics, withoutTopicLabel } from "./topic-labels.ts";
 import { closest } from "./suggest.ts";
-import { languageTag } from "./language-tags.ts";
+import { languageName } from "./language-tags.ts";
+import { postLanguageSuggestion } from "./post-schema.ts";
 
 export interface IssueContext {
   /** The parsed YAML, to tell a missing field from a wrong one and to quote the value back. */
@@ -69,9 +70,7 @@ export function zodIssuesToDiagnostics(
         }
         // `lang: es`, as pandoc, Jekyll and Eleventy name it: chatpost's field is `language:` (the site's and references' name too).
         if (key.toLowerCase() === "lang" && known.includes("language")) {
-          const written = valueAt(context.data, [...issue.path, key]);
-          const tag = languageTag(written) ?? (typeof written === "string" && written.trim() ? written.trim() : "es");
-          out.push({ ...at, message: `unknown field \`${key}\`: chatpost calls the language \`language:\`, as the site's settings and references do`, fix: `write \`language: ${tag}\` in place of this line` });
+          out.push({ ...at, ...langField(key, valueAt(context.data, [...issue.path, key]), valueAt(context.data, [...issue.path, "language"]), locate([...issue.path, "language"]).line) });
           continue;
         }
         const alias = ALIASES[key.toLowerCase()];
@@ -405,6 +404,31 @@ function hasValue(data: unknown, path: readonly PropertyKey[]): boolean {
     node = (node as Record<PropertyKey, unknown>)[seg];
   }
   return node !== undefined;
+}
+
+/**
+ * `lang: es`, as pandoc, Jekyll and Eleventy name it: chatpost's field is `language:` (the
+ * site's and references' name too). The line to write holds a tag chatpost reads (`lang: jp`
+ * becomes `language: ja`); with a `language:` already written (on line `languageLine`), the
+ * fix removes this line, as a second `language:` would be the same field written twice.
+ */
+function langField(key: string, written: unknown, language: unknown, languageLine: number | undefined): { message: string; fix: string } {
+  const message = `unknown field \`${key}\`: chatpost calls the language \`language:\`, as the site's settings and references do`;
+  const tag = postLanguageSuggestion(written);
+  const there = languageLine !== undefined ? `\`language:\` on line ${languageLine}` : "`language:`";
+  if (language !== undefined) {
+    const same = tag !== undefined && postLanguageSuggestion(language) === tag;
+    return {
+      message: `${message}, and ${there} already names it`,
+      fix: same ? "remove this line" : `remove this line${tag ? `; if the text is in ${languageName(tag)}, make ${languageLine !== undefined ? `line ${languageLine}` : "`language:`"} read \`language: ${tag}\`` : ""}`,
+    };
+  }
+  if (tag) return { message, fix: `write \`language: ${tag}\` in place of this line` };
+  const unread = typeof written === "string" && written.trim() ? `, and "${written.trim()}" names no language chatpost knows` : "";
+  return {
+    message: `${message}${unread}`,
+    fix: "write `language:` with the language's tag in place of this line, e.g. `language: de` for German (es Spanish, fr French, ja Japanese, ar Arabic…); or remove the line if the text is in the site's language",
+  };
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

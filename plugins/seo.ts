@@ -2,7 +2,7 @@
 // sitemap.xml and robots.txt. The <head> tags themselves are in layouts/partials/head-meta.njk.
 import { postDescription } from "../lib/description.ts";
 import type { Post } from "../lib/post-loader.ts";
-import { languageMarks } from "../lib/post-schema.ts";
+import { languageMarks, textLanguageMarks } from "../lib/post-schema.ts";
 import { lastChanged } from "../lib/publishing.ts";
 import { absoluteUrl } from "../lib/site-url.ts";
 import { isNotFoundPage, isSitemapPage, sitemapXml } from "../lib/sitemap.ts";
@@ -37,10 +37,14 @@ export default function seoPlugin(eleventyConfig: any): void {
   // `postLang` is its tag ("" for a post in the site's language, which needs nothing);
   // `langAttributes` the attributes for the element holding its text: ` lang="es"`,
   // ` lang="ar" dir="rtl"`, or "". The interface's words and the dates stay the site's.
-  const marks = (post: { language?: string } | undefined) => languageMarks(post?.language, context().settings.language);
+  // Given one of the post's texts (its title, a topic), the attributes that text needs: a text
+  // with no character of the post's script, when that is not the site's, stays in the site's
+  // language (an English question in an Arabic post; textLanguageMarks, lib/post-schema.ts).
+  const marks = (post: { language?: string } | undefined, text?: unknown) =>
+    typeof text === "string" ? textLanguageMarks(text, post?.language, context().settings.language) : languageMarks(post?.language, context().settings.language);
   eleventyConfig.addFilter("postLang", (post: { language?: string } | undefined) => marks(post)?.lang ?? "");
-  eleventyConfig.addFilter("langAttributes", (post: { language?: string } | undefined) => {
-    const found = marks(post);
+  eleventyConfig.addFilter("langAttributes", (post: { language?: string } | undefined, text?: unknown) => {
+    const found = marks(post, text);
     return found ? ` lang="${found.lang}"${found.dir ? ` dir="${found.dir}"` : ""}` : "";
   });
 
