@@ -677,6 +677,12 @@ export interface ChatTimeText {
   /** "Wednesday, May 3, 2017, 00:30 UTC" */
   utc: string;
   abbreviation: string;
+  /**
+   * Where `abbreviation` is letters a screen reader spells out ("E S T"): `host` before and
+   * after it, and the zone's long name ("Eastern Standard Time"), which a page says to
+   * screen readers in its place (layouts/partials/chat-block.njk).
+   */
+  spokenZone?: { before: string; name: string; after: string };
   offset: string;
   /** ISO 8601 with the host offset: 2017-05-02T20:30:00-04:00 */
   isoLocal: string;
@@ -698,10 +704,13 @@ export function describeChatTime(instant: ChatInstant, locale = "en-US"): ChatTi
     `${plain(local.toLocaleString({ ...LONG_DATE, hour: "numeric", minute: "2-digit" }))} ${zoneText}`;
   const utcText = joinDateAndTime(locale, utc.toLocaleString(LONG_DATE), utc.toFormat("HH:mm"), "UTC") ??
     `${plain(utc.toLocaleString({ ...LONG_DATE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }))} UTC`;
+  const name = instant.zone === "UTC" ? abbreviation : zoneName(instant, locale, "long");
+  const at = host.lastIndexOf(zoneText);
   return {
     host,
     utc: utcText,
     abbreviation,
+    ...(name !== abbreviation && at >= 0 ? { spokenZone: { before: host.slice(0, at), name, after: host.slice(at + abbreviation.length) } } : {}),
     offset,
     isoLocal: local.toISO({ suppressMilliseconds: true })!,
     isoUtc: utc.toISO({ suppressMilliseconds: true })!.replace("+00:00", "Z"),

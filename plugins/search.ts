@@ -10,11 +10,13 @@ export const SEARCH_URL = "/search/";
 // a blocker) or ours, all get it. The status region repeats Pagefind's result count
 // ("2 results for nurses") for screen readers: Pagefind's own message is not a live region.
 // On a site in another language, the page's own English words say lang="en" (uiLang,
-// plugins/site.ts), the label the script adds too (data-ui-lang); Pagefind's words follow <html lang>.
+// plugins/site.ts). Pagefind's words are English too (the script gives them), so the box
+// says lang="en", and so does the status that repeats its count; the script gives the
+// result list, whose titles and excerpts are the site's, the page's language back.
 const PAGE = `<h1{% if uiLang %} lang="{{ uiLang }}"{% endif %}>Search</h1>
 <link rel="stylesheet" href="/pagefind/pagefind-ui.css">
-<div id="search" class="search" data-pagefind-ignore{% if uiLang %} data-ui-lang="{{ uiLang }}"{% endif %}></div>
-<div id="search-status" class="visually-hidden" role="status"></div>
+<div id="search" class="search" data-pagefind-ignore{% if uiLang %} lang="{{ uiLang }}"{% endif %}></div>
+<div id="search-status" class="visually-hidden" role="status"{% if uiLang %} lang="{{ uiLang }}"{% endif %}></div>
 <p class="search-fallback"{% if uiLang %} lang="{{ uiLang }}"{% endif %}><noscript>Search needs JavaScript. </noscript><span class="search-unavailable" hidden>Search could not be loaded. </span>Every chat is also listed in the <a href="/archive/">archive</a> and by <a href="/tags/">tag</a>.</p>
 <script src="/pagefind/pagefind-ui.js"></script>
 <script src="/search/search.js"></script>
@@ -25,6 +27,48 @@ export const UNAVAILABLE = {
   build: "Search could not be loaded. ",
   preview: "Search works on the built site: the preview (npm start) has no search index; run npm run build to try it. ",
 } as const;
+
+/**
+ * Every word of Pagefind's UI, in English. Pagefind takes its words from <html lang>
+ * ("Suche", "6 Ergebnisse für chat" on a de-DE site), but the rest of the interface is
+ * English on every site (README, "What readers see"), so the search box is too. The
+ * index it searches is still chosen by <html lang>. `language` is for its numbers.
+ */
+export const PAGEFIND_WORDS = {
+  language: "en",
+  placeholder: "Search",
+  clear_search: "Clear",
+  load_more: "Load more results",
+  search_label: "Search this site",
+  filters_label: "Filters",
+  zero_results: "No results for [SEARCH_TERM]",
+  many_results: "[COUNT] results for [SEARCH_TERM]",
+  one_result: "[COUNT] result for [SEARCH_TERM]",
+  total_zero_results: "No results",
+  total_one_result: "[COUNT] result",
+  total_many_results: "[COUNT] results",
+  alt_search: "No results for [SEARCH_TERM]. Showing results for [DIFFERENT_TERM] instead",
+  search_suggestion: "No results for [SEARCH_TERM]. Try one of the following searches:",
+  searching: "Searching for [SEARCH_TERM]...",
+  results_label: "Search results",
+  keyboard_navigate: "navigate",
+  keyboard_select: "select",
+  keyboard_clear: "clear",
+  keyboard_close: "close",
+  keyboard_search: "search",
+  error_search: "Search failed",
+  filter_selected_one: "[COUNT] selected",
+  filter_selected_many: "[COUNT] selected",
+  input_hint: "Results will appear as you type",
+  loading: "Loading",
+} as const;
+
+/**
+ * The ids of the headings a post page writes in English, whatever the site's language
+ * (layouts/partials/chat-block.njk, topics.njk, layouts/post.njk): Pagefind's sub-results
+ * link to them by id and copy their text without its lang="en".
+ */
+export const ENGLISH_HEADING_IDS = ["chat-heading", "topics-heading", "notes-heading", "references-heading"] as const;
 
 /**
  * The page's script (an external file rather than an inline script, so the
@@ -41,7 +85,7 @@ export function searchScript(mode: "build" | "preview"): string {
   var ui;
   try {
     // The index already holds each page's full path, prefix included (lib/search-index.ts).
-    if (typeof PagefindUI === "function") ui = new PagefindUI({ element: "#search", bundlePath: bundlePath, baseUrl: "/", showSubResults: true, showImages: false, resetStyles: false });
+    if (typeof PagefindUI === "function") ui = new PagefindUI({ element: "#search", bundlePath: bundlePath, baseUrl: "/", showSubResults: true, showImages: false, resetStyles: false, translations: ${JSON.stringify(PAGEFIND_WORDS)} });
   } catch (e) {
     ui = undefined;
   }
@@ -63,18 +107,31 @@ export function searchScript(mode: "build" | "preview"): string {
     label.htmlFor = "search-input";
     label.className = "search-label";
     label.textContent = "Search every chat";
-    if (box.getAttribute("data-ui-lang")) label.lang = box.getAttribute("data-ui-lang");
     box.prepend(label);
   }
   // Pagefind redraws its message ("2 results for nurses") and its result list as the
   // reader types. Once it has settled, the message is repeated in the page's status
   // region, which screen readers announce; the result list, unstyled as a list, keeps
-  // its list role in WebKit with role="list".
+  // its list role in WebKit with role="list". On a site in another language (the box
+  // says lang="en"), the list says the page's language, and a sub-result that is one of
+  // the page's English headings ("The chat", "Topics") says lang="en" again.
   var status = document.getElementById("search-status");
+  var pageLang = document.documentElement.lang;
+  var english = ${JSON.stringify(ENGLISH_HEADING_IDS)};
   var settle;
   new MutationObserver(function () {
     var lists = box.querySelectorAll(".pagefind-ui__results:not([role])");
-    for (var i = 0; i < lists.length; i++) lists[i].setAttribute("role", "list");
+    for (var i = 0; i < lists.length; i++) {
+      lists[i].setAttribute("role", "list");
+      if (box.lang && pageLang) lists[i].lang = pageLang;
+    }
+    if (box.lang) {
+      var links = box.querySelectorAll(".pagefind-ui__result-nested .pagefind-ui__result-link:not([lang])");
+      for (var j = 0; j < links.length; j++) {
+        var id = links[j].hash.slice(1);
+        if (english.indexOf(id) >= 0) links[j].lang = box.lang;
+      }
+    }
     clearTimeout(settle);
     settle = setTimeout(function () {
       var message = box.querySelector(".pagefind-ui__message");

@@ -31,7 +31,10 @@ describe("announcement page", () => {
 
   it("gives the chat time in the host zone with abbreviation and the offset in force (EDT in May)", () => {
     const doc = dom(site.read("posts/online-communities/index.html"));
-    assert.equal(text(doc.querySelector(".chat-when time")), "Tuesday, May 2, 2017, 8:30 PM EDT (UTC−4)");
+    // "EDT" is shown, and screen readers are told "Eastern Daylight Time" in its place.
+    assert.equal(text(doc.querySelector(".chat-when time")), "Tuesday, May 2, 2017, 8:30 PM EDT Eastern Daylight Time (UTC−4)");
+    assert.equal(text(doc.querySelector('.chat-when time [aria-hidden="true"]')), "EDT");
+    assert.equal(text(doc.querySelector(".chat-when time .visually-hidden")), "Eastern Daylight Time");
     assert.equal(doc.querySelector(".chat-when time")?.getAttribute("datetime"), "2017-05-02T20:30:00-04:00");
     assert.equal(doc.querySelector(".chat-utc time")?.getAttribute("datetime"), "2017-05-03T00:30:00Z");
     assert.equal(text(doc.querySelector(".chat-hashtag")), "#hcldr");
@@ -61,7 +64,7 @@ describe("announcement page", () => {
 
   it("uses the other offset after the DST change, with the site's default zone and hashtag", () => {
     const doc = dom(site.read("posts/after-dst/index.html"));
-    assert.equal(text(doc.querySelector(".chat-when time")), "Tuesday, November 7, 2017, 8:30 PM EST (UTC−5)");
+    assert.equal(text(doc.querySelector(".chat-when time")), "Tuesday, November 7, 2017, 8:30 PM EST Eastern Standard Time (UTC−5)");
     assert.equal(doc.querySelector(".chat-utc time")?.getAttribute("datetime"), "2017-11-08T01:30:00Z");
     assert.equal(text(doc.querySelector(".chat-hashtag")), "#fixchat");
   });

@@ -38,7 +38,7 @@ describe("a cancelled chat", () => {
     const block = doc.querySelector("section.chat-block")!;
     assert.equal(doc.querySelector("header.post-header")!.nextElementSibling, block);
     assert.equal(text(block.querySelector("h2")), "This chat is cancelled");
-    assert.equal(text(block.querySelector(".chat-when")), "It was to take place on Tuesday, December 1, 2026, 8:30 PM EST (UTC−5).");
+    assert.equal(text(block.querySelector(".chat-when")), "It was to take place on Tuesday, December 1, 2026, 8:30 PM EST Eastern Standard Time (UTC−5).");
     // No countdown, no "Your time" (the script reads data-chat-start), no converter, no Google or Outlook.
     assert.equal(doc.querySelector("[data-chat-start]"), null);
     for (const sel of [".chat-status", ".chat-local", ".chat-converter", ".chat-google", ".chat-outlook", ".chat-follow"]) assert.equal(doc.querySelector(sel), null, sel);
@@ -110,7 +110,7 @@ describe("a moved chat", () => {
   it("says from when, after its new time, and keeps everything to join and add it", () => {
     const block = page("moved").querySelector("section.chat-block")!;
     assert.equal(text(block.querySelector("h2")), "Join the chat");
-    assert.equal(text(block.querySelector(".chat-moved")), "Moved from Wednesday, December 2, 2026, 8:30 PM EST (UTC−5).");
+    assert.equal(text(block.querySelector(".chat-moved")), "Moved from Wednesday, December 2, 2026, 8:30 PM EST Eastern Standard Time (UTC−5).");
     assert.equal(block.querySelector(".chat-moved time")!.getAttribute("datetime"), "2026-12-02T20:30:00-05:00");
     assert.ok(block.querySelector(".chat-google") && block.querySelector(".chat-outlook") && block.getAttribute("data-chat-start"));
   });

@@ -317,6 +317,18 @@ describe("saying the time back", () => {
     assert.equal(describeChatTime(resolved("2017-05-02T20:30", "UTC").instant).host, "Tuesday, May 2, 2017, 8:30 PM UTC");
   });
 
+  it("gives a page the long name to say in place of an abbreviation of letters, and none where the text says it in full", () => {
+    const est = describeChatTime(resolved("2017-11-07T20:30", "America/New_York").instant);
+    assert.deepEqual(est.spokenZone, { before: "Tuesday, November 7, 2017, 8:30 PM ", name: "Eastern Standard Time", after: " (UTC−5)" });
+    assert.equal(est.spokenZone!.before + est.abbreviation + est.spokenZone!.after, est.host);
+    const cest = describeChatTime(resolved("2017-05-02T20:30", "Europe/Berlin").instant, "de-DE");
+    assert.equal(cest.abbreviation, "MESZ");
+    assert.equal(cest.spokenZone?.name, "Mitteleuropäische Sommerzeit");
+    assert.equal(cest.spokenZone!.before + cest.abbreviation + cest.spokenZone!.after, cest.host);
+    assert.equal(describeChatTime(resolved("2017-05-02T20:30", "Asia/Kolkata").instant).spokenZone, undefined);
+    assert.equal(describeChatTime(resolved("2017-05-02T20:30", "UTC").instant).spokenZone, undefined);
+  });
+
   it("formats offsets", () => {
     assert.equal(formatOffset(-240), "UTC−4");
     assert.equal(formatOffset(345), "UTC+5:45");
