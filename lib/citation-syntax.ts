@@ -13,6 +13,7 @@ import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import { localeLocatorTerms, locatorSpellings, normaliseTerm, type LocatorSpelling, type LocatorTerms } from "./locator-terms.ts";
 import { citationShape, notesAfterPunctuation } from "./notes-after-punctuation.ts";
+import { inlinePosition } from "./source-columns.ts";
 
 export type { LocatorTerms };
 
@@ -901,16 +902,8 @@ export function citationSyntax(md: MarkdownIt, options: CitationSyntaxOptions = 
 function placeSlips(block: Token, firstLine: number, lines: string[]): CitationSlip[] {
   const out: CitationSlip[] = [];
   for (const { offset, ...slip } of blockSlips.get(block) ?? []) {
-    const before = block.content.slice(0, offset);
-    const line = firstLine + (before.match(/\n/g)?.length ?? 0);
-    const start = before.lastIndexOf("\n") + 1;
-    const inLine = offset - start;
-    // Inline content has lost the line's list or quote marker and indentation: it ends the source line
-    // (or stands in it, when trailing spaces were trimmed).
-    const contentLine = block.content.slice(start).split("\n")[0]!;
-    const src = lines[line] ?? "";
+    const { line, prefix, inLine, src } = inlinePosition(block.content, offset, firstLine, lines);
     const head = slip.source.split("\n")[0]!;
-    const prefix = src.endsWith(contentLine) ? src.length - contentLine.length : src.indexOf(contentLine);
     const column = prefix >= 0 && src.startsWith(head, prefix + inLine) ? prefix + inLine : src.indexOf(head, inLine);
     out.push({ ...slip, line, column: (column >= 0 ? column : inLine) + 1 });
   }

@@ -16,6 +16,7 @@ import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostic } from "./diagnostics.ts";
 import { languageName, languageTag, unreadLanguage } from "./language-tags.ts";
+import { inlinePosition } from "./source-columns.ts";
 import { parseBracketContent } from "./citation-syntax.ts";
 import { attributesOf } from "./local-paths.ts";
 import { parseBody } from "./markdown.ts";
@@ -532,13 +533,7 @@ function htmlBlockProblem(written: string, html: string, first: number, bodyLine
 
 /** The file's body line and 1-based column of `offset` in an inline block's text, which has lost its line's list or quote marker and indentation. */
 function place(block: Token, offset: number, firstLine: number, lines: readonly string[]): { line: number; column: number } {
-  const before = block.content.slice(0, offset);
-  const line = firstLine + (before.match(/\n/g)?.length ?? 0);
-  const start = before.lastIndexOf("\n") + 1;
-  const inLine = offset - start;
-  const contentLine = block.content.slice(start).split("\n")[0]!;
-  const src = lines[line] ?? "";
-  const prefix = src.endsWith(contentLine) ? src.length - contentLine.length : src.indexOf(contentLine);
+  const { line, prefix, inLine } = inlinePosition(block.content, offset, firstLine, lines);
   return { line, column: (prefix >= 0 ? prefix : 0) + inLine + 1 };
 }
 

@@ -62,3 +62,20 @@ export function writtenForms(address: string): string[] {
     return [address];
   }
 }
+
+/**
+ * Where `offset` in an inline block's text stands in the file. markdown-it's inline content
+ * has lost each line's list or quote marker and indentation, so its line ends the source
+ * line (or stands in it, when trailing spaces were trimmed). `line` is the 0-based line of
+ * `lines`; `prefix` where the content line starts in it (-1 when not found); `inLine` the
+ * offset within the content line; `src` the source line.
+ */
+export function inlinePosition(content: string, offset: number, firstLine: number, lines: readonly string[]): { line: number; prefix: number; inLine: number; src: string } {
+  const before = content.slice(0, offset);
+  const line = firstLine + (before.match(/\n/g)?.length ?? 0);
+  const start = before.lastIndexOf("\n") + 1;
+  const contentLine = content.slice(start).split("\n")[0]!;
+  const src = lines[line] ?? "";
+  const prefix = src.endsWith(contentLine) ? src.length - contentLine.length : src.indexOf(contentLine);
+  return { line, prefix, inLine: offset - start, src };
+}

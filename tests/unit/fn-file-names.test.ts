@@ -3,25 +3,14 @@
 // stored apart (NFD), and an .eleventyignore, which has no effect. Each is told once, at
 // the file, with the rename to make.
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, it } from "node:test";
 import { ignoreFilePatterns, unpublishableFiles, windowsNameProblem, windowsSafeName } from "../../lib/content-paths.ts";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
+import { copySiteWith, FIXTURE_SITE } from "../helpers/build-site.ts";
 
-const FIXTURE = new URL("../fixtures/site", import.meta.url).pathname;
 const POST = "---\ntitle: A post\ndate: 2026-11-21\n---\nText.\n";
 
-function siteWith(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), "fn-names-"));
-  cpSync(FIXTURE, root, { recursive: true });
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+const siteWith = (files: Record<string, string>): string => copySiteWith(FIXTURE_SITE, { files });
 const report = (root: string) => unpublishableFiles(root).map(formatDiagnostic);
 
 describe("windowsNameProblem", () => {
@@ -128,6 +117,6 @@ describe(".eleventyignore", () => {
 
 describe("the fixture site", () => {
   it("has none of these problems", () => {
-    assert.deepEqual(report(FIXTURE), []);
+    assert.deepEqual(report(FIXTURE_SITE), []);
   });
 });

@@ -2,26 +2,17 @@
 // Mac or Windows too: capitals, accents, a space or dot at the end), never the same for two
 // files; and two names that look the same get messages that tell them apart.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { shownName, unpublishableFiles, windowsNameProblem, windowsSafeName } from "../../lib/content-paths.ts";
 import { type Diagnostic, formatDiagnostic } from "../../lib/diagnostics.ts";
+import { copySiteWith, FIXTURE_SITE } from "../helpers/build-site.ts";
 
-const FIXTURE = new URL("../fixtures/site", import.meta.url).pathname;
 const POST = "---\ntitle: A post\ndate: 2026-11-21\n---\nText.\n";
 const NFD_SKIP = process.platform === "darwin" && "a Mac's disk gives names in either form";
 
-function siteWith(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), "g4-names-"));
-  cpSync(FIXTURE, root, { recursive: true });
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+const siteWith = (files: Record<string, string>): string => copySiteWith(FIXTURE_SITE, { files });
 const report = (root: string) => unpublishableFiles(root).map(formatDiagnostic);
 const line = (file: string, rest: string) => `${file}:1:1  ${rest}`;
 const WINDOWS = (what: string) => `a file of this name cannot be downloaded to Windows (${what}): a writer there gets a copy of the site without it`;
