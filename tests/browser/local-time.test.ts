@@ -85,8 +85,7 @@ describe("the reader's local time", { skip }, () => {
 
   it("is shown in America/Los_Angeles, the day before Tokyo's", async () => {
     const page = await open("posts/upcoming/", "America/Los_Angeles", "2026-11-28T01:30:00Z");
-    // innerText has the zone's long name too, said to screen readers in place of "PST" (tests/browser/g5-reader-time.test.ts).
-    assert.match(await visibleText(page, ".chat-block .chat-local"), /^Your time: Tuesday, December 1, 2026 at 5:30\sPM PST\s+Pacific Standard Time\s+\(Los Angeles\)$/);
+    assert.match(await visibleText(page, ".chat-block .chat-local"), /^Your time: Tuesday, December 1, 2026 at 5:30\sPM PST\s+\(Los Angeles\)$/);
     await page.context().close();
   });
 
@@ -110,8 +109,8 @@ describe("the reader's zone by its current name", { skip }, () => {
     ["Asia/Ho_Chi_Minh", "Wednesday, December 2", "8:30\\sAM GMT\\+7"],
     ["America/Argentina/Buenos_Aires", "Tuesday, December 1", "10:30\\sPM GMT-3"],
     ["America/Argentina/Cordoba", "Tuesday, December 1", "10:30\\sPM GMT-3"],
-    ["America/Indiana/Indianapolis", "Tuesday, December 1", "8:30\\sPM EST\\s+Eastern Standard Time"],
-    ["America/Kentucky/Louisville", "Tuesday, December 1", "8:30\\sPM EST\\s+Eastern Standard Time"],
+    ["America/Indiana/Indianapolis", "Tuesday, December 1", "8:30\\sPM EST"],
+    ["America/Kentucky/Louisville", "Tuesday, December 1", "8:30\\sPM EST"],
   ]) {
     it(`says ${zone} in ${zone}, as a place`, async () => {
       const page = await open("posts/upcoming/", zone!, "2026-11-28T01:30:00Z");
@@ -245,7 +244,7 @@ describe("the countdown, rounded so it can be trusted at a glance", { skip }, ()
     ]) {
       const page = await open("posts/upcoming/", "Europe/Berlin", now!, { lang: "de" });
       assert.equal(await visibleText(page, ".chat-block .chat-status"), expected);
-      assert.match(await visibleText(page, ".chat-block .chat-local"), /Mittwoch, 2\. Dezember 2026 um 02:30 MEZ\s+Mitteleuropäische Normalzeit\s+\(Berlin\)$/);
+      assert.match(await visibleText(page, ".chat-block .chat-local"), /Mittwoch, 2\. Dezember 2026 um 02:30 MEZ \(Berlin\)$/);
       await page.context().close();
     }
   });

@@ -34,6 +34,8 @@ describe("calendar zone names", () => {
   /** The zone's name in the page's chat time: "… 12:30 PM Australian Eastern Daylight Time (UTC+11)". */
   const pageZoneName = (html: string): string => {
     const local = [...dom(html).querySelectorAll(".chat-block time[datetime]")].find((t) => /[+-]\d\d:\d\d$/.test(t.getAttribute("datetime")!))!;
+    // As shown: the long name given to screen readers in place of an abbreviation (visually hidden) aside.
+    for (const spoken of [...local.querySelectorAll(".visually-hidden")]) spoken.remove();
     return /\d (?:AM|PM) (.+) \(UTC[^)]*\)$/.exec(local.textContent!.trim())![1]!;
   };
   /** The TZNAME of the observance in force at the event's start (observances start at local times). */
