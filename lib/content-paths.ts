@@ -75,6 +75,14 @@ export function listContentFiles(root: string): string[] {
   return filesUnder(root, "content", (folder) => folder === DATA_DIR);
 }
 
+/**
+ * Every file of content/_data/ and its folders (skipped names aside), from the project root,
+ * sorted: Eleventy's global data, the settings file among them.
+ */
+export function listDataFiles(root: string): string[] {
+  return filesUnder(root, DATA_DIR, () => false);
+}
+
 /** Whether a file from the project root is a post (under content/posts/), not another page. */
 export function isPostFile(file: string): boolean {
   return file.startsWith(`${POSTS_DIR}/`);
@@ -257,16 +265,27 @@ function freeNames(root: string): FreeName {
       holders.set(parent, held);
     }
     // Its own name does not stand in its way: `About.MD` may become `About.md`.
-    const isTaken = (name: string) => (held.get(sameNameKey(name)) ?? []).some((holder) => holder !== own);
-    const passed: string[] = [];
-    let name = wanted;
-    for (let n = 2; isTaken(name); n++) {
-      passed.push(name);
-      name = numbered(n);
-    }
-    held.set(sameNameKey(name), [...(held.get(sameNameKey(name)) ?? []), own]);
-    return passed.length === 0 ? { name } : { name, taken: takenNote(passed) };
+    const given = firstFreeName(wanted, (name) => (held.get(sameNameKey(name)) ?? []).some((holder) => holder !== own), numbered);
+    held.set(sameNameKey(given.name), [...(held.get(sameNameKey(given.name)) ?? []), own]);
+    return given;
   };
+}
+
+/**
+ * `wanted`, or the first of `numbered(2)`, `numbered(3)`… (`a-b-2.png`) that `isTaken` lets
+ * pass, with the taken names passed over in words (`a-b.png is taken`). For a rename told
+ * one file at a time (a post's, lib/post-loader.ts), whose caller knows which names are taken.
+ */
+export function firstFreeName(wanted: string, isTaken: (name: string) => boolean, numbered = (n: number) => numberedName(wanted, n, false)): { name: string; taken?: string } {
+  const passed: string[] = [];
+  let name = wanted;
+  for (let n = 2; isTaken(name); n++) {
+    // A lookup that finds every name (a test's stand-in) must not hang the check.
+    if (n > 1000) return { name: wanted };
+    passed.push(name);
+    name = numbered(n);
+  }
+  return passed.length === 0 ? { name } : { name, taken: takenNote(passed) };
 }
 
 /** `a-b.png is taken`, `a-b.png and a-b-2.png are taken`, `a-b.png, a-b-2.png and a-b-3.png are taken`, `a-b.png and a-b-2.png to a-b-4.png are taken`. */

@@ -16,7 +16,7 @@ import { absoluteUrl } from "./site-url.ts";
 import { controlCharacterProblems, encodingProblems, unreadableTextProblem, withoutControlCharacters } from "./text-encoding.ts";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { isPostFile, listContentFiles } from "./content-paths.ts";
+import { isPostFile, listContentFiles, listDataFiles, SETTINGS_FILE } from "./content-paths.ts";
 import { jsonSyntaxProblem } from "./bibliography.ts";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { findFile } from "./file-case.ts";
@@ -306,7 +306,8 @@ function nearestLayout(value: string, layouts: readonly string[]): string | unde
  * `posts/posts.11tydata.js`): a JSON file Eleventy cannot read (it would stop the build with no
  * line), and each `layout` in them that names no layout for the pages given it, at its line.
  * Read each time: they are few and small. A .11tydata.js file is code, run only by Eleventy:
- * of it only a `layout: "…"` written as such is read.
+ * of it only a `layout: "…"` written as such is read. The JSON files of content/_data/ too,
+ * for their syntax alone (globalDataFileProblems).
  */
 export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): Diagnostic[] {
   const files = listContentFiles(root);
@@ -325,7 +326,49 @@ export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): D
     const user: LayoutUser = isPostFile(file) ? "posts" : "page";
     out.push(...(kind === "json" ? jsonDataFileProblems(file, written, folder, user) : scriptDataFileProblems(file, written, folder, user)));
   }
+  return [...out, ...globalDataFileProblems(root)];
+}
+
+/**
+ * A JSON file of content/_data/ (Eleventy's global data, beside the settings) that Eleventy
+ * cannot read: it would stop the build on it with a stack trace and no line. Its data is
+ * the site's maintainers' (a list or a group of fields), not a page's: only its syntax is checked.
+ */
+function globalDataFileProblems(root: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const file of listDataFiles(root)) {
+    if (file === SETTINGS_FILE || !file.endsWith(".json")) continue;
+    let written: string;
+    try {
+      written = readFileSync(path.join(root, file), "utf8");
+    } catch {
+      continue;
+    }
+    const text = written.replace(/^\uFEFF/, "");
+    try {
+      JSON.parse(text);
+      continue;
+    } catch {
+      // Told below, at its place.
+    }
+    const bom = written !== text;
+    const slip = jsonSyntaxProblem(text);
+    const words = text.trimStart().startsWith("[") ? dataListWords : dataFileWords;
+    out.push(slip
+      ? { severity: "error", file, line: slip.line, column: slip.line === 1 && bom ? slip.column + 1 : slip.column, field: "", message: `the file is not valid JSON: ${words(slip.message)}`, fix: words(slip.fix) }
+      : { severity: "error", file, line: 1, column: 1, field: "", message: "the file is not valid JSON", fix: "check the commas, quotes and brackets of the file" });
+  }
   return out;
+}
+
+/** jsonSyntaxProblem's words, said of a data file that is a list [ … ] of items (not a bibliography's entries). */
+function dataListWords(text: string): string {
+  return text
+    .replace("the entry opened with", "the group of fields opened with")
+    .replace(" (at the end of the file, for the last entry and the list)", " (at the end of the file, for the last item and the list)")
+    .replace("the last field of the entry", "the last field")
+    .replace("a CSL JSON file is one list [ … ] of entries", "a data file is one list [ … ]")
+    .replace("move the entries into the list, before its closing ], with a comma between each two", "move the items into the list, before its closing ], with a comma between each two");
 }
 
 function jsonDataFileProblems(file: string, written: string, folder: string, user: LayoutUser): Diagnostic[] {

@@ -5,7 +5,7 @@ import { currentZoneName, isoOffset, resolveChatStart, zoneWarning, type ChatIns
 import { followedHashtag } from "./chat-address.ts";
 import { normaliseItem, referenceId, sameDoiProblem, type CslItem } from "./csl-normalise.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
-import { slugFromFile, suggestedPostFile } from "./content-paths.ts";
+import { firstFreeName, slugFromFile, suggestedPostFile } from "./content-paths.ts";
 import { dateSlips } from "./post-dates.ts";
 import { topicLabelProblems } from "./topic-labels.ts";
 import { postMarkupProblems } from "./front-matter-markup.ts";
@@ -276,16 +276,17 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
   const slug = slugFromFile(file);
   if (!SLUG.test(slug)) {
     const copy = copyOf(file, fileText, ctx);
+    const suggestedFree = (name: string) => freePostFile(file, suggestedPostFile(name), ctx.fileExists);
     const address = `the file name gives the web address "${slug}", which has characters other than a-z, 0-9 and -`;
     if (copy?.same) {
       error("", { line: 1, column: 1 }, `this file is a copy of ${copy.original} (the same text), as a file manager or a browser names a second copy; published, the announcement would be there twice`, `delete this file: ${copy.original} is the post`);
     } else if (copy?.exists) {
       error("", { line: 1, column: 1 }, `${address}; the name is that of a copy of ${copy.original}, and its text differs from that post's`,
-        `if it is another version of that post, keep the text you want in ${copy.original} and delete this file; if it is a new post, rename it to ${suggestedPostFile(file)} and give it its own title and chat time`);
+        `if it is another version of that post, keep the text you want in ${copy.original} and delete this file; if it is a new post, rename it to ${suggestedFree(file)} and give it its own title and chat time`);
     } else if (copy) {
-      error("", { line: 1, column: 1 }, `${address}: the name is that of a copy (of ${copy.original}, which is not there)`, `rename the file to ${suggestedPostFile(copy.original)}`);
+      error("", { line: 1, column: 1 }, `${address}: the name is that of a copy (of ${copy.original}, which is not there)`, `rename the file to ${suggestedFree(copy.original)}`);
     } else {
-      error("", { line: 1, column: 1 }, address, `rename the file to ${suggestedPostFile(file)}`);
+      error("", { line: 1, column: 1 }, address, `rename the file to ${suggestedFree(file)}`);
     }
   }
 
@@ -529,6 +530,26 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
     bodyLine: split.bodyLine,
   };
   return { post, diagnostics, chatStartAt, frontMatter: data };
+}
+
+/**
+ * `wanted` (a path from the project root, beside `file`), or the first free of `…-2.md`,
+ * `…-3.md` when a file holds that name (in any capitals, as a Mac or Windows compares names),
+ * with the names passed over: `content/posts/a-2.md (a.md is taken)`. Looked up through
+ * the lookup, so a validation record holds only while those files are there or not as they were.
+ */
+function freePostFile(file: string, wanted: string, fileExists: FileLookup): string {
+  const folder = wanted.slice(0, wanted.lastIndexOf("/") + 1);
+  const isTaken = (name: string) => {
+    const candidate = `${folder}${name}`;
+    // Its own name does not stand in its way: `Hello.md` may become `hello.md`.
+    if (candidate === file) return false;
+    if (fileExists(candidate)) return true;
+    const other = fileExists.otherCase?.(candidate);
+    return other !== undefined && other.normalize("NFC") !== file.normalize("NFC");
+  };
+  const given = firstFreeName(wanted.slice(folder.length), isTaken);
+  return `${folder}${given.name}${given.taken === undefined ? "" : ` (${given.taken})`}`;
 }
 
 // The names a file manager, a browser or a sync service gives a second copy of a file:

@@ -12,7 +12,7 @@ import { checkCacheFolder, contentKey, projectCache, type ContentCache } from ".
 import { today } from "./clock.ts";
 import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
-import { listContentFiles, listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
+import { listContentFiles, listDataFiles, listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
 import type { Settings } from "./settings.ts";
 import type { TemplateLanguage } from "./template-check.ts";
 import {
@@ -178,8 +178,8 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
   // An unresolved citation may name the line of another post's reference: only then is the YAML parser loaded.
   const held = unresolved.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
   const templateProblems = templates ? (await checkTemplatePagesOnRecord(root, templates, cache)).diagnostics : [];
-  // A JSON data file (content/posts/posts.json) or a `layout` in one, or in a .11tydata.js: read each time, its module only when there is such a file.
-  const dataFiles = listContentFiles(root).some((file) => /\.(?:json|11tydata\.[cm]?js)$/.test(file)) ? (await import("./page-loader.ts")).dataFileLayoutProblems(root) : [];
+  // A JSON data file (content/posts/posts.json, content/_data/links.json) or a `layout` in one, or in a .11tydata.js: read each time, its module only when there is such a file.
+  const dataFiles = [...listContentFiles(root), ...listDataFiles(root)].some((file) => /\.(?:json|11tydata\.[cm]?js)$/.test(file)) ? (await import("./page-loader.ts")).dataFileLayoutProblems(root) : [];
   return {
     posts: facts.length,
     diagnostics: [

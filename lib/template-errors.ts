@@ -104,6 +104,18 @@ export function templateDiagnostic(error: TemplateErrorText, file: string, site:
     const line = raw.split("\n").findIndex((l, i) => i > 0 && i < bodyLine && /^layout\s*:/.test(l));
     const layouts = site.layoutFiles.filter((f) => !f.includes("/"));
     const near = nearest(name, layouts);
+    // Not the page's own `layout:`: a .11tydata.js gave it, by code the check does not run.
+    const script = line > 0 ? undefined : layoutScript(file, site.read);
+    if (script) {
+      const uses = file.startsWith("content/posts/") ? "posts use `post.njk`" : "a page uses `base.njk`";
+      const others = script.others.length ? ` (${script.others.join(" and ")} also ${script.others.length === 1 ? "writes" : "write"} \`layout\`)` : "";
+      return {
+        severity: "error", file: script.file, line: script.line, column: script.column, field: "layout",
+        message: `the code of this file gives ${file} the layout \`${name}\`${others}, and there is no layout \`${name}\`; ${uses}`,
+        // The layout its kind of page needs, not the nearest name: `pst.njk` of a page is not `post.njk`.
+        fix: file.startsWith("content/posts/") ? "make the code give `post.njk`" : "make the code give `base.njk` (or no `layout`: a page without one is given `base.njk`)",
+      };
+    }
     return problem(
       `there is no layout \`${name}\``,
       near.length ? `write \`layout: ${near[0]}\`` : `use one of the layouts: ${layouts.map((l) => `\`${l}\``).join(", ")}`,
@@ -200,6 +212,32 @@ export function templateDiagnostic(error: TemplateErrorText, file: string, site:
     "correct the `{{ … }}` or `{% … %}` at this place (to show such braces as text, put them between `{% raw %}` and `{% endraw %}`)",
     reported && inFile(reported),
   );
+}
+
+/**
+ * The .11tydata.js file that set a page's layout by code: of the data files Eleventy reads for
+ * `page` (the one beside it, `about.11tydata.js`, then those of its folders up to content/,
+ * `posts/posts.11tydata.js`), the nearest whose code writes `layout` (not in a comment), at
+ * that word; the others that write it too. Undefined when none does.
+ */
+function layoutScript(page: string, read: (file: string) => string | undefined): { file: string; line: number; column: number; others: string[] } | undefined {
+  const stem = page.replace(/\.[^./]+$/, "");
+  const folders = page.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/")).reverse();
+  const stems = [stem, ...folders.filter((f) => f.startsWith("content")).map((f) => `${f}/${path.posix.basename(f)}`)];
+  const found: { file: string; line: number; column: number }[] = [];
+  for (const candidate of stems.flatMap((s) => ["js", "cjs", "mjs"].map((ext) => `${s}.11tydata.${ext}`))) {
+    const text = read(candidate);
+    if (text === undefined) continue;
+    const at = [...text.matchAll(/\blayout\b/g)].find((m) => {
+      const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
+      return !text.slice(lineStart, m.index).includes("//") && text.lastIndexOf("/*", m.index) <= text.lastIndexOf("*/", m.index);
+    });
+    if (!at) continue;
+    const before = text.slice(0, at.index);
+    found.push({ file: candidate, line: before.split("\n").length, column: at.index - before.lastIndexOf("\n") });
+  }
+  const [first, ...others] = found;
+  return first && { ...first, others: others.map((o) => o.file) };
 }
 
 /** Block tags and what closes them; `set` only when it captures a block (`{% set x %}…{% endset %}`). */
