@@ -31,6 +31,12 @@ export interface ShareCard {
   siteTitle: string;
   /** The site's card only: its description, below the title (at most three lines). */
   description?: string;
+  /**
+   * "Cancelled" or "Postponed" for a chat that will not take place as announced: drawn
+   * above the title, with the time struck through, so a card shared after the change is
+   * not an invitation.
+   */
+  state?: string;
 }
 
 /** A font as satori is given it: the family it is found by, and the weight and style it is picked for. */
@@ -192,8 +198,13 @@ export function shareCardKeyWith(card: ShareCard, version: DrawingVersion): stri
 }
 
 function keyOf(card: ShareCard, digest: string): string {
-  // The description is added only when there is one: a post's card has none.
-  const text = [card.title, card.when, card.hashtag, card.siteTitle, ...(card.description === undefined ? [] : [card.description])];
+  // The description and state are added only when there is one: a post's card has no
+  // description, and a chat that takes place no state. A change of state is a new key.
+  const text = [
+    card.title, card.when, card.hashtag, card.siteTitle,
+    ...(card.description === undefined ? [] : [card.description]),
+    ...(card.state === undefined ? [] : [{ state: card.state }]),
+  ];
   return createHash("sha256")
     .update(digest)
     .update(JSON.stringify(text))
@@ -233,6 +244,7 @@ export function fitShareCard(card: ShareCard): Record<keyof ShareCard, FittedTex
     hashtag: fitText(card.hashtag, covers, { whole: true }),
     siteTitle: fitText(card.siteTitle, covers),
     description: fitText(card.description ?? "", covers),
+    state: fitText(card.state ?? "", covers, { whole: true }),
   };
 }
 
@@ -409,6 +421,7 @@ export async function renderShareCard(raw: ShareCard, { blocking = false }: Draw
   // Only the site's card has a description (its title then gets two lines at most, to leave
   // it room); a post's card is drawn as it always was.
   const description = raw.description === undefined ? "" : fitted.description.text;
+  const state = raw.state === undefined ? "" : fitted.state.text;
   const tree = el(
     "div",
     {
@@ -416,7 +429,11 @@ export async function renderShareCard(raw: ShareCard, { blocking = false }: Draw
       padding: "64px 72px", boxSizing: "border-box", backgroundColor: "#0f3d3e", color: "#ffffff", fontFamily: "DejaVu Sans",
     },
     [
-      el("div", { display: "flex", fontSize: 30, color: "#b8e0d2" }, card.siteTitle),
+      el("div", { display: "flex", justifyContent: "space-between", alignItems: "center", fontSize: 30, color: "#b8e0d2" }, [
+        el("div", { display: "flex" }, card.siteTitle),
+        // The state as a label in the hashtag's colour, dark on light: seen before the title.
+        ...(state ? [el("div", { display: "flex", padding: "6px 18px", borderRadius: 8, backgroundColor: "#ffd166", color: "#0f3d3e", fontWeight: 700, textTransform: "uppercase" }, state)] : []),
+      ]),
       el(
         "div",
         // A title too long even at the smallest size ends in "…" after the lines that fit;
@@ -425,7 +442,8 @@ export async function renderShareCard(raw: ShareCard, { blocking = false }: Draw
         card.title,
       ),
       el("div", { display: "flex", flexDirection: "column", fontSize: 32, gap: 12 }, [
-        ...(raw.description === undefined ? [el("div", { display: "flex" }, card.when)] : []),
+        // The time a cancelled or postponed chat was to have, struck through.
+        ...(raw.description === undefined ? [el("div", { display: "flex", ...(state ? { textDecoration: "line-through" } : {}) }, card.when)] : []),
         ...(description ? [el("div", { display: "block", width: OG_WIDTH - 144, lineHeight: 1.3, lineClamp: DESCRIPTION_LINES }, description)] : []),
         ...(card.hashtag ? [el("div", { display: "flex", color: "#ffd166", fontWeight: 700 }, card.hashtag)] : []),
       ]),

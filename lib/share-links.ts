@@ -14,6 +14,20 @@ export interface ShareInput {
   pathPrefix: string;
   /** The chat's hashtag, e.g. #hcldr; added to the shared text when given. */
   hashtag?: string;
+  /** A chat called off (`cancelled: true`) or put off (`postponed: true`): said first. */
+  status?: ChatState;
+}
+
+/** A chat that will not take place as announced (`cancelled: true`, `postponed: true`). */
+export type ChatState = "cancelled" | "postponed";
+
+/**
+ * The title a cancelled or postponed chat is shared and listed with: "Cancelled: " or
+ * "Postponed: " first, as the feeds and calendars say it, so that a link shared after the
+ * change does not read as an invitation.
+ */
+export function titleWithChatState(title: string, status?: ChatState): string {
+  return status === "cancelled" ? `Cancelled: ${title}` : status === "postponed" ? `Postponed: ${title}` : title;
 }
 
 export interface ShareLink {
@@ -43,7 +57,8 @@ export function shareText(title: string, hashtag?: string): string {
 export function shareLinks(input: ShareInput): ShareLink[] {
   // The same address as the page's canonical URL and its feed entries.
   const url = absolutePageUrl(input.siteUrl, input.pathPrefix, input.path);
-  const text = shareText(input.title, input.hashtag);
+  const title = titleWithChatState(input.title, input.status);
+  const text = shareText(title, input.hashtag);
   const q = encodeURIComponent;
   return [
     // Bluesky's compose intent takes one text field; the link goes inside it.
@@ -52,7 +67,7 @@ export function shareLinks(input: ShareInput): ShareLink[] {
     { service: "mastodon", label: "Mastodon", action: "Share on Mastodon", href: `https://s2f.kytta.dev/?text=${q(`${text} ${url}`)}` },
     { service: "linkedin", label: "LinkedIn", action: "Share on LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${q(url)}` },
     // mailto wants %20 for spaces (RFC 6068), which encodeURIComponent gives.
-    { service: "email", label: "Email", action: "Share by email", href: `mailto:?subject=${q(input.title)}&body=${q(`${text}\n\n${url}`)}` },
+    { service: "email", label: "Email", action: "Share by email", href: `mailto:?subject=${q(title)}&body=${q(`${text}\n\n${url}`)}` },
   ];
 }
 

@@ -2,7 +2,7 @@
 // occurrence of it after a given moment, right across daylight-saving changes, and the
 // slip a post's start most likely is when it misses the slot by 12 hours.
 import { IANAZone } from "luxon";
-import { resolveChatStart, type ChatInstant, type Problem } from "./chat-time.ts";
+import { resolveChatStart, zoneAbbreviation, type ChatInstant, type Problem } from "./chat-time.ts";
 import type { Weekday } from "./settings.ts";
 
 export interface WeeklySlot {
@@ -63,6 +63,8 @@ export function nextSlot(slot: WeeklySlot, now: Date): SlotOccurrence {
 export interface TakenChat {
   file: string;
   startMillis: number;
+  /** `cancelled: true` or `postponed: true` in its `chat:`. */
+  status?: "cancelled" | "postponed";
 }
 
 /** A slot's week: the local dates (in the slot's zone) three days either side of its day. */
@@ -76,10 +78,12 @@ const HALF_WEEK = 3 * DAY;
  * to Friday for a Tuesday chat), not Monday to Sunday: a chat moved a day either way for a
  * holiday, or a guest chat in a zone across the date line (23:30 Tuesday in Auckland is
  * Tuesday morning in New York, and 10:00 Monday there is still Sunday in New York) is that week's.
- * Of two chats in one week the one nearest the slot is named.
+ * Of two chats in one week the one nearest the slot is named. A cancelled chat leaves its
+ * week free (another chat may take its time); a postponed one does not: it will still happen.
  */
-export function freeSlot(slot: WeeklySlot, now: Date, taken: readonly TakenChat[]): { occurrence: SlotOccurrence; passed: { occurrence: SlotOccurrence; file: string }[] } {
+export function freeSlot(slot: WeeklySlot, now: Date, chats: readonly TakenChat[]): { occurrence: SlotOccurrence; passed: { occurrence: SlotOccurrence; file: string }[] } {
   const passed: { occurrence: SlotOccurrence; file: string }[] = [];
+  const taken = chats.filter((t) => t.status !== "cancelled");
   let occurrence = nextSlot(slot, now);
   // Each week passed over has a post of its own: more weeks than the posts there are cannot be taken.
   for (let i = 0; i <= taken.length; i++) {
@@ -118,6 +122,20 @@ export function slotSlip(instant: ChatInstant, slotTime: string): Problem | unde
     message: `the chat starts at ${written} (${twelveHourText(start)}), 12 hours from the weekly time ${slotTime} (${twelveHourText(slot)}): the 24-hour clock was probably meant`,
     fix: `if it is at ${twelveHourText(slot)}, write start: ${corrected}; if ${twelveHourText(start)} is right, leave it as it is`,
   };
+}
+
+/**
+ * When the site's chats usually are, for the home page between a chat's end and the next
+ * announcement: "Chats are usually on Tuesdays at 8:30 PM EST; the next announcement is
+ * coming." The zone's abbreviation is the one in force at the first slot after `after`
+ * (EST or EDT as that week has it). English, as the interface's other words are.
+ */
+export function usualChatTime(slot: WeeklySlot, after: Date): string {
+  const occurrence = nextSlot(slot, after);
+  const resolved = resolveChatStart(occurrence.start, slot.zone);
+  const [h, m] = slot.time.split(":").map(Number) as [number, number];
+  const zone = resolved.ok ? ` ${zoneAbbreviation(resolved.instant, "en-US")}` : "";
+  return `Chats are usually on ${weekdayName(slot.weekday)}s at ${twelveHourText(h * 60 + m)}${zone}; the next announcement is coming.`;
 }
 
 /** "Tuesday" for tuesday. */

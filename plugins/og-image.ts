@@ -25,13 +25,19 @@ export function shareImagePath(post: Pick<Post, "url">): string {
   return `${post.url}${SHARE_IMAGE_NAME}`;
 }
 
-/** The card of a post: its title and, as its page says them, the chat's time where it is hosted (or the publish date) and hashtag. */
+/**
+ * The card of a post: its title and, as its page says them, the chat's time where it is
+ * hosted (or the publish date) and hashtag; for a chat called off or put off, "Cancelled"
+ * or "Postponed" (its page says so first too).
+ */
 export function shareCardFor(post: Post, site: { title: string; language: string }): ShareCard {
+  const status = post.chat?.status;
   return {
     title: post.title,
     when: post.chat ? describeChatTime(post.chat, site.language).host : publishedText(post.date, site.language),
     hashtag: post.chat?.hashtag ?? "",
     siteTitle: site.title,
+    ...(status ? { state: status === "cancelled" ? "Cancelled" : "Postponed" } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { loadCorpus, loadPostFile, POSTS_DIR, type Corpus } from "../lib/corpus.
 import { ContentError, formatDiagnostic, formatProblemsHtml, formatReport, hasErrors, REPORT_ENDINGS, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { slugFromFile, type LoadResult, type Post } from "../lib/post-loader.ts";
 import { isPublished, isScheduled, newestFirst, upcomingChats } from "../lib/publishing.ts";
+import { usualChatTime } from "../lib/weekly-slot.ts";
 import { calendarSite } from "./calendar.ts";
 import { citationOptions } from "./citations.ts";
 import { context } from "./context.ts";
@@ -324,5 +325,12 @@ export default function postsPlugin(eleventyConfig: any): void {
     const items = postsOf(api);
     const byPost = new Map(items.map((item) => [item.data.post as Post, item]));
     return upcomingChats([...byPost.keys()], now()).map((post) => byPost.get(post));
+  });
+  // When chats usually are (layouts/partials/next-chat.njk), for the home page once the
+  // upcoming chats have ended: EST or EDT as the first weekly slot after the last of them has it.
+  eleventyConfig.addFilter("usualChatTime", (upcoming: any[] | undefined): string => {
+    const { chat } = context().settings;
+    const ends = (upcoming ?? []).map((item) => item.data.post.chat.endMillis as number);
+    return usualChatTime({ weekday: chat.weekday, time: chat.time, zone: chat.zone }, new Date(Math.max(now().getTime(), ...ends)));
   });
 }

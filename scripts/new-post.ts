@@ -40,7 +40,8 @@ await runStep(async () => {
     const chat = loadPostFile(root, file, settings).post?.chat;
     if (chat) chats.set(file, chat);
   }
-  const taken: TakenChat[] = [...chats].map(([file, chat]) => ({ file, startMillis: chat.startMillis }));
+  // A cancelled chat's week is free again (freeSlot): its state goes with it.
+  const taken: TakenChat[] = [...chats].map(([file, chat]) => ({ file, startMillis: chat.startMillis, ...(chat.status ? { status: chat.status } : {}) }));
   const { occurrence: slot, passed } = freeSlot({ weekday: settings.chat.weekday, time: settings.chat.time, zone }, now(), taken);
   // The same title again: the post is already there, a week earlier than this would be.
   const same = passed.find((p) => path.basename(p.file).replace(/^\d{4}-\d{2}-\d{2}-/, "") === `${slugFromTitle(title)}.md`);

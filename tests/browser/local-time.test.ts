@@ -337,10 +337,11 @@ describe("the home page's next chat", { skip }, () => {
     await page.context().close();
   });
 
-  it("says none is scheduled once every embedded chat has ended", async () => {
+  it("says none is announced, and when chats usually are, once every embedded chat has ended", async () => {
     const page = await open("", "Asia/Tokyo", "2027-01-01T00:00:00Z");
     assert.equal(await page.locator(".next-chat h1 a").filter({ visible: true }).count(), 0);
-    assert.equal(await visibleText(page, ".next-chat h1"), "Next chat: none scheduled yet");
+    assert.equal(await visibleText(page, ".next-chat h1"), "Next chat: not announced yet");
+    assert.equal(await visibleText(page, ".next-chat .chat-usual"), "Chats are usually on Tuesdays at 8:30 PM EST; the next announcement is coming.");
     await page.context().close();
   });
 });

@@ -94,7 +94,8 @@ describe("interface words on a site in another language", () => {
     "Where", "This chat has ended.", "Subscribe to every chat", "Subscribe to the chat calendar", ".ics file",
     "All posts", "All years", "All tags", "By", "Updated", "See the time in other zones", "Calendar file (.ics)",
     "Google Calendar", "Outlook", "Mastodon", "LinkedIn", "Email", "Chats tagged", "Image:", "1 hour",
-    "Chats of 2017", "#fixchat on Bluesky", "none scheduled yet",
+    "Chats of 2017", "#fixchat on Bluesky", "not announced yet",
+    "Chats are usually on Tuesdays at 8:30 PM EST; the next announcement is coming.",
   ]);
   const PAGES = ["index.html", "posts/online-communities/index.html", "posts/after-dst/index.html", "posts/upcoming/index.html", "posts/corrected/index.html", "archive/index.html", "archive/2017/index.html", "tags/index.html", "subscribe/index.html"];
 
