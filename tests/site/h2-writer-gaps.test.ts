@@ -10,7 +10,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { copySite, FIXTURE_SITE, postText, runScript } from "../helpers/build-site.ts";
+import { copySite, FIXTURE_SITE, postText, runScript, type BuildResult } from "../helpers/build-site.ts";
 
 const ENV = { CHATPOST_CACHE_DIR: "off" };
 const said = (r: { stdout: string; stderr: string }) => `${r.stdout}${r.stderr}`;
@@ -30,6 +30,17 @@ async function withSite(change: (root: string) => void, test: (root: string, out
   }
 }
 
+/** `npm run check` and the build both stop (exit 1) with exactly `error` as their one error line; the build's result. */
+async function checkAndBuildSay(root: string, out: string, error: string): Promise<BuildResult> {
+  const check = await runScript("check", root, [], ENV);
+  const build = await runScript("build", root, ["--output", out, "--quiet"], ENV);
+  assert.equal(check.code, 1, said(check));
+  assert.equal(build.code, 1, said(build));
+  assert.equal(errorLines(check), error);
+  assert.equal(errorLines(build), error);
+  return build;
+}
+
 async function assertClean(root: string, out: string): Promise<void> {
   const checked = await runScript("check", root, [], ENV);
   assert.equal(checked.code, 0, said(checked));
@@ -44,12 +55,7 @@ describe("writers' gaps: check and build say the same, and the fix is clean", { 
     (root) => writeFileSync(path.join(root, "content/posts/2017-04-30 Online Communities.md"), postText("Other communities", "2017-04-30")),
     async (root, out) => {
       const error = 'content/posts/2017-04-30 Online Communities.md:1:1  the file name gives the web address "2017-04-30 Online Communities", which has characters other than a-z, 0-9 and - → rename the file to content/posts/2017-04-30-online-communities-2.md (2017-04-30-online-communities.md is taken)';
-      const check = await runScript("check", root, [], ENV);
-      const build = await runScript("build", root, ["--output", out, "--quiet"], ENV);
-      assert.equal(check.code, 1, said(check));
-      assert.equal(build.code, 1, said(build));
-      assert.equal(errorLines(check), error);
-      assert.equal(errorLines(build), error);
+      await checkAndBuildSay(root, out, error);
       const before = readFileSync(path.join(root, "content/posts/2017-04-30-online-communities.md"), "utf8");
       renameSync(path.join(root, "content/posts/2017-04-30 Online Communities.md"), path.join(root, "content/posts/2017-04-30-online-communities-2.md"));
       await assertClean(root, out);
@@ -81,12 +87,7 @@ describe("writers' gaps: check and build say the same, and the fix is clean", { 
     (root) => writeFileSync(path.join(root, "content/_data/extra.json"), '{\n  "a": 1\n  "b": 2\n}\n'),
     async (root, out) => {
       const error = 'content/_data/extra.json:2:9  the file is not valid JSON: a comma is missing after this value: in JSON, fields are separated by commas → add a comma, so that line 2 reads `  "a": 1,`';
-      const check = await runScript("check", root, [], ENV);
-      const build = await runScript("build", root, ["--output", out, "--quiet"], ENV);
-      assert.equal(check.code, 1, said(check));
-      assert.equal(build.code, 1, said(build));
-      assert.equal(errorLines(check), error);
-      assert.equal(errorLines(build), error);
+      const build = await checkAndBuildSay(root, out, error);
       assert.match(said(build), /1 error: nothing was built\./);
       assert.doesNotMatch(said(build), /internal error|^\s+at |TemplateDataParseError/m);
       // The fix as written: line 2 becomes the line it quotes.
