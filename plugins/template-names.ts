@@ -21,7 +21,8 @@ export const ELEVENTY_FILTERS: readonly string[] = [
 /** chatpost's own filters (plugins/*.ts). */
 export const CHATPOST_FILTERS: readonly string[] = [
   "textDirection", "shareLinks", "chatCalendarFeed", "feedPublished", "feedUpdated", "feedNewest", "cdata", "fullUrl", "isNotFoundPage", "metaDescription",
-  "structuredData", "sitemapXml", "shareImageUrl", "siteShareImage", "tagUrl", "postLang", "langAttributes", "interfaceLang",
+  "structuredData", "sitemapXml", "shareImageUrl", "siteShareImage", "tagUrl", "postLang", "langAttributes", "interfaceLang", "titleWithChatState",
+  "usualChatTime",
 ];
 
 /** Tags Eleventy adds to Nunjucks: its `setAsync`, and the shortcodes of its bundle plugin. */
