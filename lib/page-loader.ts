@@ -344,47 +344,35 @@ function globalDataFileProblems(root: string): Diagnostic[] {
     } catch {
       continue;
     }
-    const text = written.replace(/^\uFEFF/, "");
-    try {
-      JSON.parse(text);
-      continue;
-    } catch {
-      // Told below, at its place.
-    }
-    const bom = written !== text;
-    const slip = jsonSyntaxProblem(text);
-    const words = text.trimStart().startsWith("[") ? dataListWords : dataFileWords;
-    out.push(slip
-      ? { severity: "error", file, line: slip.line, column: slip.line === 1 && bom ? slip.column + 1 : slip.column, field: "", message: `the file is not valid JSON: ${words(slip.message)}`, fix: words(slip.fix) }
-      : { severity: "error", file, line: 1, column: 1, field: "", message: "the file is not valid JSON", fix: "check the commas, quotes and brackets of the file" });
+    const read = readJsonDataFile(file, written);
+    if ("problem" in read) out.push(read.problem);
   }
   return out;
 }
 
-/** jsonSyntaxProblem's words, said of a data file that is a list [ … ] of items (not a bibliography's entries). */
-function dataListWords(text: string): string {
-  return text
-    .replace("the entry opened with", "the group of fields opened with")
-    .replace(" (at the end of the file, for the last entry and the list)", " (at the end of the file, for the last item and the list)")
-    .replace("the last field of the entry", "the last field")
-    .replace("a CSL JSON file is one list [ … ] of entries", "a data file is one list [ … ]")
-    .replace("move the entries into the list, before its closing ], with a comma between each two", "move the items into the list, before its closing ], with a comma between each two");
+/**
+ * A JSON data file's data, or, when it does not parse, the writer's error at its line and
+ * column in the file as written (a byte order mark, as editors on Windows save it, is a
+ * column of line 1: JSON.parse refuses it, Eleventy does not).
+ */
+function readJsonDataFile(file: string, written: string): { data: unknown; text: string; bom: boolean } | { problem: Diagnostic } {
+  const text = written.replace(/^\uFEFF/, "");
+  const bom = written !== text;
+  try {
+    return { data: JSON.parse(text), text, bom };
+  } catch (error) {
+    const slip = jsonSyntaxProblem(text);
+    const list = text.trimStart().startsWith("[");
+    if (slip) return { problem: { severity: "error", file, line: slip.line, column: slip.line === 1 && bom ? slip.column + 1 : slip.column, field: "", message: `the file is not valid JSON: ${dataFileWords(slip.message, list)}`, fix: dataFileWords(slip.fix, list) } };
+    const pos = Number(/position (\d+)/.exec(String((error as Error)?.message))?.[1] ?? 0);
+    return { problem: { severity: "error", file, line: text.slice(0, pos).split("\n").length, column: 1, field: "", message: `the file is not valid JSON (${String((error as Error)?.message).split("\n")[0]})`, fix: "check the commas, quotes and brackets around this line" } };
+  }
 }
 
 function jsonDataFileProblems(file: string, written: string, folder: string, user: LayoutUser): Diagnostic[] {
-  // A byte order mark, as editors on Windows save it, is the file's own: JSON.parse refuses it, Eleventy does not.
-  const text = written.replace(/^\uFEFF/, "");
-  const bom = written !== text;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    // Line and column in the file as written: its byte order mark is a column of line 1.
-    const slip = jsonSyntaxProblem(text);
-    if (slip) return [{ severity: "error", file, line: slip.line, column: slip.line === 1 && bom ? slip.column + 1 : slip.column, field: "", message: `the file is not valid JSON: ${dataFileWords(slip.message)}`, fix: dataFileWords(slip.fix) }];
-    const pos = Number(/position (\d+)/.exec(String((error as Error)?.message))?.[1] ?? 0);
-    return [{ severity: "error", file, line: text.slice(0, pos).split("\n").length, column: 1, field: "", message: `the file is not valid JSON (${String((error as Error)?.message).split("\n")[0]})`, fix: "check the commas, quotes and brackets around this line" }];
-  }
+  const read = readJsonDataFile(file, written);
+  if ("problem" in read) return [read.problem];
+  const { data, text, bom } = read;
   if (!isRecord(data) || !("layout" in data)) return [];
   const problem = layoutProblem(data.layout, folder, user);
   if (!problem) return [];
@@ -411,14 +399,17 @@ function topLevelKeyPlace(text: string, key: string): { line: number; column: nu
   return { line: before.split("\n").length, column: before.length - before.lastIndexOf("\n") };
 }
 
-/** jsonSyntaxProblem's words are of a CSL JSON bibliography (a list of entries): said of a data file, one group of fields. */
-function dataFileWords(text: string): string {
+/**
+ * jsonSyntaxProblem's words are of a CSL JSON bibliography (a list of entries): said of a data
+ * file, which is one group of fields { … }, or (`list`) a list [ … ] of items.
+ */
+function dataFileWords(text: string, list = false): string {
   return text
     .replace("the entry opened with", "the group of fields opened with")
-    .replace(" (at the end of the file, for the last entry and the list)", " (at the end of the file, for the file's first {)")
+    .replace(" (at the end of the file, for the last entry and the list)", list ? " (at the end of the file, for the last item and the list)" : " (at the end of the file, for the file's first {)")
     .replace("the last field of the entry", "the last field")
-    .replace("a CSL JSON file is one list [ … ] of entries", "a data file is one group of fields { … }")
-    .replace("move the entries into the list, before its closing ], with a comma between each two", "move the fields into the group, before its closing }, with a comma between each two");
+    .replace("a CSL JSON file is one list [ … ] of entries", list ? "a data file is one list [ … ]" : "a data file is one group of fields { … }")
+    .replace("move the entries into the list, before its closing ], with a comma between each two", list ? "move the items into the list, before its closing ], with a comma between each two" : "move the fields into the group, before its closing }, with a comma between each two");
 }
 
 /**

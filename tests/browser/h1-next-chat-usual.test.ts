@@ -4,38 +4,23 @@
 // itself, with no request. The fixture's chat is Tue Dec 1 2026 20:30–21:30 EST
 // = Wed Dec 2 01:30–02:30 UT; the next weekly slot, Tue Dec 8, is on EST too.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { BROWSER_SKIP, launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { BROWSER_SKIP, servedSites, type StaticServer } from "../helpers/browser.ts";
 import { buildSite, FIXTURE_SITE } from "../helpers/build-site.ts";
 
 const skip = BROWSER_SKIP;
 const USUAL = "Chats are usually on Tuesdays at 8:30 PM EST; the next announcement is coming.";
 // One build before the chat (its page left unbuilt after it), one after it has ended.
-let before_: StaticServer;
-let after_: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  const [early, late] = await Promise.all([
-    buildSite(FIXTURE_SITE, { env: { CHATPOST_NOW: "2026-11-24T12:00:00Z" } }),
-    buildSite(FIXTURE_SITE, { env: { CHATPOST_NOW: "2026-12-02T03:00:00Z" } }),
-  ]);
-  before_ = await serveStatic(early.out);
-  after_ = await serveStatic(late.out);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await before_?.close();
-  await after_?.close();
+// Built before the chat (its page switches when the chat ends) and after it (says so without JavaScript).
+const served = servedSites({
+  early: () => buildSite(FIXTURE_SITE, { env: { CHATPOST_NOW: "2026-11-24T12:00:00Z" } }),
+  late: () => buildSite(FIXTURE_SITE, { env: { CHATPOST_NOW: "2026-12-02T03:00:00Z" } }),
 });
 
 /** The home page of `server` at `now` (Tokyo, far from the host's zone), with or without JavaScript; the requests it made. */
 async function open(server: StaticServer, now: string, javaScriptEnabled = true): Promise<{ page: Page; requests: string[] }> {
-  const context = await browser.newContext({ timezoneId: "Asia/Tokyo", locale: "en-US", javaScriptEnabled });
+  const context = await served.browser.newContext({ timezoneId: "Asia/Tokyo", locale: "en-US", javaScriptEnabled });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
@@ -48,17 +33,17 @@ const visibleText = (page: Page, selector: string) => page.locator(selector).fil
 
 describe("the home page once the announced chat has ended", { skip }, () => {
   it("says when chats usually are on a page built before the chat, once the script finds it ended", async () => {
-    const { page, requests } = await open(before_, "2026-12-02T03:00:00Z");
+    const { page, requests } = await open(served.servers.early, "2026-12-02T03:00:00Z");
     assert.equal(await page.locator(".next-chat h1 a").filter({ visible: true }).count(), 0);
     assert.equal(await visibleText(page, ".next-chat h1"), "Next chat: not announced yet");
     assert.equal(await visibleText(page, ".next-chat .chat-usual"), USUAL);
     // All of it is in the page: nothing but the site's own files is asked for.
-    assert.deepEqual(requests.filter((url) => !url.startsWith(before_.url)), []);
+    assert.deepEqual(requests.filter((url) => !url.startsWith(served.servers.early.url)), []);
     await page.context().close();
   });
 
   it("shows the chat, not the usual time, on that page before the chat ends", async () => {
-    const { page } = await open(before_, "2026-12-02T02:00:00Z");
+    const { page } = await open(served.servers.early, "2026-12-02T02:00:00Z");
     assert.equal(await visibleText(page, ".next-chat h1 a"), "The upcoming chat");
     assert.equal(await page.locator(".next-chat .chat-usual").filter({ visible: true }).count(), 0);
     await page.context().close();
@@ -66,7 +51,7 @@ describe("the home page once the announced chat has ended", { skip }, () => {
 
   it("says when chats usually are on a page built after the chat, with and without JavaScript", async () => {
     for (const javaScript of [true, false]) {
-      const { page } = await open(after_, "2026-12-02T03:00:00Z", javaScript);
+      const { page } = await open(served.servers.late, "2026-12-02T03:00:00Z", javaScript);
       assert.equal(await visibleText(page, ".next-chat h1"), "Next chat: not announced yet", `JavaScript ${javaScript ? "on" : "off"}`);
       assert.equal(await visibleText(page, ".next-chat .chat-usual"), USUAL, `JavaScript ${javaScript ? "on" : "off"}`);
       await page.context().close();

@@ -5,10 +5,10 @@
 // English post on an Arabic site is the mirror, and a post in the site's language is as before.
 // Checked at 375 and 1280 px, in the light and dark themes, in forced colours and in print.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { BROWSER_SKIP, launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildSite, copySiteWith, FIXTURE_SITE, type BuiltSite } from "../helpers/build-site.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { BROWSER_SKIP, servedSites, type StaticServer } from "../helpers/browser.ts";
+import { buildSite, copySiteWith, FIXTURE_SITE } from "../helpers/build-site.ts";
 import { dom } from "../helpers/html.ts";
 
 const skip = BROWSER_SKIP;
@@ -46,32 +46,14 @@ Welcome to this week's chat.
 `,
 };
 
-let englishSite: BuiltSite;
-let arabicSite: BuiltSite;
-let englishServer: StaticServer;
-let arabicServer: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  [englishSite, arabicSite] = await Promise.all([
-    buildSite(copySiteWith(FIXTURE_SITE, { files: ARABIC_POST })),
-    buildSite(copySiteWith(FIXTURE_SITE, { files: ENGLISH_POST, settings: (yaml) => yaml.replace(/^language: en-US\b/m, "language: ar-EG") })),
-  ]);
-  if (skip) return;
-  englishServer = await serveStatic(englishSite.out);
-  arabicServer = await serveStatic(arabicSite.out);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await englishServer?.close();
-  await arabicServer?.close();
+const served = servedSites({
+  english: () => buildSite(copySiteWith(FIXTURE_SITE, { files: ARABIC_POST })),
+  arabic: () => buildSite(copySiteWith(FIXTURE_SITE, { files: ENGLISH_POST, settings: (yaml) => yaml.replace(/^language: en-US\b/m, "language: ar-EG") })),
 });
 
 describe("a topic's row in the built HTML", () => {
   it("takes the question's direction on the <li>, and leaves its language on the question alone", () => {
-    const doc = dom(englishSite.read("posts/arabic/index.html"));
+    const doc = dom(served.sites.english.read("posts/arabic/index.html"));
     const rows = [...doc.querySelectorAll(".topic-list > li")].map((li) => ({
       dir: li.getAttribute("dir"),
       lang: li.getAttribute("lang"),
@@ -85,7 +67,7 @@ describe("a topic's row in the built HTML", () => {
   });
 
   it("is dir=ltr for an English question on an Arabic site, and unmarked for one in the site's script", () => {
-    const doc = dom(arabicSite.read("posts/english/index.html"));
+    const doc = dom(served.sites.arabic.read("posts/english/index.html"));
     assert.deepEqual(
       [...doc.querySelectorAll(".topic-list > li")].map((li) => li.getAttribute("dir")),
       ["ltr", null],
@@ -93,7 +75,7 @@ describe("a topic's row in the built HTML", () => {
   });
 
   it("has no dir on a row of a post in the site's language", () => {
-    const doc = dom(englishSite.read("posts/online-communities/index.html"));
+    const doc = dom(served.sites.english.read("posts/online-communities/index.html"));
     const rows = [...doc.querySelectorAll(".topic-list > li")];
     assert.ok(rows.length >= 2);
     for (const li of rows) assert.equal(li.hasAttribute("dir"), false, li.outerHTML);
@@ -161,7 +143,7 @@ const LOOKS: Look[] = [375, 1280].flatMap((width) => [
 ]);
 
 async function open(server: StaticServer, url: string, look: Look): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: look.width, height: 900 }, reducedMotion: "reduce" });
+  const page = await served.browser.newPage({ viewport: { width: look.width, height: 900 }, reducedMotion: "reduce" });
   await page.goto(new URL(url, server.url).href, { waitUntil: "load" });
   await page.emulateMedia({ colorScheme: look.colorScheme ?? "light", forcedColors: look.forcedColors ?? "none", media: look.media ?? "screen" });
   return page;
@@ -170,7 +152,7 @@ async function open(server: StaticServer, url: string, look: Look): Promise<Page
 describe("topics of an Arabic post on an English site, in the browser", { skip }, () => {
   for (const look of LOOKS) {
     it(`${look.name}: each label is beside its question's start, the Arabic ones on the right`, async () => {
-      const page = await open(englishServer, "posts/arabic/", look);
+      const page = await open(served.servers.english, "posts/arabic/", look);
       const found = await rows(page);
       assert.deepEqual(found.map((r) => r.direction), ["rtl", "rtl", "ltr"]);
       for (const row of found) assertLabelBesideText(row, look.name);
@@ -185,7 +167,7 @@ describe("topics of an Arabic post on an English site, in the browser", { skip }
   }
 
   it("wraps the long Arabic question at 375 px with every line starting at the right, beside T1", async () => {
-    const page = await open(englishServer, "posts/arabic/", LOOKS[0]!);
+    const page = await open(served.servers.english, "posts/arabic/", LOOKS[0]!);
     const lines = await page.locator(".topic-list > li .topic-text").first().evaluate((text) => {
       const range = document.createRange();
       range.selectNodeContents(text);
@@ -202,7 +184,7 @@ describe("topics of an Arabic post on an English site, in the browser", { skip }
 describe("topics on an Arabic site, in the browser", { skip }, () => {
   for (const look of LOOKS.filter((l) => !l.forcedColors && l.colorScheme !== "dark")) {
     it(`${look.name}: an English post's English question has its label on the left, its Arabic one on the right`, async () => {
-      const page = await open(arabicServer, "posts/english/", look);
+      const page = await open(served.servers.arabic, "posts/english/", look);
       const found = await rows(page);
       assert.deepEqual(found.map((r) => r.direction), ["ltr", "rtl"]);
       for (const row of found) assertLabelBesideText(row, look.name);
@@ -211,7 +193,7 @@ describe("topics on an Arabic site, in the browser", { skip }, () => {
     });
 
     it(`${look.name}: a post in the site's language keeps the site's right-to-left rows`, async () => {
-      const page = await open(arabicServer, "posts/online-communities/", look);
+      const page = await open(served.servers.arabic, "posts/online-communities/", look);
       const found = await rows(page);
       assert.ok(found.length >= 2);
       for (const row of found) {
@@ -226,7 +208,7 @@ describe("topics on an Arabic site, in the browser", { skip }, () => {
 describe("topics of an English post on an English site, in the browser", { skip }, () => {
   for (const look of LOOKS.filter((l) => !l.forcedColors && l.colorScheme !== "dark")) {
     it(`${look.name}: each label is on the left, beside the question's first word`, async () => {
-      const page = await open(englishServer, "posts/online-communities/", look);
+      const page = await open(served.servers.english, "posts/online-communities/", look);
       const found = await rows(page);
       assert.ok(found.length >= 2);
       for (const row of found) {

@@ -3,9 +3,9 @@
 // cells and the skip link sit on the right; a Latin hashtag still reads "#tag". An
 // English site keeps left to right. The built HTML is checked without a browser too.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { BROWSER_SKIP, launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { BROWSER_SKIP, servedSites, type StaticServer } from "../helpers/browser.ts";
 import { buildSite, copySiteWith, FIXTURE_SITE, type BuiltSite } from "../helpers/build-site.ts";
 import { dom } from "../helpers/html.ts";
 
@@ -27,44 +27,26 @@ chat:
 `,
 };
 
-let rtl: BuiltSite;
-let ltr: BuiltSite;
-let rtlServer: StaticServer;
-let ltrServer: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  [rtl, ltr] = await Promise.all([
-    buildSite(copySiteWith(FIXTURE_SITE, { files: QUOTED, settings: (yaml) => yaml.replace(/^language: en-US\b/m, "language: ar-EG") })),
-    buildSite(copySiteWith(FIXTURE_SITE, { files: QUOTED })),
-  ]);
-  if (skip) return;
-  rtlServer = await serveStatic(rtl.out);
-  ltrServer = await serveStatic(ltr.out);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await rtlServer?.close();
-  await ltrServer?.close();
+const served = servedSites({
+  rtl: () => buildSite(copySiteWith(FIXTURE_SITE, { files: QUOTED, settings: (yaml) => yaml.replace(/^language: en-US\b/m, "language: ar-EG") })),
+  ltr: () => buildSite(copySiteWith(FIXTURE_SITE, { files: QUOTED })),
 });
 
 const pages = (site: BuiltSite) => site.files().filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"));
 
 describe("the page's direction in the built HTML", () => {
   it("is dir=rtl on every page of a site in Arabic (ar-EG), with its lang", () => {
-    assert.ok(pages(rtl).length >= 8);
-    for (const file of pages(rtl)) {
-      const html = dom(rtl.read(file)).documentElement;
+    assert.ok(pages(served.sites.rtl).length >= 8);
+    for (const file of pages(served.sites.rtl)) {
+      const html = dom(served.sites.rtl.read(file)).documentElement;
       assert.equal(html.getAttribute("lang"), "ar-EG", file);
       assert.equal(html.getAttribute("dir"), "rtl", file);
     }
   });
 
   it("is left to right (no dir, or dir=ltr) on every page of a site in English", () => {
-    for (const file of pages(ltr)) {
-      const html = dom(ltr.read(file)).documentElement;
+    for (const file of pages(served.sites.ltr)) {
+      const html = dom(served.sites.ltr.read(file)).documentElement;
       assert.equal(html.getAttribute("lang"), "en-US", file);
       assert.ok([null, "ltr"].includes(html.getAttribute("dir")), `${file}: dir=${html.getAttribute("dir")}`);
     }
@@ -72,7 +54,7 @@ describe("the page's direction in the built HTML", () => {
 });
 
 async function open(server: StaticServer, url: string, width = 375): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 }, reducedMotion: "reduce" });
+  const page = await served.browser.newPage({ viewport: { width, height: 800 }, reducedMotion: "reduce" });
   await page.goto(new URL(url, server.url).href, { waitUntil: "load" });
   return page;
 }
@@ -102,7 +84,7 @@ async function referenceLines(page: Page): Promise<{ box: { left: number; right:
 
 describe("a right-to-left site in the browser", { skip }, () => {
   it("hangs the references' second lines on the right: the first line starts at the right edge, the next 2em in", async () => {
-    const page = await open(rtlServer, "posts/online-communities/");
+    const page = await open(served.servers.rtl, "posts/online-communities/");
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), "rtl");
     const { box, lines, style } = await referenceLines(page);
     assert.ok(lines.length >= 2, "the first reference takes two lines or more at 375 px");
@@ -117,7 +99,7 @@ describe("a right-to-left site in the browser", { skip }, () => {
   });
 
   it("draws the blockquote's rule on the right, the quotation padded from it", async () => {
-    const page = await open(rtlServer, "posts/quoted/");
+    const page = await open(served.servers.rtl, "posts/quoted/");
     const quote = page.locator(".post-body blockquote");
     const css = await quote.evaluate((q) => {
       const s = getComputedStyle(q);
@@ -132,7 +114,7 @@ describe("a right-to-left site in the browser", { skip }, () => {
   });
 
   it("aligns table cells to the right, first column rightmost", async () => {
-    const page = await open(rtlServer, "posts/quoted/");
+    const page = await open(served.servers.rtl, "posts/quoted/");
     const cells = page.locator(".post-body th");
     assert.equal(await cells.first().evaluate((th) => getComputedStyle(th).textAlign), "start");
     const [first, second] = [(await cells.nth(0).boundingBox())!, (await cells.nth(1).boundingBox())!];
@@ -149,7 +131,7 @@ describe("a right-to-left site in the browser", { skip }, () => {
   });
 
   it("shows the skip link at the right when focused, and the site mark's gap on its left", async () => {
-    const page = await open(rtlServer, "");
+    const page = await open(served.servers.rtl, "");
     await page.keyboard.press("Tab");
     const link = (await page.locator(".skip-link").boundingBox())!;
     const width = page.viewportSize()!.width;
@@ -160,7 +142,7 @@ describe("a right-to-left site in the browser", { skip }, () => {
   });
 
   it("keeps a Latin hashtag reading #tag (its # on the left) and a length reading 1 hour", async () => {
-    const page = await open(rtlServer, "posts/online-communities/");
+    const page = await open(served.servers.rtl, "posts/online-communities/");
     /** Where the characters at `indices` of the value's text are, from the left. */
     const lefts = (selector: string, indices: number[]) =>
       page.locator(selector).evaluate((dd, at) => {
@@ -183,8 +165,8 @@ describe("a right-to-left site in the browser", { skip }, () => {
 
   it("fits 320 px on every page without sideways scrolling", async () => {
     const wide: string[] = [];
-    for (const file of pages(rtl)) {
-      const page = await open(rtlServer, file.replace(/(^|\/)index\.html$/, "$1"), 320);
+    for (const file of pages(served.sites.rtl)) {
+      const page = await open(served.servers.rtl, file.replace(/(^|\/)index\.html$/, "$1"), 320);
       const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (over > 0) wide.push(`${file}: ${over} px too wide`);
       await page.close();
@@ -195,7 +177,7 @@ describe("a right-to-left site in the browser", { skip }, () => {
 
 describe("a left-to-right site in the browser", { skip }, () => {
   it("hangs the references' second lines on the left and draws the blockquote's rule on the left", async () => {
-    const page = await open(ltrServer, "posts/online-communities/");
+    const page = await open(served.servers.ltr, "posts/online-communities/");
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), "ltr");
     const { box, lines, style } = await referenceLines(page);
     const em = style.fontSize;
@@ -203,7 +185,7 @@ describe("a left-to-right site in the browser", { skip }, () => {
     assert.ok(Math.abs(lines[0]!.left - box.left) < 1.5);
     for (const line of lines.slice(1)) assert.ok(Math.abs(line.left - (box.left + 2 * em)) < 1.5);
     await page.close();
-    const quoted = await open(ltrServer, "posts/quoted/");
+    const quoted = await open(served.servers.ltr, "posts/quoted/");
     const css = await quoted.locator(".post-body blockquote").evaluate((q) => [parseFloat(getComputedStyle(q).borderLeftWidth), parseFloat(getComputedStyle(q).borderRightWidth)]);
     assert.deepEqual(css, [4, 0]);
     await quoted.close();

@@ -42,6 +42,34 @@ export function servedSite(build: () => Promise<BuiltSite>): ServedSite {
   return served;
 }
 
+export interface ServedSites<K extends string> {
+  sites: Record<K, BuiltSite>;
+  servers: Record<K, StaticServer>;
+  browser: Browser;
+}
+
+/**
+ * For a browser test file comparing sites: each site `builds` makes, built even without
+ * Chromium (tests of their HTML need none), then each served, and one Chromium for them
+ * all, started before the file's tests and closed after them (filled in then).
+ */
+export function servedSites<K extends string>(builds: Record<K, () => Promise<BuiltSite>>): ServedSites<K> {
+  const served = { sites: {}, servers: {} } as ServedSites<K>;
+  const names = Object.keys(builds) as K[];
+  before(async () => {
+    const sites = await Promise.all(names.map((name) => builds[name]()));
+    names.forEach((name, i) => (served.sites[name] = sites[i]!));
+    if (BROWSER_SKIP) return;
+    for (const name of names) served.servers[name] = await serveStatic(served.sites[name].out);
+    served.browser = await launchBrowser();
+  });
+  after(async () => {
+    await served.browser?.close();
+    for (const server of Object.values<StaticServer | undefined>(served.servers)) await server?.close();
+  });
+  return served;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

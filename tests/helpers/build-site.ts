@@ -1,5 +1,6 @@
 // Builds a site (a folder holding content/) with the real chatpost build, into a
 // temporary output folder, and gives helpers to read what was built.
+import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -51,6 +52,21 @@ export async function runScript(script: string, root: string, args: string[] = [
   } catch (error: any) {
     return { code: typeof error.code === "number" ? error.code : 1, stdout: error.stdout ?? "", stderr: error.stderr ?? String(error) };
   }
+}
+
+/**
+ * `npm run check` of `root` says "no errors" with no warning, and a build of it into `out`
+ * succeeds: what a writer's fix, applied as written, must give.
+ */
+export async function assertCheckAndBuildClean(root: string, out: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const said = (r: BuildResult) => `${r.stdout}${r.stderr}`;
+  const checked = await runScript("check", root, [], env);
+  assert.equal(checked.code, 0, said(checked));
+  assert.match(said(checked), /posts checked: no errors\.\n?$/);
+  assert.doesNotMatch(said(checked), /warning/);
+  const built = await runScript("build", root, ["--output", out, "--quiet"], env);
+  assert.equal(built.code, 0, said(built));
+  return built;
 }
 
 /** The text of a post file: a title and a date in its front matter, then `body`. */

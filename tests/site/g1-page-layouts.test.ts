@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { copySite, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
+import { assertCheckAndBuildClean, copySite, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
 
 const ENV = { CHATPOST_CACHE_DIR: "off" };
 const PAGE_USES = "a page uses `base.njk`";
@@ -138,12 +138,7 @@ describe("`layout:` in pages and data files: check and build agree, and the fix 
         const fix = c.error.slice(c.error.indexOf(" → ") + 3);
         assert.ok(rest);
         writeFileSync(full, c.fixed(broken, fix, Number(line), Number(column)));
-        const checked = await runScript("check", root, [], ENV);
-        assert.equal(checked.code, 0, said(checked));
-        assert.match(said(checked), /posts checked: no errors\.\n?$/);
-        assert.doesNotMatch(said(checked), /warning/);
-        const built = await runScript("build", root, ["--output", out, "--quiet"], ENV);
-        assert.equal(built.code, 0, said(built));
+        await assertCheckAndBuildClean(root, out, ENV);
         // The page keeps its own text in the site's layout.
         const about = readFileSync(path.join(out, "about/index.html"), "utf8");
         assert.match(about, /<h1[^>]*>About the chat<\/h1>/);

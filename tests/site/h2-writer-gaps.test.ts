@@ -10,7 +10,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { copySite, FIXTURE_SITE, postText, runScript, type BuildResult } from "../helpers/build-site.ts";
+import { assertCheckAndBuildClean, copySite, FIXTURE_SITE, postText, runScript, type BuildResult } from "../helpers/build-site.ts";
 
 const ENV = { CHATPOST_CACHE_DIR: "off" };
 const said = (r: { stdout: string; stderr: string }) => `${r.stdout}${r.stderr}`;
@@ -41,14 +41,7 @@ async function checkAndBuildSay(root: string, out: string, error: string): Promi
   return build;
 }
 
-async function assertClean(root: string, out: string): Promise<void> {
-  const checked = await runScript("check", root, [], ENV);
-  assert.equal(checked.code, 0, said(checked));
-  assert.match(said(checked), /posts checked: no errors\.\n?$/);
-  assert.doesNotMatch(said(checked), /warning/);
-  const built = await runScript("build", root, ["--output", out, "--quiet"], ENV);
-  assert.equal(built.code, 0, said(built));
-}
+const assertClean = (root: string, out: string) => assertCheckAndBuildClean(root, out, ENV);
 
 describe("writers' gaps: check and build say the same, and the fix is clean", { concurrency: 1 }, () => {
   it("a post's rename passes over the name of the post beside it", () => withSite(
