@@ -2,7 +2,8 @@
 // temporary output folder, and gives helpers to read what was built.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
+import { after } from "node:test";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,6 +56,17 @@ export async function runScript(script: string, root: string, args: string[] = [
 }
 
 /**
+ * A content cache of its own for one test file's builds, removed after them. Cases that each
+ * change one file of a copy of a site then draw its share images and index it once, not per
+ * case, and no other file's builds share it.
+ */
+export function testFileCache(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `${prefix}-cache-`));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
  * `npm run check` of `root` says "no errors" with no warning, and a build of it into `out`
  * succeeds: what a writer's fix, applied as written, must give.
  */
@@ -69,7 +81,6 @@ export async function assertCheckAndBuildClean(root: string, out: string, env: R
   return built;
 }
 
-/** The text of a post file: a title and a date in its front matter, then `body`. */
 /**
  * The smallest site and chatpost folder a build's inputs can be hashed from, in two new folders
  * under `work`: one post, and a layout (tests of the build record).
@@ -84,6 +95,7 @@ export function oneFileSite(work: string): { root: string; app: string } {
   return { root, app };
 }
 
+/** The text of a post file: a title and a date in its front matter, then `body`. */
 export function postText(title: string, date: string, body = "A post."): string {
   return ["---", `title: ${title}`, `date: ${date}`, "---", body, ""].join("\n");
 }

@@ -9,9 +9,9 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { assertCheckAndBuildClean, copySite, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
+import { assertCheckAndBuildClean, copySite, testFileCache, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
 
-const ENV = { CHATPOST_CACHE_DIR: "off" };
+const ENV = { CHATPOST_CACHE_DIR: testFileCache("g1") };
 const PAGE_USES = "a page uses `base.njk`";
 
 interface Case {

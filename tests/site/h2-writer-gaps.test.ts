@@ -10,9 +10,9 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { assertCheckAndBuildClean, copySite, FIXTURE_SITE, postText, runScript, type BuildResult } from "../helpers/build-site.ts";
+import { assertCheckAndBuildClean, copySite, testFileCache, FIXTURE_SITE, postText, runScript, type BuildResult } from "../helpers/build-site.ts";
 
-const ENV = { CHATPOST_CACHE_DIR: "off" };
+const ENV = { CHATPOST_CACHE_DIR: testFileCache("h2") };
 const said = (r: { stdout: string; stderr: string }) => `${r.stdout}${r.stderr}`;
 /** The report's lines about files, as printed. */
 const errorLines = (r: { stdout: string; stderr: string }) => said(r).split("\n").filter((l) => /^content\//.test(l)).join("\n");
