@@ -3,8 +3,9 @@
 // Files are registered with citation-js under a name that holds their content
 // hash, so an edited file is picked up and an unchanged one is registered once.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { siteCitationFiles } from "./citation-files.ts";
 import { hasLocale, hasStyle, registerLocale, registerStyle, type CitationStyle } from "./citations.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument } from "./front-matter.ts";
@@ -77,18 +78,6 @@ function didYouMean(field: "style" | "locale", values: readonly string[]): strin
   return `did you mean ${or(values)}? write ${or(values.map((v) => `${field}: ${v}`))}`;
 }
 
-/** The files with extension `ext` in the site's folder `dir`, as paths from the site's folder ("styles/nature.csl"). */
-function siteFiles(root: string, dir: string, ext: string): string[] {
-  try {
-    return readdirSync(path.join(root, dir))
-      .filter((name) => name.toLowerCase().endsWith(ext))
-      .sort()
-      .map((name) => `${dir}/${name}`);
-  } catch {
-    return [];
-  }
-}
-
 const squash = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 const baseName = (file: string) => path.basename(file).replace(/\.[^.]*$/, "");
 
@@ -99,7 +88,7 @@ const baseName = (file: string) => path.basename(file).replace(/\.[^.]*$/, "");
  * `mla` are styles of their own, not apa.
  */
 function meantStyle(root: string, written: string): string[] {
-  const files = siteFiles(root, "styles", ".csl").filter((file) => file !== written);
+  const files = siteCitationFiles(root, "styles", ".csl").filter((file) => file !== written);
   const candidates = [...BUILT_IN_STYLES.map((name) => ({ value: name, name })), ...files.map((file) => ({ value: file, name: baseName(file) }))];
   const word = squash(baseName(written.trim()));
   if (!word) return [];
@@ -139,7 +128,7 @@ function fileLanguage(root: string, file: string): string | undefined {
  * locale of the same language and region.
  */
 function meantLocale(root: string, written: string): string[] {
-  const files = siteFiles(root, "locales", ".xml").filter((file) => file !== written);
+  const files = siteCitationFiles(root, "locales", ".xml").filter((file) => file !== written);
   const candidates = [
     ...files.flatMap((file) => {
       const tag = fileLanguage(root, file);

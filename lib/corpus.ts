@@ -306,7 +306,7 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
     }
   }
   if (records && siteDiagnostics) {
-    const siteKey = siteRecordKey(key, siteFilesHash(root, [style, locale, ...bibliographyFiles]));
+    const siteKey = siteRecordKey(root, key, [style, locale, ...bibliographyFiles]);
     if (!records.stored.has(siteKey)) {
       writeSiteRecord(records.store, siteKey, siteDiagnostics);
       records.stored.add(siteKey);

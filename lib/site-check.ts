@@ -155,7 +155,7 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
       if (stat !== undefined) next[file] = { stat, hash, record };
     } else missing.push({ file, stat, hash });
   }
-  const siteKey = siteRecordKey(settingsJson, siteFilesHash(root, [style, locale, ...bibliography]));
+  const siteKey = siteRecordKey(root, settingsJson, [style, locale, ...bibliography]);
   let siteDiagnostics = cache ? readSiteRecord(cache, siteKey) : undefined;
   if (missing.length || !siteDiagnostics) {
     const { validateForCheck } = await import("./corpus.ts");

@@ -9,7 +9,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { isPostFile, listContentFiles } from "./content-paths.ts";
+import { citationFileChoices } from "./citation-files.ts";
+import { isPostFile, listContentFiles, SETTINGS_FILE } from "./content-paths.ts";
 import { bibliographyFilesIn, sitePostsHold, type CrossFilePost, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import { findFile, probesHold as probedFilesHold, type FileProbe } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
@@ -214,9 +215,22 @@ export function probesHold(record: PostRecord, root: string): boolean {
   return probedFilesHold(root, record.probes) && sitePostsHold(root, record.sitePosts);
 }
 
-/** Problems of the settings' style, locale and shared bibliography files. */
-export function siteRecordKey(settings: string, files: string): string {
-  return contentKey({ kind: "site-validation", code: validationCodeVersion(), settings, files });
+/**
+ * Problems of the settings' style, locale and shared bibliography files (`files`). They name
+ * their line in the settings file, and suggest the site's own style and locale files: the
+ * settings' text and those files' names are part of the key, not only the settings' values.
+ */
+export function siteRecordKey(root: string, settings: string, files: string[]): string {
+  let settingsText: string | undefined;
+  try {
+    settingsText = readFileSync(path.join(root, SETTINGS_FILE), "utf8");
+  } catch {
+    settingsText = undefined;
+  }
+  return contentKey({
+    kind: "site-validation", code: validationCodeVersion(), settings, settingsText: settingsText ?? null,
+    choices: citationFileChoices(root), files: siteFilesHash(root, files),
+  });
 }
 
 export function readSiteRecord(cache: ContentCache, key: string): Diagnostic[] | undefined {
