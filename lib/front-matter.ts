@@ -153,7 +153,7 @@ function indentedFirstField(text: string): { line: number; lines: number[]; key:
 
 function readSlips(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
   // `title:2026 in review`: read as if the space were there, so that the rest is checked too.
-  const slips = (firstLine > 1 || options.typedFields) && /^[ \t]*[A-Za-z_][\w.-]*:[^\s/:]/m.test(text) ? colonSlips(text) : [];
+  const slips = (firstLine > 1 || options.typedFields) && /^[ \t]*[A-Za-z_][\w.-]*:[^\s/:]/m.test(text) ? colonSlips(text, firstLine > 1) : [];
   if (!slips.length) return readFlows(text, file, firstLine, options);
   const lines = text.split("\n");
   for (const slip of slips) lines[slip.line - 1] = slip.fixed;
@@ -261,14 +261,15 @@ interface ColonSlip {
  * line, and the line as it should read; a line that reads as meant with the space is found in
  * the next round. Not a list item (`- T1:why`), nor a line inside a value or after the fields.
  */
-function colonSlips(text: string): ColonSlip[] {
+function colonSlips(text: string, frontMatter: boolean): ColonSlip[] {
   const found: ColonSlip[] = [];
   let current = text;
   for (let round = 0; round < 20; round++) {
     const lineCounter = { linePos: linePositions(current) };
     const doc = parseDocument(current, { prettyErrors: false, uniqueKeys: true, merge: false });
     const lines = current.split("\n");
-    if (round === 0 && unclosedFrontMatter(lines, doc.errors)) return [];
+    // Front matter that runs on into the post's text is told as such; a data file (the settings) has no text.
+    if (round === 0 && frontMatter && unclosedFrontMatter(lines, doc.errors)) return [];
     const errorLines = new Set(doc.errors.map((e) => lineCounter.linePos(e.pos[0]).line));
     // Lines where YAML took `key:value` for the start of a plain text: the text of a group, or of the whole front matter.
     const misread = new Set<number>();
@@ -1190,7 +1191,8 @@ export function proseStart(lines: readonly string[]): ProseStart | undefined {
     // the text's first line, with a colon in it, right below the fields; never "remove the field".
     if (lastField > 0 && proseWithColon(l, lines, i)) return { start: i + 1, lastField, heading: false };
     // Three words or more ending like a sentence: not a field whose colon was forgotten.
-    const sentence = !l.includes(": ") && /^\S+(\s+\S+){2,}$/.test(l.trim()) && /[.!?…]$/.test(l.trim());
+    // Not `description:A weekly chat.`: a field's name and its colon, the space after it forgotten.
+    const sentence = !l.includes(": ") && !COLON_SLIP.test(l) && /^\S+(\s+\S+){2,}$/.test(l.trim()) && /[.!?…]$/.test(l.trim());
     if (yamlLike(l) || (!blank && !(sentence && lastField > 0))) {
       lastField = i + 1;
       blank = false;

@@ -76,6 +76,11 @@ describe("the settings file's slips are told as a post's are, with the rest of t
       "content/_data/site.yaml:2:6  title  `title:Fixture Chat` needs a space after the colon: without it, YAML does not read `title` as a field → add a space after the colon: title: Fixture Chat",
     ],
     [
+      "no space after a colon, before a value that reads like a sentence",
+      { 3: "description:A weekly online chat about leading change in healthcare, for each week." },
+      "content/_data/site.yaml:3:12  description  `description:A weekly online chat about leading change in healthcare, for each week.` needs a space after the colon: without it, YAML does not read `description` as a field → add a space after the colon: description: A weekly online chat about leading change in healthcare, for each week.",
+    ],
+    [
       "a zone in curly quotes",
       { 10: "  zone: “America/New_York”              # IANA time zone" },
       'content/_data/site.yaml:10:3  chat.zone  the quotes are curly quotes “ ” — YAML needs straight quotes " ", so they became part of the value "“America/New_York”" → write it without quotes: zone: America/New_York',

@@ -168,6 +168,11 @@ describe("a field without a space after its colon", () => {
     assert.deepEqual(found.slice(1).map((p) => p.split("  ").slice(0, 2).join("  ")), ["4:1  author", "6:5  topics[0]"]);
   });
 
+  it("below the title, a value that reads like a sentence is still that field, not the post's text", () => {
+    const lines = ["---", "title: Care at home", "description:A weekly chat about care at home.", "date: 2017-04-30", "---", ""];
+    assert.deepEqual(problems(lines), ["3:12  description  `description:A weekly chat about care at home.` needs a space after the colon: without it, YAML does not read `description` as a field → add a space after the colon: description: A weekly chat about care at home."]);
+  });
+
   it("writing the line as the fix says leaves only the other problems", () => {
     const found = problems(replaced(review, 2, written(load(review).diagnostics[0]!.fix!)));
     assert.deepEqual(found.map((p) => p.split("  ").slice(0, 2).join("  ")), ["4:1  author", "6:5  topics[0]"]);
