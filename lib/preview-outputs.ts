@@ -145,3 +145,22 @@ export function leftAddressHtml(url: string, left: LeftAddress): string {
     "",
   ].join("\n");
 }
+
+/**
+ * Why the preview may not be written to `output` (relative to the site's folder `root`), or
+ * undefined when it may. The preview holds drafts and future posts: in `_site/` (what is
+ * published) they could be deployed; in the site's folder itself, or around or inside
+ * `content/`, its pages would mix with the writers' files and each rebuild would start another.
+ */
+export function previewOutputProblem(root: string, output: string): string | undefined {
+  const site = path.resolve(root);
+  const out = path.resolve(site, output);
+  const within = (dir: string, parent: string) => dir === parent || dir.startsWith(parent + path.sep);
+  const named = path.relative(site, out) || ".";
+  if (within(site, out)) return `${named} is the site's own folder${out === site ? "" : " or holds it"}, where the writers' files are`;
+  for (const [folder, what] of [["_site", "what is published: the preview's drafts and future posts could be deployed"], ["content", "the writers' files"]] as const) {
+    const dir = path.join(site, folder);
+    if (within(out, dir) || within(dir, out)) return `${named} ${out === dir ? "is" : within(out, dir) ? "is inside" : "holds"} ${folder}/, ${what}`;
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@ import { APP_DIR } from "../plugins/context.ts";
 import { checkCacheFolder } from "../lib/content-cache.ts";
 import { REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
-import { removeWithEmptyFolders } from "../lib/preview-outputs.ts";
+import { previewOutputProblem, removeWithEmptyFolders } from "../lib/preview-outputs.ts";
 import { whenPreviewPagesStale } from "../plugins/posts.ts";
 import { previewAtLeftAddress } from "../plugins/preview-outputs.ts";
 import { hideEleventyBenchmarks, interceptEleventyErrors, reportFailure, runStep, whenOrphaned } from "./run-step.ts";
@@ -35,6 +35,11 @@ await runStep(async () => {
   // _site/, so a preview can never be deployed by mistake.
   // Eleventy and the plugins read `content/` relative to the working directory.
   process.chdir(path.resolve(values.root));
+  const outputProblem = previewOutputProblem(".", values.output);
+  if (outputProblem) {
+    console.error(`npm start: the preview cannot be written to ${values.output}: ${outputProblem} → leave out --output (the preview goes to _preview/), or name a folder of its own`);
+    process.exit(2);
+  }
   // A cache inside content/ (CHATPOST_CACHE_DIR) would be watched, and each rebuild writing it would start another.
   checkCacheFolder(".");
   // Eleventy's timing hints are for its own developers, not for writers.

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { OutputLedger, removeWithEmptyFolders } from "../../lib/preview-outputs.ts";
+import { OutputLedger, previewOutputProblem, removeWithEmptyFolders } from "../../lib/preview-outputs.ts";
 
 const files = (input: string, ...outputs: string[]) => outputs.map((output) => ({ input, output }));
 
@@ -60,5 +60,23 @@ describe("removeWithEmptyFolders", () => {
     removeWithEmptyFolders(path.join(parent, "outside.txt"), output);
     removeWithEmptyFolders(path.join(output, "../outside.txt"), output);
     assert.ok(existsSync(path.join(parent, "outside.txt")));
+  });
+});
+
+describe("the folder the preview may be written to", () => {
+  const root = path.join(tmpdir(), "a-site");
+  it("is _preview/ or any folder of its own, in the site or elsewhere", () => {
+    for (const output of ["_preview", "preview", "_site-preview", "../elsewhere", path.join(tmpdir(), "p")]) assert.equal(previewOutputProblem(root, output), undefined, output);
+  });
+  it("is never _site/ (what is published) nor a folder in or around it", () => {
+    assert.match(previewOutputProblem(root, "_site")!, /^_site is _site\/, what is published: the preview's drafts and future posts could be deployed$/);
+    assert.match(previewOutputProblem(root, "_site/x")!, /^_site\/x is inside _site\//);
+    assert.match(previewOutputProblem(root, "./_site/")!, /is _site\//);
+  });
+  it("is never content/, a folder inside it, nor the site's own folder or one holding it", () => {
+    assert.match(previewOutputProblem(root, "content")!, /^content is content\/, the writers' files$/);
+    assert.match(previewOutputProblem(root, "content/posts")!, /is inside content\//);
+    assert.match(previewOutputProblem(root, ".")!, /^\. is the site's own folder, where the writers' files are$/);
+    assert.match(previewOutputProblem(root, "..")!, /^\.\. is the site's own folder or holds it/);
   });
 });
