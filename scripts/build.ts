@@ -7,7 +7,7 @@ import { inputFingerprint, isUpToDate, readBuildRecord, stableSpan, writeBuildRe
 import { now } from "../lib/clock.ts";
 import { projectCache, projectCacheFolder, removeTemporaryFiles, SHARE_IMAGES } from "../lib/content-cache.ts";
 import { ContentError, formatReport, hasErrors } from "../lib/diagnostics.ts";
-import { discardFolder, interceptEleventyErrors, runStep, whenOrphaned } from "./run-step.ts";
+import { discardFolder, interceptEleventyErrors, problemsOnGitHub, runStep, showOnGitHub, whenOrphaned } from "./run-step.ts";
 import { trace } from "../lib/build-trace.ts";
 import { commandLine } from "./command-line.ts";
 
@@ -171,7 +171,10 @@ export async function build(root: string, output: string, quiet: boolean, force:
   trace("validation done");
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
   const warnings = diagnostics.length ? formatReport(diagnostics) : "";
-  if (warnings) console.warn(warnings);
+  if (warnings) {
+    console.warn(warnings);
+    showOnGitHub(diagnostics);
+  }
 
   // `--output build/site` with no build/ yet: the staging folder goes next to the site.
   await mkdir(path.dirname(target), { recursive: true });
@@ -291,4 +294,5 @@ export async function build(root: string, output: string, quiet: boolean, force:
 }
 
 if (values["path-prefix"]) process.env.CHATPOST_PATH_PREFIX = values["path-prefix"];
+problemsOnGitHub(values.root, "npm run build");
 await runStep(() => build(path.resolve(values.root), values.output, values.quiet, values.force));

@@ -7,16 +7,20 @@
 import path from "node:path";
 import { formatReport, hasErrors, REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { checkSite } from "../lib/site-check.ts";
-import { runStep } from "./run-step.ts";
+import { problemsOnGitHub, runStep, showOnGitHub } from "./run-step.ts";
 import { commandLine } from "./command-line.ts";
 
 const { values } = commandLine({ name: "npm run check", options: {} });
 
+problemsOnGitHub(values.root, "npm run check");
 await runStep(async () => {
   const root = path.resolve(values.root);
   const { siteTemplateLanguage } = await import("../plugins/template-names.ts");
   const { posts, diagnostics } = await checkSite(root, siteTemplateLanguage(root));
-  if (diagnostics.length) console.error(formatReport(diagnostics, REPORT_ENDINGS.check));
+  if (diagnostics.length) {
+    console.error(formatReport(diagnostics, REPORT_ENDINGS.check));
+    showOnGitHub(diagnostics);
+  }
   if (hasErrors(diagnostics)) {
     process.exitCode = 1;
     return;

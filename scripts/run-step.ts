@@ -3,12 +3,13 @@
 // stack trace, a mistake in how the command was run (a bad CHATPOST_NOW) one line and
 // exit code 2 as for a mistyped option; anything else is chatpost's own bug, shown in
 // full and marked so.
-import { existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { checkClock, ClockError } from "../lib/clock.ts";
 import { CacheFolderError } from "../lib/content-cache.ts";
-import { ContentError, formatReport, SettingsError } from "../lib/diagnostics.ts";
+import { annotationLines, stepSummary, workspaceFile } from "../lib/ci-annotations.ts";
+import { ContentError, formatReport, SettingsError, type Diagnostic } from "../lib/diagnostics.ts";
 import { NUNJUCKS_FILTERS, readTemplateError, templateDiagnostic, templateFiles, writersFile } from "../lib/template-errors.ts";
 
 /** `error` and what it wraps, outermost first (Eleventy wraps what plugins throw); at most 20. */
@@ -69,6 +70,36 @@ function findUsageError(error: unknown): ClockError | CacheFolderError | undefin
   return undefined;
 }
 
+/** The site whose problems this command also shows on GitHub, and the command's name; unset for the preview. */
+let gitHubSite: { root: string; command: string } | undefined;
+
+/** `command` (`npm run check`, `npm run build`) shows the problems of the site in `root` on GitHub too (showOnGitHub). */
+export function problemsOnGitHub(root: string, command: string): void {
+  gitHubSite = { root: path.resolve(root), command };
+}
+
+/**
+ * Under GitHub Actions only, after the terminal report (which stays as it is): each problem
+ * as a note on its line of the file (lib/ci-annotations.ts), and all of them in the step's
+ * summary on the run's page, where a writer who edits on GitHub sees them. Only for a command
+ * that asked (problemsOnGitHub), and only for files in the checkout: a test's copy of a site
+ * in a temporary folder notes nothing on the run that tests chatpost.
+ */
+export function showOnGitHub(diagnostics: Diagnostic[], env: NodeJS.ProcessEnv = process.env): void {
+  if (!gitHubSite || env.GITHUB_ACTIONS !== "true" || !diagnostics.length) return;
+  const { root, command } = gitHubSite;
+  const fileOf = (file: string) => workspaceFile(root, file, env.GITHUB_WORKSPACE || undefined);
+  for (const line of annotationLines(diagnostics, fileOf)) process.stdout.write(`${line}\n`);
+  const summaryFile = env.GITHUB_STEP_SUMMARY;
+  const summary = summaryFile ? stepSummary(diagnostics, fileOf, command) : "";
+  if (!summaryFile || !summary) return;
+  try {
+    appendFileSync(summaryFile, `${summary}\n`);
+  } catch {
+    // The notes above and the report still say everything; the summary is a convenience.
+  }
+}
+
 /** The exit code of a usage error, as scripts/command-line.ts exits on a mistyped option. */
 export const USAGE_EXIT_CODE = 2;
 
@@ -83,7 +114,10 @@ export function reportFailure(error: unknown, ending?: string): number {
   }
   const writerError = findContentError(error) ?? findTemplateError(error);
   if (writerError) {
-    if (!(error && typeof error === "object" && reported.has(error))) console.error(formatReport(writerError.diagnostics, ending));
+    if (!(error && typeof error === "object" && reported.has(error))) {
+      console.error(formatReport(writerError.diagnostics, ending));
+      showOnGitHub(writerError.diagnostics);
+    }
   } else {
     console.error(INTERNAL_ERROR_HEADING);
     console.error(error);
@@ -114,6 +148,7 @@ export function interceptEleventyErrors(eleventy: { errorHandler: EleventyErrorH
     if (usageError) console.error(usageError.message);
     else if (writerError) {
       console.error(formatReport(writerError.diagnostics, ending));
+      showOnGitHub(writerError.diagnostics);
       if (error && typeof error === "object") reported.add(error);
     } else if (internal === "eleventy") {
       console.error(INTERNAL_ERROR_HEADING);

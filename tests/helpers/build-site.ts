@@ -41,12 +41,20 @@ export interface BuildResult {
   stderr: string;
 }
 
+/**
+ * What a command shows GitHub Actions (scripts/run-step.ts showOnGitHub): not inherited from
+ * the test run, so that the tests' sites note nothing on the run that tests chatpost (a test
+ * that wants it passes them in `env`).
+ */
+const GITHUB_ONLY = ["GITHUB_ACTIONS", "GITHUB_WORKSPACE", "GITHUB_STEP_SUMMARY"];
+
 /** Run `scripts/<script>.ts` of chatpost on a site root; never throws on a non-zero exit. */
 export async function runScript(script: string, root: string, args: string[] = [], env: Record<string, string> = {}): Promise<BuildResult> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !GITHUB_ONLY.includes(name)));
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join(PROJECT, "scripts", `${script}.ts`), "--root", root, ...args], {
       cwd: PROJECT,
-      env: { ...process.env, CHATPOST_NOW: "2026-11-24T12:00:00Z", ...env },
+      env: { ...inherited, CHATPOST_NOW: "2026-11-24T12:00:00Z", ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };

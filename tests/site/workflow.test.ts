@@ -9,7 +9,7 @@ import { PROJECT } from "../helpers/build-site.ts";
 
 const source = readFileSync(path.join(PROJECT, ".github/workflows/publish.yml"), "utf8");
 const workflow = parse(source);
-type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown> };
 const steps = (job: string): Step[] => workflow.jobs[job].steps;
 const allSteps = (): Step[] => Object.keys(workflow.jobs).flatMap(steps);
 const indexOf = (list: Step[], test: (s: Step) => boolean): number => list.findIndex(test);
@@ -35,10 +35,11 @@ describe("publish workflow", () => {
     assert.match(schedule.cron, /^\d{1,2} 0 \* \* \*$/, "the daily build runs in the first hour of the day");
   });
 
-  it("tests, then builds, then uploads the site, in one job that deploy depends on", () => {
+  it("checks the posts, then tests, then builds, then uploads the site, in one job that deploy depends on", () => {
     const build = steps("build");
     const at = {
       ci: indexOf(build, (s) => /^npm ci\b/.test(s.run ?? "")),
+      check: indexOf(build, (s) => (s.run ?? "").trim() === "npm run check"),
       test: indexOf(build, (s) => (s.run ?? "").trim() === "npm test"),
       build: indexOf(build, (s) => /^npm run build\b/.test(s.run ?? "")),
       upload: indexOf(build, (s) => (s.uses ?? "").startsWith("actions/upload-pages-artifact@")),
@@ -46,6 +47,13 @@ describe("publish workflow", () => {
     };
     for (const [name, i] of Object.entries(at)) assert.ok(i >= 0, `build job has a ${name} step`);
     assert.ok(at.browsers < at.test && at.ci < at.test && at.test < at.build && at.build < at.upload);
+    // A writer's mistake fails the run within a minute, in chatpost's words at its line: the
+    // check runs as soon as the packages are installed, before the long tests and what only they need.
+    assert.ok(at.ci < at.check && at.check < at.test, "npm run check runs after npm ci and before npm test");
+    assert.equal(at.check, at.ci + 1, "npm run check runs right after npm ci");
+    assert.ok(at.check < at.browsers, "the check does not wait for Chromium and pandoc");
+    // Its name tells a writer, in the run's list of steps, that this is where their mistake is.
+    assert.match(build[at.check]!.name ?? "", /posts/i);
     assert.equal(build[at.upload]!.with?.path, "_site");
     // A failing step stops the job, and deploy only runs after the build job succeeded.
     assert.ok(!build.some((s) => "continue-on-error" in s));
