@@ -128,7 +128,7 @@ function readZoneUncached(zone: string): ZoneReading {
     return {
       problem: {
         message: `"${zone}" is a time shared by many countries, not the time zone of a place: each country has its own history of clock changes, so "${zone}" can give the wrong time for past dates`,
-        fix: `write the IANA zone of the city where the chat is hosted, e.g. ${trimmed} → ${cities.slice(0, -1).join(", ")} or ${cities.at(-1)}`,
+        fix: `write the zone of the city where the chat is hosted, e.g. zone: ${cities[0]}${orOthers(cities.slice(1))}`,
       },
     };
   }
@@ -137,7 +137,7 @@ function readZoneUncached(zone: string): ZoneReading {
     return {
       problem: {
         message: `"${zone}" is an abbreviation, not a time zone: it does not follow daylight saving time`,
-        fix: `write the IANA zone: ${describeAlias(trimmed, suggestion)} → ${suggestion}`,
+        fix: `write zone: ${suggestion} (the zone of ${describeAlias(trimmed, suggestion)}, with its clock changes)`,
       },
     };
   }
@@ -152,8 +152,8 @@ function readZoneUncached(zone: string): ZoneReading {
       problem: {
         message: `"${zone}" is a fixed UTC offset, not a time zone: it is wrong for part of the year wherever clocks change`,
         fix: example
-          ? `write the IANA zone of the place where the chat is hosted, e.g. ${trimmed} → ${example} if that is the place`
-          : "write the IANA zone of the place where the chat is hosted, e.g. America/New_York or Europe/Berlin",
+          ? `write the zone of the place where the chat is hosted, e.g. zone: ${example} if that is the place`
+          : "write the zone of the place where the chat is hosted, e.g. zone: America/New_York or zone: Europe/Berlin",
       },
     };
   }
@@ -174,7 +174,7 @@ function readZoneUncached(zone: string): ZoneReading {
     current,
     warning: {
       message: `"${trimmed}" is an old alias, not a current IANA zone name: the tz database now calls it ${current}`,
-      fix: `write the IANA zone: ${trimmed} → ${current}`,
+      fix: `write zone: ${current} (the current name of ${trimmed})`,
     },
   };
 }
@@ -207,6 +207,12 @@ const REGION_WORDS: Record<string, string> = {
 };
 
 /** "EST" → "EST/Eastern", so the writer recognises the name they meant. */
+/** ` (or A, B or C)`: the other places a shared time is kept in; "" for none. */
+function orOthers(places: readonly string[]): string {
+  if (!places.length) return "";
+  return ` (or ${places.length > 1 ? `${places.slice(0, -1).join(", ")} or ${places.at(-1)}` : places[0]})`;
+}
+
 function describeAlias(written: string, zone: string): string {
   const region = REGION_WORDS[zone];
   return region && !written.toLowerCase().includes(region.toLowerCase()) ? `${written}/${region}` : written;

@@ -11,9 +11,9 @@ import { startPreview } from "../helpers/preview-server.ts";
 
 const POST = "content/posts/2026-11-22-kolkata.md";
 const SETTINGS_WARNING =
-  /^content\/_data\/site\.yaml:\d+:3 {2}chat\.zone {2}warning: "US\/Eastern" is an old alias, not a current IANA zone name: the tz database now calls it America\/New_York → write the IANA zone: US\/Eastern → America\/New_York$/m;
+  /^content\/_data\/site\.yaml:\d+:3 {2}chat\.zone {2}warning: "US\/Eastern" is an old alias, not a current IANA zone name: the tz database now calls it America\/New_York → write zone: America\/New_York \(the current name of US\/Eastern\)$/m;
 const POST_WARNING =
-  /^content\/posts\/2026-11-22-kolkata\.md:6:3 {2}chat\.zone {2}warning: "Asia\/Calcutta" is an old alias, not a current IANA zone name: the tz database now calls it Asia\/Kolkata → write the IANA zone: Asia\/Calcutta → Asia\/Kolkata$/m;
+  /^content\/posts\/2026-11-22-kolkata\.md:6:3 {2}chat\.zone {2}warning: "Asia\/Calcutta" is an old alias, not a current IANA zone name: the tz database now calls it Asia\/Kolkata → write zone: Asia\/Kolkata \(the current name of Asia\/Calcutta\)$/m;
 
 /** The report's warning lines and its count line. */
 const report = (output: string) => output.split("\n").filter((line) => line.includes("warning:") || /^\d+ warnings?\.$/.test(line));

@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { copySiteWith, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
 
 const ZONE_WARNING =
-  'content/_data/site.yaml:10:3  chat.zone  warning: "US/Eastern" is an old alias, not a current IANA zone name: the tz database now calls it America/New_York → write the IANA zone: US/Eastern → America/New_York';
+  'content/_data/site.yaml:10:3  chat.zone  warning: "US/Eastern" is an old alias, not a current IANA zone name: the tz database now calls it America/New_York → write zone: America/New_York (the current name of US/Eastern)';
 const TITLE_WARNING = /^content\/_data\/site\.yaml:2:8  title  warning: the value is written in curly quotes “ ”: .* → if the quotes are a slip, write straight quotes: title: "Fixture Chat" /m;
 
 describe("npm run new with settings that have warnings", () => {

@@ -22,7 +22,7 @@ describe("an old zone name in the site settings", () => {
     assert.ok(settings, "a warning does not stop the site");
     assert.equal(settings.chat.zone, "America/New_York");
     assert.deepEqual(diagnostics.map(formatDiagnostic), [
-      `content/_data/site.yaml:${SETTINGS_ZONE_LINE}:3  chat.zone  warning: "US/Eastern" is an old alias, not a current IANA zone name: the tz database now calls it America/New_York → write the IANA zone: US/Eastern → America/New_York`,
+      `content/_data/site.yaml:${SETTINGS_ZONE_LINE}:3  chat.zone  warning: "US/Eastern" is an old alias, not a current IANA zone name: the tz database now calls it America/New_York → write zone: America/New_York (the current name of US/Eastern)`,
     ]);
     // Printed as a post's warnings are: a count, and no "fix the errors" ending.
     assert.match(formatReport(diagnostics), /\n\n1 warning\.$/);
@@ -34,7 +34,7 @@ describe("an old zone name in the site settings", () => {
       assert.equal(settings!.chat.zone, current);
       assert.equal(diagnostics.length, 1);
       assert.equal(diagnostics[0]!.severity, "warning");
-      assert.equal(diagnostics[0]!.fix, `write the IANA zone: ${old} → ${current}`);
+      assert.equal(diagnostics[0]!.fix, `write zone: ${current} (the current name of ${old})`);
     }
   });
 
@@ -62,7 +62,7 @@ describe("an old zone name in a post", () => {
   it("gives the chat the current name, in its calendar file and calendar links", () => {
     const { post, diagnostics } = load("  start: 2017-05-02T20:30\n  zone: US/Pacific");
     assert.deepEqual(diagnostics.map(formatDiagnostic), [
-      `${FILE}:6:3  chat.zone  warning: "US/Pacific" is an old alias, not a current IANA zone name: the tz database now calls it America/Los_Angeles → write the IANA zone: US/Pacific → America/Los_Angeles`,
+      `${FILE}:6:3  chat.zone  warning: "US/Pacific" is an old alias, not a current IANA zone name: the tz database now calls it America/Los_Angeles → write zone: America/Los_Angeles (the current name of US/Pacific)`,
     ]);
     assert.equal(post!.chat!.zone, "America/Los_Angeles");
     // 20:30 PDT (UTC−7) on 2 May 2017 is 03:30 UT on 3 May.
@@ -141,7 +141,7 @@ describe("the tz database's names", { skip: noTzdata }, () => {
       assert.ok(current.has(now), `${link} → ${now}, not a current name`);
       const { fix } = zoneWarning(link) ?? { fix: undefined };
       if (now !== link) {
-        assert.equal(fix, `write the IANA zone: ${link} → ${now}`);
+        assert.equal(fix, `write zone: ${now} (the current name of ${link})`);
         warned++;
       }
       for (const at of instants) assert.equal(IANAZone.create(now).offset(at), IANAZone.create(target).offset(at), `${link} at ${new Date(at).toISOString()}`);
