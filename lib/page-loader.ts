@@ -16,6 +16,7 @@ import { absoluteUrl } from "./site-url.ts";
 import { controlCharacterProblems, encodingProblems, unreadableTextProblem, withoutControlCharacters } from "./text-encoding.ts";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import { isPostFile, listContentFiles, listDataFiles, SETTINGS_FILE } from "./content-paths.ts";
 import { jsonSyntaxProblem } from "./bibliography.ts";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
@@ -306,8 +307,9 @@ function nearestLayout(value: string, layouts: readonly string[]): string | unde
  * `posts/posts.11tydata.js`): a JSON file Eleventy cannot read (it would stop the build with no
  * line), and each `layout` in them that names no layout for the pages given it, at its line.
  * Read each time: they are few and small. A .11tydata.js file is code, run only by Eleventy:
- * of it only a `layout: "…"` written as such is read. The JSON files of content/_data/ too,
- * for their syntax alone (globalDataFileProblems).
+ * of it only a `layout: "…"` written as such is read, and whether it compiles (never run).
+ * The files of content/_data/ too (globalDataFileProblems), and a data file Eleventy would
+ * leave unread (`posts/posts.yaml`, `about.11tydata.yml`), as a warning.
  */
 export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): Diagnostic[] {
   const files = listContentFiles(root);
@@ -315,7 +317,11 @@ export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): D
   const out: Diagnostic[] = [];
   for (const file of files) {
     const kind = dataFileKind(file, stems);
-    if (!kind) continue;
+    if (!kind) {
+      const ignored = ignoredPageDataFile(file);
+      if (ignored) out.push(ignored);
+      continue;
+    }
     let written: string;
     try {
       written = readFileSync(path.join(root, file), "utf8");
@@ -324,7 +330,13 @@ export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): D
     }
     // A data file of content/posts/ gives data only to posts, which chatpost lays out with post.njk.
     const user: LayoutUser = isPostFile(file) ? "posts" : "page";
-    out.push(...(kind === "json" ? jsonDataFileProblems(file, written, folder, user) : scriptDataFileProblems(file, written, folder, user)));
+    if (kind === "json") out.push(...jsonDataFileProblems(file, written, folder, user));
+    else {
+      // Code that does not compile would stop the build as chatpost's own error; its layouts are read all the same.
+      const syntax = scriptSyntaxProblem(file, written);
+      if (syntax) out.push(syntax);
+      out.push(...scriptDataFileProblems(file, written, folder, user));
+    }
   }
   return [...out, ...globalDataFileProblems(root)];
 }
@@ -333,21 +345,168 @@ export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): D
  * A JSON file of content/_data/ (Eleventy's global data, beside the settings) that Eleventy
  * cannot read: it would stop the build on it with a stack trace and no line. Its data is
  * the site's maintainers' (a list or a group of fields), not a page's: only its syntax is checked.
+ * A .js file the same, compiled, never run; any other file but the settings is read by nothing.
  */
 function globalDataFileProblems(root: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const file of listDataFiles(root)) {
-    if (file === SETTINGS_FILE || !file.endsWith(".json")) continue;
+    if (file === SETTINGS_FILE) continue;
+    const extension = path.posix.extname(file);
+    if (!ELEVENTY_DATA_EXTENSIONS.includes(extension)) {
+      out.push(ignoredGlobalDataFile(file));
+      continue;
+    }
     let written: string;
     try {
       written = readFileSync(path.join(root, file), "utf8");
     } catch {
       continue;
     }
-    const read = readJsonDataFile(file, written);
-    if ("problem" in read) out.push(read.problem);
+    if (extension === ".json") {
+      const read = readJsonDataFile(file, written);
+      if ("problem" in read) out.push(read.problem);
+    } else {
+      const syntax = scriptSyntaxProblem(file, written);
+      if (syntax) out.push(syntax);
+    }
   }
   return out;
+}
+
+/** The data files Eleventy 3.1 reads, as chatpost sets it up (no `addDataExtension`): JSON, and JavaScript it runs. */
+const ELEVENTY_DATA_EXTENSIONS: readonly string[] = [".json", ".js", ".cjs", ".mjs"];
+
+/** Extensions of files written as data (for a folder's data file named as its folder): `posts/posts.yaml`, not `posts/posts.md`. */
+const DATA_LIKE_EXTENSIONS = /^\.(?:ya?ml|toml|csv|tsv|txt|json5|jsonc|ts|xml|ini)$/i;
+
+/** What the same data is written as, so that Eleventy reads it: `.json`, one group of fields (a list for a table). */
+function asJson(file: string): string {
+  return file.replace(/\.[^./]+$/, ".json");
+}
+
+/** How the fix says to write a file's data in JSON, by what it is written in now. */
+function jsonFix(file: string): string {
+  const extension = path.posix.extname(file).toLowerCase();
+  const json = asJson(file);
+  if (extension === ".csv" || extension === ".tsv") return `write it as ${json}: a list [ … ] with one group of fields { … } per row`;
+  if (extension === ".ts") return `write it as ${json}, or as JavaScript in ${file.replace(/\.ts$/, ".js")}`;
+  return `write it as ${json}, the same data in JSON`;
+}
+
+/**
+ * A file of content/_data/ Eleventy does not read (`authors.yaml`, `people.toml`, `notes.txt`):
+ * its data never reaches a page, with no word from Eleventy. The settings file aside, which
+ * chatpost reads itself; a second settings file beside it is told as such.
+ */
+function ignoredGlobalDataFile(file: string): Diagnostic {
+  const name = path.posix.basename(file);
+  const settingsLike = /^site\.ya?ml(?:\.txt)?\s*$/i.test(name);
+  const yaml = /\.ya?ml$/i.test(name);
+  const note = /\.(?:txt|md|markdown|docx?|rtf|pdf)$/i.test(name);
+  return {
+    severity: "warning", file, line: 1, column: 1, field: "",
+    message: settingsLike
+      ? `nothing reads this file: the site settings are read from ${SETTINGS_FILE} only`
+      : `nothing reads this file: of content/_data/, chatpost reads only site.yaml, and Eleventy only .json and .js files, so no page gets its data`,
+    fix: settingsLike
+      ? `move what it holds into ${SETTINGS_FILE}, and delete it`
+      : note
+        ? `if it is a note, keep it outside content/; if it is data for the pages, ${jsonFix(file)}`
+        : `${jsonFix(file)}${yaml ? `; or, if these are site settings, put them in ${SETTINGS_FILE}` : ""}`,
+  };
+}
+
+/**
+ * A data file beside pages that Eleventy does not read: a folder's (`posts/posts.yaml`) or a
+ * page's (`about.11tydata.yml`) in another language than JSON or JavaScript. The pages would
+ * be built without its fields, with no word from Eleventy.
+ */
+function ignoredPageDataFile(file: string): Diagnostic | undefined {
+  const m = /^(.*\/)?([^/]+?)(\.11tydata)?(\.[^./]+)$/.exec(file);
+  if (!m) return undefined;
+  const [, dir = "", stem, template, extension] = m as unknown as [string, string | undefined, string, string | undefined, string];
+  if (ELEVENTY_DATA_EXTENSIONS.includes(extension)) return undefined;
+  const folder = dir.replace(/\/$/, "");
+  const folderData = !template && path.posix.basename(folder) === stem && DATA_LIKE_EXTENSIONS.test(extension);
+  if (!template && !folderData) return undefined;
+  const whose = folderData ? `the pages of ${folder}/ are` : "the page beside it is";
+  return {
+    severity: "warning", file, line: 1, column: 1, field: "",
+    message: `nothing reads this file: Eleventy reads the data of pages only from .json and .11tydata.js files, so ${whose} built without its fields`,
+    fix: jsonFix(file),
+  };
+}
+
+/**
+ * A JavaScript data file that does not compile, at its line and column, without running it
+ * (the check never runs writers' code): compiled as the body of a CommonJS module, or, when it
+ * is written as an ES module (`export default`), with its import and export words blanked out
+ * in place, so that every other line and column stays where it is written.
+ */
+export function scriptSyntaxProblem(file: string, text: string): Diagnostic | undefined {
+  const code = text.replace(/^\uFEFF/, "").replace(/^#!.*/, "");
+  const first = compileError(code, file);
+  if (!first) return undefined;
+  const module = /^[ \t]*(?:import[\s{*"']|export\b)|\bimport\.meta\b/m.test(code);
+  const failed = module ? compileError(withoutModuleSyntax(code), file, true) : first;
+  if (!failed) return undefined;
+  const bom = text.startsWith("\uFEFF") && failed.line === 1 ? 1 : 0;
+  return {
+    severity: "error", file, line: failed.line, column: failed.column + bom, field: "",
+    message: `the file is not valid JavaScript: ${failed.message}; the build would stop on it`,
+    fix: scriptFix(code, failed),
+  };
+}
+
+/** Where and why V8 refuses to compile `code` as a function's body (an async one for a module's top-level `await`); never run. */
+function compileError(code: string, file: string, module = false): { line: number; column: number; message: string } | undefined {
+  const first = syntaxError(() => vm.compileFunction(code, ["exports", "require", "module", "__filename", "__dirname"], { filename: file }));
+  if (!first || !module) return first;
+  // A module may `await` at its top: compiled in an async function it is fine. Any other
+  // mistake is told as the plain function found it (a stray `}` would close the wrapper).
+  return syntaxError(() => new vm.Script(`(async function () {${code}\n})`, { filename: file })) && first;
+}
+
+/** The line, column and words of the SyntaxError `compile` throws, read from V8's report (`file:line`, the line, a caret under the place). */
+function syntaxError(compile: () => unknown): { line: number; column: number; message: string } | undefined {
+  try {
+    compile();
+    return undefined;
+  } catch (error) {
+    if ((error as Error)?.name !== "SyntaxError") return undefined;
+    const stack = String((error as Error).stack ?? "").split("\n");
+    const line = Number(/:(\d+)$/.exec(stack[0] ?? "")?.[1] ?? 1);
+    const caret = stack.findIndex((l, i) => i > 0 && /^\s*\^+\s*$/.test(l));
+    return { line, column: caret > 0 ? stack[caret]!.indexOf("^") + 1 : 1, message: String((error as Error).message) };
+  }
+}
+
+/** `code` with its `import` and `export` declarations blanked (same lines, same columns), to compile as a script. */
+function withoutModuleSyntax(code: string): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, " ");
+  return code
+    .replace(/\bimport\.meta\b/g, "import_meta")
+    .replace(/^([ \t]*)import\b(?!\s*\()(?:[^;"'`]*?\bfrom\s*)?(["'])[^"'\n]*\2[ \t]*;?/gm, (all, indent: string) => indent + blank(all.slice(indent.length)))
+    .replace(/^([ \t]*)export[ \t]+(?:\*[^;\n]*?from\s*(["'])[^"'\n]*\2|\{[^}]*\}(?:\s*from\s*(["'])[^"'\n]*\3)?)[ \t]*;?/gm, (all, indent: string) => indent + blank(all.slice(indent.length)))
+    .replace(/^([ \t]*)export[ \t]+default\b/gm, (all, indent: string) => `${indent}_=${" ".repeat(all.length - indent.length - 2)}`)
+    .replace(/^([ \t]*)export(?=[ \t]+(?:const|let|var|function|class|async)\b)/gm, (all, indent: string) => indent + blank(all.slice(indent.length)));
+}
+
+/** The fix of a JavaScript syntax error: a missing comma at the end of the line before, when that is what it looks like. */
+function scriptFix(code: string, failed: { line: number; column: number; message: string }): string {
+  const lines = code.split(/\r?\n/);
+  if (/^Unexpected (?:identifier|string|number|token '\{'|token '\[')/.test(failed.message)) {
+    let before = failed.line - 2;
+    const here = (lines[failed.line - 1] ?? "").slice(0, failed.column - 1);
+    if (here.trim() === "") {
+      while (before >= 0 && (lines[before] ?? "").trim() === "") before--;
+      const previous = lines[before];
+      if (previous !== undefined && !/[,{[(;]\s*$/.test(previous) && !/^\s*\/\//.test(previous)) {
+        return `add a comma at the end of line ${before + 1}: ${previous.trim()},`;
+      }
+    }
+  }
+  return "correct the code at this line (look for a missing comma, bracket or quote just before it), or ask the site's maintainer; the data can also be written as a .json file";
 }
 
 /**

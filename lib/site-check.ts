@@ -179,7 +179,8 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
   const held = unresolved.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
   const templateProblems = templates ? (await checkTemplatePagesOnRecord(root, templates, cache)).diagnostics : [];
   // A JSON data file (content/posts/posts.json, content/_data/links.json) or a `layout` in one, or in a .11tydata.js: read each time, its module only when there is such a file.
-  const dataFiles = [...listContentFiles(root), ...listDataFiles(root)].some((file) => /\.(?:json|11tydata\.[cm]?js)$/.test(file)) ? (await import("./page-loader.ts")).dataFileLayoutProblems(root) : [];
+  // Any file of content/_data/ but the settings (Eleventy leaves some unread, lib/page-loader.ts), or a data file of pages.
+  const dataFiles = listDataFiles(root).some((file) => file !== SETTINGS_FILE) || listContentFiles(root).some((file) => /\.(?:json|11tydata\.[^/]+|ya?ml|toml|csv|tsv|txt|json5|jsonc|ts|xml|ini)$/i.test(file)) ? (await import("./page-loader.ts")).dataFileLayoutProblems(root) : [];
   return {
     posts: facts.length,
     diagnostics: [

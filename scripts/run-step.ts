@@ -9,6 +9,7 @@ import { stripVTControlCharacters } from "node:util";
 import { checkClock, ClockError } from "../lib/clock.ts";
 import { CacheFolderError } from "../lib/content-cache.ts";
 import { annotationLines, stepSummary, workspaceFile } from "../lib/ci-annotations.ts";
+import { dataFileRunProblem } from "../lib/data-file-errors.ts";
 import { ContentError, formatReport, SettingsError, type Diagnostic } from "../lib/diagnostics.ts";
 import { NUNJUCKS_FILTERS, readTemplateError, templateDiagnostic, templateFiles, writersFile } from "../lib/template-errors.ts";
 
@@ -64,6 +65,17 @@ function filterNames(eleventy: unknown): string[] {
   return [...NUNJUCKS_FILTERS, ...Object.keys(userConfig?.getFilters?.() ?? {}), ...Object.keys(userConfig?.nunjucks?.filters ?? {}), ...Object.keys(userConfig?.nunjucks?.asyncFilters ?? {})];
 }
 
+/** A data file of the site (content/_data/links.js, about.11tydata.js) that failed when Eleventy ran it, anywhere in the cause chain. */
+export function findDataFileError(error: unknown): ContentError | undefined {
+  const chain = [...causeChain(error)];
+  for (const [at, cause] of chain.entries()) {
+    const message = (cause as { message?: unknown })?.message;
+    const problem = typeof message === "string" ? dataFileRunProblem(message, chain[at + 1]) : undefined;
+    if (problem) return new ContentError([problem]);
+  }
+  return undefined;
+}
+
 /** A mistake in how the command was run, anywhere in the cause chain. */
 function findUsageError(error: unknown): ClockError | CacheFolderError | undefined {
   for (const cause of causeChain(error)) if (cause instanceof ClockError || cause instanceof CacheFolderError) return cause;
@@ -112,7 +124,7 @@ export function reportFailure(error: unknown, ending?: string): number {
     console.error(usageError.message);
     return USAGE_EXIT_CODE;
   }
-  const writerError = findContentError(error) ?? findTemplateError(error);
+  const writerError = findContentError(error) ?? findTemplateError(error) ?? findDataFileError(error);
   if (writerError) {
     if (!(error && typeof error === "object" && reported.has(error))) {
       console.error(formatReport(writerError.diagnostics, ending));
@@ -144,7 +156,7 @@ export function interceptEleventyErrors(eleventy: { errorHandler: EleventyErrorH
   const original = handler.error.bind(handler);
   handler.error = (error, message) => {
     const usageError = findUsageError(error);
-    const writerError = findContentError(error) ?? findTemplateError(error);
+    const writerError = findContentError(error) ?? findTemplateError(error) ?? findDataFileError(error);
     if (usageError) console.error(usageError.message);
     else if (writerError) {
       console.error(formatReport(writerError.diagnostics, ending));

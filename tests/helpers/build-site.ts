@@ -74,12 +74,45 @@ export function testFileCache(prefix: string): string {
   return dir;
 }
 
+/** What a command printed, as a writer reads it in the terminal. */
+export const said = (r: { stdout: string; stderr: string }): string => `${r.stdout}${r.stderr}`;
+
+/** The report's lines about the site's files (`content/…`), as printed. */
+export const reportLines = (r: { stdout: string; stderr: string }): string => said(r).split("\n").filter((l) => /^content\//.test(l)).join("\n");
+
+/** A copy of the fixture site, changed by `change`, given to `test` with an output folder; both removed after. */
+export async function withFixtureCopy(change: (root: string) => void, test: (root: string, out: string) => Promise<void>): Promise<void> {
+  const root = copySite(FIXTURE_SITE);
+  const out = path.join(tmpdir(), `chatpost-out-${path.basename(root)}`);
+  try {
+    change(root);
+    await test(root, out);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `npm run check` of `root` and a build of it into `out` both end with `code` and print exactly
+ * `lines` about the site's files, the build without a stack trace; the build's result.
+ */
+export async function assertCheckAndBuildSay(root: string, out: string, env: Record<string, string>, code: number, lines: string): Promise<BuildResult> {
+  const check = await runScript("check", root, [], env);
+  const build = await runScript("build", root, ["--output", out, "--quiet"], env);
+  assert.equal(check.code, code, said(check));
+  assert.equal(build.code, code, said(build));
+  assert.equal(reportLines(check), lines);
+  assert.equal(reportLines(build), lines);
+  assert.doesNotMatch(said(build), /internal error|\n\s+at /);
+  return build;
+}
+
 /**
  * `npm run check` of `root` says "no errors" with no warning, and a build of it into `out`
  * succeeds: what a writer's fix, applied as written, must give.
  */
 export async function assertCheckAndBuildClean(root: string, out: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  const said = (r: BuildResult) => `${r.stdout}${r.stderr}`;
   const checked = await runScript("check", root, [], env);
   assert.equal(checked.code, 0, said(checked));
   assert.match(said(checked), /posts checked: no errors\.\n?$/);

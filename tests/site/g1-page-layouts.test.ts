@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { assertCheckAndBuildClean, copySite, testFileCache, FIXTURE_SITE, runScript } from "../helpers/build-site.ts";
+import { assertCheckAndBuildClean, copySite, FIXTURE_SITE, runScript, said, testFileCache } from "../helpers/build-site.ts";
 
 const ENV = { CHATPOST_CACHE_DIR: testFileCache("g1") };
 const PAGE_USES = "a page uses `base.njk`";
@@ -104,8 +104,6 @@ const CASES: Case[] = [
   },
 ];
 
-/** The output of a command, as a writer reads it in the terminal. */
-const said = (r: { stdout: string; stderr: string }) => `${r.stdout}${r.stderr}`;
 
 describe("`layout:` in pages and data files: check and build agree, and the fix is clean", { concurrency: 1 }, () => {
   for (const c of CASES) {

@@ -6,49 +6,20 @@
 //   only the build can tell it, and it names the data file, not the post at 1:1);
 // - broken JSON in content/_data/ (the build died in Eleventy with a stack trace).
 import assert from "node:assert/strict";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { assertCheckAndBuildClean, copySite, testFileCache, FIXTURE_SITE, postText, runScript, type BuildResult } from "../helpers/build-site.ts";
+import { assertCheckAndBuildClean, assertCheckAndBuildSay, postText, reportLines, runScript, said, testFileCache, withFixtureCopy } from "../helpers/build-site.ts";
 
 const ENV = { CHATPOST_CACHE_DIR: testFileCache("h2") };
-const said = (r: { stdout: string; stderr: string }) => `${r.stdout}${r.stderr}`;
-/** The report's lines about files, as printed. */
-const errorLines = (r: { stdout: string; stderr: string }) => said(r).split("\n").filter((l) => /^content\//.test(l)).join("\n");
-
-/** A copy of the fixture site, changed by `change`, given to `test` with an output folder; both removed after. */
-async function withSite(change: (root: string) => void, test: (root: string, out: string) => Promise<void>): Promise<void> {
-  const root = copySite(FIXTURE_SITE);
-  const out = path.join(tmpdir(), `h2-out-${path.basename(root)}`);
-  try {
-    change(root);
-    await test(root, out);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
-/** `npm run check` and the build both stop (exit 1) with exactly `error` as their one error line; the build's result. */
-async function checkAndBuildSay(root: string, out: string, error: string): Promise<BuildResult> {
-  const check = await runScript("check", root, [], ENV);
-  const build = await runScript("build", root, ["--output", out, "--quiet"], ENV);
-  assert.equal(check.code, 1, said(check));
-  assert.equal(build.code, 1, said(build));
-  assert.equal(errorLines(check), error);
-  assert.equal(errorLines(build), error);
-  return build;
-}
-
 const assertClean = (root: string, out: string) => assertCheckAndBuildClean(root, out, ENV);
 
 describe("writers' gaps: check and build say the same, and the fix is clean", { concurrency: 1 }, () => {
-  it("a post's rename passes over the name of the post beside it", () => withSite(
+  it("a post's rename passes over the name of the post beside it", () => withFixtureCopy(
     (root) => writeFileSync(path.join(root, "content/posts/2017-04-30 Online Communities.md"), postText("Other communities", "2017-04-30")),
     async (root, out) => {
       const error = 'content/posts/2017-04-30 Online Communities.md:1:1  the file name gives the web address "2017-04-30 Online Communities", which has characters other than a-z, 0-9 and - → rename the file to content/posts/2017-04-30-online-communities-2.md (2017-04-30-online-communities.md is taken)';
-      await checkAndBuildSay(root, out, error);
+      await assertCheckAndBuildSay(root, out, ENV, 1, error);
       const before = readFileSync(path.join(root, "content/posts/2017-04-30-online-communities.md"), "utf8");
       renameSync(path.join(root, "content/posts/2017-04-30 Online Communities.md"), path.join(root, "content/posts/2017-04-30-online-communities-2.md"));
       await assertClean(root, out);
@@ -59,7 +30,7 @@ describe("writers' gaps: check and build say the same, and the fix is clean", { 
     },
   ));
 
-  it("a layout computed in a .11tydata.js that names none: the build names the data file", () => withSite(
+  it("a layout computed in a .11tydata.js that names none: the build names the data file", () => withFixtureCopy(
     (root) => writeFileSync(path.join(root, "content/posts/posts.11tydata.js"), 'const name = ["no", "pe"].join("");\nmodule.exports = { layout: name };\n'),
     async (root, out) => {
       // The check does not run a data file's code: it cannot know the layout.
@@ -67,7 +38,7 @@ describe("writers' gaps: check and build say the same, and the fix is clean", { 
       assert.equal(check.code, 0, said(check));
       const build = await runScript("build", root, ["--output", out, "--quiet"], ENV);
       assert.equal(build.code, 1, said(build));
-      assert.equal(errorLines(build), "content/posts/posts.11tydata.js:2:20  layout  the code of this file gives content/posts/2017-04-30-online-communities.md the layout `nope`, and there is no layout `nope`; posts use `post.njk` → make the code give `post.njk`");
+      assert.equal(reportLines(build), "content/posts/posts.11tydata.js:2:20  layout  the code of this file gives content/posts/2017-04-30-online-communities.md the layout `nope`, and there is no layout `nope`; posts use `post.njk` → make the code give `post.njk`");
       assert.match(said(build), /1 error: nothing was built\./);
       assert.doesNotMatch(said(build), /internal error|^\s+at /m);
       writeFileSync(path.join(root, "content/posts/posts.11tydata.js"), 'const name = ["post", "njk"].join(".");\nmodule.exports = { layout: name };\n');
@@ -76,11 +47,11 @@ describe("writers' gaps: check and build say the same, and the fix is clean", { 
     },
   ));
 
-  it("broken JSON in content/_data/: told at its line, in both, before Eleventy", () => withSite(
+  it("broken JSON in content/_data/: told at its line, in both, before Eleventy", () => withFixtureCopy(
     (root) => writeFileSync(path.join(root, "content/_data/extra.json"), '{\n  "a": 1\n  "b": 2\n}\n'),
     async (root, out) => {
       const error = 'content/_data/extra.json:2:9  the file is not valid JSON: a comma is missing after this value: in JSON, fields are separated by commas → add a comma, so that line 2 reads `  "a": 1,`';
-      const build = await checkAndBuildSay(root, out, error);
+      const build = await assertCheckAndBuildSay(root, out, ENV, 1, error);
       assert.match(said(build), /1 error: nothing was built\./);
       assert.doesNotMatch(said(build), /internal error|^\s+at |TemplateDataParseError/m);
       // The fix as written: line 2 becomes the line it quotes.
