@@ -10,6 +10,8 @@ export function slugFromTitle(title: string): string {
 
 export interface ScaffoldInput {
   title: string;
+  /** The file name's part after the date, and so the post's address; default: slugFromTitle(title). */
+  slug?: string;
   /** Publish date, YYYY-MM-DD (today: the announcement goes out with the next build once the draft flag is removed). */
   publishDate: string;
   slot: SlotOccurrence;
@@ -17,8 +19,7 @@ export interface ScaffoldInput {
 }
 
 /** Path (from the project root) and text of the new post. The file is named after the chat's local date. */
-export function scaffoldPost({ title, publishDate, slot, zone }: ScaffoldInput): { file: string; text: string } {
-  const slug = slugFromTitle(title) || "chat";
+export function scaffoldPost({ title, slug = slugFromTitle(title) || "chat", publishDate, slot, zone }: ScaffoldInput): { file: string; text: string } {
   // JSON strings are valid YAML double-quoted strings: any title is safe.
   const text = `---
 title: ${JSON.stringify(title)}

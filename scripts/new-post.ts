@@ -8,7 +8,7 @@ import { ContentError, formatReport, REPORT_ENDINGS } from "../lib/diagnostics.t
 import { loadPost, type Chat } from "../lib/post-loader.ts";
 import { scaffoldPost, slugFromTitle } from "../lib/post-scaffold.ts";
 import { loadSiteSettings } from "../lib/settings.ts";
-import { listPostFiles } from "../lib/content-paths.ts";
+import { firstFreeName, listPostFiles, slugFromFile } from "../lib/content-paths.ts";
 import { loadPostFile } from "../lib/corpus.ts";
 import { freeSlot, type SlotOccurrence, type TakenChat } from "../lib/weekly-slot.ts";
 import { runStep } from "./run-step.ts";
@@ -50,7 +50,12 @@ await runStep(async () => {
     process.exitCode = 1;
     return;
   }
-  const { file, text } = scaffoldPost({ title, publishDate: today(zone), slot, zone });
+  // Another post, of any week or year, with the address this one would get (a yearly "Year in
+  // review"): the check would stop on both. The first free one instead, said so.
+  const addresses = new Map(listPostFiles(root).map((f) => [slugFromFile(f).toLowerCase(), f]));
+  const wanted = slugFromTitle(title) || "chat";
+  const { name: slug } = firstFreeName(wanted, (name) => addresses.has(name), (n) => `${wanted}-${n}`);
+  const { file, text } = scaffoldPost({ title, slug, publishDate: today(zone), slot, zone });
 
   // The scaffold must pass the same checks as any post.
   const checked = loadPost(file, text, { settings, root, fileExists: () => false });
@@ -68,7 +73,8 @@ await runStep(async () => {
   const resolved = resolveChatStart(slot.start, zone);
   const when = resolved.ok ? describeChatTime(resolved.instant, settings.language).host : slot.start;
   for (const p of passed) console.log(passedOverText(p.occurrence, p.file, chats.get(p.file)!, settings.chat.duration, settings.language));
-  console.log(`Created ${file}\nfor the chat on ${when}.\nWrite the topics and remove \`draft: true\` when it is ready.`);
+  const renamed = slug === wanted ? "" : `\nIts address is /posts/${slug}/: /posts/${wanted}/ is the address of ${addresses.get(wanted)}.`;
+  console.log(`Created ${file}\nfor the chat on ${when}.${renamed}\nWrite the topics and remove \`draft: true\` when it is ready.`);
 }, REPORT_ENDINGS.new);
 
 /**

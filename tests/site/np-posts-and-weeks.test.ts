@@ -40,6 +40,23 @@ describe("npm run new, the week after a guest chat in another zone", () => {
   });
 });
 
+describe("npm run new, with a title an earlier year's post already has", () => {
+  it("gives the new post the first free address, says so, and the site checks clean", async () => {
+    const root = copySiteWith(FIXTURE_SITE, { files: {} });
+    const env = { CHATPOST_NOW: "2026-11-24T12:00:00Z" };
+    const result = await runScript("new-post", root, ["Online communities"], env);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Created content\/posts\/2026-11-24-online-communities-2\.md\nfor the chat on [^\n]+\nIts address is \/posts\/online-communities-2\/: \/posts\/online-communities\/ is the address of content\/posts\/2017-04-30-online-communities\.md\.\n/m);
+    assert.equal(existsSync(path.join(root, "content/posts/2026-11-24-online-communities.md")), false);
+    const check = await runScript("check", root, [], env);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    // Once more: -2 is taken too, by the post just written.
+    const again = await runScript("new-post", root, ["Online communities"], { CHATPOST_NOW: "2026-12-02T12:00:00Z" });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /^Created content\/posts\/2026-12-08-online-communities-3\.md\n/m);
+  });
+});
+
 describe("a post without a chat", () => {
   let site: BuiltSite;
   before(async () => {
