@@ -51,9 +51,7 @@ interface Found {
 // these names are tags: "<3", "<name@example.org>" and "a <b" followed by no ">" are not.
 const TAG_NAMES = new Set(
   ("a abbr b big blockquote br center cite code del dfn div em font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p q s samp " +
-    "sc small span strike strong sub sup time tt u ul var wbr " +
-    // Pasted from a page's source (an embed code, a player): printed as typed like the rest, never run.
-    "audio button embed form iframe input math object script style svg video").split(" "),
+    "sc small span strike strong sub sup time tt u ul var wbr").split(" "),
 );
 // Tags that stand between words: removed, they leave a space.
 const BREAKING = new Set(["br", "p", "div", "li", "hr", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"]);
