@@ -99,7 +99,7 @@ describe("loadPost", () => {
       ],
     );
     assert.match(lines[1]!, /unknown field `topic` → did you mean `topics`\?/);
-    assert.match(lines[2]!, /EST\/Eastern → America\/New_York/);
+    assert.match(lines[2]!, /→ write zone: America\/New_York \(the zone of EST\/Eastern, with its clock changes\)$/);
   });
 
   it("rejects an image without alt text or whose file is missing", () => {
