@@ -486,7 +486,7 @@ function withoutModuleSyntax(code: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, " ");
   return code
     .replace(/\bimport\.meta\b/g, "import_meta")
-    .replace(/^([ \t]*)import\b(?!\s*\()(?:[^;"'`]*?\bfrom\s*)?(["'])[^"'\n]*\2[ \t]*;?/gm, (all, indent: string) => indent + blank(all.slice(indent.length)))
+    .replace(/^([ \t]*)import\b(?!\s*\()\s*(?:[^;"'`]*?\bfrom\s*)?(["'])[^"'\n]*\2(?:\s*with\s*\{[^}]*\})?[ \t]*;?/gm, (all, indent: string) => indent + blank(all.slice(indent.length)))
     .replace(/^([ \t]*)export[ \t]+(?:\*[^;\n]*?from\s*(["'])[^"'\n]*\2|\{[^}]*\}(?:\s*from\s*(["'])[^"'\n]*\3)?)[ \t]*;?/gm, (all, indent: string) => indent + blank(all.slice(indent.length)))
     .replace(/^([ \t]*)export[ \t]+default\b/gm, (all, indent: string) => `${indent}_=${" ".repeat(all.length - indent.length - 2)}`)
     .replace(/^([ \t]*)export(?=[ \t]+(?:const|let|var|function|class|async)\b)/gm, (all, indent: string) => indent + blank(all.slice(indent.length)));
