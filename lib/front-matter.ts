@@ -1191,8 +1191,9 @@ export function proseStart(lines: readonly string[]): ProseStart | undefined {
     // the text's first line, with a colon in it, right below the fields; never "remove the field".
     if (lastField > 0 && proseWithColon(l, lines, i)) return { start: i + 1, lastField, heading: false };
     // Three words or more ending like a sentence: not a field whose colon was forgotten.
-    // Not `description:A weekly chat.`: a field's name and its colon, the space after it forgotten.
-    const sentence = !l.includes(": ") && !COLON_SLIP.test(l) && /^\S+(\s+\S+){2,}$/.test(l.trim()) && /[.!?…]$/.test(l.trim());
+    // Not `description:A weekly chat.`: a field's name (chatpost's are lower case) and its colon,
+    // the space after it forgotten. `Note:the chat moves.` starts a sentence.
+    const sentence = !l.includes(": ") && !/^[a-z][a-z_.-]*:[^\s/:]/.test(l) && /^\S+(\s+\S+){2,}$/.test(l.trim()) && /[.!?…]$/.test(l.trim());
     if (yamlLike(l) || (!blank && !(sentence && lastField > 0))) {
       lastField = i + 1;
       blank = false;

@@ -173,6 +173,13 @@ describe("a field without a space after its colon", () => {
     assert.deepEqual(problems(lines), ["3:12  description  `description:A weekly chat about care at home.` needs a space after the colon: without it, YAML does not read `description` as a field → add a space after the colon: description: A weekly chat about care at home."]);
   });
 
+  it("a sentence starting `Note:the chat…` right below the fields is still the post's text, its front matter never closed", () => {
+    for (const body of ["Note:the chat moves to Friday this week.", "Update:we meet later.\nJoin us!"]) {
+      const lines = ["---", "title: Care at home", "date: 2017-04-30", ...body.split("\n"), ""];
+      assert.deepEqual(problems(lines), ["4:1  the front matter is never closed: this line is where the post's text starts, but no line `---` comes before it to end the fields → add a line `---` after line 3, the last field (`date: 2017-04-30`)"], body);
+    }
+  });
+
   it("writing the line as the fix says leaves only the other problems", () => {
     const found = problems(replaced(review, 2, written(load(review).diagnostics[0]!.fix!)));
     assert.deepEqual(found.map((p) => p.split("  ").slice(0, 2).join("  ")), ["4:1  author", "6:5  topics[0]"]);
