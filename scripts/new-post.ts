@@ -36,15 +36,22 @@ await runStep(async () => {
   const zone = settings.chat.zone;
   // Chats the site's posts (drafts too) already announce; a post with errors has none to go by.
   const chats = new Map<string, Chat>();
+  const titles = new Map<string, string>();
   for (const file of listPostFiles(root)) {
-    const chat = loadPostFile(root, file, settings).post?.chat;
-    if (chat) chats.set(file, chat);
+    const post = loadPostFile(root, file, settings).post;
+    if (post?.chat) chats.set(file, post.chat);
+    if (post) titles.set(file, post.title);
   }
   // A cancelled chat's week is free again (freeSlot): its state goes with it.
   const taken: TakenChat[] = [...chats].map(([file, chat]) => ({ file, startMillis: chat.startMillis, ...(chat.status ? { status: chat.status } : {}) }));
   const { occurrence: slot, passed } = freeSlot({ weekday: settings.chat.weekday, time: settings.chat.time, zone }, now(), taken);
-  // The same title again: the post is already there, a week earlier than this would be.
-  const same = passed.find((p) => path.basename(p.file).replace(/^\d{4}-\d{2}-\d{2}-/, "") === `${slugFromTitle(title)}.md`);
+  // The same title again: the post is already there, a week earlier than this would be. By
+  // its title, whatever its file is named (`online-communities-2.md`, or not after its title).
+  const sameText = (a: string) => a.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+  const same = passed.find((p) => {
+    const written = titles.get(p.file);
+    return written !== undefined ? sameText(written) === sameText(title) : slugFromFile(p.file) === slugFromTitle(title);
+  });
   if (same) {
     console.error(`${same.file} already exists, for the chat on ${same.occurrence.date}; nothing was written.\nEdit that file, or choose another title.`);
     process.exitCode = 1;

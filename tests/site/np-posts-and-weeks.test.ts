@@ -50,10 +50,14 @@ describe("npm run new, with a title an earlier year's post already has", () => {
     assert.equal(existsSync(path.join(root, "content/posts/2026-11-24-online-communities.md")), false);
     const check = await runScript("check", root, [], env);
     assert.equal(check.code, 0, check.stdout + check.stderr);
-    // Once more: -2 is taken too, by the post just written.
-    const again = await runScript("new-post", root, ["Online communities"], { CHATPOST_NOW: "2026-12-02T12:00:00Z" });
-    assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stdout, /^Created content\/posts\/2026-12-08-online-communities-3\.md\n/m);
+    // Again at once: the post just written is named, by its title, not a third written.
+    const again = await runScript("new-post", root, ["Online  communities"], env);
+    assert.equal(again.code, 1, again.stdout);
+    assert.match(again.stderr, /^content\/posts\/2026-11-24-online-communities-2\.md already exists, for the chat on 2026-11-24; nothing was written\./m);
+    // A week later, with that chat past: -2 is taken too, by the post just written.
+    const later = await runScript("new-post", root, ["Online communities"], { CHATPOST_NOW: "2026-12-02T12:00:00Z" });
+    assert.equal(later.code, 0, later.stderr);
+    assert.match(later.stdout, /^Created content\/posts\/2026-12-08-online-communities-3\.md\n/m);
   });
 });
 
