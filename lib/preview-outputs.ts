@@ -1,7 +1,7 @@
 // The live preview writes into the same folder build after build, and an incremental build
 // writes only some pages: a page whose source was deleted or renamed, or a tag page no post
 // uses any more, would stay there and be served. This ledger says which files to remove.
-import { readdirSync, rmdirSync, rmSync } from "node:fs";
+import { readdirSync, realpathSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
 export interface WrittenFile {
@@ -151,16 +151,32 @@ export function leftAddressHtml(url: string, left: LeftAddress): string {
  * undefined when it may. The preview holds drafts and future posts: in `_site/` (what is
  * published) they could be deployed; in the site's folder itself, or around or inside
  * `content/`, its pages would mix with the writers' files and each rebuild would start another.
+ * Compared as the disk finds them: through links, and in any capitals (`_SITE` is `_site` on a
+ * Mac or Windows disk).
  */
 export function previewOutputProblem(root: string, output: string): string | undefined {
-  const site = path.resolve(root);
-  const out = path.resolve(site, output);
-  const within = (dir: string, parent: string) => dir === parent || dir.startsWith(parent + path.sep);
-  const named = path.relative(site, out) || ".";
-  if (within(site, out)) return `${named} is the site's own folder${out === site ? "" : " or holds it"}, where the writers' files are`;
+  const site = realPath(path.resolve(root));
+  const out = realPath(path.resolve(root, output));
+  const named = output;
+  // `dir` is `parent` or inside it.
+  const within = (dir: string, parent: string) => {
+    const relative = path.relative(parent.toLowerCase(), dir.toLowerCase());
+    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  };
+  if (within(site, out)) return `${named} is the site's own folder${within(out, site) ? "" : " or holds it"}, where the writers' files are`;
   for (const [folder, what] of [["_site", "what is published: the preview's drafts and future posts could be deployed"], ["content", "the writers' files"]] as const) {
-    const dir = path.join(site, folder);
-    if (within(out, dir) || within(dir, out)) return `${named} ${out === dir ? "is" : within(out, dir) ? "is inside" : "holds"} ${folder}/, ${what}`;
+    const dir = realPath(path.join(site, folder));
+    if (within(out, dir)) return `${named} ${within(dir, out) ? "is" : "is inside"} ${folder}/, ${what}`;
   }
   return undefined;
+}
+
+/** `file` with every link on its way followed, as far as it exists (a folder not made yet keeps the rest of its path). */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    const parent = path.dirname(file);
+    return parent === file ? file : path.join(realPath(parent), path.basename(file));
+  }
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -73,6 +73,22 @@ describe("the folder the preview may be written to", () => {
     assert.match(previewOutputProblem(root, "_site/x")!, /^_site\/x is inside _site\//);
     assert.match(previewOutputProblem(root, "./_site/")!, /is _site\//);
   });
+  it("is refused through a link, in other capitals, and at the disk's root (fz3)", () => {
+    const site = mkdtempSync(path.join(tmpdir(), "preview-site-"));
+    mkdirSync(path.join(site, "_site"));
+    mkdirSync(path.join(site, "content"));
+    symlinkSync(path.join(site, "_site"), path.join(site, "to-site"));
+    symlinkSync(path.join(site, "content"), path.join(site, "to-content"));
+    symlinkSync(site, path.join(site, "to-root"));
+    assert.match(previewOutputProblem(site, "to-site")!, /^to-site is _site\//);
+    assert.match(previewOutputProblem(site, "to-site/new")!, /^to-site\/new is inside _site\//);
+    assert.match(previewOutputProblem(site, "to-content")!, /^to-content is content\//);
+    assert.match(previewOutputProblem(site, "to-root")!, /the site's own folder/);
+    assert.match(previewOutputProblem(site, "_SITE")!, /^_SITE is _site\//);
+    assert.match(previewOutputProblem(site, "/")!, /^\/ is the site's own folder or holds it/);
+    assert.equal(previewOutputProblem(site, "_preview"), undefined);
+  });
+
   it("is never content/, a folder inside it, nor the site's own folder or one holding it", () => {
     assert.match(previewOutputProblem(root, "content")!, /^content is content\/, the writers' files$/);
     assert.match(previewOutputProblem(root, "content/posts")!, /is inside content\//);
