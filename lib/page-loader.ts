@@ -322,12 +322,8 @@ export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): D
       if (ignored) out.push(ignored);
       continue;
     }
-    let written: string;
-    try {
-      written = readFileSync(path.join(root, file), "utf8");
-    } catch {
-      continue;
-    }
+    const written = readDataFile(root, file);
+    if (written === undefined) continue;
     // A data file of content/posts/ gives data only to posts, which chatpost lays out with post.njk.
     const user: LayoutUser = isPostFile(file) ? "posts" : "page";
     if (kind === "json") out.push(...jsonDataFileProblems(file, written, folder, user));
@@ -356,12 +352,8 @@ function globalDataFileProblems(root: string): Diagnostic[] {
       out.push(ignoredGlobalDataFile(file));
       continue;
     }
-    let written: string;
-    try {
-      written = readFileSync(path.join(root, file), "utf8");
-    } catch {
-      continue;
-    }
+    const written = readDataFile(root, file);
+    if (written === undefined) continue;
     if (extension === ".json") {
       const read = readJsonDataFile(file, written);
       if ("problem" in read) out.push(read.problem);
@@ -371,6 +363,15 @@ function globalDataFileProblems(root: string): Diagnostic[] {
     }
   }
   return out;
+}
+
+/** A data file's text; undefined when it cannot be read (removed meanwhile, a folder): nothing to check. */
+function readDataFile(root: string, file: string): string | undefined {
+  try {
+    return readFileSync(path.join(root, file), "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** The data files Eleventy 3.1 reads, as chatpost sets it up (no `addDataExtension`): JSON, and JavaScript it runs. */
