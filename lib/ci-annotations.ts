@@ -66,6 +66,15 @@ export function annotationLines(list: Diagnostic[], fileOf: FileInCheckout): str
   return inCheckout(list, fileOf).map(({ d, file }) => annotationLine(d, file));
 }
 
+/**
+ * The problems whose note an earlier step of the same job has not already printed (`noted`:
+ * the notes it printed). The publishing workflow runs `npm run check`, then `npm run build`,
+ * which finds the same warnings again: GitHub would show each one twice.
+ */
+export function notNoted(list: Diagnostic[], fileOf: FileInCheckout, noted: ReadonlySet<string>): Diagnostic[] {
+  return inCheckout(list, fileOf).flatMap(({ d, file }) => (noted.has(annotationLine(d, file)) ? [] : [d]));
+}
+
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 /**

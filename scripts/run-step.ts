@@ -8,7 +8,7 @@ import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { checkClock, ClockError } from "../lib/clock.ts";
 import { CacheFolderError } from "../lib/content-cache.ts";
-import { annotationLines, stepSummary, workspaceFile } from "../lib/ci-annotations.ts";
+import { annotationLines, notNoted, stepSummary, workspaceFile } from "../lib/ci-annotations.ts";
 import { dataFileRunProblem } from "../lib/data-file-errors.ts";
 import { ContentError, formatReport, SettingsError, type Diagnostic } from "../lib/diagnostics.ts";
 import { NUNJUCKS_FILTERS, readTemplateError, templateDiagnostic, templateFiles, writersFile } from "../lib/template-errors.ts";
@@ -95,20 +95,44 @@ export function problemsOnGitHub(root: string, command: string): void {
  * as a note on its line of the file (lib/ci-annotations.ts), and all of them in the step's
  * summary on the run's page, where a writer who edits on GitHub sees them. Only for a command
  * that asked (problemsOnGitHub), and only for files in the checkout: a test's copy of a site
- * in a temporary folder notes nothing on the run that tests chatpost.
+ * in a temporary folder notes nothing on the run that tests chatpost. A problem an earlier
+ * step of the same job already noted (the check's warnings, found again by the build) is
+ * noted once: the notes printed are kept in the job's `RUNNER_TEMP`, which GitHub empties
+ * for each job.
  */
 export function showOnGitHub(diagnostics: Diagnostic[], env: NodeJS.ProcessEnv = process.env): void {
   if (!gitHubSite || env.GITHUB_ACTIONS !== "true" || !diagnostics.length) return;
   const { root, command } = gitHubSite;
   const fileOf = (file: string) => workspaceFile(root, file, env.GITHUB_WORKSPACE || undefined);
-  for (const line of annotationLines(diagnostics, fileOf)) process.stdout.write(`${line}\n`);
+  const notesFile = env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, "chatpost-github-notes") : undefined;
+  const fresh = notNoted(diagnostics, fileOf, notedBefore(notesFile));
+  const lines = annotationLines(fresh, fileOf);
+  if (!lines.length) return;
+  for (const line of lines) process.stdout.write(`${line}\n`);
+  if (notesFile) {
+    try {
+      appendFileSync(notesFile, lines.map((line) => `${line}\n`).join(""));
+    } catch {
+      // Only a later step's repeat of these notes depends on it.
+    }
+  }
   const summaryFile = env.GITHUB_STEP_SUMMARY;
-  const summary = summaryFile ? stepSummary(diagnostics, fileOf, command) : "";
+  const summary = summaryFile ? stepSummary(fresh, fileOf, command) : "";
   if (!summaryFile || !summary) return;
   try {
     appendFileSync(summaryFile, `${summary}\n`);
   } catch {
     // The notes above and the report still say everything; the summary is a convenience.
+  }
+}
+
+/** The notes earlier steps of this job printed (annotation lines never hold a line break). */
+function notedBefore(notesFile: string | undefined): Set<string> {
+  if (!notesFile || !existsSync(notesFile)) return new Set();
+  try {
+    return new Set(readFileSync(notesFile, "utf8").split("\n").filter(Boolean));
+  } catch {
+    return new Set();
   }
 }
 

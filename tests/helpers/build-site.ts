@@ -46,7 +46,7 @@ export interface BuildResult {
  * the test run, so that the tests' sites note nothing on the run that tests chatpost (a test
  * that wants it passes them in `env`).
  */
-const GITHUB_ONLY = ["GITHUB_ACTIONS", "GITHUB_WORKSPACE", "GITHUB_STEP_SUMMARY"];
+const GITHUB_ONLY = ["GITHUB_ACTIONS", "GITHUB_WORKSPACE", "GITHUB_STEP_SUMMARY", "RUNNER_TEMP"];
 
 /** Run `scripts/<script>.ts` of chatpost on a site root; never throws on a non-zero exit. */
 export async function runScript(script: string, root: string, args: string[] = [], env: Record<string, string> = {}): Promise<BuildResult> {

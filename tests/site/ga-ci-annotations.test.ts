@@ -137,4 +137,36 @@ describe("problems shown on GitHub Actions", { concurrency: 1 }, () => {
       rmSync(site, { recursive: true, force: true });
     }
   });
+
+  it("the check, then the build, in one job: a warning is noted once, a problem only the build finds is noted", async () => {
+    const site = copySiteWith(FIXTURE_SITE, {
+      files: {
+        "content/posts/2026-11-22-kolkata.md": "---\ntitle: A chat hosted in Kolkata\ndate: 2026-11-22\nchat:\n  start: 2026-12-03T20:30\n  zone: Asia/Calcutta\n---\nBody.\n",
+      },
+    });
+    const job = mkdtempSync(path.join(work, "job-"));
+    try {
+      const check = await onGitHub("check", site, site, { RUNNER_TEMP: job });
+      assert.equal(check.result.code, 0, said(check.result));
+      assert.equal(commands(check.result).length, 1, said(check.result));
+      assert.match(commands(check.result)[0]!, /^::warning file=content\/posts\/2026-11-22-kolkata\.md,line=6,/);
+      assert.match(check.summary ?? "", /^## npm run check: 1 warning$/m);
+      // The build finds the same warning: the terminal report says it, GitHub is not told again.
+      const build = await onGitHub("build", site, site, { RUNNER_TEMP: job });
+      assert.equal(build.result.code, 0, said(build.result));
+      assert.deepEqual(commands(build.result), [], said(build.result));
+      assert.equal(build.summary, undefined);
+      // A mistake only the build finds is new: it is noted, and its section holds it alone.
+      writeFileSync(path.join(site, "content/posts/posts.11tydata.js"), 'const name = ["no", "pe"].join("");\nmodule.exports = { layout: name };\n');
+      const failed = await onGitHub("build", site, site, { RUNNER_TEMP: job });
+      assert.equal(failed.result.code, 1, said(failed.result));
+      assert.deepEqual(commands(failed.result).map((line) => line.slice(0, line.indexOf(" "))), ["::error"], said(failed.result));
+      assert.deepEqual(failed.summary?.match(/^## .*/gm), ["## npm run build: 1 error"], failed.summary);
+      // Another job (its own RUNNER_TEMP) notes everything again.
+      const again = await onGitHub("check", site, site, { RUNNER_TEMP: mkdtempSync(path.join(work, "job-")) });
+      assert.equal(commands(again.result).filter((line) => line.startsWith("::warning")).length, 1, said(again.result));
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { annotationLine, annotationLines, escapeData, escapeProperty, markdownCode, markdownText, stepSummary, workspaceFile } from "../../lib/ci-annotations.ts";
+import { annotationLine, annotationLines, escapeData, escapeProperty, markdownCode, markdownText, notNoted, stepSummary, workspaceFile } from "../../lib/ci-annotations.ts";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
 
 const error = (d: Partial<Diagnostic>): Diagnostic => ({ severity: "error", file: "content/posts/2026-11-20-a.md", field: "", message: "wrong", ...d });
@@ -80,6 +80,24 @@ describe("annotationLines", () => {
       "::warning file=site/content/posts/a.md,line=9,title=chatpost::wrong",
       "::error file=site/content/posts/b.md,line=2,title=chatpost::wrong",
     ]);
+  });
+});
+
+describe("notNoted", () => {
+  it("leaves out a problem whose note was printed before, the same place and words; keeps the others", () => {
+    const warning = { ...error({ line: 6, column: 3, field: "chat.zone", message: "an old alias" }), severity: "warning" as const };
+    const moved = { ...warning, line: 7 };
+    const reworded = { ...warning, message: "another alias" };
+    const noted = new Set(annotationLines([warning], same));
+    // In the report's order, as the notes are printed.
+    assert.deepEqual(notNoted([moved, warning, reworded], same, noted), [reworded, moved]);
+    // The same problem as an error is another note.
+    const asError = { ...warning, severity: "error" as const };
+    assert.deepEqual(notNoted([asError], same, noted), [asError]);
+    assert.deepEqual(notNoted([warning], same, new Set()), [warning]);
+  });
+  it("a problem outside the checkout is never noted, so it is left out", () => {
+    assert.deepEqual(notNoted([error({ file: "elsewhere.md" })], () => undefined, new Set()), []);
   });
 });
 
