@@ -11,13 +11,15 @@ import { loadSiteSettings } from "../lib/settings.ts";
 import { firstFreeName, listPostFiles, slugFromFile } from "../lib/content-paths.ts";
 import { loadPostFile } from "../lib/corpus.ts";
 import { freeSlot, type SlotOccurrence, type TakenChat } from "../lib/weekly-slot.ts";
-import { runStep } from "./run-step.ts";
+import { runStep, USAGE_EXIT_CODE } from "./run-step.ts";
 import { commandLine } from "./command-line.ts";
 
 const { values, positionals } = commandLine({
   name: "npm run new",
   synopsis: 'npm run new -- "Title of the post" [options]',
-  options: {},
+  options: {
+    address: { type: "string", value: "NAME", help: "the post's web address, /posts/NAME/ (a-z, 0-9 and -; default: made from the title)" },
+  },
   allowPositionals: true,
 });
 
@@ -26,6 +28,14 @@ await runStep(async () => {
   if (!title) {
     console.error('Give the title of the post: npm run new -- "Listening to patients"');
     process.exitCode = 1;
+    return;
+  }
+  // A chosen address must be one as written: it becomes the file's name and the post's address for good.
+  const chosen = values.address?.trim();
+  if (chosen !== undefined && (chosen === "" || slugFromTitle(chosen) !== chosen)) {
+    const made = slugFromTitle(chosen);
+    console.error(`--address ${JSON.stringify(values.address)} is not a web address: use lower-case letters a-z, digits and - only${made ? `, e.g. --address ${made}` : ", e.g. --address listening-to-patients"}. Nothing was written.`);
+    process.exitCode = USAGE_EXIT_CODE;
     return;
   }
   const root = path.resolve(values.root);
@@ -60,7 +70,15 @@ await runStep(async () => {
   // Another post, of any week or year, with the address this one would get (a yearly "Year in
   // review"): the check would stop on both. The first free one instead, said so.
   const addresses = new Map(listPostFiles(root).map((f) => [slugFromFile(f).toLowerCase(), f]));
-  const wanted = slugFromTitle(title) || "chat";
+  if (chosen !== undefined && addresses.has(chosen)) {
+    console.error(`/posts/${chosen}/ is already the address of ${addresses.get(chosen)}; nothing was written.\nChoose another --address.`);
+    process.exitCode = 1;
+    return;
+  }
+  // A title with no letter a-z or digit (日本語のチャット, Привет) makes no address: the chat's
+  // date does, one per week, rather than chat, chat-2, chat-3… that say nothing.
+  const fromTitle = slugFromTitle(title);
+  const wanted = chosen ?? (fromTitle || `chat-${slot.date}`);
   const { name: slug } = firstFreeName(wanted, (name) => addresses.has(name), (n) => `${wanted}-${n}`);
   const { file, text } = scaffoldPost({ title, slug, publishDate: today(zone), slot, zone });
 
@@ -80,7 +98,12 @@ await runStep(async () => {
   const resolved = resolveChatStart(slot.start, zone);
   const when = resolved.ok ? describeChatTime(resolved.instant, settings.language).host : slot.start;
   for (const p of passed) console.log(passedOverText(p.occurrence, p.file, chats.get(p.file)!, settings.chat.duration, settings.language));
-  const renamed = slug === wanted ? "" : `\nIts address is /posts/${slug}/: /posts/${wanted}/ is the address of ${addresses.get(wanted)}.`;
+  const renamed =
+    slug !== wanted
+      ? `\nIts address is /posts/${slug}/: /posts/${wanted}/ is the address of ${addresses.get(wanted)}.`
+      : !chosen && !fromTitle
+        ? `\nIts address is /posts/${slug}/: web addresses are made of the letters a-z and digits, and the title has none. For a readable one, rename the file before the post is published (the part of its name after the date is the address: ${path.posix.dirname(file)}/${slot.date}-your-words.md). Next time, --address chooses it: npm run new -- "Title" --address your-words`
+        : "";
   console.log(`Created ${file}\nfor the chat on ${when}.${renamed}\nWrite the topics and remove \`draft: true\` when it is ready.`);
 }, REPORT_ENDINGS.new);
 

@@ -2,9 +2,9 @@
 // passes over a week whose chat is a guest chat in another zone at another time.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { buildSite, copySiteWith, FIXTURE_SITE, runScript, type BuiltSite } from "../helpers/build-site.ts";
+import { buildSite, copySite, copySiteWith, FIXTURE_SITE, runScript, type BuiltSite } from "../helpers/build-site.ts";
 import { dom, text } from "../helpers/html.ts";
 
 const GUEST = `---
@@ -58,6 +58,43 @@ describe("npm run new, with a title an earlier year's post already has", () => {
     const later = await runScript("new-post", root, ["Online communities"], { CHATPOST_NOW: "2026-12-02T12:00:00Z" });
     assert.equal(later.code, 0, later.stderr);
     assert.match(later.stdout, /^Created content\/posts\/2026-12-08-online-communities-3\.md\n/m);
+  });
+});
+
+describe("npm run new, the post's address", () => {
+  const env = { CHATPOST_NOW: "2026-11-24T12:00:00Z" };
+
+  it("a title with no letter a-z or digit: the address is the chat's date, and the command says why and how to choose one", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const result = await runScript("new-post", root, ["日本語のチャット"], env);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Created content\/posts\/2026-11-24-chat-2026-11-24\.md\n/m);
+    assert.match(result.stdout, /^Its address is \/posts\/chat-2026-11-24\/: web addresses are made of the letters a-z and digits, and the title has none\. For a readable one, rename the file before the post is published \(the part of its name after the date is the address: content\/posts\/2026-11-24-your-words\.md\)\. Next time, --address chooses it: /m);
+    assert.match(readFileSync(path.join(root, "content/posts/2026-11-24-chat-2026-11-24.md"), "utf8"), /^title: "?日本語のチャット"?$/m);
+    // The next one, in Cyrillic, has the next week's date: never chat, chat-2…
+    const next = await runScript("new-post", root, ["Другой чат"], env);
+    assert.equal(next.code, 0, next.stderr);
+    assert.match(next.stdout, /^Created content\/posts\/2026-12-08-chat-2026-12-08\.md\n/m);
+    const check = await runScript("check", root, [], env);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+  });
+
+  it("--address chooses it; one that is not an address, or is another post's, writes nothing", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const posts = () => readdirSync(path.join(root, "content/posts")).sort();
+    const before = posts();
+    const bad = await runScript("new-post", root, ["日本語のチャット", "--address", "Nihongo Chat"], env);
+    assert.equal(bad.code, 2, bad.stdout);
+    assert.equal(bad.stderr.trim(), '--address "Nihongo Chat" is not a web address: use lower-case letters a-z, digits and - only, e.g. --address nihongo-chat. Nothing was written.');
+    const taken = await runScript("new-post", root, ["Communities again", "--address", "online-communities"], env);
+    assert.equal(taken.code, 1, taken.stdout);
+    assert.match(taken.stderr, /^\/posts\/online-communities\/ is already the address of content\/posts\/2017-04-30-online-communities\.md; nothing was written\.\nChoose another --address\.$/m);
+    assert.deepEqual(posts(), before);
+    const good = await runScript("new-post", root, ["日本語のチャット", "--address", "nihongo-chat"], env);
+    assert.equal(good.code, 0, good.stderr);
+    assert.match(good.stdout, /^Created content\/posts\/2026-11-24-nihongo-chat\.md\nfor the chat on [^\n]+\nWrite the topics/m);
+    const check = await runScript("check", root, [], env);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
   });
 });
 
