@@ -8,7 +8,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { bibtexOrganisation, commaInitialsDotted, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_TEXT, INVISIBLE_IN_NUMBER, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, referenceValueKind, visibleNumber, cslField, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
+import { bibtexOrganisation, commaInitialsDotted, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_TEXT, INVISIBLE_IN_NUMBER, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, referenceValueKind, visibleNumber, cslField, commaOrganisation, dotted, etAlIn, normaliseItem, organisationName, organisationProblem, pubmedReadings, referenceId, severalPeople, withoutTitles, type CslItem, type ReferenceSyntax } from "./csl-normalise.ts";
 import { controlCharacterProblems, encodingProblems, unreadableTextProblem } from "./text-encoding.ts";
 import { babelName, languageTag, unreadLanguage } from "./language-tags.ts";
 import { markupProblems, referenceMarkupProblems } from "./front-matter-markup.ts";
@@ -1916,6 +1916,14 @@ export function bibtexNameProblems(text: string): { key: string; cslField: strin
     people.forEach((raw, i) => {
       // The whole field with this name written otherwise, every other name kept.
       const fieldWith = (written: string) => `${f.name} = {${[...people.slice(0, i), written, ...people.slice(i + 1)].filter((p) => p !== others).join(" and ")}}`;
+      const titled = bibtexPersonProblem(raw, f.name, fieldWith) ? undefined : bibtexTitleProblem(raw);
+      if (titled) {
+        told = true;
+        // With `and others`, an error as normaliseItem's about it, which this one stands for.
+        const without = withoutOthers(others !== undefined ? "and others" : undefined);
+        out.push({ ...where, ...(others === undefined ? { severity: "warning" as const } : {}), message: `entry "${f.key}": ${titled.message}`, fix: `${titled.how}${without}: ${fieldWith(titled.name)}` });
+        return;
+      }
       const found = bibtexPersonProblem(raw, f.name, fieldWith);
       if (!found) return;
       told = true;
@@ -2077,6 +2085,40 @@ function bibtexReading(words: string[]): { family: string; given: string; printe
   const initial = (w: string) => (/^\p{L}/u.test(shown(w)) ? shown(w).split("-").map((h) => `${[...h][0] ?? ""}.`).join("-") : shown(w));
   const printed = given.length ? `${family.map(shown).join(" ")}, ${given.map(initial).join(" ")}` : family.map(shown).join(" ");
   return { family: family.join(" "), given: given.join(" "), printed };
+}
+
+/**
+ * A title or degree in a BibTeX name ("Dr Kate Doe", "Kate Doe PhD", "Doe, Dr Kate"), which
+ * BibTeX reads as a given or a family name: printed "Doe, D. K.", "PhD, K. D.". A warning, as in
+ * front matter (withoutTitles decides what is a title); `name` is the person without it, family
+ * name first. A name in braces ({Dr Pepper Inc}) is kept as written, as BibTeX keeps it.
+ */
+function bibtexTitleProblem(raw: string): { message: string; how: string; name: string } | undefined {
+  const plain = plainName(raw);
+  if (!plain || etAlIn(plain.text) || /[;&]/.test(plain.text) || organisationName(plain.text)) return undefined;
+  const parts = splitTopLevel(plain.text, ",").map((p) => p.trim());
+  if (parts.length > 2) return undefined; // "Doe, Kate, PhD": the two commas are told first
+  const titles = withoutTitles(plain.text);
+  if (!titles) return undefined;
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  // How BibTeX reads what was written: "Last, First", or given names then the family name.
+  // bibtexReading takes the last word as the family name: one put after the given names gives their initials.
+  const initials = (given: string) => bibtexReading([...words(plain.restore(given)), "F"]).printed.replace(/^F, /, "");
+  const printed = parts.length === 2 ? `${plain.restore(parts[0]!)}, ${initials(parts[1]!)}` : bibtexReading(words(plain.restore(plain.text))).printed;
+  const rest = splitTopLevel(titles.rest, ",").map((p) => p.trim()).filter(Boolean);
+  // What is left may be PubMed's "Smith JA" ("Dr Smith JA"): written "Smith, J. A.", or, when
+  // the capitals may also be a name ("Dr Kate DOE"), told by the PubMed check once this is fixed.
+  const pubmed = rest.length === 1 ? pubmedReadings(rest[0]!) : undefined;
+  if (pubmed?.family) return undefined;
+  const reading = rest.length === 1 && !pubmed ? bibtexReading(words(rest[0]!)) : undefined;
+  const name = plain.restore(pubmed ? pubmed.initials : reading ? (reading.given ? `${reading.family}, ${reading.given}` : reading.family) : rest.join(", "));
+  const removed = [...new Set(titles.removed)].map((w) => `"${w}"`);
+  const them = removed.length > 1 ? `${removed.slice(0, -1).join(", ")} and ${removed.at(-1)}` : removed[0]!;
+  return {
+    message: `"${raw}" has ${them} in it, which BibTeX reads as part of the name: it would be printed "${printed}", and reference lists leave out titles (Dr, Prof) and degrees (PhD, MD)`,
+    how: `write the name without ${removed.length > 1 ? "them" : "it"}, family name first, then a comma`,
+    name,
+  };
 }
 
 /** What is wrong with one name of a BibTeX name list; `instead` are the names to write in its place. */

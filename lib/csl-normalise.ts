@@ -1227,7 +1227,7 @@ const degreeOf = (word: string) => {
 const NOT_INITIALS = new Set(["UK", "US", "USA", "EU", "UN", "NZ", "UAE", "AG", "SA", "NV", "BV", "KG", "AI", "IT", "TV", "PR"]);
 
 /** The titles and degrees taken out of a name, and what is left: "Dr Kate Doe, PhD" → "Kate Doe". */
-function withoutTitles(text: string): { rest: string; removed: string[] } | undefined {
+export function withoutTitles(text: string): { rest: string; removed: string[] } | undefined {
   // Each person's part and each part between commas, with what separates them.
   const pieces = text.split(/(\s*,\s*|\s+(?:and|&)\s+)/i);
   const removed: string[] = [];

@@ -183,3 +183,46 @@ describe("HTML in a reference's title", () => {
     assert.match(formatted!.html, /&#60;script&#62;alert\(1\)&#60;\/script&#62;/);
   });
 });
+
+describe("a title or degree in a BibTeX name", () => {
+  const titled = (author: string) => `@article{doe2020,\n  author  = {${author}},\n  title   = {A title},\n  journal = {Journal},\n  date    = {2020}\n}\n`;
+  for (const [author, printed, removed, fixed] of [
+    ["Dr Kate Doe", "Doe, D. K.", '"Dr"', "Doe, Kate"],
+    ["Kate Doe PhD", "PhD, K. D.", '"PhD"', "Doe, Kate"],
+    ["Doe, Dr Kate", "Doe, D. K.", '"Dr"', "Doe, Kate"],
+    ["Kate Doe, PhD", "Kate Doe, P.", '"PhD"', "Doe, Kate"],
+    ["Prof. Kate van der Berg", "van der Berg, P. K.", '"Prof."', "van der Berg, Kate"],
+    ["Smith, John and Dr Kate Doe and Lee, Ann", "Doe, D. K.", '"Dr"', "Smith, John and Doe, Kate and Lee, Ann"],
+    ["Dr Smith JA", "JA, D. S.", '"Dr"', "Smith, J. A."],
+  ] as const) {
+    it(`"${author}": a warning saying how BibTeX would print it, whose fix, applied, leaves nothing to tell`, () => {
+      const text = titled(author);
+      const { diagnostics, entries } = parseBibliographyFile("refs.bib", text);
+      assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+      const d = diagnostics[0]!;
+      assert.equal(d.severity, "warning");
+      assert.equal(d.line, 2);
+      assert.equal(d.field, "doe2020.author");
+      assert.ok(d.message.includes(`has ${removed} in it, which BibTeX reads as part of the name: it would be printed "${printed}"`), d.message);
+      assert.match(d.fix!, /^write the name without it, family name first, then a comma: author = \{/);
+      assert.equal(d.fix!.slice(d.fix!.indexOf("author = ")), `author = {${fixed}}`);
+      // The entry is kept: a warning, and the reference prints.
+      assert.equal(entries.length, 1);
+      const again = parseBibliographyFile("refs.bib", applyFieldFix(text, d.line!, d.fix!));
+      assert.deepEqual(again.diagnostics, []);
+    });
+  }
+
+  it("a name in braces, a company and a title without a whole name after it are kept as written", () => {
+    for (const author of ["{Dr Kate Doe}", "Dr Pepper", "{Dr Reddy's Laboratories}", "Doe, Kate"]) {
+      assert.deepEqual(parseBibliographyFile("refs.bib", titled(author)).diagnostics, [], author);
+    }
+  });
+
+  it("with `and others`: an error, since the fix also leaves it out, and says why", () => {
+    const { diagnostics } = parseBibliographyFile("refs.bib", titled("Dr Kate Doe and others"));
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    assert.equal(diagnostics[0]!.severity, "error");
+    assert.match(diagnostics[0]!.fix!, /without "and others" \(the citation style writes "et al\." itself[^]*: author = \{Doe, Kate\}$/);
+  });
+});
