@@ -1,21 +1,29 @@
 // Wires the ways to browse posts: tag pages, the yearly archive and the pages of the
 // home page's post list. Page markup is in layouts/tag.njk and layouts/archive.njk.
+import { publishedText } from "../lib/announcement.ts";
 import { newestFirst } from "../lib/publishing.ts";
 import { tagSlugs } from "../lib/slug.ts";
 import { context } from "./context.ts";
+import type { ListedWithErrors } from "./posts.ts";
 
 export interface TagEntry {
   tag: string;
   slug: string;
   /** Root-relative, without the path prefix. */
   url: string;
+  /** Its published posts: what it counts. */
   posts: any[];
+  /** What its page lists: `posts`, and under `npm start` the posts with errors that have the tag. */
+  listed: any[];
 }
 
 export interface YearEntry {
   year: string;
   url: string;
+  /** Its published posts. */
   posts: any[];
+  /** What its page lists: `posts`, and under `npm start` the posts with errors dated in it. */
+  listed: any[];
 }
 
 /** Split into pages of `size`; there is always a first page, even with no posts. */
@@ -35,6 +43,42 @@ function publishedPosts(api: any): any[] {
     .sort((a: any, b: any) => newestFirst(a.data.post, b.data.post));
 }
 
+/**
+ * Under `npm start`, the posts whose pages show their problems (plugins/posts.ts), each as
+ * the lists read an item: its address, `data.post`'s title and date and
+ * `data.announcement.publishedText`, so that every list shows it where it would be (the
+ * home page's own, content/index.njk, too), labelled by `data.previewErrors`
+ * (layouts/partials/preview-label.njk). Not a Post: made here for the lists of tagList,
+ * postYears and postPages only (a tag's or a year's `listed`, never its `posts`), never in
+ * collections.posts, so no feed, calendar, sitemap, next chat, tag count or JSON-LD can
+ * hold one. None in a build.
+ */
+function postsWithErrors(api: any): any[] {
+  if (context().mode !== "preview") return [];
+  return api
+    .getAll()
+    .filter((item: any) => item.data.listedWithErrors && !item.data.post)
+    .map((item: any) => {
+      const { file, title, date, tags } = item.data.listedWithErrors as ListedWithErrors;
+      return {
+        url: item.url,
+        data: {
+          previewErrors: true,
+          post: { file, title, date: date ?? "", tags },
+          announcement: { publishedText: date ? publishedText(date, context().settings.language) : "no date" },
+        },
+      };
+    });
+}
+
+/** `items` and `withErrors` in one list, newest first; a post with errors and no date readable first (it is being written). */
+function newestFirstWith(items: any[], withErrors: any[]): any[] {
+  if (!withErrors.length) return items;
+  const undated = withErrors.filter((entry) => !entry.data.post.date);
+  const dated = withErrors.filter((entry) => entry.data.post.date);
+  return [...undated, ...[...items, ...dated].sort((a: any, b: any) => newestFirst(a.data.post, b.data.post))];
+}
+
 export default function navigationPlugin(eleventyConfig: any): void {
   let slugs = new Map<string, string>();
 
@@ -47,24 +91,31 @@ export default function navigationPlugin(eleventyConfig: any): void {
       }
     }
     slugs = tagSlugs(byTag.keys());
+    // A tag only posts with errors have makes no page: the tags' addresses are worked out from
+    // all their spellings together, and a tag read from a broken file must not change them.
+    const withErrors = postsWithErrors(api);
     return [...byTag]
-      .map(([tag, items]) => ({ tag, slug: slugs.get(tag)!, url: `/tags/${slugs.get(tag)}/`, posts: items }))
+      .map(([tag, items]) => ({ tag, slug: slugs.get(tag)!, url: `/tags/${slugs.get(tag)}/`, posts: items, listed: newestFirstWith(items, withErrors.filter((entry) => entry.data.post.tags.includes(tag))) }))
       .sort((a, b) => byText(a.tag.toLowerCase(), b.tag.toLowerCase()) || byText(a.tag, b.tag));
   });
 
   eleventyConfig.addCollection("postYears", (api: any): YearEntry[] => {
-    const byYear = new Map<string, any[]>();
-    for (const item of publishedPosts(api)) {
-      const year = (item.data.post.date as string).slice(0, 4);
-      if (!byYear.has(year)) byYear.set(year, []);
-      byYear.get(year)!.push(item);
-    }
-    return [...byYear].map(([year, items]) => ({ year, url: `/archive/${year}/`, posts: items }));
+    const byYear = new Map<string, { posts: any[]; withErrors: any[] }>();
+    const yearOf = (year: string) => {
+      if (!byYear.has(year)) byYear.set(year, { posts: [], withErrors: [] });
+      return byYear.get(year)!;
+    };
+    for (const item of publishedPosts(api)) yearOf((item.data.post.date as string).slice(0, 4)).posts.push(item);
+    // A post with errors is in the year of its date, as it would be once fixed; with no date readable, in none.
+    for (const entry of postsWithErrors(api)) if (entry.data.post.date) yearOf(entry.data.post.date.slice(0, 4)).withErrors.push(entry);
+    return [...byYear]
+      .sort(([a], [b]) => byText(b, a))
+      .map(([year, { posts, withErrors }]) => ({ year, url: `/archive/${year}/`, posts, listed: newestFirstWith(posts, withErrors) }));
   });
 
   // The home page paginates over this: one entry per page of `postsPerPage` posts.
   eleventyConfig.addCollection("postPages", (api: any): any[][] => {
-    return chunk(publishedPosts(api), context().settings.postsPerPage);
+    return chunk(newestFirstWith(publishedPosts(api), postsWithErrors(api)), context().settings.postsPerPage);
   });
 
   /** A tag's page, for templates that link a post's tags. */

@@ -1,11 +1,14 @@
 // Wires validated posts into Eleventy: page data, drafts, collections.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseDocument } from "yaml";
 import { buildAnnouncement, type Announcement } from "../lib/announcement.ts";
 import { now } from "../lib/clock.ts";
 import { isPostFile, listPageFiles } from "../lib/content-paths.ts";
 import { loadCorpus, loadPostFile, POSTS_DIR, type Corpus } from "../lib/corpus.ts";
 import { ContentError, formatDiagnostic, formatProblemsHtml, formatReport, hasErrors, REPORT_ENDINGS, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
+import { splitFrontMatter } from "../lib/front-matter-split.ts";
+import { fileNameDate, onCalendar } from "../lib/post-dates.ts";
 import { slugFromFile, type LoadResult, type Post } from "../lib/post-loader.ts";
 import { isPublished, isScheduled, newestFirst, upcomingChats } from "../lib/publishing.ts";
 import { usualChatTime } from "../lib/weekly-slot.ts";
@@ -175,9 +178,44 @@ function showPageProblems(data: any, file: string, diagnostics: Diagnostic[]): s
     .replace(/[{}]/g, (brace) => (brace === "{" ? "&#123;" : "&#125;"));
 }
 
-/** A post's problems page under `npm start`: returns the page's content. */
-function showProblems(data: any, url: string, diagnostics: Diagnostic[]): string {
-  Object.assign(data, { layout: "base.njk", title: "Problems in this post", permalink: url });
+/**
+ * Under `npm start`, what a post with errors shows of itself in the lists, labelled "(Has
+ * errors)" (plugins/navigation.ts): read from its file as written, since it has no validated
+ * Post. Set on its problems page's data (`listedWithErrors`), never in a build.
+ */
+export interface ListedWithErrors {
+  file: string;
+  /** Its `title:` when YAML reads it as text, or else its file's name. */
+  title: string;
+  /** Its `date:` when that is a day on the calendar, or else its file name's; undefined when neither is. */
+  date?: string;
+  /** Its `tags:` that are text, as written. */
+  tags: string[];
+}
+
+/** What `file` says of itself, however broken: any field that cannot be read is left to the fallbacks. */
+function writtenListing(file: string): ListedWithErrors {
+  let yaml = "";
+  let fields: Record<string, unknown> = {};
+  try {
+    yaml = splitFrontMatter(readFileSync(path.join(context().root, file), "utf8")).yaml ?? "";
+    // YAML with errors still gives the fields it could read; one it cannot read at all gives nothing.
+    const read: unknown = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false }).toJS();
+    if (read && typeof read === "object" && !Array.isArray(read)) fields = read as Record<string, unknown>;
+  } catch {
+    // Unreadable or gone: the file name says the rest.
+  }
+  const title = typeof fields.title === "string" && fields.title.trim() ? fields.title.trim() : path.posix.basename(file);
+  // A date as a writer reads it, also when YAML reads none of the front matter (the post loader's own fallback).
+  const written = typeof fields.date === "string" ? fields.date.trim() : /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2})\b/m.exec(yaml)?.[1];
+  const date = written !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(written) && onCalendar(written) ? written : fileNameDate(file);
+  const tags = Array.isArray(fields.tags) ? fields.tags.filter((tag): tag is string => typeof tag === "string" && tag.trim() !== "").map((tag) => tag.trim()) : [];
+  return { file, title, ...(date ? { date } : {}), tags };
+}
+
+/** A post's problems page under `npm start`: returns the page's content. The lists show the post, labelled, from what `file` says. */
+function showProblems(data: any, url: string, diagnostics: Diagnostic[], file: string): string {
+  Object.assign(data, { layout: "base.njk", title: "Problems in this post", permalink: url, listedWithErrors: writtenListing(file) });
   return formatProblemsHtml(diagnostics);
 }
 
@@ -270,8 +308,10 @@ export default function postsPlugin(eleventyConfig: any): void {
     // them at its own address instead of stopping the server; one with warnings shows them above it.
     const preview = mode === "preview" ? previewPage(data.page.inputPath) : undefined;
     noteMade(data.page.inputPath, preview);
+    // Set again below on a page that shows problems; a post fixed since is listed as itself.
+    delete data.listedWithErrors;
     if (preview?.kind === "hidden") return false;
-    if (preview?.kind === "problems") return showProblems(data, preview.url, preview.diagnostics);
+    if (preview?.kind === "problems") return showProblems(data, preview.url, preview.diagnostics, relativeFile(data.page.inputPath));
     const post = postFor(data.page.inputPath);
     if (!post) return undefined;
     if (!isPublished(post, now(), mode, settings.chat.zone)) return false;
@@ -284,7 +324,7 @@ export default function postsPlugin(eleventyConfig: any): void {
       } catch (error) {
         // Saved again after this rebuild's validation: its page shows what stops it, the next rebuild prints it.
         if (mode === "preview" && error instanceof ContentError && error.diagnostics.every((d) => d.file === post.file)) {
-          return showProblems(data, post.url, [...loadPostFile(context().root, post.file, settings).diagnostics, ...error.diagnostics]);
+          return showProblems(data, post.url, [...loadPostFile(context().root, post.file, settings).diagnostics, ...error.diagnostics], post.file);
         }
         throw error;
       }
