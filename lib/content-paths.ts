@@ -26,13 +26,18 @@ export function isSkippedName(name: string): boolean {
 export const SKIPPED_CONTENT_GLOBS: readonly string[] = ["content/**/.*", "content/**/.*/**", "content/**/~$*", "content/**/~$*/**"];
 
 /**
- * A glob of every file under content/ ending in one of `extensions` (any capitals: Eleventy
- * matches them so), but the skipped names and what their folders hold: one pattern, since
- * a passthrough copy takes no ignores.
+ * Globs of every file under content/ ending in one of `extensions` (any capitals: Eleventy
+ * matches them so), but the skipped names and what their folders hold, and content/_data/
+ * (Eleventy's data: a `list.csv` there is read by nothing, and must not go online either).
+ * Patterns only, since a passthrough copy takes no ignores: the files at the top, and those
+ * in every other folder.
  */
-export function contentFilesGlob(extensions: readonly string[]): string {
+export function contentFilesGlobs(extensions: readonly string[]): string[] {
   const kept = "!(.*|~\\$*)";
-  return `content/*(${kept}/)${kept}.{${extensions.join(",")}}`;
+  const file = `${kept}.{${extensions.join(",")}}`;
+  // picomatch reads `!(_data)` as "not starting with _data": `_data?*` gives back `_database`.
+  const data = DATA_DIR.slice("content/".length);
+  return [`content/${file}`, `content/@(!(.*|~\\$*|${data})|${data}?*)/*(${kept}/)${file}`];
 }
 
 /** The part of a post's file name after the date: its address is /posts/<slug>/. */

@@ -1,6 +1,6 @@
 // Wires site settings, static assets and template options into Eleventy.
 import path from "node:path";
-import { contentFilesGlob, isPostFile } from "../lib/content-paths.ts";
+import { contentFilesGlobs, isPostFile } from "../lib/content-paths.ts";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { pageDefaults } from "../lib/page-loader.ts";
 import { textDirection } from "../lib/text-direction.ts";
@@ -28,7 +28,7 @@ export default function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addPassthroughCopy({ [path.join(APP_DIR, "layouts/assets")]: "assets" });
   // Hidden files and folders and Word's lock files aside, as the check leaves them (lib/content-paths.ts);
   // extensions in any capitals (`Photo.JPG`), as Eleventy matches the glob and the check counts them.
-  eleventyConfig.addPassthroughCopy(contentFilesGlob(PUBLISHED_FILE_EXTENSIONS));
+  for (const glob of contentFilesGlobs(PUBLISHED_FILE_EXTENSIONS)) eleventyConfig.addPassthroughCopy(glob);
   // A markdown page without `layout:` or `title:` gets the site's layout and its first heading
   // (lib/page-loader.ts), not a bare page with an empty title. Posts have their own (plugins/posts.ts).
   eleventyConfig.addPreprocessor("chatpost-page-defaults", "md", (data: any, content: string) => {

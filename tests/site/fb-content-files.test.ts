@@ -22,12 +22,16 @@ describe("hidden files and folders, AppleDouble copies and Word's lock files in 
     writeFileSync(path.join(root, "content/._about.md"), "\0\u0005\u0016\u0007");
     writeFileSync(path.join(posts, "~$etup-slides.pdf"), "Ada Lovelace");
     writeFileSync(path.join(posts, "~$26-12-01-next-chat.docx"), "Ada Lovelace");
+    // Eleventy's data folder: a list or a picture there is read by nothing, and is not published either.
+    writeFileSync(path.join(root, "content/_data/members.csv"), "name,email\nAda,ada@example.org\n");
+    mkdirSync(path.join(root, "content/_data/pictures"));
+    writeFileSync(path.join(root, "content/_data/pictures/team.png"), "PNG");
     check = (await runScript("check", root)).stdout;
     site = await buildSite(root);
   });
 
   it("are not checked: the check says no errors", () => {
-    assert.match(check, /no errors/);
+    assert.match(check, /no errors|0 errors/);
     assert.doesNotMatch(check, /trash|\._|~\$/);
   });
 
@@ -39,9 +43,9 @@ describe("hidden files and folders, AppleDouble copies and Word's lock files in 
   });
 
   it("are not copied as downloads", () => {
-    // Needs plugins/site.ts to copy contentFilesGlob(…) (lib/content-paths.ts).
+    // Needs plugins/site.ts to copy contentFilesGlobs(…) (lib/content-paths.ts).
     assert.ok(site.exists("posts/meetup-slides.pdf"));
-    assert.deepEqual(site.files().filter((f) => /\.trash|old-slides|\._|~\$/.test(f)), []);
+    assert.deepEqual(site.files().filter((f) => /\.trash|old-slides|\._|~\$|_data|members|team\.png/.test(f)), []);
   });
 });
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { glob } from "tinyglobby";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
-import { contentFilesGlob, isSkippedName, linkedFolders, listPageFiles, listPostFiles, suggestedPostFile, unpublishableFiles } from "../../lib/content-paths.ts";
+import { contentFilesGlobs, isSkippedName, linkedFolders, listPageFiles, listPostFiles, suggestedPostFile, unpublishableFiles } from "../../lib/content-paths.ts";
 import { caseSlip } from "../../lib/file-case.ts";
 import { loadPage } from "../../lib/page-loader.ts";
 import { looseDatePrefixProblem } from "../../lib/post-dates.ts";
@@ -50,17 +50,18 @@ describe("hidden files and Word's lock files", () => {
     const files = [
       "content/a.pdf", "content/posts/meetup.PNG", "content/posts/2019/deep/x/handout.docx", "content/~notes.pdf", "content/$x.csv",
       "content/._a.pdf", "content/.hid/h.png", "content/posts/.trash/t.pdf", "content/posts/~$draft.docx", "content/posts/2019/.cache/deep/y.pdf",
-      "content/posts/ideas.txt",
+      "content/posts/ideas.txt", "content/_data/list.csv", "content/_data/deep/photo.png", "content/posts/_data/kept.pdf", "content/_database/kept.pdf",
     ];
     const root = site(Object.fromEntries(files.map((f) => [f, "x"])));
     // As Eleventy searches a passthrough glob (src/FileSystemSearch.js).
-    const copied = (await glob([contentFilesGlob(PUBLISHED_FILE_EXTENSIONS)], { cwd: root, caseSensitiveMatch: false, dot: true })).sort();
-    assert.deepEqual(copied, ["content/$x.csv", "content/a.pdf", "content/posts/2019/deep/x/handout.docx", "content/posts/meetup.PNG", "content/~notes.pdf"]);
+    const copied = (await glob(contentFilesGlobs(PUBLISHED_FILE_EXTENSIONS), { cwd: root, caseSensitiveMatch: false, dot: true })).sort();
+    // content/_data/ is Eleventy's data, never published: a list.csv there may hold private data.
+    assert.deepEqual(copied, ["content/$x.csv", "content/_database/kept.pdf", "content/a.pdf", "content/posts/2019/deep/x/handout.docx", "content/posts/_data/kept.pdf", "content/posts/meetup.PNG", "content/~notes.pdf"]);
     const published = new RegExp(`\\.(?:${PUBLISHED_FILE_EXTENSIONS.join("|")})$`, "i");
     const walked = [...listPostFiles(root), ...listPageFiles(root)];
     assert.deepEqual(walked, []);
     // Every file the check would see with a published extension, and only those.
-    const seen = files.filter((f) => published.test(f) && !f.split("/").some(isSkippedName)).sort();
+    const seen = files.filter((f) => published.test(f) && !f.split("/").some(isSkippedName) && !f.startsWith("content/_data/")).sort();
     assert.deepEqual(copied, seen);
   });
 });

@@ -11,7 +11,7 @@ import { describe, it } from "node:test";
 import { glob } from "tinyglobby";
 import { bodyImageProblems } from "../../lib/body-images.ts";
 import { bodyLinks } from "../../lib/body-links.ts";
-import { contentFilesGlob, unpublishableFiles } from "../../lib/content-paths.ts";
+import { contentFilesGlobs, unpublishableFiles } from "../../lib/content-paths.ts";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
 import { fileLookup } from "../../lib/file-case.ts";
 import { isPublishedFile, PUBLISHED_FILE_EXTENSIONS, PUBLISHED_IMAGE_EXTENSIONS } from "../../lib/local-paths.ts";
@@ -36,7 +36,7 @@ describe("a file for readers whose extension is in capitals", () => {
     const files = ["content/posts/Slides.PDF", "content/posts/IMG_0042.JPG", "content/posts/clip.Mp4", "content/posts/scan.TIFF", "content/posts/notes.TXT", "content/posts/handout.pdf"];
     const root = site(Object.fromEntries(files.map((f) => [f, "x"])));
     // As Eleventy searches a passthrough glob (src/FileSystemSearch.js).
-    const copied = (await glob([contentFilesGlob(PUBLISHED_FILE_EXTENSIONS)], { cwd: root, caseSensitiveMatch: false, dot: true })).sort();
+    const copied = (await glob(contentFilesGlobs(PUBLISHED_FILE_EXTENSIONS), { cwd: root, caseSensitiveMatch: false, dot: true })).sort();
     assert.deepEqual(copied, ["content/posts/IMG_0042.JPG", "content/posts/Slides.PDF", "content/posts/clip.Mp4", "content/posts/handout.pdf"]);
     // The check counts as published exactly what the build copies.
     assert.deepEqual(files.filter((f) => isPublishedFile(f)).sort(), copied);
