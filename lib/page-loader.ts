@@ -17,7 +17,8 @@ import { controlCharacterProblems, encodingProblems, unreadableTextProblem, with
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
-import { isPostFile, listContentFiles, listDataFiles, SETTINGS_FILE } from "./content-paths.ts";
+import { spawnSync } from "node:child_process";
+import { isPostFile, listContentFiles, listDataFiles, POSTS_DIR, SETTINGS_FILE } from "./content-paths.ts";
 import { jsonSyntaxProblem } from "./bibliography.ts";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { findFile } from "./file-case.ts";
@@ -309,7 +310,7 @@ function nearestLayout(value: string, layouts: readonly string[]): string | unde
  * Read each time: they are few and small. A .11tydata.js file is code, run only by Eleventy:
  * of it only a `layout: "…"` written as such is read, and whether it compiles (never run).
  * The files of content/_data/ too (globalDataFileProblems), and a data file Eleventy would
- * leave unread (`posts/posts.yaml`, `about.11tydata.yml`), as a warning.
+ * leave unread (`posts/posts.yaml`, `about.11tydata.yml`, `posts/posts.js`), as a warning.
  */
 export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): Diagnostic[] {
   const files = listContentFiles(root);
@@ -318,7 +319,7 @@ export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): D
   for (const file of files) {
     const kind = dataFileKind(file, stems);
     if (!kind) {
-      const ignored = ignoredPageDataFile(file);
+      const ignored = ignoredPageDataFile(file, stems, files, () => readDataFile(root, file));
       if (ignored) out.push(ignored);
       continue;
     }
@@ -329,7 +330,7 @@ export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): D
     if (kind === "json") out.push(...jsonDataFileProblems(file, written, folder, user));
     else {
       // Code that does not compile would stop the build as chatpost's own error; its layouts are read all the same.
-      const syntax = scriptSyntaxProblem(file, written);
+      const syntax = scriptSyntaxProblem(file, written, scriptFormat(root, file));
       if (syntax) out.push(syntax);
       out.push(...scriptDataFileProblems(file, written, folder, user));
     }
@@ -341,14 +342,24 @@ export function dataFileLayoutProblems(root: string, folder = LAYOUTS_FOLDER): D
  * A JSON file of content/_data/ (Eleventy's global data, beside the settings) that Eleventy
  * cannot read: it would stop the build on it with a stack trace and no line. Its data is
  * the site's maintainers' (a list or a group of fields), not a page's: only its syntax is checked.
- * A .js file the same, compiled, never run; any other file but the settings is read by nothing.
+ * A .js file the same, compiled, never run; any other file but the settings is read by nothing
+ * (its README, a markdown note and what the computer leaves there aside). Two files of one
+ * name give one data, merged: told, with the one to keep.
  */
 function globalDataFileProblems(root: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const file of listDataFiles(root)) {
+  const files = listDataFiles(root);
+  for (const file of files) {
     if (file === SETTINGS_FILE) continue;
     const extension = path.posix.extname(file);
     if (!ELEVENTY_DATA_EXTENSIONS.includes(extension)) {
+      const name = path.posix.basename(file);
+      if (NOT_DATA_FILE.test(name)) continue;
+      if (/\.(?:md|markdown)$/i.test(name)) {
+        const page = misplacedPage(file, readDataFile(root, file));
+        if (page) out.push(page);
+        continue;
+      }
       out.push(ignoredGlobalDataFile(file));
       continue;
     }
@@ -358,8 +369,70 @@ function globalDataFileProblems(root: string): Diagnostic[] {
       const read = readJsonDataFile(file, written);
       if ("problem" in read) out.push(read.problem);
     } else {
-      const syntax = scriptSyntaxProblem(file, written);
+      const syntax = scriptSyntaxProblem(file, written, scriptFormat(root, file));
       if (syntax) out.push(syntax);
+    }
+  }
+  return [...out, ...sameNameDataFiles(files)];
+}
+
+/**
+ * Files of content/_data/ that are nobody's data, told nothing: the folder's README, which
+ * explains it to whoever opens it (`README.md`, `readme.txt`), and what Windows and a Mac
+ * leave in folders they show (`Thumbs.db`, `desktop.ini`, `Icon\r`; hidden files such as
+ * `.DS_Store` and `.gitkeep` are never listed). Eleventy publishes nothing of content/_data/.
+ * Other markdown files are notes too, unless written as a page (misplacedPage).
+ */
+const NOT_DATA_FILE = /^(?:readme(?:\.(?:md|markdown|txt|rst))?|thumbs\.db|ehthumbs(?:_vista)?\.db|desktop\.ini|icon\r)$/i;
+
+/**
+ * A markdown file of content/_data/ written as a page or a post (it starts with front matter):
+ * Eleventy publishes nothing of that folder, so it would never be on the site. A markdown note
+ * without front matter is a note: told nothing.
+ */
+function misplacedPage(file: string, text: string | undefined): Diagnostic | undefined {
+  if (text === undefined || !/^\uFEFF?---[ \t]*\r?\n/.test(text)) return undefined;
+  const name = path.posix.basename(file);
+  const post = /^\d{4}-\d{2}-\d{2}/.test(name);
+  return {
+    severity: "warning", file, line: 1, column: 1, field: "",
+    message: `this ${post ? "post" : "page"} is in content/_data/, the folder of data, from which nothing is published: it is not on the site`,
+    fix: `move it to ${post ? `${POSTS_DIR}/${name}` : `content/${name}`}`,
+  };
+}
+
+/**
+ * Files of content/_data/ that give the same data (`extra.json` and `extra.js` are both
+ * `extra`): Eleventy 3.1 reads them all, in the order .json, .mjs, .cjs, .js, and merges each
+ * into what the ones before gave (a field set twice takes the later file's value, two lists
+ * are joined). The site settings (`site.yaml`, chatpost's) are merged last, over a `site.json`.
+ * Told on each file but the one that wins, with the file to keep.
+ */
+function sameNameDataFiles(files: readonly string[]): Diagnostic[] {
+  const order = [".json", ".mjs", ".cjs", ".js", ".yaml"];
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const extension = path.posix.extname(file);
+    if (file !== SETTINGS_FILE && !ELEVENTY_DATA_EXTENSIONS.includes(extension)) continue;
+    const key = file.slice(0, -extension.length);
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  const out: Diagnostic[] = [];
+  for (const [key, group] of groups) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => order.indexOf(path.posix.extname(a)) - order.indexOf(path.posix.extname(b)));
+    const winner = group.at(-1)!;
+    const data = key.slice(path.posix.dirname(SETTINGS_FILE).length + 1).replace(/\//g, ".");
+    const named = group.length === 2 ? `${group[0]} and ${group[1]} both give` : `${group.slice(0, -1).join(", ")} and ${winner} all give`;
+    const wins = group.length === 2 ? `where both set a field, the value in ${winner} is used` : `where more than one sets a field, the value in the last of them is used`;
+    for (const file of group.slice(0, -1)) {
+      out.push({
+        severity: "warning", file, line: 1, column: 1, field: "",
+        message: winner === SETTINGS_FILE
+          ? `Eleventy merges this file into the site settings, which are read from ${SETTINGS_FILE}: where both set a field, the value in ${SETTINGS_FILE} is used`
+          : `${named} the data \`${data}\`: Eleventy merges them, in this order, and ${wins}`,
+        fix: `keep one file: move what this file holds into ${winner}, and delete this file`,
+      });
     }
   }
   return out;
@@ -422,12 +495,12 @@ function ignoredGlobalDataFile(file: string): Diagnostic {
  * page's (`about.11tydata.yml`) in another language than JSON or JavaScript. The pages would
  * be built without its fields, with no word from Eleventy.
  */
-function ignoredPageDataFile(file: string): Diagnostic | undefined {
+function ignoredPageDataFile(file: string, pageStems: ReadonlySet<string>, files: readonly string[], read: () => string | undefined): Diagnostic | undefined {
   const m = /^(.*\/)?([^/]+?)(\.11tydata)?(\.[^./]+)$/.exec(file);
   if (!m) return undefined;
   const [, dir = "", stem, template, extension] = m as unknown as [string, string | undefined, string, string | undefined, string];
-  if (ELEVENTY_DATA_EXTENSIONS.includes(extension)) return undefined;
   const folder = dir.replace(/\/$/, "");
+  if (ELEVENTY_DATA_EXTENSIONS.includes(extension)) return template || extension === ".json" ? undefined : unsuffixedScriptData(file, folder, stem, extension, pageStems, files, read);
   const folderData = !template && path.posix.basename(folder) === stem && DATA_LIKE_EXTENSIONS.test(extension);
   if (!template && !folderData) return undefined;
   const whose = folderData ? `the pages of ${folder}/ are` : "the page beside it is";
@@ -439,37 +512,139 @@ function ignoredPageDataFile(file: string): Diagnostic | undefined {
 }
 
 /**
- * A JavaScript data file that does not compile, at its line and column, without running it
- * (the check never runs writers' code): compiled as the body of a CommonJS module, or, when it
- * is written as an ES module (`export default`), with its import and export words blanked out
- * in place, so that every other line and column stays where it is written.
+ * How Node reads a JavaScript data file, as Eleventy imports it (`import()`, whatever the file):
+ * `.mjs` as an ES module and `.cjs` as CommonJS; a `.js` file by the nearest package.json
+ * above it, as an ES module under `"type": "module"` (chatpost's own, when the site is
+ * chatpost's folder), CommonJS under `"type": "commonjs"`, and otherwise by what it is written
+ * in (`detect`: CommonJS unless it uses `import` or `export`, as Node 20.19 decides).
  */
-export function scriptSyntaxProblem(file: string, text: string): Diagnostic | undefined {
+export type ScriptFormat = "module" | "commonjs" | "detect";
+
+export function scriptFormat(root: string, file: string): ScriptFormat {
+  if (file.endsWith(".mjs")) return "module";
+  if (file.endsWith(".cjs")) return "commonjs";
+  for (let dir = path.dirname(path.resolve(root, file)); ; dir = path.dirname(dir)) {
+    const text = readDataFile(dir, "package.json");
+    if (text !== undefined) {
+      let type: unknown;
+      try {
+        type = (JSON.parse(text) as { type?: unknown } | null)?.type;
+      } catch {
+        // Node would refuse the package.json itself: not a data file's mistake.
+      }
+      return type === "module" ? "module" : type === "commonjs" ? "commonjs" : "detect";
+    }
+    if (path.dirname(dir) === dir) return "detect";
+  }
+}
+
+/**
+ * A JavaScript data file beside pages named without `.11tydata` (`posts/posts.js`, `about.js`
+ * beside `about.md`): Eleventy reads a folder's or a page's data from `posts.json` or
+ * `posts.11tydata.js`, never from `posts.js`, and neither publishes it nor reads it as a
+ * template (.js is neither a page's language nor a published file). Told for a file named as
+ * its folder, and for one named as a page when its code gives data (`export default`,
+ * `module.exports`): another script beside a page is no data file.
+ */
+function unsuffixedScriptData(file: string, folder: string, stem: string, extension: string, pageStems: ReadonlySet<string>, files: readonly string[], read: () => string | undefined): Diagnostic | undefined {
+  const folderData = path.posix.basename(folder) === stem;
+  if (!folderData && !(pageStems.has(`${folder}/${stem}`) && /\bexport\s+default\b|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/.test(read() ?? ""))) return undefined;
+  const meant = `${folder}/${stem}.11tydata${extension}`;
+  const whose = folderData ? `the pages of ${folder}/ are` : "the page beside it is";
+  return {
+    severity: "warning", file, line: 1, column: 1, field: "",
+    message: `nothing reads this file: Eleventy reads the data of ${folderData ? "a folder's pages" : "a page"} from ${folder}/${stem}.json or ${folder}/${stem}.11tydata.js, not ${path.posix.basename(file)}, so ${whose} built without its fields`,
+    fix: files.includes(meant) ? `move what it holds into ${meant}, and delete it` : `rename it to ${meant}`,
+  };
+}
+
+/**
+ * A JavaScript data file that does not compile, at its line and column, without running it
+ * (the check never runs writers' code). CommonJS is compiled as Node compiles it (the body of
+ * a function, sloppy unless it says "use strict"). An ES module is always strict: `0830` or
+ * `with` stop it. It is compiled here with its import and export words blanked out in place;
+ * only when that finds a mistake is Node asked to parse it as a module (`node --check`, which
+ * runs nothing), so the words and the column are Node's own, also on a broken `import` line.
+ */
+export function scriptSyntaxProblem(file: string, text: string, format: ScriptFormat = scriptFormat(".", file)): Diagnostic | undefined {
   const code = text.replace(/^\uFEFF/, "").replace(/^#!.*/, "");
-  const first = compileError(code, file);
-  if (!first) return undefined;
-  const module = /^[ \t]*(?:import[\s{*"']|export\b)|\bimport\.meta\b/m.test(code);
-  const failed = module ? compileError(withoutModuleSyntax(code), file, true) : first;
+  let failed: SyntaxProblem | undefined;
+  if (format !== "module") {
+    const cjs = compileError(code, file);
+    if (!cjs) return undefined;
+    // Node 20.19 reads a .js file it may take either way as a module when CommonJS refuses module syntax.
+    const moduleSyntax = format === "detect" && ESM_ONLY_SYNTAX.includes(cjs.message);
+    const maybeModule = format === "detect" && CJS_ONLY_ERRORS.includes(cjs.message);
+    if (!moduleSyntax && !maybeModule) failed = cjs;
+    else {
+      failed = moduleSyntaxProblem(code, file);
+      // A name CommonJS already has (`const require`), or a top-level `await`: a module only if it compiles as one.
+      if (maybeModule && failed) failed = cjs;
+    }
+  } else failed = moduleSyntaxProblem(code, file);
   if (!failed) return undefined;
   const bom = text.startsWith("\uFEFF") && failed.line === 1 ? 1 : 0;
   return {
     severity: "error", file, line: failed.line, column: failed.column + bom, field: "",
-    message: `the file is not valid JavaScript: ${failed.message}; the build would stop on it`,
+    message: `the file is not valid JavaScript: ${failed.message.replace(/\.$/, "")}; the build would stop on it`,
     fix: scriptFix(code, failed),
   };
 }
 
-/** Where and why V8 refuses to compile `code` as a function's body (an async one for a module's top-level `await`); never run. */
-function compileError(code: string, file: string, module = false): { line: number; column: number; message: string } | undefined {
-  const first = syntaxError(() => vm.compileFunction(code, ["exports", "require", "module", "__filename", "__dirname"], { filename: file }));
-  if (!first || !module) return first;
-  // A module may `await` at its top: compiled in an async function it is fine. Any other
-  // mistake is told as the plain function found it (a stray `}` would close the wrapper).
-  return syntaxError(() => new vm.Script(`(async function () {${code}\n})`, { filename: file })) && first;
+type SyntaxProblem = { line: number; column: number; message: string };
+
+/** V8's words for module syntax in CommonJS: Node then reads the file as an ES module. */
+const ESM_ONLY_SYNTAX: readonly string[] = ["Cannot use import statement outside a module", "Unexpected token 'export'", "Cannot use 'import.meta' outside a module"];
+/** V8's words for what only CommonJS refuses: Node reads the file as a module if it compiles as one. */
+const CJS_ONLY_ERRORS: readonly string[] = [
+  ...["module", "exports", "require", "__filename", "__dirname"].map((name) => `Identifier '${name}' has already been declared`),
+  "await is only valid in async functions and the top level bodies of modules",
+];
+
+/** Where and why V8 refuses to compile `code` as the body of Node's CommonJS wrapper; never run. */
+function compileError(code: string, file: string): SyntaxProblem | undefined {
+  return syntaxError(() => vm.compileFunction(code, ["exports", "require", "module", "__filename", "__dirname"], { filename: file }));
+}
+
+/** The opening of the async, strict function an ES module's code is compiled in here: a module may `await` at its top. */
+const MODULE_WRAPPER = '(async function () {"use strict";';
+
+/**
+ * Where and why Node refuses `code` as an ES module: first compiled here (blanked, strict,
+ * nothing run), and, only if that fails, parsed by Node itself as a module, whose words and
+ * place are the build's. Without a Node to ask, the place found here is told.
+ */
+function moduleSyntaxProblem(code: string, file: string): SyntaxProblem | undefined {
+  const here = syntaxError(() => new vm.Script(`${MODULE_WRAPPER}${withoutModuleSyntax(code)}\n})`, { filename: file }));
+  if (!here) return undefined;
+  const node = nodeModuleCheck(code);
+  if (node === "valid") return undefined;
+  if (node) return node;
+  return here.line === 1 ? { ...here, column: Math.max(1, here.column - MODULE_WRAPPER.length) } : here;
+}
+
+/**
+ * Node's own verdict on `code` as an ES module: `node --check --input-type=module` parses it
+ * from its input and runs nothing (its imports are not even looked up). Undefined when Node
+ * could not be asked or its answer not read.
+ */
+function nodeModuleCheck(code: string): SyntaxProblem | "valid" | undefined {
+  const env = { ...process.env };
+  // Node's options for chatpost (tsx) are not needed to parse a file.
+  delete env.NODE_OPTIONS;
+  const result = spawnSync(process.execPath, ["--check", "--input-type=module"], { input: code, encoding: "utf8", env, timeout: 20_000, windowsHide: true });
+  if (result.error || result.status === null) return undefined;
+  if (result.status === 0) return "valid";
+  const lines = String(result.stderr).split(/\r?\n/);
+  const line = Number(/^\[stdin\]:(\d+)$/.exec(lines[0] ?? "")?.[1]);
+  const caret = lines.findIndex((l, i) => i > 1 && /^[ \t]*\^+[ \t]*$/.test(l));
+  const message = lines.map((l) => /^SyntaxError: (.*)$/.exec(l)?.[1]).find((m) => m !== undefined);
+  if (!line || message === undefined) return undefined;
+  return { line, column: caret > 0 ? lines[caret]!.indexOf("^") + 1 : 1, message };
 }
 
 /** The line, column and words of the SyntaxError `compile` throws, read from V8's report (`file:line`, the line, a caret under the place). */
-function syntaxError(compile: () => unknown): { line: number; column: number; message: string } | undefined {
+function syntaxError(compile: () => unknown): SyntaxProblem | undefined {
   try {
     compile();
     return undefined;
@@ -506,6 +681,35 @@ function scriptFix(code: string, failed: { line: number; column: number; message
         return `add a comma at the end of line ${before + 1}: ${previous.trim()},`;
       }
     }
+  }
+  const line = lines[failed.line - 1] ?? "";
+  const at = line.slice(failed.column - 1);
+  const edited = (from: number, length: number, replacement: string) => `${line.slice(0, from)}${replacement}${line.slice(from + length)}`.trim();
+  // `time: 0830`: a module is strict, where a number may not start with 0 (CommonJS read it as 830, or 0730 as 472).
+  const zero = /^(?:Decimals with leading zeros|Octal literals) are not allowed in strict mode/.test(failed.message) ? /^0[0-9_]*/.exec(at)?.[0] : undefined;
+  if (zero) {
+    const digits = zero.replace(/_/g, "");
+    const clock = /^([01][0-9]|2[0-3])([0-5][0-9])$/.exec(digits);
+    const text = clock ? `${clock[1]}:${clock[2]}` : digits;
+    const number = digits.replace(/^0+(?=.)/, "");
+    const quoted = `\`${edited(failed.column - 1, zero.length, `"${text}"`)}\``;
+    const plain = `\`${edited(failed.column - 1, zero.length, number)}\``;
+    return `a number cannot start with 0: ${clock ? `if it is a time, write it in quotes, ${quoted}` : `to keep it as written (a code, a phone number), write it in quotes, ${quoted}`}; if it is a number, leave out the 0, ${plain}`;
+  }
+  // A Windows path written with single backslashes (`"C:\01"`): in a string a backslash starts an escape.
+  if (/^(?:Octal escape sequences|\\8 and \\9) are not allowed/.test(failed.message)) {
+    return "in quotes a backslash \\ starts a special character: write each \\ as \\\\ (or use / in a path)";
+  }
+  if (failed.message.startsWith("Strict mode code may not include a with statement")) {
+    return "a .js data file here is a module, where with (…) { … } is not allowed: write the object's name before each of its fields instead, or ask the site's maintainer";
+  }
+  const reserved = failed.message === "Unexpected strict mode reserved word" || failed.message === "Unexpected reserved word" ? /^[A-Za-z_$][\w$]*/.exec(at)?.[0] : undefined;
+  if (reserved) return `\`${reserved}\` is a word JavaScript keeps for itself in a module: give the name another spelling (\`${reserved}Name\`, the same everywhere it is used)`;
+  // `"./people.json` or `name: "Ann,`: a quote opened and never closed on its line.
+  const quote = failed.message === "Invalid or unexpected token" && /^["']/.test(at) && !at.slice(1).includes(at[0]!) ? at[0]! : undefined;
+  if (quote) {
+    const tail = /[ \t]*[;,)}\]]*[ \t]*$/.exec(line)![0];
+    return `close the quote: ${`${line.slice(0, line.length - tail.length)}${quote}${tail}`.trim()}`;
   }
   return "correct the code at this line (look for a missing comma, bracket or quote just before it), or ask the site's maintainer; the data can also be written as a .json file";
 }

@@ -4,9 +4,11 @@
 // - YAML data Eleventy never reads (content/_data/authors.yaml, content/posts/posts.yaml): a warning;
 // - a .js data file that does not compile: an error at its line, found without running it;
 // - a post's .11tydata.js that throws when run: only the build can tell, naming the file and
-//   what it threw (it died as "chatpost internal error" with Eleventy's stack trace).
+//   what it threw (it died as "chatpost internal error" with Eleventy's stack trace);
+// - a module data file strict as Node reads it (`0830`), `posts/posts.js` (never read), and two
+//   files giving the same data (dz).
 import assert from "node:assert/strict";
-import { rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { assertCheckAndBuildClean, assertCheckAndBuildSay, reportLines, runScript, said, testFileCache, withFixtureCopy } from "../helpers/build-site.ts";
@@ -38,6 +40,28 @@ describe("data files: check and build say the same, and the fix is clean", { con
     async (root, out) => {
       await assertCheckAndBuildSay(root, out, ENV, 1, "content/_data/links.js:3:3  the file is not valid JavaScript: Unexpected identifier 'chat'; the build would stop on it → add a comma at the end of line 2: home: \"https://example.org/\",");
       writeFileSync(path.join(root, "content/_data/links.js"), 'export default {\n  home: "https://example.org/",\n  chat: "https://bsky.app/"\n};\n');
+      await assertClean(root, out);
+    },
+  ));
+
+  it("a module data file with a time written 0830, posts.js, and extra.json beside extra.js: both say the same; a README is no problem; the fixes are clean (dz)", () => withFixtureCopy(
+    (root) => {
+      writeFileSync(path.join(root, "content/_data/times.js"), "export default {\n  start: 0830,\n};\n");
+      writeFileSync(path.join(root, "content/posts/posts.js"), 'export default { chatNote: "bring questions" };\n');
+      writeFileSync(path.join(root, "content/_data/extra.json"), '{"a": 1}\n');
+      writeFileSync(path.join(root, "content/_data/extra.js"), "export default { b: 2 };\n");
+      writeFileSync(path.join(root, "content/_data/README.md"), "# Data\n\nThe lists the pages use.\n");
+    },
+    async (root, out) => {
+      await assertCheckAndBuildSay(root, out, ENV, 1, [
+        "content/_data/extra.json:1:1  warning: content/_data/extra.json and content/_data/extra.js both give the data `extra`: Eleventy merges them, in this order, and where both set a field, the value in content/_data/extra.js is used → keep one file: move what this file holds into content/_data/extra.js, and delete this file",
+        "content/_data/times.js:2:10  the file is not valid JavaScript: Decimals with leading zeros are not allowed in strict mode; the build would stop on it → a number cannot start with 0: if it is a time, write it in quotes, `start: \"08:30\",`; if it is a number, leave out the 0, `start: 830,`",
+        "content/posts/posts.js:1:1  warning: nothing reads this file: Eleventy reads the data of a folder's pages from content/posts/posts.json or content/posts/posts.11tydata.js, not posts.js, so the pages of content/posts/ are built without its fields → rename it to content/posts/posts.11tydata.js",
+      ].join("\n"));
+      writeFileSync(path.join(root, "content/_data/times.js"), 'export default {\n  start: "08:30",\n};\n');
+      renameSync(path.join(root, "content/posts/posts.js"), path.join(root, "content/posts/posts.11tydata.js"));
+      writeFileSync(path.join(root, "content/_data/extra.js"), "export default { a: 1, b: 2 };\n");
+      rmSync(path.join(root, "content/_data/extra.json"));
       await assertClean(root, out);
     },
   ));

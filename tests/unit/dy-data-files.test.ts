@@ -59,7 +59,7 @@ describe("data files Eleventy does not read", () => {
     assert.deepEqual(problems({
       "_data/links.js": 'export default { home: "/" };\n',
       "_data/extra.cjs": "module.exports = { a: 1 };\n",
-      "_data/extra.mjs": "import x from 'node:path';\nexport const b = 2;\nexport default { a: await Promise.resolve(1), dir: import.meta.dirname };\n",
+      "_data/more.mjs": "import x from 'node:path';\nexport const b = 2;\nexport default { a: await Promise.resolve(1), dir: import.meta.dirname };\n",
       // JSON read with an import attribute, and an import for its effect alone (fz3).
       "_data/authors.js": 'import people from "./people.json" with { type: "json" };\nimport "./setup.js";\nexport default people;\n',
       "_data/nav.json": '{"home": "/"}',
