@@ -8,8 +8,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { trace } from "./build-trace.ts";
+import { chatRevisionsKey, readChatRevisions, unrevisedMoves, unrevisedMoveWarning } from "./chat-revisions.ts";
 import { checkCacheFolder, contentKey, projectCache, type ContentCache } from "./content-cache.ts";
-import { today } from "./clock.ts";
+import { now, today } from "./clock.ts";
 import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { listContentFiles, listDataFiles, listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
@@ -175,8 +176,18 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
   const positions = new Map(facts.map((f) => [f.file, f.chatStartAt]));
   const linkingOnly = ordered.flatMap((r) => (r.linking ? [r.linking] : []));
   const unresolved = ordered.flatMap((r) => r.unresolved ?? []);
-  // An unresolved citation may name the line of another post's reference: only then is the YAML parser loaded.
-  const held = unresolved.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
+  // Published chats whose time changed since a build recorded them, without a new `updated:`
+  // (lib/chat-revisions.ts). Compared here, not kept in the posts' records: the record of the
+  // chats is the cache's, not part of a post's record key, and changes with each build.
+  const day = today(settings.chat.zone);
+  const revisionsKey = cache && chatRevisionsKey(root, settings.url);
+  const moves = revisionsKey ? unrevisedMoves(readChatRevisions(cache!, revisionsKey), facts, day, settings.chat.zone) : [];
+  // An unresolved citation may name the line of another post's reference, a chat whose length changed its `duration:`: only then is the YAML parser loaded.
+  const held = unresolved.length || moves.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
+  const moveWarnings = moves.map((move) => unrevisedMoveWarning(move, {
+    today: day, now: now(),
+    where: (file, field) => (field.join(".") === "chat.start" ? positions.get(file) : undefined) ?? held!(file, field),
+  }));
   const templateProblems = templates ? (await checkTemplatePagesOnRecord(root, templates, cache)).diagnostics : [];
   // A JSON data file (content/posts/posts.json, content/_data/links.json) or a `layout` in one, or in a .11tydata.js: read each time, its module only when there is such a file.
   // Any file of content/_data/ but the settings (Eleventy leaves some unread, lib/page-loader.ts), or a data file of pages.
@@ -189,13 +200,14 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
       ...unpublishableFiles(root),
       ...dataFiles,
       ...crossFileProblems(facts, {
-        today: today(settings.chat.zone),
+        today: day,
         // Of a post's places only its chat's start is kept here (its title's and tags' are in its facts): none other is guessed.
         where: (file, field) => (field.join(".") === "chat.start" ? positions.get(file) : undefined) ?? { line: 1, column: 1 },
         linkingOnly,
         // Posts with errors of their own too: a link to one is not a link to no post.
         postFiles: files,
       }),
+      ...moveWarnings,
       ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography, root }),
       ...siteDiagnostics,
       ...ordered.flatMap((r) => r.citations),

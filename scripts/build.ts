@@ -137,7 +137,8 @@ export async function build(root: string, output: string, quiet: boolean, force:
   const inputs = cache ? inputFingerprint({ root, appDir: APP_DIR, output: target, env: process.env }) : undefined;
   if (cache && inputs && !force) {
     const record = readBuildRecord(cache, target);
-    if (isUpToDate(record, inputs, target, buildTime)) {
+    // Its warnings hold only while the record of the published chats is as that build left it (lib/chat-revisions.ts).
+    if (isUpToDate(record, inputs, target, buildTime) && (await import("../lib/chat-revisions.ts")).chatRevisionsAsBuilt(cache, target)) {
       if (record.warnings) console.warn(record.warnings);
       if (!quiet) console.log(`${shownPath(target)} is up to date: no input changed since it was built (npm run build -- --force builds anyway).`);
       return;
@@ -156,12 +157,32 @@ export async function build(root: string, output: string, quiet: boolean, force:
   const { shareCardProblems, siteShareImageFonts, useShareImageFonts } = await import("../lib/og-image.ts");
   const { shareCardFor } = await import("../plugins/og-image.ts");
   useShareImageFonts(siteShareImageFonts(settings, root));
-  // Only the diagnostics and the clock span leave this block: once Eleventy has written
-  // the site, nothing holds the posts (see below).
-  const { diagnostics, span } = (() => {
-    const { posts, diagnostics } = loadCorpus(root, settings);
+  // The published chats as calendars were given them (lib/chat-revisions.ts): a chat whose time
+  // changed without a new `updated:` is a warning. Recorded again once the site is swapped in.
+  const revisionsModule = await import("../lib/chat-revisions.ts");
+  const { frontMatterPositions } = await import("../lib/site-check.ts");
+  const frontMatter = await import("../lib/front-matter.ts");
+  const { publishDay } = await import("../lib/publishing.ts");
+  const day = publishDay(buildTime, settings.chat.zone);
+  const revisionsKey = cache ? revisionsModule.chatRevisionsKey(root, settings.url) : undefined;
+  // Only the diagnostics, the clock span and the chats' record leave this block: once Eleventy
+  // has written the site, nothing holds the posts (see below).
+  const { diagnostics, span, revisions, moved } = (() => {
+    const { posts, diagnostics, loaded } = loadCorpus(root, settings);
     const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
-    return { diagnostics: [...settingsWarnings, ...diagnostics, ...shareCardProblems(cards, settings, root)], span: stableSpan(posts, buildTime, settings.chat.zone) };
+    const recorded = cache && revisionsKey ? revisionsModule.readChatRevisions(cache, revisionsKey) : undefined;
+    const moves = revisionsModule.unrevisedMoves(recorded, posts, day, settings.chat.zone);
+    const located = moves.length ? frontMatterPositions(root, frontMatter) : undefined;
+    const moveWarnings = moves.map((move) => revisionsModule.unrevisedMoveWarning(move, {
+      today: day, now: buildTime,
+      where: (file, field) => (field.join(".") === "chat.start" ? loaded.get(file)?.chatStartAt : undefined) ?? located!(file, field),
+    }));
+    return {
+      diagnostics: [...settingsWarnings, ...diagnostics, ...moveWarnings, ...shareCardProblems(cards, settings, root)],
+      span: stableSpan(posts, buildTime, settings.chat.zone),
+      revisions: revisionsKey ? revisionsModule.nextChatRevisions(recorded, posts, day) : undefined,
+      moved: moves.length > 0,
+    };
   })();
   // The Nunjucks pages, each compiled on its own, reported with the posts' problems: Eleventy
   // would stop at the first broken one (and checks them again with its own names, plugins/page-templates.ts).
@@ -260,11 +281,16 @@ export async function build(root: string, output: string, quiet: boolean, force:
     for (const print of written) print();
     trace("site swapped in");
     if (cache && inputs) {
+      // Only a build that published writes the record of the chats (never `npm start` or `npm run check`).
+      if (revisionsKey && revisions) revisionsModule.writeChatRevisions(cache, revisionsKey, revisions);
       // Eleventy read the clock during the build: the record holds only if no post was
-      // published and no chat ended between the start and the end of the build.
+      // published and no chat ended between the start and the end of the build. A chat moved
+      // without `updated:` is told with today's date to write: its warning holds until midnight.
+      const until = moved ? Math.min(span.until ?? Infinity, revisionsModule.nextDayStart(day, settings.chat.zone)) : span.until;
       const finished = now();
-      if (span.until === null || finished.getTime() < span.until) {
-        writeBuildRecord(cache, target, { inputs, output: outputStamp(target)!, ...span, warnings });
+      if (until === null || finished.getTime() < until) {
+        revisionsModule.writeChatRevisionsAsBuilt(cache, target, revisionsKey);
+        writeBuildRecord(cache, target, { inputs, output: outputStamp(target)!, ...span, until, warnings });
       }
     }
     // After a full build only (never under `npm start`): cached files no build has used for a

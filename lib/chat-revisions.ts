@@ -1,0 +1,287 @@
+// The chats of a site as they were published, kept in the project cache between runs, so
+// that a published chat whose time was changed without a new `updated:` is told. Calendar
+// apps that already hold a chat's event (keyed by its UID, the post's address at the site's
+// host) take a new time only as a new revision, and a post's revision is its `updated:`
+// (lib/calendar.ts revisionSequence): without one, every reader who added the chat keeps the
+// old time. `moved_from:`, `cancelled:` and `postponed:` without `updated:` are errors of
+// their own (lib/calendar.ts unrevisedChange); a plain edit of `start:` or `duration:` is
+// seen only against this record.
+//
+// The record is sticky: a build (scripts/build.ts) replaces a post's entry only when the
+// post's revision is later than the one recorded, or when its times are those recorded; so
+// a chat moved without `updated:` is told on every check and build until it has one (or is
+// moved back). It is local state: what it says is a warning, never an error.
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { unrevisedChange } from "./calendar.ts";
+import { contentKey, realPath, type ContentCache } from "./content-cache.ts";
+import type { Diagnostic, Position } from "./diagnostics.ts";
+import { publishStart } from "./publishing.ts";
+
+/** A chat as calendars were given it: its start and end (epoch milliseconds) and its revision. */
+export interface RecordedChat {
+  start: number;
+  end: number;
+  /** `updated:` as written (`2026-11-24`, `2026-11-24T14:30`), or null for a post never updated. */
+  revision: string | null;
+}
+
+/** Every chat published from one site, by the post's address (`/posts/online-communities/`, what its calendar UID is made of). */
+export type ChatRevisions = Record<string, RecordedChat>;
+
+/** What this module needs of a post: a loaded Post, or the facts the check keeps of one (lib/validation-cache.ts). */
+export interface ChatOfPost {
+  file: string;
+  /** Its address on the site, `/posts/<name>/`: its calendar UID is `<name>.chat@<host>`. */
+  url: string;
+  date: string;
+  draft?: boolean;
+  updated?: string;
+  /** `updated:` with its time, and the offset: 2026-11-24T14:30-05:00. */
+  updatedAt?: string;
+  updatedFieldAt?: Position;
+  chat?: {
+    startMillis: number;
+    endMillis?: number;
+    zone?: string;
+    status?: "cancelled" | "postponed";
+    movedFrom?: { startMillis: number };
+  };
+}
+
+/**
+ * Where the record of the site in `root` is kept: by the host of its calendar UIDs (the
+ * settings' `url`), and by the site's folder, so that copies of a site sharing one cache
+ * (a writer's experiment, the tests' copies of a fixture) do not tell each other's chats
+ * moved. Undefined for a `url` that is no address (the settings' check says so).
+ */
+export function chatRevisionsKey(root: string, siteUrl: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(siteUrl).host;
+  } catch {
+    return undefined;
+  }
+  return contentKey({ kind: "chat-revisions/1", host, root: realPath(root) });
+}
+
+function isRecordedChat(value: unknown): value is RecordedChat {
+  if (!value || typeof value !== "object") return false;
+  const { start, end, revision } = value as Record<string, unknown>;
+  return Number.isFinite(start) && Number.isFinite(end) && (revision === null || (typeof revision === "string" && /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/.test(revision)));
+}
+
+/** Parses a stored record: anything but a whole, well-formed one is undefined (ignored, never trusted). */
+export function parseChatRevisions(text: string | undefined): ChatRevisions | undefined {
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const chats = (value as { chats?: unknown } | null)?.chats;
+  if (!chats || typeof chats !== "object" || Array.isArray(chats)) return undefined;
+  const out: ChatRevisions = {};
+  for (const [url, chat] of Object.entries(chats)) {
+    if (!isRecordedChat(chat)) return undefined;
+    out[url] = { start: chat.start, end: chat.end, revision: chat.revision };
+  }
+  return out;
+}
+
+/** The record as stored: its entries in address order, so that the same record is the same text. */
+export function chatRevisionsText(chats: ChatRevisions): string {
+  const sorted: ChatRevisions = {};
+  for (const url of Object.keys(chats).sort()) sorted[url] = chats[url]!;
+  return JSON.stringify({ chats: sorted });
+}
+
+/** The record, if there is a whole one. Looked for first: a site never built has none, and that is no miss of the cache. */
+export function readChatRevisions(cache: ContentCache, key: string): ChatRevisions | undefined {
+  return cache.has(key) ? parseChatRevisions(cache.get(key)) : undefined;
+}
+
+/** Written only when it changed (through ContentCache.set: whole or not at all). */
+export function writeChatRevisions(cache: ContentCache, key: string, chats: ChatRevisions): void {
+  const text = chatRevisionsText(chats);
+  if (cache.get(key) !== text) cache.set(key, text);
+}
+
+/** A revision as written, or none. */
+export function revisionOf(post: Pick<ChatOfPost, "updated" | "updatedAt">): string | null {
+  return post.updatedAt ? post.updatedAt.slice(0, 16) : (post.updated ?? null);
+}
+
+// A day alone counts from its midnight, as in revisionSequence: `2026-11-24` is `2026-11-24T00:00`.
+const clock = (revision: string) => (revision.length === 10 ? `${revision}T00:00` : revision);
+
+/** Whether revision `a` is later than `b` (none is before any). */
+export function isLaterRevision(a: string | null, b: string | null): boolean {
+  if (a === null) return false;
+  return b === null || clock(a) > clock(b);
+}
+
+/** A post published by `today` (YYYY-MM-DD where the chats are hosted: lib/publishing.ts publishDay), with a chat. */
+function publishedChat(post: ChatOfPost, today: string): post is ChatOfPost & { chat: NonNullable<ChatOfPost["chat"]> } {
+  return !post.draft && post.date <= today && post.chat !== undefined;
+}
+
+function asRecorded(post: ChatOfPost & { chat: NonNullable<ChatOfPost["chat"]> }): RecordedChat {
+  return { start: post.chat.startMillis, end: post.chat.endMillis ?? post.chat.startMillis, revision: revisionOf(post) };
+}
+
+/**
+ * The record after a build that published `posts` on `today`: a post not yet in it enters
+ * as it is; one in it is replaced when its revision is later than the one recorded, or when
+ * its times are those recorded (then the later of the two revisions stays: calendars keep the
+ * highest they were given). Otherwise its entry stays, so the warning stays. Drafts, posts
+ * not yet published and posts without a chat are left out; entries of posts no longer there stay.
+ */
+export function nextChatRevisions(recorded: ChatRevisions | undefined, posts: readonly ChatOfPost[], today: string): ChatRevisions {
+  const next: ChatRevisions = { ...recorded };
+  for (const post of posts) {
+    if (!publishedChat(post, today)) continue;
+    const now = asRecorded(post);
+    const was = next[post.url];
+    if (!was || isLaterRevision(now.revision, was.revision)) next[post.url] = now;
+    else if (was.start === now.start && was.end === now.end) next[post.url] = { ...now, revision: isLaterRevision(was.revision, now.revision) ? was.revision : now.revision };
+  }
+  return next;
+}
+
+/** A published chat whose time differs from the record while its revision is not later. */
+export interface UnrevisedMove {
+  file: string;
+  date: string;
+  zone: string;
+  /** What calendars have. */
+  recorded: RecordedChat;
+  /** What the post says now. */
+  current: RecordedChat;
+  /** Its `moved_from:`, when it has one. */
+  movedFrom?: number;
+  updatedFieldAt?: Position;
+}
+
+/**
+ * The published chats of `posts` whose start or end differs from `recorded` while their
+ * revision is not later than the one recorded. Cancelled and postponed chats are left out
+ * (calendars are told by their status, which needs `updated:`: lib/calendar.ts unrevisedChange),
+ * and so is a chat with `moved_from:` and no `updated:`, already an error.
+ */
+export function unrevisedMoves(recorded: ChatRevisions | undefined, posts: readonly ChatOfPost[], today: string, siteZone: string): UnrevisedMove[] {
+  if (!recorded) return [];
+  const out: UnrevisedMove[] = [];
+  for (const post of posts) {
+    if (!publishedChat(post, today) || post.chat.status) continue;
+    if (post.chat.movedFrom && post.updated === undefined) continue;
+    const was = recorded[post.url];
+    if (!was) continue;
+    const current = asRecorded(post);
+    if ((was.start === current.start && was.end === current.end) || isLaterRevision(current.revision, was.revision)) continue;
+    out.push({
+      file: post.file, date: post.date, zone: post.chat.zone ?? siteZone, recorded: was, current,
+      ...(post.chat.movedFrom ? { movedFrom: post.chat.movedFrom.startMillis } : {}),
+      ...(post.updatedFieldAt ? { updatedFieldAt: post.updatedFieldAt } : {}),
+    });
+  }
+  return out;
+}
+
+/** An instant as a writer writes `start:` in `zone`: 2026-12-01T20:30 (with seconds only when it has some). */
+export function writtenTime(millis: number, zone: string): string {
+  const time = DateTime.fromMillis(millis, { zone });
+  return time.toFormat(time.second ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
+}
+
+/**
+ * The `updated:` to write now: today's date (never before the publish day), or, when that
+ * is no later than the revision calendars have or the one written (a second change on one
+ * day), today's date with the clock time where the chat is hosted; a minute after the
+ * latest of them when even that is not later (a clock behind, or a date ahead).
+ */
+export function revisionToWrite(move: Pick<UnrevisedMove, "date" | "zone" | "recorded" | "current">, today: string, now: Date): string {
+  const notAfter = isLaterRevision(move.current.revision, move.recorded.revision) ? move.current.revision : move.recorded.revision;
+  const day = today > move.date ? today : move.date;
+  if (isLaterRevision(day, notAfter)) return day;
+  const withTime = `${day}T${DateTime.fromJSDate(now, { zone: move.zone }).toFormat("HH:mm")}`;
+  if (isLaterRevision(withTime, notAfter)) return withTime;
+  return DateTime.fromISO(clock(notAfter!), { zone: "UTC" }).plus({ minutes: 1 }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+export interface MoveWarningOptions {
+  /** Today where the chats are hosted (lib/clock.ts today). */
+  today: string;
+  now: Date;
+  /** Where a field of a post is written; a position without a line: not written. */
+  where: (file: string, field: readonly string[]) => Position;
+}
+
+/**
+ * The warning for a chat moved without a new revision: at `start:` (at `duration:` when only
+ * the end changed and it is written), with the time calendars have and the time it has now,
+ * and the lines to write: `updated:` (added with today's date as for a cancelled chat, or
+ * changed), and `moved_from:` when the start moved, so that the page says "Moved from …".
+ */
+export function unrevisedMoveWarning(move: UnrevisedMove, options: MoveWarningOptions): Diagnostic {
+  const { today, now, where } = options;
+  const startMoved = move.recorded.start !== move.current.start;
+  const was = (millis: number) => writtenTime(millis, move.zone);
+  const durationAt = startMoved ? undefined : where(move.file, ["chat", "duration"]);
+  const [field, at] = durationAt?.line !== undefined ? ["chat.duration", durationAt] : ["chat.start", where(move.file, ["chat", "start"])];
+  const minutes = (chat: RecordedChat) => Math.round((chat.end - chat.start) / 60_000);
+  const change = startMoved
+    ? `the chat was published starting at ${was(move.recorded.start)} and now starts at ${was(move.current.start)} (${move.zone} time)`
+    : `the chat was published ending at ${was(move.recorded.end)} (${minutes(move.recorded)} minutes) and now ends at ${was(move.current.end)} (${minutes(move.current)} minutes, ${move.zone} time)`;
+  const revision = move.current.revision === null
+    ? "the post has no `updated:`"
+    : move.current.revision === move.recorded.revision
+      ? `\`updated:\` is still ${move.current.revision}, the revision calendars have`
+      : `\`updated:\` (${move.current.revision}) is not later than the one calendars have (${move.recorded.revision ?? "none"})`;
+  const message = `${change}, but ${revision}: calendars that already have the chat keep the old time (they take a change only as a new revision), and feed readers do not show the change`;
+  const day = revisionToWrite(move, today, now);
+  // Worded as for a cancelled or moved chat without `updated:` (lib/calendar.ts unrevisedChange).
+  const updatedFix = move.current.revision === null
+    ? ((day === today ? unrevisedChange({ date: move.date, chat: { movedFrom: true } }, today)?.fix : undefined) ?? `add the line \`updated: ${day}\` below \`date:\``)
+    : `change \`updated:\`${move.updatedFieldAt?.line !== undefined ? ` (line ${move.updatedFieldAt.line})` : ""} to \`updated: ${day}\` (the day${day.length > 10 ? " and time" : ""} you changed the post)`;
+  const movedFix = startMoved && move.movedFrom !== move.recorded.start
+    ? `, and ${move.movedFrom === undefined ? "add the line" : "change `moved_from:` to"} \`moved_from: ${was(move.recorded.start)}\`${move.movedFrom === undefined ? " below `start:`" : ""} so that the page says "Moved from …"`
+    : "";
+  const back = startMoved
+    ? `; or, if the chat did not move, write \`start: ${was(move.recorded.start)}\` again`
+    : `; or, if its length did not change, write \`duration: ${minutes(move.recorded)}\`${field === "chat.duration" ? " again" : " below `start:`"}`;
+  return { severity: "warning", file: move.file, ...at, field, message, fix: `${updatedFix}${movedFix}${back}` };
+}
+
+/**
+ * What a build of `target` last saw of the record (its key and a hash of its text): the
+ * build record (lib/build-record.ts) holds only while the record is still that. Another
+ * copy of the site, or a record pruned or damaged, would otherwise leave a build with nothing
+ * to do printing warnings a build would no longer give, or missing one it would.
+ */
+const asBuiltKey = (target: string) => contentKey({ kind: "chat-revisions-as-built", target: path.resolve(target) });
+
+const digest = (text: string | undefined) => (text === undefined ? "none" : createHash("sha256").update(text).digest("hex"));
+
+export function writeChatRevisionsAsBuilt(cache: ContentCache, target: string, key: string | undefined): void {
+  cache.set(asBuiltKey(target), JSON.stringify({ key: key ?? null, digest: key === undefined ? "none" : digest(cache.get(key)) }));
+}
+
+/** Whether the record is as the last build of `target` left it (false when that is not known). */
+export function chatRevisionsAsBuilt(cache: ContentCache, target: string): boolean {
+  let seen: { key?: unknown; digest?: unknown };
+  try {
+    seen = JSON.parse(cache.get(asBuiltKey(target)) ?? "null") ?? {};
+  } catch {
+    return false;
+  }
+  if (seen.key === null) return seen.digest === "none";
+  return typeof seen.key === "string" && seen.digest === digest(cache.get(seen.key));
+}
+
+/** When the day after `day` (YYYY-MM-DD) begins in `zone`: a warning that gives today's date holds until then. */
+export function nextDayStart(day: string, zone: string): number {
+  return publishStart(DateTime.fromISO(day, { zone: "UTC" }).plus({ days: 1 }).toISODate()!, zone);
+}

@@ -1,0 +1,175 @@
+// A published chat whose start is edited without `updated:`: calendars that have it keep the
+// old time. `npm run check` and `npm run build` warn (exit 0) against the record of the chats
+// a build published (lib/chat-revisions.ts), until the post has the `updated:` the warning
+// gives or the chat is moved back; drafts and posts not yet published are never told.
+import assert from "node:assert/strict";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { chatRevisionsKey } from "../../lib/chat-revisions.ts";
+import { ContentCache } from "../../lib/content-cache.ts";
+import { copySite, FIXTURE_SITE, reportLines, runScript, said, testFileCache, type BuildResult } from "../helpers/build-site.ts";
+
+// The fixture's upcoming chat, Tuesday 2026-12-01 20:30 New York, published 2026-11-20; the clock is 2026-11-24T12:00Z.
+const UPCOMING = "content/posts/2026-11-20-upcoming.md";
+const DRAFT = "content/posts/2017-11-10-draft.md";
+const SCHEDULED = "content/posts/2030-01-01-scheduled.md";
+const UP_TO_DATE = /is up to date: no input changed/;
+const WARNING = /^content\/posts\/2026-11-20-upcoming\.md:5:3 {2}chat\.start {2}warning: the chat was published starting at 2026-12-01T20:30 and now starts at 2026-12-02T20:30 \(America\/New_York time\), but the post has no `updated:`: calendars that already have the chat keep the old time \(they take a change only as a new revision\), and feed readers do not show the change → add the line `updated: 2026-11-24` below `date:` \(the day you changed the post, today\), and add the line `moved_from: 2026-12-01T20:30` below `start:` so that the page says "Moved from …"; or, if the chat did not move, write `start: 2026-12-01T20:30` again$/;
+
+const root = copySite(FIXTURE_SITE);
+const out = path.join(tmpdir(), `chatpost-out-${path.basename(root)}`);
+const cacheDir = testFileCache("mv-chat-moved");
+const env = { CHATPOST_CACHE_DIR: cacheDir };
+after(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+});
+
+const original = readFileSync(path.join(root, UPCOMING), "utf8");
+const write = (file: string, text: string) => writeFileSync(path.join(root, file), text);
+const moved = original.replace("  start: 2026-12-01T20:30\n", "  start: 2026-12-02T20:30\n");
+const check = (extra: Record<string, string> = {}) => runScript("check", root, [], { ...env, ...extra });
+const build = (extra: Record<string, string> = {}) => runScript("build", root, ["--output", out], { ...env, ...extra });
+
+function assertClean(result: BuildResult, what: string): void {
+  assert.equal(result.code, 0, `${what}: ${said(result)}`);
+  assert.doesNotMatch(said(result), /warning/, what);
+}
+
+function assertWarns(result: BuildResult, what: string): void {
+  assert.equal(result.code, 0, `${what}: ${said(result)}`);
+  assert.match(reportLines(result), WARNING, what);
+  assert.match(said(result), /^1 warning\.$/m, what);
+}
+
+/** The post with the lines the warning says to add, where it says to add them. */
+function fixedAsTold(text: string, fix: string): string {
+  const updated = /add the line `(updated: [^`]+)` below `date:`/.exec(fix)![1]!;
+  const movedFrom = /add the line `(moved_from: [^`]+)` below `start:`/.exec(fix)![1]!;
+  return text.replace(/^(date: .*\n)/m, `$1${updated}\n`).replace(/^( {2}start: .*\n)/m, `$1  ${movedFrom}\n`);
+}
+
+describe("a published chat moved without `updated:`", () => {
+  const runs: Record<string, BuildResult> = {};
+  let fixedText = "";
+
+  before(async () => {
+    runs.firstBuild = await build();
+    write(UPCOMING, moved);
+    runs.check = await check();
+    runs.checkAgain = await check(); // from the check's records
+    runs.build = await build();
+    runs.buildAgain = await build(); // nothing changed: from the build's record
+    runs.cacheOffCheck = await check({ CHATPOST_CACHE_DIR: "off" });
+    runs.cacheOffBuild = await build({ CHATPOST_CACHE_DIR: "off" });
+
+    // Moved back: nothing to tell.
+    write(UPCOMING, original);
+    runs.backCheck = await check();
+    runs.backBuild = await build();
+
+    // Moved again, then the lines the warning gives are added.
+    write(UPCOMING, moved);
+    runs.movedAgain = await check();
+    fixedText = fixedAsTold(moved, /→ (.*)$/m.exec(reportLines(runs.movedAgain))![1]!);
+    write(UPCOMING, fixedText);
+    runs.fixedCheck = await check();
+    runs.fixedBuild = await build();
+    runs.fixedCheckAfterBuild = await check();
+  });
+
+  it("the first build, with no record yet, tells nothing", () => {
+    assertClean(runs.firstBuild!, "first build");
+  });
+
+  it("npm run check warns with the old and the new time and the lines to add, and exits 0", () => {
+    assertWarns(runs.check!, "check");
+    assert.match(said(runs.check!), /6 posts checked: no errors\./);
+  });
+
+  it("the check warns again when the post comes from its record", () => {
+    assertWarns(runs.checkAgain!, "check again");
+    assert.equal(reportLines(runs.checkAgain!), reportLines(runs.check!));
+  });
+
+  it("npm run build warns the same, builds, and keeps warning on the next build", () => {
+    assertWarns(runs.build!, "build");
+    assert.equal(reportLines(runs.build!), reportLines(runs.check!));
+    assertWarns(runs.buildAgain!, "build again");
+    assert.match(runs.buildAgain!.stdout, UP_TO_DATE);
+  });
+
+  it("tells nothing with CHATPOST_CACHE_DIR=off: there is no record", () => {
+    assertClean(runs.cacheOffCheck!, "check without cache");
+    assertClean(runs.cacheOffBuild!, "build without cache");
+  });
+
+  it("tells nothing once the chat is moved back", () => {
+    assertClean(runs.backCheck!, "check moved back");
+    assertClean(runs.backBuild!, "build moved back");
+  });
+
+  it("tells nothing once the lines it gave are added, and the page says Moved from", () => {
+    assertWarns(runs.movedAgain!, "moved again");
+    assert.match(fixedText, /^date: 2026-11-20\nupdated: 2026-11-24\n/m);
+    assert.match(fixedText, /^ {2}start: 2026-12-02T20:30\n {2}moved_from: 2026-12-01T20:30\n/m);
+    assertClean(runs.fixedCheck!, "check fixed");
+    assert.match(said(runs.fixedCheck!), /posts checked: no errors\./);
+    assertClean(runs.fixedBuild!, "build fixed");
+    assertClean(runs.fixedCheckAfterBuild!, "check after the fixed build");
+    assert.match(readFileSync(path.join(out, "posts/upcoming/index.html"), "utf8"), /Moved from/);
+  });
+});
+
+describe("chats not told", () => {
+  const runs: Record<string, BuildResult> = {};
+
+  before(async () => {
+    // The fixed post of the cases above is the record now; a draft and a post dated 2030 are in none.
+    await build();
+    const moveStart = (file: string, from: string, to: string) => write(file, readFileSync(path.join(root, file), "utf8").replace(`start: ${from}`, `start: ${to}`));
+    moveStart(DRAFT, "2017-11-14T20:30", "2017-11-15T20:30");
+    moveStart(SCHEDULED, "2030-01-08T20:30", "2030-01-09T20:30");
+    runs.check = await check();
+    runs.build = await build();
+  });
+
+  it("a draft's or a post not yet published is never told", () => {
+    assertClean(runs.check!, "check");
+    assertClean(runs.build!, "build");
+  });
+});
+
+describe("the record changed or damaged since the last build", () => {
+  const runs: Record<string, BuildResult> = {};
+
+  before(async () => {
+    // The settled post moved again on the same day: told with the time to write.
+    const text = readFileSync(path.join(root, UPCOMING), "utf8");
+    write(UPCOMING, text.replace("  start: 2026-12-02T20:30\n", "  start: 2026-12-03T20:30\n"));
+    runs.build = await build();
+    runs.check = await check();
+    // Damaged (as by a disk or another program): ignored, not trusted; the build that follows writes it again.
+    const key = chatRevisionsKey(root, "https://careleaders.example/")!;
+    writeFileSync(new ContentCache(cacheDir).fileFor(key), "damaged");
+    runs.checkDamaged = await check();
+    runs.buildDamaged = await build();
+    runs.checkRewritten = await check();
+  });
+
+  it("a second move on the day of the first asks for `updated:` with the time", () => {
+    assert.equal(runs.build!.code, 0, said(runs.build!));
+    assert.match(reportLines(runs.build!), /warning: the chat was published starting at 2026-12-02T20:30 and now starts at 2026-12-03T20:30 .* but `updated:` is still 2026-11-24, the revision calendars have: .* → change `updated:` \(line 4\) to `updated: 2026-11-24T07:00` \(the day and time you changed the post\), and change `moved_from:` to `moved_from: 2026-12-02T20:30`/);
+    assert.equal(reportLines(runs.check!), reportLines(runs.build!));
+  });
+
+  it("a damaged record gives no warning, and a build with nothing else changed builds again instead of repeating the old one", () => {
+    assertClean(runs.checkDamaged!, "check with the record damaged");
+    assertClean(runs.buildDamaged!, "build with the record damaged");
+    assert.doesNotMatch(runs.buildDamaged!.stdout, UP_TO_DATE);
+    // The build recorded the chat as it is now: nothing to tell.
+    assertClean(runs.checkRewritten!, "check after");
+  });
+});
