@@ -66,7 +66,7 @@ describe("publish workflow", () => {
     const cache = allSteps().find((s) => (s.uses ?? "").startsWith("actions/cache@"));
     assert.equal(cache?.with?.path, ".cache");
     // Saved by every run, restored from the newest: the record of the chats as published changes on a daily run too.
-    assert.match(cache?.with?.key ?? "", /\$\{\{ github\.run_id \}\}/);
+    assert.match(String(cache?.with?.key), /\$\{\{ github\.run_id \}\}/);
     assert.equal(cache?.with?.["restore-keys"], "chatpost-cache-");
   });
 
