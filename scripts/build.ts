@@ -284,9 +284,11 @@ export async function build(root: string, output: string, quiet: boolean, force:
       // Only a build that published writes the record of the chats (never `npm start` or `npm run check`).
       if (revisionsKey && revisions) revisionsModule.writeChatRevisions(cache, revisionsKey, revisions);
       // Eleventy read the clock during the build: the record holds only if no post was
-      // published and no chat ended between the start and the end of the build. A chat moved
-      // without `updated:` is told with today's date to write: its warning holds until midnight.
-      const until = moved ? Math.min(span.until ?? Infinity, revisionsModule.nextDayStart(day, settings.chat.zone)) : span.until;
+      // published and no chat ended between the start and the end of the build. A warning that
+      // gives today's date to write (a chat moved without `updated:`, an `updated:` ahead of
+      // today) holds only until midnight: a build with nothing to do replays its warnings.
+      const dated = moved || diagnostics.some((d) => d.fix?.includes(day));
+      const until = dated ? Math.min(span.until ?? Infinity, revisionsModule.nextDayStart(day, settings.chat.zone)) : span.until;
       const finished = now();
       if (until === null || finished.getTime() < until) {
         revisionsModule.writeChatRevisionsAsBuilt(cache, target, revisionsKey);

@@ -19,7 +19,11 @@ before(async () => {
   const env = { CHATPOST_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "chatpost-sq-cache-")), CHATPOST_NOW: "2017-11-25T15:00:00Z" };
   runs.check = await runScript("check", root, [], env);
   runs.fromRecords = await runScript("check", root, [], env);
-  runs.build = await runScript("build", root, ["--output", mkdtempSync(path.join(tmpdir(), "chatpost-out-")), "--quiet"], env);
+  const output = mkdtempSync(path.join(tmpdir(), "chatpost-out-"));
+  runs.build = await runScript("build", root, ["--output", output], env);
+  // The next day, nothing changed: the build does not replay yesterday's date as today's.
+  runs.nextDay = await runScript("build", root, ["--output", output], { ...env, CHATPOST_NOW: "2017-11-26T15:00:00Z" });
+  runs.sameDay = await runScript("build", root, ["--output", output], { ...env, CHATPOST_NOW: "2017-11-26T16:00:00Z" });
   // The same records, a day before Christmas: the date is no longer ahead.
   runs.later = await runScript("check", root, [], { ...env, CHATPOST_NOW: "2017-12-24T15:00:00Z" });
 });
@@ -33,6 +37,15 @@ describe("an `updated:` more than a day after the build's day", () => {
     assert.deepEqual(lines(runs.fromRecords!), lines(runs.check!));
     assert.equal(runs.build!.code, 0, runs.build!.stderr);
     assert.deepEqual(lines(runs.build!), lines(runs.check!));
+  });
+
+  it("is told with the day's date by a build the next day, which builds again (a build with nothing to do holds until midnight)", () => {
+    assert.equal(runs.nextDay!.code, 0, runs.nextDay!.stderr);
+    assert.doesNotMatch(runs.nextDay!.stdout, /is up to date/);
+    assert.match(lines(runs.nextDay!).join("\n"), /29 days after today \(2017-11-26\): .* → write the day you changed the post: updated: 2017-11-26$/);
+    // Later the same day, nothing to do: the warning is replayed as it was.
+    assert.match(runs.sameDay!.stdout, /is up to date/);
+    assert.deepEqual(lines(runs.sameDay!), lines(runs.nextDay!));
   });
 
   it("is not kept in the check's records once the day is near", () => {
