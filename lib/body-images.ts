@@ -4,10 +4,11 @@
 // often), and be of a kind the build publishes. The body is read through markdown-it's
 // token stream, so an <img> inside a code block or code span (shown as text, not as an
 // image) is never reported.
+import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
 import { caseSlip, type FileLookup } from "./file-case.ts";
-import { isPublishedFile, PUBLISHED_FILE_EXTENSIONS, PUBLISHED_IMAGE_EXTENSIONS, rawAddresses, rawImages, resolveLocalPath } from "./local-paths.ts";
+import { DATA_FOLDER, isPublishedFile, PUBLISHED_FILE_EXTENSIONS, PUBLISHED_IMAGE_EXTENSIONS, rawAddresses, rawImages, resolveLocalPath } from "./local-paths.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile } from "./content-paths.ts";
 import { ATTRIBUTE_VALUE_PREFIXES, MARKDOWN_ADDRESS_PREFIXES, sourceColumns, writtenForms } from "./source-columns.ts";
@@ -91,6 +92,9 @@ export function imageFileProblem(file: string, src: string, fileExists: FileLook
   const where = resolveLocalPath(file, src);
   if (where.kind === "remote") return undefined;
   const what = kind === "image" ? "image file" : "file";
+  if (where.kind === "outside" && where.file.startsWith(DATA_FOLDER)) {
+    return { message: `the ${what} ${src} is in ${DATA_FOLDER}, the folder of the site's data, from which nothing is published`, fix: `move it next to the ${isPostFile(file) ? "post" : "page"} and write its file name, e.g. ${path.posix.basename(where.file)}` };
+  }
   if (where.kind === "outside" || !fileExists(where.file)) {
     const slip = where.kind === "local" ? caseSlip(src, where.file, fileExists) : undefined;
     if (slip) {

@@ -14,7 +14,7 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import type { Diagnostic } from "./diagnostics.ts";
 import { caseSlip, type FileLookup } from "./file-case.ts";
-import { PUBLISHED_FILE_EXTENSIONS, isPublishedFile, linkTarget, looksLikeHost, rawAddresses, resolveLocalPath } from "./local-paths.ts";
+import { DATA_FOLDER, PUBLISHED_FILE_EXTENSIONS, isPublishedFile, linkTarget, looksLikeHost, rawAddresses, resolveLocalPath } from "./local-paths.ts";
 import type { SiteLink } from "./site-links.ts";
 import { parseBody } from "./markdown.ts";
 import { isPostFile, POSTS_DIR, slugFromFile } from "./content-paths.ts";
@@ -377,6 +377,9 @@ function linkProblem(file: string, href: string, fileExists: FileLookup, sitePos
         ? `check the file name: did you mean ${fileFrom(file, meant)}${/[?#].*$/s.exec(href)?.[0] ?? ""}?`
         : `check the file name: link to another post by its file name, e.g. ${postLinkExample(file, files)}`,
     };
+  }
+  if (target.file.startsWith(DATA_FOLDER)) {
+    return { message: `the link to ${shown} leads to ${target.file}, in the folder of the site's data, from which nothing is published`, fix: `move the file next to the ${isPostFile(file) ? "post" : "page"} and link to it by its name, e.g. [${path.posix.basename(target.file)}](${path.posix.basename(target.file)})` };
   }
   if (!target.url || !fileExists(target.file)) {
     return {

@@ -12,8 +12,11 @@ export type LocalPath =
   | { kind: "remote" }
   /** A file of the site: `file` from the project root, `url` site-absolute (the path prefix is added later). */
   | { kind: "local"; file: string; url: string }
-  /** A path that leaves content/, which is never published. */
+  /** A path that leaves content/, or is in content/_data/ (Eleventy's data): neither is ever published. */
   | { kind: "outside"; file: string };
+
+/** Eleventy's data folder, beside the settings: nothing in it is published (lib/content-paths.ts contentFilesGlobs). */
+export const DATA_FOLDER = "content/_data/";
 
 /**
  * Resolve `src` as written in `postFile` (content/posts/…): relative to the post's
@@ -25,7 +28,7 @@ export function resolveLocalPath(postFile: string, src: string): LocalPath {
   const decoded = safeDecode(pathPart);
   const folder = postFile.slice(0, postFile.lastIndexOf("/") + 1);
   const file = normalise(decoded.startsWith("/") ? `content${decoded}` : `${folder}${decoded}`);
-  if (!file.startsWith("content/")) return { kind: "outside", file };
+  if (!file.startsWith("content/") || file.startsWith(DATA_FOLDER)) return { kind: "outside", file };
   return { kind: "local", file, url: `/${encodePath(file.slice("content/".length))}${rest}` };
 }
 

@@ -19,6 +19,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { spawnSync } from "node:child_process";
 import { isPostFile, listContentFiles, listDataFiles, POSTS_DIR, SETTINGS_FILE } from "./content-paths.ts";
+import { isPublishedFile } from "./local-paths.ts";
 import { jsonSyntaxProblem } from "./bibliography.ts";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { findFile } from "./file-case.ts";
@@ -476,7 +477,15 @@ function ignoredGlobalDataFile(file: string): Diagnostic {
   const name = path.posix.basename(file);
   const settingsLike = /^site\.ya?ml(?:\.txt)?\s*$/i.test(name);
   const yaml = /\.ya?ml$/i.test(name);
-  const note = /\.(?:txt|md|markdown|docx?|rtf|pdf)$/i.test(name);
+  const note = /\.(?:txt|md|markdown|docx?|rtf)$/i.test(name);
+  // A picture, a handout or a recording is for readers: nothing in content/_data/ is published either.
+  if (!settingsLike && isPublishedFile(name) && !/\.csv$/i.test(name)) {
+    return {
+      severity: "warning", file, line: 1, column: 1, field: "",
+      message: "nothing reads this file, and it is not published: content/_data/ is the folder of the site's data, from which nothing is put on the site",
+      fix: `if readers are to see it, move it next to the post that links to it (${POSTS_DIR}/${name}) or into content/; if not, keep it outside content/`,
+    };
+  }
   return {
     severity: "warning", file, line: 1, column: 1, field: "",
     message: settingsLike
