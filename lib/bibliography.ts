@@ -2103,15 +2103,22 @@ function bibtexTitleProblem(raw: string): { message: string; how: string; name: 
   const words = (text: string) => text.split(/\s+/).filter(Boolean);
   // How BibTeX reads what was written: "Last, First", or given names then the family name.
   // bibtexReading takes the last word as the family name: one put after the given names gives their initials.
-  const initials = (given: string) => bibtexReading([...words(plain.restore(given)), "F"]).printed.replace(/^F, /, "");
-  const printed = parts.length === 2 ? `${plain.restore(parts[0]!)}, ${initials(parts[1]!)}` : bibtexReading(words(plain.restore(plain.text))).printed;
+  // Words are split before braced groups are put back: BibTeX keeps `{Doe PhD}` one word.
+  const restored = (text: string) => words(text).map(plain.restore);
+  const initials = (given: string) => bibtexReading([...restored(given), "F"]).printed.replace(/^F, /, "");
+  const printed = parts.length === 2 ? `${plain.restore(parts[0]!)}, ${initials(parts[1]!)}` : bibtexReading(restored(plain.text)).printed;
   const rest = splitTopLevel(titles.rest, ",").map((p) => p.trim()).filter(Boolean);
-  // What is left may be PubMed's "Smith JA" ("Dr Smith JA"): written "Smith, J. A.", or, when
-  // the capitals may also be a name ("Dr Kate DOE"), told by the PubMed check once this is fixed.
-  const pubmed = rest.length === 1 ? pubmedReadings(rest[0]!) : undefined;
-  if (pubmed?.family) return undefined;
-  const reading = rest.length === 1 && !pubmed ? bibtexReading(words(rest[0]!)) : undefined;
-  const name = plain.restore(pubmed ? pubmed.initials : reading ? (reading.given ? `${reading.family}, ${reading.given}` : reading.family) : rest.join(", "));
+  // A suffix is part of the name, written as BibTeX reads one: "King, Jr., Martin Luther".
+  const last = words(rest[0] ?? "");
+  const suffix = rest.length === 2 && JR_PART.test(rest[1]!) ? rest[1]! : rest.length === 1 && last.length > 2 && JR_PART.test(last.at(-1)!) ? last.at(-1)! : undefined;
+  const person = suffix === undefined ? rest : [rest.length === 2 ? rest[0]! : last.slice(0, -1).join(" ")];
+  // What is left may be PubMed's "Smith JA" ("Dr Smith JA"): written "Smith, J. A.". Capitals that
+  // may also be a name ("Dr Kate DOE") are read as BibTeX reads them; a braced group is no initial.
+  const readings = person.length === 1 && suffix === undefined && !/[\u0370-\u03ff]/.test(person[0]!) ? pubmedReadings(person[0]!) : undefined;
+  const pubmed = readings?.family ? undefined : readings;
+  const reading = person.length === 1 && !pubmed ? bibtexReading(words(person[0]!)) : undefined;
+  const written = pubmed ? pubmed.initials : reading ? [reading.family, suffix, reading.given].filter(Boolean).join(", ") : person.join(", ");
+  const name = plain.restore(written);
   const removed = [...new Set(titles.removed)].map((w) => `"${w}"`);
   const them = removed.length > 1 ? `${removed.slice(0, -1).join(", ")} and ${removed.at(-1)}` : removed[0]!;
   return {

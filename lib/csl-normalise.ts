@@ -1217,7 +1217,12 @@ const DEGREES = [
 // Written with or without full stops (Ph.D., M.D.); in any capitals from three letters on (PHD,
 // Phd), while "Md" or "Do" could be something else.
 const DEGREE_BY_LETTERS = new Map(DEGREES.map((d) => [d.length > 2 ? d.toLowerCase() : d, d]));
+// Written as names are, these are names (Edd Byrnes, Okafor, John Mba), not EdD and MBA.
+const NAMES_LIKE_DEGREES = new Set(["Edd", "Mba"]);
+// A lower-case abbreviation that continues a title: "Dr. med.", "Dr. rer. nat.", "Prof. em.", "Dr. h.c.".
+const TITLE_PART = /^\p{Ll}[\p{Ll}.]*\.$/u;
 const degreeOf = (word: string) => {
+  if (NAMES_LIKE_DEGREES.has(word)) return undefined;
   const bare = word.replace(/\./g, "");
   return DEGREE_BY_LETTERS.get(bare.length > 2 ? bare.toLowerCase() : bare);
 };
@@ -1245,8 +1250,11 @@ export function withoutTitles(text: string): { rest: string; removed: string[] }
     // "Dr Pepper" and "Dr. Oetker" are companies: a title needs a whole name after it, or given
     // names after a comma ("Doe, Dr Kate").
     if (words.length > 1 && TITLE.test(words[0]!) && (words.length > 2 || afterComma)) {
-      removed.push(words[0]!);
-      words = words.slice(1);
+      // The whole of a title of more words: "Prof. Dr.", "Dr. med.", "Dr. rer. nat.", "Prof. em.".
+      do {
+        removed.push(words[0]!);
+        words = words.slice(1);
+      } while (words.length > 1 && (TITLE.test(words[0]!) || TITLE_PART.test(words[0]!)) && (words.length > 2 || afterComma));
     }
     while (words.length > 1 && degreeOf(words.at(-1)!) && (words.length > 2 || afterComma)) removed.unshift(words.pop()!);
     kept.push(...(i > 0 ? [pieces[i - 1]!] : []), words.join(" "));

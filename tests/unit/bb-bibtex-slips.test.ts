@@ -194,6 +194,14 @@ describe("a title or degree in a BibTeX name", () => {
     ["Prof. Kate van der Berg", "van der Berg, P. K.", '"Prof."', "van der Berg, Kate"],
     ["Smith, John and Dr Kate Doe and Lee, Ann", "Doe, D. K.", '"Dr"', "Smith, John and Doe, Kate and Lee, Ann"],
     ["Dr Smith JA", "JA, D. S.", '"Dr"', "Smith, J. A."],
+    // A suffix stays, where BibTeX reads one; a title of several words goes whole.
+    ["Dr Martin Luther King Jr.", "Jr., D. M. L. K.", '"Dr"', "King, Jr., Martin Luther"],
+    ["Dr Kate Doe, Jr.", "Dr Kate Doe, J.", '"Dr"', "Doe, Jr., Kate"],
+    ["Dr. med. Hans Müller", "med. Hans Müller, D.", '"Dr." and "med."', "Müller, Hans"],
+    ["Prof. Dr. Hans M{\\\"u}ller", "Müller, P. D. H.", '"Prof." and "Dr."', "M{\\\"u}ller, Hans"],
+    ["Prof. em. Kate Doe", "em. Kate Doe, P.", '"Prof." and "em."', "Doe, Kate"],
+    ["Dr Kate {Doe PhD}", "Doe PhD, D. K.", '"Dr"', "{Doe PhD}, Kate"],
+    ["Dr Kate DOE", "DOE, D. K.", '"Dr"', "DOE, Kate"],
   ] as const) {
     it(`"${author}": a warning saying how BibTeX would print it, whose fix, applied, leaves nothing to tell`, () => {
       const text = titled(author);
@@ -204,7 +212,7 @@ describe("a title or degree in a BibTeX name", () => {
       assert.equal(d.line, 2);
       assert.equal(d.field, "doe2020.author");
       assert.ok(d.message.includes(`has ${removed} in it, which BibTeX reads as part of the name: it would be printed "${printed}"`), d.message);
-      assert.match(d.fix!, /^write the name without it, family name first, then a comma: author = \{/);
+      assert.match(d.fix!, /^write the name without (it|them), family name first, then a comma: author = \{/);
       assert.equal(d.fix!.slice(d.fix!.indexOf("author = ")), `author = {${fixed}}`);
       // The entry is kept: a warning, and the reference prints.
       assert.equal(entries.length, 1);
@@ -213,8 +221,8 @@ describe("a title or degree in a BibTeX name", () => {
     });
   }
 
-  it("a name in braces, a company and a title without a whole name after it are kept as written", () => {
-    for (const author of ["{Dr Kate Doe}", "Dr Pepper", "{Dr Reddy's Laboratories}", "Doe, Kate"]) {
+  it("a name in braces, a company, a title without a whole name after it, and names that look like degrees are kept as written", () => {
+    for (const author of ["{Dr Kate Doe}", "Dr Pepper", "{Dr Reddy's Laboratories}", "Doe, Kate", "Mary Jane Edd", "Okafor, John Mba"]) {
       assert.deepEqual(parseBibliographyFile("refs.bib", titled(author)).diagnostics, [], author);
     }
   });
@@ -224,5 +232,23 @@ describe("a title or degree in a BibTeX name", () => {
     assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
     assert.equal(diagnostics[0]!.severity, "error");
     assert.match(diagnostics[0]!.fix!, /without "and others" \(the citation style writes "et al\." itself[^]*: author = \{Doe, Kate\}$/);
+  });
+});
+
+describe("a title of several words, and names like degrees, in front matter", () => {
+  it("\"Prof. Dr. Hans Müller\" and \"Dr. med. Hans Müller\" lose the whole title; \"Mary Jane Edd\" and \"Okafor, John Mba\" are names", () => {
+    for (const [author, words] of [["Prof. Dr. Hans Müller", '"Prof." and "Dr."'], ["Dr. med. Hans Müller", '"Dr." and "med."']] as const) {
+      const problems = normaliseItem({ id: "a", type: "book", title: "T", author: [author] }).problems;
+      assert.equal(problems.length, 1, JSON.stringify(problems));
+      assert.ok(problems[0]!.message.startsWith(`"${author}" has ${words} in it`), problems[0]!.message);
+      assert.match(problems[0]!.fix, /Müller/);
+      assert.doesNotMatch(problems[0]!.fix, /Dr|Prof|med\./);
+    }
+    // Told as any name is (one text, "Given Family", is an organisation's), never as a degree.
+    for (const author of ["Mary Jane Edd", "Okafor, John Mba"]) {
+      const messages = normaliseItem({ id: "a", type: "book", title: "T", author: [author] }).problems.map((p) => p.message);
+      assert.ok(messages.every((m) => !/has "(Edd|Mba)"|degree/.test(m)), messages.join("\n"));
+    }
+    assert.deepEqual(normaliseItem({ id: "a", type: "book", title: "T", author: [{ family: "Okafor", given: "John Mba" }] }).problems, []);
   });
 });
