@@ -3,9 +3,15 @@
 import { baseSlug } from "./slug.ts";
 import type { SlotOccurrence } from "./weekly-slot.ts";
 
-/** "Listening to Patients: Part 2" → "listening-to-patients-part-2": a tag's slug rule, kept short for a file name. */
+/**
+ * "Listening to Patients: Part 2" → "listening-to-patients-part-2": a tag's slug rule, kept to
+ * 60 characters for a file name, cut after a whole word where one ends past the first 20.
+ */
 export function slugFromTitle(title: string): string {
-  return baseSlug(title).slice(0, 60).replace(/-+$/, "");
+  const slug = baseSlug(title);
+  if (slug.length <= 60) return slug;
+  const wordEnd = slug.slice(0, 61).lastIndexOf("-");
+  return slug.slice(0, wordEnd > 20 ? wordEnd : 60).replace(/-+$/, "");
 }
 
 export interface ScaffoldInput {

@@ -7,6 +7,7 @@ import { now, today } from "../lib/clock.ts";
 import { ContentError, formatReport, REPORT_ENDINGS } from "../lib/diagnostics.ts";
 import { loadPost, type Chat } from "../lib/post-loader.ts";
 import { scaffoldPost, slugFromTitle } from "../lib/post-scaffold.ts";
+import { baseSlug } from "../lib/slug.ts";
 import { loadSiteSettings } from "../lib/settings.ts";
 import { firstFreeName, listPostFiles, slugFromFile } from "../lib/content-paths.ts";
 import { loadPostFile } from "../lib/corpus.ts";
@@ -34,7 +35,9 @@ await runStep(async () => {
   const chosen = values.address?.trim();
   if (chosen !== undefined && (chosen === "" || slugFromTitle(chosen) !== chosen)) {
     const made = slugFromTitle(chosen);
-    console.error(`--address ${JSON.stringify(values.address)} is not a web address: use lower-case letters a-z, digits and - only${made ? `, e.g. --address ${made}` : ", e.g. --address listening-to-patients"}. Nothing was written.`);
+    const tooLong = baseSlug(chosen) === chosen;
+    const why = tooLong ? `is ${chosen.length} characters long: an address has at most 60` : "is not a web address: use lower-case letters a-z, digits and - only";
+    console.error(`--address ${JSON.stringify(values.address)} ${why}${made ? `, e.g. --address ${made}` : ", e.g. --address listening-to-patients"}. Nothing was written.`);
     process.exitCode = USAGE_EXIT_CODE;
     return;
   }

@@ -111,7 +111,9 @@ export function showOnGitHub(diagnostics: Diagnostic[], env: NodeJS.ProcessEnv =
   for (const line of lines) process.stdout.write(`${line}\n`);
   if (notesFile) {
     try {
-      appendFileSync(notesFile, lines.map((line) => `${line}\n`).join(""));
+      // GitHub shows a step's first 10 notes of each kind: the others are left for a later step to show.
+      const shown = (kind: string) => lines.filter((line) => line.startsWith(`::${kind} `)).slice(0, GITHUB_NOTES_SHOWN);
+      appendFileSync(notesFile, [...shown("error"), ...shown("warning")].map((line) => `${line}\n`).join(""));
     } catch {
       // Only a later step's repeat of these notes depends on it.
     }
@@ -126,7 +128,10 @@ export function showOnGitHub(diagnostics: Diagnostic[], env: NodeJS.ProcessEnv =
   }
 }
 
-/** The notes earlier steps of this job printed (annotation lines never hold a line break). */
+/** How many notes of each kind (error, warning) GitHub shows of one step. */
+const GITHUB_NOTES_SHOWN = 10;
+
+/** The notes earlier steps of this job printed and GitHub showed (annotation lines never hold a line break). */
 function notedBefore(notesFile: string | undefined): Set<string> {
   if (!notesFile || !existsSync(notesFile)) return new Set();
   try {

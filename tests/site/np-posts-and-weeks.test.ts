@@ -86,6 +86,10 @@ describe("npm run new, the post's address", () => {
     const bad = await runScript("new-post", root, ["日本語のチャット", "--address", "Nihongo Chat"], env);
     assert.equal(bad.code, 2, bad.stdout);
     assert.equal(bad.stderr.trim(), '--address "Nihongo Chat" is not a web address: use lower-case letters a-z, digits and - only, e.g. --address nihongo-chat. Nothing was written.');
+    const long = "a-very-long-address-that-goes-on-and-on-well-past-what-a-file-name-should-hold";
+    const tooLong = await runScript("new-post", root, ["Long", "--address", long], env);
+    assert.equal(tooLong.code, 2, tooLong.stdout);
+    assert.match(tooLong.stderr, new RegExp(`^--address "${long}" is ${long.length} characters long: an address has at most 60, e\\.g\\. --address a-very-long-address-that-goes-on-and-on-well-past-what-a\\. Nothing was written\\.$`, "m"));
     const taken = await runScript("new-post", root, ["Communities again", "--address", "online-communities"], env);
     assert.equal(taken.code, 1, taken.stdout);
     assert.match(taken.stderr, /^\/posts\/online-communities\/ is already the address of content\/posts\/2017-04-30-online-communities\.md; nothing was written\.\nChoose another --address\.$/m);

@@ -76,6 +76,9 @@ chat: {zone: America/New_York, weekday: tuesday, time: "20:30", duration: 60, ha
   it("makes an address-safe slug", () => {
     assert.equal(slugFromTitle("Listening to Patients: Part 2 — Santé & Co"), "listening-to-patients-part-2-sante-and-co");
     assert.equal(slugFromTitle("🩺"), "");
+    // At most 60 characters, cut after a whole word.
+    assert.equal(slugFromTitle("What patients, carers and clinicians learned from a decade of weekly chats online"), "what-patients-carers-and-clinicians-learned-from-a-decade-of");
+    assert.equal(slugFromTitle("x".repeat(70)), "x".repeat(60));
   });
 
   it("is named after the chat's date, passes validation as written, and starts at the slot", () => {
