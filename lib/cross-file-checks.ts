@@ -123,13 +123,17 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
   const { today, where = () => ({ line: 1, column: 1 }), linkingOnly = [] } = options;
   const postFiles = [...new Set([...(options.postFiles ?? []), ...posts.map((p) => p.file), ...linkingOnly.map((p) => p.file)])].filter(isPostFile);
   const out: Diagnostic[] = [...linkProblems(posts, [...posts, ...linkingOnly], today, postFiles)];
-  const byUrl = groupBy(posts, (p) => p.url);
+  // Posts with errors of their own too: their address is their file's, and the clash is told
+  // with their other errors, not only once they are fixed (under `npm start` the address would
+  // show both files' problems, the valid post's page gone without a word).
+  const urlOf = new Map(posts.map((p) => [p.file, p.url]));
+  const byUrl = groupBy(postFiles, (file) => urlOf.get(file) ?? `/posts/${slugFromFile(file)}/`);
   for (const [url, group] of byUrl) {
     if (group.length < 2) continue;
-    for (const post of group) {
-      const others = group.filter((p) => p !== post).map((p) => p.file);
+    for (const file of group) {
+      const others = group.filter((other) => other !== file);
       out.push({
-        severity: "error", file: post.file, line: 1, column: 1, field: "",
+        severity: "error", file, line: 1, column: 1, field: "",
         message: `this post and ${others.join(", ")} both get the address ${url}`,
         fix: "rename one of the files so that the part of the name after the date differs",
       });

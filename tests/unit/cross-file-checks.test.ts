@@ -105,6 +105,16 @@ describe("posts sharing an address or a chat start", () => {
     assert.equal(problems.filter((p) => /both get the address \/posts\/same\//.test(String(p[3]))).length, 2);
     assert.equal(problems.filter((p) => /starts at the same moment/.test(String(p[3]))).length, 2);
   });
+
+  it("with a post that has errors of its own: told on both at once, not only once it is fixed", () => {
+    const valid = post("online-communities", "2017-04-30");
+    const broken = "content/posts/2026-11-18-online-communities.md";
+    const problems = crossFileProblems([valid], { today: TODAY, postFiles: [valid.file, broken] });
+    assert.deepEqual(problems.map((d) => [d.file, d.message]), [
+      [valid.file, `this post and ${broken} both get the address /posts/online-communities/`],
+      [broken, `this post and ${valid.file} both get the address /posts/online-communities/`],
+    ]);
+  });
 });
 
 describe("chats that clash", () => {
