@@ -625,11 +625,12 @@ const MODULE_WRAPPER = '(async function () {"use strict";';
  */
 function moduleSyntaxProblem(code: string, file: string): SyntaxProblem | undefined {
   const here = syntaxError(() => new vm.Script(`${MODULE_WRAPPER}${withoutModuleSyntax(code)}\n})`, { filename: file }));
-  if (!here) return undefined;
+  // What blanking the export words hides: two `export default`s, which Node refuses.
+  if (!here && (code.match(/^[ \t]*export[ \t]+default\b/gm)?.length ?? 0) < 2) return undefined;
   const node = nodeModuleCheck(code);
-  if (node === "valid") return undefined;
+  if (node === "valid" || (!node && !here)) return undefined;
   if (node) return node;
-  return here.line === 1 ? { ...here, column: Math.max(1, here.column - MODULE_WRAPPER.length) } : here;
+  return here!.line === 1 ? { ...here!, column: Math.max(1, here!.column - MODULE_WRAPPER.length) } : here;
 }
 
 /**
@@ -708,6 +709,10 @@ function scriptFix(code: string, failed: { line: number; column: number; message
   // A Windows path written with single backslashes (`"C:\01"`): in a string a backslash starts an escape.
   if (/^(?:Octal escape sequences|\\8 and \\9) are not allowed/.test(failed.message)) {
     return "in quotes a backslash \\ starts a special character: write each \\ as \\\\ (or use / in a path)";
+  }
+  // Node's words for a second `export default`.
+  if (failed.message === "Identifier '.default' has already been declared") {
+    return "a file gives its data once: keep one `export default { … }` and move the other's fields into it";
   }
   if (failed.message.startsWith("Strict mode code may not include a with statement")) {
     return "a .js data file here is a module, where with (…) { … } is not allowed: write the object's name before each of its fields instead, or ask the site's maintainer";

@@ -149,6 +149,11 @@ describe("a broken import line: Node's words and column", () => {
     assert.match(formatDiagnostic(assertAgree(loose, "content/_data/b.js")!), /^content\/_data\/b\.js:1:20 {2}the file is not valid JavaScript: Invalid or unexpected token; /);
   });
 
+  it("`export default` twice, which blanking the export words would hide: where Node stops", () => {
+    const root = site({ ...MODULE_PACKAGE, "content/_data/a.js": "export default { a: 1 };\nexport default { b: 2 };\n" });
+    assert.match(formatDiagnostic(assertAgree(root, "content/_data/a.js")!), /^content\/_data\/a\.js:2:8 {2}the file is not valid JavaScript: Identifier '\.default' has already been declared; the build would stop on it → a file gives its data once: keep one `export default \{ … \}` and move the other's fields into it$/);
+  });
+
   it("a quote never closed in a field: the field's line closed", () => {
     const root = site({ ...MODULE_PACKAGE, "content/_data/a.js": 'export default {\n  name: "Ann,\n};\n' });
     assert.match(formatDiagnostic(assertAgree(root, "content/_data/a.js")!), /:2:9 .* → close the quote: name: "Ann",$/);
