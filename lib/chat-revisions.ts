@@ -19,12 +19,14 @@ import { contentKey, realPath, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { publishStart } from "./publishing.ts";
 
-/** A chat as calendars were given it: its start and end (epoch milliseconds) and its revision. */
+/** A chat as calendars were given it: its start and end (epoch milliseconds), its state and its revision. */
 export interface RecordedChat {
   start: number;
   end: number;
   /** `updated:` as written (`2026-11-24`, `2026-11-24T14:30`), or null for a post never updated. */
   revision: string | null;
+  /** Called off or put off (`cancelled: true`, `postponed: true`); none for a chat that takes place. */
+  status?: "cancelled" | "postponed";
 }
 
 /** Every chat published from one site, by the post's address (`/posts/online-communities/`, what its calendar UID is made of). */
@@ -63,13 +65,15 @@ export function chatRevisionsKey(root: string, siteUrl: string): string | undefi
   } catch {
     return undefined;
   }
-  return contentKey({ kind: "chat-revisions/1", host, root: realPath(root) });
+  // /2: chats keep their state (cancelled, postponed); a record without it would tell every cancelled chat.
+  return contentKey({ kind: "chat-revisions/2", host, root: realPath(root) });
 }
 
 function isRecordedChat(value: unknown): value is RecordedChat {
   if (!value || typeof value !== "object") return false;
-  const { start, end, revision } = value as Record<string, unknown>;
-  return Number.isFinite(start) && Number.isFinite(end) && (revision === null || (typeof revision === "string" && /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/.test(revision)));
+  const { start, end, revision, status } = value as Record<string, unknown>;
+  return Number.isFinite(start) && Number.isFinite(end) && (revision === null || (typeof revision === "string" && /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/.test(revision)))
+    && (status === undefined || status === "cancelled" || status === "postponed");
 }
 
 /** Parses a stored record: anything but a whole, well-formed one is undefined (ignored, never trusted). */
@@ -86,7 +90,7 @@ export function parseChatRevisions(text: string | undefined): ChatRevisions | un
   const out: ChatRevisions = {};
   for (const [url, chat] of Object.entries(chats)) {
     if (!isRecordedChat(chat)) return undefined;
-    out[url] = { start: chat.start, end: chat.end, revision: chat.revision };
+    out[url] = { start: chat.start, end: chat.end, revision: chat.revision, ...(chat.status ? { status: chat.status } : {}) };
   }
   return out;
 }
@@ -129,8 +133,11 @@ function publishedChat(post: ChatOfPost, today: string): post is ChatOfPost & { 
 }
 
 function asRecorded(post: ChatOfPost & { chat: NonNullable<ChatOfPost["chat"]> }): RecordedChat {
-  return { start: post.chat.startMillis, end: post.chat.endMillis ?? post.chat.startMillis, revision: revisionOf(post) };
+  return { start: post.chat.startMillis, end: post.chat.endMillis ?? post.chat.startMillis, revision: revisionOf(post), ...(post.chat.status ? { status: post.chat.status } : {}) };
 }
+
+/** Whether calendars would show the two alike: the same start, end and state. */
+const sameChat = (a: RecordedChat, b: RecordedChat) => a.start === b.start && a.end === b.end && a.status === b.status;
 
 /**
  * The record after a build that published `posts` on `today`: a post not yet in it enters
@@ -146,7 +153,7 @@ export function nextChatRevisions(recorded: ChatRevisions | undefined, posts: re
     const now = asRecorded(post);
     const was = next[post.url];
     if (!was || isLaterRevision(now.revision, was.revision)) next[post.url] = now;
-    else if (was.start === now.start && was.end === now.end) next[post.url] = { ...now, revision: isLaterRevision(was.revision, now.revision) ? was.revision : now.revision };
+    else if (sameChat(was, now)) next[post.url] = { ...now, revision: isLaterRevision(was.revision, now.revision) ? was.revision : now.revision };
   }
   return next;
 }
@@ -166,21 +173,23 @@ export interface UnrevisedMove {
 }
 
 /**
- * The published chats of `posts` whose start or end differs from `recorded` while their
- * revision is not later than the one recorded. Cancelled and postponed chats are left out
- * (calendars are told by their status, which needs `updated:`: lib/calendar.ts unrevisedChange),
- * and so is a chat with `moved_from:` and no `updated:`, already an error.
+ * The published chats of `posts` whose start, end or state (cancelled, postponed, taking place)
+ * differs from `recorded` while their revision is not later than the one recorded. Only a chat
+ * not yet over by `now` (epoch milliseconds) as recorded or as it is: a past event in a calendar
+ * misleads no one, and a change of the site's default `chat.duration` would tell every old post.
+ * A chat cancelled, postponed or moved (`moved_from:`) with no `updated:` at all is left to its
+ * error (lib/calendar.ts unrevisedChange).
  */
-export function unrevisedMoves(recorded: ChatRevisions | undefined, posts: readonly ChatOfPost[], today: string, siteZone: string): UnrevisedMove[] {
+export function unrevisedMoves(recorded: ChatRevisions | undefined, posts: readonly ChatOfPost[], today: string, siteZone: string, now = Date.now()): UnrevisedMove[] {
   if (!recorded) return [];
   const out: UnrevisedMove[] = [];
   for (const post of posts) {
-    if (!publishedChat(post, today) || post.chat.status) continue;
-    if (post.chat.movedFrom && post.updated === undefined) continue;
+    if (!publishedChat(post, today)) continue;
+    if ((post.chat.status || post.chat.movedFrom) && post.updated === undefined) continue;
     const was = recorded[post.url];
     if (!was) continue;
     const current = asRecorded(post);
-    if ((was.start === current.start && was.end === current.end) || isLaterRevision(current.revision, was.revision)) continue;
+    if (sameChat(was, current) || isLaterRevision(current.revision, was.revision) || Math.max(was.end, current.end) <= now) continue;
     out.push({
       file: post.file, date: post.date, zone: post.chat.zone ?? siteZone, recorded: was, current,
       ...(post.chat.movedFrom ? { movedFrom: post.chat.movedFrom.startMillis } : {}),
@@ -226,32 +235,47 @@ export interface MoveWarningOptions {
  * changed), and `moved_from:` when the start moved, so that the page says "Moved from …".
  */
 export function unrevisedMoveWarning(move: UnrevisedMove, options: MoveWarningOptions): Diagnostic {
-  const { today, now, where } = options;
-  const startMoved = move.recorded.start !== move.current.start;
+  const { now, where } = options;
+  // `updated:` is the clock where the chat is hosted (its own zone), its date too.
+  const today = DateTime.fromJSDate(now, { zone: move.zone }).toISODate() ?? options.today;
+  const { recorded, current } = move;
   const was = (millis: number) => writtenTime(millis, move.zone);
-  const durationAt = startMoved ? undefined : where(move.file, ["chat", "duration"]);
-  const [field, at] = durationAt?.line !== undefined ? ["chat.duration", durationAt] : ["chat.start", where(move.file, ["chat", "start"])];
   const minutes = (chat: RecordedChat) => Math.round((chat.end - chat.start) / 60_000);
-  const change = startMoved
-    ? `the chat was published starting at ${was(move.recorded.start)} and now starts at ${was(move.current.start)} (${move.zone} time)`
-    : `the chat was published ending at ${was(move.recorded.end)} (${minutes(move.recorded)} minutes) and now ends at ${was(move.current.end)} (${minutes(move.current)} minutes, ${move.zone} time)`;
-  const revision = move.current.revision === null
+  const stateChanged = recorded.status !== current.status;
+  const startMoved = !stateChanged && recorded.start !== current.start;
+  // A `duration:` lookup falls back to the line of `chat:` when the post does not write one.
+  const durationAt = stateChanged || startMoved ? undefined : where(move.file, ["chat", "duration"]);
+  const durationWritten = durationAt?.line !== undefined && durationAt.line !== where(move.file, ["chat"]).line;
+  const statusAt = current.status ? where(move.file, ["chat", current.status]) : undefined;
+  const [field, at] = durationWritten ? ["chat.duration", durationAt!] : statusAt?.line !== undefined ? [`chat.${current.status}`, statusAt] : ["chat.start", where(move.file, ["chat", "start"])];
+  const state = (chat: RecordedChat) => (chat.status ? `as ${chat.status}` : "as taking place");
+  const change = stateChanged
+    ? `the chat was published ${state(recorded)} and is now ${current.status ?? "taking place"}`
+    : startMoved
+      ? `the chat was published starting at ${was(recorded.start)} and now starts at ${was(current.start)} (${move.zone} time)`
+      : `the chat was published ending at ${was(recorded.end)} (${minutes(recorded)} minutes) and now ends at ${was(current.end)} (${minutes(current)} minutes, ${move.zone} time)`;
+  const revision = current.revision === null
     ? "the post has no `updated:`"
-    : move.current.revision === move.recorded.revision
-      ? `\`updated:\` is still ${move.current.revision}, the revision calendars have`
-      : `\`updated:\` (${move.current.revision}) is not later than the one calendars have (${move.recorded.revision ?? "none"})`;
-  const message = `${change}, but ${revision}: calendars that already have the chat keep the old time (they take a change only as a new revision), and feed readers do not show the change`;
+    : current.revision === recorded.revision
+      ? `\`updated:\` is still ${current.revision}, the revision calendars have`
+      : `\`updated:\` (${current.revision}) is not later than the one calendars have (${recorded.revision ?? "none"})`;
+  const kept = stateChanged ? (recorded.status ? `keep it ${recorded.status}` : "keep it as taking place") : "keep the old time";
+  const message = `${change}, but ${revision}: calendars that already have the chat ${kept} (they take a change only as a new revision), and feed readers do not show the change`;
   const day = revisionToWrite(move, today, now);
   // Worded as for a cancelled or moved chat without `updated:` (lib/calendar.ts unrevisedChange).
-  const updatedFix = move.current.revision === null
+  const updatedFix = current.revision === null
     ? ((day === today ? unrevisedChange({ date: move.date, chat: { movedFrom: true } }, today)?.fix : undefined) ?? `add the line \`updated: ${day}\` below \`date:\``)
     : `change \`updated:\`${move.updatedFieldAt?.line !== undefined ? ` (line ${move.updatedFieldAt.line})` : ""} to \`updated: ${day}\` (the day${day.length > 10 ? " and time" : ""} you changed the post)`;
-  const movedFix = startMoved && move.movedFrom !== move.recorded.start
-    ? `, and ${move.movedFrom === undefined ? "add the line" : "change `moved_from:` to"} \`moved_from: ${was(move.recorded.start)}\`${move.movedFrom === undefined ? " below `start:`" : ""} so that the page says "Moved from …"`
+  const movedFix = startMoved && !current.status && move.movedFrom !== recorded.start
+    ? `, and ${move.movedFrom === undefined ? "add the line" : "change `moved_from:` to"} \`moved_from: ${was(recorded.start)}\`${move.movedFrom === undefined ? " below `start:`" : ""} so that the page says "Moved from …"`
     : "";
-  const back = startMoved
-    ? `; or, if the chat did not move, write \`start: ${was(move.recorded.start)}\` again`
-    : `; or, if its length did not change, write \`duration: ${minutes(move.recorded)}\`${field === "chat.duration" ? " again" : " below `start:`"}`;
+  const back = stateChanged
+    ? recorded.status
+      ? `; or, if it is still ${recorded.status}, write \`${recorded.status}: true\` again below \`start:\``
+      : `; or, if it takes place, remove \`${current.status}: true\``
+    : startMoved
+      ? `; or, if the chat did not move, write \`start: ${was(recorded.start)}\` again`
+      : `; or, if its length did not change, write \`duration: ${minutes(recorded)}\`${durationWritten ? " again" : " below `start:`"}`;
   return { severity: "warning", file: move.file, ...at, field, message, fix: `${updatedFix}${movedFix}${back}` };
 }
 

@@ -181,7 +181,7 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
   // chats is the cache's, not part of a post's record key, and changes with each build.
   const day = today(settings.chat.zone);
   const revisionsKey = cache && chatRevisionsKey(root, settings.url);
-  const moves = revisionsKey ? unrevisedMoves(readChatRevisions(cache!, revisionsKey), facts, day, settings.chat.zone) : [];
+  const moves = revisionsKey ? unrevisedMoves(readChatRevisions(cache!, revisionsKey), facts, day, settings.chat.zone, now().getTime()) : [];
   // An unresolved citation may name the line of another post's reference, a chat whose length changed its `duration:`: only then is the YAML parser loaded.
   const held = unresolved.length || moves.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
   const moveWarnings = moves.map((move) => unrevisedMoveWarning(move, {

@@ -171,7 +171,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
     const { posts, diagnostics, loaded } = loadCorpus(root, settings);
     const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
     const recorded = cache && revisionsKey ? revisionsModule.readChatRevisions(cache, revisionsKey) : undefined;
-    const moves = revisionsModule.unrevisedMoves(recorded, posts, day, settings.chat.zone);
+    const moves = revisionsModule.unrevisedMoves(recorded, posts, day, settings.chat.zone, buildTime.getTime());
     const located = moves.length ? frontMatterPositions(root, frontMatter) : undefined;
     const moveWarnings = moves.map((move) => revisionsModule.unrevisedMoveWarning(move, {
       today: day, now: buildTime,

@@ -140,15 +140,37 @@ describe("a published chat whose time changed", () => {
     assert.deepEqual(unrevisedMoves(published, [post({ url: "/posts/renamed/", start: START + DAY })], TODAY, ZONE), [], "another UID");
   });
 
-  it("is left to the errors when cancelled, postponed, or moved with `moved_from:` and no `updated:`", () => {
+  it("is left to the errors when cancelled, postponed, or moved with `moved_from:` and no `updated:` at all", () => {
     for (const status of ["cancelled", "postponed"] as const) {
-      const p = post({ start: START + DAY, updated: "2026-11-20" });
+      const p = post({ start: START + DAY });
       p.chat!.status = status;
-      assert.deepEqual(unrevisedMoves({ "/posts/upcoming/": { ...published["/posts/upcoming/"]!, revision: "2026-11-20" } }, [p], TODAY, ZONE), [], status);
+      assert.deepEqual(unrevisedMoves(published, [p], TODAY, ZONE), [], status);
     }
     const moved = post({ start: START + DAY });
     moved.chat!.movedFrom = { startMillis: START };
     assert.deepEqual(unrevisedMoves(published, [moved], TODAY, ZONE), []);
+  });
+
+  it("is found when cancelled, postponed or on again with the revision calendars have", () => {
+    const revised = { "/posts/upcoming/": { ...published["/posts/upcoming/"]!, revision: "2026-11-20" } };
+    for (const status of ["cancelled", "postponed"] as const) {
+      const p = post({ updated: "2026-11-20" });
+      p.chat!.status = status;
+      assert.equal(unrevisedMoves(revised, [p], TODAY, ZONE).length, 1, status);
+      // Recorded so, it stays quiet; on again without a later `updated:`, it is told.
+      const recorded = nextChatRevisions(revised, [p], "2026-11-20");
+      assert.equal(recorded["/posts/upcoming/"]!.status, undefined, "a record entry is replaced only by a later revision");
+      const cancelledRecord = { "/posts/upcoming/": { ...revised["/posts/upcoming/"]!, status } };
+      assert.deepEqual(unrevisedMoves(cancelledRecord, [p], TODAY, ZONE), []);
+      assert.equal(unrevisedMoves(cancelledRecord, [post({ updated: "2026-11-20" })], TODAY, ZONE).length, 1);
+      assert.deepEqual(unrevisedMoves(cancelledRecord, [post({ updated: TODAY })], TODAY, ZONE), []);
+    }
+  });
+
+  it("is not told once the chat is over, as recorded and as it is: a past event misleads no one", () => {
+    const after = Date.parse("2026-12-03T00:00:00Z");
+    assert.deepEqual(unrevisedMoves(published, [post({ minutes: 90 })], TODAY, ZONE, after), []);
+    assert.equal(unrevisedMoves(published, [post({ start: START + 2 * DAY })], TODAY, ZONE, after).length, 1, "moved to after now");
   });
 });
 
@@ -188,6 +210,37 @@ describe("the warning", () => {
     const unwritten = warn(post({ minutes: 90 }), published, { ...options, where: (file, field) => (field.join(".") === "chat.start" ? { line: 5, column: 3 } : {}) });
     assert.equal(unwritten.field, "chat.start");
     assert.match(unwritten.fix!, /write `duration: 60` below `start:`$/);
+  });
+
+  it("of a chat cancelled, or on again, with the revision calendars have: the state, and the line to write back", () => {
+    const revised = { "/posts/upcoming/": { ...published["/posts/upcoming/"]!, revision: "2026-11-20" } };
+    const cancelled = post({ updated: "2026-11-20", updatedFieldAt: { line: 4, column: 1 } });
+    cancelled.chat!.status = "cancelled";
+    const d = warn(cancelled, revised);
+    assert.equal(d.message, "the chat was published as taking place and is now cancelled, but `updated:` is still 2026-11-20, the revision calendars have: calendars that already have the chat keep it as taking place (they take a change only as a new revision), and feed readers do not show the change");
+    assert.equal(d.fix, "change `updated:` (line 4) to `updated: 2026-11-24` (the day you changed the post); or, if it takes place, remove `cancelled: true`");
+    const onAgain = warn(post({ updated: "2026-11-20", updatedFieldAt: { line: 4, column: 1 } }), { "/posts/upcoming/": { ...revised["/posts/upcoming/"]!, status: "cancelled" } });
+    assert.equal(onAgain.field, "chat.start");
+    assert.match(onAgain.message, /^the chat was published as cancelled and is now taking place, but `updated:` is still 2026-11-20, the revision calendars have: calendars that already have the chat keep it cancelled /);
+    assert.match(onAgain.fix!, /; or, if it is still cancelled, write `cancelled: true` again below `start:`$/);
+  });
+
+  it("of a length changed where `duration:` is not written: at `start:`, though the lookup falls back to the line of `chat:`", () => {
+    const fallback = (_file: string, field: readonly string[]) => (field.join(".") === "chat.start" ? { line: 5, column: 3 } : { line: 4, column: 1 });
+    const d = warn(post({ minutes: 90 }), published, { ...options, where: fallback });
+    assert.equal(d.field, "chat.start");
+    assert.equal(d.line, 5);
+    assert.match(d.fix!, /write `duration: 60` below `start:`$/);
+  });
+
+  it("gives `updated:` by the date and clock where the chat is hosted, not the site's", () => {
+    // 2026-11-24T17:00Z is the 25th, 04:00 in Sydney; calendars already have the 25th.
+    const sydney = "Australia/Sydney";
+    const p = post({ start: START + DAY, updated: "2026-11-25", updatedFieldAt: { line: 4, column: 1 } });
+    p.chat!.zone = sydney;
+    const recorded = { "/posts/upcoming/": { ...published["/posts/upcoming/"]!, revision: "2026-11-25" } };
+    const d = unrevisedMoveWarning(unrevisedMoves(recorded, [p], TODAY, ZONE)[0]!, options);
+    assert.match(d.fix!, /^change `updated:` \(line 4\) to `updated: 2026-11-25T04:00` \(the day and time you changed the post\)/);
   });
 
   it("says a chat's time in its own zone", () => {
