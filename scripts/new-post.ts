@@ -35,8 +35,12 @@ await runStep(async () => {
   const chosen = values.address?.trim();
   if (chosen !== undefined && (chosen === "" || slugFromTitle(chosen) !== chosen)) {
     const made = slugFromTitle(chosen);
-    const tooLong = baseSlug(chosen) === chosen;
-    const why = tooLong ? `is ${chosen.length} characters long: an address has at most 60` : "is not a web address: use lower-case letters a-z, digits and - only";
+    const tooLong = chosen.length > 60;
+    const why = tooLong
+      ? `is ${chosen.length} characters long: an address has at most 60`
+      : baseSlug(chosen) === chosen || /^[a-z0-9-]+$/.test(chosen)
+        ? "is not a web address: it may not start or end with -, nor have two in a row"
+        : "is not a web address: use lower-case letters a-z, digits and - only";
     console.error(`--address ${JSON.stringify(values.address)} ${why}${made ? `, e.g. --address ${made}` : ", e.g. --address listening-to-patients"}. Nothing was written.`);
     process.exitCode = USAGE_EXIT_CODE;
     return;

@@ -90,6 +90,9 @@ describe("npm run new, the post's address", () => {
     const tooLong = await runScript("new-post", root, ["Long", "--address", long], env);
     assert.equal(tooLong.code, 2, tooLong.stdout);
     assert.match(tooLong.stderr, new RegExp(`^--address "${long}" is ${long.length} characters long: an address has at most 60, e\\.g\\. --address a-very-long-address-that-goes-on-and-on-well-past-what-a\\. Nothing was written\\.$`, "m"));
+    const dashes = await runScript("new-post", root, ["Dashes", "--address", "care--chat-"], env);
+    assert.equal(dashes.code, 2, dashes.stdout);
+    assert.equal(dashes.stderr.trim(), '--address "care--chat-" is not a web address: it may not start or end with -, nor have two in a row, e.g. --address care-chat. Nothing was written.');
     const taken = await runScript("new-post", root, ["Communities again", "--address", "online-communities"], env);
     assert.equal(taken.code, 1, taken.stdout);
     assert.match(taken.stderr, /^\/posts\/online-communities\/ is already the address of content\/posts\/2017-04-30-online-communities\.md; nothing was written\.\nChoose another --address\.$/m);
