@@ -379,7 +379,10 @@ function linkProblem(file: string, href: string, fileExists: FileLookup, sitePos
     };
   }
   if (target.file.startsWith(DATA_FOLDER)) {
-    return { message: `the link to ${shown} leads to ${target.file}, in the folder of the site's data, from which nothing is published`, fix: `move the file next to the ${isPostFile(file) ? "post" : "page"} and link to it by its name, e.g. [${path.posix.basename(target.file)}](${path.posix.basename(target.file)})` };
+    const message = `the link to ${shown} leads to ${target.file}, in the folder of the site's data, from which nothing is published`;
+    // The settings and the pages' data are read by the build, never read by readers: not to be moved.
+    if (!isPublishedFile(target.file)) return { message, fix: "remove the link: the site's settings and data are never on the site itself" };
+    return { message, fix: `move the file next to the ${isPostFile(file) ? "post" : "page"} and link to it by its name, e.g. [${path.posix.basename(target.file)}](${path.posix.basename(target.file)})` };
   }
   if (!target.url || !fileExists(target.file)) {
     return {
