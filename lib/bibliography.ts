@@ -1913,15 +1913,16 @@ export function bibtexNameProblems(text: string): { key: string; cslField: strin
       });
     }
     let told = false;
+    // Titles and degrees, all told in one problem whose fix mends every name at once: one fix per
+    // name, each rewriting the whole field, would undo the others.
+    const titledNames = new Map<number, NonNullable<ReturnType<typeof bibtexTitleProblem>>>();
     people.forEach((raw, i) => {
       // The whole field with this name written otherwise, every other name kept.
       const fieldWith = (written: string) => `${f.name} = {${[...people.slice(0, i), written, ...people.slice(i + 1)].filter((p) => p !== others).join(" and ")}}`;
       const titled = bibtexPersonProblem(raw, f.name, fieldWith) ? undefined : bibtexTitleProblem(raw);
       if (titled) {
         told = true;
-        // With `and others`, an error as normaliseItem's about it, which this one stands for.
-        const without = withoutOthers(others !== undefined ? "and others" : undefined);
-        out.push({ ...where, ...(others === undefined ? { severity: "warning" as const } : {}), message: `entry "${f.key}": ${titled.message}`, fix: `${titled.how}${without}: ${fieldWith(titled.name)}` });
+        titledNames.set(i, titled);
         return;
       }
       const found = bibtexPersonProblem(raw, f.name, fieldWith);
@@ -1935,6 +1936,18 @@ export function bibtexNameProblems(text: string): { key: string; cslField: strin
         fix: found.instead ? `separate the people with "and"${without}: ${f.name} = {${rewritten}}` : `${found.fix}${without}`,
       });
     });
+    if (titledNames.size) {
+      const all = [...titledNames.values()];
+      const mended = people.map((raw, i) => titledNames.get(i)?.name ?? raw).filter((p, i) => people[i] !== others);
+      // With `and others`, an error as normaliseItem's about it, which this one stands for.
+      const without = withoutOthers(others !== undefined ? "and others" : undefined);
+      const how = all.length > 1 ? "write the names without their titles and degrees, each family name first, then a comma" : all[0]!.how;
+      out.push({
+        ...where, ...(others === undefined ? { severity: "warning" as const } : {}),
+        message: `entry "${f.key}": ${all.map((t) => t.message.replace(/, and reference lists leave out .*$/, "")).join("; ")}, and reference lists leave out titles (Dr, Prof) and degrees (PhD, MD)`,
+        fix: `${how}${without}: ${f.name} = {${mended.join(" and ")}}`,
+      });
+    }
     // PubMed's "Smith JA" is told once the people are separated as BibTeX reads them.
     const pubmed = told ? undefined : bibtexPubmedProblem(people, others, f.name);
     if (pubmed) {

@@ -1239,6 +1239,8 @@ export function withoutTitles(text: string): { rest: string; removed: string[] }
   const kept: string[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
     const afterComma = i > 0 && pieces[i - 1]!.trim() === ",";
+    // "Dr. Smith, John": a title before a family name written first.
+    const beforeComma = pieces[i + 1]?.trim() === ",";
     // The words of the name before this part ("Kate Doe" or "Doe" and "Kate"): a degree is only a
     // degree after a whole name, else "Doe, MD" is M. D. Doe.
     const before = kept.filter((_, k) => k % 2 === 0).join(" ").split(/\s+/).filter(Boolean).length;
@@ -1249,7 +1251,7 @@ export function withoutTitles(text: string): { rest: string; removed: string[] }
     }
     // "Dr Pepper" and "Dr. Oetker" are companies: a title needs a whole name after it, or given
     // names after a comma ("Doe, Dr Kate").
-    if (words.length > 1 && TITLE.test(words[0]!) && (words.length > 2 || afterComma)) {
+    if (words.length > 1 && TITLE.test(words[0]!) && (words.length > 2 || afterComma || (beforeComma && i === 0))) {
       // The whole of a title of more words: "Prof. Dr.", "Dr. med.", "Dr. rer. nat.", "Prof. em.".
       do {
         removed.push(words[0]!);

@@ -202,6 +202,9 @@ describe("a title or degree in a BibTeX name", () => {
     ["Prof. em. Kate Doe", "em. Kate Doe, P.", '"Prof." and "em."', "Doe, Kate"],
     ["Dr Kate {Doe PhD}", "Doe PhD, D. K.", '"Dr"', "{Doe PhD}, Kate"],
     ["Dr Kate DOE", "DOE, D. K.", '"Dr"', "DOE, Kate"],
+    // A title before a family name written first.
+    ["Dr. Smith, John", "Dr. Smith, J.", '"Dr."', "Smith, John"],
+    ["Dr {van der Berg}, Jan", "Dr {van der Berg}, J.", '"Dr"', "{van der Berg}, Jan"],
   ] as const) {
     it(`"${author}": a warning saying how BibTeX would print it, whose fix, applied, leaves nothing to tell`, () => {
       const text = titled(author);
@@ -250,5 +253,16 @@ describe("a title of several words, and names like degrees, in front matter", ()
       assert.ok(messages.every((m) => !/has "(Edd|Mba)"|degree/.test(m)), messages.join("\n"));
     }
     assert.deepEqual(normaliseItem({ id: "a", type: "book", title: "T", author: [{ family: "Okafor", given: "John Mba" }] }).problems, []);
+  });
+});
+
+describe("two titled names in one BibTeX field", () => {
+  it("are one warning whose fix mends both, so that applying it leaves nothing to tell", () => {
+    const text = `@article{doe2020,\n  author  = {Dr Kate Doe and Lee, Ann and John Smith PhD},\n  title   = {A title},\n  journal = {Journal},\n  date    = {2020}\n}\n`;
+    const { diagnostics } = parseBibliographyFile("refs.bib", text);
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    assert.match(diagnostics[0]!.message, /"Dr Kate Doe" has "Dr" in it, .* printed "Doe, D\. K\."; "John Smith PhD" has "PhD" in it, .* printed "PhD, J\. S\.", and reference lists leave out/);
+    assert.equal(diagnostics[0]!.fix, "write the names without their titles and degrees, each family name first, then a comma: author = {Doe, Kate and Lee, Ann and Smith, John}");
+    assert.deepEqual(parseBibliographyFile("refs.bib", applyFieldFix(text, 2, diagnostics[0]!.fix!)).diagnostics, []);
   });
 });
