@@ -199,10 +199,15 @@ export function unrevisedMoves(recorded: ChatRevisions | undefined, posts: reado
   return out;
 }
 
-/** An instant as a writer writes `start:` in `zone`: 2026-12-01T20:30 (with seconds only when it has some). */
+/**
+ * An instant as a writer writes `start:` in `zone`: 2026-12-01T20:30 (with seconds only when it
+ * has some), and with its offset in the hour that happens twice when clocks go back
+ * (2026-11-01T01:30-05:00), where the clock time alone would be the first of the two.
+ */
 export function writtenTime(millis: number, zone: string): string {
   const time = DateTime.fromMillis(millis, { zone });
-  return time.toFormat(time.second ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
+  const written = time.toFormat(time.second ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
+  return time.getPossibleOffsets().length > 1 ? `${written}${time.toFormat("ZZ")}` : written;
 }
 
 /**

@@ -247,6 +247,9 @@ describe("the warning", () => {
     assert.equal(writtenTime(START, ZONE), "2026-12-01T20:30");
     assert.equal(writtenTime(START, "Australia/Sydney"), "2026-12-02T12:30");
     assert.equal(writtenTime(START + 15_000, ZONE), "2026-12-01T20:30:15");
+    // The hour that happens twice when clocks go back: both with their offsets, as a writer must write them.
+    assert.equal(writtenTime(Date.parse("2026-11-01T05:30:00Z"), ZONE), "2026-11-01T01:30-04:00");
+    assert.equal(writtenTime(Date.parse("2026-11-01T06:30:00Z"), ZONE), "2026-11-01T01:30-05:00");
   });
 });
 
