@@ -62,7 +62,8 @@ export function linkTarget(postFile: string, href: string): LinkTarget | undefin
   const extension = /\.([^./]+)$/.exec(pathPart)?.[1];
   if (pathPart.startsWith("/")) {
     // The site's own addresses start with "/" too; only a kind of file the build copies is one of content/.
-    return isPublishedFile(pathPart) ? { kind: "file", file: where.file, ...url } : undefined;
+    // …or one in content/_data/ (`/_data/site.yaml`), which is never published: told as such.
+    return isPublishedFile(pathPart) || where.file.startsWith(DATA_FOLDER) ? { kind: "file", file: where.file, ...url } : undefined;
   }
   if (extension === undefined && !looksLikeHost(pathPart)) return undefined;
   return { kind: "file", file: where.file, ...url };
