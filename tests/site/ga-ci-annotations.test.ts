@@ -21,6 +21,11 @@ after(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** A post whose zone is an old alias: a warning of the check and of a build that succeeds. */
+const KOLKATA = {
+  "content/posts/2026-11-22-kolkata.md": "---\ntitle: A chat hosted in Kolkata\ndate: 2026-11-22\nchat:\n  start: 2026-12-03T20:30\n  zone: Asia/Calcutta\n---\nBody.\n",
+};
+
 const ANNOTATION = `::error file=${BROKEN},line=3,col=1,title=date::"2026-13-40" is not a date on the calendar → write an existing date as YYYY-MM-DD, e.g. 2017-04-30`;
 
 let runs = 0;
@@ -111,11 +116,7 @@ describe("problems shown on GitHub Actions", { concurrency: 1 }, () => {
   });
 
   it("a warning of a build that succeeds is a ::warning note, and a mistake Eleventy finds is noted once", async () => {
-    const site = copySiteWith(FIXTURE_SITE, {
-      files: {
-        "content/posts/2026-11-22-kolkata.md": "---\ntitle: A chat hosted in Kolkata\ndate: 2026-11-22\nchat:\n  start: 2026-12-03T20:30\n  zone: Asia/Calcutta\n---\nBody.\n",
-      },
-    });
+    const site = copySiteWith(FIXTURE_SITE, { files: KOLKATA });
     try {
       const { result, summary } = await onGitHub("build", site, site);
       assert.equal(result.code, 0, said(result));
@@ -139,11 +140,7 @@ describe("problems shown on GitHub Actions", { concurrency: 1 }, () => {
   });
 
   it("the check, then the build, in one job: a warning is noted once, a problem only the build finds is noted", async () => {
-    const site = copySiteWith(FIXTURE_SITE, {
-      files: {
-        "content/posts/2026-11-22-kolkata.md": "---\ntitle: A chat hosted in Kolkata\ndate: 2026-11-22\nchat:\n  start: 2026-12-03T20:30\n  zone: Asia/Calcutta\n---\nBody.\n",
-      },
-    });
+    const site = copySiteWith(FIXTURE_SITE, { files: KOLKATA });
     const job = mkdtempSync(path.join(work, "job-"));
     try {
       const check = await onGitHub("check", site, site, { RUNNER_TEMP: job });
