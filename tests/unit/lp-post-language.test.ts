@@ -16,9 +16,6 @@ function load(line: string) {
   return { lines, result, shown: result.diagnostics.map(shown) };
 }
 
-/** A loaded post's language (read so, the test type-checks before Post has the field: /tmp/lp-2.diff). */
-const languageOf = (loaded: unknown) => (loaded as { language?: string } | undefined)?.language;
-
 /** The line a fix says to write (`write language: es`, "write `language: es` in place of this line"). */
 const fixLine = (fix: string) => /language: [^\s`]+/.exec(fix)?.[0];
 
@@ -27,21 +24,21 @@ describe("a post's language:", () => {
     for (const [written, tag] of [["es", "es"], ["es-ES", "es-ES"], ["es-es", "es-ES"], ["ES", "es"], ["zh-hant", "zh-Hant"], ["ar", "ar"]] as const) {
       const { result } = load(`language: ${written}`);
       assert.deepEqual(result.diagnostics, [], written);
-      assert.equal(languageOf(result.post), tag, written);
+      assert.equal(result.post?.language, tag, written);
     }
   });
 
   it("is silent when it is the site's own language (nothing to add)", () => {
     const { result } = load("language: en-US");
     assert.deepEqual(result.diagnostics, []);
-    assert.equal(languageOf(result.post), "en-US");
-    assert.equal(languageMarks(languageOf(result.post), "en-US"), undefined);
+    assert.equal(result.post?.language, "en-US");
+    assert.equal(languageMarks(result.post?.language, "en-US"), undefined);
   });
 
   it("leaves a post without it in the site's language", () => {
     const result = loadLines(post());
     assert.ok(result.post);
-    assert.equal(languageOf(result.post), undefined);
+    assert.equal(result.post?.language, undefined);
   });
 
   const slips: Array<[string, RegExp, string]> = [

@@ -1,7 +1,6 @@
 // Posts and pages whose front matter's fences Eleventy would misread (see sf-fence-slips.test.ts):
 // each slip is an error of the check at its line, and the file is read on as if fixed, so that
-// its other problems come in the same run. Needs lib/post-loader.ts and lib/page-loader.ts to
-// call fenceSlips (the change in /tmp/sf-1.diff).
+// its other problems come in the same run.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";

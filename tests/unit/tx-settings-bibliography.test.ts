@@ -1,7 +1,6 @@
 // The settings file, a shared bibliography and the site's other pages, saved as UTF-16 or
 // Windows-1252, or holding control characters: the encoding error alone (not a YAML or
 // BibTeX syntax error spelled out "a r t i c l e"), or the control character at its line.
-// Needs /tmp/tx-1.diff (lib/settings.ts), /tmp/tx-2.diff (lib/bibliography.ts), /tmp/tx-3.diff (lib/page-loader.ts).
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
