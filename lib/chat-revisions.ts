@@ -17,6 +17,7 @@ import { DateTime } from "luxon";
 import { unrevisedChange } from "./calendar.ts";
 import { contentKey, realPath, type ContentCache } from "./content-cache.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
+import { futureChange } from "./post-dates.ts";
 import { publishStart } from "./publishing.ts";
 
 /** A chat as calendars were given it: its start and end (epoch milliseconds), its state and its revision. */
@@ -197,6 +198,28 @@ export function unrevisedMoves(recorded: ChatRevisions | undefined, posts: reado
     });
   }
   return out;
+}
+
+/**
+ * The posts whose chat, not yet over by `now`, changed since calendars were given an `updated:`
+ * dated ahead (a typo a build published: 2027-11-25 for 2026-11-25). Calendar apps take no
+ * lower revision, so the one this change needs is dated ahead too (unrevisedMoveWarning gives
+ * it): a date ahead is then no slip, and the warning that says so (lib/cross-file-checks.ts)
+ * would send the writer back to a date the calendars ignore. Once a build has published the
+ * change, the chat is as recorded and a date ahead is a slip again: today's date then only
+ * corrects what readers see.
+ */
+export function mustStayAhead(recorded: ChatRevisions | undefined, posts: readonly ChatOfPost[], today: string, now = Date.now()): Set<string> {
+  const files = new Set<string>();
+  if (!recorded) return files;
+  for (const post of posts) {
+    if (!publishedChat(post, today)) continue;
+    const was = recorded[post.url];
+    if (!was?.revision || !futureChange({ date: post.date, updated: was.revision, today })) continue;
+    const current = asRecorded(post);
+    if (!sameChat(was, current) && Math.max(was.end, current.end) > now) files.add(post.file);
+  }
+  return files;
 }
 
 /**

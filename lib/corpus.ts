@@ -6,7 +6,8 @@ import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
 import { fileLookup, probesHold, type FileProbe } from "./file-case.ts";
 import type { SharedBibliography } from "./bibliography.ts";
-import { today } from "./clock.ts";
+import { chatRevisionsKey, mustStayAhead, readChatRevisions, type ChatRevisions } from "./chat-revisions.ts";
+import { now, today } from "./clock.ts";
 import { crossFileProblems, sitePostsHold, unresolvedCitationProblems, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import { isPostFile, listPageFiles, listPostFiles, unpublishableFiles } from "./content-paths.ts";
@@ -34,6 +35,8 @@ export interface Corpus {
    * returns while the file is unchanged): a later read that gives another one is a newer text.
    */
   loaded: Map<string, LoadResult>;
+  /** The site's chats as the last build published them (lib/chat-revisions.ts), when the content cache has a record. */
+  calendarRevisions?: ChatRevisions;
 }
 
 // Parsed posts keyed by file and content hash: the check, the build and each
@@ -211,7 +214,14 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   diagnostics.push(...unpublishableFiles(root));
   // A `"layout"` in a JSON data file (content/posts/posts.json) naming no layout: told before Eleventy stops on it.
   diagnostics.push(...dataFileLayoutProblems(root));
-  diagnostics.push(...crossFileProblems(posts, { today: today(settings.chat.zone), where: (file) => located.get(file) ?? { line: 1, column: 1 }, linkingOnly, postFiles: files }));
+  const cache = projectCache();
+  const revisionsKey = cache && chatRevisionsKey(root, settings.url);
+  const calendarRevisions = revisionsKey ? readChatRevisions(cache!, revisionsKey) : undefined;
+  const day = today(settings.chat.zone);
+  diagnostics.push(...crossFileProblems(posts, {
+    today: day, where: (file) => located.get(file) ?? { line: 1, column: 1 }, linkingOnly, postFiles: files,
+    mustStayAhead: mustStayAhead(calendarRevisions, posts, day, now().getTime()),
+  }));
   diagnostics.push(...site.diagnostics);
   if (!ahead) citationProblems.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
   else citationProblems.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
@@ -223,7 +233,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const moved = new Set(unresolved.map((u) => u.problem));
   diagnostics.push(...told, ...citationProblems.filter((d) => !moved.has(d)));
   rememberValidation(root, settings, [...files, ...pages], site.diagnostics, records);
-  return { posts, diagnostics, loaded };
+  return { posts, diagnostics, loaded, ...(calendarRevisions ? { calendarRevisions } : {}) };
 }
 
 /**

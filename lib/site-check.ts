@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { trace } from "./build-trace.ts";
-import { chatRevisionsKey, readChatRevisions, unrevisedMoves, unrevisedMoveWarning } from "./chat-revisions.ts";
+import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning } from "./chat-revisions.ts";
 import { checkCacheFolder, contentKey, projectCache, type ContentCache } from "./content-cache.ts";
 import { now, today } from "./clock.ts";
 import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-checks.ts";
@@ -181,7 +181,8 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
   // chats is the cache's, not part of a post's record key, and changes with each build.
   const day = today(settings.chat.zone);
   const revisionsKey = cache && chatRevisionsKey(root, settings.url);
-  const moves = revisionsKey ? unrevisedMoves(readChatRevisions(cache!, revisionsKey), facts, day, settings.chat.zone, now().getTime()) : [];
+  const recorded = revisionsKey ? readChatRevisions(cache!, revisionsKey) : undefined;
+  const moves = unrevisedMoves(recorded, facts, day, settings.chat.zone, now().getTime());
   // An unresolved citation may name the line of another post's reference, a chat whose length changed its `duration:`: only then is the YAML parser loaded.
   const held = unresolved.length || moves.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
   const moveWarnings = moves.map((move) => unrevisedMoveWarning(move, {
@@ -206,6 +207,7 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
         linkingOnly,
         // Posts with errors of their own too: a link to one is not a link to no post.
         postFiles: files,
+        mustStayAhead: mustStayAhead(recorded, facts, day, now().getTime()),
       }),
       ...moveWarnings,
       ...unresolvedCitationProblems(unresolved, [...facts, ...linkingOnly], { where: held, sharedBibliography: bibliography, root }),

@@ -168,9 +168,8 @@ export async function build(root: string, output: string, quiet: boolean, force:
   // Only the diagnostics, the clock span and the chats' record leave this block: once Eleventy
   // has written the site, nothing holds the posts (see below).
   const { diagnostics, span, revisions, moved } = (() => {
-    const { posts, diagnostics, loaded } = loadCorpus(root, settings);
+    const { posts, diagnostics, loaded, calendarRevisions: recorded } = loadCorpus(root, settings);
     const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
-    const recorded = cache && revisionsKey ? revisionsModule.readChatRevisions(cache, revisionsKey) : undefined;
     const moves = revisionsModule.unrevisedMoves(recorded, posts, day, settings.chat.zone, buildTime.getTime());
     const located = moves.length ? frontMatterPositions(root, frontMatter) : undefined;
     const moveWarnings = moves.map((move) => revisionsModule.unrevisedMoveWarning(move, {

@@ -173,3 +173,41 @@ describe("the record changed or damaged since the last build", () => {
     assertClean(runs.checkRewritten!, "check after");
   });
 });
+
+describe("an `updated:` dated ahead that a build published", () => {
+  // Another copy of the fixture: its own record. The typo 2027-11-24 for 2026-11-24 went out,
+  // so calendars take no lower revision: the chat moved needs one later still.
+  const typoRoot = copySite(FIXTURE_SITE);
+  const typoOut = path.join(tmpdir(), `chatpost-out-${path.basename(typoRoot)}`);
+  after(() => {
+    rmSync(typoRoot, { recursive: true, force: true });
+    rmSync(typoOut, { recursive: true, force: true });
+  });
+  const runs: Record<string, BuildResult> = {};
+  const AHEAD = /warning: the post is said to be changed on 2027-11-24/;
+
+  before(async () => {
+    const file = path.join(typoRoot, UPCOMING);
+    writeFileSync(file, original.replace("date: 2026-11-20\n", "date: 2026-11-20\nupdated: 2027-11-24\n"));
+    runs.published = await runScript("build", typoRoot, ["--output", typoOut], env);
+    writeFileSync(file, readFileSync(file, "utf8").replace("  start: 2026-12-01T20:30\n", "  start: 2026-12-02T20:30\n"));
+    runs.check = await runScript("check", typoRoot, [], env);
+    runs.build = await runScript("build", typoRoot, ["--output", typoOut], env);
+  });
+
+  it("is told as a slip before it is published", () => {
+    assert.equal(runs.published!.code, 0, said(runs.published!));
+    assert.match(reportLines(runs.published!), AHEAD);
+  });
+
+  it("is not told once the chat moved: the one warning, the move's, gives a date later than it, and check and build agree", () => {
+    for (const result of [runs.check!, runs.build!]) {
+      assert.equal(result.code, 0, said(result));
+      assert.doesNotMatch(reportLines(result), AHEAD);
+      assert.match(reportLines(result), /chat\.start {2}warning: the chat was published starting at 2026-12-01T20:30 .* but `updated:` \(2027-11-24\) is not later than the one calendars have \(2027-11-24\)|`updated:` is still 2027-11-24, the revision calendars have/);
+      assert.match(reportLines(result), /`updated: 2027-11-24T00:01`/);
+      assert.match(said(result), /^1 warning\.$/m);
+    }
+    assert.equal(reportLines(runs.check!), reportLines(runs.build!));
+  });
+});

@@ -6,9 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { ContentCache } from "../../lib/content-cache.ts";
+import { crossFileProblems } from "../../lib/cross-file-checks.ts";
 import {
   chatRevisionsAsBuilt, chatRevisionsKey, isLaterRevision, nextChatRevisions, nextDayStart, parseChatRevisions, readChatRevisions, revisionOf,
-  revisionToWrite, unrevisedMoves, unrevisedMoveWarning, writeChatRevisions, writeChatRevisionsAsBuilt, writtenTime, type ChatOfPost, type ChatRevisions,
+  mustStayAhead, revisionToWrite, unrevisedMoves, unrevisedMoveWarning, writeChatRevisions, writeChatRevisionsAsBuilt, writtenTime, type ChatOfPost, type ChatRevisions,
 } from "../../lib/chat-revisions.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "mv-chat-revisions-"));
@@ -171,6 +172,46 @@ describe("a published chat whose time changed", () => {
     const after = Date.parse("2026-12-03T00:00:00Z");
     assert.deepEqual(unrevisedMoves(published, [post({ minutes: 90 })], TODAY, ZONE, after), []);
     assert.equal(unrevisedMoves(published, [post({ start: START + 2 * DAY })], TODAY, ZONE, after).length, 1, "moved to after now");
+  });
+});
+
+describe("an `updated:` dated ahead that calendars were given", () => {
+  // A typo a build published (2027-11-24 for 2026-11-24): calendars take no lower revision now.
+  const AHEAD = "2027-11-24";
+  const typoPublished: ChatRevisions = { "/posts/upcoming/": { start: START, end: START + HOUR, revision: AHEAD } };
+  const aheadWarnings = (p: ChatOfPost, recorded: ChatRevisions | undefined) =>
+    crossFileProblems([{ ...p, draft: p.draft ?? false, postLinks: [] }], { today: TODAY, mustStayAhead: mustStayAhead(recorded, [p], TODAY, NOW.getTime()) }).filter((d) => d.field === "updated");
+
+  it("must stay ahead once the chat changed: the warning on the move asks for a later one, and the date ahead is not told", () => {
+    for (const p of [post({ start: START + DAY, updated: AHEAD }), post({ start: START + DAY, updated: `${AHEAD}T00:01` }), post({ minutes: 90, updated: AHEAD })]) {
+      assert.deepEqual([...mustStayAhead(typoPublished, [p], TODAY, NOW.getTime())], [p.file]);
+      assert.deepEqual(aheadWarnings(p, typoPublished), []);
+    }
+    const cancelled = post({ updated: AHEAD });
+    cancelled.chat!.status = "cancelled";
+    assert.deepEqual(aheadWarnings(cancelled, typoPublished), []);
+    // What the warning on the move gives to write is later than the date calendars have.
+    const move = unrevisedMoves(typoPublished, [post({ start: START + DAY, updated: AHEAD })], TODAY, ZONE)[0]!;
+    const written = unrevisedMoveWarning(move, options).fix!;
+    assert.match(written, /`updated: 2027-11-24T00:01`/);
+    assert.deepEqual(aheadWarnings(post({ start: START + DAY, updated: "2027-11-24T00:01" }), typoPublished), []);
+  });
+
+  it("is told as a slip while the chat is as calendars have it: today's date then only corrects what readers see", () => {
+    const kept = post({ updated: AHEAD });
+    assert.deepEqual([...mustStayAhead(typoPublished, [kept], TODAY, NOW.getTime())], []);
+    const [warning] = aheadWarnings(kept, typoPublished);
+    assert.equal(warning?.fix, `write the day you changed the post: updated: ${TODAY}`);
+    // Written back, the time is the one recorded: no warning on a move either.
+    assert.deepEqual(unrevisedMoves(typoPublished, [post({ updated: TODAY })], TODAY, ZONE), []);
+  });
+
+  it("is told as a slip when calendars were given no date ahead, the chat is over, or nothing was recorded", () => {
+    const moved = post({ start: START + DAY, updated: AHEAD });
+    assert.equal(aheadWarnings(moved, published).length, 1, "the date ahead is the writer's new typo");
+    assert.equal(aheadWarnings(moved, undefined).length, 1);
+    assert.deepEqual([...mustStayAhead(typoPublished, [moved], TODAY, START + 3 * DAY)], [], "over");
+    assert.deepEqual([...mustStayAhead(typoPublished, [post({ start: START + DAY, updated: AHEAD, draft: true })], TODAY, NOW.getTime())], []);
   });
 });
 
