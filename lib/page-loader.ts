@@ -608,6 +608,8 @@ const ESM_ONLY_SYNTAX: readonly string[] = ["Cannot use import statement outside
 const CJS_ONLY_ERRORS: readonly string[] = [
   ...["module", "exports", "require", "__filename", "__dirname"].map((name) => `Identifier '${name}' has already been declared`),
   "await is only valid in async functions and the top level bodies of modules",
+  // `for await (…)` at the top: V8's words in a function that is not async.
+  "Unexpected reserved word",
 ];
 
 /** Where and why V8 refuses to compile `code` as the body of Node's CommonJS wrapper; never run. */
@@ -624,9 +626,14 @@ const MODULE_WRAPPER = '(async function () {"use strict";';
  * place are the build's. Without a Node to ask, the place found here is told.
  */
 function moduleSyntaxProblem(code: string, file: string): SyntaxProblem | undefined {
-  const here = syntaxError(() => new vm.Script(`${MODULE_WRAPPER}${withoutModuleSyntax(code)}\n})`, { filename: file }));
+  const blanked = withoutModuleSyntax(code);
+  const here = syntaxError(() => new vm.Script(`${MODULE_WRAPPER}${blanked}\n})`, { filename: file }));
+  // What the wrapping function hides: a `return` outside any function, which a module may not
+  // have. Compiled as a plain script, such a file is refused (so is an `await` at its top,
+  // which is no mistake): Node tells the two apart.
+  const topReturn = !here && /\breturn\b/.test(code) && syntaxError(() => new vm.Script(blanked, { filename: file })) !== undefined;
   // What blanking the export words hides: two `export default`s, which Node refuses.
-  if (!here && (code.match(/^[ \t]*export[ \t]+default\b/gm)?.length ?? 0) < 2) return undefined;
+  if (!here && !topReturn && (code.match(/^[ \t]*export[ \t]+default\b/gm)?.length ?? 0) < 2) return undefined;
   const node = nodeModuleCheck(code);
   if (node === "valid" || (!node && !here)) return undefined;
   if (node) return node;
@@ -713,6 +720,10 @@ function scriptFix(code: string, failed: { line: number; column: number; message
   // Node's words for a second `export default`.
   if (failed.message === "Identifier '.default' has already been declared") {
     return "a file gives its data once: keep one `export default { … }` and move the other's fields into it";
+  }
+  // A `return` outside any function: CommonJS allowed it (its code is a function's body), a module does not.
+  if (failed.message === "Illegal return statement") {
+    return "a .js data file here is a module, which cannot stop early with return outside a function: put the code that returns in a function and call it (`function data() { … }` then `export default data();`), or ask the site's maintainer";
   }
   if (failed.message.startsWith("Strict mode code may not include a with statement")) {
     return "a .js data file here is a module, where with (…) { … } is not allowed: write the object's name before each of its fields instead, or ask the site's maintainer";

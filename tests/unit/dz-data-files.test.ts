@@ -136,6 +136,30 @@ describe("a .js data file is read as Node reads it", () => {
   });
 });
 
+describe("what a module refuses and CommonJS allows, and the other way round", () => {
+  it("a `return` outside any function stops a module where Node stops, with a function as the fix; CommonJS and a return in a function are clean", () => {
+    const root = site({
+      ...MODULE_PACKAGE,
+      "content/_data/a.js": "const ready = true;\nif (!ready) return;\nexport default { ready };\n",
+      "content/_data/b.js": "function pick() {\n  return 1;\n}\nexport default { a: pick(), b: await Promise.resolve(2) };\n",
+      "content/_data/c.cjs": "if (process.env.NONE) return;\nmodule.exports = { a: 1 };\n",
+    });
+    assert.match(formatDiagnostic(assertAgree(root, "content/_data/a.js")!), /^content\/_data\/a\.js:2:13 {2}the file is not valid JavaScript: Illegal return statement; the build would stop on it → .*put the code that returns in a function/);
+    assert.equal(assertAgree(root, "content/_data/b.js"), undefined);
+    assert.equal(assertAgree(root, "content/_data/c.cjs"), undefined);
+  });
+
+  it("`for await` at the top of a .js file without a package.json type: Node reads it as a module, and so does the check", () => {
+    const root = site({
+      "content/_data/a.js": "const names = [];\nfor await (const name of [Promise.resolve('Ann')]) names.push(name);\nexport default { names };\n",
+      "content/_data/b.js": "const enum = 1;\nmodule.exports = { enum };\n",
+    });
+    assert.equal(assertAgree(root, "content/_data/a.js"), undefined);
+    // A word no module or script may use as a name stays an error, in Node's words.
+    assert.match(formatDiagnostic(assertAgree(root, "content/_data/b.js")!), /:1:7 .*Unexpected reserved word; .* → `enum` is a word JavaScript keeps for itself/);
+  });
+});
+
 describe("a broken import line: Node's words and column", () => {
   it("a quote never closed: Invalid or unexpected token at the quote, with the line closed as the fix", () => {
     const root = site({ ...MODULE_PACKAGE, "content/_data/people.json": "[]\n", "content/_data/a.js": 'import people from "./people.json\nexport default people;\n' });
