@@ -2110,7 +2110,9 @@ function bibtexTitleProblem(raw: string): { message: string; how: string; name: 
   const plain = plainName(raw);
   if (!plain || etAlIn(plain.text) || /[;&]/.test(plain.text) || organisationName(plain.text)) return undefined;
   const parts = splitTopLevel(plain.text, ",").map((p) => p.trim());
-  if (parts.length > 2) return undefined; // "Doe, Kate, PhD": the two commas are told first
+  // "Doe, Kate, PhD": the two commas are told first. "Dr King, Jr., Martin Luther" is BibTeX's "Last, Jr, First".
+  const threeParts = parts.length === 3 && JR_PART.test(parts[1]!);
+  if (parts.length > 2 && !threeParts) return undefined;
   const titles = withoutTitles(plain.text);
   if (!titles) return undefined;
   const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -2119,8 +2121,11 @@ function bibtexTitleProblem(raw: string): { message: string; how: string; name: 
   // Words are split before braced groups are put back: BibTeX keeps `{Doe PhD}` one word.
   const restored = (text: string) => words(text).map(plain.restore);
   const initials = (given: string) => bibtexReading([...restored(given), "F"]).printed.replace(/^F, /, "");
-  const printed = parts.length === 2 ? `${plain.restore(parts[0]!)}, ${initials(parts[1]!)}` : bibtexReading(restored(plain.text)).printed;
+  const printed = threeParts
+    ? `${plain.restore(parts[0]!)}, ${plain.restore(parts[1]!)}, ${initials(parts[2]!)}`
+    : parts.length === 2 ? `${plain.restore(parts[0]!)}, ${initials(parts[1]!)}` : bibtexReading(restored(plain.text)).printed;
   const rest = splitTopLevel(titles.rest, ",").map((p) => p.trim()).filter(Boolean);
+  if (rest.length === 3) return titledName(raw, titles.removed, printed, plain.restore(rest.join(", ")));
   // A suffix is part of the name, written as BibTeX reads one: "King, Jr., Martin Luther".
   const last = words(rest[0] ?? "");
   const suffix = rest.length === 2 && JR_PART.test(rest[1]!) ? rest[1]! : rest.length === 1 && last.length > 2 && JR_PART.test(last.at(-1)!) ? last.at(-1)! : undefined;
@@ -2131,8 +2136,12 @@ function bibtexTitleProblem(raw: string): { message: string; how: string; name: 
   const pubmed = readings?.family ? undefined : readings;
   const reading = person.length === 1 && !pubmed ? bibtexReading(words(person[0]!)) : undefined;
   const written = pubmed ? pubmed.initials : reading ? [reading.family, suffix, reading.given].filter(Boolean).join(", ") : person.join(", ");
-  const name = plain.restore(written);
-  const removed = [...new Set(titles.removed)].map((w) => `"${w}"`);
+  return titledName(raw, titles.removed, printed, plain.restore(written));
+}
+
+/** The warning of bibtexTitleProblem: the words `removed` from `raw`, how BibTeX prints it, and `name` to write. */
+function titledName(raw: string, removedWords: string[], printed: string, name: string): { message: string; how: string; name: string } {
+  const removed = [...new Set(removedWords)].map((w) => `"${w}"`);
   const them = removed.length > 1 ? `${removed.slice(0, -1).join(", ")} and ${removed.at(-1)}` : removed[0]!;
   return {
     message: `"${raw}" has ${them} in it, which BibTeX reads as part of the name: it would be printed "${printed}", and reference lists leave out titles (Dr, Prof) and degrees (PhD, MD)`,

@@ -1208,7 +1208,7 @@ export function severalPeople(text: string): string[] | undefined {
 // and reference lists leave them out (APA: no titles, no degrees). Only words that are no one's
 // name and, after a name, no one's initials: "MA", "MS", "BA", "BS", "JD" and "PA" are left out,
 // as "Smith MA" is PubMed's way of writing M. A. Smith. A suffix (Jr., III) is part of the name.
-const TITLE = /^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?$/;
+const TITLE = /^(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/;
 const DEGREES = [
   "MD", "DO", "RN", "NP", "PhD", "DPhil", "DrPH", "EdD", "PsyD", "PharmD", "DNP", "DDS", "DMD", "DVM", "DSc", "ScD", "MBBS", "MBChB",
   "MSc", "MPhil", "MBA", "MPH", "MSN", "MSW", "MHA", "MEd", "BSc", "BSN", "APRN", "FRCP", "FRCPC", "FRCS", "FRACP", "FRCGP", "MRCP",

@@ -204,6 +204,11 @@ describe("a title or degree in a BibTeX name", () => {
     ["Dr Kate DOE", "DOE, D. K.", '"Dr"', "DOE, Kate"],
     // A title before a family name written first.
     ["Dr. Smith, John", "Dr. Smith, J.", '"Dr."', "Smith, John"],
+    // A title before the family name of BibTeX's "Last, Jr, First"; titles written out.
+    ["Dr King, Jr., Martin Luther", "Dr King, Jr., M. L.", '"Dr"', "King, Jr., Martin Luther"],
+    ["Doctor Kate Doe", "Doe, D. K.", '"Doctor"', "Doe, Kate"],
+    ["Sir Michael Marmot", "Marmot, S. M.", '"Sir"', "Marmot, Michael"],
+    ["Doe, Dame Kate", "Doe, D. K.", '"Dame"', "Doe, Kate"],
     ["Dr {van der Berg}, Jan", "Dr {van der Berg}, J.", '"Dr"', "{van der Berg}, Jan"],
   ] as const) {
     it(`"${author}": a warning saying how BibTeX would print it, whose fix, applied, leaves nothing to tell`, () => {
@@ -225,7 +230,7 @@ describe("a title or degree in a BibTeX name", () => {
   }
 
   it("a name in braces, a company, a title without a whole name after it, and names that look like degrees are kept as written", () => {
-    for (const author of ["{Dr Kate Doe}", "Dr Pepper", "{Dr Reddy's Laboratories}", "Doe, Kate", "Mary Jane Edd", "Okafor, John Mba"]) {
+    for (const author of ["{Dr Kate Doe}", "Dr Pepper", "Doctor Who", "{Dr Reddy's Laboratories}", "Doe, Kate", "Mary Jane Edd", "Okafor, John Mba"]) {
       assert.deepEqual(parseBibliographyFile("refs.bib", titled(author)).diagnostics, [], author);
     }
   });
@@ -240,7 +245,7 @@ describe("a title or degree in a BibTeX name", () => {
 
 describe("a title of several words, and names like degrees, in front matter", () => {
   it("\"Prof. Dr. Hans Müller\" and \"Dr. med. Hans Müller\" lose the whole title; \"Mary Jane Edd\" and \"Okafor, John Mba\" are names", () => {
-    for (const [author, words] of [["Prof. Dr. Hans Müller", '"Prof." and "Dr."'], ["Dr. med. Hans Müller", '"Dr." and "med."']] as const) {
+    for (const [author, words] of [["Prof. Dr. Hans Müller", '"Prof." and "Dr."'], ["Dr. med. Hans Müller", '"Dr." and "med."'], ["Doctor Hans Müller", '"Doctor"'], ["Dame Hans Müller", '"Dame"']] as const) {
       const problems = normaliseItem({ id: "a", type: "book", title: "T", author: [author] }).problems;
       assert.equal(problems.length, 1, JSON.stringify(problems));
       assert.ok(problems[0]!.message.startsWith(`"${author}" has ${words} in it`), problems[0]!.message);
