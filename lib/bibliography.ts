@@ -19,6 +19,7 @@ import { yamlScalar } from "./yaml-text.ts";
 import { SETTINGS_FILE } from "./settings.ts";
 import { bibliographyFilesIn } from "./cross-file-checks.ts";
 import { findFile } from "./file-case.ts";
+import { closestName, swapDistance } from "./suggest.ts";
 
 /**
  * Where a bibliography file is on disk (lib/file-case.ts findFile): `exact` when its name is
@@ -344,6 +345,7 @@ function checkBibtex(file: string, text: string, data: any[], fieldNames: Source
     result.entries = kept;
   }
   result.diagnostics.push(...slips.filter((p) => p.severity === "warning").map(({ key: _, cslField: __, ...p }) => ({ file, ...p })));
+  result.diagnostics.push(...bibtexMisspeltFieldProblems(text).map(({ key: _, cslField: __, ...p }) => ({ file, ...p })));
   result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
   result.diagnostics.push(...bibtexCommandProblems(file, text, data));
   return result;
@@ -1569,6 +1571,48 @@ export function bibtexUrlFieldProblems(text: string): { key: string; cslField: s
       key: f.key, cslField: "URL", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
       message: `entry "${f.key}": \`url\` has the address inside \\${m[1]}{…}: a url field is read as typed, so "\\${m[1]}{" would be taken as part of the address, which is then not a web address`,
       fix: `write the address alone: url = {${address}}`,
+    });
+  }
+  return out;
+}
+
+// The BibTeX fields a reference is printed from (plugin-bibtex's mapping), and crossref, which
+// points at another entry: a misspelling of one is the only unknown name told. What is read but
+// never printed (keywords, an abstract, notes to oneself) is not worth a warning.
+const UNPRINTED = new Set(["keywords", "abstract", "annote", "annotation", "library"]);
+const READ_BIBTEX_FIELDS = (): string[] => [...new Set([...Object.values(BIBTEX_SOURCES).flat().filter((name) => /^[a-z]+$/.test(name) && !UNPRINTED.has(name)), "crossref", "eprinttype", "archiveprefix"])];
+// BibLaTeX's own fields, and exporters' (Web of Science's eissn, MathSciNet's fjournal and
+// mrnumber, the ACM's acmid), a letter or two from one of those: not printed, and no misspelling.
+const NOT_MISSPELT = new Set(["annotator", "editora", "editorb", "editorc", "sorttitle", "xdata", "lista", "listb", "listc", "listd", "liste", "listf", "eissn", "fjournal", "mrnumber", "mrclass", "mrreviewer", "acmid"]);
+
+/**
+ * A field whose name is one letter or two from a field a reference is printed from (`jounral`,
+ * `authors`, `yaer`, `page`, `organisation`): BibTeX reads a field it does not know and leaves
+ * it out without a word, so the reference is printed without its journal, its authors or its
+ * year. A warning at the name, with the name meant. Other unknown names are a reference
+ * manager's own (`timestamp`, `owner`, `mendeley-tags`) and are not told.
+ */
+export function bibtexMisspeltFieldProblems(text: string): { key: string; cslField: string[]; line: number; column: number; field: string; message: string; fix: string; severity: "warning" }[] {
+  const out: ReturnType<typeof bibtexMisspeltFieldProblems> = [];
+  const read = READ_BIBTEX_FIELDS();
+  const fields = [...bibtexFields(text)];
+  for (const f of fields) {
+    const name = f.name.toLowerCase();
+    if (name.length < 3 || read.includes(name) || UNPRINTED.has(name) || NOT_MISSPELT.has(name)) continue;
+    // `book-author` is bookauthor; `journal-iso` (an exporter's) is not journal.
+    const joined = name.replace(/[-_]/g, "");
+    const meant = joined !== name ? (read.includes(joined) ? joined : undefined) : /^[a-z]+$/.test(name) ? closestName(name, read) : undefined;
+    // As far from the name meant as a slip of its length: `refid` is no eid.
+    if (!meant || swapDistance(joined, meant) > Math.max(1, Math.floor(meant.length / 3))) continue;
+    const before = text.slice(0, f.index);
+    const has = fields.some((g) => g.entry === f.entry && g.name.toLowerCase() === meant);
+    out.push({
+      key: f.key, cslField: cslFieldsOf(meant), severity: "warning", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"),
+      field: fieldPath([f.key, name]),
+      message: `entry "${f.key}": \`${f.name}\` is not a field BibTeX reads, so the reference is printed without it`,
+      fix: has
+        ? `the entry has \`${meant}\` too: if this line repeats it, delete the line; if not, give it the name of the field it is meant for`
+        : `write \`${meant}\` in place of \`${f.name}\``,
     });
   }
   return out;

@@ -8,7 +8,7 @@
 //   npm test -- tests/site/calendar.test.ts   these files (or every test in a folder)
 //   npm test -- --test-name-pattern=moved     node's own options pass through
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -63,6 +63,13 @@ function removeTemporary(folder: string): void {
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === import.meta.filename;
 if (isMain) {
   const temporary = mkdtempSync(path.join(os.tmpdir(), "chatpost-tests-"));
+  // tsx keeps the code it compiled in tsx-<uid> of the temporary folder: the run uses the
+  // system's, kept between runs as before (removing the run's folder removes only the link).
+  if (process.platform !== "win32") {
+    const compiled = path.join(os.tmpdir(), `tsx-${os.userInfo().uid}`);
+    mkdirSync(compiled, { recursive: true });
+    symlinkSync(compiled, path.join(temporary, path.basename(compiled)));
+  }
   const child = spawn(process.execPath, runnerArguments(process.argv.slice(2)), {
     stdio: "inherit",
     env: { ...process.env, TMPDIR: temporary },

@@ -271,3 +271,54 @@ describe("two titled names in one BibTeX field", () => {
     assert.deepEqual(parseBibliographyFile("refs.bib", applyFieldFix(text, 2, diagnostics[0]!.fix!)).diagnostics, []);
   });
 });
+
+describe("a misspelt field name in a .bib file", () => {
+  const entry = (fields: string) => `@article{doe2020,\n${fields}\n  title   = {A title}\n}\n`;
+  const printed = (text: string) => {
+    const { entries } = parseBibliographyFile("refs.bib", text);
+    return entries[0]!.item as Record<string, unknown>;
+  };
+
+  it("is a warning at its name, with the name meant; renamed as told, the reference has what it holds and nothing is told", () => {
+    const text = entry("  authors = {Doe, Kate},\n  jounral = {The Journal},\n  yaer    = 2020,\n  page    = {1--9},\n  organisation = {NHS England},");
+    const { diagnostics } = parseBibliographyFile("refs.bib", text);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.column, d.field, d.fix]), [
+      ["warning", 2, 3, "doe2020.authors", "write `author` in place of `authors`"],
+      ["warning", 3, 3, "doe2020.jounral", "write `journal` in place of `jounral`"],
+      ["warning", 4, 3, "doe2020.yaer", "write `year` in place of `yaer`"],
+      ["warning", 5, 3, "doe2020.page", "write `pages` in place of `page`"],
+      ["warning", 6, 3, "doe2020.organisation", "write `organization` in place of `organisation`"],
+    ]);
+    assert.equal(diagnostics[1]!.message, 'entry "doe2020": `jounral` is not a field BibTeX reads, so the reference is printed without it');
+    // BibTeX leaves such a field out: the reference has no author, journal or year.
+    const before = printed(text);
+    assert.equal(before.author, undefined);
+    assert.equal(before["container-title"], undefined);
+    let fixed = text;
+    for (const d of diagnostics) {
+      const [, meant, written] = /^write `([^`]+)` in place of `([^`]+)`$/.exec(d.fix!)!;
+      const lines = fixed.split("\n");
+      lines[d.line! - 1] = lines[d.line! - 1]!.replace(written!, meant!);
+      fixed = lines.join("\n");
+    }
+    assert.deepEqual(parseBibliographyFile("refs.bib", fixed).diagnostics, []);
+    const after = printed(fixed);
+    assert.deepEqual(after.author, [{ family: "Doe", given: "Kate" }]);
+    assert.equal(after["container-title"], "The Journal");
+    assert.equal(after.page, "1-9");
+    assert.deepEqual(after.issued, { "date-parts": [[2020]] });
+    assert.equal(after.publisher, "NHS England");
+  });
+
+  it("beside the field it looks like: the fix says to delete a repeat", () => {
+    const { diagnostics } = parseBibliographyFile("refs.bib", entry("  journal = {The Journal},\n  Jounral = {The Journal},\n  date = {2020},"));
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    assert.match(diagnostics[0]!.fix!, /^the entry has `journal` too: if this line repeats it, delete the line/);
+  });
+
+  it("a reference manager's own fields, BibLaTeX's and exporters' are not told, nor what is never printed", () => {
+    const fields = ["timestamp", "owner", "groups", "file", "mendeley-tags", "date-added", "bdsk-url-1", "journal-iso", "editora", "annotator", "sorttitle", "fjournal", "mrnumber", "acmid", "refid", "eissn", "keyword", "abstrct", "isbn13", "issue_date", "biburl"];
+    const text = entry(`  author = {Doe, Kate},\n  journal = {J},\n  date = {2020},\n${fields.map((f) => `  ${f} = {x},`).join("\n")}`);
+    assert.deepEqual(parseBibliographyFile("refs.bib", text).diagnostics.map((d) => d.field), []);
+  });
+});

@@ -68,16 +68,20 @@ describe("npm test's temporary files", () => {
       env: { ...withoutTestContext(process.env), TMPDIR: system },
       encoding: "utf8",
     });
-    // tsx keeps its own compile cache in the temporary folder of the process that starts it.
+    // tsx's compile cache, kept between runs in the system's temporary folder.
     const left = readdirSync(system).filter((entry) => !entry.startsWith("tsx-"));
-    return { ...result, left, system };
+    const compiled = readdirSync(system).filter((entry) => entry.startsWith("tsx-"));
+    return { ...result, left, system, compiled };
   }
 
   it("are removed after a run that passes", () => {
-    const { status, left, stdout } = run("passing", true);
+    const { status, left, stdout, system, compiled } = run("passing", true);
     assert.equal(status, 0, stdout);
     assert.match(stdout, /leaves a file behind/);
     assert.deepEqual(left, []);
+    // The run's tsx cache was a link to the system's, which stays, with what the run compiled.
+    assert.equal(compiled.length, 1);
+    assert.ok(readdirSync(path.join(system, compiled[0]!)).length > 0);
   });
 
   it("are kept after a run that fails, and the run says where", () => {
