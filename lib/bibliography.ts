@@ -1664,6 +1664,11 @@ function list(parts: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
 // Entry types plugin-bibtex maps; it silently reads any other as "document".
+// Types other tools have (Zotero's webpage, RIS's chapter), by the BibLaTeX type that is printed alike.
+const TYPES_BY_OTHER_NAME: Record<string, string> = {
+  webpage: "online", website: "online", web: "online", blog: "online", blogpost: "online",
+  journalarticle: "article", chapter: "incollection", booksection: "incollection", bookchapter: "incollection",
+};
 const BIBTEX_TYPES = new Set([
   ...Object.keys(require("@citation-js/plugin-bibtex/lib/mapping/biblatexTypes.json").source),
   ...Object.keys(require("@citation-js/plugin-bibtex/lib/mapping/bibtexTypes.json").source),
@@ -1697,7 +1702,11 @@ export function bibtexStructureProblems(text: string): { line: number; column: n
     const wrong = closer === "}" ? ")" : "}";
     const skip = type === "comment" || type === "string" || type === "preamble";
     if (!skip && !BIBTEX_TYPES.has(type)) {
-      out.push({ ...at(m.index), field: key, message: `entry "${key}": @${m[1]} is not a BibTeX or BibLaTeX entry type`, fix: "use a type such as @article, @book, @incollection, @report, @online or @misc" });
+      const meant = TYPES_BY_OTHER_NAME[type] ?? closestName(type, [...BIBTEX_TYPES]);
+      out.push({
+        ...at(m.index), field: key, message: `entry "${key}": @${m[1]} is not a BibTeX or BibLaTeX entry type`,
+        fix: meant ? `write @${meant}${m[2]}${key},` : "use a type such as @article, @book, @incollection, @report, @online or @misc",
+      });
     }
     const seen = new Set<string>();
     let last: string | undefined;

@@ -55,6 +55,17 @@ describe("parseBibliographyFile", () => {
     assert.match(diagnostics[0]!.message, /@weird is not a BibTeX or BibLaTeX entry type/);
     assert.match(diagnostics[1]!.message, /the field title is written twice/);
     assert.match(diagnostics[2]!.message, /starts with \{ but ends with \)/);
+    assert.equal(diagnostics[0]!.fix, "use a type such as @article, @book, @incollection, @report, @online or @misc");
+  });
+
+  it("an unknown type that is a misspelling, or another tool's name for a type: the line to write, which then reads clean", () => {
+    for (const [written, meant] of [["@artcle{a,", "@article{a,"], ["@inbok(a,", "@inbook(a,"], ["@webpage{a,", "@online{a,"], ["@chapter{a,", "@incollection{a,"], ["@Artcle{a,", "@article{a,"]] as const) {
+      const close = written.includes("(") ? ")" : "}";
+      const text = `${written}\n  author = {Doe, Kate},\n  title = {A},\n  journal = {J},\n  booktitle = {B},\n  publisher = {P},\n  url = {https://example.org/},\n  year = 2000\n${close}\n`;
+      const { diagnostics } = parseBibliographyFile("refs.bib", text);
+      assert.deepEqual(diagnostics.map((d) => [d.line, d.column, d.fix]), [[1, 1, `write ${meant}`]], written);
+      assert.deepEqual(parseBibliographyFile("refs.bib", text.replace(written, meant)).diagnostics, [], meant);
+    }
   });
 
   it("reads CSL YAML as a list or under references:, with lines and conveniences", () => {
