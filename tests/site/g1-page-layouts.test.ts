@@ -106,6 +106,9 @@ const CASES: Case[] = [
 
 
 describe("`layout:` in pages and data files: check and build agree, and the fix is clean", { concurrency: 1 }, () => {
+  // Sites whose fixed file was built clean already: most fixes give back the fixture's own line,
+  // so a second build of the same site would only repeat the first (the check still runs).
+  const builtClean = new Set<string>();
   for (const c of CASES) {
     it(c.name, async () => {
       const root = copySite(FIXTURE_SITE);
@@ -135,8 +138,18 @@ describe("`layout:` in pages and data files: check and build agree, and the fix 
         const [, line, column] = /:(\d+):(\d+)$/.exec(where)!;
         const fix = c.error.slice(c.error.indexOf(" → ") + 3);
         assert.ok(rest);
-        writeFileSync(full, c.fixed(broken, fix, Number(line), Number(column)));
+        const fixed = c.fixed(broken, fix, Number(line), Number(column));
+        writeFileSync(full, fixed);
+        const site = `${c.file}\0${fixed}`;
+        if (builtClean.has(site)) {
+          const checked = await runScript("check", root, [], ENV);
+          assert.equal(checked.code, 0, said(checked));
+          assert.match(said(checked), /posts checked: no errors\.\n?$/);
+          assert.doesNotMatch(said(checked), /warning/);
+          return;
+        }
         await assertCheckAndBuildClean(root, out, ENV);
+        builtClean.add(site);
         // The page keeps its own text in the site's layout.
         const about = readFileSync(path.join(out, "about/index.html"), "utf8");
         assert.match(about, /<h1[^>]*>About the chat<\/h1>/);
