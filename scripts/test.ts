@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { closestName } from "../lib/suggest.ts";
 
 const APP_DIR = path.resolve(import.meta.dirname, "..");
 
@@ -22,20 +23,47 @@ export function testFiles(folder: string): string[] {
     .sort();
 }
 
-/** What to hand node's test runner for this command line: its options as given, then the files. */
+/** A command line npm test cannot run: a test file or folder that is not there, or a folder with no test. */
+export class TestArgumentError extends Error {}
+
+/**
+ * What to hand node's test runner for this command line, in the order given (an option's value
+ * stays after its option): a folder becomes its test files, and with no test file or folder
+ * named, every test runs. A test file or folder that is not there stops the run: without it,
+ * node's runner would run every test.
+ */
 export function runnerArguments(args: string[], cores = os.availableParallelism()): string[] {
-  const options: string[] = [];
-  const files: string[] = [];
+  const out: string[] = [];
+  let named = false;
   for (const arg of args) {
-    if (!arg.startsWith("-") && existsSync(arg)) files.push(...(statSync(arg).isDirectory() ? testFiles(arg) : [arg]));
-    else options.push(arg);
+    const looksLikeTests = !arg.startsWith("-") && (/\.test\.[cm]?[jt]s$/.test(arg) || /^tests(?:[\\/]|$)/.test(arg));
+    if (existsSync(arg) && statSync(arg).isDirectory()) {
+      const files = testFiles(arg);
+      if (files.length === 0) throw new TestArgumentError(`there is no test file (*.test.ts) in ${arg}${arg.split(/[\\/]/).includes("fixtures") ? ": the files of tests/fixtures are the test sites, not tests" : ""}`);
+      out.push(...files);
+      named = true;
+    } else if (looksLikeTests) {
+      if (!existsSync(arg)) throw new TestArgumentError(`there is no file ${arg}${suggestion(arg)}`);
+      out.push(arg);
+      named = true;
+    } else out.push(arg);
   }
-  const given = (name: string) => options.some((option) => option === name || option.startsWith(`${name}=`));
+  const given = (name: string) => out.some((option) => option === name || option.startsWith(`${name}=`));
+  const defaults: string[] = [];
+  if (!given("--test-reporter")) defaults.push("--test-reporter=spec");
   // Node's default on two cores is one file at a time; most of a site test's time is spent
   // waiting for the builds and the browser it starts.
-  if (!given("--test-concurrency")) options.unshift(`--test-concurrency=${Math.max(2, cores - 1)}`);
-  if (!given("--test-reporter")) options.unshift("--test-reporter=spec");
-  return ["--import", "tsx", "--test", ...options, ...(files.length > 0 ? files : testFiles(path.join(APP_DIR, "tests")).map((file) => path.relative(process.cwd(), file)))];
+  if (!given("--test-concurrency")) defaults.push(`--test-concurrency=${Math.max(2, cores - 1)}`);
+  const all = named ? [] : testFiles(path.join(APP_DIR, "tests")).map((file) => path.relative(process.cwd(), file));
+  return ["--import", "tsx", "--test", ...defaults, ...out, ...all];
+}
+
+/** "; did you mean tests/unit/chat-time.test.ts?" for the test file whose name is nearest `arg`'s, if one is near. */
+function suggestion(arg: string): string {
+  const files = testFiles(path.join(APP_DIR, "tests")).map((file) => path.relative(process.cwd(), file));
+  const meant = closestName(path.basename(arg), files.map((file) => path.basename(file)));
+  const file = meant && files.find((f) => path.basename(f) === meant);
+  return file ? `; did you mean ${file}?` : "";
 }
 
 function megabytes(folder: string): number {
@@ -62,6 +90,14 @@ function removeTemporary(folder: string): void {
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === import.meta.filename;
 if (isMain) {
+  let args: string[];
+  try {
+    args = runnerArguments(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof TestArgumentError)) throw error;
+    console.error(`npm test: ${error.message}`);
+    process.exit(2);
+  }
   const temporary = mkdtempSync(path.join(os.tmpdir(), "chatpost-tests-"));
   // tsx keeps the code it compiled in tsx-<uid> of the temporary folder: the run uses the
   // system's, kept between runs as before (removing the run's folder removes only the link).
@@ -70,7 +106,7 @@ if (isMain) {
     mkdirSync(compiled, { recursive: true });
     symlinkSync(compiled, path.join(temporary, path.basename(compiled)));
   }
-  const child = spawn(process.execPath, runnerArguments(process.argv.slice(2)), {
+  const child = spawn(process.execPath, args, {
     stdio: "inherit",
     env: { ...process.env, TMPDIR: temporary },
   });

@@ -6,9 +6,11 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { runnerArguments, testFiles } from "../../scripts/test.ts";
+import { runnerArguments, TestArgumentError, testFiles } from "../../scripts/test.ts";
 
 const APP_DIR = path.resolve(import.meta.dirname, "../..");
+const work = mkdtempSync(path.join(tmpdir(), "test-runner-"));
+after(() => rmSync(work, { recursive: true, force: true }));
 const TESTS = path.join(APP_DIR, "tests");
 
 describe("the files npm test runs", () => {
@@ -40,6 +42,21 @@ describe("the files npm test runs", () => {
     assert.deepEqual(listed, [...testFiles(unit), "tests/site/calendar.test.ts"]);
     assert.ok(!listed.some((file) => file.includes(`${path.sep}site${path.sep}`) && file !== "tests/site/calendar.test.ts"));
   });
+
+  it("keep an option's value after its option, even when the value is a file that is there", () => {
+    const report = path.join(work, "report.txt");
+    writeFileSync(report, "an earlier report");
+    const args = runnerArguments(["tests/unit/chat-time.test.ts", "--test-reporter-destination", report, "--test-reporter=tap"], 2);
+    assert.deepEqual(args.slice(args.indexOf("--test-reporter-destination"), args.indexOf("--test-reporter-destination") + 2), ["--test-reporter-destination", report]);
+    assert.deepEqual(args.filter((arg) => arg.endsWith(".test.ts")), ["tests/unit/chat-time.test.ts"]);
+    assert.ok(!args.includes("--test-reporter=spec"));
+  });
+
+  it("stop the run, naming it, for a test file that is not there or a folder without tests: never every test instead", () => {
+    assert.throws(() => runnerArguments(["tests/unit/chat-tim.test.ts"]), (error: Error) => error instanceof TestArgumentError && /^there is no file tests\/unit\/chat-tim\.test\.ts; did you mean tests\/unit\/chat-time\.test\.ts\?$/.test(error.message));
+    assert.throws(() => runnerArguments(["tests/unitt"]), /there is no file tests\/unitt/);
+    assert.throws(() => runnerArguments(["tests/fixtures"]), /there is no test file \(\*\.test\.ts\) in tests\/fixtures: the files of tests\/fixtures are the test sites, not tests/);
+  });
 });
 
 function withoutTestContext(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -49,8 +66,6 @@ function withoutTestContext(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 describe("npm test's temporary files", () => {
-  const work = mkdtempSync(path.join(tmpdir(), "test-runner-"));
-  after(() => rmSync(work, { recursive: true, force: true }));
 
   /** Runs scripts/test.ts on one test file that leaves a folder in the system's temporary folder, with TMPDIR `system`. */
   function run(name: string, passes: boolean) {
@@ -86,6 +101,7 @@ describe("npm test's temporary files", () => {
 
   it("are kept after a run that fails, and the run says where", () => {
     const { status, left, stderr, system } = run("failing", false);
+    assert.doesNotMatch(stderr, /there is no/);
     assert.equal(status, 1);
     assert.equal(left.length, 1);
     assert.match(left[0]!, /^chatpost-tests-/);
