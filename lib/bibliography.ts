@@ -1581,9 +1581,30 @@ export function bibtexUrlFieldProblems(text: string): { key: string; cslField: s
 // never printed (keywords, an abstract, notes to oneself) is not worth a warning.
 const UNPRINTED = new Set(["keywords", "abstract", "annote", "annotation", "library"]);
 const READ_BIBTEX_FIELDS = (): string[] => [...new Set([...Object.values(BIBTEX_SOURCES).flat().filter((name) => /^[a-z]+$/.test(name) && !UNPRINTED.has(name)), "crossref", "eprinttype", "archiveprefix"])];
-// BibLaTeX's own fields, and exporters' (Web of Science's eissn, MathSciNet's fjournal and
-// mrnumber, the ACM's acmid), a letter or two from one of those: not printed, and no misspelling.
-const NOT_MISSPELT = new Set(["annotator", "editora", "editorb", "editorc", "sorttitle", "xdata", "lista", "listb", "listc", "listd", "liste", "listf", "eissn", "fjournal", "mrnumber", "mrclass", "mrreviewer", "acmid"]);
+// BibLaTeX's own fields, and exporters' (Web of Science's eissn, MathSciNet's and zbMATH's
+// fjournal, fseries, mrnumber and zmnumber, the ACM's acmid, Papers' uri, repositories' urn,
+// reference managers' entrytype and eprintid), a letter or two from one of those: not printed,
+// and no misspelling. Beebe's bibliographies keep retired fields as xxauthor, xxtitle…
+const NOT_MISSPELT = new Set([
+  "annotator", "editora", "editorb", "editorc", "sorttitle", "xdata", "lista", "listb", "listc", "listd", "liste", "listf",
+  "eissn", "fjournal", "fseries", "mrnumber", "mrclass", "mrreviewer", "zmnumber", "acmid", "uri", "urn", "entrytype", "eprintid",
+]);
+// Names meaning a field they are not a slip of (pubdate is the date, not pubstate), or short forms.
+const FIELDS_BY_OTHER_NAME: Record<string, string[]> = {
+  pubdate: ["date"], published: ["date", "publisher"], accessdate: ["urldate"], accessed: ["urldate"], lastaccessed: ["urldate"],
+  vol: ["volume"], pp: ["pages"], pg: ["pages"], authors: ["author"], editors: ["editor"],
+};
+
+/**
+ * The fields `name` is one slip from, as far from it as a slip of their length (`refid` is no
+ * eid): all of them when two are as near (`editon`: edition or editor), none when none is near.
+ */
+function nearestFields(name: string, read: readonly string[]): string[] {
+  if (!closestName(name, read)) return [];
+  const distances = read.map((field) => [field, swapDistance(name, field)] as const).filter(([field, d]) => d <= Math.max(1, Math.floor(field.length / 3)));
+  const best = Math.min(...distances.map(([, d]) => d));
+  return distances.filter(([, d]) => d === best).map(([field]) => field).sort();
+}
 
 /**
  * A field whose name is one letter or two from a field a reference is printed from (`jounral`,
@@ -1598,21 +1619,21 @@ export function bibtexMisspeltFieldProblems(text: string): { key: string; cslFie
   const fields = [...bibtexFields(text)];
   for (const f of fields) {
     const name = f.name.toLowerCase();
-    if (name.length < 3 || read.includes(name) || UNPRINTED.has(name) || NOT_MISSPELT.has(name)) continue;
-    // `book-author` is bookauthor; `journal-iso` (an exporter's) is not journal.
+    if (read.includes(name) || UNPRINTED.has(name) || NOT_MISSPELT.has(name) || name.startsWith("xx")) continue;
+    // `book-author` is bookauthor, `access-date` accessdate; `journal-iso` (an exporter's) is not journal.
     const joined = name.replace(/[-_]/g, "");
-    const meant = joined !== name ? (read.includes(joined) ? joined : undefined) : /^[a-z]+$/.test(name) ? closestName(name, read) : undefined;
-    // As far from the name meant as a slip of its length: `refid` is no eid.
-    if (!meant || swapDistance(joined, meant) > Math.max(1, Math.floor(meant.length / 3))) continue;
+    const meant = FIELDS_BY_OTHER_NAME[joined] ?? (name.length < 3 ? [] : joined !== name ? (read.includes(joined) ? [joined] : []) : /^[a-z]+$/.test(name) ? nearestFields(name, read) : []);
+    if (meant.length === 0) continue;
     const before = text.slice(0, f.index);
-    const has = fields.some((g) => g.entry === f.entry && g.name.toLowerCase() === meant);
+    const has = meant.filter((m) => fields.some((g) => g.entry === f.entry && g.name.toLowerCase() === m));
+    const names = meant.map((m) => `\`${m}\``).join(" or ");
     out.push({
-      key: f.key, cslField: cslFieldsOf(meant), severity: "warning", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"),
+      key: f.key, cslField: meant.flatMap(cslFieldsOf), severity: "warning", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"),
       field: fieldPath([f.key, name]),
       message: `entry "${f.key}": \`${f.name}\` is not a field BibTeX reads, so the reference is printed without it`,
-      fix: has
-        ? `the entry has \`${meant}\` too: if this line repeats it, delete the line; if not, give it the name of the field it is meant for`
-        : `write \`${meant}\` in place of \`${f.name}\``,
+      fix: has.length === meant.length
+        ? `the entry has ${names} too: if this line repeats it, delete the line; if not, give it the name of the field it is meant for`
+        : `write ${names} in place of \`${f.name}\`${meant.length > 1 ? ", whichever it holds" : ""}`,
     });
   }
   return out;

@@ -310,6 +310,24 @@ describe("a misspelt field name in a .bib file", () => {
     assert.equal(after.publisher, "NHS England");
   });
 
+  it("as near two fields, or another name for one: the fix names each it may be, never a field of another meaning", () => {
+    const text = entry("  editon = {2},\n  pubdate = {2019-05-01},\n  published = {Care Press},\n  accessdate = {2024-03-05},\n  vol = {3},\n  pp = {1--9},");
+    assert.deepEqual(parseBibliographyFile("refs.bib", text).diagnostics.map((d) => [d.line, d.fix]), [
+      [2, "write `edition` or `editor` in place of `editon`, whichever it holds"],
+      [3, "write `date` in place of `pubdate`"],
+      [4, "write `date` or `publisher` in place of `published`, whichever it holds"],
+      [5, "write `urldate` in place of `accessdate`"],
+      [6, "write `volume` in place of `vol`"],
+      [7, "write `pages` in place of `pp`"],
+    ]);
+    const fixed = text.replace("editon", "edition").replace("pubdate", "date").replace("published", "publisher").replace("accessdate", "urldate").replace("vol ", "volume ").replace("pp ", "pages ");
+    assert.deepEqual(parseBibliographyFile("refs.bib", fixed).diagnostics, []);
+    const item = printed(fixed);
+    assert.equal(item.edition, "2");
+    assert.equal(item.editor, undefined);
+    assert.deepEqual(item.issued, { "date-parts": [[2019, 5, 1]] });
+  });
+
   it("beside the field it looks like: the fix says to delete a repeat", () => {
     const { diagnostics } = parseBibliographyFile("refs.bib", entry("  journal = {The Journal},\n  Jounral = {The Journal},\n  date = {2020},"));
     assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
@@ -317,7 +335,10 @@ describe("a misspelt field name in a .bib file", () => {
   });
 
   it("a reference manager's own fields, BibLaTeX's and exporters' are not told, nor what is never printed", () => {
-    const fields = ["timestamp", "owner", "groups", "file", "mendeley-tags", "date-added", "bdsk-url-1", "journal-iso", "editora", "annotator", "sorttitle", "fjournal", "mrnumber", "acmid", "refid", "eissn", "keyword", "abstrct", "isbn13", "issue_date", "biburl"];
+    const fields = [
+      "timestamp", "owner", "groups", "file", "mendeley-tags", "date-added", "bdsk-url-1", "journal-iso", "editora", "annotator", "sorttitle", "fjournal", "mrnumber", "acmid", "refid", "eissn",
+      "keyword", "abstrct", "isbn13", "issue_date", "biburl", "uri", "urn", "zmnumber", "fseries", "xxauthor", "xxvolume", "entrytype", "eprintid",
+    ];
     const text = entry(`  author = {Doe, Kate},\n  journal = {J},\n  date = {2020},\n${fields.map((f) => `  ${f} = {x},`).join("\n")}`);
     assert.deepEqual(parseBibliographyFile("refs.bib", text).diagnostics.map((d) => d.field), []);
   });
