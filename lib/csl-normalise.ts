@@ -1208,7 +1208,8 @@ export function severalPeople(text: string): string[] | undefined {
 // and reference lists leave them out (APA: no titles, no degrees). Only words that are no one's
 // name and, after a name, no one's initials: "MA", "MS", "BA", "BS", "JD" and "PA" are left out,
 // as "Smith MA" is PubMed's way of writing M. A. Smith. A suffix (Jr., III) is part of the name.
-const TITLE = /^(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/;
+// Not "Doctor": it starts companies' names as often ("Doctor On Demand", "Doctor Care Anywhere").
+const TITLE = /^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/;
 const DEGREES = [
   "MD", "DO", "RN", "NP", "PhD", "DPhil", "DrPH", "EdD", "PsyD", "PharmD", "DNP", "DDS", "DMD", "DVM", "DSc", "ScD", "MBBS", "MBChB",
   "MSc", "MPhil", "MBA", "MPH", "MSN", "MSW", "MHA", "MEd", "BSc", "BSN", "APRN", "FRCP", "FRCPC", "FRCS", "FRACP", "FRCGP", "MRCP",
@@ -1256,7 +1257,7 @@ export function withoutTitles(text: string): { rest: string; removed: string[] }
       do {
         removed.push(words[0]!);
         words = words.slice(1);
-      } while (words.length > 1 && (TITLE.test(words[0]!) || TITLE_PART.test(words[0]!)) && (words.length > 2 || afterComma));
+      } while (words.length > 1 && (TITLE.test(words[0]!) || TITLE_PART.test(words[0]!)) && (words.length > 2 || afterComma || (beforeComma && i === 0)));
     }
     while (words.length > 1 && degreeOf(words.at(-1)!) && (words.length > 2 || afterComma)) removed.unshift(words.pop()!);
     kept.push(...(i > 0 ? [pieces[i - 1]!] : []), words.join(" "));
@@ -1394,13 +1395,25 @@ function nameMistake(text: string, field: string, syntax: "yaml" | "json", inLis
   if (/^the\s/i.test(text) || commaOrganisation(text)?.legalForm || text.split(/\s*,\s*|\s+(?:and|&)\s+/i).some(organisationName)) return undefined;
   const titles = withoutTitles(text);
   if (titles) {
-    const people = peopleOf(titles.rest);
+    // BibTeX's "King, Jr., Martin Luther" is written "King, Martin Luther, Jr." here, as the style reads it.
+    const parts = titles.rest.split(/\s*,\s*/);
+    const rest = parts.length === 3 && SUFFIX.test(parts[1]!) ? `${parts[0]}, ${parts[2]}, ${parts[1]}` : titles.rest;
+    const people = peopleOf(rest);
     const several = people.length > 1;
     const severity = several && (severalPeople(titles.rest) || (givenFamilyPeople(titles.rest)?.commas ?? 0) > 0) ? "error" : "warning";
     const words = [...new Set(titles.removed)].map((w) => `"${w}"`);
     const message = `"${text}" has ${words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0]} in it, which the citation style would print as part of the name: reference lists leave out titles (Dr, Prof) and degrees (PhD, MD)${several ? `; and it is ${people.length} people written as one name` : ""}`;
     const how = `write the ${several ? "names" : "name"} without ${words.length > 1 ? "them" : "it"}${several ? ", one person per line" : people[0] !== titles.rest ? ", family name first, then a comma" : ""}`;
     return { severity, message, fix: namesFix(syntax, field, people, inList, how) };
+  }
+  const three = text.split(/\s*,\s*/);
+  if (three.length === 3 && SUFFIX.test(three[1]!) && three.every(Boolean)) {
+    const person = `${three[0]}, ${three[2]}, ${three[1]}`;
+    return {
+      severity: "warning",
+      message: `"${text}" is BibTeX's order (family name, suffix, given names): here "${three[1]}, ${three[2]}" would be read as the given names, and the suffix printed as one`,
+      fix: namesFix(syntax, field, [person], inList, "write the suffix last"),
+    };
   }
   const listed = givenFamilyPeople(text);
   if (listed) {

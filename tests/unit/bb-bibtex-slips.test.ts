@@ -206,7 +206,6 @@ describe("a title or degree in a BibTeX name", () => {
     ["Dr. Smith, John", "Dr. Smith, J.", '"Dr."', "Smith, John"],
     // A title before the family name of BibTeX's "Last, Jr, First"; titles written out.
     ["Dr King, Jr., Martin Luther", "Dr King, Jr., M. L.", '"Dr"', "King, Jr., Martin Luther"],
-    ["Doctor Kate Doe", "Doe, D. K.", '"Doctor"', "Doe, Kate"],
     ["Sir Michael Marmot", "Marmot, S. M.", '"Sir"', "Marmot, Michael"],
     ["Doe, Dame Kate", "Doe, D. K.", '"Dame"', "Doe, Kate"],
     ["Dr {van der Berg}, Jan", "Dr {van der Berg}, J.", '"Dr"', "{van der Berg}, Jan"],
@@ -230,7 +229,7 @@ describe("a title or degree in a BibTeX name", () => {
   }
 
   it("a name in braces, a company, a title without a whole name after it, and names that look like degrees are kept as written", () => {
-    for (const author of ["{Dr Kate Doe}", "Dr Pepper", "Doctor Who", "{Dr Reddy's Laboratories}", "Doe, Kate", "Mary Jane Edd", "Okafor, John Mba"]) {
+    for (const author of ["{Dr Kate Doe}", "Dr Pepper", "Doctor Who", "Doctor On Demand", "Doctor Care Anywhere", "{Dr Reddy's Laboratories}", "Doe, Kate", "Mary Jane Edd", "Okafor, John Mba"]) {
       assert.deepEqual(parseBibliographyFile("refs.bib", titled(author)).diagnostics, [], author);
     }
   });
@@ -245,7 +244,7 @@ describe("a title or degree in a BibTeX name", () => {
 
 describe("a title of several words, and names like degrees, in front matter", () => {
   it("\"Prof. Dr. Hans Müller\" and \"Dr. med. Hans Müller\" lose the whole title; \"Mary Jane Edd\" and \"Okafor, John Mba\" are names", () => {
-    for (const [author, words] of [["Prof. Dr. Hans Müller", '"Prof." and "Dr."'], ["Dr. med. Hans Müller", '"Dr." and "med."'], ["Doctor Hans Müller", '"Doctor"'], ["Dame Hans Müller", '"Dame"']] as const) {
+    for (const [author, words] of [["Prof. Dr. Hans Müller", '"Prof." and "Dr."'], ["Dr. med. Hans Müller", '"Dr." and "med."'], ["Prof. Dr. Müller, Hans", '"Prof." and "Dr."'], ["Dame Hans Müller", '"Dame"']] as const) {
       const problems = normaliseItem({ id: "a", type: "book", title: "T", author: [author] }).problems;
       assert.equal(problems.length, 1, JSON.stringify(problems));
       assert.ok(problems[0]!.message.startsWith(`"${author}" has ${words} in it`), problems[0]!.message);
@@ -258,6 +257,20 @@ describe("a title of several words, and names like degrees, in front matter", ()
       assert.ok(messages.every((m) => !/has "(Edd|Mba)"|degree/.test(m)), messages.join("\n"));
     }
     assert.deepEqual(normaliseItem({ id: "a", type: "book", title: "T", author: [{ family: "Okafor", given: "John Mba" }] }).problems, []);
+  });
+});
+
+describe("a suffix in front matter", () => {
+  it("\"Dr King, Jr., Martin Luther\" and BibTeX's \"King, Jr., Martin Luther\": the fix writes the suffix last, which the style reads", () => {
+    for (const author of ["Dr King, Jr., Martin Luther", "King, Jr., Martin Luther"]) {
+      const problems = normaliseItem({ id: "a", type: "book", title: "T", author: [author] }).problems;
+      assert.equal(problems.length, 1, JSON.stringify(problems));
+      assert.equal(problems[0]!.severity, "warning");
+      assert.match(problems[0]!.fix, /\n {4}- King, Martin Luther, Jr\.$/, author);
+    }
+    const fixed = normaliseItem({ id: "a", type: "book", title: "T", author: ["King, Martin Luther, Jr."] });
+    assert.deepEqual(fixed.problems, []);
+    assert.deepEqual(fixed.item.author, [{ family: "King", given: "Martin Luther", suffix: "Jr." }]);
   });
 });
 
