@@ -207,19 +207,25 @@ export function unrevisedMoves(recorded: ChatRevisions | undefined, posts: reado
  * it): a date ahead is then no slip, and the warning that says so (lib/cross-file-checks.ts)
  * would send the writer back to a date the calendars ignore. Once a build has published the
  * change, the chat is as recorded and a date ahead is a slip again: today's date then only
- * corrects what readers see.
+ * corrects what readers see. By file, the revision the change needs: a minute after the one
+ * calendars have (a date further ahead is still a slip).
  */
-export function mustStayAhead(recorded: ChatRevisions | undefined, posts: readonly ChatOfPost[], today: string, now = Date.now()): Set<string> {
-  const files = new Set<string>();
+export function mustStayAhead(recorded: ChatRevisions | undefined, posts: readonly ChatOfPost[], today: string, now = Date.now()): Map<string, string> {
+  const files = new Map<string, string>();
   if (!recorded) return files;
   for (const post of posts) {
     if (!publishedChat(post, today)) continue;
     const was = recorded[post.url];
     if (!was?.revision || !futureChange({ date: post.date, updated: was.revision, today })) continue;
     const current = asRecorded(post);
-    if (!sameChat(was, current) && Math.max(was.end, current.end) > now) files.add(post.file);
+    if (!sameChat(was, current) && Math.max(was.end, current.end) > now) files.set(post.file, minuteAfter(was.revision));
   }
   return files;
+}
+
+/** The revision a minute after `revision` (a day alone counting from its midnight): `2027-11-24` → `2027-11-24T00:01`. */
+export function minuteAfter(revision: string): string {
+  return DateTime.fromISO(clock(revision), { zone: "UTC" }).plus({ minutes: 1 }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
 /**
@@ -245,7 +251,7 @@ export function revisionToWrite(move: Pick<UnrevisedMove, "date" | "zone" | "rec
   if (isLaterRevision(day, notAfter)) return day;
   const withTime = `${day}T${DateTime.fromJSDate(now, { zone: move.zone }).toFormat("HH:mm")}`;
   if (isLaterRevision(withTime, notAfter)) return withTime;
-  return DateTime.fromISO(clock(notAfter!), { zone: "UTC" }).plus({ minutes: 1 }).toFormat("yyyy-MM-dd'T'HH:mm");
+  return minuteAfter(notAfter!);
 }
 
 export interface MoveWarningOptions {
@@ -293,7 +299,7 @@ export function unrevisedMoveWarning(move: UnrevisedMove, options: MoveWarningOp
   // Worded as for a cancelled or moved chat without `updated:` (lib/calendar.ts unrevisedChange).
   const updatedFix = current.revision === null
     ? ((day === today ? unrevisedChange({ date: move.date, chat: { movedFrom: true } }, today)?.fix : undefined) ?? `add the line \`updated: ${day}\` below \`date:\``)
-    : `change \`updated:\`${move.updatedFieldAt?.line !== undefined ? ` (line ${move.updatedFieldAt.line})` : ""} to \`updated: ${day}\` (the day${day.length > 10 ? " and time" : ""} you changed the post)`;
+    : `change \`updated:\`${move.updatedFieldAt?.line !== undefined ? ` (line ${move.updatedFieldAt.line})` : ""} to \`updated: ${day}\` (${day.slice(0, 10) > today ? `a minute after ${recorded.revision}: calendars were given that date ahead, and take only a later one` : `the day${day.length > 10 ? " and time" : ""} you changed the post`})`;
   const movedFix = startMoved && !current.status && move.movedFrom !== recorded.start
     ? `, and ${move.movedFrom === undefined ? "add the line" : "change `moved_from:` to"} \`moved_from: ${was(recorded.start)}\`${move.movedFrom === undefined ? " below `start:`" : ""} so that the page says "Moved from …"`
     : "";

@@ -8,7 +8,7 @@ import type { PostLink, SitePost } from "./body-links.ts";
 import { formatOffset } from "./chat-time.ts";
 import { isPostFile, listContentFiles, listPostFiles, POSTS_DIR, SETTINGS_FILE, slugFromFile } from "./content-paths.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
-import { futureChange } from "./post-dates.ts";
+import { furtherAheadThanNeeded, futureChange } from "./post-dates.ts";
 import { unrevisedChange } from "./calendar.ts";
 import { baseSlug } from "./slug.ts";
 import { closest } from "./suggest.ts";
@@ -113,9 +113,10 @@ export interface CrossFileOptions {
   postFiles?: readonly string[];
   /**
    * Posts whose next `updated:` must be dated ahead, as calendars were given one dated ahead
-   * and the chat changed since (lib/chat-revisions.ts mustStayAhead): a date ahead is not told.
+   * and the chat changed since (lib/chat-revisions.ts mustStayAhead), with the revision the
+   * change needs: a date ahead is told only when further ahead than that.
    */
-  mustStayAhead?: ReadonlySet<string>;
+  mustStayAhead?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -144,7 +145,7 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
       });
     }
   }
-  out.push(...futureChanges(posts.filter((post) => !options.mustStayAhead?.has(post.file)), today, where));
+  out.push(...futureChanges(posts, today, where, options.mustStayAhead));
   out.push(...unrevisedChanges(posts, today, where));
   out.push(...chatClashes(posts, where));
   out.push(...titleClashes(posts, where));
@@ -157,10 +158,12 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
  * An `updated:` dated further ahead than tomorrow (lib/post-dates.ts futureChange). Told here,
  * not by the loader: it depends on the build's day, and a post's own problems are kept per file.
  */
-function futureChanges(posts: CrossFilePost[], today: string, where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
+function futureChanges(posts: CrossFilePost[], today: string, where: NonNullable<CrossFileOptions["where"]>, mustStayAhead?: ReadonlyMap<string, string>): Diagnostic[] {
   return posts.flatMap((post) => {
     if (post.updated === undefined) return [];
-    const slip = futureChange({ date: post.date, updated: post.updatedAt?.slice(0, 16) ?? post.updated, today });
+    const updated = post.updatedAt?.slice(0, 16) ?? post.updated;
+    const needed = mustStayAhead?.get(post.file);
+    const slip = needed === undefined ? futureChange({ date: post.date, updated, today }) : furtherAheadThanNeeded(updated, needed);
     if (!slip) return [];
     return [{ severity: "warning" as const, file: post.file, ...(post.updatedFieldAt ?? where(post.file, ["updated"])), field: "updated", ...slip }];
   });

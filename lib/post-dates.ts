@@ -178,6 +178,20 @@ export const CHANGE_AHEAD_DAYS = 1;
  * fix is the line with today's date (the time kept, when one is written); for a post not
  * published yet, removing `updated:` (nobody has seen it to be corrected).
  */
+/**
+ * An `updated:` further ahead than the revision a chat's change needs (`needed`: a minute after
+ * the date ahead calendars were given, lib/chat-revisions.ts mustStayAhead): a year later still
+ * would keep calendars from every correction until then. The fix is the revision needed.
+ */
+export function furtherAheadThanNeeded(updated: string, needed: string): { message: string; fix: string } | undefined {
+  const day = updated.slice(0, 10);
+  if (!(daysBetween(needed.slice(0, 10), day) > CHANGE_AHEAD_DAYS)) return undefined;
+  return {
+    message: `the post is said to be changed on ${day}: calendars were given a date ahead for this chat by an earlier build, so its change needs a later one, but ${day} is further ahead than that, and calendar apps would ignore every correction made before it`,
+    fix: `write \`updated: ${needed}\`, a minute after the date calendars have`,
+  };
+}
+
 export function futureChange({ date, updated, today }: ChangeDates): { message: string; fix: string } | undefined {
   const day = updated.slice(0, 10);
   const ahead = daysBetween(today, day);

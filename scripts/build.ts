@@ -167,7 +167,7 @@ export async function build(root: string, output: string, quiet: boolean, force:
   const revisionsKey = cache ? revisionsModule.chatRevisionsKey(root, settings.url) : undefined;
   // Only the diagnostics, the clock span and the chats' record leave this block: once Eleventy
   // has written the site, nothing holds the posts (see below).
-  const { diagnostics, span, revisions, moved } = (() => {
+  const { diagnostics, span, revisions, moved, aheadSettled } = (() => {
     const { posts, diagnostics, loaded, calendarRevisions: recorded } = loadCorpus(root, settings);
     const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
     const moves = revisionsModule.unrevisedMoves(recorded, posts, day, settings.chat.zone, buildTime.getTime());
@@ -176,11 +176,16 @@ export async function build(root: string, output: string, quiet: boolean, force:
       today: day, now: buildTime,
       where: (file, field) => (field.join(".") === "chat.start" ? loaded.get(file)?.chatStartAt : undefined) ?? located!(file, field),
     }));
+    const revisions = revisionsKey ? revisionsModule.nextChatRevisions(recorded, posts, day) : undefined;
+    // A chat whose change needed a date ahead, published now: the record it is compared with
+    // changes, and with it the warning on that date (lib/cross-file-checks.ts).
+    const ahead = (record: typeof recorded) => [...revisionsModule.mustStayAhead(record, posts, day, buildTime.getTime())].join("\n");
     return {
       diagnostics: [...settingsWarnings, ...diagnostics, ...moveWarnings, ...shareCardProblems(cards, settings, root)],
       span: stableSpan(posts, buildTime, settings.chat.zone),
-      revisions: revisionsKey ? revisionsModule.nextChatRevisions(recorded, posts, day) : undefined,
+      revisions,
       moved: moves.length > 0,
+      aheadSettled: revisions !== undefined && ahead(recorded) !== ahead(revisions),
     };
   })();
   // The Nunjucks pages, each compiled on its own, reported with the posts' problems: Eleventy
@@ -289,7 +294,9 @@ export async function build(root: string, output: string, quiet: boolean, force:
       const dated = moved || diagnostics.some((d) => d.fix?.includes(day));
       const until = dated ? Math.min(span.until ?? Infinity, revisionsModule.nextDayStart(day, settings.chat.zone)) : span.until;
       const finished = now();
-      if (until === null || finished.getTime() < until) {
+      // Its warnings were worked out against the record this build replaced, and differ from
+      // what the new one gives: the next build does the work again rather than replay them.
+      if (!aheadSettled && (until === null || finished.getTime() < until)) {
         revisionsModule.writeChatRevisionsAsBuilt(cache, target, revisionsKey);
         writeBuildRecord(cache, target, { inputs, output: outputStamp(target)!, ...span, until, warnings });
       }

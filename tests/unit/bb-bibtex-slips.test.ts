@@ -270,7 +270,7 @@ describe("a suffix in front matter", () => {
     }
     const fixed = normaliseItem({ id: "a", type: "book", title: "T", author: ["King, Martin Luther, Jr."] });
     assert.deepEqual(fixed.problems, []);
-    assert.deepEqual(fixed.item.author, [{ family: "King", given: "Martin Luther", suffix: "Jr." }]);
+    assert.deepEqual(fixed.item?.author, [{ family: "King", given: "Martin Luther", suffix: "Jr." }]);
   });
 });
 

@@ -184,7 +184,7 @@ describe("an `updated:` dated ahead that calendars were given", () => {
 
   it("must stay ahead once the chat changed: the warning on the move asks for a later one, and the date ahead is not told", () => {
     for (const p of [post({ start: START + DAY, updated: AHEAD }), post({ start: START + DAY, updated: `${AHEAD}T00:01` }), post({ minutes: 90, updated: AHEAD })]) {
-      assert.deepEqual([...mustStayAhead(typoPublished, [p], TODAY, NOW.getTime())], [p.file]);
+      assert.deepEqual([...mustStayAhead(typoPublished, [p], TODAY, NOW.getTime()).keys()], [p.file]);
       assert.deepEqual(aheadWarnings(p, typoPublished), []);
     }
     const cancelled = post({ updated: AHEAD });
@@ -193,13 +193,25 @@ describe("an `updated:` dated ahead that calendars were given", () => {
     // What the warning on the move gives to write is later than the date calendars have.
     const move = unrevisedMoves(typoPublished, [post({ start: START + DAY, updated: AHEAD })], TODAY, ZONE)[0]!;
     const written = unrevisedMoveWarning(move, options).fix!;
-    assert.match(written, /`updated: 2027-11-24T00:01`/);
+    assert.match(written, /`updated: 2027-11-24T00:01` \(a minute after 2027-11-24: calendars were given that date ahead, and take only a later one\)/);
+    assert.equal(mustStayAhead(typoPublished, [post({ start: START + DAY, updated: AHEAD })], TODAY, NOW.getTime()).get("content/posts/2026-11-20-upcoming.md"), "2027-11-24T00:01");
     assert.deepEqual(aheadWarnings(post({ start: START + DAY, updated: "2027-11-24T00:01" }), typoPublished), []);
+  });
+
+  it("is told when further ahead than the change needs, with the revision it needs", () => {
+    for (const updated of ["2028-11-24", "2037-11-24T09:00"]) {
+      const [warning, ...more] = aheadWarnings(post({ start: START + DAY, updated }), typoPublished);
+      assert.equal(more.length, 0);
+      assert.match(warning!.message, new RegExp(`^the post is said to be changed on ${updated.slice(0, 10)}: calendars were given a date ahead for this chat by an earlier build, so its change needs a later one, but ${updated.slice(0, 10)} is further ahead than that`));
+      assert.equal(warning!.fix, "write `updated: 2027-11-24T00:01`, a minute after the date calendars have");
+    }
+    // A day later than needed is no slip: the chat's own zone may already be there.
+    assert.deepEqual(aheadWarnings(post({ start: START + DAY, updated: "2027-11-25" }), typoPublished), []);
   });
 
   it("is told as a slip while the chat is as calendars have it: today's date then only corrects what readers see", () => {
     const kept = post({ updated: AHEAD });
-    assert.deepEqual([...mustStayAhead(typoPublished, [kept], TODAY, NOW.getTime())], []);
+    assert.deepEqual([...mustStayAhead(typoPublished, [kept], TODAY, NOW.getTime()).keys()], []);
     const [warning] = aheadWarnings(kept, typoPublished);
     assert.equal(warning?.fix, `write the day you changed the post: updated: ${TODAY}`);
     // Written back, the time is the one recorded: no warning on a move either.
@@ -210,8 +222,8 @@ describe("an `updated:` dated ahead that calendars were given", () => {
     const moved = post({ start: START + DAY, updated: AHEAD });
     assert.equal(aheadWarnings(moved, published).length, 1, "the date ahead is the writer's new typo");
     assert.equal(aheadWarnings(moved, undefined).length, 1);
-    assert.deepEqual([...mustStayAhead(typoPublished, [moved], TODAY, START + 3 * DAY)], [], "over");
-    assert.deepEqual([...mustStayAhead(typoPublished, [post({ start: START + DAY, updated: AHEAD, draft: true })], TODAY, NOW.getTime())], []);
+    assert.deepEqual([...mustStayAhead(typoPublished, [moved], TODAY, START + 3 * DAY).keys()], [], "over");
+    assert.deepEqual([...mustStayAhead(typoPublished, [post({ start: START + DAY, updated: AHEAD, draft: true })], TODAY, NOW.getTime()).keys()], []);
   });
 });
 
