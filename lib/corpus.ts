@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
 import { fileLookup, probesHold, type FileProbe } from "./file-case.ts";
 import type { SharedBibliography } from "./bibliography.ts";
-import { chatRevisionsKey, mustStayAhead, readChatRevisions, type ChatRevisions } from "./chat-revisions.ts";
+import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning, type ChatRevisions } from "./chat-revisions.ts";
 import { now, today } from "./clock.ts";
 import { crossFileProblems, sitePostsHold, unresolvedCitationProblems, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -37,6 +37,8 @@ export interface Corpus {
   loaded: Map<string, LoadResult>;
   /** The site's chats as the last build published them (lib/chat-revisions.ts), when the content cache has a record. */
   calendarRevisions?: ChatRevisions;
+  /** Whether a published chat changed without a later `updated:` (its warning, in `diagnostics`, gives today's date). */
+  moved: boolean;
 }
 
 // Parsed posts keyed by file and content hash: the check, the build and each
@@ -218,10 +220,19 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const revisionsKey = cache && chatRevisionsKey(root, settings.url);
   const calendarRevisions = revisionsKey ? readChatRevisions(cache!, revisionsKey) : undefined;
   const day = today(settings.chat.zone);
+  const clock = now();
   diagnostics.push(...crossFileProblems(posts, {
     today: day, where: (file) => located.get(file) ?? { line: 1, column: 1 }, linkingOnly, postFiles: files,
-    mustStayAhead: mustStayAhead(calendarRevisions, posts, day, now().getTime()),
+    mustStayAhead: mustStayAhead(calendarRevisions, posts, day, clock.getTime()),
   }));
+  // Published chats whose time changed since a build recorded them, without a later `updated:`:
+  // the build, the preview and (from its records, lib/site-check.ts) the check tell them alike.
+  const moves = unrevisedMoves(calendarRevisions, posts, day, settings.chat.zone, clock.getTime());
+  if (moves.length) {
+    const held = frontMatterPositions(root, { readYamlDocument, splitFrontMatter });
+    const where = (file: string, field: readonly string[]) => (field.join(".") === "chat.start" ? located.get(file) : undefined) ?? held(file, field);
+    diagnostics.push(...moves.map((move) => unrevisedMoveWarning(move, { today: day, now: clock, where })));
+  }
   diagnostics.push(...site.diagnostics);
   if (!ahead) citationProblems.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
   else citationProblems.push(...citationDiagnostics(posts, site.bibliography, style, root, ahead));
@@ -233,7 +244,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const moved = new Set(unresolved.map((u) => u.problem));
   diagnostics.push(...told, ...citationProblems.filter((d) => !moved.has(d)));
   rememberValidation(root, settings, [...files, ...pages], site.diagnostics, records);
-  return { posts, diagnostics, loaded, ...(calendarRevisions ? { calendarRevisions } : {}) };
+  return { posts, diagnostics, loaded, moved: moves.length > 0, ...(calendarRevisions ? { calendarRevisions } : {}) };
 }
 
 /**

@@ -160,31 +160,24 @@ export async function build(root: string, output: string, quiet: boolean, force:
   // The published chats as calendars were given them (lib/chat-revisions.ts): a chat whose time
   // changed without a new `updated:` is a warning. Recorded again once the site is swapped in.
   const revisionsModule = await import("../lib/chat-revisions.ts");
-  const { frontMatterPositions } = await import("../lib/site-check.ts");
-  const frontMatter = await import("../lib/front-matter.ts");
   const { publishDay } = await import("../lib/publishing.ts");
   const day = publishDay(buildTime, settings.chat.zone);
   const revisionsKey = cache ? revisionsModule.chatRevisionsKey(root, settings.url) : undefined;
   // Only the diagnostics, the clock span and the chats' record leave this block: once Eleventy
   // has written the site, nothing holds the posts (see below).
   const { diagnostics, span, revisions, moved, aheadSettled } = (() => {
-    const { posts, diagnostics, loaded, calendarRevisions: recorded } = loadCorpus(root, settings);
+    // With the warnings on published chats changed without a later `updated:` (lib/chat-revisions.ts).
+    const { posts, diagnostics, moved, calendarRevisions: recorded } = loadCorpus(root, settings);
     const cards = posts.filter((post) => !post.draft).map((post) => ({ file: post.file, card: shareCardFor(post, settings) }));
-    const moves = revisionsModule.unrevisedMoves(recorded, posts, day, settings.chat.zone, buildTime.getTime());
-    const located = moves.length ? frontMatterPositions(root, frontMatter) : undefined;
-    const moveWarnings = moves.map((move) => revisionsModule.unrevisedMoveWarning(move, {
-      today: day, now: buildTime,
-      where: (file, field) => (field.join(".") === "chat.start" ? loaded.get(file)?.chatStartAt : undefined) ?? located!(file, field),
-    }));
     const revisions = revisionsKey ? revisionsModule.nextChatRevisions(recorded, posts, day) : undefined;
     // A chat whose change needed a date ahead, published now: the record it is compared with
     // changes, and with it the warning on that date (lib/cross-file-checks.ts).
     const ahead = (record: typeof recorded) => [...revisionsModule.mustStayAhead(record, posts, day, buildTime.getTime())].join("\n");
     return {
-      diagnostics: [...settingsWarnings, ...diagnostics, ...moveWarnings, ...shareCardProblems(cards, settings, root)],
+      diagnostics: [...settingsWarnings, ...diagnostics, ...shareCardProblems(cards, settings, root)],
       span: stableSpan(posts, buildTime, settings.chat.zone),
       revisions,
-      moved: moves.length > 0,
+      moved,
       aheadSettled: revisions !== undefined && ahead(recorded) !== ahead(revisions),
     };
   })();

@@ -3,13 +3,16 @@
 // a build published (lib/chat-revisions.ts), until the post has the `updated:` the warning
 // gives or the chat is moved back; drafts and posts not yet published are never told.
 import assert from "node:assert/strict";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { after, before, describe, it } from "node:test";
 import { chatRevisionsKey } from "../../lib/chat-revisions.ts";
 import { ContentCache } from "../../lib/content-cache.ts";
 import { copySite, FIXTURE_SITE, reportLines, runScript, said, testFileCache, type BuildResult } from "../helpers/build-site.ts";
+import { startPreview } from "../helpers/preview-server.ts";
 
 // The fixture's upcoming chat, Tuesday 2026-12-01 20:30 New York, published 2026-11-20; the clock is 2026-11-24T12:00Z.
 const UPCOMING = "content/posts/2026-11-20-upcoming.md";
@@ -226,5 +229,30 @@ describe("an `updated:` dated ahead that a build published", () => {
       assert.doesNotMatch(said(result), /is up to date/);
     }
     assert.equal(reportLines(runs.checkAfter!), reportLines(runs.buildAfter!));
+  });
+});
+
+describe("a published chat moved without `updated:`, under npm start", () => {
+  // Another copy: the preview prints the warning the check and the build give.
+  const previewRoot = copySite(FIXTURE_SITE);
+  const previewOut = path.join(tmpdir(), `chatpost-out-${path.basename(previewRoot)}`);
+  let log = "";
+  let server: ChildProcess | undefined;
+  after(() => {
+    server?.kill();
+    rmSync(previewRoot, { recursive: true, force: true });
+    rmSync(previewOut, { recursive: true, force: true });
+  });
+
+  it("prints the same warning, with the lines to write", async () => {
+    const published = await runScript("build", previewRoot, ["--output", previewOut], env);
+    assert.equal(published.code, 0, said(published));
+    writeFileSync(path.join(previewRoot, UPCOMING), moved);
+    const checked = await runScript("check", previewRoot, [], env);
+    const warning = reportLines(checked);
+    assert.match(warning, WARNING);
+    ({ server } = await startPreview(previewRoot, (chunk) => (log += chunk), { env }));
+    for (let waited = 0; waited < 120_000 && !stripVTControlCharacters(log).includes(warning); waited += 250) await new Promise((r) => setTimeout(r, 250));
+    assert.ok(stripVTControlCharacters(log).includes(warning), log);
   });
 });
