@@ -326,7 +326,13 @@ function checkBibtex(file: string, text: string, data: any[], fieldNames: Source
   const slips = [...fieldNames.filter((p) => !p.field.startsWith("@string.")), ...bibtexInvisibleProblems(text), ...bibtexCurlyValueProblems(text)];
   const strings = bibtexStringInvisibleProblems(text);
   const names = [...bibtexNameProblems(text), ...bibtexUrlFieldProblems(text), ...languages.problems, ...slips.filter((p) => p.severity === "error")].map(({ key, cslField, ...p }) => ({ key, cslField, diagnostic: { severity: "error" as const, file, ...p } }));
-  const items = data.map(({ _graph, "citation-key": _key, ...item }) => (languages.langids.has(item.id) ? { ...item, language: languages.langids.get(item.id) } : item));
+  // plugin-bibtex makes BibLaTeX's shortseries CSL's collection-title-short, which no style
+  // prints (citeproc-js does not know it): left out here, not told as a field that is no CSL's.
+  // An @xdata entry holds fields for others, and is no reference: told apart, below.
+  const xdata = bibtexXdataProblems(text);
+  const items = data
+    .filter((item) => !xdata.some((x) => x.field === item.id))
+    .map(({ _graph, "citation-key": _key, "collection-title-short": _short, ...item }) => (languages.langids.has(item.id) ? { ...item, language: languages.langids.get(item.id) } : item));
   const result = normaliseAll(file, "bibtex", items, (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), bibtexFieldLocator(text), names);
   const structure = bibtexStructureProblems(text);
   // `volume = 15},`: the word before a } that ends its entry early is told of there.
@@ -346,6 +352,7 @@ function checkBibtex(file: string, text: string, data: any[], fieldNames: Source
   }
   result.diagnostics.push(...slips.filter((p) => p.severity === "warning").map(({ key: _, cslField: __, ...p }) => ({ file, ...p })));
   result.diagnostics.push(...bibtexMisspeltFieldProblems(text).map(({ key: _, cslField: __, ...p }) => ({ file, ...p })));
+  result.diagnostics.push(...xdata.map((p) => ({ file, severity: "warning" as const, ...p })));
   result.diagnostics.push(...bibtexMarkupProblems(file, text, data));
   result.diagnostics.push(...bibtexCommandProblems(file, text, data));
   return result;
@@ -1596,6 +1603,28 @@ const FIELDS_BY_OTHER_NAME: Record<string, string[]> = {
 };
 
 /**
+ * BibLaTeX's @xdata entries, which hold fields that other entries take with `xdata = {key}`:
+ * plugin-bibtex does not give them, so each entry naming one would lose them without a word.
+ * A warning at the @xdata entry, naming its fields and the entries that name it.
+ */
+function bibtexXdataProblems(text: string): { line: number; column: number; field: string; message: string; fix: string }[] {
+  const out: ReturnType<typeof bibtexXdataProblems> = [];
+  const fields = [...bibtexFields(text)];
+  for (const m of text.matchAll(/@\s*xdata\s*[{(]\s*([^\s,{}()]+)/gi)) {
+    const key = m[1]!;
+    const before = text.slice(0, m.index);
+    const held = [...new Set(fields.filter((f) => f.key === key).map((f) => f.name.toLowerCase()))];
+    const users = [...new Set(fields.filter((f) => f.name.toLowerCase() === "xdata" && (f.value ?? "").split(/\s*,\s*/).includes(key)).map((f) => f.key))];
+    out.push({
+      line: before.split("\n").length, column: m.index! - before.lastIndexOf("\n"), field: key,
+      message: `entry "${key}": @xdata entries are not read, so their fields${held.length ? ` (${held.join(", ")})` : ""} are not given to the entries that name them${users.length ? ` (${users.join(", ")})` : ""}`,
+      fix: `write ${held.length ? "those fields" : "the fields it holds"} in each entry that names it in \`xdata\`, then delete the @xdata entry and the \`xdata\` lines`,
+    });
+  }
+  return out;
+}
+
+/**
  * The fields `name` is one slip from, as far from it as a slip of their length (`refid` is no
  * eid): all of them when two are as near (`editon`: edition or editor), none when none is near.
  */
@@ -1722,7 +1751,7 @@ export function bibtexStructureProblems(text: string): { line: number; column: n
     const closer = m[2] === "{" ? "}" : ")";
     const wrong = closer === "}" ? ")" : "}";
     const skip = type === "comment" || type === "string" || type === "preamble";
-    if (!skip && !BIBTEX_TYPES.has(type)) {
+    if (!skip && type !== "xdata" && !BIBTEX_TYPES.has(type)) {
       const meant = TYPES_BY_OTHER_NAME[type] ?? closestName(type, [...BIBTEX_TYPES]);
       out.push({
         ...at(m.index), field: key, message: `entry "${key}": @${m[1]} is not a BibTeX or BibLaTeX entry type`,

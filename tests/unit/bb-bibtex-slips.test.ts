@@ -356,3 +356,24 @@ describe("a misspelt field name in a .bib file", () => {
     assert.deepEqual(parseBibliographyFile("refs.bib", text).diagnostics.map((d) => d.field), []);
   });
 });
+
+describe("BibLaTeX fields and entries plugin-bibtex reads but no style prints", () => {
+  it("shortseries is left out without a word, the entry kept", () => {
+    const { diagnostics, entries } = parseBibliographyFile("refs.bib", "@book{a,\n  author = {Doe, Kate},\n  title = {T},\n  series = {Lecture Notes in Computer Science},\n  shortseries = {LNCS},\n  publisher = {P},\n  date = {2020}\n}\n");
+    assert.deepEqual(diagnostics, []);
+    assert.equal(entries[0]!.item["collection-title"], "Lecture Notes in Computer Science");
+  });
+
+  it("an @xdata entry is no reference: a warning naming its fields and the entries that would lose them", () => {
+    const text = "@xdata{pubdata,\n  publisher = {Care Press},\n  location = {London}\n}\n@book{a,\n  author = {Doe, Kate},\n  title = {T},\n  xdata = {pubdata},\n  date = {2020}\n}\n";
+    const { diagnostics, entries } = parseBibliographyFile("refs.bib", text);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.column, d.field, d.message]), [
+      ["warning", 1, 1, "pubdata", 'entry "pubdata": @xdata entries are not read, so their fields (publisher, location) are not given to the entries that name them (a)'],
+    ]);
+    assert.deepEqual(entries.map((e) => e.item.id), ["a"]);
+    // Done as the fix says: nothing to tell, and the publisher printed.
+    const fixed = parseBibliographyFile("refs.bib", "@book{a,\n  author = {Doe, Kate},\n  title = {T},\n  publisher = {Care Press},\n  location = {London},\n  date = {2020}\n}\n");
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.equal(fixed.entries[0]!.item.publisher, "Care Press");
+  });
+});
