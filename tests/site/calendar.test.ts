@@ -184,6 +184,8 @@ describe("calendar links on the page", () => {
   it("links the .ics file, Google, Outlook, the time converter and the feed", () => {
     const doc = dom(site.read("posts/unicode/index.html"));
     assert.equal(doc.querySelector(".chat-ics")?.getAttribute("href"), "/posts/unicode/chat.ics");
+    // Opened, not downloaded: iOS Safari puts a `download` link's file in Files, never in Calendar.
+    assert.equal(doc.querySelector(".chat-ics")?.hasAttribute("download"), false);
     const google = new URL(doc.querySelector(".chat-google")!.getAttribute("href")!);
     assert.equal(google.hostname, "calendar.google.com");
     assert.equal(google.searchParams.get("text"), `#fixchat chat: ${UNICODE_TITLE}`);

@@ -46,6 +46,7 @@ describe("a cancelled chat", () => {
     // The calendar file stays, to mark the event off in a calendar that has it.
     const ics = block.querySelector("a.chat-ics")!;
     assert.equal(ics.getAttribute("href"), "/posts/upcoming/chat.ics");
+    assert.equal(ics.hasAttribute("download"), false);
     assert.match(text(ics.parentElement), /^If you added it to your calendar, remove it there, or open its updated calendar file \(\.ics\) to mark it cancelled\./);
     // The topics stay.
     assert.match(text(doc.querySelector(".topics, #topics-heading")), /Topics/);
