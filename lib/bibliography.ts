@@ -1624,6 +1624,11 @@ function bibtexXdataProblems(text: string): { line: number; column: number; fiel
   return out;
 }
 
+/** A field's value as BibTeX compares it: spaces and line breaks are one space. */
+function squeeze(value: string): string {
+  return value.replace(/\s+/g, " ").trim();
+}
+
 /**
  * The fields `name` is one slip from, as far from it as a slip of their length (`refid` is no
  * eid): all of them when two are as near (`editon`: edition or editor), none when none is near.
@@ -1654,15 +1659,20 @@ export function bibtexMisspeltFieldProblems(text: string): { key: string; cslFie
     const meant = FIELDS_BY_OTHER_NAME[joined] ?? (name.length < 3 ? [] : joined !== name ? (read.includes(joined) ? [joined] : []) : /^[a-z]+$/.test(name) ? nearestFields(name, read) : []);
     if (meant.length === 0) continue;
     const before = text.slice(0, f.index);
-    const has = meant.filter((m) => fields.some((g) => g.entry === f.entry && g.name.toLowerCase() === m));
+    const beside = fields.filter((g) => g.entry === f.entry && meant.includes(g.name.toLowerCase()));
+    const has = meant.filter((m) => beside.some((g) => g.name.toLowerCase() === m));
     const names = meant.map((m) => `\`${m}\``).join(" or ");
+    const same = (g: { value?: string }) => g.value !== undefined && f.value !== undefined && squeeze(g.value) === squeeze(f.value);
+    const repeated = beside.find(same);
     out.push({
       key: f.key, cslField: meant.flatMap(cslFieldsOf), severity: "warning", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"),
       field: fieldPath([f.key, name]),
       message: `entry "${f.key}": \`${f.name}\` is not a field BibTeX reads, so the reference is printed without it`,
-      fix: has.length === meant.length
-        ? `the entry has ${names} too: if this line repeats it, delete the line; if not, give it the name of the field it is meant for`
-        : `write ${names} in place of \`${f.name}\`${meant.length > 1 ? ", whichever it holds" : ""}`,
+      fix: repeated
+        ? `delete this line: \`${repeated.name}\` holds the same, and is printed`
+        : has.length === meant.length
+          ? `the entry has ${names} too, which is printed: if this line holds what ${meant.length > 1 ? "one of them" : "it"} should, move its value there; then delete this line`
+          : `write ${names} in place of \`${f.name}\`${meant.length > 1 ? ", whichever it holds" : ""}`,
     });
   }
   return out;

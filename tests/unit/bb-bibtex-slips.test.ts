@@ -341,10 +341,15 @@ describe("a misspelt field name in a .bib file", () => {
     assert.deepEqual(item.issued, { "date-parts": [[2019, 5, 1]] });
   });
 
-  it("beside the field it looks like: the fix says to delete a repeat", () => {
-    const { diagnostics } = parseBibliographyFile("refs.bib", entry("  journal = {The Journal},\n  Jounral = {The Journal},\n  date = {2020},"));
-    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
-    assert.match(diagnostics[0]!.fix!, /^the entry has `journal` too: if this line repeats it, delete the line/);
+  it("beside the field it looks like: a repeat is to be deleted, another value moved to the field printed", () => {
+    const repeat = parseBibliographyFile("refs.bib", entry("  journal = {The Journal},\n  Jounral = {The\n    Journal},\n  date = {2020},")).diagnostics;
+    assert.deepEqual(repeat.map((d) => [d.line, d.fix]), [[3, "delete this line: `journal` holds the same, and is printed"]]);
+    const other = parseBibliographyFile("refs.bib", entry("  journal = {J Nurs},\n  jounral = {Journal of Nursing},\n  date = {2020},")).diagnostics;
+    assert.deepEqual(other.map((d) => [d.line, d.fix]), [[3, "the entry has `journal` too, which is printed: if this line holds what it should, move its value there; then delete this line"]]);
+    // Done as told: nothing more to tell, and the journal is the value moved.
+    const fixed = parseBibliographyFile("refs.bib", entry("  journal = {Journal of Nursing},\n  date = {2020},"));
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.equal(fixed.entries[0]!.item["container-title"], "Journal of Nursing");
   });
 
   it("a reference manager's own fields, BibLaTeX's and exporters' are not told, nor what is never printed", () => {
