@@ -1026,7 +1026,7 @@ const ORGANISATION_WORD = new RegExp(`^(?:${[
   "Academy", "Association", "Society", "Council", "Commission", "Committee", "Department", "Ministry", "Agency", "Office", "Bureau",
   "Administration", "Authority", "Directorate", "Secretariat", "Government", "Parliament", "Organi[sz]ations?", "Cent(?:re|er)s?", "Clinics?",
   "Hospitals?", "Hôpital", "Klinik(?:um)?", "Laborator(?:y|ies)", "Services", "Network", "Alliance", "Coalition", "Federation", "Consortium",
-  "Trust", "Museum", "Library", "Collaborations?", "Collaborators", "Investigators", "Observator(?:y|ies)",
+  "Trust", "Charitable", "Charities", "Hospices?", "Fund", "Museum", "Library", "Collaborations?", "Collaborators", "Investigators", "Observator(?:y|ies)",
   ...COMPANY_WORDS,
 ].join("|")})\\.?$`, "iu");
 const SUFFIX = /^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/;

@@ -154,6 +154,9 @@ describe("bibtexOrganisation", () => {
     assert.equal(bibtexOrganisation("Cochrane Collaboration"), '"Collaboration" is a word of an organisation\'s name');
     assert.equal(bibtexOrganisation("Gesellschaft für Epidemiologie"), '"für" is not part of a person\'s name');
     assert.equal(bibtexOrganisation("The Lancet"), '"The" starts no person\'s name');
+    // A charity whose name starts with a person's, title and all: "Trust" alone could be a family name.
+    assert.equal(bibtexOrganisation("Sir Jules Thorn Charitable Trust"), '"Charitable" is a word of an organisation\'s name');
+    assert.equal(bibtexOrganisation("Marie Curie Hospice"), '"Hospice" is a word of an organisation\'s name');
     for (const person of ["Kate Church", "Maria Co", "Kate Center", "Kelvin To", "Hans von und zu Aufsess", "Maria de la Cruz", "Prevention", "Smith, John"]) {
       assert.equal(bibtexOrganisation(person), undefined, person);
     }
