@@ -188,3 +188,19 @@ function nearestLanguage(key: string): string | undefined {
   }
   return best.tags.size === 1 ? [...best.tags][0] : undefined;
 }
+
+/**
+ * A BCP 47 tag as Open Graph's `og:locale` takes it, language_TERRITORY: "ar" → "ar_EG",
+ * "en-US" → "en_US". Link previews may ignore a locale without its territory; the likeliest
+ * one is CLDR's (Intl.Locale#maximize), and a region that is no country (es-419) gives the
+ * language's own.
+ */
+export function openGraphLocale(tag: string): string {
+  try {
+    const full = new Intl.Locale(tag).maximize();
+    const region = full.region && /^[A-Z]{2}$/.test(full.region) ? full.region : new Intl.Locale(full.language).maximize().region;
+    return region ? `${full.language}_${region}` : full.language;
+  } catch {
+    return tag.replace(/-/g, "_");
+  }
+}

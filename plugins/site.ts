@@ -3,6 +3,7 @@ import path from "node:path";
 import { contentFilesGlobs, isPostFile } from "../lib/content-paths.ts";
 import { PUBLISHED_FILE_EXTENSIONS } from "../lib/local-paths.ts";
 import { pageDefaults } from "../lib/page-loader.ts";
+import { openGraphLocale } from "../lib/language-tags.ts";
 import { textDirection } from "../lib/text-direction.ts";
 import { APP_DIR, context } from "./context.ts";
 import pageTemplatesPlugin from "./page-templates.ts";
@@ -17,6 +18,7 @@ export default function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addGlobalData("site", context().settings);
   // "rtl" for a language written right to left (ar, he, fa, ur…): base.njk then sets <html dir="rtl">.
   eleventyConfig.addFilter("textDirection", textDirection);
+  eleventyConfig.addFilter("openGraphLocale", openGraphLocale);
   // The interface's own words ("Skip to content", "Join the chat"…) are English. On a site in
   // another language the elements holding only them say lang="{{ uiLang }}", so screen readers
   // read them with an English voice (WCAG 3.1.2); on an English site uiLang is "" and they say nothing.

@@ -20,7 +20,7 @@ export const ELEVENTY_FILTERS: readonly string[] = [
 
 /** chatpost's own filters (plugins/*.ts). */
 export const CHATPOST_FILTERS: readonly string[] = [
-  "textDirection", "shareLinks", "chatCalendarFeed", "feedPublished", "feedUpdated", "feedNewest", "cdata", "fullUrl", "isNotFoundPage", "metaDescription",
+  "textDirection", "openGraphLocale", "shareLinks", "chatCalendarFeed", "feedPublished", "feedUpdated", "feedNewest", "cdata", "fullUrl", "isNotFoundPage", "metaDescription",
   "structuredData", "sitemapXml", "shareImageUrl", "siteShareImage", "tagUrl", "postLang", "langAttributes", "interfaceLang", "titleWithChatState",
   "usualChatTime",
 ];

@@ -133,7 +133,9 @@ describe("a post in another language than the site's, on its page", () => {
     const doc = page(english, "charla-invitada");
     const graph = (JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!) as { "@graph": Array<Record<string, unknown>> })["@graph"];
     assert.deepEqual(graph.map((n) => [n["@type"], n.inLanguage]), [["BlogPosting", "es"], ["Event", "es"]]);
-    assert.equal(doc.querySelector('meta[property="og:locale"]')!.getAttribute("content"), "es");
+    // Open Graph's language_TERRITORY, the territory CLDR gives the language when the post names none.
+    assert.equal(doc.querySelector('meta[property="og:locale"]')!.getAttribute("content"), "es_ES");
+    assert.equal(page(english, "arabic").querySelector('meta[property="og:locale"]')!.getAttribute("content"), "ar_EG");
     const other = page(english, "upcoming");
     const otherGraph = (JSON.parse(other.querySelector('script[type="application/ld+json"]')!.textContent!) as { "@graph": Array<Record<string, unknown>> })["@graph"];
     assert.deepEqual(otherGraph.map((n) => n.inLanguage), ["en-US", "en-US"], "a post in the site's language says the site's");
@@ -201,6 +203,19 @@ describe("a post in another language in the feeds", () => {
     assert.equal(topicsHeading.getAttribute("lang"), "en");
     assert.equal(html.querySelector("strong")!.closest("p")!.getAttribute("lang"), "en-US", "the chat's time is in the site's language");
     assert.match(spanish[2]!, /madrugada/, "with its body");
+  });
+
+  it("written right to left, is wrapped in dir=rtl, which feed readers do not take from its language", () => {
+    const atom = english.read("feed.xml");
+    const content = (slug: string) => /<!\[CDATA\[([\s\S]*?)\]\]>/.exec([...atom.matchAll(/<entry[^>]*>([\s\S]*?)<\/entry>/g)].find((e) => e[1]!.includes(`/posts/${slug}/`))![1]!)![1]!;
+    // The whole entry is in the wrapper.
+    assert.match(content("arabic").trim(), /^<div dir="rtl">[\s\S]*<\/div>$/);
+    const wrapper = dom(content("arabic")).querySelector('div[dir="rtl"]')!;
+    assert.match(text(wrapper), /نتحدث هذا الأسبوع/);
+    assert.match(text(wrapper), /ما الذي يساعد/);
+    for (const slug of ["charla-invitada", "upcoming"]) assert.equal(dom(content(slug)).querySelector("[dir]"), null, slug);
+    const json = JSON.parse(english.read("feed.json")) as { items: Array<{ url: string; content_html: string }> };
+    assert.match(json.items.find((i) => i.url.endsWith("/posts/arabic/"))!.content_html.trim(), /^<div dir="rtl">[\s\S]*<\/div>$/);
   });
 
   it("is a JSON Feed item with its language; the others say none of their own", () => {
