@@ -8,6 +8,7 @@ import { checkZone, currentZoneName, zoneWarning } from "./chat-time.ts";
 import { chatDuration } from "./post-schema.ts";
 import { SettingsError, fieldPath, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { fontKind, type FontKind } from "./font-coverage.ts";
+import { PATH_PREFIX_PATTERN, siteUrlProblem } from "./site-url.ts";
 
 import { SETTINGS_FILE } from "./content-paths.ts";
 import { controlCharacterProblems, encodingProblems, unreadableTextProblem, withoutControlCharacters } from "./text-encoding.ts";
@@ -24,7 +25,7 @@ export const settingsSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: "an absolute http(s) URL such as https://example.org" }),
   pathPrefix: z
     .string()
-    .regex(/^\/([\w.~-]+\/)*$/, { message: "a path that starts and ends with /, such as / or /repo/" })
+    .regex(PATH_PREFIX_PATTERN, { message: "a path that starts and ends with /, such as / or /repo/" })
     .default("/"),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: "a BCP 47 language tag such as en or en-US" }),
   author: z.string().min(1),
@@ -97,6 +98,11 @@ export function parseSettings(text: string, file = SETTINGS_FILE, root?: string)
   // An old name (US/Eastern, Europe/Kiev) gives the right times: told, and replaced below by the current one.
   const zoneOldName = typeof zone === "string" ? zoneWarning(zone) : undefined;
   if (zoneOldName) diagnostics.push({ severity: "warning", file, ...doc.locate(["chat", "zone"]), field: "chat.zone", ...zoneOldName });
+  // A path in `url` (https://name.github.io/repo/) is dropped from every full address: told, at `url`.
+  if (parsed.success) {
+    const urlProblem = siteUrlProblem(parsed.data.url, parsed.data.pathPrefix, Object.hasOwn(data as object, "pathPrefix"));
+    if (urlProblem) diagnostics.push({ severity: "warning", file, ...doc.locate(["url"]), field: "url", ...urlProblem });
+  }
   if (parsed.success && root !== undefined) {
     parsed.data.shareImage.fonts.forEach((font, i) => {
       const problem = fontFileProblem(root, font);

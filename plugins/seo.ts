@@ -4,7 +4,7 @@ import { postDescription } from "../lib/description.ts";
 import type { Post } from "../lib/post-loader.ts";
 import { languageMarks, textLanguageMarks } from "../lib/post-schema.ts";
 import { lastChanged } from "../lib/publishing.ts";
-import { absoluteUrl } from "../lib/site-url.ts";
+import { absoluteUrl, normalisePrefix } from "../lib/site-url.ts";
 import { isNotFoundPage, isSitemapPage, sitemapXml } from "../lib/sitemap.ts";
 import { structuredDataScript } from "../lib/structured-data.ts";
 import { context } from "./context.ts";
@@ -76,5 +76,10 @@ export default function seoPlugin(eleventyConfig: any): void {
     permalink: "/sitemap.xml",
     eleventyImport: { collections: ["all"] },
   });
-  eleventyConfig.addTemplate("chatpost-robots.njk", ROBOTS, { ...common, permalink: "/robots.txt" });
+  // Crawlers read robots.txt at the root of the host only (RFC 9309 §2.3): under a path prefix
+  // (a GitHub project site) it would never be read, so it is not written; README says where
+  // to give the sitemap instead. (Plugins run once the prefix, --path-prefix included, is set.)
+  if (normalisePrefix(eleventyConfig.pathPrefix) === "/") {
+    eleventyConfig.addTemplate("chatpost-robots.njk", ROBOTS, { ...common, permalink: "/robots.txt" });
+  }
 }

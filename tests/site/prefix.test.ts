@@ -87,13 +87,13 @@ describe("a build under a path prefix", () => {
     assert.ok(checked > 100, `${checked} URLs checked`);
   });
 
-  it("puts the prefix into the feeds, the sitemap, robots.txt and the share images", () => {
+  it("puts the prefix into the feeds, the sitemap and the share images, and writes no robots.txt (crawlers read only the host's)", () => {
     const atom = parseFeed(site.read("feed.xml"));
     assert.equal(atom.self, `https://${HOST}${PREFIX}feed.xml`);
     for (const item of atom.items) assert.ok(item.url?.startsWith(`https://${HOST}${PREFIX}posts/`), item.url ?? "");
     const locs = [...site.read("sitemap.xml").matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
     assert.ok(locs.length > 5 && locs.every((l) => l.startsWith(`https://${HOST}${PREFIX}`)));
-    assert.match(site.read("robots.txt"), new RegExp(`Sitemap: https://${HOST}${PREFIX}sitemap\\.xml`));
+    assert.ok(!site.exists("robots.txt"));
     const image = dom(site.read("posts/escaping/index.html")).querySelector('meta[property="og:image"]')!.getAttribute("content")!;
     assert.equal(image, `https://${HOST}${PREFIX}posts/escaping/share.png`);
     assert.ok(site.exists("posts/escaping/share.png"));
