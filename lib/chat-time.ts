@@ -2,7 +2,7 @@
 // and saying it back correctly for that zone and for UTC.
 import { DateTime, IANAZone } from "luxon";
 import { dateTimeFormat } from "./intl-formats.ts";
-import { CURRENT_ZONE_NAMES, suggestZone } from "./zone-names.ts";
+import { CURRENT_ZONE_NAMES, suggestZone, TZ_NAMES_WITHOUT_AREA } from "./zone-names.ts";
 
 export interface Problem {
   message: string;
@@ -20,21 +20,72 @@ export interface ChatInstant {
   wallClock: string;
 }
 
-// Names people write instead of an IANA zone, and the zone they most likely mean. Errors, even
-// where Intl knows the name: as a tz name EST is Panama's time (no daylight saving), and
-// Intl reads AST, BST or SST (Java's old IDs) as Anchorage, Dhaka or Guadalcanal.
-const ZONE_SUGGESTIONS: Record<string, string> = {
-  EST: "America/New_York", EDT: "America/New_York", ET: "America/New_York", EASTERN: "America/New_York",
-  CST: "America/Chicago", CDT: "America/Chicago", CT: "America/Chicago", CENTRAL: "America/Chicago",
-  MST: "America/Denver", MDT: "America/Denver", MT: "America/Denver", MOUNTAIN: "America/Denver",
-  PST: "America/Los_Angeles", PDT: "America/Los_Angeles", PT: "America/Los_Angeles", PACIFIC: "America/Los_Angeles",
-  AKST: "America/Anchorage", HST: "Pacific/Honolulu",
-  GMT: "Europe/London", BST: "Europe/London", WET: "Europe/Lisbon",
-  CET: "Europe/Paris", CEST: "Europe/Paris", MET: "Europe/Paris", EET: "Europe/Athens", EEST: "Europe/Athens",
-  IST: "Asia/Kolkata", JST: "Asia/Tokyo", KST: "Asia/Seoul", HKT: "Asia/Hong_Kong", SGT: "Asia/Singapore",
-  AEST: "Australia/Sydney", AEDT: "Australia/Sydney", ACST: "Australia/Adelaide", AWST: "Australia/Perth",
-  NZST: "Pacific/Auckland", NZDT: "Pacific/Auckland",
+// Letters people write for a time (EST, IST, CST): the UTC offsets each stands for, and the
+// places that keep it, likeliest first. Errors as zones, even where Intl knows the name: as a
+// tz name EST is Panama's time (no daylight saving), and Intl reads AST, BST or SST (Java's
+// old IDs) as Anchorage, Dhaka or Guadalcanal. In a start, the offsets say whether the
+// chat's zone keeps that time (CST in Asia/Shanghai, MST in America/Phoenix): never the name.
+// Letters of unsure meaning (ECT: Ecuador or the Eastern Caribbean) are not here.
+interface AbbreviationMeaning {
+  /** Minutes east of UTC. */
+  offsets: readonly number[];
+  zones: readonly string[];
+}
+const at = (offsets: number | readonly number[], ...zones: string[]): AbbreviationMeaning => ({ offsets: typeof offsets === "number" ? [offsets] : offsets, zones });
+const NY = "America/New_York", CHI = "America/Chicago", DEN = "America/Denver", LA = "America/Los_Angeles";
+const CENTRAL_EUROPE = ["Europe/Berlin", "Europe/Paris", "Europe/Rome", "Europe/Madrid"];
+const EASTERN_EUROPE = ["Europe/Athens", "Europe/Helsinki", "Europe/Bucharest", "Europe/Kyiv"];
+const WESTERN_EUROPE = ["Europe/Lisbon", "Atlantic/Canary", "Atlantic/Faroe"];
+const ABBREVIATIONS: Record<string, readonly AbbreviationMeaning[]> = {
+  EST: [at(-300, NY)], EDT: [at(-240, NY)], ET: [at([-300, -240], NY)], EASTERN: [at([-300, -240], NY)],
+  CST: [at(-360, CHI), at(480, "Asia/Shanghai"), at(-300, "America/Havana")], CDT: [at(-300, CHI), at(-240, "America/Havana")],
+  CT: [at([-360, -300], CHI)], CENTRAL: [at([-360, -300], CHI)],
+  MST: [at(-420, DEN, "America/Phoenix")], MDT: [at(-360, DEN)], MT: [at([-420, -360], DEN), at(-420, "America/Phoenix")],
+  MOUNTAIN: [at([-420, -360], DEN), at(-420, "America/Phoenix")],
+  PST: [at(-480, LA), at(480, "Asia/Manila")], PDT: [at(-420, LA)], PT: [at([-480, -420], LA)], PACIFIC: [at([-480, -420], LA)],
+  AKST: [at(-540, "America/Anchorage")], AKDT: [at(-480, "America/Anchorage")],
+  HST: [at(-600, "Pacific/Honolulu")], HDT: [at(-540, "America/Adak")],
+  AST: [at(-240, "America/Halifax", "America/Puerto_Rico"), at(180, "Asia/Riyadh")], ADT: [at(-180, "America/Halifax")],
+  NST: [at(-210, "America/St_Johns")], NDT: [at(-150, "America/St_Johns")],
+  SST: [at(-660, "Pacific/Pago_Pago"), at(480, "Asia/Singapore")],
+  BRT: [at(-180, "America/Sao_Paulo")], ART: [at(-180, "America/Argentina/Buenos_Aires")],
+  CLT: [at(-240, "America/Santiago")], CLST: [at(-180, "America/Santiago")], COT: [at(-300, "America/Bogota")], PET: [at(-300, "America/Lima")],
+  GMT: [at(0, "Europe/London", "Europe/Dublin", "Africa/Accra", "UTC")], BST: [at(60, "Europe/London"), at(360, "Asia/Dhaka")],
+  IST: [at(330, "Asia/Kolkata"), at(60, "Europe/Dublin"), at(120, "Asia/Jerusalem")], IDT: [at(180, "Asia/Jerusalem")],
+  WET: [at(0, ...WESTERN_EUROPE)], WEST: [at(60, ...WESTERN_EUROPE)],
+  CET: [at(60, ...CENTRAL_EUROPE)], CEST: [at(120, ...CENTRAL_EUROPE)], MET: [at(60, ...CENTRAL_EUROPE)], MEST: [at(120, ...CENTRAL_EUROPE)],
+  EET: [at(120, ...EASTERN_EUROPE)], EEST: [at(180, ...EASTERN_EUROPE)],
+  MSK: [at(180, "Europe/Moscow")], TRT: [at(180, "Europe/Istanbul")],
+  WAT: [at(60, "Africa/Lagos")], CAT: [at(120, "Africa/Maputo")], SAST: [at(120, "Africa/Johannesburg")], EAT: [at(180, "Africa/Nairobi")],
+  GST: [at(240, "Asia/Dubai")], PKT: [at(300, "Asia/Karachi")], NPT: [at(345, "Asia/Kathmandu")],
+  ICT: [at(420, "Asia/Bangkok")], WIB: [at(420, "Asia/Jakarta")], WITA: [at(480, "Asia/Makassar")], WIT: [at(540, "Asia/Jayapura")],
+  PHT: [at(480, "Asia/Manila")], HKT: [at(480, "Asia/Hong_Kong")], SGT: [at(480, "Asia/Singapore")],
+  JST: [at(540, "Asia/Tokyo")], KST: [at(540, "Asia/Seoul")],
+  AWST: [at(480, "Australia/Perth")], ACST: [at(570, "Australia/Adelaide", "Australia/Darwin")], ACDT: [at(630, "Australia/Adelaide")],
+  AEST: [at(600, "Australia/Sydney", "Australia/Brisbane")], AEDT: [at(660, "Australia/Sydney")], AET: [at([600, 660], "Australia/Sydney")],
+  NZST: [at(720, "Pacific/Auckland")], NZDT: [at(780, "Pacific/Auckland")],
 };
+
+/** The places that keep an abbreviation's time, likeliest first, each once. */
+function placesOf(meanings: readonly AbbreviationMeaning[]): string[] {
+  return [...new Set(meanings.flatMap((meaning) => meaning.zones))];
+}
+
+function offsetsOf(meanings: readonly AbbreviationMeaning[]): Set<number> {
+  return new Set(meanings.flatMap((meaning) => meaning.offsets));
+}
+
+// A year of fixed dates, for a zone's offsets where no date is written: the result never depends on the day of the build.
+const REFERENCE_DAY = Date.UTC(2026, 6, 1);
+
+/** Every offset `zone` (a current tz name) is at within half a year either side of `millis`: its "year". */
+function offsetsAround(zone: string, millis: number): Set<number> {
+  const iana = IANAZone.create(zone);
+  const offsets = new Set<number>();
+  // No offset in the tz database lasts under a day, so one sample a day catches each one.
+  for (let day = -183; day <= 183; day++) offsets.add(iana.offset(millis + day * 86_400_000));
+  return offsets;
+}
 
 // Names of a time many countries share, which the tz database also has as zones (since 2024b,
 // old aliases: CET of Europe/Brussels). Unlike EST they follow daylight saving time, but
@@ -56,16 +107,6 @@ const OFFSET_EXAMPLES: Record<string, string> = {
   "9.5": "Australia/Adelaide", "10": "Australia/Sydney", "12": "Pacific/Auckland",
 };
 
-// The tz database's names without an area: "backward" links kept for old systems, each to
-// one zone. Intl (ICU) also takes Java's three-letter IDs (AST, BST, SST…), which are no tz
-// names and mean other places than a writer does (ZONE_SUGGESTIONS): those are not here.
-const TZ_NAMES_WITHOUT_AREA = new Set(
-  [
-    "Cuba", "Egypt", "Eire", "GB", "GB-Eire", "GMT0", "Greenwich", "Hongkong", "Iceland", "Iran", "Israel", "Jamaica",
-    "Japan", "Kwajalein", "Libya", "Navajo", "NZ", "NZ-CHAT", "Poland", "Portugal", "PRC", "ROC", "ROK", "Singapore",
-    "Turkey", "UCT", "Universal", "W-SU", "Zulu", "EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT",
-  ].map((name) => name.toUpperCase()),
-);
 // The tz database's areas, the old ones of its backward links among them (US/Eastern,
 // Canada/Atlantic); ICU knows others (SystemV/EST5) that are no tz names.
 const TZ_AREAS = new Set(["africa", "america", "antarctica", "arctic", "asia", "atlantic", "australia", "europe", "indian", "pacific", "etc", "us", "canada", "mexico", "brazil", "chile"]);
@@ -132,15 +173,8 @@ function readZoneUncached(zone: string): ZoneReading {
       },
     };
   }
-  const suggestion = ZONE_SUGGESTIONS[upper];
-  if (suggestion) {
-    return {
-      problem: {
-        message: `"${zone}" is an abbreviation, not a time zone: it does not follow daylight saving time`,
-        fix: `write zone: ${suggestion} (the zone of ${describeAlias(trimmed, suggestion)}, with its clock changes)`,
-      },
-    };
-  }
+  const meanings = ABBREVIATIONS[upper];
+  if (meanings) return { problem: abbreviationAsZone(zone, trimmed, meanings) };
   // GMT-5, UTC+1, Etc/GMT+5, +05:30: fixed offsets (the minus may be typeset as U+2212).
   const fixed = /^(GMT|UTC|UT|ETC\/GMT|ETC\/UTC)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(trimmed);
   if (fixed) {
@@ -176,6 +210,33 @@ function readZoneUncached(zone: string): ZoneReading {
       message: `"${trimmed}" is an old alias, not a current IANA zone name: the tz database now calls it ${current}`,
       fix: `write zone: ${current} (the current name of ${trimmed})`,
     },
+  };
+}
+
+/**
+ * Why letters (EST, IST, JST) are no zone, with the places they stand for. The reason is
+ * the true one: "does not follow daylight saving time" only for letters of one season of
+ * one place whose clocks change (EST, PST); letters of several places (IST: India, Ireland,
+ * Israel) list each, likeliest first, since the first alone would move a chat elsewhere.
+ */
+function abbreviationAsZone(zone: string, trimmed: string, meanings: readonly AbbreviationMeaning[]): Problem {
+  const places = placesOf(meanings);
+  if (places.length > 1) {
+    return {
+      message: `"${zone}" is an abbreviation, not a time zone: the letters name more than one place`,
+      fix: `write zone: ${places[0]} (${places.slice(1).map((place) => `or ${place}`).join(", ")})`,
+    };
+  }
+  const place = places[0]!;
+  const placeOffsets = offsetsAround(place, REFERENCE_DAY);
+  const clocksChange = placeOffsets.size > 1;
+  // ET, Pacific: both seasons of the place, which is no reason to call it fixed.
+  const oneSeason = clocksChange && [...placeOffsets].some((offset) => !offsetsOf(meanings).has(offset));
+  return {
+    message: oneSeason
+      ? `"${zone}" is an abbreviation, not a time zone: it does not follow daylight saving time`
+      : /^[A-Z]{2,5}$/i.test(trimmed) ? `"${zone}" is an abbreviation, not the name of a time zone` : `"${zone}" is the name of a region's time, not of a time zone`,
+    fix: `write zone: ${place} (the zone of ${describeAlias(trimmed, place)}${clocksChange ? ", with its clock changes" : ""})`,
   };
 }
 
@@ -220,20 +281,46 @@ function describeAlias(written: string, zone: string): string {
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/;
 
+/** `2026-07-14T20:00`, or with its seconds when they are not :00 (the writer typed none). */
+function shortWallClock(wallClock: string): string {
+  return wallClock.length > 16 && wallClock.endsWith(":00") ? wallClock.slice(0, 16) : wallClock;
+}
+
 /**
- * How to write a start whose offset is not its zone's (most often copied from a post before
- * the clocks changed): the line itself, the time alone, which is what the writer meant
- * (a weekly chat keeps its local time) and gets the zone's offset that day. When that time
- * does not exist or happens twice that night, the line for the moment written, or one line
- * for each of the two moments, so that nothing is guessed.
+ * The value of `start:` for the instant `millis` in `zone` (a current tz name): its time
+ * there, with the offset only where the time alone would be read otherwise (the hour the
+ * clocks go back).
  */
-function offsetFix(wallClock: string, zone: string, instant: number, actual: number): string {
-  const local = wallClock.endsWith(":00") ? wallClock.slice(0, 16) : wallClock;
-  const moment = new Date(instant + actual * 60_000).toISOString().slice(0, local.length);
+function startValue(millis: number, zone: string): string {
+  const offset = IANAZone.create(zone).offset(millis);
+  const local = shortWallClock(new Date(millis + offset * 60_000).toISOString().slice(0, 19));
+  const back = resolveChatStart(local, zone);
+  return back.ok && !back.warning && back.instant.startMillis === millis ? local : `${local}${isoOffset(offset)}`;
+}
+
+/** "16:30", or "23:30 on 13 July" when the day is not the one of `beside`. */
+function timeOnDay(value: string, beside: string): string {
+  const time = value.slice(11).replace(/[+-]\d{2}:\d{2}$/, "");
+  if (value.slice(0, 10) === beside.slice(0, 10)) return time;
+  return `${time} on ${Number(value.slice(8, 10))} ${MONTHS[Number(value.slice(5, 7)) - 1]}`;
+}
+
+/**
+ * How to write a start whose offset is not its zone's. An offset the zone has at another
+ * time of year was most often copied from a post before the clocks changed: the line is
+ * the time alone, which is what the writer meant (a weekly chat keeps its local time) and
+ * gets the zone's offset that day. An offset the zone never has that year (`Z` from a tool
+ * that gives UTC, +05:30 in New York) is no such slip: the moment written first, the time
+ * as written second. When that time does not exist or happens twice that night, the line
+ * for the moment written, or one line for each of the two moments: nothing is guessed.
+ */
+function offsetFix(wallClock: string, zone: string, instant: number, actual: number, written: number): string {
+  const local = shortWallClock(wallClock);
+  const iana = IANAZone.create(currentZoneName(zone) ?? zone).name;
+  const moment = startValue(instant, iana);
   const alone = resolveChatStart(local, zone);
-  // A time in UTC (`Z`, `+00:00`) is most often a moment taken from a tool that gives UTC: that moment first.
-  if (alone.ok && !alone.warning && offsetIsUtc(wallClock, instant)) {
-    return `write the moment in the time of ${zone}, ${moment.slice(11)} (or, if ${local.slice(11)} is the time there, write \`start: ${local}\`): \`start: ${moment}\``;
+  if (alone.ok && !alone.warning && (offsetIsUtc(wallClock, instant) || !offsetsAround(iana, instant).has(written))) {
+    return `write the moment in the time of ${zone}, ${timeOnDay(moment, local)} (or, if ${local.slice(11)} is the time there, write \`start: ${local}\`): \`start: ${moment}\``;
   }
   if (alone.ok && !alone.warning) return `write the time in ${zone} without the offset (chatpost gives it the one in force that day, ${isoOffset(actual)}): \`start: ${local}\``;
   if (alone.ok) {
@@ -294,7 +381,7 @@ export function resolveChatStart(start: string | Date, zone: string, options: St
         field: "start",
         problem: {
           message: `the offset ${isoOffset(explicitOffset)} does not match ${zone}, which is at ${isoOffset(actual)} (${formatOffset(actual)}) at that moment`,
-          fix: offsetFix(wallClock, zone, instant, actual),
+          fix: offsetFix(wallClock, zone, instant, actual, explicitOffset),
         },
       };
     }
@@ -311,15 +398,17 @@ export function resolveChatStart(start: string | Date, zone: string, options: St
     .filter((t) => asUtc - iana.offset(t) * 60_000 === t)
     .sort((a, b) => a - b);
   const uniq = [...new Set(candidates)];
+  const shown = shortWallClock(wallClock);
   if (uniq.length === 0) {
-    const before = iana.offset(asUtc - 86_400_000);
-    const after = iana.offset(asUtc + 86_400_000);
+    const skipped = Math.abs(iana.offset(asUtc + 86_400_000) - iana.offset(asUtc - 86_400_000));
+    // The same clock time after the change (what the clock read before it gives), or as long before it.
+    const moved = (minutes: number) => shortWallClock(new Date(asUtc + minutes * 60_000).toISOString().slice(0, 19));
     return {
       ok: false,
       field: "start",
       problem: {
-        message: `${wallClock.replace("T", " ")} does not exist in ${iana.name}: the clocks jump forward ${spanText(Math.abs(after - before))} that night`,
-        fix: `pick a time outside the skipped ${spanText(Math.abs(after - before))}, e.g. ${spanText(Math.abs(after - before))} later`,
+        message: `${shown.replace("T", " ")} does not exist in ${iana.name}: the clocks jump forward ${spanText(skipped)} that night`,
+        fix: `write start: ${moved(skipped)} for the time ${spanText(skipped)} later, after the change, or start: ${moved(-skipped)} for ${spanText(skipped)} earlier, before it`,
       },
     };
   }
@@ -331,8 +420,8 @@ export function resolveChatStart(start: string | Date, zone: string, options: St
       ok: true,
       instant,
       warning: {
-        message: `${wallClock.replace("T", " ")} happens twice in ${zone} (the clocks go back that night); the first one, at ${formatOffset(instant.offsetMinutes)}, is used`,
-        fix: `add the offset to choose, e.g. ${wallClock.slice(0, 16)}${isoOffset(iana.offset(second))} for the second`,
+        message: `${shown.replace("T", " ")} happens twice in ${zone} (the clocks go back that night); the first one, at ${formatOffset(instant.offsetMinutes)}, is used`,
+        fix: `write start: ${shown}${isoOffset(instant.offsetMinutes)} to keep the first one without this warning, or start: ${shown}${isoOffset(iana.offset(second))} for the second`,
       },
     };
   }
@@ -368,7 +457,8 @@ function readWallClock(start: string | Date, zone: string, options: StartOptions
   const dateOk = day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
   const written = typeof start === "string" ? start : new Date(asUtc).toISOString();
   if (!dateOk) {
-    return { ok: false, problem: { message: `"${written}": that date does not exist on the calendar`, fix: formatFix(options) } };
+    const missing = typeof start === "string" ? missingDay(written, written.slice(0, 10), { h, mi, s }) : undefined;
+    return { ok: false, problem: missing ?? { message: `"${written}": that date does not exist on the calendar`, fix: formatFix(options) } };
   }
   if (h === 24 && mi === 0 && s === 0) return { ok: false, problem: midnight24(written, y, mo, d) };
   if (h > 23 || mi > 59 || s > 59) {
@@ -483,11 +573,13 @@ type TimeRead =
  * and the time can be told from it: never a silent guess between morning and evening.
  */
 function explainStart(text: string, zone: string, options: StartOptions): Problem {
+  const iso = isoReading(text, zone);
+  if (iso) return iso;
   let rest = text.trim().replace(/\s+/g, " ");
   // A zone written after the time belongs in `zone:` (the fix says so when it is not the zone already used).
   let zoneWord: string | undefined;
-  const trailingZone = /\s+\(?([A-Za-z]{2,5})\)?$/.exec(rest);
-  if (trailingZone && ZONE_SUGGESTIONS[trailingZone[1]!.toUpperCase()] && !/^[ap]\.?m\.?$/i.test(trailingZone[1]!)) {
+  const trailingZone = /\s+\(?([A-Za-z]{2,8})\)?$/.exec(rest);
+  if (trailingZone && ABBREVIATIONS[trailingZone[1]!.toUpperCase()] && !/^[ap]\.?m\.?$/i.test(trailingZone[1]!)) {
     zoneWord = trailingZone[1]!;
     rest = rest.slice(0, trailingZone.index);
   }
@@ -521,8 +613,12 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
   if (weekday) rest = rest.slice(weekday[0].length);
   const dates = readDate(rest);
   const seconds = (s: number) => (s ? `:${pad(s)}` : "");
-  const zoneNote = zoneWord ? zoneAdvice(zoneWord, zone) : "";
+  const oneDay = dates.length === 1 && time.kind === "exact" && time.h < 24 ? { date: dates[0]!, h: time.h, mi: time.mi, s: time.s } : undefined;
+  const advice = zoneWord ? zoneAdvice(zoneWord, zone, oneDay) : undefined;
+  const zoneNote = advice?.note ?? "";
   if (dates.length === 0) {
+    const missing = missingDay(text, rest, time.kind === "exact" ? time : undefined);
+    if (missing) return missing;
     // "20:00 EST", "Tuesday 8pm": a time, and no date to put it on.
     if (rest.trim() === "" && (time.kind === "exact" || time.kind === "either")) {
       const at = (h: number) => `start: YYYY-MM-DDT${pad(h)}:${pad(time.mi)}${seconds(time.s)}`;
@@ -585,16 +681,133 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
       fix: `write the time on the 24-hour clock: ${choices.join(", or ")}${dayNote}${zoneNote}`,
     };
   }
+  if (advice?.instead) {
+    return {
+      message: `"${text}" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock), and ${advice.instead.reason}`,
+      fix: `${advice.instead.fix}${dayNote}`,
+    };
+  }
   return {
     message: `"${text}" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock)`,
     fix: `write ${value(date, time.h, time.mi, time.s)}${dayNote}${zoneNote}`,
   };
 }
 
-/** ", and EST as zone: America/New_York": a zone written in `start` goes in `zone:` (unless it is the zone already). */
-function zoneAdvice(word: string, zone: string): string {
-  const meant = ZONE_SUGGESTIONS[word.toUpperCase()]!;
-  return meant === zone.trim() ? ` (without ${word}: the zone is ${meant} already)` : ` (without ${word}; the zone goes on its own line in \`chat:\`, zone: ${meant})`;
+// Forms of ISO 8601 and of tools that give a moment, read as YYYY-MM-DDTHH:mm with its offset:
+// 2026-07-14 20:00 UTC, …T20:00:00.000Z (toISOString), … GMT+1, … UTC+05:30, …T2000, and
+// RFC 9557's …-04:00[America/New_York].
+const ISO_LIKE = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2})(\d{2})(\d{2})?|[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)\s*(?:(Z)|(?:UTC|GMT|UT)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?|(UTC|UT))?\s*(?:\[([^\]]+)\])?$/i;
+
+/** The fix for a start in one of ISO_LIKE's forms: the one chatpost reads it as, checked as that. */
+function isoReading(text: string, zone: string): Problem | undefined {
+  const m = ISO_LIKE.exec(text.trim());
+  if (!m) return undefined;
+  const [, date, bh, bmi, bs, h, mi, s, z, sign, oh, omi, utcWord, bracket] = m;
+  const hours = h ?? bh!;
+  const minutes = mi ?? bmi!;
+  const seconds = s ?? bs;
+  const offset = z || utcWord ? "Z" : sign ? `${sign === "+" ? "+" : "-"}${pad(Number(oh))}:${omi ?? "00"}` : "";
+  const read = `${date}T${hours}:${minutes}${seconds && seconds !== "00" ? `:${seconds}` : ""}${offset}`;
+  if (!WALL_CLOCK.test(read)) return undefined;
+  const current = currentZoneName(zone);
+  // RFC 9557's zone in brackets: said only when it is not the chat's.
+  const bracketZone = bracket && currentZoneName(bracket);
+  const other = bracket && bracketZone !== current ? ` (the zone in brackets goes on its own line in \`chat:\`: zone: ${bracketZone ?? bracket}, if the chat is hosted there)` : "";
+  const result = resolveChatStart(read, zone);
+  if (!result.ok && result.field === "start") {
+    return { message: `"${text}" is ${read} as chatpost reads it, and ${result.problem.message}`, fix: `${result.problem.fix}${other}` };
+  }
+  const value = result.ok && current ? startValue(result.instant.startMillis, current) : read;
+  return {
+    message: `"${text}" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock)`,
+    fix: `write start: ${value}${other}`,
+  };
+}
+
+/** "2026-02-29 20:00": a day the month does not have, with the month's last day. */
+function missingDay(text: string, date: string, time?: { h: number; mi: number; s: number }): Problem | undefined {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(date.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return undefined;
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d <= last) return undefined;
+  const at = time ? `${pad(time.h)}:${pad(time.mi)}${time.s ? `:${pad(time.s)}` : ""}` : "HH:mm";
+  return {
+    message: `"${text}": that date does not exist on the calendar: ${MONTHS[mo - 1]} ${y} has ${last} days`,
+    fix: `write the chat's date, e.g. start: ${pad(y, 4)}-${pad(mo)}-${pad(last)}T${at} for ${last} ${MONTHS[mo - 1]}, its last day`,
+  };
+}
+
+/** "UTC−6, UTC+8 or UTC−5": the offsets letters stand for. */
+function offsetList(offsets: Iterable<number>): string {
+  const list = [...offsets].map((offset) => formatOffset(offset));
+  return list.length > 1 ? `${list.slice(0, -1).join(", ")} or ${list.at(-1)}` : list[0]!;
+}
+
+interface ZoneAdvice {
+  /** Said after the fix's value. */
+  note: string;
+  /** Where the value alone would move the chat: why, and the lines to write in its place. */
+  instead?: { reason: string; fix: string };
+}
+
+/**
+ * Letters after the time (EST, CST, IST) belong in `zone:`. Whether the chat's zone keeps
+ * that time is told by offsets, never by names: CST in Asia/Shanghai, MST in America/Phoenix
+ * and IST in Europe/Dublin are the zone already, and dropping the letters keeps the chat
+ * where it is. Where the zone keeps it only at another time of year (EST in July), the
+ * letters are dropped, as most writers mean the zone's time that day, and the other
+ * reading is given as a line. Where it never keeps it, the lines are the places that do,
+ * and the moment written in the zone's time: each keeps the instant written.
+ */
+function zoneAdvice(word: string, zone: string, when?: { date: DateRead; h: number; mi: number; s: number }): ZoneAdvice {
+  const meanings = ABBREVIATIONS[word.toUpperCase()]!;
+  const places = placesOf(meanings);
+  const zoneLines = (list: readonly string[]) => `zone: ${list[0]}${list.slice(1).map((place) => `, or zone: ${place}`).join("")}`;
+  const current = currentZoneName(zone);
+  if (!current) return { note: ` (without ${word}; the zone goes on its own line in \`chat:\`, ${zoneLines(places)})` };
+  const written = offsetsOf(meanings);
+  const wall = when && `${pad(when.date.y, 4)}-${pad(when.date.mo)}-${pad(when.date.d)}T${pad(when.h)}:${pad(when.mi)}${when.s ? `:${pad(when.s)}` : ""}`;
+  const resolved = wall ? resolveChatStart(wall, current) : undefined;
+  const instant = resolved?.ok ? resolved.instant : undefined;
+  const day = when ? Date.UTC(when.date.y, when.date.mo - 1, when.date.d, 12) : REFERENCE_DAY;
+  const around = offsetsAround(current, instant?.startMillis ?? day);
+  const kept = [...written].filter((offset) => around.has(offset));
+  const already = ` (without ${word}: the zone is ${zone.trim()} already`;
+  if (kept.length && (!instant || written.has(instant.offsetMinutes))) return { note: `${already})` };
+  const asUtc = when && Date.UTC(when.date.y, when.date.mo - 1, when.date.d, when.h, when.mi, when.s);
+  const onDay = when && `${when.date.d} ${MONTHS[when.date.mo - 1]}`;
+  if (kept.length && instant && asUtc !== undefined) {
+    // The zone keeps these letters at another time of year: its time that day, and the letters' reading as a line.
+    const letters = kept[0]!;
+    const city = current.slice(current.lastIndexOf("/") + 1).replace(/_/g, " ");
+    const season = around.size === 2 ? (letters === Math.max(...around) ? "summer time" : "winter time") : "time at another time of year";
+    const short = zoneName(instant, "en-US", "short");
+    const now = /^[A-Z]{2,5}$/.test(short) ? short : formatOffset(instant.offsetMinutes);
+    return {
+      note: `${already}. ${word} is ${city}'s ${season}; on ${onDay} it keeps ${now}: if ${wall!.slice(11)} ${word} was meant, write start: ${startValue(asUtc - letters * 60_000, current)})`,
+    };
+  }
+  const never = `${zone.trim()} does not keep ${word} (${offsetList(written)}) at any time of year`;
+  if (!when || asUtc === undefined) {
+    return { note: ` (without ${word}; ${never}: if the chat is hosted where ${word} is kept, write ${zoneLines(places)} on its own line in \`chat:\`)` };
+  }
+  // Each place that keeps these letters on that day, with the time as written; and, for letters of one offset, the moment in the chat's zone.
+  const keeping = meanings.flatMap((meaning) =>
+    meaning.zones.filter((place) => {
+      const there = resolveChatStart(wall!, place);
+      return there.ok && !there.warning && meaning.offsets.includes(there.instant.offsetMinutes);
+    }),
+  );
+  const hosts = [...new Set(keeping)];
+  const moment = written.size === 1 ? startValue(asUtc - [...written][0]! * 60_000, current) : undefined;
+  const lines = [
+    ...(hosts.length ? [`write start: ${wall} and, on its own line in \`chat:\`, ${zoneLines(hosts)}, if the chat is hosted there`] : []),
+    ...(moment ? [`${hosts.length ? "or, to keep" : "to keep"} ${zone.trim()}, write the moment written in its time: start: ${moment}`] : []),
+  ];
+  if (!lines.length) return { note: ` (without ${word}; ${never}, and no place keeps ${word} on ${onDay}: check the time, and write the zone of the place where the chat is hosted on its own line in \`chat:\`)` };
+  return { note: "", instead: { reason: never, fix: lines.join("; ") } };
 }
 
 function parseOffset(text: string): number {

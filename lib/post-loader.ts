@@ -445,7 +445,7 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
     const result = resolveChatStart(fm.updated, zone);
     if (result.ok) updatedAt = `${fm.updated}${isoOffset(result.instant.offsetMinutes)}`;
     // A bad zone is reported at chat.zone; a time the clocks skip, here.
-    else if (result.field === "start") error("updated", doc.locate(["updated"]), result.problem.message, result.problem.fix.replace("pick a time", "write a time"));
+    else if (result.field === "start") error("updated", doc.locate(["updated"]), result.problem.message, result.problem.fix.replaceAll("start:", "updated:"));
   }
 
   // Fields valid on their own are checked further even when another field is wrong: every problem at once.

@@ -59,6 +59,17 @@ const COMMON_NAMES: Record<string, string> = {
   edinburgh: "Europe/London", manchester: "Europe/London",
 };
 
+// The tz database's names without an area: "backward" links kept for old systems, each to
+// one zone. Intl (ICU) also takes Java's three-letter IDs (AST, BST, SST…), which are no tz
+// names and mean other places than a writer does (lib/chat-time.ts reads them as abbreviations): those are not here.
+export const TZ_NAMES_WITHOUT_AREA: ReadonlySet<string> = new Set(
+  [
+    "Cuba", "Egypt", "Eire", "GB", "GB-Eire", "GMT0", "Greenwich", "Hongkong", "Iceland", "Iran", "Israel", "Jamaica",
+    "Japan", "Kwajalein", "Libya", "Navajo", "NZ", "NZ-CHAT", "Poland", "Portugal", "PRC", "ROC", "ROK", "Singapore",
+    "Turkey", "UCT", "Universal", "W-SU", "Zulu", "EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT",
+  ].map((name) => name.toUpperCase()),
+);
+
 let index: { cities: Map<string, string>; zones: Map<string, string>; byArea: Map<string, string[]> } | undefined;
 
 function zoneIndex() {
@@ -120,8 +131,10 @@ export function suggestZone(written: string): string | undefined {
   if (common) return common;
   const city = cities.get(cityKey(text));
   if (city) return city;
-  // Old tz names without an area (Japan, GB, Hongkong): Intl knows where they point.
-  if (IANAZone.isValidZone(text)) {
+  // Old tz names without an area (Japan, GB, Hongkong): Intl knows where they point. Only
+  // those: Intl also takes Java's IDs (AST, SST, NST, ART, ECT, MIT), and would put the chat
+  // in Anchorage, Guadalcanal or Auckland.
+  if (TZ_NAMES_WITHOUT_AREA.has(text.toUpperCase()) && IANAZone.isValidZone(text)) {
     const resolved = new Intl.DateTimeFormat("en-US", { timeZone: text }).resolvedOptions().timeZone;
     if (resolved.includes("/")) return CURRENT_ZONE_NAMES[resolved] ?? resolved;
   }

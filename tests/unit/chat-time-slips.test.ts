@@ -89,7 +89,11 @@ describe("a start not written as YYYY-MM-DDTHH:mm: the fix gives the value when 
 
   it("a zone written after the time goes in `zone:`", () => {
     assert.equal(startProblem("2026-12-01T20:30 EST").fix, "write start: 2026-12-01T20:30 (without EST: the zone is America/New_York already)");
-    assert.equal(startProblem("2026-12-01 8:30pm PST").fix, "write start: 2026-12-01T20:30 (without PST; the zone goes on its own line in `chat:`, zone: America/Los_Angeles)");
+    // Letters the zone never keeps: the places that keep them that day, each with the time as written (tests/unit/fx8-zone-letters.test.ts).
+    assert.deepEqual(startProblem("2026-12-01 8:30pm PST"), {
+      message: '"2026-12-01 8:30pm PST" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock), and America/New_York does not keep PST (UTC−8 or UTC+8) at any time of year',
+      fix: "write start: 2026-12-01T20:30 and, on its own line in `chat:`, zone: America/Los_Angeles, or zone: Asia/Manila, if the chat is hosted there",
+    });
   });
 
   it("what cannot be read gets the form, with an example", () => {

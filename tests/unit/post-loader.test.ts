@@ -53,7 +53,7 @@ describe("loadPost", () => {
     // Not a time on the clock, a time the clocks skip, a day before the post: each named at the field.
     const bad = (updated: string) => load(`title: T\ndate: 2017-03-01\nupdated: ${updated}`).diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
     assert.match(bad("2017-03-02T25:10")[0]!, /:4:1  updated  "2017-03-02T25:10" is not a time of day \(the hours go from 00 to 23, the minutes from 00 to 59\) → write updated: 2017-03-02, or .*e\.g\. updated: 2017-03-02T14:30/);
-    assert.match(bad("2017-03-12T02:30")[0]!, /:4:1  updated  2017-03-12 02:30:00 does not exist in America\/New_York: the clocks jump forward 1 hour that night → write a time outside the skipped 1 hour/);
+    assert.match(bad("2017-03-12T02:30")[0]!, /:4:1  updated  2017-03-12 02:30 does not exist in America\/New_York: the clocks jump forward 1 hour that night → write updated: 2017-03-12T03:30 for the time 1 hour later, after the change, or updated: 2017-03-12T01:30 /);
     assert.match(bad("2017-02-28T23:00")[0]!, /:4:1  updated  the post was updated \(2017-02-28T23:00\) before it was published \(2017-03-01\)/);
   });
 
