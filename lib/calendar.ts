@@ -7,6 +7,7 @@
 import { IANAZone } from "luxon";
 import { resolveChatStart, zoneAbbreviation } from "./chat-time.ts";
 import { dayInstant } from "./publishing.ts";
+import { normalisePrefix } from "./site-url.ts";
 import { byCodeUnit } from "./stable-order.ts";
 
 export interface CalendarEvent {
@@ -38,8 +39,12 @@ export interface CalendarEvent {
 }
 
 export interface CalendarOptions {
-  /** The calendar's display name (NAME, X-WR-CALNAME). */
-  name: string;
+  /**
+   * The display name (NAME, X-WR-CALNAME) of a calendar one subscribes to. None for a file of
+   * one chat: Outlook for Windows opens a file with a name as a new calendar of its own
+   * instead of adding the event ([MS-OXCICAL] X-WR-CALNAME: omitted for a single appointment).
+   */
+  name?: string;
   description?: string;
   /** How often subscribers should refresh, in hours (REFRESH-INTERVAL); omit for a one-off file. */
   refreshHours?: number;
@@ -56,7 +61,7 @@ const PRODID = "-//chatpost//chatpost calendar//EN";
 /** The whole iCalendar file: CRLF line ends, every line folded at 75 octets. */
 export function calendarText(events: CalendarEvent[], options: CalendarOptions): string {
   const lines: string[] = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
-  lines.push(`NAME:${escapeText(options.name)}`, `X-WR-CALNAME:${escapeText(options.name)}`);
+  if (options.name) lines.push(`NAME:${escapeText(options.name)}`, `X-WR-CALNAME:${escapeText(options.name)}`);
   if (options.description) lines.push(`X-WR-CALDESC:${escapeText(options.description)}`);
   if (options.refreshHours) {
     lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${options.refreshHours}H`, `X-PUBLISHED-TTL:PT${options.refreshHours}H`);
@@ -240,39 +245,96 @@ export function transitionsInYear(zone: string, year: number): Transition[] {
   return found;
 }
 
+/** A transition as a yearly rule would give it: its month, weekday and time, in the offset before it. */
+interface YearlyShape {
+  /** What must be the same every year: month, weekday, local time and the two offsets. */
+  key: string;
+  month: number;
+  /** Every BYDAY that gives this transition's day: `2SU`, `-1SU`, or both for 22–28 of a 28-day-weeks month. */
+  byDay: string[];
+}
+
+const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+
+function yearlyShape(t: Transition, zone: string): YearlyShape {
+  const local = localDigits(t.atMillis, zone, t.fromMinutes);
+  const [year, month, day] = [Number(local.slice(0, 4)), Number(local.slice(4, 6)), Number(local.slice(6, 8))];
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const nth = Math.ceil(day / 7);
+  const byDay = [...(day + 7 > daysInMonth ? [`-1${weekday}`] : []), ...(nth <= 4 ? [`${nth}${weekday}`] : [])];
+  return { key: `${month} ${weekday} ${local.slice(9)} ${t.fromMinutes} ${t.toMinutes}`, month, byDay };
+}
+
+/** The yearly rule that every year of `years` (each its transitions) follows, as each transition's BYMONTH and BYDAY, if there is one. */
+function commonRule(years: Transition[][], zone: string): Array<{ month: number; byDay: string }> | undefined {
+  const shapes = years.map((transitions) => transitions.map((t) => yearlyShape(t, zone)));
+  const first = shapes[0]!;
+  if (first.length === 0 || first.length > 2) return undefined;
+  const rule: Array<{ month: number; byDay: string }> = [];
+  for (let i = 0; i < first.length; i++) {
+    let byDay = first[i]!.byDay;
+    for (const year of shapes) {
+      if (year.length !== first.length || year[i]!.key !== first[i]!.key) return undefined;
+      byDay = byDay.filter((b) => year[i]!.byDay.includes(b));
+    }
+    // `-1SU` first (tzdata's "lastSun") where both fit every year.
+    if (!byDay.length) return undefined;
+    rule.push({ month: first[i]!.month, byDay: byDay[0]! });
+  }
+  return rule;
+}
+
 /**
- * A VTIMEZONE for `zone` covering every instant from `fromMillis` to `toMillis`:
- * the observance in force on 1 January of the first year, then each transition
- * through the end of the last year, as one-off STANDARD/DAYLIGHT components. Each is
- * named (TZNAME, which calendar programs show) as the announcement page names the zone
- * at that time in `locale`: "EDT", or "Australian Eastern Daylight Time" where en-US has
- * no letters-only abbreviation, and `GMT+5`-style only where the locale knows no name.
+ * A VTIMEZONE for `zone` covering every instant from `fromMillis` to `toMillis`, named (TZNAME,
+ * which calendar programs show) as the announcement page names the zone at that time in
+ * `locale`: "EDT", or "Australian Eastern Daylight Time" where en-US has no letters-only
+ * abbreviation, and `GMT+5`-style only where the locale knows no name.
+ *
+ * Outlook and Exchange keep only the STANDARD and the DAYLIGHT with the latest DTSTART and make
+ * each a yearly rule ([MS-OXCICAL] 2.1.3.1.1.19.2): so the zone's rule in force at the last chat
+ * (the same transitions that year and the next, as the nth or last weekday of a month) is written
+ * as an RRULE from the first year it held, and only the years before as one-off observances
+ * (RFC 5545 3.6.5), after the observance in force on 1 January of the first year. A zone with
+ * no rule in force at its last chat (no change that year and the next: Mexico City since 2023)
+ * has every observance written as STANDARD, the latest being its current offset, so that Outlook
+ * keeps no daylight time; a zone whose changes follow no such rule (Casablanca's Ramadan) keeps
+ * one-off observances only, as before.
  */
 export function vtimezone(zone: string, fromMillis: number, toMillis: number, locale = "en-US"): string[] {
   const iana = IANAZone.create(zone);
   const firstYear = new Date(fromMillis).getUTCFullYear();
   const lastYear = new Date(toMillis).getUTCFullYear();
-  const transitions: Transition[] = [];
-  for (let y = firstYear; y <= lastYear; y++) transitions.push(...transitionsInYear(zone, y));
+  const inForce = (year: number) => transitionsInYear(zone, year);
+  // The first year from which every year to the one after the last chat follows one rule.
+  const rule = commonRule([inForce(lastYear), inForce(lastYear + 1)], zone);
+  let ruleFrom = lastYear;
+  if (rule) while (ruleFrom > firstYear && commonRule([inForce(ruleFrom - 1), inForce(lastYear), inForce(lastYear + 1)], zone)) ruleFrom--;
+  const noRule = !rule && inForce(lastYear).length === 0 && inForce(lastYear + 1).length === 0;
+  const history: Transition[] = [];
+  for (let y = firstYear; y < (rule ? ruleFrom : lastYear + 1); y++) history.push(...inForce(y));
+  const yearly = rule ? inForce(ruleFrom) : [];
   // Standard time is the smallest offset used in the period; anything above it is daylight time.
   const start = Date.UTC(firstYear, 0, 1);
   const startOffset = iana.offset(start);
-  const standard = Math.min(startOffset, ...transitions.map((t) => t.toMinutes));
+  const standard = Math.min(startOffset, ...history.map((t) => t.toMinutes), ...yearly.map((t) => t.toMinutes));
   const lines = ["BEGIN:VTIMEZONE", `TZID:${zone}`];
-  const observance = (atMillis: number, from: number, to: number) => {
-    const kind = to > standard ? "DAYLIGHT" : "STANDARD";
+  const observance = (atMillis: number, from: number, to: number, rrule?: string) => {
+    const kind = to > standard && !noRule ? "DAYLIGHT" : "STANDARD";
     lines.push(
       `BEGIN:${kind}`,
       // DTSTART is the local time, in the offset before the change, at which it happens.
       `DTSTART:${localDigits(atMillis, zone, from)}`,
       `TZOFFSETFROM:${icalOffset(from)}`,
       `TZOFFSETTO:${icalOffset(to)}`,
+      ...(rrule ? [`RRULE:${rrule}`] : []),
       `TZNAME:${escapeText(zoneNameAt(zone, atMillis, to, locale))}`,
       `END:${kind}`,
     );
   };
   observance(start, startOffset, startOffset);
-  for (const t of transitions) observance(t.atMillis, t.fromMinutes, t.toMinutes);
+  for (const t of history) observance(t.atMillis, t.fromMinutes, t.toMinutes);
+  yearly.forEach((t, i) => observance(t.atMillis, t.fromMinutes, t.toMinutes, `FREQ=YEARLY;BYMONTH=${rule![i]!.month};BYDAY=${rule![i]!.byDay}`));
   lines.push("END:VTIMEZONE");
   return lines;
 }
@@ -296,6 +358,11 @@ export interface CalendarSite {
   /** Path prefix the site is served under, e.g. / or /repo/ */
   pathPrefix: string;
   title: string;
+  /**
+   * The site's zone (settings `chat.zone`): a day alone in `updated:` is the instant the feeds
+   * give that day there (lib/publishing.ts dayInstant), whatever zone the chat is in.
+   */
+  zone: string;
 }
 
 /** The parts of a post a calendar event is made of. */
@@ -369,15 +436,27 @@ export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string)
 }
 
 /**
- * The calendar event of a post's chat. The UID is the post's address on the site's
- * host, so a corrected time updates the same entry. Two builds of the same content give
+ * The UID of a post's chat: `<name>.chat@<host>`, so that a corrected time updates the same
+ * entry. A site under a path prefix has it in front (`chat-repo.<name>.chat@<host>`): GitHub
+ * project sites all share one host, and two of them must not give the same UID to two chats
+ * (RFC 5545 3.8.4.7). A root site's UIDs stay as they always were. The prefix is written as
+ * encodeURIComponent writes it (`a%2Fb` for /a/b/), so no two prefixes give the same text,
+ * and with no `/` in it, which some CalDAV servers take for a path.
+ */
+export function chatUid(post: Pick<ChatPost, "slug">, site: Pick<CalendarSite, "url" | "pathPrefix">): string {
+  const prefix = normalisePrefix(site.pathPrefix).slice(1, -1);
+  return `${prefix ? `${encodeURIComponent(prefix)}.` : ""}${post.slug}.chat@${new URL(site.url).host}`;
+}
+
+/**
+ * The calendar event of a post's chat, under its UID (chatUid). Two builds of the same content give
  * the same bytes: every stamp comes from the post, not the build's clock.
  * - Never updated: revision 0 (no SEQUENCE, no LAST-MODIFIED); DTSTAMP is the publish day's
  *   midnight UTC.
  * - Updated (`updated:`): a new revision. SEQUENCE is revisionSequence() (minutes since
  *   2000), which only grows with later changes whatever `date:` says. DTSTAMP and
  *   LAST-MODIFIED are the moment of the change: the one written with its time, or for a
- *   day alone the instant the feeds give that day (noon UTC, or 23:00 in the chat's zone
+ *   day alone the instant the feeds give that day (noon UTC, or 23:00 in the site's zone
  *   where noon UTC is already the next day: lib/publishing.ts dayInstant), which is after
  *   the unrevised DTSTAMP (midnight UTC) even when the change is dated the publish day.
  *   Calendar apps compare SEQUENCE first and DTSTAMP only between equal ones (RFC 5546, 2.1.5).
@@ -385,9 +464,9 @@ export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string)
 export function chatEvent(post: ChatPost, site: CalendarSite, pageUrl: string): CalendarEvent | undefined {
   if (!post.chat) return undefined;
   const sequence = revisionSequence(post);
-  const changed = post.updatedAt ? Date.parse(post.updatedAt) : post.updated ? dayInstant(post.updated, post.chat.zone) : utcDay(post.date);
+  const changed = post.updatedAt ? Date.parse(post.updatedAt) : post.updated ? dayInstant(post.updated, site.zone) : utcDay(post.date);
   return {
-    uid: `${post.slug}.chat@${new URL(site.url).host}`,
+    uid: chatUid(post, site),
     stampMillis: changed,
     ...(sequence !== undefined ? { revision: { sequence, modifiedMillis: changed } } : {}),
     startMillis: post.chat.startMillis,

@@ -36,7 +36,7 @@ export type ChatRevisions = Record<string, RecordedChat>;
 /** What this module needs of a post: a loaded Post, or the facts the check keeps of one (lib/validation-cache.ts). */
 export interface ChatOfPost {
   file: string;
-  /** Its address on the site, `/posts/<name>/`: its calendar UID is `<name>.chat@<host>`. */
+  /** Its address on the site, `/posts/<name>/`: its calendar UID is made of it (lib/calendar.ts chatUid). */
   url: string;
   date: string;
   draft?: boolean;

@@ -16,6 +16,7 @@ export function calendarSite(): CalendarSite {
     url: settings.url,
     pathPrefix: process.env.CHATPOST_PATH_PREFIX ?? settings.pathPrefix,
     title: settings.title,
+    zone: settings.chat.zone,
   };
 }
 
@@ -83,7 +84,8 @@ export default function calendarPlugin(eleventyConfig: any): void {
     for (const post of feedPosts) {
       let text = fileText.get(post);
       if (text === undefined) {
-        text = calendarText([eventOf(post)!], { name: `${site.title}: ${post.title}`, locale });
+        // No NAME: a file of one chat is an event to add, not a calendar (lib/calendar.ts CalendarOptions).
+        text = calendarText([eventOf(post)!], { locale });
         fileText.set(post, text);
       }
       const file = fileOf(post);

@@ -180,7 +180,10 @@ describe("VTIMEZONE", () => {
     );
     assert.equal(text.match(/TZID:America\/New_York\r\n/g)?.length, 1);
     assert.equal(text.match(/TZID:Asia\/Kolkata\r\n/g)?.length, 1);
-    assert.match(text, /DTSTART:20181104T020000/); // 2018's fall-back, between the two chats
+    // 2017–2019 follow one rule: written once, from its first year, as a yearly rule (RRULE),
+    // which gives 2018's fall-back between the two chats too (tests/unit/fc7-vtimezone.test.ts).
+    assert.match(text, /BEGIN:STANDARD\r\nDTSTART:20171105T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n/);
+    assert.doesNotMatch(text, /DTSTART:201811/);
     assert.match(text, /REFRESH-INTERVAL;VALUE=DURATION:PT12H/);
     const { events } = parse(text);
     assert.deepEqual(events.map((e) => iso(e.startDate)), ["2017-05-03T00:30:00.000Z", "2018-01-01T15:00:00.000Z", "2019-12-11T01:30:00.000Z"]);
@@ -198,6 +201,7 @@ const site: CalendarSite = {
   url: "https://chat.example/",
   pathPrefix: "/",
   title: "Care Chat",
+  zone: "America/New_York",
 };
 const post: ChatPost = {
   slug: "online-communities",

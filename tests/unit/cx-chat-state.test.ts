@@ -16,7 +16,7 @@ const settingsText = readFileSync(new URL("../fixtures/site/content/_data/site.y
 const settings = parseSettings(settingsText).settings!;
 const ctx: LoadContext = { settings, root: "/nowhere", fileExists: () => true };
 const FILE = "content/posts/2017-04-30-online-communities.md";
-const SITE = { url: "https://example.org/", pathPrefix: "/", title: "Chat" };
+const SITE = { url: "https://example.org/", pathPrefix: "/", title: "Chat", zone: "America/New_York" };
 
 function load(...lines: string[]) {
   return loadPost(FILE, `---\n${lines.join("\n")}\n---\nBody.\n`, ctx);

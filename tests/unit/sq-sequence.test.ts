@@ -11,7 +11,7 @@ import { calendarText, chatEvent, MAX_SEQUENCE, revisionSequence, type CalendarS
 import { futureChange } from "../../lib/post-dates.ts";
 
 const utc = (iso: string) => Date.parse(iso);
-const site: CalendarSite = { url: "https://chat.example/", pathPrefix: "/", title: "Care Chat" };
+const site: CalendarSite = { url: "https://chat.example/", pathPrefix: "/", title: "Care Chat", zone: "America/New_York" };
 const pageUrl = "https://chat.example/posts/week-12/";
 // Week 12 of the audit (/tmp/dj/findings.md §3): published Sunday 2027-03-21, chat Tuesday 20:30 New York.
 const week12: ChatPost = {
@@ -24,8 +24,8 @@ const week12: ChatPost = {
 };
 
 /** The event as a calendar app reads it. */
-function readBack(post: ChatPost) {
-  const text = calendarText([chatEvent(post, site, pageUrl)!], { name: "Care Chat" });
+function readBack(post: ChatPost, on: CalendarSite = site) {
+  const text = calendarText([chatEvent(post, on, pageUrl)!], { name: "Care Chat" });
   const component = new ICAL.Component(ICAL.parse(text));
   ICAL.TimezoneService.reset();
   for (const tz of component.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(tz);
@@ -94,9 +94,10 @@ describe("a chat's revision number", () => {
 
   it("stamps a day-only correction on its publish day after the first version in zones far east and west too", () => {
     for (const zone of ["Pacific/Kiritimati", "Pacific/Auckland", "Asia/Kolkata", "Pacific/Pago_Pago", "Etc/GMT+12"]) {
+      // The day is placed in the site's zone (as the feeds place it); the chat's zone is the same here.
       const post = { ...week12, chat: { ...week12.chat!, zone } };
-      const first = readBack(post);
-      const corrected = readBack({ ...post, updated: post.date });
+      const first = readBack(post, { ...site, zone });
+      const corrected = readBack({ ...post, updated: post.date }, { ...site, zone });
       assert.ok(Date.parse(corrected.dtstamp!) > Date.parse(first.dtstamp!), `${zone}: ${corrected.dtstamp} after ${first.dtstamp}`);
       assert.equal(corrected.lastModified, corrected.dtstamp);
     }

@@ -57,7 +57,7 @@ describe("an old zone name in a post", () => {
   const ctx: LoadContext = { settings: siteOnOldName, root: "/nowhere", fileExists: () => false };
   const FILE = "content/posts/2017-04-30-zones.md";
   const load = (chat: string) => loadPost(FILE, `---\ntitle: Zones\ndate: 2017-04-30\nchat:\n${chat}\n---\nBody\n`, ctx);
-  const site = { url: "https://careleaders.example/", pathPrefix: "/", title: "Fixture Chat" };
+  const site = { url: "https://careleaders.example/", pathPrefix: "/", title: "Fixture Chat", zone: "America/New_York" };
 
   it("gives the chat the current name, in its calendar file and calendar links", () => {
     const { post, diagnostics } = load("  start: 2017-05-02T20:30\n  zone: US/Pacific");
