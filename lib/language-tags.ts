@@ -198,7 +198,8 @@ function nearestLanguage(key: string): string | undefined {
 export function openGraphLocale(tag: string): string {
   try {
     const full = new Intl.Locale(tag).maximize();
-    const region = full.region && /^[A-Z]{2}$/.test(full.region) ? full.region : new Intl.Locale(full.language).maximize().region;
+    const country = (region: string | undefined) => (region && /^[A-Z]{2}$/.test(region) ? region : undefined);
+    const region = country(full.region) ?? country(new Intl.Locale(full.language).maximize().region);
     return region ? `${full.language}_${region}` : full.language;
   } catch {
     return tag.replace(/-/g, "_");

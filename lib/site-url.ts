@@ -64,9 +64,17 @@ export function siteUrlProblem(siteUrl: string, pathPrefix: string, prefixWritte
     return undefined;
   }
   const origin = `${url.protocol}//${url.host}/`;
+  // A user name and password would be in every full address the site gives (feeds, calendars, share links).
+  if (url.username || url.password) {
+    return {
+      message: "the address has a user name and password in it, which every full address in the feeds, calendars, sitemap and share links would then show",
+      fix: `write url: ${origin}${url.pathname === "/" ? "" : " (and the path in pathPrefix)"}`,
+    };
+  }
   const prefix = normalisePrefix(pathPrefix);
-  // "/repo/index.html" means the site at /repo/.
-  const path = url.pathname.replace(/\/index\.html?$/i, "/");
+  // An address copied from a page or file of the site means the site above it: "/repo/index.html"
+  // and "/repo/feed.xml" are at /repo/, and so are its pages ("/repo/posts/x/", "/repo/tags/care/").
+  const path = url.pathname.replace(/\/[^/]*\.[a-z0-9]+$/i, "/").replace(/\/(?:posts|tags|archive|page|search|subscribe)\/.*$/, "/");
   const pathAsPrefix = PATH_PREFIX_PATTERN.test(normalisePrefix(path)) ? normalisePrefix(path) : undefined;
   const extra = `${url.search}${url.hash}`;
   const hasPath = path !== "/" && pathAsPrefix !== prefix;

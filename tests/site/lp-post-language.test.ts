@@ -33,6 +33,7 @@ date: 2026-11-19
 language: ar
 topics:
   - ما الذي يساعد على النوم نهارا؟
+  - What helps after a night shift?
 ---
 نتحدث هذا الأسبوع عن العمل الليلي.
 `;
@@ -213,6 +214,12 @@ describe("a post in another language in the feeds", () => {
     const wrapper = dom(content("arabic")).querySelector('div[dir="rtl"]')!;
     assert.match(text(wrapper), /نتحدث هذا الأسبوع/);
     assert.match(text(wrapper), /ما الذي يساعد/);
+    // Each question keeps its own direction: the English one is left to right in its right-to-left entry, in English.
+    const [arabicTopic, englishTopic] = [...wrapper.querySelectorAll("li")];
+    assert.equal(arabicTopic!.hasAttribute("dir"), false);
+    assert.deepEqual([englishTopic!.getAttribute("dir"), englishTopic!.getAttribute("lang")], ["ltr", "en-US"]);
+    // A hashtag is isolated, so that its # stays in front in a right-to-left line.
+    assert.match(content("upcoming"), /· <bdi>#fixchat<\/bdi>/);
     for (const slug of ["charla-invitada", "upcoming"]) assert.equal(dom(content(slug)).querySelector("[dir]"), null, slug);
     const json = JSON.parse(english.read("feed.json")) as { items: Array<{ url: string; content_html: string }> };
     assert.match(json.items.find((i) => i.url.endsWith("/posts/arabic/"))!.content_html.trim(), /^<div dir="rtl">[\s\S]*<\/div>$/);

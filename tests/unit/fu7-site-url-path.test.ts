@@ -108,6 +108,22 @@ describe("a site url with a path", () => {
     assert.equal(both!.fix, "write url: https://example.org/ and below it pathPrefix: /repo/");
   });
 
+  it("reads an address copied from a page or file of the site as the site above it", () => {
+    for (const url of ["https://example.github.io/repo/feed.xml", "https://example.github.io/repo/posts/online-communities/", "https://example.github.io/repo/tags/care/", "https://example.github.io/repo/index.htm"]) {
+      assert.equal(siteUrlProblem(url, "/", false)!.fix, "write url: https://example.github.io/ and below it pathPrefix: /repo/", url);
+    }
+    // A page of a site at the root: the host alone, which is what is read, gives every address right.
+    assert.equal(siteUrlProblem("https://example.org/posts/online-communities/", "/", false), undefined);
+  });
+
+  it("tells a user name and password, which every full address would carry", () => {
+    const problem = siteUrlProblem("https://user:secret@example.org/", "/", false);
+    assert.match(problem!.message, /user name and password/);
+    assert.equal(problem!.fix, "write url: https://example.org/");
+    const text = settingsWith("https://user:secret@example.org/");
+    assert.deepEqual(parseSettings(applyFix(text, parseSettings(text).diagnostics[0]!.fix!)).diagnostics, []);
+  });
+
   it("asks for the path in pathPrefix's form when the url's path cannot be one", () => {
     const problem = siteUrlProblem("https://example.org/chat%20repo/", "/", true);
     assert.match(problem!.fix, /^write url: https:\/\/example\.org\/ and change the pathPrefix line to pathPrefix: \/<path>\/ \(the path the site is served under/);
