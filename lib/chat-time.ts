@@ -66,6 +66,24 @@ const ABBREVIATIONS: Record<string, readonly AbbreviationMeaning[]> = {
   NZST: [at(720, "Pacific/Auckland")], NZDT: [at(780, "Pacific/Auckland")],
 };
 
+// The same times by their long names, as meeting tools write them after a time ("8 pm Pacific
+// Standard Time"): "standard" and "daylight" are one season of one place, "Eastern Time" both.
+const LONG_NAMES: Record<string, readonly AbbreviationMeaning[]> = {
+  "EASTERN TIME": ABBREVIATIONS.ET!, "EASTERN STANDARD TIME": [at(-300, NY)], "EASTERN DAYLIGHT TIME": [at(-240, NY)],
+  "CENTRAL TIME": ABBREVIATIONS.CT!, "CENTRAL STANDARD TIME": [at(-360, CHI)], "CENTRAL DAYLIGHT TIME": [at(-300, CHI)],
+  "MOUNTAIN TIME": ABBREVIATIONS.MT!, "MOUNTAIN STANDARD TIME": ABBREVIATIONS.MST!, "MOUNTAIN DAYLIGHT TIME": [at(-360, DEN)],
+  "PACIFIC TIME": ABBREVIATIONS.PT!, "PACIFIC STANDARD TIME": [at(-480, LA)], "PACIFIC DAYLIGHT TIME": [at(-420, LA)],
+  "GREENWICH MEAN TIME": ABBREVIATIONS.GMT!, "BRITISH SUMMER TIME": [at(60, "Europe/London")],
+  "CENTRAL EUROPEAN TIME": ABBREVIATIONS.CET!, "CENTRAL EUROPEAN SUMMER TIME": ABBREVIATIONS.CEST!,
+  "INDIA STANDARD TIME": [at(330, "Asia/Kolkata")], "JAPAN STANDARD TIME": ABBREVIATIONS.JST!,
+};
+
+/** What letters or a long name after a time stand for ("E.S.T.", "Eastern Time"): undefined for other words. */
+function zoneLetters(written: string): readonly AbbreviationMeaning[] | undefined {
+  const key = written.replace(/\./g, "").replace(/\s+/g, " ").trim().toUpperCase();
+  return ABBREVIATIONS[key] ?? LONG_NAMES[key];
+}
+
 /** The places that keep an abbreviation's time, likeliest first, each once. */
 function placesOf(meanings: readonly AbbreviationMeaning[]): string[] {
   return [...new Set(meanings.flatMap((meaning) => meaning.zones))];
@@ -173,7 +191,8 @@ function readZoneUncached(zone: string): ZoneReading {
       },
     };
   }
-  const meanings = ABBREVIATIONS[upper];
+  // "EST." and "E.S.T." are the letters too.
+  const meanings = ABBREVIATIONS[/^[A-Z.]+$/.test(upper) ? upper.replace(/\./g, "") : upper];
   if (meanings) return { problem: abbreviationAsZone(zone, trimmed, meanings) };
   // GMT-5, UTC+1, Etc/GMT+5, +05:30: fixed offsets (the minus may be typeset as U+2212).
   const fixed = /^(GMT|UTC|UT|ETC\/GMT|ETC\/UTC)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(trimmed);
@@ -217,14 +236,33 @@ function readZoneUncached(zone: string): ZoneReading {
  * Why letters (EST, IST, JST) are no zone, with the places they stand for. The reason is
  * the true one: "does not follow daylight saving time" only for letters of one season of
  * one place whose clocks change (EST, PST); letters of several places (IST: India, Ireland,
- * Israel) list each, likeliest first, since the first alone would move a chat elsewhere.
+ * Israel) list each, likeliest first, since the first alone would move a chat elsewhere,
+ * each with the times it keeps through the year (PST: Los Angeles keeps PDT in summer).
+ * With GMT, UTC comes first, for a chat at the same time all year.
  */
 function abbreviationAsZone(zone: string, trimmed: string, meanings: readonly AbbreviationMeaning[]): Problem {
   const places = placesOf(meanings);
   if (places.length > 1) {
+    const what = /^[A-Z]{2,5}$/i.test(trimmed.replace(/\./g, "")) ? "an abbreviation, not a time zone: the letters name" : "the name of a region's time, not of a time zone: it names";
+    const year = (place: string) => {
+      const offsets = [...offsetsAround(place, REFERENCE_DAY)].sort((a, b) => a - b);
+      const at = (offset: number) => {
+        for (let day = -183; day <= 183; day++) {
+          const t = REFERENCE_DAY + day * 86_400_000;
+          if (IANAZone.create(place).offset(t) === offset) return lettersAt(place, t);
+        }
+        return formatOffset(offset);
+      };
+      if (offsets.length === 1) return `${at(offsets[0]!)} all year`;
+      if (offsets.length === 2) return `${at(offsets[0]!)} in winter, ${at(offsets[1]!)} in summer`;
+      return "with its clock changes";
+    };
+    const lines = places.filter((place) => place !== "UTC").map((place) => `zone: ${place} (${year(place)})`);
     return {
-      message: `"${zone}" is an abbreviation, not a time zone: the letters name more than one place`,
-      fix: `write zone: ${places[0]} (${places.slice(1).map((place) => `or ${place}`).join(", ")})`,
+      message: `"${zone}" is ${what} more than one place`,
+      fix: places.includes("UTC")
+        ? `write zone: UTC if the chat is at the same time all year, whatever the season; or the zone of the place where it is hosted: ${orList(lines)}`
+        : `write ${orList(lines)}`,
     };
   }
   const place = places[0]!;
@@ -236,7 +274,7 @@ function abbreviationAsZone(zone: string, trimmed: string, meanings: readonly Ab
     message: oneSeason
       ? `"${zone}" is an abbreviation, not a time zone: it does not follow daylight saving time`
       : /^[A-Z]{2,5}$/i.test(trimmed) ? `"${zone}" is an abbreviation, not the name of a time zone` : `"${zone}" is the name of a region's time, not of a time zone`,
-    fix: `write zone: ${place} (the zone of ${describeAlias(trimmed, place)}${clocksChange ? ", with its clock changes" : ""})`,
+    fix: `write zone: ${place} (the zone of ${describeAlias(/^[^.]+\.$/.test(trimmed) ? trimmed.slice(0, -1) : trimmed, place)}${clocksChange ? ", with its clock changes" : ""})`,
   };
 }
 
@@ -319,8 +357,14 @@ function offsetFix(wallClock: string, zone: string, instant: number, actual: num
   const iana = IANAZone.create(currentZoneName(zone) ?? zone).name;
   const moment = startValue(instant, iana);
   const alone = resolveChatStart(local, zone);
-  if (alone.ok && !alone.warning && (offsetIsUtc(wallClock, instant) || !offsetsAround(iana, instant).has(written))) {
-    return `write the moment in the time of ${zone}, ${timeOnDay(moment, local)} (or, if ${local.slice(11)} is the time there, write \`start: ${local}\`): \`start: ${moment}\``;
+  // Tested before what the time alone gives: UTC's 01:30 on the night New York's clocks go back is 21:30 the evening before, not either 01:30.
+  if (offsetIsUtc(wallClock, instant) || !offsetsAround(iana, instant).has(written)) {
+    const time = local.slice(11);
+    const asWritten = !alone.ok ? ""
+      : alone.warning ? ` (or, if ${time} is the time there, which happens twice that night, write \`start: ${local}${isoOffset(alone.instant.offsetMinutes)}\` for the first or \`start: ${local}${isoOffset(IANAZone.create(iana).offset(alone.instant.startMillis + 3_600_000 * 3))}\` for the second)`
+      : ` (or, if ${time} is the time there, write \`start: ${local}\`)`;
+    const offsetNote = /[+-]\d{2}:\d{2}$/.test(moment) ? ` ${formatOffset(actual)}` : "";
+    return `write the moment in the time of ${zone}, ${timeOnDay(moment, local)}${offsetNote}${asWritten}: \`start: ${moment}\``;
   }
   if (alone.ok && !alone.warning) return `write the time in ${zone} without the offset (chatpost gives it the one in force that day, ${isoOffset(actual)}): \`start: ${local}\``;
   if (alone.ok) {
@@ -352,6 +396,12 @@ export interface StartOptions {
    * written without a time, or with an hour that could be morning or evening, most likely means.
    */
   slotTime?: string;
+  /**
+   * The time is another of the chat's (`moved_from:`, `updated:`): its zone is the one of
+   * `start:`, so a fix never offers a `zone:` line (it would move `start:` too), only the
+   * moment in the chat's zone.
+   */
+  zoneFixed?: boolean;
 }
 
 /**
@@ -573,15 +623,22 @@ type TimeRead =
  * and the time can be told from it: never a silent guess between morning and evening.
  */
 function explainStart(text: string, zone: string, options: StartOptions): Problem {
-  const iso = isoReading(text, zone);
+  const iso = isoReading(text, zone, options);
   if (iso) return iso;
   let rest = text.trim().replace(/\s+/g, " ");
   // A zone written after the time belongs in `zone:` (the fix says so when it is not the zone already used).
   let zoneWord: string | undefined;
-  const trailingZone = /\s+\(?([A-Za-z]{2,8})\)?$/.exec(rest);
-  if (trailingZone && ABBREVIATIONS[trailingZone[1]!.toUpperCase()] && !/^[ap]\.?m\.?$/i.test(trailingZone[1]!)) {
-    zoneWord = trailingZone[1]!;
-    rest = rest.slice(0, trailingZone.index);
+  let zoneMeanings: readonly AbbreviationMeaning[] | undefined;
+  // Letters with full stops or a sentence's ("E.S.T.", "ET."), or a long name ("Pacific Standard Time"): the longest that is one.
+  for (let words = 4; words >= 1 && !zoneWord; words--) {
+    const trailing = new RegExp(`\\s+\\(?([A-Za-z][A-Za-z.]*(?:\\s+[A-Za-z][A-Za-z.]*){${words - 1}})\\)?\\.?$`).exec(rest);
+    const meanings = trailing && !/^[ap]\.?m\.?$/i.test(trailing[1]!) ? zoneLetters(trailing[1]!) : undefined;
+    if (trailing && meanings) {
+      // "EST." ends a sentence; "E.S.T." is written with its stops.
+      zoneWord = /^[^.]+\.$/.test(trailing[1]!) ? trailing[1]!.slice(0, -1) : trailing[1]!;
+      zoneMeanings = meanings;
+      rest = rest.slice(0, trailing.index);
+    }
   }
   // "noon" is 12:00; "midnight" could begin the day or end it, so the fix gives both.
   const named = /(?:^|[\sT,@])(?:12(?:[:.]00)?\s*)?(noon|midday|midnight)$/i.exec(rest);
@@ -614,7 +671,7 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
   const dates = readDate(rest);
   const seconds = (s: number) => (s ? `:${pad(s)}` : "");
   const oneDay = dates.length === 1 && time.kind === "exact" && time.h < 24 ? { date: dates[0]!, h: time.h, mi: time.mi, s: time.s } : undefined;
-  const advice = zoneWord ? zoneAdvice(zoneWord, zone, oneDay) : undefined;
+  const advice = zoneWord && zoneMeanings ? zoneAdvice(zoneWord, zoneMeanings, zone, oneDay, options.zoneFixed) : undefined;
   const zoneNote = advice?.note ?? "";
   if (dates.length === 0) {
     const missing = missingDay(text, rest, time.kind === "exact" ? time : undefined);
@@ -699,7 +756,7 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
 const ISO_LIKE = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2})(\d{2})(\d{2})?|[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)\s*(?:(Z)|(?:UTC|GMT|UT)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?|(UTC|UT))?\s*(?:\[([^\]]+)\])?$/i;
 
 /** The fix for a start in one of ISO_LIKE's forms: the one chatpost reads it as, checked as that. */
-function isoReading(text: string, zone: string): Problem | undefined {
+function isoReading(text: string, zone: string, options: StartOptions): Problem | undefined {
   const m = ISO_LIKE.exec(text.trim());
   if (!m) return undefined;
   const [, date, bh, bmi, bs, h, mi, s, z, sign, oh, omi, utcWord, bracket] = m;
@@ -712,7 +769,7 @@ function isoReading(text: string, zone: string): Problem | undefined {
   const current = currentZoneName(zone);
   // RFC 9557's zone in brackets: said only when it is not the chat's.
   const bracketZone = bracket && currentZoneName(bracket);
-  const other = bracket && bracketZone !== current ? ` (the zone in brackets goes on its own line in \`chat:\`: zone: ${bracketZone ?? bracket}, if the chat is hosted there)` : "";
+  const other = bracket && bracketZone !== current && !options.zoneFixed ? ` (the zone in brackets goes on its own line in \`chat:\`: zone: ${bracketZone ?? bracket}, if the chat is hosted there)` : "";
   const result = resolveChatStart(read, zone);
   if (!result.ok && result.field === "start") {
     return { message: `"${text}" is ${read} as chatpost reads it, and ${result.problem.message}`, fix: `${result.problem.fix}${other}` };
@@ -752,62 +809,243 @@ interface ZoneAdvice {
   instead?: { reason: string; fix: string };
 }
 
+/** One moment letters after a time can mean on its date: the offset, and the meaning it is from. */
+interface LettersReading {
+  offset: number;
+  /** The instant: the time written at `offset`. */
+  moment: number;
+  meaning: AbbreviationMeaning;
+}
+
+/** The wall clock of `zone` (a current tz name) at `millis`, as `start:` writes it. */
+function wallClockAt(millis: number, zone: string): string {
+  return shortWallClock(new Date(millis + IANAZone.create(zone).offset(millis) * 60_000).toISOString().slice(0, 19));
+}
+
 /**
- * Letters after the time (EST, CST, IST) belong in `zone:`. Whether the chat's zone keeps
- * that time is told by offsets, never by names: CST in Asia/Shanghai, MST in America/Phoenix
- * and IST in Europe/Dublin are the zone already, and dropping the letters keeps the chat
- * where it is. Where the zone keeps it only at another time of year (EST in July), the
- * letters are dropped, as most writers mean the zone's time that day, and the other
- * reading is given as a line. Where it never keeps it, the lines are the places that do,
- * and the moment written in the zone's time: each keeps the instant written.
+ * The offsets `place` is at when its clock reads `asUtc` (a wall clock read as UTC): one; two
+ * in the hour the clocks go back, first one first; the ones either side of an hour they skip.
  */
-function zoneAdvice(word: string, zone: string, when?: { date: DateRead; h: number; mi: number; s: number }): ZoneAdvice {
-  const meanings = ABBREVIATIONS[word.toUpperCase()]!;
+function offsetsAtWallClock(place: string, asUtc: number): number[] {
+  const iana = IANAZone.create(place);
+  const near = new Set<number>();
+  for (let hours = -15; hours <= 15; hours += 3) near.add(iana.offset(asUtc + hours * 3_600_000));
+  const fit = [...near].filter((offset) => iana.offset(asUtc - offset * 60_000) === offset).sort((a, b) => b - a);
+  return fit.length ? fit : [...new Set([iana.offset(asUtc - 86_400_000), iana.offset(asUtc + 86_400_000)])];
+}
+
+/**
+ * What letters mean on the date written: EST is UTC−5 on any day; ET, Central or AET are the
+ * offset their place keeps at that time on that date (ET on 14 January is UTC−5, on 14 July UTC−4).
+ */
+function lettersReadings(meanings: readonly AbbreviationMeaning[], asUtc: number): LettersReading[] {
+  const readings: LettersReading[] = [];
+  for (const meaning of meanings) {
+    const dated = meaning.offsets.length === 1 ? meaning.offsets : offsetsAtWallClock(meaning.zones[0]!, asUtc).filter((offset) => meaning.offsets.includes(offset));
+    for (const offset of dated.length ? dated : meaning.offsets) {
+      if (!readings.some((reading) => reading.offset === offset)) readings.push({ offset, moment: asUtc - offset * 60_000, meaning });
+    }
+  }
+  return readings;
+}
+
+const sameClocks = new Map<string, boolean>();
+
+/** Whether two zones are at the same offset every day of `millis`'s year (America/Toronto and America/New_York). */
+function sameClock(a: string, b: string, millis: number): boolean {
+  if (a === b) return true;
+  const year = new Date(millis).getUTCFullYear();
+  const key = `${a}\0${b}\0${year}`;
+  let same = sameClocks.get(key);
+  if (same === undefined) {
+    const [za, zb] = [IANAZone.create(a), IANAZone.create(b)];
+    same = true;
+    for (let t = Date.UTC(year, 0, 1, 12); same && t < Date.UTC(year + 1, 0, 1); t += 86_400_000) same = za.offset(t) === zb.offset(t);
+    sameClocks.set(key, same);
+  }
+  return same;
+}
+
+// Locales whose short zone names are letters for some places (EST in en-US, BST in en-GB, AEST in en-AU, IST in en-IE and en-IN).
+const LETTER_LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IE", "en-IN", "en-NZ"];
+
+/** The letters a zone's time at `millis` is known by (EDT, BST, AEST), or its offset (UTC+3) where it has none. */
+function lettersAt(zone: string, millis: number): string {
+  if (zone === "UTC") return "UTC";
+  for (const locale of LETTER_LOCALES) {
+    const name = dateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(new Date(millis)).find((part) => part.type === "timeZoneName")?.value;
+    if (name && /^[A-Z]{2,5}$/.test(name) && (name !== "GMT" || IANAZone.create(zone).offset(millis) === 0)) return name;
+  }
+  return formatOffset(IANAZone.create(zone).offset(millis));
+}
+
+/** "EDT (UTC−4)", or "UTC−4" where the zone's time has no letters. */
+function timeText(zone: string, millis: number): string {
+  const letters = lettersAt(zone, millis);
+  const offset = formatOffset(IANAZone.create(zone).offset(millis));
+  return letters === offset ? offset : `${letters} (${offset})`;
+}
+
+/**
+ * Whether the chat's zone keeps these letters itself: it is one of their places, is known by
+ * them at that offset (EST in America/Toronto, AEST in Australia/Melbourne), or, for a region's
+ * time of both seasons (ET, Pacific), runs the same clock all year as its place. Only by
+ * name for one season's letters: London runs Dublin's clock but does not keep IST, and
+ * New York runs Havana's but does not keep CST.
+ */
+function keepsLetters(zone: string, meaning: AbbreviationMeaning, word: string, millis: number): boolean {
+  if (meaning.zones.includes(zone)) return true;
+  if (meaning.offsets.length > 1) return meaning.zones.some((place) => sameClock(zone, place, millis));
+  const letters = word.replace(/\./g, "").toUpperCase();
+  if (meaning.offsets.length !== 1 || !/^[A-Z]{2,5}$/.test(letters)) return false;
+  const iana = IANAZone.create(zone);
+  for (let day = -183; day <= 183; day++) {
+    const t = millis + day * 86_400_000;
+    if (iana.offset(t) === meaning.offsets[0]) return lettersAt(zone, t) === letters;
+  }
+  return false;
+}
+
+/** "New York" for America/New_York. */
+function cityName(zone: string): string {
+  return zone === "UTC" ? "UTC" : zone.slice(zone.lastIndexOf("/") + 1).replace(/_/g, " ");
+}
+
+/** "A", "A or B", "A, B or C". */
+function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}` : items[0] ?? "";
+}
+
+/** "winter time" or "summer time": which of `place`'s times `offset` is, said only where it changes clocks and keeps it. */
+function seasonOf(place: string, offset: number, millis: number): string {
+  const offsets = offsetsAround(place, millis);
+  if (offsets.size !== 2 || !offsets.has(offset)) return "time";
+  return offset === Math.max(...offsets) ? "summer time" : "winter time";
+}
+
+/**
+ * Letters after the time (EST, Central, IST) belong in `zone:`; the fix keeps the moment they
+ * mean on the date written, or says it does not. That moment is the letters' offset (EST:
+ * UTC−5), or the one their place keeps that day (Central on 14 January: Chicago's UTC−6):
+ * - the chat's zone reads the time written at that moment: the letters are dropped ("the zone
+ *   is … already"), with the offset on the night the clocks go back;
+ * - the zone keeps those letters at another time of year and is at its place's offset that
+ *   day (EST in July with New York or Toronto): the writer most likely used them loosely for the
+ *   place's time; the time is kept, and the fix says so, with the letters' moment as a line;
+ * - anything else (Central on a New York site, EST on a Berlin one): the letters are another
+ *   place's time. The first line is the moment in the chat's zone; the other, unless the zone
+ *   is fixed (`moved_from:`), the places that keep the letters then, with the time as written.
+ */
+function zoneAdvice(word: string, meanings: readonly AbbreviationMeaning[], zone: string, when?: { date: DateRead; h: number; mi: number; s: number }, zoneFixed = false): ZoneAdvice {
   const places = placesOf(meanings);
   const zoneLines = (list: readonly string[]) => `zone: ${list[0]}${list.slice(1).map((place) => `, or zone: ${place}`).join("")}`;
   const current = currentZoneName(zone);
-  if (!current) return { note: ` (without ${word}; the zone goes on its own line in \`chat:\`, ${zoneLines(places)})` };
-  const written = offsetsOf(meanings);
-  const wall = when && `${pad(when.date.y, 4)}-${pad(when.date.mo)}-${pad(when.date.d)}T${pad(when.h)}:${pad(when.mi)}${when.s ? `:${pad(when.s)}` : ""}`;
-  const resolved = wall ? resolveChatStart(wall, current) : undefined;
-  const instant = resolved?.ok ? resolved.instant : undefined;
+  const name = zone.trim();
+  if (!current) return { note: zoneFixed ? ` (without ${word})` : ` (without ${word}; the zone goes on its own line in \`chat:\`, ${zoneLines(places)})` };
   const day = when ? Date.UTC(when.date.y, when.date.mo - 1, when.date.d, 12) : REFERENCE_DAY;
-  const around = offsetsAround(current, instant?.startMillis ?? day);
-  const kept = [...written].filter((offset) => around.has(offset));
-  const already = ` (without ${word}: the zone is ${zone.trim()} already`;
-  if (kept.length && (!instant || written.has(instant.offsetMinutes))) return { note: `${already})` };
-  const asUtc = when && Date.UTC(when.date.y, when.date.mo - 1, when.date.d, when.h, when.mi, when.s);
-  const onDay = when && `${when.date.d} ${MONTHS[when.date.mo - 1]}`;
-  if (kept.length && instant && asUtc !== undefined) {
-    // The zone keeps these letters at another time of year: its time that day, and the letters' reading as a line.
-    const letters = kept[0]!;
-    const city = current.slice(current.lastIndexOf("/") + 1).replace(/_/g, " ");
-    const season = around.size === 2 ? (letters === Math.max(...around) ? "summer time" : "winter time") : "time at another time of year";
-    const short = zoneName(instant, "en-US", "short");
-    const now = /^[A-Z]{2,5}$/.test(short) ? short : formatOffset(instant.offsetMinutes);
+  const own = meanings.filter((meaning) => keepsLetters(current, meaning, word, day));
+  const already = ` (without ${word}: the zone is ${name} already)`;
+  if (!when) {
+    const ownOffsets = offsetsOf(own);
+    const year = offsetsAround(current, REFERENCE_DAY);
+    if (own.length && [...year].every((offset) => ownOffsets.has(offset))) return { note: already };
+    if (own.length) return { note: ` (without ${word} if the time is ${name}'s that day: it keeps ${word} as its ${seasonOf(current, [...ownOffsets][0]!, REFERENCE_DAY)} only)` };
+    const written = offsetsOf(meanings);
+    const never = [...written].some((offset) => year.has(offset)) ? `${name} does not keep ${word}` : `${name} does not keep ${word} (${offsetList(written)}) at any time of year`;
     return {
-      note: `${already}. ${word} is ${city}'s ${season}; on ${onDay} it keeps ${now}: if ${wall!.slice(11)} ${word} was meant, write start: ${startValue(asUtc - letters * 60_000, current)})`,
+      note: zoneFixed
+        ? ` (without ${word}; ${never}: write the time in ${name}'s time)`
+        : ` (without ${word}; ${never}: if the chat is hosted where ${word} is kept, write ${zoneLines(places)} on its own line in \`chat:\`)`,
     };
   }
-  const never = `${zone.trim()} does not keep ${word} (${offsetList(written)}) at any time of year`;
-  if (!when || asUtc === undefined) {
-    return { note: ` (without ${word}; ${never}: if the chat is hosted where ${word} is kept, write ${zoneLines(places)} on its own line in \`chat:\`)` };
+  const wall = shortWallClock(`${pad(when.date.y, 4)}-${pad(when.date.mo)}-${pad(when.date.d)}T${pad(when.h)}:${pad(when.mi)}:${pad(when.s)}`);
+  const time = wall.slice(11);
+  const asUtc = Date.UTC(when.date.y, when.date.mo - 1, when.date.d, when.h, when.mi, when.s);
+  const onDay = `${when.date.d} ${MONTHS[when.date.mo - 1]}`;
+  const readings = lettersReadings(own.length ? own : meanings, asUtc);
+  const here = resolveChatStart(wall, current);
+
+  // The zone reads the time written at the letters' moment.
+  const matching = readings.filter((reading) => wallClockAt(reading.moment, current) === wall);
+  if (matching.length) {
+    const values = matching.map((reading) => startValue(reading.moment, current));
+    if (values.length === 1 && values[0] === wall) {
+      return { note: own.length ? already : ` (without ${word}: ${time} ${word} is ${time} in ${name} on ${onDay}, both ${formatOffset(matching[0]!.offset)})` };
+    }
+    const first = here.ok ? here.instant.startMillis : undefined;
+    const which = (reading: LettersReading) => (reading.moment === first ? "first" : "second");
+    const twice = `${time} happens twice in ${name} that night (the clocks go back)`;
+    if (values.length === 1) {
+      return { note: "", instead: { reason: `${twice}, and ${time} ${word} is the ${which(matching[0]!)}`, fix: `write start: ${values[0]} (without ${word}, with the offset of ${time} ${word}, ${formatOffset(matching[0]!.offset)})` } };
+    }
+    return {
+      note: "",
+      instead: { reason: `${twice}, and ${word} names both`, fix: `write ${matching.map((reading, i) => `start: ${values[i]} for the ${which(reading)}`).join(", or ")}` },
+    };
   }
-  // Each place that keeps these letters on that day, with the time as written; and, for letters of one offset, the moment in the chat's zone.
-  const keeping = meanings.flatMap((meaning) =>
-    meaning.zones.filter((place) => {
-      const there = resolveChatStart(wall!, place);
-      return there.ok && !there.warning && meaning.offsets.includes(there.instant.offsetMinutes);
-    }),
-  );
-  const hosts = [...new Set(keeping)];
-  const moment = written.size === 1 ? startValue(asUtc - [...written][0]! * 60_000, current) : undefined;
-  const lines = [
-    ...(hosts.length ? [`write start: ${wall} and, on its own line in \`chat:\`, ${zoneLines(hosts)}, if the chat is hosted there`] : []),
-    ...(moment ? [`${hosts.length ? "or, to keep" : "to keep"} ${zone.trim()}, write the moment written in its time: start: ${moment}`] : []),
-  ];
-  if (!lines.length) return { note: ` (without ${word}; ${never}, and no place keeps ${word} on ${onDay}: check the time, and write the zone of the place where the chat is hosted on its own line in \`chat:\`)` };
-  return { note: "", instead: { reason: never, fix: lines.join("; ") } };
+
+  // Letters of one season the zone keeps at another time of year, where it is at their place's time that day.
+  const seasonal = own.find((meaning) => meaning.offsets.length === 1);
+  if (seasonal && here.ok && !here.warning) {
+    const letters = seasonal.offsets[0]!;
+    const now = here.instant.offsetMinutes;
+    const place = seasonal.zones.includes(current) ? current : seasonal.zones.find((candidate) => {
+      const there = resolveChatStart(wall, candidate);
+      return there.ok && there.instant.offsetMinutes === now;
+    });
+    if (place && offsetsAround(current, day).has(letters)) {
+      const literal = startValue(asUtc - letters * 60_000, current);
+      const keeps = lettersAt(current, here.instant.startMillis);
+      const keepsText = keeps === formatOffset(now) ? keeps : `${keeps}, ${formatOffset(now)}`;
+      const who = place === current ? cityName(place) : `${name}`;
+      const as = place === current ? "" : `, as ${cityName(place)} does`;
+      const whose = place === current ? "its" : `${cityName(place)}'s`;
+      return {
+        note: ` (without ${word}: on ${onDay} ${who} keeps ${keepsText}${as}; ${word}, ${formatOffset(letters)}, is ${whose} ${seasonOf(place, letters, day)}. If ${time} ${word} was meant, that is ${timeOnDay(literal, wall)} ${keeps}: write start: ${literal})`,
+      };
+    }
+  }
+
+  // Another place's time: the moment in the zone's time first, then the places that keep the letters then.
+  const keepers = (reading: LettersReading) => reading.meaning.zones.filter((place) => place !== current && wallClockAt(reading.moment, place) === wall);
+  const described = readings.map((reading) => {
+    const there = keepers(reading);
+    if (there.length) return `${time} in ${orList(there.map(cityName))}${reading.offset ? ` (${formatOffset(reading.offset)})` : ""}`;
+    const home = reading.meaning.zones[0]!;
+    return `${formatOffset(reading.offset)} (${cityName(home)}'s ${seasonOf(home, reading.offset, day)}, not kept there then)`;
+  });
+  const zoneThen = here.ok
+    ? `${name} is at ${formatOffset(here.instant.offsetMinutes)} then`
+    : `${time} does not exist in ${name} that night: its clocks jump forward`;
+  const reason = `${time} ${word} on ${onDay} is ${orList(described)}, and ${zoneThen}`;
+  const moments = readings.map((reading) => startValue(reading.moment, current));
+  const labels = readings.map((reading) => {
+    const there = keepers(reading);
+    return there.length ? `${time} ${word} in ${orList(there.map(cityName))}` : `${time} ${formatOffset(reading.offset)}`;
+  });
+  const momentLine = moments.length === 1
+    ? `to keep ${name}, write the moment written in its time: start: ${moments[0]}`
+    : `to keep ${name}, write the moment written in its time: ${moments.map((value, i) => `start: ${value} for ${labels[i]}`).join(", or ")}`;
+  // In the letters' order (likeliest first): the places that keep them then, with the time as written (grouped by
+  // value); and, for letters of one season of a place that keeps its other one that day (CST in July), the place's
+  // time, saying it is not the letters' (the writer may have meant it: it moves the chat, and the line says so).
+  const hostLines: Array<{ value: string; places: string[] } | string> = [];
+  for (const reading of zoneFixed ? [] : readings) {
+    const there = keepers(reading);
+    for (const place of there) {
+      const value = startValue(reading.moment, place);
+      const group = hostLines.find((line): line is { value: string; places: string[] } => typeof line !== "string" && line.value === value);
+      if (group) group.places = [...new Set([...group.places, place])];
+      else hostLines.push({ value, places: [place] });
+    }
+    const home = reading.meaning.zones[0]!;
+    const homeAt = there.length || home === current || reading.meaning.offsets.length !== 1 ? undefined : resolveChatStart(wall, home);
+    if (homeAt?.ok && !homeAt.warning && offsetsAround(home, day).has(reading.offset)) {
+      hostLines.push(`if the chat is at ${time} in ${cityName(home)}, whose time on ${onDay} is ${timeText(home, homeAt.instant.startMillis)}, not ${word}, write start: ${wall} and, on its own line in \`chat:\`, zone: ${home}`);
+    }
+  }
+  const fixLines = [momentLine, ...hostLines.map((line) => typeof line === "string" ? line : `write start: ${line.value} and, on its own line in \`chat:\`, ${zoneLines(line.places)}, if the chat is hosted there`)];
+  return { note: "", instead: { reason, fix: fixLines.join("; or ") } };
 }
 
 function parseOffset(text: string): number {

@@ -442,7 +442,8 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
   let updatedAt: string | undefined;
   if (fm?.updated?.includes("T")) {
     const zone = typeof rawChat?.zone === "string" ? rawChat.zone : ctx.settings.chat.zone;
-    const result = resolveChatStart(fm.updated, zone);
+    // Read in the chat's zone, set by `start:`: a fix never offers a `zone:` line, which would move the chat too.
+    const result = resolveChatStart(fm.updated, zone, { zoneFixed: true });
     if (result.ok) updatedAt = `${fm.updated}${isoOffset(result.instant.offsetMinutes)}`;
     // A bad zone is reported at chat.zone; a time the clocks skip, here.
     else if (result.field === "start") error("updated", doc.locate(["updated"]), result.problem.message, result.problem.fix.replaceAll("start:", "updated:"));
@@ -636,7 +637,8 @@ function chatState(
   let movedFrom: ChatInstant | undefined;
   const written = rawChat.moved_from;
   if (typeof written === "string" || written instanceof Date) {
-    const old = resolveChatStart(written, zone);
+    // The zone is the one of `start:`: a fix gives the moment in it, never a `zone:` line, which would move `start:` too.
+    const old = resolveChatStart(written, zone, { zoneFixed: true });
     // A bad zone is told at `zone:` (or `start:`) already.
     if (!old.ok && old.field === "start") problem("moved_from", old.problem.message.replaceAll("start:", "moved_from:"), old.problem.fix.replaceAll("start:", "moved_from:"));
     else if (old.ok && old.instant.startMillis === start.startMillis) {

@@ -89,10 +89,10 @@ describe("a start not written as YYYY-MM-DDTHH:mm: the fix gives the value when 
 
   it("a zone written after the time goes in `zone:`", () => {
     assert.equal(startProblem("2026-12-01T20:30 EST").fix, "write start: 2026-12-01T20:30 (without EST: the zone is America/New_York already)");
-    // Letters the zone never keeps: the places that keep them that day, each with the time as written (tests/unit/fx8-zone-letters.test.ts).
+    // PST is Los Angeles's or Manila's: the moment in the chat's zone for each, then the places with the time as written.
     assert.deepEqual(startProblem("2026-12-01 8:30pm PST"), {
-      message: '"2026-12-01 8:30pm PST" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock), and America/New_York does not keep PST (UTC−8 or UTC+8) at any time of year',
-      fix: "write start: 2026-12-01T20:30 and, on its own line in `chat:`, zone: America/Los_Angeles, or zone: Asia/Manila, if the chat is hosted there",
+      message: '"2026-12-01 8:30pm PST" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock), and 20:30 PST on 1 December is 20:30 in Los Angeles (UTC−8) or 20:30 in Manila (UTC+8), and America/New_York is at UTC−5 then',
+      fix: "to keep America/New_York, write the moment written in its time: start: 2026-12-01T23:30 for 20:30 PST in Los Angeles, or start: 2026-12-01T07:30 for 20:30 PST in Manila; or write start: 2026-12-01T20:30 and, on its own line in `chat:`, zone: America/Los_Angeles, or zone: Asia/Manila, if the chat is hosted there",
     });
   });
 
@@ -126,7 +126,8 @@ describe("noon, midnight, and a time without a date", () => {
   it("a time alone, or with a weekday, asks for the date, with the time kept", () => {
     assert.deepEqual(startProblem("20:00 EST"), {
       message: '"20:00 EST" has a time but no date',
-      fix: "write the chat's date before the time, as YYYY-MM-DD: start: YYYY-MM-DDT20:00 (without EST: the zone is America/New_York already)",
+      // No date: New York keeps EST in winter only, and which time it keeps is said once the date is written.
+      fix: "write the chat's date before the time, as YYYY-MM-DD: start: YYYY-MM-DDT20:00 (without EST if the time is America/New_York's that day: it keeps EST as its winter time only)",
     });
     assert.deepEqual(startProblem("Tuesday 8pm"), {
       message: '"Tuesday 8pm" has a time but no date: a weekday does not say which week',

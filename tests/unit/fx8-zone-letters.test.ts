@@ -86,12 +86,12 @@ describe("letters in start: a zone that keeps that time stays", () => {
   });
 });
 
-describe("letters the zone keeps at another time of year: dropped, and said so, with the other reading as a line", () => {
+describe("letters the zone keeps at another time of year: the time kept, and said so, with the letters' moment as a line", () => {
   it("20:00 EST on a July date in New York", () => {
     const { fix } = problem("2026-07-14 20:00 EST", "America/New_York");
     assert.equal(
       fix,
-      "write start: 2026-07-14T20:00 (without EST: the zone is America/New_York already. EST is New York's winter time; on 14 July it keeps EDT: if 20:00 EST was meant, write start: 2026-07-14T21:00)",
+      "write start: 2026-07-14T20:00 (without EST: on 14 July New York keeps EDT, UTC−4; EST, UTC−5, is its winter time. If 20:00 EST was meant, that is 21:00 EDT: write start: 2026-07-14T21:00)",
     );
     const [usual, literal] = starts(fix);
     assert.equal(instant(usual!, "America/New_York"), "2026-07-15T00:00");
@@ -101,9 +101,10 @@ describe("letters the zone keeps at another time of year: dropped, and said so, 
 
   it("AST in Halifax in July, IST in Jerusalem in July, AEST in Melbourne in January: the same, by offsets", () => {
     const cases: Array<[string, string, RegExp, string]> = [
-      ["2026-07-14 8pm AST", "America/Halifax", /AST is Halifax's winter time; on 14 July it keeps ADT: if 20:00 AST was meant, write start: 2026-07-14T21:00\)$/, "2026-07-15T00:00"],
-      ["2026-07-14 19:00 IST", "Asia/Jerusalem", /IST is Jerusalem's winter time; on 14 July it keeps UTC\+3: if 19:00 IST was meant, write start: 2026-07-14T20:00\)$/, "2026-07-14T17:00"],
-      ["2027-01-14 19:00 AEST", "Australia/Melbourne", /AEST is Melbourne's winter time; on 14 January it keeps UTC\+11: if 19:00 AEST was meant, write start: 2027-01-14T20:00\)$/, "2027-01-14T09:00"],
+      ["2026-07-14 8pm AST", "America/Halifax", /on 14 July Halifax keeps ADT, UTC−3; AST, UTC−4, is its winter time\. If 20:00 AST was meant, that is 21:00 ADT: write start: 2026-07-14T21:00\)$/, "2026-07-15T00:00"],
+      ["2026-07-14 19:00 IST", "Asia/Jerusalem", /on 14 July Jerusalem keeps UTC\+3; IST, UTC\+2, is its winter time\. If 19:00 IST was meant, that is 20:00 UTC\+3: write start: 2026-07-14T20:00\)$/, "2026-07-14T17:00"],
+      // Melbourne is known by AEST and AEDT (en-AU), and keeps Sydney's clock.
+      ["2027-01-14 19:00 AEST", "Australia/Melbourne", /on 14 January Australia\/Melbourne keeps AEDT, UTC\+11, as Sydney does; AEST, UTC\+10, is Sydney's winter time\. If 19:00 AEST was meant, that is 20:00 AEDT: write start: 2027-01-14T20:00\)$/, "2027-01-14T09:00"],
     ];
     for (const [start, zone, note, literalUtc] of cases) {
       const { fix } = problem(start, zone);
@@ -113,27 +114,28 @@ describe("letters the zone keeps at another time of year: dropped, and said so, 
   });
 });
 
-describe("letters the zone never keeps: the places that do, and the moment in the zone's time, as lines", () => {
-  it("EST with Asia/Shanghai in January: New York with the time as written, or the moment in Shanghai", () => {
+describe("letters the zone does not keep: the moment in the zone's time first, then the places that keep them", () => {
+  it("EST with Asia/Shanghai in January: the moment in Shanghai, or New York with the time as written", () => {
     assert.deepEqual(problem("2027-01-05 20:00 EST", "Asia/Shanghai"), {
-      message: '"2027-01-05 20:00 EST" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock), and Asia/Shanghai does not keep EST (UTC−5) at any time of year',
-      fix: "write start: 2027-01-05T20:00 and, on its own line in `chat:`, zone: America/New_York, if the chat is hosted there; or, to keep Asia/Shanghai, write the moment written in its time: start: 2027-01-06T09:00",
+      message: '"2027-01-05 20:00 EST" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock), and 20:00 EST on 5 January is 20:00 in New York (UTC−5), and Asia/Shanghai is at UTC+8 then',
+      fix: "to keep Asia/Shanghai, write the moment written in its time: start: 2027-01-06T09:00; or write start: 2027-01-05T20:00 and, on its own line in `chat:`, zone: America/New_York, if the chat is hosted there",
     });
     // Both lines are 20:00 EST, 01:00 UTC.
-    const [there, here] = starts(problem("2027-01-05 20:00 EST", "Asia/Shanghai").fix);
+    const [here, there] = starts(problem("2027-01-05 20:00 EST", "Asia/Shanghai").fix);
     assert.equal(instant(there!, "America/New_York"), "2027-01-06T01:00");
     assert.equal(instant(here!, "Asia/Shanghai"), "2027-01-06T01:00");
   });
 
-  it("in July New York keeps EDT, not EST: only the moment, which is 20:00 EST", () => {
-    const { fix } = problem("2026-07-14 20:00 EST", "Asia/Shanghai");
-    assert.equal(fix, "to keep Asia/Shanghai, write the moment written in its time: start: 2026-07-15T09:00");
+  it("in July New York keeps EDT, not EST: the moment, which is 20:00 EST, and New York's 20:00 said to be EDT", () => {
+    const { message, fix } = problem("2026-07-14 20:00 EST", "Asia/Shanghai");
+    assert.match(message, /20:00 EST on 14 July is UTC−5 \(New York's winter time, not kept there then\), and Asia\/Shanghai is at UTC\+8 then$/);
+    assert.equal(fix, "to keep Asia/Shanghai, write the moment written in its time: start: 2026-07-15T09:00; or if the chat is at 20:00 in New York, whose time on 14 July is EDT (UTC−4), not EST, write start: 2026-07-14T20:00 and, on its own line in `chat:`, zone: America/New_York");
     assert.equal(instant(starts(fix)[0]!, "Asia/Shanghai"), "2026-07-15T01:00");
   });
 
-  it("GMT with New York in July: the places at UTC+0 that day (London is not), and the moment", () => {
+  it("GMT with New York in July: the moment, then the places at UTC+0 that day (London is not)", () => {
     const { fix } = problem("2026-07-14 20:00 GMT", "America/New_York");
-    assert.equal(fix, "write start: 2026-07-14T20:00 and, on its own line in `chat:`, zone: Africa/Accra, or zone: UTC, if the chat is hosted there; or, to keep America/New_York, write the moment written in its time: start: 2026-07-14T16:00");
+    assert.equal(fix, "to keep America/New_York, write the moment written in its time: start: 2026-07-14T16:00; or write start: 2026-07-14T20:00 and, on its own line in `chat:`, zone: Africa/Accra, or zone: UTC, if the chat is hosted there");
     for (const zone of ["Africa/Accra", "UTC"]) assert.equal(instant("2026-07-14T20:00", zone), "2026-07-14T20:00");
     assert.equal(instant("2026-07-14T16:00", "America/New_York"), "2026-07-14T20:00");
   });
@@ -147,8 +149,10 @@ describe("letters the zone never keeps: the places that do, and the moment in th
 
   it("applied in a post in the site's zone: each line checks clean, at the instant written", () => {
     const [message] = chatProblems("start: 2026-12-01 8:30pm PST");
-    assert.match(message!, /→ write start: 2026-12-01T20:30 and, on its own line in `chat:`, zone: America\/Los_Angeles, or zone: Asia\/Manila, if the chat is hosted there$/);
+    assert.match(message!, /→ to keep America\/New_York, write the moment written in its time: start: 2026-12-01T23:30 for 20:30 PST in Los Angeles, or start: 2026-12-01T07:30 for 20:30 PST in Manila; or write start: 2026-12-01T20:30 and, on its own line in `chat:`, zone: America\/Los_Angeles, or zone: Asia\/Manila, if the chat is hosted there$/);
+    assert.deepEqual(chatProblems("start: 2026-12-01T23:30"), []);
     assert.deepEqual(chatProblems("start: 2026-12-01T20:30", "zone: America/Los_Angeles"), []);
+    assert.equal(instant("2026-12-01T23:30", "America/New_York"), "2026-12-02T04:30");
     assert.equal(instant("2026-12-01T20:30", "America/Los_Angeles"), "2026-12-02T04:30");
     assert.equal(instant("2026-12-01T20:30", "Asia/Manila"), "2026-12-01T12:30");
   });
@@ -156,14 +160,14 @@ describe("letters the zone never keeps: the places that do, and the moment in th
 
 describe("letters as `zone:`: the places they mean, never Java's IDs, with a true reason", () => {
   const zones: Array<[string, string, string]> = [
-    ["IST", "the letters name more than one place", "write zone: Asia/Kolkata (or Europe/Dublin, or Asia/Jerusalem)"],
-    ["CST", "the letters name more than one place", "write zone: America/Chicago (or Asia/Shanghai, or America/Havana)"],
-    ["BST", "the letters name more than one place", "write zone: Europe/London (or Asia/Dhaka)"],
-    ["GMT", "the letters name more than one place", "write zone: Europe/London (or Europe/Dublin, or Africa/Accra, or UTC)"],
-    ["MST", "the letters name more than one place", "write zone: America/Denver (or America/Phoenix)"],
-    ["AST", "the letters name more than one place", "write zone: America/Halifax (or America/Puerto_Rico, or Asia/Riyadh)"],
-    ["SST", "the letters name more than one place", "write zone: Pacific/Pago_Pago (or Asia/Singapore)"],
-    ["AEST", "the letters name more than one place", "write zone: Australia/Sydney (or Australia/Brisbane)"],
+    // Letters of several places: each with the times it keeps through the year (tests/unit/fx9-zone-letters-dated.test.ts).
+    ["IST", "the letters name more than one place", "write zone: Asia/Kolkata (IST all year), zone: Europe/Dublin (GMT in winter, IST in summer) or zone: Asia/Jerusalem (UTC+2 in winter, UTC+3 in summer)"],
+    ["CST", "the letters name more than one place", "write zone: America/Chicago (CST in winter, CDT in summer), zone: Asia/Shanghai (UTC+8 all year) or zone: America/Havana (UTC−5 in winter, UTC−4 in summer)"],
+    ["BST", "the letters name more than one place", "write zone: Europe/London (GMT in winter, BST in summer) or zone: Asia/Dhaka (UTC+6 all year)"],
+    ["MST", "the letters name more than one place", "write zone: America/Denver (MST in winter, MDT in summer) or zone: America/Phoenix (MST all year)"],
+    ["AST", "the letters name more than one place", "write zone: America/Halifax (AST in winter, ADT in summer), zone: America/Puerto_Rico (AST all year) or zone: Asia/Riyadh (UTC+3 all year)"],
+    ["SST", "the letters name more than one place", "write zone: Pacific/Pago_Pago (UTC−11 all year) or zone: Asia/Singapore (UTC+8 all year)"],
+    ["AEST", "the letters name more than one place", "write zone: Australia/Sydney (AEST in winter, AEDT in summer) or zone: Australia/Brisbane (AEST all year)"],
     ["NST", "it does not follow daylight saving time", "write zone: America/St_Johns (the zone of NST, with its clock changes)"],
     ["EST", "it does not follow daylight saving time", "write zone: America/New_York (the zone of EST/Eastern, with its clock changes)"],
     ["AKST", "it does not follow daylight saving time", "write zone: America/Anchorage (the zone of AKST, with its clock changes)"],
@@ -217,7 +221,7 @@ describe("letters as `zone:`: the places they mean, never Java's IDs, with a tru
     const { settings: none, diagnostics } = parseSettings(FIXTURE_SETTINGS.replace(/^ {2}zone: America\/New_York/m, "  zone: IST"));
     assert.equal(none, undefined);
     assert.deepEqual(diagnostics.map(formatDiagnostic), [
-      `content/_data/site.yaml:${SETTINGS_ZONE_LINE}:3  chat.zone  "IST" is an abbreviation, not a time zone: the letters name more than one place → write zone: Asia/Kolkata (or Europe/Dublin, or Asia/Jerusalem)`,
+      `content/_data/site.yaml:${SETTINGS_ZONE_LINE}:3  chat.zone  "IST" is an abbreviation, not a time zone: the letters name more than one place → ${checkZone("IST")!.fix}`,
     ]);
     for (const zone of ["Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"]) {
       assert.deepEqual(parseSettings(FIXTURE_SETTINGS.replace(/^ {2}zone: America\/New_York/m, `  zone: ${zone}`)).diagnostics, [], zone);

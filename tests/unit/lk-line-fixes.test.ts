@@ -101,7 +101,10 @@ describe("a chat start whose offset is not its zone's", () => {
     assert.ok(resolveChatStart("2017-03-12T03:30", "America/New_York").ok);
     const twice = resolveChatStart("2017-11-05T01:30-06:00", "America/New_York");
     assert.ok(!twice.ok);
-    assert.equal(twice.problem.fix, "2017-11-05 01:30 happens twice in America/New_York that night: write `start: 2017-11-05T01:30-04:00` for the first or `start: 2017-11-05T01:30-05:00` for the second");
+    // -06:00 is no offset of New York's: the moment written first, then each of the two 01:30s.
+    assert.equal(twice.problem.fix, "write the moment in the time of America/New_York, 02:30 (or, if 01:30 is the time there, which happens twice that night, write `start: 2017-11-05T01:30-04:00` for the first or `start: 2017-11-05T01:30-05:00` for the second): `start: 2017-11-05T02:30`");
+    const moment = resolveChatStart("2017-11-05T02:30", "America/New_York");
+    assert.ok(moment.ok && !moment.warning && moment.instant.startMillis === Date.parse("2017-11-05T01:30-06:00"));
     for (const written of ["2017-11-05T01:30-04:00", "2017-11-05T01:30-05:00"]) {
       const r = resolveChatStart(written, "America/New_York");
       assert.ok(r.ok && !r.warning, written);
