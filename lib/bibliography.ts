@@ -333,7 +333,7 @@ function checkBibtex(file: string, text: string, data: any[], fieldNames: Source
   const items = data
     .filter((item) => !xdata.some((x) => x.field === item.id))
     .map(({ _graph, "citation-key": _key, "collection-title-short": _short, ...item }) => (languages.langids.has(item.id) ? { ...item, language: languages.langids.get(item.id) } : item));
-  const result = normaliseAll(file, "bibtex", items, (id) => lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`)), bibtexFieldLocator(text), names);
+  const result = normaliseAll(file, "bibtex", items, bibtexEntryLines(text), bibtexFieldLocator(text), names);
   const structure = bibtexStructureProblems(text);
   // `volume = 15},`: the word before a } that ends its entry early is told of there.
   const macros = [...bibtexStringMacroProblems(text), ...bibtexMacroProblems(text)].filter((p) => !structure.some((s) => s.field === p.field && s.line === p.line && s.column > p.column));
@@ -374,8 +374,7 @@ function bibtexSyntaxProblem(text: string, raw: string): Position & { message: s
   const where = { line: Number(lineText), column: Number(colText) };
   const rule = /\(([\w>-]+)\)\s*$/.exec(raw)?.[1]?.split("->").at(-1);
   const position = (index: number) => {
-    const before = text.slice(0, index);
-    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+    return positionIn(text, index);
   };
   // The entry the error is in: the last head before it.
   let head: RegExpExecArray | undefined;
@@ -538,9 +537,9 @@ function bibtexStringSlip(text: string, at: number): (Position & { field: string
   if (!head) return undefined;
   const open = head[1]!;
   const close = open === "{" ? "}" : ")";
-  const before = text.slice(0, at);
-  const n = before.split("\n").length;
-  const column = at - before.lastIndexOf("\n");
+  const pos = positionIn(text, at);
+  const n = pos.line;
+  const column = pos.column;
   const lineStart = at - column + 1;
   const lineEnd = text.indexOf("\n", at) < 0 ? text.length : text.indexOf("\n", at);
   const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
@@ -626,7 +625,7 @@ function bibtexStringSlip(text: string, at: number): (Position & { field: string
   const end = ws(i);
   const c = text[end];
   if (c === close) return undefined;
-  const lineOfEnd = text.slice(0, end).split("\n").length;
+  const lineOfEnd = positionIn(text, end).line;
   // `@string{who = World Health Organization}`: words without braces.
   if (bareOnly && /[A-Za-z_]/.test(c ?? "") && onLine(end)) {
     const m = new RegExp(`^([^${close === "}" ? "}" : ")"}\\n]*?)(\\s*\\${close}?\\s*)$`).exec(line.slice(valueStart - lineStart));
@@ -653,8 +652,11 @@ function bibtexStringSlip(text: string, at: number): (Position & { field: string
     return undefined;
   }
   if (c === undefined || c === "@") {
-    const last = (text.slice(0, end).replace(/\s*$/, "").split("\n").at(-1) ?? "").replace(/\r$/, "");
-    const lastLine = text.slice(0, end).replace(/\s*$/, "").split("\n").length;
+    // The last line with text before `end`, up to the end of that text.
+    let textEnd = end;
+    while (textEnd > 0 && /\s/.test(text[textEnd - 1]!)) textEnd--;
+    const lastLine = positionIn(text, textEnd).line;
+    const last = text.slice(lineStartsOf(text)[lastLine - 1], textEnd).replace(/\r$/, "");
     const into = c === undefined ? "to the end of the file" : `into the next entry (line ${lineOfEnd})`;
     return {
       line: lastLine, column: last.length, field,
@@ -782,9 +784,9 @@ function bibtexMarkupProblems(file: string, text: string, data: any[]): Diagnost
     if (!shown || f.value === undefined || !BIBTEX_TEXT_FIELDS.has(f.name)) continue;
     const p = markupProblems(f.value, { reference: true, syntax: "bibtex", key: `${f.name} = ` });
     if (!p || !p.pieces.some((piece) => shown.has(piece))) continue;
-    const before = text.slice(0, f.index);
+    const pos = positionIn(text, f.index);
     out.push({
-      severity: "warning", file, line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+      severity: "warning", file, line: pos.line, column: pos.column, field: fieldPath([f.key, f.name]),
       message: `entry "${f.key}": \`${f.name}\` ${p.message}`, fix: p.fix,
     });
   }
@@ -1006,10 +1008,10 @@ function bibtexCommandProblems(file: string, text: string, data: any[]): Diagnos
     }))];
     const open = /=\s*[{"]/.exec(text.slice(f.index))!;
     const index = f.index + open.index + open[0].length + shown[0]!.at;
-    const before = text.slice(0, index);
+    const pos = positionIn(text, index);
     const fix = fixed === undefined ? list(advice) : `${list(advice)}: ${f.name} = {${fixed}}${newAddress !== undefined ? ` and url = {${newAddress}}` : ""}`;
     out.push({
-      severity: "warning", file, line: before.split("\n").length, column: index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+      severity: "warning", file, line: pos.line, column: pos.column, field: fieldPath([f.key, f.name]),
       message: `entry "${f.key}": \`${f.name}\` has LaTeX that would be printed wrongly: readers would see ${hrefs.length && what.length > 1 ? what.join("; ") : list(what)}${unknown.length ? `; chatpost does not know ${list(unknown)}` : ""}`,
       fix,
     });
@@ -1075,8 +1077,7 @@ export function bibtexInvisibleProblems(text: string): SourceProblem[] {
   const out: SourceProblem[] = [];
   const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
   const position = (index: number) => {
-    const before = text.slice(0, index);
-    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+    return positionIn(text, index);
   };
   const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
   /** The characters of `pattern` in text[from, to), by line: each line's first, how many, and the line without them. */
@@ -1089,7 +1090,7 @@ export function bibtexInvisibleProblems(text: string): SourceProblem[] {
       else found.set(line, { column, first: m[0], count: 1, fixed: "" });
     }
     for (const [line, f] of found) {
-      const start = text.split("\n").slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+      const start = lineStartsOf(text)[line - 1]!;
       const l = lines[line - 1]!;
       const a = Math.max(0, from - start);
       const b = Math.min(l.length, to - start);
@@ -1179,8 +1180,7 @@ export function bibtexFieldNameProblems(text: string): { problems: SourceProblem
   if (!INVISIBLE_VALUE.test(text)) return { problems, readable: text };
   const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
   const position = (index: number) => {
-    const before = text.slice(0, index);
-    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+    return positionIn(text, index);
   };
   const looks = (value: string) => value.replace(new RegExp(INVISIBLE_IN_IDENTIFIER.source, "gu"), "").trim();
   let readable = text;
@@ -1284,9 +1284,9 @@ export function bibtexStringInvisibleProblems(text: string): { problems: (Positi
     for (const { from, value } of pieces) {
       for (const m of value.matchAll(everywhere(pattern))) {
         const index = from + m.index;
-        const before = text.slice(0, index);
-        const line = before.split("\n").length;
-        const column = index - before.lastIndexOf("\n");
+        const pos = positionIn(text, index);
+        const line = pos.line;
+        const column = pos.column;
         const seen = found.get(line);
         if (seen) seen.count++;
         else found.set(line, { column, first: m[0], count: 1 });
@@ -1339,8 +1339,7 @@ export function cslInvisibleProblems(
   const reader = syntax === "json" ? "JSON" : "YAML";
   const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
   const position = (index: number) => {
-    const before = text.slice(0, index);
-    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+    return positionIn(text, index);
   };
   const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`);
   const visibleOf = (value: string) => value.replace(everywhere(INVISIBLE_IN_IDENTIFIER), (c) => (NBSP.test(c) ? " " : "")).replace(/\s+/g, " ").trim();
@@ -1444,7 +1443,7 @@ export function cslInvisibleProblems(
           found.set(line, { column, first: pattern.exec(value)![0], count: (value.match(everywhere(pattern)) ?? []).length });
         }
         for (const [line, f] of found) {
-          const start = text.split("\n").slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+          const start = lineStartsOf(text)[line - 1]!;
           const l = lines[line - 1]!;
           const from = Math.max(0, node.range[0] - start);
           const to = Math.min(l.length, node.range[1] - start);
@@ -1512,9 +1511,9 @@ export function bibtexCurlyValueProblems(text: string): SourceProblem[] {
     const open = /=\s*[{"]/.exec(text.slice(f.index))!;
     const from = f.index + open.index + open[0].length;
     const quoteAt = from + f.value.indexOf(curly.open);
-    const before = text.slice(0, quoteAt);
-    const line = before.split("\n").length;
-    const column = quoteAt - before.lastIndexOf("\n");
+    const pos = positionIn(text, quoteAt);
+    const line = pos.line;
+    const column = pos.column;
     const l = lines[line - 1]!;
     const value = f.value;
     const oneLine = !value.includes("\n");
@@ -1560,9 +1559,9 @@ export function bibtexUrlFieldProblems(text: string): { key: string; cslField: s
       const address = only?.[1]!.trim().replace(/\\([&%$#_{}])/g, "$1");
       const printed = only ? printedLatex(f.value.trim()) : undefined;
       if (address === undefined || printed === undefined || printed === address || !printed.startsWith("http")) continue;
-      const before = text.slice(0, f.index);
+      const pos = positionIn(text, f.index);
       out.push({
-        key: f.key, cslField: "URL", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+        key: f.key, cslField: "URL", line: pos.line, column: pos.column, field: fieldPath([f.key, f.name]),
         message: `entry "${f.key}": the address in \`howpublished\` would be read as "${printed.replace(/\u00a0/g, " ")}", which is not the address typed (a ~ is read as a space, -- as a dash)`,
         fix: `write it in the url field, where an address is kept as typed, in place of howpublished: url = {${address}}`,
       });
@@ -1573,9 +1572,9 @@ export function bibtexUrlFieldProblems(text: string): { key: string; cslField: s
     if (!m) continue;
     const open = m[0].length - 1;
     const address = f.value.slice(open + 1, groupEnd(f.value, open) - 1).trim().replace(/\\([&%$#_{}~])/g, "$1");
-    const before = text.slice(0, f.index);
+    const pos = positionIn(text, f.index);
     out.push({
-      key: f.key, cslField: "URL", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+      key: f.key, cslField: "URL", line: pos.line, column: pos.column, field: fieldPath([f.key, f.name]),
       message: `entry "${f.key}": \`url\` has the address inside \\${m[1]}{…}: a url field is read as typed, so "\\${m[1]}{" would be taken as part of the address, which is then not a web address`,
       fix: `write the address alone: url = {${address}}`,
     });
@@ -1612,11 +1611,11 @@ function bibtexXdataProblems(text: string): { line: number; column: number; fiel
   const fields = [...bibtexFields(text)];
   for (const m of text.matchAll(/@\s*xdata\s*[{(]\s*([^\s,{}()]+)/gi)) {
     const key = m[1]!;
-    const before = text.slice(0, m.index);
+    const pos = positionIn(text, m.index);
     const held = [...new Set(fields.filter((f) => f.key === key).map((f) => f.name.toLowerCase()))];
     const users = [...new Set(fields.filter((f) => f.name.toLowerCase() === "xdata" && (f.value ?? "").split(/\s*,\s*/).includes(key)).map((f) => f.key))];
     out.push({
-      line: before.split("\n").length, column: m.index! - before.lastIndexOf("\n"), field: key,
+      line: pos.line, column: pos.column, field: key,
       message: `entry "${key}": @xdata entries are not read, so their fields${held.length ? ` (${held.join(", ")})` : ""} are not given to the entries that name them${users.length ? ` (${users.join(", ")})` : ""}`,
       fix: `write ${held.length ? "those fields" : "the fields it holds"} in each entry that names it in \`xdata\`, then delete the @xdata entry and the \`xdata\` lines`,
     });
@@ -1658,14 +1657,14 @@ export function bibtexMisspeltFieldProblems(text: string): { key: string; cslFie
     const joined = name.replace(/[-_]/g, "");
     const meant = FIELDS_BY_OTHER_NAME[joined] ?? (name.length < 3 ? [] : joined !== name ? (read.includes(joined) ? [joined] : []) : /^[a-z]+$/.test(name) ? nearestFields(name, read) : []);
     if (meant.length === 0) continue;
-    const before = text.slice(0, f.index);
+    const pos = positionIn(text, f.index);
     const beside = fields.filter((g) => g.entry === f.entry && meant.includes(g.name.toLowerCase()));
     const has = meant.filter((m) => beside.some((g) => g.name.toLowerCase() === m));
     const names = meant.map((m) => `\`${m}\``).join(" or ");
     const same = (g: { value?: string }) => g.value !== undefined && f.value !== undefined && squeeze(g.value) === squeeze(f.value);
     const repeated = beside.find(same);
     out.push({
-      key: f.key, cslField: meant.flatMap(cslFieldsOf), severity: "warning", line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"),
+      key: f.key, cslField: meant.flatMap(cslFieldsOf), severity: "warning", line: pos.line, column: pos.column,
       field: fieldPath([f.key, name]),
       message: `entry "${f.key}": \`${f.name}\` is not a field BibTeX reads, so the reference is printed without it`,
       fix: repeated
@@ -1710,9 +1709,9 @@ export function bibtexLanguages(text: string): {
     const first = langid ?? fields[0]!;
     const problem = unreadLanguage(first.printed, (tag) => `\`${first.name} = {${babelName(tag)}}\``);
     if (!problem) continue;
-    const before = text.slice(0, first.index);
+    const pos = positionIn(text, first.index);
     problems.push({
-      key, cslField: "language", line: before.split("\n").length, column: first.index - before.lastIndexOf("\n"), field: fieldPath([key, first.name]), severity: "warning",
+      key, cslField: "language", line: pos.line, column: pos.column, field: fieldPath([key, first.name]), severity: "warning",
       message: `entry "${key}": in \`${first.name}\`, ${problem.message}`,
       fix: problem.fix,
     });
@@ -1744,8 +1743,7 @@ const BIBTEX_TYPES = new Set([
 export function bibtexStructureProblems(text: string): { line: number; column: number; field: string; message: string; fix: string; lost?: { key: string; fields: string[] }; organisation?: boolean }[] {
   const out: ReturnType<typeof bibtexStructureProblems> = [];
   const at = (index: number) => {
-    const before = text.slice(0, index);
-    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+    return positionIn(text, index);
   };
   const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
   // The data entry that ended last, and where: the text after it up to the next @ is a comment to plugin-bibtex.
@@ -1913,9 +1911,9 @@ export function bibtexStringMacroProblems(text: string): { line: number; column:
     for (const { word, index } of bare) {
       const definedAt = defined.get(word.toLowerCase());
       if (Object.hasOwn(months, word.toLowerCase()) || (definedAt !== undefined && definedAt < d.index)) continue;
-      const before = text.slice(0, index);
-      const line = before.split("\n").length;
-      const column = index - before.lastIndexOf("\n");
+      const pos = positionIn(text, index);
+      const line = pos.line;
+      const column = pos.column;
       const l = lines[line - 1]!;
       const braced = `${l.slice(0, column - 1)}{${word}}${l.slice(column - 1 + word.length)}`;
       const lost = parts === 1 ? `so "${name}" stands for no text, and every field written \`= ${name}\` is left out` : `so that part of the text of "${name}" is left out wherever it is used`;
@@ -1923,7 +1921,7 @@ export function bibtexStringMacroProblems(text: string): { line: number; column:
         line, column, field: `@string.${name}`,
         message: definedAt === undefined || definedAt === d.index
           ? `@string "${name}": \`${word}\` without braces is read as the name of another @string abbreviation, and none is defined, ${lost}`
-          : `@string "${name}": \`${word}\` without braces is read as the name of another @string abbreviation, which is defined only below it (line ${text.slice(0, definedAt).split("\n").length}), ${lost}`,
+          : `@string "${name}": \`${word}\` without braces is read as the name of another @string abbreviation, which is defined only below it (line ${positionIn(text, definedAt).line}), ${lost}`,
         fix: definedAt === undefined || definedAt === d.index
           ? `put it in braces: \`${braced}\``
           : `move the @string of \`${word}\` above this one, or put the text in braces: \`${braced}\``,
@@ -1952,9 +1950,9 @@ export function bibtexMacroProblems(text: string): { line: number; column: numbe
       const name = word.toLowerCase();
       const definedAt = defined.get(name);
       if (Object.hasOwn(months, name) || (definedAt !== undefined && definedAt < index)) continue;
-      const before = text.slice(0, index);
-      const line = before.split("\n").length;
-      const column = index - before.lastIndexOf("\n");
+      const pos = positionIn(text, index);
+      const line = pos.line;
+      const column = pos.column;
       const l = lines[line - 1]!;
       const braced = `${l.slice(0, column - 1)}{${word}}${l.slice(column - 1 + word.length)}`;
       const lost = f.parts === 1 ? `so \`${f.name}\` is left out` : `so that part of \`${f.name}\` is left out`;
@@ -1962,7 +1960,7 @@ export function bibtexMacroProblems(text: string): { line: number; column: numbe
         line, column, field: fieldPath([f.key, f.name]),
         message: definedAt === undefined
           ? `entry "${f.key}": \`${word}\` without braces is read as the name of an @string abbreviation, and none is defined, ${lost}`
-          : `entry "${f.key}": \`${word}\` without braces is read as the name of an @string abbreviation, which is defined only below it (line ${text.slice(0, definedAt).split("\n").length}), ${lost}`,
+          : `entry "${f.key}": \`${word}\` without braces is read as the name of an @string abbreviation, which is defined only below it (line ${positionIn(text, definedAt).line}), ${lost}`,
         fix: definedAt === undefined
           ? `put it in braces: \`${braced}\``
           : `move the @string line above the first entry that uses it, or put the text in braces: \`${braced}\``,
@@ -1992,9 +1990,9 @@ export function bibtexNameProblems(text: string): { key: string; cslField: strin
     // "Smith, J. and and Doe, K." or a trailing "and": BibTeX would make the word after it part of a name.
     const extra = extraAnd(f.value);
     if (extra) {
-      const before = text.slice(0, f.index);
+      const pos = positionIn(text, f.index);
       out.push({
-        key: f.key, cslField, line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]),
+        key: f.key, cslField, line: pos.line, column: pos.column, field: fieldPath([f.key, f.name]),
         message: `entry "${f.key}": \`${f.name}\` ${extra.message}`,
         fix: `delete the extra \`and\`: ${f.name} = {${extra.names.join(" and ")}}`,
       });
@@ -2006,8 +2004,8 @@ export function bibtexNameProblems(text: string): { key: string; cslField: strin
     const others = written.find((p) => etAlIn(p)?.rest === "");
     const withoutOthers = (marker: string | undefined) =>
       marker ? `, without "${marker}" (the citation style writes "et al." itself when there are enough ${f.name === "bookauthor" ? "author" : f.name}s; add the others from the work if you can)` : "";
-    const before = text.slice(0, f.index);
-    const where = { key: f.key, cslField, line: before.split("\n").length, column: f.index - before.lastIndexOf("\n"), field: fieldPath([f.key, f.name]) };
+    const pos = positionIn(text, f.index);
+    const where = { key: f.key, cslField, line: pos.line, column: pos.column, field: fieldPath([f.key, f.name]) };
     // "World Health Organization" in single braces, read as a person. The other names' fixes
     // below are written with it in braces, so that each fix, applied, leaves the others' to do.
     const organisations = bibtexOrganisationNames(written, others);
@@ -2509,8 +2507,7 @@ function bibtexFieldLocator(text: string): (index: number, id: string, sub: (str
   type Field = ReturnType<typeof bibtexFields> extends Generator<infer F> ? F : never;
   let read: { starts: { key: string; index: number; at: number }[]; fields: Map<number, Field[]> } | undefined;
   const position = (index: number): Position => {
-    const before = text.slice(0, index);
-    return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+    return positionIn(text, index);
   };
   return (index, id, sub) => {
     if (!read) {
@@ -2559,7 +2556,7 @@ function parseCslJson(file: string, written: string): FileResult {
   if (!Array.isArray(data)) {
     return { entries: [], unreadable: true, diagnostics: [{ severity: "error", file, line: 1, field: "", message: "a CSL JSON bibliography must be a list of entries", fix: "write [ {\"id\": …}, … ]" }] };
   }
-  const lineById = (id: string) => lineOf(text, new RegExp(`"[iI][dD]"\\s*:\\s*"${escapeRegExp(id)}"`));
+  const lineById = jsonEntryLines(text);
   return withInvisible(file, cslInvisibleProblems(text, "json", data, lineById), (own) => normaliseAll(file, "json", data, lineById, jsonFieldLocator(text), own));
 }
 
@@ -2890,9 +2887,81 @@ function normaliseAll(
   return { entries, diagnostics, ...(broken.length ? { broken } : {}) };
 }
 
+/**
+ * The offset at which each line of `text` starts (0, and one past each "\n"), kept for the last
+ * few texts: a shared bibliography of thousands of entries asks for a position per entry and
+ * per field, and counting the line breaks before each from the start made that quadratic.
+ */
+const lineStartsKept: { text: string; starts: number[] }[] = [];
+function lineStartsOf(text: string): number[] {
+  const kept = lineStartsKept.find((k) => k.text === text);
+  if (kept) return kept.starts;
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  lineStartsKept.unshift({ text, starts });
+  // A file's text and the one with a broken entry blanked (parseBibtex) are asked for in turn.
+  if (lineStartsKept.length > 4) lineStartsKept.pop();
+  return starts;
+}
+
+/**
+ * Line and column (from 1) of text[index]: the line is one more than the "\n"s before it, the
+ * column counts from the character after the last of them (a "\r" is a character of its line).
+ */
+function positionIn(text: string, index: number): { line: number; column: number } {
+  const starts = lineStartsOf(text);
+  const at = Math.min(Math.max(index, 0), text.length);
+  // The last line that starts at or before `at`.
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= at) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: index - starts[low]! + 1 };
+}
+
+/**
+ * The line of the first entry head written with each key, `@type{key,` (what
+ * `@\w+\s*[{(]\s*key\s*,` finds first), read in one pass. A key with a space or a comma in
+ * it, which no head of this shape holds, is looked for by itself.
+ */
+function bibtexEntryLines(text: string): (id: string) => number | undefined {
+  let lines: Map<string, number> | undefined;
+  return (id) => {
+    if (/[\s,@]/.test(id)) return lineOf(text, new RegExp(`@\\w+\\s*[{(]\\s*${escapeRegExp(id)}\\s*,`));
+    if (!lines) {
+      lines = new Map();
+      // Every @ is tried, as a search for one key would: a match must not hide a head inside it.
+      // No @ in the key read: a run with many is tried from each of them, once.
+      const head = /@\w+\s*[{(]\s*([^\s,@]*)\s*,/g;
+      for (let m; (m = head.exec(text)); head.lastIndex = m.index + 1) if (!lines.has(m[1]!)) lines.set(m[1]!, positionIn(text, m.index).line);
+    }
+    return lines.get(id);
+  };
+}
+
+/**
+ * The line of the first `"id": "key"` (any case of id) written with each key in a CSL JSON
+ * file, read in one pass. A key with a quote in it is looked for by itself.
+ */
+function jsonEntryLines(text: string): (id: string) => number | undefined {
+  let lines: Map<string, number> | undefined;
+  return (id) => {
+    if (id.includes('"')) return lineOf(text, new RegExp(`"[iI][dD]"\\s*:\\s*"${escapeRegExp(id)}"`));
+    if (!lines) {
+      lines = new Map();
+      const head = /"[iI][dD]"\s*:\s*"([^"]*)"/g;
+      for (let m; (m = head.exec(text)); head.lastIndex = m.index + 1) if (!lines.has(m[1]!)) lines.set(m[1]!, positionIn(text, m.index).line);
+    }
+    return lines.get(id);
+  };
+}
+
 function lineOf(text: string, pattern: RegExp): number | undefined {
   const m = pattern.exec(text);
-  return m ? text.slice(0, m.index).split("\n").length : undefined;
+  return m ? positionIn(text, m.index).line : undefined;
 }
 
 function escapeRegExp(text: string): string {
