@@ -266,9 +266,17 @@ export function parseBracketContent(inner: string, terms: LocatorTerms = default
   return items;
 }
 
-/** Where the bracket opened at `open` closes, honouring nesting, escapes and code; -1 if never. */
-function closingBracket(src: string, open: number, max: number): number {
-  let depth = 0;
+/**
+ * Where the bracket opened at `open` closes, honouring nesting, escapes and code; -1 if never.
+ * `known` holds what earlier scans of the same text found for every `[` they passed, so that
+ * each `[` is scanned past once: a body with thousands of unclosed `[` (pasted code or LaTeX)
+ * scanned to its end from each of them took seconds.
+ */
+function closingBracket(src: string, open: number, max: number, known?: Map<number, number>): number {
+  const found = known?.get(open);
+  if (found !== undefined) return found;
+  // The `[` still open, innermost last: a scan from any of them would pass the same characters.
+  const opens: number[] = [];
   for (let i = open; i < max; i++) {
     const c = src[i];
     if (c === "\\") i++;
@@ -277,13 +285,24 @@ function closingBracket(src: string, open: number, max: number): number {
       const close = src.indexOf(run, i + run.length);
       if (close > 0 && close < max) i = close + run.length - 1;
       else i += run.length - 1;
-    } else if (c === "[") depth++;
+    } else if (c === "[") opens.push(i);
     else if (c === "]") {
-      depth--;
-      if (depth === 0) return i;
+      known?.set(opens.pop()!, i);
+      if (opens.length === 0) return i;
     }
   }
+  for (const o of opens) known?.set(o, -1);
   return -1;
+}
+
+// closingBracket's findings, per inline parse and the end it was scanned to (a link's text is parsed with an earlier end).
+const bracketsFound = new WeakMap<StateInline, Map<number, Map<number, number>>>();
+function bracketsKnown(state: StateInline, max: number): Map<number, number> {
+  let byMax = bracketsFound.get(state);
+  if (!byMax) bracketsFound.set(state, (byMax = new Map()));
+  let known = byMax.get(max);
+  if (!known) byMax.set(max, (known = new Map()));
+  return known;
 }
 
 const isLinkAfter = (src: string, pos: number) => src[pos] === "(" || src[pos] === "[";
@@ -302,7 +321,7 @@ function citationRule(state: StateInline, silent: boolean): boolean {
     // `[` for a nested link and gives up on the link: `[see [@a]](url)` is a link in pandoc.
     // Scanned as plain brackets there, the citation is still parsed inside the link's text.
     if (silent) return false;
-    const close = closingBracket(src, start, max);
+    const close = closingBracket(src, start, max, bracketsKnown(state, max));
     if (close < 0 || isLinkAfter(src, close + 1)) return false;
     const items = parseBracketContent(src.slice(start + 1, close), termsOf(state));
     if (!items) {
@@ -328,7 +347,7 @@ function citationRule(state: StateInline, silent: boolean): boolean {
     const space = /^[ \t]*(?:\n[ \t]*)?/.exec(src.slice(end, max))![0];
     if (src[end + space.length] === "[") {
       const open = end + space.length;
-      const close = closingBracket(src, open, max);
+      const close = closingBracket(src, open, max, bracketsKnown(state, max));
       if (close > 0 && !isLinkAfter(src, close + 1)) {
         const inner = src.slice(open + 1, close);
         const more = parseBracketContent(inner, termsOf(state));

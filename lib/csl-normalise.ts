@@ -893,9 +893,26 @@ export function etAlIn(text: string): { marker: string; rest: string } | undefin
   if (OTHERS_ALONE.test(t)) return { marker: t, rest: "" };
   const m = ET_AL.exec(t) ?? ET_AL_AT_END.exec(t);
   if (!m) return undefined;
-  const before = t.slice(0, m.index).replace(/(?:[\s,;]+|(?<=^|\s)(?:and|&))+$/i, "");
+  const before = withoutTrailingJoiners(t.slice(0, m.index));
   const after = t.slice(m.index + m[0].length).replace(/^[\s,;.]+/, "").trim();
   return { marker: m[0], rest: [before, after].filter(Boolean).join(", ") };
+}
+
+/**
+ * The text without the separators and joining words it ends with: "Smith, J., and " → "Smith, J.".
+ * An "and" or "&" counts only as a word of its own (after a space or at the start). A scan from
+ * the end, not a regex: `(?:[\s,;]+|…)+$` tried every way of splitting a run of spaces and commas,
+ * doubling the time with each one (an author pasted with 30 spaces took minutes).
+ */
+function withoutTrailingJoiners(text: string): string {
+  const wordStart = (at: number) => at === 0 || /\s/.test(text[at - 1]!);
+  let end = text.length;
+  for (;;) {
+    while (end > 0 && /[\s,;]/.test(text[end - 1]!)) end--;
+    if (end >= 3 && /^and$/i.test(text.slice(end - 3, end)) && wordStart(end - 3)) end -= 3;
+    else if (end >= 1 && text[end - 1] === "&" && wordStart(end - 1)) end -= 1;
+    else return text.slice(0, end);
+  }
 }
 
 /** The people in what is left of a name once "et al." is taken out, as "Family, Given" where it is clear. */
@@ -1197,7 +1214,10 @@ export function severalPeople(text: string): string[] | undefined {
     return parts.flatMap((p) => (p.includes(",") ? (peopleIn(p) ?? [p]) : [vancouverName(p) ?? p]));
   }
   if (!t.includes(",") || t.split(/[\s,]+/).some((w) => ORGANISATION_WORD.test(w))) return undefined;
-  const byAnd = t.split(/\s*,?\s+(?:and|&)\s+/i);
+  // `(?!(?<=\s)\s)` (here and in the splits below): a separator is tried where a run of spaces
+  // starts, not again at each space inside it, which finds nothing the run's start did not. A
+  // run pasted into a name then costs its length, not its cube (5,000 spaces took a minute).
+  const byAnd = t.split(/(?!(?<=\s)\s)(?:\s*,\s+|\s+)(?:and|&)\s+/i);
   const people = byAnd.length > 1 ? byAnd.map(peopleIn) : [peopleIn(t)];
   if (people.some((p) => p === undefined)) return undefined;
   const all = people.flat() as string[];
@@ -1235,16 +1255,19 @@ const NOT_INITIALS = new Set(["UK", "US", "USA", "EU", "UN", "NZ", "UAE", "AG", 
 /** The titles and degrees taken out of a name, and what is left: "Dr Kate Doe, PhD" → "Kate Doe". */
 export function withoutTitles(text: string): { rest: string; removed: string[] } | undefined {
   // Each person's part and each part between commas, with what separates them.
-  const pieces = text.split(/(\s*,\s*|\s+(?:and|&)\s+)/i);
+  const pieces = text.split(/(?!(?<=\s)\s)(\s*,\s*|\s+(?:and|&)\s+)/i);
   const removed: string[] = [];
   const kept: string[] = [];
+  // The words of the parts kept so far, counted as they are kept: counting them again for each
+  // part made a list of thousands of commas take seconds.
+  let keptWords = 0;
   for (let i = 0; i < pieces.length; i += 2) {
     const afterComma = i > 0 && pieces[i - 1]!.trim() === ",";
     // "Dr. Smith, John": a title before a family name written first.
     const beforeComma = pieces[i + 1]?.trim() === ",";
     // The words of the name before this part ("Kate Doe" or "Doe" and "Kate"): a degree is only a
     // degree after a whole name, else "Doe, MD" is M. D. Doe.
-    const before = kept.filter((_, k) => k % 2 === 0).join(" ").split(/\s+/).filter(Boolean).length;
+    const before = keptWords;
     let words = pieces[i]!.split(/\s+/).filter(Boolean);
     if (words.length > 0 && words.every((w) => degreeOf(w)) && afterComma && (before >= 2 || kept.length >= 3)) {
       removed.push(...words);
@@ -1261,6 +1284,7 @@ export function withoutTitles(text: string): { rest: string; removed: string[] }
     }
     while (words.length > 1 && degreeOf(words.at(-1)!) && (words.length > 2 || afterComma)) removed.unshift(words.pop()!);
     kept.push(...(i > 0 ? [pieces[i - 1]!] : []), words.join(" "));
+    keptWords += words.length;
   }
   return removed.length ? { rest: kept.join("").trim(), removed } : undefined;
 }
@@ -1361,7 +1385,7 @@ export function dotted(name: string): string {
 
 /** Each person of text that names several people each as "Given Family" (or PubMed's "Family JA" without a comma). */
 function givenFamilyPeople(text: string): { people: string[]; commas: number } | undefined {
-  const parts = text.split(/\s*,?\s+(?:and|&)\s+|\s*,\s*/i);
+  const parts = text.split(/(?!(?<=\s)\s)(?:(?:\s*,\s+|\s+)(?:and|&)\s+|\s*,\s*)/i);
   const commas = text.split(",").length - 1;
   if (parts.length < 2 || parts.some((p) => p === "" || organisationName(p))) return undefined;
   // With commas, a part of PubMed's form is severalPeople's to read.
@@ -1392,11 +1416,11 @@ function peopleOf(text: string): string[] {
 function nameMistake(text: string, field: string, syntax: "yaml" | "json", inList: boolean, pubmedList = false): Omit<ItemProblem, "path"> | undefined {
   // An organisation's word in any person's part ("Dr Reddy's Laboratories") keeps it as written.
   // Each part alone: "and" between people is no organisation's word here.
-  if (/^the\s/i.test(text) || commaOrganisation(text)?.legalForm || text.split(/\s*,\s*|\s+(?:and|&)\s+/i).some(organisationName)) return undefined;
+  if (/^the\s/i.test(text) || commaOrganisation(text)?.legalForm || text.split(/(?!(?<=\s)\s)(?:\s*,\s*|\s+(?:and|&)\s+)/i).some(organisationName)) return undefined;
   const titles = withoutTitles(text);
   if (titles) {
     // BibTeX's "King, Jr., Martin Luther" is written "King, Martin Luther, Jr." here, as the style reads it.
-    const parts = titles.rest.split(/\s*,\s*/);
+    const parts = titles.rest.split(/(?!(?<=\s)\s)\s*,\s*/);
     const rest = parts.length === 3 && SUFFIX.test(parts[1]!) ? `${parts[0]}, ${parts[2]}, ${parts[1]}` : titles.rest;
     const people = peopleOf(rest);
     const several = people.length > 1;
@@ -1406,7 +1430,7 @@ function nameMistake(text: string, field: string, syntax: "yaml" | "json", inLis
     const how = `write the ${several ? "names" : "name"} without ${words.length > 1 ? "them" : "it"}${several ? ", one person per line" : people[0] !== titles.rest ? ", family name first, then a comma" : ""}`;
     return { severity, message, fix: namesFix(syntax, field, people, inList, how) };
   }
-  const three = text.split(/\s*,\s*/);
+  const three = text.split(/(?!(?<=\s)\s)\s*,\s*/);
   if (three.length === 3 && SUFFIX.test(three[1]!) && three.every(Boolean)) {
     const person = `${three[0]}, ${three[2]}, ${three[1]}`;
     return {

@@ -426,8 +426,10 @@ const START_TAG = /<([a-z][a-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
  * says one (`language: es`), which the words around a span are then in.
  */
 export function languageSpanProblems(body: string, file: string, bodyLine: number, site: string | undefined, post?: string): Diagnostic[] {
-  // Most bodies mark no language; skip the parse for them.
-  if (!/\]\{|\{[^}\n]*\blang|\blang\s*=/i.test(body)) return [];
+  // Most bodies mark no language; skip the parse for them. `[^{}\n]`, not `[^}\n]`: the same
+  // answer (the last `{` before the lang), but each `{` is read to the next one, not to the line's
+  // end, so a run of `{` costs its length, not its square.
+  if (!/\]\{|\{[^{}\n]*\blang|\blang\s*=/i.test(body)) return [];
   const own = textLanguageOf(site, post);
   const lines = body.split("\n");
   const problems: Diagnostic[] = [];
@@ -500,7 +502,7 @@ const SPAN_IN_HTML = /\[[^\[\]\n]*\][ \t]*\{[^{}\n]*\b(?:lang|language)\s*[=:][^
  * Not inside tags, comments, or elements whose text is code; `line` is its line in the block.
  */
 function spansInHtml(html: string): Array<{ text: string; line: number }> {
-  if (!/\{[^}\n]*\blang/i.test(html)) return [];
+  if (!/\{[^{}\n]*\blang/i.test(html)) return []; // [^{}\n]: see languageSpanProblems
   // What readers do not see is blanked (line breaks and offsets kept): code, comments, tags.
   const blank = (t: string) => t.replace(/[^\n]/g, " ");
   const text = html.replace(HTML_AS_IS, blank).replace(/<!--[\s\S]*?(?:-->|$)/g, blank).replace(START_TAG, blank).replace(/<\/[a-z][^>]*>/gi, blank);
