@@ -2,45 +2,15 @@
 // as written, keeps the chat at the instant the writer wrote, or says which other one it
 // gives; where the letters could mean more than one place, each is a line, likeliest first.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { checkZone, resolveChatStart, zoneWarning } from "../../lib/chat-time.ts";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
-import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
 import { parseSettings } from "../../lib/settings.ts";
 import { suggestZone } from "../../lib/zone-names.ts";
+import { chatProblemsOf, FIXTURE_SETTINGS, instant, problem, starts } from "../helpers/chat-time-fixes.ts";
 
-const FIXTURE_SETTINGS = readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8");
-const settings = parseSettings(FIXTURE_SETTINGS).settings!;
-const ctx: LoadContext = { settings, root: "/nowhere", fileExists: () => false };
-const FILE = "content/posts/2026-07-10-guest.md";
 const SETTINGS_ZONE_LINE = FIXTURE_SETTINGS.split("\n").findIndex((line) => line.startsWith("  zone: ")) + 1;
-
-function problem(start: string, zone: string) {
-  const result = resolveChatStart(start, zone);
-  if (result.ok) assert.fail(`expected ${start} in ${zone} to be rejected`);
-  assert.equal(result.field, "start");
-  return result.problem;
-}
-
-/** The instant a start gives in a zone, as ISO in UTC; fails on a warning (a fix must leave none). */
-function instant(start: string, zone: string): string {
-  const result = resolveChatStart(start, zone);
-  if (!result.ok) assert.fail(`${start} in ${zone}: ${result.problem.message}`);
-  assert.equal(result.warning, undefined, `${start} in ${zone} warns`);
-  return new Date(result.instant.startMillis).toISOString().slice(0, 16);
-}
-
-/** Every `start:` value a fix gives, in order. */
-function starts(fix: string): string[] {
-  return [...fix.matchAll(/start: (\d{4}-\d{2}-\d{2}T[\d:]+(?:[+-]\d{2}:\d{2})?)/g)].map((m) => m[1]!);
-}
-
-/** The problems `npm run check` prints for a post whose `chat:` has these lines. */
-function chatProblems(...lines: string[]): string[] {
-  const text = `---\ntitle: T\ndate: 2026-07-10\nchat:\n${lines.map((l) => `  ${l}\n`).join("")}---\nBody\n`;
-  return loadPost(FILE, text, ctx).diagnostics.map((d) => formatDiagnostic(d).replace(`${FILE}:`, ""));
-}
+const chatProblems = chatProblemsOf("content/posts/2026-07-10-guest.md", "2026-07-10");
 
 describe("letters in start: a zone that keeps that time stays", () => {
   // [start, zone, the instant meant: the time there] — the zone keeps the letters' offset that day.

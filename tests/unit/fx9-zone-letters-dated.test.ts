@@ -2,31 +2,11 @@
 // that day). Each fix, applied literally, gives that moment, or the message says which other
 // one it gives and why (fz9 audit, findings 1 to 7).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { checkZone, resolveChatStart, type StartOptions } from "../../lib/chat-time.ts";
-import { formatDiagnostic } from "../../lib/diagnostics.ts";
-import { loadPost, type LoadContext } from "../../lib/post-loader.ts";
-import { parseSettings } from "../../lib/settings.ts";
+import { checkZone, resolveChatStart } from "../../lib/chat-time.ts";
+import { chatProblemsOf, instant, problem } from "../helpers/chat-time-fixes.ts";
 
-const settings = parseSettings(readFileSync(new URL("../fixtures/site/content/_data/site.yaml", import.meta.url), "utf8")).settings!;
-const ctx: LoadContext = { settings, root: "/nowhere", fileExists: () => false };
-const FILE = "content/posts/2026-01-10-probe.md";
-
-function problem(start: string, zone: string, options: StartOptions = {}) {
-  const result = resolveChatStart(start, zone, options);
-  if (result.ok) assert.fail(`expected ${start} in ${zone} to be rejected`);
-  assert.equal(result.field, "start");
-  return result.problem;
-}
-
-/** The instant a start gives in a zone, in UTC; fails on an error or a warning (a fix leaves none). */
-function instant(start: string, zone: string): string {
-  const result = resolveChatStart(start, zone);
-  if (!result.ok) assert.fail(`${start} in ${zone}: ${result.problem.message}`);
-  assert.equal(result.warning, undefined, `${start} in ${zone} warns`);
-  return new Date(result.instant.startMillis).toISOString().slice(0, 16);
-}
+const chatProblems = chatProblemsOf("content/posts/2026-01-10-probe.md", "2026-01-10", "topics:\n  - Probe?\n");
 
 /** Each `start:` of a fix with the zone it is read in: the `zone:` lines after it, else the chat's. */
 function lines(fix: string, chatZone: string): Array<{ start: string; zone: string }> {
@@ -41,12 +21,6 @@ function lines(fix: string, chatZone: string): Array<{ start: string; zone: stri
 /** The instants the fix's lines give, first line first. */
 function instants(fix: string, chatZone: string): string[] {
   return lines(fix, chatZone).map(({ start, zone }) => instant(start, zone));
-}
-
-/** The problems `npm run check` prints for a post in the fixture site (zone America/New_York). */
-function chatProblems(...chatLines: string[]): string[] {
-  const text = `---\ntitle: Probe\ndate: 2026-01-10\nchat:\n${chatLines.map((l) => `  ${l}\n`).join("")}topics:\n  - Probe?\n---\nBody.\n`;
-  return loadPost(FILE, text, ctx).diagnostics.map((d) => formatDiagnostic(d).replace(`${FILE}:`, ""));
 }
 
 describe("finding 1: a region's time (Central, ET, MT, PT) is its place's offset that day, never both seasons'", () => {
