@@ -5,21 +5,10 @@ import { describe, it } from "node:test";
 import { parseSettings } from "../../lib/settings.ts";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
 import { absoluteUrl, siteUrlProblem } from "../../lib/site-url.ts";
+import { MINIMAL_SETTINGS } from "../helpers/settings-text.ts";
 
-const settingsWith = (url: string, prefixLine?: string) => `title: T
-description: D
-url: ${url}
-${prefixLine ? `${prefixLine}\n` : ""}language: en-US
-author: A
-chat:
-  zone: America/New_York
-  weekday: tuesday
-  time: "20:30"
-  duration: 60
-  hashtag: "#hcldr"
-  platform: Bluesky
-  url: https://bsky.app/hashtag/hcldr
-`;
+const settingsWith = (url: string, prefixLine?: string) =>
+  MINIMAL_SETTINGS.replace("url: https://example.org\n", `url: ${url}\n${prefixLine ? `${prefixLine}\n` : ""}`);
 
 /** The settings lines a fix asks for (`url: …`, `pathPrefix: …`), by field. */
 function linesOf(fix: string): Map<string, string> {

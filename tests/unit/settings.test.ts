@@ -7,21 +7,9 @@ import { describe, it } from "node:test";
 import { parseSettings } from "../../lib/settings.ts";
 import { formatDiagnostic } from "../../lib/diagnostics.ts";
 import { PROJECT } from "../helpers/build-site.ts";
+import { MINIMAL_SETTINGS } from "../helpers/settings-text.ts";
 
-const VALID = `title: T
-description: D
-url: https://example.org
-language: en-US
-author: A
-chat:
-  zone: America/New_York
-  weekday: tuesday
-  time: "20:30"
-  duration: 60
-  hashtag: "#hcldr"
-  platform: Bluesky
-  url: https://bsky.app/hashtag/hcldr
-`;
+const VALID = MINIMAL_SETTINGS;
 
 describe("parseSettings", () => {
   it("fills in defaults and normalises the base URL", () => {
