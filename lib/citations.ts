@@ -13,6 +13,7 @@ import { textDirection } from "./text-direction.ts";
 const CSL = createRequire(import.meta.url)("citeproc");
 fasterCaseAndCollation(CSL);
 fasterHtmlEscape(CSL);
+fasterMacroLookup(CSL);
 
 // Two of citeproc-js's hottest helpers, made cheaper with the same results (about a tenth
 // of its time on the synthetic site):
@@ -57,6 +58,36 @@ export function fasterHtmlEscape(csl: any): void {
   const escape = html.text_escape as (text: unknown) => string;
   const needsEscape = new RegExp(`[&<>]|\\s\\s|${(csl.SUPERSCRIPTS_REGEXP as RegExp).source}`);
   html.text_escape = (text: unknown) => (typeof text === "string" && text && !needsEscape.test(text) ? text : escape(text));
+}
+
+/**
+ * Building an engine expands every macro where it is used (140,000 tokens for APA), and each
+ * expansion looked its macro up by walking the whole style: about a third of the half second
+ * an APA engine takes. The macros are found by one walk per style instead, in the same order.
+ * Only a style's own macros are looked up so: the walk is redone if the style's top-level
+ * children change (citeproc-js replaces only date nodes inside them while building).
+ * Applied to `csl`, a citeproc-js module; exported for its test.
+ */
+export function fasterMacroLookup(csl: any): void {
+  const proto = csl.XmlJSON.prototype;
+  const walk = proto.getNodesByName as (this: any, json: any, name: string, nameattrval?: string, ret?: unknown[]) => unknown[];
+  const indexes = new WeakMap<object, Map<string, unknown[]>>();
+  proto.getNodesByName = function (this: any, json: any, name: string, nameattrval?: string, ret?: unknown[]): unknown[] {
+    if (name !== "macro" || !nameattrval || ret || json !== this.dataObj || !Array.isArray(json?.children)) return walk.call(this, json, name, nameattrval, ret);
+    let index = indexes.get(json.children);
+    if (!index) {
+      index = new Map();
+      for (const node of walk.call(this, json, "macro") as Array<{ attrs?: { name?: string } }>) {
+        const key = node.attrs?.name;
+        if (typeof key !== "string") continue;
+        const list = index.get(key);
+        if (list) list.push(node);
+        else index.set(key, [node]);
+      }
+      indexes.set(json.children, index);
+    }
+    return [...(index.get(nameattrval) ?? [])];
+  };
 }
 
 export interface CitationStyle {

@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
+import { plugins } from "@citation-js/core";
 import { useCitationCache } from "../../lib/citation-cache.ts";
-import { fasterHtmlEscape, formatCitations, registerLocale, registerStyle, skipPlainStrings, type CitationRequest } from "../../lib/citations.ts";
+import { fasterHtmlEscape, fasterMacroLookup, formatCitations, registerLocale, registerStyle, skipPlainStrings, type CitationRequest } from "../../lib/citations.ts";
 
 const localeXml = readFileSync(new URL("../../locales/locales-en-GB.xml", import.meta.url), "utf8");
 const styleXml = readFileSync(new URL("../../styles/nature.csl", import.meta.url), "utf8");
@@ -127,5 +128,73 @@ describe("citeproc markup and escaping shortcuts", () => {
         assert.deepEqual(actual, expected, text);
       }
     }
+  });
+});
+
+describe("the macro lookup while an engine is built", () => {
+  const require = createRequire(import.meta.url);
+  const fresh = () => {
+    const file = require.resolve("citeproc");
+    delete require.cache[file];
+    return require(file);
+  };
+  /** The engine's token lists as text: each token's name, type, strings, decorations, jumps and number of steps. */
+  function tokenLists(engine: any): string {
+    return JSON.stringify(["citation", "bibliography", "citation_sort", "bibliography_sort"].map((area) =>
+      (engine[area]?.tokens ?? []).map((t: any) => [t.name, t.tokentype, t.strings, t.decorations, t.succeed, t.fail, t.execs?.length, t.variables])));
+  }
+  const styles: Array<[string, string]> = [
+    ["APA", (plugins.config.get("@csl") as { styles: Map<string, string> }).styles.get("apa")!],
+    ["Nature", styleXml],
+    ["a note style", readFileSync(new URL("../fixtures/citations/note-style.csl", import.meta.url), "utf8")],
+  ];
+
+  // Works of several types, so that most of a style's macros are used.
+  const ITEMS = [
+    { id: "book", type: "book", title: "Listening to patients", author: [{ family: "Okafor", given: "Ada" }, { family: "Lee", given: "Min" }], publisher: "Care Press", "publisher-place": "Leeds", edition: "2", issued: { "date-parts": [[2019]] } },
+    { id: "article", type: "article-journal", title: "Online communities of nurses", author: [{ family: "Silva", given: "João" }], "container-title": "Journal of Nursing", volume: "12", issue: "3", page: "100-120", DOI: "10.1000/xyz", issued: { "date-parts": [[2021, 5, 2]] } },
+    { id: "chapter", type: "chapter", title: "Leading in public", author: [{ family: "Brown", given: "Kim" }], editor: [{ family: "Green", given: "Lou" }], "container-title": "Health leadership", publisher: "Care Press", page: "10-30", issued: { "date-parts": [[2018]] } },
+    { id: "web", type: "webpage", title: "Patient voices", author: [{ literal: "World Health Organization" }], URL: "https://www.who.int/", accessed: { "date-parts": [[2026, 1, 15]] }, issued: { "date-parts": [[2024]] } },
+    { id: "report", type: "report", title: "The state of care", author: [{ literal: "NHS England" }], publisher: "NHS", number: "7", issued: { "date-parts": [[2023, 2]] } },
+  ];
+  /** A citation of every work (the book at a page), then the bibliography. */
+  function formatted(engine: any): unknown {
+    engine.updateItems(ITEMS.map((item) => item.id));
+    const citationItems = ITEMS.map((item) => (item.id === "book" ? { id: item.id, locator: "12", label: "page" } : { id: item.id }));
+    const [, citation] = engine.processCitationCluster({ citationID: "c1", citationItems, properties: { noteIndex: 1 } }, [], []);
+    return [citation, engine.makeBibliography()];
+  }
+
+  for (const [name, xml] of styles) {
+    it(`builds the same engine for ${name} as citeproc-js does: the same token lists and output`, () => {
+      const plain = fresh();
+      const faster = fresh();
+      fasterMacroLookup(faster);
+      const sys = { retrieveItem: (id: string) => ITEMS.find((item) => item.id === id), retrieveLocale: () => localeXml };
+      const expected = new plain.Engine(sys, xml, "en-GB", true);
+      const actual = new faster.Engine(sys, xml, "en-GB", true);
+      const [expectedTokens, actualTokens] = [tokenLists(expected), tokenLists(actual)];
+      assert.ok(expectedTokens.length > 2_000, `${expectedTokens.length} characters of tokens`);
+      // Not assert.equal: APA's lists are a megabyte of text, which a failure would print whole.
+      assert.ok(actualTokens === expectedTokens, `the token lists differ from character ${[...expectedTokens].findIndex((c, i) => actualTokens[i] !== c)}`);
+      const output = formatted(expected);
+      assert.match(JSON.stringify(output), /Okafor[\s\S]*Listening to patients/i);
+      assert.deepEqual(formatted(actual), output);
+    });
+  }
+
+  it("finds a macro again after the style's top-level nodes change, and leaves other lookups to citeproc-js", () => {
+    const csl = fresh();
+    fasterMacroLookup(csl);
+    const xml = csl.setupXml(styleXml);
+    const root = xml.dataObj;
+    const [author] = xml.getNodesByName(root, "macro", "author");
+    assert.equal(author?.attrs.name, "author");
+    assert.deepEqual(xml.getNodesByName(root, "macro", "no such macro"), []);
+    // A new list of top-level nodes (a copy of the author macro under another name): looked up anew.
+    root.children = [...root.children, { ...author, attrs: { ...author.attrs, name: "added" } }];
+    assert.equal(xml.getNodesByName(root, "macro", "added").length, 1);
+    // Not a macro by name: the walk of citeproc-js itself, which finds nodes at any depth.
+    assert.ok(xml.getNodesByName(root, "text").length > 10);
   });
 });
