@@ -59,6 +59,21 @@ const COMMON_NAMES: Record<string, string> = {
   edinburgh: "Europe/London", manchester: "Europe/London",
 };
 
+// A region's time that several zones share, by the name Intl gives it ("Korean Standard
+// Time": Seoul and Pyongyang), and that COMMON_NAMES has not: the zone that stands for it,
+// CLDR's "golden zone" (metaZones.xml) or, for Chamorro and Malaysia, its largest city's.
+// Offered only while every zone of that name keeps the same clock (regionTimeZone).
+export const REGION_TIMES: Readonly<Record<string, string>> = {
+  acre: "America/Rio_Branco", amazon: "America/Manaus", "american samoa": "Pacific/Pago_Pago", arabian: "Asia/Riyadh",
+  argentina: "America/Argentina/Buenos_Aires", brasilia: "America/Sao_Paulo", "central africa": "Africa/Maputo",
+  chamorro: "Pacific/Guam", "east africa": "Africa/Nairobi", gulf: "Asia/Dubai", indochina: "Asia/Bangkok",
+  kamchatka: "Asia/Kamchatka", kazakhstan: "Asia/Almaty", korean: "Asia/Seoul", krasnoyarsk: "Asia/Krasnoyarsk",
+  magadan: "Asia/Magadan", malaysia: "Asia/Kuala_Lumpur", "marshall islands": "Pacific/Majuro",
+  "mexican pacific": "America/Mazatlan", moscow: "Europe/Moscow", samara: "Europe/Samara",
+  "south africa": "Africa/Johannesburg", uzbekistan: "Asia/Tashkent", vladivostok: "Asia/Vladivostok",
+  "west africa": "Africa/Lagos", "western indonesia": "Asia/Jakarta", yakutsk: "Asia/Yakutsk", yukon: "America/Whitehorse",
+};
+
 // The tz database's names without an area: "backward" links kept for old systems, each to
 // one zone. Intl (ICU) also takes Java's three-letter IDs (AST, BST, SST…), which are no tz
 // names and mean other places than a writer does (lib/chat-time.ts reads them as abbreviations): those are not here.
@@ -88,6 +103,57 @@ function zoneIndex() {
   }
   index = { cities, zones, byArea };
   return index;
+}
+
+let regionNames: Map<string, string[]> | undefined;
+
+// The start of two years of fixed dates for region times, as lib/chat-time.ts has: a
+// suggestion never depends on the day of the build.
+const REFERENCE_YEAR = 2026;
+
+/**
+ * The zones by the names Intl (CLDR) gives their time in English, as calendars show them
+ * ("Japan Standard Time", "Central European Summer Time", "Korean Time"), after normalName:
+ * "japan" → [Asia/Tokyo]. Names of an offset ("GMT+03:00") are left out.
+ */
+function regionNameIndex(): Map<string, string[]> {
+  if (regionNames) return regionNames;
+  regionNames = new Map();
+  const instants = [Date.UTC(REFERENCE_YEAR, 0, 15), Date.UTC(REFERENCE_YEAR, 6, 15)];
+  for (const listed of Intl.supportedValuesOf("timeZone")) {
+    const zone = CURRENT_ZONE_NAMES[listed] ?? listed;
+    for (const timeZoneName of ["long", "longGeneric"] as const) {
+      const format = new Intl.DateTimeFormat("en-US", { timeZone: listed, timeZoneName });
+      for (const instant of timeZoneName === "long" ? instants : instants.slice(0, 1)) {
+        const name = format.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value;
+        if (!name || /^(GMT|UTC|Coordinated)/.test(name)) continue;
+        const key = normalName(name);
+        const zones = regionNames.get(key) ?? [];
+        if (!zones.includes(zone)) regionNames.set(key, [...zones, zone]);
+      }
+    }
+  }
+  return regionNames;
+}
+
+/**
+ * The zone meant by a region's time as Intl names it ("Japan Standard Time" → Asia/Tokyo):
+ * its one zone, or the zone REGION_TIMES gives when every zone of that name keeps the same
+ * offsets through two years, so that whichever place the writer is in, the chat's time
+ * is right. Undefined otherwise.
+ */
+function regionTimeZone(key: string): string | undefined {
+  const zones = regionNameIndex().get(key);
+  if (!zones) return undefined;
+  if (zones.length === 1) return zones[0];
+  const meant = REGION_TIMES[key];
+  if (!meant || !zones.includes(meant)) return undefined;
+  const start = Date.UTC(REFERENCE_YEAR, 0, 1);
+  for (let day = 0; day < 2 * 366; day += 7) {
+    const offset = IANAZone.create(meant).offset(start + day * 86_400_000);
+    if (zones.some((zone) => IANAZone.create(zone).offset(start + day * 86_400_000) !== offset)) return undefined;
+  }
+  return meant;
 }
 
 /** "São Paulo", "sao_paulo" and "Sao-Paulo" all become "sao paulo"; "Washington, D.C." "washington d c". */
@@ -138,5 +204,8 @@ export function suggestZone(written: string): string | undefined {
     const resolved = new Intl.DateTimeFormat("en-US", { timeZone: text }).resolvedOptions().timeZone;
     if (resolved.includes("/")) return CURRENT_ZONE_NAMES[resolved] ?? resolved;
   }
+  // A region's time as calendars name it: "Japan Standard Time", "East Africa Time".
+  const key = normalName(text);
+  if (key) return regionTimeZone(key);
   return undefined;
 }
