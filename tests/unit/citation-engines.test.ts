@@ -11,6 +11,14 @@ import { fasterHtmlEscape, fasterMacroLookup, formatCitations, registerLocale, r
 const localeXml = readFileSync(new URL("../../locales/locales-en-GB.xml", import.meta.url), "utf8");
 const styleXml = readFileSync(new URL("../../styles/nature.csl", import.meta.url), "utf8");
 
+const require = createRequire(import.meta.url);
+/** An untouched copy of citeproc-js, loaded anew, to compare lib/citations.ts's shortcuts with. */
+const fresh = () => {
+  const file = require.resolve("citeproc");
+  delete require.cache[file];
+  return require(file);
+};
+
 const request = (style: string, locale: string): CitationRequest => ({
   items: [{ id: "doe", type: "book", title: "Undated", author: [{ family: "Doe", given: "Jo" }] }],
   clusters: [[{ id: "doe", mode: "normal" }]],
@@ -45,7 +53,7 @@ describe("citeproc engines per style and locale", () => {
 
 // lib/citations.ts swaps two of citeproc-js's helpers for faster ones: same results.
 describe("citeproc case and collation helpers", () => {
-  const CSL = createRequire(import.meta.url)("citeproc");
+  const CSL = require("citeproc");
   const strings = ["I", "İstanbul", "IJssel", "ǅ", "Straße", "ΣΑΣ", "Ii̇", "ÀÉ", "i", "ı", "ﬁ", "Ǉubljana"];
   const langArrays: unknown[] = [["en-US"], ["tr"], ["tr", "en-US"], ["az"], ["lt"], ["de-DE"], ["TR-tr"], ["en", "tr"], ["xx_YY"], ["nl"]];
   const expected = (s: string, langs: unknown, upper: boolean) => {
@@ -90,12 +98,6 @@ describe("citeproc case and collation helpers", () => {
 
 // Two more of lib/citations.ts's shortcuts, compared with an untouched copy of citeproc-js.
 describe("citeproc markup and escaping shortcuts", () => {
-  const require = createRequire(import.meta.url);
-  const fresh = () => {
-    const file = require.resolve("citeproc");
-    delete require.cache[file];
-    return require(file);
-  };
   const samples = [
     "Plain title with words", " leading space", "trailing space ", "O'Brien", "O’Brien", "Patients’ voices", "“Quoted” words", "‘Inner’ quote",
     'A "straight" quote', "An 'inner' one", "(\"in parentheses\")", "<i>Italic</i> and <b>bold</b>", "<span class=\"nocase\">iPhone</span>",
@@ -132,12 +134,6 @@ describe("citeproc markup and escaping shortcuts", () => {
 });
 
 describe("the macro lookup while an engine is built", () => {
-  const require = createRequire(import.meta.url);
-  const fresh = () => {
-    const file = require.resolve("citeproc");
-    delete require.cache[file];
-    return require(file);
-  };
   /** The engine's token lists as text: each token's name, type, strings, decorations, jumps and number of steps. */
   function tokenLists(engine: any): string {
     return JSON.stringify(["citation", "bibliography", "citation_sort", "bibliography_sort"].map((area) =>
