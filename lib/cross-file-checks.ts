@@ -140,7 +140,7 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
       const others = group.filter((other) => other !== file);
       out.push({
         severity: "error", file, line: 1, column: 1, field: "",
-        message: `this post and ${others.join(", ")} both get the address ${url}`,
+        message: `this post and ${fewOf(others)} ${others.length > 1 ? "all" : "both"} get the address ${url}`,
         fix: "rename one of the files so that the part of the name after the date differs",
       });
     }
@@ -254,12 +254,13 @@ function titleClashes(posts: CrossFilePost[], where: NonNullable<CrossFileOption
   const out: Diagnostic[] = [];
   for (const group of byTitle.values()) {
     if (group.length < 2) continue;
+    const sorted = [...group].sort((a, b) => compare(a.file, b.file));
     for (const post of group) {
-      const others = group.filter((p) => p !== post).sort((a, b) => compare(a.file, b.file));
-      const named = others.map((o) => (o.title === post.title ? o.file : `${o.file} ("${o.title}")`));
+      const others = sorted.filter((p) => p !== post);
+      const named = fewOf(others, (o) => (o.title === post.title ? o.file : `${o.file} ("${o.title}")`));
       out.push({
         severity: "warning", file: post.file, ...(post.titleAt ?? where(post.file, ["title"])), field: "title",
-        message: `this post has the same title as ${list(named)}: in the archive, feeds, search results and calendars readers cannot tell ${others.length > 1 ? "them" : "the two"} apart`,
+        message: `this post has the same title as ${named}: in the archive, feeds, search results and calendars readers cannot tell ${others.length > 1 ? "them" : "the two"} apart`,
         fix: "give each post a title of its own, e.g. one that says that week's theme (\"Online communities: sponsorship\")",
       });
     }
@@ -280,6 +281,17 @@ export function titleKey(title: string): string {
 
 function list(items: string[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items[0]!;
+}
+
+/**
+ * The first NAMED_POSTS of `items` and how many more: "a, b, c and 1,997 more posts". A site
+ * of posts copied from one (an import, a script gone wrong) would otherwise get a message
+ * naming every other post on each of them, hundreds of megabytes for 2,000 posts.
+ */
+function fewOf<T>(items: readonly T[], name: (item: T) => string = String): string {
+  const named = items.slice(0, NAMED_POSTS).map(name);
+  const more = items.length - named.length;
+  return more > 0 ? `${named.join(", ")} and ${more.toLocaleString("en-US")} more post${more > 1 ? "s" : ""}` : list(named);
 }
 
 /**
@@ -440,16 +452,20 @@ function chatClashes(posts: CrossFilePost[], where: NonNullable<CrossFileOptions
     const found = clashes.get(post);
     if (!found) continue;
     const at = { severity: "error" as const, file: post.file, ...where(post.file, ["chat", "start"]), field: "chat.start" };
-    const named = (others: CrossFilePost[], when: (p: CrossFilePost) => string) => others.map((o) => `${o.file} (${when(o)})`).join(", ");
+    // Only the chats a message names are told apart by their offsets: with hundreds of copies, the others are counted.
+    const named = (others: CrossFilePost[]) => {
+      const when = chatWhenAmong([post, ...others.slice(0, NAMED_POSTS)]);
+      return { when, list: fewOf(others, (o) => `${o.file} (${when(o)})`) };
+    };
     if (found.same.length) {
-      const when = chatWhenAmong([post, ...found.same]);
-      out.push({ ...at, message: `this chat starts at the same moment (${when(post)}) as the chat in ${named(found.same, when)}`, fix: "correct the start of one of them, or mark one `draft: true`" });
+      const { when, list } = named(found.same);
+      out.push({ ...at, message: `this chat starts at the same moment (${when(post)}) as the chat in ${list}`, fix: "correct the start of one of them, or mark one `draft: true`" });
     }
     if (found.during.length) {
-      const when = chatWhenAmong([post, ...found.during]);
+      const { when, list } = named(found.during);
       out.push({
         ...at,
-        message: `this chat (${when(post)}) and the chat in ${named(found.during, when)} are both on ${post.chat!.hashtag} at once: one starts before the other ends`,
+        message: `this chat (${when(post)}) and the chat in ${list} are both on ${post.chat!.hashtag} at once: one starts before the other ends`,
         fix: "correct the date or the time of one of them (or its `duration:`), or mark one `draft: true`",
       });
     }

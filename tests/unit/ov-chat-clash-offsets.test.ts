@@ -51,7 +51,7 @@ describe("chats that read the same but are different moments", () => {
     const c = chatPost("c", "2017-11-05T01:45-05:00", "America/New_York");
     assert.equal(
       messages([a, b, c])[0]![3],
-      `this chat (2017-11-05 01:30 UTC−4, America/New_York) and the chat in ${b.file} (2017-11-05 01:30 UTC−5, America/New_York), ${c.file} (2017-11-05 01:45 America/New_York) are both on #fixchat at once: one starts before the other ends`,
+      `this chat (2017-11-05 01:30 UTC−4, America/New_York) and the chat in ${b.file} (2017-11-05 01:30 UTC−5, America/New_York) and ${c.file} (2017-11-05 01:45 America/New_York) are both on #fixchat at once: one starts before the other ends`,
     );
   });
 
