@@ -2,7 +2,7 @@
 // and saying it back correctly for that zone and for UTC.
 import { DateTime, IANAZone } from "luxon";
 import { dateTimeFormat } from "./intl-formats.ts";
-import { CURRENT_ZONE_NAMES, suggestZone, TZ_NAMES_WITHOUT_AREA } from "./zone-names.ts";
+import { CURRENT_ZONE_NAMES, suggestZone, TZ_NAMES_WITHOUT_AREA, windowsZone } from "./zone-names.ts";
 
 export interface Problem {
   message: string;
@@ -285,7 +285,9 @@ function unknownZone(zone: string, trimmed: string): Problem {
     return {
       message: /\/.*\s/.test(trimmed)
         ? `"${zone}" is not an IANA time zone as written: tz database names write a space as _`
-        : `"${zone}" is not an IANA time zone`,
+        : windowsZone(trimmed) === meant
+          ? `"${zone}" is the name Windows and Outlook give a time zone, not an IANA time zone`
+          : `"${zone}" is not an IANA time zone`,
       fix: `write zone: ${meant}`,
     };
   }

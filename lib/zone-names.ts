@@ -1,6 +1,7 @@
 // "Did you mean …?" for a time zone: the tz database name a writer meant by "New York",
 // "America/New York", "Pacific Time" or "Japan". Only exact readings; a guess would put
 // a chat at the wrong hour without a word.
+import { createRequire } from "node:module";
 import { IANAZone } from "luxon";
 import { closest } from "./suggest.ts";
 
@@ -148,12 +149,76 @@ function regionTimeZone(key: string): string | undefined {
   if (zones.length === 1) return zones[0];
   const meant = REGION_TIMES[key];
   if (!meant || !zones.includes(meant)) return undefined;
+  return zones.every((zone) => sameClock(meant, zone)) ? meant : undefined;
+}
+
+/** Both zones keep the same offsets, checked weekly through two years from REFERENCE_YEAR. */
+function sameClock(a: string, b: string): boolean {
   const start = Date.UTC(REFERENCE_YEAR, 0, 1);
+  const [za, zb] = [IANAZone.create(a), IANAZone.create(b)];
   for (let day = 0; day < 2 * 366; day += 7) {
-    const offset = IANAZone.create(meant).offset(start + day * 86_400_000);
-    if (zones.some((zone) => IANAZone.create(zone).offset(start + day * 86_400_000) !== offset)) return undefined;
+    if (za.offset(start + day * 86_400_000) !== zb.offset(start + day * 86_400_000)) return false;
   }
-  return meant;
+  return true;
+}
+
+let windowsNames: Map<string, string> | undefined;
+
+/** CLDR's windowsZones.json, as cldr-core has it. */
+interface WindowsZonesFile {
+  supplemental: { windowsZones: { mapTimezones: Array<{ mapZone: { _other: string; _territory: string; _type: string } }> } };
+}
+
+/**
+ * The zone Windows means by one of its own zone names, as Outlook and Teams invitations
+ * write them ("W. Europe Standard Time" → Europe/Berlin, "Central Standard Time (Mexico)" →
+ * America/Mexico_City): CLDR's windowsZones table (cldr-core), for the "001" territory, the
+ * zone that stands for it. Names of an offset (UTC+12: Etc/GMT-12) are left out: a chat has
+ * a place. Read only when a zone is wrong, so a build never loads the table.
+ */
+export function windowsZone(written: string): string | undefined {
+  if (!windowsNames) {
+    windowsNames = new Map();
+    const file = createRequire(import.meta.url)("cldr-core/supplemental/windowsZones.json") as WindowsZonesFile;
+    for (const { mapZone } of file.supplemental.windowsZones.mapTimezones) {
+      const zone = mapZone._type.trim().split(/\s+/)[0];
+      if (mapZone._territory !== "001" || !zone?.includes("/") || zone.startsWith("Etc/") || !IANAZone.isValidZone(zone)) continue;
+      windowsNames.set(windowsKey(mapZone._other), CURRENT_ZONE_NAMES[zone] ?? zone);
+    }
+  }
+  return windowsNames.get(windowsKey(written));
+}
+
+function windowsKey(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** "(UTC+01:00) Amsterdam, Berlin": the offset in minutes, and what follows it. */
+function offsetList(text: string): { offset: number; places: string } | undefined {
+  const listed = /^\(\s*(?:UTC|GMT)\s*(?:([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?)?\s*\)\s*(.+)$/i.exec(text);
+  if (!listed) return undefined;
+  const [, sign, hours = "0", minutes = "0", places] = listed;
+  return { offset: (sign === "+" || !sign ? 1 : -1) * (Number(hours) * 60 + Number(minutes)), places: places! };
+}
+
+/**
+ * The zone of a name as Windows and Outlook list it, "(UTC+01:00) Amsterdam, Berlin, Bern,
+ * Rome, Stockholm, Vienna": the first of its places with a zone (a city, or a name such as
+ * "Eastern Time (US & Canada)") whose standard offset is the one it gives.
+ */
+function offsetListZone(listed: { offset: number; places: string }): string | undefined {
+  const { cities } = zoneIndex();
+  for (const place of listed.places.split(/,|\band\b/)) {
+    const zone = COMMON_NAMES[normalName(place)] ?? cities.get(cityKey(place));
+    if (zone && standardOffset(zone) === listed.offset) return zone;
+  }
+  return undefined;
+}
+
+/** A zone's offset outside daylight saving time: the smaller of mid-January's and mid-July's. */
+function standardOffset(zone: string): number {
+  const z = IANAZone.create(zone);
+  return Math.min(z.offset(Date.UTC(REFERENCE_YEAR, 0, 15)), z.offset(Date.UTC(REFERENCE_YEAR, 6, 15)));
 }
 
 /** "São Paulo", "sao_paulo" and "Sao-Paulo" all become "sao paulo"; "Washington, D.C." "washington d c". */
@@ -176,6 +241,22 @@ function normalName(text: string): string {
 export function suggestZone(written: string): string | undefined {
   const text = written.trim().replace(/\s*\/\s*/g, "/");
   if (!text) return undefined;
+  // Windows' own name is exact: "Central Standard Time (Mexico)" is Mexico City, which the
+  // readings below, dropping "(Mexico)", would take for Chicago. Where they disagree on the
+  // clock over a name read whole ("US Mountain Standard Time": Phoenix to Windows, Denver
+  // to a reader), no zone is offered: either could put the chat an hour off.
+  const windows = windowsZone(text);
+  const read = readZoneName(text);
+  if (windows && read && !sameClock(windows, read)) return text.includes("(") ? windows : undefined;
+  const meant = windows ?? read;
+  // "(UTC+05:00) Brasilia": a zone read from the name must keep the offset written before it.
+  const listed = offsetList(text);
+  if (listed && meant) return standardOffset(meant) === listed.offset ? meant : undefined;
+  return meant;
+}
+
+/** suggestZone's readings of a name, Windows' aside. */
+function readZoneName(text: string): string | undefined {
   const { cities, zones, byArea } = zoneIndex();
   if (text.includes("/")) {
     // "America/New York": the tz database writes a space as _.
@@ -193,6 +274,9 @@ export function suggestZone(written: string): string | undefined {
     }
     return cities.get(cityKey(underscored.slice(underscored.lastIndexOf("/") + 1)));
   }
+  const listed = offsetList(text);
+  const fromList = listed && offsetListZone(listed);
+  if (fromList) return fromList;
   const common = COMMON_NAMES[normalName(text)];
   if (common) return common;
   const city = cities.get(cityKey(text));
