@@ -5,6 +5,7 @@
 // text is read again here to say where and what. Knows only the shape of the error text.
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { isPostFile } from "./content-paths.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { splitFrontMatter } from "./front-matter-split.ts";
 import { editDistance } from "./suggest.ts";
@@ -115,6 +116,16 @@ export function templateDiagnostic(error: TemplateErrorText, file: string, site:
         // The layout its kind of page needs, not the nearest name: `pst.njk` of a page is not `post.njk`.
         fix: file.startsWith("content/posts/") ? "make the code give `post.njk`" : "make the code give `base.njk` (or no `layout`: a page without one is given `base.njk`)",
       };
+    }
+    // A post's own `layout:` is an unknown field to the check ("remove it"); under `npm start`
+    // Eleventy also stops on it, and its error must give the same advice, not another layout.
+    if (isPostFile(file) && line > 0) {
+      return problem(
+        `a post has no \`layout\` field: every post is laid out by \`post.njk\`, and there is no layout \`${name}\``,
+        `delete the line \`${raw.split("\n")[line]!.trim()}\``,
+        { line: line + 1, column: 1 },
+        "layout",
+      );
     }
     return problem(
       `there is no layout \`${name}\``,

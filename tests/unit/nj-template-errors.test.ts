@@ -110,6 +110,13 @@ describe("templateDiagnostic", () => {
     assert.match(report({ message: "layout not found", missingLayout: "fancy.njk" }, text)!, /there is no layout `fancy\.njk` → use one of the layouts: `archive\.njk`, `base\.njk`, `post\.njk`, `tag\.njk`$/);
   });
 
+  it("a post's own `layout:` (under `npm start`, where Eleventy stops on it): delete it, as the check says, not another layout", () => {
+    const post = "content/posts/2017-04-30-online-communities.md";
+    const text = "---\ntitle: Online communities\ndate: 2017-04-30\nlayout: nope\n---\nBody.\n";
+    const d = templateDiagnostic({ template: `./${post}`, message: "layout not found", missingLayout: "nope" }, post, { read: (f) => (f === post ? text : undefined), filters: NUNJUCKS_FILTERS, layoutFiles: LAYOUT_FILES });
+    assert.equal(formatDiagnostic(d!), `${post}:4:1  layout  a post has no \`layout\` field: every post is laid out by \`post.njk\`, and there is no layout \`nope\` → delete the line \`layout: nope\``);
+  });
+
   it("a `{{` without `}}`: where it opens, whatever token Nunjucks stumbled on", () => {
     assert.match(report({ message: "unexpected token: /", line: 2, column: 19 }, `${FRONT}<p>a</p>\n<p>{{ site.title </p>\n<p>{{ ok }}</p>\n`)!, /^content\/page\.njk:6:4 {2}`\{\{` is never closed with `\}\}` → end it with `\}\}`/);
     assert.match(report({ message: "expected variable end" }, `${FRONT}<p>{{ site.title`)!, /^content\/page\.njk:5:4 {2}`\{\{` is never closed/);
