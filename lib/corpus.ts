@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
 import { fileLookup, probesHold, type FileProbe } from "./file-case.ts";
 import type { SharedBibliography } from "./bibliography.ts";
-import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning, type ChatRevisions } from "./chat-revisions.ts";
+import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning, type ChatOfPost, type ChatRevisions } from "./chat-revisions.ts";
 import { now, today } from "./clock.ts";
 import { crossFileProblems, sitePostsHold, unresolvedCitationProblems, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -190,11 +190,14 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   const citationProblems: Diagnostic[] = [];
   const unresolved: UnresolvedCitation[] = [];
   const loaded = new Map<string, LoadResult>();
+  // The chats of posts with errors elsewhere, for the chats moved without `updated:` below.
+  const brokenChats: ChatOfPost[] = [];
   for (const file of files) {
     const result = loadedEntry(root, file, settings, records, site.bibliography).result;
     loaded.set(file, result);
     diagnostics.push(...result.diagnostics);
     if (result.linking) linkingOnly.push(result.linking);
+    if (result.chatOfPost) brokenChats.push(result.chatOfPost);
     if (result.post) posts.push(result.post);
     else if (result.citing) {
       // A post with errors has its citation keys checked too; it is not formatted.
@@ -227,7 +230,7 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   }));
   // Published chats whose time changed since a build recorded them, without a later `updated:`:
   // the build, the preview and (from its records, lib/site-check.ts) the check tell them alike.
-  const moves = unrevisedMoves(calendarRevisions, posts, day, settings.chat.zone, clock.getTime());
+  const moves = unrevisedMoves(calendarRevisions, [...posts, ...brokenChats], day, settings.chat.zone, clock.getTime());
   if (moves.length) {
     const held = frontMatterPositions(root, { readYamlDocument, splitFrontMatter });
     const where = (file: string, field: readonly string[]) => (field.join(".") === "chat.start" ? located.get(file) : undefined) ?? held(file, field);
@@ -301,6 +304,7 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
             },
           }
         : linking ? { linking } : {}),
+      ...(!post && entry.result.chatOfPost ? { chatOfPost: { ...entry.result.chatOfPost, chatStartAt: chatStartAt ?? { line: 1, column: 1 } } } : {}),
     };
     out.set(file, record);
     if (!records) {

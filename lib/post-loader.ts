@@ -20,6 +20,7 @@ import { bodyLinks, sitePostsIn, type PostLink } from "./body-links.ts";
 import { absoluteUrl } from "./site-url.ts";
 import type { SiteLink } from "./site-links.ts";
 import type { LinkingPost, UnreadableReference } from "./cross-file-checks.ts";
+import type { ChatOfPost } from "./chat-revisions.ts";
 import type { SharedBibliography } from "./bibliography.ts";
 import { resolveLocalPath } from "./local-paths.ts";
 import type { FileLookup } from "./file-case.ts";
@@ -115,6 +116,12 @@ export interface LoadResult {
   citing?: CitingPost;
   /** For a post with errors that links to other posts or has tags: those, checked too (lib/cross-file-checks.ts). */
   linking?: LinkingPost;
+  /**
+   * For a post with errors elsewhere (a tag, a reference) whose date, `updated:`, `draft:` and
+   * chat are valid: its chat, compared with the chat calendars were given (lib/chat-revisions.ts),
+   * so that a chat moved without a new `updated:` is told with that error, not once it is fixed.
+   */
+  chatOfPost?: ChatOfPost;
   /** For a page other than a post: the links of its body to the site's addresses (a post's are in `post`). */
   siteLinks?: SiteLink[];
   diagnostics: Diagnostic[];
@@ -438,13 +445,15 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
   if (fm?.updated !== undefined && fm.updated.slice(0, 10) < fm.date) {
     error("updated", doc.locate(["updated"]), `the post was updated (${fm.updated}) before it was published (${fm.date})`, `write the day you changed the post, on or after ${fm.date}, or remove \`updated:\``);
   }
-  // A time of change is read where the chat is hosted, as the chat's start is.
+  // A time of change is read where the chat is hosted, as the chat's start is (in a post with
+  // another error too, for its chat's facts below).
+  const updated = fm?.updated ?? validField(frontMatterSchema.shape.updated, rawData.updated);
   let updatedAt: string | undefined;
-  if (fm?.updated?.includes("T")) {
+  if (updated?.includes("T")) {
     const zone = typeof rawChat?.zone === "string" ? rawChat.zone : ctx.settings.chat.zone;
     // Read in the chat's zone, set by `start:`: a fix never offers a `zone:` line, which would move the chat too.
-    const result = resolveChatStart(fm.updated, zone, { zoneFixed: true });
-    if (result.ok) updatedAt = `${fm.updated}${isoOffset(result.instant.offsetMinutes)}`;
+    const result = resolveChatStart(updated, zone, { zoneFixed: true });
+    if (result.ok) updatedAt = `${updated}${isoOffset(result.instant.offsetMinutes)}`;
     // A bad zone is reported at chat.zone; a time the clocks skip, here.
     else if (result.field === "start") error("updated", doc.locate(["updated"]), result.problem.message, result.problem.fix.replaceAll("start:", "updated:"));
   }
@@ -502,7 +511,17 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
             ...(unreadable.length ? { unreadableReferences: unreadable } : {}),
           }
         : undefined;
-    return { diagnostics, chatStartAt, citing, ...(linking ? { linking } : {}) };
+    // Only when nothing that says when the chat is, or whether it is published, has an error:
+    // a wrong `duration:` would make a chat look moved that is not.
+    const whenHolds = !diagnostics.some((d) => d.severity === "error" && (d.field === "" || /^(?:date|updated|draft|chat)(?:$|[.[])/.test(d.field)));
+    const chatOfPost: ChatOfPost | undefined = chat && date !== undefined && whenHolds
+      ? {
+          file, url: `/posts/${slug}/`, date, draft: fm?.draft ?? rawData.draft === true,
+          ...(updated !== undefined ? { updated: updated.slice(0, 10), ...(updatedAt ? { updatedAt } : {}), updatedFieldAt: doc.locate(["updated"]) } : {}),
+          chat: { startMillis: chat.startMillis, endMillis: chat.endMillis, zone: chat.zone, ...(chat.status ? { status: chat.status } : {}), ...(chat.movedFrom ? { movedFrom: { startMillis: chat.movedFrom.startMillis } } : {}) },
+        }
+      : undefined;
+    return { diagnostics, chatStartAt, citing, ...(linking ? { linking } : {}), ...(chatOfPost ? { chatOfPost } : {}) };
   }
   const post: Post = {
     file,

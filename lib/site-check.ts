@@ -173,7 +173,9 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
 
   const ordered = files.map((file) => records.get(file)!);
   const facts = ordered.flatMap((r) => (r.facts ? [r.facts] : []));
-  const positions = new Map(facts.map((f) => [f.file, f.chatStartAt]));
+  // Chats of posts with errors elsewhere too: a chat moved without `updated:` is told with those errors.
+  const brokenChats = ordered.flatMap((r) => (r.chatOfPost ? [r.chatOfPost] : []));
+  const positions = new Map([...facts, ...brokenChats].map((f) => [f.file, f.chatStartAt]));
   const linkingOnly = ordered.flatMap((r) => (r.linking ? [r.linking] : []));
   const unresolved = ordered.flatMap((r) => r.unresolved ?? []);
   // Published chats whose time changed since a build recorded them, without a new `updated:`
@@ -182,7 +184,7 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
   const day = today(settings.chat.zone);
   const revisionsKey = cache && chatRevisionsKey(root, settings.url);
   const recorded = revisionsKey ? readChatRevisions(cache!, revisionsKey) : undefined;
-  const moves = unrevisedMoves(recorded, facts, day, settings.chat.zone, now().getTime());
+  const moves = unrevisedMoves(recorded, [...facts, ...brokenChats], day, settings.chat.zone, now().getTime());
   // An unresolved citation may name the line of another post's reference, a chat whose length changed its `duration:`: only then is the YAML parser loaded.
   const held = unresolved.length || moves.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
   const moveWarnings = moves.map((move) => unrevisedMoveWarning(move, {

@@ -14,6 +14,7 @@ import { isPostFile, listContentFiles, SETTINGS_FILE } from "./content-paths.ts"
 import { bibliographyFilesIn, sitePostsHold, type CrossFilePost, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import { findFile, probesHold as probedFilesHold, type FileProbe } from "./file-case.ts";
 import { contentKey, type ContentCache } from "./content-cache.ts";
+import type { ChatOfPost } from "./chat-revisions.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
 import type { Post } from "./post-loader.ts";
 import type { TemplateLanguage } from "./template-check.ts";
@@ -124,6 +125,8 @@ export interface PostRecord {
   facts?: PostFacts;
   /** When it could not be loaded, its links to other posts, its tags and its references' ids, if any. */
   linking?: LinkingPost;
+  /** When it could not be loaded for an error elsewhere, its chat as the loader read it (LoadResult's chatOfPost), with where its start is written. */
+  chatOfPost?: ChatOfPost & { chatStartAt?: Position };
   /** Files whose existence validation looked at, and what it found. */
   probes: FileProbe[];
   /**

@@ -232,6 +232,51 @@ describe("an `updated:` dated ahead that a build published", () => {
   });
 });
 
+describe("a published chat moved without `updated:`, in a post with another error", () => {
+  // Another copy: the post gets an error that says nothing of when its chat is.
+  const brokenRoot = copySite(FIXTURE_SITE);
+  const brokenOut = path.join(tmpdir(), `chatpost-out-${path.basename(brokenRoot)}`);
+  const runs: Record<string, BuildResult> = {};
+  const unknownField = (text: string) => text.replace("topics:\n", "topic: misspelt\ntopics:\n");
+  after(() => {
+    rmSync(brokenRoot, { recursive: true, force: true });
+    rmSync(brokenOut, { recursive: true, force: true });
+  });
+
+  before(async () => {
+    const run = (script: "check" | "build") => runScript(script, brokenRoot, script === "build" ? ["--output", brokenOut] : [], env);
+    runs.published = await run("build");
+    // Moved, and a field misspelt: told together, not the move only once the field is fixed.
+    writeFileSync(path.join(brokenRoot, UPCOMING), unknownField(moved));
+    runs.check = await run("check");
+    runs.checkAgain = await run("check"); // from the check's records
+    runs.build = await run("build");
+    // A `duration:` the schema refuses: the chat's end is not known, so no move is told.
+    writeFileSync(path.join(brokenRoot, UPCOMING), unknownField(original).replace("  start: 2026-12-01T20:30\n", "  start: 2026-12-01T20:30\n  duration: an hour\n"));
+    runs.duration = await run("check");
+  });
+
+  it("check and build give the error and the warning with its lines to add, at once", () => {
+    assert.equal(runs.published!.code, 0, said(runs.published!));
+    for (const name of ["check", "checkAgain", "build"]) {
+      const result = runs[name]!;
+      assert.equal(result.code, 1, `${name}: ${said(result)}`);
+      const lines = reportLines(result).split("\n");
+      assert.ok(lines.some((line) => /^content\/posts\/2026-11-20-upcoming\.md:\d+:1 {2}topic {2}unknown field `topic`/.test(line)), `${name}: ${said(result)}`);
+      assert.ok(lines.some((line) => WARNING.test(line)), `${name}: ${said(result)}`);
+      assert.match(said(result), /1 error, 1 warning/, name);
+    }
+    assert.equal(reportLines(runs.checkAgain!), reportLines(runs.check!));
+    assert.equal(reportLines(runs.build!), reportLines(runs.check!));
+  });
+
+  it("an error in the chat's own fields tells that error, and no move", () => {
+    assert.equal(runs.duration!.code, 1, said(runs.duration!));
+    assert.match(reportLines(runs.duration!), /chat\.duration/);
+    assert.doesNotMatch(said(runs.duration!), /was published starting at/);
+  });
+});
+
 describe("a published chat moved without `updated:`, under npm start", () => {
   // Another copy: the preview prints the warning the check and the build give.
   const previewRoot = copySite(FIXTURE_SITE);
