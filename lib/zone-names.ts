@@ -241,14 +241,15 @@ function normalName(text: string): string {
 export function suggestZone(written: string): string | undefined {
   const text = written.trim().replace(/\s*\/\s*/g, "/");
   if (!text) return undefined;
-  // Windows' own name is exact: "Central Standard Time (Mexico)" is Mexico City, which the
-  // readings below, dropping "(Mexico)", would take for Chicago. Where they disagree on the
-  // clock over a name read whole ("US Mountain Standard Time": Phoenix to Windows, Denver
-  // to a reader), no zone is offered: either could put the chat an hour off.
+  // Windows' own name is exact where the readings below drop words: "Central Standard Time
+  // (Mexico)" is Mexico City, not Chicago. A name read whole is plain English too ("Central
+  // European Standard Time" is Paris's time as much as Windows' Warsaw): the reading stands
+  // when Windows' zone keeps its clock, and where they disagree ("US Mountain Standard
+  // Time": Phoenix to Windows, Denver to a reader) no zone is offered: either could put the
+  // chat an hour off.
   const windows = windowsZone(text);
   const read = readZoneName(text);
-  if (windows && read && !sameClock(windows, read)) return text.includes("(") ? windows : undefined;
-  const meant = windows ?? read;
+  const meant = windows && read ? (text.includes("(") ? windows : sameClock(windows, read) ? read : undefined) : (windows ?? read);
   // "(UTC+05:00) Brasilia": a zone read from the name must keep the offset written before it.
   const listed = offsetList(text);
   if (listed && meant) return standardOffset(meant) === listed.offset ? meant : undefined;

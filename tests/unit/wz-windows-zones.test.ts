@@ -85,8 +85,9 @@ describe("Windows' zone names", () => {
     for (const written of ["US Mountain Standard Time", "Arabian Standard Time"]) {
       assert.deepEqual(checkZone(written), { message: `"${written}" is not an IANA time zone`, fix: GENERAL_FIX });
     }
-    // Where they agree, the reading stands.
+    // Where they agree, the reading stands, told as a name, not as Windows'.
     assert.equal(suggestZone("Eastern Standard Time"), "America/New_York");
+    assert.deepEqual(checkZone("Central European Standard Time"), { message: '"Central European Standard Time" is not an IANA time zone', fix: "write zone: Europe/Paris" });
     assert.equal(suggestZone("Arabian Time"), "Asia/Riyadh");
   });
 
