@@ -67,12 +67,17 @@ const CITEPROC_EQUIVALENT: Record<string, string> = { i: "i", em: "i", cite: "i"
 
 // Web and e-mail addresses are plain text (an underscore or asterisk in them is theirs),
 // kept out of the search; the last character not ending punctuation or emphasis.
-const ADDRESS = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>]*[^\s<>*_~.,;:!?'")\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// The e-mail part starts only where its run of name characters does: from each character of a
+// long run ("____…") it would take time quadratic in the run's length.
+const ADDRESS = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>]*[^\s<>*_~.,;:!?'")\]]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // `code`: not touching a letter outside (so the apostrophes of "don`t and won`t" are not code).
 const CODE = /(?<![\p{L}\p{N}`\\])(`+)(?![\s`])([^`\n]*?[^`\s\\])\1(?![\p{L}\p{N}`])/gu;
-const IMAGE = /!\[([^\]\n]*)\]\(\s*([^\s()]+)(?:\s+"[^"\n]*")?\s*\)/g;
-// [text](address): the address must look like one (a dot, slash, colon or #), so "[a](b)" is left alone.
-const LINK = /(?<![\]\\])\[([^\]\n]+)\]\(\s*(<[^>\n]+>|[^\s()]*[./:#][^\s()]*)(?:\s+"[^"\n]*")?\s*\)/g;
+// The words in brackets hold no "[": as markdown reads "[a [b](x.org)", the link is "[b](x.org)";
+// and a line of unclosed brackets is read in linear time, not from each "[" to the line's end.
+const IMAGE = /!\[([^\[\]\n]*)\]\(\s*([^\s()]+)(?:\s+"[^"\n]*")?\s*\)/g;
+// [text](address): the address must look like one (a dot, slash, colon or #), so "[a](b)" is left
+// alone; looked ahead for, as two runs around it take time quadratic in a run of dots.
+const LINK = /(?<![\]\\])\[([^\[\]\n]+)\]\(\s*(<[^>\n]+>|(?=[^\s()]*[./:#])[^\s()]+)(?:\s+"[^"\n]*")?\s*\)/g;
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 // Braces that name a language, `{lang=de}` (the body's span syntax, lib/language-spans.ts, and its
 // slips `{lang:de}`, `{language=de}`), after the words in brackets or on their own.

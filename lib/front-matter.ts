@@ -385,8 +385,16 @@ function readYaml(text: string, file: string, firstLine: number, options: ReadOp
   const duplicates = doc.errors.some((e) => e.code === "DUPLICATE_KEY") ? duplicateKeys(doc, lines, lineOf, firstLine) : [];
   // Lines told to line up with the fields of their list item: the item's lines below them fail only because of it.
   const shallow = new Map<number, number>();
+  // Errors explained, by code, line and the library's message (EXPLAINED_BY_LINE's codes only).
+  const explainedOnLine = new Set<string>();
   for (const err of doc.errors) {
+    // YAML can give thousands of errors on one line (`title: """"…`, one per two quotes), and each
+    // explanation reads the whole line; another of the same kind on the same line would be
+    // explained the same way (only its column differs), and one error per line is told.
+    const same = EXPLAINED_BY_LINE.has(err.code) ? `${err.code}\n${lineOf(err.pos[0])}\n${err.message}` : undefined;
+    if (same !== undefined && explainedOnLine.has(same)) continue;
     const explained = curlyQuotes(explainYamlError(err, lines, lineOf, doc.errors, firstLine, duplicates, options), lines);
+    if (same !== undefined && explained) explainedOnLine.add(same);
     if (!explained || !inYaml(explained.line)) continue;
     const item = shallowItemField(lines, explained.line, firstLine);
     if (item && explained.message === item.message) shallow.set(explained.line, item.column);
@@ -1740,6 +1748,16 @@ function duplicateKeys(doc: Document, lines: string[], lineOf: (offset: number) 
   return out;
 }
 
+// Codes whose explanation (explainYamlError), when there is one, reads the error's position only
+// for its line and column (MISSING_CHAR, BLOCK_AS_IMPLICIT_KEY and KEY_OVER_1024_CHARS compare it
+// with other errors' only to give none). Not DUPLICATE_KEY, explained as the duplicate at that
+// position, nor MULTILINE_IMPLICIT_KEY, explained by where the error ends.
+const EXPLAINED_BY_LINE = new Set<string>([
+  "UNEXPECTED_TOKEN", "BAD_SCALAR_START", "BAD_DQ_ESCAPE", "BAD_INDENT", "TAB_AS_INDENT", "MULTIPLE_DOCS",
+  "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "KEY_OVER_1024_CHARS",
+  "MULTIPLE_ANCHORS", "MULTIPLE_TAGS", "BAD_PROP_ORDER", "ALIAS_PROPS", "BAD_ALIAS", "TAG_RESOLVE_FAILED",
+]);
+
 /** Turns one error of the `yaml` package into words a writer understands, on the most useful line. */
 function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: number) => number, all: readonly YAMLError[], firstLine: number, duplicates: readonly DuplicateKey[] = [], options: ReadOptions = {}): Explained | undefined {
   const line = lineOf(err.pos[0]);
@@ -2077,7 +2095,9 @@ const ODD_KEY_HINT = new RegExp(`[${ZERO_WIDTH_CHARS}：﹕︓꞉∶]`);
 
 // A field's name with an invisible character in it, anywhere on a line (`{family: Smith, \ufeffgiven: Jo}`).
 // Not \s, which in JavaScript takes a byte order mark for a space.
-const INVISIBLE_IN_KEY = new RegExp(`[^ \\t{},[\\]:"']*[${ZERO_WIDTH_CHARS}][^ \\t{},[\\]:"']*(?=[ \\t]*:(?:[ \\t]|$))`, "g");
+// Tried only where a name can start (after a space, tab, { } , [ ] : " ' or the line's start): from
+// each character of a long run of others (`title: @@@…`) it would take time quadratic in the run.
+const INVISIBLE_IN_KEY = new RegExp(`(?<![^ \\t{},[\\]:"'])[^ \\t{},[\\]:"']*[${ZERO_WIDTH_CHARS}][^ \\t{},[\\]:"']*(?=[ \\t]*:(?:[ \\t]|$))`, "g");
 
 // The invisible characters, their names, and which of them are a text's own (joiners in emoji,
 // Persian, Indic scripts; a non-breaking space in `10 pm`): shared with .bib files (lib/csl-normalise.ts).
@@ -2224,7 +2244,7 @@ function lineAsFixed(line: string): string | undefined {
   // An invisible character in a field's name (a zero-width space): the line without it.
   if (ZERO_WIDTH.test(/^[^:]*/.exec(line)![0])) return line.replace(new RegExp(ZERO_WIDTH.source, "g"), "");
   // …also in a group in braces (`- {family: Smith, \ufeffgiven: Jo}`): the names without it.
-  const keyed = line.replace(INVISIBLE_IN_KEY, (name) => name.replace(new RegExp(ZERO_WIDTH.source, "g"), ""));
+  const keyed = ZERO_WIDTH.test(line) ? line.replace(INVISIBLE_IN_KEY, (name) => name.replace(new RegExp(ZERO_WIDTH.source, "g"), "")) : line;
   if (keyed !== line) return keyed;
   const wide = wideColon(line);
   if (wide) return wide.line;

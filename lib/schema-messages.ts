@@ -33,6 +33,9 @@ export function zodIssuesToDiagnostics(
   context: IssueContext = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Facts of each list whose items became fields, found once: a list of thousands of such items
+  // (`- Question 12: …?`) has an issue for each.
+  const lists: ListFacts = new Map();
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
       const known = knownKeys(schema, issue.path);
@@ -93,7 +96,7 @@ export function zodIssuesToDiagnostics(
     if (path.length > 1 && !hasValue(context.data, path) && strayFields(schema, path.slice(0, -1), context.data).includes(String(path[path.length - 1]))) continue;
     const field = fieldPath(path);
     const where = context.topLevel ?? (file.endsWith(".md") ? undefined : ", not indented");
-    const { message, fix, once } = explainIssue(issue, path, schema, { ...context, ...(where ? { topLevel: where } : {}) }, locate);
+    const { message, fix, once } = explainIssue(issue, path, schema, { ...context, ...(where ? { topLevel: where } : {}) }, locate, lists);
     // An item whose fix is another item's (the line of a list in brackets, rewritten whole).
     if (once) continue;
     out.push({ severity: "error", file, ...locate(path), field, message, fix });
@@ -117,6 +120,7 @@ function explainIssue(
   schema: z.ZodType,
   context: IssueContext,
   locate: Locate,
+  lists: ListFacts = new Map(),
 ): { message: string; fix: string; once?: true } {
   const field = fieldPath(path);
   const key = path.length ? String(path[path.length - 1]) : field;
@@ -181,7 +185,7 @@ function explainIssue(
   if (curly) return curly;
   const colon = issue.code === "invalid_type" && issue.expected === "string" ? colonField(value) : undefined;
   // `topics: [“T1: why”, “T2: how”]`: the fix is the line in its own form, brackets and all, once for all its items.
-  const flowColon = colon !== undefined && item ? flowColonFix(path, context, locate) : undefined;
+  const flowColon = colon !== undefined && item ? flowColonFix(path, context, locate, lists) : undefined;
   if (flowColon && flowColon !== "lines") return flowColon;
   // In brackets over several lines: the item as it is written there, not as a `- ` line.
   const itemLead = flowColon === "lines" ? "" : lead;
@@ -823,6 +827,13 @@ function itemAsWritten(path: readonly PropertyKey[], text: string): string {
 }
 
 /**
+ * Per list (by its path, in one call of zodIssuesToDiagnostics): how it is written, as
+ * flowColonFix finds it from the list alone; on one line, each item's field as written, and the
+ * items that became fields.
+ */
+type ListFacts = Map<string, { written: "lines" | undefined } | { written: "one line"; colons: (string | undefined)[]; bad: number[] }>;
+
+/**
  * Items of a list written in brackets on one line that YAML read as one-field groups, for a
  * colon in them (`topics: [“T1: why”, “T2: how”]`, `topics: [T1: why, T2: how]`): one error,
  * on the first, with the line as it should read, every such item in straight quotes (a
@@ -830,17 +841,26 @@ function itemAsWritten(path: readonly PropertyKey[], text: string): string {
  * too. "lines" for a list in brackets over several lines, whose items are fixed one by one;
  * undefined for a list written one item per line.
  */
-function flowColonFix(path: readonly PropertyKey[], context: IssueContext, locate: Locate): { message: string; fix: string; once?: true } | "lines" | undefined {
+function flowColonFix(path: readonly PropertyKey[], context: IssueContext, locate: Locate, lists: ListFacts = new Map()): { message: string; fix: string; once?: true } | "lines" | undefined {
   const listPath = path.slice(0, -1);
   const name = listPath[listPath.length - 1];
   const list = valueAt(context.data, listPath);
   if (typeof name !== "string" || !Array.isArray(list) || list.length === 0) return undefined;
-  const keyLine = locate(listPath).line;
-  const lines = list.map((_, i) => locate([...listPath, i]).line);
-  if (keyLine === undefined) return undefined;
-  if (!lines.every((l) => l === keyLine)) return lines[0] === keyLine || new Set(lines).size < lines.length ? "lines" : undefined;
-  const colons = list.map((v) => colonField(v));
-  const bad = colons.flatMap((c, i) => (c === undefined ? [] : [i]));
+  const listKey = listPath.map((seg) => `${typeof seg}:${String(seg)}`).join("\u0000");
+  let facts = lists.get(listKey);
+  if (!facts) {
+    const keyLine = locate(listPath).line;
+    const lines = list.map((_, i) => locate([...listPath, i]).line);
+    if (keyLine === undefined) facts = { written: undefined };
+    else if (!lines.every((l) => l === keyLine)) facts = { written: lines[0] === keyLine || new Set(lines).size < lines.length ? "lines" : undefined };
+    else {
+      const colons = list.map((v) => colonField(v));
+      facts = { written: "one line", colons, bad: colons.flatMap((c, i) => (c === undefined ? [] : [i])) };
+    }
+    lists.set(listKey, facts);
+  }
+  if (facts.written !== "one line") return facts.written;
+  const { colons, bad } = facts;
   const index = path[path.length - 1] as number;
   if (bad[0] !== index) return bad.includes(index) ? { message: "", fix: "", once: true } : undefined;
   const topics = listPath.length === 1 && name === "topics";
