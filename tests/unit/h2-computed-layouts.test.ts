@@ -51,7 +51,8 @@ describe("a layout computed in a .11tydata.js that names no layout", () => {
 
   it("still blames the page's own `layout:` line, or the page when no data file writes `layout`", () => {
     const withLine = "---\ntitle: A\nlayout: nope\n---\nBody.\n";
-    assert.equal(report(POST, { [POST]: withLine, "content/posts/posts.11tydata.js": COMPUTED }), `${POST}:3:1  layout  there is no layout \`nope\` → use one of the layouts: \`archive.njk\`, \`base.njk\`, \`post.njk\`, \`tag.njk\``);
+    // A post's own line: posts take no `layout:`, as the check says (tests/unit/nj-template-errors.test.ts).
+    assert.equal(report(POST, { [POST]: withLine, "content/posts/posts.11tydata.js": COMPUTED }), `${POST}:3:1  layout  a post has no \`layout\` field: every post is laid out by \`post.njk\`, and there is no layout \`nope\` → delete the line \`layout: nope\``);
     assert.equal(report(POST, { [POST]: POST_TEXT }), `${POST}:1:1  layout  there is no layout \`nope\` → use one of the layouts: \`archive.njk\`, \`base.njk\`, \`post.njk\`, \`tag.njk\``);
   });
 });
