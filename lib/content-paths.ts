@@ -452,6 +452,9 @@ function postsFolderFileProblem(root: string, file: string, isMentioned: (name: 
     const slug = slugFromFile(file);
     // A name with other characters is an error of its own, with the rename (lib/post-loader.ts).
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return undefined;
+    // The file is read for its date only when its name has a loose one: a check of an
+    // unchanged site reads no post (lib/site-check.ts).
+    if (!looseDatePrefix(file)) return undefined;
     const problem = looseDatePrefixProblem(file, frontMatterDate(full));
     return problem && { severity: "error", ...problem };
   }

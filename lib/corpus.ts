@@ -20,7 +20,7 @@ import { frontMatterPositions } from "./site-check.ts";
 import { settingsSource, type Settings } from "./settings.ts";
 import { checkCacheFolder, projectCache, type ContentCache } from "./content-cache.ts";
 import {
-  fileStat, loadedPostKey, postRecordKey, readLoadedPost, readPostRecord, settingsRecordKey, siteFilesHash, siteRecordKey, textHash,
+  fileStat, loadedPostKey, postRecordKey, readLoadedPost, readPostRecord, settingsRecordKeys, siteFilesHash, siteRecordKey, textHash,
   writeLoadedPost, writePostRecord, writeSiteRecord, type LoadedPost, type PostRecord, type ValidationScope,
 } from "./validation-cache.ts";
 
@@ -324,10 +324,11 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
   // The validated settings too, so that a check after a build need not load the validator for them.
   const source = settingsSource(settings);
   if (records && source !== undefined) {
-    const settingsRecord = settingsRecordKey(source);
-    if (!records.stored.has(settingsRecord)) {
-      records.store.set(settingsRecord, key);
-      records.stored.add(settingsRecord);
+    const recordKeys = settingsRecordKeys(source.text);
+    if (!records.stored.has(recordKeys.settings)) {
+      records.store.set(recordKeys.settings, key);
+      records.store.set(recordKeys.warnings, JSON.stringify(source.warnings));
+      records.stored.add(recordKeys.settings);
     }
   }
   if (records && siteDiagnostics) {

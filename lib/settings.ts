@@ -211,11 +211,11 @@ function missingSettings(root: string): { message: string; fix: string } {
   return { message: missing, fix: `create ${SETTINGS_FILE} (see the README, section "Site settings")` };
 }
 
-// The text each loaded settings object was validated from (for the validation records).
-const sources = new WeakMap<Settings, string>();
+// The text each loaded settings object was validated from, and its warnings (for the validation records).
+const sources = new WeakMap<Settings, { text: string; warnings: Diagnostic[] }>();
 
-/** The settings file's text `settings` were validated from, when they came from loadSettings. */
-export function settingsSource(settings: Settings): string | undefined {
+/** The settings file's text `settings` were validated from, and its warnings, when they came from loadSettings. */
+export function settingsSource(settings: Settings): { text: string; warnings: Diagnostic[] } | undefined {
   return sources.get(settings);
 }
 
@@ -245,6 +245,6 @@ export function loadSiteSettings(root = process.cwd()): { settings: Settings; wa
   // Read on as if the control characters were deleted: every other problem of the file comes in the same list.
   const { settings, diagnostics } = parseSettings(textProblems.length ? withoutControlCharacters(text) : text, SETTINGS_FILE, root);
   if (!settings || textProblems.length) throw new SettingsError([...textProblems, ...diagnostics]);
-  sources.set(settings, text);
+  sources.set(settings, { text, warnings: diagnostics });
   return { settings, warnings: diagnostics };
 }

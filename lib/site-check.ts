@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { trace } from "./build-trace.ts";
 import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning } from "./chat-revisions.ts";
-import { checkCacheFolder, contentKey, projectCache, type ContentCache } from "./content-cache.ts";
+import { checkCacheFolder, projectCache, type ContentCache } from "./content-cache.ts";
 import { now, today } from "./clock.ts";
 import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
@@ -17,7 +17,7 @@ import { listContentFiles, listDataFiles, listPageFiles, listPostFiles, unpublis
 import type { Settings } from "./settings.ts";
 import type { TemplateLanguage } from "./template-check.ts";
 import {
-  checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, readTemplatePageRecord, settingsRecordKey, siteFilesHash,
+  checkIndexKey, fileStat, postRecordKey, probesHold, readCheckIndex, readPostRecord, readSiteRecord, readTemplatePageRecord, settingsRecordKeys, siteFilesHash,
   siteRecordKey, templatePageRecordKey, templatePages, templateScope, textHash, writeCheckIndex, writeTemplatePageRecord, type CheckIndex, type PostRecord,
   type TemplatePageRecord,
 } from "./validation-cache.ts";
@@ -57,20 +57,23 @@ async function settingsOf(root: string, cache: ContentCache | undefined): Promis
   } catch {
     // loadSettings reports the missing file.
   }
-  const key = text === undefined ? undefined : settingsRecordKey(text);
-  // The warnings (an old zone name) have a record of their own: a build writes the settings' only (lib/corpus.ts).
-  const warningsKey = key === undefined ? undefined : contentKey({ kind: "settings warnings", settings: key });
+  const keys = text === undefined ? undefined : settingsRecordKeys(text);
+  const key = keys?.settings;
+  const warningsKey = keys?.warnings;
   const stored = cache && key ? cache.get(key) : undefined;
   const storedWarnings = cache && warningsKey ? cache.get(warningsKey) : undefined;
   if (stored !== undefined && storedWarnings !== undefined) {
     try {
-      return { settings: JSON.parse(stored) as Settings, warnings: JSON.parse(storedWarnings) as Diagnostic[] };
+      const recorded = { settings: JSON.parse(stored) as Settings, warnings: JSON.parse(storedWarnings) as Diagnostic[] };
+      trace("settings: on record");
+      return recorded;
     } catch {
       // A sealed record is whole; recompute rather than fail.
     }
   }
   const { loadSiteSettings } = await import("./settings.ts");
   const loaded = loadSiteSettings(root);
+  trace("settings: validated");
   if (cache && key && warningsKey) {
     cache.set(key, JSON.stringify(loaded.settings));
     cache.set(warningsKey, JSON.stringify(loaded.warnings));

@@ -246,8 +246,14 @@ export function writeSiteRecord(cache: ContentCache, key: string, diagnostics: D
 }
 
 /** Validated settings, stored under the settings file's text. */
-export function settingsRecordKey(text: string): string {
-  return contentKey({ kind: "settings", code: validationCodeVersion(), text });
+/**
+ * Where the settings validated from the settings file's `text` are kept, and apart from them
+ * their warnings (an old zone name): both written by the build and the check, so that a check
+ * after a build loads neither the YAML parser nor the schema for them.
+ */
+export function settingsRecordKeys(text: string): { settings: string; warnings: string } {
+  const settings = contentKey({ kind: "settings", code: validationCodeVersion(), text });
+  return { settings, warnings: contentKey({ kind: "settings warnings", settings }) };
 }
 
 /** Every Nunjucks page of a site, from its folder: content/**\/*.njk, but content/_data/ and what the check never reads (lib/content-paths.ts). */

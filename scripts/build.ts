@@ -183,9 +183,10 @@ export async function build(root: string, output: string, quiet: boolean, force:
   })();
   // The Nunjucks pages, each compiled on its own, reported with the posts' problems: Eleventy
   // would stop at the first broken one (and checks them again with its own names, plugins/page-templates.ts).
-  const { checkTemplatePages, templatePages } = await import("../lib/template-check.ts");
+  // On record, as the check keeps them (lib/site-check.ts): a check after this build compiles none.
+  const { checkTemplatePagesOnRecord } = await import("../lib/site-check.ts");
   const { siteTemplateLanguage } = await import("../plugins/template-names.ts");
-  diagnostics.push(...checkTemplatePages(root, templatePages(root), siteTemplateLanguage(root)));
+  diagnostics.push(...(await checkTemplatePagesOnRecord(root, siteTemplateLanguage(root), cache)).diagnostics);
   trace("validation done");
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
   const warnings = diagnostics.length ? formatReport(diagnostics) : "";

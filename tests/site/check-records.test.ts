@@ -118,6 +118,20 @@ describe("checkSite", () => {
     }
   });
 
+  it("after a build, validates and compiles nothing: the build leaves the settings and the Nunjucks pages on record too", async () => {
+    const root = copySite(FIXTURE_SITE);
+    const env = { CHATPOST_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "chatpost-check-cache-")), CHATPOST_TRACE: "1" };
+    const built = await runScript("build", root, ["--output", mkdtempSync(path.join(tmpdir(), "chatpost-out-")), "--quiet"], env);
+    assert.equal(built.code, 0, built.stderr);
+    const checked = await runScript("check", root, [], env);
+    assert.equal(checked.code, 0, checked.stderr);
+    const traced = checked.stderr + checked.stdout;
+    assert.match(traced, /settings: on record/);
+    assert.doesNotMatch(traced, /settings: validated/);
+    assert.match(traced, /Nunjucks pages: \d+ on record, 0 compiled/);
+    rmSync(root, { recursive: true, force: true });
+  });
+
   it("serves an unchanged site from records alone", async () => {
     const root = copySite(FIXTURE_SITE);
     const cache = useProjectCache(mkdtempSync(path.join(tmpdir(), "chatpost-check-cache-")))!;
