@@ -38,10 +38,30 @@ after(async () => {
   await server?.close();
 });
 
+// A page per zone (with or without JavaScript), loaded again by each test with its own
+// clock: a new browser context per test took about 250 ms, most of this file's time. The
+// last few zones only: every page kept open is a renderer process of its own.
+const pooled = new Map<string, Page>();
+const POOLED_ZONES = 3;
+
 async function open(url: string, timezoneId: string, now: string, options: { javaScriptEnabled?: boolean; lang?: string } = {}): Promise<Page> {
   const { lang, ...contextOptions } = options;
-  const context = await browser.newContext({ timezoneId, locale: "en-US", ...contextOptions });
-  const page = await context.newPage();
+  const key = `${timezoneId} ${contextOptions.javaScriptEnabled !== false}`;
+  let page = lang ? undefined : pooled.get(key);
+  if (page) pooled.delete(key);
+  else {
+    const context = await browser.newContext({ timezoneId, locale: "en-US", ...contextOptions });
+    page = await context.newPage();
+  }
+  // A page whose responses are rewritten (lang) is used once; the others go last in the pool.
+  if (!lang) {
+    pooled.set(key, page);
+    for (const [oldest, old] of pooled) {
+      if (pooled.size <= POOLED_ZONES) break;
+      pooled.delete(oldest);
+      await old.context().close();
+    }
+  }
   // A site in another language: the same page with another <html lang>.
   if (lang) await page.route(new URL(url, server.url).href, async (route) => {
     const response = await route.fetch();
@@ -50,6 +70,11 @@ async function open(url: string, timezoneId: string, now: string, options: { jav
   await page.clock.setFixedTime(new Date(now));
   await page.goto(new URL(url, server.url).href, { waitUntil: "load" });
   return page;
+}
+
+/** Done with a page: one of the pool is kept for the next test, any other closed. */
+async function done(page: Page): Promise<void> {
+  if (![...pooled.values()].includes(page)) await page.context().close();
 }
 
 /** A page left open: its clock paused at `time` once loaded, then moved on with page.clock.runFor. */
@@ -74,19 +99,19 @@ describe("the reader's local time", { skip }, () => {
     assert.match(await visibleText(page, ".chat-block .chat-local"), /^Your time: Wednesday, December 2, 2026 at 10:30\sAM GMT\+9 \(Tokyo\)$/);
     // The host time and UTC are unchanged by the reader's zone.
     assert.match(await visibleText(page, ".chat-block .chat-when"), /^Tuesday, December 1, 2026, 8:30 PM EST\s+Eastern Standard Time\s+\(UTC−5\)$/);
-    await page.context().close();
+    await done(page);
   });
 
   it("is shown in UTC without naming the zone twice", async () => {
     const page = await open("posts/upcoming/", "UTC", "2026-11-28T01:30:00Z");
     assert.match(await visibleText(page, ".chat-block .chat-local"), /^Your time: Wednesday, December 2, 2026 at 1:30\sAM UTC$/);
-    await page.context().close();
+    await done(page);
   });
 
   it("is shown in America/Los_Angeles, the day before Tokyo's", async () => {
     const page = await open("posts/upcoming/", "America/Los_Angeles", "2026-11-28T01:30:00Z");
     assert.match(await visibleText(page, ".chat-block .chat-local"), /^Your time: Tuesday, December 1, 2026 at 5:30\sPM PST\s+\(Los Angeles\)$/);
-    await page.context().close();
+    await done(page);
   });
 
   it("leaves the block complete without JavaScript: host time and UTC, nothing empty shown", async () => {
@@ -95,7 +120,7 @@ describe("the reader's local time", { skip }, () => {
     assert.equal(await visibleText(page, ".chat-block .chat-utc"), "That is Wednesday, December 2, 2026, 01:30 UTC.");
     assert.equal(await page.locator(".chat-block .chat-local").isVisible(), false);
     assert.equal(await page.locator(".chat-block .chat-status").isVisible(), false);
-    await page.context().close();
+    await done(page);
   });
 });
 
@@ -115,7 +140,7 @@ describe("the reader's zone by its current name", { skip }, () => {
     it(`says ${zone} in ${zone}, as a place`, async () => {
       const page = await open("posts/upcoming/", zone!, "2026-11-28T01:30:00Z");
       assert.match(await visibleText(page, ".chat-block .chat-local"), new RegExp(`^Your time: ${date}, 2026 at ${time}\\s+\\(${place(zone!)}\\)$`));
-      await page.context().close();
+      await done(page);
     });
   }
 
@@ -123,7 +148,7 @@ describe("the reader's zone by its current name", { skip }, () => {
     for (const zone of new Set(Object.values(CURRENT_ZONE_NAMES))) {
       const page = await open("posts/upcoming/", zone, "2026-11-28T01:30:00Z");
       assert.ok((await visibleText(page, ".chat-block .chat-local")).endsWith(` (${place(zone)})`), zone);
-      await page.context().close();
+      await done(page);
     }
   });
 });
@@ -142,7 +167,7 @@ describe("the chat's status at view time", { skip }, () => {
       it(`says "${expected}" ${when} (${zone})`, async () => {
         const page = await open("posts/upcoming/", zone, now);
         assert.equal(await visibleText(page, ".chat-block .chat-status"), expected);
-        await page.context().close();
+        await done(page);
       });
     }
   }
@@ -152,13 +177,13 @@ describe("the chat's status at view time", { skip }, () => {
     assert.equal(await before.locator(".chat-block h2").textContent(), "Join the chat");
     assert.deepEqual(await before.locator(".chat-calendar a").filter({ visible: true }).allInnerTexts(), ["Calendar file (.ics)", "Google Calendar", "Outlook", "Subscribe to every chat"]);
     assert.equal(await before.locator(".chat-converter").isVisible(), true);
-    await before.context().close();
+    await done(before);
     const after = await open("posts/upcoming/", "Asia/Tokyo", "2026-12-02T02:30:00Z");
     assert.equal(await after.locator(".chat-block h2").textContent(), "The chat");
     assert.equal(await visibleText(after, ".chat-block .chat-status"), "This chat has ended.");
     assert.deepEqual(await after.locator(".chat-calendar a").filter({ visible: true }).allInnerTexts(), ["Subscribe to every chat"]);
     assert.equal(await after.locator(".chat-converter").isVisible(), false);
-    await after.context().close();
+    await done(after);
   });
 
   it("moves on while the page stays open", async () => {
@@ -202,7 +227,7 @@ describe("the countdown, rounded so it can be trusted at a glance", { skip }, ()
     it(`says "${expected}" ${when}`, async () => {
       const page = await open("posts/upcoming/", "Asia/Tokyo", now);
       assert.equal(await visibleText(page, ".chat-block .chat-status"), expected);
-      await page.context().close();
+      await done(page);
     });
   }
 
@@ -220,7 +245,7 @@ describe("the countdown, rounded so it can be trusted at a glance", { skip }, ()
     });
     await page.clock.runFor(ms);
     const seen = await page.evaluate(() => (window as any).__seen as string[]);
-    await page.context().close();
+    await done(page);
     return seen;
   }
   const counting = (n: number, unit: string) => Array.from({ length: n }, (_, i) => `Starts in ${n - i} ${unit}${n - i === 1 ? "" : "s"}`);
@@ -245,7 +270,7 @@ describe("the countdown, rounded so it can be trusted at a glance", { skip }, ()
       const page = await open("posts/upcoming/", "Europe/Berlin", now!, { lang: "de" });
       assert.equal(await visibleText(page, ".chat-block .chat-status"), expected);
       assert.match(await visibleText(page, ".chat-block .chat-local"), /Mittwoch, 2\. Dezember 2026 um 02:30 MEZ \(Berlin\)$/);
-      await page.context().close();
+      await done(page);
     }
   });
 });
@@ -258,7 +283,7 @@ describe("the status while the page stays open", { skip }, () => {
     assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 1 minute");
     await page.clock.runFor(1);
     assert.equal(await visibleText(page, ".chat-block .chat-status"), "Live now");
-    await page.context().close();
+    await done(page);
   });
 
   it("changes the minutes when the time left passes a whole minute", async () => {
@@ -268,7 +293,7 @@ describe("the status while the page stays open", { skip }, () => {
     assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 2 minutes");
     await page.clock.runFor(60_000);
     assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 1 minute");
-    await page.context().close();
+    await done(page);
   });
 
   it("changes from 1 hour to 59 minutes at 59 minutes left", async () => {
@@ -278,7 +303,7 @@ describe("the status while the page stays open", { skip }, () => {
     assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 1 hour");
     await page.clock.runFor(1);
     assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 59 minutes");
-    await page.context().close();
+    await done(page);
   });
 
   it("says the chat has ended, and hides the calendar links, at the end itself", async () => {
@@ -288,7 +313,7 @@ describe("the status while the page stays open", { skip }, () => {
     assert.equal(await visibleText(page, ".chat-block .chat-status"), "This chat has ended.");
     assert.equal(await page.locator(".chat-block h2").textContent(), "The chat");
     assert.deepEqual(await page.locator(".chat-calendar a").filter({ visible: true }).allInnerTexts(), ["Subscribe to every chat"]);
-    await page.context().close();
+    await done(page);
   });
 
   it("moves the home page to the next chat at the end itself", async () => {
@@ -296,7 +321,7 @@ describe("the status while the page stays open", { skip }, () => {
     assert.equal(await visibleText(page, ".next-chat h1 a"), "The upcoming chat");
     await page.clock.runFor(15_000);
     assert.equal(await visibleText(page, ".next-chat h1 a"), "The chat after that");
-    await page.context().close();
+    await done(page);
   });
 
   it("is not a live region and is not rewritten while it says the same (nothing to re-announce)", async () => {
@@ -312,7 +337,7 @@ describe("the status while the page stays open", { skip }, () => {
     await page.clock.runFor(5 * 60_000);
     assert.equal(await visibleText(page, ".chat-block .chat-status"), "Starts in 4 days");
     assert.equal(await page.evaluate(() => (window as any).__changes), 0);
-    await page.context().close();
+    await done(page);
   });
 });
 
@@ -322,7 +347,7 @@ describe("the home page's next chat", { skip }, () => {
     assert.equal(await visibleText(page, ".next-chat h1 a"), "The upcoming chat");
     assert.match(await visibleText(page, ".next-chat .chat-local"), /December 2, 2026 at 10:30\sAM/);
     assert.equal(await visibleText(page, ".next-chat .chat-status"), "Starts in 2 days");
-    await page.context().close();
+    await done(page);
   });
 
   it("moves to the next chat once the first has ended, on a page built before", async () => {
@@ -334,7 +359,7 @@ describe("the home page's next chat", { skip }, () => {
     assert.match(await visibleText(page, ".next-chat .chat-local"), /Tuesday, December 8, 2026 at 5:30\sPM PST/);
     // 6 days 22 1/2 hours ahead: the nearest whole day.
     assert.equal(await visibleText(page, ".next-chat .chat-status"), "Starts in 7 days");
-    await page.context().close();
+    await done(page);
   });
 
   it("says none is announced, and when chats usually are, once every embedded chat has ended", async () => {
@@ -342,6 +367,6 @@ describe("the home page's next chat", { skip }, () => {
     assert.equal(await page.locator(".next-chat h1 a").filter({ visible: true }).count(), 0);
     assert.equal(await visibleText(page, ".next-chat h1"), "Next chat: not announced yet");
     assert.equal(await visibleText(page, ".next-chat .chat-usual"), "Chats are usually on Tuesdays at 8:30 PM EST; the next announcement is coming.");
-    await page.context().close();
+    await done(page);
   });
 });
