@@ -26,7 +26,7 @@ import { resolveLocalPath } from "./local-paths.ts";
 import type { FileLookup } from "./file-case.ts";
 import type { ZodType } from "zod";
 import { chatStateSlip, frontMatterSchema } from "./post-schema.ts";
-import { schemaReadOptions, valueCauses, zodIssuesToDiagnostics } from "./schema-messages.ts";
+import { knownKeys, schemaReadOptions, valueCauses, zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
 import { slotSlip } from "./weekly-slot.ts";
 
@@ -158,6 +158,12 @@ export interface LoadContext {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+let chatFields: Set<string> | undefined;
+/** The chat's own field names, and the names writers use for them (`timezone:`, `tz:`, `length:`), as schema-messages reads them; and `status:`, `published:`, which a check tells are `cancelled:` and `draft:`. */
+function chatFieldNames(): Set<string> {
+  return (chatFields ??= new Set([...knownKeys(frontMatterSchema, ["chat"]), "timezone", "time_zone", "time-zone", "tz", "length", "minutes", "time", "status", "published"]));
+}
 
 export { slugFromFile };
 
@@ -513,7 +519,9 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
         : undefined;
     // Only when nothing that says when the chat is, or whether it is published, has an error:
     // a wrong `duration:` would make a chat look moved that is not.
-    const whenHolds = !diagnostics.some((d) => d.severity === "error" && (d.field === "" || /^(?:date|updated|draft|chat)(?:$|[.[])/.test(d.field)));
+    // A chat field written outside `chat:` (`zone:` unindented, `timezone:`) or a capital
+    // (`Draft:`) leaves the chat read without it: no more a chat as the writer meant it.
+    const whenHolds = !diagnostics.some((d) => d.severity === "error" && (d.field === "" || /^(?:date|updated|draft|chat)(?:$|[.[])/i.test(d.field) || chatFieldNames().has(d.field.split(/[.[]/)[0]!.toLowerCase())));
     const chatOfPost: ChatOfPost | undefined = chat && date !== undefined && whenHolds
       ? {
           file, url: `/posts/${slug}/`, date, draft: fm?.draft ?? rawData.draft === true,

@@ -5,7 +5,7 @@
 // after a build, or after editing one post, reads files and records and little else.
 // The Nunjucks pages' checks are on record too: Nunjucks is loaded only to compile a
 // page whose record is missing (lib/template-check.ts).
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { trace } from "./build-trace.ts";
 import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning } from "./chat-revisions.ts";
@@ -65,8 +65,13 @@ async function settingsOf(root: string, cache: ContentCache | undefined): Promis
   if (stored !== undefined && storedWarnings !== undefined) {
     try {
       const recorded = { settings: JSON.parse(stored) as Settings, warnings: JSON.parse(storedWarnings) as Diagnostic[] };
-      trace("settings: on record");
-      return recorded;
+      // The settings name font files, which their text does not hold: a font moved or deleted
+      // since is the settings' error (lib/settings.ts), told by validating them again.
+      const fontsHold = recorded.settings.shareImage.fonts.every((font) => statSync(path.resolve(root, font), { throwIfNoEntry: false })?.isFile());
+      if (fontsHold) {
+        trace("settings: on record");
+        return recorded;
+      }
     } catch {
       // A sealed record is whole; recompute rather than fail.
     }

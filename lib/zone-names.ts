@@ -183,6 +183,9 @@ export function windowsZone(written: string): string | undefined {
     for (const { mapZone } of file.supplemental.windowsZones.mapTimezones) {
       const zone = mapZone._type.trim().split(/\s+/)[0];
       if (mapZone._territory !== "001" || !zone?.includes("/") || zone.startsWith("Etc/") || !IANAZone.isValidZone(zone)) continue;
+      // "Greenwich Standard Time" is Reykjavik to Windows, but to a writer it is what "GMT" is:
+      // London's winter time as often as UTC's (lib/chat-time.ts asks which). No reading of it.
+      if (windowsKey(mapZone._other) === "greenwich standard time") continue;
       windowsNames.set(windowsKey(mapZone._other), CURRENT_ZONE_NAMES[zone] ?? zone);
     }
   }
@@ -195,7 +198,7 @@ function windowsKey(text: string): string {
 
 /** "(UTC+01:00) Amsterdam, Berlin": the offset in minutes, and what follows it. */
 function offsetList(text: string): { offset: number; places: string } | undefined {
-  const listed = /^\(\s*(?:UTC|GMT)\s*(?:([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?)?\s*\)\s*(.+)$/i.exec(text);
+  const listed = /^\(\s*(?:UTC|GMT)(?:\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?)?\s*\)\s*(.+)$/i.exec(text);
   if (!listed) return undefined;
   const [, sign, hours = "0", minutes = "0", places] = listed;
   return { offset: (sign === "+" || !sign ? 1 : -1) * (Number(hours) * 60 + Number(minutes)), places: places! };

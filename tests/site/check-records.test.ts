@@ -2,7 +2,7 @@
 // whatever it serves from records must be exactly what a full validation says, also
 // after a post, an image or the shared bibliography changed.
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
@@ -129,6 +129,21 @@ describe("checkSite", () => {
     assert.match(traced, /settings: on record/);
     assert.doesNotMatch(traced, /settings: validated/);
     assert.match(traced, /Nunjucks pages: \d+ on record, 0 compiled/);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("after a build, still tells a font file of the settings deleted since: the record holds only while the fonts are there", async () => {
+    const root = copySite(FIXTURE_SITE);
+    mkdirSync(path.join(root, "fonts"));
+    cpSync(path.join(PROJECT, "fonts/DejaVuSans.ttf"), path.join(root, "fonts/Added.ttf"));
+    writeFileSync(path.join(root, "content/_data/site.yaml"), `${readFileSync(path.join(root, "content/_data/site.yaml"), "utf8")}\nshareImage:\n  fonts: [fonts/Added.ttf]\n`);
+    const env = { CHATPOST_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "chatpost-check-cache-")), CHATPOST_TRACE: "1" };
+    const built = await runScript("build", root, ["--output", mkdtempSync(path.join(tmpdir(), "chatpost-out-")), "--quiet"], env);
+    assert.equal(built.code, 0, built.stderr);
+    rmSync(path.join(root, "fonts/Added.ttf"));
+    const checked = await runScript("check", root, [], env);
+    assert.equal(checked.code, 1, checked.stderr + checked.stdout);
+    assert.match(checked.stderr + checked.stdout, /content\/_data\/site\.yaml:\d+:\d+ {2}shareImage\.fonts\[0\] {2}.*fonts\/Added\.ttf/);
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -254,6 +254,16 @@ describe("a published chat moved without `updated:`, in a post with another erro
     // A `duration:` the schema refuses: the chat's end is not known, so no move is told.
     writeFileSync(path.join(brokenRoot, UPCOMING), unknownField(original).replace("  start: 2026-12-01T20:30\n", "  start: 2026-12-01T20:30\n  duration: an hour\n"));
     runs.duration = await run("check");
+    // Moved to London's time with `updated:` and published, then its `zone:` unindented out of
+    // `chat:`: read without it, the chat would look moved to New York's 20:30, and the warning
+    // would ask for a false `moved_from:`.
+    const inLondon = original
+      .replace("date: 2026-11-20\n", "date: 2026-11-20\nupdated: 2026-11-24\n")
+      .replace("  start: 2026-12-01T20:30\n", "  start: 2026-12-01T20:30\n  zone: Europe/London\n");
+    writeFileSync(path.join(brokenRoot, UPCOMING), inLondon);
+    runs.london = await run("build");
+    writeFileSync(path.join(brokenRoot, UPCOMING), inLondon.replace("  zone: Europe/London\n", "zone: Europe/London\n"));
+    runs.unindented = await run("check");
   });
 
   it("check and build give the error and the warning with its lines to add, at once", () => {
@@ -274,6 +284,14 @@ describe("a published chat moved without `updated:`, in a post with another erro
     assert.equal(runs.duration!.code, 1, said(runs.duration!));
     assert.match(reportLines(runs.duration!), /chat\.duration/);
     assert.doesNotMatch(said(runs.duration!), /was published starting at/);
+  });
+
+  it("a chat field written outside `chat:` tells that error, and no move", () => {
+    assert.equal(runs.london!.code, 0, said(runs.london!));
+    assert.doesNotMatch(said(runs.london!), /warning/);
+    assert.equal(runs.unindented!.code, 1, said(runs.unindented!));
+    assert.match(reportLines(runs.unindented!), /zone {2}`zone` is a field of `chat`, but it is not indented below `chat:`/);
+    assert.doesNotMatch(said(runs.unindented!), /was published starting at/);
   });
 });
 
