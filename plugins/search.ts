@@ -85,7 +85,15 @@ export function searchScript(mode: "build" | "preview"): string {
   var ui;
   try {
     // The index already holds each page's full path, prefix included (lib/search-index.ts).
-    if (typeof PagefindUI === "function") ui = new PagefindUI({ element: "#search", bundlePath: bundlePath, baseUrl: "/", showSubResults: true, showImages: false, resetStyles: false, translations: ${JSON.stringify(PAGEFIND_WORDS)} });
+    // A page whose own title is a heading with an id (an about page's "# About the chat")
+    // would list that heading under its result as a second link to the same place:
+    // Pagefind leaves out a first sub-result only when its address is the page's own.
+    var topOfPage = function (result) {
+      var first = result.sub_results && result.sub_results[0];
+      if (first && first.anchor && /^h1$/i.test(first.anchor.element)) first.url = (result.meta && result.meta.url) || result.url;
+      return result;
+    };
+    if (typeof PagefindUI === "function") ui = new PagefindUI({ element: "#search", bundlePath: bundlePath, baseUrl: "/", showSubResults: true, showImages: false, resetStyles: false, processResult: topOfPage, translations: ${JSON.stringify(PAGEFIND_WORDS)} });
   } catch (e) {
     ui = undefined;
   }

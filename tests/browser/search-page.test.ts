@@ -101,6 +101,25 @@ describe("the search page with Pagefind", { skip }, () => {
     await context.close();
   });
 
+  it("does not list a page's own titled heading under its result as a second link to the same place", async () => {
+    // The sample's about page starts with "# About the chat": a heading with an id, which
+    // Pagefind would otherwise give as a sub-result repeating the result's own title.
+    assert.match(served.site.read("about/index.html"), /<h1 id="about-the-chat">/);
+    const context = await served.browser.newContext();
+    const { page, errors } = await open(context, "search/?q=about");
+    const about = page.locator(".pagefind-ui__result", { has: page.locator('.pagefind-ui__result-title a[href="/about/"]') });
+    await about.waitFor({ timeout: 15_000 });
+    const nested = await about.locator(".pagefind-ui__result-nested a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    assert.ok(!nested.includes("/about/#about-the-chat"), `sub-results: ${JSON.stringify(nested)}`);
+    // The result still shows where its words are, under its own title.
+    assert.match(await about.locator(".pagefind-ui__result-excerpt").first().innerText(), /\w/);
+    // Other pages' headings are still sub-results: a post's "Topics" heading, say.
+    await page.locator("#search-input").fill("topics");
+    await page.locator('.pagefind-ui__result-nested a[href$="#topics-heading"]').first().waitFor({ timeout: 15_000 });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   for (const colorScheme of ["light", "dark"] as const) {
     it(`gives the search box's placeholder a contrast of at least 4.5:1 (${colorScheme})`, async () => {
       const context = await served.browser.newContext({ colorScheme });
