@@ -29,6 +29,7 @@ import { chatStateSlip, frontMatterSchema } from "./post-schema.ts";
 import { knownKeys, schemaReadOptions, valueCauses, zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
 import { slotSlip } from "./weekly-slot.ts";
+import { unfinishedPostProblems } from "./unfinished-post.ts";
 
 export interface Chat extends ChatInstant {
   durationMinutes: number;
@@ -447,6 +448,21 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
 
   // Images in the body need alt text too (WCAG 1.1.1), and their files; links, their files (above).
   diagnostics.push(...bodyProblems);
+  // `npm run new`'s example texts in a post about to be published; questions typed into the text.
+  for (const p of unfinishedPostProblems({
+    draft: fm?.draft ?? rawData.draft === true,
+    description: rawData.description,
+    // Each in its place, so that a problem points at its line.
+    topics: Array.isArray(rawData.topics) ? rawData.topics.map((t) => (typeof t === "string" ? t : "")) : [],
+    topicsWritten: "topics" in rawData,
+    references: rawData.references,
+    body: split.body,
+    bodyLine: split.bodyLine,
+    hasChat: rawChat !== undefined,
+  })) {
+    const at = p.path ? doc.locate(p.path) : { line: p.line! };
+    diagnostics.push({ severity: p.severity, file, ...at, field: p.path ? fieldPath(p.path) : "", message: p.message, fix: p.fix });
+  }
 
   if (fm?.updated !== undefined && fm.updated.slice(0, 10) < fm.date) {
     error("updated", doc.locate(["updated"]), `the post was updated (${fm.updated}) before it was published (${fm.date})`, `write the day you changed the post, on or after ${fm.date}, or remove \`updated:\``);

@@ -1,6 +1,8 @@
 // The file `npm run new` writes: a post for the next weekly slot, with valid front
-// matter and the parts a writer fills in commented out, so it validates as it is.
+// matter and the parts a writer fills in commented out, so it validates as it is. Its
+// example texts are lib/unfinished-post.ts's, which refuses them in a published post.
 import { baseSlug } from "./slug.ts";
+import { SCAFFOLD_TEXTS as T } from "./unfinished-post.ts";
 import type { SlotOccurrence } from "./weekly-slot.ts";
 
 /**
@@ -31,19 +33,19 @@ export function scaffoldPost({ title, slug = slugFromTitle(title) || "chat", pub
 title: ${JSON.stringify(title)}
 date: ${publishDate}  # publish date
 draft: true  # remove this line when the post is ready
-# description: One sentence for search engines and link previews.
+# description: ${T.description}
 chat:
   start: ${slot.start}  # local time in ${zone}; the zone, length, hashtag and platform come from the site settings
 # topics:  # the chat's questions (T1, T2, …): remove the # on these lines and write them
-#   - First question?
-#   - Second question?
+#   - ${T.topics[0]}
+#   - ${T.topics[1]}
 # references:  # the reading list; see the README, section "References"
-#   - id: key2026
+#   - id: ${T.referenceId}
 #     type: webpage
-#     title: Title of the page
-#     URL: https://example.org/
+#     title: ${T.referenceTitle}
+#     URL: ${T.referenceUrl}
 ---
-What this week's chat is about.
+${T.body}
 `;
   return { file: `content/posts/${slot.date}-${slug}.md`, text };
 }

@@ -1,4 +1,4 @@
-// Several list items written as one: `- • First question? - Second question?` (a bullet after the
+// Several list items written as one: `- • Who joins? - What helps?` (a bullet after the
 // hyphen, as pasted from a document), `- 1. First? 2. Second?` in topics, and a list whose first
 // item has no hyphen (`topics:` then `  First?` and `  - Second?`). Each is an error at its line
 // whose fix is the writer's own items, one `- ` line each; applied, the post reads back clean.
@@ -41,11 +41,11 @@ const withTags = (tagLines: string[]) => post({ 2: ["title: Online communities",
 
 describe("a bullet after a list item's hyphen", () => {
   it("splits `- • First? - Second?` into its questions, with the one-question reading as a choice", () => {
-    const lines = post({ 7: "  - • First question? - Second question?" });
+    const lines = post({ 7: "  - • Who joins? - What helps?" });
     assert.deepEqual(messages(lines), [
-      '7:5  topics[0]  line 7 has a bullet • after the hyphen - that starts the question, and 2 questions after it: YAML reads them as one question, "• First question? - Second question?" → write each question on its own line starting with "- ", without the bullet, so that line 7 becomes 2 lines: `  - First question?` and `  - Second question?` (if it is one question, write it without the bullet: `  - First question? - Second question?`)',
+      '7:5  topics[0]  line 7 has a bullet • after the hyphen - that starts the question, and 2 questions after it: YAML reads them as one question, "• Who joins? - What helps?" → write each question on its own line starting with "- ", without the bullet, so that line 7 becomes 2 lines: `  - Who joins?` and `  - What helps?` (if it is one question, write it without the bullet: `  - Who joins? - What helps?`)',
     ]);
-    assert.deepEqual(fixedClean(lines).slice(5, 9), ["topics:", "  - First question?", "  - Second question?", "---"]);
+    assert.deepEqual(fixedClean(lines).slice(5, 9), ["topics:", "  - Who joins?", "  - What helps?", "---"]);
   });
 
   it("splits at each bullet when there are several, keeping a dash inside a question", () => {
@@ -70,10 +70,10 @@ describe("a bullet after a list item's hyphen", () => {
   });
 
   it("takes a lone bullet off, on the item's own line", () => {
-    const lines = post({ 7: ["  - • First question?", "  - Second question?"] });
+    const lines = post({ 7: ["  - • Who joins?", "  - What helps?"] });
     const ds = loadLines(lines).diagnostics;
     assert.deepEqual(ds.map(shown), [
-      '7:5  topics[0]  line 7 has a bullet • after the hyphen - that starts the question: the bullet is read as part of its text, "• First question?", and would be shown → write it without the bullet, so that line 7 reads `  - First question?`',
+      '7:5  topics[0]  line 7 has a bullet • after the hyphen - that starts the question: the bullet is read as part of its text, "• Who joins?", and would be shown → write it without the bullet, so that line 7 reads `  - Who joins?`',
     ]);
     assert.deepEqual(messages(applyLineFix(lines.join("\n"), ds[0]!, { onItsLine: true }).split("\n")), []);
   });
@@ -87,10 +87,10 @@ describe("a bullet after a list item's hyphen", () => {
   });
 
   it("reads an item folded over two lines, bullets on both", () => {
-    const lines = post({ 7: ["  - • First question?", "    • Second question?"] });
+    const lines = post({ 7: ["  - • Who joins?", "    • What helps?"] });
     const [d] = loadLines(lines).diagnostics;
     assert.match(d!.message, /^lines 7–8 have|^lines 7–8 has/);
-    assert.match(d!.fix ?? "", /so that lines 7–8 become 2 lines: `  - First question\?` and `  - Second question\?`$/);
+    assert.match(d!.fix ?? "", /so that lines 7–8 become 2 lines: `  - Who joins\?` and `  - What helps\?`$/);
     fixedClean(lines);
   });
 
@@ -103,7 +103,7 @@ describe("a bullet after a list item's hyphen", () => {
   });
 
   it("still reads the rest of the post: another field's error comes in the same run", () => {
-    const out = messages(post({ 3: "date: 2017-02-30", 7: "  - • First question? - Second question?" }));
+    const out = messages(post({ 3: "date: 2017-02-30", 7: "  - • Who joins? - What helps?" }));
     assert.equal(out.length, 2, out.join("\n"));
     assert.ok(out.some((m) => /^3:\d+  date  /.test(m)), out.join("\n"));
     assert.ok(out.some((m) => /^7:5  topics\[0\]  line 7 has a bullet •/.test(m)), out.join("\n"));
@@ -112,19 +112,19 @@ describe("a bullet after a list item's hyphen", () => {
 
 describe("numbered questions in one topic", () => {
   it("splits `- 1. First? 2. Second?`, without the numbers, with no second message for the number", () => {
-    const lines = post({ 7: "  - 1. First question? 2. Second question?" });
+    const lines = post({ 7: "  - 1. Who joins? 2. What helps?" });
     assert.deepEqual(messages(lines), [
-      '7:5  topics[0]  line 7 holds 2 numbered questions, which YAML reads as one, "1. First question? 2. Second question?"; the page numbers the questions itself → write each question on its own line starting with "- " and without its number, so that line 7 becomes 2 lines: `  - First question?` and `  - Second question?`',
+      '7:5  topics[0]  line 7 holds 2 numbered questions, which YAML reads as one, "1. Who joins? 2. What helps?"; the page numbers the questions itself → write each question on its own line starting with "- " and without its number, so that line 7 becomes 2 lines: `  - Who joins?` and `  - What helps?`',
     ]);
     fixedClean(lines);
   });
 
   it("splits `- T1 First? - T2 Second?` and `- Q1: …`-style labels in order", () => {
-    assert.deepEqual(itemsInOneItem("T1 First question? - T2 Second question?", 0, true), ["First question?", "Second question?"]);
+    assert.deepEqual(itemsInOneItem("T1 Who joins? - T2 What helps?", 0, true), ["Who joins?", "What helps?"]);
     assert.deepEqual(itemsInOneItem("1) Why? 2) How? 3) Where next?", 0, true), ["Why?", "How?", "Where next?"]);
-    fixedClean(post({ 7: "  - T1 First question? - T2 Second question?" }));
+    fixedClean(post({ 7: "  - T1 Who joins? - T2 What helps?" }));
     // Third in the list: its numbers are 3 and 4.
-    fixedClean(post({ 7: ["  - First question?", "  - Second question?", "  - T3 Third question? T4 Fourth question?"] }));
+    fixedClean(post({ 7: ["  - Who joins?", "  - What helps?", "  - T3 Third question? T4 Fourth question?"] }));
   });
 
   it("leaves words and lone numbers to the topic-label check", () => {
@@ -141,9 +141,9 @@ describe("numbered questions in one topic", () => {
 
 describe("in a list written in brackets", () => {
   it("gives the line with each item in the brackets, which reads back clean", () => {
-    const lines = post({ 6: "topics: [1. First question? 2. Second question?, Third question?]", 7: [] });
+    const lines = post({ 6: "topics: [1. Who joins? 2. What helps?, Third question?]", 7: [] });
     assert.deepEqual(messages(lines), [
-      '6:10  topics[0]  line 6 holds 2 numbered questions, which YAML reads as one, "1. First question? 2. Second question?"; the page numbers the questions itself → write each question as an item of its own and without its number, so that line 6 reads `topics: [First question?, Second question?, Third question?]`',
+      '6:10  topics[0]  line 6 holds 2 numbered questions, which YAML reads as one, "1. Who joins? 2. What helps?"; the page numbers the questions itself → write each question as an item of its own and without its number, so that line 6 reads `topics: [Who joins?, What helps?, Third question?]`',
     ]);
     for (const written of [lines, withTags([]).map((l) => (l === "tags:" ? "tags: [• nursing - night shift, care]" : l)), post({ 6: 'topics: ["• Burnout: what helps? • Who listens, and when?"]', 7: [] })]) {
       const ds = loadLines(written).diagnostics;
@@ -155,9 +155,9 @@ describe("in a list written in brackets", () => {
 
 describe("a list whose first item has no hyphen", () => {
   it("gives the writer's items, each on its own line", () => {
-    const lines = post({ 7: ["  First question?", "  - Second question?", "  - Third question?"] });
+    const lines = post({ 7: ["  Who joins?", "  - What helps?", "  - Third question?"] });
     assert.deepEqual(messages(lines), [
-      '7:3  topics  the first item (line 7) does not start with the hyphen - that starts a list item in YAML, so YAML reads lines 7–9 as one text, "First question? - Second question? - Third question?", not as 3 items → start each item with a hyphen -, on its own line, so that lines 7–9 read: `  - First question?`, `  - Second question?` and `  - Third question?`',
+      '7:3  topics  the first item (line 7) does not start with the hyphen - that starts a list item in YAML, so YAML reads lines 7–9 as one text, "Who joins? - What helps? - Third question?", not as 3 items → start each item with a hyphen -, on its own line, so that lines 7–9 read: `  - Who joins?`, `  - What helps?` and `  - Third question?`',
     ]);
     fixedClean(lines);
   });
@@ -171,21 +171,21 @@ describe("a list whose first item has no hyphen", () => {
   });
 
   it("takes the first item off the field's line", () => {
-    const lines = post({ 6: "topics: First question?", 7: "  - Second question?" });
+    const lines = post({ 6: "topics: Who joins?", 7: "  - What helps?" });
     assert.deepEqual(messages(lines), [
-      '6:9  topics  the first item (line 6, after `topics:`) does not start with the hyphen - that starts a list item in YAML, so YAML reads lines 6–7 as one text, "First question? - Second question?", not as 2 items → write `topics:` alone on its line and start each item with a hyphen -, on its own line, so that lines 6–7 read: `topics:`, `  - First question?` and `  - Second question?`',
+      '6:9  topics  the first item (line 6, after `topics:`) does not start with the hyphen - that starts a list item in YAML, so YAML reads lines 6–7 as one text, "Who joins? - What helps?", not as 2 items → write `topics:` alone on its line and start each item with a hyphen -, on its own line, so that lines 6–7 read: `topics:`, `  - Who joins?` and `  - What helps?`',
     ]);
     fixedClean(lines);
   });
 
   it("drops question numbers, keeps a continued line with its item, and reads bullets below as items", () => {
-    const numbered = post({ 7: ["  T1 First question?", "  - T2 Second question?"] });
-    assert.match(loadLines(numbered).diagnostics[0]!.fix ?? "", /, without its number \(the page numbers the questions itself\), so that lines 7–8 read: `  - First question\?` and `  - Second question\?`$/);
+    const numbered = post({ 7: ["  T1 Who joins?", "  - T2 What helps?"] });
+    assert.match(loadLines(numbered).diagnostics[0]!.fix ?? "", /, without its number \(the page numbers the questions itself\), so that lines 7–8 read: `  - Who joins\?` and `  - What helps\?`$/);
     fixedClean(numbered);
-    const continued = post({ 7: ["  First question?", "  - Second question that", "    goes on?"] });
-    assert.match(loadLines(continued).diagnostics[0]!.fix ?? "", /`  - First question\?` and `  - Second question that goes on\?`$/);
+    const continued = post({ 7: ["  Who joins?", "  - Second question that", "    goes on?"] });
+    assert.match(loadLines(continued).diagnostics[0]!.fix ?? "", /`  - Who joins\?` and `  - Second question that goes on\?`$/);
     fixedClean(continued);
-    fixedClean(post({ 7: ["  First question?", "  • Second question?"] }));
+    fixedClean(post({ 7: ["  Who joins?", "  • What helps?"] }));
   });
 
   it("is found in tags, and not in a text field whose line starts with a dash", () => {
@@ -196,11 +196,11 @@ describe("a list whose first item has no hyphen", () => {
   });
 
   it("leaves a misspelt field's name to the unknown-field message", () => {
-    assert.deepEqual(messages(post({ 6: "topcis:", 7: ["  First question?", "  - Second question?"] })), ["6:1  topcis  unknown field `topcis` → did you mean `topics`?"]);
+    assert.deepEqual(messages(post({ 6: "topcis:", 7: ["  Who joins?", "  - What helps?"] })), ["6:1  topcis  unknown field `topcis` → did you mean `topics`?"]);
   });
 
   it("a list in one paragraph on the field's line loses the dashes between its questions", () => {
-    assert.deepEqual(pastedTopics("First question? - Second question?"), ["First question?", "Second question?"]);
+    assert.deepEqual(pastedTopics("Who joins? - What helps?"), ["Who joins?", "What helps?"]);
   });
 });
 
@@ -235,7 +235,7 @@ describe("fuzz: every fix reads back clean", () => {
   });
 
   it("lists whose first item has no hyphen", () => {
-    for (const [first, rest] of [["First question?", ["Second question?"]], ["Burnout: what helps?", ["Who listens?"]], ["nursing", ["night shift", "care"]], ["T1 First?", ["T2 Second?", "T3 Third?"]]] as const) {
+    for (const [first, rest] of [["Who joins?", ["What helps?"]], ["Burnout: what helps?", ["Who listens?"]], ["nursing", ["night shift", "care"]], ["T1 First?", ["T2 Second?", "T3 Third?"]]] as const) {
       for (const sign of ["-", "•", "–"]) {
         for (const onKeyLine of [false, true]) {
           // A first item with a colon cannot be written unquoted; in quotes it is no plain text YAML runs on.

@@ -43,9 +43,9 @@ const only = (found: readonly Diagnostic[]) => {
 describe("finding 1: a bullet on one item of a list", () => {
   const topics = (items: string[]) => post({ 6: ["topics:", ...items], 7: [] });
   for (const [name, items] of [
-    ["on the first item", ["  • First question?", "  - Second question?", "  - Third question?"]],
-    ["on a middle item", ["  - First question?", "  • Second question?", "  - Third question?"]],
-    ["an en dash on the last item", ["  - First question?", "  - Second question?", "  – Third question?"]],
+    ["on the first item", ["  • Who joins?", "  - What helps?", "  - Third question?"]],
+    ["on a middle item", ["  - Who joins?", "  • What helps?", "  - Third question?"]],
+    ["an en dash on the last item", ["  - Who joins?", "  - What helps?", "  – Third question?"]],
   ] as const) {
     it(`${name}: named, every item's line given, and the fix reads back as three topics`, () => {
       const lines = topics([...items]);
@@ -54,11 +54,11 @@ describe("finding 1: a bullet on one item of a list", () => {
       assert.equal(d.line, 7);
       const bullet = items.findIndex((l) => !l.startsWith("  - "));
       assert.match(d.message, new RegExp(`^line ${7 + bullet} starts with (a bullet •|an en dash –), not the hyphen -`));
-      if (bullet === 0) assert.match(d.message, /reads the list as one text, "• First question\? - Second question\? - Third question\?", not as 3 items/);
-      assert.equal(d.fix, "write a hyphen - in place of it, so that lines 7–9 read: `  - First question?`, `  - Second question?` and `  - Third question?`");
+      if (bullet === 0) assert.match(d.message, /reads the list as one text, "• Who joins\? - What helps\? - Third question\?", not as 3 items/);
+      assert.equal(d.fix, "write a hyphen - in place of it, so that lines 7–9 read: `  - Who joins?`, `  - What helps?` and `  - Third question?`");
       const again = load(applied(lines, d.fix!));
       assert.deepEqual(again.diagnostics.map(shown), []);
-      assert.deepEqual(again.post!.topics, ["First question?", "Second question?", "Third question?"]);
+      assert.deepEqual(again.post!.topics, ["Who joins?", "What helps?", "Third question?"]);
     });
   }
 
@@ -74,7 +74,7 @@ describe("finding 1: a bullet on one item of a list", () => {
   });
 
   it("a list all in hyphens, and text that only contains a dash: nothing", () => {
-    assert.deepEqual(load(topics(["  - First question?", "  - Second – and third?"])).diagnostics, []);
+    assert.deepEqual(load(topics(["  - Who joins?", "  - Second – and third?"])).diagnostics, []);
     assert.deepEqual(load(post({ 2: "title: Pages 442 – 450 • a note" })).diagnostics, []);
   });
 });

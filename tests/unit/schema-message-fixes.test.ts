@@ -53,11 +53,11 @@ describe("a field of the post written under `chat:` (or another group)", () => {
   });
 
   it("as `npm run new` leaves it once `# ` is removed, `topics:` and its comment two spaces in", () => {
-    const lines = [...CHAT.slice(0, 3), "  start: 2017-05-02T20:30  # local time", "  topics:  # the chat's questions", "  #   - not a question", "    - First question?", "    - Second question?"];
+    const lines = [...CHAT.slice(0, 3), "  start: 2017-05-02T20:30  # local time", "  topics:  # the chat's questions", "  #   - not a question", "    - Who joins?", "    - What helps?"];
     assert.deepEqual(messages(lines), ["6:3  topics  `topics` is a field of the post, not of `chat` → write it flush left, with no spaces before it (the lines below it can stay as they are)"]);
     const fixed = [...lines];
     fixed[at(6)] = fixed[at(6)]!.trimStart();
-    assert.deepEqual(fixedPost(fixed).topics, ["First question?", "Second question?"]);
+    assert.deepEqual(fixedPost(fixed).topics, ["Who joins?", "What helps?"]);
   });
 
   it("knows every field of the post from the schema, under `chat:` and under `image:`", () => {
@@ -122,11 +122,11 @@ describe("a field of the post written under `chat:` (or another group)", () => {
   });
 
   it("`topics` one space in (`# ` removed from `# topics:` but its space left): the same words, at its line", () => {
-    const lines = [...CHAT, " topics:  # the chat's questions", "   - First question?", "   - Second question?"];
+    const lines = [...CHAT, " topics:  # the chat's questions", "   - Who joins?", "   - What helps?"];
     assert.deepEqual(messages(lines), ["6:2  topics  `topics` is a field of the post, not of `chat` → write it flush left, with no spaces before it"]);
     const fixed = [...lines];
     fixed[at(6)] = fixed[at(6)]!.trimStart();
-    assert.deepEqual(fixedPost(fixed).topics, ["First question?", "Second question?"]);
+    assert.deepEqual(fixedPost(fixed).topics, ["Who joins?", "What helps?"]);
     // Three spaces in, further than `start:`; a chat field one space in keeps the general words.
     assert.deepEqual(messages([...CHAT, "   topics:", "   - a"]), ["6:4  topics  `topics` is a field of the post, not of `chat` → write it flush left, with no spaces before it"]);
     assert.match(messages([...CHAT, " zone: Europe/London"])[0]!, /^6:1  chat\.zone  this line is not lined up/);
