@@ -404,6 +404,26 @@ export interface StartOptions {
    * moment in the chat's zone.
    */
   zoneFixed?: boolean;
+  /**
+   * The post's publish date (YYYY-MM-DD): a start written without its year ("Wed 3 Dec 8pm")
+   * or its date ("Tuesday 8pm") is the first such day on or after it, as a post announces a chat to come.
+   */
+  postDate?: string;
+  /**
+   * Where the post writes `zone:` (its line and the column of `zone`): a fix for another zone
+   * changes that line, since a second `zone:` line would be the field written twice.
+   */
+  zoneAt?: { line: number; column: number };
+}
+
+/**
+ * How to write the zone of `places` (the first, or one of the others): on a line of its own in
+ * `chat:`, or, where the post has a `zone:` line, in its place, with the line as it should read.
+ */
+function zoneLineFix(places: readonly string[], zoneAt: StartOptions["zoneAt"]): string {
+  if (!zoneAt) return `on its own line in \`chat:\`, zone: ${places[0]}${places.slice(1).map((place) => `, or zone: ${place}`).join("")}`;
+  const line = (place: string) => `\`${" ".repeat(Math.max(zoneAt.column - 1, 0))}zone: ${place}\``;
+  return `change line ${zoneAt.line} (\`zone:\`) to ${line(places[0]!)}${places.slice(1).map((place) => `, or to ${line(place)}`).join("")}`;
 }
 
 /**
@@ -551,13 +571,20 @@ function midnight24(written: string, y: number, mo: number, d: number): Problem 
   };
 }
 
-/** "midnight" on a date: 00:00 that day, or, as it is often meant, the night after it. */
-function midnightWord(written: string, { y, mo, d }: { y: number; mo: number; d: number }, zoneNote: string): Problem {
+/**
+ * "midnight", 12am or 12:30am on a date: that time at the start of the day, or, as it is
+ * often meant, in the night after it.
+ */
+function midnightWord(written: string, time: { mi: number; s: number; written: string }, { y, mo, d }: { y: number; mo: number; d: number }, note: string): Problem {
   const day = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
   const next = new Date(Date.UTC(y, mo - 1, d + 1)).toISOString().slice(0, 10);
+  const at = `${pad(0)}:${pad(time.mi)}${time.s ? `:${pad(time.s)}` : ""}`;
+  const what = time.written === "midnight" ? "midnight" : time.mi ? `${time.written} (${at}, ${afterMidnight(time.mi)})` : `${time.written}, midnight,`;
   return {
-    message: `"${written}": midnight could be the start of ${longDate(y, mo, d)} or its end, 00:00 on the next day`,
-    fix: `write start: ${next}T00:00 for the night after ${d} ${MONTHS[mo - 1]}, or start: ${day}T00:00 for the night before it${zoneNote}`,
+    message: time.mi === 0 && !time.s
+      ? `"${written}": ${what} could be the start of ${longDate(y, mo, d)} or its end, 00:00 on the next day`
+      : `"${written}": ${what} could be at the start of ${longDate(y, mo, d)} or in the night after it, on the next day`,
+    fix: `write start: ${next}T${at} for the night after ${d} ${MONTHS[mo - 1]}, or start: ${day}T${at} for the night before it${note}`,
   };
 }
 
@@ -615,38 +642,154 @@ function readDate(text: string): DateRead[] {
 
 type TimeRead =
   | { kind: "none" }
-  | { kind: "exact"; h: number; mi: number; s: number }
+  /** `early`: the hour 0 written with am (00:30am), said back as the time after midnight it is. */
+  | { kind: "exact"; h: number; mi: number; s: number; early?: string }
   /** An hour of the 12-hour clock without am or pm: the morning hour, and the evening one. */
   | { kind: "either"; hours: [number, number]; mi: number; s: number; written: string }
+  /** midnight, 12am, 12:30am: at the start of the day written, or, as it is often meant, in the night after it. */
+  | { kind: "night"; mi: number; s: number; written: string }
+  /** An hour and an am or pm that disagree (0:30 pm, 20:30am, 13pm): each reading, likeliest first, and why. */
+  | { kind: "mixed"; hours: number[]; mi: number; s: number; written: string; why: string }
   | { kind: "impossible"; written: string };
+
+/** "half past midnight", "midnight", "15 minutes after midnight". */
+function afterMidnight(mi: number): string {
+  return mi === 0 ? "midnight" : mi === 30 ? "half past midnight" : `${mi} minute${mi === 1 ? "" : "s"} after midnight`;
+}
+
+/** A time written with am or pm, read on the 24-hour clock, or told for what it is. */
+function readAmPm(h: number, mi: number, s: number, pm: boolean, written: string): TimeRead {
+  if (h > 23 || mi > 59 || s > 59) return { kind: "impossible", written };
+  // 12am is midnight to most, and midnight begins the day or ends it, as "midnight" does.
+  if (h === 12 && !pm) return { kind: "night", mi, s, written };
+  // 00:30am agrees with itself: the 24-hour clock's 00:30.
+  if (h === 0 && !pm) return { kind: "exact", h: 0, mi, s, early: written };
+  const hm = `${h}:${pad(mi)}`;
+  if (h === 0) return { kind: "mixed", hours: [12, 0], mi, s, written, why: `${hm} is ${afterMidnight(mi)} on the 24-hour clock, and pm the afternoon` };
+  if (h > 12) {
+    return pm
+      ? { kind: "mixed", hours: [h], mi, s, written, why: `${h} is an hour of the 24-hour clock, which has no am or pm` }
+      : { kind: "mixed", hours: [h, h - 12], mi, s, written, why: `${hm} is ${twelveHour(h, mi)} on the 24-hour clock, and am the morning` };
+  }
+  return { kind: "exact", h: (h % 12) + (pm ? 12 : 0), mi, s };
+}
+
+/** Letters or a long name of a zone at the end of `text` ("8pm EST", "8pm (ET)"), the longest that is one, and the text before them. */
+function trailingZoneWord(text: string): { word: string; meanings: readonly AbbreviationMeaning[]; before: string } | undefined {
+  // Letters with full stops or a sentence's ("E.S.T.", "ET."), or a long name ("Pacific Standard Time").
+  for (let words = 4; words >= 1; words--) {
+    const trailing = new RegExp(`\\s+\\(?([A-Za-z][A-Za-z.]*(?:\\s+[A-Za-z][A-Za-z.]*){${words - 1}})\\)?\\.?$`).exec(text);
+    const meanings = trailing && !/^[ap]\.?m\.?$/i.test(trailing[1]!) ? zoneLetters(trailing[1]!) : undefined;
+    // "EST." ends a sentence; "E.S.T." is written with its stops.
+    if (trailing && meanings) return { word: /^[^.]+\.$/.test(trailing[1]!) ? trailing[1]!.slice(0, -1) : trailing[1]!, meanings, before: text.slice(0, trailing.index) };
+  }
+  return undefined;
+}
+
+/** `YYYY-MM-DD` of a date read. */
+function isoDay({ y, mo, d }: DateRead): string {
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+}
+
+function addDays(date: DateRead, days: number): DateRead {
+  const t = new Date(Date.UTC(date.y, date.mo - 1, date.d + days));
+  return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+function weekdayOf({ y, mo, d }: DateRead): number {
+  return new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+}
+
+/** The weekday written ("Wed", "tues"), 0 for Sunday. */
+function weekdayNumber(written: string): number {
+  return WEEKDAYS.findIndex((day) => day.slice(0, 2).toLowerCase() === written.slice(0, 2).toLowerCase());
+}
+
+/** A day and a month written without the year ("3 Dec", "December 3rd"), or undefined. */
+function readDayMonth(text: string): { mo: number; d: number } | undefined {
+  // Read in a leap year, so that 29 February is a day; the year is chosen from the post's date.
+  const [date] = readDate(`${text} 2000`);
+  return date ? { mo: date.mo, d: date.d } : undefined;
+}
+
+/** How the date was found when it was not all written: said in the fix, or, for two dates, in the message. */
+interface DateFinding {
+  /** Said after the single value. */
+  note?: string;
+  /** For two dates: why, and what each is. */
+  two?: { why: string; labels: [string, string] };
+}
+
+/**
+ * The year of a day written without it, from the post's date: the first such day on or after it
+ * (a post announces a chat to come). With a weekday that day does not have, both: the day as
+ * written, and the weekday written nearest it, with the years the two agree in.
+ */
+function dayInYear(day: { mo: number; d: number }, weekday: number | undefined, postDate: string): { dates: DateRead[]; finding: DateFinding } {
+  const [py, pmo, pd] = postDate.split("-").map(Number) as [number, number, number];
+  const exists = (y: number) => new Date(Date.UTC(y, day.mo - 1, day.d)).getUTCDate() === day.d;
+  let y = py;
+  while (!exists(y) || `${pad(y, 4)}-${pad(day.mo)}-${pad(day.d)}` < postDate) y++;
+  const date = { y, mo: day.mo, d: day.d };
+  const written = `${day.d} ${MONTHS[day.mo - 1]}`;
+  const after = `the first ${written} on or after the post's date, ${longDate(py, pmo, pd)}`;
+  if (weekday === undefined || weekdayOf(date) === weekday) {
+    return { dates: [date], finding: { note: ` (${longDate(y, day.mo, day.d)}, ${after}${weekday === undefined ? "" : `, is a ${WEEKDAYS[weekday]}`})` } };
+  }
+  // The weekday nearest the day written: 1 to 3 days before it, or 1 to 3 after (a week has 7 days: never a tie).
+  const back = (weekdayOf(date) - weekday + 7) % 7;
+  const near = addDays(date, back <= 3 ? -back : 7 - back);
+  const years: number[] = [];
+  for (const step of [-1, 1]) {
+    for (let other = y + step; Math.abs(other - y) <= 28; other += step) {
+      if (exists(other) && weekdayOf({ y: other, mo: day.mo, d: day.d }) === weekday) {
+        years.push(other);
+        break;
+      }
+    }
+  }
+  const name = WEEKDAYS[weekday]!;
+  return {
+    dates: [date, near],
+    finding: {
+      two: {
+        why: `it has no year, and ${longDate(y, day.mo, day.d)}, ${after}, is a ${WEEKDAYS[weekdayOf(date)]}, not a ${name} (${written} is a ${name} in ${years.sort().join(" and ")})`,
+        labels: [`${WEEKDAYS[weekdayOf(date)]} ${written}`, `${name} ${near.d} ${MONTHS[near.mo - 1]}`],
+      },
+    },
+  };
+}
+
+/** The first `weekday` on or after the post's date, for a time written with a weekday and no date. */
+function weekdayAfter(weekday: number, postDate: string): { dates: DateRead[]; finding: DateFinding } {
+  const [y, mo, d] = postDate.split("-").map(Number) as [number, number, number];
+  const post = { y, mo, d };
+  const date = addDays(post, (weekday - weekdayOf(post) + 7) % 7);
+  return { dates: [date], finding: { note: ` (${longDate(date.y, date.mo, date.d)}, the first ${WEEKDAYS[weekday]} on or after the post's date, ${longDate(y, mo, d)})` } };
+}
 
 /**
  * Why `text` (not YYYY-MM-DDTHH:mm) is not a start, and the value to write when the date
  * and the time can be told from it: never a silent guess between morning and evening.
  */
 function explainStart(text: string, zone: string, options: StartOptions): Problem {
+  const bracketed = bracketedRemark(text, zone, options);
+  if (bracketed) return bracketed;
   const iso = isoReading(text, zone, options);
   if (iso) return iso;
   let rest = text.trim().replace(/\s+/g, " ");
   // A zone written after the time belongs in `zone:` (the fix says so when it is not the zone already used).
-  let zoneWord: string | undefined;
-  let zoneMeanings: readonly AbbreviationMeaning[] | undefined;
-  // Letters with full stops or a sentence's ("E.S.T.", "ET."), or a long name ("Pacific Standard Time"): the longest that is one.
-  for (let words = 4; words >= 1 && !zoneWord; words--) {
-    const trailing = new RegExp(`\\s+\\(?([A-Za-z][A-Za-z.]*(?:\\s+[A-Za-z][A-Za-z.]*){${words - 1}})\\)?\\.?$`).exec(rest);
-    const meanings = trailing && !/^[ap]\.?m\.?$/i.test(trailing[1]!) ? zoneLetters(trailing[1]!) : undefined;
-    if (trailing && meanings) {
-      // "EST." ends a sentence; "E.S.T." is written with its stops.
-      zoneWord = /^[^.]+\.$/.test(trailing[1]!) ? trailing[1]!.slice(0, -1) : trailing[1]!;
-      zoneMeanings = meanings;
-      rest = rest.slice(0, trailing.index);
-    }
-  }
+  const trailing = trailingZoneWord(rest);
+  const zoneWord = trailing?.word;
+  const zoneMeanings = trailing?.meanings;
+  if (trailing) rest = trailing.before;
   // "noon" is 12:00; "midnight" could begin the day or end it, so the fix gives both.
   const named = /(?:^|[\sT,@])(?:12(?:[:.]00)?\s*)?(noon|midday|midnight)$/i.exec(rest);
   const isMidnight = named?.[1]!.toLowerCase() === "midnight";
   if (named) rest = `${rest.slice(0, named.index)}${isMidnight ? "" : " 12:00 pm"}`;
-  let time: TimeRead = { kind: "none" };
+  let time: TimeRead = isMidnight ? { kind: "night", mi: 0, s: 0, written: "midnight" } : { kind: "none" };
   const ampm = isMidnight ? null : TIME_AMPM.exec(rest);
   const clock = ampm || isMidnight ? undefined : TIME_24.exec(rest);
   const found = ampm ?? clock;
@@ -656,11 +799,11 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
     const s = Number(found[3] ?? 0);
     const written = found[0].replace(/^[\sT,@]/, "");
     if (ampm) {
-      time = h >= 1 && h <= 12 && mi <= 59 && s <= 59 ? { kind: "exact", h: (h % 12) + (/p/i.test(ampm[4]!) ? 12 : 0), mi, s } : { kind: "impossible", written };
+      time = readAmPm(h, mi, s, /p/i.test(ampm[4]!), written);
     } else if (h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0))) {
       time = { kind: "impossible", written };
-    } else if (h >= 1 && h <= 12 && !found[1]!.startsWith("0")) {
-      // 8:00 and 10:30 are how the 12-hour clock is written; 08:00 and 20:00, the 24-hour one.
+    } else if (h >= 1 && h <= 12 && !found[1]!.startsWith("0") && !(found[0].startsWith("T") && found[1]!.length === 2)) {
+      // 8:00 and 10:30 are how the 12-hour clock is written; 08:00, 20:00 and …T12:30, the 24-hour one.
       time = { kind: "either", hours: [h % 12, (h % 12) + 12], mi, s, written };
     } else {
       time = { kind: "exact", h, mi, s };
@@ -670,14 +813,29 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
   rest = rest.replace(/(?:[\s,@]|\bat\b|(?<=\d)T)+$/i, "").trim();
   const weekday = WEEKDAY.exec(rest);
   if (weekday) rest = rest.slice(weekday[0].length);
-  const dates = readDate(rest);
+  const weekdayWritten = weekday ? weekdayNumber(weekday[1]!) : undefined;
+  let dates = readDate(rest);
+  let finding: DateFinding = {};
+  // A day without its year ("Wed 3 Dec"), or a weekday alone ("Tuesday 8pm"): the post's date tells which.
+  const dayMonth = dates.length === 0 ? readDayMonth(rest) : undefined;
+  if (dayMonth && options.postDate) ({ dates, finding } = dayInYear(dayMonth, weekdayWritten, options.postDate));
+  else if (dates.length === 0 && rest === "" && weekdayWritten !== undefined && options.postDate && time.kind !== "none" && time.kind !== "impossible") {
+    ({ dates, finding } = weekdayAfter(weekdayWritten, options.postDate));
+  }
   const seconds = (s: number) => (s ? `:${pad(s)}` : "");
   const oneDay = dates.length === 1 && time.kind === "exact" && time.h < 24 ? { date: dates[0]!, h: time.h, mi: time.mi, s: time.s } : undefined;
-  const advice = zoneWord && zoneMeanings ? zoneAdvice(zoneWord, zoneMeanings, zone, oneDay, options.zoneFixed) : undefined;
+  const advice = zoneWord && zoneMeanings ? zoneAdvice(zoneWord, zoneMeanings, zone, oneDay, options) : undefined;
   const zoneNote = advice?.note ?? "";
   if (dates.length === 0) {
     const missing = missingDay(text, rest, time.kind === "exact" ? time : undefined);
     if (missing) return missing;
+    const hm = time.kind === "exact" ? `${pad(time.h)}:${pad(time.mi)}${seconds(time.s)}` : "HH:mm";
+    if (dayMonth) {
+      return {
+        message: `"${text}" has no year`,
+        fix: `write the date with its year, as YYYY-MM-DD: start: YYYY-${pad(dayMonth.mo)}-${pad(dayMonth.d)}T${hm}${zoneNote}`,
+      };
+    }
     // "20:00 EST", "Tuesday 8pm": a time, and no date to put it on.
     if (rest.trim() === "" && (time.kind === "exact" || time.kind === "either")) {
       const at = (h: number) => `start: YYYY-MM-DDT${pad(h)}:${pad(time.mi)}${seconds(time.s)}`;
@@ -689,55 +847,91 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
     return unreadableStart(text, options);
   }
 
-  const value = (date: DateRead, h: number, mi: number, s = 0) => `start: ${pad(date.y, 4)}-${pad(date.mo)}-${pad(date.d)}T${pad(h)}:${pad(mi)}${seconds(s)}`;
+  const value = (date: DateRead, h: number, mi: number, s = 0) => `start: ${isoDay(date)}T${pad(h)}:${pad(mi)}${seconds(s)}`;
+  const unknownTime = (date: DateRead) => `start: ${isoDay(date)}THH:mm`;
   const [slotH, slotMi] = (options.slotTime ?? "").split(":").map(Number);
+  const onDate = (date: DateRead) => `${date.d} ${MONTHS[date.mo - 1]}`;
+  const hourLabel = (date: DateRead, h: number, mi: number) => (h === 0 ? `${pad(0)}:${pad(mi)}, ${afterMidnight(mi)} at the start of ${onDate(date)}` : twelveHour(h, mi));
+  const earlyNote = (date: DateRead) => (time.kind === "exact" && time.early ? ` (${time.early} is ${pad(0)}:${pad(time.mi)}, ${afterMidnight(time.mi)} at the start of ${onDate(date)})` : "");
+  /** The lines a date can be written with, at the time written (each reading of it, labelled), or the weekly time for a date alone. */
+  const choices = (date: DateRead): string[] => {
+    switch (time.kind) {
+      case "exact":
+        return [`${value(date, time.h, time.mi, time.s)}${earlyNote(date)}`];
+      case "either": {
+        // The reading nearer the weekly time first.
+        const pmFirst = slotH !== undefined && !Number.isNaN(slotH) && slotH >= 12;
+        const [am, pm] = time.hours;
+        return (pmFirst ? [pm, am] : [am, pm]).map((h) => `${value(date, h, time.mi, time.s)} for ${twelveHour(h, time.mi)}`);
+      }
+      case "mixed":
+        return time.hours.map((h) => `${value(date, h, time.mi, time.s)} for ${hourLabel(date, h, time.mi)}`);
+      case "night":
+        return [`${value(addDays(date, 1), 0, time.mi, time.s)} for the night after ${onDate(date)}`, `${value(date, 0, time.mi, time.s)} for the night before it`];
+      case "none":
+        return [options.slotTime ? value(date, slotH!, slotMi!) : unknownTime(date)];
+      case "impossible":
+        return [unknownTime(date)];
+    }
+  };
+  /** What is not known about the time written, for a message. */
+  const timeDoubt = (): string | undefined => {
+    switch (time.kind) {
+      case "either": return `it does not say whether ${time.written} is in the morning or the evening`;
+      case "night": return `${time.written === "midnight" ? "midnight" : `${time.written} (${afterMidnight(time.mi)})`} could be at the start of the day or at its end`;
+      case "mixed": return `${time.written} is not a time on the clock: ${time.why}`;
+      case "impossible": return `${time.written} is not a time on the clock`;
+      default: return undefined;
+    }
+  };
 
-  if (time.kind === "impossible") {
-    return {
-      message: `"${text}": ${time.written} is not a time on the clock`,
-      fix: `write the time on the 24-hour clock, 00:00 to 23:59: ${value(dates[0]!, 0, 0).replace("T00:00", "THH:mm")}${zoneNote}`,
-    };
-  }
   if (time.kind === "exact" && time.h === 24) return midnight24(text, dates[0]!.y, dates[0]!.mo, dates[0]!.d);
-  if (isMidnight && dates.length === 1) return midnightWord(text, dates[0]!, zoneNote);
   if (dates.length === 2) {
     const [a, b] = dates as [DateRead, DateRead];
-    // With the time when it is known: written, or the weekly time for a date alone.
-    const either = (date: DateRead) =>
-      time.kind === "exact" ? value(date, time.h, time.mi, time.s)
-        : time.kind === "none" && options.slotTime ? value(date, slotH!, slotMi!)
-          : `start: ${pad(date.y, 4)}-${pad(date.mo)}-${pad(date.d)}THH:mm`;
-    return {
-      message: `"${text}": the date could be ${longDate(a.y, a.mo, a.d)} or ${longDate(b.y, b.mo, b.d)}`,
-      fix: `write the date as YYYY-MM-DD: ${either(a)} for ${a.d} ${MONTHS[a.mo - 1]}, or ${either(b)} for ${b.d} ${MONTHS[b.mo - 1]}${zoneNote}`,
-    };
+    const labels = finding.two?.labels ?? [onDate(a), onDate(b)];
+    const [ca, cb] = [choices(a), choices(b)];
+    const doubt = timeDoubt();
+    const message = `"${text}": ${finding.two ? finding.two.why : `the date could be ${longDate(a.y, a.mo, a.d)} or ${longDate(b.y, b.mo, b.d)}`}${doubt ? `, and ${doubt}` : ""}`;
+    if (ca.length === 1 && cb.length === 1) {
+      return { message, fix: `write the date as YYYY-MM-DD: ${ca[0]} for ${labels[0]}, or ${cb[0]} for ${labels[1]}${zoneNote}` };
+    }
+    return { message, fix: `write the date as YYYY-MM-DD and the time on the 24-hour clock: for ${labels[0]}, ${ca.join(" or ")}; for ${labels[1]}, ${cb.join(" or ")}${zoneNote}` };
   }
   const date = dates[0]!;
   const [wy, wmo, wd] = [date.y, date.mo, date.d];
   // "Tuesday, December 2, 2026" when 2 December is a Wednesday: which of the two is meant is not known.
   const writtenDay = weekday?.[1]?.slice(0, 2).toLowerCase();
   const actualDay = DateTime.fromObject({ year: wy, month: wmo, day: wd }, { zone: "UTC", locale: "en-US" }).toFormat("cccc");
-  const dayNote = writtenDay && actualDay.slice(0, 2).toLowerCase() !== writtenDay ? ` (check the date: ${longDate(wy, wmo, wd)} is a ${actualDay})` : "";
+  const dayNote = finding.note ?? (writtenDay && actualDay.slice(0, 2).toLowerCase() !== writtenDay ? ` (check the date: ${longDate(wy, wmo, wd)} is a ${actualDay})` : "");
+  if (time.kind === "impossible") {
+    return {
+      message: `"${text}": ${time.written} is not a time on the clock`,
+      fix: `write the time on the 24-hour clock, 00:00 to 23:59: ${unknownTime(date)}${zoneNote}`,
+    };
+  }
+  if (time.kind === "mixed") {
+    return {
+      message: `"${text}": ${time.written} is not a time on the clock`,
+      fix: `write the time on the 24-hour clock (${time.why}): ${choices(date).join(", or ")}${dayNote}${zoneNote}`,
+    };
+  }
+  if (time.kind === "night") return midnightWord(text, time, date, `${dayNote}${zoneNote}`);
   if (time.kind === "none") {
     if (options.slotTime) {
       return {
         message: `"${text}" has a date but no time`,
-        fix: `add the time, e.g. the weekly time: start: ${pad(wy, 4)}-${pad(wmo)}-${pad(wd)}T${options.slotTime} (HH:mm on the 24-hour clock)${dayNote}${zoneNote}`,
+        fix: `add the time, e.g. the weekly time: start: ${isoDay(date)}T${options.slotTime} (HH:mm on the 24-hour clock)${dayNote}${zoneNote}`,
       };
     }
     return {
       message: `"${text}" has a date but no time`,
-      fix: `add the time on the 24-hour clock where the chat is hosted: start: ${pad(wy, 4)}-${pad(wmo)}-${pad(wd)}THH:mm, e.g. start: ${pad(wy, 4)}-${pad(wmo)}-${pad(wd)}T20:30 for 8:30 PM${dayNote}${zoneNote}`,
+      fix: `add the time on the 24-hour clock where the chat is hosted: start: ${isoDay(date)}THH:mm, e.g. start: ${isoDay(date)}T20:30 for 8:30 PM${dayNote}${zoneNote}`,
     };
   }
   if (time.kind === "either") {
-    // The reading nearer the weekly time first.
-    const [am, pm] = time.hours;
-    const pmFirst = slotH !== undefined && !Number.isNaN(slotH) && slotH >= 12;
-    const choices = (pmFirst ? [pm, am] : [am, pm]).map((h) => `${value(date, h, time.mi, time.s)} for ${twelveHour(h, time.mi)}`);
     return {
       message: `"${text}" does not say whether ${time.written} is in the morning or the evening`,
-      fix: `write the time on the 24-hour clock: ${choices.join(", or ")}${dayNote}${zoneNote}`,
+      fix: `write the time on the 24-hour clock: ${choices(date).join(", or ")}${dayNote}${zoneNote}`,
     };
   }
   if (advice?.instead) {
@@ -748,8 +942,83 @@ function explainStart(text: string, zone: string, options: StartOptions): Proble
   }
   return {
     message: `"${text}" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock)`,
-    fix: `write ${value(date, time.h, time.mi, time.s)}${dayNote}${zoneNote}`,
+    fix: `write ${value(date, time.h, time.mi, time.s)}${earlyNote(date)}${dayNote}${zoneNote}`,
   };
+}
+
+/** The times of day, in minutes, a time written alone can be ("8:00": 480 or 1200), or undefined for other words. */
+function clockReadings(text: string): number[] | undefined {
+  const t = text.trim();
+  if (/^(noon|midday)$/i.test(t)) return [720];
+  if (/^midnight$/i.test(t)) return [0];
+  const ampm = /^(\d{1,2})(?:[:.h](\d{2}))?\s*([ap])\.?\s*m\.?$/i.exec(t);
+  if (ampm) {
+    const read = readAmPm(Number(ampm[1]), Number(ampm[2] ?? 0), 0, /p/i.test(ampm[3]!), t);
+    if (read.kind === "exact") return [read.h * 60 + read.mi];
+    if (read.kind === "night") return [read.mi];
+    if (read.kind === "mixed") return read.hours.map((h) => h * 60 + read.mi);
+    return undefined;
+  }
+  const clock = /^(\d{1,2})[:.h](\d{2})$/.exec(t);
+  if (!clock) return undefined;
+  const [h, mi] = [Number(clock[1]), Number(clock[2])];
+  if (h > 23 || mi > 59) return undefined;
+  return h >= 1 && h <= 12 && !clock[1]!.startsWith("0") ? [(h % 12) * 60 + mi, ((h % 12) + 12) * 60 + mi] : [h * 60 + mi];
+}
+
+/**
+ * A start with a remark in brackets after it ("2027-01-10T12:30 (noon ET)", "… (tentative)"):
+ * the brackets are no part of a start. Letters in them are the time's zone, unless the
+ * brackets give the same moment in another zone (a conversion for readers, which the page
+ * makes for each). A time in them that is not the start's is a contradiction: both lines.
+ * "(EST)" alone is a zone after the time, read as one (explainStart).
+ */
+function bracketedRemark(text: string, zone: string, options: StartOptions): Problem | undefined {
+  const m = /^(.*?\S)\s*\(([^()]*)\)\.?$/.exec(text.trim().replace(/\s+/g, " "));
+  if (!m || zoneLetters(m[2]!)) return undefined;
+  const [, main, inside] = m as unknown as [string, string, string];
+  const letters = trailingZoneWord(` ${inside.trim()}`);
+  const remark = (letters ? letters.before : inside).trim();
+  const bracketTimes = remark ? clockReadings(remark) : undefined;
+  // The start as written, without the brackets, in the chat's zone: one value, when it can be told.
+  const valueOf = (written: string): string | undefined => {
+    const result = resolveChatStart(written, zone, options);
+    if (result.ok) return shortWallClock(result.instant.wallClock);
+    return /^write start: (\S+)(?: \([^()]*\))?$/.exec(result.problem.fix)?.[1];
+  };
+  const mainValue = valueOf(main);
+  const mainMinutes = mainValue && /T(\d{2}):(\d{2})/.exec(mainValue);
+  const minutes = mainMinutes ? Number(mainMinutes[1]) * 60 + Number(mainMinutes[2]) : undefined;
+  const sameTime = !bracketTimes || minutes === undefined || bracketTimes.includes(minutes);
+  const hm = (total: number) => `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
+  // Another zone's time of the same moment: the letters are not the chat's zone.
+  if (letters && bracketTimes && !sameTime && mainValue && !trailingZoneWord(main)) {
+    const here = resolveChatStart(mainValue, zone);
+    const day = Date.UTC(Number(mainValue.slice(0, 4)), Number(mainValue.slice(5, 7)) - 1, Number(mainValue.slice(8, 10)));
+    const same = here.ok && bracketTimes.some((total) => lettersReadings(letters.meanings, day + total * 60_000).some((reading) => reading.moment === here.instant.startMillis));
+    if (same) {
+      return {
+        message: `"${text}" is not written as YYYY-MM-DDTHH:mm: the brackets are no part of it (they give the same moment in ${letters.word}, which the page shows each reader in their own time)`,
+        fix: `write start: ${mainValue}`,
+      };
+    }
+  }
+  const withZone = letters && !trailingZoneWord(main) ? `${main} ${letters.word}` : main;
+  // The start without the brackets: its own problem, or none when it is written as it should be.
+  const problem = WALL_CLOCK.test(withZone) && !/\s/.test(withZone) ? undefined : explainStart(withZone, zone, options);
+  const fix = problem?.fix ?? `write start: ${withZone}`;
+  const what = problem?.message.startsWith(`"${withZone}"`) ? problem.message.slice(withZone.length + 2) : " is not written as YYYY-MM-DDTHH:mm";
+  const said = !bracketTimes
+    ? "the brackets are no part of a start (a remark goes in the post's text)"
+    : sameTime
+      ? "the brackets are no part of a start"
+      : `the brackets are no part of a start, and they say ${remark}${bracketTimes.length === 1 && hm(bracketTimes[0]!) !== remark ? ` (${hm(bracketTimes[0]!)})` : ""} where the start says ${minutes === undefined ? "another time" : hm(minutes)}`;
+  const message = `"${text}"${what}; ${said}`;
+  if (sameTime || !mainValue) return { message, fix };
+  // The time in brackets, on the date written, as a line of its own (its zone's note said once).
+  const other = explainStart(`${mainValue.slice(0, 10)} ${remark}${letters && !trailingZoneWord(main) ? ` ${letters.word}` : ""}`, zone, options).fix;
+  const note = / \([^()]*\)$/.exec(other)?.[0];
+  return { message, fix: `${fix}; or, if the chat is at ${remark} as the brackets say, ${note && fix.endsWith(note) ? other.slice(0, -note.length) : other}` };
 }
 
 // Forms of ISO 8601 and of tools that give a moment, read as YYYY-MM-DDTHH:mm with its offset:
@@ -771,7 +1040,11 @@ function isoReading(text: string, zone: string, options: StartOptions): Problem 
   const current = currentZoneName(zone);
   // RFC 9557's zone in brackets: said only when it is not the chat's.
   const bracketZone = bracket && currentZoneName(bracket);
-  const other = bracket && bracketZone !== current && !options.zoneFixed ? ` (the zone in brackets goes on its own line in \`chat:\`: zone: ${bracketZone ?? bracket}, if the chat is hosted there)` : "";
+  const other = bracket && bracketZone !== current && !options.zoneFixed
+    ? options.zoneAt
+      ? ` (the zone in brackets goes in \`zone:\`: ${zoneLineFix([bracketZone ?? bracket], options.zoneAt)}, if the chat is hosted there)`
+      : ` (the zone in brackets goes on its own line in \`chat:\`: zone: ${bracketZone ?? bracket}, if the chat is hosted there)`
+    : "";
   const result = resolveChatStart(read, zone);
   if (!result.ok && result.field === "start") {
     return { message: `"${text}" is ${read} as chatpost reads it, and ${result.problem.message}`, fix: `${result.problem.fix}${other}` };
@@ -938,12 +1211,15 @@ function seasonOf(place: string, offset: number, millis: number): string {
  *   place's time. The first line is the moment in the chat's zone; the other, unless the zone
  *   is fixed (`moved_from:`), the places that keep the letters then, with the time as written.
  */
-function zoneAdvice(word: string, meanings: readonly AbbreviationMeaning[], zone: string, when?: { date: DateRead; h: number; mi: number; s: number }, zoneFixed = false): ZoneAdvice {
+function zoneAdvice(word: string, meanings: readonly AbbreviationMeaning[], zone: string, when: { date: DateRead; h: number; mi: number; s: number } | undefined, options: StartOptions): ZoneAdvice {
+  const zoneFixed = options.zoneFixed ?? false;
+  const zoneAt = options.zoneAt;
   const places = placesOf(meanings);
-  const zoneLines = (list: readonly string[]) => `zone: ${list[0]}${list.slice(1).map((place) => `, or zone: ${place}`).join("")}`;
   const current = currentZoneName(zone);
   const name = zone.trim();
-  if (!current) return { note: zoneFixed ? ` (without ${word})` : ` (without ${word}; the zone goes on its own line in \`chat:\`, ${zoneLines(places)})` };
+  // The zone as the post writes it: named with its line, since the letters contradict it.
+  const zoneNamed = zoneAt ? `the zone on line ${zoneAt.line}, ${name},` : name;
+  if (!current) return { note: zoneFixed ? ` (without ${word})` : ` (without ${word}; ${zoneAt ? "for the zone, " : "the zone goes "}${zoneLineFix(places, zoneAt)})` };
   const day = when ? Date.UTC(when.date.y, when.date.mo - 1, when.date.d, 12) : REFERENCE_DAY;
   const own = meanings.filter((meaning) => keepsLetters(current, meaning, word, day));
   const already = ` (without ${word}: the zone is ${name} already)`;
@@ -957,7 +1233,7 @@ function zoneAdvice(word: string, meanings: readonly AbbreviationMeaning[], zone
     return {
       note: zoneFixed
         ? ` (without ${word}; ${never}: write the time in ${name}'s time)`
-        : ` (without ${word}; ${never}: if the chat is hosted where ${word} is kept, write ${zoneLines(places)} on its own line in \`chat:\`)`,
+        : ` (without ${word}; ${never}: if the chat is hosted where ${word} is kept, ${zoneAt ? zoneLineFix(places, zoneAt) : `write zone: ${places.join(", or zone: ")} on its own line in \`chat:\``})`,
     };
   }
   const wall = shortWallClock(`${pad(when.date.y, 4)}-${pad(when.date.mo)}-${pad(when.date.d)}T${pad(when.h)}:${pad(when.mi)}:${pad(when.s)}`);
@@ -1017,17 +1293,18 @@ function zoneAdvice(word: string, meanings: readonly AbbreviationMeaning[], zone
     return `${formatOffset(reading.offset)} (${cityName(home)}'s ${seasonOf(home, reading.offset, day)}, not kept there then)`;
   });
   const zoneThen = here.ok
-    ? `${name} is at ${formatOffset(here.instant.offsetMinutes)} then`
-    : `${time} does not exist in ${name} that night: its clocks jump forward`;
+    ? `${zoneNamed} is at ${formatOffset(here.instant.offsetMinutes)} then`
+    : `${time} does not exist in ${zoneNamed} that night: its clocks jump forward`;
   const reason = `${time} ${word} on ${onDay} is ${orList(described)}, and ${zoneThen}`;
   const moments = readings.map((reading) => startValue(reading.moment, current));
   const labels = readings.map((reading) => {
     const there = keepers(reading);
     return there.length ? `${time} ${word} in ${orList(there.map(cityName))}` : `${time} ${formatOffset(reading.offset)}`;
   });
+  const kept = zoneAt ? `zone: ${name} (line ${zoneAt.line})` : name;
   const momentLine = moments.length === 1
-    ? `to keep ${name}, write the moment written in its time: start: ${moments[0]}`
-    : `to keep ${name}, write the moment written in its time: ${moments.map((value, i) => `start: ${value} for ${labels[i]}`).join(", or ")}`;
+    ? `to keep ${kept}, write the moment written in its time: start: ${moments[0]}`
+    : `to keep ${kept}, write the moment written in its time: ${moments.map((value, i) => `start: ${value} for ${labels[i]}`).join(", or ")}`;
   // In the letters' order (likeliest first): the places that keep them then, with the time as written (grouped by
   // value); and, for letters of one season of a place that keeps its other one that day (CST in July), the place's
   // time, saying it is not the letters' (the writer may have meant it: it moves the chat, and the line says so).
@@ -1043,10 +1320,10 @@ function zoneAdvice(word: string, meanings: readonly AbbreviationMeaning[], zone
     const home = reading.meaning.zones[0]!;
     const homeAt = there.length || home === current || reading.meaning.offsets.length !== 1 ? undefined : resolveChatStart(wall, home);
     if (homeAt?.ok && !homeAt.warning && offsetsAround(home, day).has(reading.offset)) {
-      hostLines.push(`if the chat is at ${time} in ${cityName(home)}, whose time on ${onDay} is ${timeText(home, homeAt.instant.startMillis)}, not ${word}, write start: ${wall} and, on its own line in \`chat:\`, zone: ${home}`);
+      hostLines.push(`if the chat is at ${time} in ${cityName(home)}, whose time on ${onDay} is ${timeText(home, homeAt.instant.startMillis)}, not ${word}, write start: ${wall} and${zoneAt ? " " : ", "}${zoneLineFix([home], zoneAt)}`);
     }
   }
-  const fixLines = [momentLine, ...hostLines.map((line) => typeof line === "string" ? line : `write start: ${line.value} and, on its own line in \`chat:\`, ${zoneLines(line.places)}, if the chat is hosted there`)];
+  const fixLines = [momentLine, ...hostLines.map((line) => typeof line === "string" ? line : `write start: ${line.value} and${zoneAt ? " " : ", "}${zoneLineFix(line.places, zoneAt)}, if the chat is hosted there`)];
   return { note: "", instead: { reason, fix: fixLines.join("; or ") } };
 }
 

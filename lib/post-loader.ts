@@ -350,7 +350,15 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
     // The weekly time is what a start in the site's zone most likely means; a guest chat elsewhere has its own.
     // (By current names: US/Eastern is the site's America/New_York.)
     const inSiteZone = (currentZoneName(zone) ?? zone.trim()) === (currentZoneName(ctx.settings.chat.zone) ?? ctx.settings.chat.zone);
-    const result = resolveChatStart(rawChat.start, zone, inSiteZone ? { slotTime: ctx.settings.chat.time } : {});
+    // The post's date gives the year or the date a start leaves out ("Wed 3 Dec 8pm"); a written
+    // `zone:` line is the one a fix for another zone changes (a second one would be the field twice).
+    const postDate = fm?.date ?? validField(frontMatterSchema.shape.date, rawData.date);
+    const zoneAt = typeof rawChat.zone === "string" ? doc.locate(["chat", "zone"]) : undefined;
+    const result = resolveChatStart(rawChat.start, zone, {
+      ...(inSiteZone ? { slotTime: ctx.settings.chat.time } : {}),
+      ...(postDate ? { postDate } : {}),
+      ...(zoneAt?.line ? { zoneAt: { line: zoneAt.line, column: zoneAt.column ?? 3 } } : {}),
+    });
     if (!result.ok) {
       const at = result.field === "zone" ? zoneField : ["chat", "start"];
       error(fieldPath(at), doc.locate(at), result.problem.message, result.problem.fix);
