@@ -26,7 +26,7 @@ import { resolveLocalPath } from "./local-paths.ts";
 import type { FileLookup } from "./file-case.ts";
 import type { ZodType } from "zod";
 import { chatStateSlip, frontMatterSchema } from "./post-schema.ts";
-import { knownKeys, schemaReadOptions, valueCauses, zodIssuesToDiagnostics } from "./schema-messages.ts";
+import { knownKeys, referenceProblems, schemaReadOptions, valueCauses, zodIssuesToDiagnostics } from "./schema-messages.ts";
 import type { Settings } from "./settings.ts";
 import { slotSlip } from "./weekly-slot.ts";
 import { unfinishedPostProblems } from "./unfinished-post.ts";
@@ -404,8 +404,12 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
     const seen = new Map<string, number>();
     // Each DOI's first id: the same work under two ids would be printed twice.
     const dois = new Map<string, string>();
+    // A key of the shared bibliography listed as a reference is said to be one (schema-messages.ts).
+    const facts = { data: rawData, body: split.body, locate: doc.locate, source: { text: split.yaml, firstLine: split.yamlLine }, ...(ctx.sharedBibliography ? { shared: ctx.sharedBibliography.entries } : {}) };
     rawData.references.forEach((entry, i) => {
-      const { item, problems } = normaliseItem(entry);
+      const normalised = normaliseItem(entry);
+      const { item } = normalised;
+      const problems = referenceProblems(entry, normalised.problems, facts);
       // `ID:` is accepted as `id:` (capitals do not matter in field names, as in pandoc).
       const id = referenceId(entry) ?? `#${i + 1}`;
       for (const p of problems) {

@@ -3,13 +3,13 @@
 import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
 import { fieldPath, fieldWords } from "./diagnostics.ts";
-import { CSL_FIELDS, DATE_FIELDS, NAME_FIELDS, referenceId, referenceValueKind } from "./csl-normalise.ts";
+import { CSL_FIELDS, DATE_FIELDS, NAME_FIELDS, cslField, referenceId, referenceValueKind, type ItemProblem } from "./csl-normalise.ts";
 import { commentedOutBelow, curlyQuoted, quoteYaml, trailingComment, type Locate, type ReadOptions, type ValueKind } from "./front-matter.ts";
 import { yamlScalar } from "./yaml-text.ts";
 import { pastedTopics, withoutTopicLabel } from "./topic-labels.ts";
 import { closest } from "./suggest.ts";
 import { languageName } from "./language-tags.ts";
-import { postLanguageSuggestion } from "./post-schema.ts";
+import { nociteSchema, postLanguageSuggestion } from "./post-schema.ts";
 
 export interface IssueContext {
   /** The parsed YAML, to tell a missing field from a wrong one and to quote the value back. */
@@ -36,6 +36,9 @@ export function zodIssuesToDiagnostics(
   // Facts of each list whose items became fields, found once: a list of thousands of such items
   // (`- Question 12: …?`) has an issue for each.
   const lists: ListFacts = new Map();
+  // `Title:` or `titel:` for a missing `title:`: told once, as the unknown field with its line
+  // renamed; "`title` is missing → add a line" too would have the writer write it twice.
+  const meant = meantMissing(issues, schema, context.data);
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
       const known = knownKeys(schema, issue.path);
@@ -52,6 +55,12 @@ export function zodIssuesToDiagnostics(
             message: `the field name \`${name}\` is written in curly quotes ${curlyKey.open} ${curlyKey.close}: YAML does not read them as quotes, so they are part of the name, and \`${key}\` is not a field`,
             fix: fixed ? `write the name without quotes, so that the line reads \`${fixed}\`` : `write the name without quotes: \`${name}:\``,
           });
+          continue;
+        }
+        // `Title:`, `Date:`, `Start:` (a phone's capital at the start of a line): the same name in other letters.
+        const cased = sameNameCased(key, known);
+        if (cased) {
+          out.push({ ...at, ...casedWords(key, cased, issue.path, context, at.line, locate) });
           continue;
         }
         const home = homeOf(key, schema, issue.path, known);
@@ -83,15 +92,18 @@ export function zodIssuesToDiagnostics(
           continue;
         }
         const guess = closest(key, known) ?? (ALIASES[key.toLowerCase()] && known.includes(ALIASES[key.toLowerCase()]!) ? ALIASES[key.toLowerCase()] : undefined);
+        // For a missing field (`titel:` without `title:`), whose own "is missing" is not told: the line to write.
+        const renamed = guess && meant.has(pathKey([...issue.path, guess])) ? renamedLine(key, guess, context, at.line) : undefined;
         out.push({
           ...at,
           message: `unknown field \`${key}\``,
-          fix: guess ? `did you mean \`${guess}\`?` : `remove it; the fields here are ${known.map((k) => `\`${k}\``).join(", ")}`,
+          fix: guess ? `did you mean \`${guess}\`?${renamed ? ` write the line as \`${renamed}\`` : ""}` : `remove it; the fields here are ${known.map((k) => `\`${k}\``).join(", ")}`,
         });
       }
       continue;
     }
     const path = issue.path as PropertyKey[];
+    if (!hasValue(context.data, path) && meant.has(pathKey(path))) continue;
     // `alt:` written beside `image:` is reported where it is written, with the indentation it needs.
     if (path.length > 1 && !hasValue(context.data, path) && strayFields(schema, path.slice(0, -1), context.data).includes(String(path[path.length - 1]))) continue;
     const field = fieldPath(path);
@@ -724,6 +736,84 @@ function listFieldOf(schema: z.ZodType, group: readonly PropertyKey[], items: re
   return undefined;
 }
 
+/** A path as one string, to find it in a set. */
+function pathKey(path: readonly PropertyKey[]): string {
+  return path.map((seg) => `${typeof seg}:${String(seg)}`).join("\u0000");
+}
+
+/** The field of `known` that `key` is in other capitals (`Title` for `title`); undefined when none. */
+function sameNameCased(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  return known.find((k) => k !== key && k.toLowerCase() === lower);
+}
+
+/**
+ * The field of the same level the unknown field `key` at `path` is told to be, as
+ * zodIssuesToDiagnostics tells it: its name in curly quotes or other capitals, or a near
+ * miss (`titel`) or another name (`timezone`) with "did you mean"; undefined when its
+ * message sends it elsewhere (another level, `draft: true`, `language:`) or nowhere.
+ */
+function sameLevelGuess(key: string, path: readonly PropertyKey[], known: readonly string[], schema: z.ZodType, data: unknown): string | undefined {
+  const curly = curlyQuoted(key)?.text.trim();
+  if (curly !== undefined && known.includes(curly)) return curly;
+  const cased = sameNameCased(key, known);
+  if (cased) return cased;
+  if (homeOf(key, schema, path, known) || higherHome(schema, path, key)) return undefined;
+  if (knownKeys(schema, []).includes("draft") && meantHidden(key, valueAt(data, [...path, key])) !== undefined) return undefined;
+  if (key.toLowerCase() === "lang" && known.includes("language")) return undefined;
+  const alias = ALIASES[key.toLowerCase()];
+  return closest(key, known) ?? (alias && known.includes(alias) ? alias : undefined);
+}
+
+/**
+ * The paths of missing fields that an unknown field beside them is told to be (`Title:` or
+ * `titel:` for `title:`): their "is missing" is not told, the unknown field's fix renames it.
+ */
+function meantMissing(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, data: unknown): Set<string> {
+  const missing = new Set(issues.filter((i) => i.code !== "unrecognized_keys" && i.path.length && !hasValue(data, i.path)).map((i) => pathKey(i.path)));
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const known = knownKeys(schema, issue.path);
+    for (const key of issue.keys) {
+      const guess = sameLevelGuess(key, issue.path, known, schema, data);
+      if (guess !== undefined && missing.has(pathKey([...issue.path, guess]))) meant.add(pathKey([...issue.path, guess]));
+    }
+  }
+  return meant;
+}
+
+/** The line of the field `key` (on file line `line`) with its name written `name`, as the source has it; undefined without the source. */
+function renamedLine(key: string, name: string, context: IssueContext, line: number | undefined): string | undefined {
+  if (!context.source || line === undefined) return undefined;
+  const written = context.source.text.split("\n")[line - context.source.firstLine];
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = written === undefined ? null : new RegExp(`^([ \\t]*(?:-[ \\t]+)?)(?:${escaped}|"${escaped}"|'${escaped}')([ \\t]*:.*)$`).exec(written.replace(/\r$/, ""));
+  if (!m) return undefined;
+  // The value as written, without a note after it (`chat:   # defaults…`): the name is what changes.
+  const value = trailingComment(m[2]!.replace(/^[ \t]*:/, "").trimStart()).value.trim();
+  return value ? `${name}: ${value}` : `${name}:`;
+}
+
+/**
+ * `Title:` for `title:` (a phone's capital at the start of a line): the name in its letters,
+ * with the line renamed; with `title:` written too, which of the two to keep.
+ */
+function casedWords(key: string, name: string, path: readonly PropertyKey[], context: IssueContext, line: number | undefined, locate: Locate): Words {
+  const how = name === name.toLowerCase() ? "field names are written in small letters" : `field names are written in their own capitals, here \`${name}\``;
+  const renamed = renamedLine(key, name, context, line);
+  const asLine = renamed ? `\`${renamed}\`` : `\`${name}:\` followed by its value`;
+  if (hasValue(context.data, [...path, name])) {
+    const other = locate([...path, name]).line;
+    const there = other !== undefined ? `line ${other}` : `the \`${name}:\` line`;
+    return {
+      message: `unknown field \`${key}\`: ${how}, and \`${name}:\` is written too (${there})`,
+      fix: `keep one of the two lines: remove this one, or, if its value is the one you want, remove ${there} and write this one as ${asLine}`,
+    };
+  }
+  return { message: `unknown field \`${key}\`: ${how}`, fix: `write the line as ${asLine}` };
+}
+
 /** A misspelling (`topcs:` below `chat:`) of a field of a level above `group`, with that level. */
 function closestHigher(schema: z.ZodType, group: readonly PropertyKey[], key: string): { path: PropertyKey[]; key: string } | undefined {
   for (let n = group.length - 1; n >= 0; n--) {
@@ -957,4 +1047,88 @@ function commentedValue(path: PropertyKey[], list: boolean, context: IssueContex
     message: `${fieldWords(path)} is empty: ${found.length === 1 ? `its ${list ? "item" : "field"} below it, on ${where}, is` : `its ${list ? "items" : "fields"} below it, on ${where}, are`} still commented out (${found.length === 1 ? "it starts" : "they start"} with #), so YAML leaves ${found.length === 1 ? "it" : "them"} out`,
     fix: `remove the # at the start of ${where}, so that ${found.length === 1 ? "it reads" : "they read"} ${shown.length === 2 ? shown.join(" and ") : shown.join(", ")}`,
   };
+}
+
+/** What referenceProblems needs of the post beyond the item. */
+export interface ReferenceFacts {
+  /** The post's front matter, as parsed. */
+  data: Record<string, unknown>;
+  /** The post's text below the front matter: a key cited there needs no `nocite:`. */
+  body: string;
+  locate: Locate;
+  /** The YAML text and the file line it starts on, for the `references:` line written in brackets. */
+  source?: { text: string; firstLine: number };
+  /** The shared bibliography's entries by key, with their file and line; undefined when the caller has none. */
+  shared?: ReadonlyMap<string, { file: string; line?: number }>;
+}
+
+/**
+ * The key of the shared bibliography a `references:` item names and nothing more:
+ * `- fox2013`, `- "@fox2013"`, `["@fox2013"]`, or `- id: fox2013` alone; undefined otherwise.
+ */
+export function sharedKeyItem(entry: unknown, shared: ReadonlyMap<string, unknown> | undefined): string | undefined {
+  if (!shared?.size) return undefined;
+  let key: string | undefined;
+  if (typeof entry === "string") key = entry.trim().replace(/^\[(.*)\]$/s, "$1").trim().replace(/^@/, "").trim();
+  else if (typeof entry === "number") key = String(entry);
+  else if (entry && typeof entry === "object" && !Array.isArray(entry)) {
+    const fields = Object.keys(entry).filter((k) => (entry as Record<string, unknown>)[k] !== null && (entry as Record<string, unknown>)[k] !== "");
+    if (fields.length === 1 && cslField(fields[0]!) === "id") key = referenceId(entry)?.trim().replace(/^@/, "");
+  }
+  return key !== undefined && shared.has(key) ? key : undefined;
+}
+
+/**
+ * A `references:` item's problems (lib/csl-normalise.ts's), as the writer meant the item:
+ * - a key of the shared bibliography (`- fox2013`, `["@fox2013"]`, `- id: fox2013` alone) is
+ *   said to be one, cited by key, with the `nocite:` line to list it uncited, in place of "a
+ *   reference must be a set of fields" or "has no title / has no type";
+ * - "the reference has no title" is not told beside an unknown field whose fix is to write it
+ *   as `title:` (`titel:`): following both, the writer would write it twice.
+ */
+export function referenceProblems(entry: unknown, problems: readonly ItemProblem[], facts: ReferenceFacts): ItemProblem[] {
+  const key = sharedKeyItem(entry, facts.shared);
+  if (key !== undefined && problems.some((p) => (p.severity ?? "error") === "error")) return [sharedKeyProblem(key, facts)];
+  return problems.filter((p) => {
+    const missing = /^the reference has no (\S+)$/.exec(p.message)?.[1];
+    return !missing || !problems.some((q) => q !== p && q.message.startsWith("unknown field `") && (q.fix.includes(`\`${missing}\``) || q.fix.includes(`\`${missing}:`)));
+  });
+}
+
+/** A list of keys as `nocite:` takes them, in brackets, each "@key". */
+function nociteLineOf(keys: readonly string[]): string {
+  return `nocite: [${keys.map((k) => JSON.stringify(`@${k}`)).join(", ")}]`;
+}
+
+function sharedKeyProblem(key: string, facts: ReferenceFacts): ItemProblem {
+  const entry = facts.shared!.get(key) as { file?: string; line?: number } | undefined;
+  const place = entry?.file ? ` (${entry.file}${entry.line ? `, line ${entry.line}` : ""})` : "";
+  const items = Array.isArray(facts.data.references) ? (facts.data.references as unknown[]) : [];
+  const keys = items.map((item) => sharedKeyItem(item, facts.shared));
+  const escaped = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const cited = (k: string) => new RegExp(`(?<![\\p{L}\\p{N}_])@(?:${escaped(k)}|\\{${escaped(k)}\\})(?![\\p{L}\\p{N}_])`, "u").test(facts.body);
+  const nocite = nociteSchema.safeParse(facts.data.nocite);
+  const listed = new Set(facts.data.nocite === undefined || !nocite.success ? [] : nocite.data.map((k) => k.replace(/^@/, "")));
+  const nociteLine = facts.data.nocite !== undefined ? facts.locate(["nocite"]).line : undefined;
+  // The `references:` line, when the whole list is written in brackets on it and holds only shared keys.
+  const listLine = facts.locate(["references"]).line;
+  const flow = facts.source && listLine !== undefined && items.length > 0 && keys.every((k) => k !== undefined) && items.every((_, i) => facts.locate(["references", i]).line === listLine)
+    ? facts.source.text.split("\n")[listLine - facts.source.firstLine]?.trim()
+    : undefined;
+  const all = keys.every((k) => k !== undefined);
+  const remove = flow ? `remove the line \`${flow}\`` : all && items.length === 1 ? "remove this item and the `references:` line" : "remove this item";
+  // loadPost starts it with the reference's id or number, as every reference's message.
+  const message = `\`${key}\` is in the shared bibliography${place}, whose works are cited by their key, not listed in \`references:\``;
+  if (cited(key)) return { path: [], message, fix: `${remove}: the text cites it already ([@${key}])` };
+  if (listed.has(key) || listed.has("*")) return { path: [], message, fix: `${remove}: \`nocite:\`${nociteLine !== undefined ? ` (line ${nociteLine})` : ""} lists it already` };
+  if (facts.data.nocite !== undefined) {
+    return { path: [], message, fix: `${remove}, and cite it in the text as [@${key}], or, to list it without citing it, add "@${key}" to \`nocite:\`${nociteLine !== undefined ? ` (line ${nociteLine})` : ""}` };
+  }
+  // Every shared key of the list not cited in the text: one `nocite:` line for them all.
+  const uncited = [...new Set(keys.filter((k): k is string => k !== undefined && !cited(k)))];
+  const line = nociteLineOf(uncited);
+  if (flow && uncited.length === keys.length) {
+    return { path: [], message, fix: `cite it in the text as [@${key}] and ${remove}; or, to list it without citing it, write \`${line}\` in place of that line` };
+  }
+  return { path: [], message, fix: `${remove}, and cite it in the text as [@${key}]; or, to list it without citing it, add the line \`${line}\`${uncited.length > 1 ? ` (it lists the other shared ${uncited.length === 2 ? "key" : "keys"} of \`references:\` too)` : ""}` };
 }

@@ -187,8 +187,8 @@ describe("a draft flag under another name", () => {
     assert.equal(fixedPost([...base, "draft: true"]).draft, true);
   });
 
-  it("`Draft: true`: did you mean `draft`? Renamed, the post stays a draft", () => {
-    assert.deepEqual(messages([...base, "Draft: true"]), ["4:1  Draft  unknown field `Draft` → did you mean `draft`?"]);
+  it("`Draft: true`: written in small letters, the line given; renamed, the post stays a draft", () => {
+    assert.deepEqual(messages([...base, "Draft: true"]), ["4:1  Draft  unknown field `Draft`: field names are written in small letters → write the line as `draft: true`"]);
     assert.equal(fixedPost([...base, "draft: true"]).draft, true);
   });
 
