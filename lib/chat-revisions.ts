@@ -200,6 +200,108 @@ export function unrevisedMoves(recorded: ChatRevisions | undefined, posts: reado
   return out;
 }
 
+/** A chat calendars were given, not yet over, that the site no longer publishes. */
+export interface WithdrawnChat {
+  /** The address it was published at (its calendar UID is made of it). */
+  url: string;
+  recorded: RecordedChat;
+  /**
+   * Why it is gone: the post at that address is now a draft, dated after today, or has no
+   * `chat:`; or no post has that address, and another post published now, not in the record,
+   * has its times (the post renamed: its address changed); or no post has it at all.
+   */
+  why: "draft" | "date" | "chat" | "renamed" | "gone";
+  /** The post the warning is told in: the one at that address, or the one it was renamed to. */
+  file?: string;
+  date?: string;
+  /** For a chat gone: the other addresses it was published at (renamed, each published by a build). */
+  alsoAt?: string[];
+}
+
+/**
+ * The published chats in `recorded`, not yet over by `now` nor cancelled, that no post of
+ * `posts` publishes any more: made a draft, dated ahead, its `chat:` removed, renamed or
+ * deleted. Subscribers' calendars drop such a chat without a word (a downloaded .ics keeps
+ * it), and links to its page lead nowhere; a chat that will not take place is cancelled
+ * instead (README, "Cancelled, postponed or moved chats"). `postUrls` holds the address of
+ * every post file, with errors or not: one whose post could not be read is not told gone
+ * (its own errors are). A cancelled chat's calendars already show it called off.
+ */
+export function withdrawnChats(recorded: ChatRevisions | undefined, posts: readonly ChatOfPost[], postUrls: ReadonlySet<string>, today: string, now = Date.now()): WithdrawnChat[] {
+  if (!recorded) return [];
+  const out: WithdrawnChat[] = [];
+  const byUrl = new Map(posts.map((p) => [p.url, p]));
+  for (const [url, chat] of Object.entries(recorded)) {
+    if (chat.end <= now || chat.status === "cancelled") continue;
+    const post = byUrl.get(url);
+    if (post) {
+      if (publishedChat(post, today)) continue;
+      out.push({ url, recorded: chat, why: post.draft ? "draft" : post.date > today ? "date" : "chat", file: post.file, date: post.date });
+      continue;
+    }
+    if (postUrls.has(url)) continue;
+    // Two chats never start at one moment (an error between posts): one published at this chat's is this post renamed.
+    const renamed = posts.find((p) => publishedChat(p, today) && p.chat.startMillis === chat.start);
+    // Once a build has published it under its new address too, calendars have both: renaming it
+    // back would only change its address again.
+    if (renamed && recorded[renamed.url]) continue;
+    out.push(renamed ? { url, recorded: chat, why: "renamed", file: renamed.file, date: renamed.date } : { url, recorded: chat, why: "gone" });
+  }
+  out.sort((a, b) => a.recorded.start - b.recorded.start || (a.url < b.url ? -1 : 1));
+  // One chat published at several addresses (renamed, each published) is told gone once.
+  const gone = new Map<number, WithdrawnChat>();
+  return out.filter((chat) => {
+    if (chat.why !== "gone") return true;
+    const first = gone.get(chat.recorded.start);
+    if (!first) return gone.set(chat.recorded.start, chat), true;
+    (first.alsoAt ??= []).push(chat.url);
+    return false;
+  });
+}
+
+/**
+ * The warning for a withdrawn chat: at the line that took it off the site (`draft:`, `date:`),
+ * at the top of a renamed post, or, for a post no longer there, on the posts' folder.
+ */
+export function withdrawnChatWarning(chat: WithdrawnChat, options: { today: string; zone: string; postsDir: string; where: (file: string, field: readonly string[]) => Position }): Diagnostic {
+  const when = `${writtenTime(chat.recorded.start, options.zone)}, ${options.zone} time`;
+  const name = chat.url.replace(/^\/posts\/|\/$/g, "");
+  const cancel = `if the chat will not take place, keep it published and write \`cancelled: true\` under \`chat:\` with \`updated: ${options.today}\` (see the README, "Cancelled, postponed or moved chats")`;
+  const lost = "readers who subscribed to the site's calendar lose it without a word, and links to its page lead nowhere";
+  switch (chat.why) {
+    case "draft":
+      return {
+        severity: "warning", file: chat.file!, ...options.where(chat.file!, ["draft"]), field: "draft",
+        message: `this chat (${when}) was published by an earlier build; as a draft it leaves the site: ${lost}`,
+        fix: `remove \`draft: true\`; ${cancel}`,
+      };
+    case "date":
+      return {
+        severity: "warning", file: chat.file!, ...options.where(chat.file!, ["date"]), field: "date",
+        message: `this chat (${when}) was published by an earlier build; dated ${chat.date}, after today (${options.today}), it leaves the site until then: ${lost}`,
+        fix: `write back the day it was published, ${options.today} or earlier (a change to the chat is dated in \`updated:\`, not \`date:\`); ${cancel}`,
+      };
+    case "chat":
+      return {
+        severity: "warning", file: chat.file!, ...options.where(chat.file!, ["chat"]), field: "chat",
+        message: `this post's chat (${when}) was published by an earlier build; without \`chat:\` it leaves the calendars: ${lost.replace(", and links to its page lead nowhere", "")}`,
+        fix: `write its \`chat:\` back; ${cancel}`,
+      };
+    case "renamed":
+      return {
+        severity: "warning", file: chat.file!, line: 1, column: 1, field: "",
+        message: `this post's chat (${when}) was published at ${chat.url}; renamed, the post is at another address, which calendars take for another chat: readers who added it get it twice, and links to ${chat.url} lead nowhere`,
+        fix: `rename the file back so that its name ends in \`-${name}.md\` (the part after the date is the post's address)`,
+      };
+    case "gone":
+      return {
+        severity: "warning", file: options.postsDir, field: "",
+        message: `the chat published at ${[chat.url, ...(chat.alsoAt ?? [])].join(" and at ")} (${when}) is no longer in ${options.postsDir}/: ${lost}`,
+        fix: `bring its post back (its file name ends in ${[chat.url, ...(chat.alsoAt ?? [])].map((url) => `\`-${url.replace(/^\/posts\/|\/$/g, "")}.md\``).join(" or ")}; git keeps every version of it); ${cancel}`,
+      };
+  }
+}
+
 /**
  * The posts whose chat, not yet over by `now`, changed since calendars were given an `updated:`
  * dated ahead (a typo a build published: 2027-11-25 for 2026-11-25). Calendar apps take no

@@ -6,11 +6,11 @@ import { isDeepStrictEqual } from "node:util";
 import { trace } from "./build-trace.ts";
 import { fileLookup, probesHold, type FileProbe } from "./file-case.ts";
 import type { SharedBibliography } from "./bibliography.ts";
-import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning, type ChatOfPost, type ChatRevisions } from "./chat-revisions.ts";
+import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning, withdrawnChats, withdrawnChatWarning, type ChatOfPost, type ChatRevisions } from "./chat-revisions.ts";
 import { now, today } from "./clock.ts";
 import { crossFileProblems, sitePostsHold, unresolvedCitationProblems, type LinkingPost, type UnresolvedCitation } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
-import { isPostFile, listPageFiles, listPostFiles, unpublishableFiles } from "./content-paths.ts";
+import { isPostFile, listPageFiles, listPostFiles, POSTS_DIR, slugFromFile, unpublishableFiles } from "./content-paths.ts";
 import { readYamlDocument, recordValidatedYaml, splitFrontMatter } from "./front-matter.ts";
 import { dataFileLayoutProblems, loadPage } from "./page-loader.ts";
 import { loadPost, type LoadContext, type LoadResult, type Post } from "./post-loader.ts";
@@ -231,10 +231,13 @@ export function loadCorpus(root: string, settings: Settings, options: CorpusOpti
   // Published chats whose time changed since a build recorded them, without a later `updated:`:
   // the build, the preview and (from its records, lib/site-check.ts) the check tell them alike.
   const moves = unrevisedMoves(calendarRevisions, [...posts, ...brokenChats], day, settings.chat.zone, clock.getTime());
-  if (moves.length) {
+  // Published chats no post publishes any more: made a draft, dated ahead, renamed or deleted.
+  const withdrawn = withdrawnChats(calendarRevisions, [...posts, ...brokenChats], new Set(files.map((file) => `/posts/${slugFromFile(file)}/`)), day, clock.getTime());
+  if (moves.length || withdrawn.length) {
     const held = frontMatterPositions(root, { readYamlDocument, splitFrontMatter });
     const where = (file: string, field: readonly string[]) => (field.join(".") === "chat.start" ? located.get(file) : undefined) ?? held(file, field);
     diagnostics.push(...moves.map((move) => unrevisedMoveWarning(move, { today: day, now: clock, where })));
+    diagnostics.push(...withdrawn.map((chat) => withdrawnChatWarning(chat, { today: day, zone: settings.chat.zone, postsDir: POSTS_DIR, where })));
   }
   diagnostics.push(...site.diagnostics);
   if (!ahead) citationProblems.push(...posts.flatMap((post) => resolvePostCitations(post, site.bibliography, root, style).diagnostics));
@@ -297,6 +300,7 @@ function rememberValidation(root: string, settings: Settings, files: string[], s
         ? {
             facts: {
               file, url: post.url, date: post.date, draft: post.draft, postLinks: post.postLinks, title: post.title, ...(post.titleAt ? { titleAt: post.titleAt } : {}),
+              ...(post.topics.length ? { topics: post.topics, ...(post.topicsAt ? { topicsAt: post.topicsAt } : {}) } : {}),
               ...(post.updated !== undefined ? { updated: post.updated, ...(post.updatedAt ? { updatedAt: post.updatedAt } : {}), ...(post.updatedFieldAt ? { updatedFieldAt: post.updatedFieldAt } : {}) } : {}),
               ...(post.tags.length ? { tags: post.tags, tagsAt: post.tagsAt } : {}),
               ...(post.references.length ? { references: post.references.map(({ id }) => ({ id })) } : {}),

@@ -86,6 +86,10 @@ export interface CrossFilePost extends LinkingPost {
     /** Where `cancelled:`, `postponed:` or `moved_from:` is written. */
     changeAt?: Position;
   };
+  /** Its questions (`topics:`), for a post copied from another with them; absent in facts kept by an older chatpost. */
+  topics?: readonly string[];
+  /** Where `topics:` is written; `where` is asked when missing. */
+  topicsAt?: Position;
   /** The day it was last corrected (`updated:`), YYYY-MM-DD. */
   updated?: string;
   /** The moment of that correction when written with its time, with the offset: 2017-05-01T14:30-04:00. */
@@ -149,6 +153,7 @@ export function crossFileProblems(posts: CrossFilePost[], options: CrossFileOpti
   out.push(...unrevisedChanges(posts, today, where));
   out.push(...chatClashes(posts, where));
   out.push(...titleClashes(posts, where));
+  out.push(...copiedChats(posts, where));
   // A post with errors of its own keeps its tags: a spelling differing from another post's is reported at once.
   out.push(...tagProblems([...posts, ...linkingOnly.filter((p) => p.tags?.length)], where));
   return out;
@@ -262,6 +267,57 @@ function titleClashes(posts: CrossFilePost[], where: NonNullable<CrossFileOption
         severity: "warning", file: post.file, ...(post.titleAt ?? where(post.file, ["title"])), field: "title",
         message: `this post has the same title as ${named}: in the archive, feeds, search results and calendars readers cannot tell ${others.length > 1 ? "them" : "the two"} apart`,
         fix: "give each post a title of its own, e.g. one that says that week's theme (\"Online communities: sponsorship\")",
+      });
+    }
+  }
+  return out;
+}
+
+/** Chats this far apart or more may repeat their questions on purpose (a yearly review). */
+const COPY_WEEKS = 8;
+
+/**
+ * What a post copied from another for the next chat kept: last week's questions, or its
+ * `moved_from:`, which says the new chat was moved from the time the old one had. Told on
+ * the later chat only (the earlier is as it was published), naming the one it matches:
+ * - the same questions, every one of two or more (capitals, spaces and quote marks aside),
+ *   in chats less than COPY_WEEKS apart: further apart, a chat held again may repeat them;
+ * - the same `moved_from:`: a chat is moved from a time only it had.
+ * Drafts are left out, as by the title clashes: the warning comes when `draft: true` is
+ * removed, before readers see the copy.
+ */
+function copiedChats(posts: CrossFilePost[], where: NonNullable<CrossFileOptions["where"]>): Diagnostic[] {
+  const chats = posts.filter((p) => p.chat && !p.draft).sort((a, b) => a.chat!.startMillis - b.chat!.startMillis || byCodeUnit(a.file, b.file));
+  const out: Diagnostic[] = [];
+  const byTopics = groupBy(chats.filter((p) => (p.topics?.length ?? 0) >= 2), (p) => p.topics!.map(titleKey).join("\n"));
+  for (const group of byTopics.values()) {
+    for (let i = 1; i < group.length; i++) {
+      const [before, post] = [group[i - 1]!, group[i]!];
+      const weeks = (post.chat!.startMillis - before.chat!.startMillis) / (7 * 86_400_000);
+      if (weeks >= COPY_WEEKS) continue;
+      const when = chatWhenAmong([post, before]);
+      // What else the copy kept that says something of this chat: [the field, the fix if it is not so].
+      const alsoKept = [
+        ...(post.chat!.status && post.chat!.status === before.chat!.status ? [[`\`${post.chat!.status}: true\``, `if this chat is not ${post.chat!.status}, delete \`${post.chat!.status}: true\``]] : []),
+        ...(post.chat!.movedFrom && post.chat!.movedFrom.startMillis === before.chat!.movedFrom?.startMillis ? [["`moved_from:`", "if this chat was not moved, delete `moved_from:`"]] : []),
+      ];
+      out.push({
+        severity: "warning", file: post.file, ...(post.topicsAt ?? where(post.file, ["topics"])), field: "topics",
+        message: `this chat (${when(post)}) has the same ${post.topics!.length} questions as the chat in ${before.file} (${when(before)}): a post copied from another keeps them${alsoKept.length ? `; it also has that post's ${list(alsoKept.map(([field]) => field!))}` : ""}`,
+        fix: [`write this chat's own questions under \`topics:\``, ...alsoKept.map(([, fix]) => fix!)].join("; "),
+      });
+    }
+  }
+  const byMovedFrom = groupBy(chats.filter((p) => p.chat!.movedFrom), (p) => p.chat!.movedFrom!.startMillis);
+  for (const group of byMovedFrom.values()) {
+    for (let i = 1; i < group.length; i++) {
+      const [before, post] = [group[i - 1]!, group[i]!];
+      // Said with the questions above when they are the same too.
+      if (out.some((d) => d.file === post.file && d.message.includes("`moved_from:`"))) continue;
+      out.push({
+        severity: "warning", file: post.file, ...(post.chat!.changeAt ?? where(post.file, ["chat", "moved_from"])), field: "chat.moved_from",
+        message: `\`moved_from:\` is the same as in ${before.file}: it says this chat was moved from the time that post's chat had before it moved; a post copied from another keeps it`,
+        fix: "delete the line: `moved_from:` is only for a published chat whose time was changed",
       });
     }
   }

@@ -69,6 +69,8 @@ export interface Post {
   title: string;
   /** Where the title is written, for the checks between posts (two posts titled alike). */
   titleAt?: Position;
+  /** Where `topics:` is written, for the checks between posts (a post copied with another's questions). */
+  topicsAt?: Position;
   /** Publish date, YYYY-MM-DD. */
   date: string;
   /** The day it was last corrected, YYYY-MM-DD, never before `date`. */
@@ -565,6 +567,7 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
     url: `/posts/${slug}/`,
     title: fm.title,
     titleAt: doc.locate(["title"]),
+    ...(fm.topics?.length ? { topicsAt: doc.locate(["topics"]) } : {}),
     date: fm.date,
     ...(fm.updated !== undefined ? { updated: fm.updated.slice(0, 10) } : {}),
     ...(updatedAt !== undefined ? { updatedAt } : {}),

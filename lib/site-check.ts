@@ -8,12 +8,12 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { trace } from "./build-trace.ts";
-import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning } from "./chat-revisions.ts";
+import { chatRevisionsKey, mustStayAhead, readChatRevisions, unrevisedMoves, unrevisedMoveWarning, withdrawnChats, withdrawnChatWarning } from "./chat-revisions.ts";
 import { checkCacheFolder, projectCache, type ContentCache } from "./content-cache.ts";
 import { now, today } from "./clock.ts";
 import { crossFileProblems, unresolvedCitationProblems } from "./cross-file-checks.ts";
 import type { Diagnostic, Position } from "./diagnostics.ts";
-import { listContentFiles, listDataFiles, listPageFiles, listPostFiles, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
+import { listContentFiles, listDataFiles, listPageFiles, listPostFiles, POSTS_DIR, slugFromFile, unpublishableFiles, SETTINGS_FILE } from "./content-paths.ts";
 import type { Settings } from "./settings.ts";
 import type { TemplateLanguage } from "./template-check.ts";
 import {
@@ -193,12 +193,15 @@ export async function checkSite(root: string, templates?: TemplateLanguage): Pro
   const revisionsKey = cache && chatRevisionsKey(root, settings.url);
   const recorded = revisionsKey ? readChatRevisions(cache!, revisionsKey) : undefined;
   const moves = unrevisedMoves(recorded, [...facts, ...brokenChats], day, settings.chat.zone, now().getTime());
+  // Published chats no post publishes any more: made a draft, dated ahead, renamed or deleted.
+  const withdrawn = withdrawnChats(recorded, [...facts, ...brokenChats], new Set(files.map((file) => `/posts/${slugFromFile(file)}/`)), day, now().getTime());
   // An unresolved citation may name the line of another post's reference, a chat whose length changed its `duration:`: only then is the YAML parser loaded.
-  const held = unresolved.length || moves.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
-  const moveWarnings = moves.map((move) => unrevisedMoveWarning(move, {
-    today: day, now: now(),
-    where: (file, field) => (field.join(".") === "chat.start" ? positions.get(file) : undefined) ?? held!(file, field),
-  }));
+  const held = unresolved.length || moves.length || withdrawn.length ? frontMatterPositions(root, await import("./front-matter.ts")) : undefined;
+  const where = (file: string, field: readonly string[]) => (field.join(".") === "chat.start" ? positions.get(file) : undefined) ?? held!(file, field);
+  const moveWarnings = [
+    ...moves.map((move) => unrevisedMoveWarning(move, { today: day, now: now(), where })),
+    ...withdrawn.map((chat) => withdrawnChatWarning(chat, { today: day, zone: settings.chat.zone, postsDir: POSTS_DIR, where })),
+  ];
   const templateProblems = templates ? (await checkTemplatePagesOnRecord(root, templates, cache)).diagnostics : [];
   // A JSON data file (content/posts/posts.json, content/_data/links.json) or a `layout` in one, or in a .11tydata.js: read each time, its module only when there is such a file.
   // Any file of content/_data/ but the settings (Eleventy leaves some unread, lib/page-loader.ts), or a data file of pages.

@@ -1,0 +1,49 @@
+// Which published chats the site no longer publishes (lib/chat-revisions.ts withdrawnChats):
+// only chats not yet over and not cancelled, never a post whose file is there but could not
+// be read (its own errors come first), and a rename only until a build publishes the new address.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { withdrawnChats, type ChatOfPost, type ChatRevisions } from "../../lib/chat-revisions.ts";
+
+const START = Date.parse("2026-12-02T01:30:00Z"); // 2026-12-01 20:30 in New York
+const HOUR = 3_600_000;
+const TODAY = "2026-11-24";
+const NOW = Date.parse("2026-11-24T17:00:00Z");
+const recorded: ChatRevisions = { "/posts/upcoming/": { start: START, end: START + HOUR, revision: null } };
+const post = (changes: Partial<ChatOfPost> = {}): ChatOfPost => ({
+  file: "content/posts/2026-11-20-upcoming.md", url: "/posts/upcoming/", date: "2026-11-20", draft: false,
+  chat: { startMillis: START, endMillis: START + HOUR },
+  ...changes,
+});
+const urls = (...names: string[]) => new Set(names.map((n) => `/posts/${n}/`));
+const why = (posts: ChatOfPost[], present = urls("upcoming"), record = recorded, now = NOW) => withdrawnChats(record, posts, present, TODAY, now).map((w) => [w.url, w.why, w.file]);
+
+describe("withdrawnChats", () => {
+  it("tells a draft, a date ahead and a post without its chat, at that post", () => {
+    assert.deepEqual(why([post({ draft: true })]), [["/posts/upcoming/", "draft", "content/posts/2026-11-20-upcoming.md"]]);
+    assert.deepEqual(why([post({ date: "2026-11-25" })]), [["/posts/upcoming/", "date", "content/posts/2026-11-20-upcoming.md"]]);
+    const { chat: _chat, ...withoutChat } = post();
+    assert.deepEqual(why([withoutChat]), [["/posts/upcoming/", "chat", "content/posts/2026-11-20-upcoming.md"]]);
+  });
+
+  it("tells nothing of a chat still published, over, or cancelled", () => {
+    assert.deepEqual(why([post()]), []);
+    assert.deepEqual(why([post({ draft: true })], urls("upcoming"), recorded, START + HOUR), []);
+    assert.deepEqual(why([post({ draft: true })], urls("upcoming"), { "/posts/upcoming/": { ...recorded["/posts/upcoming/"]!, status: "cancelled" } }), []);
+    assert.deepEqual(withdrawnChats(undefined, [post({ draft: true })], urls("upcoming"), TODAY, NOW), []);
+  });
+
+  it("leaves a post whose file is there but could not be read to its own errors", () => {
+    assert.deepEqual(why([], urls("upcoming")), []);
+    assert.deepEqual(why([], urls()), [["/posts/upcoming/", "gone", undefined]]);
+  });
+
+  it("tells a renamed post at its new file until a build has published the new address", () => {
+    const renamed = post({ file: "content/posts/2026-11-20-next.md", url: "/posts/next/" });
+    assert.deepEqual(why([renamed], urls("next")), [["/posts/upcoming/", "renamed", "content/posts/2026-11-20-next.md"]]);
+    const both: ChatRevisions = { ...recorded, "/posts/next/": recorded["/posts/upcoming/"]! };
+    assert.deepEqual(why([renamed], urls("next"), both), []);
+    // A draft at the new name is no rename: the chat is gone.
+    assert.deepEqual(why([{ ...renamed, draft: true }], urls("next")), [["/posts/upcoming/", "gone", undefined]]);
+  });
+});
