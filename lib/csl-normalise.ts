@@ -90,6 +90,14 @@ export type ReferenceSyntax = "yaml" | "json" | "bibtex";
 export interface NormaliseOptions {
   /** "yaml" unless told: front matter and CSL YAML files. */
   syntax?: ReferenceSyntax;
+  /**
+   * The YAML source of a field of the reference, by its key as written: the line its key is on
+   * and the key's column (1-based); undefined when it cannot be found. Given by a reader that
+   * has the source (a post's front matter), it tells a list in square brackets
+   * (`author: [Topol, Eric]`) from one item per line, and places a fix at the key's
+   * indentation. Without it a list's values alone decide (see splitNamesProblem).
+   */
+  fieldSource?: (key: string) => { line: string; column: number } | undefined;
 }
 
 const FIELD_BY_LOWER_CASE = new Map([...CSL_FIELDS].map((f) => [f.toLowerCase(), f]));
@@ -187,6 +195,11 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
     // A .bib file's langid and language are read from its source (lib/bibliography.ts), where both are known.
     const languageProblem = field === "language" && syntax !== "bibtex" ? unreadLanguage(value, (tag) => fieldLine(syntax, key, tag)) : undefined;
     if (NAME_FIELDS.has(field)) {
+      const split = syntax === "bibtex" ? undefined : splitNamesProblem(value, field, key, syntax, options.fieldSource);
+      if (split) {
+        problems.push({ path: [key], ...split });
+        continue;
+      }
       const names = normaliseNames(value, field, [key], problems, syntax);
       if (names) out[field] = names;
     } else if (DATE_FIELDS.has(field)) {
@@ -656,6 +669,98 @@ function normaliseNames(value: unknown, field: string, path: (string | number)[]
     }
   }
   return names;
+}
+
+// One or a few initials standing alone: "S", "S.", "J. A.", "J.-P.". No organisation or
+// one-word author is written so; in a list of names, one is the given half of "Family, Given".
+const LONE_INITIALS = /^\p{Lu}\.?$|^(?:\p{Lu}\.[ \t]?-?){2,3}$/u;
+
+/** One family name as it starts "Family, Given": one capitalised word, not in capitals (WHO), after particles if any ("van Beethoven"). */
+function familyHalf(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  const last = words.at(-1);
+  if (!last || !words.slice(0, -1).every((w) => PARTICLES.has(w))) return false;
+  return NAME_WORD.test(last) && !/^\p{Lu}+$/u.test(last) && !LONE_INITIALS.test(last) && !organisationName(last) && !LEGAL_FORM.test(last);
+}
+
+/** Given names as they end "Family, Given": capitalised words or initials ("Eric", "David J.", "S.", "JA"), not an acronym of a place or a company's form (UK, AG). */
+function givenHalf(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > MOST_GIVEN_NAMES) return false;
+  if (LONE_INITIALS.test(text.trim())) return true;
+  return words.every((w) => (NAME_WORD.test(w) && (!/^\p{Lu}{2,}$/u.test(w) || (INITIALS.test(w) && !NOT_INITIALS.has(w)))) || PARTICLES.has(w)) && !organisationName(text);
+}
+
+/**
+ * A list of names whose items are the halves of "Family, Given" names: `author: [Topol, Eric]`
+ * is YAML's list of two texts, "Topol" and "Eric", printed as two authors ("Topol & Eric"),
+ * and `[Fox, S., Duggan, M.]` as four. The rule, for a list of two texts or more, none with a
+ * comma or an object:
+ * - any item that is initials alone ("S.", "M", "J. A.") makes it an error wherever the list
+ *   is written: no organisation or one-word author is written so. Each such item is read as
+ *   the given names of the family name before it;
+ * - otherwise, an even count that alternates a family name (one capitalised word, particles
+ *   allowed: "Topol", "van Beethoven") and given names ("Eric", "David J.") is one too, when the
+ *   list is written in square brackets on the key's line (or the source is not known, as in a
+ *   CSL JSON file, whose lists are all in brackets). Names in capitals (WHO, UNICEF), of an
+ *   organisation's words, or of several words ("Kate Doe") are never family names here, and an
+ *   odd count (`[Cochrane]`, `[Plato]`, `[WHO, UNICEF, Cochrane]`) never pairs up. Two one-word
+ *   names (`[Plato, Aristotle]`) read both ways, so the fix shows both; one per line, or with
+ *   `literal:`, they are left as written.
+ */
+function splitNamesProblem(value: unknown, field: string, key: string, syntax: "yaml" | "json", fieldSource: NormaliseOptions["fieldSource"]): { message: string; fix: string } | undefined {
+  if (!Array.isArray(value) || value.length < 2 || !value.every((v) => typeof v === "string" && v.trim() && !v.includes(","))) return undefined;
+  const items = (value as string[]).map((v) => v.trim());
+  const initialsAt = items.flatMap((t, i) => (LONE_INITIALS.test(t) ? [i] : []));
+  const paired = items.length % 2 === 0 && items.every((t, i) => (i % 2 === 0 ? familyHalf(t) : givenHalf(t)));
+  if (!initialsAt.length && !paired) return undefined;
+  const source = syntax === "yaml" ? fieldSource?.(key) : undefined;
+  // The key's line as written from the key on: `author: [`, `"author": [`.
+  const after = source?.line.slice(source.column - 1);
+  const written = after === undefined ? undefined : after.replace(/^["']/, "").startsWith(key) && /^["']?[ \t]*:[ \t]*\[/.test(after.replace(/^["']/, "").slice(key.length));
+  // One item per line is what the fix asks for: only initials alone there are a mistake.
+  if (!initialsAt.length && written === false) return undefined;
+  // The people: each family name with the given names after it (an item of initials joins the word before it).
+  const people: string[] = [];
+  let open = false;
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i]!;
+    const given = paired ? i % 2 === 1 : initialsAt.includes(i);
+    if (given && open) {
+      people[people.length - 1] = dotted(`${people.at(-1)}, ${t}`);
+      open = false;
+    } else if (given && i + 1 < items.length && familyHalf(items[i + 1]!) && !initialsAt.includes(i + 1)) {
+      // `[S., Fox]`: initials before the family name, as in "S. Fox".
+      people.push(dotted(`${items[++i]}, ${t}`));
+      open = false;
+    } else {
+      people.push(t);
+      open = familyHalf(t);
+    }
+  }
+  const who = NAMES_OF.get(field) ?? "names";
+  const quoted = (list: string[]) => (list.length > 1 ? `${list.slice(0, -1).map((t) => `"${t}"`).join(", ")} and "${list.at(-1)}"` : `"${list[0]}"`);
+  const brackets = written || syntax === "json" ? `in square brackets each comma separates two names, so ` : "";
+  const initialsWord = initialsAt.length ? `; ${quoted(initialsAt.map((i) => items[i]!))} ${initialsAt.length > 1 ? "are initials" : "is initials"}, not a name` : "";
+  const message = `the ${who} are read as ${items.length} names, ${quoted(items)}: ${brackets}a name written "Family, Given" is split in two${initialsWord}`;
+  // Two one-word names (`[Plato, Aristotle]`, `[Google, Microsoft]`) read both ways; "David J." is no name alone.
+  const bothWays = !initialsAt.length && items.every((t) => !/\s/.test(t));
+  const ifPeople = bothWays ? `if ${people.length === 1 ? "it is one person" : `they are ${people.length} people`}, ` : "";
+  const oneWordEach = `if they are ${items.length} names of one word each (organisations, or one-word names such as Plato)`;
+  if (syntax === "json") {
+    const fix = `${ifPeople}write each person as one text, family name first, then a comma: "${field}": [${people.map((n) => JSON.stringify(n)).join(", ")}]`;
+    return { message, fix: bothWays ? `${fix}; ${oneWordEach}, write each with "literal": "${field}": [${items.map((t) => `{"literal": ${JSON.stringify(t)}}`).join(", ")}]` : fix };
+  }
+  const asPeople = `${ifPeople}write one person per line, family name first, then a comma`;
+  // At the key's indentation when it starts its line (`    author:` below `  - id:`), else (unknown, or in `{…}`) as the README shows a field.
+  const indent = source && /^[ \t]*(?:-[ \t]+)?$/.test(source.line.slice(0, source.column - 1)) ? " ".repeat(source.column - 1) : "  ";
+  const lines = (names: string[]) => `\n${indent}${key}:\n${names.map((n) => `${indent}  - ${yamlScalar(n)}`).join("\n")}`;
+  if (!bothWays) return { message, fix: `${asPeople}:${lines(people)}` };
+  // Written one per line, the names are left as written; where that cannot be told from brackets, `literal:` keeps them so.
+  const asWords = written
+    ? `${oneWordEach}, write one per line:${lines(items)}`
+    : `${oneWordEach}, write each with \`literal:\`:\n${indent}${key}:\n${items.map((n) => `${indent}  - literal: ${yamlScalar(n)}`).join("\n")}`;
+  return { message, fix: `${asPeople}:${lines(people)}\n${asWords}` };
 }
 
 // The small words after a hyphen that are not a given name of their own ("Abd-al", "Ahmad-ud-Din"):

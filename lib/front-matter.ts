@@ -3,6 +3,7 @@
 import { isDocument, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import { fieldPath, type Diagnostic, type Position } from "./diagnostics.ts";
 import { splitFrontMatter, type SplitFile } from "./front-matter-split.ts";
+import { pastedReferences, withoutPasted } from "./pasted-references.ts";
 import { itemsInOneItemRead, withoutRisingLabels, withoutTopicLabel } from "./topic-labels.ts";
 import { readsAsNonText, readsAsNumber, yamlScalar } from "./yaml-text.ts";
 import { cslField, EMOJI_JOINER, ZERO_WIDTH_CHARS, INVISIBLE_IN_IDENTIFIER, INVISIBLE_IN_NUMBER, INVISIBLE_IN_TEXT, INVISIBLE_VALUE, invisibleName, NBSP, numberEffect, visibleNumber } from "./csl-normalise.ts";
@@ -340,6 +341,15 @@ function linePositions(text: string): (offset: number) => { line: number; col: n
 }
 
 function readYaml(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
+  // A BibTeX entry or RIS record pasted below a post's `references:`: one error naming the
+  // format, and none of YAML's, on its lines or below them (RIS even reads as one text). The
+  // rest is read as if it were not there; the field is left unread (no data), as for a YAML error.
+  const pasted = firstLine > 1 ? pastedReferences(text, firstLine) : [];
+  if (pasted.length) {
+    const rest = readYaml(withoutPasted(text, pasted), file, firstLine, options);
+    const told: Diagnostic[] = pasted.map((p) => ({ severity: "error", file, line: p.line + firstLine - 1, column: p.column, field: "references", message: p.message, fix: p.fix }));
+    return { ...rest, data: undefined, diagnostics: [...told, ...rest.diagnostics] };
+  }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false });
   const lines = text.split("\n");
   const linePos = linePositions(text);

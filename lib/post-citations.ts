@@ -46,6 +46,15 @@ export interface SharedFailures {
 }
 const failuresOf = (shared: SharedBibliography): SharedFailures => shared as SharedBibliography & SharedFailures;
 
+/**
+ * A post whose `references:` could not be read, and whose ids could not be read from it either
+ * (a BibTeX entry or RIS record pasted there, a YAML slip before any `id:`): its YAML error is
+ * already reported, and any key may be one of its works. Set by lib/post-loader.ts.
+ */
+export interface UnreadReferences {
+  referencesUnread?: boolean;
+}
+
 let parser: MarkdownIt | undefined;
 // Prefixes and suffixes are markdown too, rendered without citation parsing.
 const affixes = new MarkdownIt({ html: false, linkify: false, typographer: true });
@@ -124,6 +133,8 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
     return true;
   };
   const broken = new Set(post.brokenReferences);
+  // No key is said to be missing from references that could not be read: the writer would add the work twice.
+  const unread = (post as CitingPost & UnreadReferences).referencesUnread === true;
   // Shared entries left out for an error of their own, and shared files that could not be read (both reported with the bibliography).
   const failures = failuresOf(shared);
   const sharedBroken = failures.broken ?? new Map<string, { file: string; line?: number }>();
@@ -199,6 +210,7 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
           if (failed !== "told") diagnostics.push(failed);
           continue;
         }
+        if (unread) continue;
         const problem: Diagnostic = {
           ...at,
           message: `the citation ${cluster.source} cites "${c.key}", which is neither in this post's references nor in the shared bibliography`,
@@ -246,6 +258,7 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
           if (failed !== "told") diagnostics.push(failed);
           continue;
         }
+        if (unread) continue;
         const guess = closest(key, known());
         const problem: Diagnostic = {
           severity: "error", file: post.file, ...locate(["nocite", i]), field: fieldPath(["nocite", i]),

@@ -4,6 +4,7 @@ import path from "node:path";
 import { currentZoneName, isoOffset, resolveChatStart, zoneWarning, type ChatInstant } from "./chat-time.ts";
 import { followedHashtag } from "./chat-address.ts";
 import { normaliseItem, referenceId, sameDoiProblem, type CslItem } from "./csl-normalise.ts";
+import { pastedIds } from "./pasted-references.ts";
 import { fieldPath, fieldWords, type Diagnostic, type Position } from "./diagnostics.ts";
 import { firstFreeName, slugFromFile, suggestedPostFile } from "./content-paths.ts";
 import { dateSlips } from "./post-dates.ts";
@@ -108,6 +109,8 @@ export interface Post {
 export type CitingPost = Pick<Post, "file" | "references" | "nocite" | "body" | "bodyLine"> & {
   /** Ids of references too broken to use, already reported: a citation of one is not reported again. */
   brokenReferences?: string[];
+  /** `references:` could not be read, nor any id in it (a RIS record pasted there): no citation is reported as missing from it (lib/post-citations.ts). */
+  referencesUnread?: boolean;
 };
 
 export interface LoadResult {
@@ -397,7 +400,10 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
   // References YAML could not read whole (a quote left open, a `- id:` out of line): the ids
   // written in them are works the post has, its YAML error already told; a citation of one
   // is not told to add it again (a writer would add a duplicate).
-  const brokenReferences: string[] = partial?.lostText.has("references") ? writtenIds(partial.lostText.get("references")!) : [];
+  // A BibTeX entry pasted there has its key as its id (`@article{shaver2022,`).
+  const lostReferences = partial?.lostText.get("references");
+  const brokenReferences: string[] = lostReferences !== undefined ? [...new Set([...writtenIds(lostReferences), ...pastedIds(lostReferences)])] : [];
+  const referencesUnread = lostReferences !== undefined && brokenReferences.length === 0;
   // The same ids with their lines and that of the error to fix first, for a post that cites one (lib/cross-file-checks.ts).
   const unreadable = brokenReferences.length ? unreadableReferences(split.yaml, split.yamlLine, brokenReferences, diagnostics.slice(0, checkedFrom)) : [];
   // Where each broken reference is among those written, for a post that cites one (lib/cross-file-checks.ts).
@@ -408,8 +414,16 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
     const dois = new Map<string, string>();
     // A key of the shared bibliography listed as a reference is said to be one (schema-messages.ts).
     const facts = { data: rawData, body: split.body, locate: doc.locate, source: { text: split.yaml, firstLine: split.yamlLine }, ...(ctx.sharedBibliography ? { shared: ctx.sharedBibliography.entries } : {}) };
+    const yamlLines = split.yaml.split("\n");
     rawData.references.forEach((entry, i) => {
-      const normalised = normaliseItem(entry);
+      // The field's line as written: `author: [Topol, Eric]` is told from one name per line.
+      const normalised = normaliseItem(entry, {
+        fieldSource: (key) => {
+          const at = doc.locate(["references", i, key]);
+          const line = at.line === undefined ? undefined : yamlLines[at.line - split.yamlLine];
+          return line === undefined ? undefined : { line, column: at.column ?? 1 };
+        },
+      });
       const { item } = normalised;
       const problems = referenceProblems(entry, normalised.problems, facts);
       // `ID:` is accepted as `id:` (capitals do not matter in field names, as in pandoc).
@@ -533,7 +547,7 @@ function loadPostOnly(file: string, fileText: string, ctx: LoadContext, read: { 
   const chatStartAt = doc.locate(["chat", "start"]);
   if (diagnostics.some((d) => d.severity === "error") || !fm) {
     const nocite = fm?.nocite ?? validField(frontMatterSchema.shape.nocite, rawData.nocite) ?? [];
-    const citing: CitingPost = { file, references, nocite, body: split.body, bodyLine: split.bodyLine, ...(brokenReferences.length ? { brokenReferences } : {}) };
+    const citing: CitingPost = { file, references, nocite, body: split.body, bodyLine: split.bodyLine, ...(brokenReferences.length ? { brokenReferences } : {}), ...(referencesUnread ? { referencesUnread } : {}) };
     // Its links and tags are checked against the other posts' too, and its references are
     // named to a post that cites one of them without having it (references are per post).
     const linking: LinkingPost | undefined =
@@ -655,7 +669,7 @@ function unreadableReferences(yaml: string, yamlLine: number, ids: readonly stri
   const errorLines = errors.filter((d) => d.severity === "error" && d.line !== undefined).map((d) => d.line!);
   const errorLine = errorLines.find((l) => l >= yamlLine + start && l < yamlLine + end) ?? errorLines[0];
   return ids.map((id) => {
-    const at = start < 0 ? -1 : lines.slice(start, end).findIndex((l) => writtenIds(l).includes(id));
+    const at = start < 0 ? -1 : lines.slice(start, end).findIndex((l) => writtenIds(l).includes(id) || pastedIds(l).includes(id));
     return { id, ...(at >= 0 ? { line: yamlLine + start + at } : {}), ...(errorLine !== undefined ? { errorLine } : {}) };
   });
 }
