@@ -266,23 +266,30 @@ function yearlyShape(t: Transition, zone: string): YearlyShape {
   return { key: `${month} ${weekday} ${local.slice(9)} ${t.fromMinutes} ${t.toMinutes}`, month, byDay };
 }
 
-/** The yearly rule that every year of `years` (each its transitions) follows, as each transition's BYMONTH and BYDAY, if there is one. */
-function commonRule(years: Transition[][], zone: string): Array<{ month: number; byDay: string }> | undefined {
-  const shapes = years.map((transitions) => transitions.map((t) => yearlyShape(t, zone)));
-  const first = shapes[0]!;
-  if (first.length === 0 || first.length > 2) return undefined;
-  const rule: Array<{ month: number; byDay: string }> = [];
-  for (let i = 0; i < first.length; i++) {
-    let byDay = first[i]!.byDay;
-    for (const year of shapes) {
-      if (year.length !== first.length || year[i]!.key !== first[i]!.key) return undefined;
-      byDay = byDay.filter((b) => year[i]!.byDay.includes(b));
-    }
-    // `-1SU` first (tzdata's "lastSun") where both fit every year.
-    if (!byDay.length) return undefined;
-    rule.push({ month: first[i]!.month, byDay: byDay[0]! });
+/** A yearly rule: each transition's shape, with every BYDAY that gives its day in each year the rule covers so far. */
+type YearlyRule = YearlyShape[];
+
+/** The rule a year's transitions would give alone (one or two changes a year), if any. */
+function yearRule(transitions: Transition[], zone: string): YearlyRule | undefined {
+  if (transitions.length === 0 || transitions.length > 2) return undefined;
+  return transitions.map((t) => yearlyShape(t, zone));
+}
+
+/**
+ * `rule` narrowed to the BYDAY forms that `year` gives too, or nothing when that year does not
+ * follow it. The forms kept are those every year so far shares: 2023 (24 March, `4FR` only) and
+ * 2024 (29 March, `-1FR` only) each share a form with 2025, but no rule gives both.
+ */
+function narrowRule(rule: YearlyRule, year: Transition[], zone: string): YearlyRule | undefined {
+  if (year.length !== rule.length) return undefined;
+  const narrowed: YearlyRule = [];
+  for (const [i, shape] of rule.entries()) {
+    const other = yearlyShape(year[i]!, zone);
+    const byDay = shape.byDay.filter((b) => other.byDay.includes(b));
+    if (other.key !== shape.key || !byDay.length) return undefined;
+    narrowed.push({ ...shape, byDay });
   }
-  return rule;
+  return narrowed;
 }
 
 /**
@@ -294,7 +301,10 @@ function commonRule(years: Transition[][], zone: string): Array<{ month: number;
  * Outlook and Exchange keep only the STANDARD and the DAYLIGHT with the latest DTSTART and make
  * each a yearly rule ([MS-OXCICAL] 2.1.3.1.1.19.2): so the zone's rule in force at the last chat
  * (the same transitions that year and the next, as the nth or last weekday of a month) is written
- * as an RRULE from the first year it held, and only the years before as one-off observances
+ * as an RRULE from the first year it held: the first from which one BYDAY gives the day of every
+ * year to the last (RFC 5545 3.8.5.3: the DTSTART is the rule's first occurrence; Israel changed
+ * on the 4th Friday of March in 2023 but the last in 2024, so its rule starts in 2024), and only
+ * the years before as one-off observances
  * (RFC 5545 3.6.5), after the observance in force on 1 January of the first year. A zone with
  * no rule in force at its last chat (no change that year and the next: Mexico City since 2023)
  * has every observance written as STANDARD, the latest being its current offset, so that Outlook
@@ -306,10 +316,16 @@ export function vtimezone(zone: string, fromMillis: number, toMillis: number, lo
   const firstYear = new Date(fromMillis).getUTCFullYear();
   const lastYear = new Date(toMillis).getUTCFullYear();
   const inForce = (year: number) => transitionsInYear(zone, year);
-  // The first year from which every year to the one after the last chat follows one rule.
-  const rule = commonRule([inForce(lastYear), inForce(lastYear + 1)], zone);
+  // The first year from which every year to the one after the last chat follows one rule:
+  // going back while some BYDAY still gives the change's day in every one of those years.
+  const latest = yearRule(inForce(lastYear), zone);
+  let rule = latest && narrowRule(latest, inForce(lastYear + 1), zone);
   let ruleFrom = lastYear;
-  if (rule) while (ruleFrom > firstYear && commonRule([inForce(ruleFrom - 1), inForce(lastYear), inForce(lastYear + 1)], zone)) ruleFrom--;
+  while (rule && ruleFrom > firstYear) {
+    const wider = narrowRule(rule, inForce(ruleFrom - 1), zone);
+    if (!wider) break;
+    [rule, ruleFrom] = [wider, ruleFrom - 1];
+  }
   const noRule = !rule && inForce(lastYear).length === 0 && inForce(lastYear + 1).length === 0;
   const history: Transition[] = [];
   for (let y = firstYear; y < (rule ? ruleFrom : lastYear + 1); y++) history.push(...inForce(y));
@@ -334,7 +350,8 @@ export function vtimezone(zone: string, fromMillis: number, toMillis: number, lo
   };
   observance(start, startOffset, startOffset);
   for (const t of history) observance(t.atMillis, t.fromMinutes, t.toMinutes);
-  yearly.forEach((t, i) => observance(t.atMillis, t.fromMinutes, t.toMinutes, `FREQ=YEARLY;BYMONTH=${rule![i]!.month};BYDAY=${rule![i]!.byDay}`));
+  // The first form left: `-1SU` (tzdata's "lastSun") where both fit every year.
+  yearly.forEach((t, i) => observance(t.atMillis, t.fromMinutes, t.toMinutes, `FREQ=YEARLY;BYMONTH=${rule![i]!.month};BYDAY=${rule![i]!.byDay[0]}`));
   lines.push("END:VTIMEZONE");
   return lines;
 }
@@ -387,11 +404,28 @@ export function postCalendarPath(post: Pick<ChatPost, "url">): string {
   return `${post.url}chat.ics`;
 }
 
-/** "#hcldr chat: Online Communities"; "Cancelled: #hcldr chat: …" for a chat called off, as some calendar apps show no STATUS. */
+// Where Unicode's Bidi_Class defaults to right-to-left (R or AL: Hebrew, Arabic, Syriac,
+// Thaana, N'Ko… and their presentation forms; DerivedBidiClass.txt).
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/**
+ * Text that follows an English label (`#hcldr chat: `, `T1: `), between FIRST STRONG ISOLATE
+ * and POP DIRECTIONAL ISOLATE when it holds right-to-left letters (UAX #9): in the label's
+ * left-to-right line an Arabic title's closing `?` or `)` would otherwise show at its right
+ * end, after the last word read. Other text is left as it is, byte for byte.
+ */
+export function isolatedText(text: string): string {
+  return RIGHT_TO_LEFT.test(text) ? `\u2068${text}\u2069` : text;
+}
+
+/**
+ * "#hcldr chat: Online Communities"; "Cancelled: #hcldr chat: …" for a chat called off, as some
+ * calendar apps show no STATUS. A right-to-left title is isolated (isolatedText).
+ */
 export function chatSummary(post: ChatPost): string {
   if (!post.chat) return post.title;
   const state = post.chat.status === "cancelled" ? "Cancelled: " : post.chat.status === "postponed" ? "Postponed: " : "";
-  return `${state}${post.chat.hashtag} chat: ${post.title}`;
+  return `${state}${post.chat.hashtag} chat: ${isolatedText(post.title)}`;
 }
 
 /** Midnight UTC of a YYYY-MM-DD day, in milliseconds. */
@@ -429,7 +463,7 @@ export function chatDetails(post: ChatPost, site: CalendarSite, pageUrl: string)
     ...(status === "cancelled" ? ["This chat is cancelled: it will not take place."] : []),
     ...(status === "postponed" ? ["This chat is postponed: its new time will be announced on its page."] : []),
     ...(post.chat && !status ? [`Join ${post.chat.hashtag} on ${post.chat.platform}: ${post.chat.url}`] : []),
-    ...(post.topics.length ? [post.topics.map((t, i) => `T${i + 1}: ${t}`).join("\n")] : []),
+    ...(post.topics.length ? [post.topics.map((t, i) => `T${i + 1}: ${isolatedText(t)}`).join("\n")] : []),
     `Announcement and reading list: ${pageUrl}`,
   ];
   return paragraphs.join("\n\n");
