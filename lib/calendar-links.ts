@@ -1,6 +1,8 @@
 // Links that put a chat in a reader's calendar or show it in every zone: Google
-// Calendar, Outlook on the web, and timeanddate.com's converter. Every value is
-// URL-encoded here; a template only places the result.
+// Calendar, Outlook on the web (for a personal Microsoft account and for a work or
+// school one), and timeanddate.com's converter. Every value is URL-encoded here; a
+// template only places the result. The title given is used as it is: a right-to-left
+// post title is already isolated in it (chatSummary, lib/calendar.ts).
 import { chatDetails, chatSummary, postCalendarPath, utcStamp, type CalendarSite, type ChatPost } from "./calendar.ts";
 
 export interface LinkEvent {
@@ -16,9 +18,24 @@ export interface LinkEvent {
 
 export interface CalendarLinks {
   google: string;
-  outlook: string;
+  /** Outlook.com: a personal Microsoft account (Outlook.com, Hotmail, Live). */
+  outlookPersonal: string;
+  /** Outlook on the web with a work or school account (Microsoft 365). */
+  outlookWork: string;
   timeAndDate: string;
 }
+
+/**
+ * Where Outlook on the web lives for each kind of Microsoft account. A personal account
+ * cannot sign in to the work one, nor a work account to the personal one; the compose
+ * deeplink and its parameters are the same on both.
+ */
+export const OUTLOOK_ORIGINS = {
+  personal: "https://outlook.live.com",
+  work: "https://outlook.office.com",
+} as const;
+
+export type OutlookAccount = keyof typeof OUTLOOK_ORIGINS;
 
 /** Query string with every name and value percent-encoded (spaces as %20, never `+`). */
 function query(pairs: Array<[string, string]>): string {
@@ -37,10 +54,10 @@ export function googleCalendarUrl(event: LinkEvent): string {
   ])}`;
 }
 
-/** Outlook on the web's compose deeplink: ISO 8601 UTC times. */
-export function outlookCalendarUrl(event: LinkEvent): string {
+/** Outlook on the web's compose deeplink, for one kind of account: ISO 8601 UTC times. */
+export function outlookCalendarUrl(event: LinkEvent, account: OutlookAccount): string {
   const iso = (millis: number) => new Date(millis).toISOString().replace(/\.\d{3}Z$/, "Z");
-  return `https://outlook.live.com/calendar/0/deeplink/compose?${query([
+  return `${OUTLOOK_ORIGINS[account]}/calendar/0/deeplink/compose?${query([
     ["path", "/calendar/action/compose"],
     ["rru", "addevent"],
     ["subject", event.title],
@@ -68,7 +85,12 @@ export function timeAndDateUrl(event: LinkEvent): string {
 }
 
 export function calendarLinks(event: LinkEvent): CalendarLinks {
-  return { google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event), timeAndDate: timeAndDateUrl(event) };
+  return {
+    google: googleCalendarUrl(event),
+    outlookPersonal: outlookCalendarUrl(event, "personal"),
+    outlookWork: outlookCalendarUrl(event, "work"),
+    timeAndDate: timeAndDateUrl(event),
+  };
 }
 
 /** `webcal://host/path` for an absolute http(s) address, so a click subscribes instead of downloading. */

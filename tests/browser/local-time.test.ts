@@ -175,7 +175,7 @@ describe("the chat's status at view time", { skip }, () => {
   it("once the chat has ended, on a page built before, names it so and hides the ways to add it to a calendar", async () => {
     const before = await open("posts/upcoming/", "Asia/Tokyo", "2026-12-02T02:00:00Z");
     assert.equal(await before.locator(".chat-block h2").textContent(), "Join the chat");
-    assert.deepEqual(await before.locator(".chat-calendar a").filter({ visible: true }).allInnerTexts(), ["Calendar file (.ics)", "Google Calendar", "Outlook", "Subscribe to every chat"]);
+    assert.deepEqual(await before.locator(".chat-calendar a").filter({ visible: true }).allInnerTexts(), ["Calendar file (.ics)", "Google Calendar", "Outlook.com", "Outlook (work or school)", "Subscribe to every chat"]);
     assert.equal(await before.locator(".chat-converter").isVisible(), true);
     await done(before);
     const after = await open("posts/upcoming/", "Asia/Tokyo", "2026-12-02T02:30:00Z");

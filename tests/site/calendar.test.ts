@@ -181,7 +181,7 @@ describe("a post's own calendar file", () => {
 });
 
 describe("calendar links on the page", () => {
-  it("links the .ics file, Google, Outlook, the time converter and the feed", () => {
+  it("links the .ics file, Google, both Outlooks, the time converter and the feed", () => {
     const doc = dom(site.read("posts/unicode/index.html"));
     assert.equal(doc.querySelector(".chat-ics")?.getAttribute("href"), "/posts/unicode/chat.ics");
     // Opened, not downloaded: iOS Safari puts a `download` link's file in Files, never in Calendar.
@@ -191,11 +191,13 @@ describe("calendar links on the page", () => {
     assert.equal(google.searchParams.get("text"), `#fixchat chat: ${UNICODE_TITLE}`);
     assert.equal(google.searchParams.get("dates"), "20261209T144500Z/20261209T161500Z");
     assert.equal(google.searchParams.get("ctz"), "Asia/Kathmandu");
-    const outlook = new URL(doc.querySelector(".chat-outlook")!.getAttribute("href")!);
-    assert.equal(outlook.hostname, "outlook.live.com");
-    assert.equal(outlook.searchParams.get("startdt"), "2026-12-09T14:45:00Z");
-    assert.equal(outlook.searchParams.get("enddt"), "2026-12-09T16:15:00Z");
-    assert.equal(outlook.searchParams.get("subject"), `#fixchat chat: ${UNICODE_TITLE}`);
+    for (const [selector, hostname] of [[".chat-outlook-personal", "outlook.live.com"], [".chat-outlook-work", "outlook.office.com"]] as const) {
+      const outlook = new URL(doc.querySelector(selector)!.getAttribute("href")!);
+      assert.equal(outlook.hostname, hostname);
+      assert.equal(outlook.searchParams.get("startdt"), "2026-12-09T14:45:00Z");
+      assert.equal(outlook.searchParams.get("enddt"), "2026-12-09T16:15:00Z");
+      assert.equal(outlook.searchParams.get("subject"), `#fixchat chat: ${UNICODE_TITLE}`);
+    }
     const converter = new URL(doc.querySelector(".chat-converter")!.getAttribute("href")!);
     assert.equal(converter.href.split("?")[0], "https://www.timeanddate.com/worldclock/fixedtime.html");
     assert.equal(converter.searchParams.get("iso"), "20261209T1445");
@@ -208,7 +210,8 @@ describe("calendar links on the page", () => {
     assert.ok(dom(site.read("subscribe/index.html")).querySelector(`#calendar ~ p a[href="webcal://${HOST}/calendar.ics"]`));
     // Out of their list, a screen reader's list of links still says what each does.
     assert.equal(doc.querySelector(".chat-google")?.getAttribute("aria-label"), "Add to Google Calendar");
-    assert.equal(doc.querySelector(".chat-outlook")?.getAttribute("aria-label"), "Add to Outlook");
+    assert.equal(doc.querySelector(".chat-outlook-personal")?.getAttribute("aria-label"), "Add to Outlook.com (personal account)");
+    assert.equal(doc.querySelector(".chat-outlook-work")?.getAttribute("aria-label"), "Add to Outlook (work or school)");
   });
 
   it("invites readers to a chat not yet over, and says of one that ended before the build that it took place, without JavaScript", () => {
@@ -217,7 +220,7 @@ describe("calendar links on the page", () => {
     assert.ok(upcoming.querySelector(".chat-status")!.hasAttribute("hidden"));
     assert.equal(upcoming.querySelectorAll(".chat-block [data-chat-upcoming][hidden]").length, 0);
     const shown = (doc: ReturnType<typeof dom>) => [...doc.querySelectorAll(".chat-calendar li:not([hidden]) a")].map((a) => text(a));
-    assert.deepEqual(shown(upcoming), ["Calendar file (.ics)", "Google Calendar", "Outlook", "Subscribe to every chat"]);
+    assert.deepEqual(shown(upcoming), ["Calendar file (.ics)", "Google Calendar", "Outlook.com", "Outlook (work or school)", "Subscribe to every chat"]);
 
     // Built on 2026-11-24: the May 2017 chat is long over.
     const past = dom(site.read("posts/online-communities/index.html"));
@@ -352,8 +355,9 @@ describe("a chat with its own hashtag", () => {
     const google = new URL(doc.querySelector(".chat-google")!.getAttribute("href")!);
     assert.equal(google.searchParams.get("location"), FOLLOW);
     assert.match(google.searchParams.get("details")!, /^Join #nursechat on Bluesky: https:\/\/bsky\.app\/hashtag\/nursechat$/m);
-    const outlook = new URL(doc.querySelector(".chat-outlook")!.getAttribute("href")!);
-    assert.equal(outlook.searchParams.get("location"), FOLLOW);
+    const outlooks = [...doc.querySelectorAll(".chat-outlook")];
+    assert.equal(outlooks.length, 2, "Outlook.com and Outlook (work or school)");
+    for (const a of outlooks) assert.equal(new URL(a.getAttribute("href")!).searchParams.get("location"), FOLLOW);
   });
 
   it("gives that page as the Event's virtual location", () => {

@@ -22,7 +22,7 @@ before(async () => {
 });
 
 const ADD_LINKS = [".chat-convert", ".chat-converter", ".chat-ics", ".chat-google", ".chat-outlook"];
-const ELSEWHERE = ["calendar.google.com", "outlook.live.com", "timeanddate.com", "chat.ics", "Calendar file (.ics)", "See the time in other zones"];
+const ELSEWHERE = ["calendar.google.com", "outlook.live.com", "outlook.office.com", "timeanddate.com", "chat.ics", "Calendar file (.ics)", "See the time in other zones"];
 
 function assertNoWayToAdd(built: BuiltSite, post: string): void {
   const html = built.read(`posts/${post}/index.html`);
@@ -43,7 +43,7 @@ function assertNoWayToAdd(built: BuiltSite, post: string): void {
 }
 
 describe("the chat block of a chat that had ended when the site was built", () => {
-  it("leaves the converter and the three ways to add it to a calendar out of the page, keeping the subscription", () => {
+  it("leaves the converter and the four ways to add it to a calendar out of the page, keeping the subscription", () => {
     for (const post of ["online-communities", "after-dst", "escaping"]) assertNoWayToAdd(site, post);
   });
 
@@ -56,15 +56,15 @@ describe("the chat block of a chat still to come", () => {
   it("keeps the converter and the calendar links, shown, each marked data-chat-upcoming for the script", () => {
     const block = dom(site.read("posts/upcoming/index.html")).querySelector(".chat-block")!;
     assert.equal(text(block.querySelector("h2")), "Join the chat");
-    for (const selector of [".chat-convert", ".chat-ics", ".chat-google", ".chat-outlook"]) {
+    for (const selector of [".chat-convert", ".chat-ics", ".chat-google", ".chat-outlook-personal", ".chat-outlook-work"]) {
       const part = block.querySelector(selector)!;
       assert.ok(part, selector);
       const marked = part.closest("[data-chat-upcoming]");
       assert.ok(marked, `${selector} is marked data-chat-upcoming`);
       assert.equal(marked.hasAttribute("hidden"), false, `${selector} is shown`);
     }
-    assert.equal(block.querySelectorAll("[data-chat-upcoming]").length, 4);
-    assert.deepEqual([...block.querySelectorAll(".chat-calendar a")].map((a) => text(a)), ["Calendar file (.ics)", "Google Calendar", "Outlook", "Subscribe to every chat"]);
+    assert.equal(block.querySelectorAll("[data-chat-upcoming]").length, 5);
+    assert.deepEqual([...block.querySelectorAll(".chat-calendar a")].map((a) => text(a)), ["Calendar file (.ics)", "Google Calendar", "Outlook.com", "Outlook (work or school)", "Subscribe to every chat"]);
   });
 });
 

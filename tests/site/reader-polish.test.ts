@@ -93,7 +93,7 @@ describe("interface words on a site in another language", () => {
     "The chat", "Topics", "References", "Share this chat", "Share this post", "Copy", "That is", "Your time:", "Hashtag", "Length",
     "Where", "This chat has ended.", "Subscribe to every chat", "Subscribe to the chat calendar", ".ics file",
     "All posts", "All years", "All tags", "By", "Updated", "See the time in other zones", "Calendar file (.ics)",
-    "Google Calendar", "Outlook", "Mastodon", "LinkedIn", "Email", "Chats tagged", "Image:", "1 hour",
+    "Google Calendar", "Outlook", "Outlook.com", "Outlook (work or school)", "Mastodon", "LinkedIn", "Email", "Chats tagged", "Image:", "1 hour",
     "Chats of 2017", "#fixchat on Bluesky", "not announced yet",
     "Chats are usually on Tuesdays at 8:30 PM EST; the next announcement is coming.",
   ]);

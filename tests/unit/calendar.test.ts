@@ -276,7 +276,7 @@ describe("a post's calendar event", () => {
     assert.equal(event.location, "https://bsky.app/hashtag/nursechat");
     assert.match(event.description, /^Join #nursechat on Bluesky: https:\/\/bsky\.app\/hashtag\/nursechat$/m);
     const links = chatLinks(guest, site, pageUrl)!;
-    for (const [href, details] of [[links.google, "details"], [links.outlook, "body"]] as const) {
+    for (const [href, details] of [[links.google, "details"], [links.outlookPersonal, "body"], [links.outlookWork, "body"]] as const) {
       const url = new URL(href);
       assert.equal(url.searchParams.get("location"), "https://bsky.app/hashtag/nursechat");
       assert.match(url.searchParams.get(details)!, /^Join #nursechat on Bluesky: https:\/\/bsky\.app\/hashtag\/nursechat$/m);
@@ -295,7 +295,7 @@ describe("a post's calendar event", () => {
     assert.match(event.description, /^Join #hcldr on Q&A <Room>, stage; 2 \\ back: https:\/\/meet\.example\/j\/123\?pwd=a,b;c$/m);
     assert.doesNotMatch(event.description, /Bluesky|bsky/);
     const links = chatLinks(elsewhere, site, pageUrl)!;
-    for (const [href, details] of [[links.google, "details"], [links.outlook, "body"]] as const) {
+    for (const [href, details] of [[links.google, "details"], [links.outlookPersonal, "body"], [links.outlookWork, "body"]] as const) {
       const url = new URL(href);
       assert.equal(url.searchParams.get("location"), "https://meet.example/j/123?pwd=a,b;c");
       assert.match(url.searchParams.get(details)!, /^Join #hcldr on Q&A <Room>, stage; 2 \\ back: /m);
@@ -318,15 +318,17 @@ describe("calendar links", () => {
     assert.doesNotMatch(links.google, /[ «»#&]{2}|\+|%2B/); // spaces are %20, never "+"
   });
 
-  it("Outlook: compose deeplink with ISO UTC times", () => {
-    const url = new URL(links.outlook);
-    assert.equal(url.origin + url.pathname, "https://outlook.live.com/calendar/0/deeplink/compose");
-    assert.equal(url.searchParams.get("rru"), "addevent");
-    assert.equal(url.searchParams.get("path"), "/calendar/action/compose");
-    assert.equal(url.searchParams.get("subject"), "#hcldr chat: Online Communities & «Santé», part 1");
-    assert.equal(url.searchParams.get("startdt"), "2017-05-03T00:30:00Z");
-    assert.equal(url.searchParams.get("enddt"), "2017-05-03T01:30:00Z");
-    assert.match(url.searchParams.get("body")!, /T1: Should vendors join\?/);
+  it("Outlook: compose deeplink with ISO UTC times, for a personal account (outlook.live.com) and a work or school one (outlook.office.com)", () => {
+    for (const [href, origin] of [[links.outlookPersonal, "https://outlook.live.com"], [links.outlookWork, "https://outlook.office.com"]] as const) {
+      const url = new URL(href);
+      assert.equal(url.origin + url.pathname, `${origin}/calendar/0/deeplink/compose`);
+      assert.equal(url.searchParams.get("rru"), "addevent");
+      assert.equal(url.searchParams.get("path"), "/calendar/action/compose");
+      assert.equal(url.searchParams.get("subject"), "#hcldr chat: Online Communities & «Santé», part 1");
+      assert.equal(url.searchParams.get("startdt"), "2017-05-03T00:30:00Z");
+      assert.equal(url.searchParams.get("enddt"), "2017-05-03T01:30:00Z");
+      assert.match(url.searchParams.get("body")!, /T1: Should vendors join\?/);
+    }
   });
 
   it("timeanddate.com: iso in UTC with p1=1440, duration and message", () => {
