@@ -15,7 +15,7 @@ import { CitationError, formatCitations, styleTraits, type CitationRequest, type
 import type { CslItem } from "./csl-normalise.ts";
 import { ContentError, fieldPath, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { readYamlDocument, splitFrontMatter } from "./front-matter.ts";
-import { citationLocatorTerms } from "./locator-terms.ts";
+import { citationLocatorTerms, locatorSpellings } from "./locator-terms.ts";
 import { createMarkdown } from "./markdown.ts";
 import { FormattingAhead } from "./parallel-formatting.ts";
 import type { CitingPost, Post } from "./post-loader.ts";
@@ -141,6 +141,11 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
   const unreadable = failures.unreadable ?? [];
   // A reference with an error of its own is still a key the writer may have meant.
   const known = () => [...own.keys(), ...broken, ...shared.entries.keys(), ...sharedBroken.keys()];
+  // The works a key may name by author and year (nearKey).
+  const works = function* () {
+    yield* post.references;
+    for (const entry of shared.entries.values()) yield entry.item;
+  };
   // A key whose shared entry is broken, or perhaps in an unread file: its error, told once
   // per post ("told" after that); undefined when neither is the case ("broken": only the former).
   const toldFailed = new Set<string>();
@@ -211,10 +216,15 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
           continue;
         }
         if (unread) continue;
+        const handle = "if this is not a citation, such as a social media handle, write \\@ instead of @";
+        const near = nearKey(c.key, cluster.source, known(), works, guess);
+        const written = near?.edits.map((e) => `\`${editSource(cluster.source, [{ ...e, text: keyText(e.id) }])}\``);
         const problem: Diagnostic = {
           ...at,
-          message: `the citation ${cluster.source} cites "${c.key}", which is neither in this post's references nor in the shared bibliography`,
-          fix: guess ? `did you mean @${guess}? write \`${withKey(cluster.source, c.key, guess)}\`` : "add the work to `references:` (or to the shared bibliography); if this is not a citation, such as a social media handle, write \\@ instead of @",
+          message: `the citation ${cluster.source} cites "${c.key}", which is neither in this post's references nor in the shared bibliography${near?.why ?? ""}`,
+          fix: !near ? `add the work to \`references:\` (or to the shared bibliography); ${handle}`
+            : near.braces ? `write the id in braces: ${written![0]}`
+            : `did you mean ${orList(near.edits.map((e) => keyText(e.id)))}? write ${orList(written!)}${near.byStart && c.mode === "author-in-text" ? `; ${handle}` : ""}`,
         };
         diagnostics.push(problem);
         unresolved.push({ key: c.key, problem, source: cluster.source });
@@ -260,11 +270,14 @@ function resolveNow(post: CitingPost, shared: SharedBibliography, root: string |
         }
         if (unread) continue;
         const guess = closest(key, known());
+        const near = nearKey(key, entry, known(), works, guess);
+        const meant = near && orList(near.edits.map((e) => keyText(e.id)));
         const problem: Diagnostic = {
           severity: "error", file: post.file, ...locate(["nocite", i]), field: fieldPath(["nocite", i]),
-          message: `nocite lists "${key}", which is neither in this post's references nor in the shared bibliography`,
+          message: `nocite lists "${key}", which is neither in this post's references nor in the shared bibliography${near?.why ?? ""}`,
           // Applied as written in either form: `- "@smith2019"` and `nocite: "@smith2019, @who2021"`.
-          fix: guess ? `did you mean @${guess}? replace ${keyText(key)} with ${keyText(guess)}` : "check the key against the shared bibliography",
+          fix: !near ? "check the key against the shared bibliography"
+            : `${near.braces ? "write the id in braces:" : `did you mean ${meant}?`} replace ${entry.slice(near.edits[0]!.at, near.edits[0]!.end)} with ${near.edits.length > 1 ? `one of ${meant}` : meant}`,
         };
         diagnostics.push(problem);
         unresolved.push({ key, problem });
@@ -302,6 +315,7 @@ function locatorProblems(post: CitingPost, clusters: CitationCluster[], terms: L
       fix: `write \`${corrected}\``,
     });
   }
+  out.push(...restatedProblems(post, clusters, terms, itemOf));
   if (!style) return out;
   // Once per post: the first citation with a locator, and the first `@key`.
   const located = clusters.filter((cluster) => cluster.items.some((item) => item.locator));
@@ -328,6 +342,67 @@ function locatorProblems(post: CitingPost, clusters: CitationCluster[], terms: L
       message: `the citation ${cluster.source} is meant to name the author in your sentence, but the site's citation style (${style.style}) names no author in the text: it prints only the citation, as [${keyText(key)}] would${others(narrative.length, narrative.length > 2 ? "such citations" : "such citation")}`,
       fix: `write the name yourself before the citation: \`${narrativeWritten(cluster, name ?? "Name", known.locators)}\`${name ? "" : ", with the author's name (or the work's title) for Name"}`,
     });
+  }
+  return out;
+}
+
+/**
+ * What a citation prints already, written again by hand (pandoc prints it twice, silently):
+ * the work's year as a locator ("[@eysenbach2008, 2008]" prints "p. 2008"), and "et al."
+ * after a key ("[@moorhead2013 et al.]" prints "(Moorhead et al., 2013 et al.)").
+ */
+function restatedProblems(post: CitingPost, clusters: CitationCluster[], terms: LocatorTerms, itemOf: (id: string) => CslItem | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // The locale's word for a page, which pandoc reads as one: "p.", "S.".
+  const page = () => locatorSpellings(terms).find((s) => s.label === "page" && s.form === "short" && !s.plural)?.text ?? "p.";
+  let lines: string[] | undefined;
+  for (const cluster of clusters) {
+    const at = { file: post.file, line: post.bodyLine + cluster.line, column: cluster.column, field: "" };
+    const { source } = cluster;
+    for (const item of cluster.items) {
+      const spot = keyAt(source, item.key);
+      if (!spot) continue;
+      const after = source.slice(spot.end);
+      const year = yearOf(itemOf(item.key));
+      // The year alone where a locator goes, with no label: "[@a, 2008]", "[@a 2008]", "@a [2008]".
+      const asLocator = item.locator === year && year !== undefined && item.label === "page"
+        ? (item.mode === "author-in-text" && cluster.items.length === 1 ? /^[ \t]*(?:\n[ \t]*)?\[\s*,?\s*(\d{4})\s*\]$/ : /^[ \t]*,?[ \t]*(\d{4})(?=\s*(?:;|\]$))/).exec(after)
+        : null;
+      if (asLocator) {
+        const corrected = editSource(source, [{ at: spot.end, end: spot.end + asLocator[0].length, text: "" }]);
+        const paged = editSource(source, [{ at: spot.end, end: spot.end + asLocator[0].length, text: item.mode === "author-in-text" ? ` [${page()} ${year}]` : `, ${page()} ${year}` }]);
+        out.push({
+          severity: "warning", ...at,
+          message: `the citation ${source} gives ${year}, the year of ${keyText(item.key)}, where a page number goes: it prints as a page ("${page()} ${year}"), and the style prints the year by itself`,
+          fix: `write \`${corrected}\` (for page ${year} of the work, write \`${paged}\`)`,
+        });
+        continue;
+      }
+      // "et al." just after the key: in the bracket, or after a narrative citation in the sentence.
+      const etAl = /^[ \t]*,?[ \t]*et\s+al\.?(?![\p{L}\p{N}])/u;
+      const inBracket = etAl.exec(after);
+      if (inBracket && !item.locator) {
+        out.push({
+          severity: "warning", ...at,
+          message: `the citation ${source} has "et al." after its key, which prints after the year: the style writes "et al." itself when a work has more authors than it names`,
+          fix: `write \`${editSource(source, [{ at: spot.end, end: spot.end + inBracket[0].length, text: "" }])}\``,
+        });
+        continue;
+      }
+      if (item.mode === "author-in-text" && spot.end === source.length && !source.includes("\n")) {
+        lines ??= post.body.split("\n");
+        const line = lines[cluster.line] ?? "";
+        const from = cluster.column - 1;
+        const following = line.startsWith(source, from) ? etAl.exec(line.slice(from + source.length)) : null;
+        if (following && !following[0].includes(",")) {
+          out.push({
+            severity: "warning", ...at,
+            message: `the citation ${source} is followed by "et al.", which then prints after the year: the style writes "et al." itself when a work has more authors than it names`,
+            fix: `write \`${source}\` in place of \`${source}${following[0]}\``,
+          });
+        }
+      }
+    }
   }
   return out;
 }
@@ -393,18 +468,133 @@ function keyLookup(ids: string[]): KeyLookup {
   };
 }
 
-/** A citation's source text with `key` cited as `id` instead ("[see @Smith2016]" → "[see @smith2016]"). */
-function withKey(source: string, key: string, id: string): string {
+// At most this many ids are offered for one key ("did you mean @a, @b or @c?"); more is no suggestion.
+const MAX_SUGGESTED = 5;
+
+/** A key that names no reference, and the ids it was likely meant to be, each with where to write it in the source. */
+interface NearKey {
+  /** Each id meant, most likely first, and the text of the source ([at, end)) its key replaces. */
+  edits: { id: string; at: number; end: number }[];
+  /** Why the key was read otherwise than meant, to end the message ("" when "did you mean" says it). */
+  why: string;
+  /** The source holds the whole id, which needs only braces. */
+  braces: boolean;
+  /** Found by the key's first letters: a social media handle is as likely. */
+  byStart: boolean;
+}
+
+/** Small letters, without the spaces and separators keys are written with: "Fox_2013" and "fox 2013" both "fox2013". */
+const folded = (text: string) => text.toLowerCase().replace(/[\s\-_:./]/g, "");
+const orList = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words.at(-1)}` : (words[0] ?? ""));
+
+/**
+ * The references a key that names none was meant to cite, from how writers miss: an id
+ * that a key without braces cannot hold ("@http://…" is read "@http"), a year written apart
+ * ("[@fox 2013]"), the author and year of a work under another id ("@garcia2019"), the
+ * start of an id ("[@fox]"), a typo (`guess`, the nearest id). Computed only for a key that
+ * does not resolve. `source` is the text that holds "@key", a citation or a nocite entry.
+ */
+function nearKey(key: string, source: string, ids: readonly string[], items: () => Iterable<CslItem>, guess: string | undefined): NearKey | undefined {
+  const spot = keyAt(source, key);
+  if (!spot) return undefined;
+  const bare = source[spot.at + 1] !== "{";
+  const after = source.slice(spot.end);
+  const found = (found: string[], why: string, end = spot.end, more: Partial<NearKey> = {}): NearKey | undefined =>
+    found.length && found.length <= MAX_SUGGESTED ? { edits: found.map((id) => ({ id, at: spot.at, end })), why, braces: false, byStart: false, ...more } : undefined;
+
+  // An id that goes on past where a key without braces ends: "http://zotero.org/…" is read "http".
+  if (bare) {
+    const longer = ids.filter((id) => id.length > key.length && id.startsWith(key) && readKey(id, 0)?.key === key);
+    if (longer.length) {
+      const stop = (id: string) => {
+        const chars = /^[^\p{L}\p{N}_]+/u.exec(id.slice(key.length))?.[0] ?? "";
+        return chars.trim() ? `"${chars.trim()}"` : "a space";
+      };
+      const whole = longer.find((id) => after.startsWith(id.slice(key.length)) && !/^[\p{L}\p{N}_]/u.test(after.slice(id.length - key.length)));
+      if (whole) {
+        return { edits: [{ id: whole, at: spot.at, end: spot.end + whole.length - key.length }], why: `; the reference id is "${whole}", but a key written without braces ends before ${stop(whole)}`, braces: true, byStart: false };
+      }
+      const rest = /^[^\s;[\]]*/.exec(after)![0].replace(/[.,]+$/, "");
+      const meant = closest(key + rest, longer) ?? (longer.length === 1 ? longer[0] : undefined);
+      if (meant) return { edits: [{ id: meant, at: spot.at, end: spot.end + rest.length }], why: `; a key written without braces ends before ${stop(meant)}, as in the reference id "${meant}"`, braces: false, byStart: false };
+    }
+  }
+
+  // A year written apart from its key: "[@fox 2013]", "[@fox, 2013]" cite "fox" at page 2013.
+  const year = /^([ \t]*,?[ \t]*)(\d{4}[a-z]?)(?![\p{L}\p{N}_])/u.exec(after);
+  if (year) {
+    const joined = folded(key + year[2]);
+    const same = ids.filter((id) => folded(id) === joined);
+    const near = same.length ? same : ids.filter((id) => folded(id).startsWith(joined));
+    const meant = found(near, `; the year "${year[2]}" is written apart from the key, so it is read as a page number`, spot.end + year[0].length);
+    if (meant) return meant;
+  }
+
+  // A key made of an author and a year ("garcia2019") for a work that has another id.
+  const authorYear = /^(\p{L}+?)[-_:.]?((?:1[5-9]|20)\d\d)/u.exec(key);
+  if (authorYear) {
+    const name = plainName(authorYear[1]!);
+    const works = [...items()].filter((item) => item.id !== key && yearOf(item) === authorYear[2] && firstAuthor(item)?.plains.includes(name));
+    const family = works.length ? firstAuthor(works[0]!)!.written : "";
+    const braced = works.some((item) => keyText(item.id).startsWith("@{"));
+    const meant = found(
+      works.map((item) => item.id),
+      works.length === 1
+        ? `; the work by ${family} from ${authorYear[2]} has the id "${works[0]!.id}"${braced ? ", which is written in braces after @, as it holds characters a key without braces cannot" : ""}`
+        : `; the works by ${family} from ${authorYear[2]} have the ids ${orList(works.map((item) => `"${item.id}"`)).replace(/ or /, " and ")}`,
+    );
+    if (meant) return meant;
+  }
+
+  // The start of an id: "[@fox]" for fox2013. Ids that go on with a digit or a separator
+  // ("fox2013", "fox_2013") first; those that go on with letters ("foxman2019") only when
+  // no typo is nearer.
+  const start = key.toLowerCase();
+  const starting = key.length >= 2 ? ids.filter((id) => id.length > key.length && id.toLowerCase().startsWith(start)) : [];
+  const byYear = starting.filter((id) => !/\p{L}/u.test(id[key.length]!));
+  const startWhy = (list: string[]) => list.length === 1 ? `; "${key}" is the start of the reference id "${list[0]}"` : `; the reference ids ${orList(list.map((id) => `"${id}"`)).replace(/ or /, " and ")} start with "${key}"`;
+  const first = found(byYear, startWhy(byYear), spot.end, { byStart: true });
+  if (first) return first;
+  if (guess) return found([guess], "");
+  return found(starting, startWhy(starting), spot.end, { byStart: true });
+}
+
+/** A name as a key writes it: small letters without accents or spaces ("García" → "garcia", "van der Berg" → "vanderberg"). */
+const plainName = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}]/gu, "");
+
+/** The first author's (or editor's) family name, as written and as a key would write it. */
+function firstAuthor(item: CslItem): { written: string; plains: string[] } | undefined {
+  const people = (Array.isArray(item.author) && item.author.length ? item.author : item.editor) as { family?: string; literal?: string; "non-dropping-particle"?: string }[] | undefined;
+  const first = Array.isArray(people) ? people[0] : undefined;
+  const written = first?.family ?? first?.literal;
+  if (typeof written !== "string" || !written) return undefined;
+  return { written, plains: [plainName(written), plainName(`${first?.["non-dropping-particle"] ?? ""}${written}`)] };
+}
+
+/** The year a work was issued, as written in a citation ("2013"); undefined when it has none. */
+function yearOf(item: CslItem | undefined): string | undefined {
+  const issued = item?.issued as { "date-parts"?: unknown[][]; literal?: string; raw?: string } | undefined;
+  const first = issued?.["date-parts"]?.[0]?.[0];
+  if (typeof first === "number" || typeof first === "string") return String(first);
+  return /\b\d{4}\b/.exec(issued?.literal ?? issued?.raw ?? "")?.[0];
+}
+
+/** Where `key` is written in a citation's source text, "@key" or "@{key}": [at, end) from the @. */
+function keyAt(source: string, key: string): { at: number; end: number } | undefined {
   for (const written of [`@{${key}}`, `@${key}`]) {
     for (let at = source.indexOf(written); at >= 0; at = source.indexOf(written, at + 1)) {
       const after = source.slice(at + written.length);
       // "@ab" is not "@abc": the key must end there (a final period is not part of a key).
-      if (written.endsWith("}") || !/^(?:[\p{L}\p{N}_]|[-:.#$%&+?<>~/][\p{L}\p{N}_])/u.test(after)) {
-        return editSource(source, [{ at, end: at + written.length, text: keyText(id) }]);
-      }
+      if (written.endsWith("}") || !/^(?:[\p{L}\p{N}_]|[-:.#$%&+?<>~/][\p{L}\p{N}_])/u.test(after)) return { at, end: at + written.length };
     }
   }
-  return source;
+  return undefined;
+}
+
+/** A citation's source text with `key` cited as `id` instead ("[see @Smith2016]" → "[see @smith2016]"). */
+function withKey(source: string, key: string, id: string): string {
+  const found = keyAt(source, key);
+  return found ? editSource(source, [{ ...found, text: keyText(id) }]) : source;
 }
 
 /** What a writer is told of a slip in citation syntax: an error when a reference id is certainly involved. */
