@@ -1,6 +1,8 @@
 import { closest, closestName } from "./suggest.ts";
 import { unreadLanguage } from "./language-tags.ts";
 import { readsAsNumber, yamlScalar } from "./yaml-text.ts";
+import { now } from "./clock.ts";
+import { tomorrowUtc, writtenDateProblem } from "./written-dates.ts";
 
 // Turns the references a writer typed (CSL YAML with pandoc's semantics, plus a few
 // convenience forms) into strict CSL-JSON. citation-js silently prints "n.d." for a
@@ -213,8 +215,14 @@ export function normaliseItem(input: unknown, options: NormaliseOptions = {}): N
           if (words.kind === "status" && !has("status")) out.status = words.status;
         }
       } else {
-        const date = normaliseDate(value, [key], problems);
-        if (date) out[field] = date;
+        const dateProblems: ItemProblem[] = [];
+        const date = normaliseDate(value, [key], dateProblems);
+        // 03/2021 and 2021/03 would be read as CSL's range from the year 3 to 2021: a month and its year.
+        const monthAndYear = typeof value === "string" && /^\s*(?:\d{1,2}\/\d{4}|\d{4}\/\d{1,2})\s*$/.test(value);
+        // 5 March 2026, 03/05/2021, March 2021: told with the line that writes the same date.
+        const written = (dateProblems.length || monthAndYear) && syntax !== "bibtex" && typeof value === "string" ? writtenCslDate(value, field, key, syntax) : undefined;
+        if (date && !written) out[field] = date;
+        problems.push(...(written ? [{ path: [key], ...written }] : dateProblems));
       }
     } else if (typeof value === "number" && !Number.isFinite(value)) {
       // YAML reads .nan and .inf as numbers, which would be printed "NaN" and "Infinity".
@@ -431,6 +439,8 @@ function aliasFix(key: string, value: unknown, target: string, ctx: ItemContext)
     if (words) return dateWordsFix(words, key, ctx.has("status"), ctx.syntax, target);
     const problems: ItemProblem[] = [];
     if (normaliseDate(value, [], problems)) return `write it as ${fieldLine(ctx.syntax, target, text)}`;
+    const written = ctx.syntax !== "bibtex" ? writtenCslDate(text, target, target, ctx.syntax) : undefined;
+    if (written) return `${written.fix}${/^write [^,(]*$/.test(written.fix) ? ` in place of ${fieldLine(ctx.syntax, key, text)}` : ""}`;
     if (letters(key) === "month") return `write the year and month together, e.g. ${fieldLine(ctx.syntax, target, "2016-08")}`;
     return `write the date as YYYY-MM-DD (or YYYY, or YYYY-MM), e.g. ${fieldLine(ctx.syntax, target, "2016-08-26")}`;
   }
@@ -1786,6 +1796,22 @@ function accessedNote(value: unknown): string | undefined {
   const mdy = /^([a-z.]+)\s+(\d{1,2}),?\s+(\d{4})$/i.exec(text);
   const [y, mo, d] = dmy ? [Number(dmy[3]), month(dmy[2]!), Number(dmy[1])] : mdy ? [Number(mdy[3]), month(mdy[1]!), Number(mdy[2])] : [0, 0, 0];
   return mo && validParts([y, mo, d]) ? `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` : "";
+}
+
+/**
+ * A reference's date written the everyday way (`accessed: 5 March 2026`, `issued: 03/05/2021`,
+ * `issued: March 2021`), with the line that writes the same date (`key` as written, `field`
+ * its CSL name); undefined for a text that is no date. The day a page was read is not after
+ * tomorrow (UTC): of the two readings of 03/12/2026, one ahead is left out.
+ */
+function writtenCslDate(text: string, field: string, key: string, syntax: ReferenceSyntax): { message: string; fix: string } | undefined {
+  const latest = field === "accessed" ? tomorrowUtc(now) : undefined;
+  return writtenDateProblem(text, {
+    line: (date) => fieldLine(syntax, key, date),
+    precision: "any",
+    time: { dropped: "a reference gives the date alone (the style prints no time)" },
+    latest,
+  });
 }
 
 const DATE_TEXT = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;

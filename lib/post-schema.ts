@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { languageTag, languageName, unreadLanguage } from "./language-tags.ts";
 import { scriptOf, textDirection, type TextDirection } from "./text-direction.ts";
+import { now } from "./clock.ts";
+import { tomorrowUtc, writtenDateProblem } from "./written-dates.ts";
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A day followed by a time of day (2027-06-01T10:00, 2027-06-01 10:00:00Z, 2027-06-01T10:00-04:00).
@@ -76,7 +78,9 @@ export const calendarDate = (field: string) =>
         ctx.addIssue({ code: "custom", message: `"${text}" is written without the zeros a date needs (YYYY-MM-DD, two digits for the month and the day) → write ${field}: ${padded}` });
         return z.NEVER;
       }
-      ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date on the calendar → write an existing date as YYYY-MM-DD, e.g. 2017-04-30` });
+      // 25/11/2026, Nov 25, 2026: the same day as YYYY-MM-DD. Both readings of 03/05/2026: a post may be dated ahead (scheduled).
+      const written = writtenDateProblem(text, { line: (day) => `${field}: ${day}`, precision: "day", time: { dropped: byTheDay } });
+      ctx.addIssue({ code: "custom", message: written ? `${written.message} → ${written.fix}` : `"${String(value)}" is not a date on the calendar → write an existing date as YYYY-MM-DD, e.g. 2017-04-30` });
       return z.NEVER;
     });
 
@@ -125,6 +129,10 @@ export const changeDate = (field: string) =>
       if (dayOk && m && !timeOk) return fail(`"${text}" is not a time of day (the hours go from 00 to 23, the minutes from 00 to 59) → write ${field}: ${day}, or with ${hosted}, e.g. ${field}: ${day}T14:30`);
       const padded = paddedDay(text);
       if (padded) return fail(`"${text}" is written without the zeros a date needs (YYYY-MM-DD, two digits for the month and the day) → write ${field}: ${padded}`);
+      // 25/11/2026, Nov 25, 2026 2:30pm: the same day (and time) as the line to write. Of the two readings of
+      // 03/12/2026, one after tomorrow (UTC) is left out: a change is not dated ahead (lib/post-dates.ts futureChange).
+      const written = writtenDateProblem(text, { line: (day) => `${field}: ${day}`, precision: "day", time: "keep", latest: tomorrowUtc(now) });
+      if (written) return fail(`${written.message} → ${written.fix}`);
       return fail(`"${String(value)}" is not a date on the calendar → write the day you changed the post as YYYY-MM-DD, e.g. 2017-05-01, or the day and the time where the chat is hosted, e.g. 2017-05-01T14:30`);
     });
 

@@ -147,7 +147,8 @@ describe("fields CSL does not have", () => {
   });
 
   it("asks for digits when a date field's value is not a date, and joins a month to its year", () => {
-    assert.equal(only({ date: "26 August 2016" }).fix, "write the date as YYYY-MM-DD (or YYYY, or YYYY-MM), e.g. `issued: 2016-08-26`");
+    assert.equal(only({ date: "26 August 2016" }).fix, "write `issued: 2016-08-26` in place of `date: 26 August 2016`");
+    assert.equal(only({ date: "someday" }).fix, "write the date as YYYY-MM-DD (or YYYY, or YYYY-MM), e.g. `issued: 2016-08-26`");
     assert.equal(only({ month: "aug" }).fix, "write the year and month together, e.g. `issued: 2016-08`");
   });
 

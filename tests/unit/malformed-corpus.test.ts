@@ -66,7 +66,7 @@ const CORPUS: Record<string, Expected[]> = {
   "empty-topics": [{ field: "topics", line: 4, column: 1, words: ["empty list", "one per line"] }],
   // Dates, zones and daylight saving time.
   "date-does-not-exist": [{ field: "date", line: 3, column: 1, words: ['"2017-02-30" is not a date', "YYYY-MM-DD"] }],
-  "date-day-first": [{ field: "date", line: 3, column: 1, words: ['"30/04/2017" is not a date', "YYYY-MM-DD"] }],
+  "date-day-first": [{ field: "date", line: 3, column: 1, words: ['"30/04/2017" is not written as YYYY-MM-DD', "write date: 2017-04-30"] }],
   "zone-abbreviation": [{ field: "chat.zone", line: 6, column: 3, words: ['"EST" is an abbreviation', "America/New_York"] }],
   "crlf-bad-zone": [{ field: "chat.zone", line: 6, column: 3, words: ['"PST" is an abbreviation', "America/Los_Angeles"] }],
   "zone-unknown": [{ field: "chat.zone", line: 6, column: 3, words: ["not an IANA time zone", "Area/City"] }],
@@ -79,7 +79,7 @@ const CORPUS: Record<string, Expected[]> = {
   "reference-without-id": [{ field: "references[0].id", line: 5, column: 5, words: ["has no id", "add `id:`"] }],
   "reference-unknown-type": [{ field: "references[0].type", line: 6, column: 5, words: ['"journal-article" is not a CSL type'] }],
   "reference-duplicate-id": [{ field: "references[1].id", line: 13, column: 5, words: ["used twice in this post", "(also item 1 of `references`)", "its own id"] }],
-  "reference-bad-date": [{ field: "references[0].issued", line: 12, column: 5, words: ['"26/08/2016" is not a date', "YYYY-MM-DD"] }],
+  "reference-bad-date": [{ field: "references[0].issued", line: 12, column: 5, words: ['"26/08/2016" is not written as YYYY-MM-DD', "write `issued: 2016-08-26`"] }],
   "references-not-a-list": [{ field: "references", line: 4, column: 1, words: ["expected a list of references, found a group of fields", "- id:"] }],
   "reference-misspelt-field": [{ field: "references[0].container_title", line: 10, column: 5, words: ["unknown field `container_title`", "did you mean `container-title`?"] }],
   // In-text citations (checked by lib/post-citations.ts): the body line and column of the citation.

@@ -30,11 +30,17 @@ describe("date: with a time of day", () => {
   }
 
   it("a day that is not on the calendar is still told so, time or not", () => {
-    for (const written of ["2027-06-31", "2027-06-31T10:00", "June 1, 2027"]) {
+    for (const written of ["2027-06-31", "2027-06-31T10:00"]) {
       const [d] = load(text(written)).diagnostics;
       assert.equal(d!.message, `"${written}" is not a date on the calendar`, written);
       assert.match(d!.fix ?? "", /^write an existing date as YYYY-MM-DD/);
     }
+  });
+
+  it("a date written in words is read, with the line to write (lib/written-dates.ts)", () => {
+    const [d] = load(text("June 1, 2027")).diagnostics;
+    assert.equal(d!.message, '"June 1, 2027" is not written as YYYY-MM-DD (year, month, then day, in digits)');
+    assert.equal(d!.fix, "write date: 2027-06-01");
   });
 
   it("a plain date is taken as it is", () => {
