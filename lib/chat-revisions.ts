@@ -240,6 +240,9 @@ export function withdrawnChats(recorded: ChatRevisions | undefined, posts: reado
       continue;
     }
     if (postUrls.has(url)) continue;
+    // Published at another address too, with these times, and that post is still there: it
+    // was renamed and built (its chat may have moved since). Calendars have it there.
+    if (Object.entries(recorded).some(([other, was]) => other !== url && was.start === chat.start && was.end === chat.end && postUrls.has(other))) continue;
     // Two chats never start at one moment (an error between posts): one published at this chat's is this post renamed.
     const renamed = posts.find((p) => publishedChat(p, today) && p.chat.startMillis === chat.start);
     // Once a build has published it under its new address too, calendars have both: renaming it
@@ -291,7 +294,7 @@ export function withdrawnChatWarning(chat: WithdrawnChat, options: { today: stri
       return {
         severity: "warning", file: chat.file!, line: 1, column: 1, field: "",
         message: `this post's chat (${when}) was published at ${chat.url}; renamed, the post is at another address, which calendars take for another chat: readers who added it get it twice, and links to ${chat.url} lead nowhere`,
-        fix: `rename the file back so that its name ends in \`-${name}.md\` (the part after the date is the post's address)`,
+        fix: `rename the file back so that its name ends in \`-${name}.md\` (the part after the date is the post's address); if the site has already been published with the new name, leave it: renaming it back would change its address again, and your next \`npm run build\` takes note of it`,
       };
     case "gone":
       return {

@@ -282,6 +282,8 @@ const COPY_WEEKS = 8;
  * the later chat only (the earlier is as it was published), naming the one it matches:
  * - the same questions, every one of two or more (capitals, spaces and quote marks aside),
  *   in chats less than COPY_WEEKS apart: further apart, a chat held again may repeat them;
+ *   so may a chat held in place of a cancelled or postponed one, and an edition of the same
+ *   chat for another zone;
  * - the same `moved_from:`: a chat is moved from a time only it had.
  * Drafts are left out, as by the title clashes: the warning comes when `draft: true` is
  * removed, before readers see the copy.
@@ -295,6 +297,9 @@ function copiedChats(posts: CrossFilePost[], where: NonNullable<CrossFileOptions
       const [before, post] = [group[i - 1]!, group[i]!];
       const weeks = (post.chat!.startMillis - before.chat!.startMillis) / (7 * 86_400_000);
       if (weeks >= COPY_WEEKS) continue;
+      // Held again after being called off, or the same chat for other zones (an edition for
+      // another region): the questions are meant to be the same.
+      if ((before.chat!.status && !post.chat!.status) || (before.chat!.zone && post.chat!.zone && before.chat!.zone !== post.chat!.zone)) continue;
       const when = chatWhenAmong([post, before]);
       // What else the copy kept that says something of this chat: [the field, the fix if it is not so].
       const alsoKept = [

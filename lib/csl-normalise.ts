@@ -711,8 +711,9 @@ function givenHalf(text: string): boolean {
  *   the given names of the family name before it;
  * - otherwise, an even count that alternates a family name (one capitalised word, particles
  *   allowed: "Topol", "van Beethoven") and given names ("Eric", "David J.") is one too, when the
- *   list is written in square brackets on the key's line (or the source is not known, as in a
- *   CSL JSON file, whose lists are all in brackets). Names in capitals (WHO, UNICEF), of an
+ *   list is written in square brackets on the key's line, or in a CSL JSON file, whose lists
+ *   are all in brackets (in YAML whose lines are not known, a shared CSL YAML file, it is not
+ *   told: the list may be written one name per line). Names in capitals (WHO, UNICEF), of an
  *   organisation's words, or of several words ("Kate Doe") are never family names here, and an
  *   odd count (`[Cochrane]`, `[Plato]`, `[WHO, UNICEF, Cochrane]`) never pairs up. Two one-word
  *   names (`[Plato, Aristotle]`) read both ways, so the fix shows both; one per line, or with
@@ -728,8 +729,9 @@ function splitNamesProblem(value: unknown, field: string, key: string, syntax: "
   // The key's line as written from the key on: `author: [`, `"author": [`.
   const after = source?.line.slice(source.column - 1);
   const written = after === undefined ? undefined : after.replace(/^["']/, "").startsWith(key) && /^["']?[ \t]*:[ \t]*\[/.test(after.replace(/^["']/, "").slice(key.length));
-  // One item per line is what the fix asks for: only initials alone there are a mistake.
-  if (!initialsAt.length && written === false) return undefined;
+  // One item per line is what the fix asks for: only initials alone there are a mistake. In
+  // YAML whose lines are not known (a shared CSL YAML file) the list may be written so too.
+  if (!initialsAt.length && syntax === "yaml" && written !== true) return undefined;
   // The people: each family name with the given names after it (an item of initials joins the word before it).
   const people: string[] = [];
   let open = false;

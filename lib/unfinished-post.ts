@@ -41,16 +41,21 @@ export interface UnfinishedInput {
 }
 
 // A question's label at the start of a line of the text, as announcements print them:
-// T1, T1:, **T1:**, Q1., Topic 1 -, Question 1) … followed by the question.
-const QUESTION_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:T|Q|Topic|Question)[ \t]?(\d{1,2})[ \t]*[:.)\-–—]?(?:\*\*|__)?[:.)\-–—]?[ \t]+(\S.*)$/i;
+// T1, T1:, **T1:**, Q1., Topic 1 -, Question 1) … followed by the question. No two runs of
+// spaces meet (linear time on any line); a space before the punctuation is left on the
+// question and taken off it below.
+const QUESTION_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:T|Q|Topic|Question)[ \t]?(\d{1,2})(?:(?:\*\*|__)?[:.)\-–—](?:\*\*|__)?|\*\*|__)?[ \t]+(\S.*)$/i;
 
 export function unfinishedPostProblems(input: UnfinishedInput): UnfinishedProblem[] {
   const out: UnfinishedProblem[] = [];
   if (!input.draft) out.push(...scaffoldTextProblems(input));
   if (input.hasChat && !input.topicsWritten) {
     const questions = questionLines(input.body);
-    // Two or more: one line starting "T1 …" may be a sentence ("Q1 results were…").
-    if (questions.length >= 2) {
+    // Two or more, numbered 1, 2, … in order, at least half of them asking something: lines
+    // such as "T1 diabetes is…" / "T2 diabetes is…" or "Q1 2026 saw…" are sentences.
+    const numbered = questions.every((q, i) => q.number === i + 1);
+    const asking = questions.filter((q) => /\?\s*(?:#\S+\s*)*$/.test(q.question)).length * 2 >= questions.length;
+    if (questions.length >= 2 && numbered && asking) {
       const first = questions[0]!;
       const last = questions[questions.length - 1]!;
       const lines = first.line === last.line ? `line ${input.bodyLine + first.line}` : `lines ${input.bodyLine + first.line}–${input.bodyLine + last.line}`;
@@ -101,9 +106,9 @@ function scaffoldTextProblems(input: UnfinishedInput): UnfinishedProblem[] {
   return out;
 }
 
-/** Lines of `body` that start with a question's label, outside code, with their 0-based line and the question. */
-function questionLines(body: string): { line: number; question: string }[] {
-  const out: { line: number; question: string }[] = [];
+/** Lines of `body` that start with a question's label, outside code, with their 0-based line, number and question. */
+function questionLines(body: string): { line: number; number: number; question: string }[] {
+  const out: { line: number; number: number; question: string }[] = [];
   let fence: string | undefined;
   body.split("\n").forEach((text, line) => {
     const marker = /^[ \t]*(`{3,}|~{3,})/.exec(text)?.[1];
@@ -113,7 +118,8 @@ function questionLines(body: string): { line: number; question: string }[] {
     }
     if (fence) return;
     const m = QUESTION_LINE.exec(text);
-    if (m) out.push({ line, question: m[2]!.replace(/(\*\*|__)\s*$/, "").trim() });
+    // The question as a topic holds it: without the label's punctuation or the bold around it.
+    if (m) out.push({ line, number: Number(m[1]), question: m[2]!.replace(/^[:.)\-–—][ \t]*/, "").replace(/^(\*\*|__)(.*)\1$/, "$2").replace(/(\*\*|__)$/, "").trim() });
   });
   return out;
 }

@@ -80,7 +80,7 @@ describe("a published chat taken off the site", () => {
   });
 
   it("renamed: a warning on the renamed file, naming the address to keep", () => {
-    const line = `${RENAMED}:1:1  warning: this post's chat (2026-12-01T20:30, America/New_York time) was published at /posts/upcoming/; renamed, the post is at another address, which calendars take for another chat: readers who added it get it twice, and links to /posts/upcoming/ lead nowhere → rename the file back so that its name ends in \`-upcoming.md\` (the part after the date is the post's address)`;
+    const line = `${RENAMED}:1:1  warning: this post's chat (2026-12-01T20:30, America/New_York time) was published at /posts/upcoming/; renamed, the post is at another address, which calendars take for another chat: readers who added it get it twice, and links to /posts/upcoming/ lead nowhere → rename the file back so that its name ends in \`-upcoming.md\` (the part after the date is the post's address); if the site has already been published with the new name, leave it: renaming it back would change its address again, and your next \`npm run build\` takes note of it`;
     assertOneWarning(runs.renamedCheck!, line, "check");
     assertOneWarning(runs.renamedBuild!, line, "build");
     // Published under its new address too, calendars have both: renaming it back would change its address again.

@@ -109,7 +109,23 @@ describe("the chat's questions written in the text", () => {
     assert.deepEqual(told(post("```\nT1: a\nT2: b\n```\n")), []);
     assert.deepEqual(problems(post(body, "topics:\n  - Who makes your rota?\n")).map(shown), []);
     assert.deepEqual(told(`---\ntitle: Recap\ndate: 2026-11-20\n---\n${body}`), []);
+    // Sentences that start like labels: not numbered from 1, or not asking anything.
+    assert.deepEqual(told(post("- T1 diabetes is autoimmune.\n- T2 diabetes is the commoner kind.\n")), []);
+    assert.deepEqual(told(post("Q1 2026 saw growth.\nQ2 2026 saw more.\n")), []);
+    assert.deepEqual(told(post("T2: How?\nT3: Who?\n")), []);
     // The rule is seen by each of those: the same lines with a chat and no `topics:` are told.
     assert.equal(told(post(body)).length, 1);
+  });
+
+  it("gives each question without its label's punctuation or the bold around it", () => {
+    const [found] = problems(post("T1: **What is X?**\nT2 : Why?\n__T3.__ Who? #hcldr\n"));
+    assert.equal(found!.fix!.split("\n").slice(1).join("\n"), 'topics:\n  - What is X?\n  - Why?\n  - "Who? #hcldr"');
+  });
+
+  // A line of a label and a long run of spaces took time quadratic in its length; it is
+  // linear now, so a return of that shows as a test that times out (time is not asserted).
+  it("reads a label followed by 200,000 spaces as any other line", { timeout: 60_000 }, () => {
+    const spaces = " ".repeat(200_000);
+    assert.deepEqual(unfinishedPostProblems({ draft: true, topics: [], topicsWritten: false, body: `T1${spaces}\nT2${spaces}:${spaces}\n`, bodyLine: 5, hasChat: true }), []);
   });
 });

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { withdrawnChats, type ChatOfPost, type ChatRevisions } from "../../lib/chat-revisions.ts";
+import { crossFileProblems, type CrossFilePost } from "../../lib/cross-file-checks.ts";
 
 const START = Date.parse("2026-12-02T01:30:00Z"); // 2026-12-01 20:30 in New York
 const HOUR = 3_600_000;
@@ -43,7 +44,31 @@ describe("withdrawnChats", () => {
     assert.deepEqual(why([renamed], urls("next")), [["/posts/upcoming/", "renamed", "content/posts/2026-11-20-next.md"]]);
     const both: ChatRevisions = { ...recorded, "/posts/next/": recorded["/posts/upcoming/"]! };
     assert.deepEqual(why([renamed], urls("next"), both), []);
+    // Renamed, built, then moved: the chat is still published at its new address.
+    const moved = { ...renamed, chat: { startMillis: START + 86_400_000, endMillis: START + 86_400_000 + HOUR } };
+    assert.deepEqual(why([moved], urls("next"), both), []);
     // A draft at the new name is no rename: the chat is gone.
     assert.deepEqual(why([{ ...renamed, draft: true }], urls("next")), [["/posts/upcoming/", "gone", undefined]]);
+  });
+});
+
+describe("a post copied with another's questions", () => {
+  const WEEK = 7 * 24 * HOUR;
+  const chat = (file: string, start: number, extra: Partial<NonNullable<CrossFilePost["chat"]>> = {}): CrossFilePost => ({
+    file, url: `/posts/${file}/`, date: "2026-11-20", draft: false, postLinks: [], topics: ["Who joins?", "What helps?"],
+    chat: { startMillis: start, endMillis: start + HOUR, zone: "America/New_York", ...extra },
+  });
+  const told = (posts: CrossFilePost[]) => crossFileProblems(posts, { today: TODAY }).filter((d) => d.field === "topics").map((d) => d.file);
+
+  it("is told on the later chat only, within eight weeks", () => {
+    assert.deepEqual(told([chat("b", START + WEEK), chat("a", START)]), ["b"]);
+    assert.deepEqual(told([chat("a", START), chat("b", START + 8 * WEEK)]), []);
+  });
+
+  it("is not told of a chat held in place of a cancelled one, nor of an edition for another zone", () => {
+    assert.deepEqual(told([chat("a", START, { status: "cancelled" }), chat("b", START + WEEK)]), []);
+    assert.deepEqual(told([chat("a", START), chat("b", START + HOUR * 20, { zone: "Australia/Sydney" })]), []);
+    // A copy that kept the cancellation too is told.
+    assert.deepEqual(told([chat("a", START, { status: "cancelled" }), chat("b", START + WEEK, { status: "cancelled" })]), ["b"]);
   });
 });
