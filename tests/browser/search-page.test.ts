@@ -120,6 +120,18 @@ describe("the search page with Pagefind", { skip }, () => {
     await context.close();
   });
 
+  it("quotes a chat's time as readers see it, without the zone's long name said to screen readers", async () => {
+    const context = await served.browser.newContext();
+    const { page, errors } = await open(context, "search/?q=EST");
+    const excerpt = page.locator(".pagefind-ui__result-excerpt", { hasText: /\bEST\b/ }).first();
+    await excerpt.waitFor({ timeout: 15_000 });
+    const texts = await page.locator(".pagefind-ui__result-excerpt").allInnerTexts();
+    assert.ok(texts.some((t) => /\bEST \(UTC−5\)/.test(t)), texts.join(" | "));
+    assert.ok(texts.every((t) => !/Eastern Standard Time/.test(t)), texts.join(" | "));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   for (const colorScheme of ["light", "dark"] as const) {
     it(`gives the search box's placeholder a contrast of at least 4.5:1 (${colorScheme})`, async () => {
       const context = await served.browser.newContext({ colorScheme });
