@@ -967,58 +967,132 @@ function clockReadings(text: string): number[] | undefined {
 }
 
 /**
- * A start with a remark in brackets after it ("2027-01-10T12:30 (noon ET)", "… (tentative)"):
- * the brackets are no part of a start. Letters in them are the time's zone, unless the
- * brackets give the same moment in another zone (a conversion for readers, which the page
- * makes for each). A time in them that is not the start's is a contradiction: both lines.
- * "(EST)" alone is a zone after the time, read as one (explainStart).
+ * The bracket groups at the end of `text` (spaces made single), in the order written, and the
+ * text before them: "… (noon PT) (tentative)." gives ["noon PT", "tentative"]. Read from the
+ * end once, each character once, so that a run of brackets costs its length and no more.
+ * A group with a bracket inside ("(a (b) c)") is not one: the reading stops there.
+ */
+function trailingBrackets(text: string): { before: string; groups: string[] } {
+  let end = text.endsWith(").") ? text.length - 1 : text.length;
+  const groups: string[] = [];
+  while (end > 0 && text[end - 1] === ")") {
+    let open = end - 2;
+    while (open >= 0 && text[open] !== "(" && text[open] !== ")") open--;
+    if (open < 0 || text[open] !== "(") break;
+    groups.push(text.slice(open + 1, end - 1));
+    end = open;
+    while (end > 0 && text[end - 1] === " ") end--;
+  }
+  return { before: text.slice(0, end), groups: groups.reverse() };
+}
+
+/** A time in brackets after a start ("noon PT"): as written, read, and the letters that are its own. */
+interface BracketTime {
+  /** The time without its letters ("noon"). */
+  time: string;
+  /** Each reading, in minutes of the day ("8:00": 480 and 1200). */
+  minutes: number[];
+  letters?: { word: string; meanings: readonly AbbreviationMeaning[] };
+}
+
+/**
+ * A start with remarks in brackets after it ("2027-01-10T12:30 (noon ET)", "… (tentative)"):
+ * the brackets are no part of a start. Letters in them with a time of their own are that
+ * time's zone ("noon PT" is noon in Los Angeles), not the start's; letters alone, or with
+ * words and no time ("(tentative, PT)"), are the start's. A time at the start's moment is a
+ * conversion for readers (the page makes one for each); one at another moment is a
+ * contradiction: the start as written, and that time, as lines. "(EST)" alone is a zone after
+ * the time, read as one (explainStart). The start is read once and each distinct remark once,
+ * never the rest of the value again: a run of brackets costs time linear in its length.
  */
 function bracketedRemark(text: string, zone: string, options: StartOptions): Problem | undefined {
-  const m = /^(.*?\S)\s*\(([^()]*)\)\.?$/.exec(text.trim().replace(/\s+/g, " "));
-  if (!m || zoneLetters(m[2]!)) return undefined;
-  const [, main, inside] = m as unknown as [string, string, string];
-  const letters = trailingZoneWord(` ${inside.trim()}`);
-  const remark = (letters ? letters.before : inside).trim();
-  const bracketTimes = remark ? clockReadings(remark) : undefined;
-  // The start as written, without the brackets, in the chat's zone: one value, when it can be told.
-  const valueOf = (written: string): string | undefined => {
-    const result = resolveChatStart(written, zone, options);
-    if (result.ok) return shortWallClock(result.instant.wallClock);
-    return /^write start: (\S+)(?: \([^()]*\))?$/.exec(result.problem.fix)?.[1];
-  };
-  const mainValue = valueOf(main);
-  const mainMinutes = mainValue && /T(\d{2}):(\d{2})/.exec(mainValue);
-  const minutes = mainMinutes ? Number(mainMinutes[1]) * 60 + Number(mainMinutes[2]) : undefined;
-  const sameTime = !bracketTimes || minutes === undefined || bracketTimes.includes(minutes);
-  const hm = (total: number) => `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
-  // Another zone's time of the same moment: the letters are not the chat's zone.
-  if (letters && bracketTimes && !sameTime && mainValue && !trailingZoneWord(main)) {
-    const here = resolveChatStart(mainValue, zone);
-    const day = Date.UTC(Number(mainValue.slice(0, 4)), Number(mainValue.slice(5, 7)) - 1, Number(mainValue.slice(8, 10)));
-    const same = here.ok && bracketTimes.some((total) => lettersReadings(letters.meanings, day + total * 60_000).some((reading) => reading.moment === here.instant.startMillis));
-    if (same) {
-      return {
-        message: `"${text}" is not written as YYYY-MM-DDTHH:mm: the brackets are no part of it (they give the same moment in ${letters.word}, which the page shows each reader in their own time)`,
-        fix: `write start: ${mainValue}`,
-      };
+  const { before: main, groups } = trailingBrackets(text.trim().replace(/\s+/g, " "));
+  if (!main || groups.length === 0) return undefined;
+  if (groups.length === 1 && zoneLetters(groups[0]!)) return undefined;
+  const ownLetters = trailingZoneWord(main);
+  let startLetters = ownLetters?.word;
+  let fromBrackets = false;
+  let remark = false;
+  const times = new Map<string, BracketTime>();
+  for (const inside of groups) {
+    const letters = trailingZoneWord(` ${inside.trim()}`);
+    const words = (letters ? letters.before : inside).trim();
+    const minutes = words ? clockReadings(words) : undefined;
+    if (minutes) {
+      const key = `${words}\0${letters?.word ?? ""}`;
+      if (!times.has(key)) times.set(key, { time: words, minutes, ...(letters ? { letters: { word: letters.word, meanings: letters.meanings } } : {}) });
+      continue;
     }
+    if (words) remark = true;
+    // Letters with no time of their own: the start's zone, as after the time (the first, where the start has none).
+    if (letters && !startLetters) [startLetters, fromBrackets] = [letters.word, true];
   }
-  const withZone = letters && !trailingZoneWord(main) ? `${main} ${letters.word}` : main;
+  const withZone = fromBrackets ? `${main} ${startLetters}` : main;
   // The start without the brackets: its own problem, or none when it is written as it should be.
   const problem = WALL_CLOCK.test(withZone) && !/\s/.test(withZone) ? undefined : explainStart(withZone, zone, options);
   const fix = problem?.fix ?? `write start: ${withZone}`;
+  // The start in the chat's zone: one value, when it can be told.
+  let mainValue: string | undefined;
+  if (problem) mainValue = /^write start: (\S+)(?: \([^()]*\))?$/.exec(problem.fix)?.[1];
+  else {
+    const result = resolveChatStart(withZone, zone, options);
+    if (result.ok) mainValue = shortWallClock(result.instant.wallClock);
+  }
+  const here = mainValue ? resolveChatStart(mainValue, zone) : undefined;
+  const startMillis = here?.ok ? here.instant.startMillis : undefined;
+  const clock = mainValue && /T(\d{2}):(\d{2})/.exec(mainValue);
+  const startMinutes = clock ? Number(clock[1]) * 60 + Number(clock[2]) : undefined;
+  const current = currentZoneName(zone);
+  const hm = (total: number) => `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
+
+  const sameMoment: string[] = [];
+  const clashes: Array<{ said: string; at: string; other: string }> = [];
+  for (const { time, minutes, letters } of times.values()) {
+    if (startMinutes === undefined || !mainValue) continue;
+    const at = letters ? `${time} ${letters.word}` : time;
+    let said: string;
+    // The date the bracket's time is on: the start's, or, for another zone's clock, the day before or after it nearer the start.
+    let onDate = mainValue.slice(0, 10);
+    if (letters) {
+      if (startMillis === undefined || !current) continue;
+      const day = Date.UTC(Number(mainValue.slice(0, 4)), Number(mainValue.slice(5, 7)) - 1, Number(mainValue.slice(8, 10)));
+      // Its letters' moments each day (20:30 in New York is 01:30 GMT the next day): the start's moment is a conversion for readers.
+      const days = [0, -1, 1].map((shift) => {
+        const date = day + shift * 86_400_000;
+        const moments = minutes.flatMap((total) => lettersReadings(letters.meanings, date + total * 60_000).map((reading) => reading.moment));
+        return { date, moments, distance: Math.min(...moments.map((moment) => Math.abs(moment - startMillis))) };
+      });
+      if (days.some(({ moments }) => moments.includes(startMillis))) {
+        if (!sameMoment.includes(letters.word)) sameMoment.push(letters.word);
+        continue;
+      }
+      const nearest = days.reduce((best, candidate) => (candidate.distance < best.distance ? candidate : best));
+      onDate = new Date(nearest.date).toISOString().slice(0, 10);
+      const clocks = [...new Set(nearest.moments.map((moment) => timeOnDay(wallClockAt(moment, current), mainValue!)))];
+      const only = clocks.length === 1 && minutes.length === 1 ? clocks[0]! : undefined;
+      said = `${at}${only === undefined ? "" : only === hm(minutes[0]!) ? (only === time ? "" : ` (${only})`) : ` (${only} in ${zone.trim()})`}`;
+    } else {
+      if (minutes.includes(startMinutes)) continue;
+      said = `${at}${minutes.length === 1 && hm(minutes[0]!) !== time ? ` (${hm(minutes[0]!)})` : ""}`;
+    }
+    // The time in brackets, on its date, as a line of its own (its zone's note said once).
+    const other = explainStart(`${onDate} ${time}${letters ? ` ${letters.word}` : startLetters ? ` ${startLetters}` : ""}`, zone, options).fix;
+    const note = / \([^()]*\)$/.exec(other)?.[0];
+    const line = note && fix.endsWith(note) ? other.slice(0, -note.length) : other;
+    if (!clashes.some((clash) => clash.other === line)) clashes.push({ said, at, other: line });
+  }
+
+  const conversion = sameMoment.length ? ` (they give the same moment in ${orList(sameMoment)}, which the page shows each reader in their own time)` : "";
+  if (!problem && !remark && !clashes.length && conversion) {
+    return { message: `"${text}" is not written as YYYY-MM-DDTHH:mm: the brackets are no part of it${conversion}`, fix: `write start: ${mainValue}` };
+  }
   const what = problem?.message.startsWith(`"${withZone}"`) ? problem.message.slice(withZone.length + 2) : " is not written as YYYY-MM-DDTHH:mm";
-  const said = !bracketTimes
-    ? "the brackets are no part of a start (a remark goes in the post's text)"
-    : sameTime
-      ? "the brackets are no part of a start"
-      : `the brackets are no part of a start, and they say ${remark}${bracketTimes.length === 1 && hm(bracketTimes[0]!) !== remark ? ` (${hm(bracketTimes[0]!)})` : ""} where the start says ${minutes === undefined ? "another time" : hm(minutes)}`;
-  const message = `"${text}"${what}; ${said}`;
-  if (sameTime || !mainValue) return { message, fix };
-  // The time in brackets, on the date written, as a line of its own (its zone's note said once).
-  const other = explainStart(`${mainValue.slice(0, 10)} ${remark}${letters && !trailingZoneWord(main) ? ` ${letters.word}` : ""}`, zone, options).fix;
-  const note = / \([^()]*\)$/.exec(other)?.[0];
-  return { message, fix: `${fix}; or, if the chat is at ${remark} as the brackets say, ${note && fix.endsWith(note) ? other.slice(0, -note.length) : other}` };
+  const said = `the brackets are no part of a start${remark ? " (a remark goes in the post's text)" : conversion}${
+    clashes.length ? `, and they say ${clashes.map((clash) => clash.said).join(" and ")} where the start says ${hm(startMinutes!)}` : ""}`;
+  return {
+    message: `"${text}"${what}; ${said}`,
+    fix: `${fix}${clashes.map((clash) => `; or, if the chat is at ${clash.at} as the brackets say, ${clash.other}`).join("")}`,
+  };
 }
 
 // Forms of ISO 8601 and of tools that give a moment, read as YYYY-MM-DDTHH:mm with its offset:

@@ -168,18 +168,29 @@ describe("a remark in brackets after the start", () => {
     const problem = problemOf("2027-01-10T12:30 (noon ET)", "2027-01-03");
     assert.deepEqual(problem, {
       message:
-        '"2027-01-10T12:30 (noon ET)" is not written as YYYY-MM-DDTHH:mm (the date, T, the time on the 24-hour clock); the brackets are no part of a start, and they say noon (12:00) where the start says 12:30',
-      fix: "write start: 2027-01-10T12:30 (without ET: the zone is America/New_York already); or, if the chat is at noon as the brackets say, write start: 2027-01-10T12:00",
+        '"2027-01-10T12:30 (noon ET)" is not written as YYYY-MM-DDTHH:mm; the brackets are no part of a start, and they say noon ET (12:00) where the start says 12:30',
+      fix: "write start: 2027-01-10T12:30; or, if the chat is at noon ET as the brackets say, write start: 2027-01-10T12:00 (without ET: the zone is America/New_York already)",
     });
     const [asWritten, noon] = offeredStarts(problem.fix);
     assertClean(post("2027-01-03", `start: ${asWritten}`), "2027-01-10T17:30:00.000Z");
     assertClean(post("2027-01-03", `start: ${noon}`), "2027-01-10T17:00:00.000Z");
   });
 
-  it("ET in brackets on a site in another zone with no `zone:` line: zone: America/New_York is offered", () => {
+  it("ET in brackets with a time of its own, on a post in another zone: the start is that zone's as written, noon ET a line of its own", () => {
+    // ET is noon's zone, not 12:30's: 12:30 stays London's time, and noon ET is 17:00 in London.
+    const problem = problemOf("2027-01-10T12:30 (noon ET)", "2027-01-03", "Europe/London");
+    assert.deepEqual(problem, {
+      message:
+        '"2027-01-10T12:30 (noon ET)" is not written as YYYY-MM-DDTHH:mm; the brackets are no part of a start, and they say noon ET (17:00 in Europe/London) where the start says 12:30',
+      fix: "write start: 2027-01-10T12:30; or, if the chat is at noon ET as the brackets say, to keep zone: Europe/London (line 6), write the moment written in its time: start: 2027-01-10T17:00; or write start: 2027-01-10T12:00 and change line 6 (`zone:`) to `  zone: America/New_York`, if the chat is hosted there",
+    });
+    const [asWritten, noonInLondon] = offeredStarts(problem.fix);
+    assertClean(post("2027-01-03", `start: ${asWritten}`, "zone: Europe/London"), "2027-01-10T12:30:00.000Z");
+    assertClean(post("2027-01-03", `start: ${noonInLondon}`, "zone: Europe/London"), "2027-01-10T17:00:00.000Z");
+    // With no `zone:` line, the zone still goes on a line of its own.
     const result = resolveChatStart("2027-01-10T12:30 (noon ET)", "Europe/London", { postDate: "2027-01-03" });
     assert.ok(!result.ok);
-    assert.match(result.problem.fix, /^to keep Europe\/London, write the moment written in its time: start: 2027-01-10T17:30; or write start: 2027-01-10T12:30 and, on its own line in `chat:`, zone: America\/New_York, if the chat is hosted there; or, if the chat is at noon as the brackets say, /);
+    assert.match(result.problem.fix, /^write start: 2027-01-10T12:30; or, if the chat is at noon ET as the brackets say, to keep Europe\/London, write the moment written in its time: start: 2027-01-10T17:00; or write start: 2027-01-10T12:00 and, on its own line in `chat:`, zone: America\/New_York, if the chat is hosted there$/);
   });
 
   it("the same moment in another zone, or a remark: the start alone", () => {
