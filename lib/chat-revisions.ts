@@ -28,6 +28,12 @@ export interface RecordedChat {
   revision: string | null;
   /** Called off or put off (`cancelled: true`, `postponed: true`); none for a chat that takes place. */
   status?: "cancelled" | "postponed";
+  /**
+   * The post's publish date (`date:`) when the build recorded it; absent in records written
+   * before it was kept. A date after today means a build whose clock was ahead (CHATPOST_NOW)
+   * published it: in today's time it is not out yet, so it is not told as withdrawn.
+   */
+  date?: string;
 }
 
 /** Every chat published from one site, by the post's address (`/posts/online-communities/`, what its calendar UID is made of). */
@@ -72,9 +78,10 @@ export function chatRevisionsKey(root: string, siteUrl: string): string | undefi
 
 function isRecordedChat(value: unknown): value is RecordedChat {
   if (!value || typeof value !== "object") return false;
-  const { start, end, revision, status } = value as Record<string, unknown>;
+  const { start, end, revision, status, date } = value as Record<string, unknown>;
   return Number.isFinite(start) && Number.isFinite(end) && (revision === null || (typeof revision === "string" && /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/.test(revision)))
-    && (status === undefined || status === "cancelled" || status === "postponed");
+    && (status === undefined || status === "cancelled" || status === "postponed")
+    && (date === undefined || (typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date)));
 }
 
 /** Parses a stored record: anything but a whole, well-formed one is undefined (ignored, never trusted). */
@@ -91,7 +98,7 @@ export function parseChatRevisions(text: string | undefined): ChatRevisions | un
   const out: ChatRevisions = {};
   for (const [url, chat] of Object.entries(chats)) {
     if (!isRecordedChat(chat)) return undefined;
-    out[url] = { start: chat.start, end: chat.end, revision: chat.revision, ...(chat.status ? { status: chat.status } : {}) };
+    out[url] = { start: chat.start, end: chat.end, revision: chat.revision, ...(chat.status ? { status: chat.status } : {}), ...(chat.date ? { date: chat.date } : {}) };
   }
   return out;
 }
@@ -134,7 +141,7 @@ function publishedChat(post: ChatOfPost, today: string): post is ChatOfPost & { 
 }
 
 function asRecorded(post: ChatOfPost & { chat: NonNullable<ChatOfPost["chat"]> }): RecordedChat {
-  return { start: post.chat.startMillis, end: post.chat.endMillis ?? post.chat.startMillis, revision: revisionOf(post), ...(post.chat.status ? { status: post.chat.status } : {}) };
+  return { start: post.chat.startMillis, end: post.chat.endMillis ?? post.chat.startMillis, revision: revisionOf(post), ...(post.chat.status ? { status: post.chat.status } : {}), date: post.date };
 }
 
 /** Whether calendars would show the two alike: the same start, end and state. */
@@ -233,10 +240,15 @@ export function withdrawnChats(recorded: ChatRevisions | undefined, posts: reado
   const byUrl = new Map(posts.map((p) => [p.url, p]));
   for (const [url, chat] of Object.entries(recorded)) {
     if (chat.end <= now || chat.status === "cancelled") continue;
+    // Published by a build whose clock was ahead: not out yet in today's time.
+    if (chat.date !== undefined && chat.date > today) continue;
     const post = byUrl.get(url);
     if (post) {
       if (publishedChat(post, today)) continue;
-      out.push({ url, recorded: chat, why: post.draft ? "draft" : post.date > today ? "date" : "chat", file: post.file, date: post.date });
+      const why = post.draft ? "draft" : post.date > today ? "date" : "chat";
+      // Dated ahead in a record that does not say when it was published: maybe by a build whose clock was ahead.
+      if (why === "date" && chat.date === undefined) continue;
+      out.push({ url, recorded: chat, why, file: post.file, date: post.date });
       continue;
     }
     if (postUrls.has(url)) continue;

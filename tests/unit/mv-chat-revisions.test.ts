@@ -100,7 +100,8 @@ describe("what a build records", () => {
       post({ file: "f.md", url: "/posts/future/", date: "2026-11-25" }),
       { file: "n.md", url: "/posts/notice/", date: "2026-11-01" },
     ], TODAY);
-    assert.deepEqual(next, published);
+    // With the post's publish date, so that a build whose clock was ahead is known as such.
+    assert.deepEqual(next, { "/posts/upcoming/": { ...published["/posts/upcoming/"]!, date: "2026-11-20" } });
   });
 
   it("keeps the old time of a chat moved without a later revision, so the warning stays", () => {
@@ -111,11 +112,11 @@ describe("what a build records", () => {
   });
 
   it("takes the new time with a later revision, or the time recorded written back", () => {
-    assert.deepEqual(nextChatRevisions(published, [post({ start: START + DAY, updated: TODAY })], TODAY), { "/posts/upcoming/": { start: START + DAY, end: START + DAY + HOUR, revision: TODAY } });
-    assert.deepEqual(nextChatRevisions(published, [post({ updated: TODAY })], TODAY), { "/posts/upcoming/": { start: START, end: START + HOUR, revision: TODAY } });
+    assert.deepEqual(nextChatRevisions(published, [post({ start: START + DAY, updated: TODAY })], TODAY), { "/posts/upcoming/": { start: START + DAY, end: START + DAY + HOUR, revision: TODAY, date: "2026-11-20" } });
+    assert.deepEqual(nextChatRevisions(published, [post({ updated: TODAY })], TODAY), { "/posts/upcoming/": { start: START, end: START + HOUR, revision: TODAY, date: "2026-11-20" } });
     // An `updated:` lowered with the time unchanged: calendars keep the highest revision they were given.
     const revised = { "/posts/upcoming/": { ...published["/posts/upcoming/"]!, revision: TODAY } };
-    assert.deepEqual(nextChatRevisions(revised, [post({ updated: "2026-11-21" })], TODAY), revised);
+    assert.deepEqual(nextChatRevisions(revised, [post({ updated: "2026-11-21" })], TODAY), { "/posts/upcoming/": { ...revised["/posts/upcoming/"], date: "2026-11-20" } });
   });
 
   it("keeps the chats of posts no longer there", () => {

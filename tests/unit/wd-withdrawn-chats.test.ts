@@ -10,7 +10,7 @@ const START = Date.parse("2026-12-02T01:30:00Z"); // 2026-12-01 20:30 in New Yor
 const HOUR = 3_600_000;
 const TODAY = "2026-11-24";
 const NOW = Date.parse("2026-11-24T17:00:00Z");
-const recorded: ChatRevisions = { "/posts/upcoming/": { start: START, end: START + HOUR, revision: null } };
+const recorded: ChatRevisions = { "/posts/upcoming/": { start: START, end: START + HOUR, revision: null, date: "2026-11-20" } };
 const post = (changes: Partial<ChatOfPost> = {}): ChatOfPost => ({
   file: "content/posts/2026-11-20-upcoming.md", url: "/posts/upcoming/", date: "2026-11-20", draft: false,
   chat: { startMillis: START, endMillis: START + HOUR },
@@ -32,6 +32,18 @@ describe("withdrawnChats", () => {
     assert.deepEqual(why([post({ draft: true })], urls("upcoming"), recorded, START + HOUR), []);
     assert.deepEqual(why([post({ draft: true })], urls("upcoming"), { "/posts/upcoming/": { ...recorded["/posts/upcoming/"]!, status: "cancelled" } }), []);
     assert.deepEqual(withdrawnChats(undefined, [post({ draft: true })], urls("upcoming"), TODAY, NOW), []);
+  });
+
+  it("leaves out a chat a build whose clock was ahead published (CHATPOST_NOW): not out yet today", () => {
+    const ahead: ChatRevisions = { "/posts/upcoming/": { ...recorded["/posts/upcoming/"]!, date: "2026-11-25" } };
+    assert.deepEqual(why([post({ date: "2026-11-25" })], urls("upcoming"), ahead), []);
+    assert.deepEqual(why([], urls(), ahead), []);
+    // A record that does not say when (written before it kept the date): a date ahead is not told.
+    const { date: _date, ...undated } = recorded["/posts/upcoming/"]!;
+    assert.deepEqual(why([post({ date: "2026-11-25" })], urls("upcoming"), { "/posts/upcoming/": undated }), []);
+    // Published by today, it is told.
+    const out: ChatRevisions = { "/posts/upcoming/": { ...recorded["/posts/upcoming/"]!, date: "2026-11-20" } };
+    assert.deepEqual(why([post({ date: "2026-11-25" })], urls("upcoming"), out), [["/posts/upcoming/", "date", "content/posts/2026-11-20-upcoming.md"]]);
   });
 
   it("leaves a post whose file is there but could not be read to its own errors", () => {
