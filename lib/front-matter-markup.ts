@@ -33,9 +33,14 @@ export interface MarkupOptions {
   syntax?: ReferenceSyntax;
   /** A tag: a word of letters, digits and _ only ("__init__", "#care_ldr") is a name, not emphasis. */
   tag?: boolean;
+  /**
+   * A text shown on its own line (a title, a topic, a description): a markdown heading's #s or a
+   * quote's > at its start are shown as typed too ("## How do rotas work?", "> What helps?").
+   */
+  block?: boolean;
 }
 
-type Kind = "asterisks" | "underscores" | "tildes" | "backticks" | "link" | "image" | "span" | "tag" | "entity" | "comment" | "unpaired";
+type Kind = "asterisks" | "underscores" | "tildes" | "backticks" | "link" | "image" | "span" | "tag" | "entity" | "comment" | "unpaired" | "heading" | "quote";
 
 interface Found {
   kind: Kind;
@@ -100,6 +105,13 @@ const EMPHASIS: { mark: "*" | "_" | "~"; n: number; re: RegExp }[] = [
 ];
 const KIND_OF_MARK = { "*": "asterisks", _: "underscores", "~": "tildes" } as const;
 
+// A markdown heading's marks at a text's start: one to six #, then a space and the words
+// ("#hcldr chat" is a hashtag, "#1 question" a number: no space after the # in either).
+const HEADING_START = /^[ \t]*(#{1,6})[ \t]+(?=\S)/;
+// A markdown quote's > (or several, nested) at a text's start, then words: not "> 50%",
+// where > is "more than", nor "->" or ">=".
+const QUOTE_START = /^[ \t]*(>(?:[ \t]*>)*)[ \t]*(?=[\p{L}"'“‘(¿¡*_[])/u;
+
 // Stand-ins for pieces already read (code, addresses), out of the later searches' way.
 const HOLD = /\uE000(\d+)\uE001/g;
 
@@ -112,12 +124,13 @@ export function markupProblems(text: string, options: MarkupOptions = {}): Marku
 function markupIn(text: string, options: MarkupOptions, finish: (plain: string) => string = (plain) => plain): MarkupProblem | undefined {
   const reference = options.reference ?? false;
   if (options.tag && /^#?[\p{L}\p{N}_]+$/u.test(text.trim())) return undefined;
-  const first = scan(text, reference);
+  const block = (options.block ?? false) && !reference;
+  const first = scan(text, reference, block);
   if (!first) return undefined;
   // What a piece of code or an entity stood for can be markup in turn ("&lt;em&gt;"): the
   // fix is text that does not warn again.
   let { plain, styled } = first;
-  for (let again = scan(plain, reference), rounds = 0; again && rounds < 5; again = scan(plain, reference), rounds++) {
+  for (let again = scan(plain, reference, block), rounds = 0; again && rounds < 5; again = scan(plain, reference, block), rounds++) {
     ({ plain } = again);
     styled ||= again.styled;
   }
@@ -126,15 +139,16 @@ function markupIn(text: string, options: MarkupOptions, finish: (plain: string) 
   return { message: message(first.found, reference), fix: fix(first.found, plain, options, styled), plain, pieces };
 }
 
-function scan(text: string, reference: boolean): { found: Found[]; plain: string; styled: boolean } | undefined {
+function scan(text: string, reference: boolean, block = false): { found: Found[]; plain: string; styled: boolean } | undefined {
   // Nearly every text has none of the characters markup needs.
-  if (!/[*_~`[<&{]/.test(text)) return undefined;
+  if (!/[*_~`[<&{]/.test(text) && !(block && /^[ \t]*[#>]/.test(text))) return undefined;
   const found: Found[] = [];
   const held: string[] = [];
   const hold = (s: string) => `\uE000${held.push(s) - 1}\uE001`;
   const restore = (s: string): string => s.replace(HOLD, (_, i: string) => restore(held[Number(i)]!));
 
   let s = text;
+  if (block) s = blockMarks(s, found);
   s = s.replace(CODE, (all, _ticks: string, inner: string) => {
     found.push({ kind: "backticks", text: all });
     return hold(inner);
@@ -315,6 +329,8 @@ function message(found: Found[], reference: boolean): string {
     else if (f.kind === "span") add(`${f.text.startsWith("[") ? "the brackets and the braces of" : "the braces"} ${QUOTED(f.text)}`);
     else if (f.kind === "image") add(`${QUOTED(f.text)} as text, not an image`);
     else if (f.kind === "comment") add(`the comment ${QUOTED(f.text)}`);
+    else if (f.kind === "heading") add(`the ${QUOTED(f.text)} of a markdown heading at its start`);
+    else if (f.kind === "quote") add(`the ${QUOTED(f.text)} of a markdown quote at its start`);
     else if (f.kind === "entity") add(`${QUOTED(f.text)} where ${/^\s+$/u.test(f.detail!) ? "a space" : /^\p{Cf}+$/u.test(f.detail!) ? "nothing" : QUOTED(f.detail!)} was meant`);
     else if (f.kind === "unpaired") {
       const { printed, reasons } = f.pairing!;
@@ -337,6 +353,27 @@ function message(found: Found[], reference: boolean): string {
   // A span here marks nothing: screen readers are not told the words' language either.
   const unmarked = found.some((f) => f.kind === "span") ? ", and screen readers would not be told the words' language" : "";
   return `${how}: readers would see ${list(parts)}${unmarked}`;
+}
+
+/**
+ * `text` without a markdown heading's or quote's marks at its start, each told in `found`: a
+ * heading's closing #s too ("## Rotas ##"), as markdown leaves them out. No regular expression
+ * runs to the text's end: a long run of spaces or #s is read once.
+ */
+function blockMarks(text: string, found: Found[]): string {
+  const quote = QUOTE_START.exec(text);
+  if (quote) {
+    found.push({ kind: "quote", text: quote[1]! });
+    return text.slice(quote[0].length);
+  }
+  const heading = HEADING_START.exec(text);
+  if (!heading) return text;
+  found.push({ kind: "heading", text: heading[1]! });
+  let rest = text.slice(heading[0].length).trimEnd();
+  let end = rest.length;
+  while (end > 0 && rest[end - 1] === "#") end--;
+  if (end < rest.length && end > 0 && /[ \t]/.test(rest[end - 1]!)) rest = rest.slice(0, end).trimEnd();
+  return rest;
 }
 
 // Backticks, links and images are read first but sit outermost in what was typed; tags
@@ -479,10 +516,10 @@ export function postMarkupProblems(texts: PostTexts): FieldMarkupProblem[] {
     if (cited) out.push({ ...cited.problem(p?.plain), path, marker: cited.marker });
     if (p) out.push({ ...p, path });
   };
-  check(texts.title, ["title"], { key: "title: " }, true);
+  check(texts.title, ["title"], { key: "title: ", block: true }, true);
   check(texts.author, ["author"], { key: "author: " });
-  check(texts.description, ["description"], { key: "description: " }, true);
-  texts.topics?.forEach((topic, i) => check(topic, ["topics", i], { key: "- " }, true));
+  check(texts.description, ["description"], { key: "description: ", block: true }, true);
+  texts.topics?.forEach((topic, i) => check(topic, ["topics", i], { key: "- ", block: true }, true));
   // Tags are often written `tags: [a, b]`: the fix gives the tag in quotes, which fits there and in a list of lines.
   texts.tags?.forEach((tag, i) => check(tag, ["tags", i], { tag: true }));
   if (isRecord(texts.image)) {

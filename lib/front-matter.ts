@@ -101,6 +101,15 @@ const QUOTE_HINT = "text containing ': ' or starting with # [ { * & @ ` % must b
  * after a text value is a hashtag that YAML dropped.
  */
 export function readYamlDocument(text: string, file: string, firstLine: number, options: ReadOptions = {}): YamlDocument {
+  // CSL JSON from Zotero, indented with tabs: YAML fails on each line of it; one error, the lines read as fixed.
+  if ((firstLine > 1 || options.typedFields) && TABBED_FLOW_HINT.test(text)) {
+    const tabbed = readTabbedFlows(text, file, firstLine, options);
+    if (tabbed) return tabbed;
+  }
+  return readIndentedFirst(text, file, firstLine, options);
+}
+
+function readIndentedFirst(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
   // `  title: Hello` above `date: …`: YAML fails on every line below it; one error, the rest read as fixed.
   const indented = indentedFirstField(text);
   if (indented) {
@@ -150,6 +159,236 @@ function indentedFirstField(text: string): { line: number; lines: number[]; key:
   const fixed = [...lines];
   for (const j of at) fixed[j] = fixed[j]!.slice(spaces);
   return { line: first + 1, lines: at.map((j) => j + 1), key: m[2]!, spaces, rewritten: fixed[first]!.trimEnd(), fixed: fixed.join("\n") };
+}
+
+// A line indented with a tab, or a bracket at the start of the line below a field's name: cheap to test before scanning.
+const TABBED_FLOW_HINT = /^ *\t|:[ \t]*\n[ \t]*[[{]/m;
+
+/** A list or group in brackets over several lines that YAML cannot read for where its lines start. */
+interface TabbedFlow {
+  /** The field whose value it is (`references`), its line (0-based), that line up to its colon and its comment. */
+  key: string;
+  keyLine: number;
+  keyHead: string;
+  keyComment: string;
+  /** The line (0-based) and column (0-based) of its opening bracket, and the line of its closing one. */
+  open: number;
+  column: number;
+  close: number;
+  bracket: "[" | "{";
+  /** Lines (0-based) whose indentation has a tab in it. */
+  tabbed: number[];
+  /** The opening bracket on a line of its own, not indented further than the field's name. */
+  shallow: boolean;
+  /** The whole value on one line; undefined when a comment is in it. */
+  oneLine: string | undefined;
+}
+
+/**
+ * CSL JSON pasted below `references:` as Zotero writes it (`references: [` then lines indented
+ * with tabs): YAML allows no tab in a line's indentation, and its errors on those lines contradict
+ * each other (the list "never closed", "`{` has no colon", a value to quote). One error per list,
+ * on its first line indented with a tab; the lines read as if each tab were two spaces, so that
+ * the references are checked too. Also said: the opening bracket alone on the line below
+ * `references:` and not indented (Zotero's export starts with `[`), which YAML reads as a field's
+ * name; read as if it ended the line above. undefined when no such list has an error YAML raised.
+ */
+function readTabbedFlows(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument | undefined {
+  const lines = text.split("\n");
+  const flows = tabbedFlows(lines);
+  if (!flows.length) return undefined;
+  // Only where YAML fails: tabs after enough spaces, or in a flow YAML reads, are no one's problem.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false });
+  if (!doc.errors.length) return undefined;
+  const lineOf = linePositions(text);
+  const errorLines = doc.errors.map((e) => lineOf(e.pos[0]).line - 1);
+  // On the list's lines (from its bracket's): not a field written twice, told on the field's line.
+  const failing = flows.filter((f) => errorLines.some((l) => l >= f.open && l <= f.close && (l > f.keyLine || f.open === f.keyLine)));
+  if (!failing.length) return undefined;
+  const fixed = [...lines];
+  // Columns added to each line (0-based): a tab became two spaces.
+  const added = new Map<number, number>();
+  const told: Diagnostic[] = [];
+  const fileLine = (i: number) => i + firstLine;
+  for (const f of failing) {
+    for (const i of f.tabbed) {
+      const indent = /^[ \t]*/.exec(fixed[i]!)![0];
+      const tabs = indent.length - indent.replaceAll("\t", "").length;
+      fixed[i] = indent.replaceAll("\t", "  ") + fixed[i]!.slice(indent.length);
+      added.set(i, tabs);
+    }
+    const what = f.bracket === "[" ? "list in [ ]" : "group in { }";
+    const closer = f.bracket === "[" ? "]" : "}";
+    const keyText = lines[f.keyLine]!;
+    const moved = `${f.keyHead} ${f.bracket}${f.keyComment ? `  ${f.keyComment}` : ""}`;
+    // The bracket alone on its line goes up to the end of the field's line; else its line is indented.
+    const alone = f.shallow && lines[f.open]!.trim() === f.bracket;
+    if (f.shallow) {
+      if (alone) {
+        fixed[f.keyLine] = moved;
+        fixed[f.open] = "";
+      } else {
+        fixed[f.open] = " ".repeat(keyColumn(keyText) + 2) + fixed[f.open]!.trimStart();
+      }
+    }
+    const first = f.tabbed.length ? fileLine(f.tabbed[0]!) : 0;
+    const last = f.tabbed.length ? fileLine(f.tabbed[f.tabbed.length - 1]!) : 0;
+    const range = first === last ? `line ${first}` : `lines ${first}–${last}`;
+    const tabsMessage = `${first === last ? `line ${first} is` : `lines ${first}–${last} are`} indented with tabs, and YAML allows no tab in the indentation of a line`;
+    const bracketMessage = `its opening ${f.bracket} on line ${fileLine(f.open)} is not indented further than \`${f.key}:\`, so YAML reads it as the start of another field, not as the value of \`${f.key}:\``;
+    const tabsFix = `replace each tab at the start of ${range} with two spaces`;
+    const bracketFix = alone
+      ? `move the ${f.bracket} on line ${fileLine(f.open)} to the end of line ${fileLine(f.keyLine)}, so that it reads \`${moved.trim()}\``
+      : `indent line ${fileLine(f.open)} with ${keyColumn(keyText) + 2} spaces (and no tab)`;
+    const how = f.shallow && f.tabbed.length ? `${bracketFix}, and ${tabsFix}` : f.shallow ? bracketFix : tabsFix;
+    const whole = f.oneLine === undefined ? "" : f.oneLine.length <= ONE_LINE_SHOWN ? `: \`${f.oneLine}\`` : `, from its ${f.bracket} to its ${closer}`;
+    const d: Diagnostic = {
+      severity: "error", file,
+      line: f.tabbed.length && !f.shallow ? first : fileLine(f.open),
+      column: f.tabbed.length && !f.shallow ? 1 : f.column + 1,
+      field: fieldPathOnLine(lines, f.keyLine + 1) ?? f.key,
+      message: `YAML cannot read the ${what} of \`${f.key}:\`: ${f.shallow && f.tabbed.length ? `${bracketMessage}; and ${tabsMessage}` : f.shallow ? bracketMessage : tabsMessage}`,
+      fix: `${how}${f.oneLine === undefined ? "" : ` (or write the whole ${f.bracket === "[" ? "list" : "group"} on one line${whole})`}`,
+    };
+    COLON_SLIPS.add(d);
+    told.push(d);
+  }
+  const read = readIndentedFirst(fixed.join("\n"), file, firstLine, options);
+  const shifted = (at: Position): Position => {
+    const more = at.line === undefined || at.column === undefined ? undefined : added.get(at.line - firstLine);
+    return more ? { ...at, column: Math.max(1, at.column! - more) } : at;
+  };
+  const diagnostics = [...told, ...read.diagnostics.map((d) => ({ ...d, ...shifted(d) }))];
+  return { ...read, diagnostics, locate: (path) => shifted(read.locate(path)), repaired: true };
+}
+
+// The longest list in brackets a fix shows on one line: a longer one is only named.
+const ONE_LINE_SHOWN = 400;
+
+// A field's name and its colon at the start of a line, after any list item's `- `: in quotes (CSL JSON's `"id":`) or not.
+const FLOW_KEY = /^[ \t]*(?:-[ \t]+)*("[^"\n]*"|'[^'\n]*'|[A-Za-z_][\w.-]*)[ \t]*:(?=[ \t]|$)/;
+
+/**
+ * The lists and groups in brackets over several lines that a field's value starts (on the
+ * field's line, or alone on the line below it) with a line indented with a tab, or with the
+ * bracket on its own line not indented below the field's name. One pass over the lines.
+ */
+function tabbedFlows(lines: readonly string[]): TabbedFlow[] {
+  const found: TabbedFlow[] = [];
+  // The indentation of a block text's field (`description: |`): its lines are text, brackets and all.
+  let blockText: number | undefined;
+  let lastKey: { line: number; key: string; column: number; head: string; comment: string } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trim() === "" || /^[ \t]*#/.test(l)) continue;
+    if (blockText !== undefined) {
+      if (indentOf(l) > blockText) continue;
+      blockText = undefined;
+    }
+    const key = FLOW_KEY.exec(l);
+    let column = -1;
+    let keyLine = i;
+    let name = "";
+    let head = l;
+    let comment = "";
+    if (key) {
+      const rest = l.slice(key[0].length);
+      const value = /^[ \t]*/.exec(rest)![0].length;
+      const c = rest[value];
+      name = key[1]!.replace(/^["']|["']$/g, "");
+      if (c === "|" || c === ">") {
+        blockText = indentOf(l);
+        continue;
+      }
+      if (c === "[" || c === "{") column = key[0].length + value;
+      else if (c === undefined || c === "#") {
+        lastKey = { line: i, key: name, column: keyColumn(l), head: key[0], comment: rest.slice(value) };
+        continue;
+      }
+    } else if (lastKey && /^[ \t]*[[{]/.test(l)) {
+      column = indentOf(l);
+      keyLine = lastKey.line;
+      name = lastKey.key;
+      head = lastKey.head;
+      comment = lastKey.comment;
+    }
+    const below = lastKey;
+    lastKey = undefined;
+    if (column < 0) continue;
+    const end = flowEnd(lines, i, column);
+    // Never closed: YAML's own error says so; what follows is the list's for YAML too.
+    if (!end) break;
+    if (end.close === i) continue;
+    const ownLine = keyLine !== i;
+    const shallow = ownLine && !!below && indentOf(l) <= below.column;
+    const tabbed: number[] = [];
+    // A shallow bracket with more after it on its line: that line's indentation is replaced whole.
+    const alone = l.trim() === l[column];
+    // A tab after more spaces than the field's indentation is a space to YAML, which reads the line.
+    const deepest = keyColumn(lines[keyLine]);
+    for (let j = ownLine && (alone || !shallow) ? i : i + 1; j <= end.close; j++) {
+      const tab = /^ *\t/.exec(lines[j]!);
+      if (tab && tab[0].length - 1 <= deepest) tabbed.push(j);
+    }
+    if (tabbed.length || shallow) {
+      found.push({
+        key: name, keyLine, keyHead: head, keyComment: comment, open: i, column, close: end.close, bracket: l[column] as "[" | "{", tabbed, shallow,
+        // The field's line first when the bracket is on the line below it (its comment left out).
+        oneLine: end.commented || (ownLine && comment) ? undefined : joinFlowLines([...(ownLine ? [head.trim()] : []), ...lines.slice(i, end.close + 1).map((x) => x.trim())], ONE_LINE_SHOWN),
+      });
+    }
+    i = end.close;
+  }
+  return found;
+}
+
+/**
+ * Where a list or group in brackets that opens at `column` of line `open` (both 0-based)
+ * closes: its line, and whether a comment is in it. Brackets in quotes and comments are not its
+ * own. undefined when it never closes.
+ */
+function flowEnd(lines: readonly string[], open: number, column: number): { close: number; commented: boolean } | undefined {
+  let depth = 0;
+  let commented = false;
+  for (let i = open; i < lines.length; i++) {
+    const l = lines[i]!;
+    let quote = "";
+    for (let j = i === open ? column : 0; j < l.length; j++) {
+      const c = l[j]!;
+      if (quote) {
+        if (quote === '"' && c === "\\") j++;
+        else if (c === quote) {
+          if (quote === "'" && l[j + 1] === "'") j++;
+          else quote = "";
+        }
+        continue;
+      }
+      const before = j === 0 ? " " : l[j - 1]!;
+      if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) quote = c;
+      else if (c === "#" && /\s/.test(before)) {
+        commented = true;
+        break;
+      } else if (c === "[" || c === "{") depth++;
+      else if ((c === "]" || c === "}") && --depth === 0) return { close: i, commented };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The trimmed lines of a list in brackets joined into one: no space after an opening bracket or
+ * before a closing one. Past `limit` characters, the rest is left out: too long to show.
+ */
+function joinFlowLines(parts: readonly string[], limit: number): string {
+  let out = "";
+  for (const part of parts) {
+    if (part === "") continue;
+    const last = out[out.length - 1];
+    const tight = out === "" || last === "[" || last === "{" || part[0] === "]" || part[0] === "}";
+    out += (tight ? "" : " ") + part;
+    if (out.length > limit) break;
+  }
+  return out;
 }
 
 function readSlips(text: string, file: string, firstLine: number, options: ReadOptions): YamlDocument {
@@ -1980,6 +2219,18 @@ function explainYamlError(err: YAMLError, lines: string[], lineOf: (offset: numb
           ...at,
           message: `a list cannot start on the line of its field's name: YAML reads \`${item[2]}: -\` as a value followed by something it cannot place`,
           fix: `put \`${key.trim()}\` alone on its line, then \`${" ".repeat(keyColumn(text) + 2)}- ${item[3]}\` on the next`,
+        };
+      }
+      // `- > What helps?`: markdown's quote mark, which YAML reads as the start of a text on the lines below.
+      // (Not `> 50% of nurses`, where > is "more than": quoted, it stays.)
+      const quoteMark = value ? /^(?:>[ \t]*)*>[ \t]*(?=[\p{L}"'“‘(¿¡])/u.exec(value.text) : null;
+      if (value && quoteMark) {
+        const { value: words, comment } = trailingComment(value.text.slice(quoteMark[0].length));
+        return {
+          ...at,
+          message: "YAML reads a > at the start of a value as the start of a text written on the lines below it, so the words after it cannot stand there (and front matter is not markdown: > makes no quote there)",
+          // `- > "What helps?"`: the quotes are YAML's, kept as written.
+          fix: `write it without the >: ${text.slice(0, value.column - 1).trimStart()}${alreadyQuoted(`- ${words.trim()}`) ? words.trim() : yamlScalar(words.trimEnd())}${comment}`,
         };
       }
       if (value && /^[*&!]/.test(value.text)) {

@@ -172,6 +172,15 @@ function explainIssue(
           : `write the value after \`${key}:\`, before the # (${expected}; the note can stay after it), or remove the line if the field is optional`,
       };
     }
+    // `- ## How do rotas work?`: a markdown heading's marks, read as a comment; in quotes they would be shown as typed.
+    const heading = commented !== undefined && ["title", "description", "topics"].includes(String(path[0])) ? /^(#{2,6})[ \t]+(\S.*)$/.exec(commented) : null;
+    if (heading) {
+      const { value: words, comment } = trailingComment(heading[2]!);
+      return {
+        message: `${name} is empty: YAML reads everything after # as a comment (and front matter is not markdown: ${heading[1]} makes no heading there)`,
+        fix: `write it without the ${heading[1]}: ${lead}${yamlScalar(words.trimEnd())}${comment}`,
+      };
+    }
     if (commented !== undefined) {
       // `hashtag: #hcldr`: the value itself, read as a comment; a note after it stays a note.
       const { value: written, comment } = trailingComment(commented);
