@@ -253,13 +253,20 @@ function readTabbedFlows(text: string, file: string, firstLine: number, options:
     COLON_SLIPS.add(d);
     told.push(d);
   }
-  const read = readIndentedFirst(fixed.join("\n"), file, firstLine, options);
+  return asWritten(readIndentedFirst(fixed.join("\n"), file, firstLine, options), told, added, firstLine);
+}
+
+/**
+ * A document read from lines with spaces added at their start (`added`: spaces by 0-based
+ * line), its places moved back to where they are as written, with `told` first.
+ */
+function asWritten(doc: YamlDocument, told: Diagnostic[], added: ReadonlyMap<number, number>, firstLine: number): YamlDocument {
   const shifted = (at: Position): Position => {
     const more = at.line === undefined || at.column === undefined ? undefined : added.get(at.line - firstLine);
     return more ? { ...at, column: Math.max(1, at.column! - more) } : at;
   };
-  const diagnostics = [...told, ...read.diagnostics.map((d) => ({ ...d, ...shifted(d) }))];
-  return { ...read, diagnostics, locate: (path) => shifted(read.locate(path)), repaired: true };
+  const diagnostics = [...told, ...doc.diagnostics.map((d) => ({ ...d, ...shifted(d) }))];
+  return { ...doc, diagnostics, locate: (path) => shifted(doc.locate(path)), repaired: true };
 }
 
 // The longest list in brackets a fix shows on one line: a longer one is only named.
@@ -470,13 +477,7 @@ function readFlows(text: string, file: string, firstLine: number, options: ReadO
     }
   }
   if (!told.length) return readYaml(text, file, firstLine, options);
-  const doc = readYaml(lines.join("\n"), file, firstLine, options);
-  const shifted = (at: Position): Position => {
-    const more = at.line === undefined || at.column === undefined ? undefined : added.get(at.line - firstLine);
-    return more ? { ...at, column: Math.max(1, at.column! - more) } : at;
-  };
-  const diagnostics = [...told, ...doc.diagnostics.map((d) => ({ ...d, ...shifted(d) }))];
-  return { ...doc, diagnostics, locate: (path) => shifted(doc.locate(path)), repaired: true };
+  return asWritten(readYaml(lines.join("\n"), file, firstLine, options), told, added, firstLine);
 }
 
 interface ColonSlip {
