@@ -105,12 +105,13 @@ const EMPHASIS: { mark: "*" | "_" | "~"; n: number; re: RegExp }[] = [
 ];
 const KIND_OF_MARK = { "*": "asterisks", _: "underscores", "~": "tildes" } as const;
 
-// A markdown heading's marks at a text's start: one to six #, then a space and the words
-// ("#hcldr chat" is a hashtag, "#1 question" a number: no space after the # in either).
-const HEADING_START = /^[ \t]*(#{1,6})[ \t]+(?=\S)/;
-// A markdown quote's > (or several, nested) at a text's start, then words: not "> 50%",
-// where > is "more than", nor "->" or ">=".
-const QUOTE_START = /^[ \t]*(>(?:[ \t]*>)*)[ \t]*(?=[\p{L}"'“‘(¿¡*_[])/u;
+// A markdown heading's marks at a text's start: two to six #, then a space and the words
+// ("#hcldr chat" is a hashtag, "#1 question" a number: no space after the # in either; a
+// single "# of patients" is the number sign as often as a heading, and cannot be told apart).
+const HEADING_START = /^[ \t]*(#{2,6})[ \t]+(?=\S)/;
+// A markdown quote's > (or several, nested) at a text's start, then a space and words: not
+// "> 50%", where > is "more than", nor "->", ">=" or an emoticon (">_<").
+const QUOTE_START = /^[ \t]*(>(?:[ \t]*>)*)[ \t]+(?=[\p{L}"'“‘(¿¡*_[])/u;
 
 // Stand-ins for pieces already read (code, addresses), out of the later searches' way.
 const HOLD = /\uE000(\d+)\uE001/g;

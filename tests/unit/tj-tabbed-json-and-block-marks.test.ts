@@ -198,13 +198,16 @@ describe("a markdown heading's # or quote's > at the start of a text", () => {
       plain: "What helps?",
       pieces: [">"],
     });
-    assert.equal(warn(">What helps?")?.plain, "What helps?");
+    // With no space after it, > is no quote mark to a writer (">_<", ">What"): left alone.
+    assert.equal(warn(">What helps?"), undefined);
+    assert.equal(warn(">_< Burnout on night shifts"), undefined);
     assert.deepEqual(warn("> > **Deep** quote")?.pieces, ["> >", "**Deep**"]);
     assert.equal(warn("> > **Deep** quote")?.plain, "Deep quote");
   });
 
   it("leaves plain text alone: a hashtag, a number, `> 50%`, `->`, a # inside the text, and any text not shown on its own", () => {
-    for (const text of ["#hcldr chat tonight", "#1 question", "> 50% of nurses?", ">= 3 shifts", "-> next", "What about C#?", "Rotas > pay?", "#"]) {
+    // A single # is the number sign as often as a heading ("# of patients per nurse").
+    for (const text of ["#hcldr chat tonight", "#1 question", "> 50% of nurses?", ">= 3 shifts", "-> next", "What about C#?", "Rotas > pay?", "#", "# of patients per nurse: does it matter?", "# 1 in the world"]) {
       assert.equal(warn(text), undefined, text);
     }
     // Not a text shown on its own (an author, a tag, a reference): no such warning.
@@ -213,7 +216,7 @@ describe("a markdown heading's # or quote's > at the start of a text", () => {
   });
 
   it("a post's title, topics and description are told; its author is not", () => {
-    const found = postMarkupProblems({ title: "# Health online", author: "## Dana", description: "> A chat about looking things up", topics: ["Plain?", "## How do rotas work?"] });
+    const found = postMarkupProblems({ title: "## Health online", author: "## Dana", description: "> A chat about looking things up", topics: ["Plain?", "## How do rotas work?"] });
     assert.deepEqual(found.map((p) => [p.path.join("."), p.fix]), [
       ["title", "write it without the markup: title: Health online"],
       ["description", "write it without the markup: description: A chat about looking things up"],
@@ -233,12 +236,13 @@ describe("a markdown heading's # or quote's > at the start of a text", () => {
     assert.deepEqual(fixed.diagnostics, []);
   });
 
-  it("a title `# Health online` in quotes: a warning, whose fix checks clean", () => {
-    const ds = problems(topics(["- Plain?"], '"# Health online"'));
+  it("a title `## Health online` in quotes: a warning, whose fix checks clean; `# of patients` is left alone", () => {
+    const ds = problems(topics(["- Plain?"], '"## Health online"'));
     assert.deepEqual(ds.map(formatDiagnostic), [
-      `${FILE}:2:1  title  warning: \`title\` is shown exactly as typed (front matter is not read as markdown or HTML): readers would see the "#" of a markdown heading at its start → write it without the markup: title: Health online`,
+      `${FILE}:2:1  title  warning: \`title\` is shown exactly as typed (front matter is not read as markdown or HTML): readers would see the "##" of a markdown heading at its start → write it without the markup: title: Health online`,
     ]);
     assert.deepEqual(problems(topics(["- Plain?"], "Health online")), []);
+    assert.deepEqual(problems(topics(["- Plain?"], '"# of patients per nurse: does it matter?"')), []);
   });
 
   it("`- > What helps?` without quotes, which YAML cannot read: the fix is the topic without the >", () => {
