@@ -973,15 +973,20 @@ function clockReadings(text: string): number[] | undefined {
  * A group with a bracket inside ("(a (b) c)") is not one: the reading stops there.
  */
 function trailingBrackets(text: string): { before: string; groups: string[] } {
-  let end = text.endsWith(").") ? text.length - 1 : text.length;
+  // Spaces and the punctuation of a sentence between and after the groups ("(x). (y).")
+  // are no part of either: all are taken here, or each would be one more level of reading.
+  const skip = (at: number) => {
+    while (at > 0 && " .,;".includes(text[at - 1]!)) at--;
+    return at;
+  };
+  let end = text.endsWith(")") ? text.length : skip(text.length);
   const groups: string[] = [];
   while (end > 0 && text[end - 1] === ")") {
     let open = end - 2;
     while (open >= 0 && text[open] !== "(" && text[open] !== ")") open--;
     if (open < 0 || text[open] !== "(") break;
     groups.push(text.slice(open + 1, end - 1));
-    end = open;
-    while (end > 0 && text[end - 1] === " ") end--;
+    end = skip(open);
   }
   return { before: text.slice(0, end), groups: groups.reverse() };
 }

@@ -165,4 +165,11 @@ describe("a run of brackets is read once", () => {
     assert.match(problemOf(`2026-12-01T20:30${" ()".repeat(20_000)}`).fix, /^write start: 2026-12-01T20:30$/);
     assert.match(problemOf(`2026-12-01T20:30 ${"(".repeat(20_000)}9pm)`).message, /the brackets are no part of a start$/);
   });
+
+  // Each "(x)." took one more level of reading (a stack overflow, a stack trace, at 1,000).
+  it("20,000 brackets with a full stop or comma after each: the start, read once", SLOW, () => {
+    for (const tail of ["(x).", "(x). ", "(x), ", "(x);"]) {
+      assert.match(problemOf(`2026-12-01T20:30 ${tail.repeat(20_000)}`).fix, /^write start: 2026-12-01T20:30$/, tail);
+    }
+  });
 });
