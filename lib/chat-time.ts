@@ -1081,7 +1081,12 @@ function bracketedRemark(text: string, zone: string, options: StartOptions): Pro
       said = `${at}${minutes.length === 1 && hm(minutes[0]!) !== time ? ` (${hm(minutes[0]!)})` : ""}`;
     }
     // The time in brackets, on its date, as a line of its own (its zone's note said once).
-    const other = explainStart(`${onDate} ${time}${letters ? ` ${letters.word}` : startLetters ? ` ${startLetters}` : ""}`, zone, options).fix;
+    // Read on the 24-hour clock (`…T11:30 PT`): "11:30 PT" after a space is a 12-hour time to
+    // explainStart, which would ask for am or pm and leave the letters out. Both readings of
+    // a time without am/pm are lines of their own.
+    const lettersText = letters ? ` ${letters.word}` : startLetters ? ` ${startLetters}` : "";
+    const readings = minutes.map((total) => explainStart(`${onDate}T${hm(total)}${lettersText}`, zone, options).fix);
+    const other = readings.length === 1 ? readings[0]! : readings.map((line, i) => `for ${twelveHour(Math.floor(minutes[i]! / 60), minutes[i]! % 60)}, ${line}`).join("; or, ");
     const note = / \([^()]*\)$/.exec(other)?.[0];
     const line = note && fix.endsWith(note) ? other.slice(0, -note.length) : other;
     if (!clashes.some((clash) => clash.other === line)) clashes.push({ said, at, other: line });

@@ -161,6 +161,15 @@ describe("a run of brackets is read once", () => {
     });
   });
 
+  // Read after a space, "11:30 PT" asked for am or pm and lost its letters: both lines were New York times.
+  it("a time in brackets with letters and no am/pm: both readings, each in the letters' zone", () => {
+    const { fix } = problemOf("2026-12-01T20:30 (11:30 PT)");
+    assert.deepEqual(offeredStarts(fix), ["2026-12-01T20:30", "2026-12-01T14:30", "2026-12-01T11:30", "2026-12-02T02:30", "2026-12-01T23:30"]);
+    assert.match(fix, /for 11:30 AM, to keep America\/New_York, write the moment written in its time: start: 2026-12-01T14:30; or write start: 2026-12-01T11:30 and, on its own line in `chat:`, zone: America\/Los_Angeles/);
+    assert.match(fix, /for 11:30 PM, to keep America\/New_York, write the moment written in its time: start: 2026-12-02T02:30/);
+    assert.deepEqual(offeredStarts(problemOf("2026-12-01T20:30 (09:30 PT)").fix), ["2026-12-01T20:30", "2026-12-01T12:30", "2026-12-01T09:30"]);
+  });
+
   it("20,000 empty or unclosed brackets return, told as a start the brackets are no part of", SLOW, () => {
     assert.match(problemOf(`2026-12-01T20:30${" ()".repeat(20_000)}`).fix, /^write start: 2026-12-01T20:30$/);
     assert.match(problemOf(`2026-12-01T20:30 ${"(".repeat(20_000)}9pm)`).message, /the brackets are no part of a start$/);
