@@ -2,6 +2,7 @@
 // and saying it back correctly for that zone and for UTC.
 import { DateTime, IANAZone } from "luxon";
 import { dateTimeFormat } from "./intl-formats.ts";
+import { digitDayReadings } from "./written-dates.ts";
 import { CURRENT_ZONE_NAMES, suggestZone, TZ_NAMES_WITHOUT_AREA, windowsZone } from "./zone-names.ts";
 
 export interface Problem {
@@ -613,18 +614,8 @@ const NAMED_MONTH_FORMATS = ["MMM d yyyy", "MMMM d yyyy", "d MMM yyyy", "d MMMM 
 
 /** The calendar dates `text` can be read as: none, one, or two for 12/01/2026 (day and month either way). */
 function readDate(text: string): DateRead[] {
-  const exists = ({ y, mo, d }: DateRead) => {
-    const t = new Date(Date.UTC(y, mo - 1, d));
-    return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-  };
-  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
-  if (ymd) return [{ y: +ymd[1]!, mo: +ymd[2]!, d: +ymd[3]! }].filter(exists);
-  const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
-  if (dmy) {
-    const [a, b, y] = [+dmy[1]!, +dmy[2]!, +dmy[3]!];
-    const both = [{ y, mo: a, d: b }, { y, mo: b, d: a }].filter(exists);
-    return both.length === 2 && a === b ? [both[0]!] : both;
-  }
+  const digits = digitDayReadings(text);
+  if (digits) return digits.map(({ year, month, day }) => ({ y: year, mo: month, d: day }));
   const words = text
     .replace(/,/g, " ")
     .replace(/\b(\d{1,2})(st|nd|rd|th)\b/gi, "$1")

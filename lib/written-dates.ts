@@ -122,8 +122,12 @@ function trailingTime(text: string): { hm: string; written: string; before: stri
   return { hm: `${pad(hour)}:${pad(minute)}`, written: found[0].replace(/^[\sT,@]/, "").trim(), before: text.slice(0, found.index) };
 }
 
-/** The readings of a date written in digits: 25/11/2026, 2026/11/25, 25.11.2026, 03/2021, 2021/03. */
-function digitReadings(text: string): DateParts[] | undefined {
+/**
+ * The days a whole date in digits can be: 2026/11/25 or 2026-11-25 one, 25/11/2026 one (25 is
+ * no month), 03/05/2021 two (day and month either way); undefined when it is no such date.
+ * Shared with chat-time.ts, whose `start:` reads a date the same way.
+ */
+export function digitDayReadings(text: string): (DateParts & { month: number; day: number })[] | undefined {
   const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   if (ymd) return [{ year: +ymd[1]!, month: +ymd[2]!, day: +ymd[3]! }].filter(exists);
   const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
@@ -132,6 +136,13 @@ function digitReadings(text: string): DateParts[] | undefined {
     const both = [{ year, month: a, day: b }, { year, month: b, day: a }].filter(exists);
     return a === b ? both.slice(0, 1) : both;
   }
+  return undefined;
+}
+
+/** The readings of a date written in digits: 25/11/2026, 2026/11/25, 25.11.2026, 03/2021, 2021/03. */
+function digitReadings(text: string): DateParts[] | undefined {
+  const days = digitDayReadings(text);
+  if (days) return days;
   const my = /^(\d{1,2})[-/.](\d{4})$/.exec(text);
   if (my) return [{ year: +my[2]!, month: +my[1]! }].filter(exists);
   const ym = /^(\d{4})[/.](\d{1,2})$/.exec(text);
